@@ -1,0 +1,3 @@
+//! Client and sandbox for the Acqra online payment gateway (cards and wallets).
+//!
+//! Work in progress: see the project issues.

@@ -1,0 +1,3 @@
+//! Client and sandbox for the mall order payment API (WeChat, Alipay, points).
+//!
+//! Work in progress: see the project issues.

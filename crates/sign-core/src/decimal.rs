@@ -1,0 +1,215 @@
+//! Exact decimal amounts. Money is never held in a float: amounts are [`Decimal`] (a decimal
+//! string on the wire, e.g. `"100.99"`) or [`DecimalNumber`] (a JSON number on the wire, e.g.
+//! `0.1`, written with exactly the digits held), both backed by `rust_decimal`.
+//!
+//! Both accept either a JSON string or a JSON number when reading, since providers are not
+//! consistent. A JSON number is read through its shortest round-trip form, which is exact for
+//! every amount of up to 15 significant digits; numbers with more digits are rejected rather
+//! than rounded.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use rust_decimal;
+
+/// The largest number of significant digits accepted from a JSON number.
+const MAX_EXACT_FLOAT_DIGITS: usize = 15;
+
+/// Why a text is not a decimal amount.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a decimal amount: {0}")]
+pub struct ParseDecimalError(String);
+
+fn parse_exact(s: &str) -> Result<rust_decimal::Decimal, ParseDecimalError> {
+    let t = s.trim();
+    let valid = !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+        && t.chars().any(|c| c.is_ascii_digit());
+    if !valid {
+        return Err(ParseDecimalError("expected digits with an optional sign and decimal point".into()));
+    }
+    rust_decimal::Decimal::from_str_exact(t).map_err(|e| ParseDecimalError(e.to_string()))
+}
+
+fn from_f64(v: f64) -> Result<rust_decimal::Decimal, String> {
+    if !v.is_finite() {
+        return Err("amount is not a finite number".into());
+    }
+    // `{}` prints the shortest text that reads back as the same f64: for a decimal written with
+    // at most 15 significant digits that text is exactly the decimal that was written.
+    let text = format!("{v}");
+    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+    let significant = text.trim_start_matches(['-', '0', '.']).chars().filter(|c| c.is_ascii_digit()).count();
+    if significant > MAX_EXACT_FLOAT_DIGITS || text.contains('e') || digits > 28 {
+        return Err(format!("amount {text} has more digits than can be read exactly"));
+    }
+    parse_exact(&text).map_err(|e| e.to_string())
+}
+
+struct AmountVisitor;
+
+impl Visitor<'_> for AmountVisitor {
+    type Value = rust_decimal::Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal amount as a string or a number")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        parse_exact(v).map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        from_f64(v).map_err(E::custom)
+    }
+}
+
+macro_rules! decimal_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(pub rust_decimal::Decimal);
+
+        impl $name {
+            /// The amount as a `rust_decimal::Decimal`.
+            pub fn value(self) -> rust_decimal::Decimal {
+                self.0
+            }
+
+            /// An amount of `units` minor units at `scale` decimal places, e.g.
+            /// `from_minor(10099, 2)` is `100.99`.
+            pub fn from_minor(units: i64, scale: u32) -> Self {
+                Self(rust_decimal::Decimal::new(units, scale))
+            }
+
+            /// The amount in minor units at `scale` decimal places, if it has no more decimal
+            /// places than that and fits an `i64` (`100.99` at scale 2 is `10099`).
+            pub fn to_minor(self, scale: u32) -> Option<i64> {
+                let factor = rust_decimal::Decimal::from(10_i64.checked_pow(scale)?);
+                let scaled = self.0.checked_mul(factor)?;
+                if scaled.fract() != rust_decimal::Decimal::ZERO {
+                    return None;
+                }
+                i64::try_from(scaled.trunc()).ok()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({})", stringify!($name), self.0)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ParseDecimalError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                parse_exact(s).map(Self)
+            }
+        }
+
+        impl From<rust_decimal::Decimal> for $name {
+            fn from(v: rust_decimal::Decimal) -> Self {
+                Self(v)
+            }
+        }
+
+        impl From<$name> for rust_decimal::Decimal {
+            fn from(v: $name) -> Self {
+                v.0
+            }
+        }
+
+        impl From<i64> for $name {
+            fn from(v: i64) -> Self {
+                Self(v.into())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_any(AmountVisitor).map(Self)
+            }
+        }
+    };
+}
+
+decimal_type!(
+    /// An exact decimal amount written as a JSON string on the wire (`"100.99"`).
+    Decimal
+);
+
+decimal_type!(
+    /// An exact decimal amount written as a JSON number on the wire (`0.1`), with exactly the
+    /// digits it holds: `0.1` stays `0.1`, never `0.10000000000000001`.
+    DecimalNumber
+);
+
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl Serialize for DecimalNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A raw JSON value carries the decimal's own digits into the output verbatim, where going
+        // through f64 could change them.
+        let raw = serde_json::value::RawValue::from_string(self.0.to_string()).map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_decimal_round_trips_exactly() {
+        let d: Decimal = serde_json::from_str("\"100.99\"").unwrap();
+        assert_eq!(d, Decimal::from_minor(10099, 2));
+        assert_eq!(serde_json::to_string(&d).unwrap(), "\"100.99\"");
+        let n: Decimal = serde_json::from_str("100.5").unwrap();
+        assert_eq!(n.to_string(), "100.5");
+        assert_eq!(d.to_minor(2), Some(10099));
+        assert_eq!(d.to_minor(1), None);
+    }
+
+    #[test]
+    fn number_decimal_keeps_its_digits() {
+        let d: DecimalNumber = "0.1".parse().unwrap();
+        assert_eq!(serde_json::to_string(&d).unwrap(), "0.1");
+        let back: DecimalNumber = serde_json::from_str("0.1").unwrap();
+        assert_eq!(back, d);
+        let big: DecimalNumber = serde_json::from_str("12345678901.23").unwrap();
+        assert_eq!(big.to_string(), "12345678901.23");
+        let v = serde_json::json!({"pay_price": d});
+        assert_eq!(v.to_string(), "{\"pay_price\":0.1}");
+    }
+
+    #[test]
+    fn rejects_inexact_and_garbage() {
+        assert!(serde_json::from_str::<DecimalNumber>("0.12345678901234567").is_err());
+        assert!(serde_json::from_str::<Decimal>("\"12abc\"").is_err());
+        assert!(serde_json::from_str::<Decimal>("\"\"").is_err());
+        assert!(serde_json::from_str::<Decimal>("true").is_err());
+        assert!("1e5".parse::<Decimal>().is_err());
+    }
+}

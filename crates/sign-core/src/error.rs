@@ -1,0 +1,177 @@
+//! Error types shared by every provider crate.
+//!
+//! The provider crates each define their own `Error` enum (adding the provider's API error) and
+//! convert these into it; the split between transport, timeout, HTTP status, decode, crypto and
+//! configuration failures is kept all the way up. No error here ever holds a secret: messages
+//! are written by this crate, never copied from key material or request bodies.
+
+use std::fmt;
+
+/// Every failure sign-core can report.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be sent or the response not received (connection refused, DNS,
+    /// TLS, I/O). See [`TransportError::kind`].
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    /// The server answered with a status the caller did not expect.
+    #[error("unexpected HTTP status {status}")]
+    HttpStatus {
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// A response or input could not be decoded.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    /// Signing, verification, encryption or decryption failed.
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    /// A key could not be loaded.
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    /// The client configuration is unusable.
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+/// What went wrong while talking to the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// The host name could not be resolved. The request was never sent.
+    Dns,
+    /// The TCP (or TLS) connection could not be established. The request was never sent.
+    Connect,
+    /// Connecting took longer than the connect timeout. The request was never sent.
+    ConnectTimeout,
+    /// The request was sent (or partly sent) but no complete response arrived in time: the
+    /// server may have processed it.
+    Timeout,
+    /// The response body exceeded the configured size limit.
+    BodyTooLarge,
+    /// Any other I/O or protocol failure after the connection was made.
+    Io,
+}
+
+impl TransportErrorKind {
+    /// True when the request can not have reached the server, so sending it again cannot
+    /// duplicate an operation.
+    pub fn request_not_sent(self) -> bool {
+        matches!(self, Self::Dns | Self::Connect | Self::ConnectTimeout)
+    }
+
+    /// True for the two kinds of timeout.
+    pub fn is_timeout(self) -> bool {
+        matches!(self, Self::ConnectTimeout | Self::Timeout)
+    }
+}
+
+/// A failure to send a request or receive its response.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("transport error ({kind:?}): {message}")]
+pub struct TransportError {
+    kind: TransportErrorKind,
+    message: String,
+}
+
+impl TransportError {
+    /// A new transport error. `message` must not contain secrets (never a header value).
+    pub fn new(kind: TransportErrorKind, message: impl Into<String>) -> Self {
+        Self { kind, message: message.into() }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+
+    /// Whether this was a timeout (connect or response).
+    pub fn is_timeout(&self) -> bool {
+        self.kind.is_timeout()
+    }
+}
+
+/// Input that could not be decoded (Base64, JSON, a date...).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("decode error: {message}")]
+pub struct DecodeError {
+    message: String,
+}
+
+impl DecodeError {
+    /// A new decode error. `message` must not quote secret input.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self { message: message.into() }
+    }
+
+    /// The description.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl From<serde_json::Error> for DecodeError {
+    fn from(e: serde_json::Error) -> Self {
+        // serde_json's messages name the field and position, never the value itself.
+        Self::new(format!("invalid JSON: {e}"))
+    }
+}
+
+/// A signing, verification, encryption or decryption failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CryptoError {
+    /// A signature did not verify (wrong key, altered data or a forged signature).
+    #[error("signature verification failed")]
+    BadSignature,
+    /// Creating a signature failed.
+    #[error("signing failed")]
+    SignFailed,
+    /// Encryption failed (for example the key is too small for PKCS#1 v1.5 padding).
+    #[error("encryption failed")]
+    EncryptFailed,
+    /// Decryption failed. Deliberately says nothing about why (length, padding or key), so that
+    /// it cannot serve as a padding oracle.
+    #[error("decryption failed")]
+    DecryptFailed,
+}
+
+/// A key that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// The input is a key, but of another kind than asked for (a public key where a private key
+    /// was expected, or the reverse).
+    #[error("wrong key kind: expected {expected}, found {found}")]
+    WrongKind {
+        /// What the caller asked for.
+        expected: KeyKind,
+        /// What the input holds.
+        found: KeyKind,
+    },
+    /// The input is not a readable key (bad PEM, bad Base64, truncated or corrupt DER).
+    #[error("malformed key: {0}")]
+    Malformed(String),
+    /// The key is not usable for the operation (for example shorter than 1024 bits).
+    #[error("unsupported key: {0}")]
+    Unsupported(String),
+}
+
+/// A kind of RSA key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    /// An RSA private key.
+    Private,
+    /// An RSA public key.
+    Public,
+}
+
+impl fmt::Display for KeyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Private => "private key",
+            Self::Public => "public key",
+        })
+    }
+}

@@ -1,0 +1,253 @@
+//! HTTP without I/O: plain request and response values, the [`Transport`] that sends one, and the
+//! [`Endpoint`] trait every generated request type implements.
+//!
+//! Provider crates build fully signed [`HttpRequest`]s and parse [`HttpResponse`]s; they never
+//! open a socket themselves. Users on an async stack send the request with any client they
+//! like and hand the response back for parsing.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::TransportError;
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    /// The method's name as sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Delete => "DELETE",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A fully prepared request: what is signed is exactly what is sent.
+///
+/// `Debug` prints the method, URL, header *names* and the body length only: header values
+/// carry signatures and tokens, and bodies can carry card numbers.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct HttpRequest {
+    /// The method.
+    pub method: Method,
+    /// The absolute URL, query string included.
+    pub url: String,
+    /// Headers in the order they are sent.
+    pub headers: Vec<(String, String)>,
+    /// The body bytes.
+    pub body: Vec<u8>,
+    /// Whether sending this request twice has the same effect as sending it once (queries).
+    /// The transport retries only idempotent requests once they may have reached the server.
+    pub idempotent: bool,
+}
+
+impl HttpRequest {
+    /// A request with no headers, no body, not idempotent.
+    pub fn new(method: Method, url: impl Into<String>) -> Self {
+        Self { method, url: url.into(), headers: Vec::new(), body: Vec::new(), idempotent: false }
+    }
+
+    /// Adds a header.
+    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Sets the body.
+    pub fn with_body(mut self, body: impl Into<Vec<u8>>) -> Self {
+        self.body = body.into();
+        self
+    }
+
+    /// Marks the request idempotent (safe to retry after it may have been processed).
+    pub fn with_idempotent(mut self, idempotent: bool) -> Self {
+        self.idempotent = idempotent;
+        self
+    }
+
+    /// The first header of that name, compared case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// The path and query of the URL (everything from the first `/` after the host).
+    pub fn path_and_query(&self) -> &str {
+        path_and_query(&self.url)
+    }
+
+    /// The URL path without the query string.
+    pub fn path(&self) -> &str {
+        let pq = self.path_and_query();
+        pq.split('?').next().unwrap_or(pq)
+    }
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("header_names", &names)
+            .field("body_len", &self.body.len())
+            .field("idempotent", &self.idempotent)
+            .finish()
+    }
+}
+
+/// A response as received: non-2xx statuses are responses too, so providers can parse their
+/// error envelopes.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// The headers.
+    pub headers: Vec<(String, String)>,
+    /// The body bytes.
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// A response with the given status and body and no headers.
+    pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        Self { status, headers: Vec::new(), body: body.into() }
+    }
+
+    /// A `200 OK` JSON response.
+    pub fn json(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        Self::new(status, body).with_header("Content-Type", "application/json; charset=utf-8")
+    }
+
+    /// Adds a header.
+    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The first header of that name, compared case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// Whether the status is 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+impl fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("header_names", &names)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+fn path_and_query(url: &str) -> &str {
+    let after_scheme = url.find("://").map(|i| &url[i + 3..]).unwrap_or(url);
+    after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/")
+}
+
+/// Joins a base URL and a path with exactly one `/` between them.
+pub fn join_url(base: &str, path: &str) -> String {
+    format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'))
+}
+
+/// Sends one request and returns the response, whatever its status.
+///
+/// Implement this to plug in another HTTP client; the default is
+/// [`UreqTransport`](crate::transport::UreqTransport) (feature `ureq`).
+pub trait Transport: Send + Sync {
+    /// Sends `request`. Retries, if any, are the transport's business and must respect
+    /// [`HttpRequest::idempotent`].
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError>;
+}
+
+impl<T: Transport + ?Sized> Transport for std::sync::Arc<T> {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        (**self).send(request)
+    }
+}
+
+impl<T: Transport + ?Sized> Transport for Box<T> {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        (**self).send(request)
+    }
+}
+
+/// One API endpoint: the request body type implements it, binding itself to its method, path,
+/// idempotency and response type. `cargo xtask codegen` writes these impls from `docs/`.
+pub trait Endpoint: Serialize {
+    /// The type of the successful response's payload (inside the provider's envelope).
+    type Response: DeserializeOwned;
+    /// A short name for logs and errors, e.g. `order_pay`.
+    const NAME: &'static str;
+    /// The HTTP method.
+    const METHOD: Method;
+    /// The path below the base URL, e.g. `/openvisa/order_pay`. Empty when the provider does not
+    /// publish it: the provider's client configuration must then supply it.
+    const PATH: &'static str;
+    /// Whether sending twice has the same effect as sending once (queries), so that the transport
+    /// may retry it after it may have reached the server.
+    const IDEMPOTENT: bool;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_header_values_and_body() {
+        let r = HttpRequest::new(Method::Post, "https://h.example/a/b?x=1")
+            .with_header("Authorization", "Basic c2VjcmV0")
+            .with_body(b"{\"cardNo\":\"4111111111111111\"}".to_vec());
+        let s = format!("{r:?}");
+        assert!(!s.contains("c2VjcmV0"), "{s}");
+        assert!(!s.contains("4111"), "{s}");
+        assert!(s.contains("Authorization"));
+        assert_eq!(r.path_and_query(), "/a/b?x=1");
+        assert_eq!(r.path(), "/a/b");
+        assert_eq!(r.header("authorization"), Some("Basic c2VjcmV0"));
+    }
+
+    #[test]
+    fn join_url_has_one_slash() {
+        assert_eq!(join_url("http://h/", "/p"), "http://h/p");
+        assert_eq!(join_url("http://h", "p"), "http://h/p");
+        assert_eq!(join_url("http://h/base", "/p"), "http://h/base/p");
+    }
+}

@@ -1,0 +1,44 @@
+//! # sign-core
+//!
+//! The small shared core of the paykit SDKs: everything a provider crate needs to sign a request,
+//! verify a response or callback, and move bytes over HTTP, and nothing provider-specific.
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`secret`] | [`SecretString`]/[`SecretBytes`]: redacted, zeroized on drop, constant-time equality |
+//! | [`digest`] | HMAC-SHA1, MD5 (hex), SHA-256 |
+//! | [`encoding`] | Base64 (standard, URL-safe, lenient) and the canonical `k=v&k=v` join |
+//! | [`rsa`] | RSA keys from PEM or bare Base64 DER, SHA256withRSA, chunked PKCS#1 v1.5 |
+//! | [`clock`] | an injectable [`Clock`], nonces, RFC 1123 dates |
+//! | [`decimal`] | exact decimal amounts: money is never a float |
+//! | [`http`] | sans-IO [`HttpRequest`]/[`HttpResponse`], the [`Transport`] and [`Endpoint`] traits |
+//! | [`transport`] | the blocking ureq transport with timeouts and a safe retry policy (feature `ureq`) |
+//! | [`error`] | error types that keep transport, status, decode and crypto failures apart |
+//!
+//! ```
+//! use sign_core::{digest, encoding};
+//! let mac = digest::hmac_sha1(b"key", b"The quick brown fox jumps over the lazy dog");
+//! assert_eq!(encoding::base64_std(&mac), "3nybhbi3iqa8ino29wqQcBydtNk=");
+//! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod clock;
+pub mod decimal;
+pub mod digest;
+pub mod encoding;
+pub mod error;
+pub mod http;
+pub mod rsa;
+#[cfg(feature = "sandbox-server")]
+pub mod sandbox;
+pub mod secret;
+#[cfg(feature = "ureq")]
+pub mod transport;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use decimal::{Decimal, DecimalNumber};
+pub use error::{CryptoError, DecodeError, Error, KeyError, TransportError, TransportErrorKind};
+pub use http::{Endpoint, HttpRequest, HttpResponse, Method, Transport};
+pub use secret::{SecretBytes, SecretString};
+#[cfg(feature = "ureq")]
+pub use transport::{RetryPolicy, UreqTransport};

@@ -1,0 +1,283 @@
+//! RSA keys as providers hand them out, SHA256withRSA signatures and chunked PKCS#1 v1.5
+//! encryption.
+//!
+//! Keys are accepted as PEM (`PRIVATE KEY`, `RSA PRIVATE KEY`, `PUBLIC KEY`,
+//! `RSA PUBLIC KEY`) or as bare Base64 DER without armour (PKCS#8 / PKCS#1 / SPKI), which is
+//! how several providers distribute them. Parse a key once, when a client is built.
+//!
+//! # Timing side channels
+//! Decryption uses the `rsa` crate, whose private-key operation is not constant time
+//! (RUSTSEC-2023-0071, the "Marvin" attack). [`PrivateKey::decrypt_chunked`] does what can be
+//! done above it: every block is processed even after one fails, and every failure is the same
+//! [`CryptoError::DecryptFailed`], so neither the result nor an early return reveals which
+//! check failed. A network attacker able to take many precise timings may still learn about
+//! the key; callers decrypting attacker-controlled input should verify a signature over it
+//! first where the protocol allows, and rate-limit failures.
+
+use std::fmt;
+
+use ::rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
+use ::rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
+use ::rsa::traits::PublicKeyParts;
+use ::rsa::{Pkcs1v15Encrypt, Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
+use sha2::Sha256;
+
+use crate::digest::sha256;
+use crate::encoding::base64_decode_lenient;
+use crate::error::{CryptoError, KeyError, KeyKind};
+
+/// The smallest modulus accepted, in bits.
+pub const MIN_KEY_BITS: usize = 1024;
+
+/// An RSA private key. Its `Debug` output shows only the modulus size; the key material is
+/// wiped from memory on drop (by the `rsa` crate).
+#[derive(Clone)]
+pub struct PrivateKey {
+    inner: RsaPrivateKey,
+}
+
+/// An RSA public key.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PublicKey {
+    inner: RsaPublicKey,
+}
+
+impl fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PrivateKey(RSA-{}, [REDACTED])", self.inner.size() * 8)
+    }
+}
+
+impl fmt::Debug for PublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PublicKey(RSA-{})", self.inner.size() * 8)
+    }
+}
+
+/// The label of the first PEM block, if `text` is PEM.
+fn pem_label(text: &str) -> Option<&str> {
+    let start = text.find("-----BEGIN ")? + "-----BEGIN ".len();
+    let rest = &text[start..];
+    let end = rest.find("-----")?;
+    Some(rest[..end].trim())
+}
+
+fn malformed(what: &str) -> KeyError {
+    // The underlying parser errors are not included: they can quote bytes of the input.
+    KeyError::Malformed(what.to_owned())
+}
+
+fn check_size(bits: usize) -> Result<(), KeyError> {
+    if bits < MIN_KEY_BITS {
+        return Err(KeyError::Unsupported(format!(
+            "RSA key of {bits} bits is below the {MIN_KEY_BITS}-bit minimum"
+        )));
+    }
+    Ok(())
+}
+
+impl PrivateKey {
+    /// Loads a private key from PEM (`PRIVATE KEY` or `RSA PRIVATE KEY`) or bare Base64 DER
+    /// (PKCS#8 or PKCS#1), whichever `text` is.
+    pub fn parse(text: &str) -> Result<Self, KeyError> {
+        if text.contains("-----BEGIN ") {
+            Self::from_pem(text)
+        } else {
+            Self::from_base64_der(text)
+        }
+    }
+
+    /// Loads a private key from PEM.
+    pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
+        let inner = match pem_label(pem) {
+            Some("PRIVATE KEY") => RsaPrivateKey::from_pkcs8_pem(pem)
+                .map_err(|_| malformed("unreadable PKCS#8 PRIVATE KEY (not RSA, truncated or corrupt)"))?,
+            Some("RSA PRIVATE KEY") => RsaPrivateKey::from_pkcs1_pem(pem)
+                .map_err(|_| malformed("unreadable PKCS#1 RSA PRIVATE KEY (truncated or corrupt)"))?,
+            Some("PUBLIC KEY" | "RSA PUBLIC KEY") => {
+                return Err(KeyError::WrongKind { expected: KeyKind::Private, found: KeyKind::Public });
+            }
+            Some("ENCRYPTED PRIVATE KEY") => {
+                return Err(KeyError::Unsupported("password-protected private keys".to_owned()));
+            }
+            Some(_) => return Err(malformed("PEM block is not an RSA key")),
+            None => return Err(malformed("no PEM block found")),
+        };
+        Self::checked(inner)
+    }
+
+    /// Loads a private key from DER bytes (PKCS#8 or PKCS#1).
+    pub fn from_der(der: &[u8]) -> Result<Self, KeyError> {
+        if let Ok(inner) = RsaPrivateKey::from_pkcs8_der(der) {
+            return Self::checked(inner);
+        }
+        if let Ok(inner) = RsaPrivateKey::from_pkcs1_der(der) {
+            return Self::checked(inner);
+        }
+        if PublicKey::from_der(der).is_ok() {
+            return Err(KeyError::WrongKind { expected: KeyKind::Private, found: KeyKind::Public });
+        }
+        Err(malformed("DER is neither a PKCS#8 nor a PKCS#1 RSA private key"))
+    }
+
+    /// Loads a private key from Base64 DER without PEM armour (either Base64 alphabet).
+    pub fn from_base64_der(text: &str) -> Result<Self, KeyError> {
+        let der = base64_decode_lenient(text).map_err(|_| malformed("key is neither PEM nor Base64 DER"))?;
+        Self::from_der(&der)
+    }
+
+    /// Generates a new key (used by the sandboxes and tests).
+    pub fn generate(bits: usize) -> Result<Self, KeyError> {
+        check_size(bits)?;
+        let inner = RsaPrivateKey::new(&mut rand::rngs::OsRng, bits)
+            .map_err(|_| KeyError::Unsupported(format!("cannot generate a {bits}-bit key")))?;
+        Ok(Self { inner })
+    }
+
+    fn checked(inner: RsaPrivateKey) -> Result<Self, KeyError> {
+        check_size(inner.size() * 8)?;
+        inner.validate().map_err(|_| malformed("inconsistent RSA private key"))?;
+        Ok(Self { inner })
+    }
+
+    /// The matching public key.
+    pub fn public_key(&self) -> PublicKey {
+        PublicKey { inner: self.inner.to_public_key() }
+    }
+
+    /// The modulus size in bytes (256 for a 2048-bit key).
+    pub fn size(&self) -> usize {
+        self.inner.size()
+    }
+
+    /// SHA256withRSA (RSASSA-PKCS1-v1_5 with SHA-256) over `message`.
+    pub fn sign_sha256(&self, message: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        self.inner
+            .sign(Pkcs1v15Sign::new::<Sha256>(), &sha256(message))
+            .map_err(|_| CryptoError::SignFailed)
+    }
+
+    /// Decrypts PKCS#1 v1.5 ciphertext made of whole blocks of [`size`](Self::size) bytes, each
+    /// decrypted separately and the plaintexts concatenated (the "chunked" scheme providers use
+    /// for payloads longer than one block).
+    ///
+    /// Any failure (length not a whole number of blocks, a bad block, a wrong key) is the same
+    /// [`CryptoError::DecryptFailed`], reported only after every block has been processed. See
+    /// the module docs for the remaining timing exposure.
+    pub fn decrypt_chunked(&self, ciphertext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        let k = self.inner.size();
+        let mut failed = ciphertext.is_empty() || ciphertext.len() % k != 0;
+        let mut plaintext = Vec::with_capacity(ciphertext.len());
+        for block in ciphertext.chunks(k) {
+            match self.inner.decrypt(Pkcs1v15Encrypt, block) {
+                Ok(part) => plaintext.extend_from_slice(&part),
+                Err(_) => failed = true,
+            }
+        }
+        if failed {
+            zeroize::Zeroize::zeroize(&mut plaintext);
+            return Err(CryptoError::DecryptFailed);
+        }
+        Ok(plaintext)
+    }
+}
+
+impl PublicKey {
+    /// Loads a public key from PEM (`PUBLIC KEY` or `RSA PUBLIC KEY`) or bare Base64 DER
+    /// (SPKI or PKCS#1), whichever `text` is.
+    pub fn parse(text: &str) -> Result<Self, KeyError> {
+        if text.contains("-----BEGIN ") {
+            Self::from_pem(text)
+        } else {
+            Self::from_base64_der(text)
+        }
+    }
+
+    /// Loads a public key from PEM.
+    pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
+        let inner = match pem_label(pem) {
+            Some("PUBLIC KEY") => RsaPublicKey::from_public_key_pem(pem)
+                .map_err(|_| malformed("unreadable SPKI PUBLIC KEY (not RSA, truncated or corrupt)"))?,
+            Some("RSA PUBLIC KEY") => RsaPublicKey::from_pkcs1_pem(pem)
+                .map_err(|_| malformed("unreadable PKCS#1 RSA PUBLIC KEY (truncated or corrupt)"))?,
+            Some("PRIVATE KEY" | "RSA PRIVATE KEY" | "ENCRYPTED PRIVATE KEY") => {
+                return Err(KeyError::WrongKind { expected: KeyKind::Public, found: KeyKind::Private });
+            }
+            Some(_) => return Err(malformed("PEM block is not an RSA key")),
+            None => return Err(malformed("no PEM block found")),
+        };
+        Self::checked(inner)
+    }
+
+    /// Loads a public key from DER bytes (SPKI or PKCS#1).
+    pub fn from_der(der: &[u8]) -> Result<Self, KeyError> {
+        if let Ok(inner) = RsaPublicKey::from_public_key_der(der) {
+            return Self::checked(inner);
+        }
+        if let Ok(inner) = RsaPublicKey::from_pkcs1_der(der) {
+            return Self::checked(inner);
+        }
+        if RsaPrivateKey::from_pkcs8_der(der).is_ok() || RsaPrivateKey::from_pkcs1_der(der).is_ok() {
+            return Err(KeyError::WrongKind { expected: KeyKind::Public, found: KeyKind::Private });
+        }
+        Err(malformed("DER is neither an SPKI nor a PKCS#1 RSA public key"))
+    }
+
+    /// Loads a public key from Base64 DER without PEM armour (either Base64 alphabet).
+    pub fn from_base64_der(text: &str) -> Result<Self, KeyError> {
+        let der = base64_decode_lenient(text).map_err(|_| malformed("key is neither PEM nor Base64 DER"))?;
+        Self::from_der(&der)
+    }
+
+    fn checked(inner: RsaPublicKey) -> Result<Self, KeyError> {
+        check_size(inner.size() * 8)?;
+        Ok(Self { inner })
+    }
+
+    /// The modulus size in bytes.
+    pub fn size(&self) -> usize {
+        self.inner.size()
+    }
+
+    /// The SPKI DER encoding, Base64 (standard alphabet, no armour): the form providers exchange.
+    pub fn to_base64_der(&self) -> String {
+        use ::rsa::pkcs8::EncodePublicKey;
+        let der = self.inner.to_public_key_der().expect("an RSA public key always encodes");
+        crate::encoding::base64_std(der.as_bytes())
+    }
+
+    /// Verifies a SHA256withRSA (PKCS#1 v1.5) `signature` over `message`.
+    pub fn verify_sha256(&self, message: &[u8], signature: &[u8]) -> Result<(), CryptoError> {
+        self.inner
+            .verify(Pkcs1v15Sign::new::<Sha256>(), &sha256(message), signature)
+            .map_err(|_| CryptoError::BadSignature)
+    }
+
+    /// Encrypts `plaintext` of any length with PKCS#1 v1.5, in chunks of
+    /// [`size`](Self::size)` - 11` bytes, concatenating the blocks. Empty input gives empty
+    /// output.
+    pub fn encrypt_chunked(&self, plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        let k = self.inner.size();
+        let chunk = k - 11;
+        let mut out = Vec::with_capacity(plaintext.len().div_ceil(chunk) * k);
+        let mut rng = rand::rngs::OsRng;
+        for part in plaintext.chunks(chunk) {
+            let block = self
+                .inner
+                .encrypt(&mut rng, Pkcs1v15Encrypt, part)
+                .map_err(|_| CryptoError::EncryptFailed)?;
+            out.extend_from_slice(&block);
+        }
+        Ok(out)
+    }
+}
+
+impl PrivateKey {
+    /// The PKCS#8 DER encoding, Base64 (standard alphabet, no armour). Used by sandboxes to hand a
+    /// generated key to a test; treat the result as a secret.
+    pub fn to_base64_der(&self) -> crate::secret::SecretString {
+        use ::rsa::pkcs8::EncodePrivateKey;
+        let der = self.inner.to_pkcs8_der().expect("an RSA private key always encodes");
+        crate::secret::SecretString::new(crate::encoding::base64_std(der.as_bytes()))
+    }
+}

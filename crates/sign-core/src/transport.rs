@@ -1,0 +1,233 @@
+//! The blocking transport: ureq 3 with one shared keep-alive agent, timeouts and a retry policy
+//! that never sends a payment twice.
+//!
+//! Retries happen only when the request cannot have been processed (DNS failure, connection
+//! refused, connect timeout) and, for requests marked [`idempotent`](HttpRequest::idempotent)
+//! (queries), also after a 5xx answer or a response timeout. A payment-creating request that
+//! times out after it was sent is reported as a [`TransportErrorKind::Timeout`] for the caller to
+//! reconcile (query the order), never silently repeated.
+
+use std::time::Duration;
+
+use rand::Rng;
+use ureq::Agent;
+
+use crate::error::{TransportError, TransportErrorKind};
+use crate::http::{HttpRequest, HttpResponse, Method, Transport};
+
+/// How failed sends are retried: capped exponential backoff with jitter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (0 disables retrying).
+    pub max_retries: u32,
+    /// The delay before the first retry; doubles with each further retry.
+    pub initial_backoff: Duration,
+    /// The largest delay between two attempts.
+    pub max_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self { max_retries: 2, initial_backoff: Duration::from_millis(100), max_backoff: Duration::from_secs(2) }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries at all.
+    pub fn none() -> Self {
+        Self { max_retries: 0, ..Self::default() }
+    }
+
+    /// A policy with the given number of retries and backoff bounds.
+    pub fn new(max_retries: u32, initial_backoff: Duration, max_backoff: Duration) -> Self {
+        Self { max_retries, initial_backoff, max_backoff }
+    }
+
+    /// The delay before retry number `retry` (0-based): `initial * 2^retry`, capped at
+    /// `max_backoff`, then scaled by a random factor in `[0.5, 1.0]` so that many clients failing
+    /// together do not retry in lockstep.
+    pub fn backoff(&self, retry: u32) -> Duration {
+        let exp = self.initial_backoff.saturating_mul(2u32.saturating_pow(retry.min(31)));
+        let capped = exp.min(self.max_backoff);
+        let factor = rand::thread_rng().gen_range(0.5..=1.0);
+        capped.mul_f64(factor)
+    }
+
+    /// Whether a failed attempt may be retried.
+    pub fn should_retry_error(&self, request: &HttpRequest, error: &TransportError) -> bool {
+        error.kind().request_not_sent() || (request.idempotent && error.kind() == TransportErrorKind::Timeout)
+    }
+
+    /// Whether a received response may be retried.
+    pub fn should_retry_response(&self, request: &HttpRequest, response: &HttpResponse) -> bool {
+        request.idempotent && response.status >= 500
+    }
+}
+
+/// Builder for [`UreqTransport`].
+#[derive(Debug, Clone)]
+pub struct UreqTransportBuilder {
+    connect_timeout: Duration,
+    timeout: Duration,
+    retry: RetryPolicy,
+    max_response_bytes: u64,
+    user_agent: String,
+}
+
+impl Default for UreqTransportBuilder {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+            max_response_bytes: 10 * 1024 * 1024,
+            user_agent: concat!("paykit-sign-core/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+}
+
+impl UreqTransportBuilder {
+    /// Time allowed to resolve and connect (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for one whole attempt, connect to last body byte (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The retry policy (default: 2 retries, 100 ms doubling to at most 2 s).
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The largest response body accepted (default 10 MiB); a larger one is a
+    /// [`TransportErrorKind::BodyTooLarge`] error.
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    /// The `User-Agent` header.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Builds the transport and its connection pool.
+    pub fn build(self) -> UreqTransport {
+        let config = Agent::config_builder()
+            .timeout_connect(Some(self.connect_timeout))
+            .timeout_per_call(Some(self.timeout))
+            // Non-2xx answers are responses: providers put their error envelopes in them.
+            .http_status_as_error(false)
+            // A redirected POST could be replayed elsewhere; hand 3xx back instead.
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .user_agent(self.user_agent.as_str())
+            .build();
+        UreqTransport { agent: config.into(), retry: self.retry, max_response_bytes: self.max_response_bytes }
+    }
+}
+
+/// A blocking HTTP transport over one shared ureq agent (connections are kept alive and
+/// reused). Cheap to clone: clones share the pool.
+#[derive(Debug, Clone)]
+pub struct UreqTransport {
+    agent: Agent,
+    retry: RetryPolicy,
+    max_response_bytes: u64,
+}
+
+impl Default for UreqTransport {
+    fn default() -> Self {
+        Self::builder().build()
+    }
+}
+
+impl UreqTransport {
+    /// A builder with the defaults (5 s connect, 30 s overall, 2 retries, 10 MiB bodies).
+    pub fn builder() -> UreqTransportBuilder {
+        UreqTransportBuilder::default()
+    }
+
+    /// The retry policy in use.
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.retry
+    }
+
+    fn send_once(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let mut builder = ureq::http::Request::builder().method(request.method.as_str()).uri(request.url.as_str());
+        for (name, value) in &request.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        let http_request = builder
+            // The message names the URL, never a header value.
+            .body(request.body.as_slice())
+            .map_err(|_| TransportError::new(TransportErrorKind::Io, format!("invalid request for {}", request.url)))?;
+        let response = if request.method == Method::Get && request.body.is_empty() {
+            let (parts, _) = http_request.into_parts();
+            self.agent.run(ureq::http::Request::from_parts(parts, ()))
+        } else {
+            self.agent.run(http_request)
+        }
+        .map_err(map_error)?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .collect();
+        let body = response
+            .into_body()
+            .with_config()
+            .limit(self.max_response_bytes)
+            .read_to_vec()
+            .map_err(map_error)?;
+        Ok(HttpResponse { status, headers, body })
+    }
+}
+
+impl Transport for UreqTransport {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let mut retry = 0;
+        loop {
+            let outcome = self.send_once(request);
+            let again = retry < self.retry.max_retries
+                && match &outcome {
+                    Ok(response) => self.retry.should_retry_response(request, response),
+                    Err(error) => self.retry.should_retry_error(request, error),
+                };
+            if !again {
+                return outcome;
+            }
+            std::thread::sleep(self.retry.backoff(retry));
+            retry += 1;
+        }
+    }
+}
+
+fn map_error(error: ureq::Error) -> TransportError {
+    use TransportErrorKind as K;
+    use ureq::Timeout as T;
+    let kind = match &error {
+        ureq::Error::HostNotFound => K::Dns,
+        ureq::Error::ConnectionFailed => K::Connect,
+        ureq::Error::Timeout(T::Resolve | T::Connect) => K::ConnectTimeout,
+        ureq::Error::Timeout(_) => K::Timeout,
+        ureq::Error::BodyExceedsLimit(_) => K::BodyTooLarge,
+        ureq::Error::Io(io) => match io.kind() {
+            std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::AddrNotAvailable => K::Connect,
+            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => K::Timeout,
+            _ => K::Io,
+        },
+        _ => K::Io,
+    };
+    // ureq's messages describe the failure, not the request's headers or body.
+    TransportError::new(kind, error.to_string())
+}
