@@ -75,9 +75,7 @@ impl Clock for FixedClock {
 pub fn random_nonce(len: usize) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     let mut rng = rand::rngs::OsRng;
-    (0..len)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-        .collect()
+    (0..len).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
 }
 
 /// Formats an instant as an RFC 1123 date in GMT, e.g. `Wed, 21 Oct 2022 07:28:00 GMT`

@@ -2,8 +2,8 @@
 
 use base64::Engine;
 use base64::alphabet;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD, URL_SAFE_NO_PAD};
 use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD, URL_SAFE_NO_PAD};
 
 use crate::error::DecodeError;
 
@@ -39,9 +39,7 @@ pub fn base64_decode_lenient(input: &str) -> Result<Vec<u8>, DecodeError> {
             c => folded.push(c),
         }
     }
-    LENIENT
-        .decode(folded.as_bytes())
-        .map_err(|e| DecodeError::new(format!("invalid base64: {e}")))
+    LENIENT.decode(folded.as_bytes()).map_err(|e| DecodeError::new(format!("invalid base64: {e}")))
 }
 
 /// Joins `key=value` pairs sorted by key (byte order) with `&`, dropping pairs whose value is

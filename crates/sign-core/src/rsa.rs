@@ -69,9 +69,7 @@ fn malformed(what: &str) -> KeyError {
 
 fn check_size(bits: usize) -> Result<(), KeyError> {
     if bits < MIN_KEY_BITS {
-        return Err(KeyError::Unsupported(format!(
-            "RSA key of {bits} bits is below the {MIN_KEY_BITS}-bit minimum"
-        )));
+        return Err(KeyError::Unsupported(format!("RSA key of {bits} bits is below the {MIN_KEY_BITS}-bit minimum")));
     }
     Ok(())
 }
@@ -80,11 +78,7 @@ impl PrivateKey {
     /// Loads a private key from PEM (`PRIVATE KEY` or `RSA PRIVATE KEY`) or bare Base64 DER
     /// (PKCS#8 or PKCS#1), whichever `text` is.
     pub fn parse(text: &str) -> Result<Self, KeyError> {
-        if text.contains("-----BEGIN ") {
-            Self::from_pem(text)
-        } else {
-            Self::from_base64_der(text)
-        }
+        if text.contains("-----BEGIN ") { Self::from_pem(text) } else { Self::from_base64_der(text) }
     }
 
     /// Loads a private key from PEM.
@@ -152,9 +146,7 @@ impl PrivateKey {
 
     /// SHA256withRSA (RSASSA-PKCS1-v1_5 with SHA-256) over `message`.
     pub fn sign_sha256(&self, message: &[u8]) -> Result<Vec<u8>, CryptoError> {
-        self.inner
-            .sign(Pkcs1v15Sign::new::<Sha256>(), &sha256(message))
-            .map_err(|_| CryptoError::SignFailed)
+        self.inner.sign(Pkcs1v15Sign::new::<Sha256>(), &sha256(message)).map_err(|_| CryptoError::SignFailed)
     }
 
     /// Decrypts PKCS#1 v1.5 ciphertext made of whole blocks of [`size`](Self::size) bytes, each
@@ -186,11 +178,7 @@ impl PublicKey {
     /// Loads a public key from PEM (`PUBLIC KEY` or `RSA PUBLIC KEY`) or bare Base64 DER
     /// (SPKI or PKCS#1), whichever `text` is.
     pub fn parse(text: &str) -> Result<Self, KeyError> {
-        if text.contains("-----BEGIN ") {
-            Self::from_pem(text)
-        } else {
-            Self::from_base64_der(text)
-        }
+        if text.contains("-----BEGIN ") { Self::from_pem(text) } else { Self::from_base64_der(text) }
     }
 
     /// Loads a public key from PEM.
@@ -262,10 +250,7 @@ impl PublicKey {
         let mut out = Vec::with_capacity(plaintext.len().div_ceil(chunk) * k);
         let mut rng = rand::rngs::OsRng;
         for part in plaintext.chunks(chunk) {
-            let block = self
-                .inner
-                .encrypt(&mut rng, Pkcs1v15Encrypt, part)
-                .map_err(|_| CryptoError::EncryptFailed)?;
+            let block = self.inner.encrypt(&mut rng, Pkcs1v15Encrypt, part).map_err(|_| CryptoError::EncryptFailed)?;
             out.extend_from_slice(&block);
         }
         Ok(out)

@@ -80,7 +80,11 @@ impl Drop for SandboxServer {
     }
 }
 
-fn serve_one(mut request: tiny_http::Request, base: &str, handler: &(dyn Fn(HttpRequest) -> HttpResponse + Send + Sync)) {
+fn serve_one(
+    mut request: tiny_http::Request,
+    base: &str,
+    handler: &(dyn Fn(HttpRequest) -> HttpResponse + Send + Sync),
+) {
     let method = match request.method() {
         tiny_http::Method::Get => Some(Method::Get),
         tiny_http::Method::Post => Some(Method::Post),

@@ -158,10 +158,7 @@ pub mod serde_expose {
         use serde::{Deserialize, Deserializer, Serializer};
 
         /// Serializes `Some` as its exposed string and `None` as null.
-        pub fn serialize<S: Serializer>(
-            value: &Option<SecretString>,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
+        pub fn serialize<S: Serializer>(value: &Option<SecretString>, serializer: S) -> Result<S::Ok, S::Error> {
             match value {
                 Some(v) => serializer.serialize_some(v.expose()),
                 None => serializer.serialize_none(),
@@ -169,9 +166,7 @@ pub mod serde_expose {
         }
 
         /// Deserializes an optional string into an optional secret.
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Option<SecretString>, D::Error> {
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<SecretString>, D::Error> {
             Option::<String>::deserialize(deserializer).map(|o| o.map(SecretString::from))
         }
     }

@@ -183,12 +183,8 @@ impl UreqTransport {
             .iter()
             .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
             .collect();
-        let body = response
-            .into_body()
-            .with_config()
-            .limit(self.max_response_bytes)
-            .read_to_vec()
-            .map_err(map_error)?;
+        let body =
+            response.into_body().with_config().limit(self.max_response_bytes).read_to_vec().map_err(map_error)?;
         Ok(HttpResponse { status, headers, body })
     }
 }
