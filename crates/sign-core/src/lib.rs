@@ -20,6 +20,7 @@
 //! let mac = digest::hmac_sha1(b"key", b"The quick brown fox jumps over the lazy dog");
 //! assert_eq!(encoding::base64_std(&mac), "3nybhbi3iqa8ino29wqQcBydtNk=");
 //! ```
+#![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod clock;

@@ -1,0 +1,169 @@
+//! RSA against fixtures made by OpenSSL and Python's `cryptography` (see `testdata/README.md`).
+
+use sign_core::encoding::{base64_decode_lenient, base64_std, base64_url_nopad};
+use sign_core::error::{CryptoError, KeyError, KeyKind};
+use sign_core::rsa::{PrivateKey, PublicKey};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn b64_fixture(name: &str) -> Vec<u8> {
+    base64_decode_lenient(&fixture(name)).expect("fixture is Base64")
+}
+
+const MESSAGE: &[u8] = b"The quick brown fox jumps over the lazy dog";
+
+fn private(bits: u32) -> PrivateKey {
+    PrivateKey::parse(&fixture(&format!("rsa{bits}_pkcs8.pem"))).unwrap()
+}
+
+#[test]
+fn every_private_key_form_loads_to_the_same_key() {
+    for bits in [2048, 1024] {
+        let forms = [
+            fixture(&format!("rsa{bits}_pkcs8.pem")),
+            fixture(&format!("rsa{bits}_pkcs1.pem")),
+            fixture(&format!("rsa{bits}_pkcs8.b64")),
+        ];
+        let keys: Vec<PrivateKey> = forms.iter().map(|f| PrivateKey::parse(f).unwrap()).collect();
+        for k in &keys {
+            assert_eq!(k.size() * 8, bits as usize);
+            assert_eq!(k.public_key(), keys[0].public_key());
+        }
+    }
+}
+
+#[test]
+fn every_public_key_form_loads_to_the_same_key() {
+    for bits in [2048, 1024] {
+        let expected = private(bits).public_key();
+        for name in [format!("rsa{bits}_spki.pem"), format!("rsa{bits}_pkcs1_pub.pem"), format!("rsa{bits}_spki.b64")] {
+            assert_eq!(PublicKey::parse(&fixture(&name)).unwrap(), expected, "{name}");
+        }
+        // URL-safe alphabet, no padding: how some providers hand keys out.
+        let url = base64_url_nopad(&b64_fixture(&format!("rsa{bits}_spki.b64")));
+        assert_eq!(PublicKey::parse(&url).unwrap(), expected);
+        assert_eq!(PublicKey::parse(&expected.to_base64_der()).unwrap(), expected);
+    }
+}
+
+#[test]
+fn signatures_equal_openssl_and_verify() {
+    for bits in [2048, 1024] {
+        let key = private(bits);
+        let openssl_sig = b64_fixture(&format!("rsa{bits}_sha256_signature.b64"));
+        // PKCS#1 v1.5 signatures are deterministic: ours must be OpenSSL's, byte for byte.
+        assert_eq!(key.sign_sha256(MESSAGE).unwrap(), openssl_sig, "{bits}-bit signature");
+        let public = PublicKey::parse(&fixture(&format!("rsa{bits}_spki.pem"))).unwrap();
+        public.verify_sha256(MESSAGE, &openssl_sig).unwrap();
+        assert_eq!(
+            public.verify_sha256(b"The quick brown fox jumps over the lazy cat", &openssl_sig),
+            Err(CryptoError::BadSignature)
+        );
+    }
+}
+
+#[test]
+fn a_signature_from_another_key_is_rejected() {
+    let sig_1024 = b64_fixture("rsa1024_sha256_signature.b64");
+    let sig_2048 = b64_fixture("rsa2048_sha256_signature.b64");
+    let other = PrivateKey::generate(2048).unwrap();
+    let forged = other.sign_sha256(MESSAGE).unwrap();
+    let public = private(2048).public_key();
+    assert_eq!(public.verify_sha256(MESSAGE, &forged), Err(CryptoError::BadSignature));
+    assert_eq!(public.verify_sha256(MESSAGE, &sig_1024), Err(CryptoError::BadSignature));
+    assert_eq!(public.verify_sha256(MESSAGE, &sig_2048[..255]), Err(CryptoError::BadSignature));
+    assert_eq!(public.verify_sha256(MESSAGE, &[]), Err(CryptoError::BadSignature));
+}
+
+#[test]
+fn decrypts_openssl_and_python_ciphertexts() {
+    for (bits, n) in [(2048, 600usize), (1024, 300)] {
+        let key = private(bits);
+        let single = b64_fixture(&format!("rsa{bits}_pkcs1v15_ciphertext.b64"));
+        assert_eq!(key.decrypt_chunked(&single).unwrap(), MESSAGE);
+        let chunked = b64_fixture(&format!("rsa{bits}_chunked_ciphertext.b64"));
+        let expected: Vec<u8> = (0..n).map(|i| (i % 251) as u8).collect();
+        assert_eq!(key.decrypt_chunked(&chunked).unwrap(), expected, "{bits}-bit chunked");
+    }
+}
+
+#[test]
+fn chunked_round_trips_at_block_edges() {
+    for bits in [2048, 1024] {
+        let key = private(bits);
+        let public = key.public_key();
+        let k = key.size();
+        let mut lengths = vec![0, 1, 244, 245, 246, 490, 491, 10_000];
+        // The same edges for this key size: one chunk, one byte over, two chunks.
+        lengths.extend([k - 12, k - 11, k - 10, 2 * (k - 11), 2 * (k - 11) + 1]);
+        for len in lengths {
+            let plain: Vec<u8> = (0..len).map(|i| (i * 7 % 256) as u8).collect();
+            let cipher = public.encrypt_chunked(&plain).unwrap();
+            assert_eq!(cipher.len(), len.div_ceil(k - 11) * k, "{bits}-bit, {len} bytes");
+            if len == 0 {
+                assert!(cipher.is_empty());
+                continue;
+            }
+            assert_eq!(key.decrypt_chunked(&cipher).unwrap(), plain, "{bits}-bit, {len} bytes");
+        }
+    }
+}
+
+#[test]
+fn bad_ciphertexts_fail_with_one_opaque_error() {
+    let key = private(2048);
+    let good = b64_fixture("rsa2048_chunked_ciphertext.b64");
+    let mut flipped = good.clone();
+    flipped[300] ^= 0x01; // corrupt the second block only
+    let other = private(1024).public_key().encrypt_chunked(MESSAGE).unwrap();
+    for bad in [&good[..good.len() - 1], &good[..100], &flipped[..], &[][..], &other[..], &vec![0u8; 256][..]] {
+        assert_eq!(key.decrypt_chunked(bad), Err(CryptoError::DecryptFailed));
+    }
+}
+
+#[test]
+fn wrong_key_kinds_and_garbage_are_typed_errors() {
+    let wrong_public = KeyError::WrongKind { expected: KeyKind::Private, found: KeyKind::Public };
+    let wrong_private = KeyError::WrongKind { expected: KeyKind::Public, found: KeyKind::Private };
+    assert_eq!(PrivateKey::parse(&fixture("rsa2048_spki.pem")).unwrap_err(), wrong_public);
+    assert_eq!(PrivateKey::parse(&fixture("rsa2048_pkcs1_pub.pem")).unwrap_err(), wrong_public);
+    assert_eq!(PrivateKey::parse(&fixture("rsa2048_spki.b64")).unwrap_err(), wrong_public);
+    assert_eq!(PublicKey::parse(&fixture("rsa2048_pkcs8.pem")).unwrap_err(), wrong_private);
+    assert_eq!(PublicKey::parse(&fixture("rsa2048_pkcs1.pem")).unwrap_err(), wrong_private);
+    assert_eq!(PublicKey::parse(&fixture("rsa2048_pkcs8.b64")).unwrap_err(), wrong_private);
+
+    let der = b64_fixture("rsa2048_pkcs8.b64");
+    let truncated = base64_std(&der[..der.len() / 2]);
+    let pem = fixture("rsa2048_pkcs8.pem");
+    let truncated_pem = format!("{}\n-----END PRIVATE KEY-----\n", &pem[..pem.len() / 2]);
+    for bad in [
+        "",
+        "not a key",
+        "%%%%",
+        truncated.as_str(),
+        truncated_pem.as_str(),
+        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
+    ] {
+        assert!(matches!(PrivateKey::parse(bad), Err(KeyError::Malformed(_))), "{bad:.40}");
+        assert!(matches!(PublicKey::parse(bad), Err(KeyError::Malformed(_) | KeyError::WrongKind { .. })), "{bad:.40}");
+    }
+    assert!(matches!(PrivateKey::generate(512), Err(KeyError::Unsupported(_))));
+}
+
+#[test]
+fn key_errors_and_debug_never_show_key_material() {
+    let pem = fixture("rsa2048_pkcs8.pem");
+    let body_line = pem.lines().nth(5).unwrap().to_owned();
+    let key = PrivateKey::parse(&pem).unwrap();
+    let shown = format!("{key:?}");
+    assert_eq!(shown, "PrivateKey(RSA-2048, [REDACTED])");
+    let broken = pem.replace(&body_line, "!!!!");
+    let err = PrivateKey::parse(&broken).unwrap_err();
+    assert!(!format!("{err} {err:?}").contains(&body_line[..16]));
+    let exported = key.to_base64_der();
+    assert_eq!(format!("{exported:?}"), "[REDACTED]");
+    assert_eq!(PrivateKey::parse(exported.expose()).unwrap().public_key(), key.public_key());
+}
