@@ -1,6 +1,294 @@
 //! `cargo xtask`: developer tasks for the paykit workspace.
+//!
+//! `cargo xtask codegen [--check] [--provider <name>]` turns `docs/<provider>/*.md` into
+//! `crates/<provider>/src/generated/` (see `docs/README.md` for the doc format).
 
-fn main() {
-    eprintln!("usage: cargo xtask codegen [--check]");
-    std::process::exit(2);
+mod emit;
+mod model;
+mod names;
+mod parse;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+use model::{Doc, DocError};
+
+const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
+
+  codegen               regenerate crates/<p>/src/generated/ from docs/<p>/*.md for every provider
+  --check               regenerate in memory; exit 1 naming every file that differs from the docs
+  --provider <name>     only docs/<name>/ -> crates/<name>/";
+
+struct Args {
+    check: bool,
+    provider: Option<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        Some("codegen") => {}
+        Some(other) => return Err(format!("unknown task `{other}`")),
+        None => return Err("no task given".into()),
+    }
+    let mut out = Args { check: false, provider: None };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--check" => out.check = true,
+            "--provider" => match it.next() {
+                Some(p) if !p.starts_with('-') => out.provider = Some(p.clone()),
+                _ => return Err("--provider needs a name".into()),
+            },
+            _ if a.starts_with("--provider=") => out.provider = Some(a["--provider=".len()..].to_string()),
+            _ => return Err(format!("unknown argument `{a}`")),
+        }
+    }
+    Ok(out)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args = match parse_args(&args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let root = workspace_root();
+    let providers = match providers(&root, args.provider.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&root, &providers, args.check) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(lines) => {
+            for l in lines {
+                eprintln!("{l}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+/// Provider names: subdirectories of `docs/`, or the one asked for.
+fn providers(root: &Path, only: Option<&str>) -> Result<Vec<String>, String> {
+    let docs = root.join("docs");
+    if let Some(p) = only {
+        if !docs.join(p).is_dir() {
+            return Err(format!("no docs directory docs/{p}/"));
+        }
+        return Ok(vec![p.to_string()]);
+    }
+    let entries = std::fs::read_dir(&docs).map_err(|e| format!("cannot read docs/: {e}"))?;
+    let mut out = Vec::new();
+    for e in entries {
+        let e = e.map_err(|e| format!("cannot read docs/: {e}"))?;
+        if e.path().is_dir() {
+            out.push(e.file_name().to_string_lossy().into_owned());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// One generated file: its path relative to the workspace root and its formatted text.
+struct Output {
+    path: String,
+    text: String,
+}
+
+/// Reads, checks and generates every provider; writes (or, with `check`, compares) the output.
+/// Nothing is written unless every doc of every provider is valid.
+fn run(root: &Path, providers: &[String], check: bool) -> Result<(), Vec<String>> {
+    let mut all: Vec<(String, Vec<Output>)> = Vec::new();
+    let mut errors: Vec<String> = Vec::new();
+    for p in providers {
+        match generate_provider(root, p) {
+            Ok(out) => all.push((p.clone(), out)),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.push(format!("error: {} problem(s); nothing was generated", errors.len()));
+        return Err(errors);
+    }
+    let mut differ = Vec::new();
+    for (p, outputs) in &all {
+        let dir = root.join("crates").join(p).join("src").join("generated");
+        let rel_dir = format!("crates/{p}/src/generated");
+        let mut wanted: Vec<&str> = Vec::new();
+        for o in outputs {
+            wanted.push(&o.path);
+            let path = root.join(&o.path);
+            let current = std::fs::read_to_string(&path).ok();
+            let status = match &current {
+                None => Some("missing"),
+                Some(c) if *c != o.text => Some("differs"),
+                Some(_) => None,
+            };
+            if check {
+                if let Some(s) = status {
+                    differ.push(format!("  {} ({s})", o.path));
+                }
+            } else if status.is_some() {
+                std::fs::create_dir_all(&dir).map_err(|e| vec![format!("error: cannot create {rel_dir}: {e}")])?;
+                std::fs::write(&path, &o.text).map_err(|e| vec![format!("error: cannot write {}: {e}", o.path)])?;
+                println!("wrote {}", o.path);
+            }
+        }
+        // Files no doc generates any more (a doc was renamed or removed).
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            let mut stale = Vec::new();
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let rel = format!("{rel_dir}/{name}");
+                if name.ends_with(".rs") && !wanted.contains(&rel.as_str()) {
+                    stale.push((rel, e.path()));
+                }
+            }
+            stale.sort();
+            for (rel, path) in stale {
+                if check {
+                    differ.push(format!("  {rel} (no doc generates it)"));
+                } else {
+                    std::fs::remove_file(&path).map_err(|e| vec![format!("error: cannot remove {rel}: {e}")])?;
+                    println!("removed {rel}");
+                }
+            }
+        }
+    }
+    if !differ.is_empty() {
+        let mut lines = vec![format!("error: {} generated file(s) disagree with docs/:", differ.len())];
+        lines.extend(differ);
+        lines.push("run `cargo xtask codegen` and commit the result".into());
+        return Err(lines);
+    }
+    if check {
+        println!("generated code matches docs/ ({})", providers.join(", "));
+    }
+    Ok(())
+}
+
+/// Parses, validates, generates and formats one provider's files.
+fn generate_provider(root: &Path, provider: &str) -> Result<Vec<Output>, Vec<String>> {
+    let dir = root.join("docs").join(provider);
+    let rel_dir = format!("docs/{provider}");
+    if !root.join("crates").join(provider).join("Cargo.toml").is_file() {
+        return Err(vec![format!("{rel_dir}: no crate crates/{provider}/ to generate into")]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| vec![format!("{rel_dir}: cannot read: {e}")])?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter(|p| !p.file_name().is_some_and(|n| n.eq_ignore_ascii_case("README.md")))
+        .collect();
+    files.sort();
+    let mut docs = Vec::new();
+    let mut errors: Vec<DocError> = Vec::new();
+    for path in &files {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let rel = format!("{rel_dir}/{name}");
+        let text = std::fs::read_to_string(path).map_err(|e| vec![format!("{rel}: cannot read: {e}")])?;
+        match parse_file(&rel, &text) {
+            Ok(d) => docs.push(d),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        errors = emit::validate(&docs);
+    }
+    if !errors.is_empty() {
+        return Err(errors.iter().map(ToString::to_string).collect());
+    }
+    if docs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rustfmt_toml = root.join("rustfmt.toml");
+    let mut out = Vec::new();
+    for (file, text) in emit::generate(&rel_dir, &docs) {
+        let path = format!("crates/{provider}/src/generated/{file}");
+        let text = rustfmt(&text, &rustfmt_toml).map_err(|e| vec![format!("error: formatting {path}: {e}")])?;
+        out.push(Output { path, text });
+    }
+    Ok(out)
+}
+
+/// Parses one doc; `rel` is its path relative to the workspace root.
+fn parse_file(rel: &str, text: &str) -> Result<Doc, Vec<DocError>> {
+    let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
+    let module = stem.replace('-', "_");
+    if !names::is_module_name(&module) {
+        return Err(vec![DocError {
+            file: rel.to_string(),
+            line: 1,
+            message: format!("file name gives module `{module}`: use lowercase letters, digits, `-` and `_`"),
+        }]);
+    }
+    parse::parse_doc(rel, &module, text)
+}
+
+/// Formats Rust source with rustfmt and the workspace settings.
+fn rustfmt(source: &str, config: &Path) -> Result<String, String> {
+    let program = std::env::var("RUSTFMT").unwrap_or_else(|_| "rustfmt".to_string());
+    let mut cmd = Command::new(&program);
+    cmd.args(["--edition", "2024", "--emit", "stdout"]);
+    if config.is_file() {
+        cmd.arg("--config-path").arg(config);
+    }
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("rustfmt has no stdin")?;
+    let input = source.to_string();
+    // Write from a thread so a large output cannot deadlock against a full stdout pipe.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().map_err(|e| format!("rustfmt failed: {e}"))?;
+    let _ = writer.join();
+    if !output.status.success() {
+        return Err(format!("rustfmt rejected the generated code (a generator bug):\n{}", String::from_utf8_lossy(&output.stderr)));
+    }
+    String::from_utf8(output.stdout).map_err(|_| "rustfmt printed invalid UTF-8".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Result<Args, String> {
+        parse_args(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn command_line() {
+        let a = args(&["codegen", "--check", "--provider", "acqra-gateway"]).unwrap();
+        assert!(a.check);
+        assert_eq!(a.provider.as_deref(), Some("acqra-gateway"));
+        assert_eq!(args(&["codegen", "--provider=x"]).unwrap().provider.as_deref(), Some("x"));
+        assert!(!args(&["codegen"]).unwrap().check);
+        assert!(args(&[]).is_err());
+        assert!(args(&["build"]).is_err());
+        assert!(args(&["codegen", "--provider"]).is_err());
+        assert!(args(&["codegen", "--fix"]).is_err());
+    }
+
+    #[test]
+    fn bad_file_names_are_errors() {
+        let e = parse_file("docs/p/type.md", "").unwrap_err();
+        assert_eq!(e[0].to_string(), "docs/p/type.md:1: file name gives module `type`: use lowercase letters, digits, `-` and `_`");
+        assert_eq!(parse_file("docs/p/shipping-tracking.md", "").unwrap().module, "shipping_tracking");
+    }
 }

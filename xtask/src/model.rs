@@ -1,0 +1,122 @@
+//! What a provider's API docs say, once parsed: endpoints, structs, enums and field types.
+
+use std::fmt;
+
+/// A problem in a doc, pointing at the file and line that cause it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocError {
+    /// The doc's path relative to the workspace root, e.g. `docs/acqra-gateway/payment.md`.
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for DocError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// One parsed doc file.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// Path relative to the workspace root.
+    pub file: String,
+    /// The Rust module the file becomes (file stem, `-` replaced by `_`).
+    pub module: String,
+    /// The `# Title` of the file, if any.
+    pub title: Option<String>,
+    /// The endpoint header block, if the file describes an endpoint.
+    pub endpoint: Option<Endpoint>,
+    /// Types defined in the file, in order.
+    pub types: Vec<TypeDef>,
+}
+
+/// The endpoint header block.
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    pub line: usize,
+    pub name: String,
+    pub method: String,
+    pub path: String,
+    pub summary: String,
+    pub idempotent: bool,
+    pub request: String,
+    pub request_line: usize,
+    pub response: Ty,
+    pub response_line: usize,
+    pub envelope: String,
+}
+
+/// A type defined by a `## TypeName` heading and its table.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    pub name: String,
+    pub line: usize,
+    /// Prose between the heading and the table.
+    pub doc: Vec<String>,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    Struct(Vec<Field>),
+    Enum { repr: EnumRepr, variants: Vec<Variant> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnumRepr {
+    String,
+    Integer,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The provider's spelling.
+    pub wire: String,
+    pub ty: Ty,
+    pub required: bool,
+    pub description: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// The wire value (a string, or an integer's text).
+    pub value: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// A field type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    String,
+    Integer,
+    Decimal,
+    DecimalNumber,
+    Boolean,
+    Date,
+    DateTime,
+    Secret,
+    Map,
+    Json,
+    /// A type defined in the provider's docs.
+    Named(String),
+    /// A hand-written type, `crate::path::Type`.
+    Hand(String),
+    Array(Box<Ty>),
+}
+
+impl Ty {
+    /// Every named type this type refers to.
+    pub fn named(&self, out: &mut Vec<String>) {
+        match self {
+            Ty::Named(n) => out.push(n.clone()),
+            Ty::Array(t) => t.named(out),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,666 @@
+//! Parses one Markdown API doc (the format in `docs/README.md`) into a [`Doc`].
+//!
+//! The parser never panics on input: every problem becomes a [`DocError`] with the file and
+//! line, and it keeps going so that one run reports every problem in the file.
+
+use crate::model::{Doc, DocError, Endpoint, EnumRepr, Field, Ty, TypeDef, TypeKind, Variant};
+
+/// Header keys of the `endpoint` block, all required.
+const ENDPOINT_KEYS: [&str; 8] = ["name", "method", "path", "summary", "idempotent", "request", "response", "envelope"];
+
+/// Type names that would clash with what generated code refers to.
+const RESERVED_TYPE_NAMES: [&str; 16] = [
+    "String",
+    "Option",
+    "Vec",
+    "Box",
+    "Result",
+    "Self",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Serialize",
+    "Deserialize",
+    "Default",
+    "BTreeMap",
+    "Value",
+    "Unknown",
+];
+
+struct Parser<'a> {
+    file: &'a str,
+    errors: Vec<DocError>,
+}
+
+impl Parser<'_> {
+    fn err(&mut self, line: usize, message: impl Into<String>) {
+        self.errors.push(DocError { file: self.file.to_string(), line, message: message.into() });
+    }
+}
+
+/// A `## ...` heading that a table may follow.
+struct Section {
+    line: usize,
+    text: String,
+    doc: Vec<String>,
+    has_table: bool,
+}
+
+/// Parses `text`, the contents of `file` (a path relative to the workspace root, used in errors).
+pub fn parse_doc(file: &str, module: &str, text: &str) -> Result<Doc, Vec<DocError>> {
+    let mut p = Parser { file, errors: Vec::new() };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut doc = Doc { file: file.to_string(), module: module.to_string(), title: None, endpoint: None, types: Vec::new() };
+    let mut section: Option<Section> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let lineno = i + 1;
+        let trimmed = line.trim();
+        if let Some((fence, info)) = fence_open(trimmed) {
+            // Find the closing fence; an unclosed fence runs to the end of the file.
+            let start = i;
+            let mut end = lines.len();
+            let mut j = i + 1;
+            while j < lines.len() {
+                if is_fence_close(lines[j].trim(), &fence) {
+                    end = j;
+                    break;
+                }
+                j += 1;
+            }
+            if end == lines.len() {
+                p.err(lineno, format!("code block opened with `{fence}` is never closed"));
+            }
+            if info == "endpoint" {
+                if doc.endpoint.is_some() {
+                    p.err(lineno, "a second `endpoint` block: one endpoint per file");
+                } else {
+                    let body: Vec<(usize, &str)> = (start + 1..end).map(|k| (k + 1, lines[k])).collect();
+                    doc.endpoint = parse_endpoint(&mut p, lineno, &body);
+                }
+            }
+            i = end + 1;
+            continue;
+        }
+        if let Some((level, heading)) = heading(trimmed) {
+            section = None;
+            if level == 1 {
+                if doc.title.is_none() {
+                    doc.title = Some(heading.to_string());
+                }
+            } else if level == 2 {
+                section = Some(Section { line: lineno, text: heading.to_string(), doc: Vec::new(), has_table: false });
+            }
+            // Deeper headings are prose: a table under one is an error.
+            i += 1;
+            continue;
+        }
+        if trimmed.starts_with('|') {
+            let start = i;
+            let mut j = i;
+            while j < lines.len() && lines[j].trim().starts_with('|') {
+                j += 1;
+            }
+            let rows: Vec<(usize, &str)> = (start..j).map(|k| (k + 1, lines[k].trim())).collect();
+            match section.as_mut() {
+                None => p.err(lineno, "a table must directly follow a `## TypeName` heading"),
+                Some(s) if s.has_table => {
+                    p.err(lineno, format!("a second table under `## {}`: one table per type", s.text))
+                }
+                Some(s) => {
+                    s.has_table = true;
+                    let (line, text, tdoc) = (s.line, s.text.clone(), s.doc.clone());
+                    if let Some(t) = parse_type(&mut p, line, &text, tdoc, &rows) {
+                        doc.types.push(t);
+                    }
+                }
+            }
+            i = j;
+            continue;
+        }
+        if let Some(s) = section.as_mut() {
+            if !s.has_table {
+                if trimmed.is_empty() {
+                    if !s.doc.is_empty() && s.doc.last().is_some_and(|l| !l.is_empty()) {
+                        s.doc.push(String::new());
+                    }
+                } else {
+                    s.doc.push(trimmed.to_string());
+                }
+            }
+        }
+        i += 1;
+    }
+    // Structs and enums may be defined once per file (duplicates across files are checked later).
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    for t in &doc.types {
+        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == t.name) {
+            let msg = format!("type `{}` is already defined at line {first}", t.name);
+            p.errors.push(DocError { file: file.to_string(), line: t.line, message: msg });
+        } else {
+            seen.push((&t.name, t.line));
+        }
+    }
+    if p.errors.is_empty() { Ok(doc) } else { Err(p.errors) }
+}
+
+fn fence_open(trimmed: &str) -> Option<(String, String)> {
+    for c in ['`', '~'] {
+        let n = trimmed.chars().take_while(|&x| x == c).count();
+        if n >= 3 {
+            let fence: String = std::iter::repeat_n(c, n).collect();
+            let info = trimmed[n..].trim().to_string();
+            return Some((fence, info));
+        }
+    }
+    None
+}
+
+fn is_fence_close(trimmed: &str, fence: &str) -> bool {
+    let Some(c) = fence.chars().next() else { return false };
+    let n = trimmed.chars().take_while(|&x| x == c).count();
+    n >= fence.len() && trimmed.chars().all(|x| x == c)
+}
+
+fn heading(trimmed: &str) -> Option<(usize, &str)> {
+    let level = trimmed.chars().take_while(|&c| c == '#').count();
+    if level == 0 || level > 6 {
+        return None;
+    }
+    let rest = &trimmed[level..];
+    if rest.is_empty() {
+        return Some((level, ""));
+    }
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    Some((level, rest.trim().trim_end_matches('#').trim()))
+}
+
+fn parse_endpoint(p: &mut Parser<'_>, block_line: usize, body: &[(usize, &str)]) -> Option<Endpoint> {
+    let mut values: Vec<(&str, usize, String)> = Vec::new();
+    for &(lineno, raw) in body {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            p.err(lineno, format!("expected `key: value` in the endpoint block, found `{line}`"));
+            continue;
+        };
+        let key = key.trim();
+        let Some(known) = ENDPOINT_KEYS.iter().find(|k| **k == key) else {
+            p.err(lineno, format!("unknown endpoint key `{key}` (expected one of {})", ENDPOINT_KEYS.join(", ")));
+            continue;
+        };
+        if values.iter().any(|(k, _, _)| k == known) {
+            p.err(lineno, format!("endpoint key `{key}` is given twice"));
+            continue;
+        }
+        values.push((known, lineno, value.trim().to_string()));
+    }
+    let mut ok = true;
+    for key in ENDPOINT_KEYS {
+        if !values.iter().any(|(k, _, _)| *k == key) {
+            p.err(block_line, format!("the endpoint block is missing `{key}:`"));
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let get = |key: &str| -> (usize, String) {
+        values.iter().find(|(k, _, _)| *k == key).map(|(_, l, v)| (*l, v.clone())).unwrap_or((block_line, String::new()))
+    };
+    let (name_line, name) = get("name");
+    if !is_snake_ident(&name) {
+        p.err(name_line, format!("endpoint name `{name}` must be a snake_case identifier"));
+        ok = false;
+    }
+    let (method_line, method) = get("method");
+    let method = method.to_ascii_uppercase();
+    if !["GET", "POST", "PUT", "DELETE"].contains(&method.as_str()) {
+        p.err(method_line, format!("method `{method}` must be GET, POST, PUT or DELETE"));
+        ok = false;
+    }
+    let (path_line, path) = get("path");
+    let path = strip_code(&path).to_string();
+    if !path.is_empty() && !path.starts_with('/') {
+        p.err(path_line, format!("path `{path}` must start with `/` (or be empty when unpublished)"));
+        ok = false;
+    }
+    let (idem_line, idem) = get("idempotent");
+    let idempotent = match parse_bool(&idem) {
+        Some(b) => b,
+        None => {
+            p.err(idem_line, format!("idempotent must be `true` or `false`, found `{idem}`"));
+            ok = false;
+            false
+        }
+    };
+    let (request_line, request) = get("request");
+    let request = strip_code(&request).to_string();
+    if !is_type_name(&request) {
+        p.err(request_line, format!("request `{request}` must name a struct defined in the docs"));
+        ok = false;
+    }
+    let (response_line, response) = get("response");
+    let response = match parse_ty(&response) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            p.err(response_line, format!("response: {e}"));
+            ok = false;
+            None
+        }
+    };
+    if !ok {
+        return None;
+    }
+    Some(Endpoint {
+        line: block_line,
+        name,
+        method,
+        path,
+        summary: get("summary").1,
+        idempotent,
+        request,
+        request_line,
+        response: response?,
+        response_line,
+        envelope: get("envelope").1,
+    })
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" => Some(true),
+        "false" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// Removes one pair of surrounding backticks.
+fn strip_code(s: &str) -> &str {
+    let t = s.trim();
+    if t.len() >= 2 && t.starts_with('`') && t.ends_with('`') { t[1..t.len() - 1].trim() } else { t }
+}
+
+/// Splits a table row into trimmed cells; `\|` is a literal pipe.
+pub fn split_row(row: &str) -> Vec<String> {
+    let mut t = row.trim();
+    t = t.strip_prefix('|').unwrap_or(t);
+    if t.ends_with('|') && !t.ends_with("\\|") {
+        t = &t[..t.len() - 1];
+    }
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cur.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cur).trim().to_string()),
+            _ => cur.push(c),
+        }
+    }
+    cells.push(cur.trim().to_string());
+    cells
+}
+
+fn is_separator(cells: &[String]) -> bool {
+    cells.iter().all(|c| !c.is_empty() && c.chars().all(|x| matches!(x, '-' | ':' | ' ')) && c.contains('-'))
+}
+
+fn parse_type(
+    p: &mut Parser<'_>,
+    heading_line: usize,
+    heading: &str,
+    doc: Vec<String>,
+    rows: &[(usize, &str)],
+) -> Option<TypeDef> {
+    // `Name`, `Name (enum string)` or `Name (enum integer)`.
+    let (name, repr) = match heading.split_once('(') {
+        None => (heading.trim(), None),
+        Some((n, rest)) => {
+            let kind = rest.trim_end().strip_suffix(')').map(|k| k.split_whitespace().collect::<Vec<_>>().join(" "));
+            let repr = match kind.as_deref() {
+                Some("enum string") => EnumRepr::String,
+                Some("enum integer") => EnumRepr::Integer,
+                _ => {
+                    p.err(
+                        heading_line,
+                        format!("heading `{heading}`: expected `TypeName`, `TypeName (enum string)` or `TypeName (enum integer)`"),
+                    );
+                    return None;
+                }
+            };
+            (n.trim(), Some(repr))
+        }
+    };
+    if !is_type_name(name) {
+        p.err(heading_line, format!("`{name}` is not a type name: use UpperCamelCase letters and digits"));
+        return None;
+    }
+    if RESERVED_TYPE_NAMES.contains(&name) {
+        p.err(heading_line, format!("`{name}` is reserved: it clashes with names generated code uses"));
+        return None;
+    }
+    let expected: &[&str] = match repr {
+        None => &["field", "type", "required", "description"],
+        Some(_) => &["value", "variant", "description"],
+    };
+    let Some(&(hline, hrow)) = rows.first() else { return None };
+    let header: Vec<String> = split_row(hrow).iter().map(|c| strip_code(c).to_ascii_lowercase()).collect();
+    if header != expected {
+        let missing: Vec<&str> = expected.iter().filter(|e| !header.iter().any(|h| h == *e)).copied().collect();
+        let want = format!("| {} |", expected.join(" | "));
+        let detail = if missing.is_empty() {
+            format!("found `| {} |`", header.join(" | "))
+        } else {
+            format!("missing column{} {}", if missing.len() > 1 { "s" } else { "" }, missing.join(", "))
+        };
+        p.err(hline, format!("table header of `{name}` must be `{want}`: {detail}"));
+        return None;
+    }
+    match rows.get(1) {
+        Some((_, r)) if is_separator(&split_row(r)) => {}
+        _ => {
+            p.err(hline, "a table header must be followed by a `|---|` separator row");
+            return None;
+        }
+    }
+    let before = p.errors.len();
+    let mut fields = Vec::new();
+    let mut variants: Vec<Variant> = Vec::new();
+    for &(lineno, row) in &rows[2..] {
+        let cells = split_row(row);
+        if cells.len() != expected.len() {
+            p.err(lineno, format!("row has {} cells, the table has {} columns ({})", cells.len(), expected.len(), expected.join(", ")));
+            continue;
+        }
+        match repr {
+            None => {
+                let wire = strip_code(&cells[0]).to_string();
+                if wire.is_empty() || wire.contains(char::is_whitespace) {
+                    p.err(lineno, format!("field name `{wire}` must be non-empty without spaces"));
+                    continue;
+                }
+                let ty = match parse_ty(&cells[1]) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        p.err(lineno, format!("field `{wire}`: {e}"));
+                        continue;
+                    }
+                };
+                let Some(required) = parse_bool(&cells[2]) else {
+                    p.err(lineno, format!("field `{wire}`: required must be `yes` or `no`, found `{}`", cells[2]));
+                    continue;
+                };
+                fields.push(Field { wire, ty, required, description: cells[3].clone(), line: lineno });
+            }
+            Some(r) => {
+                let value = strip_code(&cells[0]).to_string();
+                let name = strip_code(&cells[1]).to_string();
+                if r == EnumRepr::Integer && value.parse::<i64>().is_err() {
+                    p.err(lineno, format!("`{value}` is not an integer value"));
+                    continue;
+                }
+                if !is_type_name(&name) || name == "Unknown" {
+                    p.err(lineno, format!("variant `{name}` must be UpperCamelCase and not `Unknown` (the catch-all)"));
+                    continue;
+                }
+                if variants.iter().any(|v| v.name == name) {
+                    p.err(lineno, format!("variant `{name}` is listed twice"));
+                    continue;
+                }
+                if variants.iter().any(|v| v.value == value) {
+                    p.err(lineno, format!("value `{value}` is listed twice"));
+                    continue;
+                }
+                variants.push(Variant { value, name, description: cells[2].clone() });
+            }
+        }
+    }
+    if p.errors.len() > before {
+        return None;
+    }
+    let kind = match repr {
+        None => {
+            // Two provider names must not map to the same Rust field.
+            let mut seen: Vec<(String, usize)> = Vec::new();
+            for f in &fields {
+                let rust = crate::names::field_ident(&f.wire);
+                if let Some((_, l)) = seen.iter().find(|(n, _)| *n == rust) {
+                    p.err(f.line, format!("field `{}` becomes `{rust}`, like the field on line {l}", f.wire));
+                } else {
+                    seen.push((rust, f.line));
+                }
+            }
+            TypeKind::Struct(fields)
+        }
+        Some(r) => {
+            if variants.is_empty() {
+                p.err(heading_line, format!("enum `{name}` lists no values"));
+                return None;
+            }
+            TypeKind::Enum { repr: r, variants }
+        }
+    };
+    if p.errors.len() > before {
+        return None;
+    }
+    let mut doc = doc;
+    while doc.last().is_some_and(String::is_empty) {
+        doc.pop();
+    }
+    Some(TypeDef { name: name.to_string(), line: heading_line, doc, kind })
+}
+
+/// Parses a type cell: `string`, `[T]`, `` `crate::x::Y` ``, `TypeName` ...
+pub fn parse_ty(cell: &str) -> Result<Ty, String> {
+    let raw = cell.trim();
+    let s = strip_code(raw);
+    if s.is_empty() {
+        return Err("empty type".into());
+    }
+    if let Some(inner) = s.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+        let t = parse_ty(inner)?;
+        if t == Ty::Secret {
+            return Err("`[secret]` is not supported: wrap the secret in a named type".into());
+        }
+        return Ok(Ty::Array(Box::new(t)));
+    }
+    if let Some(path) = s.strip_prefix("crate::") {
+        let ok = !path.is_empty()
+            && path.split("::").all(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+        return if ok { Ok(Ty::Hand(s.to_string())) } else { Err(format!("`{s}` is not a valid crate path")) };
+    }
+    Ok(match s {
+        "string" => Ty::String,
+        "integer" => Ty::Integer,
+        "decimal" => Ty::Decimal,
+        "decimal-number" => Ty::DecimalNumber,
+        "boolean" => Ty::Boolean,
+        "date" => Ty::Date,
+        "date-time" => Ty::DateTime,
+        "secret" => Ty::Secret,
+        "map" => Ty::Map,
+        "json" => Ty::Json,
+        _ if is_type_name(s) => Ty::Named(s.to_string()),
+        _ => {
+            return Err(format!(
+                "unknown type `{s}` (expected string, integer, decimal, decimal-number, boolean, date, date-time, \
+                 secret, map, json, a TypeName, [T] or `crate::path::Type`)"
+            ));
+        }
+    })
+}
+
+pub fn is_type_name(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some_and(|f| f.is_ascii_uppercase()) && c.all(|x| x.is_ascii_alphanumeric())
+}
+
+fn is_snake_ident(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some_and(|f| f.is_ascii_lowercase() || f == '_') && c.all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Doc, Vec<DocError>> {
+        parse_doc("docs/p/x.md", "x", text)
+    }
+
+    fn errors(text: &str) -> Vec<String> {
+        match parse(text) {
+            Ok(_) => panic!("expected an error"),
+            Err(e) => e.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn every_type_form() {
+        let cases = [
+            ("string", Ty::String),
+            ("integer", Ty::Integer),
+            ("decimal", Ty::Decimal),
+            ("decimal-number", Ty::DecimalNumber),
+            ("boolean", Ty::Boolean),
+            ("date", Ty::Date),
+            ("date-time", Ty::DateTime),
+            ("secret", Ty::Secret),
+            ("map", Ty::Map),
+            ("json", Ty::Json),
+            ("`string`", Ty::String),
+            ("Address", Ty::Named("Address".into())),
+            ("[Address]", Ty::Array(Box::new(Ty::Named("Address".into())))),
+            ("[[integer]]", Ty::Array(Box::new(Ty::Array(Box::new(Ty::Integer))))),
+            ("`[string]`", Ty::Array(Box::new(Ty::String))),
+            ("`crate::Fen`", Ty::Hand("crate::Fen".into())),
+            ("`crate::money::Fen`", Ty::Hand("crate::money::Fen".into())),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(parse_ty(cell), Ok(want), "{cell}");
+        }
+        for bad in ["float", "", "[secret]", "address", "crate::", "`crate::a b`", "[string"] {
+            assert!(parse_ty(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn rows_split_on_unescaped_pipes() {
+        assert_eq!(split_row("| a | b \\| c |  |"), vec!["a", "b | c", ""]);
+    }
+
+    #[test]
+    fn endpoint_struct_and_enum() {
+        let doc = parse(
+            "# Pay\n\n```endpoint\nname: pay\nmethod: post\npath: /v1/pay\nsummary: 支付\nidempotent: false\n\
+             request: PayRequest\nresponse: PayResponse\nenvelope: code-msg\n```\n\n## PayRequest\n\nThe request.\n\n\
+             | field | type | required | description |\n|---|---|---|---|\n| orderNo | string | yes | 订单号 |\n\
+             | matedata | map | no | |\n\n## PayStatus (enum string)\n\n| value | variant | description |\n\
+             |:--|--|--|\n| `S` | Success | 成功 |\n| F | Failed | |\n",
+        )
+        .unwrap();
+        let e = doc.endpoint.unwrap();
+        assert_eq!((e.name.as_str(), e.method.as_str(), e.path.as_str(), e.idempotent), ("pay", "POST", "/v1/pay", false));
+        assert_eq!(e.response, Ty::Named("PayResponse".into()));
+        assert_eq!(doc.title.as_deref(), Some("Pay"));
+        assert_eq!(doc.types.len(), 2);
+        assert_eq!(doc.types[0].doc, vec!["The request."]);
+        let TypeKind::Struct(fields) = &doc.types[0].kind else { panic!() };
+        assert_eq!(fields[0].wire, "orderNo");
+        assert!(fields[0].required && !fields[1].required);
+        assert_eq!(fields[0].description, "订单号");
+        assert_eq!(fields[1].line, 21);
+        let TypeKind::Enum { repr, variants } = &doc.types[1].kind else { panic!() };
+        assert_eq!(*repr, EnumRepr::String);
+        assert_eq!(variants[0].value, "S");
+        assert_eq!(variants[1].name, "Failed");
+    }
+
+    #[test]
+    fn other_code_blocks_and_prose_sections_are_ignored() {
+        let doc = parse(
+            "# T\n\n## Example\n\n```json\n| not | a | table |\n```\n\n~~~markdown\n## Fake\n| a |\n~~~\n\n\
+             ## Real\n\n| field | type | required | description |\n|---|---|---|---|\n| a | integer | no | x |\n",
+        )
+        .unwrap();
+        assert_eq!(doc.types.len(), 1);
+        assert_eq!(doc.types[0].name, "Real");
+        assert!(doc.endpoint.is_none());
+    }
+
+    #[test]
+    fn table_with_a_missing_column_names_file_and_line() {
+        let e = errors("## A\n\n| field | type | description |\n|---|---|---|\n| a | string | x |\n");
+        assert_eq!(e.len(), 1);
+        assert!(e[0].starts_with("docs/p/x.md:3: "), "{e:?}");
+        assert!(e[0].contains("missing column required"), "{e:?}");
+    }
+
+    #[test]
+    fn unknown_type_names_file_and_line() {
+        let e = errors("## A\n\n| field | type | required | description |\n|---|---|---|---|\n| a | float | yes | x |\n");
+        assert!(e[0].starts_with("docs/p/x.md:5: field `a`: unknown type `float`"), "{e:?}");
+    }
+
+    #[test]
+    fn row_with_missing_cell_is_an_error() {
+        let e = errors("## A\n\n| field | type | required | description |\n|---|---|---|---|\n| a | string | yes |\n");
+        assert!(e[0].starts_with("docs/p/x.md:5: row has 3 cells"), "{e:?}");
+    }
+
+    #[test]
+    fn bad_required_and_enum_rows() {
+        let e = errors(
+            "## A\n\n| field | type | required | description |\n|---|---|---|---|\n| a | string | maybe | x |\n\n\
+             ## B (enum integer)\n\n| value | variant | description |\n|---|---|---|\n| x | X | |\n| 1 | Unknown | |\n\
+             | 2 | Two | |\n| 2 | Deux | |\n",
+        );
+        assert_eq!(e.len(), 4, "{e:?}");
+        assert!(e[0].starts_with("docs/p/x.md:5: field `a`: required"));
+        assert!(e[1].starts_with("docs/p/x.md:11: `x` is not an integer"));
+        assert!(e[2].starts_with("docs/p/x.md:12: variant `Unknown`"));
+        assert!(e[3].starts_with("docs/p/x.md:14: value `2` is listed twice"));
+    }
+
+    #[test]
+    fn endpoint_block_errors() {
+        let e = errors("```endpoint\nname: Pay\nmethod: FETCH\nsummary: s\nfoo: bar\n```\n");
+        let joined = e.join("\n");
+        assert!(joined.contains("docs/p/x.md:5: unknown endpoint key `foo`"), "{joined}");
+        assert!(joined.contains("docs/p/x.md:1: the endpoint block is missing `path:`"), "{joined}");
+        assert!(joined.contains("missing `request:`"), "{joined}");
+    }
+
+    #[test]
+    fn tables_need_a_type_heading_and_valid_names() {
+        let e = errors("| field | type | required | description |\n|---|---|---|---|\n");
+        assert!(e[0].starts_with("docs/p/x.md:1: a table must directly follow"), "{e:?}");
+        let e = errors("## Order item\n\n| field | type | required | description |\n|---|---|---|---|\n");
+        assert!(e[0].starts_with("docs/p/x.md:1: `Order item` is not a type name"), "{e:?}");
+        let e = errors("## A (enum float)\n\n| value | variant | description |\n|---|---|---|\n");
+        assert!(e[0].starts_with("docs/p/x.md:1: heading"), "{e:?}");
+        let e = errors("## String\n\n| field | type | required | description |\n|---|---|---|---|\n");
+        assert!(e[0].contains("reserved"), "{e:?}");
+    }
+
+    #[test]
+    fn duplicate_fields_and_types() {
+        let e = errors(
+            "## A\n\n| field | type | required | description |\n|---|---|---|---|\n| orderNo | string | no | |\n\
+             | order_no | string | no | |\n\n## B\n\n| field | type | required | description |\n|---|---|---|---|\n\n\
+             ## B\n\n| field | type | required | description |\n|---|---|---|---|\n",
+        );
+        assert!(e[0].starts_with("docs/p/x.md:6: field `order_no` becomes `order_no`"), "{e:?}");
+        assert!(e[1].starts_with("docs/p/x.md:13: type `B` is already defined at line 8"), "{e:?}");
+    }
+}
