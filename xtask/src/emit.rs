@@ -27,28 +27,56 @@ pub fn validate(docs: &[Doc]) -> Vec<DocError> {
     let mut endpoint_names: BTreeMap<&str, &Doc> = BTreeMap::new();
     for d in docs {
         for t in &d.types {
-            if let TypeKind::Struct(fields) = &t.kind {
-                for f in fields {
-                    let mut refs = Vec::new();
-                    f.ty.named(&mut refs);
-                    for r in refs {
-                        if !defined.contains_key(r.as_str()) {
-                            err(&d.file, f.line, format!("field `{}`: type `{r}` is not defined in these docs", f.wire));
+            match &t.kind {
+                TypeKind::Struct(fields) => {
+                    for f in fields {
+                        let mut refs = Vec::new();
+                        f.ty.named(&mut refs);
+                        for r in refs {
+                            if !defined.contains_key(r.as_str()) {
+                                err(
+                                    &d.file,
+                                    f.line,
+                                    format!("field `{}`: type `{r}` is not defined in these docs", f.wire),
+                                );
+                            }
                         }
                     }
                 }
+                TypeKind::Newtype(ty) => {
+                    let mut refs = Vec::new();
+                    ty.named(&mut refs);
+                    for r in refs {
+                        if !defined.contains_key(r.as_str()) {
+                            err(
+                                &d.file,
+                                t.line,
+                                format!("newtype `{}`: type `{r}` is not defined in these docs", t.name),
+                            );
+                        }
+                    }
+                }
+                TypeKind::Enum { .. } => {}
             }
         }
         if let Some(e) = &d.endpoint {
             match defined.get(e.request.as_str()) {
-                None => err(&d.file, e.request_line, format!("request type `{}` is not defined in these docs", e.request)),
-                Some((_, t)) if !matches!(t.kind, TypeKind::Struct(_)) => {
-                    err(&d.file, e.request_line, format!("request type `{}` must be a struct, not an enum", e.request))
+                None => {
+                    err(&d.file, e.request_line, format!("request type `{}` is not defined in these docs", e.request))
                 }
+                Some((_, t)) if matches!(t.kind, TypeKind::Enum { .. }) => err(
+                    &d.file,
+                    e.request_line,
+                    format!("request type `{}` must be a struct or newtype, not an enum", e.request),
+                ),
                 Some(_) => {}
             }
             if let Some(other) = requests.insert(&e.request, d) {
-                err(&d.file, e.request_line, format!("request type `{}` is already the request of {}", e.request, other.file));
+                err(
+                    &d.file,
+                    e.request_line,
+                    format!("request type `{}` is already the request of {}", e.request, other.file),
+                );
             }
             if let Some(other) = endpoint_names.insert(&e.name, d) {
                 err(&d.file, e.line, format!("endpoint name `{}` is already used by {}", e.name, other.file));
@@ -125,7 +153,7 @@ fn module_source(
         }
     }
     s.push('\n');
-    let has_struct = d.types.iter().any(|t| matches!(t.kind, TypeKind::Struct(_)));
+    let has_struct = d.types.iter().any(|t| !matches!(t.kind, TypeKind::Enum { .. }));
     if has_struct {
         s.push_str("use serde::{Deserialize, Serialize};\n");
     }
@@ -133,10 +161,10 @@ fn module_source(
     let mut imports: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     let mut refs = Vec::new();
     for t in &d.types {
-        if let TypeKind::Struct(fields) = &t.kind {
-            for f in fields {
-                f.ty.named(&mut refs);
-            }
+        match &t.kind {
+            TypeKind::Struct(fields) => fields.iter().for_each(|f| f.ty.named(&mut refs)),
+            TypeKind::Newtype(ty) => ty.named(&mut refs),
+            TypeKind::Enum { .. } => {}
         }
     }
     if let Some(e) = &d.endpoint {
@@ -161,6 +189,10 @@ fn module_source(
                 struct_source(&mut s, t, fields, types, endpoint);
             }
             TypeKind::Enum { repr, variants } => enum_source(&mut s, t, *repr, variants),
+            TypeKind::Newtype(ty) => {
+                let endpoint = endpoints.get(t.name.as_str()).copied();
+                newtype_source(&mut s, t, ty, endpoint);
+            }
         }
     }
     s
@@ -206,8 +238,7 @@ fn doc_lines(s: &mut String, text: &str) {
     }
 }
 
-fn struct_source(s: &mut String, t: &TypeDef, fields: &[Field], types: &BTreeMap<&str, &TypeDef>, endpoint: Option<&Endpoint>) {
-    let mut doc = type_doc(t);
+fn endpoint_doc(doc: &mut String, endpoint: Option<&Endpoint>) {
     if let Some(e) = endpoint {
         let target = if e.path.is_empty() {
             format!("`{}` (path not published: the client config supplies it)", e.method)
@@ -222,11 +253,60 @@ fn struct_source(s: &mut String, t: &TypeDef, fields: &[Field], types: &BTreeMap
         let _ = write!(
             doc,
             ".\n{} Response: `{}`{}.",
-            if e.idempotent { "Idempotent (safe to retry)." } else { "Not idempotent: never retried once it may have been sent." },
+            if e.idempotent {
+                "Idempotent (safe to retry)."
+            } else {
+                "Not idempotent: never retried once it may have been sent."
+            },
             rust_ty(&e.response),
             if e.envelope.is_empty() { String::new() } else { format!(" inside the `{}` envelope", e.envelope) }
         );
     }
+}
+
+fn endpoint_impl(s: &mut String, name: &str, endpoint: Option<&Endpoint>) {
+    if let Some(e) = endpoint {
+        let method = match e.method.as_str() {
+            "GET" => "Get",
+            "PUT" => "Put",
+            "DELETE" => "Delete",
+            _ => "Post",
+        };
+        let _ = writeln!(s, "\nimpl sign_core::Endpoint for {name} {{");
+        let _ = writeln!(s, "type Response = {};", rust_ty(&e.response));
+        let _ = writeln!(s, "const NAME: &'static str = {:?};", e.name);
+        let _ = writeln!(s, "const METHOD: sign_core::Method = sign_core::Method::{method};");
+        let _ = writeln!(s, "const PATH: &'static str = {:?};", e.path);
+        let _ = writeln!(s, "const IDEMPOTENT: bool = {};", e.idempotent);
+        s.push_str("}\n");
+    }
+}
+
+fn newtype_source(s: &mut String, t: &TypeDef, ty: &Ty, endpoint: Option<&Endpoint>) {
+    let mut doc = type_doc(t);
+    endpoint_doc(&mut doc, endpoint);
+    doc_lines(s, &doc);
+    let name = &t.name;
+    let inner = rust_ty(ty);
+    s.push_str("#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\n#[serde(transparent)]\n");
+    let _ = writeln!(s, "pub struct {name}(pub {inner});\n");
+    let _ = writeln!(
+        s,
+        "impl {name} {{\n/// Wraps `value`.\npub fn new(value: impl Into<{inner}>) -> Self {{\nSelf(value.into())\n}}\n}}\n"
+    );
+    let _ = writeln!(s, "impl From<{inner}> for {name} {{\nfn from(value: {inner}) -> Self {{\nSelf(value)\n}}\n}}");
+    endpoint_impl(s, name, endpoint);
+}
+
+fn struct_source(
+    s: &mut String,
+    t: &TypeDef,
+    fields: &[Field],
+    types: &BTreeMap<&str, &TypeDef>,
+    endpoint: Option<&Endpoint>,
+) {
+    let mut doc = type_doc(t);
+    endpoint_doc(&mut doc, endpoint);
     doc_lines(s, &doc);
     let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
     let default = if required.is_empty() { "Default, " } else { "" };
@@ -247,7 +327,8 @@ fn struct_source(s: &mut String, t: &TypeDef, fields: &[Field], types: &BTreeMap
             attrs.push("skip_serializing_if = \"Option::is_none\"".into());
         }
         if f.ty == Ty::Secret {
-            let with = if f.required { "sign_core::secret::serde_expose" } else { "sign_core::secret::serde_expose::option" };
+            let with =
+                if f.required { "sign_core::secret::serde_expose" } else { "sign_core::secret::serde_expose::option" };
             attrs.push(format!("with = {with:?}"));
         }
         if !attrs.is_empty() {
@@ -264,15 +345,13 @@ fn struct_source(s: &mut String, t: &TypeDef, fields: &[Field], types: &BTreeMap
     }
     s.push_str("}\n\n");
     let _ = writeln!(s, "impl {} {{", t.name);
-    let _ = writeln!(
-        s,
-        "/// A `{}` from its required fields; optional fields start unset (`with_*` sets them).",
-        t.name
-    );
+    let _ =
+        writeln!(s, "/// A `{}` from its required fields; optional fields start unset (`with_*` sets them).", t.name);
     if required.len() > 7 {
         s.push_str("#[allow(clippy::too_many_arguments)]\n");
     }
-    let params: Vec<String> = required.iter().map(|f| format!("{}: impl Into<{}>", field_ident(&f.wire), rust_ty(&f.ty))).collect();
+    let params: Vec<String> =
+        required.iter().map(|f| format!("{}: impl Into<{}>", field_ident(&f.wire), rust_ty(&f.ty))).collect();
     let _ = writeln!(s, "pub fn new({}) -> Self {{", params.join(", "));
     s.push_str("Self {\n");
     for f in fields {
@@ -302,21 +381,7 @@ fn struct_source(s: &mut String, t: &TypeDef, fields: &[Field], types: &BTreeMap
         s.push_str("self\n}\n");
     }
     s.push_str("}\n");
-    if let Some(e) = endpoint {
-        let method = match e.method.as_str() {
-            "GET" => "Get",
-            "PUT" => "Put",
-            "DELETE" => "Delete",
-            _ => "Post",
-        };
-        let _ = writeln!(s, "\nimpl sign_core::Endpoint for {} {{", t.name);
-        let _ = writeln!(s, "type Response = {};", rust_ty(&e.response));
-        let _ = writeln!(s, "const NAME: &'static str = {:?};", e.name);
-        let _ = writeln!(s, "const METHOD: sign_core::Method = sign_core::Method::{method};");
-        let _ = writeln!(s, "const PATH: &'static str = {:?};", e.path);
-        let _ = writeln!(s, "const IDEMPOTENT: bool = {};", e.idempotent);
-        s.push_str("}\n");
-    }
+    endpoint_impl(s, &t.name, endpoint);
 }
 
 fn type_doc(t: &TypeDef) -> String {
@@ -328,7 +393,9 @@ fn type_doc(t: &TypeDef) -> String {
 fn enum_source(s: &mut String, t: &TypeDef, repr: EnumRepr, variants: &[Variant]) {
     let name = &t.name;
     let mut doc = type_doc(t);
-    doc.push_str("\n\nValues these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.");
+    doc.push_str(
+        "\n\nValues these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.",
+    );
     doc_lines(s, &doc);
     s.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n#[non_exhaustive]\n");
     let _ = writeln!(s, "pub enum {name} {{");
@@ -396,9 +463,9 @@ fn enum_source(s: &mut String, t: &TypeDef, repr: EnumRepr, variants: &[Variant]
     let _ = writeln!(s, "impl<'de> serde::Deserialize<'de> for {name} {{");
     s.push_str("fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {\n");
     match repr {
-        EnumRepr::String => {
-            s.push_str("let v = <String as serde::Deserialize>::deserialize(deserializer)?;\nOk(Self::from(v.as_str()))\n}\n}\n")
-        }
+        EnumRepr::String => s.push_str(
+            "let v = <String as serde::Deserialize>::deserialize(deserializer)?;\nOk(Self::from(v.as_str()))\n}\n}\n",
+        ),
         EnumRepr::Integer => {
             s.push_str("let v = <i64 as serde::Deserialize>::deserialize(deserializer)?;\nOk(Self::from(v))\n}\n}\n")
         }
@@ -428,7 +495,10 @@ pub fn doc_text(text: &str) -> String {
         let rest: String = chars[i..chars.len().min(i + 8)].iter().collect();
         if rest.starts_with("http://") || rest.starts_with("https://") {
             let mut j = i;
-            while j < chars.len() && chars[j].is_ascii_graphic() && !matches!(chars[j], '<' | '>' | '"' | '`' | '[' | ']') {
+            while j < chars.len()
+                && chars[j].is_ascii_graphic()
+                && !matches!(chars[j], '<' | '>' | '"' | '`' | '[' | ']')
+            {
                 j += 1;
             }
             while j > i && matches!(chars[j - 1], '.' | ',' | ';' | ':' | ')' | '!' | '?') {
@@ -487,7 +557,8 @@ request: PayRequest\nresponse: PayResponse\nenvelope: code-msg\n```\n\n## PayReq
 ## Node\n\n| field | type | required | description |\n|---|---|---|---|\n| parent | Node | no | |\n| kids | [Node] | no | |\n\n\
 ## Kind (enum string)\n\n| value | variant | description |\n|---|---|---|\n| a | A | 甲 |\n\n\
 ## Code (enum integer)\n\n| value | variant | description |\n|---|---|---|\n| -1 | Fail | |\n";
-    const COMMON: &str = "## Item\n\n| field | type | required | description |\n|---|---|---|---|\n| sku | string | yes | |\n";
+    const COMMON: &str =
+        "## Item\n\n| field | type | required | description |\n|---|---|---|---|\n| sku | string | yes | |\n";
 
     fn docs() -> Vec<Doc> {
         vec![parse_doc("docs/p/pay.md", "pay", PAY).unwrap(), parse_doc("docs/p/common.md", "common", COMMON).unwrap()]
@@ -548,17 +619,34 @@ request: PayRequest\nresponse: PayResponse\nenvelope: code-msg\n```\n\n## PayReq
     #[test]
     fn cross_file_errors_name_file_and_line() {
         let mut d = docs();
-        d.push(parse_doc("docs/p/dup.md", "dup", "## Item\n\n| field | type | required | description |\n|---|---|---|---|\n| x | Missing | no | |\n").unwrap());
+        d.push(
+            parse_doc(
+                "docs/p/dup.md",
+                "dup",
+                "## Item\n\n| field | type | required | description |\n|---|---|---|---|\n| x | Missing | no | |\n",
+            )
+            .unwrap(),
+        );
         let e: Vec<String> = validate(&d).iter().map(ToString::to_string).collect();
-        assert_eq!(e, [
-            "docs/p/dup.md:1: type `Item` is already defined at docs/p/common.md:1",
-            "docs/p/dup.md:5: field `x`: type `Missing` is not defined in these docs",
-        ]);
-        let bad = PAY.replace("response: PayResponse", "response: [Nope]").replace("request: PayRequest", "request: Kind");
+        assert_eq!(
+            e,
+            [
+                "docs/p/dup.md:1: type `Item` is already defined at docs/p/common.md:1",
+                "docs/p/dup.md:5: field `x`: type `Missing` is not defined in these docs",
+            ]
+        );
+        let bad =
+            PAY.replace("response: PayResponse", "response: [Nope]").replace("request: PayRequest", "request: Kind");
         let e: Vec<String> =
             validate(&[parse_doc("docs/p/pay.md", "pay", &bad).unwrap()]).iter().map(ToString::to_string).collect();
-        assert!(e.contains(&"docs/p/pay.md:9: request type `Kind` must be a struct, not an enum".to_string()), "{e:?}");
-        assert!(e.contains(&"docs/p/pay.md:10: response type `Nope` is not defined in these docs".to_string()), "{e:?}");
+        assert!(
+            e.contains(&"docs/p/pay.md:9: request type `Kind` must be a struct or newtype, not an enum".to_string()),
+            "{e:?}"
+        );
+        assert!(
+            e.contains(&"docs/p/pay.md:10: response type `Nope` is not defined in these docs".to_string()),
+            "{e:?}"
+        );
         assert!(e.iter().any(|x| x.starts_with("docs/p/pay.md:") && x.contains("type `Item` is not defined")), "{e:?}");
     }
 }

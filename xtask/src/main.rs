@@ -259,7 +259,10 @@ fn rustfmt(source: &str, config: &Path) -> Result<String, String> {
     let output = child.wait_with_output().map_err(|e| format!("rustfmt failed: {e}"))?;
     let _ = writer.join();
     if !output.status.success() {
-        return Err(format!("rustfmt rejected the generated code (a generator bug):\n{}", String::from_utf8_lossy(&output.stderr)));
+        return Err(format!(
+            "rustfmt rejected the generated code (a generator bug):\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
     String::from_utf8(output.stdout).map_err(|_| "rustfmt printed invalid UTF-8".to_string())
 }
@@ -288,7 +291,10 @@ mod tests {
     #[test]
     fn bad_file_names_are_errors() {
         let e = parse_file("docs/p/type.md", "").unwrap_err();
-        assert_eq!(e[0].to_string(), "docs/p/type.md:1: file name gives module `type`: use lowercase letters, digits, `-` and `_`");
+        assert_eq!(
+            e[0].to_string(),
+            "docs/p/type.md:1: file name gives module `type`: use lowercase letters, digits, `-` and `_`"
+        );
         assert_eq!(parse_file("docs/p/shipping-tracking.md", "").unwrap().module, "shipping_tracking");
     }
 }

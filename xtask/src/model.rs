@@ -63,7 +63,12 @@ pub struct TypeDef {
 #[derive(Debug, Clone)]
 pub enum TypeKind {
     Struct(Vec<Field>),
-    Enum { repr: EnumRepr, variants: Vec<Variant> },
+    Enum {
+        repr: EnumRepr,
+        variants: Vec<Variant>,
+    },
+    /// `## Name (newtype T)`: a transparent wrapper, e.g. a request whose body is a JSON array.
+    Newtype(Ty),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

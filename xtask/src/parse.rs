@@ -45,13 +45,36 @@ struct Section {
     text: String,
     doc: Vec<String>,
     has_table: bool,
+    /// `## Name (newtype T)`: a type without a table.
+    newtype: Option<(String, Ty)>,
+}
+
+/// Turns a finished newtype section into its type.
+fn finish(section: Option<Section>, types: &mut Vec<TypeDef>) {
+    if let Some(Section { line, mut doc, newtype: Some((name, ty)), .. }) = section {
+        while doc.last().is_some_and(String::is_empty) {
+            doc.pop();
+        }
+        types.push(TypeDef { name, line, doc, kind: TypeKind::Newtype(ty) });
+    }
+}
+
+/// `Name (newtype T)` -> the name and the type text.
+fn newtype_heading(heading: &str) -> Option<(&str, &str)> {
+    let (name, rest) = heading.split_once('(')?;
+    let inner = rest.trim_end().strip_suffix(')')?.trim().strip_prefix("newtype")?;
+    if !inner.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some((name.trim(), inner.trim()))
 }
 
 /// Parses `text`, the contents of `file` (a path relative to the workspace root, used in errors).
 pub fn parse_doc(file: &str, module: &str, text: &str) -> Result<Doc, Vec<DocError>> {
     let mut p = Parser { file, errors: Vec::new() };
     let lines: Vec<&str> = text.lines().collect();
-    let mut doc = Doc { file: file.to_string(), module: module.to_string(), title: None, endpoint: None, types: Vec::new() };
+    let mut doc =
+        Doc { file: file.to_string(), module: module.to_string(), title: None, endpoint: None, types: Vec::new() };
     let mut section: Option<Section> = None;
     let mut i = 0;
     while i < lines.len() {
@@ -85,13 +108,34 @@ pub fn parse_doc(file: &str, module: &str, text: &str) -> Result<Doc, Vec<DocErr
             continue;
         }
         if let Some((level, heading)) = heading(trimmed) {
-            section = None;
+            finish(section.take(), &mut doc.types);
             if level == 1 {
                 if doc.title.is_none() {
                     doc.title = Some(heading.to_string());
                 }
             } else if level == 2 {
-                section = Some(Section { line: lineno, text: heading.to_string(), doc: Vec::new(), has_table: false });
+                let mut newtype = None;
+                if let Some((name, ty)) = newtype_heading(heading) {
+                    if !is_type_name(name) || RESERVED_TYPE_NAMES.contains(&name) {
+                        p.err(
+                            lineno,
+                            format!("`{name}` is not a usable type name: use UpperCamelCase letters and digits"),
+                        );
+                    } else {
+                        match parse_ty(ty) {
+                            Ok(Ty::Secret) => p.err(lineno, "a newtype of `secret` is not supported"),
+                            Ok(t) => newtype = Some((name.to_string(), t)),
+                            Err(e) => p.err(lineno, format!("newtype `{name}`: {e}")),
+                        }
+                    }
+                }
+                section = Some(Section {
+                    line: lineno,
+                    text: heading.to_string(),
+                    doc: Vec::new(),
+                    has_table: newtype.is_some(),
+                    newtype,
+                });
             }
             // Deeper headings are prose: a table under one is an error.
             i += 1;
@@ -106,6 +150,9 @@ pub fn parse_doc(file: &str, module: &str, text: &str) -> Result<Doc, Vec<DocErr
             let rows: Vec<(usize, &str)> = (start..j).map(|k| (k + 1, lines[k].trim())).collect();
             match section.as_mut() {
                 None => p.err(lineno, "a table must directly follow a `## TypeName` heading"),
+                Some(s) if s.newtype.is_some() => {
+                    p.err(lineno, format!("`## {}` is a newtype: it takes no table", s.text))
+                }
                 Some(s) if s.has_table => {
                     p.err(lineno, format!("a second table under `## {}`: one table per type", s.text))
                 }
@@ -121,7 +168,7 @@ pub fn parse_doc(file: &str, module: &str, text: &str) -> Result<Doc, Vec<DocErr
             continue;
         }
         if let Some(s) = section.as_mut() {
-            if !s.has_table {
+            if !s.has_table || s.newtype.is_some() {
                 if trimmed.is_empty() {
                     if !s.doc.is_empty() && s.doc.last().is_some_and(|l| !l.is_empty()) {
                         s.doc.push(String::new());
@@ -133,6 +180,7 @@ pub fn parse_doc(file: &str, module: &str, text: &str) -> Result<Doc, Vec<DocErr
         }
         i += 1;
     }
+    finish(section.take(), &mut doc.types);
     // Structs and enums may be defined once per file (duplicates across files are checked later).
     let mut seen: Vec<(&str, usize)> = Vec::new();
     for t in &doc.types {
@@ -212,7 +260,11 @@ fn parse_endpoint(p: &mut Parser<'_>, block_line: usize, body: &[(usize, &str)])
         return None;
     }
     let get = |key: &str| -> (usize, String) {
-        values.iter().find(|(k, _, _)| *k == key).map(|(_, l, v)| (*l, v.clone())).unwrap_or((block_line, String::new()))
+        values
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, l, v)| (*l, v.clone()))
+            .unwrap_or((block_line, String::new()))
     };
     let (name_line, name) = get("name");
     if !is_snake_ident(&name) {
@@ -353,7 +405,7 @@ fn parse_type(
         None => &["field", "type", "required", "description"],
         Some(_) => &["value", "variant", "description"],
     };
-    let Some(&(hline, hrow)) = rows.first() else { return None };
+    let &(hline, hrow) = rows.first()?;
     let header: Vec<String> = split_row(hrow).iter().map(|c| strip_code(c).to_ascii_lowercase()).collect();
     if header != expected {
         let missing: Vec<&str> = expected.iter().filter(|e| !header.iter().any(|h| h == *e)).copied().collect();
@@ -379,7 +431,15 @@ fn parse_type(
     for &(lineno, row) in &rows[2..] {
         let cells = split_row(row);
         if cells.len() != expected.len() {
-            p.err(lineno, format!("row has {} cells, the table has {} columns ({})", cells.len(), expected.len(), expected.join(", ")));
+            p.err(
+                lineno,
+                format!(
+                    "row has {} cells, the table has {} columns ({})",
+                    cells.len(),
+                    expected.len(),
+                    expected.join(", ")
+                ),
+            );
             continue;
         }
         match repr {
@@ -476,7 +536,9 @@ pub fn parse_ty(cell: &str) -> Result<Ty, String> {
     }
     if let Some(path) = s.strip_prefix("crate::") {
         let ok = !path.is_empty()
-            && path.split("::").all(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+            && path
+                .split("::")
+                .all(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
         return if ok { Ok(Ty::Hand(s.to_string())) } else { Err(format!("`{s}` is not a valid crate path")) };
     }
     Ok(match s {
@@ -507,7 +569,8 @@ pub fn is_type_name(s: &str) -> bool {
 
 fn is_snake_ident(s: &str) -> bool {
     let mut c = s.chars();
-    c.next().is_some_and(|f| f.is_ascii_lowercase() || f == '_') && c.all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_')
+    c.next().is_some_and(|f| f.is_ascii_lowercase() || f == '_')
+        && c.all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_')
 }
 
 #[cfg(test)]
@@ -570,7 +633,10 @@ mod tests {
         )
         .unwrap();
         let e = doc.endpoint.unwrap();
-        assert_eq!((e.name.as_str(), e.method.as_str(), e.path.as_str(), e.idempotent), ("pay", "POST", "/v1/pay", false));
+        assert_eq!(
+            (e.name.as_str(), e.method.as_str(), e.path.as_str(), e.idempotent),
+            ("pay", "POST", "/v1/pay", false)
+        );
         assert_eq!(e.response, Ty::Named("PayResponse".into()));
         assert_eq!(doc.title.as_deref(), Some("Pay"));
         assert_eq!(doc.types.len(), 2);
@@ -599,6 +665,22 @@ mod tests {
     }
 
     #[test]
+    fn newtypes() {
+        let doc = parse("## Batch (newtype [Item])\n\nSeveral items.\n\n## Item\n\n| field | type | required | description |\n|---|---|---|---|\n").unwrap();
+        assert_eq!(doc.types[0].name, "Batch");
+        assert_eq!(doc.types[0].doc, vec!["Several items."]);
+        assert!(matches!(&doc.types[0].kind, TypeKind::Newtype(Ty::Array(t)) if **t == Ty::Named("Item".into())));
+        assert_eq!(doc.types[1].name, "Item");
+        let e = errors("## Batch (newtype [Item])\n\n| field | type | required | description |\n|---|---|---|---|\n");
+        assert!(
+            e[0].starts_with("docs/p/x.md:3: `## Batch (newtype [Item])` is a newtype: it takes no table"),
+            "{e:?}"
+        );
+        let e = errors("## Batch (newtype floaty)\n");
+        assert!(e[0].starts_with("docs/p/x.md:1: newtype `Batch`: unknown type `floaty`"), "{e:?}");
+    }
+
+    #[test]
     fn table_with_a_missing_column_names_file_and_line() {
         let e = errors("## A\n\n| field | type | description |\n|---|---|---|\n| a | string | x |\n");
         assert_eq!(e.len(), 1);
@@ -608,7 +690,8 @@ mod tests {
 
     #[test]
     fn unknown_type_names_file_and_line() {
-        let e = errors("## A\n\n| field | type | required | description |\n|---|---|---|---|\n| a | float | yes | x |\n");
+        let e =
+            errors("## A\n\n| field | type | required | description |\n|---|---|---|---|\n| a | float | yes | x |\n");
         assert!(e[0].starts_with("docs/p/x.md:5: field `a`: unknown type `float`"), "{e:?}");
     }
 
