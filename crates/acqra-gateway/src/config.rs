@@ -1,0 +1,251 @@
+//! Client configuration: where the gateway is, the app credentials, timeouts, retries, and how the
+//! access token is sent and refreshed.
+
+use std::time::Duration;
+
+use sign_core::SecretString;
+
+use crate::error::Error;
+
+/// The header that carries the access token on every call after the token request.
+///
+/// The gateway's samples send the token bare, `Authorization: <accessToken>` ([`AuthHeader::raw`],
+/// the default). The documentation says nothing more, so the header name and a prefix (such as
+/// `Bearer `) can be changed without a new release if a deployment expects otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthHeader {
+    name: String,
+    prefix: String,
+}
+
+impl Default for AuthHeader {
+    fn default() -> Self {
+        Self::raw()
+    }
+}
+
+impl AuthHeader {
+    /// `Authorization: <token>`, as in the gateway's samples.
+    pub fn raw() -> Self {
+        Self { name: "Authorization".into(), prefix: String::new() }
+    }
+
+    /// `Authorization: Bearer <token>`.
+    pub fn bearer() -> Self {
+        Self { name: "Authorization".into(), prefix: "Bearer ".into() }
+    }
+
+    /// `<name>: <prefix><token>`. Checked by [`ConfigBuilder::build`].
+    pub fn custom(name: impl Into<String>, prefix: impl Into<String>) -> Self {
+        Self { name: name.into(), prefix: prefix.into() }
+    }
+
+    /// The header name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The text put before the token.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        // RFC 9110 token characters for the name; no control characters in the prefix.
+        let name_ok = !self.name.is_empty()
+            && self.name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        if !name_ok {
+            return Err(Error::Config("auth header name is not a valid HTTP header name".into()));
+        }
+        if self.prefix.chars().any(|c| c.is_control()) {
+            return Err(Error::Config("auth header prefix contains control characters".into()));
+        }
+        Ok(())
+    }
+}
+
+/// A validated client configuration. Build one with [`Config::builder`].
+///
+/// `Debug` never shows the secret.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Config {
+    /// The gateway's base URL, without the `/gateway/v1/...` path (e.g. `https://gateway.example.com`).
+    pub base_url: String,
+    /// `appId`, the application id the gateway assigned.
+    pub app_id: String,
+    /// `secret`, the application secret used to request access tokens.
+    pub secret: SecretString,
+    /// Time allowed to connect.
+    pub connect_timeout: Duration,
+    /// Time allowed for one whole attempt.
+    pub timeout: Duration,
+    /// How the transport retries failed sends (never a payment that may have been processed).
+    #[cfg(feature = "ureq")]
+    pub retry: sign_core::RetryPolicy,
+    /// How long before the token's `expiresIn` runs out a fresh token is fetched.
+    pub token_refresh_margin: Duration,
+    /// The lifetime assumed when a token response carries no `expiresIn`.
+    pub default_token_lifetime: Duration,
+    /// How the token is sent.
+    pub auth_header: AuthHeader,
+}
+
+impl Config {
+    /// A builder for `base_url`, `app_id` and `secret` (all required) and the optional settings.
+    pub fn builder(
+        base_url: impl Into<String>,
+        app_id: impl Into<String>,
+        secret: impl Into<SecretString>,
+    ) -> ConfigBuilder {
+        ConfigBuilder {
+            base_url: base_url.into(),
+            app_id: app_id.into(),
+            secret: secret.into(),
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            #[cfg(feature = "ureq")]
+            retry: sign_core::RetryPolicy::default(),
+            token_refresh_margin: Duration::from_secs(60),
+            default_token_lifetime: Duration::from_secs(300),
+            auth_header: AuthHeader::raw(),
+        }
+    }
+
+    /// A configuration from `ACQRA_BASE_URL`, `ACQRA_APP_ID` and `ACQRA_SECRET`, or `None` when
+    /// `ACQRA_BASE_URL` is not set.
+    pub fn from_env() -> Option<Result<Config, Error>> {
+        let base = std::env::var("ACQRA_BASE_URL").ok().filter(|v| !v.is_empty())?;
+        let app_id = std::env::var("ACQRA_APP_ID").unwrap_or_default();
+        let secret = SecretString::new(std::env::var("ACQRA_SECRET").unwrap_or_default());
+        Some(Config::builder(base, app_id, secret).build())
+    }
+}
+
+/// Builder for [`Config`]; [`build`](ConfigBuilder::build) validates everything.
+#[derive(Debug, Clone)]
+pub struct ConfigBuilder {
+    base_url: String,
+    app_id: String,
+    secret: SecretString,
+    connect_timeout: Duration,
+    timeout: Duration,
+    #[cfg(feature = "ureq")]
+    retry: sign_core::RetryPolicy,
+    token_refresh_margin: Duration,
+    default_token_lifetime: Duration,
+    auth_header: AuthHeader,
+}
+
+impl ConfigBuilder {
+    /// Time allowed to connect (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for one whole attempt (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The transport's retry policy (default: 2 retries; payments are retried only when they
+    /// cannot have reached the gateway).
+    #[cfg(feature = "ureq")]
+    pub fn retry(mut self, retry: sign_core::RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Fetch a new token this long before the current one expires (default 60 s; capped at half
+    /// the token's lifetime so that a short-lived token is still used).
+    pub fn token_refresh_margin(mut self, margin: Duration) -> Self {
+        self.token_refresh_margin = margin;
+        self
+    }
+
+    /// The lifetime assumed when a token response has no `expiresIn` (default 300 s).
+    pub fn default_token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.default_token_lifetime = lifetime;
+        self
+    }
+
+    /// How the token is sent (default `Authorization: <token>`).
+    pub fn auth_header(mut self, header: AuthHeader) -> Self {
+        self.auth_header = header;
+        self
+    }
+
+    /// Validates and builds the configuration.
+    pub fn build(self) -> Result<Config, Error> {
+        let base = self.base_url.trim().trim_end_matches('/').to_owned();
+        let host = base.strip_prefix("https://").or_else(|| base.strip_prefix("http://"));
+        match host {
+            Some(h) if !h.is_empty() && !h.contains(char::is_whitespace) && !h.contains(['?', '#']) => {}
+            _ => return Err(Error::Config("base URL must be an http:// or https:// URL with a host".into())),
+        }
+        if self.app_id.trim().is_empty() {
+            return Err(Error::Config("missing app id (ACQRA_APP_ID)".into()));
+        }
+        if self.secret.is_empty() {
+            return Err(Error::Config("missing app secret (ACQRA_SECRET)".into()));
+        }
+        if self.connect_timeout.is_zero() || self.timeout.is_zero() {
+            return Err(Error::Config("timeouts must be greater than zero".into()));
+        }
+        if self.default_token_lifetime.is_zero() {
+            return Err(Error::Config("default token lifetime must be greater than zero".into()));
+        }
+        self.auth_header.validate()?;
+        Ok(Config {
+            base_url: base,
+            app_id: self.app_id,
+            secret: self.secret,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            #[cfg(feature = "ureq")]
+            retry: self.retry,
+            token_refresh_margin: self.token_refresh_margin,
+            default_token_lifetime: self.default_token_lifetime,
+            auth_header: self.auth_header,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_validates_every_required_setting() {
+        let ok = Config::builder("https://gw.example.com/", "app", "s3cr3t-value").build().unwrap();
+        assert_eq!(ok.base_url, "https://gw.example.com");
+        for (base, app, secret) in [
+            ("ftp://gw", "app", "s"),
+            ("https://", "app", "s"),
+            ("gw.example.com", "app", "s"),
+            ("https://gw", "", "s"),
+            ("https://gw", "app", ""),
+        ] {
+            let e = Config::builder(base, app, secret).build().unwrap_err();
+            assert!(matches!(e, Error::Config(_)), "{base} {app}: {e:?}");
+        }
+        let e = Config::builder("https://gw", "a", "s").timeout(Duration::ZERO).build().unwrap_err();
+        assert!(matches!(e, Error::Config(_)));
+        let e = Config::builder("https://gw", "a", "s").auth_header(AuthHeader::custom("Bad Name", "")).build();
+        assert!(matches!(e, Err(Error::Config(_))));
+        let e = Config::builder("https://gw", "a", "s").auth_header(AuthHeader::custom("X-Token", "a\r\nb")).build();
+        assert!(matches!(e, Err(Error::Config(_))));
+    }
+
+    #[test]
+    fn debug_never_shows_the_secret() {
+        let b = Config::builder("https://gw", "app", "very-secret-value-123");
+        let c = b.clone().build().unwrap();
+        for s in [format!("{b:?}"), format!("{c:?}")] {
+            assert!(!s.contains("very-secret-value-123"), "{s}");
+            assert!(s.contains("[REDACTED]"));
+        }
+    }
+}

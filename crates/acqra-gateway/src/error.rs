@@ -1,0 +1,213 @@
+//! The crate's error type.
+//!
+//! Transport failures, timeouts, HTTP statuses, the gateway's own failure envelope (`respCode` other
+//! than `"0000"`) and undecodable responses stay distinct variants, so a caller can tell "the
+//! gateway said no" from "we do not know what happened" (a [`Error::Timeout`] on a payment means the
+//! payment may exist: query it before trying again).
+//!
+//! No variant ever holds a secret: the app secret and access tokens are never formatted into a
+//! message, and card numbers that a gateway message might echo are masked to their last four digits.
+
+use sign_core::{DecodeError, TransportError};
+
+/// Everything that can go wrong talking to the Acqra gateway.
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be sent or its response not received (DNS, connection refused, I/O,
+    /// a response body over the size limit). See [`TransportError::kind`] for whether the request
+    /// may have reached the gateway.
+    #[error(transparent)]
+    Transport(TransportError),
+    /// No complete response arrived in time. The gateway may have processed the request: for a
+    /// payment, capture, void or refund, query the order before sending it again.
+    #[error("timed out: {0}")]
+    Timeout(TransportError),
+    /// The gateway refused the access token (HTTP 401): it was missing, expired or revoked. The
+    /// client has already fetched a fresh token and repeated the call once before reporting this.
+    #[error("the gateway refused the access token (HTTP 401)")]
+    Unauthorized,
+    /// The gateway answered with an HTTP status other than 2xx and without its JSON envelope
+    /// (403, 404, a 5xx error page...).
+    #[error("unexpected HTTP status {status}")]
+    HttpStatus {
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// The gateway's failure envelope: `respCode` was not `"0000"`.
+    #[error("Acqra API error {code}: {message}")]
+    Api {
+        /// `respCode`, the gateway's response code.
+        code: String,
+        /// `respMsg`, the gateway's description (card numbers masked to their last four digits).
+        message: String,
+        /// The HTTP status the envelope came with (normally 200).
+        status: u16,
+    },
+    /// The response could not be decoded (not JSON, an HTML error page, missing fields, a missing
+    /// `respCode`).
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    /// The client configuration is unusable (missing credential, bad base URL or header name).
+    #[error("configuration error: {0}")]
+    Config(String),
+    /// A request was rejected before sending because it cannot be valid (for example a capture that
+    /// names neither `orderNo` nor `tradeNo`).
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+}
+
+impl Error {
+    /// The gateway's `respCode` when this is an [`Error::Api`].
+    pub fn api_code(&self) -> Option<&str> {
+        match self {
+            Self::Api { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// True when the request certainly did not reach the gateway (or the gateway refused it before
+    /// processing it), so sending it again cannot duplicate a payment, capture or refund.
+    pub fn request_not_processed(&self) -> bool {
+        match self {
+            Self::Transport(e) => e.kind().request_not_sent(),
+            Self::Unauthorized | Self::Config(_) | Self::InvalidRequest(_) => true,
+            _ => false,
+        }
+    }
+}
+
+impl From<TransportError> for Error {
+    fn from(e: TransportError) -> Self {
+        // A connect timeout is a timeout too, but one where the request was never sent: keep the
+        // kind inside so `request_not_processed` stays exact.
+        if e.is_timeout() { Self::Timeout(e) } else { Self::Transport(e) }
+    }
+}
+
+impl From<sign_core::Error> for Error {
+    fn from(e: sign_core::Error) -> Self {
+        match e {
+            sign_core::Error::Transport(t) => t.into(),
+            sign_core::Error::HttpStatus { status } => Self::HttpStatus { status },
+            sign_core::Error::Decode(d) => Self::Decode(d),
+            sign_core::Error::Config(c) => Self::Config(c),
+            // Acqra uses no keys or signatures; anything else from sign-core is a configuration
+            // problem of this client.
+            other => Self::Config(other.to_string()),
+        }
+    }
+}
+
+/// Masks every run of 13 to 19 digits that passes the Luhn check (a plausible card number) to its
+/// last four digits. Used on every text that comes from the gateway before it is put in an error.
+pub(crate) fn mask_card_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let run: String = chars[start..i].iter().collect();
+            if (13..=19).contains(&run.len()) && luhn_valid(&run) {
+                out.push_str(&sign_core::secret::mask_last4(&run));
+            } else {
+                out.push_str(&run);
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The Luhn (mod 10) check used by card numbers.
+pub(crate) fn luhn_valid(digits: &str) -> bool {
+    let mut sum = 0u32;
+    let mut double = false;
+    for c in digits.chars().rev() {
+        let Some(mut d) = c.to_digit(10) else { return false };
+        if double {
+            d *= 2;
+            if d > 9 {
+                d -= 9;
+            }
+        }
+        sum += d;
+        double = !double;
+    }
+    !digits.is_empty() && sum % 10 == 0
+}
+
+/// A JSON decoding failure described without quoting any value from the input: serde_json's
+/// messages for a wrong type or an unknown variant include the offending value, which could be a
+/// card number or a token.
+pub(crate) fn json_decode_error(context: &str, e: &serde_json::Error) -> DecodeError {
+    let msg = e.to_string();
+    let detail = if msg.starts_with("missing field") {
+        // "missing field `tradeNo` at line 1 column 20": names the field, never a value.
+        msg
+    } else {
+        let what = match e.classify() {
+            serde_json::error::Category::Io => "I/O error",
+            serde_json::error::Category::Syntax => "not valid JSON",
+            serde_json::error::Category::Data => "a field has the wrong type or value",
+            serde_json::error::Category::Eof => "truncated JSON",
+        };
+        format!("{what} at line {} column {}", e.line(), e.column())
+    };
+    DecodeError::new(format!("{context}: {detail}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luhn_matches_known_numbers() {
+        // Well-known test card numbers (Visa, Mastercard) pass; one changed digit fails.
+        assert!(luhn_valid("4111111111111111"));
+        assert!(luhn_valid("5555555555554444"));
+        assert!(luhn_valid("4444333322221111"));
+        assert!(!luhn_valid("4111111111111112"));
+        assert!(!luhn_valid(""));
+        assert!(!luhn_valid("41x1"));
+    }
+
+    #[test]
+    fn card_numbers_in_gateway_text_are_masked() {
+        let m = mask_card_numbers("card 4111111111111111 declined for order 20220828000001");
+        assert_eq!(m, "card ************1111 declined for order 20220828000001");
+        assert_eq!(mask_card_numbers("no digits here"), "no digits here");
+        assert_eq!(mask_card_numbers("卡号4444333322221111无效"), "卡号************1111无效");
+    }
+
+    #[test]
+    fn decode_errors_never_quote_values() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            n: i64,
+        }
+        let e = serde_json::from_str::<T>(r#"{"n":"4111111111111111"}"#).unwrap_err();
+        assert!(e.to_string().contains("4111111111111111"), "serde_json quotes the value: {e}");
+        let d = json_decode_error("payment response", &e);
+        assert!(!d.to_string().contains("4111"), "{d}");
+        let missing = serde_json::from_str::<T>("{}").unwrap_err();
+        assert!(json_decode_error("x", &missing).to_string().contains("missing field `n`"));
+    }
+
+    #[test]
+    fn timeouts_are_their_own_variant() {
+        use sign_core::TransportErrorKind as K;
+        assert!(matches!(Error::from(TransportError::new(K::Timeout, "t")), Error::Timeout(_)));
+        assert!(matches!(Error::from(TransportError::new(K::Connect, "c")), Error::Transport(_)));
+        assert!(Error::from(TransportError::new(K::Connect, "c")).request_not_processed());
+        assert!(!Error::from(TransportError::new(K::Timeout, "t")).request_not_processed());
+        assert!(Error::Unauthorized.request_not_processed());
+    }
+}

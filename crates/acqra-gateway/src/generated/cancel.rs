@@ -1,0 +1,142 @@
+// @generated from docs/acqra-gateway/cancel.md by `cargo xtask codegen`; do not edit.
+//! Void a payment
+//!
+//! Generated from `docs/acqra-gateway/cancel.md`.
+
+use super::common::OrderStatus;
+use serde::{Deserialize, Serialize};
+
+/// Send `orderNo` or `tradeNo` (one of the two).
+///
+/// Request of the `cancel` endpoint, `POST /gateway/v1/cancel`: 如果不再需要付款,可以在捕获之前取消授权.
+/// Not idempotent: never retried once it may have been sent. Response: `VoidResponse` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Void {
+    /// 订单编号(orderNo和tradeNo二选一)
+    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    pub order_no: Option<String>,
+    /// 平台流水号(orderNo和tradeNo二选一)
+    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    pub trade_no: Option<String>,
+}
+
+impl Void {
+    /// A `Void` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new() -> Self {
+        Self { order_no: None, trade_no: None }
+    }
+
+    /// Sets `orderNo`.
+    #[must_use]
+    pub fn with_order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `tradeNo`.
+    #[must_use]
+    pub fn with_trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for Void {
+    type Response = VoidResponse;
+    const NAME: &'static str = "cancel";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/cancel";
+    const IDEMPOTENT: bool = false;
+}
+
+/// The seed's `Void Response` schema.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct VoidResponse {
+    /// 最后事件
+    #[serde(rename = "lastEvent", default, skip_serializing_if = "Option::is_none")]
+    pub last_event: Option<String>,
+    /// 订单编号
+    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    pub order_no: Option<String>,
+    /// 订单状态
+    #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
+    pub order_status: Option<OrderStatus>,
+    /// 响应码
+    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    pub resp_code: Option<String>,
+    /// 响应描述
+    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    pub resp_msg: Option<String>,
+    /// 平台订单号
+    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    pub trade_no: Option<String>,
+    /// 交易时间
+    #[serde(rename = "transactionTime", default, skip_serializing_if = "Option::is_none")]
+    pub transaction_time: Option<String>,
+}
+
+impl VoidResponse {
+    /// A `VoidResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new() -> Self {
+        Self {
+            last_event: None,
+            order_no: None,
+            order_status: None,
+            resp_code: None,
+            resp_msg: None,
+            trade_no: None,
+            transaction_time: None,
+        }
+    }
+
+    /// Sets `lastEvent`.
+    #[must_use]
+    pub fn with_last_event(mut self, value: impl Into<String>) -> Self {
+        self.last_event = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNo`.
+    #[must_use]
+    pub fn with_order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `orderStatus`.
+    #[must_use]
+    pub fn with_order_status(mut self, value: impl Into<OrderStatus>) -> Self {
+        self.order_status = Some(value.into());
+        self
+    }
+
+    /// Sets `respCode`.
+    #[must_use]
+    pub fn with_resp_code(mut self, value: impl Into<String>) -> Self {
+        self.resp_code = Some(value.into());
+        self
+    }
+
+    /// Sets `respMsg`.
+    #[must_use]
+    pub fn with_resp_msg(mut self, value: impl Into<String>) -> Self {
+        self.resp_msg = Some(value.into());
+        self
+    }
+
+    /// Sets `tradeNo`.
+    #[must_use]
+    pub fn with_trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+
+    /// Sets `transactionTime`.
+    #[must_use]
+    pub fn with_transaction_time(mut self, value: impl Into<String>) -> Self {
+        self.transaction_time = Some(value.into());
+        self
+    }
+}

@@ -1,0 +1,142 @@
+// @generated from docs/acqra-gateway/capture.md by `cargo xtask codegen`; do not edit.
+//! Capture a payment
+//!
+//! Generated from `docs/acqra-gateway/capture.md`.
+
+use super::common::OrderStatus;
+use serde::{Deserialize, Serialize};
+
+/// Send `orderNo` or `tradeNo` (one of the two).
+///
+/// Request of the `capture` endpoint, `POST /gateway/v1/capture`: 捕获capture.
+/// Not idempotent: never retried once it may have been sent. Response: `CaptureResponse` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Capture {
+    /// 捕获金额
+    #[serde(rename = "captureAmount")]
+    pub capture_amount: sign_core::Decimal,
+    /// 商户订单编号(orderNo和tradeNo二选一)
+    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    pub order_no: Option<String>,
+    /// authorized交易流水号 (orderNo和tradeNo二选一)
+    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    pub trade_no: Option<String>,
+}
+
+impl Capture {
+    /// A `Capture` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(capture_amount: impl Into<sign_core::Decimal>) -> Self {
+        Self { capture_amount: capture_amount.into(), order_no: None, trade_no: None }
+    }
+
+    /// Sets `orderNo`.
+    #[must_use]
+    pub fn with_order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `tradeNo`.
+    #[must_use]
+    pub fn with_trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for Capture {
+    type Response = CaptureResponse;
+    const NAME: &'static str = "capture";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/capture";
+    const IDEMPOTENT: bool = false;
+}
+
+/// The seed's `Capture Response` schema.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CaptureResponse {
+    /// 金额
+    pub amount: sign_core::Decimal,
+    /// 币种
+    pub currency: String,
+    /// lastEvent
+    #[serde(rename = "lastEvent", default, skip_serializing_if = "Option::is_none")]
+    pub last_event: Option<String>,
+    /// 订单编号
+    #[serde(rename = "orderNo")]
+    pub order_no: String,
+    /// 订单状态
+    #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
+    pub order_status: Option<OrderStatus>,
+    /// 响应码
+    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    pub resp_code: Option<String>,
+    /// 响应描述
+    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    pub resp_msg: Option<String>,
+    /// 平台订单号
+    #[serde(rename = "tradeNo")]
+    pub trade_no: String,
+    /// transactionTime
+    #[serde(rename = "transactionTime", default, skip_serializing_if = "Option::is_none")]
+    pub transaction_time: Option<String>,
+}
+
+impl CaptureResponse {
+    /// A `CaptureResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        amount: impl Into<sign_core::Decimal>,
+        currency: impl Into<String>,
+        order_no: impl Into<String>,
+        trade_no: impl Into<String>,
+    ) -> Self {
+        Self {
+            amount: amount.into(),
+            currency: currency.into(),
+            last_event: None,
+            order_no: order_no.into(),
+            order_status: None,
+            resp_code: None,
+            resp_msg: None,
+            trade_no: trade_no.into(),
+            transaction_time: None,
+        }
+    }
+
+    /// Sets `lastEvent`.
+    #[must_use]
+    pub fn with_last_event(mut self, value: impl Into<String>) -> Self {
+        self.last_event = Some(value.into());
+        self
+    }
+
+    /// Sets `orderStatus`.
+    #[must_use]
+    pub fn with_order_status(mut self, value: impl Into<OrderStatus>) -> Self {
+        self.order_status = Some(value.into());
+        self
+    }
+
+    /// Sets `respCode`.
+    #[must_use]
+    pub fn with_resp_code(mut self, value: impl Into<String>) -> Self {
+        self.resp_code = Some(value.into());
+        self
+    }
+
+    /// Sets `respMsg`.
+    #[must_use]
+    pub fn with_resp_msg(mut self, value: impl Into<String>) -> Self {
+        self.resp_msg = Some(value.into());
+        self
+    }
+
+    /// Sets `transactionTime`.
+    #[must_use]
+    pub fn with_transaction_time(mut self, value: impl Into<String>) -> Self {
+        self.transaction_time = Some(value.into());
+        self
+    }
+}

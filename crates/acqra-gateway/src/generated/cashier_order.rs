@@ -1,0 +1,200 @@
+// @generated from docs/acqra-gateway/cashier-order.md by `cargo xtask codegen`; do not edit.
+//! Checkout session (收银台预下单)
+//!
+//! Generated from `docs/acqra-gateway/cashier-order.md`.
+
+use super::common::{CaptureMethod, FraudMode, LinkMode, ProductInfo, Shipping, ThreeDsMode};
+use serde::{Deserialize, Serialize};
+
+/// `CashierPaymentOrder`.
+///
+/// Request of the `cashier_order` endpoint, `POST /gateway/v1/cashier/order`: 收银台预下单.
+/// Not idempotent: never retried once it may have been sent. Response: `CashierPreOrderResp` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CashierPaymentOrder {
+    /// 金额&gt;=0.01
+    pub amount: sign_core::Decimal,
+    /// 是否自动capture\[auto、manual\],default:auto
+    #[serde(rename = "captureMethod", default, skip_serializing_if = "Option::is_none")]
+    pub capture_method: Option<CaptureMethod>,
+    /// 币种 \[3位\]
+    pub currency: String,
+    /// 附言
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// 失效时间(整数分钟)
+    #[serde(rename = "expiryTime", default, skip_serializing_if = "Option::is_none")]
+    pub expiry_time: Option<String>,
+    /// 欺诈检测 enum:Y、N
+    #[serde(rename = "fraudMode", default, skip_serializing_if = "Option::is_none")]
+    pub fraud_mode: Option<FraudMode>,
+    /// 重定向地址 \[3-128位\]
+    #[serde(rename = "frontUrl", default, skip_serializing_if = "Option::is_none")]
+    pub front_url: Option<String>,
+    /// 收银台模式-开通对应产品请联系运营人员
+    #[serde(rename = "linkMode", default, skip_serializing_if = "Option::is_none")]
+    pub link_mode: Option<LinkMode>,
+    /// 订单编号 \[5-64位\]
+    #[serde(rename = "orderNo")]
+    pub order_no: String,
+    /// 商品信息
+    #[serde(rename = "productInfo", default, skip_serializing_if = "Option::is_none")]
+    pub product_info: Option<Vec<ProductInfo>>,
+    /// 收货地址信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<Shipping>,
+    /// 3ds模式取值范围\[no、auto、standard\]
+    #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
+    pub three_ds_mode: Option<ThreeDsMode>,
+}
+
+impl CashierPaymentOrder {
+    /// A `CashierPaymentOrder` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        amount: impl Into<sign_core::Decimal>,
+        currency: impl Into<String>,
+        order_no: impl Into<String>,
+    ) -> Self {
+        Self {
+            amount: amount.into(),
+            capture_method: None,
+            currency: currency.into(),
+            description: None,
+            expiry_time: None,
+            fraud_mode: None,
+            front_url: None,
+            link_mode: None,
+            order_no: order_no.into(),
+            product_info: None,
+            shipping: None,
+            three_ds_mode: None,
+        }
+    }
+
+    /// Sets `captureMethod`.
+    #[must_use]
+    pub fn with_capture_method(mut self, value: impl Into<CaptureMethod>) -> Self {
+        self.capture_method = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    #[must_use]
+    pub fn with_description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `expiryTime`.
+    #[must_use]
+    pub fn with_expiry_time(mut self, value: impl Into<String>) -> Self {
+        self.expiry_time = Some(value.into());
+        self
+    }
+
+    /// Sets `fraudMode`.
+    #[must_use]
+    pub fn with_fraud_mode(mut self, value: impl Into<FraudMode>) -> Self {
+        self.fraud_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `frontUrl`.
+    #[must_use]
+    pub fn with_front_url(mut self, value: impl Into<String>) -> Self {
+        self.front_url = Some(value.into());
+        self
+    }
+
+    /// Sets `linkMode`.
+    #[must_use]
+    pub fn with_link_mode(mut self, value: impl Into<LinkMode>) -> Self {
+        self.link_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `productInfo`.
+    #[must_use]
+    pub fn with_product_info(mut self, value: impl Into<Vec<ProductInfo>>) -> Self {
+        self.product_info = Some(value.into());
+        self
+    }
+
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn with_shipping(mut self, value: impl Into<Shipping>) -> Self {
+        self.shipping = Some(value.into());
+        self
+    }
+
+    /// Sets `threeDsMode`.
+    #[must_use]
+    pub fn with_three_ds_mode(mut self, value: impl Into<ThreeDsMode>) -> Self {
+        self.three_ds_mode = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for CashierPaymentOrder {
+    type Response = CashierPreOrderResp;
+    const NAME: &'static str = "cashier_order";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/cashier/order";
+    const IDEMPOTENT: bool = false;
+}
+
+/// `CashierPreOrderResp`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CashierPreOrderResp {
+    /// 分钟
+    #[serde(rename = "expiresIn", default, skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i64>,
+    /// 订单编号
+    #[serde(rename = "orderNo")]
+    pub order_no: String,
+    /// 重定向地址
+    #[serde(rename = "redirectUrl")]
+    pub redirect_url: String,
+    /// 响应码
+    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    pub resp_code: Option<String>,
+    /// 响应描述
+    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    pub resp_msg: Option<String>,
+}
+
+impl CashierPreOrderResp {
+    /// A `CashierPreOrderResp` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(order_no: impl Into<String>, redirect_url: impl Into<String>) -> Self {
+        Self {
+            expires_in: None,
+            order_no: order_no.into(),
+            redirect_url: redirect_url.into(),
+            resp_code: None,
+            resp_msg: None,
+        }
+    }
+
+    /// Sets `expiresIn`.
+    #[must_use]
+    pub fn with_expires_in(mut self, value: impl Into<i64>) -> Self {
+        self.expires_in = Some(value.into());
+        self
+    }
+
+    /// Sets `respCode`.
+    #[must_use]
+    pub fn with_resp_code(mut self, value: impl Into<String>) -> Self {
+        self.resp_code = Some(value.into());
+        self
+    }
+
+    /// Sets `respMsg`.
+    #[must_use]
+    pub fn with_resp_msg(mut self, value: impl Into<String>) -> Self {
+        self.resp_msg = Some(value.into());
+        self
+    }
+}

@@ -1,0 +1,1274 @@
+// @generated from docs/acqra-gateway/common.md by `cargo xtask codegen`; do not edit.
+//! Shared types
+//!
+//! Generated from `docs/acqra-gateway/common.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// `Address`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Address {
+    /// city string &lt;= 50 characters
+    pub city: String,
+    /// 国家代码。ISO 3166-1 alpha-2 代码大写
+    pub country: String,
+    /// line1 string &lt;= 128 characters
+    pub line1: String,
+    /// line2 string &lt;= 128 characters
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line2: Option<String>,
+    /// line3 string &lt;= 128 characters
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line3: Option<String>,
+    /// postcode string &lt;= 50 characters
+    pub postcode: String,
+    /// state string &lt;= 50 characters
+    pub state: String,
+}
+
+impl Address {
+    /// A `Address` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        city: impl Into<String>,
+        country: impl Into<String>,
+        line1: impl Into<String>,
+        postcode: impl Into<String>,
+        state: impl Into<String>,
+    ) -> Self {
+        Self {
+            city: city.into(),
+            country: country.into(),
+            line1: line1.into(),
+            line2: None,
+            line3: None,
+            postcode: postcode.into(),
+            state: state.into(),
+        }
+    }
+
+    /// Sets `line2`.
+    #[must_use]
+    pub fn with_line2(mut self, value: impl Into<String>) -> Self {
+        self.line2 = Some(value.into());
+        self
+    }
+
+    /// Sets `line3`.
+    #[must_use]
+    pub fn with_line3(mut self, value: impl Into<String>) -> Self {
+        self.line3 = Some(value.into());
+        self
+    }
+}
+
+/// `Phone`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Phone {
+    /// 国家/地区呼叫代码 String\[1..7\]
+    #[serde(rename = "countryCode", default, skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// 持卡人电话 String\[1..26\]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+}
+
+impl Phone {
+    /// A `Phone` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new() -> Self {
+        Self { country_code: None, number: None }
+    }
+
+    /// Sets `countryCode`.
+    #[must_use]
+    pub fn with_country_code(mut self, value: impl Into<String>) -> Self {
+        self.country_code = Some(value.into());
+        self
+    }
+
+    /// Sets `number`.
+    #[must_use]
+    pub fn with_number(mut self, value: impl Into<String>) -> Self {
+        self.number = Some(value.into());
+        self
+    }
+}
+
+/// `Billing`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Billing {
+    /// 地址信息
+    pub address: Address,
+    /// 生日\[yyyy-MM-dd\]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<String>,
+    /// 定期支付原因
+    #[serde(rename = "customerInitiatedReason", default, skip_serializing_if = "Option::is_none")]
+    pub customer_initiated_reason: Option<CustomerInitiatedReason>,
+    /// 邮箱 string \[3..255\]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The phone number associated with the billing address
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    /// 交易之间以固定的、定期的间隔处理标识
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storedcredentials: Option<StoredCredentials>,
+}
+
+impl Billing {
+    /// A `Billing` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(address: impl Into<Address>) -> Self {
+        Self {
+            address: address.into(),
+            birthday: None,
+            customer_initiated_reason: None,
+            email: None,
+            phone: None,
+            storedcredentials: None,
+        }
+    }
+
+    /// Sets `birthday`.
+    #[must_use]
+    pub fn with_birthday(mut self, value: impl Into<String>) -> Self {
+        self.birthday = Some(value.into());
+        self
+    }
+
+    /// Sets `customerInitiatedReason`.
+    #[must_use]
+    pub fn with_customer_initiated_reason(mut self, value: impl Into<CustomerInitiatedReason>) -> Self {
+        self.customer_initiated_reason = Some(value.into());
+        self
+    }
+
+    /// Sets `email`.
+    #[must_use]
+    pub fn with_email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+
+    /// Sets `phone`.
+    #[must_use]
+    pub fn with_phone(mut self, value: impl Into<Phone>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+
+    /// Sets `storedcredentials`.
+    #[must_use]
+    pub fn with_storedcredentials(mut self, value: impl Into<StoredCredentials>) -> Self {
+        self.storedcredentials = Some(value.into());
+        self
+    }
+}
+
+/// `Shipping`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Shipping {
+    /// 地址信息
+    pub address: Address,
+    /// 快递公司编码
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carrier: Option<String>,
+    /// 邮箱 string \[3..255\]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The first name of the person receiving the goods or the service string \[1..64\]
+    #[serde(rename = "firstName")]
+    pub first_name: String,
+    /// The last name of the person receiving the goods or the service string \[1..50\]
+    #[serde(rename = "lastName")]
+    pub last_name: String,
+    /// The phone number associated with the shipping address
+    pub phone: Phone,
+    /// 快递单号
+    #[serde(rename = "trackingNo", default, skip_serializing_if = "Option::is_none")]
+    pub tracking_no: Option<String>,
+}
+
+impl Shipping {
+    /// A `Shipping` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        address: impl Into<Address>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        phone: impl Into<Phone>,
+    ) -> Self {
+        Self {
+            address: address.into(),
+            carrier: None,
+            email: None,
+            first_name: first_name.into(),
+            last_name: last_name.into(),
+            phone: phone.into(),
+            tracking_no: None,
+        }
+    }
+
+    /// Sets `carrier`.
+    #[must_use]
+    pub fn with_carrier(mut self, value: impl Into<String>) -> Self {
+        self.carrier = Some(value.into());
+        self
+    }
+
+    /// Sets `email`.
+    #[must_use]
+    pub fn with_email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+
+    /// Sets `trackingNo`.
+    #[must_use]
+    pub fn with_tracking_no(mut self, value: impl Into<String>) -> Self {
+        self.tracking_no = Some(value.into());
+        self
+    }
+}
+
+/// `ProductInfo`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ProductInfo {
+    /// 商品主图url \[1...512\]
+    #[serde(rename = "imageUrl", default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+    /// 商品单价
+    pub price: sign_core::Decimal,
+    /// 商品名称string \[1...512\]
+    #[serde(rename = "productName")]
+    pub product_name: String,
+    /// 商品数量
+    pub quantity: String,
+    /// 商品编号
+    pub sku: String,
+    /// 商品在线访问url地址 \[1...512\]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl ProductInfo {
+    /// A `ProductInfo` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        price: impl Into<sign_core::Decimal>,
+        product_name: impl Into<String>,
+        quantity: impl Into<String>,
+        sku: impl Into<String>,
+    ) -> Self {
+        Self {
+            image_url: None,
+            price: price.into(),
+            product_name: product_name.into(),
+            quantity: quantity.into(),
+            sku: sku.into(),
+            url: None,
+        }
+    }
+
+    /// Sets `imageUrl`.
+    #[must_use]
+    pub fn with_image_url(mut self, value: impl Into<String>) -> Self {
+        self.image_url = Some(value.into());
+        self
+    }
+
+    /// Sets `url`.
+    #[must_use]
+    pub fn with_url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+}
+
+/// `Card`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Card {
+    /// 是否自动capture\[auto、manual\],default:auto
+    #[serde(rename = "captureMethod", default, skip_serializing_if = "Option::is_none")]
+    pub capture_method: Option<CaptureMethod>,
+    /// cardNo \[M,max13~max19\]
+    #[serde(rename = "cardNo", with = "sign_core::secret::serde_expose")]
+    pub card_no: sign_core::SecretString,
+    /// 信用卡安全码
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "sign_core::secret::serde_expose::option")]
+    pub cvc: Option<sign_core::SecretString>,
+    /// 卡到期月份的两位数字
+    #[serde(rename = "expiryMonth")]
+    pub expiry_month: String,
+    /// 卡到期年份的四位数字
+    #[serde(rename = "expiryYear")]
+    pub expiry_year: String,
+    /// 名字
+    #[serde(rename = "firstName")]
+    pub first_name: String,
+    /// 姓氏
+    #[serde(rename = "lastName")]
+    pub last_name: String,
+}
+
+impl Card {
+    /// A `Card` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        card_no: impl Into<sign_core::SecretString>,
+        expiry_month: impl Into<String>,
+        expiry_year: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+    ) -> Self {
+        Self {
+            capture_method: None,
+            card_no: card_no.into(),
+            cvc: None,
+            expiry_month: expiry_month.into(),
+            expiry_year: expiry_year.into(),
+            first_name: first_name.into(),
+            last_name: last_name.into(),
+        }
+    }
+
+    /// Sets `captureMethod`.
+    #[must_use]
+    pub fn with_capture_method(mut self, value: impl Into<CaptureMethod>) -> Self {
+        self.capture_method = Some(value.into());
+        self
+    }
+
+    /// Sets `cvc`.
+    #[must_use]
+    pub fn with_cvc(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.cvc = Some(value.into());
+        self
+    }
+}
+
+/// `DeviceInfo`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DeviceInfo {
+    /// 浏览器端信息
+    pub browser: Browser,
+    /// 用户的IP地址,预防欺诈所必需的,支持ipv4、ipv6
+    #[serde(rename = "clientIp")]
+    pub client_ip: String,
+    /// 设备id
+    #[serde(rename = "deviceId", default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
+    /// 语言
+    pub language: String,
+    /// 经纬度信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// 手机操作终端信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile: Option<Mobile>,
+}
+
+impl DeviceInfo {
+    /// A `DeviceInfo` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(browser: impl Into<Browser>, client_ip: impl Into<String>, language: impl Into<String>) -> Self {
+        Self {
+            browser: browser.into(),
+            client_ip: client_ip.into(),
+            device_id: None,
+            language: language.into(),
+            location: None,
+            mobile: None,
+        }
+    }
+
+    /// Sets `deviceId`.
+    #[must_use]
+    pub fn with_device_id(mut self, value: impl Into<String>) -> Self {
+        self.device_id = Some(value.into());
+        self
+    }
+
+    /// Sets `location`.
+    #[must_use]
+    pub fn with_location(mut self, value: impl Into<Location>) -> Self {
+        self.location = Some(value.into());
+        self
+    }
+
+    /// Sets `mobile`.
+    #[must_use]
+    pub fn with_mobile(mut self, value: impl Into<Mobile>) -> Self {
+        self.mobile = Some(value.into());
+        self
+    }
+}
+
+/// `Browser`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Browser {
+    /// 指纹标识
+    #[serde(rename = "acceptHeader", default, skip_serializing_if = "Option::is_none")]
+    pub accept_header: Option<String>,
+    /// 色彩深度
+    #[serde(rename = "colorDepth", default, skip_serializing_if = "Option::is_none")]
+    pub color_depth: Option<String>,
+    /// 是否启用java
+    #[serde(rename = "javaEnable", default, skip_serializing_if = "Option::is_none")]
+    pub java_enable: Option<bool>,
+    /// 是否启用javascript
+    #[serde(rename = "javascriptEnable", default, skip_serializing_if = "Option::is_none")]
+    pub javascript_enable: Option<bool>,
+    /// 浏览器高度
+    #[serde(rename = "screenHeight", default, skip_serializing_if = "Option::is_none")]
+    pub screen_height: Option<String>,
+    /// 浏览器宽度
+    #[serde(rename = "screenWidth", default, skip_serializing_if = "Option::is_none")]
+    pub screen_width: Option<String>,
+    /// 购买者会话id
+    #[serde(rename = "sessionId", default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// 时区
+    #[serde(rename = "timeZone", default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// userAgent
+    #[serde(rename = "userAgent")]
+    pub user_agent: String,
+}
+
+impl Browser {
+    /// A `Browser` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(user_agent: impl Into<String>) -> Self {
+        Self {
+            accept_header: None,
+            color_depth: None,
+            java_enable: None,
+            javascript_enable: None,
+            screen_height: None,
+            screen_width: None,
+            session_id: None,
+            time_zone: None,
+            user_agent: user_agent.into(),
+        }
+    }
+
+    /// Sets `acceptHeader`.
+    #[must_use]
+    pub fn with_accept_header(mut self, value: impl Into<String>) -> Self {
+        self.accept_header = Some(value.into());
+        self
+    }
+
+    /// Sets `colorDepth`.
+    #[must_use]
+    pub fn with_color_depth(mut self, value: impl Into<String>) -> Self {
+        self.color_depth = Some(value.into());
+        self
+    }
+
+    /// Sets `javaEnable`.
+    #[must_use]
+    pub fn with_java_enable(mut self, value: impl Into<bool>) -> Self {
+        self.java_enable = Some(value.into());
+        self
+    }
+
+    /// Sets `javascriptEnable`.
+    #[must_use]
+    pub fn with_javascript_enable(mut self, value: impl Into<bool>) -> Self {
+        self.javascript_enable = Some(value.into());
+        self
+    }
+
+    /// Sets `screenHeight`.
+    #[must_use]
+    pub fn with_screen_height(mut self, value: impl Into<String>) -> Self {
+        self.screen_height = Some(value.into());
+        self
+    }
+
+    /// Sets `screenWidth`.
+    #[must_use]
+    pub fn with_screen_width(mut self, value: impl Into<String>) -> Self {
+        self.screen_width = Some(value.into());
+        self
+    }
+
+    /// Sets `sessionId`.
+    #[must_use]
+    pub fn with_session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(value.into());
+        self
+    }
+
+    /// Sets `timeZone`.
+    #[must_use]
+    pub fn with_time_zone(mut self, value: impl Into<String>) -> Self {
+        self.time_zone = Some(value.into());
+        self
+    }
+}
+
+/// `Location`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Location {
+    /// 纬度
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<String>,
+    /// 经度
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<String>,
+}
+
+impl Location {
+    /// A `Location` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new() -> Self {
+        Self { lat: None, lon: None }
+    }
+
+    /// Sets `lat`.
+    #[must_use]
+    pub fn with_lat(mut self, value: impl Into<String>) -> Self {
+        self.lat = Some(value.into());
+        self
+    }
+
+    /// Sets `lon`.
+    #[must_use]
+    pub fn with_lon(mut self, value: impl Into<String>) -> Self {
+        self.lon = Some(value.into());
+        self
+    }
+}
+
+/// `Mobile`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Mobile {
+    /// 设备
+    #[serde(rename = "deviceModel", default, skip_serializing_if = "Option::is_none")]
+    pub device_model: Option<String>,
+    /// 系统类型
+    #[serde(rename = "osType", default, skip_serializing_if = "Option::is_none")]
+    pub os_type: Option<String>,
+    /// 系统版本
+    #[serde(rename = "osVersion", default, skip_serializing_if = "Option::is_none")]
+    pub os_version: Option<String>,
+}
+
+impl Mobile {
+    /// A `Mobile` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new() -> Self {
+        Self { device_model: None, os_type: None, os_version: None }
+    }
+
+    /// Sets `deviceModel`.
+    #[must_use]
+    pub fn with_device_model(mut self, value: impl Into<String>) -> Self {
+        self.device_model = Some(value.into());
+        self
+    }
+
+    /// Sets `osType`.
+    #[must_use]
+    pub fn with_os_type(mut self, value: impl Into<String>) -> Self {
+        self.os_type = Some(value.into());
+        self
+    }
+
+    /// Sets `osVersion`.
+    #[must_use]
+    pub fn with_os_version(mut self, value: impl Into<String>) -> Self {
+        self.os_version = Some(value.into());
+        self
+    }
+}
+
+/// The values the seed's examples list for `paymentMethodType` (the payment example and the query example
+/// together).
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentMethodType {
+    /// `card`: card
+    Card,
+    /// `payNow`: payNow
+    PayNow,
+    /// `paypal`: paypal
+    Paypal,
+    /// `wechat`: wechat
+    Wechat,
+    /// `upi`: upi
+    Upi,
+    /// `upay`: upay
+    Upay,
+    /// `alipay`: alipay
+    Alipay,
+    /// `alipayPlus`: alipayPlus
+    AlipayPlus,
+    /// `shopeePay`: shopeePay
+    ShopeePay,
+    /// `applePay`: applePay
+    ApplePay,
+    /// `googlePay`: googlePay
+    GooglePay,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl PaymentMethodType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Card => "card",
+            Self::PayNow => "payNow",
+            Self::Paypal => "paypal",
+            Self::Wechat => "wechat",
+            Self::Upi => "upi",
+            Self::Upay => "upay",
+            Self::Alipay => "alipay",
+            Self::AlipayPlus => "alipayPlus",
+            Self::ShopeePay => "shopeePay",
+            Self::ApplePay => "applePay",
+            Self::GooglePay => "googlePay",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for PaymentMethodType {
+    fn from(v: &str) -> Self {
+        match v {
+            "card" => Self::Card,
+            "payNow" => Self::PayNow,
+            "paypal" => Self::Paypal,
+            "wechat" => Self::Wechat,
+            "upi" => Self::Upi,
+            "upay" => Self::Upay,
+            "alipay" => Self::Alipay,
+            "alipayPlus" => Self::AlipayPlus,
+            "shopeePay" => Self::ShopeePay,
+            "applePay" => Self::ApplePay,
+            "googlePay" => Self::GooglePay,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for PaymentMethodType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for PaymentMethodType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PaymentMethodType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// `CaptureMethod`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CaptureMethod {
+    /// `auto`: 自动capture (default)
+    Auto,
+    /// `manual`: 手动capture
+    Manual,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl CaptureMethod {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "auto",
+            Self::Manual => "manual",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for CaptureMethod {
+    fn from(v: &str) -> Self {
+        match v {
+            "auto" => Self::Auto,
+            "manual" => Self::Manual,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for CaptureMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for CaptureMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CaptureMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// `ThreeDsMode`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ThreeDsMode {
+    /// `no`: no
+    No,
+    /// `auto`: auto
+    Auto,
+    /// `standard`: standard
+    Standard,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl ThreeDsMode {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::No => "no",
+            Self::Auto => "auto",
+            Self::Standard => "standard",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for ThreeDsMode {
+    fn from(v: &str) -> Self {
+        match v {
+            "no" => Self::No,
+            "auto" => Self::Auto,
+            "standard" => Self::Standard,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ThreeDsMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ThreeDsMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ThreeDsMode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// `FraudMode`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FraudMode {
+    /// `Y`: 欺诈检测 Y
+    Y,
+    /// `N`: 欺诈检测 N
+    N,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl FraudMode {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for FraudMode {
+    fn from(v: &str) -> Self {
+        match v {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for FraudMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for FraudMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FraudMode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// 收银台模式-开通对应产品请联系运营人员. The seed shows only `session`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LinkMode {
+    /// `session`: session
+    Session,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl LinkMode {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Session => "session",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for LinkMode {
+    fn from(v: &str) -> Self {
+        match v {
+            "session" => Self::Session,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for LinkMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for LinkMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LinkMode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// 定期支付原因 / 计划类型: RECURRING/INSTALMENT/UNSCHEDULED.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomerInitiatedReason {
+    /// `RECURRING`: RECURRING
+    Recurring,
+    /// `INSTALMENT`: INSTALMENT
+    Instalment,
+    /// `UNSCHEDULED`: UNSCHEDULED
+    Unscheduled,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl CustomerInitiatedReason {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Recurring => "RECURRING",
+            Self::Instalment => "INSTALMENT",
+            Self::Unscheduled => "UNSCHEDULED",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for CustomerInitiatedReason {
+    fn from(v: &str) -> Self {
+        match v {
+            "RECURRING" => Self::Recurring,
+            "INSTALMENT" => Self::Instalment,
+            "UNSCHEDULED" => Self::Unscheduled,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for CustomerInitiatedReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for CustomerInitiatedReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CustomerInitiatedReason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// 交易之间以固定的、定期的间隔处理标识: `none/store,default is none`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StoredCredentials {
+    /// `none`: none (default)
+    None,
+    /// `store`: store
+    Store,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl StoredCredentials {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "none",
+            Self::Store => "store",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for StoredCredentials {
+    fn from(v: &str) -> Self {
+        match v {
+            "none" => Self::None,
+            "store" => Self::Store,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for StoredCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for StoredCredentials {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StoredCredentials {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// 订单状态. The seed publishes no list: these are the values its examples show.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderStatus {
+    /// `authorized`: authorized
+    Authorized,
+    /// `successed`: successed
+    Successed,
+    /// `canceled`: canceled
+    Canceled,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl OrderStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Authorized => "authorized",
+            Self::Successed => "successed",
+            Self::Canceled => "canceled",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for OrderStatus {
+    fn from(v: &str) -> Self {
+        match v {
+            "authorized" => Self::Authorized,
+            "successed" => Self::Successed,
+            "canceled" => Self::Canceled,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for OrderStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OrderStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OrderStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// 退款状态. The seed publishes no list: this is the value its example shows.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RefundStatus {
+    /// `accepted`: accepted
+    Accepted,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl RefundStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Accepted => "accepted",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for RefundStatus {
+    fn from(v: &str) -> Self {
+        match v {
+            "accepted" => Self::Accepted,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for RefundStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for RefundStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RefundStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// 商品货件的状态: `SHIPPED、CANCELLED、DELIVERED`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShippingStatus {
+    /// `SHIPPED`: SHIPPED
+    Shipped,
+    /// `CANCELLED`: CANCELLED
+    Cancelled,
+    /// `DELIVERED`: DELIVERED
+    Delivered,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl ShippingStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Shipped => "SHIPPED",
+            Self::Cancelled => "CANCELLED",
+            Self::Delivered => "DELIVERED",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for ShippingStatus {
+    fn from(v: &str) -> Self {
+        match v {
+            "SHIPPED" => Self::Shipped,
+            "CANCELLED" => Self::Cancelled,
+            "DELIVERED" => Self::Delivered,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ShippingStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ShippingStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ShippingStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// 表示货件是转发给收件人还是退回. The seed shows only `FORWARD`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentDirection {
+    /// `FORWARD`: FORWARD
+    Forward,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl ShipmentDirection {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Forward => "FORWARD",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for ShipmentDirection {
+    fn from(v: &str) -> Self {
+        match v {
+            "FORWARD" => Self::Forward,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ShipmentDirection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ShipmentDirection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ShipmentDirection {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}
+
+/// 运单号的类型. The seed shows only `CARRIER_PROVIDED`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TrackingNumberType {
+    /// `CARRIER_PROVIDED`: CARRIER\_PROVIDED
+    CarrierProvided,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl TrackingNumberType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CarrierProvided => "CARRIER_PROVIDED",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for TrackingNumberType {
+    fn from(v: &str) -> Self {
+        match v {
+            "CARRIER_PROVIDED" => Self::CarrierProvided,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for TrackingNumberType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for TrackingNumberType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TrackingNumberType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}

@@ -1,0 +1,77 @@
+// @generated from docs/acqra-gateway/mit-payment.md by `cargo xtask codegen`; do not edit.
+//! MIT payment (merchant-initiated)
+//!
+//! Generated from `docs/acqra-gateway/mit-payment.md`.
+
+use super::common::{Billing, Card, DeviceInfo};
+use super::subscription_payment::SubscriptionPaymentResponse;
+use serde::{Deserialize, Serialize};
+
+/// `MitPayment`.
+///
+/// Request of the `mit_payment` endpoint, `POST /gateway/v1/mitPayment`: MIT Payment 限制类接口.
+/// Not idempotent: never retried once it may have been sent. Response: `SubscriptionPaymentResponse` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MitPayment {
+    /// 金额 \[M,100.58\]
+    pub amount: sign_core::Decimal,
+    /// 账单信息
+    pub billing: Billing,
+    /// 银行卡交易信息
+    pub card: Card,
+    /// 三字母ISO-4217货币代码,大写
+    pub currency: String,
+    /// 附言 string\[O 1..50\]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// 客户端扩展信息
+    #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
+    pub device_info: Option<DeviceInfo>,
+    /// 订单编号 \[O,min5~max64\]
+    #[serde(rename = "orderNo")]
+    pub order_no: String,
+}
+
+impl MitPayment {
+    /// A `MitPayment` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        amount: impl Into<sign_core::Decimal>,
+        billing: impl Into<Billing>,
+        card: impl Into<Card>,
+        currency: impl Into<String>,
+        order_no: impl Into<String>,
+    ) -> Self {
+        Self {
+            amount: amount.into(),
+            billing: billing.into(),
+            card: card.into(),
+            currency: currency.into(),
+            description: None,
+            device_info: None,
+            order_no: order_no.into(),
+        }
+    }
+
+    /// Sets `description`.
+    #[must_use]
+    pub fn with_description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `deviceInfo`.
+    #[must_use]
+    pub fn with_device_info(mut self, value: impl Into<DeviceInfo>) -> Self {
+        self.device_info = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for MitPayment {
+    type Response = SubscriptionPaymentResponse;
+    const NAME: &'static str = "mit_payment";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/mitPayment";
+    const IDEMPOTENT: bool = false;
+}

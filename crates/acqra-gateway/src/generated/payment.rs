@@ -1,0 +1,914 @@
+// @generated from docs/acqra-gateway/payment.md by `cargo xtask codegen`; do not edit.
+//! Request a payment
+//!
+//! Generated from `docs/acqra-gateway/payment.md`.
+
+use super::common::{
+    Billing, Card, DeviceInfo, FraudMode, OrderStatus, PaymentMethodType, ProductInfo, Shipping, ThreeDsMode,
+};
+use serde::{Deserialize, Serialize};
+
+/// `Payment`.
+///
+/// Request of the `payment` endpoint, `POST /gateway/v1/payment`: 使用任何可用的付款方式创建新付款.
+/// Not idempotent: never retried once it may have been sent. Response: `PaymentResponse` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Payment {
+    /// 支付宝
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alipay: Option<Alipay>,
+    /// AlipayPlus
+    #[serde(rename = "alipayPlus", default, skip_serializing_if = "Option::is_none")]
+    pub alipay_plus: Option<AlipayPlus>,
+    /// 交易金额,长度7,2
+    pub amount: sign_core::Decimal,
+    /// 账单信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing: Option<Billing>,
+    /// 账单描述符,如需自定义上送请联系业务经理开通 string\[1..18\]
+    #[serde(rename = "billingDesc", default, skip_serializing_if = "Option::is_none")]
+    pub billing_desc: Option<String>,
+    /// 银行卡交易信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<Card>,
+    /// 三字母ISO-4217货币代码,大写
+    pub currency: String,
+    /// 附言 string\[1..50\]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// 客户端环境信息
+    #[serde(rename = "deviceInfo")]
+    pub device_info: DeviceInfo,
+    /// expiryTime
+    #[serde(rename = "expiryTime", default, skip_serializing_if = "Option::is_none")]
+    pub expiry_time: Option<String>,
+    /// 欺诈检测 enum:Y、N
+    #[serde(rename = "fraudMode", default, skip_serializing_if = "Option::is_none")]
+    pub fraud_mode: Option<FraudMode>,
+    /// 重定向地址不允许携带参数 string\[3..128\]
+    #[serde(rename = "frontUrl", default, skip_serializing_if = "Option::is_none")]
+    pub front_url: Option<String>,
+    /// GrabPay
+    #[serde(rename = "grabPay", default, skip_serializing_if = "Option::is_none")]
+    pub grab_pay: Option<GrabPay>,
+    /// 订单编号 string\[5..64\]
+    #[serde(rename = "orderNo")]
+    pub order_no: String,
+    /// payNow
+    #[serde(rename = "payNow", default, skip_serializing_if = "Option::is_none")]
+    pub pay_now: Option<PayNow>,
+    /// Payment methodType\[1, 20\]
+    #[serde(rename = "paymentMethodType")]
+    pub payment_method_type: PaymentMethodType,
+    /// paypal
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paypal: Option<PayPal>,
+    /// 商品信息
+    #[serde(rename = "productInfo", default, skip_serializing_if = "Option::is_none")]
+    pub product_info: Option<Vec<ProductInfo>>,
+    /// 收货信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<Shipping>,
+    /// ShopeePay
+    #[serde(rename = "shopeePay", default, skip_serializing_if = "Option::is_none")]
+    pub shopee_pay: Option<ShopeePay>,
+    /// 3ds认证结果信息
+    #[serde(rename = "threeDsData", default, skip_serializing_if = "Option::is_none")]
+    pub three_ds_data: Option<ThreeDsData>,
+    /// 3ds模式取值范围,有疑问请联系业务经理\[no、auto、standard\]
+    #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
+    pub three_ds_mode: Option<ThreeDsMode>,
+    /// 银联二维码
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upay: Option<Upay>,
+    /// 微信支付交易信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wechat: Option<Wechat>,
+}
+
+impl Payment {
+    /// A `Payment` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        amount: impl Into<sign_core::Decimal>,
+        currency: impl Into<String>,
+        device_info: impl Into<DeviceInfo>,
+        order_no: impl Into<String>,
+        payment_method_type: impl Into<PaymentMethodType>,
+    ) -> Self {
+        Self {
+            alipay: None,
+            alipay_plus: None,
+            amount: amount.into(),
+            billing: None,
+            billing_desc: None,
+            card: None,
+            currency: currency.into(),
+            description: None,
+            device_info: device_info.into(),
+            expiry_time: None,
+            fraud_mode: None,
+            front_url: None,
+            grab_pay: None,
+            order_no: order_no.into(),
+            pay_now: None,
+            payment_method_type: payment_method_type.into(),
+            paypal: None,
+            product_info: None,
+            shipping: None,
+            shopee_pay: None,
+            three_ds_data: None,
+            three_ds_mode: None,
+            upay: None,
+            wechat: None,
+        }
+    }
+
+    /// Sets `alipay`.
+    #[must_use]
+    pub fn with_alipay(mut self, value: impl Into<Alipay>) -> Self {
+        self.alipay = Some(value.into());
+        self
+    }
+
+    /// Sets `alipayPlus`.
+    #[must_use]
+    pub fn with_alipay_plus(mut self, value: impl Into<AlipayPlus>) -> Self {
+        self.alipay_plus = Some(value.into());
+        self
+    }
+
+    /// Sets `billing`.
+    #[must_use]
+    pub fn with_billing(mut self, value: impl Into<Billing>) -> Self {
+        self.billing = Some(value.into());
+        self
+    }
+
+    /// Sets `billingDesc`.
+    #[must_use]
+    pub fn with_billing_desc(mut self, value: impl Into<String>) -> Self {
+        self.billing_desc = Some(value.into());
+        self
+    }
+
+    /// Sets `card`.
+    #[must_use]
+    pub fn with_card(mut self, value: impl Into<Card>) -> Self {
+        self.card = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    #[must_use]
+    pub fn with_description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `expiryTime`.
+    #[must_use]
+    pub fn with_expiry_time(mut self, value: impl Into<String>) -> Self {
+        self.expiry_time = Some(value.into());
+        self
+    }
+
+    /// Sets `fraudMode`.
+    #[must_use]
+    pub fn with_fraud_mode(mut self, value: impl Into<FraudMode>) -> Self {
+        self.fraud_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `frontUrl`.
+    #[must_use]
+    pub fn with_front_url(mut self, value: impl Into<String>) -> Self {
+        self.front_url = Some(value.into());
+        self
+    }
+
+    /// Sets `grabPay`.
+    #[must_use]
+    pub fn with_grab_pay(mut self, value: impl Into<GrabPay>) -> Self {
+        self.grab_pay = Some(value.into());
+        self
+    }
+
+    /// Sets `payNow`.
+    #[must_use]
+    pub fn with_pay_now(mut self, value: impl Into<PayNow>) -> Self {
+        self.pay_now = Some(value.into());
+        self
+    }
+
+    /// Sets `paypal`.
+    #[must_use]
+    pub fn with_paypal(mut self, value: impl Into<PayPal>) -> Self {
+        self.paypal = Some(value.into());
+        self
+    }
+
+    /// Sets `productInfo`.
+    #[must_use]
+    pub fn with_product_info(mut self, value: impl Into<Vec<ProductInfo>>) -> Self {
+        self.product_info = Some(value.into());
+        self
+    }
+
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn with_shipping(mut self, value: impl Into<Shipping>) -> Self {
+        self.shipping = Some(value.into());
+        self
+    }
+
+    /// Sets `shopeePay`.
+    #[must_use]
+    pub fn with_shopee_pay(mut self, value: impl Into<ShopeePay>) -> Self {
+        self.shopee_pay = Some(value.into());
+        self
+    }
+
+    /// Sets `threeDsData`.
+    #[must_use]
+    pub fn with_three_ds_data(mut self, value: impl Into<ThreeDsData>) -> Self {
+        self.three_ds_data = Some(value.into());
+        self
+    }
+
+    /// Sets `threeDsMode`.
+    #[must_use]
+    pub fn with_three_ds_mode(mut self, value: impl Into<ThreeDsMode>) -> Self {
+        self.three_ds_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `upay`.
+    #[must_use]
+    pub fn with_upay(mut self, value: impl Into<Upay>) -> Self {
+        self.upay = Some(value.into());
+        self
+    }
+
+    /// Sets `wechat`.
+    #[must_use]
+    pub fn with_wechat(mut self, value: impl Into<Wechat>) -> Self {
+        self.wechat = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for Payment {
+    type Response = PaymentResponse;
+    const NAME: &'static str = "payment";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/payment";
+    const IDEMPOTENT: bool = false;
+}
+
+/// The seed's `Payment Response` schema.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PaymentResponse {
+    /// 金额
+    pub amount: sign_core::Decimal,
+    /// 授权码
+    #[serde(rename = "authorizeCode", default, skip_serializing_if = "Option::is_none")]
+    pub authorize_code: Option<String>,
+    /// 币种
+    pub currency: String,
+    /// ddc jwt参数信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ddc: Option<Ddc>,
+    /// 描述信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// 事件引导地址
+    #[serde(rename = "lastEvent", default, skip_serializing_if = "Option::is_none")]
+    pub last_event: Option<String>,
+    /// 订单编号
+    #[serde(rename = "orderNo")]
+    pub order_no: String,
+    /// 订单状态
+    #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
+    pub order_status: Option<OrderStatus>,
+    /// 重定向支付链接
+    #[serde(rename = "payUrl", default, skip_serializing_if = "Option::is_none")]
+    pub pay_url: Option<String>,
+    /// 响应码
+    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    pub resp_code: Option<String>,
+    /// 响应描述
+    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    pub resp_msg: Option<String>,
+    /// 平台订单号
+    #[serde(rename = "tradeNo")]
+    pub trade_no: String,
+    /// 定期支付凭证串
+    #[serde(
+        rename = "transactionIdentifier",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "sign_core::secret::serde_expose::option"
+    )]
+    pub transaction_identifier: Option<sign_core::SecretString>,
+    /// 交易时间
+    #[serde(rename = "transactionTime", default, skip_serializing_if = "Option::is_none")]
+    pub transaction_time: Option<String>,
+}
+
+impl PaymentResponse {
+    /// A `PaymentResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        amount: impl Into<sign_core::Decimal>,
+        currency: impl Into<String>,
+        order_no: impl Into<String>,
+        trade_no: impl Into<String>,
+    ) -> Self {
+        Self {
+            amount: amount.into(),
+            authorize_code: None,
+            currency: currency.into(),
+            ddc: None,
+            desc: None,
+            last_event: None,
+            order_no: order_no.into(),
+            order_status: None,
+            pay_url: None,
+            resp_code: None,
+            resp_msg: None,
+            trade_no: trade_no.into(),
+            transaction_identifier: None,
+            transaction_time: None,
+        }
+    }
+
+    /// Sets `authorizeCode`.
+    #[must_use]
+    pub fn with_authorize_code(mut self, value: impl Into<String>) -> Self {
+        self.authorize_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ddc`.
+    #[must_use]
+    pub fn with_ddc(mut self, value: impl Into<Ddc>) -> Self {
+        self.ddc = Some(value.into());
+        self
+    }
+
+    /// Sets `desc`.
+    #[must_use]
+    pub fn with_desc(mut self, value: impl Into<String>) -> Self {
+        self.desc = Some(value.into());
+        self
+    }
+
+    /// Sets `lastEvent`.
+    #[must_use]
+    pub fn with_last_event(mut self, value: impl Into<String>) -> Self {
+        self.last_event = Some(value.into());
+        self
+    }
+
+    /// Sets `orderStatus`.
+    #[must_use]
+    pub fn with_order_status(mut self, value: impl Into<OrderStatus>) -> Self {
+        self.order_status = Some(value.into());
+        self
+    }
+
+    /// Sets `payUrl`.
+    #[must_use]
+    pub fn with_pay_url(mut self, value: impl Into<String>) -> Self {
+        self.pay_url = Some(value.into());
+        self
+    }
+
+    /// Sets `respCode`.
+    #[must_use]
+    pub fn with_resp_code(mut self, value: impl Into<String>) -> Self {
+        self.resp_code = Some(value.into());
+        self
+    }
+
+    /// Sets `respMsg`.
+    #[must_use]
+    pub fn with_resp_msg(mut self, value: impl Into<String>) -> Self {
+        self.resp_msg = Some(value.into());
+        self
+    }
+
+    /// Sets `transactionIdentifier`.
+    #[must_use]
+    pub fn with_transaction_identifier(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.transaction_identifier = Some(value.into());
+        self
+    }
+
+    /// Sets `transactionTime`.
+    #[must_use]
+    pub fn with_transaction_time(mut self, value: impl Into<String>) -> Self {
+        self.transaction_time = Some(value.into());
+        self
+    }
+}
+
+/// Device data collection parameters for 3-D Secure.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Ddc {
+    /// bin
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bin: Option<String>,
+    /// challenged
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenged: Option<String>,
+    /// ddc请求地址
+    #[serde(rename = "ddcAction", default, skip_serializing_if = "Option::is_none")]
+    pub ddc_action: Option<String>,
+    /// jwt
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jwt: Option<String>,
+}
+
+impl Ddc {
+    /// A `Ddc` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new() -> Self {
+        Self { bin: None, challenged: None, ddc_action: None, jwt: None }
+    }
+
+    /// Sets `bin`.
+    #[must_use]
+    pub fn with_bin(mut self, value: impl Into<String>) -> Self {
+        self.bin = Some(value.into());
+        self
+    }
+
+    /// Sets `challenged`.
+    #[must_use]
+    pub fn with_challenged(mut self, value: impl Into<String>) -> Self {
+        self.challenged = Some(value.into());
+        self
+    }
+
+    /// Sets `ddcAction`.
+    #[must_use]
+    pub fn with_ddc_action(mut self, value: impl Into<String>) -> Self {
+        self.ddc_action = Some(value.into());
+        self
+    }
+
+    /// Sets `jwt`.
+    #[must_use]
+    pub fn with_jwt(mut self, value: impl Into<String>) -> Self {
+        self.jwt = Some(value.into());
+        self
+    }
+}
+
+/// `ThreeDsData`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ThreeDsData {
+    /// cavv
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cavv: Option<String>,
+    /// amex交易标识符
+    #[serde(rename = "dsTransId", default, skip_serializing_if = "Option::is_none")]
+    pub ds_trans_id: Option<String>,
+    /// 3ds版本号
+    #[serde(rename = "dsVersion")]
+    pub ds_version: String,
+    /// eci
+    pub eci: String,
+    /// xid
+    pub xid: String,
+}
+
+impl ThreeDsData {
+    /// A `ThreeDsData` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(ds_version: impl Into<String>, eci: impl Into<String>, xid: impl Into<String>) -> Self {
+        Self { cavv: None, ds_trans_id: None, ds_version: ds_version.into(), eci: eci.into(), xid: xid.into() }
+    }
+
+    /// Sets `cavv`.
+    #[must_use]
+    pub fn with_cavv(mut self, value: impl Into<String>) -> Self {
+        self.cavv = Some(value.into());
+        self
+    }
+
+    /// Sets `dsTransId`.
+    #[must_use]
+    pub fn with_ds_trans_id(mut self, value: impl Into<String>) -> Self {
+        self.ds_trans_id = Some(value.into());
+        self
+    }
+}
+
+/// `Alipay`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Alipay {
+    /// 微信支付授权码string\[1, 64\]
+    #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
+    pub auth_code: Option<String>,
+    /// 限制支付方式string\[1, 32\]
+    #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
+    pub limit_pay_method: Option<String>,
+    /// 微信openId\[1, 64\]
+    #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
+    pub open_id: Option<String>,
+    /// product type
+    #[serde(rename = "productType")]
+    pub product_type: String,
+    /// 门店编号string\[1, 30\]
+    #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
+    pub store_id: Option<String>,
+    /// 微信子appId\[1, 64\]
+    #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
+    pub sub_app_id: Option<String>,
+}
+
+impl Alipay {
+    /// A `Alipay` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(product_type: impl Into<String>) -> Self {
+        Self {
+            auth_code: None,
+            limit_pay_method: None,
+            open_id: None,
+            product_type: product_type.into(),
+            store_id: None,
+            sub_app_id: None,
+        }
+    }
+
+    /// Sets `authCode`.
+    #[must_use]
+    pub fn with_auth_code(mut self, value: impl Into<String>) -> Self {
+        self.auth_code = Some(value.into());
+        self
+    }
+
+    /// Sets `limitPayMethod`.
+    #[must_use]
+    pub fn with_limit_pay_method(mut self, value: impl Into<String>) -> Self {
+        self.limit_pay_method = Some(value.into());
+        self
+    }
+
+    /// Sets `openId`.
+    #[must_use]
+    pub fn with_open_id(mut self, value: impl Into<String>) -> Self {
+        self.open_id = Some(value.into());
+        self
+    }
+
+    /// Sets `storeId`.
+    #[must_use]
+    pub fn with_store_id(mut self, value: impl Into<String>) -> Self {
+        self.store_id = Some(value.into());
+        self
+    }
+
+    /// Sets `subAppId`.
+    #[must_use]
+    pub fn with_sub_app_id(mut self, value: impl Into<String>) -> Self {
+        self.sub_app_id = Some(value.into());
+        self
+    }
+}
+
+/// `AlipayPlus`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AlipayPlus {
+    /// 微信支付授权码string\[1, 64\]
+    #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
+    pub auth_code: Option<String>,
+    /// 限制支付方式string\[1, 32\]
+    #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
+    pub limit_pay_method: Option<String>,
+    /// 微信openId\[1, 64\]
+    #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
+    pub open_id: Option<String>,
+    /// 产品编码
+    #[serde(rename = "productType")]
+    pub product_type: String,
+    /// 门店编号string\[1, 30\]
+    #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
+    pub store_id: Option<String>,
+    /// 微信子appId\[1, 64\]
+    #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
+    pub sub_app_id: Option<String>,
+}
+
+impl AlipayPlus {
+    /// A `AlipayPlus` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(product_type: impl Into<String>) -> Self {
+        Self {
+            auth_code: None,
+            limit_pay_method: None,
+            open_id: None,
+            product_type: product_type.into(),
+            store_id: None,
+            sub_app_id: None,
+        }
+    }
+
+    /// Sets `authCode`.
+    #[must_use]
+    pub fn with_auth_code(mut self, value: impl Into<String>) -> Self {
+        self.auth_code = Some(value.into());
+        self
+    }
+
+    /// Sets `limitPayMethod`.
+    #[must_use]
+    pub fn with_limit_pay_method(mut self, value: impl Into<String>) -> Self {
+        self.limit_pay_method = Some(value.into());
+        self
+    }
+
+    /// Sets `openId`.
+    #[must_use]
+    pub fn with_open_id(mut self, value: impl Into<String>) -> Self {
+        self.open_id = Some(value.into());
+        self
+    }
+
+    /// Sets `storeId`.
+    #[must_use]
+    pub fn with_store_id(mut self, value: impl Into<String>) -> Self {
+        self.store_id = Some(value.into());
+        self
+    }
+
+    /// Sets `subAppId`.
+    #[must_use]
+    pub fn with_sub_app_id(mut self, value: impl Into<String>) -> Self {
+        self.sub_app_id = Some(value.into());
+        self
+    }
+}
+
+/// `GrabPay`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct GrabPay {
+    /// product type
+    #[serde(rename = "productType")]
+    pub product_type: String,
+}
+
+impl GrabPay {
+    /// A `GrabPay` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(product_type: impl Into<String>) -> Self {
+        Self { product_type: product_type.into() }
+    }
+}
+
+/// `PayNow`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PayNow {
+    /// product type
+    #[serde(rename = "productType")]
+    pub product_type: String,
+}
+
+impl PayNow {
+    /// A `PayNow` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(product_type: impl Into<String>) -> Self {
+        Self { product_type: product_type.into() }
+    }
+}
+
+/// `PayPal`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PayPal {
+    /// 元数据
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// 产品编码
+    #[serde(rename = "productType")]
+    pub product_type: String,
+}
+
+impl PayPal {
+    /// A `PayPal` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(product_type: impl Into<String>) -> Self {
+        Self { metadata: None, product_type: product_type.into() }
+    }
+
+    /// Sets `metadata`.
+    #[must_use]
+    pub fn with_metadata(mut self, value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
+
+/// `ShopeePay`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ShopeePay {
+    /// product type
+    #[serde(rename = "productType")]
+    pub product_type: String,
+}
+
+impl ShopeePay {
+    /// A `ShopeePay` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(product_type: impl Into<String>) -> Self {
+        Self { product_type: product_type.into() }
+    }
+}
+
+/// `Upay`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Upay {
+    /// 微信支付授权码string\[1, 64\]
+    #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
+    pub auth_code: Option<String>,
+    /// product type
+    #[serde(rename = "productType")]
+    pub product_type: String,
+    /// 门店编号string\[1, 30\]
+    #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
+    pub store_id: Option<String>,
+}
+
+impl Upay {
+    /// A `Upay` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(product_type: impl Into<String>) -> Self {
+        Self { auth_code: None, product_type: product_type.into(), store_id: None }
+    }
+
+    /// Sets `authCode`.
+    #[must_use]
+    pub fn with_auth_code(mut self, value: impl Into<String>) -> Self {
+        self.auth_code = Some(value.into());
+        self
+    }
+
+    /// Sets `storeId`.
+    #[must_use]
+    pub fn with_store_id(mut self, value: impl Into<String>) -> Self {
+        self.store_id = Some(value.into());
+        self
+    }
+}
+
+/// `Wechat`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Wechat {
+    /// 附加数据string\[1, 50\]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attach: Option<String>,
+    /// 微信支付授权码string\[1, 64\]
+    #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
+    pub auth_code: Option<String>,
+    /// 限制支付方式string\[1, 32\]
+    #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
+    pub limit_pay_method: Option<String>,
+    /// 微信openId\[1, 64\]
+    #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
+    pub open_id: Option<String>,
+    /// 产品类型\[1, 16\]
+    #[serde(rename = "productType")]
+    pub product_type: WechatProductType,
+    /// 门店编号string\[1, 30\]
+    #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
+    pub store_id: Option<String>,
+    /// 微信子appId\[1, 64\]
+    #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
+    pub sub_app_id: Option<String>,
+}
+
+impl Wechat {
+    /// A `Wechat` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(product_type: impl Into<WechatProductType>) -> Self {
+        Self {
+            attach: None,
+            auth_code: None,
+            limit_pay_method: None,
+            open_id: None,
+            product_type: product_type.into(),
+            store_id: None,
+            sub_app_id: None,
+        }
+    }
+
+    /// Sets `attach`.
+    #[must_use]
+    pub fn with_attach(mut self, value: impl Into<String>) -> Self {
+        self.attach = Some(value.into());
+        self
+    }
+
+    /// Sets `authCode`.
+    #[must_use]
+    pub fn with_auth_code(mut self, value: impl Into<String>) -> Self {
+        self.auth_code = Some(value.into());
+        self
+    }
+
+    /// Sets `limitPayMethod`.
+    #[must_use]
+    pub fn with_limit_pay_method(mut self, value: impl Into<String>) -> Self {
+        self.limit_pay_method = Some(value.into());
+        self
+    }
+
+    /// Sets `openId`.
+    #[must_use]
+    pub fn with_open_id(mut self, value: impl Into<String>) -> Self {
+        self.open_id = Some(value.into());
+        self
+    }
+
+    /// Sets `storeId`.
+    #[must_use]
+    pub fn with_store_id(mut self, value: impl Into<String>) -> Self {
+        self.store_id = Some(value.into());
+        self
+    }
+
+    /// Sets `subAppId`.
+    #[must_use]
+    pub fn with_sub_app_id(mut self, value: impl Into<String>) -> Self {
+        self.sub_app_id = Some(value.into());
+        self
+    }
+}
+
+/// The values the seed's example lists: `qr-code、pay、in-app、mini-program、h5`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WechatProductType {
+    /// `qr-code`: qr-code
+    QrCode,
+    /// `pay`: pay
+    Pay,
+    /// `in-app`: in-app
+    InApp,
+    /// `mini-program`: mini-program
+    MiniProgram,
+    /// `h5`: h5
+    H5,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(String),
+}
+
+impl WechatProductType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::QrCode => "qr-code",
+            Self::Pay => "pay",
+            Self::InApp => "in-app",
+            Self::MiniProgram => "mini-program",
+            Self::H5 => "h5",
+            Self::Unknown(v) => v,
+        }
+    }
+}
+
+impl From<&str> for WechatProductType {
+    fn from(v: &str) -> Self {
+        match v {
+            "qr-code" => Self::QrCode,
+            "pay" => Self::Pay,
+            "in-app" => Self::InApp,
+            "mini-program" => Self::MiniProgram,
+            "h5" => Self::H5,
+            _ => Self::Unknown(v.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for WechatProductType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for WechatProductType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WechatProductType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v.as_str()))
+    }
+}

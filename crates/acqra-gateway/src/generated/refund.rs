@@ -1,0 +1,149 @@
+// @generated from docs/acqra-gateway/refund.md by `cargo xtask codegen`; do not edit.
+//! Refund a payment
+//!
+//! Generated from `docs/acqra-gateway/refund.md`.
+
+use super::common::RefundStatus;
+use serde::{Deserialize, Serialize};
+
+/// Send `orderNo` or `tradeNo` of the original payment.
+///
+/// Request of the `refund` endpoint, `POST /gateway/v1/refund`: 申请退款,退款请求是异步处理,如果退款成功,您可以通过订阅webhook来接收通知结果,资金将原路退回到您的信用卡或借记卡.
+/// Not idempotent: never retried once it may have been sent. Response: `RefundResponse` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Refund {
+    /// 金额
+    pub amount: sign_core::Decimal,
+    /// 申请人请求ip
+    #[serde(rename = "clientIp")]
+    pub client_ip: String,
+    /// 原消费订单号
+    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    pub order_no: Option<String>,
+    /// 退款原因
+    pub reason: String,
+    /// 申请退款流水号(Mid下唯一)
+    #[serde(rename = "refundNumber")]
+    pub refund_number: String,
+    /// 原消费订单平台流水号
+    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    pub trade_no: Option<String>,
+}
+
+impl Refund {
+    /// A `Refund` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        amount: impl Into<sign_core::Decimal>,
+        client_ip: impl Into<String>,
+        reason: impl Into<String>,
+        refund_number: impl Into<String>,
+    ) -> Self {
+        Self {
+            amount: amount.into(),
+            client_ip: client_ip.into(),
+            order_no: None,
+            reason: reason.into(),
+            refund_number: refund_number.into(),
+            trade_no: None,
+        }
+    }
+
+    /// Sets `orderNo`.
+    #[must_use]
+    pub fn with_order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `tradeNo`.
+    #[must_use]
+    pub fn with_trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for Refund {
+    type Response = RefundResponse;
+    const NAME: &'static str = "refund";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/refund";
+    const IDEMPOTENT: bool = false;
+}
+
+/// The seed's `Refund Response` schema (also the response of `refundQuery`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RefundResponse {
+    /// 金额
+    pub amount: sign_core::Decimal,
+    /// 币种
+    pub currency: String,
+    /// 描述信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// 退款完成时间
+    #[serde(rename = "finishTime", default, skip_serializing_if = "Option::is_none")]
+    pub finish_time: Option<String>,
+    /// 商户编号
+    #[serde(rename = "mercId")]
+    pub merc_id: String,
+    /// 退款申请订单编号
+    #[serde(rename = "refundOrderNo")]
+    pub refund_order_no: String,
+    /// 退款状态
+    #[serde(rename = "refundStatus")]
+    pub refund_status: RefundStatus,
+    /// 退款申请平台订单号
+    #[serde(rename = "refundTradeNo")]
+    pub refund_trade_no: String,
+    /// 应答码
+    #[serde(rename = "respCode")]
+    pub resp_code: String,
+    /// 应答描述
+    #[serde(rename = "respMsg")]
+    pub resp_msg: String,
+}
+
+impl RefundResponse {
+    /// A `RefundResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        amount: impl Into<sign_core::Decimal>,
+        currency: impl Into<String>,
+        merc_id: impl Into<String>,
+        refund_order_no: impl Into<String>,
+        refund_status: impl Into<RefundStatus>,
+        refund_trade_no: impl Into<String>,
+        resp_code: impl Into<String>,
+        resp_msg: impl Into<String>,
+    ) -> Self {
+        Self {
+            amount: amount.into(),
+            currency: currency.into(),
+            desc: None,
+            finish_time: None,
+            merc_id: merc_id.into(),
+            refund_order_no: refund_order_no.into(),
+            refund_status: refund_status.into(),
+            refund_trade_no: refund_trade_no.into(),
+            resp_code: resp_code.into(),
+            resp_msg: resp_msg.into(),
+        }
+    }
+
+    /// Sets `desc`.
+    #[must_use]
+    pub fn with_desc(mut self, value: impl Into<String>) -> Self {
+        self.desc = Some(value.into());
+        self
+    }
+
+    /// Sets `finishTime`.
+    #[must_use]
+    pub fn with_finish_time(mut self, value: impl Into<String>) -> Self {
+        self.finish_time = Some(value.into());
+        self
+    }
+}

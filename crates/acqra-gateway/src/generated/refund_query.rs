@@ -1,0 +1,56 @@
+// @generated from docs/acqra-gateway/refund-query.md by `cargo xtask codegen`; do not edit.
+//! Query a refund
+//!
+//! Generated from `docs/acqra-gateway/refund-query.md`.
+
+use super::common::PaymentMethodType;
+use super::refund::RefundResponse;
+use serde::{Deserialize, Serialize};
+
+/// The seed's body schema here is `Query` (the same fields as the payment query).
+/// Send `orderNo` or `tradeNo` (either one).
+///
+/// Request of the `refund_query` endpoint, `POST /gateway/v1/refundQuery`: inquiry Requests.
+/// Idempotent (safe to retry). Response: `RefundResponse` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RefundQuery {
+    /// 订单编号/平台流水号任意上送其中一个即可
+    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    pub order_no: Option<String>,
+    /// 支付方式枚举值(M)
+    #[serde(rename = "paymentMethodType")]
+    pub payment_method_type: PaymentMethodType,
+    /// 平台流水号/订单编号任意上送其中一个即可
+    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    pub trade_no: Option<String>,
+}
+
+impl RefundQuery {
+    /// A `RefundQuery` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(payment_method_type: impl Into<PaymentMethodType>) -> Self {
+        Self { order_no: None, payment_method_type: payment_method_type.into(), trade_no: None }
+    }
+
+    /// Sets `orderNo`.
+    #[must_use]
+    pub fn with_order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `tradeNo`.
+    #[must_use]
+    pub fn with_trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for RefundQuery {
+    type Response = RefundResponse;
+    const NAME: &'static str = "refund_query";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/refundQuery";
+    const IDEMPOTENT: bool = true;
+}

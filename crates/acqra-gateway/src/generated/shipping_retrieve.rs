@@ -1,0 +1,167 @@
+// @generated from docs/acqra-gateway/shipping-retrieve.md by `cargo xtask codegen`; do not edit.
+//! Retrieve tracking details
+//!
+//! Generated from `docs/acqra-gateway/shipping-retrieve.md`.
+
+use super::common::{ShipmentDirection, ShippingStatus, TrackingNumberType};
+use serde::{Deserialize, Serialize};
+
+/// The seed's `Retrieves Tracking` schema. Its example sends `"matedata": "K-V"`; the schema says an object
+/// of string values.
+///
+/// Request of the `shipping_retrieve` endpoint, `POST /gateway/v1/shipping/retrieve`: Retrieve Tracking Details.
+/// Idempotent (safe to retry). Response: `TrackingDetailsResponse` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RetrievesTracking {
+    /// 元数据
+    pub matedata: std::collections::BTreeMap<String, serde_json::Value>,
+    /// 商户订单编号(orderNo和tradeNo二选一)
+    #[serde(rename = "orderNo")]
+    pub order_no: String,
+    /// 快递单号
+    #[serde(rename = "trackingNo")]
+    pub tracking_no: String,
+}
+
+impl RetrievesTracking {
+    /// A `RetrievesTracking` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        matedata: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+        order_no: impl Into<String>,
+        tracking_no: impl Into<String>,
+    ) -> Self {
+        Self { matedata: matedata.into(), order_no: order_no.into(), tracking_no: tracking_no.into() }
+    }
+}
+
+impl sign_core::Endpoint for RetrievesTracking {
+    type Response = TrackingDetailsResponse;
+    const NAME: &'static str = "shipping_retrieve";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/shipping/retrieve";
+    const IDEMPOTENT: bool = true;
+}
+
+/// The seed's `Tracking Details Response` schema.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TrackingDetailsResponse {
+    /// 货件的承运人编码
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carrier: Option<String>,
+    /// 备注
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// 商户订单编号(orderNo和tradeNo二选一)
+    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    pub order_no: Option<String>,
+    /// 响应码
+    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    pub resp_code: Option<String>,
+    /// 响应描述
+    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    pub resp_msg: Option<String>,
+    /// 发货日期
+    #[serde(rename = "shipmentDate")]
+    pub shipment_date: String,
+    /// 表示货件是转发给收件人还是退回
+    #[serde(rename = "shipmentDirection")]
+    pub shipment_direction: ShipmentDirection,
+    /// 商品货件的状态
+    #[serde(rename = "shippingStatus")]
+    pub shipping_status: ShippingStatus,
+    /// 快递单号
+    #[serde(rename = "trackingNo", default, skip_serializing_if = "Option::is_none")]
+    pub tracking_no: Option<String>,
+    /// 运单号的类型
+    #[serde(rename = "trackingNumberType")]
+    pub tracking_number_type: TrackingNumberType,
+    /// trackingUrl
+    #[serde(rename = "trackingUrl", default, skip_serializing_if = "Option::is_none")]
+    pub tracking_url: Option<String>,
+    /// 交易Reference
+    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    pub trade_no: Option<String>,
+}
+
+impl TrackingDetailsResponse {
+    /// A `TrackingDetailsResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        shipment_date: impl Into<String>,
+        shipment_direction: impl Into<ShipmentDirection>,
+        shipping_status: impl Into<ShippingStatus>,
+        tracking_number_type: impl Into<TrackingNumberType>,
+    ) -> Self {
+        Self {
+            carrier: None,
+            desc: None,
+            order_no: None,
+            resp_code: None,
+            resp_msg: None,
+            shipment_date: shipment_date.into(),
+            shipment_direction: shipment_direction.into(),
+            shipping_status: shipping_status.into(),
+            tracking_no: None,
+            tracking_number_type: tracking_number_type.into(),
+            tracking_url: None,
+            trade_no: None,
+        }
+    }
+
+    /// Sets `carrier`.
+    #[must_use]
+    pub fn with_carrier(mut self, value: impl Into<String>) -> Self {
+        self.carrier = Some(value.into());
+        self
+    }
+
+    /// Sets `desc`.
+    #[must_use]
+    pub fn with_desc(mut self, value: impl Into<String>) -> Self {
+        self.desc = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNo`.
+    #[must_use]
+    pub fn with_order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `respCode`.
+    #[must_use]
+    pub fn with_resp_code(mut self, value: impl Into<String>) -> Self {
+        self.resp_code = Some(value.into());
+        self
+    }
+
+    /// Sets `respMsg`.
+    #[must_use]
+    pub fn with_resp_msg(mut self, value: impl Into<String>) -> Self {
+        self.resp_msg = Some(value.into());
+        self
+    }
+
+    /// Sets `trackingNo`.
+    #[must_use]
+    pub fn with_tracking_no(mut self, value: impl Into<String>) -> Self {
+        self.tracking_no = Some(value.into());
+        self
+    }
+
+    /// Sets `trackingUrl`.
+    #[must_use]
+    pub fn with_tracking_url(mut self, value: impl Into<String>) -> Self {
+        self.tracking_url = Some(value.into());
+        self
+    }
+
+    /// Sets `tradeNo`.
+    #[must_use]
+    pub fn with_trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+}

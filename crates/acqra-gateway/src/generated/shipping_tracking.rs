@@ -1,0 +1,132 @@
+// @generated from docs/acqra-gateway/shipping-tracking.md by `cargo xtask codegen`; do not edit.
+//! Add tracking information
+//!
+//! Generated from `docs/acqra-gateway/shipping-tracking.md`.
+
+use super::common::{ShipmentDirection, ShippingStatus, TrackingNumberType};
+use serde::{Deserialize, Serialize};
+
+/// `Tracking`.
+///
+/// Request of the `shipping_tracking` endpoint, `POST /gateway/v1/shipping/tracking`: Adds tracking information for an Order.
+/// Not idempotent: never retried once it may have been sent. Response: `TrackingRspResponse` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Tracking {
+    /// 货件的承运人编码
+    pub carrier: String,
+    /// 商户订单编号(orderNo和tradeNo二选一)
+    #[serde(rename = "orderNo")]
+    pub order_no: String,
+    /// 发货日期
+    #[serde(rename = "shipmentDate")]
+    pub shipment_date: String,
+    /// 表示货件是转发给收件人还是退回
+    #[serde(rename = "shipmentDirection")]
+    pub shipment_direction: ShipmentDirection,
+    /// 商品货件的状态
+    #[serde(rename = "shippingStatus")]
+    pub shipping_status: ShippingStatus,
+    /// 快递单号
+    #[serde(rename = "trackingNo")]
+    pub tracking_no: String,
+    /// 运单号的类型
+    #[serde(rename = "trackingNumberType")]
+    pub tracking_number_type: TrackingNumberType,
+    /// 获取的跟踪链接
+    #[serde(rename = "trackingUrl", default, skip_serializing_if = "Option::is_none")]
+    pub tracking_url: Option<String>,
+}
+
+impl Tracking {
+    /// A `Tracking` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        carrier: impl Into<String>,
+        order_no: impl Into<String>,
+        shipment_date: impl Into<String>,
+        shipment_direction: impl Into<ShipmentDirection>,
+        shipping_status: impl Into<ShippingStatus>,
+        tracking_no: impl Into<String>,
+        tracking_number_type: impl Into<TrackingNumberType>,
+    ) -> Self {
+        Self {
+            carrier: carrier.into(),
+            order_no: order_no.into(),
+            shipment_date: shipment_date.into(),
+            shipment_direction: shipment_direction.into(),
+            shipping_status: shipping_status.into(),
+            tracking_no: tracking_no.into(),
+            tracking_number_type: tracking_number_type.into(),
+            tracking_url: None,
+        }
+    }
+
+    /// Sets `trackingUrl`.
+    #[must_use]
+    pub fn with_tracking_url(mut self, value: impl Into<String>) -> Self {
+        self.tracking_url = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for Tracking {
+    type Response = TrackingRspResponse;
+    const NAME: &'static str = "shipping_tracking";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/shipping/tracking";
+    const IDEMPOTENT: bool = false;
+}
+
+/// The seed's `TrackingRsp Response` schema (the response of every tracking call). Its example sends
+/// `"trackings": "ids"`; the schema says an array of strings.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TrackingRspResponse {
+    /// 备注
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// 响应码
+    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    pub resp_code: Option<String>,
+    /// 响应描述
+    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    pub resp_msg: Option<String>,
+    /// 受理成功的集合id
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trackings: Option<Vec<String>>,
+}
+
+impl TrackingRspResponse {
+    /// A `TrackingRspResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new() -> Self {
+        Self { desc: None, resp_code: None, resp_msg: None, trackings: None }
+    }
+
+    /// Sets `desc`.
+    #[must_use]
+    pub fn with_desc(mut self, value: impl Into<String>) -> Self {
+        self.desc = Some(value.into());
+        self
+    }
+
+    /// Sets `respCode`.
+    #[must_use]
+    pub fn with_resp_code(mut self, value: impl Into<String>) -> Self {
+        self.resp_code = Some(value.into());
+        self
+    }
+
+    /// Sets `respMsg`.
+    #[must_use]
+    pub fn with_resp_msg(mut self, value: impl Into<String>) -> Self {
+        self.resp_msg = Some(value.into());
+        self
+    }
+
+    /// Sets `trackings`.
+    #[must_use]
+    pub fn with_trackings(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.trackings = Some(value.into());
+        self
+    }
+}

@@ -1,0 +1,243 @@
+// @generated from docs/acqra-gateway/subscription-payment.md by `cargo xtask codegen`; do not edit.
+//! Subscription payment
+//!
+//! Generated from `docs/acqra-gateway/subscription-payment.md`.
+
+use super::common::{CustomerInitiatedReason, DeviceInfo, OrderStatus, ThreeDsMode};
+use serde::{Deserialize, Serialize};
+
+/// `SubscriptionPayment`.
+///
+/// Request of the `subscription_payment` endpoint, `POST /gateway/v1/subscriptionPayment`: 订阅支付,基于首次支付获取到的token,定时扣款指令.
+/// Not idempotent: never retried once it may have been sent. Response: `SubscriptionPaymentResponse` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SubscriptionPayment {
+    /// 金额 \[M,100.58\]
+    pub amount: sign_core::Decimal,
+    /// card Number \[O,min13~max19\]
+    #[serde(
+        rename = "cardNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "sign_core::secret::serde_expose::option"
+    )]
+    pub card_no: Option<sign_core::SecretString>,
+    /// 计划类型:RECURRING/INSTALMENT/UNSCHEDULED
+    #[serde(rename = "customerInitiatedReason", default, skip_serializing_if = "Option::is_none")]
+    pub customer_initiated_reason: Option<CustomerInitiatedReason>,
+    /// 附言 string\[O 1..50\]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// 客户端扩展信息
+    #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
+    pub device_info: Option<DeviceInfo>,
+    /// 月份 \[O,11\]
+    #[serde(rename = "expiryMonth")]
+    pub expiry_month: String,
+    /// expiry year \[O,2026\]
+    #[serde(rename = "expiryYear")]
+    pub expiry_year: String,
+    /// 订单编号 \[O,min5~max64\]
+    #[serde(rename = "orderNo")]
+    pub order_no: String,
+    /// 3ds模式取值\[no、auto、standard\]
+    #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
+    pub three_ds_mode: Option<ThreeDsMode>,
+    /// 凭证串 \[O,min5~max64\]
+    #[serde(
+        rename = "transactionIdentifier",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "sign_core::secret::serde_expose::option"
+    )]
+    pub transaction_identifier: Option<sign_core::SecretString>,
+}
+
+impl SubscriptionPayment {
+    /// A `SubscriptionPayment` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        amount: impl Into<sign_core::Decimal>,
+        expiry_month: impl Into<String>,
+        expiry_year: impl Into<String>,
+        order_no: impl Into<String>,
+    ) -> Self {
+        Self {
+            amount: amount.into(),
+            card_no: None,
+            customer_initiated_reason: None,
+            description: None,
+            device_info: None,
+            expiry_month: expiry_month.into(),
+            expiry_year: expiry_year.into(),
+            order_no: order_no.into(),
+            three_ds_mode: None,
+            transaction_identifier: None,
+        }
+    }
+
+    /// Sets `cardNo`.
+    #[must_use]
+    pub fn with_card_no(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.card_no = Some(value.into());
+        self
+    }
+
+    /// Sets `customerInitiatedReason`.
+    #[must_use]
+    pub fn with_customer_initiated_reason(mut self, value: impl Into<CustomerInitiatedReason>) -> Self {
+        self.customer_initiated_reason = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    #[must_use]
+    pub fn with_description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `deviceInfo`.
+    #[must_use]
+    pub fn with_device_info(mut self, value: impl Into<DeviceInfo>) -> Self {
+        self.device_info = Some(value.into());
+        self
+    }
+
+    /// Sets `threeDsMode`.
+    #[must_use]
+    pub fn with_three_ds_mode(mut self, value: impl Into<ThreeDsMode>) -> Self {
+        self.three_ds_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `transactionIdentifier`.
+    #[must_use]
+    pub fn with_transaction_identifier(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.transaction_identifier = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for SubscriptionPayment {
+    type Response = SubscriptionPaymentResponse;
+    const NAME: &'static str = "subscription_payment";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/subscriptionPayment";
+    const IDEMPOTENT: bool = false;
+}
+
+/// The seed's `SubscriptionPayment Response` schema (also the response of `mitPayment`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SubscriptionPaymentResponse {
+    /// 金额
+    pub amount: sign_core::Decimal,
+    /// 授权码
+    #[serde(rename = "authorizeCode", default, skip_serializing_if = "Option::is_none")]
+    pub authorize_code: Option<String>,
+    /// 币种
+    pub currency: String,
+    /// 描述信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// 订单编号
+    #[serde(rename = "orderNo")]
+    pub order_no: String,
+    /// 订单状态
+    #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
+    pub order_status: Option<OrderStatus>,
+    /// 响应码
+    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    pub resp_code: Option<String>,
+    /// 响应描述
+    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    pub resp_msg: Option<String>,
+    /// 平台订单号
+    #[serde(rename = "tradeNo")]
+    pub trade_no: String,
+    /// 定期支付凭证串
+    #[serde(
+        rename = "transactionIdentifier",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "sign_core::secret::serde_expose::option"
+    )]
+    pub transaction_identifier: Option<sign_core::SecretString>,
+    /// transactionTime
+    #[serde(rename = "transactionTime", default, skip_serializing_if = "Option::is_none")]
+    pub transaction_time: Option<String>,
+}
+
+impl SubscriptionPaymentResponse {
+    /// A `SubscriptionPaymentResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(
+        amount: impl Into<sign_core::Decimal>,
+        currency: impl Into<String>,
+        order_no: impl Into<String>,
+        trade_no: impl Into<String>,
+    ) -> Self {
+        Self {
+            amount: amount.into(),
+            authorize_code: None,
+            currency: currency.into(),
+            desc: None,
+            order_no: order_no.into(),
+            order_status: None,
+            resp_code: None,
+            resp_msg: None,
+            trade_no: trade_no.into(),
+            transaction_identifier: None,
+            transaction_time: None,
+        }
+    }
+
+    /// Sets `authorizeCode`.
+    #[must_use]
+    pub fn with_authorize_code(mut self, value: impl Into<String>) -> Self {
+        self.authorize_code = Some(value.into());
+        self
+    }
+
+    /// Sets `desc`.
+    #[must_use]
+    pub fn with_desc(mut self, value: impl Into<String>) -> Self {
+        self.desc = Some(value.into());
+        self
+    }
+
+    /// Sets `orderStatus`.
+    #[must_use]
+    pub fn with_order_status(mut self, value: impl Into<OrderStatus>) -> Self {
+        self.order_status = Some(value.into());
+        self
+    }
+
+    /// Sets `respCode`.
+    #[must_use]
+    pub fn with_resp_code(mut self, value: impl Into<String>) -> Self {
+        self.resp_code = Some(value.into());
+        self
+    }
+
+    /// Sets `respMsg`.
+    #[must_use]
+    pub fn with_resp_msg(mut self, value: impl Into<String>) -> Self {
+        self.resp_msg = Some(value.into());
+        self
+    }
+
+    /// Sets `transactionIdentifier`.
+    #[must_use]
+    pub fn with_transaction_identifier(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.transaction_identifier = Some(value.into());
+        self
+    }
+
+    /// Sets `transactionTime`.
+    #[must_use]
+    pub fn with_transaction_time(mut self, value: impl Into<String>) -> Self {
+        self.transaction_time = Some(value.into());
+        self
+    }
+}

@@ -1,0 +1,80 @@
+// @generated from docs/acqra-gateway/token.md by `cargo xtask codegen`; do not edit.
+//! Request an access token
+//!
+//! Generated from `docs/acqra-gateway/token.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// The seed's `AccessToken` schema.
+///
+/// Request of the `access_token` endpoint, `POST /gateway/v1/connect/token`: 创建token开始使用我们的Api.
+/// Not idempotent: never retried once it may have been sent. Response: `AccessTokenResponse` inside the `resp-code` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AccessTokenRequest {
+    /// 平台分配应用id参数
+    #[serde(rename = "appId")]
+    pub app_id: String,
+    /// 平台分配接入秘钥
+    #[serde(with = "sign_core::secret::serde_expose")]
+    pub secret: sign_core::SecretString,
+}
+
+impl AccessTokenRequest {
+    /// A `AccessTokenRequest` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(app_id: impl Into<String>, secret: impl Into<sign_core::SecretString>) -> Self {
+        Self { app_id: app_id.into(), secret: secret.into() }
+    }
+}
+
+impl sign_core::Endpoint for AccessTokenRequest {
+    type Response = AccessTokenResponse;
+    const NAME: &'static str = "access_token";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/gateway/v1/connect/token";
+    const IDEMPOTENT: bool = false;
+}
+
+/// The seed's `AccessToken Response` schema.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AccessTokenResponse {
+    /// 凭证
+    #[serde(
+        rename = "accessToken",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "sign_core::secret::serde_expose::option"
+    )]
+    pub access_token: Option<sign_core::SecretString>,
+    /// 有效期
+    #[serde(rename = "expiresIn", default, skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i64>,
+    /// 应答码
+    #[serde(rename = "respCode")]
+    pub resp_code: String,
+    /// 应答描述
+    #[serde(rename = "respMsg")]
+    pub resp_msg: String,
+}
+
+impl AccessTokenResponse {
+    /// A `AccessTokenResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    pub fn new(resp_code: impl Into<String>, resp_msg: impl Into<String>) -> Self {
+        Self { access_token: None, expires_in: None, resp_code: resp_code.into(), resp_msg: resp_msg.into() }
+    }
+
+    /// Sets `accessToken`.
+    #[must_use]
+    pub fn with_access_token(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `expiresIn`.
+    #[must_use]
+    pub fn with_expires_in(mut self, value: impl Into<i64>) -> Self {
+        self.expires_in = Some(value.into());
+        self
+    }
+}

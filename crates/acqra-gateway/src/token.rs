@@ -1,0 +1,407 @@
+//! Access tokens: `POST /gateway/v1/connect/token` with `{appId, secret}` returns
+//! `{accessToken, expiresIn}`; every other call sends the token in a header (see
+//! [`AuthHeader`](crate::AuthHeader)).
+//!
+//! [`TokenCache`] keeps one token for all threads of a client:
+//! - **single flight**: when the token is missing or due for refresh, exactly one caller fetches a
+//!   new one while the others wait for that fetch and share its result (its error too), so a burst
+//!   of concurrent calls causes one token request, not one each;
+//! - **early refresh**: a token is replaced `token_refresh_margin` before its `expiresIn` runs out
+//!   (measured from the moment the token request was sent, by the injectable clock), so a call
+//!   never leaves with a token about to expire in flight;
+//! - **invalidation on 401**: the client drops the token the gateway refused
+//!   ([`TokenCache::invalidate`]), but only if it is still the current one, so many calls failing
+//!   with the same stale token cause one refresh.
+
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString};
+use time::OffsetDateTime;
+
+use crate::config::Config;
+use crate::envelope;
+use crate::error::Error;
+
+/// The token endpoint's path below the base URL.
+pub const TOKEN_PATH: &str = "/gateway/v1/connect/token";
+
+/// The token request body, `{appId, secret}`.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TokenRequestBody<'a> {
+    app_id: &'a str,
+    #[serde(with = "sign_core::secret::serde_expose")]
+    secret: &'a SecretString,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TokenResponseBody {
+    access_token: Option<String>,
+    expires_in: Option<i64>,
+}
+
+/// An access token as issued by the gateway. `Debug` and `Display` never show the value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AccessToken {
+    value: SecretString,
+    expires_in: Option<Duration>,
+}
+
+impl AccessToken {
+    /// A token with its lifetime (`expiresIn`), if the gateway gave one.
+    pub fn new(value: impl Into<SecretString>, expires_in: Option<Duration>) -> Self {
+        Self { value: value.into(), expires_in }
+    }
+
+    /// The token value, for the header.
+    pub fn secret(&self) -> &SecretString {
+        &self.value
+    }
+
+    /// `expiresIn`: how long the token is valid after it was issued, when known.
+    pub fn expires_in(&self) -> Option<Duration> {
+        self.expires_in
+    }
+}
+
+impl std::fmt::Debug for AccessToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccessToken").field("value", &self.value).field("expires_in", &self.expires_in).finish()
+    }
+}
+
+impl std::fmt::Display for AccessToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(sign_core::secret::REDACTED)
+    }
+}
+
+/// The token request for `config` (sans-IO): `POST {base}/gateway/v1/connect/token` with
+/// `{"appId": ..., "secret": ...}`. It carries no `Authorization` header.
+///
+/// Marked idempotent: asking for a token twice has no effect beyond a second token, so the
+/// transport may retry it.
+pub fn token_request(config: &Config) -> Result<HttpRequest, Error> {
+    let body = serde_json::to_vec(&TokenRequestBody { app_id: &config.app_id, secret: &config.secret })
+        .map_err(|_| Error::Config("token request could not be serialized".into()))?;
+    Ok(HttpRequest::new(Method::Post, sign_core::http::join_url(&config.base_url, TOKEN_PATH))
+        .with_header("Content-Type", "application/json")
+        .with_header("Accept", "application/json")
+        .with_body(body)
+        .with_idempotent(true))
+}
+
+/// Parses the token response (sans-IO). A missing `accessToken` on success is a decode error; a
+/// non-positive `expiresIn` is treated as absent.
+pub fn parse_token_response(response: &HttpResponse) -> Result<AccessToken, Error> {
+    let body: TokenResponseBody = envelope::parse(response, "token")?;
+    let value = body
+        .access_token
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| Error::Decode(sign_core::DecodeError::new("token: response has no accessToken")))?;
+    let expires_in = body.expires_in.filter(|s| *s > 0).map(|s| Duration::from_secs(s.unsigned_abs()));
+    Ok(AccessToken::new(value, expires_in))
+}
+
+/// A token held by the cache, with its identity (to invalidate exactly this one) and refresh time.
+#[derive(Debug)]
+pub struct CachedToken {
+    id: u64,
+    token: AccessToken,
+    refresh_at: OffsetDateTime,
+}
+
+impl CachedToken {
+    /// The token.
+    pub fn token(&self) -> &AccessToken {
+        &self.token
+    }
+
+    /// Identifies this token for [`TokenCache::invalidate`].
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// When the cache will fetch a replacement.
+    pub fn refresh_at(&self) -> OffsetDateTime {
+        self.refresh_at
+    }
+}
+
+#[derive(Default)]
+struct State {
+    current: Option<Arc<CachedToken>>,
+    fetching: bool,
+    /// Incremented each time a fetch ends.
+    round: u64,
+    /// The outcome of the fetch that ended `round`, for the callers that waited on it.
+    last_outcome: Option<Result<Arc<CachedToken>, Error>>,
+    next_id: u64,
+    /// Callers currently waiting for another caller's fetch.
+    waiters: usize,
+}
+
+/// The shared, single-flight token cache. See the module documentation.
+pub struct TokenCache {
+    state: Mutex<State>,
+    fetched: Condvar,
+    refresh_margin: Duration,
+    default_lifetime: Duration,
+}
+
+impl std::fmt::Debug for TokenCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenCache")
+            .field("refresh_margin", &self.refresh_margin)
+            .field("default_lifetime", &self.default_lifetime)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TokenCache {
+    /// An empty cache refreshing `refresh_margin` before expiry and assuming `default_lifetime` for
+    /// tokens issued without `expiresIn`.
+    pub fn new(refresh_margin: Duration, default_lifetime: Duration) -> Self {
+        Self { state: Mutex::new(State::default()), fetched: Condvar::new(), refresh_margin, default_lifetime }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic elsewhere while holding the lock leaves the state consistent (every update is a
+        // single assignment), so a poisoned lock is still usable.
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The current token if it is not due for refresh at `clock`'s time; otherwise fetches one with
+    /// `fetch` (or waits for the fetch another thread is running and shares its outcome).
+    pub fn get(
+        &self,
+        clock: &dyn Clock,
+        fetch: impl FnOnce() -> Result<AccessToken, Error>,
+    ) -> Result<Arc<CachedToken>, Error> {
+        let mut state = self.lock();
+        if let Some(t) = &state.current
+            && clock.now() < t.refresh_at
+        {
+            return Ok(Arc::clone(t));
+        }
+        if state.fetching {
+            let round = state.round;
+            state.waiters += 1;
+            while state.fetching && state.round == round {
+                state = self.fetched.wait(state).unwrap_or_else(|p| p.into_inner());
+            }
+            state.waiters -= 1;
+            if let Some(outcome) = &state.last_outcome {
+                return outcome.clone();
+            }
+        }
+        state.fetching = true;
+        drop(state);
+        let mut guard = FetchGuard { cache: self, done: false };
+        let issued_at = clock.now();
+        let outcome = fetch().map(|token| {
+            let lifetime = token.expires_in.unwrap_or(self.default_lifetime);
+            let margin = self.refresh_margin.min(lifetime / 2);
+            (token, issued_at + (lifetime - margin))
+        });
+        guard.done = true;
+        let mut state = self.lock();
+        let outcome = outcome.map(|(token, refresh_at)| {
+            state.next_id += 1;
+            Arc::new(CachedToken { id: state.next_id, token, refresh_at })
+        });
+        if let Ok(t) = &outcome {
+            state.current = Some(Arc::clone(t));
+        }
+        finish_round(&mut state, outcome.clone());
+        drop(state);
+        self.fetched.notify_all();
+        outcome
+    }
+
+    /// Drops the token `id` if it is still the current one (the gateway refused it). A token
+    /// already replaced by another thread's refresh stays replaced.
+    pub fn invalidate(&self, id: u64) {
+        let mut state = self.lock();
+        if state.current.as_ref().is_some_and(|t| t.id == id) {
+            state.current = None;
+        }
+    }
+
+    /// How many callers are waiting for a fetch in progress (for tests and metrics).
+    pub fn waiting(&self) -> usize {
+        self.lock().waiters
+    }
+
+    /// Drops whatever token is cached.
+    pub fn clear(&self) {
+        self.lock().current = None;
+    }
+
+    /// Puts a token obtained elsewhere (for example with [`token_request`] on an async client)
+    /// into the cache, as issued at `issued_at`.
+    pub fn store(&self, token: AccessToken, issued_at: OffsetDateTime) -> Arc<CachedToken> {
+        let lifetime = token.expires_in.unwrap_or(self.default_lifetime);
+        let margin = self.refresh_margin.min(lifetime / 2);
+        let mut state = self.lock();
+        state.next_id += 1;
+        let t = Arc::new(CachedToken { id: state.next_id, token, refresh_at: issued_at + (lifetime - margin) });
+        state.current = Some(Arc::clone(&t));
+        t
+    }
+}
+
+fn finish_round(state: &mut State, outcome: Result<Arc<CachedToken>, Error>) {
+    state.fetching = false;
+    state.round += 1;
+    state.last_outcome = Some(outcome);
+}
+
+/// Ends the round even if `fetch` panics, so waiting threads are released instead of hanging.
+struct FetchGuard<'a> {
+    cache: &'a TokenCache,
+    done: bool,
+}
+
+impl Drop for FetchGuard<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            let mut state = self.cache.lock();
+            finish_round(&mut state, Err(Error::Config("token fetch panicked".into())));
+            drop(state);
+            self.cache.fetched.notify_all();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use sign_core::FixedClock;
+
+    use super::*;
+
+    fn clock() -> FixedClock {
+        FixedClock::from_unix_millis(1_700_000_000_000)
+    }
+
+    fn tok(v: &str, secs: u64) -> AccessToken {
+        AccessToken::new(v, Some(Duration::from_secs(secs)))
+    }
+
+    #[test]
+    fn reuses_the_token_until_the_refresh_margin() {
+        let cache = TokenCache::new(Duration::from_secs(60), Duration::from_secs(300));
+        let c = clock();
+        let calls = AtomicUsize::new(0);
+        let fetch = |v: &'static str| {
+            let calls = &calls;
+            move || {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Ok(tok(v, 3600))
+            }
+        };
+        let t1 = cache.get(&c, fetch("one")).unwrap();
+        assert_eq!(t1.token().secret().expose(), "one");
+        c.advance(Duration::from_secs(3600 - 61));
+        assert_eq!(cache.get(&c, fetch("two")).unwrap().token().secret().expose(), "one");
+        c.advance(Duration::from_secs(1)); // 60 s before expiry: due
+        assert_eq!(cache.get(&c, fetch("two")).unwrap().token().secret().expose(), "two");
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn short_lived_tokens_are_refreshed_at_half_life() {
+        let cache = TokenCache::new(Duration::from_secs(60), Duration::from_secs(300));
+        let c = clock();
+        cache.get(&c, || Ok(tok("a", 10))).unwrap();
+        c.advance(Duration::from_secs(4));
+        assert_eq!(cache.get(&c, || Ok(tok("b", 10))).unwrap().token().secret().expose(), "a");
+        c.advance(Duration::from_secs(1));
+        assert_eq!(cache.get(&c, || Ok(tok("b", 10))).unwrap().token().secret().expose(), "b");
+        // No expiresIn: the configured default lifetime applies.
+        let cache = TokenCache::new(Duration::from_secs(60), Duration::from_secs(300));
+        let t = cache.get(&c, || Ok(AccessToken::new("x", None))).unwrap();
+        assert_eq!(t.refresh_at(), c.now() + Duration::from_secs(240));
+    }
+
+    #[test]
+    fn invalidate_only_drops_the_refused_token() {
+        let cache = TokenCache::new(Duration::from_secs(60), Duration::from_secs(300));
+        let c = clock();
+        let old = cache.get(&c, || Ok(tok("old", 3600))).unwrap();
+        cache.invalidate(old.id());
+        let new = cache.get(&c, || Ok(tok("new", 3600))).unwrap();
+        // A second thread that also failed with "old" must not throw "new" away.
+        cache.invalidate(old.id());
+        let again = cache.get(&c, || Ok(tok("third", 3600))).unwrap();
+        assert_eq!(again.id(), new.id());
+        assert_eq!(again.token().secret().expose(), "new");
+    }
+
+    #[test]
+    fn concurrent_callers_share_one_fetch_and_its_error() {
+        let cache = Arc::new(TokenCache::new(Duration::from_secs(60), Duration::from_secs(300)));
+        let c = Arc::new(clock());
+        let calls = Arc::new(AtomicUsize::new(0));
+        let gate = Arc::new(std::sync::Barrier::new(8));
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                let (cache, c, calls, gate) = (cache.clone(), c.clone(), calls.clone(), gate.clone());
+                std::thread::spawn(move || {
+                    gate.wait();
+                    let waiting = cache.clone();
+                    cache.get(&*c, move || {
+                        calls.fetch_add(1, Ordering::SeqCst);
+                        // Hold the fetch until the seven other threads are queued behind it.
+                        while waiting.waiting() < 7 {
+                            std::thread::yield_now();
+                        }
+                        Err(Error::Api { code: "1001".into(), message: "bad secret".into(), status: 200 })
+                    })
+                })
+            })
+            .collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap().unwrap_err().api_code(), Some("1001"));
+        }
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+        assert_eq!(cache.waiting(), 0);
+    }
+
+    #[test]
+    fn a_panicking_fetch_releases_waiters() {
+        let cache = TokenCache::new(Duration::from_secs(60), Duration::from_secs(300));
+        let c = clock();
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = cache.get(&c, || panic!("transport bug"));
+        }));
+        assert!(r.is_err());
+        assert_eq!(cache.get(&c, || Ok(tok("ok", 3600))).unwrap().token().secret().expose(), "ok");
+    }
+
+    #[test]
+    fn token_request_and_response_on_the_wire() {
+        let config = Config::builder("https://gw.example.com", "app-1", "top-secret").build().unwrap();
+        let req = token_request(&config).unwrap();
+        assert_eq!(req.url, "https://gw.example.com/gateway/v1/connect/token");
+        assert_eq!(req.body, br#"{"appId":"app-1","secret":"top-secret"}"#);
+        assert!(req.header("Authorization").is_none());
+        assert!(!format!("{req:?}").contains("top-secret"));
+        let ok = HttpResponse::json(200, r#"{"accessToken":"tk-9","expiresIn":3600,"respCode":"0000","respMsg":"ok"}"#);
+        let t = parse_token_response(&ok).unwrap();
+        assert_eq!(t.secret().expose(), "tk-9");
+        assert_eq!(t.expires_in(), Some(Duration::from_secs(3600)));
+        assert!(!format!("{t:?} {t}").contains("tk-9"));
+        let none = HttpResponse::json(200, r#"{"respCode":"0000","expiresIn":0,"accessToken":"z"}"#);
+        assert_eq!(parse_token_response(&none).unwrap().expires_in(), None);
+        let missing = HttpResponse::json(200, r#"{"respCode":"0000"}"#);
+        assert!(matches!(parse_token_response(&missing), Err(Error::Decode(_))));
+        let bad = HttpResponse::json(200, r#"{"respCode":"4001","respMsg":"invalid secret"}"#);
+        assert_eq!(parse_token_response(&bad).unwrap_err().api_code(), Some("4001"));
+    }
+}
