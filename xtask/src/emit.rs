@@ -345,8 +345,11 @@ fn struct_source(
     }
     s.push_str("}\n\n");
     let _ = writeln!(s, "impl {} {{", t.name);
-    let _ =
-        writeln!(s, "/// A `{}` from its required fields; optional fields start unset (`with_*` sets them).", t.name);
+    let _ = writeln!(
+        s,
+        "/// Creates a `{}` from its required fields; optional fields start unset (set them with `with_*`).",
+        t.name
+    );
     if required.len() > 7 {
         s.push_str("#[allow(clippy::too_many_arguments)]\n");
     }
@@ -515,8 +518,7 @@ pub fn doc_text(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
+            '<' => out.push_str("\\<"),
             '\n' | '\r' => out.push(' '),
             _ => out.push(c),
         }
@@ -535,7 +537,7 @@ mod tests {
 
     #[test]
     fn doc_text_escapes_markdown_and_links_urls() {
-        assert_eq!(doc_text("see [A](#x) <b>"), "see \\[A\\](#x) &lt;b&gt;");
+        assert_eq!(doc_text("see [A](#x) <b>"), "see \\[A\\](#x) \\<b>");
         assert_eq!(doc_text("url https://a.example/p?q=1."), "url <https://a.example/p?q=1>.");
         assert_eq!(doc_text("`[a]` 中文"), "`[a]` 中文");
         assert_eq!(doc_text("a `b"), "a 'b");

@@ -22,7 +22,7 @@ pub struct Void {
 }
 
 impl Void {
-    /// A `Void` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Void` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { order_no: None, trade_no: None }
     }
@@ -78,7 +78,7 @@ pub struct VoidResponse {
 }
 
 impl VoidResponse {
-    /// A `VoidResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `VoidResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self {
             last_event: None,

@@ -25,7 +25,7 @@ pub struct Capture {
 }
 
 impl Capture {
-    /// A `Capture` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Capture` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(capture_amount: impl Into<sign_core::Decimal>) -> Self {
         Self { capture_amount: capture_amount.into(), order_no: None, trade_no: None }
     }
@@ -85,7 +85,7 @@ pub struct CaptureResponse {
 }
 
 impl CaptureResponse {
-    /// A `CaptureResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `CaptureResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         currency: impl Into<String>,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CashierPaymentOrder {
-    /// 金额&gt;=0.01
+    /// 金额>=0.01
     pub amount: sign_core::Decimal,
     /// 是否自动capture\[auto、manual\],default:auto
     #[serde(rename = "captureMethod", default, skip_serializing_if = "Option::is_none")]
@@ -50,7 +50,7 @@ pub struct CashierPaymentOrder {
 }
 
 impl CashierPaymentOrder {
-    /// A `CashierPaymentOrder` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `CashierPaymentOrder` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         currency: impl Into<String>,
@@ -166,7 +166,7 @@ pub struct CashierPreOrderResp {
 }
 
 impl CashierPreOrderResp {
-    /// A `CashierPreOrderResp` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `CashierPreOrderResp` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(order_no: impl Into<String>, redirect_url: impl Into<String>) -> Self {
         Self {
             expires_in: None,

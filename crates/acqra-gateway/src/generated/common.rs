@@ -9,26 +9,26 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Address {
-    /// city string &lt;= 50 characters
+    /// city string \<= 50 characters
     pub city: String,
     /// 国家代码。ISO 3166-1 alpha-2 代码大写
     pub country: String,
-    /// line1 string &lt;= 128 characters
+    /// line1 string \<= 128 characters
     pub line1: String,
-    /// line2 string &lt;= 128 characters
+    /// line2 string \<= 128 characters
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line2: Option<String>,
-    /// line3 string &lt;= 128 characters
+    /// line3 string \<= 128 characters
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line3: Option<String>,
-    /// postcode string &lt;= 50 characters
+    /// postcode string \<= 50 characters
     pub postcode: String,
-    /// state string &lt;= 50 characters
+    /// state string \<= 50 characters
     pub state: String,
 }
 
 impl Address {
-    /// A `Address` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Address` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         city: impl Into<String>,
         country: impl Into<String>,
@@ -75,7 +75,7 @@ pub struct Phone {
 }
 
 impl Phone {
-    /// A `Phone` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Phone` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { country_code: None, number: None }
     }
@@ -119,7 +119,7 @@ pub struct Billing {
 }
 
 impl Billing {
-    /// A `Billing` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Billing` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(address: impl Into<Address>) -> Self {
         Self {
             address: address.into(),
@@ -193,7 +193,7 @@ pub struct Shipping {
 }
 
 impl Shipping {
-    /// A `Shipping` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Shipping` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         address: impl Into<Address>,
         first_name: impl Into<String>,
@@ -255,7 +255,7 @@ pub struct ProductInfo {
 }
 
 impl ProductInfo {
-    /// A `ProductInfo` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `ProductInfo` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         price: impl Into<sign_core::Decimal>,
         product_name: impl Into<String>,
@@ -315,7 +315,7 @@ pub struct Card {
 }
 
 impl Card {
-    /// A `Card` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Card` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         card_no: impl Into<sign_core::SecretString>,
         expiry_month: impl Into<String>,
@@ -372,7 +372,7 @@ pub struct DeviceInfo {
 }
 
 impl DeviceInfo {
-    /// A `DeviceInfo` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `DeviceInfo` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(browser: impl Into<Browser>, client_ip: impl Into<String>, language: impl Into<String>) -> Self {
         Self {
             browser: browser.into(),
@@ -440,7 +440,7 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// A `Browser` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Browser` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(user_agent: impl Into<String>) -> Self {
         Self {
             accept_header: None,
@@ -525,7 +525,7 @@ pub struct Location {
 }
 
 impl Location {
-    /// A `Location` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Location` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { lat: None, lon: None }
     }
@@ -561,7 +561,7 @@ pub struct Mobile {
 }
 
 impl Mobile {
-    /// A `Mobile` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Mobile` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { device_model: None, os_type: None, os_version: None }
     }

@@ -34,7 +34,7 @@ pub struct MitPayment {
 }
 
 impl MitPayment {
-    /// A `MitPayment` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `MitPayment` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         billing: impl Into<Billing>,

@@ -88,7 +88,7 @@ pub struct Payment {
 }
 
 impl Payment {
-    /// A `Payment` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Payment` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         currency: impl Into<String>,
@@ -318,7 +318,7 @@ pub struct PaymentResponse {
 }
 
 impl PaymentResponse {
-    /// A `PaymentResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `PaymentResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         currency: impl Into<String>,
@@ -433,7 +433,7 @@ pub struct Ddc {
 }
 
 impl Ddc {
-    /// A `Ddc` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Ddc` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { bin: None, challenged: None, ddc_action: None, jwt: None }
     }
@@ -487,7 +487,7 @@ pub struct ThreeDsData {
 }
 
 impl ThreeDsData {
-    /// A `ThreeDsData` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `ThreeDsData` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(ds_version: impl Into<String>, eci: impl Into<String>, xid: impl Into<String>) -> Self {
         Self { cavv: None, ds_trans_id: None, ds_version: ds_version.into(), eci: eci.into(), xid: xid.into() }
     }
@@ -532,7 +532,7 @@ pub struct Alipay {
 }
 
 impl Alipay {
-    /// A `Alipay` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Alipay` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(product_type: impl Into<String>) -> Self {
         Self {
             auth_code: None,
@@ -605,7 +605,7 @@ pub struct AlipayPlus {
 }
 
 impl AlipayPlus {
-    /// A `AlipayPlus` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `AlipayPlus` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(product_type: impl Into<String>) -> Self {
         Self {
             auth_code: None,
@@ -663,7 +663,7 @@ pub struct GrabPay {
 }
 
 impl GrabPay {
-    /// A `GrabPay` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `GrabPay` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(product_type: impl Into<String>) -> Self {
         Self { product_type: product_type.into() }
     }
@@ -679,7 +679,7 @@ pub struct PayNow {
 }
 
 impl PayNow {
-    /// A `PayNow` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `PayNow` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(product_type: impl Into<String>) -> Self {
         Self { product_type: product_type.into() }
     }
@@ -698,7 +698,7 @@ pub struct PayPal {
 }
 
 impl PayPal {
-    /// A `PayPal` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `PayPal` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(product_type: impl Into<String>) -> Self {
         Self { metadata: None, product_type: product_type.into() }
     }
@@ -721,7 +721,7 @@ pub struct ShopeePay {
 }
 
 impl ShopeePay {
-    /// A `ShopeePay` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `ShopeePay` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(product_type: impl Into<String>) -> Self {
         Self { product_type: product_type.into() }
     }
@@ -743,7 +743,7 @@ pub struct Upay {
 }
 
 impl Upay {
-    /// A `Upay` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Upay` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(product_type: impl Into<String>) -> Self {
         Self { auth_code: None, product_type: product_type.into(), store_id: None }
     }
@@ -791,7 +791,7 @@ pub struct Wechat {
 }
 
 impl Wechat {
-    /// A `Wechat` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Wechat` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(product_type: impl Into<WechatProductType>) -> Self {
         Self {
             attach: None,

@@ -25,7 +25,7 @@ pub struct Query {
 }
 
 impl Query {
-    /// A `Query` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Query` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(payment_method_type: impl Into<PaymentMethodType>) -> Self {
         Self { order_no: None, payment_method_type: payment_method_type.into(), trade_no: None }
     }
@@ -81,7 +81,7 @@ pub struct QueryResponse {
 }
 
 impl QueryResponse {
-    /// A `QueryResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `QueryResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { billing: None, extend: None, order: None, refund: None, resp_code: None, resp_msg: None, shipping: None }
     }
@@ -197,7 +197,7 @@ pub struct OrderInfoModel {
 }
 
 impl OrderInfoModel {
-    /// A `OrderInfoModel` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `OrderInfoModel` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self {
             billing_desc: None,
@@ -382,7 +382,7 @@ pub struct OrderCardApiModel {
 }
 
 impl OrderCardApiModel {
-    /// A `OrderCardApiModel` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `OrderCardApiModel` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -486,7 +486,7 @@ pub struct ThreeDsInfoDTO {
 }
 
 impl ThreeDsInfoDTO {
-    /// A `ThreeDsInfoDTO` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `ThreeDsInfoDTO` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self {
             authentication_status: None,
@@ -572,7 +572,7 @@ pub struct RefundLogModel {
 }
 
 impl RefundLogModel {
-    /// A `RefundLogModel` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `RefundLogModel` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self {
             amount: None,

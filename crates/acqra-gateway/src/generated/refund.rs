@@ -32,7 +32,7 @@ pub struct Refund {
 }
 
 impl Refund {
-    /// A `Refund` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Refund` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         client_ip: impl Into<String>,
@@ -107,7 +107,7 @@ pub struct RefundResponse {
 }
 
 impl RefundResponse {
-    /// A `RefundResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `RefundResponse` from its required fields; optional fields start unset (set them with `with_*`).
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         amount: impl Into<sign_core::Decimal>,

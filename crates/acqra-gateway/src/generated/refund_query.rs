@@ -27,7 +27,7 @@ pub struct RefundQuery {
 }
 
 impl RefundQuery {
-    /// A `RefundQuery` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `RefundQuery` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(payment_method_type: impl Into<PaymentMethodType>) -> Self {
         Self { order_no: None, payment_method_type: payment_method_type.into(), trade_no: None }
     }

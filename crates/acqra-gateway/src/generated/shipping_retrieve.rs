@@ -25,7 +25,7 @@ pub struct RetrievesTracking {
 }
 
 impl RetrievesTracking {
-    /// A `RetrievesTracking` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `RetrievesTracking` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         matedata: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
         order_no: impl Into<String>,
@@ -86,7 +86,7 @@ pub struct TrackingDetailsResponse {
 }
 
 impl TrackingDetailsResponse {
-    /// A `TrackingDetailsResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `TrackingDetailsResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         shipment_date: impl Into<String>,
         shipment_direction: impl Into<ShipmentDirection>,

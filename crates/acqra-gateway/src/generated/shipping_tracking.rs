@@ -39,7 +39,7 @@ pub struct Tracking {
 }
 
 impl Tracking {
-    /// A `Tracking` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `Tracking` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         carrier: impl Into<String>,
         order_no: impl Into<String>,
@@ -97,7 +97,7 @@ pub struct TrackingRspResponse {
 }
 
 impl TrackingRspResponse {
-    /// A `TrackingRspResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `TrackingRspResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { desc: None, resp_code: None, resp_msg: None, trackings: None }
     }

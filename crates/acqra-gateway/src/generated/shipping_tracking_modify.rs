@@ -28,7 +28,7 @@ pub struct UpdateOrCancelTrackingInformation {
 }
 
 impl UpdateOrCancelTrackingInformation {
-    /// A `UpdateOrCancelTrackingInformation` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `UpdateOrCancelTrackingInformation` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         iterms: impl Into<Vec<TrackingIterm>>,
         order_no: impl Into<String>,
@@ -70,7 +70,7 @@ pub struct TrackingIterm {
 }
 
 impl TrackingIterm {
-    /// A `TrackingIterm` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `TrackingIterm` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { op: None, path: None, value: None }
     }

@@ -55,7 +55,7 @@ pub struct SubscriptionPayment {
 }
 
 impl SubscriptionPayment {
-    /// A `SubscriptionPayment` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `SubscriptionPayment` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         expiry_month: impl Into<String>,
@@ -170,7 +170,7 @@ pub struct SubscriptionPaymentResponse {
 }
 
 impl SubscriptionPaymentResponse {
-    /// A `SubscriptionPaymentResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `SubscriptionPaymentResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         currency: impl Into<String>,

@@ -21,7 +21,7 @@ pub struct AccessTokenRequest {
 }
 
 impl AccessTokenRequest {
-    /// A `AccessTokenRequest` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `AccessTokenRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(app_id: impl Into<String>, secret: impl Into<sign_core::SecretString>) -> Self {
         Self { app_id: app_id.into(), secret: secret.into() }
     }
@@ -59,7 +59,7 @@ pub struct AccessTokenResponse {
 }
 
 impl AccessTokenResponse {
-    /// A `AccessTokenResponse` from its required fields; optional fields start unset (`with_*` sets them).
+    /// Creates a `AccessTokenResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(resp_code: impl Into<String>, resp_msg: impl Into<String>) -> Self {
         Self { access_token: None, expires_in: None, resp_code: resp_code.into(), resp_msg: resp_msg.into() }
     }
