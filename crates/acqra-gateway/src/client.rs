@@ -17,6 +17,16 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock, Transport};
 
+use crate::generated::{
+    CaptureResponse, CashierPreOrderResp, QueryResponse, RefundResponse, SubscriptionPaymentResponse,
+    TrackingDetailsResponse, TrackingRspResponse, VoidResponse,
+};
+use crate::generated::{
+    Capture, CashierPaymentOrder, MitPayment, Payment, PaymentResponse, Query, Refund, RefundQuery, RetrievesTracking,
+    SubscriptionPayment, Tracking, TrackingBatch, UpdateOrCancelTrackingInformation, Void,
+};
+use crate::models_ext::GatewayRequest;
+
 use crate::auth;
 use crate::config::Config;
 use crate::envelope;
@@ -130,13 +140,15 @@ impl Client {
 
     /// The complete request for `request` with the cached token (fetching one first if needed: the
     /// only I/O this method may do). Use [`prepare_with_token`](Self::prepare_with_token) for no I/O.
-    pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<HttpRequest, Error> {
+    pub fn prepare<E: GatewayRequest>(&self, request: &E) -> Result<HttpRequest, Error> {
         let token = self.access_token()?;
         self.prepare_with_token(request, token.token())
     }
 
-    /// The complete request for `request` authenticated with `token` (sans-IO).
-    pub fn prepare_with_token<E: Endpoint>(&self, request: &E, token: &AccessToken) -> Result<HttpRequest, Error> {
+    /// The complete request for `request` authenticated with `token` (sans-IO). The request is
+    /// checked first ([`GatewayRequest::validate`]).
+    pub fn prepare_with_token<E: GatewayRequest>(&self, request: &E, token: &AccessToken) -> Result<HttpRequest, Error> {
+        request.validate()?;
         self.build_request(E::METHOD, E::PATH, E::NAME, request, E::IDEMPOTENT, token)
     }
 
@@ -170,7 +182,7 @@ impl Client {
     }
 
     /// Sends `request` and returns its typed response, applying the token and 401 rules above.
-    pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
+    pub fn call<E: GatewayRequest>(&self, request: &E) -> Result<E::Response, Error> {
         let response = self.send_authorized(E::IDEMPOTENT, |t| self.prepare_with_token(request, t))?;
         self.parse::<E>(&response)
     }
@@ -211,6 +223,89 @@ impl Client {
             self.inner.tokens.invalidate(token.id());
         }
         Ok(response)
+    }
+}
+
+/// One method per endpoint, each `call` with the endpoint's request type.
+impl Client {
+    /// `POST /gateway/v1/connect/token` now, whatever the cache holds, and caches the new token.
+    pub fn refresh_token(&self) -> Result<Arc<CachedToken>, Error> {
+        self.inner.tokens.clear();
+        self.access_token()
+    }
+
+    /// Creates a hosted checkout session (cashier order), `POST /gateway/v1/cashier/order`: the
+    /// response's `redirectUrl` is where the payer goes.
+    pub fn create_checkout_session(&self, request: &CashierPaymentOrder) -> Result<CashierPreOrderResp, Error> {
+        self.call(request)
+    }
+
+    /// Requests a payment (card or wallet), `POST /gateway/v1/payment`. A timeout means the payment
+    /// may exist: [`query_payment`](Self::query_payment) before sending it again.
+    pub fn create_payment(&self, request: &Payment) -> Result<PaymentResponse, Error> {
+        self.call(request)
+    }
+
+    /// A merchant-initiated card payment, `POST /gateway/v1/mitPayment`.
+    pub fn create_mit_payment(&self, request: &MitPayment) -> Result<SubscriptionPaymentResponse, Error> {
+        self.call(request)
+    }
+
+    /// A recurring charge with the `transactionIdentifier` of a first payment,
+    /// `POST /gateway/v1/subscriptionPayment`.
+    pub fn create_subscription_payment(
+        &self,
+        request: &SubscriptionPayment,
+    ) -> Result<SubscriptionPaymentResponse, Error> {
+        self.call(request)
+    }
+
+    /// Voids (cancels) an authorized, not yet captured payment, `POST /gateway/v1/cancel`.
+    pub fn void_payment(&self, request: &Void) -> Result<VoidResponse, Error> {
+        self.call(request)
+    }
+
+    /// Captures an authorized payment (manual capture), `POST /gateway/v1/capture`.
+    pub fn capture_payment(&self, request: &Capture) -> Result<CaptureResponse, Error> {
+        self.call(request)
+    }
+
+    /// A payment's details, refunds included, `POST /gateway/v1/query`.
+    pub fn query_payment(&self, request: &Query) -> Result<QueryResponse, Error> {
+        self.call(request)
+    }
+
+    /// A refund's state, `POST /gateway/v1/refundQuery`.
+    pub fn query_refund(&self, request: &RefundQuery) -> Result<RefundResponse, Error> {
+        self.call(request)
+    }
+
+    /// Refunds a captured payment (in part or in full), `POST /gateway/v1/refund`. Refunds are
+    /// processed asynchronously: the answer is usually `accepted`; follow with
+    /// [`query_refund`](Self::query_refund). Reuse the same `refundNumber` when retrying so the
+    /// gateway can recognise the repeat.
+    pub fn refund_payment(&self, request: &Refund) -> Result<RefundResponse, Error> {
+        self.call(request)
+    }
+
+    /// A shipment's tracking details, `POST /gateway/v1/shipping/retrieve`.
+    pub fn retrieve_tracking(&self, request: &RetrievesTracking) -> Result<TrackingDetailsResponse, Error> {
+        self.call(request)
+    }
+
+    /// Adds tracking information to an order, `POST /gateway/v1/shipping/tracking`.
+    pub fn add_tracking(&self, request: &Tracking) -> Result<TrackingRspResponse, Error> {
+        self.call(request)
+    }
+
+    /// Adds tracking information to several orders, `POST /gateway/v1/shipping/tracking-batch`.
+    pub fn add_trackings(&self, request: &TrackingBatch) -> Result<TrackingRspResponse, Error> {
+        self.call(request)
+    }
+
+    /// Updates or cancels an order's tracking information, `POST /gateway/v1/shipping/tracking-modify`.
+    pub fn modify_tracking(&self, request: &UpdateOrCancelTrackingInformation) -> Result<TrackingRspResponse, Error> {
+        self.call(request)
     }
 }
 

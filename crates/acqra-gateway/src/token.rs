@@ -16,32 +16,17 @@
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString};
+use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, SecretString};
 use time::OffsetDateTime;
 
 use crate::config::Config;
 use crate::envelope;
 use crate::error::Error;
+use crate::generated::{AccessTokenRequest, AccessTokenResponse};
 
 /// The token endpoint's path below the base URL.
-pub const TOKEN_PATH: &str = "/gateway/v1/connect/token";
+pub const TOKEN_PATH: &str = AccessTokenRequest::PATH;
 
-/// The token request body, `{appId, secret}`.
-#[derive(Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TokenRequestBody<'a> {
-    app_id: &'a str,
-    #[serde(with = "sign_core::secret::serde_expose")]
-    secret: &'a SecretString,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct TokenResponseBody {
-    access_token: Option<String>,
-    expires_in: Option<i64>,
-}
 
 /// An access token as issued by the gateway. `Debug` and `Display` never show the value.
 #[derive(Clone, PartialEq, Eq)]
@@ -82,22 +67,22 @@ impl std::fmt::Display for AccessToken {
 /// The token request for `config` (sans-IO): `POST {base}/gateway/v1/connect/token` with
 /// `{"appId": ..., "secret": ...}`. It carries no `Authorization` header.
 ///
-/// Marked idempotent: asking for a token twice has no effect beyond a second token, so the
-/// transport may retry it.
+/// Not marked idempotent (the docs' choice): a token request that may have reached the gateway is
+/// not re-sent by the transport, since some gateways revoke the previous token when issuing one.
 pub fn token_request(config: &Config) -> Result<HttpRequest, Error> {
-    let body = serde_json::to_vec(&TokenRequestBody { app_id: &config.app_id, secret: &config.secret })
-        .map_err(|_| Error::Config("token request could not be serialized".into()))?;
-    Ok(HttpRequest::new(Method::Post, sign_core::http::join_url(&config.base_url, TOKEN_PATH))
+    let body = AccessTokenRequest::new(config.app_id.clone(), config.secret.clone());
+    let bytes = serde_json::to_vec(&body).map_err(|_| Error::Config("token request could not be serialized".into()))?;
+    Ok(HttpRequest::new(AccessTokenRequest::METHOD, sign_core::http::join_url(&config.base_url, TOKEN_PATH))
         .with_header("Content-Type", "application/json")
         .with_header("Accept", "application/json")
-        .with_body(body)
-        .with_idempotent(true))
+        .with_body(bytes)
+        .with_idempotent(AccessTokenRequest::IDEMPOTENT))
 }
 
 /// Parses the token response (sans-IO). A missing `accessToken` on success is a decode error; a
 /// non-positive `expiresIn` is treated as absent.
 pub fn parse_token_response(response: &HttpResponse) -> Result<AccessToken, Error> {
-    let body: TokenResponseBody = envelope::parse(response, "token")?;
+    let body: AccessTokenResponse = envelope::parse(response, AccessTokenRequest::NAME)?;
     let value = body
         .access_token
         .filter(|t| !t.is_empty())
@@ -397,9 +382,9 @@ mod tests {
         assert_eq!(t.secret().expose(), "tk-9");
         assert_eq!(t.expires_in(), Some(Duration::from_secs(3600)));
         assert!(!format!("{t:?} {t}").contains("tk-9"));
-        let none = HttpResponse::json(200, r#"{"respCode":"0000","expiresIn":0,"accessToken":"z"}"#);
+        let none = HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"","expiresIn":0,"accessToken":"z"}"#);
         assert_eq!(parse_token_response(&none).unwrap().expires_in(), None);
-        let missing = HttpResponse::json(200, r#"{"respCode":"0000"}"#);
+        let missing = HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"ok"}"#);
         assert!(matches!(parse_token_response(&missing), Err(Error::Decode(_))));
         let bad = HttpResponse::json(200, r#"{"respCode":"4001","respMsg":"invalid secret"}"#);
         assert_eq!(parse_token_response(&bad).unwrap_err().api_code(), Some("4001"));
