@@ -1,0 +1,254 @@
+//! The client: sans-IO `prepare` / `parse`, and a blocking `call` over any [`Transport`].
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sign_core::http::join_url;
+use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock, Transport};
+
+use crate::auth::{self, AuthHeaders, header};
+use crate::config::Config;
+use crate::error::Error;
+use crate::models_ext::{BusinessBalance, ProductList};
+use crate::{
+    BatchOrderRequest, BusinessBalanceRequest, OrderInfo, OrderInfoRequest, ProductListRequest, VipChargeOrder,
+    VipChargeRequest, envelope,
+};
+
+/// Where request nonces come from. The default, [`RandomNonce`], draws 32 characters from the
+/// operating system's CSPRNG, so nonces never repeat in practice. Replace it only in tests that
+/// need a fixed request.
+pub trait NonceSource: Send + Sync + fmt::Debug {
+    /// A fresh nonce: printable ASCII without `&` or `=`, different on every call.
+    fn next_nonce(&self) -> String;
+}
+
+/// 32 random characters from `[0-9A-Za-z]` per request.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RandomNonce;
+
+impl NonceSource for RandomNonce {
+    fn next_nonce(&self) -> String {
+        sign_core::clock::random_nonce(32)
+    }
+}
+
+/// The API client. `Send + Sync` and cheap to clone (an `Arc` inside): build it once and share it.
+///
+/// Every call serializes its request once, signs exactly those bytes and sends exactly those bytes.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
+    config: Config,
+    transport: Arc<dyn Transport>,
+    clock: Arc<dyn Clock>,
+    nonces: Arc<dyn NonceSource>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.config.base_url)
+            .field("business_id", &self.inner.config.business_id)
+            .field("sign_type", &self.inner.config.sign_type())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client over sign-core's blocking ureq transport, with the config's timeouts, retry
+    /// policy and response size limit.
+    #[cfg(feature = "ureq")]
+    pub fn new(config: Config) -> Result<Self, Error> {
+        let transport = sign_core::UreqTransport::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .retry(config.retry)
+            .max_response_bytes(config.max_response_bytes)
+            .user_agent(concat!("paykit-vip-charge/", env!("CARGO_PKG_VERSION")))
+            .build();
+        Ok(Self::with_transport(config, Arc::new(transport)))
+    }
+
+    /// A client sending through `transport` (any HTTP client, a test double, the sandbox).
+    pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                config,
+                transport,
+                clock: Arc::new(SystemClock),
+                nonces: Arc::new(RandomNonce),
+            }),
+        }
+    }
+
+    /// The same client reading time from `clock` (the `timestamp` header).
+    pub fn with_clock(self, clock: Arc<dyn Clock>) -> Self {
+        let mut inner = Arc::unwrap_or_clone(self.inner);
+        inner.clock = clock;
+        Self { inner: Arc::new(inner) }
+    }
+
+    /// The same client taking nonces from `nonces` (for tests that need an exact request).
+    pub fn with_nonce_source(self, nonces: Arc<dyn NonceSource>) -> Self {
+        let mut inner = Arc::unwrap_or_clone(self.inner);
+        inner.nonces = nonces;
+        Self { inner: Arc::new(inner) }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The fully signed request for `request`, without sending it (sans-IO).
+    pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<HttpRequest, Error> {
+        let body = serde_json::to_vec(request)?;
+        self.sign_request(E::METHOD, E::PATH, body, E::IDEMPOTENT)
+    }
+
+    /// A fully signed `POST` of any serializable `body` to `path` (for endpoints without public
+    /// fields). Set `idempotent` only for queries: the transport may then resend it.
+    pub fn prepare_raw<B: Serialize + ?Sized>(
+        &self,
+        path: &str,
+        body: &B,
+        idempotent: bool,
+    ) -> Result<HttpRequest, Error> {
+        if !path.starts_with('/') {
+            return Err(Error::Config("path must start with '/'".into()));
+        }
+        let body = serde_json::to_vec(body)?;
+        self.sign_request(Method::Post, path, body, idempotent)
+    }
+
+    /// Signs `body` (the exact bytes that will be sent) and builds the request.
+    fn sign_request(&self, method: Method, path: &str, body: Vec<u8>, idempotent: bool) -> Result<HttpRequest, Error> {
+        let inner = &*self.inner;
+        let config = &inner.config;
+        let nonce = inner.nonces.next_nonce();
+        if !crate::config::header_safe(&nonce) {
+            return Err(Error::Config("nonce must be printable ASCII without '&' or '='".into()));
+        }
+        let timestamp = inner.clock.unix_millis().to_string();
+        let sign_type = config.send_sign_type.then(|| config.sign_type());
+        let headers =
+            AuthHeaders { business_id: &config.business_id, nonce: &nonce, timestamp: &timestamp, sign_type };
+        let sign = auth::sign(&config.signing_key, &headers, &body)?;
+        let mut request = HttpRequest::new(method, join_url(&config.base_url, path))
+            .with_header("Content-Type", "application/json; charset=utf-8")
+            .with_header("Accept", "application/json")
+            .with_header(header::BUSINESS_ID, config.business_id.as_str())
+            .with_header(header::NONCE, nonce.as_str())
+            .with_header(header::TIMESTAMP, timestamp.as_str());
+        if let Some(sign_type) = sign_type {
+            request = request.with_header(header::SIGN_TYPE, sign_type.as_str());
+        }
+        Ok(request.with_header(header::SIGN, sign).with_body(body).with_idempotent(idempotent))
+    }
+
+    /// Parses a response to `E` (sans-IO): the envelope's `data` as `E::Response`, or the error.
+    pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
+        envelope::parse(response, self.inner.config.success_status)
+    }
+
+    /// Parses a response's `data` as any `T` (the counterpart of [`prepare_raw`](Self::prepare_raw)).
+    pub fn parse_raw<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, Error> {
+        envelope::parse(response, self.inner.config.success_status)
+    }
+
+    /// Prepares, sends and parses one request.
+    pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
+        let http = self.prepare(request)?;
+        let response = self.inner.transport.send(&http)?;
+        self.parse::<E>(&response)
+    }
+
+    /// Prepares, sends and parses a raw call (see [`prepare_raw`](Self::prepare_raw)); `T` may be
+    /// `serde_json::Value`.
+    pub fn call_raw<T: DeserializeOwned, B: Serialize + ?Sized>(
+        &self,
+        path: &str,
+        body: &B,
+        idempotent: bool,
+    ) -> Result<T, Error> {
+        let http = self.prepare_raw(path, body, idempotent)?;
+        let response = self.inner.transport.send(&http)?;
+        self.parse_raw(&response)
+    }
+
+    /// 直充会员下单: places a membership direct-recharge order.
+    ///
+    /// Not idempotent: it is never resent after it may have reached the server. On
+    /// [`Error::Timeout`] look the order up with [`order_info`](Self::order_info) by `bizCode`
+    /// before ordering again.
+    pub fn vip_charge(&self, request: &VipChargeRequest) -> Result<VipChargeOrder, Error> {
+        require("merchantId", &request.merchant_id)?;
+        require("businessId", &request.business_id)?;
+        require("productCode", &request.product_code)?;
+        require("account", &request.account)?;
+        require("bizCode", &request.biz_code)?;
+        self.call(request)
+    }
+
+    /// 订单查询: one order by `orderCode` or `bizCode` (at least one must be set).
+    pub fn order_info(&self, request: &OrderInfoRequest) -> Result<OrderInfo, Error> {
+        let given = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+        if !given(&request.order_code) && !given(&request.biz_code) {
+            return Err(Error::Config("order info needs an orderCode or a bizCode".into()));
+        }
+        self.call(request)
+    }
+
+    /// 产品列表: the products the merchant may order, read leniently (see [`ProductList`]).
+    pub fn product_list(&self, request: &ProductListRequest) -> Result<ProductList, Error> {
+        require("merchantId", &request.merchant_id)?;
+        Ok(ProductList::from_data(self.call(request)?))
+    }
+
+    /// 业务余额: the business account's balance, read leniently (see [`BusinessBalance`]).
+    pub fn business_balance(&self, request: &BusinessBalanceRequest) -> Result<BusinessBalance, Error> {
+        require("merchantId", &request.merchant_id)?;
+        require("businessId", &request.business_id)?;
+        Ok(BusinessBalance::from_data(self.call(request)?))
+    }
+
+    /// 批量下单: one charge order per item. The response's shape is not public, so it is returned as
+    /// raw JSON. Not idempotent (see [`vip_charge`](Self::vip_charge)).
+    pub fn batch_order(&self, request: &BatchOrderRequest) -> Result<serde_json::Value, Error> {
+        require("merchantId", &request.merchant_id)?;
+        require("businessId", &request.business_id)?;
+        require("batchBizCode", &request.batch_biz_code)?;
+        require("productCode", &request.product_code)?;
+        if request.item_list.is_empty() {
+            return Err(Error::Config("batch order needs at least one item".into()));
+        }
+        for item in &request.item_list {
+            require("itemList.bizCode", &item.biz_code)?;
+            require("itemList.account", &item.account)?;
+        }
+        self.call(request)
+    }
+}
+
+fn require(name: &str, value: &str) -> Result<(), Error> {
+    if value.trim().is_empty() { Err(Error::Config(format!("{name} is required"))) } else { Ok(()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+
+    #[test]
+    fn client_is_send_sync_clone() {
+        assert_send_sync::<Client>();
+    }
+}

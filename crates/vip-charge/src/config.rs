@@ -1,0 +1,311 @@
+//! Client configuration: base URL, credentials, timeouts, retry policy. Keys are parsed and
+//! everything is validated by [`ConfigBuilder::build`], never on the first call.
+
+use std::time::Duration;
+
+use sign_core::SecretString;
+use sign_core::rsa::PrivateKey;
+
+use crate::auth::{SignType, SigningKey};
+use crate::error::Error;
+
+/// The default envelope `status` treated as success. The platform does not publish it (the
+/// document's example shows the placeholder `961`); `0` is an assumption: set the real value with
+/// [`ConfigBuilder::success_status`].
+pub const DEFAULT_SUCCESS_STATUS: i64 = 0;
+
+/// A validated client configuration. Build it with [`Config::builder`].
+///
+/// `Debug` shows no key material.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub(crate) base_url: String,
+    pub(crate) business_id: String,
+    pub(crate) signing_key: SigningKey,
+    pub(crate) send_sign_type: bool,
+    pub(crate) success_status: i64,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    #[cfg(feature = "ureq")]
+    pub(crate) retry: sign_core::RetryPolicy,
+    pub(crate) max_response_bytes: u64,
+}
+
+impl Config {
+    /// A builder with the defaults: 5 s connect timeout, 30 s timeout, sign-core's default retry
+    /// policy (only requests that cannot have reached the server, and queries, are retried),
+    /// success status 0, `signType` header sent.
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
+    /// The base URL, e.g. `https://api.example.com`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The `businessId` the platform assigned.
+    pub fn business_id(&self) -> &str {
+        &self.business_id
+    }
+
+    /// The sign type requests are signed with.
+    pub fn sign_type(&self) -> SignType {
+        self.signing_key.sign_type()
+    }
+
+    /// Whether the `signType` header is sent.
+    pub fn sends_sign_type(&self) -> bool {
+        self.send_sign_type
+    }
+
+    /// The envelope `status` treated as success.
+    pub fn success_status(&self) -> i64 {
+        self.success_status
+    }
+}
+
+/// Builder for [`Config`].
+#[derive(Debug, Clone)]
+pub struct ConfigBuilder {
+    base_url: Option<String>,
+    business_id: Option<String>,
+    md5_secret_key: Option<SecretString>,
+    private_key_text: Option<SecretString>,
+    private_key: Option<PrivateKey>,
+    sign_type: Option<SignType>,
+    send_sign_type: bool,
+    success_status: i64,
+    connect_timeout: Duration,
+    timeout: Duration,
+    #[cfg(feature = "ureq")]
+    retry: sign_core::RetryPolicy,
+    max_response_bytes: u64,
+}
+
+impl Default for ConfigBuilder {
+    fn default() -> Self {
+        Self {
+            base_url: None,
+            business_id: None,
+            md5_secret_key: None,
+            private_key_text: None,
+            private_key: None,
+            sign_type: None,
+            send_sign_type: true,
+            success_status: DEFAULT_SUCCESS_STATUS,
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            #[cfg(feature = "ureq")]
+            retry: sign_core::RetryPolicy::default(),
+            max_response_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+impl ConfigBuilder {
+    /// The API's base URL (required), e.g. `https://api.example.com`; paths such as
+    /// `/v1/openapi/order/VIPCharge` are appended to it.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// The `businessId` the platform assigned (required).
+    pub fn business_id(mut self, business_id: impl Into<String>) -> Self {
+        self.business_id = Some(business_id.into());
+        self
+    }
+
+    /// The MD5 secret key: requests are signed with `MD5` (unless [`sign_type`](Self::sign_type)
+    /// picks RSA while both credentials are set).
+    pub fn md5_secret_key(mut self, secret: impl Into<SecretString>) -> Self {
+        self.md5_secret_key = Some(secret.into());
+        self
+    }
+
+    /// The merchant RSA private key as PEM (`PRIVATE KEY` / `RSA PRIVATE KEY`) or bare Base64 DER
+    /// (PKCS#8 / PKCS#1): requests are signed with `SHA256-RSA`. Parsed by [`build`](Self::build).
+    pub fn rsa_private_key(mut self, key: impl Into<SecretString>) -> Self {
+        self.private_key_text = Some(key.into());
+        self.private_key = None;
+        self
+    }
+
+    /// An already parsed merchant RSA private key.
+    pub fn rsa_private_key_parsed(mut self, key: PrivateKey) -> Self {
+        self.private_key = Some(key);
+        self.private_key_text = None;
+        self
+    }
+
+    /// Which sign type to use when both credentials are set (otherwise it follows the credential).
+    pub fn sign_type(mut self, sign_type: SignType) -> Self {
+        self.sign_type = Some(sign_type);
+        self
+    }
+
+    /// Whether to send the optional `signType` header (default `true`). It can be left out only
+    /// with `SHA256-RSA`, the platform's default; `MD5` without it is a configuration error.
+    pub fn send_sign_type_header(mut self, send: bool) -> Self {
+        self.send_sign_type = send;
+        self
+    }
+
+    /// The envelope `status` that means success (default [`DEFAULT_SUCCESS_STATUS`], an assumption:
+    /// the platform does not publish it).
+    pub fn success_status(mut self, status: i64) -> Self {
+        self.success_status = status;
+        self
+    }
+
+    /// Time allowed to connect (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for one whole attempt (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The retry policy of the built-in transport. Charge and batch orders are never retried once
+    /// they may have reached the server, whatever the policy.
+    #[cfg(feature = "ureq")]
+    pub fn retry_policy(mut self, retry: sign_core::RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The largest response body the built-in transport accepts (default 10 MiB).
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    /// Validates everything and parses the key.
+    ///
+    /// Errors: [`Error::Config`] for a missing or malformed base URL, business id or credential;
+    /// [`Error::Key`] for an unreadable RSA key.
+    pub fn build(self) -> Result<Config, Error> {
+        let base_url = self.base_url.map(|s| s.trim().to_owned()).unwrap_or_default();
+        if base_url.is_empty() {
+            return Err(Error::Config("base URL is missing".into()));
+        }
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(Error::Config("base URL must start with http:// or https://".into()));
+        }
+        let business_id = self.business_id.map(|s| s.trim().to_owned()).unwrap_or_default();
+        if business_id.is_empty() {
+            return Err(Error::Config("businessId is missing".into()));
+        }
+        if !header_safe(&business_id) {
+            return Err(Error::Config("businessId must be printable ASCII without '&' or '='".into()));
+        }
+        let md5 = self.md5_secret_key.filter(|s| !s.is_empty());
+        let rsa = match (self.private_key, self.private_key_text) {
+            (Some(key), _) => Some(key),
+            (None, Some(text)) if !text.expose().trim().is_empty() => Some(PrivateKey::parse(text.expose())?),
+            (None, _) => None,
+        };
+        let sign_type = match (self.sign_type, md5.is_some(), rsa.is_some()) {
+            (Some(t), _, _) => t,
+            (None, true, false) => SignType::Md5,
+            (None, false, true) => SignType::Sha256Rsa,
+            (None, true, true) => {
+                return Err(Error::Config("both an MD5 secret and an RSA key are set: choose a sign type".into()));
+            }
+            (None, false, false) => {
+                return Err(Error::Config("no credential: set an MD5 secret key or an RSA private key".into()));
+            }
+        };
+        let signing_key = match sign_type {
+            SignType::Md5 => SigningKey::Md5(md5.ok_or_else(|| Error::Config("MD5 secret key is missing".into()))?),
+            SignType::Sha256Rsa => {
+                SigningKey::Sha256Rsa(rsa.ok_or_else(|| Error::Config("RSA private key is missing".into()))?)
+            }
+        };
+        if sign_type == SignType::Md5 && !self.send_sign_type {
+            return Err(Error::Config(
+                "MD5 needs the signType header: without it the platform verifies as SHA256-RSA".into(),
+            ));
+        }
+        if self.timeout.is_zero() || self.connect_timeout.is_zero() {
+            return Err(Error::Config("timeouts must be greater than zero".into()));
+        }
+        Ok(Config {
+            base_url,
+            business_id,
+            signing_key,
+            send_sign_type: self.send_sign_type,
+            success_status: self.success_status,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            #[cfg(feature = "ureq")]
+            retry: self.retry,
+            max_response_bytes: self.max_response_bytes,
+        })
+    }
+}
+
+/// A value that can go into a header and into the `k=v&` string unambiguously.
+pub(crate) fn header_safe(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|b| b.is_ascii_graphic() && b != b'&' && b != b'=')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> ConfigBuilder {
+        Config::builder().base_url("https://api.example.com").business_id("55")
+    }
+
+    #[test]
+    fn picks_the_sign_type_from_the_credential() {
+        let c = base().md5_secret_key("s3cret").build().unwrap();
+        assert_eq!(c.sign_type(), SignType::Md5);
+        let c = base().rsa_private_key(include_str!("../testdata/merchant_private_key.pem")).build().unwrap();
+        assert_eq!(c.sign_type(), SignType::Sha256Rsa);
+    }
+
+    #[test]
+    fn missing_or_bad_settings_fail_at_build() {
+        assert!(matches!(Config::builder().business_id("1").md5_secret_key("s").build(), Err(Error::Config(_))));
+        assert!(matches!(base().business_id("").md5_secret_key("s").build(), Err(Error::Config(_))));
+        assert!(matches!(base().business_id("a&b").md5_secret_key("s").build(), Err(Error::Config(_))));
+        assert!(matches!(base().base_url("ftp://x").md5_secret_key("s").build(), Err(Error::Config(_))));
+        assert!(matches!(base().build(), Err(Error::Config(_))));
+        assert!(matches!(base().md5_secret_key("").build(), Err(Error::Config(_))));
+        assert!(matches!(
+            base().md5_secret_key("s").send_sign_type_header(false).build(),
+            Err(Error::Config(_))
+        ));
+        assert!(matches!(base().md5_secret_key("s").sign_type(SignType::Sha256Rsa).build(), Err(Error::Config(_))));
+        assert!(matches!(
+            base().md5_secret_key("s").rsa_private_key(include_str!("../testdata/merchant_private_key.pem")).build(),
+            Err(Error::Config(_))
+        ));
+    }
+
+    #[test]
+    fn a_bad_key_is_a_key_error_at_build() {
+        assert!(matches!(base().rsa_private_key("not a key").build(), Err(Error::Key(_))));
+        assert!(matches!(
+            base().rsa_private_key(include_str!("../testdata/merchant_public_key.pem")).build(),
+            Err(Error::Key(_))
+        ));
+    }
+
+    #[test]
+    fn rsa_without_the_sign_type_header_is_allowed() {
+        let c = base()
+            .rsa_private_key(include_str!("../testdata/merchant_private_key.pem"))
+            .send_sign_type_header(false)
+            .build()
+            .unwrap();
+        assert!(!c.sends_sign_type());
+    }
+}

@@ -1,0 +1,96 @@
+//! The crate's error type.
+
+use sign_core::{CryptoError, DecodeError, KeyError, TransportError};
+
+/// The envelope `status` the platform uses for a rejected signature (`{"status":2,"message":"验签失败"}`).
+pub const SIGNATURE_REJECTED_STATUS: i64 = 2;
+
+/// Everything that can go wrong calling the API or verifying a callback.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be sent or its response not received (DNS, connect, I/O). The
+    /// request may not have reached the server; see [`TransportError::kind`].
+    #[error(transparent)]
+    Transport(TransportError),
+    /// No complete response arrived in time. The server may have processed the request: for a
+    /// charge order, look it up with `order_info` by `bizCode` before ordering again.
+    #[error("timed out: {0}")]
+    Timeout(TransportError),
+    /// The server answered with a non-2xx status and no readable envelope.
+    #[error("unexpected HTTP status {status}")]
+    HttpStatus {
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// The platform's failure envelope: `status` is not the configured success status.
+    /// [`Error::is_signature_rejected`] tells a rejected signature (`status` 2) apart.
+    #[error("API error: status {status}: {message}")]
+    Api {
+        /// The envelope's `status`.
+        status: i64,
+        /// The envelope's `message` (the provider's own wording, e.g. `验签失败`).
+        message: String,
+    },
+    /// A callback failed verification: bad or missing signature headers, a wrong signature, a
+    /// `businessId` that is not ours, a timestamp outside the window or a replayed nonce. Which
+    /// check failed is deliberately not said.
+    #[error("callback failed verification")]
+    Signature,
+    /// A response or callback body could not be decoded.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    /// Signing failed.
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    /// A key could not be loaded.
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    /// The configuration or a request is unusable (a missing credential, an empty required value).
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+impl Error {
+    /// True when the platform rejected the request's signature (envelope `status` 2, `验签失败`):
+    /// a wrong secret or key, a wrong sign type, or a body altered on the way.
+    pub fn is_signature_rejected(&self) -> bool {
+        matches!(self, Self::Api { status, .. } if *status == SIGNATURE_REJECTED_STATUS)
+    }
+}
+
+impl From<TransportError> for Error {
+    fn from(e: TransportError) -> Self {
+        if e.is_timeout() { Self::Timeout(e) } else { Self::Transport(e) }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Self::Decode(DecodeError::from(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sign_core::TransportErrorKind;
+
+    #[test]
+    fn timeouts_are_their_own_variant() {
+        let e: Error = TransportError::new(TransportErrorKind::Timeout, "slow").into();
+        assert!(matches!(e, Error::Timeout(_)));
+        let e: Error = TransportError::new(TransportErrorKind::ConnectTimeout, "slow").into();
+        assert!(matches!(e, Error::Timeout(_)));
+        let e: Error = TransportError::new(TransportErrorKind::Connect, "refused").into();
+        assert!(matches!(e, Error::Transport(_)));
+    }
+
+    #[test]
+    fn signature_rejection_is_recognised() {
+        let e = Error::Api { status: 2, message: "验签失败".into() };
+        assert!(e.is_signature_rejected());
+        assert!(!Error::Api { status: 3, message: "x".into() }.is_signature_rejected());
+        assert!(!Error::Signature.is_signature_rejected());
+    }
+}
