@@ -1,0 +1,86 @@
+// @generated from docs/vip-charge/batch_order.md by `cargo xtask codegen`; do not edit.
+//! Batch order (批量下单)
+//!
+//! Generated from `docs/vip-charge/batch_order.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// `BatchOrderRequest`.
+///
+/// Request of the `batch_order` endpoint, `POST /v1/openapi/order/batch`: 批量下单 (place one charge order per item).
+/// Not idempotent: never retried once it may have been sent. Response: `serde_json::Value` inside the `status-message-data` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BatchOrderRequest {
+    /// 商家ID
+    #[serde(rename = "merchantId")]
+    pub merchant_id: String,
+    /// 业务ID
+    #[serde(rename = "businessId")]
+    pub business_id: String,
+    /// 商家批次号
+    #[serde(rename = "batchBizCode")]
+    pub batch_biz_code: String,
+    /// 产品CODE
+    #[serde(rename = "productCode")]
+    pub product_code: String,
+    /// 充值的状态报告推送地址,为空则使用开户时设置的地址
+    #[serde(rename = "callbackUrl", default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+    /// 充值明细
+    #[serde(rename = "itemList")]
+    pub item_list: Vec<BatchOrderItem>,
+}
+
+impl BatchOrderRequest {
+    /// Creates a `BatchOrderRequest` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(
+        merchant_id: impl Into<String>,
+        business_id: impl Into<String>,
+        batch_biz_code: impl Into<String>,
+        product_code: impl Into<String>,
+        item_list: impl Into<Vec<BatchOrderItem>>,
+    ) -> Self {
+        Self {
+            merchant_id: merchant_id.into(),
+            business_id: business_id.into(),
+            batch_biz_code: batch_biz_code.into(),
+            product_code: product_code.into(),
+            callback_url: None,
+            item_list: item_list.into(),
+        }
+    }
+
+    /// Sets `callbackUrl`.
+    #[must_use]
+    pub fn with_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for BatchOrderRequest {
+    type Response = serde_json::Value;
+    const NAME: &'static str = "batch_order";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/v1/openapi/order/batch";
+    const IDEMPOTENT: bool = false;
+}
+
+/// `BatchOrderItem`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BatchOrderItem {
+    /// 商家订单号
+    #[serde(rename = "bizCode")]
+    pub biz_code: String,
+    /// 直冲账号
+    pub account: String,
+}
+
+impl BatchOrderItem {
+    /// Creates a `BatchOrderItem` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(biz_code: impl Into<String>, account: impl Into<String>) -> Self {
+        Self { biz_code: biz_code.into(), account: account.into() }
+    }
+}

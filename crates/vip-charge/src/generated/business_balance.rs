@@ -1,0 +1,36 @@
+// @generated from docs/vip-charge/business_balance.md by `cargo xtask codegen`; do not edit.
+//! Business balance (业务余额)
+//!
+//! Generated from `docs/vip-charge/business_balance.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// `BusinessBalanceRequest`.
+///
+/// Request of the `business_balance` endpoint, `POST /v1/openapi/merchant/business/balance`: 业务余额查询 (the business account's balance).
+/// Idempotent (safe to retry). Response: `serde_json::Value` inside the `status-message-data` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BusinessBalanceRequest {
+    /// 商家ID
+    #[serde(rename = "merchantId")]
+    pub merchant_id: String,
+    /// 业务ID
+    #[serde(rename = "businessId")]
+    pub business_id: String,
+}
+
+impl BusinessBalanceRequest {
+    /// Creates a `BusinessBalanceRequest` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(merchant_id: impl Into<String>, business_id: impl Into<String>) -> Self {
+        Self { merchant_id: merchant_id.into(), business_id: business_id.into() }
+    }
+}
+
+impl sign_core::Endpoint for BusinessBalanceRequest {
+    type Response = serde_json::Value;
+    const NAME: &'static str = "business_balance";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/v1/openapi/merchant/business/balance";
+    const IDEMPOTENT: bool = true;
+}

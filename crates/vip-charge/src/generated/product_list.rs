@@ -1,0 +1,33 @@
+// @generated from docs/vip-charge/product_list.md by `cargo xtask codegen`; do not edit.
+//! Product list (产品列表)
+//!
+//! Generated from `docs/vip-charge/product_list.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// `ProductListRequest`.
+///
+/// Request of the `product_list` endpoint, `POST /v1/openapi/order/product/list`: 产品列表 (products the merchant may order).
+/// Idempotent (safe to retry). Response: `serde_json::Value` inside the `status-message-data` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ProductListRequest {
+    /// 商家ID
+    #[serde(rename = "merchantId")]
+    pub merchant_id: String,
+}
+
+impl ProductListRequest {
+    /// Creates a `ProductListRequest` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(merchant_id: impl Into<String>) -> Self {
+        Self { merchant_id: merchant_id.into() }
+    }
+}
+
+impl sign_core::Endpoint for ProductListRequest {
+    type Response = serde_json::Value;
+    const NAME: &'static str = "product_list";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/v1/openapi/order/product/list";
+    const IDEMPOTENT: bool = true;
+}

@@ -1,0 +1,125 @@
+// @generated from docs/vip-charge/vip_charge.md by `cargo xtask codegen`; do not edit.
+//! VIP charge order (直充会员下单)
+//!
+//! Generated from `docs/vip-charge/vip_charge.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// `VipChargeRequest`.
+///
+/// Request of the `vip_charge` endpoint, `POST /v1/openapi/order/VIPCharge`: 直充会员下单 (place a membership direct-recharge order).
+/// Not idempotent: never retried once it may have been sent. Response: `VipChargeOrder` inside the `status-message-data` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct VipChargeRequest {
+    /// 商家ID
+    #[serde(rename = "merchantId")]
+    pub merchant_id: String,
+    /// 业务ID
+    #[serde(rename = "businessId")]
+    pub business_id: String,
+    /// 产品CODE
+    #[serde(rename = "productCode")]
+    pub product_code: String,
+    /// 手机号
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile: Option<String>,
+    /// 直冲账号
+    pub account: String,
+    /// 商家订单号
+    #[serde(rename = "bizCode")]
+    pub biz_code: String,
+    /// 充值的状态报告推送地址,为空则使用开户时设置的地址
+    #[serde(rename = "callbackUrl", default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+}
+
+impl VipChargeRequest {
+    /// Creates a `VipChargeRequest` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(
+        merchant_id: impl Into<String>,
+        business_id: impl Into<String>,
+        product_code: impl Into<String>,
+        account: impl Into<String>,
+        biz_code: impl Into<String>,
+    ) -> Self {
+        Self {
+            merchant_id: merchant_id.into(),
+            business_id: business_id.into(),
+            product_code: product_code.into(),
+            mobile: None,
+            account: account.into(),
+            biz_code: biz_code.into(),
+            callback_url: None,
+        }
+    }
+
+    /// Sets `mobile`.
+    #[must_use]
+    pub fn with_mobile(mut self, value: impl Into<String>) -> Self {
+        self.mobile = Some(value.into());
+        self
+    }
+
+    /// Sets `callbackUrl`.
+    #[must_use]
+    pub fn with_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for VipChargeRequest {
+    type Response = VipChargeOrder;
+    const NAME: &'static str = "vip_charge";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/v1/openapi/order/VIPCharge";
+    const IDEMPOTENT: bool = false;
+}
+
+/// Only `orderCode` is required: the other fields are documented, but an order the platform accepted must never
+/// be reported as a failure because an informational field is missing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct VipChargeOrder {
+    /// 平台订单号
+    #[serde(rename = "orderCode")]
+    pub order_code: String,
+    /// 商家订单号
+    #[serde(rename = "bizCode", default, skip_serializing_if = "Option::is_none")]
+    pub biz_code: Option<String>,
+    /// 充值账号
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// 结算金额
+    #[serde(rename = "settlementPrice", default, skip_serializing_if = "Option::is_none")]
+    pub settlement_price: Option<sign_core::DecimalNumber>,
+}
+
+impl VipChargeOrder {
+    /// Creates a `VipChargeOrder` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(order_code: impl Into<String>) -> Self {
+        Self { order_code: order_code.into(), biz_code: None, account: None, settlement_price: None }
+    }
+
+    /// Sets `bizCode`.
+    #[must_use]
+    pub fn with_biz_code(mut self, value: impl Into<String>) -> Self {
+        self.biz_code = Some(value.into());
+        self
+    }
+
+    /// Sets `account`.
+    #[must_use]
+    pub fn with_account(mut self, value: impl Into<String>) -> Self {
+        self.account = Some(value.into());
+        self
+    }
+
+    /// Sets `settlementPrice`.
+    #[must_use]
+    pub fn with_settlement_price(mut self, value: impl Into<sign_core::DecimalNumber>) -> Self {
+        self.settlement_price = Some(value.into());
+        self
+    }
+}
