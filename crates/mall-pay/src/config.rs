@@ -1,0 +1,253 @@
+//! Client configuration: where the mall lives, the pay path, the token, timeouts and retries.
+
+use std::time::Duration;
+
+use sign_core::SecretString;
+#[cfg(feature = "ureq")]
+use sign_core::RetryPolicy;
+
+use crate::error::Error;
+
+/// A validated client configuration. Build it with [`Config::builder`].
+///
+/// The pay endpoint's path is not in the provider's public document, so there is no default:
+/// [`ConfigBuilder::pay_path`] must be set, and [`ConfigBuilder::build`] fails without it.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub(crate) base_url: String,
+    pub(crate) pay_path: String,
+    pub(crate) token: SecretString,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    #[cfg(feature = "ureq")]
+    pub(crate) retry: RetryPolicy,
+    pub(crate) max_response_bytes: u64,
+}
+
+impl Config {
+    /// A builder with no base URL, pay path or token, and the default timeouts (5 s connect,
+    /// 30 s per call), retry policy and a 1 MiB response limit.
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
+    /// The base URL, e.g. `https://mall.example.com`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The path of the "pay an order now" endpoint below the base URL.
+    pub fn pay_path(&self) -> &str {
+        &self.pay_path
+    }
+
+    /// The connect timeout.
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+
+    /// The timeout for a whole call.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The retry policy. Paying is not idempotent, so the transport only ever retries a payment
+    /// that cannot have reached the server (DNS failure, connection refused, connect timeout).
+    #[cfg(feature = "ureq")]
+    pub fn retry(&self) -> RetryPolicy {
+        self.retry
+    }
+
+    /// The largest response body accepted.
+    pub fn max_response_bytes(&self) -> u64 {
+        self.max_response_bytes
+    }
+
+    pub(crate) fn with_token(&self, token: SecretString) -> Result<Self, Error> {
+        check_token(&token)?;
+        Ok(Self { token, ..self.clone() })
+    }
+}
+
+/// Builder for [`Config`].
+#[derive(Debug, Clone)]
+pub struct ConfigBuilder {
+    base_url: Option<String>,
+    pay_path: Option<String>,
+    token: Option<SecretString>,
+    connect_timeout: Duration,
+    timeout: Duration,
+    #[cfg(feature = "ureq")]
+    retry: RetryPolicy,
+    max_response_bytes: u64,
+}
+
+impl Default for ConfigBuilder {
+    fn default() -> Self {
+        Self {
+            base_url: None,
+            pay_path: None,
+            token: None,
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            #[cfg(feature = "ureq")]
+            retry: RetryPolicy::default(),
+            max_response_bytes: 1024 * 1024,
+        }
+    }
+}
+
+impl ConfigBuilder {
+    /// The mall's base URL (`http://` or `https://`), e.g. `https://mall.example.com`.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// The path of the "pay an order now" endpoint (订单立即支付) below the base URL, e.g.
+    /// `/api/order/pay`. Required: the provider's public document does not give it, so ask the
+    /// mall's operator.
+    pub fn pay_path(mut self, pay_path: impl Into<String>) -> Self {
+        self.pay_path = Some(pay_path.into());
+        self
+    }
+
+    /// The `token` header value: the logged-in user's token. Required.
+    pub fn token(mut self, token: impl Into<SecretString>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// Time allowed to connect (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for a whole call (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The transport's retry policy. Whatever it says, a payment is only retried when it cannot
+    /// have reached the server.
+    #[cfg(feature = "ureq")]
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The largest response body accepted (default 1 MiB); a larger one is a transport error.
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    /// Checks and builds the configuration.
+    ///
+    /// Fails with [`Error::Config`] when the base URL is missing or not `http(s)://`, the pay path
+    /// is missing or malformed, or the token is missing, empty or not a valid header value.
+    pub fn build(self) -> Result<Config, Error> {
+        let base_url = self.base_url.ok_or_else(|| Error::Config("base_url is required".into()))?;
+        let base_url = base_url.trim().trim_end_matches('/').to_owned();
+        let host = base_url.strip_prefix("https://").or_else(|| base_url.strip_prefix("http://"));
+        if host.is_none_or(|h| h.is_empty() || h.chars().any(|c| c.is_whitespace() || c.is_control())) {
+            return Err(Error::Config(format!("base_url must be an http:// or https:// URL, got {base_url:?}")));
+        }
+        let pay_path = self.pay_path.ok_or_else(|| {
+            Error::Config(
+                "pay_path is required: the provider does not publish the pay endpoint's URL, \
+                 so it must come from the mall's operator"
+                    .into(),
+            )
+        })?;
+        let pay_path = pay_path.trim().to_owned();
+        if pay_path.is_empty()
+            || pay_path == "/"
+            || pay_path.contains("://")
+            || pay_path.chars().any(|c| c.is_whitespace() || c.is_control() || c == '#')
+        {
+            return Err(Error::Config(format!("pay_path must be a path such as /api/order/pay, got {pay_path:?}")));
+        }
+        let pay_path = if pay_path.starts_with('/') { pay_path } else { format!("/{pay_path}") };
+        let token = self.token.ok_or_else(|| Error::Config("token is required".into()))?;
+        check_token(&token)?;
+        if self.max_response_bytes == 0 {
+            return Err(Error::Config("max_response_bytes must be more than 0".into()));
+        }
+        Ok(Config {
+            base_url,
+            pay_path,
+            token,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            #[cfg(feature = "ureq")]
+            retry: self.retry,
+            max_response_bytes: self.max_response_bytes,
+        })
+    }
+}
+
+/// The token goes into a header: it must be non-empty visible ASCII (no CR/LF that could inject
+/// another header). The message never quotes it.
+fn check_token(token: &SecretString) -> Result<(), Error> {
+    if token.expose().trim().is_empty() {
+        return Err(Error::Config("token is empty".into()));
+    }
+    if !token.expose().bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Error::Config("token must be visible ASCII without spaces or line breaks".into()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> ConfigBuilder {
+        Config::builder().base_url("https://mall.example.com/").pay_path("api/order/pay").token("tok-123")
+    }
+
+    #[test]
+    fn builds_and_normalizes() {
+        let c = full().build().unwrap();
+        assert_eq!(c.base_url(), "https://mall.example.com");
+        assert_eq!(c.pay_path(), "/api/order/pay");
+    }
+
+    #[test]
+    fn missing_pay_path_says_why() {
+        let e = Config::builder().base_url("https://m.example").token("t").build().unwrap_err();
+        let msg = e.to_string();
+        assert!(matches!(e, Error::Config(_)));
+        assert!(msg.contains("pay_path is required"), "{msg}");
+        assert!(msg.contains("does not publish"), "{msg}");
+    }
+
+    #[test]
+    fn rejects_bad_values() {
+        assert!(matches!(full().base_url("ftp://x").build(), Err(Error::Config(_))));
+        assert!(matches!(full().base_url("https://").build(), Err(Error::Config(_))));
+        assert!(matches!(Config::builder().pay_path("/p").token("t").build(), Err(Error::Config(_))));
+        assert!(matches!(full().pay_path("").build(), Err(Error::Config(_))));
+        assert!(matches!(full().pay_path("/").build(), Err(Error::Config(_))));
+        assert!(matches!(full().pay_path("https://evil.example/pay").build(), Err(Error::Config(_))));
+        assert!(matches!(full().pay_path("/a b").build(), Err(Error::Config(_))));
+        assert!(matches!(Config::builder().base_url("https://m").pay_path("/p").build(), Err(Error::Config(_))));
+        assert!(matches!(full().token("").build(), Err(Error::Config(_))));
+        assert!(matches!(full().token("abc\r\nX-Evil: 1").build(), Err(Error::Config(_))));
+        assert!(matches!(full().max_response_bytes(0).build(), Err(Error::Config(_))));
+    }
+
+    #[test]
+    fn token_never_in_errors_or_debug() {
+        let secret = "tok\r\nsecret-value-9f8e";
+        let e = full().token(secret).build().unwrap_err();
+        assert!(!format!("{e} {e:?}").contains("secret-value-9f8e"));
+        let c = full().token("secret-value-9f8e").build().unwrap();
+        assert!(!format!("{c:?}").contains("secret-value-9f8e"));
+        let b = full().token("secret-value-9f8e");
+        assert!(!format!("{b:?}").contains("secret-value-9f8e"));
+    }
+}
