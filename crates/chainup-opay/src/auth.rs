@@ -1,0 +1,93 @@
+//! The opay envelope rule, in one place: how `data` and `sign` are made from the business JSON,
+//! and how they are opened again.
+//!
+//! As the provider's official Java demo (XRsa style) does it:
+//!
+//! - `data` = the UTF-8 JSON, split into chunks of `k - 11` bytes (245 for RSA-2048), each
+//!   encrypted with RSA PKCS#1 v1.5 under the *recipient's* public key, the blocks concatenated,
+//!   then Base64 URL-safe without padding;
+//! - `sign` = SHA256withRSA with the *sender's* private key over the ASCII bytes of the lowercase
+//!   hex MD5 of the same plaintext JSON, Base64 URL-safe without padding.
+//!
+//! Requests: encrypt for the platform, sign as the merchant. Responses and callbacks: decrypt as
+//! the merchant, verify the platform's signature. Incoming Base64 is read in either alphabet,
+//! padded or not. The envelope's `time` is *not* covered by the signature.
+
+use sign_core::digest::md5_hex_lower;
+use sign_core::encoding::{base64_decode_lenient, base64_url_nopad};
+use sign_core::rsa::{PrivateKey, PublicKey};
+use sign_core::CryptoError;
+
+/// The string that is signed: the lowercase hex MD5 of the plaintext JSON.
+pub fn string_to_sign(plaintext: &[u8]) -> String {
+    md5_hex_lower(plaintext)
+}
+
+/// `sign`: SHA256withRSA over [`string_to_sign`], URL-safe Base64 without padding.
+pub fn sign(plaintext: &[u8], sender_private_key: &PrivateKey) -> Result<String, CryptoError> {
+    let signature = sender_private_key.sign_sha256(string_to_sign(plaintext).as_bytes())?;
+    Ok(base64_url_nopad(&signature))
+}
+
+/// `data`: chunked PKCS#1 v1.5 encryption, URL-safe Base64 without padding.
+pub fn encrypt(plaintext: &[u8], recipient_public_key: &PublicKey) -> Result<String, CryptoError> {
+    Ok(base64_url_nopad(&recipient_public_key.encrypt_chunked(plaintext)?))
+}
+
+/// `data` and `sign` for a plaintext JSON: what a request envelope carries.
+pub fn seal(
+    plaintext: &[u8],
+    recipient_public_key: &PublicKey,
+    sender_private_key: &PrivateKey,
+) -> Result<(String, String), CryptoError> {
+    Ok((encrypt(plaintext, recipient_public_key)?, sign(plaintext, sender_private_key)?))
+}
+
+/// Why [`open`] failed. Deliberately a single value: see [`open`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenFailed;
+
+/// Decrypts `data` and verifies `sign` over it; returns the plaintext JSON only if both succeed.
+///
+/// Built so that it is not a padding oracle (RUSTSEC-2023-0071 / Bleichenbacher): when
+/// decryption fails, the signature check still runs (over a stand-in of the same length), and
+/// every failure (bad Base64, a bad block, a wrong key, a bad signature) is the same
+/// [`OpenFailed`], returned after the same steps. What remains is the timing of the `rsa` crate's
+/// private-key operation itself; see the crate docs.
+pub fn open(
+    data_b64: &str,
+    sign_b64: &str,
+    recipient_private_key: &PrivateKey,
+    sender_public_key: &PublicKey,
+) -> Result<Vec<u8>, OpenFailed> {
+    // Base64 is public structure (no key involved), so failing fast on it reveals nothing.
+    let (Ok(ciphertext), Ok(signature)) = (base64_decode_lenient(data_b64), base64_decode_lenient(sign_b64)) else {
+        return Err(OpenFailed);
+    };
+    let decrypted = recipient_private_key.decrypt_chunked(&ciphertext);
+    let k = recipient_private_key.size();
+    let (decrypt_ok, digest) = match &decrypted {
+        Ok(plaintext) => (true, string_to_sign(plaintext)),
+        Err(_) => {
+            // Same amount of hashing as a success of this size would have done.
+            let stand_in = vec![0u8; (ciphertext.len() / k.max(1)) * k.saturating_sub(11)];
+            (false, string_to_sign(&stand_in))
+        }
+    };
+    let signature_ok = sender_public_key.verify_sha256(digest.as_bytes(), &signature).is_ok();
+    match decrypted {
+        Ok(plaintext) if decrypt_ok & signature_ok => Ok(plaintext),
+        _ => Err(OpenFailed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_to_sign_is_md5_lower_hex() {
+        // printf '%s' '{"orderNum":"1"}' | md5sum  ->  cce7aa874acb7f12f7587fd03a153a16
+        assert_eq!(string_to_sign(br#"{"orderNum":"1"}"#), "cce7aa874acb7f12f7587fd03a153a16");
+    }
+}

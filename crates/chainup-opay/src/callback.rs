@@ -1,0 +1,62 @@
+//! The payment-result callback the platform POSTs to the order's `notifyPage`.
+//!
+//! ```text
+//! raw headers + raw body -> parse {app_id, data, sign, time}
+//!                        -> decrypt data (merchant private key) AND verify sign (platform public key)
+//!                        -> app_id, optional time window
+//!                        -> PayNotification  |  Error::CallbackRejected
+//! ```
+//!
+//! Every check runs before the verdict, and any failure is the one opaque
+//! [`Error::CallbackRejected`]: the endpoint does not tell an attacker whether the RSA padding of
+//! forged `data` was valid (a Bleichenbacher/Marvin oracle, RUSTSEC-2023-0071), nor which other
+//! check failed. Only after every check passed can the (authenticated) plaintext fail to decode,
+//! as [`Error::Decode`].
+//!
+//! `time` is not covered by the signature, so it cannot stop replays; the optional window
+//! ([`ConfigBuilder::callback_max_age`](crate::ConfigBuilder::callback_max_age)) only turns away
+//! careless replays. Process each `orderNum` once (idempotently): the platform can deliver the
+//! same callback more than once, and a captured callback can be replayed.
+
+use serde::Deserialize;
+use sign_core::Clock;
+
+use crate::auth;
+use crate::client::Client;
+use crate::envelope::EnvelopeTime;
+use crate::error::Error;
+use crate::generated::PayNotification;
+
+#[derive(Deserialize)]
+struct CallbackEnvelope {
+    app_id: String,
+    data: String,
+    sign: String,
+    #[serde(default)]
+    time: Option<EnvelopeTime>,
+}
+
+/// Verifies and decrypts a callback. `headers` are accepted for symmetry with the other paykit
+/// crates; opay puts everything in the body.
+pub(crate) fn verify(client: &Client, _headers: &[(String, String)], body: &[u8]) -> Result<PayNotification, Error> {
+    let config = client.config();
+    // The envelope's shape is public: rejecting a malformed one early reveals nothing secret.
+    let envelope: CallbackEnvelope = serde_json::from_slice(body).map_err(|_| Error::CallbackRejected)?;
+    let opened = auth::open(&envelope.data, &envelope.sign, &config.merchant_private_key, &config.platform_public_key);
+    let app_ok = envelope.app_id == config.app_key;
+    let time_ok = match config.callback_max_age {
+        None => true,
+        Some(max_age) => within(client.clock(), envelope.time.as_ref().and_then(EnvelopeTime::millis), max_age),
+    };
+    let plaintext = match opened {
+        Ok(p) if app_ok & time_ok => p,
+        _ => return Err(Error::CallbackRejected),
+    };
+    serde_json::from_slice(&plaintext).map_err(|e| Error::Decode(e.into()))
+}
+
+fn within(clock: &dyn Clock, millis: Option<i64>, max_age: std::time::Duration) -> bool {
+    let Some(sent) = millis else { return false };
+    let max = i64::try_from(max_age.as_millis()).unwrap_or(i64::MAX);
+    clock.unix_millis().saturating_sub(sent).saturating_abs() <= max
+}
