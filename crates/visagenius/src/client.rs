@@ -1,0 +1,265 @@
+//! The client: sans-IO `prepare`/`parse`, and a blocking `call` over them.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sign_core::http::join_url;
+use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock, Transport};
+
+use crate::auth::{self, APPID_HEADER, AUTHORIZATION_HEADER, DATE_HEADER};
+use crate::generated::{
+    OrderPayBody, OrderPayRequest, ProductBriefQueryBody, ProductBriefQueryRequest, ProductQueryBody,
+    ProductQueryRequest,
+};
+use crate::{Config, Error, envelope};
+
+/// A VisaGenius client: signs every request, sends it, and decodes the provider's envelope.
+///
+/// `Send + Sync` and cheap to clone (an `Arc` inside): build one and share it.
+///
+/// For async code or another HTTP client, use the two halves directly:
+/// [`prepare`](Client::prepare) gives the fully signed [`HttpRequest`], and
+/// [`parse`](Client::parse) decodes the [`HttpResponse`] you got back.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
+    config: Config,
+    transport: Arc<dyn Transport>,
+    clock: Arc<dyn Clock>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("config", &self.inner.config)
+            .field("clock", &self.inner.clock)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client over sign-core's blocking ureq transport, with the timeouts, retry policy and
+    /// body limit of `config`.
+    ///
+    /// # Errors
+    /// None today (the configuration was validated when built); kept fallible so that future
+    /// transport setup errors are reported here rather than on the first call.
+    #[cfg(feature = "ureq")]
+    pub fn new(config: Config) -> Result<Self, Error> {
+        let transport = sign_core::UreqTransport::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .retry(config.retry)
+            .max_response_bytes(config.max_response_bytes)
+            .user_agent(concat!("paykit-visagenius/", env!("CARGO_PKG_VERSION")))
+            .build();
+        Ok(Self::with_transport(config, Arc::new(transport)))
+    }
+
+    /// A client sending through `transport` (another HTTP client, a test double, the sandbox).
+    pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
+        Self { inner: Arc::new(Inner { config, transport, clock: Arc::new(SystemClock) }) }
+    }
+
+    /// The same client reading the time from `clock` (the `X-Date` header). For tests.
+    pub fn with_clock(self, clock: Arc<dyn Clock>) -> Self {
+        let mut inner = Inner::clone(&self.inner);
+        inner.clock = clock;
+        Self { inner: Arc::new(inner) }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The fully signed request for `request`, not sent.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] when the request does not serialize.
+    pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<HttpRequest, Error> {
+        self.prepare_at(E::METHOD, E::PATH, request, E::IDEMPOTENT)
+    }
+
+    /// Decodes the response to an `E` request: the envelope's `body` on `ret == 0`, a typed
+    /// error otherwise.
+    ///
+    /// # Errors
+    /// [`Error::Api`], [`Error::HttpStatus`] or [`Error::Decode`]; see [`envelope`].
+    pub fn parse<E: Endpoint>(&self, response: HttpResponse) -> Result<E::Response, Error> {
+        envelope::parse(&response, E::NAME)
+    }
+
+    /// Sends `request` and decodes its response: [`prepare`](Self::prepare), the transport,
+    /// then [`parse`](Self::parse).
+    ///
+    /// # Errors
+    /// Any [`Error`]; on [`Error::Timeout`] a non-idempotent request may have been processed.
+    pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
+        let http = self.prepare(request)?;
+        let response = self.inner.transport.send(&http)?;
+        self.parse::<E>(response)
+    }
+
+    /// 订单支付: pays order `order_id` with `pay_amount` fen (`POST /openvisa/order_pay`).
+    ///
+    /// Not idempotent: it is never retried once it may have reached the server. After a
+    /// [`Error::Timeout`], look the order up before paying again.
+    ///
+    /// # Errors
+    /// Any [`Error`]; the provider refusing the payment (unknown order, wrong amount) is
+    /// [`Error::Api`].
+    pub fn order_pay(&self, request: &OrderPayRequest) -> Result<OrderPayBody, Error> {
+        self.call(request)
+    }
+
+    /// 商品列表查询: lists the products matching the filters (`POST /openvisa/product_brief_query`).
+    ///
+    /// # Errors
+    /// Any [`Error`].
+    pub fn product_brief_query(&self, request: &ProductBriefQueryRequest) -> Result<ProductBriefQueryBody, Error> {
+        self.call(request)
+    }
+
+    /// 商品详情查询: the detail of one product (`POST /openvisa/product_query`).
+    ///
+    /// # Errors
+    /// Any [`Error`]; an unknown product is [`Error::Api`].
+    pub fn product_query(&self, request: &ProductQueryRequest) -> Result<ProductQueryBody, Error> {
+        self.call(request)
+    }
+
+    /// A signed `POST` of `body` (as JSON) to `path`, decoding the envelope's `body` into `T`.
+    ///
+    /// This is how to reach the endpoints the provider lists without publishing their paths or
+    /// fields (创建订单, 查询订单详情, 订单退款, ...): ask the provider for the path and fields,
+    /// then call them here with your own types. Set `idempotent` only for queries: an idempotent
+    /// request may be retried after it reached the server.
+    ///
+    /// `path` must be an absolute path below the base URL made of `A-Z a-z 0-9 / _ - . ~`
+    /// (e.g. `/openvisa/order_query`).
+    ///
+    /// ```no_run
+    /// # fn demo(client: &visagenius::Client) -> Result<(), visagenius::Error> {
+    /// #[derive(serde::Deserialize)]
+    /// struct OrderDetail { order_id: i64 }
+    /// let detail: OrderDetail =
+    ///     client.raw_call("/openvisa/order_query", &serde_json::json!({"order_id": 1000012680}), true)?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] for a bad path or a body that does not serialize, then any
+    /// [`Error`] of a call.
+    pub fn raw_call<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+        idempotent: bool,
+    ) -> Result<T, Error> {
+        let http = self.prepare_raw(path, body, idempotent)?;
+        let response = self.inner.transport.send(&http)?;
+        envelope::parse(&response, path)
+    }
+
+    /// [`raw_call`](Self::raw_call) returning the envelope's `body` as untyped JSON.
+    ///
+    /// # Errors
+    /// As [`raw_call`](Self::raw_call).
+    pub fn raw_call_json(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+        idempotent: bool,
+    ) -> Result<serde_json::Value, Error> {
+        self.raw_call(path, body, idempotent)
+    }
+
+    /// The signed request of a [`raw_call`](Self::raw_call), not sent.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] for a bad path or a body that does not serialize.
+    pub fn prepare_raw(&self, path: &str, body: &impl Serialize, idempotent: bool) -> Result<HttpRequest, Error> {
+        check_raw_path(path)?;
+        self.prepare_at(Method::Post, path, body, idempotent)
+    }
+
+    /// Decodes the response of a [`prepare_raw`](Self::prepare_raw) request.
+    ///
+    /// # Errors
+    /// As [`parse`](Self::parse).
+    pub fn parse_raw<T: DeserializeOwned>(&self, response: HttpResponse) -> Result<T, Error> {
+        envelope::parse(&response, "raw call")
+    }
+
+    fn prepare_at(
+        &self,
+        method: Method,
+        path: &str,
+        body: &(impl Serialize + ?Sized),
+        idempotent: bool,
+    ) -> Result<HttpRequest, Error> {
+        if path.is_empty() {
+            return Err(Error::InvalidRequest("the endpoint has no published path".to_owned()));
+        }
+        // Serialized once: the bytes sent are exactly these.
+        let body = serde_json::to_vec(body)
+            .map_err(|e| Error::InvalidRequest(format!("request body does not serialize to JSON: {e}")))?;
+        let config = &self.inner.config;
+        // One date string for both the header and the signed string.
+        let date = sign_core::clock::rfc1123(self.inner.clock.now());
+        let authorization = auth::authorization(&config.access_key, &config.secret_key, &config.appid, &date);
+        Ok(HttpRequest::new(method, join_url(&config.base_url, path))
+            .with_header("Content-Type", "application/json")
+            .with_header("Accept", "application/json")
+            .with_header(DATE_HEADER, date)
+            .with_header(APPID_HEADER, config.appid.as_str())
+            .with_header(AUTHORIZATION_HEADER, authorization)
+            .with_body(body)
+            .with_idempotent(idempotent))
+    }
+}
+
+fn check_raw_path(path: &str) -> Result<(), Error> {
+    let ok = path.starts_with('/')
+        && path.len() > 1
+        && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_-.~".contains(&b))
+        && !path.contains("//")
+        && !path.split('/').any(|segment| segment == "." || segment == "..");
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::InvalidRequest(
+            "raw-call path must be an absolute path of A-Z a-z 0-9 / _ - . ~ (no query, no ..)".to_owned(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_paths_are_checked() {
+        for good in ["/openvisa/order_query", "/openvisa/v2.0/order-query", "/a~b"] {
+            assert!(check_raw_path(good).is_ok(), "{good}");
+        }
+        for bad in ["", "/", "openvisa/x", "/a?b=1", "/a#b", "//evil.com/x", "/a/../b", "/a b", "/a\r\nX: 1", "/订单"]
+        {
+            assert!(matches!(check_raw_path(bad), Err(Error::InvalidRequest(_))), "{bad:?}");
+        }
+    }
+
+    fn assert_send_sync_clone<T: Send + Sync + Clone>() {}
+
+    #[test]
+    fn client_is_send_sync_clone() {
+        assert_send_sync_clone::<Client>();
+    }
+}

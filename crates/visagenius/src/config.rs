@@ -1,0 +1,272 @@
+//! Client configuration: base URL, credentials, timeouts and retry policy, validated once.
+
+use std::fmt;
+use std::time::Duration;
+
+use sign_core::SecretString;
+
+use crate::Error;
+
+/// The provider's published development server (`vgs_dev` on its documentation pages). The
+/// production host is handed out with the credentials, so there is no default base URL.
+pub const DEV_BASE_URL: &str = "https://dapi.visageniusglobal.com";
+
+/// A validated client configuration. Build it with [`Config::builder`].
+///
+/// `Debug` shows the base URL and app id but never `access_key` or `secret_key`.
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct Config {
+    pub(crate) base_url: String,
+    pub(crate) appid: String,
+    pub(crate) access_key: SecretString,
+    pub(crate) secret_key: SecretString,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    #[cfg(feature = "ureq")]
+    pub(crate) retry: sign_core::RetryPolicy,
+    pub(crate) max_response_bytes: u64,
+}
+
+impl Config {
+    /// A builder with no credentials, 5 s connect timeout, 30 s overall timeout and the default
+    /// retry policy (only requests that cannot have reached the server, and queries, are retried).
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
+    /// The base URL, without a trailing `/`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The app id sent as `X-Appid`.
+    pub fn appid(&self) -> &str {
+        &self.appid
+    }
+
+    /// The connect timeout.
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+
+    /// The timeout for one whole attempt.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The retry policy of the default transport.
+    #[cfg(feature = "ureq")]
+    pub fn retry(&self) -> sign_core::RetryPolicy {
+        self.retry
+    }
+
+    /// The largest response body the default transport accepts.
+    pub fn max_response_bytes(&self) -> u64 {
+        self.max_response_bytes
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("base_url", &self.base_url)
+            .field("appid", &self.appid)
+            .field("access_key", &self.access_key)
+            .field("secret_key", &self.secret_key)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builder for [`Config`]; [`build`](ConfigBuilder::build) checks every value.
+#[derive(Clone)]
+pub struct ConfigBuilder {
+    base_url: Option<String>,
+    appid: Option<String>,
+    access_key: Option<SecretString>,
+    secret_key: Option<SecretString>,
+    connect_timeout: Duration,
+    timeout: Duration,
+    #[cfg(feature = "ureq")]
+    retry: sign_core::RetryPolicy,
+    max_response_bytes: u64,
+}
+
+impl Default for ConfigBuilder {
+    fn default() -> Self {
+        Self {
+            base_url: None,
+            appid: None,
+            access_key: None,
+            secret_key: None,
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            #[cfg(feature = "ureq")]
+            retry: sign_core::RetryPolicy::default(),
+            max_response_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+impl fmt::Debug for ConfigBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConfigBuilder")
+            .field("base_url", &self.base_url)
+            .field("appid", &self.appid)
+            .field("access_key", &self.access_key)
+            .field("secret_key", &self.secret_key)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ConfigBuilder {
+    /// The server, e.g. [`DEV_BASE_URL`] or the sandbox's URL. Required.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// The `appid` the provider gave you (sent as `X-Appid`). Required.
+    pub fn appid(mut self, appid: impl Into<String>) -> Self {
+        self.appid = Some(appid.into());
+        self
+    }
+
+    /// The `access_key` (part of the signed string, never sent). Required.
+    pub fn access_key(mut self, key: impl Into<SecretString>) -> Self {
+        self.access_key = Some(key.into());
+        self
+    }
+
+    /// The `secret_key` (the HMAC key, never sent). Required.
+    pub fn secret_key(mut self, key: impl Into<SecretString>) -> Self {
+        self.secret_key = Some(key.into());
+        self
+    }
+
+    /// Time allowed to connect (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for one whole attempt (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The retry policy of the default transport. Whatever the policy, `order_pay` is never
+    /// retried once it may have reached the server.
+    #[cfg(feature = "ureq")]
+    pub fn retry(mut self, retry: sign_core::RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The largest response body accepted by the default transport (default 10 MiB).
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    /// Checks every value and builds the configuration.
+    ///
+    /// # Errors
+    /// [`Error::Config`] naming the first missing or malformed value (never its content when it
+    /// is a credential).
+    pub fn build(self) -> Result<Config, Error> {
+        let base_url = self.base_url.ok_or_else(|| config("base_url is missing"))?;
+        let base_url = base_url.trim().trim_end_matches('/').to_owned();
+        let rest = base_url
+            .strip_prefix("https://")
+            .or_else(|| base_url.strip_prefix("http://"))
+            .ok_or_else(|| config("base_url must start with https:// or http://"))?;
+        if rest.is_empty() || rest.starts_with('/') || base_url.contains(['?', '#']) || !is_header_safe(&base_url) {
+            return Err(config("base_url must be an absolute URL with a host and no query"));
+        }
+        let appid = self.appid.ok_or_else(|| config("appid is missing"))?;
+        if appid.is_empty() {
+            return Err(config("appid is empty"));
+        }
+        if !is_header_safe(&appid) {
+            return Err(config("appid must be printable ASCII without spaces (it is sent as a header)"));
+        }
+        let access_key = self.access_key.ok_or_else(|| config("access_key is missing"))?;
+        if access_key.is_empty() {
+            return Err(config("access_key is empty"));
+        }
+        let secret_key = self.secret_key.ok_or_else(|| config("secret_key is missing"))?;
+        if secret_key.is_empty() {
+            return Err(config("secret_key is empty"));
+        }
+        if self.timeout.is_zero() || self.connect_timeout.is_zero() {
+            return Err(config("timeouts must be greater than zero"));
+        }
+        Ok(Config {
+            base_url,
+            appid,
+            access_key,
+            secret_key,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            #[cfg(feature = "ureq")]
+            retry: self.retry,
+            max_response_bytes: self.max_response_bytes,
+        })
+    }
+}
+
+fn config(message: &str) -> Error {
+    Error::Config(message.to_owned())
+}
+
+/// Visible ASCII only: no spaces, control characters (header injection) or non-ASCII.
+fn is_header_safe(value: &str) -> bool {
+    value.bytes().all(|b| b.is_ascii_graphic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> ConfigBuilder {
+        Config::builder().base_url("https://api.example.com/").appid("app1").access_key("ak").secret_key("sk")
+    }
+
+    #[test]
+    fn builds_and_trims_the_base_url() {
+        let c = full().build().unwrap();
+        assert_eq!(c.base_url(), "https://api.example.com");
+        assert_eq!(c.appid(), "app1");
+    }
+
+    #[test]
+    fn each_missing_or_bad_value_is_a_config_error() {
+        let cases: Vec<(ConfigBuilder, &str)> = vec![
+            (Config::builder().appid("a").access_key("k").secret_key("s"), "base_url is missing"),
+            (full().base_url("ftp://x"), "base_url must start"),
+            (full().base_url("https://"), "base_url must"),
+            (full().base_url("https:///path"), "absolute URL"),
+            (full().base_url("https://h/x?y=1"), "absolute URL"),
+            (full().base_url("https://h/\r\nX: y"), "absolute URL"),
+            (Config::builder().base_url("https://h").access_key("k").secret_key("s"), "appid is missing"),
+            (full().appid(""), "appid is empty"),
+            (full().appid("a\r\nX-Evil: 1"), "printable ASCII"),
+            (full().appid("应用"), "printable ASCII"),
+            (Config::builder().base_url("https://h").appid("a").secret_key("s"), "access_key is missing"),
+            (full().access_key(""), "access_key is empty"),
+            (Config::builder().base_url("https://h").appid("a").access_key("k"), "secret_key is missing"),
+            (full().secret_key(""), "secret_key is empty"),
+            (full().timeout(Duration::ZERO), "timeouts"),
+        ];
+        for (builder, want) in cases {
+            match builder.build() {
+                Err(Error::Config(msg)) => assert!(msg.contains(want), "{msg} should contain {want}"),
+                other => panic!("expected a config error containing {want}, got {other:?}"),
+            }
+        }
+    }
+}

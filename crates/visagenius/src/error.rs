@@ -1,0 +1,110 @@
+//! The crate's error type: the provider's failure envelope stays apart from transport, timeout,
+//! HTTP status and decoding failures.
+
+use sign_core::{DecodeError, TransportError};
+
+/// Everything a VisaGenius call can fail with.
+///
+/// No variant ever holds a credential: messages are written by this crate, and the provider's
+/// `msg` is the only text copied from a response.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be sent or the response not received (DNS, connection refused,
+    /// TLS, I/O, a response body over the size limit).
+    #[error(transparent)]
+    Transport(TransportError),
+    /// No complete response arrived in time. The request may have been processed: query the
+    /// order before paying it again.
+    #[error("request timed out: {0}")]
+    Timeout(TransportError),
+    /// The server answered with an HTTP status and a body that is not the provider's envelope
+    /// (an HTML error page from a proxy, a 404, a 503 without JSON).
+    #[error("unexpected HTTP status {status}")]
+    HttpStatus {
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// The provider answered with its envelope and `ret != 0`: the request was refused.
+    #[error("VisaGenius error ret={ret}: {msg} (HTTP {status})")]
+    Api {
+        /// The provider's `ret` code (`0` is success, so never `0` here; `-1` is the usual failure).
+        ret: i64,
+        /// The provider's `msg`, e.g. `签名错误`.
+        msg: String,
+        /// The HTTP status the envelope came with (200, 400 bad parameters, 503 service error).
+        status: u16,
+    },
+    /// A successful response could not be decoded into the expected type (malformed JSON,
+    /// missing fields, a float where fen were expected, an empty body).
+    #[error(transparent)]
+    Decode(DecodeError),
+    /// A request could not be built from the given input (a raw-call path that is not a plain
+    /// absolute path, a body that does not serialize to JSON).
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+    /// The client configuration is unusable (missing credential, bad base URL). Reported by
+    /// [`ConfigBuilder::build`](crate::ConfigBuilder::build), never on the first call.
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+impl Error {
+    /// The provider's `ret` code when the provider refused the request.
+    pub fn api_ret(&self) -> Option<i64> {
+        match self {
+            Self::Api { ret, .. } => Some(*ret),
+            _ => None,
+        }
+    }
+
+    /// Whether the request may have been processed by the server although no answer was
+    /// received: reconcile (query) before sending a non-idempotent request again.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            Self::Timeout(e) | Self::Transport(e) => !e.kind().request_not_sent(),
+            // A gateway error page may come after the provider processed the request.
+            Self::HttpStatus { status } => *status >= 500,
+            _ => false,
+        }
+    }
+}
+
+impl From<TransportError> for Error {
+    fn from(e: TransportError) -> Self {
+        if e.is_timeout() { Self::Timeout(e) } else { Self::Transport(e) }
+    }
+}
+
+impl From<DecodeError> for Error {
+    fn from(e: DecodeError) -> Self {
+        Self::Decode(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sign_core::TransportErrorKind;
+
+    #[test]
+    fn timeouts_map_to_timeout() {
+        for kind in [TransportErrorKind::Timeout, TransportErrorKind::ConnectTimeout] {
+            assert!(matches!(Error::from(TransportError::new(kind, "t")), Error::Timeout(_)), "{kind:?}");
+        }
+        for kind in [TransportErrorKind::Connect, TransportErrorKind::Dns, TransportErrorKind::Io] {
+            assert!(matches!(Error::from(TransportError::new(kind, "t")), Error::Transport(_)), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn outcome_unknown_only_after_sending() {
+        assert!(Error::from(TransportError::new(TransportErrorKind::Timeout, "t")).outcome_unknown());
+        assert!(Error::from(TransportError::new(TransportErrorKind::Io, "t")).outcome_unknown());
+        assert!(!Error::from(TransportError::new(TransportErrorKind::ConnectTimeout, "t")).outcome_unknown());
+        assert!(!Error::from(TransportError::new(TransportErrorKind::Connect, "t")).outcome_unknown());
+        assert!(Error::HttpStatus { status: 504 }.outcome_unknown());
+        assert!(!Error::HttpStatus { status: 404 }.outcome_unknown());
+        assert!(!Error::Api { ret: -1, msg: "x".into(), status: 200 }.outcome_unknown());
+    }
+}

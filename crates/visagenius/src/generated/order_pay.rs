@@ -1,0 +1,113 @@
+//! 订单支付 (pay an order). Generated from `docs/visagenius/order_pay.md`: do not edit.
+
+use serde::{Deserialize, Serialize};
+
+/// Request of `order_pay`: `POST /openvisa/order_pay`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OrderPayRequest {
+    /// 订单id
+    pub order_id: i64,
+    /// 订单支付总金额,以分为单位 (total amount paid, in fen)
+    pub pay_amount: crate::Fen,
+    /// 订单回寄地址,创建订单或者订单支付时填写 (return address; give it once, when creating or when paying the order)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_express_address: Option<OrderExpressAddress>,
+}
+
+impl OrderPayRequest {
+    /// A new `OrderPayRequest` with its required fields.
+    pub fn new(order_id: i64, pay_amount: crate::Fen) -> Self {
+        Self { order_id, pay_amount, order_express_address: None }
+    }
+
+    /// Sets `order_express_address`: 订单回寄地址,创建订单或者订单支付时填写 (return address; give it once, when creating or when paying the order)
+    pub fn with_order_express_address(mut self, value: OrderExpressAddress) -> Self {
+        self.order_express_address = Some(value);
+        self
+    }
+}
+
+/// `OrderExpressAddress`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OrderExpressAddress {
+    /// 收件人
+    pub addressee: String,
+    /// 手机号码
+    pub mobile_phone: String,
+    /// 省份code
+    pub province_code: String,
+    /// 城市code
+    pub city_code: String,
+    /// 区code
+    pub county_code: String,
+    /// 详细地址
+    pub detail_address: String,
+}
+
+impl OrderExpressAddress {
+    /// A new `OrderExpressAddress` with its required fields.
+    pub fn new(
+        addressee: impl Into<String>,
+        mobile_phone: impl Into<String>,
+        province_code: impl Into<String>,
+        city_code: impl Into<String>,
+        county_code: impl Into<String>,
+        detail_address: impl Into<String>,
+    ) -> Self {
+        Self {
+            addressee: addressee.into(),
+            mobile_phone: mobile_phone.into(),
+            province_code: province_code.into(),
+            city_code: city_code.into(),
+            county_code: county_code.into(),
+            detail_address: detail_address.into(),
+        }
+    }
+}
+
+/// `OrderPayBody`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OrderPayBody {
+    /// 供应商地址信息 (the supplier's address)
+    pub express_address: ExpressAddress,
+}
+
+/// `ExpressAddress`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ExpressAddress {
+    /// 地址id
+    pub id: i64,
+    /// 收件人
+    pub addressee: String,
+    /// 手机号码
+    pub mobile_phone: String,
+    /// 省份code
+    pub province_code: String,
+    /// 城市code
+    pub city_code: String,
+    /// 区code
+    pub county_code: String,
+    /// 详细地址
+    pub detail_address: String,
+    /// 省份名称 (added 2024-08-26)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_name: Option<String>,
+    /// 城市名称 (added 2024-08-26)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city_name: Option<String>,
+    /// 区名称 (added 2024-08-26)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub county_name: Option<String>,
+}
+
+impl sign_core::Endpoint for OrderPayRequest {
+    type Response = OrderPayBody;
+    const NAME: &'static str = "order_pay";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/openvisa/order_pay";
+    const IDEMPOTENT: bool = false;
+}

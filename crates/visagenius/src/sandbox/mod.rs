@@ -1,0 +1,428 @@
+//! A local VisaGenius server for tests and offline development (feature `sandbox`).
+//!
+//! [`Sandbox::start`] serves on `127.0.0.1` with a free port. It behaves like the provider as far
+//! as the provider documents it:
+//!
+//! - every request must be a `POST` with `Content-Type: application/json` and the three
+//!   authentication headers; a missing header, an unknown app id, a malformed date, a date more
+//!   than five minutes away from the sandbox's clock, or a wrong `Authorization` is refused with
+//!   HTTP 400 and the provider's envelope `{"ret": -1, "msg": "..."}`. The signature is checked
+//!   by code written separately from the client's signer, in constant time;
+//! - `product_brief_query` and `product_query` serve a small product catalogue
+//!   ([`SANDBOX_PRODUCT_IDS`]);
+//! - `order_pay` pays pre-seeded orders ([`SEEDED_ORDER_ID`] and others, or your own with
+//!   [`Sandbox::add_order`]) and refuses an unknown order, an already paid order and an amount
+//!   that differs from the order's (HTTP 200, `ret: -1`);
+//! - a body that is not JSON or lacks a required field is HTTP 400 `ret: -1` (参数不正确);
+//! - any other path is HTTP 404 with `ret: -1` (the client reports it as
+//!   [`Error::HttpStatus`](crate::Error::HttpStatus)).
+//!
+//! The provider's status codes for these failures, its wording, and the contents of
+//! `visa_country` and `cover_province` are not public: the sandbox's are illustrative.
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use visagenius::sandbox::{Sandbox, SEEDED_ORDER_AMOUNT, SEEDED_ORDER_ID};
+//! use visagenius::{OrderPayRequest, ProductBriefQueryRequest};
+//!
+//! let sandbox = Sandbox::start()?;
+//! let client = sandbox.client()?;
+//! let list = client.product_brief_query(&ProductBriefQueryRequest::new())?;
+//! assert!(list.total_count > 0);
+//! client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT))?;
+//! assert!(sandbox.order(SEEDED_ORDER_ID).is_some_and(|o| o.paid));
+//! # Ok(()) }
+//! ```
+
+mod verify;
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use serde_json::{Value, json};
+use sign_core::sandbox::SandboxServer;
+use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport, TransportError};
+
+use crate::{Client, Config, ConfigBuilder, Error, Fen};
+
+/// The sandbox's app id.
+pub const SANDBOX_APPID: &str = "vg-sandbox-app";
+/// The sandbox's access key (not secret: it is published here).
+pub const SANDBOX_ACCESS_KEY: &str = "vg-sandbox-access-key";
+/// The sandbox's secret key (not secret: it is published here).
+pub const SANDBOX_SECRET_KEY: &str = "vg-sandbox-secret-key";
+
+/// An unpaid order of 20.00 CNY (the provider's own example order) seeded in every sandbox.
+pub const SEEDED_ORDER_ID: i64 = 1_000_012_680;
+/// The amount of [`SEEDED_ORDER_ID`].
+pub const SEEDED_ORDER_AMOUNT: Fen = Fen(2000);
+/// A second unpaid order, of 450.00 CNY, that already has a return address.
+pub const SEEDED_ORDER_WITH_ADDRESS_ID: i64 = 1_000_012_681;
+/// An order that is already paid: paying it again is refused.
+pub const SEEDED_PAID_ORDER_ID: i64 = 1_000_012_682;
+/// The product ids of the sandbox's catalogue.
+pub const SANDBOX_PRODUCT_IDS: [i64; 3] = [10106, 10107, 10108];
+
+/// An order as the sandbox holds it.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SandboxOrder {
+    /// The order id.
+    pub order_id: i64,
+    /// The amount `order_pay` must be given.
+    pub amount: Fen,
+    /// Whether `order_pay` succeeded for it.
+    pub paid: bool,
+    /// The return address (`order_express_address`), once given.
+    pub express_address: Option<Value>,
+}
+
+struct State {
+    products: Vec<Value>,
+    orders: BTreeMap<i64, SandboxOrder>,
+}
+
+struct Core {
+    clock: Arc<dyn Clock>,
+    appid: String,
+    access_key: SecretString,
+    secret_key: SecretString,
+    state: Mutex<State>,
+}
+
+/// A running local VisaGenius server. Dropping it stops the server.
+pub struct Sandbox {
+    core: Arc<Core>,
+    server: SandboxServer,
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox").field("base_url", &self.server.base_url()).finish_non_exhaustive()
+    }
+}
+
+impl Sandbox {
+    /// Starts a sandbox on `127.0.0.1` (free port) on the system clock.
+    ///
+    /// # Errors
+    /// When no loopback socket can be opened.
+    pub fn start() -> std::io::Result<Self> {
+        Self::start_with_clock(Arc::new(SystemClock))
+    }
+
+    /// Starts a sandbox whose notion of "now" (for the five-minute date window) is `clock`.
+    ///
+    /// # Errors
+    /// When no loopback socket can be opened.
+    pub fn start_with_clock(clock: Arc<dyn Clock>) -> std::io::Result<Self> {
+        let core = Arc::new(Core {
+            clock,
+            appid: SANDBOX_APPID.to_owned(),
+            access_key: SecretString::from(SANDBOX_ACCESS_KEY),
+            secret_key: SecretString::from(SANDBOX_SECRET_KEY),
+            state: Mutex::new(State { products: catalogue(), orders: seeded_orders() }),
+        });
+        let handler_core = Arc::clone(&core);
+        let server = SandboxServer::start(move |request| handler_core.handle(&request))?;
+        Ok(Self { core, server })
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn base_url(&self) -> &str {
+        self.server.base_url()
+    }
+
+    /// A configuration builder holding the sandbox's URL and credentials (adjust timeouts or
+    /// retries, then `build()`).
+    pub fn config_builder(&self) -> ConfigBuilder {
+        Config::builder()
+            .base_url(self.base_url())
+            .appid(SANDBOX_APPID)
+            .access_key(SANDBOX_ACCESS_KEY)
+            .secret_key(SANDBOX_SECRET_KEY)
+    }
+
+    /// A client for this sandbox over the real HTTP transport.
+    ///
+    /// # Errors
+    /// As [`Client::new`].
+    pub fn client(&self) -> Result<Client, Error> {
+        Client::new(self.config_builder().build()?)
+    }
+
+    /// A transport that hands requests straight to [`handle`](Self::handle), without a socket.
+    pub fn transport(&self) -> Arc<dyn Transport> {
+        Arc::new(InProcess(Arc::clone(&self.core)))
+    }
+
+    /// Answers one request as the provider would (sans-IO).
+    pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
+        self.core.handle(request)
+    }
+
+    /// The order `order_id`, if the sandbox knows it.
+    pub fn order(&self, order_id: i64) -> Option<SandboxOrder> {
+        self.core.state().orders.get(&order_id).cloned()
+    }
+
+    /// Adds (or replaces) an unpaid order of `amount`.
+    pub fn add_order(&self, order_id: i64, amount: Fen) {
+        self.core
+            .state()
+            .orders
+            .insert(order_id, SandboxOrder { order_id, amount, paid: false, express_address: None });
+    }
+}
+
+struct InProcess(Arc<Core>);
+
+impl Transport for InProcess {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        Ok(self.0.handle(request))
+    }
+}
+
+fn envelope(status: u16, ret: i64, msg: &str, body: Value) -> HttpResponse {
+    let mut doc = json!({ "ret": ret, "msg": msg });
+    if !body.is_null() {
+        doc["body"] = body;
+    }
+    HttpResponse::json(status, doc.to_string().into_bytes())
+}
+
+fn refuse(status: u16, msg: &str) -> HttpResponse {
+    envelope(status, -1, msg, Value::Null)
+}
+
+fn bad_params(detail: &str) -> HttpResponse {
+    refuse(400, &format!("参数不正确: {detail}"))
+}
+
+impl Core {
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave the maps half-updated: recover.
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn handle(&self, request: &HttpRequest) -> HttpResponse {
+        if request.method != Method::Post {
+            return refuse(405, "只支持POST请求");
+        }
+        let creds =
+            verify::Credentials { appid: &self.appid, access_key: &self.access_key, secret_key: &self.secret_key };
+        if let Err(failure) = verify::check(request, &creds, self.clock.now()) {
+            return refuse(400, failure.message());
+        }
+        let content_type = request.header("Content-Type").unwrap_or_default();
+        if !content_type.trim_start().to_ascii_lowercase().starts_with("application/json") {
+            return bad_params("Content-Type必须为application/json");
+        }
+        let path = request.path().to_owned();
+        let endpoint = match path.as_str() {
+            "/openvisa/order_pay" | "/openvisa/product_brief_query" | "/openvisa/product_query" => path,
+            _ => return refuse(404, "接口不存在"),
+        };
+        let body: Value = match serde_json::from_slice(&request.body) {
+            Ok(Value::Object(map)) => Value::Object(map),
+            _ => return bad_params("请求体必须是JSON对象"),
+        };
+        match endpoint.as_str() {
+            "/openvisa/order_pay" => self.order_pay(&body),
+            "/openvisa/product_brief_query" => self.product_brief_query(&body),
+            _ => self.product_query(&body),
+        }
+    }
+
+    fn product_brief_query(&self, body: &Value) -> HttpResponse {
+        let mut filters = [None, None, None];
+        for (slot, name) in filters.iter_mut().zip(["country_name", "country_code", "province_code"]) {
+            match body.get(name) {
+                None | Some(Value::Null) => {}
+                Some(Value::String(s)) if s.is_empty() => {}
+                Some(Value::String(s)) => *slot = Some(s.clone()),
+                Some(_) => return bad_params(name),
+            }
+        }
+        let [country_name, country_code, province_code] = filters;
+        let state = self.state();
+        let data: Vec<Value> = state
+            .products
+            .iter()
+            .filter(|p| country_name.as_ref().is_none_or(|n| p["visa_country"]["country_name"] == n.as_str()))
+            .filter(|p| {
+                country_code
+                    .as_ref()
+                    .is_none_or(|c| p["country_code"].as_str().is_some_and(|pc| pc.eq_ignore_ascii_case(c)))
+            })
+            .filter(|p| {
+                province_code.as_ref().is_none_or(|code| {
+                    p["cover_province"]
+                        .as_array()
+                        .is_some_and(|ps| ps.iter().any(|x| x["province_code"] == code.as_str()))
+                })
+            })
+            .map(|p| {
+                json!({
+                    "product_id": p["product_id"],
+                    "product_name": p["product_name"],
+                    "price": p["price"],
+                    "country_code": p["country_code"],
+                    "visa_type_id": p["visa_type_id"],
+                    "visa_form": p["visa_form"],
+                    "need_return_material": p["need_delivery"],
+                    "validity_period_unit": p["validity_period_unit"],
+                })
+            })
+            .collect();
+        envelope(200, 0, "ok", json!({ "total_count": data.len(), "data": data }))
+    }
+
+    fn product_query(&self, body: &Value) -> HttpResponse {
+        let Some(product_id) = body.get("product_id").and_then(Value::as_i64) else {
+            return bad_params("product_id");
+        };
+        let state = self.state();
+        match state.products.iter().find(|p| p["product_id"] == product_id) {
+            Some(product) => envelope(200, 0, "ok", product.clone()),
+            None => refuse(200, "商品不存在"),
+        }
+    }
+
+    fn order_pay(&self, body: &Value) -> HttpResponse {
+        let Some(order_id) = body.get("order_id").and_then(Value::as_i64) else {
+            return bad_params("order_id");
+        };
+        // `as_i64` refuses floats: amounts are integer fen.
+        let Some(pay_amount) = body.get("pay_amount").and_then(Value::as_i64) else {
+            return bad_params("pay_amount");
+        };
+        if pay_amount <= 0 {
+            return bad_params("pay_amount必须大于0");
+        }
+        let address = match body.get("order_express_address") {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(a)) => {
+                for field in
+                    ["addressee", "mobile_phone", "province_code", "city_code", "county_code", "detail_address"]
+                {
+                    if !a.get(field).is_some_and(|v| v.as_str().is_some_and(|s| !s.is_empty())) {
+                        return bad_params(&format!("order_express_address.{field}"));
+                    }
+                }
+                Some(Value::Object(a.clone()))
+            }
+            Some(_) => return bad_params("order_express_address"),
+        };
+        let mut state = self.state();
+        let Some(order) = state.orders.get_mut(&order_id) else {
+            return refuse(200, "订单不存在");
+        };
+        if order.paid {
+            return refuse(200, "订单已支付,请勿重复支付");
+        }
+        if order.amount.fen() != pay_amount {
+            return refuse(200, "支付金额与订单金额不一致");
+        }
+        order.paid = true;
+        if address.is_some() {
+            order.express_address = address;
+        }
+        envelope(200, 0, "ok", json!({ "express_address": supplier_address() }))
+    }
+}
+
+/// The supplier's address returned by `order_pay` (the provider's own example, with the names
+/// added in its 2024-08-26 change).
+fn supplier_address() -> Value {
+    json!({
+        "id": 10116,
+        "addressee": "周建成",
+        "mobile_phone": "15071097990",
+        "province_code": "120000",
+        "city_code": "120100",
+        "county_code": "120101",
+        "detail_address": "东外斜街甲4号宏天  商务115室",
+        "province_name": "天津市",
+        "city_name": "天津市",
+        "county_name": "和平区"
+    })
+}
+
+fn catalogue() -> Vec<Value> {
+    let beijing = json!({ "province_code": "110000", "province_name": "北京市" });
+    let shanghai = json!({ "province_code": "310000", "province_name": "上海市" });
+    let tianjin = json!({ "province_code": "120000", "province_name": "天津市" });
+    vec![
+        json!({
+            "product_id": SANDBOX_PRODUCT_IDS[0],
+            "product_name": "韩国单次旅游签证(北京送签)",
+            "visa_country": { "country_name": "韩国", "country_code": "KR" },
+            "country_code": "KR",
+            "cover_province": [beijing, tianjin],
+            "visa_type_id": 4,
+            "visa_form": 1,
+            "entry_count_unit": "单次",
+            "validity_period_unit": "3个月",
+            "price": 36900,
+            "update_time": "2024-11-29 10:00:00",
+            "stay_duration_unit": "90天",
+            "need_interview": 0,
+            "need_delivery": 1
+        }),
+        json!({
+            "product_id": SANDBOX_PRODUCT_IDS[1],
+            "product_name": "日本单次旅游签证(上海送签)",
+            "visa_country": { "country_name": "日本", "country_code": "JP" },
+            "country_code": "JP",
+            "cover_province": [shanghai],
+            "visa_type_id": 1,
+            "visa_form": 1,
+            "entry_count_unit": "单次",
+            "validity_period_unit": "3个月",
+            "price": 45000,
+            "update_time": "2024-11-29 10:00:00",
+            "stay_duration_unit": "15天",
+            "need_interview": 0,
+            "need_delivery": 1
+        }),
+        json!({
+            "product_id": SANDBOX_PRODUCT_IDS[2],
+            "product_name": "泰国电子签证",
+            "visa_country": { "country_name": "泰国", "country_code": "TH" },
+            "country_code": "TH",
+            "cover_province": [beijing, shanghai, tianjin],
+            "visa_type_id": 1,
+            "visa_form": 2,
+            "entry_count_unit": "单次",
+            "validity_period_unit": "0个月",
+            "price": 23000,
+            "update_time": "2024-11-29 10:00:00",
+            "stay_duration_unit": "30天",
+            "need_interview": 0,
+            "need_delivery": 0,
+            "elec_material": { "style": "pdf", "pattern": "https://sandbox.invalid/e-visa-sample.pdf" }
+        }),
+    ]
+}
+
+fn seeded_orders() -> BTreeMap<i64, SandboxOrder> {
+    let orders = [
+        SandboxOrder { order_id: SEEDED_ORDER_ID, amount: SEEDED_ORDER_AMOUNT, paid: false, express_address: None },
+        SandboxOrder {
+            order_id: SEEDED_ORDER_WITH_ADDRESS_ID,
+            amount: Fen(45000),
+            paid: false,
+            express_address: Some(json!({
+                "addressee": "张三",
+                "mobile_phone": "13800000000",
+                "province_code": "310000",
+                "city_code": "310100",
+                "county_code": "310101",
+                "detail_address": "人民路1号"
+            })),
+        },
+        SandboxOrder { order_id: SEEDED_PAID_ORDER_ID, amount: Fen(23000), paid: true, express_address: None },
+    ];
+    orders.into_iter().map(|o| (o.order_id, o)).collect()
+}
