@@ -141,6 +141,7 @@ impl Client {
     /// The complete request for `request` with the cached token (fetching one first if needed: the
     /// only I/O this method may do). Use [`prepare_with_token`](Self::prepare_with_token) for no I/O.
     pub fn prepare<E: GatewayRequest>(&self, request: &E) -> Result<HttpRequest, Error> {
+        request.validate()?;
         let token = self.access_token()?;
         self.prepare_with_token(request, token.token())
     }
@@ -183,6 +184,8 @@ impl Client {
 
     /// Sends `request` and returns its typed response, applying the token and 401 rules above.
     pub fn call<E: GatewayRequest>(&self, request: &E) -> Result<E::Response, Error> {
+        // Checked before a token is fetched: a bad request costs no I/O at all.
+        request.validate()?;
         let response = self.send_authorized(E::IDEMPOTENT, |t| self.prepare_with_token(request, t))?;
         self.parse::<E>(&response)
     }

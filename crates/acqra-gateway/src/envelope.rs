@@ -117,7 +117,8 @@ mod tests {
 
     #[test]
     fn every_malformed_response_is_a_typed_error() {
-        let cases: [(u16, &str, fn(&Error) -> bool); 9] = [
+        type Case = (u16, &'static str, fn(&Error) -> bool);
+        let cases: [Case; 9] = [
             (200, "", |e| matches!(e, Error::Decode(_))),
             (200, "{not json", |e| matches!(e, Error::Decode(_))),
             (200, "<html><body>502 Bad Gateway</body></html>", |e| matches!(e, Error::Decode(_))),

@@ -1,1 +1,282 @@
-//! sandbox
+//! A local Acqra gateway for tests and offline integration work (feature `sandbox`).
+//!
+//! [`SandboxGateway`] is the gateway as a plain function from [`HttpRequest`] to [`HttpResponse`]
+//! (sans-IO); [`Sandbox`] serves it on `127.0.0.1`. It behaves like the documented gateway:
+//!
+//! - `POST /gateway/v1/connect/token` issues a random token for [`APP_ID`]/[`SECRET`], valid for
+//!   `expiresIn` seconds by the sandbox's clock (injectable, see [`SandboxOptions`]); every other
+//!   endpoint answers HTTP 401 without a valid, unexpired token in `Authorization: <token>` (checked
+//!   here independently of the client's code);
+//! - payments run through a state machine: card payments with `captureMethod: manual` are
+//!   `authorized`, then `capture` (at most the authorized amount) makes them `successed` or `cancel`
+//!   makes them `canceled`; automatic capture goes straight to `successed`; refunds are accepted up
+//!   to the captured amount less earlier refunds; impossible transitions (capture after void, void
+//!   after capture, refund of an uncaptured payment) are refused with the envelope;
+//! - `query` and `refundQuery` report that state, shipping trackings are kept per order.
+//!
+//! Failures use the gateway's envelope with the sandbox's codes in [`codes`] (the gateway's own
+//! codes are not published). Test cards: any Luhn-valid number is approved, except
+//! [`DECLINED_CARD`], which is declined. The sandbox keeps only a card's BIN and last four digits.
+
+mod ledger;
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use sign_core::sandbox::SandboxServer;
+use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock};
+use time::OffsetDateTime;
+
+pub use ledger::{Fail, MERCHANT_ID, codes};
+
+use crate::{Client, Config, ConfigBuilder};
+
+/// The sandbox's `appId`.
+pub const APP_ID: &str = "sandbox-app";
+/// The sandbox's `secret`.
+pub const SECRET: &str = "sandbox-secret-0123456789";
+/// A Luhn-valid test card number the sandbox declines (respCode [`codes::DECLINED`]).
+pub const DECLINED_CARD: &str = "4000000000000002";
+/// A test card number the sandbox approves.
+pub const APPROVED_CARD: &str = "4111111111111111";
+
+/// Sandbox settings.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct SandboxOptions {
+    /// The clock used for token expiry and timestamps.
+    pub clock: Arc<dyn Clock>,
+    /// `expiresIn` of issued tokens.
+    pub token_lifetime: Duration,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        Self { clock: Arc::new(SystemClock), token_lifetime: Duration::from_secs(3600) }
+    }
+}
+
+impl SandboxOptions {
+    /// Uses `clock` for token expiry and timestamps.
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Issues tokens valid for `lifetime`.
+    pub fn with_token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.token_lifetime = lifetime;
+        self
+    }
+}
+
+struct State {
+    tokens: Vec<(SecretString, OffsetDateTime)>,
+    tokens_issued: usize,
+    ledger: ledger::Ledger,
+}
+
+/// The sandbox gateway without a socket: [`handle`](Self::handle) answers one request.
+pub struct SandboxGateway {
+    options: SandboxOptions,
+    secret: SecretString,
+    state: Mutex<State>,
+}
+
+impl std::fmt::Debug for SandboxGateway {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SandboxGateway").field("options", &self.options).finish_non_exhaustive()
+    }
+}
+
+impl Default for SandboxGateway {
+    fn default() -> Self {
+        Self::new(SandboxOptions::default())
+    }
+}
+
+fn reply(status: u16, body: Value) -> HttpResponse {
+    HttpResponse::json(status, body.to_string().into_bytes())
+}
+
+fn envelope(outcome: Result<Value, Fail>) -> HttpResponse {
+    match outcome {
+        Ok(mut body) => {
+            body["respCode"] = json!(codes::SUCCESS);
+            body["respMsg"] = json!("success");
+            reply(200, body)
+        }
+        Err(f) => reply(200, json!({ "respCode": f.code, "respMsg": f.message })),
+    }
+}
+
+impl SandboxGateway {
+    /// A fresh gateway with no orders and no tokens.
+    pub fn new(options: SandboxOptions) -> Self {
+        Self {
+            options,
+            secret: SecretString::new(SECRET),
+            state: Mutex::new(State { tokens: Vec::new(), tokens_issued: 0, ledger: ledger::Ledger::default() }),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn now(&self) -> OffsetDateTime {
+        self.options.clock.now()
+    }
+
+    fn now_text(&self) -> String {
+        let now = self.now().replace_nanosecond(0).unwrap_or(self.now());
+        now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    }
+
+    /// How many tokens have been issued (for tests: a client should fetch one, not one per call).
+    pub fn tokens_issued(&self) -> usize {
+        self.lock().tokens_issued
+    }
+
+    /// Revokes every issued token, as if they had all expired.
+    pub fn expire_tokens(&self) {
+        self.lock().tokens.clear();
+    }
+
+    /// Pays a pending checkout session (what the payer does on the hosted page). False when there
+    /// is no pending order with that `orderNo`.
+    pub fn complete_checkout(&self, order_no: &str) -> bool {
+        let now = self.now_text();
+        self.lock().ledger.complete(order_no, &now)
+    }
+
+    /// Answers one request.
+    pub fn handle(&self, request: HttpRequest) -> HttpResponse {
+        let path = request.path().to_owned();
+        if !path.starts_with("/gateway/v1/") {
+            return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>")
+                .with_header("Content-Type", "text/html");
+        }
+        if request.method != Method::Post {
+            return HttpResponse::new(405, "").with_header("Allow", "POST");
+        }
+        let body: Value = match serde_json::from_slice(&request.body) {
+            Ok(v) => v,
+            // Never echo the body: it can hold a card number.
+            Err(_) => return envelope(Err(ledger::fail(codes::BAD_PARAMETER, "request body is not JSON"))),
+        };
+        if path == "/gateway/v1/connect/token" {
+            return self.issue_token(&body);
+        }
+        if !self.authorized(&request) {
+            return reply(401, json!({ "respCode": "401", "respMsg": "Unauthorized" }));
+        }
+        let batch = path == "/gateway/v1/shipping/tracking-batch";
+        if !(body.is_object() || batch) {
+            return envelope(Err(ledger::fail(codes::BAD_PARAMETER, "request body must be a JSON object")));
+        }
+        let now = self.now_text();
+        let ym = (self.now().year().unsigned_abs(), u32::from(u8::from(self.now().month())));
+        let mut state = self.lock();
+        let l = &mut state.ledger;
+        let outcome = match path.as_str() {
+            "/gateway/v1/cashier/order" => l.cashier_order(&body, &now),
+            "/gateway/v1/payment" => l.payment(&body, false, &now, ym),
+            "/gateway/v1/mitPayment" => l.payment(&body, true, &now, ym),
+            "/gateway/v1/subscriptionPayment" => l.subscription_payment(&body, &now),
+            "/gateway/v1/cancel" => l.void(&body, &now),
+            "/gateway/v1/capture" => l.capture(&body, &now),
+            "/gateway/v1/query" => l.query(&body),
+            "/gateway/v1/refundQuery" => l.refund_query(&body),
+            "/gateway/v1/refund" => l.refund(&body, &now),
+            "/gateway/v1/shipping/retrieve" => l.retrieve(&body),
+            "/gateway/v1/shipping/tracking" => l.tracking(&body),
+            "/gateway/v1/shipping/tracking-batch" => l.tracking_batch(&body),
+            "/gateway/v1/shipping/tracking-modify" => l.modify(&body),
+            _ => {
+                return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>")
+                    .with_header("Content-Type", "text/html");
+            }
+        };
+        envelope(outcome)
+    }
+
+    fn issue_token(&self, body: &Value) -> HttpResponse {
+        let app_id = body.get("appId").and_then(Value::as_str).unwrap_or_default();
+        let secret = SecretString::new(body.get("secret").and_then(Value::as_str).unwrap_or_default());
+        // Both compared in full (the secret in constant time) before answering.
+        let ok = (app_id == APP_ID) & (secret == self.secret);
+        if !ok {
+            return envelope(Err(ledger::fail(codes::BAD_CREDENTIALS, "invalid appId or secret")));
+        }
+        let token = sign_core::clock::random_nonce(40);
+        let expires_at = self.now() + self.options.token_lifetime;
+        let mut state = self.lock();
+        let now = self.now();
+        state.tokens.retain(|(_, exp)| *exp > now);
+        state.tokens.push((SecretString::new(token.clone()), expires_at));
+        state.tokens_issued += 1;
+        envelope(Ok(json!({ "accessToken": token, "expiresIn": self.options.token_lifetime.as_secs() })))
+    }
+
+    /// The sandbox's own reading of the rule: the header holds exactly a token it issued that has
+    /// not expired.
+    fn authorized(&self, request: &HttpRequest) -> bool {
+        let Some(presented) = request.header("Authorization").map(SecretString::from) else { return false };
+        let now = self.now();
+        self.lock().tokens.iter().any(|(t, exp)| *t == presented && now < *exp)
+    }
+}
+
+/// A running sandbox on `127.0.0.1`. Dropping it stops the server.
+pub struct Sandbox {
+    gateway: Arc<SandboxGateway>,
+    server: SandboxServer,
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox").field("base_url", &self.base_url()).finish_non_exhaustive()
+    }
+}
+
+impl Sandbox {
+    /// Starts a sandbox with the default options on a free loopback port.
+    pub fn start() -> std::io::Result<Self> {
+        Self::start_with(SandboxOptions::default())
+    }
+
+    /// Starts a sandbox with `options`.
+    pub fn start_with(options: SandboxOptions) -> std::io::Result<Self> {
+        let gateway = Arc::new(SandboxGateway::new(options));
+        let g = Arc::clone(&gateway);
+        let server = SandboxServer::start(move |req| g.handle(req))?;
+        Ok(Self { gateway, server })
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn base_url(&self) -> &str {
+        self.server.base_url()
+    }
+
+    /// The gateway behind the socket (state inspection, [`SandboxGateway::complete_checkout`]...).
+    pub fn gateway(&self) -> &SandboxGateway {
+        &self.gateway
+    }
+
+    /// Answers one request without the socket.
+    pub fn handle(&self, request: HttpRequest) -> HttpResponse {
+        self.gateway.handle(request)
+    }
+
+    /// A configuration builder for this sandbox: its URL and test credentials.
+    pub fn config_builder(&self) -> ConfigBuilder {
+        Config::builder(self.base_url(), APP_ID, SECRET)
+    }
+
+    /// A client for this sandbox.
+    pub fn client(&self) -> Result<Client, crate::Error> {
+        Client::new(self.config_builder().build()?)
+    }
+}

@@ -1,0 +1,737 @@
+//! The sandbox's bookkeeping: orders, refunds and trackings, and the payment state machine.
+//!
+//! ```text
+//!                 capture (<= authorized)            refund (sum <= captured)
+//!   authorized ─────────────────────────> successed ──────────────────────────> (refunds listed)
+//!       │
+//!       └── void ──> canceled        (capture, refund: refused)
+//!   pending (checkout session, wallet) ── paid via the sandbox's `complete_checkout` ──> successed
+//! ```
+//!
+//! Everything is read from `serde_json::Value` with its own checks, independent of the client's
+//! models, so the sandbox also judges requests the client did not build.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Value, json};
+use sign_core::decimal::rust_decimal::Decimal;
+
+/// The sandbox's failure codes (the gateway's own codes are not published).
+pub mod codes {
+    /// Success.
+    pub const SUCCESS: &str = "0000";
+    /// Wrong `appId` or `secret`.
+    pub const BAD_CREDENTIALS: &str = "1001";
+    /// A required field is missing or malformed.
+    pub const BAD_PARAMETER: &str = "1002";
+    /// No such order, refund or tracking.
+    pub const NOT_FOUND: &str = "1003";
+    /// The `orderNo`, `refundNumber` or tracking number was already used.
+    pub const DUPLICATE: &str = "1004";
+    /// The order's state does not allow the operation (capture after void, void after capture...).
+    pub const BAD_STATE: &str = "1005";
+    /// The amount is more than is available (capture over the authorization, refund over the
+    /// captured amount less earlier refunds).
+    pub const AMOUNT_EXCEEDED: &str = "1006";
+    /// The card was declined (test card [`DECLINED_CARD`](super::super::DECLINED_CARD)).
+    pub const DECLINED: &str = "1007";
+}
+
+/// A failure answered with the gateway's envelope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fail {
+    /// `respCode`.
+    pub code: &'static str,
+    /// `respMsg`.
+    pub message: String,
+}
+
+pub(crate) fn fail(code: &'static str, message: impl Into<String>) -> Fail {
+    Fail { code, message: message.into() }
+}
+
+fn bad(msg: impl Into<String>) -> Fail {
+    fail(codes::BAD_PARAMETER, msg)
+}
+
+pub(crate) type Outcome = Result<Value, Fail>;
+
+fn str_field<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn required<'a>(v: &'a Value, key: &str) -> Result<&'a str, Fail> {
+    str_field(v, key).ok_or_else(|| bad(format!("{key} is required")))
+}
+
+fn amount(v: &Value, key: &str) -> Result<Decimal, Fail> {
+    let raw = match v.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => return Err(bad(format!("{key} is required"))),
+    };
+    let d: sign_core::Decimal = raw.parse().map_err(|_| bad(format!("{key} is not a decimal amount")))?;
+    let d = d.value();
+    if d <= Decimal::ZERO || d.scale() > 2 {
+        return Err(bad(format!("{key} must be at least 0.01 with at most two decimals")));
+    }
+    Ok(d)
+}
+
+fn money(d: Decimal) -> String {
+    // Two decimals on the wire, like the gateway's examples ("100.99").
+    let mut d = d;
+    d.rescale(2);
+    d.to_string()
+}
+
+fn money_number(d: Decimal) -> Value {
+    // payAmount and refund amounts are JSON numbers in the query response; written from the
+    // decimal's digits, never through a float.
+    let mut d = d;
+    d.rescale(2);
+    serde_json::from_str(&d.to_string()).unwrap_or(Value::Null)
+}
+
+fn order_no(v: &Value) -> Result<&str, Fail> {
+    let o = required(v, "orderNo")?;
+    if (5..=64).contains(&o.chars().count()) { Ok(o) } else { Err(bad("orderNo must be 5 to 64 characters")) }
+}
+
+fn currency(v: &Value) -> Result<&str, Fail> {
+    let c = required(v, "currency")?;
+    if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(c)
+    } else {
+        Err(bad("currency must be a three-letter upper-case ISO 4217 code"))
+    }
+}
+
+fn luhn(digits: &str) -> bool {
+    crate::error::luhn_valid(digits)
+}
+
+/// A card as the sandbox keeps it: never the full number or the CVC.
+#[derive(Debug, Clone)]
+struct CardOnFile {
+    bin: String,
+    last4: String,
+    brand: &'static str,
+    expiry: (u32, u32),
+}
+
+#[derive(Debug, Clone)]
+struct Order {
+    order_no: String,
+    trade_no: String,
+    amount: Decimal,
+    currency: String,
+    method: String,
+    status: &'static str,
+    captured: Decimal,
+    refunded: Decimal,
+    card: Option<CardOnFile>,
+    authorize_code: Option<String>,
+    transaction_identifier: Option<String>,
+    client_ip: Option<String>,
+    billing: Option<Value>,
+    shipping: Option<Value>,
+    created: String,
+    finished: Option<String>,
+    refunds: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct RefundRecord {
+    refund_number: String,
+    refund_trade_no: String,
+    order_trade_no: String,
+    amount: Decimal,
+    currency: String,
+    time: String,
+}
+
+#[derive(Debug, Clone)]
+struct TrackingRecord {
+    id: String,
+    order_no: String,
+    trade_no: String,
+    tracking_no: String,
+    carrier: String,
+    shipment_date: String,
+    direction: String,
+    status: String,
+    number_type: String,
+    url: Option<String>,
+}
+
+/// What the sandbox knows: orders by trade number, with indexes.
+#[derive(Debug, Default)]
+pub(crate) struct Ledger {
+    orders: HashMap<String, Order>,
+    by_order_no: HashMap<String, String>,
+    refunds: BTreeMap<String, RefundRecord>,
+    refund_by_trade_no: HashMap<String, String>,
+    credentials: HashMap<String, String>,
+    trackings: Vec<TrackingRecord>,
+    counter: u64,
+}
+
+/// The merchant id the sandbox reports (`mercId`).
+pub const MERCHANT_ID: &str = "M000000000001";
+
+impl Ledger {
+    fn next(&mut self) -> u64 {
+        self.counter += 1;
+        self.counter
+    }
+
+    fn new_trade_no(&mut self) -> String {
+        format!("{}", 589_327_510_105_900_000u64 + self.next())
+    }
+
+    fn find(&self, v: &Value) -> Result<&Order, Fail> {
+        let trade = match (str_field(v, "tradeNo"), str_field(v, "orderNo")) {
+            (Some(t), _) => t.to_owned(),
+            (None, Some(o)) => self.by_order_no.get(o).cloned().unwrap_or_default(),
+            (None, None) => return Err(bad("send orderNo or tradeNo")),
+        };
+        self.orders.get(&trade).ok_or_else(|| fail(codes::NOT_FOUND, "order not found"))
+    }
+
+    fn find_mut(&mut self, v: &Value) -> Result<&mut Order, Fail> {
+        let trade = self.find(v)?.trade_no.clone();
+        self.orders.get_mut(&trade).ok_or_else(|| fail(codes::NOT_FOUND, "order not found"))
+    }
+
+    fn insert(&mut self, order: Order) {
+        self.by_order_no.insert(order.order_no.clone(), order.trade_no.clone());
+        self.orders.insert(order.trade_no.clone(), order);
+    }
+
+    fn check_new_order_no<'a>(&self, v: &'a Value) -> Result<&'a str, Fail> {
+        let o = order_no(v)?;
+        if self.by_order_no.contains_key(o) {
+            return Err(fail(codes::DUPLICATE, "orderNo already used"));
+        }
+        Ok(o)
+    }
+
+    /// Marks a pending checkout session or wallet payment as paid.
+    pub(crate) fn complete(&mut self, order_no: &str, now: &str) -> bool {
+        let Some(trade) = self.by_order_no.get(order_no).cloned() else { return false };
+        match self.orders.get_mut(&trade) {
+            Some(o) if o.status == "pending" => {
+                o.status = "successed";
+                o.captured = o.amount;
+                o.finished = Some(now.to_owned());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub(crate) fn cashier_order(&mut self, v: &Value, now: &str) -> Outcome {
+        let amount = amount(v, "amount")?;
+        let currency = currency(v)?.to_owned();
+        let order_no = self.check_new_order_no(v)?.to_owned();
+        let minutes = match str_field(v, "expiryTime") {
+            Some(t) => t.parse::<u32>().map_err(|_| bad("expiryTime must be whole minutes"))?,
+            None => 1440,
+        };
+        let trade_no = self.new_trade_no();
+        self.insert(Order {
+            order_no: order_no.clone(),
+            trade_no,
+            amount,
+            currency,
+            method: String::new(),
+            status: "pending",
+            captured: Decimal::ZERO,
+            refunded: Decimal::ZERO,
+            card: None,
+            authorize_code: None,
+            transaction_identifier: None,
+            client_ip: None,
+            billing: None,
+            shipping: v.get("shipping").cloned(),
+            created: now.to_owned(),
+            finished: None,
+            refunds: Vec::new(),
+        });
+        Ok(json!({
+            "expiresIn": minutes,
+            "orderNo": order_no,
+            "redirectUrl": format!("/h5/zh-cn/cashier.html?orderNo={order_no}"),
+        }))
+    }
+
+    fn read_card(card: &Value, now_year: u32, now_month: u32) -> Result<(CardOnFile, bool), Fail> {
+        let no = required(card, "cardNo")?;
+        if !(13..=19).contains(&no.len()) || !no.bytes().all(|b| b.is_ascii_digit()) || !luhn(no) {
+            return Err(bad("cardNo is not a valid card number"));
+        }
+        if let Some(cvc) = str_field(card, "cvc")
+            && !((3..=4).contains(&cvc.len()) && cvc.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(bad("cvc must be 3 or 4 digits"));
+        }
+        let month: u32 = required(card, "expiryMonth")?.parse().map_err(|_| bad("expiryMonth must be 01 to 12"))?;
+        let year: u32 = required(card, "expiryYear")?.parse().map_err(|_| bad("expiryYear must be four digits"))?;
+        if !(1..=12).contains(&month) || !(1000..=9999).contains(&year) {
+            return Err(bad("card expiry is malformed"));
+        }
+        if (year, month) < (now_year, now_month) {
+            return Err(fail(codes::DECLINED, "card expired"));
+        }
+        required(card, "firstName")?;
+        required(card, "lastName")?;
+        let brand = match no.as_bytes()[0] {
+            b'4' => "VISA",
+            b'5' | b'2' => "MASTERCARD",
+            b'3' => "AMEX",
+            b'6' => "UNIONPAY",
+            _ => "UNKNOWN",
+        };
+        let declined = no == super::DECLINED_CARD;
+        Ok((CardOnFile { bin: no[..6].to_owned(), last4: no[no.len() - 4..].to_owned(), brand, expiry: (year, month) }, declined))
+    }
+
+    fn check_device_info(v: &Value, required_here: bool) -> Result<Option<String>, Fail> {
+        let Some(d) = v.get("deviceInfo").filter(|d| !d.is_null()) else {
+            return if required_here { Err(bad("deviceInfo is required")) } else { Ok(None) };
+        };
+        let browser = d.get("browser").ok_or_else(|| bad("deviceInfo.browser is required"))?;
+        required(browser, "userAgent").map_err(|_| bad("deviceInfo.browser.userAgent is required"))?;
+        required(d, "language").map_err(|_| bad("deviceInfo.language is required"))?;
+        let ip = required(d, "clientIp").map_err(|_| bad("deviceInfo.clientIp is required"))?;
+        Ok(Some(ip.to_owned()))
+    }
+
+    /// `payment` and `mitPayment` (`mit` = card and billing required, no wallet).
+    pub(crate) fn payment(&mut self, v: &Value, mit: bool, now: &str, ym: (u32, u32)) -> Outcome {
+        let amount = amount(v, "amount")?;
+        let currency = currency(v)?.to_owned();
+        let order_no = self.check_new_order_no(v)?.to_owned();
+        let client_ip = Self::check_device_info(v, !mit)?;
+        let method = if mit { "card".to_owned() } else { required(v, "paymentMethodType")?.to_owned() };
+        let billing = v.get("billing").filter(|b| !b.is_null()).cloned();
+        if mit && billing.is_none() {
+            return Err(bad("billing is required"));
+        }
+        if let Some(b) = &billing {
+            let a = b.get("address").ok_or_else(|| bad("billing.address is required"))?;
+            for k in ["city", "country", "line1", "postcode", "state"] {
+                required(a, k).map_err(|_| bad(format!("billing.address.{k} is required")))?;
+            }
+        }
+        let trade_no = self.new_trade_no();
+        let mut order = Order {
+            order_no: order_no.clone(),
+            trade_no: trade_no.clone(),
+            amount,
+            currency: currency.clone(),
+            method: method.clone(),
+            status: "pending",
+            captured: Decimal::ZERO,
+            refunded: Decimal::ZERO,
+            card: None,
+            authorize_code: None,
+            transaction_identifier: None,
+            client_ip,
+            billing: billing.clone(),
+            shipping: v.get("shipping").filter(|s| !s.is_null()).cloned(),
+            created: now.to_owned(),
+            finished: None,
+            refunds: Vec::new(),
+        };
+        let mut body = json!({
+            "amount": money(amount),
+            "currency": currency,
+            "orderNo": order_no,
+            "tradeNo": trade_no,
+            "transactionTime": now,
+        });
+        if method == "card" {
+            let card = v.get("card").filter(|c| c.is_object()).ok_or_else(|| bad("card is required"))?;
+            let (card_on_file, declined) = Self::read_card(card, ym.0, ym.1)?;
+            if declined {
+                order.status = "failed";
+                order.card = Some(card_on_file);
+                self.insert(order);
+                return Err(fail(codes::DECLINED, "card declined (sandbox test card)"));
+            }
+            let manual = str_field(card, "captureMethod") == Some("manual");
+            let code = format!("{:06}", (self.next() * 7919) % 1_000_000);
+            order.authorize_code = Some(code.clone());
+            if manual {
+                order.status = "authorized";
+            } else {
+                order.status = "successed";
+                order.captured = amount;
+                order.finished = Some(now.to_owned());
+            }
+            let store = billing.as_ref().and_then(|b| str_field(b, "storedcredentials")) == Some("store");
+            if store || mit {
+                let id = format!("{:033}", 20_005_060_720_116_005_061u128 + u128::from(self.next()));
+                self.credentials.insert(id.clone(), trade_no.clone());
+                order.transaction_identifier = Some(id.clone());
+                body["transactionIdentifier"] = json!(id);
+            }
+            order.card = Some(card_on_file);
+            body["authorizeCode"] = json!(code);
+            body["lastEvent"] = json!(if manual { "capture" } else { "done" });
+        } else {
+            body["payUrl"] = json!(format!("/h5/pay.html?tradeNo={trade_no}"));
+            body["lastEvent"] = json!("redirect");
+        }
+        body["orderStatus"] = json!(order.status);
+        self.insert(order);
+        Ok(body)
+    }
+
+    pub(crate) fn subscription_payment(&mut self, v: &Value, now: &str) -> Outcome {
+        let amount = amount(v, "amount")?;
+        let order_no = self.check_new_order_no(v)?.to_owned();
+        required(v, "expiryMonth")?;
+        required(v, "expiryYear")?;
+        Self::check_device_info(v, false)?;
+        let id = required(v, "transactionIdentifier")?.to_owned();
+        let first = self
+            .credentials
+            .get(&id)
+            .and_then(|t| self.orders.get(t))
+            .ok_or_else(|| fail(codes::NOT_FOUND, "unknown transactionIdentifier"))?;
+        let card = first.card.clone();
+        if let (Some(no), Some(c)) = (str_field(v, "cardNo"), &card)
+            && !no.ends_with(&c.last4)
+        {
+            return Err(bad("cardNo does not match the stored credential"));
+        }
+        let (year, month) = (str_field(v, "expiryYear"), str_field(v, "expiryMonth"));
+        if let Some(c) = &card
+            && (year.and_then(|y| y.parse().ok()), month.and_then(|m| m.parse().ok())) != (Some(c.expiry.0), Some(c.expiry.1))
+        {
+            return Err(bad("expiry does not match the stored credential"));
+        }
+        let currency = first.currency.clone();
+        let trade_no = self.new_trade_no();
+        let code = format!("{:06}", (self.next() * 7919) % 1_000_000);
+        self.insert(Order {
+            order_no: order_no.clone(),
+            trade_no: trade_no.clone(),
+            amount,
+            currency: currency.clone(),
+            method: "card".into(),
+            status: "successed",
+            captured: amount,
+            refunded: Decimal::ZERO,
+            card,
+            authorize_code: Some(code.clone()),
+            transaction_identifier: Some(id.clone()),
+            client_ip: None,
+            billing: None,
+            shipping: None,
+            created: now.to_owned(),
+            finished: Some(now.to_owned()),
+            refunds: Vec::new(),
+        });
+        Ok(json!({
+            "amount": money(amount),
+            "currency": currency,
+            "orderNo": order_no,
+            "tradeNo": trade_no,
+            "orderStatus": "successed",
+            "authorizeCode": code,
+            "transactionIdentifier": id,
+            "transactionTime": now,
+        }))
+    }
+
+    pub(crate) fn void(&mut self, v: &Value, now: &str) -> Outcome {
+        let order = self.find_mut(v)?;
+        if order.status != "authorized" {
+            return Err(fail(codes::BAD_STATE, format!("cannot void an order that is {}", order.status)));
+        }
+        order.status = "canceled";
+        order.finished = Some(now.to_owned());
+        Ok(json!({
+            "orderNo": order.order_no,
+            "tradeNo": order.trade_no,
+            "orderStatus": order.status,
+            "lastEvent": "void",
+            "transactionTime": now,
+        }))
+    }
+
+    pub(crate) fn capture(&mut self, v: &Value, now: &str) -> Outcome {
+        let amount = amount(v, "captureAmount")?;
+        let order = self.find_mut(v)?;
+        if order.status != "authorized" {
+            return Err(fail(codes::BAD_STATE, format!("cannot capture an order that is {}", order.status)));
+        }
+        if amount > order.amount {
+            return Err(fail(codes::AMOUNT_EXCEEDED, "captureAmount is more than was authorized"));
+        }
+        order.status = "successed";
+        order.captured = amount;
+        order.finished = Some(now.to_owned());
+        Ok(json!({
+            "amount": money(amount),
+            "currency": order.currency,
+            "orderNo": order.order_no,
+            "tradeNo": order.trade_no,
+            "orderStatus": order.status,
+            "lastEvent": "captured",
+            "transactionTime": now,
+        }))
+    }
+
+    pub(crate) fn refund(&mut self, v: &Value, now: &str) -> Outcome {
+        let amount = amount(v, "amount")?;
+        required(v, "clientIp")?;
+        required(v, "reason")?;
+        let number = required(v, "refundNumber")?.to_owned();
+        let order_trade = self.find(v)?.trade_no.clone();
+        if let Some(existing) = self.refunds.get(&number) {
+            // The same refund sent again (a retry after a timeout) gets the same answer; a
+            // different refund under a used number is refused.
+            if existing.order_trade_no == order_trade && existing.amount == amount {
+                return Ok(self.refund_body(&number, "accepted"));
+            }
+            return Err(fail(codes::DUPLICATE, "refundNumber already used"));
+        }
+        let refund_trade_no = self.new_trade_no();
+        let order = self.orders.get_mut(&order_trade).ok_or_else(|| fail(codes::NOT_FOUND, "order not found"))?;
+        if order.status != "successed" {
+            return Err(fail(codes::BAD_STATE, format!("cannot refund an order that is {}", order.status)));
+        }
+        if order.refunded + amount > order.captured {
+            return Err(fail(codes::AMOUNT_EXCEEDED, "refund is more than the captured amount not yet refunded"));
+        }
+        order.refunded += amount;
+        order.refunds.push(number.clone());
+        let record = RefundRecord {
+            refund_number: number.clone(),
+            refund_trade_no: refund_trade_no.clone(),
+            order_trade_no: order_trade,
+            amount,
+            currency: order.currency.clone(),
+            time: now.to_owned(),
+        };
+        self.refund_by_trade_no.insert(refund_trade_no, number.clone());
+        self.refunds.insert(number.clone(), record);
+        Ok(self.refund_body(&number, "accepted"))
+    }
+
+    fn refund_body(&self, number: &str, status: &str) -> Value {
+        let Some(r) = self.refunds.get(number) else { return json!({}) };
+        json!({
+            "amount": money(r.amount),
+            "currency": r.currency,
+            "mercId": MERCHANT_ID,
+            "refundOrderNo": r.refund_number,
+            "refundTradeNo": r.refund_trade_no,
+            "refundStatus": status,
+            "finishTime": r.time,
+        })
+    }
+
+    /// `refundQuery`: `orderNo`/`tradeNo` name the refund (`refundNumber` / the refund's trade
+    /// number); failing that, the original order, whose latest refund is returned.
+    pub(crate) fn refund_query(&self, v: &Value) -> Outcome {
+        required(v, "paymentMethodType")?;
+        let by_refund = str_field(v, "orderNo")
+            .filter(|o| self.refunds.contains_key(*o))
+            .map(str::to_owned)
+            .or_else(|| str_field(v, "tradeNo").and_then(|t| self.refund_by_trade_no.get(t)).cloned());
+        let number = match by_refund {
+            Some(n) => n,
+            None => {
+                let order = self.find(v).map_err(|_| fail(codes::NOT_FOUND, "refund not found"))?;
+                order.refunds.last().cloned().ok_or_else(|| fail(codes::NOT_FOUND, "refund not found"))?
+            }
+        };
+        // The gateway documents one refund status, `accepted`; the sandbox reports that.
+        Ok(self.refund_body(&number, "accepted"))
+    }
+
+    pub(crate) fn query(&self, v: &Value) -> Outcome {
+        required(v, "paymentMethodType")?;
+        let o = self.find(v)?;
+        let refunds: Vec<Value> = o
+            .refunds
+            .iter()
+            .filter_map(|n| self.refunds.get(n))
+            .map(|r| {
+                json!({
+                    "amount": money_number(r.amount),
+                    "currency": r.currency,
+                    "orderNo": r.refund_number,
+                    "tradeNo": r.refund_trade_no,
+                    "refundStatus": "accepted",
+                    "refundTime": r.time,
+                    "completeTime": r.time,
+                })
+            })
+            .collect();
+        let mut order = json!({
+            "orderNo": o.order_no,
+            "tradeNo": o.trade_no,
+            "orderStatus": o.status,
+            "payAmount": money_number(o.amount),
+            "tradeCurrency": o.currency,
+            "mercName": "Acqra Sandbox Merchant",
+            "payTime": o.created,
+        });
+        if !o.method.is_empty() {
+            order["paymentMethodType"] = json!(o.method);
+        }
+        if let Some(f) = &o.finished {
+            order["tradeFinishTime"] = json!(f);
+        }
+        if let Some(ip) = &o.client_ip {
+            order["clientIp"] = json!(ip);
+        }
+        let mut body = json!({ "order": order, "refund": refunds });
+        if let Some(c) = &o.card {
+            order_brand(&mut body, c.brand);
+            body["extend"] = json!({
+                "bin": c.bin,
+                "authorizeCode": o.authorize_code,
+                "cvcResult": "M",
+                "issuerCountryCode": "HK",
+            });
+        }
+        if let Some(b) = &o.billing {
+            body["billing"] = b.clone();
+        }
+        if let Some(s) = &o.shipping {
+            body["shipping"] = s.clone();
+        }
+        Ok(body)
+    }
+
+    fn tracking_record(&mut self, v: &Value) -> Result<TrackingRecord, Fail> {
+        let carrier = required(v, "carrier")?.to_owned();
+        let shipment_date = required(v, "shipmentDate")?.to_owned();
+        let direction = required(v, "shipmentDirection")?.to_owned();
+        let status = required(v, "shippingStatus")?.to_owned();
+        if !matches!(status.as_str(), "SHIPPED" | "CANCELLED" | "DELIVERED") {
+            return Err(bad("shippingStatus must be SHIPPED, CANCELLED or DELIVERED"));
+        }
+        let tracking_no = required(v, "trackingNo")?.to_owned();
+        let number_type = required(v, "trackingNumberType")?.to_owned();
+        required(v, "orderNo")?;
+        let order = self.find(v)?;
+        if !matches!(order.status, "authorized" | "successed") {
+            return Err(fail(codes::BAD_STATE, format!("cannot ship an order that is {}", order.status)));
+        }
+        let (order_no, trade_no) = (order.order_no.clone(), order.trade_no.clone());
+        if self.trackings.iter().any(|t| t.order_no == order_no && t.tracking_no == tracking_no) {
+            return Err(fail(codes::DUPLICATE, "trackingNo already added to this order"));
+        }
+        Ok(TrackingRecord {
+            id: format!("TRK{:010}", self.next()),
+            order_no,
+            trade_no,
+            tracking_no,
+            carrier,
+            shipment_date,
+            direction,
+            status,
+            number_type,
+            url: str_field(v, "trackingUrl").map(str::to_owned),
+        })
+    }
+
+    pub(crate) fn tracking(&mut self, v: &Value) -> Outcome {
+        let record = self.tracking_record(v)?;
+        let id = record.id.clone();
+        self.trackings.push(record);
+        Ok(json!({ "trackings": [id], "desc": "accepted" }))
+    }
+
+    pub(crate) fn tracking_batch(&mut self, v: &Value) -> Outcome {
+        let items = v.as_array().filter(|a| !a.is_empty()).ok_or_else(|| bad("body must be a non-empty array"))?;
+        // All or nothing: the whole batch is checked before any of it is kept.
+        let mut records: Vec<TrackingRecord> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let r = self.tracking_record(item).map_err(|f| Fail { code: f.code, message: format!("[{i}] {}", f.message) })?;
+            if records.iter().any(|x| x.order_no == r.order_no && x.tracking_no == r.tracking_no) {
+                return Err(fail(codes::DUPLICATE, format!("[{i}] trackingNo repeated in the batch")));
+            }
+            records.push(r);
+        }
+        let ids: Vec<String> = records.iter().map(|r| r.id.clone()).collect();
+        self.trackings.extend(records);
+        Ok(json!({ "trackings": ids, "desc": "accepted" }))
+    }
+
+    fn find_tracking(&mut self, v: &Value) -> Result<&mut TrackingRecord, Fail> {
+        let tracking_no = required(v, "trackingNo")?.to_owned();
+        let order_no = self.find(v)?.order_no.clone();
+        self.trackings
+            .iter_mut()
+            .find(|t| t.order_no == order_no && t.tracking_no == tracking_no)
+            .ok_or_else(|| fail(codes::NOT_FOUND, "tracking not found"))
+    }
+
+    pub(crate) fn retrieve(&mut self, v: &Value) -> Outcome {
+        if !v.get("matedata").is_some_and(Value::is_object) {
+            return Err(bad("matedata is required (an object)"));
+        }
+        required(v, "orderNo")?;
+        let t = self.find_tracking(v)?;
+        Ok(json!({
+            "carrier": t.carrier,
+            "orderNo": t.order_no,
+            "tradeNo": t.trade_no,
+            "trackingNo": t.tracking_no,
+            "shipmentDate": t.shipment_date,
+            "shipmentDirection": t.direction,
+            "shippingStatus": t.status,
+            "trackingNumberType": t.number_type,
+            "trackingUrl": t.url,
+        }))
+    }
+
+    pub(crate) fn modify(&mut self, v: &Value) -> Outcome {
+        let items = v.get("iterms").and_then(Value::as_array).filter(|a| !a.is_empty());
+        let items = items.ok_or_else(|| bad("iterms is required"))?.clone();
+        required(v, "orderNo")?;
+        let t = self.find_tracking(v)?;
+        if t.status == "CANCELLED" {
+            return Err(fail(codes::BAD_STATE, "tracking is cancelled"));
+        }
+        let mut updated = t.clone();
+        for item in &items {
+            let op = str_field(item, "op").unwrap_or("replace");
+            if !matches!(op, "replace" | "add") {
+                return Err(bad("op must be replace or add"));
+            }
+            let value = required(item, "value")?.to_owned();
+            match str_field(item, "path").unwrap_or("/status") {
+                "/status" | "/shippingStatus" => {
+                    if !matches!(value.as_str(), "SHIPPED" | "CANCELLED" | "DELIVERED") {
+                        return Err(bad("status must be SHIPPED, CANCELLED or DELIVERED"));
+                    }
+                    updated.status = value;
+                }
+                "/carrier" => updated.carrier = value,
+                "/trackingUrl" => updated.url = Some(value),
+                "/shipmentDate" => updated.shipment_date = value,
+                _ => return Err(bad("unsupported path")),
+            }
+        }
+        let id = updated.id.clone();
+        *t = updated;
+        Ok(json!({ "trackings": [id], "desc": "updated" }))
+    }
+}
+
+fn order_brand(body: &mut Value, brand: &str) {
+    if let Some(o) = body.get_mut("order") {
+        o["brand"] = json!(brand);
+    }
+}
