@@ -1,0 +1,271 @@
+//! The client against the sandbox: the quickstart flow, the payment state machine's refusals,
+//! token expiry, recurring payments and shipping.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use acqra_gateway::sandbox::{self, Sandbox, SandboxGateway, SandboxOptions, codes};
+use acqra_gateway::{
+    Capture, CashierPaymentOrder, Client, Decimal, Error, MitPayment, OrderStatus, PaymentMethodType, Query, Refund,
+    RefundQuery, RefundStatus, RetrievesTracking, ShipmentDirection, ShippingStatus, SubscriptionPayment, Tracking,
+    TrackingBatch, TrackingIterm, TrackingNumberType, TrackingOp, UpdateOrCancelTrackingInformation, Void,
+};
+use common::*;
+use sign_core::{FixedClock, HttpRequest, Method};
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn started() -> (Sandbox, Client) {
+    let sandbox = Sandbox::start().unwrap();
+    let client = sandbox.client().unwrap();
+    (sandbox, client)
+}
+
+fn code(e: Error) -> String {
+    e.api_code().map(str::to_owned).unwrap_or_else(|| panic!("not an API error: {e:?}"))
+}
+
+#[test]
+fn quickstart_flow() {
+    let (sandbox, client) = started();
+    let token = client.access_token().unwrap();
+    assert!(!token.token().secret().is_empty());
+
+    let session = client.create_checkout_session(&CashierPaymentOrder::new(dec("25.00"), "USD", "CS-000001")).unwrap();
+    assert!(session.redirect_url.contains("CS-000001"));
+
+    let paid = client.create_payment(&card_payment("ORD-000001", "100.99", CARD_NO)).unwrap();
+    assert_eq!(paid.order_status, Some(OrderStatus::Authorized));
+    assert_eq!(paid.amount, dec("100.99"));
+
+    let captured = client.capture_payment(&Capture::new(dec("100.99")).with_trade_no(&paid.trade_no)).unwrap();
+    assert_eq!(captured.order_status, Some(OrderStatus::Successed));
+
+    let refund = Refund::new(dec("30.50"), "10.1.1.1", "damaged", "RF-000001").with_order_no("ORD-000001");
+    let refunded = client.refund_payment(&refund).unwrap();
+    assert_eq!(refunded.refund_status, RefundStatus::Accepted);
+    assert_eq!(refunded.amount, dec("30.50"));
+
+    let q = client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no("ORD-000001")).unwrap();
+    let order = q.order.unwrap();
+    assert_eq!(order.order_status, Some(OrderStatus::Successed));
+    assert_eq!(order.pay_amount.unwrap().value(), dec("100.99").value());
+    let refunds = q.refund.unwrap();
+    assert_eq!(refunds.len(), 1);
+    assert_eq!(refunds[0].amount.unwrap().value(), dec("30.50").value());
+    assert_eq!(q.extend.unwrap().bin.as_deref(), Some("411111"));
+
+    let rq = client.query_refund(&RefundQuery::new(PaymentMethodType::Card).with_order_no("RF-000001")).unwrap();
+    assert_eq!(rq.refund_trade_no, refunded.refund_trade_no);
+    // By the original order, the latest refund.
+    let rq2 = client.query_refund(&RefundQuery::new(PaymentMethodType::Card).with_trade_no(&paid.trade_no)).unwrap();
+    assert_eq!(rq2.refund_order_no, "RF-000001");
+
+    // One token for the whole flow.
+    assert_eq!(sandbox.gateway().tokens_issued(), 1);
+}
+
+#[test]
+fn impossible_transitions_are_refused() {
+    let (_sandbox, client) = started();
+    // Capture or refund a voided payment.
+    let p = client.create_payment(&card_payment("ORD-VOID01", "50.00", CARD_NO)).unwrap();
+    let voided = client.void_payment(&Void::new().with_trade_no(&p.trade_no)).unwrap();
+    assert_eq!(voided.order_status, Some(OrderStatus::Canceled));
+    let e = client.capture_payment(&Capture::new(dec("50.00")).with_trade_no(&p.trade_no)).unwrap_err();
+    assert_eq!(code(e), codes::BAD_STATE);
+    let e = client.void_payment(&Void::new().with_trade_no(&p.trade_no)).unwrap_err();
+    assert_eq!(code(e), codes::BAD_STATE);
+
+    // Refund before capture; capture more than authorized; refund more than captured.
+    let p = client.create_payment(&card_payment("ORD-CAPT01", "80.00", CARD_NO)).unwrap();
+    let refund = |n: &str, amount: &str| Refund::new(dec(amount), "10.1.1.1", "r", n).with_trade_no(&p.trade_no);
+    assert_eq!(code(client.refund_payment(&refund("RF-A", "1.00")).unwrap_err()), codes::BAD_STATE);
+    let over = Capture::new(dec("80.01")).with_trade_no(&p.trade_no);
+    assert_eq!(code(client.capture_payment(&over).unwrap_err()), codes::AMOUNT_EXCEEDED);
+    client.capture_payment(&Capture::new(dec("60.00")).with_trade_no(&p.trade_no)).unwrap();
+    assert_eq!(code(client.void_payment(&Void::new().with_trade_no(&p.trade_no)).unwrap_err()), codes::BAD_STATE);
+    let again = Capture::new(dec("1.00")).with_trade_no(&p.trade_no);
+    assert_eq!(code(client.capture_payment(&again).unwrap_err()), codes::BAD_STATE);
+    client.refund_payment(&refund("RF-B", "40.00")).unwrap();
+    assert_eq!(code(client.refund_payment(&refund("RF-C", "20.01")).unwrap_err()), codes::AMOUNT_EXCEEDED);
+    client.refund_payment(&refund("RF-C", "20.00")).unwrap();
+    // The same refund sent again is answered the same; a different one under that number is refused.
+    let replay = client.refund_payment(&refund("RF-C", "20.00")).unwrap();
+    assert_eq!(replay.refund_order_no, "RF-C");
+    assert_eq!(code(client.refund_payment(&refund("RF-C", "0.01")).unwrap_err()), codes::DUPLICATE);
+    let q = client.query_payment(&Query::new(PaymentMethodType::Card).with_trade_no(&p.trade_no)).unwrap();
+    assert_eq!(q.refund.unwrap().len(), 2);
+
+    // Duplicate order number, unknown order, declined card.
+    let dup = client.create_payment(&card_payment("ORD-CAPT01", "1.00", CARD_NO)).unwrap_err();
+    assert_eq!(code(dup), codes::DUPLICATE);
+    let missing = Query::new(PaymentMethodType::Card).with_order_no("ORD-NOPE1");
+    assert_eq!(code(client.query_payment(&missing).unwrap_err()), codes::NOT_FOUND);
+    let declined = client.create_payment(&card_payment("ORD-DECL01", "5.00", sandbox::DECLINED_CARD)).unwrap_err();
+    assert_eq!(code(declined), codes::DECLINED);
+    let q = client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no("ORD-DECL01")).unwrap();
+    assert_eq!(q.order.unwrap().order_status, Some(OrderStatus::Unknown("failed".into())));
+}
+
+#[test]
+fn expired_tokens_get_401_and_the_client_recovers() {
+    let clock = Arc::new(FixedClock::from_unix_millis(1_750_000_000_000));
+    let opts = SandboxOptions::default().with_clock(clock.clone()).with_token_lifetime(Duration::from_secs(600));
+    let sandbox = Sandbox::start_with(opts).unwrap();
+    // The client's own clock stands still, so it believes its token is fresh: only the gateway's
+    // 401 can tell it otherwise.
+    let client = sandbox.client().unwrap().with_clock(Arc::new(FixedClock::from_unix_millis(1_750_000_000_000)));
+    client.create_payment(&card_payment("ORD-EXP001", "10.00", CARD_NO)).unwrap();
+    clock.advance(Duration::from_secs(601));
+    let q = client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no("ORD-EXP001")).unwrap();
+    assert_eq!(q.order.unwrap().order_status, Some(OrderStatus::Authorized));
+    assert_eq!(sandbox.gateway().tokens_issued(), 2);
+    // A revoked token: the non-idempotent capture is repeated once too (a 401 was not processed),
+    // and is applied exactly once.
+    sandbox.gateway().expire_tokens();
+    let c = client.capture_payment(&Capture::new(dec("10.00")).with_order_no("ORD-EXP001")).unwrap();
+    assert_eq!(c.order_status, Some(OrderStatus::Successed));
+    assert_eq!(sandbox.gateway().tokens_issued(), 3);
+}
+
+#[test]
+fn the_sandbox_checks_the_token_itself() {
+    let gw = SandboxGateway::default();
+    let query = br#"{"orderNo":"ORD-000001","paymentMethodType":"card"}"#.to_vec();
+    let req = |auth: Option<&str>| {
+        let r = HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/query").with_body(query.clone());
+        match auth {
+            Some(a) => r.with_header("Authorization", a),
+            None => r,
+        }
+    };
+    assert_eq!(gw.handle(req(None)).status, 401);
+    assert_eq!(gw.handle(req(Some("made-up"))).status, 401);
+    let token = gw.handle(
+        HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token")
+            .with_body(format!(r#"{{"appId":"{}","secret":"{}"}}"#, sandbox::APP_ID, sandbox::SECRET)),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&token.body).unwrap();
+    let t = v["accessToken"].as_str().unwrap();
+    assert_eq!(v["expiresIn"], 3600);
+    assert_eq!(gw.handle(req(Some(&format!("Bearer {t}")))).status, 401);
+    let ok = gw.handle(req(Some(t)));
+    assert_eq!(ok.status, 200);
+    // Authenticated, but no such order: the envelope says so.
+    let v: serde_json::Value = serde_json::from_slice(&ok.body).unwrap();
+    assert_eq!(v["respCode"], codes::NOT_FOUND);
+    // Wrong secret.
+    let bad = gw.handle(
+        HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token")
+            .with_body(format!(r#"{{"appId":"{}","secret":"wrong"}}"#, sandbox::APP_ID)),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&bad.body).unwrap();
+    assert_eq!(v["respCode"], codes::BAD_CREDENTIALS);
+    // Unknown path and a body that is not JSON (never echoed back: it could hold a card number).
+    assert_eq!(gw.handle(HttpRequest::new(Method::Post, "http://sandbox/nope")).status, 404);
+    let junk = gw.handle(
+        HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/payment")
+            .with_header("Authorization", t)
+            .with_body(b"cardNo=4111111111111111".to_vec()),
+    );
+    assert!(!String::from_utf8_lossy(&junk.body).contains("4111"));
+}
+
+#[test]
+fn wrong_credentials_are_an_api_error() {
+    let sandbox = Sandbox::start().unwrap();
+    let cfg = acqra_gateway::Config::builder(sandbox.base_url(), sandbox::APP_ID, "not-the-secret").build().unwrap();
+    let client = Client::new(cfg).unwrap();
+    let e = client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no("ORD-000001")).unwrap_err();
+    assert_eq!(code(e), codes::BAD_CREDENTIALS);
+}
+
+#[test]
+fn recurring_payments_use_the_stored_credential() {
+    let (_sandbox, client) = started();
+    let first = card_payment("ORD-SUB001", "9.99", "5555555555554444");
+    let first = client.create_payment(&first.with_card(card("5555555555554444").with_capture_method("auto"))).unwrap();
+    assert_eq!(first.order_status, Some(OrderStatus::Successed));
+    let id = first.transaction_identifier.expect("a stored credential");
+    assert!(!format!("{id:?}").contains(id.expose()));
+    let sub = SubscriptionPayment::new(dec("9.99"), "06", "2099", "ORD-SUB002").with_transaction_identifier(id.clone());
+    let r = client.create_subscription_payment(&sub).unwrap();
+    assert_eq!(r.order_status, Some(OrderStatus::Successed));
+    assert_eq!(r.currency, "USD");
+    let unknown = SubscriptionPayment::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("0000");
+    assert_eq!(code(client.create_subscription_payment(&unknown).unwrap_err()), codes::NOT_FOUND);
+    let mit = MitPayment::new(dec("3.00"), billing(), card(CARD_NO), "USD", "ORD-MIT001");
+    let m = client.create_mit_payment(&mit).unwrap();
+    assert_eq!(m.order_status, Some(OrderStatus::Authorized));
+}
+
+#[test]
+fn checkout_sessions_become_paid_orders() {
+    let (sandbox, client) = started();
+    client.create_checkout_session(&CashierPaymentOrder::new(dec("12.00"), "HKD", "CS-PAID01")).unwrap();
+    let q = || client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no("CS-PAID01")).unwrap();
+    assert_eq!(q().order.unwrap().order_status, Some(OrderStatus::Unknown("pending".into())));
+    assert!(sandbox.gateway().complete_checkout("CS-PAID01"));
+    assert_eq!(q().order.unwrap().order_status, Some(OrderStatus::Successed));
+    assert!(!sandbox.gateway().complete_checkout("CS-PAID01"));
+}
+
+#[test]
+fn shipping_tracking_lifecycle() {
+    let (_sandbox, client) = started();
+    for o in ["ORD-SHIP01", "ORD-SHIP02", "ORD-SHIP03"] {
+        client.create_payment(&card_payment(o, "20.00", CARD_NO)).unwrap();
+    }
+    let tracking = |order: &str, no: &str| {
+        Tracking::new(
+            "FEDEX",
+            order,
+            "2025-06-09",
+            ShipmentDirection::Forward,
+            ShippingStatus::Shipped,
+            no,
+            TrackingNumberType::CarrierProvided,
+        )
+    };
+    let added = client.add_tracking(&tracking("ORD-SHIP01", "TRK-1")).unwrap();
+    assert_eq!(added.trackings.unwrap().len(), 1);
+    let dup = client.add_tracking(&tracking("ORD-SHIP01", "TRK-1")).unwrap_err();
+    assert_eq!(code(dup), codes::DUPLICATE);
+    let batch = TrackingBatch::new(vec![tracking("ORD-SHIP02", "TRK-2"), tracking("ORD-SHIP03", "TRK-3")]);
+    assert_eq!(client.add_trackings(&batch).unwrap().trackings.unwrap().len(), 2);
+    // All or nothing: one bad entry keeps the whole batch out.
+    let bad = TrackingBatch::new(vec![tracking("ORD-SHIP02", "TRK-4"), tracking("ORD-NOPE01", "TRK-5")]);
+    assert_eq!(code(client.add_trackings(&bad).unwrap_err()), codes::NOT_FOUND);
+
+    let retrieve = RetrievesTracking::new(BTreeMap::new(), "ORD-SHIP02", "TRK-2");
+    let details = client.retrieve_tracking(&retrieve).unwrap();
+    assert_eq!(details.shipping_status, ShippingStatus::Shipped);
+    assert!(client.retrieve_tracking(&RetrievesTracking::new(BTreeMap::new(), "ORD-SHIP02", "TRK-4")).is_err());
+
+    let cancel = UpdateOrCancelTrackingInformation::new(
+        vec![TrackingIterm::new().with_op(TrackingOp::Replace).with_path("/status").with_value("CANCELLED")],
+        "ORD-SHIP02",
+        "TRK-2",
+    );
+    client.modify_tracking(&cancel).unwrap();
+    assert_eq!(client.retrieve_tracking(&retrieve).unwrap().shipping_status, ShippingStatus::Cancelled);
+    assert_eq!(code(client.modify_tracking(&cancel).unwrap_err()), codes::BAD_STATE);
+}
+
+#[test]
+fn raw_calls_reach_the_same_gateway() {
+    let (_sandbox, client) = started();
+    client.create_payment(&card_payment("ORD-RAW001", "1.00", CARD_NO)).unwrap();
+    let v: serde_json::Value = client
+        .call_raw("/gateway/v1/query", &serde_json::json!({"orderNo":"ORD-RAW001","paymentMethodType":"card"}), true)
+        .unwrap();
+    assert_eq!(v["order"]["orderStatus"], "authorized");
+    let e = client.call_raw::<_, serde_json::Value>("/gateway/v1/cancel", &serde_json::json!({}), false).unwrap_err();
+    assert_eq!(code(e), codes::BAD_PARAMETER);
+}
