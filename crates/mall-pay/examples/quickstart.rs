@@ -1,1 +1,137 @@
-fn main() {}
+//! Pays one order by WeChat, one by Alipay and one by points, printing what the app would receive.
+//!
+//! With no environment set it starts the local sandbox and runs against it (and also shows a
+//! token expiring and the retry after logging in again):
+//!
+//! ```text
+//! cargo run -p mall-pay --example quickstart --features sandbox
+//! ```
+//!
+//! Against a real mall set:
+//!
+//! | variable | meaning |
+//! |---|---|
+//! | `MALLPAY_BASE_URL` | the mall's base URL, e.g. `https://mall.example.com` |
+//! | `MALLPAY_PAY_PATH` | the pay endpoint's path (not public: ask the mall's operator) |
+//! | `MALLPAY_TOKEN` | a logged-in user's token |
+//! | `MALLPAY_ORDER_ID` | unpaid order ids, comma-separated: the 1st is paid by WeChat, the 2nd by Alipay, the 3rd by points (give fewer to run fewer steps) |
+//! | `MALLPAY_ADDRESS_ID` | optional, default `1` |
+//! | `MALLPAY_PAY_PRICE` | optional yuan for the WeChat and Alipay steps, default `0.01` |
+//! | `MALLPAY_PAY_INTEGRAL` | optional points for the points step, default `100` |
+//!
+//! Exits non-zero with the error printed if any step fails.
+
+use std::io::Write;
+
+use mall_pay::sandbox::Sandbox;
+use mall_pay::{Client, Config, Error, Freight, FreightChoice, OrderPayData, PayOrder, PayParam, PayWith, Points, Yuan};
+
+/// What the flow pays.
+pub struct Plan {
+    /// Order ids, paid in turn by WeChat, Alipay and points.
+    pub order_ids: Vec<i64>,
+    /// `address_id`.
+    pub address_id: i64,
+    /// `pay_price` for the WeChat and Alipay steps.
+    pub pay_price: Yuan,
+    /// `pay_integral` for the points step.
+    pub pay_integral: Points,
+}
+
+type BoxError = Box<dyn std::error::Error>;
+
+fn main() {
+    if let Err(e) = real_main() {
+        eprintln!("quickstart failed: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn real_main() -> Result<(), BoxError> {
+    let mut out = std::io::stdout().lock();
+    match std::env::var("MALLPAY_BASE_URL") {
+        Ok(base_url) if !base_url.trim().is_empty() => {
+            let env = |name: &str| std::env::var(name).map_err(|_| format!("{name} is not set"));
+            let config = Config::builder()
+                .base_url(base_url)
+                .pay_path(env("MALLPAY_PAY_PATH")?)
+                .token(env("MALLPAY_TOKEN")?)
+                .build()?;
+            let order_ids = env("MALLPAY_ORDER_ID")?
+                .split(',')
+                .map(|s| s.trim().parse::<i64>().map_err(|_| format!("MALLPAY_ORDER_ID: {s:?} is not an id")))
+                .collect::<Result<Vec<_>, _>>()?;
+            let plan = Plan {
+                order_ids,
+                address_id: std::env::var("MALLPAY_ADDRESS_ID").ok().map(|s| s.trim().parse()).transpose()?.unwrap_or(1),
+                pay_price: Yuan::parse(&std::env::var("MALLPAY_PAY_PRICE").unwrap_or_else(|_| "0.01".into()))?,
+                pay_integral: Points::new(
+                    std::env::var("MALLPAY_PAY_INTEGRAL").ok().map(|s| s.trim().parse()).transpose()?.unwrap_or(100),
+                )?,
+            };
+            writeln!(out, "mall-pay quickstart against {}", config.base_url())?;
+            run(&mut out, &Client::new(config)?, &plan)
+        }
+        _ => {
+            let sandbox = Sandbox::start()?;
+            writeln!(out, "mall-pay quickstart against the local sandbox at {}", sandbox.base_url())?;
+            let client = Client::new(sandbox.config_builder().build()?)?;
+            let plan = Plan {
+                order_ids: vec![1001, 1002, 1003],
+                address_id: 7,
+                pay_price: Yuan::parse("0.1")?,
+                pay_integral: Points::new(500)?,
+            };
+            run(&mut out, &client, &plan)?;
+            relogin_step(&mut out, &sandbox, &client)
+        }
+    }
+}
+
+/// The main flow: one order per payment kind.
+pub fn run(out: &mut dyn Write, client: &Client, plan: &Plan) -> Result<(), BoxError> {
+    let steps = [
+        ("WeChat", PayWith::wechat(plan.pay_price), Freight::Free),
+        ("Alipay", PayWith::alipay(plan.pay_price), Freight::NotFree(FreightChoice::CashOnDelivery)),
+        ("points", PayWith::points(plan.pay_integral), Freight::Free),
+    ];
+    for (&order_id, (label, pay_with, freight)) in plan.order_ids.iter().zip(steps) {
+        let order = PayOrder::new(order_id, plan.address_id, pay_with, freight)?;
+        writeln!(out, "- pay order {order_id} by {label} ({pay_with:?}, {freight:?})")?;
+        let data = client.order_pay(&order)?;
+        describe(out, &data)?;
+    }
+    Ok(())
+}
+
+/// Sandbox only: the token expires, the call fails with `TokenExpired`, the user logs in again
+/// and the same payment goes through with the new token.
+fn relogin_step(out: &mut dyn Write, sandbox: &Sandbox, client: &Client) -> Result<(), BoxError> {
+    let order = PayOrder::new(1004, 7, PayWith::alipay_and_points(Yuan::from_fen(1990)?, Points::new(100)?), Freight::Free)?;
+    sandbox.expire_token(&sandbox.token());
+    writeln!(out, "- pay order 1004 by Alipay + points with an expired token")?;
+    match client.order_pay(&order) {
+        Err(Error::TokenExpired { message }) => writeln!(out, "  token expired ({message}): logging in again")?,
+        other => return Err(format!("expected TokenExpired, got {other:?}").into()),
+    }
+    // The rejected call changed nothing on the server, so sending it again is safe.
+    let client = client.with_token(sandbox.issue_token())?;
+    describe(out, &client.order_pay(&order)?)?;
+    Ok(())
+}
+
+fn describe(out: &mut dyn Write, data: &OrderPayData) -> std::io::Result<()> {
+    match &data.pay_param {
+        PayParam::Wechat(w) => writeln!(
+            out,
+            "  app receives WeChat params: appid={} partnerid={} prepayid={} package={} noncestr={} timestamp={} sign={}",
+            w.appid, w.partnerid, w.prepayid, w.package, w.noncestr, w.timestamp, w.sign
+        ),
+        PayParam::Alipay(s) => {
+            let shown: String = s.chars().take(100).collect();
+            writeln!(out, "  app receives an Alipay order string ({} bytes): {shown}...", s.len())
+        }
+        PayParam::Empty => writeln!(out, "  nothing to pay in the app (paid with points)"),
+        other => writeln!(out, "  app receives {other:?}"),
+    }
+}

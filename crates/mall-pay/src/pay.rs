@@ -450,3 +450,167 @@ impl TryFrom<&OrderPayRequest> for PayOrder {
         PayOrder::new(wire.order_id, wire.address_id, pay_with, freight)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yuan(s: &str) -> Yuan {
+        Yuan::parse(s).unwrap()
+    }
+
+    fn pts(n: i64) -> Points {
+        Points::new(n).unwrap()
+    }
+
+    fn wire_json(order: &PayOrder) -> String {
+        serde_json::to_string(&order.to_wire()).unwrap()
+    }
+
+    #[test]
+    fn every_method_sends_exactly_its_fields() {
+        let cases = [
+            (PayWith::wechat(yuan("0.1")), r#""pay_method":1,"pay_price":0.1,"#),
+            (PayWith::alipay(yuan("199.00")), r#""pay_method":2,"pay_price":199.00,"#),
+            (PayWith::points(pts(500)), r#""pay_method":3,"pay_integral":500,"#),
+            (PayWith::wechat_and_points(yuan("0.29"), pts(70)), r#""pay_method":4,"pay_price":0.29,"pay_integral":70,"#),
+            (PayWith::alipay_and_points(yuan("12345.67"), pts(1)), r#""pay_method":5,"pay_price":12345.67,"pay_integral":1,"#),
+        ];
+        for (pay_with, middle) in cases {
+            let order = PayOrder::new(42, 9, pay_with, Freight::Free).unwrap();
+            let expected = format!(r#"{{"order_id":42,{middle}"address_id":9,"freight_mode":1}}"#);
+            assert_eq!(wire_json(&order), expected);
+        }
+    }
+
+    #[test]
+    fn freight_not_free_carries_its_choice() {
+        let w = PayWith::wechat(yuan("1"));
+        let cod = PayOrder::new(1, 2, w, Freight::NotFree(FreightChoice::CashOnDelivery)).unwrap();
+        assert_eq!(
+            wire_json(&cod),
+            r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":2,"freight_mode":2,"freight_json_arr_key":1}"#
+        );
+        let mc = PayOrder::new(1, 2, w, Freight::NotFree(FreightChoice::MerchantChoice)).unwrap();
+        assert!(wire_json(&mc).ends_with(r#""freight_mode":2,"freight_json_arr_key":2}"#));
+    }
+
+    #[test]
+    fn prices_keep_their_digits() {
+        // Amounts that f64 cannot hold exactly are written with their own digits.
+        for text in ["0.1", "0.2", "0.3", "1.1", "0.07", "9999999999999.99"] {
+            let y = Yuan::parse(text).unwrap();
+            assert_eq!(serde_json::to_string(&y.amount()).unwrap(), text);
+        }
+        assert_eq!(Yuan::from_fen(10).unwrap().to_string(), "0.1");
+        assert_eq!(Yuan::from_fen(1990).unwrap().to_string(), "19.9");
+        assert_eq!(Yuan::from_fen(100).unwrap().to_string(), "1");
+        assert_eq!(yuan("19.90").to_fen(), 1990);
+        assert_eq!(yuan("1.500").to_fen(), 150);
+    }
+
+    #[test]
+    fn bad_amounts_are_refused() {
+        assert!(matches!(Yuan::parse("0"), Err(RequestError::PriceNotPositive(_))));
+        assert!(matches!(Yuan::parse("0.00"), Err(RequestError::PriceNotPositive(_))));
+        assert!(matches!(Yuan::parse("-0.01"), Err(RequestError::PriceNotPositive(_))));
+        assert!(matches!(Yuan::parse("2.675"), Err(RequestError::PriceTooPrecise(_))));
+        assert!(matches!(Yuan::parse("0.001"), Err(RequestError::PriceTooPrecise(_))));
+        assert!(matches!(Yuan::parse("10000000000000"), Err(RequestError::PriceTooLarge(_))));
+        assert!(matches!(Yuan::parse("1e3"), Err(RequestError::PriceNotDecimal(_))));
+        assert!(matches!(Yuan::parse("abc"), Err(RequestError::PriceNotDecimal(_))));
+        assert!(matches!(Yuan::parse(""), Err(RequestError::PriceNotDecimal(_))));
+        assert!(matches!(Yuan::from_fen(0), Err(RequestError::PriceNotPositive(_))));
+        assert!(matches!(Points::new(0), Err(RequestError::PointsNotPositive(0))));
+        assert!(matches!(Points::new(-5), Err(RequestError::PointsNotPositive(-5))));
+        let w = PayWith::wechat(yuan("1"));
+        assert!(matches!(
+            PayOrder::new(0, 1, w, Freight::Free),
+            Err(RequestError::IdNotPositive { field: "order_id", value: 0 })
+        ));
+        assert!(matches!(
+            PayOrder::new(1, -3, w, Freight::Free),
+            Err(RequestError::IdNotPositive { field: "address_id", value: -3 })
+        ));
+    }
+
+    #[test]
+    fn wire_requests_round_trip_through_the_rules() {
+        let orders = [
+            PayOrder::new(1, 2, PayWith::wechat(yuan("0.1")), Freight::Free).unwrap(),
+            PayOrder::new(1, 2, PayWith::points(pts(3)), Freight::NotFree(FreightChoice::MerchantChoice)).unwrap(),
+            PayOrder::new(1, 2, PayWith::alipay_and_points(yuan("5"), pts(3)), Freight::Free).unwrap(),
+        ];
+        for order in orders {
+            assert_eq!(PayOrder::try_from(&order.to_wire()), Ok(order));
+        }
+    }
+
+    fn wire(json: &str) -> OrderPayRequest {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn invalid_wire_combinations_are_refused() {
+        use RequestError as E;
+        let cases: [(&str, E); 11] = [
+            // points only, but with a pay_price
+            (
+                r#"{"order_id":1,"pay_method":3,"pay_price":1,"pay_integral":5,"address_id":1,"freight_mode":1}"#,
+                E::UnexpectedAmount { pay_method: 3, field: "pay_price" },
+            ),
+            // API pay without pay_price
+            (
+                r#"{"order_id":1,"pay_method":1,"address_id":1,"freight_mode":1}"#,
+                E::MissingAmount { pay_method: 1, field: "pay_price" },
+            ),
+            (
+                r#"{"order_id":1,"pay_method":5,"pay_integral":5,"address_id":1,"freight_mode":1}"#,
+                E::MissingAmount { pay_method: 5, field: "pay_price" },
+            ),
+            (
+                r#"{"order_id":1,"pay_method":4,"pay_price":1,"address_id":1,"freight_mode":1}"#,
+                E::MissingAmount { pay_method: 4, field: "pay_integral" },
+            ),
+            (
+                r#"{"order_id":1,"pay_method":2,"pay_price":1,"pay_integral":5,"address_id":1,"freight_mode":1}"#,
+                E::UnexpectedAmount { pay_method: 2, field: "pay_integral" },
+            ),
+            (
+                r#"{"order_id":1,"pay_method":3,"address_id":1,"freight_mode":1}"#,
+                E::MissingAmount { pay_method: 3, field: "pay_integral" },
+            ),
+            // negative / zero amounts
+            (
+                r#"{"order_id":1,"pay_method":1,"pay_price":-1,"address_id":1,"freight_mode":1}"#,
+                E::PriceNotPositive("-1".into()),
+            ),
+            (
+                r#"{"order_id":1,"pay_method":3,"pay_integral":0,"address_id":1,"freight_mode":1}"#,
+                E::PointsNotPositive(0),
+            ),
+            // freight_mode 2 without its choice
+            (
+                r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":2}"#,
+                E::Freight { freight_mode: 2, problem: "(not free) needs freight_json_arr_key" },
+            ),
+            // undocumented codes
+            (
+                r#"{"order_id":1,"pay_method":6,"pay_price":1,"address_id":1,"freight_mode":1}"#,
+                E::UnknownCode { field: "pay_method", value: 6 },
+            ),
+            (
+                r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":2,"freight_json_arr_key":0}"#,
+                E::UnknownCode { field: "freight_json_arr_key", value: 0 },
+            ),
+        ];
+        for (json, expected) in cases {
+            assert_eq!(PayOrder::try_from(&wire(json)), Err(expected), "{json}");
+        }
+        let free_with_key =
+            wire(r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1,"freight_json_arr_key":1}"#);
+        assert!(matches!(PayOrder::try_from(&free_with_key), Err(E::Freight { freight_mode: 1, .. })));
+        let mode3 = wire(r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":3}"#);
+        assert_eq!(PayOrder::try_from(&mode3), Err(E::UnknownCode { field: "freight_mode", value: 3 }));
+    }
+}

@@ -1,8 +1,8 @@
-//! Models and endpoint impls generated from `docs/mall-pay/` by `cargo xtask codegen`.
+// @generated from docs/mall-pay/*.md by `cargo xtask codegen`; do not edit.
+//! Models and endpoint bindings generated from `docs/mall-pay/`: one module per doc file.
 //!
-//! STAND-IN: written by hand in the generator's expected shape until `cargo xtask codegen` runs;
-//! to be replaced by the generator's output.
+//! Do not edit: change the docs and run `cargo xtask codegen`.
 
 mod order_pay;
 
-pub use order_pay::*;
+pub use order_pay::{FreightJsonArrKey, FreightMode, OrderPayData, OrderPayRequest, PayMethod, WechatAppPayParam};

@@ -1,8 +1,14 @@
-//! Order pay now (订单立即支付). Generated from `docs/mall-pay/order_pay.md`.
+// @generated from docs/mall-pay/order_pay.md by `cargo xtask codegen`; do not edit.
+//! Order pay now (订单立即支付)
+//!
+//! Generated from `docs/mall-pay/order_pay.md`.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
-/// Request of `order_pay`.
+/// `OrderPayRequest`.
+///
+/// Request of the `order_pay` endpoint, `POST` (path not published: the client config supplies it): 订单立即支付 (pay an order now).
+/// Not idempotent: never retried once it may have been sent. Response: `OrderPayData` inside the `status-msg-data` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderPayRequest {
@@ -20,40 +26,48 @@ pub struct OrderPayRequest {
     pub address_id: i64,
     /// 是否包邮 1=包邮 2=不包邮
     pub freight_mode: FreightMode,
-    /// 默认 0,freight_mode=2必填,1=到付 2=商家自选
+    /// 默认 0,freight\_mode=2必填,1=到付 2=商家自选
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub freight_json_arr_key: Option<FreightJsonArrKey>,
 }
 
 impl OrderPayRequest {
-    /// A request with its required fields.
-    pub fn new(order_id: i64, pay_method: PayMethod, address_id: i64, freight_mode: FreightMode) -> Self {
+    /// Creates a `OrderPayRequest` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(
+        order_id: impl Into<i64>,
+        pay_method: impl Into<PayMethod>,
+        address_id: impl Into<i64>,
+        freight_mode: impl Into<FreightMode>,
+    ) -> Self {
         Self {
-            order_id,
-            pay_method,
+            order_id: order_id.into(),
+            pay_method: pay_method.into(),
             pay_price: None,
             pay_integral: None,
-            address_id,
-            freight_mode,
+            address_id: address_id.into(),
+            freight_mode: freight_mode.into(),
             freight_json_arr_key: None,
         }
     }
 
     /// Sets `pay_price`.
-    pub fn with_pay_price(mut self, value: sign_core::DecimalNumber) -> Self {
-        self.pay_price = Some(value);
+    #[must_use]
+    pub fn with_pay_price(mut self, value: impl Into<sign_core::DecimalNumber>) -> Self {
+        self.pay_price = Some(value.into());
         self
     }
 
     /// Sets `pay_integral`.
-    pub fn with_pay_integral(mut self, value: i64) -> Self {
-        self.pay_integral = Some(value);
+    #[must_use]
+    pub fn with_pay_integral(mut self, value: impl Into<i64>) -> Self {
+        self.pay_integral = Some(value.into());
         self
     }
 
     /// Sets `freight_json_arr_key`.
-    pub fn with_freight_json_arr_key(mut self, value: FreightJsonArrKey) -> Self {
-        self.freight_json_arr_key = Some(value);
+    #[must_use]
+    pub fn with_freight_json_arr_key(mut self, value: impl Into<FreightJsonArrKey>) -> Self {
+        self.freight_json_arr_key = Some(value.into());
         self
     }
 }
@@ -66,86 +80,181 @@ impl sign_core::Endpoint for OrderPayRequest {
     const IDEMPOTENT: bool = false;
 }
 
-macro_rules! int_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $value:literal,)* }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)*
-            /// A value not in the docs.
-            Unknown(i64),
-        }
-
-        impl $name {
-            /// The wire value.
-            pub fn value(self) -> i64 {
-                match self {
-                    $(Self::$variant => $value,)*
-                    Self::Unknown(v) => v,
-                }
-            }
-
-            /// The variant for a wire value.
-            pub fn from_value(v: i64) -> Self {
-                match v {
-                    $($value => Self::$variant,)*
-                    other => Self::Unknown(other),
-                }
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_i64(self.value())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                i64::deserialize(deserializer).map(Self::from_value)
-            }
-        }
-    };
+/// `PayMethod`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PayMethod {
+    /// `1`: 微信支付
+    Wechat,
+    /// `2`: 支付宝支付
+    Alipay,
+    /// `3`: 积分
+    Integral,
+    /// `4`: 微信和积分支付
+    WechatIntegral,
+    /// `5`: 支付宝和积分支付
+    AlipayIntegral,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(i64),
 }
 
-int_enum!(
-    /// PayMethod
-    PayMethod {
-        /// 微信支付
-        Wechat = 1,
-        /// 支付宝支付
-        Alipay = 2,
-        /// 积分
-        Integral = 3,
-        /// 微信和积分支付
-        WechatIntegral = 4,
-        /// 支付宝和积分支付
-        AlipayIntegral = 5,
+impl PayMethod {
+    /// The value as sent on the wire.
+    pub fn as_i64(&self) -> i64 {
+        match self {
+            Self::Wechat => 1,
+            Self::Alipay => 2,
+            Self::Integral => 3,
+            Self::WechatIntegral => 4,
+            Self::AlipayIntegral => 5,
+            Self::Unknown(v) => *v,
+        }
     }
-);
+}
 
-int_enum!(
-    /// FreightMode
-    FreightMode {
-        /// 包邮
-        Free = 1,
-        /// 不包邮
-        NotFree = 2,
+impl From<i64> for PayMethod {
+    fn from(v: i64) -> Self {
+        match v {
+            1 => Self::Wechat,
+            2 => Self::Alipay,
+            3 => Self::Integral,
+            4 => Self::WechatIntegral,
+            5 => Self::AlipayIntegral,
+            _ => Self::Unknown(v),
+        }
     }
-);
+}
 
-int_enum!(
-    /// FreightJsonArrKey
-    FreightJsonArrKey {
-        /// 到付
-        CashOnDelivery = 1,
-        /// 商家自选
-        MerchantChoice = 2,
+impl std::fmt::Display for PayMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.as_i64())
     }
-);
+}
 
-/// OrderPayData
+impl serde::Serialize for PayMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.as_i64())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PayMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <i64 as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v))
+    }
+}
+
+/// `FreightMode`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FreightMode {
+    /// `1`: 包邮
+    Free,
+    /// `2`: 不包邮
+    NotFree,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(i64),
+}
+
+impl FreightMode {
+    /// The value as sent on the wire.
+    pub fn as_i64(&self) -> i64 {
+        match self {
+            Self::Free => 1,
+            Self::NotFree => 2,
+            Self::Unknown(v) => *v,
+        }
+    }
+}
+
+impl From<i64> for FreightMode {
+    fn from(v: i64) -> Self {
+        match v {
+            1 => Self::Free,
+            2 => Self::NotFree,
+            _ => Self::Unknown(v),
+        }
+    }
+}
+
+impl std::fmt::Display for FreightMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.as_i64())
+    }
+}
+
+impl serde::Serialize for FreightMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.as_i64())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FreightMode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <i64 as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v))
+    }
+}
+
+/// `FreightJsonArrKey`.
+///
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FreightJsonArrKey {
+    /// `1`: 到付
+    CashOnDelivery,
+    /// `2`: 商家自选
+    MerchantChoice,
+    /// A value these docs do not list, kept verbatim.
+    Unknown(i64),
+}
+
+impl FreightJsonArrKey {
+    /// The value as sent on the wire.
+    pub fn as_i64(&self) -> i64 {
+        match self {
+            Self::CashOnDelivery => 1,
+            Self::MerchantChoice => 2,
+            Self::Unknown(v) => *v,
+        }
+    }
+}
+
+impl From<i64> for FreightJsonArrKey {
+    fn from(v: i64) -> Self {
+        match v {
+            1 => Self::CashOnDelivery,
+            2 => Self::MerchantChoice,
+            _ => Self::Unknown(v),
+        }
+    }
+}
+
+impl std::fmt::Display for FreightJsonArrKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.as_i64())
+    }
+}
+
+impl serde::Serialize for FreightJsonArrKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.as_i64())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FreightJsonArrKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = <i64 as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(v))
+    }
+}
+
+/// `OrderPayData`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderPayData {
@@ -153,8 +262,15 @@ pub struct OrderPayData {
     pub pay_param: crate::PayParam,
 }
 
-/// WechatAppPayParam
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl OrderPayData {
+    /// Creates a `OrderPayData` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(pay_param: impl Into<crate::PayParam>) -> Self {
+        Self { pay_param: pay_param.into() }
+    }
+}
+
+/// `WechatAppPayParam`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct WechatAppPayParam {
     /// 应用ID
@@ -171,4 +287,27 @@ pub struct WechatAppPayParam {
     pub timestamp: String,
     /// 签名
     pub sign: String,
+}
+
+impl WechatAppPayParam {
+    /// Creates a `WechatAppPayParam` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(
+        appid: impl Into<String>,
+        partnerid: impl Into<String>,
+        prepayid: impl Into<String>,
+        package: impl Into<String>,
+        noncestr: impl Into<String>,
+        timestamp: impl Into<String>,
+        sign: impl Into<String>,
+    ) -> Self {
+        Self {
+            appid: appid.into(),
+            partnerid: partnerid.into(),
+            prepayid: prepayid.into(),
+            package: package.into(),
+            noncestr: noncestr.into(),
+            timestamp: timestamp.into(),
+            sign: sign.into(),
+        }
+    }
 }

@@ -1,0 +1,378 @@
+//! A local mall that behaves like the provider (feature `sandbox`).
+//!
+//! [`Sandbox::start`] serves the "pay an order now" endpoint on `127.0.0.1` at
+//! [`Sandbox::PAY_PATH`] (the real path is not public, so the sandbox picks its own and
+//! [`Sandbox::config_builder`] fills it in). It checks the `token` header and every
+//! method/amount/freight rule with its own code (written apart from the client's, reading the raw
+//! JSON text so that a float-mangled `pay_price` such as `0.10000000000000001` is caught), keeps
+//! state (tokens issued and expired, orders paid, the user's points balance), and answers with the
+//! provider's envelopes: WeChat parameters for methods 1 and 4, an Alipay order string for 2 and 5,
+//! `data: []` for points only, and `{"status": 0, "msg": "token过期", "data": []}` for an expired
+//! token.
+//!
+//! Only `token过期` is the provider's own wording; the sandbox's other failure messages are ours.
+//! The WeChat `sign` and Alipay `sign` it returns are made with sandbox keys and will not be
+//! accepted by the real WeChat or Alipay SDKs.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use serde_json::value::RawValue;
+use sign_core::sandbox::SandboxServer;
+use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
+
+use crate::config::ConfigBuilder;
+
+/// The sandbox's WeChat app id.
+pub const WECHAT_APPID: &str = "wx0000sandbox0000";
+/// The sandbox's WeChat merchant id (`partnerid`).
+pub const WECHAT_PARTNERID: &str = "1900000109";
+/// The key the sandbox signs its WeChat parameters with (WeChat's app-pay MD5 rule).
+pub const WECHAT_SANDBOX_KEY: &str = "mallpaysandboxwechatkey000000000";
+/// The sandbox's Alipay app id.
+pub const ALIPAY_APP_ID: &str = "2021000000000000";
+/// The points balance of every user the sandbox logs in.
+pub const STARTING_POINTS: i64 = 10_000;
+
+/// How the sandbox recorded a paid order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PaidOrder {
+    /// `order_id`.
+    pub order_id: i64,
+    /// `pay_method` (1-5).
+    pub pay_method: i64,
+    /// `pay_price` exactly as received (JSON number text), if sent.
+    pub pay_price: Option<String>,
+    /// `pay_integral`, if sent.
+    pub pay_integral: Option<i64>,
+    /// `address_id`.
+    pub address_id: i64,
+    /// `freight_mode`.
+    pub freight_mode: i64,
+    /// `freight_json_arr_key` (0 when not sent).
+    pub freight_json_arr_key: i64,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// token -> expired?
+    tokens: HashMap<String, bool>,
+    orders: BTreeMap<i64, PaidOrder>,
+    points: i64,
+    requests: usize,
+}
+
+/// The sans-IO sandbox: state plus [`SandboxHandler::handle`]. [`Sandbox`] puts one behind a socket.
+#[derive(Debug, Clone)]
+pub struct SandboxHandler {
+    state: Arc<Mutex<State>>,
+}
+
+impl Default for SandboxHandler {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A running sandbox on `127.0.0.1`. Dropping it stops the server.
+#[derive(Debug)]
+pub struct Sandbox {
+    server: SandboxServer,
+    handler: SandboxHandler,
+    token: SecretString,
+}
+
+impl Sandbox {
+    /// The path the sandbox serves the pay endpoint on.
+    pub const PAY_PATH: &'static str = "/sandbox/order/pay";
+
+    /// Starts a sandbox on a free loopback port with one logged-in user.
+    pub fn start() -> std::io::Result<Self> {
+        let handler = SandboxHandler::new();
+        let token = handler.issue_token();
+        let served = handler.clone();
+        let server = SandboxServer::start(move |request| served.handle(request))?;
+        Ok(Self { server, handler, token })
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn base_url(&self) -> &str {
+        self.server.base_url()
+    }
+
+    /// The logged-in user's token, valid until [`Sandbox::expire_token`].
+    pub fn token(&self) -> SecretString {
+        self.token.clone()
+    }
+
+    /// A config builder for this sandbox: base URL, pay path and the user's token.
+    pub fn config_builder(&self) -> ConfigBuilder {
+        crate::Config::builder().base_url(self.base_url()).pay_path(Self::PAY_PATH).token(self.token())
+    }
+
+    /// The sans-IO handler serving this sandbox (shares its state).
+    pub fn handler(&self) -> &SandboxHandler {
+        &self.handler
+    }
+
+    /// Answers one request without a socket (same state as the server).
+    pub fn handle(&self, request: HttpRequest) -> HttpResponse {
+        self.handler.handle(request)
+    }
+
+    /// Logs the user in again: a new valid token.
+    pub fn issue_token(&self) -> SecretString {
+        self.handler.issue_token()
+    }
+
+    /// Expires a token: calls with it get `{"status":0,"msg":"token过期","data":[]}`.
+    pub fn expire_token(&self, token: &SecretString) {
+        self.handler.expire_token(token)
+    }
+
+    /// The order as paid, if it was.
+    pub fn paid_order(&self, order_id: i64) -> Option<PaidOrder> {
+        self.handler.paid_order(order_id)
+    }
+
+    /// The user's points balance.
+    pub fn points_balance(&self) -> i64 {
+        self.handler.points_balance()
+    }
+
+    /// How many requests reached the pay endpoint (accepted or not).
+    pub fn pay_requests(&self) -> usize {
+        self.handler.pay_requests()
+    }
+}
+
+impl SandboxHandler {
+    /// A sandbox with no tokens, no paid orders and [`STARTING_POINTS`] points.
+    pub fn new() -> Self {
+        Self { state: Arc::new(Mutex::new(State { points: STARTING_POINTS, ..State::default() })) }
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic in another handler thread must not take the sandbox down with it.
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Logs a user in: a new valid token.
+    pub fn issue_token(&self) -> SecretString {
+        let token = sign_core::clock::random_nonce(32);
+        self.state().tokens.insert(token.clone(), false);
+        SecretString::new(token)
+    }
+
+    /// Expires a token.
+    pub fn expire_token(&self, token: &SecretString) {
+        if let Some(expired) = self.state().tokens.get_mut(token.expose()) {
+            *expired = true;
+        }
+    }
+
+    /// The order as paid, if it was.
+    pub fn paid_order(&self, order_id: i64) -> Option<PaidOrder> {
+        self.state().orders.get(&order_id).cloned()
+    }
+
+    /// The user's points balance.
+    pub fn points_balance(&self) -> i64 {
+        self.state().points
+    }
+
+    /// How many requests reached the pay endpoint.
+    pub fn pay_requests(&self) -> usize {
+        self.state().requests
+    }
+
+    /// Answers one request.
+    pub fn handle(&self, request: HttpRequest) -> HttpResponse {
+        if request.path() != Sandbox::PAY_PATH {
+            return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>")
+                .with_header("Content-Type", "text/html; charset=utf-8");
+        }
+        if request.method != Method::Post {
+            return HttpResponse::new(405, "<html><body><h1>405 Method Not Allowed</h1></body></html>")
+                .with_header("Content-Type", "text/html; charset=utf-8");
+        }
+        let mut state = self.state();
+        state.requests += 1;
+        match pay(&mut state, &request) {
+            Ok(data) => envelope(200, "下单成功", &data),
+            Err(msg) => envelope(0, &msg, "[]"),
+        }
+    }
+}
+
+fn envelope(status: i64, msg: &str, data: &str) -> HttpResponse {
+    let msg = serde_json::to_string(msg).unwrap_or_else(|_| "\"\"".into());
+    HttpResponse::json(200, format!(r#"{{"status":{status},"msg":{msg},"data":{data}}}"#))
+}
+
+/// A field's raw JSON text, if present and not `null`.
+fn raw<'a>(fields: &'a BTreeMap<String, Box<RawValue>>, name: &str) -> Option<&'a str> {
+    fields.get(name).map(|v| v.get().trim()).filter(|v| *v != "null")
+}
+
+/// A positive JSON integer (digits only: no sign, no fraction, no exponent).
+fn positive_int(fields: &BTreeMap<String, Box<RawValue>>, name: &str) -> Result<Option<i64>, String> {
+    let Some(text) = raw(fields, name) else { return Ok(None) };
+    let valid = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match text.parse::<i64>() {
+        Ok(v) if valid && v > 0 => Ok(Some(v)),
+        _ => Err(format!("参数错误: {name}")),
+    }
+}
+
+fn required_int(fields: &BTreeMap<String, Box<RawValue>>, name: &str) -> Result<i64, String> {
+    positive_int(fields, name)?.ok_or_else(|| format!("缺少参数: {name}"))
+}
+
+/// `pay_price`: a JSON number of yuan with at most two decimals, more than zero.
+fn price(fields: &BTreeMap<String, Box<RawValue>>) -> Result<Option<String>, String> {
+    let Some(text) = raw(fields, "pay_price") else { return Ok(None) };
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let well_formed = !int.is_empty()
+        && digits(int)
+        && digits(frac)
+        && frac.len() <= 2
+        && (text.contains('.') == !frac.is_empty())
+        && int.len() <= 13;
+    let non_zero = text.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    if well_formed && non_zero { Ok(Some(text.to_owned())) } else { Err("支付金额格式错误".into()) }
+}
+
+fn pay(state: &mut State, request: &HttpRequest) -> Result<String, String> {
+    let token = request.header("token").map(str::trim).unwrap_or_default();
+    if token.is_empty() {
+        return Err("token不能为空".into());
+    }
+    match state.tokens.get(token) {
+        None => return Err("token无效,请登录".into()),
+        Some(true) => return Err("token过期".into()),
+        Some(false) => {}
+    }
+    let json = request.header("content-type").is_some_and(|v| v.to_ascii_lowercase().starts_with("application/json"));
+    if !json {
+        return Err("请求格式错误: 需要 application/json".into());
+    }
+    let fields: BTreeMap<String, Box<RawValue>> =
+        serde_json::from_slice(&request.body).map_err(|_| "参数错误: 请求体不是 JSON 对象".to_owned())?;
+
+    let order_id = required_int(&fields, "order_id")?;
+    let pay_method = required_int(&fields, "pay_method")?;
+    let address_id = required_int(&fields, "address_id")?;
+    let freight_mode = required_int(&fields, "freight_mode")?;
+    let pay_price = price(&fields)?;
+    let pay_integral = positive_int(&fields, "pay_integral")?;
+    let key = match raw(&fields, "freight_json_arr_key") {
+        None | Some("0") => 0,
+        Some(_) => required_int(&fields, "freight_json_arr_key")?,
+    };
+
+    let (needs_price, needs_points) = match pay_method {
+        1 | 2 => (true, false),
+        3 => (false, true),
+        4 | 5 => (true, true),
+        _ => return Err("支付方式错误".into()),
+    };
+    match (needs_price, pay_price.is_some()) {
+        (true, false) => return Err("请输入支付金额".into()),
+        (false, true) => return Err("积分支付不需要支付金额".into()),
+        _ => {}
+    }
+    match (needs_points, pay_integral.is_some()) {
+        (true, false) => return Err("请输入支付积分".into()),
+        (false, true) => return Err("该支付方式不使用积分".into()),
+        _ => {}
+    }
+    match (freight_mode, key) {
+        (1, 0) | (2, 1) | (2, 2) => {}
+        (1, _) => return Err("包邮订单不需要选择运费方式".into()),
+        (2, 0) => return Err("不包邮时请选择运费方式".into()),
+        (2, _) => return Err("运费方式错误".into()),
+        _ => return Err("是否包邮参数错误".into()),
+    }
+    if state.orders.contains_key(&order_id) {
+        return Err("订单已支付".into());
+    }
+    let points = pay_integral.unwrap_or(0);
+    if points > state.points {
+        return Err("积分不足".into());
+    }
+
+    let data = match pay_method {
+        1 | 4 => wechat_data(order_id),
+        2 | 5 => alipay_data(order_id, pay_price.as_deref().unwrap_or("0")),
+        _ => "[]".to_owned(),
+    };
+    state.points -= points;
+    state.orders.insert(
+        order_id,
+        PaidOrder {
+            order_id,
+            pay_method,
+            pay_price,
+            pay_integral,
+            address_id,
+            freight_mode,
+            freight_json_arr_key: key,
+        },
+    );
+    Ok(data)
+}
+
+/// WeChat app-pay parameters, signed by WeChat's APP rule: MD5 of the sorted `k=v&` pairs plus
+/// `&key=<merchant key>`, upper-case hex.
+fn wechat_data(order_id: i64) -> String {
+    let prepayid = format!("wx{}{}", order_id, sign_core::clock::random_nonce(20).to_ascii_lowercase());
+    let noncestr = sign_core::clock::random_nonce(32).to_ascii_lowercase();
+    let timestamp = time::OffsetDateTime::now_utc().unix_timestamp().to_string();
+    let mut pairs = vec![
+        ("appid", WECHAT_APPID.to_owned()),
+        ("noncestr", noncestr),
+        ("package", "Sign=WXPay".to_owned()),
+        ("partnerid", WECHAT_PARTNERID.to_owned()),
+        ("prepayid", prepayid),
+        ("timestamp", timestamp),
+    ];
+    let to_sign: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let to_sign = format!("{}&key={WECHAT_SANDBOX_KEY}", to_sign.join("&"));
+    pairs.push(("sign", sign_core::digest::md5_hex_upper(to_sign.as_bytes())));
+    let object: serde_json::Map<String, serde_json::Value> =
+        pairs.into_iter().map(|(k, v)| (k.to_owned(), serde_json::Value::String(v))).collect();
+    serde_json::json!({ "pay_param": object }).to_string()
+}
+
+/// An Alipay app-pay order string in the shape of the provider's example.
+fn alipay_data(order_id: i64, total_amount: &str) -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let timestamp = format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    let biz = serde_json::json!({
+        "body": "在线支付",
+        "subject": "在线支付",
+        "out_trade_no": format!("{order_id}{}", now.unix_timestamp()),
+        "timeout_express": "60m",
+        "total_amount": total_amount,
+        "product_code": "QUICK_MSECURITY_PAY",
+    });
+    let unsigned = format!(
+        "alipay_sdk=paykit-mall-pay-sandbox&app_id={ALIPAY_APP_ID}&biz_content={biz}&charset=UTF-8&format=json\
+         &method=alipay.trade.app.pay&notify_url=http://127.0.0.1/notify&sign_type=RSA2&timestamp={timestamp}&version=1.0"
+    );
+    // Not an RSA2 signature: the sandbox has no Alipay key. Base64 of a digest keeps the shape.
+    let sign = sign_core::encoding::base64_std(&sign_core::digest::sha256(unsigned.as_bytes()));
+    let order_string = format!("{unsigned}&sign={sign}");
+    serde_json::json!({ "pay_param": order_string }).to_string()
+}
