@@ -18,12 +18,12 @@ use serde::de::DeserializeOwned;
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock, Transport};
 
 use crate::generated::{
-    CaptureResponse, CashierPreOrderResp, QueryResponse, RefundResponse, SubscriptionPaymentResponse,
-    TrackingDetailsResponse, TrackingRspResponse, VoidResponse,
-};
-use crate::generated::{
     Capture, CashierPaymentOrder, MitPayment, Payment, PaymentResponse, Query, Refund, RefundQuery, RetrievesTracking,
     SubscriptionPayment, Tracking, TrackingBatch, UpdateOrCancelTrackingInformation, Void,
+};
+use crate::generated::{
+    CaptureResponse, CashierPreOrderResp, QueryResponse, RefundResponse, SubscriptionPaymentResponse,
+    TrackingDetailsResponse, TrackingRspResponse, VoidResponse,
 };
 use crate::models_ext::GatewayRequest;
 
@@ -148,7 +148,11 @@ impl Client {
 
     /// The complete request for `request` authenticated with `token` (sans-IO). The request is
     /// checked first ([`GatewayRequest::validate`]).
-    pub fn prepare_with_token<E: GatewayRequest>(&self, request: &E, token: &AccessToken) -> Result<HttpRequest, Error> {
+    pub fn prepare_with_token<E: GatewayRequest>(
+        &self,
+        request: &E,
+        token: &AccessToken,
+    ) -> Result<HttpRequest, Error> {
         request.validate()?;
         self.build_request(E::METHOD, E::PATH, E::NAME, request, E::IDEMPOTENT, token)
     }

@@ -85,8 +85,8 @@ mod tests {
 
     #[test]
     fn success_decodes_the_payload() {
-        let p: Paid = parse(&resp(200, r#"{"respCode":"0000","respMsg":"ok","tradeNo":"T1","amount":"100.99"}"#), "t")
-            .unwrap();
+        let p: Paid =
+            parse(&resp(200, r#"{"respCode":"0000","respMsg":"ok","tradeNo":"T1","amount":"100.99"}"#), "t").unwrap();
         assert_eq!(p.trade_no, "T1");
         assert_eq!(p.amount, sign_core::Decimal::from_minor(10099, 2));
     }
@@ -108,8 +108,8 @@ mod tests {
 
     #[test]
     fn api_messages_mask_card_numbers() {
-        let e = parse::<Paid>(&resp(200, r#"{"respCode":"1","respMsg":"card 4111111111111111 bad"}"#), "t")
-            .unwrap_err();
+        let e =
+            parse::<Paid>(&resp(200, r#"{"respCode":"1","respMsg":"card 4111111111111111 bad"}"#), "t").unwrap_err();
         let s = format!("{e} {e:?}");
         assert!(!s.contains("4111111111111111"), "{s}");
         assert!(s.contains("************1111"), "{s}");

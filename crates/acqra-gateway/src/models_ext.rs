@@ -30,11 +30,7 @@ fn non_blank(v: &Option<String>) -> bool {
 }
 
 fn one_of_order_or_trade(name: &str, order_no: &Option<String>, trade_no: &Option<String>) -> Result<(), Error> {
-    if non_blank(order_no) || non_blank(trade_no) {
-        Ok(())
-    } else {
-        Err(invalid(name, "send orderNo or tradeNo"))
-    }
+    if non_blank(order_no) || non_blank(trade_no) { Ok(()) } else { Err(invalid(name, "send orderNo or tradeNo")) }
 }
 
 fn positive(name: &str, field: &str, amount: Decimal) -> Result<(), Error> {
@@ -47,7 +43,11 @@ fn positive(name: &str, field: &str, amount: Decimal) -> Result<(), Error> {
 
 fn order_no(name: &str, v: &str) -> Result<(), Error> {
     // The documentation: orderNo [5-64].
-    if (5..=64).contains(&v.chars().count()) { Ok(()) } else { Err(invalid(name, "orderNo must be 5 to 64 characters")) }
+    if (5..=64).contains(&v.chars().count()) {
+        Ok(())
+    } else {
+        Err(invalid(name, "orderNo must be 5 to 64 characters"))
+    }
 }
 
 fn currency(name: &str, v: &str) -> Result<(), Error> {
@@ -68,10 +68,7 @@ impl Card {
     /// Errors never contain the number.
     pub fn validate(&self) -> Result<(), Error> {
         let no = self.card_no.expose();
-        if !(13..=19).contains(&no.len())
-            || !no.bytes().all(|b| b.is_ascii_digit())
-            || !crate::error::luhn_valid(no)
-        {
+        if !(13..=19).contains(&no.len()) || !no.bytes().all(|b| b.is_ascii_digit()) || !crate::error::luhn_valid(no) {
             return Err(invalid("card", "cardNo is not a valid card number (13 to 19 digits, Luhn check)"));
         }
         if let Some(cvc) = &self.cvc

@@ -27,7 +27,6 @@ use crate::generated::{AccessTokenRequest, AccessTokenResponse};
 /// The token endpoint's path below the base URL.
 pub const TOKEN_PATH: &str = AccessTokenRequest::PATH;
 
-
 /// An access token as issued by the gateway. `Debug` and `Display` never show the value.
 #[derive(Clone, PartialEq, Eq)]
 pub struct AccessToken {

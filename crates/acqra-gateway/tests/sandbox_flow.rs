@@ -147,10 +147,12 @@ fn the_sandbox_checks_the_token_itself() {
     };
     assert_eq!(gw.handle(req(None)).status, 401);
     assert_eq!(gw.handle(req(Some("made-up"))).status, 401);
-    let token = gw.handle(
-        HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token")
-            .with_body(format!(r#"{{"appId":"{}","secret":"{}"}}"#, sandbox::APP_ID, sandbox::SECRET)),
-    );
+    let token =
+        gw.handle(HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
+            r#"{{"appId":"{}","secret":"{}"}}"#,
+            sandbox::APP_ID,
+            sandbox::SECRET
+        )));
     let v: serde_json::Value = serde_json::from_slice(&token.body).unwrap();
     let t = v["accessToken"].as_str().unwrap();
     assert_eq!(v["expiresIn"], 3600);

@@ -294,7 +294,10 @@ impl Ledger {
             _ => "UNKNOWN",
         };
         let declined = no == super::DECLINED_CARD;
-        Ok((CardOnFile { bin: no[..6].to_owned(), last4: no[no.len() - 4..].to_owned(), brand, expiry: (year, month) }, declined))
+        Ok((
+            CardOnFile { bin: no[..6].to_owned(), last4: no[no.len() - 4..].to_owned(), brand, expiry: (year, month) },
+            declined,
+        ))
     }
 
     fn check_device_info(v: &Value, required_here: bool) -> Result<Option<String>, Fail> {
@@ -410,7 +413,8 @@ impl Ledger {
         }
         let (year, month) = (str_field(v, "expiryYear"), str_field(v, "expiryMonth"));
         if let Some(c) = &card
-            && (year.and_then(|y| y.parse().ok()), month.and_then(|m| m.parse().ok())) != (Some(c.expiry.0), Some(c.expiry.1))
+            && (year.and_then(|y| y.parse().ok()), month.and_then(|m| m.parse().ok()))
+                != (Some(c.expiry.0), Some(c.expiry.1))
         {
             return Err(bad("expiry does not match the stored credential"));
         }
@@ -657,7 +661,9 @@ impl Ledger {
         // All or nothing: the whole batch is checked before any of it is kept.
         let mut records: Vec<TrackingRecord> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let r = self.tracking_record(item).map_err(|f| Fail { code: f.code, message: format!("[{i}] {}", f.message) })?;
+            let r = self
+                .tracking_record(item)
+                .map_err(|f| Fail { code: f.code, message: format!("[{i}] {}", f.message) })?;
             if records.iter().any(|x| x.order_no == r.order_no && x.tracking_no == r.tracking_no) {
                 return Err(fail(codes::DUPLICATE, format!("[{i}] trackingNo repeated in the batch")));
             }
