@@ -312,7 +312,7 @@ impl Freight {
 ///
 /// let mixed = PayWith::alipay_and_points(Yuan::from_fen(1990)?, Points::new(300)?);
 /// let order = PayOrder::new(1002, 7, mixed, Freight::NotFree(FreightChoice::CashOnDelivery))?;
-/// assert_eq!(order.to_wire().freight_json_arr_key.map(|k| k.value()), Some(1));
+/// assert_eq!(order.to_wire().freight_json_arr_key.map(|k| k.as_i64()), Some(1));
 ///
 /// // Impossible amounts are refused before anything is sent.
 /// assert!(Yuan::parse("-1").is_err());
@@ -393,7 +393,7 @@ impl TryFrom<&OrderPayRequest> for PayOrder {
     type Error = RequestError;
 
     fn try_from(wire: &OrderPayRequest) -> Result<Self, Self::Error> {
-        let code = wire.pay_method.value();
+        let code = wire.pay_method.as_i64();
         let need_price = || match wire.pay_price {
             Some(p) => Yuan::new(p),
             None => Err(RequestError::MissingAmount { pay_method: code, field: "pay_price" }),
@@ -427,8 +427,8 @@ impl TryFrom<&OrderPayRequest> for PayOrder {
             PayMethod::AlipayIntegral => PayWith::alipay_and_points(need_price()?, need_points()?),
             _ => return Err(RequestError::UnknownCode { field: "pay_method", value: code }),
         };
-        let mode = wire.freight_mode.value();
-        let freight = match (wire.freight_mode, wire.freight_json_arr_key) {
+        let mode = wire.freight_mode.as_i64();
+        let freight = match (&wire.freight_mode, &wire.freight_json_arr_key) {
             (FreightMode::Free, None) => Freight::Free,
             (FreightMode::Free, Some(_)) => {
                 return Err(RequestError::Freight { freight_mode: mode, problem: "(free) takes no freight_json_arr_key" });
@@ -443,9 +443,9 @@ impl TryFrom<&OrderPayRequest> for PayOrder {
                 Freight::NotFree(FreightChoice::MerchantChoice)
             }
             (FreightMode::NotFree, Some(other)) => {
-                return Err(RequestError::UnknownCode { field: "freight_json_arr_key", value: other.value() });
+                return Err(RequestError::UnknownCode { field: "freight_json_arr_key", value: other.as_i64() });
             }
-            (other, _) => return Err(RequestError::UnknownCode { field: "freight_mode", value: other.value() }),
+            (other, _) => return Err(RequestError::UnknownCode { field: "freight_mode", value: other.as_i64() }),
         };
         PayOrder::new(wire.order_id, wire.address_id, pay_with, freight)
     }

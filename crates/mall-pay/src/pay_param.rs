@@ -24,7 +24,7 @@ use crate::generated::WechatAppPayParam;
 /// assert_eq!(alipay.alipay(), Some("app_id=2019121169879357&sign=s4lA+c/w=="));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PayParam {
     /// WeChat app-pay parameters (an object on the wire). `sign` is WeChat's signature for the
