@@ -1,0 +1,294 @@
+//! What the client sends and how it reads every answer, against a loopback mockito server.
+//!
+//! Expected signatures come from md5sum / the OpenSSL CLI (commands in testdata/README.md).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use mockito::Matcher;
+use sign_core::{FixedClock, RetryPolicy};
+use vip_charge::{
+    BatchOrderItem, BatchOrderRequest, BusinessBalanceRequest, Client, Config, Error, NonceSource, OrderInfoRequest,
+    ProductListRequest, SignType, VipChargeRequest,
+};
+
+const NONCE: &str = "0123456789abcdefghijABCDEFGHIJ01";
+const TS: i64 = 1_628_772_138_668;
+const CHARGE_BODY: &str = r#"{"merchantId":"166","businessId":"55","productCode":"87103","account":"w23b52","bizCode":"87103"}"#;
+/// M1: md5sum, see testdata/README.md.
+const M1: &str = "ED9176FEA4C560F9AC7C94604A79C6DD";
+/// M2: openssl dgst -sha256 -sign merchant_private_key.pem | base64 -w0, see testdata/README.md.
+const M2: &str = "hhSet+b3M82Z4Oj7ObXrE2pV4ATdkgqvh91YxnXqCZMCbotSKMc3ribD3t5p4uuw/EcyGqG6crjlvpaX/9SG7VEBzzNGZq/G5/SOPwxl7V9I3/o+PZar2xizDxYmnG2GcLTB648Uo0/3upAvcpZuw7TBz7XhAFXAvyUpcUTFkzt/7K+VhZNvziLPcaNFiRHWKSEm4+5aa12ub/k7IEdHHVVCZ806QSaS64LgV6Ge80CQeWJOpYpM8Epx6ugx1JRoWEYGZDli08/oWaG7+ftjSglLkpaesel+M85UKFTAtK5OxMahEJ3Bk0quCbAL4TORMHxhohCjZti2QLCimVtTyg==";
+/// M3: the same without the signType header, over {"bizCode":"87103"}.
+const M3: &str = "RbfXoWv7wJtVxD38HqVysQWDEWfTXfWi9pz3AO7/KAQpYER+n8/ASQBrpTYWo481eeHM6EfRE4MzePUJWd8BQ7SANhKwnNLkCfCYSt4MfF+xFwTFx4QCxxxbvjPOfTtBjHnvKRmax/9WViGyL7lpa0q+eXmRDSWy1RDms1i4XvmKQQeqHjyBm6gVR8bB6zcuM+4sjX33k8KNnf1TQdpndjQqeKZ/oBOa80zUfXAsfx6PISKMTwNPFyCvrhpRjO9Wc/AzghylvB6Jb6goG4pThESPp1w3x7PGikQNYI0Ze5h+p1nx0FPvOtKlAjfjkSwKI9hI5Hqq5uedUW91mxwTeQ==";
+
+#[derive(Debug)]
+struct FixedNonce;
+
+impl NonceSource for FixedNonce {
+    fn next_nonce(&self) -> String {
+        NONCE.to_owned()
+    }
+}
+
+fn md5_config(url: &str) -> vip_charge::ConfigBuilder {
+    Config::builder().base_url(url).business_id("55").md5_secret_key("test-secret-key")
+}
+
+fn rsa_config(url: &str) -> vip_charge::ConfigBuilder {
+    Config::builder()
+        .base_url(url)
+        .business_id("55")
+        .rsa_private_key(include_str!("../testdata/merchant_private_key.pem"))
+}
+
+fn fixed(client: Client) -> Client {
+    client.with_clock(Arc::new(FixedClock::from_unix_millis(TS))).with_nonce_source(Arc::new(FixedNonce))
+}
+
+fn client(config: vip_charge::ConfigBuilder) -> Client {
+    fixed(Client::new(config.retry_policy(RetryPolicy::none()).build().unwrap()).unwrap())
+}
+
+fn charge() -> VipChargeRequest {
+    VipChargeRequest::new("166", "55", "87103", "w23b52", "87103")
+}
+
+fn ok_order() -> String {
+    r#"{"status":0,"message":"success","data":{"orderCode":"OC1","bizCode":"87103","account":"w23b52","settlementPrice":4.51}}"#.to_owned()
+}
+
+#[test]
+fn md5_charge_sends_exact_headers_and_body() {
+    let mut server = mockito::Server::new();
+    let mock = server
+        .mock("POST", "/v1/openapi/order/VIPCharge")
+        .match_header("content-type", "application/json; charset=utf-8")
+        .match_header("accept", "application/json")
+        .match_header("businessId", "55")
+        .match_header("nonce", NONCE)
+        .match_header("timestamp", "1628772138668")
+        .match_header("signType", "MD5")
+        .match_header("sign", M1)
+        .match_body(Matcher::Exact(CHARGE_BODY.to_owned()))
+        .with_body(ok_order())
+        .expect(1)
+        .create();
+    let order = client(md5_config(&server.url())).vip_charge(&charge()).unwrap();
+    mock.assert();
+    assert_eq!(order.order_code, "OC1");
+    assert_eq!(order.settlement_price.unwrap().to_string(), "4.51");
+}
+
+#[test]
+fn rsa_charge_sends_exact_headers_and_body() {
+    let mut server = mockito::Server::new();
+    let mock = server
+        .mock("POST", "/v1/openapi/order/VIPCharge")
+        .match_header("businessId", "55")
+        .match_header("nonce", NONCE)
+        .match_header("timestamp", "1628772138668")
+        .match_header("signType", "SHA256-RSA")
+        .match_header("sign", M2)
+        .match_body(Matcher::Exact(CHARGE_BODY.to_owned()))
+        .with_body(ok_order())
+        .expect(1)
+        .create();
+    client(rsa_config(&server.url())).vip_charge(&charge()).unwrap();
+    mock.assert();
+}
+
+#[test]
+fn rsa_without_the_sign_type_header() {
+    let mut server = mockito::Server::new();
+    let mock = server
+        .mock("POST", "/v1/openapi/order/info")
+        .match_header("signType", Matcher::Missing)
+        .match_header("sign", M3)
+        .match_body(Matcher::Exact(r#"{"bizCode":"87103"}"#.to_owned()))
+        .with_body(r#"{"status":0,"message":"ok","data":{"orderCode":"OC1","bizCode":"87103"}}"#)
+        .create();
+    let c = client(rsa_config(&server.url()).send_sign_type_header(false));
+    let info = c.order_info(&OrderInfoRequest::by_biz_code("87103")).unwrap();
+    mock.assert();
+    assert_eq!(info.order_code.as_deref(), Some("OC1"));
+}
+
+#[test]
+fn prepare_is_the_request_call_sends() {
+    let c = client(md5_config("http://127.0.0.1:9"));
+    let req = c.prepare(&charge()).unwrap();
+    assert_eq!(req.url, "http://127.0.0.1:9/v1/openapi/order/VIPCharge");
+    assert_eq!(req.body, CHARGE_BODY.as_bytes());
+    assert_eq!(req.header("sign"), Some(M1));
+    assert!(!req.idempotent, "a charge order must never be retried once sent");
+    let info = c.prepare(&OrderInfoRequest::by_order_code("OC1")).unwrap();
+    assert!(info.idempotent);
+}
+
+#[test]
+fn every_endpoint_posts_to_its_path() {
+    let mut server = mockito::Server::new();
+    let ok = |data: &str| format!(r#"{{"status":0,"message":"ok","data":{data}}}"#);
+    let m1 = server
+        .mock("POST", "/v1/openapi/order/product/list")
+        .match_body(Matcher::Exact(r#"{"merchantId":"166"}"#.to_owned()))
+        .with_body(ok(r#"[{"productCode":"87103","productName":"月卡","settlementPrice":19.9}]"#))
+        .create();
+    let m2 = server
+        .mock("POST", "/v1/openapi/merchant/business/balance")
+        .match_body(Matcher::Exact(r#"{"merchantId":"166","businessId":"55"}"#.to_owned()))
+        .with_body(ok(r#"{"balance":1000.01}"#))
+        .create();
+    let m3 = server
+        .mock("POST", "/v1/openapi/order/batch")
+        .match_body(Matcher::Exact(
+            r#"{"merchantId":"166","businessId":"55","batchBizCode":"B1","productCode":"87103","callbackUrl":"http://cb","itemList":[{"bizCode":"b1","account":"a1"}]}"#
+                .to_owned(),
+        ))
+        .with_body(ok(r#"{"batchBizCode":"B1"}"#))
+        .create();
+    let c = client(md5_config(&server.url()));
+    let products = c.product_list(&ProductListRequest::new("166")).unwrap();
+    assert_eq!(products.products[0].product_code.as_deref(), Some("87103"));
+    assert_eq!(products.products[0].settlement_price.unwrap().to_string(), "19.9");
+    let balance = c.business_balance(&BusinessBalanceRequest::new("166", "55")).unwrap();
+    assert_eq!(balance.balance.unwrap().to_string(), "1000.01");
+    let batch = BatchOrderRequest::new("166", "55", "B1", "87103", vec![BatchOrderItem::new("b1", "a1")])
+        .with_callback_url("http://cb");
+    assert_eq!(c.batch_order(&batch).unwrap()["batchBizCode"], "B1");
+    m1.assert();
+    m2.assert();
+    m3.assert();
+}
+
+#[test]
+fn raw_call_is_signed_too() {
+    let mut server = mockito::Server::new();
+    let mock = server
+        .mock("POST", "/v1/openapi/order/info")
+        .match_header("sign", M1)
+        .match_body(Matcher::Exact(CHARGE_BODY.to_owned()))
+        .with_body(r#"{"status":0,"message":"ok","data":{"x":[1,2]}}"#)
+        .create();
+    let c = client(md5_config(&server.url()));
+    let v: serde_json::Value = c.call_raw("/v1/openapi/order/info", &charge(), true).unwrap();
+    assert_eq!(v["x"][1], 2);
+    mock.assert();
+    assert!(matches!(c.prepare_raw("no-slash", &charge(), true), Err(Error::Config(_))));
+}
+
+fn answer(status: usize, body: &str) -> Result<vip_charge::VipChargeOrder, Error> {
+    let mut server = mockito::Server::new();
+    let _m = server.mock("POST", "/v1/openapi/order/VIPCharge").with_status(status).with_body(body).create();
+    client(md5_config(&server.url())).vip_charge(&charge())
+}
+
+#[test]
+fn failure_envelopes_are_api_errors() {
+    match answer(200, r#"{"status":2,"message":"验签失败"}"#) {
+        Err(e @ Error::Api { status: 2, .. }) => assert!(e.is_signature_rejected()),
+        other => panic!("{other:?}"),
+    }
+    match answer(200, r#"{"status":3,"message":"余额不足","data":null}"#) {
+        Err(e @ Error::Api { status: 3, .. }) => {
+            assert!(!e.is_signature_rejected());
+            assert!(e.to_string().contains("余额不足"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The seed's example status 961 is not success unless configured so.
+    assert!(matches!(answer(200, r#"{"status":961,"message":"success","data":{"orderCode":"1"}}"#), Err(Error::Api { status: 961, .. })));
+}
+
+#[test]
+fn configured_success_status_is_honoured() {
+    let mut server = mockito::Server::new();
+    let _m = server
+        .mock("POST", "/v1/openapi/order/VIPCharge")
+        .with_body(r#"{"status":961,"message":"success","data":{"orderCode":"87103","settlementPrice":451}}"#)
+        .create();
+    let order = client(md5_config(&server.url()).success_status(961)).vip_charge(&charge()).unwrap();
+    assert_eq!(order.order_code, "87103");
+}
+
+#[test]
+fn bad_responses_are_typed_errors() {
+    assert!(matches!(answer(200, "{not json"), Err(Error::Decode(_))));
+    assert!(matches!(answer(200, ""), Err(Error::Decode(_))));
+    assert!(matches!(answer(200, "<html><body>error</body></html>"), Err(Error::Decode(_))));
+    assert!(matches!(answer(502, "<html>Bad Gateway</html>"), Err(Error::HttpStatus { status: 502 })));
+    assert!(matches!(answer(404, ""), Err(Error::HttpStatus { status: 404 })));
+    // Missing required field / missing data / wrong type.
+    assert!(matches!(answer(200, r#"{"status":0,"message":"ok","data":{"bizCode":"1"}}"#), Err(Error::Decode(_))));
+    assert!(matches!(answer(200, r#"{"status":0,"message":"ok"}"#), Err(Error::Decode(_))));
+    assert!(matches!(
+        answer(200, r#"{"status":0,"data":{"orderCode":"1","settlementPrice":"1e400"}}"#),
+        Err(Error::Decode(_))
+    ));
+    assert!(matches!(answer(200, r#"{"status":"x","data":{}}"#), Err(Error::Decode(_))));
+}
+
+#[test]
+fn a_huge_body_is_refused_by_the_transport() {
+    let mut server = mockito::Server::new();
+    let huge = format!(r#"{{"status":0,"message":"{}"}}"#, "x".repeat(200_000));
+    let _m = server.mock("POST", "/v1/openapi/order/VIPCharge").with_body(huge).create();
+    let c = fixed(
+        Client::new(md5_config(&server.url()).max_response_bytes(64 * 1024).retry_policy(RetryPolicy::none()).build().unwrap())
+            .unwrap(),
+    );
+    match c.vip_charge(&charge()) {
+        Err(Error::Transport(e)) => assert_eq!(e.kind(), sign_core::TransportErrorKind::BodyTooLarge),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn charges_are_not_retried_but_queries_are() {
+    let mut server = mockito::Server::new();
+    let retry = RetryPolicy::new(2, Duration::from_millis(1), Duration::from_millis(2));
+    let c = Client::new(md5_config(&server.url()).retry_policy(retry).build().unwrap()).unwrap();
+    let charge_mock = server.mock("POST", "/v1/openapi/order/VIPCharge").with_status(500).expect(1).create();
+    assert!(matches!(c.vip_charge(&charge()), Err(Error::HttpStatus { status: 500 })));
+    charge_mock.assert();
+    let info_mock = server.mock("POST", "/v1/openapi/order/info").with_status(503).expect(3).create();
+    assert!(matches!(c.order_info(&OrderInfoRequest::by_order_code("1")), Err(Error::HttpStatus { status: 503 })));
+    info_mock.assert();
+}
+
+#[test]
+fn nonces_differ_per_request_by_default() {
+    let c = Client::new(md5_config("http://127.0.0.1:9").build().unwrap()).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..500 {
+        let r = c.prepare(&charge()).unwrap();
+        assert!(seen.insert(r.header("nonce").unwrap().to_owned()));
+    }
+}
+
+#[test]
+fn bad_requests_fail_before_sending() {
+    let c = client(md5_config("http://127.0.0.1:9"));
+    assert!(matches!(c.order_info(&OrderInfoRequest::new()), Err(Error::Config(_))));
+    assert!(matches!(c.vip_charge(&VipChargeRequest::new("166", "55", "", "a", "b")), Err(Error::Config(_))));
+    let empty = BatchOrderRequest::new("166", "55", "B1", "87103", vec![]);
+    assert!(matches!(c.batch_order(&empty), Err(Error::Config(_))));
+}
+
+#[test]
+fn connection_refused_is_a_transport_error() {
+    // Port 9 (discard) on loopback: nothing listens in the test environment.
+    let c = client(md5_config("http://127.0.0.1:9"));
+    match c.vip_charge(&charge()) {
+        Err(Error::Transport(e)) => assert!(e.kind().request_not_sent()),
+        Err(Error::Timeout(_)) => {}
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn sign_type_is_reported() {
+    let c = client(rsa_config("http://127.0.0.1:9"));
+    assert_eq!(c.config().sign_type(), SignType::Sha256Rsa);
+}
