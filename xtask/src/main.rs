@@ -298,3 +298,123 @@ mod tests {
         assert_eq!(parse_file("docs/p/shipping-tracking.md", "").unwrap().module, "shipping_tracking");
     }
 }
+
+#[cfg(test)]
+mod run_tests {
+    use super::*;
+
+    const DOC: &str = "# Pay\n\n```endpoint\nname: pay\nmethod: POST\npath: /v1/pay\nsummary: 支付\nidempotent: false\n\
+request: PayRequest\nresponse: json\nenvelope: e\n```\n\n## PayRequest\n\n| field | type | required | description |\n\
+|---|---|---|---|\n| orderNo | string | yes | 订单号 |\n";
+
+    /// A scratch workspace with `docs/p/pay.md` and a crate `crates/p`.
+    fn scratch(name: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("xtask-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("docs/p")).unwrap();
+        std::fs::create_dir_all(root.join("crates/p/src")).unwrap();
+        std::fs::write(root.join("crates/p/Cargo.toml"), "[package]\n").unwrap();
+        std::fs::write(root.join("docs/p/pay.md"), DOC).unwrap();
+        std::fs::write(root.join("docs/README.md"), "# not a provider\n").unwrap();
+        std::fs::write(root.join("rustfmt.toml"), "max_width = 120\nuse_small_heuristics = \"Max\"\n").unwrap();
+        root
+    }
+
+    fn gen_dir(root: &Path) -> PathBuf {
+        root.join("crates/p/src/generated")
+    }
+
+    fn listing(root: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(gen_dir(root))
+            .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn generate_then_check_then_detect_every_kind_of_drift() {
+        let root = scratch("drift");
+        let p = providers(&root, None).unwrap();
+        assert_eq!(p, ["p"], "only subdirectories of docs/ are providers");
+        // Before generating, check reports the missing files and writes nothing.
+        let e = run(&root, &p, true).unwrap_err();
+        assert!(e.contains(&"  crates/p/src/generated/pay.rs (missing)".to_string()), "{e:?}");
+        assert!(e.contains(&"  crates/p/src/generated/mod.rs (missing)".to_string()), "{e:?}");
+        assert!(listing(&root).is_empty());
+
+        run(&root, &p, false).unwrap();
+        assert_eq!(listing(&root), ["mod.rs", "pay.rs"]);
+        let pay = std::fs::read_to_string(gen_dir(&root).join("pay.rs")).unwrap();
+        assert!(pay.starts_with("// @generated from docs/p/pay.md by `cargo xtask codegen`; do not edit.\n"));
+        run(&root, &p, true).unwrap();
+
+        // Output is deterministic and already formatted: generating again changes nothing, and
+        // rustfmt leaves it as it is.
+        run(&root, &p, false).unwrap();
+        assert_eq!(std::fs::read_to_string(gen_dir(&root).join("pay.rs")).unwrap(), pay);
+        assert_eq!(rustfmt(&pay, &root.join("rustfmt.toml")).unwrap(), pay);
+
+        // A hand edit, a stale file, and a doc change are all reported.
+        std::fs::write(gen_dir(&root).join("pay.rs"), pay.replace("订单号", "order number")).unwrap();
+        std::fs::write(gen_dir(&root).join("old.rs"), "// stale\n").unwrap();
+        let e = run(&root, &p, true).unwrap_err();
+        assert_eq!(
+            e,
+            [
+                "error: 2 generated file(s) disagree with docs/:",
+                "  crates/p/src/generated/pay.rs (differs)",
+                "  crates/p/src/generated/old.rs (no doc generates it)",
+                "run `cargo xtask codegen` and commit the result",
+            ]
+        );
+        run(&root, &p, false).unwrap();
+        assert_eq!(listing(&root), ["mod.rs", "pay.rs"]);
+        std::fs::write(root.join("docs/p/pay.md"), DOC.replace("订单号", "订单编号")).unwrap();
+        let e = run(&root, &p, true).unwrap_err();
+        assert!(e.contains(&"  crates/p/src/generated/pay.rs (differs)".to_string()), "{e:?}");
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_bad_doc_is_reported_with_file_and_line_and_nothing_is_written() {
+        let root = scratch("bad");
+        let p = providers(&root, Some("p")).unwrap();
+        run(&root, &p, false).unwrap();
+        let before = std::fs::read_to_string(gen_dir(&root).join("pay.rs")).unwrap();
+        std::fs::write(root.join("docs/p/pay.md"), DOC.replace("| orderNo | string |", "| orderNo | money |")).unwrap();
+        std::fs::write(
+            root.join("docs/p/extra.md"),
+            "## Extra\n\n| field | type | required | description |\n|---|---|---|---|\n| x | Nope | no | |\n",
+        )
+        .unwrap();
+        for check in [false, true] {
+            let e = run(&root, &p, check).unwrap_err();
+            assert_eq!(
+                e,
+                [
+                    "docs/p/pay.md:18: field `orderNo`: unknown type `money` (expected string, integer, decimal, decimal-number, \
+                     boolean, date, date-time, secret, map, json, a TypeName, [T] or `crate::path::Type`)",
+                    "error: 1 problem(s); nothing was generated",
+                ]
+            );
+        }
+        assert_eq!(std::fs::read_to_string(gen_dir(&root).join("pay.rs")).unwrap(), before);
+        // With the first error fixed, the undefined reference in the other file is reported.
+        std::fs::write(root.join("docs/p/pay.md"), DOC).unwrap();
+        let e = run(&root, &p, false).unwrap_err();
+        assert_eq!(e[0], "docs/p/extra.md:5: field `x`: type `Nope` is not defined in these docs");
+        assert!(!gen_dir(&root).join("extra.rs").exists());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn providers_need_a_docs_dir_and_a_crate() {
+        let root = scratch("missing");
+        assert!(providers(&root, Some("nope")).is_err());
+        std::fs::create_dir_all(root.join("docs/orphan")).unwrap();
+        let e = run(&root, &["orphan".to_string()], true).unwrap_err();
+        assert_eq!(e[0], "docs/orphan: no crate crates/orphan/ to generate into");
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}
