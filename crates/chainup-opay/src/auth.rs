@@ -13,10 +13,10 @@
 //! the merchant, verify the platform's signature. Incoming Base64 is read in either alphabet,
 //! padded or not. The envelope's `time` is *not* covered by the signature.
 
+use sign_core::CryptoError;
 use sign_core::digest::md5_hex_lower;
 use sign_core::encoding::{base64_decode_lenient, base64_url_nopad};
 use sign_core::rsa::{PrivateKey, PublicKey};
-use sign_core::CryptoError;
 
 /// The string that is signed: the lowercase hex MD5 of the plaintext JSON.
 pub fn string_to_sign(plaintext: &[u8]) -> String {

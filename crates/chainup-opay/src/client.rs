@@ -103,8 +103,7 @@ impl Client {
         let config = &self.inner.config;
         // Serialized once: these exact bytes are encrypted and signed.
         let plaintext = sign_core::SecretBytes::new(
-            serde_json::to_vec(body)
-                .map_err(|e| Error::InvalidRequest(format!("request does not serialize: {e}")))?,
+            serde_json::to_vec(body).map_err(|e| Error::InvalidRequest(format!("request does not serialize: {e}")))?,
         );
         let time = EnvelopeTime::new(self.inner.clock.unix_millis(), config.time_format);
         let envelope = RequestEnvelope::seal(

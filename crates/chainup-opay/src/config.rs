@@ -158,9 +158,8 @@ impl ConfigBuilder {
 
     /// Reads the merchant private key from a file (PEM or bare Base64 DER).
     pub fn merchant_private_key_file(mut self, path: impl AsRef<std::path::Path>) -> Self {
-        self.merchant_private_key = Some(
-            read_key_file(path.as_ref()).and_then(|text| PrivateKey::parse(text.expose()).map_err(Error::Key)),
-        );
+        self.merchant_private_key =
+            Some(read_key_file(path.as_ref()).and_then(|text| PrivateKey::parse(text.expose()).map_err(Error::Key)));
         self
     }
 
@@ -179,9 +178,8 @@ impl ConfigBuilder {
 
     /// Reads the platform public key from a file (PEM or bare Base64 DER).
     pub fn platform_public_key_file(mut self, path: impl AsRef<std::path::Path>) -> Self {
-        self.platform_public_key = Some(
-            read_key_file(path.as_ref()).and_then(|text| PublicKey::parse(text.expose()).map_err(Error::Key)),
-        );
+        self.platform_public_key =
+            Some(read_key_file(path.as_ref()).and_then(|text| PublicKey::parse(text.expose()).map_err(Error::Key)));
         self
     }
 
@@ -249,9 +247,8 @@ impl ConfigBuilder {
         if self.app_key.trim().is_empty() {
             return Err(Error::Config("app key (app_id) is missing".into()));
         }
-        let merchant_private_key = self
-            .merchant_private_key
-            .ok_or_else(|| Error::Config("merchant private key is missing".into()))??;
+        let merchant_private_key =
+            self.merchant_private_key.ok_or_else(|| Error::Config("merchant private key is missing".into()))??;
         let platform_public_key =
             self.platform_public_key.ok_or_else(|| Error::Config("platform public key is missing".into()))??;
         if merchant_private_key.size() < 128 || platform_public_key.size() < 128 {

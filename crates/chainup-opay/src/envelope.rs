@@ -139,8 +139,8 @@ pub fn parse<T: DeserializeOwned>(
             let Some(serde_json::Value::String(sign)) = envelope.sign else {
                 return Err(Error::Signature);
             };
-            let plaintext = auth::open(&data, &sign, merchant_private_key, platform_public_key)
-                .map_err(|_| Error::Signature)?;
+            let plaintext =
+                auth::open(&data, &sign, merchant_private_key, platform_public_key).map_err(|_| Error::Signature)?;
             Some(plaintext)
         }
         Some(_) => return Err(Error::Signature),

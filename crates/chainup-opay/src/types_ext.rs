@@ -405,8 +405,9 @@ mod tests {
 
     #[test]
     fn payment_page_url_has_the_documented_shape() {
-        let page = PaymentPage::new("https://service.xxx.com/", "app key", "1000000009", Payer::UserId("2023203".into()))
-            .with_token(SecretString::new("t&k"));
+        let page =
+            PaymentPage::new("https://service.xxx.com/", "app key", "1000000009", Payer::UserId("2023203".into()))
+                .with_token(SecretString::new("t&k"));
         assert_eq!(
             page.url(),
             "https://service.xxx.com/platform/pay.html?appKey=app%20key&orderNum=1000000009&userId=2023203&token=t%26k"

@@ -1,1 +1,616 @@
-//! sandbox
+//! A local ChainUP opay (feature `sandbox`): an in-process server on `127.0.0.1` that behaves
+//! like the platform for every documented endpoint.
+//!
+//! - It holds its own platform key pair and the merchant's public key, decrypts every request's
+//!   `data` and verifies its `sign` with its own implementation of the envelope rule (not the
+//!   client's), and answers with encrypted, signed envelopes.
+//! - It keeps orders: `createThirdOrder` makes a pending order; [`Sandbox::pay`],
+//!   [`Sandbox::fail`] and [`Sandbox::close`] settle it and POST an encrypted, signed callback to
+//!   its `notifyPage`; `cancelOrder` closes it while it is pending.
+//! - `orderDetail` and `merchantBillingDay` read that state; `GET /platform/pay.html` shows a
+//!   payment page for a valid order and payer.
+//!
+//! Failure codes are the sandbox's own (the provider's are not public); each failure is a
+//! `{"code", "msg"}` envelope with HTTP 200:
+//!
+//! | code | meaning |
+//! |---|---|
+//! | `1001` | malformed envelope (not JSON, a missing field, `time` not milliseconds) |
+//! | `1002` | unknown `app_id` |
+//! | `1003` | `data` does not decrypt or `sign` does not verify |
+//! | `1004` | invalid business parameter |
+//! | `1005` | order not found |
+//! | `1006` | order is not pending |
+//! | `1007` | duplicate `appOrderId` |
+//!
+//! Dates in statements are UTC.
+//!
+//! ```no_run
+//! use chainup_opay::sandbox::Sandbox;
+//! use chainup_opay::Client;
+//! let sandbox = Sandbox::start()?;
+//! let client = Client::new(sandbox.client_config().build()?)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod crypto;
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use rsa::{RsaPrivateKey, RsaPublicKey};
+use serde_json::{Value, json};
+use sign_core::decimal::rust_decimal;
+use sign_core::sandbox::SandboxServer;
+use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport};
+
+use crate::config::{ConfigBuilder, DEFAULT_CALLBACK_REPLY};
+use crate::types_ext::OrderStatus;
+
+/// The app key the sandbox accepts unless told otherwise.
+pub const SANDBOX_APP_KEY: &str = "sandbox-app-key";
+
+const PREFIX: &str = "/platformapi/chainup/open";
+
+/// The key material of a sandbox. `Debug` never shows private keys.
+#[derive(Clone)]
+pub struct SandboxKeys {
+    platform_private: RsaPrivateKey,
+    merchant_public: RsaPublicKey,
+    merchant_private: Option<SecretString>,
+}
+
+impl std::fmt::Debug for SandboxKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SandboxKeys").field("merchant_private_known", &self.merchant_private.is_some()).finish()
+    }
+}
+
+impl SandboxKeys {
+    /// Fresh RSA-2048 key pairs for the platform and the merchant.
+    pub fn generate() -> std::io::Result<Self> {
+        let platform_private = crypto::generate().map_err(std::io::Error::other)?;
+        let merchant = crypto::generate().map_err(std::io::Error::other)?;
+        let merchant_private = crypto::private_to_base64(&merchant).map_err(std::io::Error::other)?;
+        Ok(Self {
+            platform_private,
+            merchant_public: merchant.to_public_key(),
+            merchant_private: Some(merchant_private.into()),
+        })
+    }
+
+    /// Given keys (PKCS#8 / SPKI, PEM or bare Base64 DER): the platform's private key, the
+    /// merchant's public key and, optionally, the merchant's private key (only used by
+    /// [`Sandbox::client_config`]).
+    pub fn new(platform_private: &str, merchant_public: &str, merchant_private: Option<&str>) -> std::io::Result<Self> {
+        Ok(Self {
+            platform_private: crypto::private_from_text(platform_private).map_err(std::io::Error::other)?,
+            merchant_public: crypto::public_from_text(merchant_public).map_err(std::io::Error::other)?,
+            merchant_private: merchant_private.map(SecretString::from),
+        })
+    }
+
+    /// The platform public key as bare Base64 SPKI DER (the form the provider hands out).
+    pub fn platform_public_key(&self) -> String {
+        crypto::public_to_base64(&self.platform_private.to_public_key()).unwrap_or_default()
+    }
+}
+
+/// An order as the sandbox holds it.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SandboxOrder {
+    /// The platform order number.
+    pub order_num: String,
+    /// The merchant's order id.
+    pub app_order_id: String,
+    /// The amount.
+    pub order_amount: sign_core::Decimal,
+    /// The coin.
+    pub pay_coin_symbol: String,
+    /// The payer's openId, if given.
+    pub open_id: Option<String>,
+    /// The payer's userId, if given.
+    pub user_id: Option<String>,
+    /// The status.
+    pub status: OrderStatus,
+    /// Where callbacks go.
+    pub notify_page: String,
+    /// The merchant's return page.
+    pub return_page: String,
+    /// Creation time, epoch milliseconds.
+    pub created_ms: i64,
+    /// Payment time, epoch milliseconds.
+    pub paid_ms: Option<i64>,
+}
+
+/// The outcome of one callback delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Delivery {
+    /// The merchant's HTTP status.
+    pub status: u16,
+    /// The merchant's reply body.
+    pub body: String,
+    /// Whether the reply was a 2xx with the expected reply body (the platform would stop
+    /// retrying).
+    pub acknowledged: bool,
+}
+
+/// What a sandbox operation failed on.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SandboxError {
+    /// No such order.
+    #[error("unknown order")]
+    UnknownOrder,
+    /// The order is no longer pending.
+    #[error("order is {0}, not pending")]
+    NotPending(OrderStatus),
+    /// The callback could not be delivered.
+    #[error("callback delivery failed: {0}")]
+    Delivery(sign_core::TransportError),
+    /// The callback could not be encrypted or signed.
+    #[error("callback could not be sealed: {0}")]
+    Seal(String),
+}
+
+struct State {
+    orders: BTreeMap<String, SandboxOrder>,
+    next_order_num: u64,
+}
+
+struct Core {
+    app_key: String,
+    keys: SandboxKeys,
+    state: Mutex<State>,
+    clock: Arc<dyn Clock>,
+    expected_reply: String,
+}
+
+/// A running sandbox. Dropping it stops the server.
+pub struct Sandbox {
+    core: Arc<Core>,
+    server: SandboxServer,
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox").field("base_url", &self.server.base_url()).finish_non_exhaustive()
+    }
+}
+
+fn failure(code: &str, msg: &str) -> HttpResponse {
+    HttpResponse::json(200, json!({ "code": code, "msg": msg, "data": null }).to_string())
+}
+
+fn format_ms(ms: i64, with_time: bool) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let out = if with_time {
+        t.format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]"))
+    } else {
+        t.format(time::macros::format_description!("[year]-[month]-[day]"))
+    };
+    out.unwrap_or_default()
+}
+
+fn parse_ms(text: &str, with_time: bool) -> Option<i64> {
+    let t = if with_time {
+        time::PrimitiveDateTime::parse(
+            text,
+            time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]"),
+        )
+        .ok()?
+    } else {
+        time::Date::parse(text, time::macros::format_description!("[year]-[month]-[day]")).ok()?.midnight()
+    };
+    Some((t.assume_utc().unix_timestamp_nanos() / 1_000_000) as i64)
+}
+
+/// A string field of the business JSON (numbers accepted as text, as lenient servers do).
+fn text(params: &Value, name: &str) -> Option<String> {
+    match params.get(name)? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+impl Sandbox {
+    /// Starts a sandbox with fresh keys and the app key [`SANDBOX_APP_KEY`].
+    pub fn start() -> std::io::Result<Self> {
+        Self::start_with(SANDBOX_APP_KEY, SandboxKeys::generate()?)
+    }
+
+    /// Starts a sandbox accepting `app_key` with the given keys.
+    pub fn start_with(app_key: &str, keys: SandboxKeys) -> std::io::Result<Self> {
+        let core = Arc::new(Core {
+            app_key: app_key.to_owned(),
+            keys,
+            state: Mutex::new(State { orders: BTreeMap::new(), next_order_num: 10_000_000_001 }),
+            clock: Arc::new(SystemClock),
+            expected_reply: DEFAULT_CALLBACK_REPLY.to_owned(),
+        });
+        let handler_core = Arc::clone(&core);
+        let server = SandboxServer::start(move |req| handler_core.handle(&req))?;
+        Ok(Self { core, server })
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn base_url(&self) -> &str {
+        self.server.base_url()
+    }
+
+    /// The keys.
+    pub fn keys(&self) -> &SandboxKeys {
+        &self.core.keys
+    }
+
+    /// A client configuration for this sandbox: its URL, app key, the platform public key and
+    /// (when the sandbox knows it) the merchant private key.
+    pub fn client_config(&self) -> ConfigBuilder {
+        let builder = ConfigBuilder::new(self.base_url(), self.core.app_key.clone())
+            .platform_public_key(&self.core.keys.platform_public_key());
+        match &self.core.keys.merchant_private {
+            Some(k) => builder.merchant_private_key(k.expose()),
+            None => builder,
+        }
+    }
+
+    /// Answers one request without a socket (what the server does for each request).
+    pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
+        self.core.handle(request)
+    }
+
+    /// A snapshot of one order.
+    pub fn order(&self, order_num: &str) -> Option<SandboxOrder> {
+        self.core.lock().orders.get(order_num).cloned()
+    }
+
+    /// Pays a pending order and delivers the callback to its `notifyPage`.
+    pub fn pay(&self, order_num: &str) -> Result<Delivery, SandboxError> {
+        self.settle(order_num, OrderStatus::Paid)
+    }
+
+    /// Fails a pending order's payment and delivers the callback.
+    pub fn fail(&self, order_num: &str) -> Result<Delivery, SandboxError> {
+        self.settle(order_num, OrderStatus::Failed)
+    }
+
+    /// Closes a pending order (as on expiry) and delivers the callback.
+    pub fn close(&self, order_num: &str) -> Result<Delivery, SandboxError> {
+        self.settle(order_num, OrderStatus::Closed)
+    }
+
+    fn settle(&self, order_num: &str, status: OrderStatus) -> Result<Delivery, SandboxError> {
+        {
+            let mut state = self.core.lock();
+            let order = state.orders.get_mut(order_num).ok_or(SandboxError::UnknownOrder)?;
+            if order.status != OrderStatus::Pending {
+                return Err(SandboxError::NotPending(order.status.clone()));
+            }
+            if status == OrderStatus::Paid {
+                order.paid_ms = Some(self.core.clock.unix_millis());
+            }
+            order.status = status;
+        }
+        self.deliver(order_num)
+    }
+
+    /// The callback for the order's current state, encrypted and signed, without sending it.
+    pub fn notification_request(&self, order_num: &str) -> Result<HttpRequest, SandboxError> {
+        let order = self.order(order_num).ok_or(SandboxError::UnknownOrder)?;
+        let business = json!({
+            "outOrderId": order.app_order_id,
+            "orderNum": order.order_num,
+            "orderStatus": order.status.as_str(),
+            "payAmount": order.order_amount.to_string(),
+            "returnUrl": order.return_page,
+        });
+        let plaintext = business.to_string();
+        let (data, sign) =
+            crypto::seal(plaintext.as_bytes(), &self.core.keys.merchant_public, &self.core.keys.platform_private)
+                .map_err(SandboxError::Seal)?;
+        let body =
+            json!({ "app_id": self.core.app_key, "data": data, "sign": sign, "time": self.core.clock.unix_millis() });
+        Ok(HttpRequest::new(Method::Post, order.notify_page)
+            .with_header("Content-Type", "application/json")
+            .with_body(body.to_string()))
+    }
+
+    /// (Re)delivers the order's callback, as the platform does until acknowledged.
+    pub fn deliver(&self, order_num: &str) -> Result<Delivery, SandboxError> {
+        let request = self.notification_request(order_num)?;
+        let transport = sign_core::UreqTransport::builder().retry(sign_core::RetryPolicy::none()).build();
+        let response = transport.send(&request).map_err(SandboxError::Delivery)?;
+        let body = String::from_utf8_lossy(&response.body).into_owned();
+        let acknowledged = response.is_success() && body.trim() == self.core.expected_reply;
+        Ok(Delivery { status: response.status, body, acknowledged })
+    }
+}
+
+impl Core {
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn handle(&self, request: &HttpRequest) -> HttpResponse {
+        let path = request.path();
+        if path == crate::types_ext::PAYMENT_PAGE_PATH {
+            return self.payment_page(request);
+        }
+        let endpoint = path.strip_prefix(PREFIX).unwrap_or(path);
+        let endpoint = match endpoint {
+            "/opay/createThirdOrder" | "/opay/orderDetail" | "/opay/merchantBillingDay" | "/opay/cancelOrder" => {
+                &endpoint["/opay/".len()..]
+            }
+            _ => return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>"),
+        };
+        if request.method != Method::Post {
+            return HttpResponse::new(405, "method not allowed");
+        }
+        let params = match self.open_envelope(&request.body) {
+            Ok(p) => p,
+            Err(resp) => return resp,
+        };
+        let result = match endpoint {
+            "createThirdOrder" => self.create_order(&params),
+            "orderDetail" => self.order_detail(&params),
+            "merchantBillingDay" => self.billing_day(&params),
+            _ => self.cancel_order(&params),
+        };
+        match result {
+            Ok(payload) => self.success(&payload),
+            Err(resp) => resp,
+        }
+    }
+
+    /// Checks the envelope and returns the decrypted, verified business JSON.
+    fn open_envelope(&self, body: &[u8]) -> Result<Value, HttpResponse> {
+        let envelope: Value = serde_json::from_slice(body).map_err(|_| failure("1001", "request body is not JSON"))?;
+        let field = |name: &str| envelope.get(name).and_then(Value::as_str).filter(|s| !s.is_empty());
+        let (Some(app_id), Some(data), Some(sign)) = (field("app_id"), field("data"), field("sign")) else {
+            return Err(failure("1001", "app_id, data and sign are required"));
+        };
+        let time_ok = match envelope.get("time") {
+            Some(Value::Number(n)) => n.as_i64().is_some(),
+            Some(Value::String(s)) => s.parse::<i64>().is_ok(),
+            _ => false,
+        };
+        if !time_ok {
+            return Err(failure("1001", "time must be epoch milliseconds"));
+        }
+        if app_id != self.app_key {
+            return Err(failure("1002", "unknown app_id"));
+        }
+        let plaintext = crypto::open(data, sign, &self.keys.platform_private, &self.keys.merchant_public)
+            .map_err(|_| failure("1003", "sign verify failed"))?;
+        let params: Value =
+            serde_json::from_slice(&plaintext).map_err(|_| failure("1004", "data is not a JSON object"))?;
+        if !params.is_object() {
+            return Err(failure("1004", "data is not a JSON object"));
+        }
+        Ok(params)
+    }
+
+    fn success(&self, payload: &Value) -> HttpResponse {
+        let plaintext = payload.to_string();
+        match crypto::seal(plaintext.as_bytes(), &self.keys.merchant_public, &self.keys.platform_private) {
+            Ok((data, sign)) => {
+                HttpResponse::json(200, json!({ "code": "0", "msg": "succ", "data": data, "sign": sign }).to_string())
+            }
+            Err(_) => HttpResponse::new(500, "sandbox could not seal the response"),
+        }
+    }
+
+    fn create_order(&self, p: &Value) -> Result<Value, HttpResponse> {
+        let required = |name: &str| text(p, name).ok_or_else(|| failure("1004", &format!("{name} is required")));
+        let app_order_id = required("appOrderId")?;
+        let amount_text = required("orderAmount")?;
+        let coin = required("payCoinSymbol")?;
+        let return_page = required("returnPage")?;
+        let notify_page = required("notifyPage")?;
+        let open_id = text(p, "openId");
+        let user_id = text(p, "userId");
+        if open_id.is_none() && user_id.is_none() {
+            return Err(failure("1004", "either openId or userId is required"));
+        }
+        let amount: sign_core::Decimal =
+            amount_text.parse().map_err(|_| failure("1004", "orderAmount is not a decimal amount"))?;
+        if amount.value() <= rust_decimal::Decimal::ZERO {
+            return Err(failure("1004", "orderAmount must be positive"));
+        }
+        if coin != coin.to_uppercase() {
+            return Err(failure("1004", "payCoinSymbol must be upper case"));
+        }
+        if let Some(goods) = text(p, "goods") {
+            if serde_json::from_str::<Value>(&goods).is_err() {
+                return Err(failure("1004", "goods is not valid JSON"));
+            }
+        }
+        if !(notify_page.starts_with("http://") || notify_page.starts_with("https://")) {
+            return Err(failure("1004", "notifyPage must be an http(s) URL"));
+        }
+        let mut state = self.lock();
+        if state.orders.values().any(|o| o.app_order_id == app_order_id) {
+            return Err(failure("1007", "duplicate appOrderId"));
+        }
+        let order_num = state.next_order_num.to_string();
+        state.next_order_num += 1;
+        state.orders.insert(
+            order_num.clone(),
+            SandboxOrder {
+                order_num: order_num.clone(),
+                app_order_id,
+                order_amount: amount,
+                pay_coin_symbol: coin,
+                open_id,
+                user_id,
+                status: OrderStatus::Pending,
+                notify_page,
+                return_page,
+                created_ms: self.clock.unix_millis(),
+                paid_ms: None,
+            },
+        );
+        Ok(json!({ "orderNum": order_num }))
+    }
+
+    fn order_detail(&self, p: &Value) -> Result<Value, HttpResponse> {
+        if text(p, "appKey").as_deref() != Some(self.app_key.as_str()) {
+            return Err(failure("1004", "appKey is missing or wrong"));
+        }
+        let order_num = text(p, "orderNum").ok_or_else(|| failure("1004", "orderNum is required"))?;
+        let state = self.lock();
+        let o = state.orders.get(&order_num).ok_or_else(|| failure("1005", "order not found"))?;
+        Ok(json!({
+            "appOrderId": o.app_order_id,
+            "orderNum": o.order_num,
+            "orderStatus": o.status.as_str(),
+            "orderAmount": o.order_amount.to_string(),
+            "payCoinSymbol": o.pay_coin_symbol,
+            "userId": o.user_id,
+            "ctime": o.created_ms,
+            "appKey": self.app_key,
+            "showPrecision": 8,
+            "googleStatus": 0,
+            "isOpenMobileCheck": 0,
+            "totalAccount": [
+                { "accountName": "Funding account", "accountType": 1, "accountBalance": "0" }
+            ],
+        }))
+    }
+
+    fn billing_day(&self, p: &Value) -> Result<Value, HttpResponse> {
+        let order_type = text(p, "orderType");
+        if let Some(t) = &order_type {
+            if t != "1" && t != "11" {
+                return Err(failure("1004", "orderType must be 1 or 11"));
+            }
+        }
+        let (from, to) = match (text(p, "startDate"), text(p, "endDate")) {
+            (Some(s), Some(e)) => {
+                let bad = || failure("1004", "startDate/endDate must be yyyy-MM-dd HH:mm:ss");
+                (parse_ms(&s, true).ok_or_else(bad)?, parse_ms(&e, true).ok_or_else(bad)? + 999)
+            }
+            (None, None) => {
+                let day = text(p, "day").unwrap_or_else(|| format_ms(self.clock.unix_millis(), false));
+                let start = parse_ms(&day, false).ok_or_else(|| failure("1004", "day must be yyyy-MM-dd"))?;
+                (start, start + 86_400_000 - 1)
+            }
+            _ => return Err(failure("1004", "startDate and endDate go together")),
+        };
+        let page_num = match text(p, "pageNum") {
+            Some(n) => {
+                n.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| failure("1004", "pageNum must be >= 1"))?
+            }
+            None => 1,
+        };
+        let page_size = match text(p, "pageSize") {
+            Some(n) => n
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=2000).contains(n))
+                .ok_or_else(|| failure("1004", "pageSize must be 1..2000"))?,
+            None => 2000,
+        };
+        let user_id = text(p, "userId");
+        let state = self.lock();
+        let records: Vec<Value> = state
+            .orders
+            .values()
+            .filter(|o| o.status == OrderStatus::Paid)
+            .filter(|o| o.paid_ms.is_some_and(|t| t >= from && t <= to))
+            // Every sandbox order is a payment order (type 1).
+            .filter(|_| order_type.as_deref().is_none_or(|t| t == "1"))
+            .filter(|o| user_id.is_none() || o.user_id == user_id)
+            .map(|o| {
+                json!({
+                    "merchantUserId": self.app_key,
+                    "appOrderId": o.app_order_id,
+                    "payCoinSymbol": o.pay_coin_symbol,
+                    "orderAmount": o.order_amount.to_string(),
+                    "orderType": "1",
+                    "userId": o.user_id,
+                    "openId": o.open_id,
+                    "createTime": format_ms(o.created_ms, true),
+                    "payTime": o.paid_ms.map(|t| format_ms(t, true)),
+                })
+            })
+            .collect();
+        let count = records.len();
+        let page: Vec<Value> =
+            records.into_iter().skip((page_num - 1).saturating_mul(page_size)).take(page_size).collect();
+        Ok(json!({ "count": count, "list": page }))
+    }
+
+    fn cancel_order(&self, p: &Value) -> Result<Value, HttpResponse> {
+        let order_num = text(p, "orderNum").ok_or_else(|| failure("1004", "orderNum is required"))?;
+        let mut state = self.lock();
+        let o = state.orders.get_mut(&order_num).ok_or_else(|| failure("1005", "order not found"))?;
+        if o.status != OrderStatus::Pending {
+            return Err(failure("1006", "order is not pending"));
+        }
+        o.status = OrderStatus::Closed;
+        Ok(json!({ "orderNum": o.order_num, "orderStatus": o.status.as_str() }))
+    }
+
+    fn payment_page(&self, request: &HttpRequest) -> HttpResponse {
+        let query = request.path_and_query().split_once('?').map(|(_, q)| q).unwrap_or("");
+        let params: BTreeMap<String, String> = query
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (percent_decode(k), percent_decode(v)))
+            .collect();
+        let get = |k: &str| params.get(k).filter(|v| !v.is_empty());
+        if get("appKey").map(String::as_str) != Some(self.app_key.as_str()) {
+            return HttpResponse::new(400, "appKey is missing or wrong");
+        }
+        let Some(order_num) = get("orderNum") else { return HttpResponse::new(400, "orderNum is required") };
+        let state = self.lock();
+        let Some(o) = state.orders.get(order_num) else { return HttpResponse::new(404, "order not found") };
+        let payer_ok = match (get("openId"), get("userId")) {
+            (Some(open_id), _) => o.open_id.as_ref() == Some(open_id),
+            (None, Some(user_id)) => o.user_id.as_ref() == Some(user_id),
+            (None, None) => false,
+        };
+        if !payer_ok {
+            return HttpResponse::new(403, "the payer must be the order's creator (openId or userId)");
+        }
+        let html = format!(
+            "<!doctype html><html><body><h1>Sandbox payment</h1><p>Order {} ({} {}) is {}.</p></body></html>",
+            o.order_num, o.order_amount, o.pay_coin_symbol, o.status
+        );
+        HttpResponse::new(200, html).with_header("Content-Type", "text/html; charset=utf-8")
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => match s.get(i + 1..i + 3).filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit())) {
+                Some(hex) => {
+                    out.push(u8::from_str_radix(hex, 16).unwrap_or(b'?'));
+                    i += 3;
+                }
+                None => {
+                    out.push(b'%');
+                    i += 1;
+                }
+            },
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,139 @@
+// @generated from docs/chainup-opay/create_third_order.md by `cargo xtask codegen`; do not edit.
+//! Create a payment order
+//!
+//! Generated from `docs/chainup-opay/create_third_order.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// `CreateThirdOrderRequest`.
+///
+/// Request of the `create_order` endpoint, `POST /platformapi/chainup/open/opay/createThirdOrder`: Create a payment order (createThirdOrder).
+/// Not idempotent: never retried once it may have been sent. Response: `CreateThirdOrderResponse` inside the `code-msg-data-sign` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CreateThirdOrderRequest {
+    /// Merchant Order ID
+    #[serde(rename = "appOrderId")]
+    pub app_order_id: String,
+    /// Paying user's unique ID: payerUserId (either UID or OpenID must exist, OpenID takes priority if both exist)
+    #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
+    pub open_id: Option<String>,
+    /// Paying user's UID (either UID or OpenID must exist, OpenID takes priority if both exist): payerUid
+    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// amount
+    #[serde(rename = "orderAmount")]
+    pub order_amount: sign_core::Decimal,
+    /// Scene type of the order, numerical enumeration
+    #[serde(rename = "orderSceneType", default, skip_serializing_if = "Option::is_none")]
+    pub order_scene_type: Option<String>,
+    /// Payment currency, capitalized as BTC
+    #[serde(rename = "payCoinSymbol")]
+    pub pay_coin_symbol: String,
+    /// Merchant AppKey (the scraped table shows the name `appKey` after payCoinSymbol without its other columns; sent when set)
+    #[serde(rename = "appKey", default, skip_serializing_if = "Option::is_none")]
+    pub app_key: Option<String>,
+    /// Front-end jump to merchant's page
+    #[serde(rename = "returnPage")]
+    pub return_page: String,
+    /// Address for back-office notification to merchants
+    #[serde(rename = "notifyPage")]
+    pub notify_page: String,
+    /// Authorized token
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "sign_core::secret::serde_expose::option")]
+    pub token: Option<sign_core::SecretString>,
+    /// Product description information, can not be passed, passed must be legal json format, otherwise the order creation failure; json in the subfield for name : product name desc: product description
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goods: Option<String>,
+}
+
+impl CreateThirdOrderRequest {
+    /// Creates a `CreateThirdOrderRequest` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(
+        app_order_id: impl Into<String>,
+        order_amount: impl Into<sign_core::Decimal>,
+        pay_coin_symbol: impl Into<String>,
+        return_page: impl Into<String>,
+        notify_page: impl Into<String>,
+    ) -> Self {
+        Self {
+            app_order_id: app_order_id.into(),
+            open_id: None,
+            user_id: None,
+            order_amount: order_amount.into(),
+            order_scene_type: None,
+            pay_coin_symbol: pay_coin_symbol.into(),
+            app_key: None,
+            return_page: return_page.into(),
+            notify_page: notify_page.into(),
+            token: None,
+            goods: None,
+        }
+    }
+
+    /// Sets `openId`.
+    #[must_use]
+    pub fn with_open_id(mut self, value: impl Into<String>) -> Self {
+        self.open_id = Some(value.into());
+        self
+    }
+
+    /// Sets `userId`.
+    #[must_use]
+    pub fn with_user_id(mut self, value: impl Into<String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+
+    /// Sets `orderSceneType`.
+    #[must_use]
+    pub fn with_order_scene_type(mut self, value: impl Into<String>) -> Self {
+        self.order_scene_type = Some(value.into());
+        self
+    }
+
+    /// Sets `appKey`.
+    #[must_use]
+    pub fn with_app_key(mut self, value: impl Into<String>) -> Self {
+        self.app_key = Some(value.into());
+        self
+    }
+
+    /// Sets `token`.
+    #[must_use]
+    pub fn with_token(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.token = Some(value.into());
+        self
+    }
+
+    /// Sets `goods`.
+    #[must_use]
+    pub fn with_goods(mut self, value: impl Into<String>) -> Self {
+        self.goods = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for CreateThirdOrderRequest {
+    type Response = CreateThirdOrderResponse;
+    const NAME: &'static str = "create_order";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/platformapi/chainup/open/opay/createThirdOrder";
+    const IDEMPOTENT: bool = false;
+}
+
+/// `CreateThirdOrderResponse`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CreateThirdOrderResponse {
+    /// Open Platform Order Number
+    #[serde(rename = "orderNum")]
+    pub order_num: crate::FlexString,
+}
+
+impl CreateThirdOrderResponse {
+    /// Creates a `CreateThirdOrderResponse` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(order_num: impl Into<crate::FlexString>) -> Self {
+        Self { order_num: order_num.into() }
+    }
+}

@@ -1,0 +1,221 @@
+// @generated from docs/chainup-opay/order_detail.md by `cargo xtask codegen`; do not edit.
+//! Query payment order
+//!
+//! Generated from `docs/chainup-opay/order_detail.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// `OrderDetailRequest`.
+///
+/// Request of the `order_detail` endpoint, `POST /platformapi/chainup/open/opay/orderDetail`: Query Payment Order (orderDetail).
+/// Idempotent (safe to retry). Response: `OrderDetail` inside the `code-msg-data-sign` envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OrderDetailRequest {
+    /// Merchant AppKey
+    #[serde(rename = "appKey")]
+    pub app_key: String,
+    /// Platform side order number
+    #[serde(rename = "orderNum")]
+    pub order_num: String,
+    /// Authorized token
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "sign_core::secret::serde_expose::option")]
+    pub token: Option<sign_core::SecretString>,
+}
+
+impl OrderDetailRequest {
+    /// Creates a `OrderDetailRequest` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(app_key: impl Into<String>, order_num: impl Into<String>) -> Self {
+        Self { app_key: app_key.into(), order_num: order_num.into(), token: None }
+    }
+
+    /// Sets `token`.
+    #[must_use]
+    pub fn with_token(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.token = Some(value.into());
+        self
+    }
+}
+
+impl sign_core::Endpoint for OrderDetailRequest {
+    type Response = OrderDetail;
+    const NAME: &'static str = "order_detail";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/platformapi/chainup/open/opay/orderDetail";
+    const IDEMPOTENT: bool = true;
+}
+
+/// `OrderDetail`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OrderDetail {
+    /// Merchant Order ID
+    #[serde(rename = "appOrderId", default, skip_serializing_if = "Option::is_none")]
+    pub app_order_id: Option<crate::FlexString>,
+    /// Platform side order number
+    #[serde(rename = "orderNum")]
+    pub order_num: crate::FlexString,
+    /// Order status (1 Pending payment; 2 Payment failed; 3 Payment successful; 0 Closed)
+    #[serde(rename = "orderStatus")]
+    pub order_status: crate::OrderStatus,
+    /// Order amount
+    #[serde(rename = "orderAmount", default, skip_serializing_if = "Option::is_none")]
+    pub order_amount: Option<sign_core::Decimal>,
+    /// Payment currency
+    #[serde(rename = "payCoinSymbol", default, skip_serializing_if = "Option::is_none")]
+    pub pay_coin_symbol: Option<String>,
+    /// Paying user's UID
+    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<crate::FlexString>,
+    /// Creation time
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ctime: Option<crate::FlexString>,
+    /// Merchant AppKey
+    #[serde(rename = "appKey", default, skip_serializing_if = "Option::is_none")]
+    pub app_key: Option<crate::FlexString>,
+    /// Display precision
+    #[serde(rename = "showPrecision", default, skip_serializing_if = "Option::is_none")]
+    pub show_precision: Option<crate::FlexString>,
+    /// Google authenticator status
+    #[serde(rename = "googleStatus", default, skip_serializing_if = "Option::is_none")]
+    pub google_status: Option<crate::FlexString>,
+    /// Whether mobile verification is on
+    #[serde(rename = "isOpenMobileCheck", default, skip_serializing_if = "Option::is_none")]
+    pub is_open_mobile_check: Option<crate::FlexString>,
+    /// Accounts
+    #[serde(rename = "totalAccount", default, skip_serializing_if = "Option::is_none")]
+    pub total_account: Option<Vec<TotalAccount>>,
+}
+
+impl OrderDetail {
+    /// Creates a `OrderDetail` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(order_num: impl Into<crate::FlexString>, order_status: impl Into<crate::OrderStatus>) -> Self {
+        Self {
+            app_order_id: None,
+            order_num: order_num.into(),
+            order_status: order_status.into(),
+            order_amount: None,
+            pay_coin_symbol: None,
+            user_id: None,
+            ctime: None,
+            app_key: None,
+            show_precision: None,
+            google_status: None,
+            is_open_mobile_check: None,
+            total_account: None,
+        }
+    }
+
+    /// Sets `appOrderId`.
+    #[must_use]
+    pub fn with_app_order_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+        self.app_order_id = Some(value.into());
+        self
+    }
+
+    /// Sets `orderAmount`.
+    #[must_use]
+    pub fn with_order_amount(mut self, value: impl Into<sign_core::Decimal>) -> Self {
+        self.order_amount = Some(value.into());
+        self
+    }
+
+    /// Sets `payCoinSymbol`.
+    #[must_use]
+    pub fn with_pay_coin_symbol(mut self, value: impl Into<String>) -> Self {
+        self.pay_coin_symbol = Some(value.into());
+        self
+    }
+
+    /// Sets `userId`.
+    #[must_use]
+    pub fn with_user_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ctime`.
+    #[must_use]
+    pub fn with_ctime(mut self, value: impl Into<crate::FlexString>) -> Self {
+        self.ctime = Some(value.into());
+        self
+    }
+
+    /// Sets `appKey`.
+    #[must_use]
+    pub fn with_app_key(mut self, value: impl Into<crate::FlexString>) -> Self {
+        self.app_key = Some(value.into());
+        self
+    }
+
+    /// Sets `showPrecision`.
+    #[must_use]
+    pub fn with_show_precision(mut self, value: impl Into<crate::FlexString>) -> Self {
+        self.show_precision = Some(value.into());
+        self
+    }
+
+    /// Sets `googleStatus`.
+    #[must_use]
+    pub fn with_google_status(mut self, value: impl Into<crate::FlexString>) -> Self {
+        self.google_status = Some(value.into());
+        self
+    }
+
+    /// Sets `isOpenMobileCheck`.
+    #[must_use]
+    pub fn with_is_open_mobile_check(mut self, value: impl Into<crate::FlexString>) -> Self {
+        self.is_open_mobile_check = Some(value.into());
+        self
+    }
+
+    /// Sets `totalAccount`.
+    #[must_use]
+    pub fn with_total_account(mut self, value: impl Into<Vec<TotalAccount>>) -> Self {
+        self.total_account = Some(value.into());
+        self
+    }
+}
+
+/// `TotalAccount`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TotalAccount {
+    /// Account name
+    #[serde(rename = "accountName", default, skip_serializing_if = "Option::is_none")]
+    pub account_name: Option<crate::FlexString>,
+    /// Account type
+    #[serde(rename = "accountType", default, skip_serializing_if = "Option::is_none")]
+    pub account_type: Option<crate::FlexString>,
+    /// Account balance
+    #[serde(rename = "accountBalance", default, skip_serializing_if = "Option::is_none")]
+    pub account_balance: Option<sign_core::Decimal>,
+}
+
+impl TotalAccount {
+    /// Creates a `TotalAccount` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new() -> Self {
+        Self { account_name: None, account_type: None, account_balance: None }
+    }
+
+    /// Sets `accountName`.
+    #[must_use]
+    pub fn with_account_name(mut self, value: impl Into<crate::FlexString>) -> Self {
+        self.account_name = Some(value.into());
+        self
+    }
+
+    /// Sets `accountType`.
+    #[must_use]
+    pub fn with_account_type(mut self, value: impl Into<crate::FlexString>) -> Self {
+        self.account_type = Some(value.into());
+        self
+    }
+
+    /// Sets `accountBalance`.
+    #[must_use]
+    pub fn with_account_balance(mut self, value: impl Into<sign_core::Decimal>) -> Self {
+        self.account_balance = Some(value.into());
+        self
+    }
+}
