@@ -31,10 +31,10 @@
 //! ## How a call works
 //!
 //! [`Client::prepare`] serializes the request once, stamps it with `X-Date` (RFC 1123, GMT, from
-//! the client's [`Clock`](sign_core::Clock)), `X-Appid` and
+//! the client's [`Clock`]), `X-Appid` and
 //! `Authorization: Basic base64(hmac_sha1(secret_key, access_key + "\n" + appid + "\n" + date))`
-//! (see [`auth`]), and returns the [`HttpRequest`](sign_core::HttpRequest) to send.
-//! [`Client::parse`] turns the [`HttpResponse`](sign_core::HttpResponse) into the typed body or an
+//! (see [`auth`]), and returns the [`HttpRequest`] to send.
+//! [`Client::parse`] turns the [`HttpResponse`] into the typed body or an
 //! [`Error`] (see [`envelope`]). The blocking methods ([`Client::order_pay`] ...) are these two
 //! halves around sign-core's ureq transport; from async code, send the prepared request with
 //! your own HTTP client and call `parse`.
@@ -92,7 +92,7 @@
 //! ## Features
 //!
 //! - `ureq` (default): [`Client::new`] with sign-core's blocking transport.
-//! - `sandbox`: [`sandbox::Sandbox`], a local server with the provider's rules, and the
+//! - `sandbox`: `sandbox::Sandbox`, a local server with the provider's rules, and the
 //!   `quickstart` example.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

@@ -1,12 +1,12 @@
-//! Models and endpoint bindings generated from `docs/visagenius/*.md`.
+// @generated from docs/visagenius/*.md by `cargo xtask codegen`; do not edit.
+//! Models and endpoint bindings generated from `docs/visagenius/`: one module per doc file.
 //!
-//! Do not edit by hand: edit the docs and run `cargo xtask codegen --provider visagenius`.
-#![allow(clippy::all)]
+//! Do not edit: change the docs and run `cargo xtask codegen`.
 
-pub mod order_pay;
-pub mod product_brief_query;
-pub mod product_query;
+mod order_pay;
+mod product_brief_query;
+mod product_query;
 
-pub use order_pay::*;
-pub use product_brief_query::*;
-pub use product_query::*;
+pub use order_pay::{ExpressAddress, OrderExpressAddress, OrderPayBody, OrderPayRequest};
+pub use product_brief_query::{ProductBrief, ProductBriefQueryBody, ProductBriefQueryRequest};
+pub use product_query::{ElecMaterial, ProductQueryBody, ProductQueryRequest};

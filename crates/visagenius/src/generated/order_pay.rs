@@ -1,8 +1,14 @@
-//! 订单支付 (pay an order). Generated from `docs/visagenius/order_pay.md`: do not edit.
+// @generated from docs/visagenius/order_pay.md by `cargo xtask codegen`; do not edit.
+//! Order pay (订单支付)
+//!
+//! Generated from `docs/visagenius/order_pay.md`.
 
 use serde::{Deserialize, Serialize};
 
-/// Request of `order_pay`: `POST /openvisa/order_pay`.
+/// `OrderPayRequest`.
+///
+/// Request of the `order_pay` endpoint, `POST /openvisa/order_pay`: 订单支付 (pay an order).
+/// Not idempotent: never retried once it may have been sent. Response: `OrderPayBody` inside the `ret-msg-body` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderPayRequest {
@@ -16,16 +22,25 @@ pub struct OrderPayRequest {
 }
 
 impl OrderPayRequest {
-    /// A new `OrderPayRequest` with its required fields.
-    pub fn new(order_id: i64, pay_amount: crate::Fen) -> Self {
-        Self { order_id, pay_amount, order_express_address: None }
+    /// Creates a `OrderPayRequest` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(order_id: impl Into<i64>, pay_amount: impl Into<crate::Fen>) -> Self {
+        Self { order_id: order_id.into(), pay_amount: pay_amount.into(), order_express_address: None }
     }
 
-    /// Sets `order_express_address`: 订单回寄地址,创建订单或者订单支付时填写 (return address; give it once, when creating or when paying the order)
-    pub fn with_order_express_address(mut self, value: OrderExpressAddress) -> Self {
-        self.order_express_address = Some(value);
+    /// Sets `order_express_address`.
+    #[must_use]
+    pub fn with_order_express_address(mut self, value: impl Into<OrderExpressAddress>) -> Self {
+        self.order_express_address = Some(value.into());
         self
     }
+}
+
+impl sign_core::Endpoint for OrderPayRequest {
+    type Response = OrderPayBody;
+    const NAME: &'static str = "order_pay";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/openvisa/order_pay";
+    const IDEMPOTENT: bool = false;
 }
 
 /// `OrderExpressAddress`.
@@ -47,7 +62,7 @@ pub struct OrderExpressAddress {
 }
 
 impl OrderExpressAddress {
-    /// A new `OrderExpressAddress` with its required fields.
+    /// Creates a `OrderExpressAddress` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         addressee: impl Into<String>,
         mobile_phone: impl Into<String>,
@@ -73,6 +88,13 @@ impl OrderExpressAddress {
 pub struct OrderPayBody {
     /// 供应商地址信息 (the supplier's address)
     pub express_address: ExpressAddress,
+}
+
+impl OrderPayBody {
+    /// Creates a `OrderPayBody` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(express_address: impl Into<ExpressAddress>) -> Self {
+        Self { express_address: express_address.into() }
+    }
 }
 
 /// `ExpressAddress`.
@@ -104,10 +126,49 @@ pub struct ExpressAddress {
     pub county_name: Option<String>,
 }
 
-impl sign_core::Endpoint for OrderPayRequest {
-    type Response = OrderPayBody;
-    const NAME: &'static str = "order_pay";
-    const METHOD: sign_core::Method = sign_core::Method::Post;
-    const PATH: &'static str = "/openvisa/order_pay";
-    const IDEMPOTENT: bool = false;
+impl ExpressAddress {
+    /// Creates a `ExpressAddress` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(
+        id: impl Into<i64>,
+        addressee: impl Into<String>,
+        mobile_phone: impl Into<String>,
+        province_code: impl Into<String>,
+        city_code: impl Into<String>,
+        county_code: impl Into<String>,
+        detail_address: impl Into<String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            addressee: addressee.into(),
+            mobile_phone: mobile_phone.into(),
+            province_code: province_code.into(),
+            city_code: city_code.into(),
+            county_code: county_code.into(),
+            detail_address: detail_address.into(),
+            province_name: None,
+            city_name: None,
+            county_name: None,
+        }
+    }
+
+    /// Sets `province_name`.
+    #[must_use]
+    pub fn with_province_name(mut self, value: impl Into<String>) -> Self {
+        self.province_name = Some(value.into());
+        self
+    }
+
+    /// Sets `city_name`.
+    #[must_use]
+    pub fn with_city_name(mut self, value: impl Into<String>) -> Self {
+        self.city_name = Some(value.into());
+        self
+    }
+
+    /// Sets `county_name`.
+    #[must_use]
+    pub fn with_county_name(mut self, value: impl Into<String>) -> Self {
+        self.county_name = Some(value.into());
+        self
+    }
 }

@@ -1,9 +1,15 @@
-//! 商品列表查询 (list products). Generated from `docs/visagenius/product_brief_query.md`: do not edit.
+// @generated from docs/visagenius/product_brief_query.md by `cargo xtask codegen`; do not edit.
+//! Product list (商品列表查询)
+//!
+//! Generated from `docs/visagenius/product_brief_query.md`.
 
 use serde::{Deserialize, Serialize};
 
-/// Request of `product_brief_query`: `POST /openvisa/product_brief_query`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// `ProductBriefQueryRequest`.
+///
+/// Request of the `product_brief_query` endpoint, `POST /openvisa/product_brief_query`: 商品列表查询 (list products).
+/// Idempotent (safe to retry). Response: `ProductBriefQueryBody` inside the `ret-msg-body` envelope.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductBriefQueryRequest {
     /// 国家名称, e.g. 韩国
@@ -18,28 +24,39 @@ pub struct ProductBriefQueryRequest {
 }
 
 impl ProductBriefQueryRequest {
-    /// A new `ProductBriefQueryRequest` with its required fields.
+    /// Creates a `ProductBriefQueryRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { country_name: None, country_code: None, province_code: None }
     }
 
-    /// Sets `country_name`: 国家名称, e.g. 韩国
+    /// Sets `country_name`.
+    #[must_use]
     pub fn with_country_name(mut self, value: impl Into<String>) -> Self {
         self.country_name = Some(value.into());
         self
     }
 
-    /// Sets `country_code`: 国家ISO编码 (two-letter code)
+    /// Sets `country_code`.
+    #[must_use]
     pub fn with_country_code(mut self, value: impl Into<String>) -> Self {
         self.country_code = Some(value.into());
         self
     }
 
-    /// Sets `province_code`: 省份code, e.g. 110000
+    /// Sets `province_code`.
+    #[must_use]
     pub fn with_province_code(mut self, value: impl Into<String>) -> Self {
         self.province_code = Some(value.into());
         self
     }
+}
+
+impl sign_core::Endpoint for ProductBriefQueryRequest {
+    type Response = ProductBriefQueryBody;
+    const NAME: &'static str = "product_brief_query";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/openvisa/product_brief_query";
+    const IDEMPOTENT: bool = true;
 }
 
 /// `ProductBriefQueryBody`.
@@ -53,8 +70,22 @@ pub struct ProductBriefQueryBody {
     pub data: Option<Vec<ProductBrief>>,
 }
 
+impl ProductBriefQueryBody {
+    /// Creates a `ProductBriefQueryBody` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(total_count: impl Into<i64>) -> Self {
+        Self { total_count: total_count.into(), data: None }
+    }
+
+    /// Sets `data`.
+    #[must_use]
+    pub fn with_data(mut self, value: impl Into<Vec<ProductBrief>>) -> Self {
+        self.data = Some(value.into());
+        self
+    }
+}
+
 /// `ProductBrief`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductBrief {
     /// 商品编号 (inferred from the product detail)
@@ -83,10 +114,74 @@ pub struct ProductBrief {
     pub validity_period_unit: Option<String>,
 }
 
-impl sign_core::Endpoint for ProductBriefQueryRequest {
-    type Response = ProductBriefQueryBody;
-    const NAME: &'static str = "product_brief_query";
-    const METHOD: sign_core::Method = sign_core::Method::Post;
-    const PATH: &'static str = "/openvisa/product_brief_query";
-    const IDEMPOTENT: bool = true;
+impl ProductBrief {
+    /// Creates a `ProductBrief` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new() -> Self {
+        Self {
+            product_id: None,
+            product_name: None,
+            price: None,
+            country_code: None,
+            visa_type_id: None,
+            visa_form: None,
+            need_return_material: None,
+            validity_period_unit: None,
+        }
+    }
+
+    /// Sets `product_id`.
+    #[must_use]
+    pub fn with_product_id(mut self, value: impl Into<i64>) -> Self {
+        self.product_id = Some(value.into());
+        self
+    }
+
+    /// Sets `product_name`.
+    #[must_use]
+    pub fn with_product_name(mut self, value: impl Into<String>) -> Self {
+        self.product_name = Some(value.into());
+        self
+    }
+
+    /// Sets `price`.
+    #[must_use]
+    pub fn with_price(mut self, value: impl Into<crate::Fen>) -> Self {
+        self.price = Some(value.into());
+        self
+    }
+
+    /// Sets `country_code`.
+    #[must_use]
+    pub fn with_country_code(mut self, value: impl Into<String>) -> Self {
+        self.country_code = Some(value.into());
+        self
+    }
+
+    /// Sets `visa_type_id`.
+    #[must_use]
+    pub fn with_visa_type_id(mut self, value: impl Into<i64>) -> Self {
+        self.visa_type_id = Some(value.into());
+        self
+    }
+
+    /// Sets `visa_form`.
+    #[must_use]
+    pub fn with_visa_form(mut self, value: impl Into<i64>) -> Self {
+        self.visa_form = Some(value.into());
+        self
+    }
+
+    /// Sets `need_return_material`.
+    #[must_use]
+    pub fn with_need_return_material(mut self, value: impl Into<i64>) -> Self {
+        self.need_return_material = Some(value.into());
+        self
+    }
+
+    /// Sets `validity_period_unit`.
+    #[must_use]
+    pub fn with_validity_period_unit(mut self, value: impl Into<String>) -> Self {
+        self.validity_period_unit = Some(value.into());
+        self
+    }
 }

@@ -1,8 +1,14 @@
-//! 商品详情查询 (product detail). Generated from `docs/visagenius/product_query.md`: do not edit.
+// @generated from docs/visagenius/product_query.md by `cargo xtask codegen`; do not edit.
+//! Product detail (商品详情查询)
+//!
+//! Generated from `docs/visagenius/product_query.md`.
 
 use serde::{Deserialize, Serialize};
 
-/// Request of `product_query`: `POST /openvisa/product_query`.
+/// `ProductQueryRequest`.
+///
+/// Request of the `product_query` endpoint, `POST /openvisa/product_query`: 商品详情查询 (product detail).
+/// Idempotent (safe to retry). Response: `ProductQueryBody` inside the `ret-msg-body` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductQueryRequest {
@@ -11,10 +17,18 @@ pub struct ProductQueryRequest {
 }
 
 impl ProductQueryRequest {
-    /// A new `ProductQueryRequest` with its required fields.
-    pub fn new(product_id: i64) -> Self {
-        Self { product_id }
+    /// Creates a `ProductQueryRequest` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(product_id: impl Into<i64>) -> Self {
+        Self { product_id: product_id.into() }
     }
+}
+
+impl sign_core::Endpoint for ProductQueryRequest {
+    type Response = ProductQueryBody;
+    const NAME: &'static str = "product_query";
+    const METHOD: sign_core::Method = sign_core::Method::Post;
+    const PATH: &'static str = "/openvisa/product_query";
+    const IDEMPOTENT: bool = true;
 }
 
 /// `ProductQueryBody`.
@@ -67,8 +81,129 @@ pub struct ProductQueryBody {
     pub elec_material: Option<ElecMaterial>,
 }
 
+impl ProductQueryBody {
+    /// Creates a `ProductQueryBody` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new(product_id: impl Into<i64>) -> Self {
+        Self {
+            product_id: product_id.into(),
+            product_name: None,
+            visa_country: None,
+            country_code: None,
+            cover_province: None,
+            visa_type_id: None,
+            visa_form: None,
+            entry_count_unit: None,
+            validity_period_unit: None,
+            price: None,
+            update_time: None,
+            stay_duration_unit: None,
+            need_interview: None,
+            need_delivery: None,
+            elec_material: None,
+        }
+    }
+
+    /// Sets `product_name`.
+    #[must_use]
+    pub fn with_product_name(mut self, value: impl Into<String>) -> Self {
+        self.product_name = Some(value.into());
+        self
+    }
+
+    /// Sets `visa_country`.
+    #[must_use]
+    pub fn with_visa_country(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.visa_country = Some(value.into());
+        self
+    }
+
+    /// Sets `country_code`.
+    #[must_use]
+    pub fn with_country_code(mut self, value: impl Into<String>) -> Self {
+        self.country_code = Some(value.into());
+        self
+    }
+
+    /// Sets `cover_province`.
+    #[must_use]
+    pub fn with_cover_province(mut self, value: impl Into<Vec<serde_json::Value>>) -> Self {
+        self.cover_province = Some(value.into());
+        self
+    }
+
+    /// Sets `visa_type_id`.
+    #[must_use]
+    pub fn with_visa_type_id(mut self, value: impl Into<i64>) -> Self {
+        self.visa_type_id = Some(value.into());
+        self
+    }
+
+    /// Sets `visa_form`.
+    #[must_use]
+    pub fn with_visa_form(mut self, value: impl Into<i64>) -> Self {
+        self.visa_form = Some(value.into());
+        self
+    }
+
+    /// Sets `entry_count_unit`.
+    #[must_use]
+    pub fn with_entry_count_unit(mut self, value: impl Into<String>) -> Self {
+        self.entry_count_unit = Some(value.into());
+        self
+    }
+
+    /// Sets `validity_period_unit`.
+    #[must_use]
+    pub fn with_validity_period_unit(mut self, value: impl Into<String>) -> Self {
+        self.validity_period_unit = Some(value.into());
+        self
+    }
+
+    /// Sets `price`.
+    #[must_use]
+    pub fn with_price(mut self, value: impl Into<crate::Fen>) -> Self {
+        self.price = Some(value.into());
+        self
+    }
+
+    /// Sets `update_time`.
+    #[must_use]
+    pub fn with_update_time(mut self, value: impl Into<String>) -> Self {
+        self.update_time = Some(value.into());
+        self
+    }
+
+    /// Sets `stay_duration_unit`.
+    #[must_use]
+    pub fn with_stay_duration_unit(mut self, value: impl Into<String>) -> Self {
+        self.stay_duration_unit = Some(value.into());
+        self
+    }
+
+    /// Sets `need_interview`.
+    #[must_use]
+    pub fn with_need_interview(mut self, value: impl Into<i64>) -> Self {
+        self.need_interview = Some(value.into());
+        self
+    }
+
+    /// Sets `need_delivery`.
+    #[must_use]
+    pub fn with_need_delivery(mut self, value: impl Into<i64>) -> Self {
+        self.need_delivery = Some(value.into());
+        self
+    }
+
+    /// Sets `elec_material`.
+    #[must_use]
+    pub fn with_elec_material(mut self, value: impl Into<ElecMaterial>) -> Self {
+        self.elec_material = Some(value.into());
+        self
+    }
+}
+
 /// `ElecMaterial`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ElecMaterial {
     /// 样式 (format not public)
@@ -79,10 +214,23 @@ pub struct ElecMaterial {
     pub pattern: Option<serde_json::Value>,
 }
 
-impl sign_core::Endpoint for ProductQueryRequest {
-    type Response = ProductQueryBody;
-    const NAME: &'static str = "product_query";
-    const METHOD: sign_core::Method = sign_core::Method::Post;
-    const PATH: &'static str = "/openvisa/product_query";
-    const IDEMPOTENT: bool = true;
+impl ElecMaterial {
+    /// Creates a `ElecMaterial` from its required fields; optional fields start unset (set them with `with_*`).
+    pub fn new() -> Self {
+        Self { style: None, pattern: None }
+    }
+
+    /// Sets `style`.
+    #[must_use]
+    pub fn with_style(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.style = Some(value.into());
+        self
+    }
+
+    /// Sets `pattern`.
+    #[must_use]
+    pub fn with_pattern(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.pattern = Some(value.into());
+        self
+    }
 }

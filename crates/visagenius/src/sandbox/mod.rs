@@ -15,7 +15,7 @@
 //!   that differs from the order's (HTTP 200, `ret: -1`);
 //! - a body that is not JSON or lacks a required field is HTTP 400 `ret: -1` (参数不正确);
 //! - any other path is HTTP 404 with `ret: -1` (the client reports it as
-//!   [`Error::HttpStatus`](crate::Error::HttpStatus)).
+//!   [`crate::Error::HttpStatus`]).
 //!
 //! The provider's status codes for these failures, its wording, and the contents of
 //! `visa_country` and `cover_province` are not public: the sandbox's are illustrative.
@@ -306,7 +306,8 @@ impl Core {
                 for field in
                     ["addressee", "mobile_phone", "province_code", "city_code", "county_code", "detail_address"]
                 {
-                    if !a.get(field).is_some_and(|v| v.as_str().is_some_and(|s| !s.is_empty())) {
+                    let filled = a.get(field).and_then(Value::as_str).is_some_and(|s| !s.is_empty());
+                    if !filled {
                         return bad_params(&format!("order_express_address.{field}"));
                     }
                 }

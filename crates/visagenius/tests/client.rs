@@ -1,0 +1,295 @@
+//! The client against mockito (loopback only): exact headers and bodies, every failure shape.
+//!
+//! Signature values below were computed independently with the OpenSSL CLI, never with this
+//! crate:
+//!
+//! ```text
+//! printf 'AKIDexample\napp-10001\nFri, 21 Oct 2022 07:28:00 GMT' | openssl dgst -sha1 -hmac 's3cr3t-KEY' -binary | base64
+//! HsYi7QMCnNZtOsRGI+bE+ukk4Go=
+//! ```
+//! 1666337280 is 2022-10-21 07:28:00 UTC
+//! (`python3 -c "import datetime; print(datetime.datetime(2022,10,21,7,28,tzinfo=datetime.timezone.utc).timestamp())"`).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use mockito::{Matcher, Server};
+use sign_core::{FixedClock, HttpRequest, HttpResponse, RetryPolicy, Transport, TransportError, TransportErrorKind};
+use visagenius::{
+    Client, Config, Error, Fen, OrderExpressAddress, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest,
+};
+
+const DATE: &str = "Fri, 21 Oct 2022 07:28:00 GMT";
+const AUTHORIZATION: &str = "Basic HsYi7QMCnNZtOsRGI+bE+ukk4Go=";
+const UNIX: i64 = 1_666_337_280;
+
+fn config(base_url: &str) -> Config {
+    Config::builder()
+        .base_url(base_url)
+        .appid("app-10001")
+        .access_key("AKIDexample")
+        .secret_key("s3cr3t-KEY")
+        .retry(RetryPolicy::new(2, Duration::from_millis(1), Duration::from_millis(2)))
+        .build()
+        .unwrap()
+}
+
+fn client(server: &Server) -> Client {
+    Client::new(config(&server.url())).unwrap().with_clock(Arc::new(FixedClock::from_unix_millis(UNIX * 1000)))
+}
+
+fn signed(server: &mut Server, path: &str, body: &str) -> mockito::Mock {
+    server
+        .mock("POST", path)
+        .match_header("X-Date", DATE)
+        .match_header("X-Appid", "app-10001")
+        .match_header("Authorization", AUTHORIZATION)
+        .match_header("Content-Type", "application/json")
+        .match_body(Matcher::Exact(body.to_owned()))
+}
+
+const PAY_OK: &str = r#"{"ret":0,"msg":"ok","body":{"express_address":{"mobile_phone":"15071097990","county_code":"120101","id":10116,"addressee":"周建成","city_code":"120100","detail_address":"东外斜街甲4号宏天  商务115室","province_code":"120000"}}}"#;
+
+#[test]
+fn order_pay_sends_exact_headers_and_body() {
+    let mut server = Server::new();
+    let mock = signed(&mut server, "/openvisa/order_pay", r#"{"order_id":1000012680,"pay_amount":2000}"#)
+        .with_status(200)
+        .with_body(PAY_OK)
+        .expect(1)
+        .create();
+    let paid = client(&server).order_pay(&OrderPayRequest::new(1000012680, Fen::new(2000))).unwrap();
+    mock.assert();
+    assert_eq!(paid.express_address.id, 10116);
+    assert_eq!(paid.express_address.addressee, "周建成");
+    assert_eq!(paid.express_address.province_name, None);
+}
+
+#[test]
+fn order_pay_with_address_serializes_it_in_the_provider_shape() {
+    let mut server = Server::new();
+    let body = r#"{"order_id":7,"pay_amount":1,"order_express_address":{"addressee":"张三","mobile_phone":"13800000000","province_code":"110000","city_code":"110100","county_code":"110101","detail_address":"长安街1号"}}"#;
+    let mock = signed(&mut server, "/openvisa/order_pay", body).with_body(PAY_OK).create();
+    let address = OrderExpressAddress::new("张三", "13800000000", "110000", "110100", "110101", "长安街1号");
+    client(&server).order_pay(&OrderPayRequest::new(7, Fen::new(1)).with_order_express_address(address)).unwrap();
+    mock.assert();
+}
+
+#[test]
+fn product_queries_send_exact_bodies() {
+    let mut server = Server::new();
+    let list = signed(&mut server, "/openvisa/product_brief_query", r#"{"country_name":"韩国","province_code":"110000"}"#)
+        .with_body(r#"{"ret":0,"msg":"ok","body":{"total_count":87,"data":[{"visa_type_id":4,"need_return_material":0,"validity_period_unit":"0个月","product_id":10106,"price":36900,"unknown_field":true}]}}"#)
+        .create();
+    let empty = signed(&mut server, "/openvisa/product_brief_query", "{}")
+        .with_body(r#"{"ret":0,"msg":"ok","body":{"total_count":0}}"#)
+        .create();
+    let detail = signed(&mut server, "/openvisa/product_query", r#"{"product_id":10106}"#)
+        .with_body(r#"{"ret":0,"msg":"ok","body":{"product_id":10106,"product_name":"韩国","price":36900,"visa_type_id":30,"cover_province":[{"a":1,"b":2}],"visa_country":{"x":"y"},"elec_material":{"style":1,"pattern":"p"}}}"#)
+        .create();
+    let c = client(&server);
+    let got = c
+        .product_brief_query(&ProductBriefQueryRequest::new().with_country_name("韩国").with_province_code("110000"))
+        .unwrap();
+    assert_eq!(got.total_count, 87);
+    let first = &got.data.as_ref().unwrap()[0];
+    assert_eq!((first.product_id, first.price, first.visa_type_id), (Some(10106), Some(Fen(36900)), Some(4)));
+    assert_eq!(first.validity_period_unit.as_deref(), Some("0个月"));
+    let none = c.product_brief_query(&ProductBriefQueryRequest::new()).unwrap();
+    assert_eq!((none.total_count, none.data), (0, None));
+    let d = c.product_query(&ProductQueryRequest::new(10106)).unwrap();
+    assert_eq!((d.product_id, d.price, d.visa_type_id), (10106, Some(Fen(36900)), Some(30)));
+    assert_eq!(d.elec_material.unwrap().pattern, Some(serde_json::json!("p")));
+    list.assert();
+    empty.assert();
+    detail.assert();
+}
+
+#[test]
+fn prepare_is_sans_io_and_marks_only_queries_idempotent() {
+    let c = Client::with_transport(config("https://vg.example/base/"), Arc::new(Unreachable))
+        .with_clock(Arc::new(FixedClock::from_unix_millis(UNIX * 1000)));
+    let pay = c.prepare(&OrderPayRequest::new(1, Fen(2))).unwrap();
+    assert_eq!(pay.url, "https://vg.example/base/openvisa/order_pay");
+    assert_eq!(pay.header("X-Date"), Some(DATE));
+    assert_eq!(pay.header("Authorization"), Some(AUTHORIZATION));
+    assert_eq!(pay.body, br#"{"order_id":1,"pay_amount":2}"#);
+    assert!(!pay.idempotent);
+    assert!(c.prepare(&ProductQueryRequest::new(1)).unwrap().idempotent);
+    assert!(c.prepare(&ProductBriefQueryRequest::new()).unwrap().idempotent);
+    // parse is the other half, fed by hand.
+    let ok = HttpResponse::json(200, PAY_OK.as_bytes().to_vec());
+    assert_eq!(c.parse::<OrderPayRequest>(ok).unwrap().express_address.id, 10116);
+}
+
+#[test]
+fn raw_call_signs_like_the_typed_endpoints() {
+    let mut server = Server::new();
+    let mock = signed(&mut server, "/openvisa/order_query", r#"{"order_id":5}"#)
+        .with_body(r#"{"ret":0,"msg":"ok","body":{"order_id":5,"status":3}}"#)
+        .expect(2)
+        .create();
+    let c = client(&server);
+    #[derive(serde::Deserialize)]
+    struct Detail {
+        status: i64,
+    }
+    let typed: Detail = c.raw_call("/openvisa/order_query", &serde_json::json!({"order_id": 5}), true).unwrap();
+    assert_eq!(typed.status, 3);
+    let raw = c.raw_call_json("/openvisa/order_query", &serde_json::json!({"order_id": 5}), true).unwrap();
+    assert_eq!(raw["order_id"], 5);
+    mock.assert();
+    assert!(c.prepare_raw("/x", &(), true).unwrap().idempotent);
+    assert!(!c.prepare_raw("/x", &(), false).unwrap().idempotent);
+}
+
+#[test]
+fn raw_call_rejects_bad_paths_and_bodies_before_sending() {
+    let c = Client::with_transport(config("https://vg.example"), Arc::new(Unreachable));
+    for path in ["openvisa/x", "/a?b=1", "//evil.example/x", "/../x", ""] {
+        assert!(
+            matches!(c.raw_call_json(path, &serde_json::json!({}), false), Err(Error::InvalidRequest(_))),
+            "{path}"
+        );
+    }
+    // A map with non-string keys cannot be JSON.
+    let bad: std::collections::HashMap<(i32, i32), i32> = [((1, 2), 3)].into_iter().collect();
+    assert!(matches!(c.raw_call_json("/openvisa/x", &bad, false), Err(Error::InvalidRequest(_))));
+}
+
+#[test]
+fn failure_envelopes_are_api_errors_with_ret_msg_and_status() {
+    let mut server = Server::new();
+    let cases = [
+        (200, r#"{"ret":-1,"msg":"订单不存在","body":{}}"#),
+        (400, r#"{"ret":-1,"msg":"参数不正确"}"#),
+        (503, r#"{"ret":-2,"msg":"服务异常","body":null}"#),
+    ];
+    let c = client(&server);
+    for (status, body) in cases {
+        let _m = server.mock("POST", "/openvisa/order_pay").with_status(status).with_body(body).create();
+        match c.order_pay(&OrderPayRequest::new(1, Fen(1))) {
+            Err(Error::Api { ret, msg, status: s }) => {
+                assert_eq!(usize::from(s), status);
+                assert!(ret != 0);
+                assert!(body.contains(&msg), "{msg}");
+            }
+            other => panic!("{status}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn non_envelope_errors_are_http_status_errors() {
+    let mut server = Server::new();
+    let c = client(&server);
+    let cases = [
+        (503, "<html><body>503 Service Temporarily Unavailable</body></html>"),
+        (400, "Bad Request"),
+        (404, r#"{"ret":-1,"msg":"not found"}"#),
+        (500, ""),
+        (502, "<html>bad gateway</html>"),
+    ];
+    for (status, body) in cases {
+        let _m = server.mock("POST", "/openvisa/order_pay").with_status(status).with_body(body).create();
+        match c.order_pay(&OrderPayRequest::new(1, Fen(1))) {
+            Err(Error::HttpStatus { status: s }) => assert_eq!(usize::from(s), status),
+            other => panic!("{status}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn bad_success_bodies_are_decode_errors() {
+    let mut server = Server::new();
+    let c = client(&server);
+    let cases = [
+        "",
+        "<html>maintenance</html>",
+        "{\"ret\":0,",
+        "null",
+        r#"{"msg":"ok","body":{}}"#,
+        r#"{"ret":0,"msg":"ok"}"#,
+        r#"{"ret":0,"msg":"ok","body":{}}"#,
+        r#"{"ret":0,"msg":"ok","body":{"express_address":{"id":"x"}}}"#,
+    ];
+    for body in cases {
+        let _m = server.mock("POST", "/openvisa/order_pay").with_status(200).with_body(body).create();
+        assert!(matches!(c.order_pay(&OrderPayRequest::new(1, Fen(1))), Err(Error::Decode(_))), "{body:?}");
+    }
+    // A price as a float is not fen.
+    let _m = server
+        .mock("POST", "/openvisa/product_query")
+        .with_body(r#"{"ret":0,"msg":"ok","body":{"product_id":1,"price":369.0}}"#)
+        .create();
+    assert!(matches!(c.product_query(&ProductQueryRequest::new(1)), Err(Error::Decode(_))));
+}
+
+#[test]
+fn a_huge_body_is_refused_by_the_transport() {
+    let mut server = Server::new();
+    let big = format!(r#"{{"ret":0,"msg":"{}","body":{{}}}}"#, "x".repeat(64 * 1024));
+    let _m = server.mock("POST", "/openvisa/product_query").with_body(big).create();
+    let cfg = Config::builder()
+        .base_url(server.url())
+        .appid("a")
+        .access_key("k")
+        .secret_key("s")
+        .max_response_bytes(16 * 1024)
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    match Client::new(cfg).unwrap().product_query(&ProductQueryRequest::new(1)) {
+        Err(Error::Transport(e)) => assert_eq!(e.kind(), TransportErrorKind::BodyTooLarge),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn order_pay_is_never_retried_but_queries_are() {
+    let mut server = Server::new();
+    let pay = server.mock("POST", "/openvisa/order_pay").with_status(503).with_body("busy").expect(1).create();
+    let query = server.mock("POST", "/openvisa/product_query").with_status(503).with_body("busy").expect(3).create();
+    let c = client(&server);
+    assert!(matches!(c.order_pay(&OrderPayRequest::new(1, Fen(1))), Err(Error::HttpStatus { status: 503 })));
+    assert!(matches!(c.product_query(&ProductQueryRequest::new(1)), Err(Error::HttpStatus { status: 503 })));
+    pay.assert();
+    query.assert();
+}
+
+#[test]
+fn transport_timeouts_become_timeout_errors() {
+    let c = Client::with_transport(config("https://vg.example"), Arc::new(TimesOut));
+    let err = c.order_pay(&OrderPayRequest::new(1, Fen(1))).unwrap_err();
+    assert!(matches!(err, Error::Timeout(_)), "{err:?}");
+    assert!(err.outcome_unknown());
+}
+
+#[test]
+fn the_date_comes_from_the_injected_clock_each_call() {
+    let clock = Arc::new(FixedClock::from_unix_millis(UNIX * 1000));
+    let c = Client::with_transport(config("https://vg.example"), Arc::new(Unreachable)).with_clock(clock.clone());
+    let first = c.prepare(&ProductQueryRequest::new(1)).unwrap();
+    clock.advance(Duration::from_secs(1));
+    let second = c.prepare(&ProductQueryRequest::new(1)).unwrap();
+    assert_eq!(first.header("X-Date"), Some(DATE));
+    assert_eq!(second.header("X-Date"), Some("Fri, 21 Oct 2022 07:28:01 GMT"));
+    // printf 'AKIDexample\napp-10001\nFri, 21 Oct 2022 07:28:01 GMT' | openssl dgst -sha1 -hmac 's3cr3t-KEY' -binary | base64
+    assert_eq!(second.header("Authorization"), Some("Basic hrL3v0ZfomdDpvK7UiGp4tkHAXM="));
+}
+
+#[derive(Debug)]
+struct Unreachable;
+impl Transport for Unreachable {
+    fn send(&self, _: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        panic!("this test must not send anything")
+    }
+}
+
+#[derive(Debug)]
+struct TimesOut;
+impl Transport for TimesOut {
+    fn send(&self, _: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        Err(TransportError::new(TransportErrorKind::Timeout, "response timed out"))
+    }
+}

@@ -1,0 +1,220 @@
+//! The sandbox: the provider's rules (signature, five-minute window, catalogue, order state)
+//! and the quickstart flow end to end over loopback HTTP.
+#![cfg(feature = "sandbox")]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use sign_core::{FixedClock, HttpRequest, Method};
+use time::macros::datetime;
+use visagenius::sandbox::{
+    SANDBOX_APPID, SANDBOX_PRODUCT_IDS, SEEDED_ORDER_AMOUNT, SEEDED_ORDER_ID, SEEDED_ORDER_WITH_ADDRESS_ID,
+    SEEDED_PAID_ORDER_ID, Sandbox,
+};
+use visagenius::{
+    Client, Error, Fen, OrderExpressAddress, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest,
+};
+
+fn api_msg(result: Result<impl std::fmt::Debug, Error>) -> (u16, String) {
+    match result {
+        Err(Error::Api { ret, msg, status }) => {
+            assert_eq!(ret, -1);
+            (status, msg)
+        }
+        other => panic!("expected an API error, got {other:?}"),
+    }
+}
+
+#[test]
+fn quickstart_flow_list_detail_pay() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = sandbox.client().unwrap();
+    let list = client.product_brief_query(&ProductBriefQueryRequest::new()).unwrap();
+    assert_eq!(list.total_count, 3);
+    let first = list.data.unwrap()[0].product_id.unwrap();
+    assert_eq!(first, SANDBOX_PRODUCT_IDS[0]);
+    let detail = client.product_query(&ProductQueryRequest::new(first)).unwrap();
+    assert_eq!(detail.product_id, first);
+    assert_eq!(detail.price, Some(Fen(36900)));
+    assert!(!sandbox.order(SEEDED_ORDER_ID).unwrap().paid);
+    let paid = client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)).unwrap();
+    assert_eq!(paid.express_address.id, 10116);
+    assert_eq!(paid.express_address.province_name.as_deref(), Some("天津市"));
+    assert!(sandbox.order(SEEDED_ORDER_ID).unwrap().paid);
+    // Paying twice is refused, and the order stays paid.
+    let (status, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)));
+    assert_eq!(status, 200);
+    assert!(msg.contains("已支付"), "{msg}");
+}
+
+#[test]
+fn product_filters_and_unknown_product() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = sandbox.client().unwrap();
+    let kr = client.product_brief_query(&ProductBriefQueryRequest::new().with_country_name("韩国")).unwrap();
+    assert_eq!(kr.total_count, 1);
+    let sh = client.product_brief_query(&ProductBriefQueryRequest::new().with_province_code("310000")).unwrap();
+    let ids: Vec<_> = sh.data.unwrap().iter().filter_map(|p| p.product_id).collect();
+    assert_eq!(ids, vec![10107, 10108]);
+    let th = client.product_brief_query(&ProductBriefQueryRequest::new().with_country_code("th")).unwrap();
+    assert_eq!(th.total_count, 1);
+    let none = client.product_brief_query(&ProductBriefQueryRequest::new().with_country_code("US")).unwrap();
+    assert_eq!(none.total_count, 0);
+    let (_, msg) = api_msg(client.product_query(&ProductQueryRequest::new(1)));
+    assert!(msg.contains("商品不存在"), "{msg}");
+    let e = client.product_query(&ProductQueryRequest::new(10108)).unwrap();
+    assert!(e.elec_material.is_some());
+}
+
+#[test]
+fn order_pay_checks_amount_order_and_fields() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = sandbox.client().unwrap();
+    let (_, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, Fen(1999))));
+    assert!(msg.contains("金额"), "{msg}");
+    assert!(!sandbox.order(SEEDED_ORDER_ID).unwrap().paid, "a refused payment must not change the order");
+    let (_, msg) = api_msg(client.order_pay(&OrderPayRequest::new(42, Fen(1))));
+    assert!(msg.contains("订单不存在"), "{msg}");
+    let (_, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SEEDED_PAID_ORDER_ID, Fen(23000))));
+    assert!(msg.contains("已支付"), "{msg}");
+    let (status, _) = api_msg(client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, Fen(0))));
+    assert_eq!(status, 400);
+    // A float amount or a missing field is a 400 with the envelope (through the raw call).
+    let (status, msg) = api_msg(client.raw_call_json(
+        "/openvisa/order_pay",
+        &serde_json::json!({"order_id": SEEDED_ORDER_ID, "pay_amount": 20.0}),
+        false,
+    ));
+    assert_eq!(status, 400);
+    assert!(msg.contains("pay_amount"), "{msg}");
+    let (status, _) =
+        api_msg(client.raw_call_json("/openvisa/order_pay", &serde_json::json!({"pay_amount": 1}), false));
+    assert_eq!(status, 400);
+    // An incomplete address is refused, a complete one is stored.
+    let (status, msg) = api_msg(client.raw_call_json(
+        "/openvisa/order_pay",
+        &serde_json::json!({"order_id": SEEDED_ORDER_ID, "pay_amount": 2000, "order_express_address": {"addressee": "x"}}),
+        false,
+    ));
+    assert_eq!(status, 400);
+    assert!(msg.contains("mobile_phone"), "{msg}");
+    sandbox.add_order(77, Fen(500));
+    let address = OrderExpressAddress::new("张三", "13800000000", "110000", "110100", "110101", "长安街1号");
+    client.order_pay(&OrderPayRequest::new(77, Fen(500)).with_order_express_address(address)).unwrap();
+    let order = sandbox.order(77).unwrap();
+    assert!(order.paid);
+    assert_eq!(order.express_address.unwrap()["detail_address"], "长安街1号");
+    assert!(sandbox.order(SEEDED_ORDER_WITH_ADDRESS_ID).unwrap().express_address.is_some());
+}
+
+#[test]
+fn wrong_credentials_are_refused_with_the_envelope() {
+    let sandbox = Sandbox::start().unwrap();
+    let builders = [
+        sandbox.config_builder().secret_key("wrong-secret"),
+        sandbox.config_builder().access_key("wrong-access"),
+        sandbox.config_builder().appid("someone-else"),
+    ];
+    for builder in builders {
+        let client = Client::new(builder.build().unwrap()).unwrap();
+        let (status, _) = api_msg(client.product_query(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[0])));
+        assert_eq!(status, 400);
+    }
+}
+
+/// The sandbox's clock stands at `server`, the client's at `server + offset_secs`.
+fn skewed(offset_secs: i64) -> Result<visagenius::ProductQueryBody, Error> {
+    let now = datetime!(2026-11-22 01:00:00 UTC);
+    let sandbox = Sandbox::start_with_clock(Arc::new(FixedClock::new(now))).unwrap();
+    let client =
+        sandbox.client().unwrap().with_clock(Arc::new(FixedClock::new(now + time::Duration::seconds(offset_secs))));
+    client.product_query(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[0]))
+}
+
+#[test]
+fn date_window_is_five_minutes_each_way() {
+    for ok in [0, 300, -300, 299, -299] {
+        assert!(skewed(ok).is_ok(), "{ok} s off must be accepted");
+    }
+    for late in [301, -301, 3600, -86_400] {
+        let (status, msg) = api_msg(skewed(late));
+        assert_eq!(status, 400);
+        assert!(msg.contains("5分钟"), "{late}: {msg}");
+    }
+}
+
+#[test]
+fn sandbox_accepts_an_independently_signed_request() {
+    // printf 'vg-sandbox-access-key\nvg-sandbox-app\nSun, 22 Nov 2026 01:00:00 GMT' \
+    //   | openssl dgst -sha1 -hmac 'vg-sandbox-secret-key' -binary | base64
+    // d8fXGOpzYH5CEKjIrSyxzGXDhsY=
+    let sandbox = Sandbox::start_with_clock(Arc::new(FixedClock::new(datetime!(2026-11-22 01:02:00 UTC)))).unwrap();
+    let request = |auth: &str, date: &str| {
+        HttpRequest::new(Method::Post, format!("{}/openvisa/product_query", sandbox.base_url()))
+            .with_header("Content-Type", "application/json")
+            .with_header("X-Date", date)
+            .with_header("X-Appid", SANDBOX_APPID)
+            .with_header("Authorization", auth)
+            .with_body(br#"{"product_id":10106}"#.to_vec())
+    };
+    let good = sandbox.handle(&request("Basic d8fXGOpzYH5CEKjIrSyxzGXDhsY=", "Sun, 22 Nov 2026 01:00:00 GMT"));
+    assert_eq!(good.status, 200);
+    let v: serde_json::Value = serde_json::from_slice(&good.body).unwrap();
+    assert_eq!(v["ret"], 0);
+    assert_eq!(v["body"]["product_id"], 10106);
+    // The same signature with another date (a replay with a fresh X-Date) is refused: the date
+    // in the header is the date that was signed.
+    let replay = sandbox.handle(&request("Basic d8fXGOpzYH5CEKjIrSyxzGXDhsY=", "Sun, 22 Nov 2026 01:01:00 GMT"));
+    assert_eq!(replay.status, 400);
+    for bad_auth in
+        ["d8fXGOpzYH5CEKjIrSyxzGXDhsY=", "basic d8fXGOpzYH5CEKjIrSyxzGXDhsY=", "Basic d8fXGOpzYH5CEKjIrSyxzGXDhsZ=", ""]
+    {
+        let r = sandbox.handle(&request(bad_auth, "Sun, 22 Nov 2026 01:00:00 GMT"));
+        assert_eq!(r.status, 400, "{bad_auth}");
+        let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+        assert_eq!(v["ret"], -1);
+    }
+}
+
+#[test]
+fn tampered_or_incomplete_requests_are_refused() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = sandbox.client().unwrap();
+    let good = client.prepare(&ProductQueryRequest::new(10106)).unwrap();
+    assert_eq!(sandbox.handle(&good).status, 200);
+    for drop in ["X-Date", "X-Appid", "Authorization"] {
+        let mut r = good.clone();
+        r.headers.retain(|(n, _)| n != drop);
+        assert_eq!(sandbox.handle(&r).status, 400, "without {drop}");
+    }
+    let mut no_json = good.clone();
+    no_json.headers.retain(|(n, _)| n != "Content-Type");
+    assert_eq!(sandbox.handle(&no_json).status, 400);
+    let mut garbage = good.clone();
+    garbage.body = b"product_id=10106".to_vec();
+    assert_eq!(sandbox.handle(&garbage).status, 400);
+    let mut get = good.clone();
+    get.method = Method::Get;
+    assert_eq!(sandbox.handle(&get).status, 405);
+    // An unpublished path is a 404, reported as an HTTP status error.
+    assert!(matches!(
+        client.raw_call_json("/openvisa/order_create", &serde_json::json!({}), false),
+        Err(Error::HttpStatus { status: 404 })
+    ));
+}
+
+#[test]
+fn in_process_transport_and_shared_client() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = Client::with_transport(sandbox.config_builder().build().unwrap(), sandbox.transport());
+    let handles: Vec<_> = (0..4)
+        .map(|i| {
+            let client = client.clone();
+            std::thread::spawn(move || client.product_query(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[i % 3])))
+        })
+        .collect();
+    for h in handles {
+        assert!(h.join().unwrap().is_ok());
+    }
+    let _ = Duration::ZERO;
+}
