@@ -1,0 +1,170 @@
+//! The sandbox: the quickstart flow end to end, and the provider's rules checked by the
+//! sandbox's own code (raw request bodies written by hand, not by the client).
+
+#![cfg(feature = "sandbox")]
+
+#[allow(dead_code)]
+#[path = "../examples/quickstart.rs"]
+mod quickstart;
+
+use mall_pay::sandbox::{Sandbox, STARTING_POINTS};
+use mall_pay::{Client, Error, Freight, PayOrder, PayParam, PayWith, Points, Yuan};
+use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
+
+fn raw_pay(sandbox: &Sandbox, token: Option<&SecretString>, body: &str) -> HttpResponse {
+    let url = format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH);
+    let mut req = HttpRequest::new(Method::Post, url)
+        .with_header("Content-Type", "application/json")
+        .with_body(body.as_bytes().to_vec());
+    if let Some(t) = token {
+        req = req.with_header("token", t.expose());
+    }
+    sandbox.handle(req)
+}
+
+fn envelope(r: &HttpResponse) -> serde_json::Value {
+    serde_json::from_slice(&r.body).unwrap()
+}
+
+fn failure_msg(r: &HttpResponse) -> String {
+    let v = envelope(r);
+    assert_eq!(v["status"], 0, "{v}");
+    assert_eq!(v["data"], serde_json::json!([]), "{v}");
+    v["msg"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn quickstart_flow_runs_against_the_sandbox() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = Client::new(sandbox.config_builder().build().unwrap()).unwrap();
+    let plan = quickstart::Plan {
+        order_ids: vec![1001, 1002, 1003],
+        address_id: 7,
+        pay_price: Yuan::parse("0.1").unwrap(),
+        pay_integral: Points::new(500).unwrap(),
+    };
+    let mut out = Vec::new();
+    quickstart::run(&mut out, &client, &plan).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("app receives WeChat params: appid=wx0000sandbox0000"), "{text}");
+    assert!(text.contains("app receives an Alipay order string"), "{text}");
+    assert!(text.contains("nothing to pay in the app (paid with points)"), "{text}");
+
+    // What the sandbox received, read back from its state: exact digits, right codes.
+    let wechat = sandbox.paid_order(1001).unwrap();
+    assert_eq!((wechat.pay_method, wechat.pay_price.as_deref(), wechat.pay_integral), (1, Some("0.1"), None));
+    let alipay = sandbox.paid_order(1002).unwrap();
+    assert_eq!((alipay.pay_method, alipay.freight_mode, alipay.freight_json_arr_key), (2, 2, 1));
+    let points = sandbox.paid_order(1003).unwrap();
+    assert_eq!((points.pay_method, points.pay_price, points.pay_integral), (3, None, Some(500)));
+    assert_eq!(sandbox.points_balance(), STARTING_POINTS - 500);
+    assert_eq!(sandbox.pay_requests(), 3);
+}
+
+#[test]
+fn every_method_gets_the_right_pay_param() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = Client::new(sandbox.config_builder().build().unwrap()).unwrap();
+    let price = Yuan::from_fen(2999).unwrap();
+    let pts = Points::new(10).unwrap();
+    let cases = [
+        (PayWith::wechat(price), "wechat"),
+        (PayWith::alipay(price), "alipay"),
+        (PayWith::points(pts), "empty"),
+        (PayWith::wechat_and_points(price, pts), "wechat"),
+        (PayWith::alipay_and_points(price, pts), "alipay"),
+    ];
+    for (i, (pay_with, kind)) in cases.into_iter().enumerate() {
+        let order = PayOrder::new(2000 + i as i64, 1, pay_with, Freight::Free).unwrap();
+        let data = client.order_pay(&order).unwrap();
+        assert_eq!(data.pay_param.kind(), kind, "{pay_with:?}");
+        if let PayParam::Alipay(s) = &data.pay_param {
+            assert!(s.contains(r#""total_amount":"29.99""#), "{s}");
+            assert!(s.contains("&method=alipay.trade.app.pay&"), "{s}");
+        }
+        if let PayParam::Wechat(w) = &data.pay_param {
+            assert_eq!(w.package, "Sign=WXPay");
+            assert_eq!(w.sign.len(), 32);
+        }
+    }
+    // Paying an order twice is refused by the provider (our sandbox's wording).
+    let again = PayOrder::new(2000, 1, PayWith::wechat(price), Freight::Free).unwrap();
+    assert!(matches!(client.order_pay(&again), Err(Error::Api { status: 0, message }) if message == "订单已支付"));
+}
+
+#[test]
+fn expired_token_gets_the_providers_envelope() {
+    let sandbox = Sandbox::start().unwrap();
+    let token = sandbox.token();
+    sandbox.expire_token(&token);
+    let r = raw_pay(
+        &sandbox,
+        Some(&token),
+        r#"{"order_id":1,"pay_method":1,"pay_price":0.1,"address_id":1,"freight_mode":1}"#,
+    );
+    // Byte for byte the seed's failure example (compacted).
+    assert_eq!(String::from_utf8(r.body.clone()).unwrap(), r#"{"status":0,"msg":"token过期","data":[]}"#);
+    let client = Client::new(sandbox.config_builder().build().unwrap()).unwrap();
+    let order = PayOrder::new(1, 1, PayWith::wechat(Yuan::parse("0.1").unwrap()), Freight::Free).unwrap();
+    assert!(matches!(client.order_pay(&order), Err(Error::TokenExpired { .. })));
+    assert!(sandbox.paid_order(1).is_none());
+    let fresh = client.with_token(sandbox.issue_token()).unwrap();
+    assert!(fresh.order_pay(&order).unwrap().pay_param.wechat().is_some());
+}
+
+#[test]
+fn sandbox_checks_token_and_rules() {
+    let sandbox = Sandbox::start().unwrap();
+    let t = sandbox.token();
+    let unknown = SecretString::new("not-a-token");
+    let cases: [(Option<&SecretString>, &str, &str); 14] = [
+        (None, r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1}"#, "token不能为空"),
+        (Some(&unknown), r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1}"#, "token无效,请登录"),
+        // A float-mangled amount is not what an exact client sends.
+        (
+            Some(&t),
+            r#"{"order_id":1,"pay_method":1,"pay_price":0.10000000000000001,"address_id":1,"freight_mode":1}"#,
+            "支付金额格式错误",
+        ),
+        (Some(&t), r#"{"order_id":1,"pay_method":1,"pay_price":0,"address_id":1,"freight_mode":1}"#, "支付金额格式错误"),
+        (Some(&t), r#"{"order_id":1,"pay_method":1,"pay_price":-1,"address_id":1,"freight_mode":1}"#, "支付金额格式错误"),
+        (Some(&t), r#"{"order_id":1,"pay_method":1,"pay_price":"1","address_id":1,"freight_mode":1}"#, "支付金额格式错误"),
+        (Some(&t), r#"{"order_id":1,"pay_method":2,"address_id":1,"freight_mode":1}"#, "请输入支付金额"),
+        (
+            Some(&t),
+            r#"{"order_id":1,"pay_method":3,"pay_price":1,"pay_integral":5,"address_id":1,"freight_mode":1}"#,
+            "积分支付不需要支付金额",
+        ),
+        (Some(&t), r#"{"order_id":1,"pay_method":4,"pay_price":1,"address_id":1,"freight_mode":1}"#, "请输入支付积分"),
+        (Some(&t), r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":2}"#, "不包邮时请选择运费方式"),
+        (Some(&t), r#"{"order_id":1,"pay_method":6,"pay_price":1,"address_id":1,"freight_mode":1}"#, "支付方式错误"),
+        (Some(&t), r#"{"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1}"#, "缺少参数: order_id"),
+        (Some(&t), r#"{"order_id":1,"pay_method":3,"pay_integral":999999,"address_id":1,"freight_mode":1}"#, "积分不足"),
+        (Some(&t), "not json", "参数错误: 请求体不是 JSON 对象"),
+    ];
+    for (token, body, msg) in cases {
+        assert_eq!(failure_msg(&raw_pay(&sandbox, token, body)), msg, "{body}");
+    }
+    assert!(sandbox.paid_order(1).is_none());
+    assert_eq!(sandbox.points_balance(), STARTING_POINTS);
+
+    let wrong_path = sandbox.handle(HttpRequest::new(Method::Post, format!("{}/other", sandbox.base_url())));
+    assert_eq!(wrong_path.status, 404);
+    let get = sandbox.handle(HttpRequest::new(Method::Get, format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH)));
+    assert_eq!(get.status, 405);
+    let form = sandbox.handle(
+        HttpRequest::new(Method::Post, format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH))
+            .with_header("token", t.expose())
+            .with_header("Content-Type", "application/x-www-form-urlencoded")
+            .with_body(b"order_id=1".to_vec()),
+    );
+    assert!(failure_msg(&form).contains("application/json"));
+}
+
+#[test]
+fn sandbox_never_prints_its_token() {
+    let sandbox = Sandbox::start().unwrap();
+    let token = sandbox.token();
+    let printed = format!("{sandbox:?} {:?} {:?}", sandbox.handler(), sandbox.config_builder());
+    assert!(!printed.contains(token.expose()), "{printed}");
+}
