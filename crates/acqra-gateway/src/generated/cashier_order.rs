@@ -15,10 +15,10 @@ use serde::{Deserialize, Serialize};
 pub struct CashierPaymentOrder {
     /// 金额>=0.01
     pub amount: sign_core::Decimal,
-    /// 是否自动capture\[auto、manual\],default:auto
+    /// 是否自动capture[auto、manual],default:auto
     #[serde(rename = "captureMethod", default, skip_serializing_if = "Option::is_none")]
     pub capture_method: Option<CaptureMethod>,
-    /// 币种 \[3位\]
+    /// 币种 [3位]
     pub currency: String,
     /// 附言
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,13 +29,13 @@ pub struct CashierPaymentOrder {
     /// 欺诈检测 enum:Y、N
     #[serde(rename = "fraudMode", default, skip_serializing_if = "Option::is_none")]
     pub fraud_mode: Option<FraudMode>,
-    /// 重定向地址 \[3-128位\]
+    /// 重定向地址 [3-128位]
     #[serde(rename = "frontUrl", default, skip_serializing_if = "Option::is_none")]
     pub front_url: Option<String>,
     /// 收银台模式-开通对应产品请联系运营人员
     #[serde(rename = "linkMode", default, skip_serializing_if = "Option::is_none")]
     pub link_mode: Option<LinkMode>,
-    /// 订单编号 \[5-64位\]
+    /// 订单编号 [5-64位]
     #[serde(rename = "orderNo")]
     pub order_no: String,
     /// 商品信息
@@ -44,7 +44,7 @@ pub struct CashierPaymentOrder {
     /// 收货地址信息
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping: Option<Shipping>,
-    /// 3ds模式取值范围\[no、auto、standard\]
+    /// 3ds模式取值范围[no、auto、standard]
     #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
     pub three_ds_mode: Option<ThreeDsMode>,
 }

@@ -9,21 +9,21 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Address {
-    /// city string \<= 50 characters
+    /// city string <= 50 characters
     pub city: String,
     /// 国家代码。ISO 3166-1 alpha-2 代码大写
     pub country: String,
-    /// line1 string \<= 128 characters
+    /// line1 string <= 128 characters
     pub line1: String,
-    /// line2 string \<= 128 characters
+    /// line2 string <= 128 characters
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line2: Option<String>,
-    /// line3 string \<= 128 characters
+    /// line3 string <= 128 characters
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line3: Option<String>,
-    /// postcode string \<= 50 characters
+    /// postcode string <= 50 characters
     pub postcode: String,
-    /// state string \<= 50 characters
+    /// state string <= 50 characters
     pub state: String,
 }
 
@@ -66,10 +66,10 @@ impl Address {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Phone {
-    /// 国家/地区呼叫代码 String\[1..7\]
+    /// 国家/地区呼叫代码 String[1..7]
     #[serde(rename = "countryCode", default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
-    /// 持卡人电话 String\[1..26\]
+    /// 持卡人电话 String[1..26]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
 }
@@ -101,13 +101,13 @@ impl Phone {
 pub struct Billing {
     /// 地址信息
     pub address: Address,
-    /// 生日\[yyyy-MM-dd\]
+    /// 生日[yyyy-MM-dd]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birthday: Option<String>,
     /// 定期支付原因
     #[serde(rename = "customerInitiatedReason", default, skip_serializing_if = "Option::is_none")]
     pub customer_initiated_reason: Option<CustomerInitiatedReason>,
-    /// 邮箱 string \[3..255\]
+    /// 邮箱 string [3..255]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The phone number associated with the billing address
@@ -176,13 +176,13 @@ pub struct Shipping {
     /// 快递公司编码
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier: Option<String>,
-    /// 邮箱 string \[3..255\]
+    /// 邮箱 string [3..255]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// The first name of the person receiving the goods or the service string \[1..64\]
+    /// The first name of the person receiving the goods or the service string [1..64]
     #[serde(rename = "firstName")]
     pub first_name: String,
-    /// The last name of the person receiving the goods or the service string \[1..50\]
+    /// The last name of the person receiving the goods or the service string [1..50]
     #[serde(rename = "lastName")]
     pub last_name: String,
     /// The phone number associated with the shipping address
@@ -237,19 +237,19 @@ impl Shipping {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductInfo {
-    /// 商品主图url \[1...512\]
+    /// 商品主图url [1...512]
     #[serde(rename = "imageUrl", default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// 商品单价
     pub price: sign_core::Decimal,
-    /// 商品名称string \[1...512\]
+    /// 商品名称string [1...512]
     #[serde(rename = "productName")]
     pub product_name: String,
     /// 商品数量
     pub quantity: String,
     /// 商品编号
     pub sku: String,
-    /// 商品在线访问url地址 \[1...512\]
+    /// 商品在线访问url地址 [1...512]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -291,10 +291,10 @@ impl ProductInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Card {
-    /// 是否自动capture\[auto、manual\],default:auto
+    /// 是否自动capture[auto、manual],default:auto
     #[serde(rename = "captureMethod", default, skip_serializing_if = "Option::is_none")]
     pub capture_method: Option<CaptureMethod>,
-    /// cardNo \[M,max13~max19\]
+    /// cardNo [M,max13~max19]
     #[serde(rename = "cardNo", with = "sign_core::secret::serde_expose")]
     pub card_no: sign_core::SecretString,
     /// 信用卡安全码
@@ -1229,7 +1229,7 @@ impl<'de> serde::Deserialize<'de> for ShipmentDirection {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TrackingNumberType {
-    /// `CARRIER_PROVIDED`: CARRIER\_PROVIDED
+    /// `CARRIER_PROVIDED`: CARRIER_PROVIDED
     CarrierProvided,
     /// A value these docs do not list, kept verbatim.
     Unknown(String),

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct MitPayment {
-    /// 金额 \[M,100.58\]
+    /// 金额 [M,100.58]
     pub amount: sign_core::Decimal,
     /// 账单信息
     pub billing: Billing,
@@ -22,13 +22,13 @@ pub struct MitPayment {
     pub card: Card,
     /// 三字母ISO-4217货币代码,大写
     pub currency: String,
-    /// 附言 string\[O 1..50\]
+    /// 附言 string[O 1..50]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// 客户端扩展信息
     #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
     pub device_info: Option<DeviceInfo>,
-    /// 订单编号 \[O,min5~max64\]
+    /// 订单编号 [O,min5~max64]
     #[serde(rename = "orderNo")]
     pub order_no: String,
 }

@@ -26,7 +26,7 @@ pub struct Payment {
     /// 账单信息
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing: Option<Billing>,
-    /// 账单描述符,如需自定义上送请联系业务经理开通 string\[1..18\]
+    /// 账单描述符,如需自定义上送请联系业务经理开通 string[1..18]
     #[serde(rename = "billingDesc", default, skip_serializing_if = "Option::is_none")]
     pub billing_desc: Option<String>,
     /// 银行卡交易信息
@@ -34,7 +34,7 @@ pub struct Payment {
     pub card: Option<Card>,
     /// 三字母ISO-4217货币代码,大写
     pub currency: String,
-    /// 附言 string\[1..50\]
+    /// 附言 string[1..50]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// 客户端环境信息
@@ -46,19 +46,19 @@ pub struct Payment {
     /// 欺诈检测 enum:Y、N
     #[serde(rename = "fraudMode", default, skip_serializing_if = "Option::is_none")]
     pub fraud_mode: Option<FraudMode>,
-    /// 重定向地址不允许携带参数 string\[3..128\]
+    /// 重定向地址不允许携带参数 string[3..128]
     #[serde(rename = "frontUrl", default, skip_serializing_if = "Option::is_none")]
     pub front_url: Option<String>,
     /// GrabPay
     #[serde(rename = "grabPay", default, skip_serializing_if = "Option::is_none")]
     pub grab_pay: Option<GrabPay>,
-    /// 订单编号 string\[5..64\]
+    /// 订单编号 string[5..64]
     #[serde(rename = "orderNo")]
     pub order_no: String,
     /// payNow
     #[serde(rename = "payNow", default, skip_serializing_if = "Option::is_none")]
     pub pay_now: Option<PayNow>,
-    /// Payment methodType\[1, 20\]
+    /// Payment methodType[1, 20]
     #[serde(rename = "paymentMethodType")]
     pub payment_method_type: PaymentMethodType,
     /// paypal
@@ -76,7 +76,7 @@ pub struct Payment {
     /// 3ds认证结果信息
     #[serde(rename = "threeDsData", default, skip_serializing_if = "Option::is_none")]
     pub three_ds_data: Option<ThreeDsData>,
-    /// 3ds模式取值范围,有疑问请联系业务经理\[no、auto、standard\]
+    /// 3ds模式取值范围,有疑问请联系业务经理[no、auto、standard]
     #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
     pub three_ds_mode: Option<ThreeDsMode>,
     /// 银联二维码
@@ -511,22 +511,22 @@ impl ThreeDsData {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Alipay {
-    /// 微信支付授权码string\[1, 64\]
+    /// 微信支付授权码string[1, 64]
     #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<String>,
-    /// 限制支付方式string\[1, 32\]
+    /// 限制支付方式string[1, 32]
     #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
     pub limit_pay_method: Option<String>,
-    /// 微信openId\[1, 64\]
+    /// 微信openId[1, 64]
     #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
     pub open_id: Option<String>,
     /// product type
     #[serde(rename = "productType")]
     pub product_type: String,
-    /// 门店编号string\[1, 30\]
+    /// 门店编号string[1, 30]
     #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
     pub store_id: Option<String>,
-    /// 微信子appId\[1, 64\]
+    /// 微信子appId[1, 64]
     #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
     pub sub_app_id: Option<String>,
 }
@@ -584,22 +584,22 @@ impl Alipay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AlipayPlus {
-    /// 微信支付授权码string\[1, 64\]
+    /// 微信支付授权码string[1, 64]
     #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<String>,
-    /// 限制支付方式string\[1, 32\]
+    /// 限制支付方式string[1, 32]
     #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
     pub limit_pay_method: Option<String>,
-    /// 微信openId\[1, 64\]
+    /// 微信openId[1, 64]
     #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
     pub open_id: Option<String>,
     /// 产品编码
     #[serde(rename = "productType")]
     pub product_type: String,
-    /// 门店编号string\[1, 30\]
+    /// 门店编号string[1, 30]
     #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
     pub store_id: Option<String>,
-    /// 微信子appId\[1, 64\]
+    /// 微信子appId[1, 64]
     #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
     pub sub_app_id: Option<String>,
 }
@@ -731,13 +731,13 @@ impl ShopeePay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Upay {
-    /// 微信支付授权码string\[1, 64\]
+    /// 微信支付授权码string[1, 64]
     #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<String>,
     /// product type
     #[serde(rename = "productType")]
     pub product_type: String,
-    /// 门店编号string\[1, 30\]
+    /// 门店编号string[1, 30]
     #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
     pub store_id: Option<String>,
 }
@@ -767,25 +767,25 @@ impl Upay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Wechat {
-    /// 附加数据string\[1, 50\]
+    /// 附加数据string[1, 50]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attach: Option<String>,
-    /// 微信支付授权码string\[1, 64\]
+    /// 微信支付授权码string[1, 64]
     #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<String>,
-    /// 限制支付方式string\[1, 32\]
+    /// 限制支付方式string[1, 32]
     #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
     pub limit_pay_method: Option<String>,
-    /// 微信openId\[1, 64\]
+    /// 微信openId[1, 64]
     #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
     pub open_id: Option<String>,
-    /// 产品类型\[1, 16\]
+    /// 产品类型[1, 16]
     #[serde(rename = "productType")]
     pub product_type: WechatProductType,
-    /// 门店编号string\[1, 30\]
+    /// 门店编号string[1, 30]
     #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
     pub store_id: Option<String>,
-    /// 微信子appId\[1, 64\]
+    /// 微信子appId[1, 64]
     #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
     pub sub_app_id: Option<String>,
 }

@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionPayment {
-    /// 金额 \[M,100.58\]
+    /// 金额 [M,100.58]
     pub amount: sign_core::Decimal,
-    /// card Number \[O,min13~max19\]
+    /// card Number [O,min13~max19]
     #[serde(
         rename = "cardNo",
         default,
@@ -26,25 +26,25 @@ pub struct SubscriptionPayment {
     /// 计划类型:RECURRING/INSTALMENT/UNSCHEDULED
     #[serde(rename = "customerInitiatedReason", default, skip_serializing_if = "Option::is_none")]
     pub customer_initiated_reason: Option<CustomerInitiatedReason>,
-    /// 附言 string\[O 1..50\]
+    /// 附言 string[O 1..50]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// 客户端扩展信息
     #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
     pub device_info: Option<DeviceInfo>,
-    /// 月份 \[O,11\]
+    /// 月份 [O,11]
     #[serde(rename = "expiryMonth")]
     pub expiry_month: String,
-    /// expiry year \[O,2026\]
+    /// expiry year [O,2026]
     #[serde(rename = "expiryYear")]
     pub expiry_year: String,
-    /// 订单编号 \[O,min5~max64\]
+    /// 订单编号 [O,min5~max64]
     #[serde(rename = "orderNo")]
     pub order_no: String,
-    /// 3ds模式取值\[no、auto、standard\]
+    /// 3ds模式取值[no、auto、standard]
     #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
     pub three_ds_mode: Option<ThreeDsMode>,
-    /// 凭证串 \[O,min5~max64\]
+    /// 凭证串 [O,min5~max64]
     #[serde(
         rename = "transactionIdentifier",
         default,
