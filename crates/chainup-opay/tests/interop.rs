@@ -237,3 +237,43 @@ fn write_crate_output() {
     let path = format!("{}/testdata/crate_output_request.json", env!("CARGO_MANIFEST_DIR"));
     std::fs::write(path, &http.body).unwrap();
 }
+
+fn java_fixtures() -> serde_json::Value {
+    serde_json::from_str(&testdata("java_fixtures.json")).expect("java fixtures are JSON")
+}
+
+#[test]
+fn java_xrsa_callback_verifies() {
+    let f = java_fixtures();
+    let n = offline_client().verify_notification(&[], f["callback"].as_str().unwrap().as_bytes()).unwrap();
+    assert_eq!(n.out_order_id, "J-1000000009");
+    assert_eq!(n.order_num, "10000000003");
+    assert_eq!(n.order_status, OrderStatus::Failed);
+    assert_eq!(n.pay_amount.to_string(), "0.00012345");
+}
+
+#[test]
+fn java_xrsa_request_is_accepted_by_the_sandbox_and_signs_like_the_crate() {
+    use chainup_opay::sandbox::{Sandbox, SandboxKeys};
+    let f = java_fixtures();
+    let key = sign_core::rsa::PrivateKey::parse(&testdata("merchant_private.pem")).unwrap();
+    assert_eq!(chainup_opay::auth::sign(br#"{"orderNum":"1"}"#, &key).unwrap(), f["sign_of_orderNum_1"].as_str().unwrap());
+    let keys = SandboxKeys::new(&testdata("platform_private.pem"), &testdata("merchant_public.b64"), None).unwrap();
+    let sandbox = Sandbox::start_with(APP_KEY, keys).unwrap();
+    let request = sign_core::HttpRequest::new(
+        sign_core::Method::Post,
+        format!("{}/platformapi/chainup/open/opay/createThirdOrder", sandbox.base_url()),
+    )
+    .with_body(f["request"].as_str().unwrap().to_owned());
+    let created = offline_client().parse::<CreateThirdOrderRequest>(&sandbox.handle(&request)).unwrap();
+    let order = sandbox.order(created.order_num.as_str()).unwrap();
+    assert_eq!(order.app_order_id, "java-11321");
+    assert_eq!(order.pay_coin_symbol, "USDT");
+    assert_eq!(order.order_amount.to_string(), "0.5");
+}
+
+#[test]
+fn java_decrypted_and_verified_the_committed_crate_output() {
+    // `java XRsaFixtures.java verify < crate_output_request.json` printed the same bytes as Python.
+    assert_eq!(testdata("crate_output_plaintext_java.json"), testdata("crate_output_plaintext.json"));
+}
