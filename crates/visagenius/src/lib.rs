@@ -115,3 +115,8 @@ pub use generated::{
 };
 pub use money::{Fen, ParseFenError};
 pub use sign_core::{Clock, FixedClock, HttpRequest, HttpResponse, SecretString, Transport};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(all(doctest, feature = "sandbox"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
