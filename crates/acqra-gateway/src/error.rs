@@ -23,8 +23,9 @@ pub enum Error {
     /// payment, capture, void or refund, query the order before sending it again.
     #[error("timed out: {0}")]
     Timeout(TransportError),
-    /// The gateway refused the access token (HTTP 401): it was missing, expired or revoked. The
-    /// client has already fetched a fresh token and repeated the call once before reporting this.
+    /// The gateway answered HTTP 401: it refused the access token (missing, expired or revoked),
+    /// or the token endpoint refused the credentials. For an API call the client has already
+    /// fetched a fresh token and repeated the call once before reporting this.
     #[error("the gateway refused the access token (HTTP 401)")]
     Unauthorized,
     /// The gateway answered with an HTTP status other than 2xx and without its JSON envelope
