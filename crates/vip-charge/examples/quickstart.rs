@@ -1,1 +1,192 @@
-fn main() {}
+//! Quickstart: product list → business balance → charge order → order info, and against the
+//! sandbox also the status callback received and verified.
+//!
+//! ```sh
+//! # Against the built-in sandbox (no setup):
+//! cargo run -p vip-charge --example quickstart --features sandbox
+//!
+//! # Against a real server:
+//! VIPCHARGE_BASE_URL=https://... VIPCHARGE_BUSINESS_ID=... VIPCHARGE_MERCHANT_ID=... \
+//! VIPCHARGE_PRODUCT_CODE=... VIPCHARGE_ACCOUNT=... VIPCHARGE_SUCCESS_STATUS=0 \
+//! VIPCHARGE_SIGN_TYPE=MD5 VIPCHARGE_SECRET_KEY=... \
+//! cargo run -p vip-charge --example quickstart --features sandbox
+//! # or VIPCHARGE_SIGN_TYPE=SHA256-RSA with VIPCHARGE_PRIVATE_KEY_FILE and
+//! # VIPCHARGE_PLATFORM_PUBLIC_KEY_FILE (PEM or bare Base64 DER); VIPCHARGE_CALLBACK_URL is optional.
+//! ```
+//! Exits non-zero, printing the error, if any step fails.
+
+use std::error::Error as StdError;
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use sign_core::sandbox::SandboxServer;
+use vip_charge::sandbox::Sandbox;
+use vip_charge::{
+    BusinessBalanceRequest, CallbackVerifier, Client, Config, InMemoryReplayGuard, OrderInfoRequest,
+    ProductListRequest, SignType, StatusCallback, VipChargeOrder, VipChargeRequest,
+};
+
+type BoxError = Box<dyn StdError + Send + Sync>;
+
+fn main() -> ExitCode {
+    let result = if std::env::var_os("VIPCHARGE_BASE_URL").is_some() {
+        run_real_server()
+    } else {
+        run_sandbox(SignType::Md5).and_then(|_| run_sandbox(SignType::Sha256Rsa)).map(|_| ())
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quickstart failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What a flow produced, for the tests that run this example's code.
+#[allow(dead_code)]
+pub struct Outcome {
+    /// The charge order placed.
+    pub order: VipChargeOrder,
+    /// The verified status callback (sandbox runs).
+    pub callback: Option<StatusCallback>,
+}
+
+/// The main flow against any server: product list → balance → charge order → order info.
+fn flow(
+    client: &Client,
+    merchant_id: &str,
+    product_code: Option<String>,
+    account: &str,
+    callback_url: Option<String>,
+) -> Result<VipChargeOrder, BoxError> {
+    let business_id = client.config().business_id().to_owned();
+
+    let products = client.product_list(&ProductListRequest::new(merchant_id))?;
+    println!("1. product list: {} product(s)", products.products.len());
+    for p in products.products.iter().take(5) {
+        println!(
+            "   - {} {} at {}",
+            p.product_code.as_deref().unwrap_or("?"),
+            p.product_name.as_deref().unwrap_or(""),
+            p.settlement_price.map(|d| d.to_string()).unwrap_or_else(|| "?".into())
+        );
+    }
+    let product_code = match product_code {
+        Some(code) => code,
+        None => products.products.first().and_then(|p| p.product_code.clone()).ok_or("the product list is empty")?,
+    };
+
+    let balance = client.business_balance(&BusinessBalanceRequest::new(merchant_id, business_id.as_str()))?;
+    match balance.balance {
+        Some(b) => println!("2. balance: {b}"),
+        None => println!("2. balance (unrecognised shape): {}", balance.raw),
+    }
+
+    let biz_code = format!("QS{}", sign_core::clock::random_nonce(16));
+    let mut request =
+        VipChargeRequest::new(merchant_id, business_id.as_str(), product_code.as_str(), account, biz_code);
+    if let Some(url) = callback_url {
+        request = request.with_callback_url(url);
+    }
+    let order = client.vip_charge(&request)?;
+    println!(
+        "3. charge order placed: orderCode {} (bizCode {}), settlement price {}",
+        order.order_code,
+        request.biz_code,
+        order.settlement_price.map(|d| d.to_string()).unwrap_or_else(|| "?".into())
+    );
+
+    let info = client.order_info(&OrderInfoRequest::by_order_code(order.order_code.as_str()))?;
+    println!(
+        "4. order info: orderCode {}, account {}",
+        info.order_code.as_deref().unwrap_or("?"),
+        info.account.as_deref().unwrap_or("?")
+    );
+    Ok(order)
+}
+
+/// Runs the flow against a fresh sandbox, with a local server receiving the status callback.
+pub fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
+    println!("== sandbox, signType {sign_type} ==");
+    let sandbox = Sandbox::start()?;
+    let client = sandbox.client(sign_type)?;
+
+    // The merchant's callback endpoint: verify, hand the notification over, reply SUCCESS.
+    let verifier =
+        sandbox.callback_verifier(sign_type).replay_guard(Arc::new(InMemoryReplayGuard::default())).build()?;
+    let (tx, rx) = mpsc::channel::<StatusCallback>();
+    let tx = Mutex::new(tx);
+    let receiver = SandboxServer::start(move |request| match verifier.verify(&request.headers, &request.body) {
+        Ok(callback) => {
+            let _ = tx.lock().map(|tx| tx.send(callback));
+            vip_charge::callback::success_reply()
+        }
+        Err(_) => sign_core::HttpResponse::new(401, b"FAIL".to_vec()),
+    })?;
+
+    let callback_url = format!("{}/vip-charge/notify", receiver.base_url());
+    let order = flow(&client, sandbox.merchant_id(), None, "demo-account-001", Some(callback_url))?;
+
+    let callback = rx.recv_timeout(Duration::from_secs(20)).map_err(|_| "no status callback arrived")?;
+    println!(
+        "5. status callback verified: orderCode {}, body {}; replied {}",
+        callback.notification.order_code,
+        callback.raw,
+        vip_charge::REPLY_SUCCESS
+    );
+    if callback.notification.order_code != order.order_code {
+        return Err("the callback reported another order".into());
+    }
+    Ok(Outcome { order, callback: Some(callback) })
+}
+
+fn env(name: &str) -> Result<String, BoxError> {
+    match std::env::var(name) {
+        Ok(v) if !v.trim().is_empty() => Ok(v.trim().to_owned()),
+        _ => Err(format!("{name} is not set").into()),
+    }
+}
+
+fn read_key(var: &str) -> Result<String, BoxError> {
+    let path = env(var)?;
+    std::fs::read_to_string(&path).map_err(|e| format!("{var}: cannot read {path}: {e}").into())
+}
+
+/// Runs the flow against the server named by `VIPCHARGE_BASE_URL`.
+fn run_real_server() -> Result<(), BoxError> {
+    let base_url = env("VIPCHARGE_BASE_URL")?;
+    let business_id = env("VIPCHARGE_BUSINESS_ID")?;
+    let merchant_id = env("VIPCHARGE_MERCHANT_ID")?;
+    let product_code = env("VIPCHARGE_PRODUCT_CODE")?;
+    let account = env("VIPCHARGE_ACCOUNT")?;
+    let success_status: i64 = match std::env::var("VIPCHARGE_SUCCESS_STATUS") {
+        Ok(s) if !s.trim().is_empty() => s.trim().parse().map_err(|_| "VIPCHARGE_SUCCESS_STATUS is not an integer")?,
+        _ => vip_charge::DEFAULT_SUCCESS_STATUS,
+    };
+    let sign_type: SignType = env("VIPCHARGE_SIGN_TYPE").unwrap_or_else(|_| "SHA256-RSA".into()).parse()?;
+    let callback_url = std::env::var("VIPCHARGE_CALLBACK_URL").ok().filter(|s| !s.trim().is_empty());
+
+    let builder =
+        Config::builder().base_url(base_url.as_str()).business_id(business_id.as_str()).success_status(success_status);
+    let verifier = CallbackVerifier::builder().business_id(business_id.as_str());
+    let (config, verifier) = match sign_type {
+        SignType::Md5 => {
+            let secret = sign_core::SecretString::new(env("VIPCHARGE_SECRET_KEY")?);
+            (builder.md5_secret_key(secret.clone()).build()?, verifier.md5_secret_key(secret))
+        }
+        _ => (
+            builder.rsa_private_key(read_key("VIPCHARGE_PRIVATE_KEY_FILE")?).build()?,
+            verifier.platform_public_key(read_key("VIPCHARGE_PLATFORM_PUBLIC_KEY_FILE")?),
+        ),
+    };
+    // Built only to check the key: the callbacks themselves go to VIPCHARGE_CALLBACK_URL.
+    verifier.build()?;
+    println!("== {base_url}, signType {sign_type}, success status {success_status} ==");
+    let client = Client::new(config)?;
+    flow(&client, &merchant_id, Some(product_code), &account, callback_url)?;
+    println!("5. status callbacks go to your callback URL: verify them with CallbackVerifier and reply SUCCESS");
+    Ok(())
+}

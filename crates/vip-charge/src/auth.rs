@@ -202,7 +202,10 @@ mod tests {
         //   | openssl dgst -sha256 -sign testdata/merchant_private_key.pem | base64 -w0
         let key = SigningKey::Sha256Rsa(merchant_key());
         let sign = sign(&key, &headers(Some(SignType::Sha256Rsa)), BODY).unwrap();
-        assert_eq!(sign, "rlQZaGRnUR2XI65p6liRVbl0ziLI2kUeHNmGqxC3LDL0S/oijZ6wJuOelxFhAiUmHIMTWktV8BFsDiVRLe5L9CIEcGnYp71VeGRglrdwlufvjnELV/QAzPnUDKErjEPP4qkD7TtMpslhV7ajxrzPgfJ6CayZz91FL1tA3XLsC8NPNa6VRNhPWyBn6RZ5jDsUpUv/EHB8DjTftP0AISnojYiHwh9V7s6qNGb1eKL83trO4kJL+zhXdBn0/VH1kGZjimktUWfwmq8gt711bXvqIiasIWYMq9/iurNce0RMUaIy9t9/KxHIfZu//AEK0viRyfyeoI7RoWQzHBQk1LbdcQ==");
+        assert_eq!(
+            sign,
+            "rlQZaGRnUR2XI65p6liRVbl0ziLI2kUeHNmGqxC3LDL0S/oijZ6wJuOelxFhAiUmHIMTWktV8BFsDiVRLe5L9CIEcGnYp71VeGRglrdwlufvjnELV/QAzPnUDKErjEPP4qkD7TtMpslhV7ajxrzPgfJ6CayZz91FL1tA3XLsC8NPNa6VRNhPWyBn6RZ5jDsUpUv/EHB8DjTftP0AISnojYiHwh9V7s6qNGb1eKL83trO4kJL+zhXdBn0/VH1kGZjimktUWfwmq8gt711bXvqIiasIWYMq9/iurNce0RMUaIy9t9/KxHIfZu//AEK0viRyfyeoI7RoWQzHBQk1LbdcQ=="
+        );
     }
 
     #[test]
@@ -211,7 +214,10 @@ mod tests {
         //   | openssl dgst -sha256 -sign testdata/merchant_private_key.pem | base64 -w0
         let key = SigningKey::Sha256Rsa(merchant_key());
         let sign = sign(&key, &headers(None), BODY).unwrap();
-        assert_eq!(sign, "N5bMK7olzymYFB38ylAzVHVODJEtiq0MzxtaBto0f1Pb7BJIUUXy7sB5qgRUT4dPrVyubu9i+DiJEsK9kXad67o+JRrkJW9OvaVcTFvTJ2+AJt1Zrug5GYAAdryEHC1DsVo4ZgcFrTJQZ6VuaLxUzgHfd+byl69CMFEtx618gCe8Wk3ZR8mAFb3lzuuqjwvrZeY3Cn1qi19NQlmWJjc+yqyN8/Qpcm/vDdHeYCLDyVPvfjJSukZQOUbd5vdEy8vcHZJcZgP+rT3PF+NgfprVLaLH+NRBR2d63TZ8vK2FPjMLNDs0PlXpPCvb3VDnAfTMmAgU0E77v02zYzkLJWs7nA==");
+        assert_eq!(
+            sign,
+            "N5bMK7olzymYFB38ylAzVHVODJEtiq0MzxtaBto0f1Pb7BJIUUXy7sB5qgRUT4dPrVyubu9i+DiJEsK9kXad67o+JRrkJW9OvaVcTFvTJ2+AJt1Zrug5GYAAdryEHC1DsVo4ZgcFrTJQZ6VuaLxUzgHfd+byl69CMFEtx618gCe8Wk3ZR8mAFb3lzuuqjwvrZeY3Cn1qi19NQlmWJjc+yqyN8/Qpcm/vDdHeYCLDyVPvfjJSukZQOUbd5vdEy8vcHZJcZgP+rT3PF+NgfprVLaLH+NRBR2d63TZ8vK2FPjMLNDs0PlXpPCvb3VDnAfTMmAgU0E77v02zYzkLJWs7nA=="
+        );
     }
 
     #[test]

@@ -134,6 +134,35 @@ impl ReplayGuard for InMemoryReplayGuard {
     }
 }
 
+/// A header as a name and a value: `(name, value)` tuples of `String`/`&str`, or references to them
+/// (so `&request.headers` of a [`sign_core::HttpRequest`] works as is).
+pub trait HeaderPair {
+    /// The header name.
+    fn name(&self) -> &str;
+    /// The header value.
+    fn value(&self) -> &str;
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> HeaderPair for (K, V) {
+    fn name(&self) -> &str {
+        self.0.as_ref()
+    }
+
+    fn value(&self) -> &str {
+        self.1.as_ref()
+    }
+}
+
+impl<T: HeaderPair + ?Sized> HeaderPair for &T {
+    fn name(&self) -> &str {
+        (**self).name()
+    }
+
+    fn value(&self) -> &str {
+        (**self).value()
+    }
+}
+
 /// Verifies status callbacks. Build one per business id and share it (it is `Send + Sync`).
 #[derive(Debug, Clone)]
 pub struct CallbackVerifier {
@@ -229,7 +258,9 @@ impl CallbackVerifierBuilder {
                 return Err(Error::Config("set either the MD5 secret key or the platform public key, not both".into()));
             }
             (None, None) => {
-                return Err(Error::Config("callback verifier needs the MD5 secret key or the platform public key".into()));
+                return Err(Error::Config(
+                    "callback verifier needs the MD5 secret key or the platform public key".into(),
+                ));
             }
         };
         let window = self.window.unwrap_or(DEFAULT_TIME_WINDOW);
@@ -257,11 +288,10 @@ impl CallbackVerifier {
     /// timestamp outside the window, a wrong signature, a replayed nonce) is [`Error::Signature`],
     /// without saying which. A body that verifies but is not the expected JSON is
     /// [`Error::Decode`]; a body over the size limit is [`Error::Decode`] before any check.
-    pub fn verify<I, K, V>(&self, headers: I, body: &[u8]) -> Result<StatusCallback, Error>
+    pub fn verify<I>(&self, headers: I, body: &[u8]) -> Result<StatusCallback, Error>
     where
-        I: IntoIterator<Item = (K, V)>,
-        K: AsRef<str>,
-        V: AsRef<str>,
+        I: IntoIterator,
+        I::Item: HeaderPair,
     {
         if body.len() > self.max_body_bytes {
             return Err(Error::Decode(DecodeError::new("callback body is too large")));
@@ -270,8 +300,9 @@ impl CallbackVerifier {
         let mut nonce = None;
         let mut timestamp = None;
         let mut sign = None;
-        for (name, value) in headers {
-            let slot = match name.as_ref().trim() {
+        for pair in headers {
+            let (name, value) = (pair.name(), pair.value());
+            let slot = match name.trim() {
                 n if n.eq_ignore_ascii_case(header::BUSINESS_ID) => &mut business_id,
                 n if n.eq_ignore_ascii_case(header::NONCE) => &mut nonce,
                 n if n.eq_ignore_ascii_case(header::TIMESTAMP) => &mut timestamp,
@@ -282,7 +313,7 @@ impl CallbackVerifier {
                 // Two values for one signed header: which one was signed is ambiguous.
                 return Err(Error::Signature);
             }
-            *slot = Some(value.as_ref().trim().to_owned());
+            *slot = Some(value.trim().to_owned());
         }
         let (Some(business_id), Some(nonce), Some(timestamp), Some(sign)) = (business_id, nonce, timestamp, sign)
         else {

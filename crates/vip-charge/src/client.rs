@@ -79,12 +79,7 @@ impl Client {
     /// A client sending through `transport` (any HTTP client, a test double, the sandbox).
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Self {
-            inner: Arc::new(Inner {
-                config,
-                transport,
-                clock: Arc::new(SystemClock),
-                nonces: Arc::new(RandomNonce),
-            }),
+            inner: Arc::new(Inner { config, transport, clock: Arc::new(SystemClock), nonces: Arc::new(RandomNonce) }),
         }
     }
 
@@ -138,8 +133,7 @@ impl Client {
         }
         let timestamp = inner.clock.unix_millis().to_string();
         let sign_type = config.send_sign_type.then(|| config.sign_type());
-        let headers =
-            AuthHeaders { business_id: &config.business_id, nonce: &nonce, timestamp: &timestamp, sign_type };
+        let headers = AuthHeaders { business_id: &config.business_id, nonce: &nonce, timestamp: &timestamp, sign_type };
         let sign = auth::sign(&config.signing_key, &headers, &body)?;
         let mut request = HttpRequest::new(method, join_url(&config.base_url, path))
             .with_header("Content-Type", "application/json; charset=utf-8")

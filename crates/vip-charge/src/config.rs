@@ -279,10 +279,7 @@ mod tests {
         assert!(matches!(base().base_url("ftp://x").md5_secret_key("s").build(), Err(Error::Config(_))));
         assert!(matches!(base().build(), Err(Error::Config(_))));
         assert!(matches!(base().md5_secret_key("").build(), Err(Error::Config(_))));
-        assert!(matches!(
-            base().md5_secret_key("s").send_sign_type_header(false).build(),
-            Err(Error::Config(_))
-        ));
+        assert!(matches!(base().md5_secret_key("s").send_sign_type_header(false).build(), Err(Error::Config(_))));
         assert!(matches!(base().md5_secret_key("s").sign_type(SignType::Sha256Rsa).build(), Err(Error::Config(_))));
         assert!(matches!(
             base().md5_secret_key("s").rsa_private_key(include_str!("../testdata/merchant_private_key.pem")).build(),

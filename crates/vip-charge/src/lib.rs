@@ -19,7 +19,8 @@ pub mod sandbox;
 
 pub use auth::{SignType, SigningKey, VerifyingKey};
 pub use callback::{
-    CallbackVerifier, CallbackVerifierBuilder, InMemoryReplayGuard, REPLY_SUCCESS, ReplayGuard, StatusCallback,
+    CallbackVerifier, CallbackVerifierBuilder, HeaderPair, InMemoryReplayGuard, REPLY_SUCCESS, ReplayGuard,
+    StatusCallback,
 };
 pub use client::{Client, NonceSource, RandomNonce};
 pub use config::{Config, ConfigBuilder, DEFAULT_SUCCESS_STATUS};

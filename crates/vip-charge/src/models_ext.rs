@@ -114,7 +114,8 @@ mod tests {
 
     #[test]
     fn product_list_from_an_array_or_a_wrapped_list() {
-        let a = ProductList::from_data(json!([{"productCode": "87103", "productName": "月卡", "settlementPrice": 4.51}]));
+        let a =
+            ProductList::from_data(json!([{"productCode": "87103", "productName": "月卡", "settlementPrice": 4.51}]));
         assert_eq!(a.products.len(), 1);
         assert_eq!(a.products[0].product_code.as_deref(), Some("87103"));
         assert_eq!(a.products[0].settlement_price.map(|p| p.to_string()).as_deref(), Some("4.51"));

@@ -14,7 +14,8 @@ use vip_charge::{
 
 const NONCE: &str = "0123456789abcdefghijABCDEFGHIJ01";
 const TS: i64 = 1_628_772_138_668;
-const CHARGE_BODY: &str = r#"{"merchantId":"166","businessId":"55","productCode":"87103","account":"w23b52","bizCode":"87103"}"#;
+const CHARGE_BODY: &str =
+    r#"{"merchantId":"166","businessId":"55","productCode":"87103","account":"w23b52","bizCode":"87103"}"#;
 /// M1: md5sum, see testdata/README.md.
 const M1: &str = "ED9176FEA4C560F9AC7C94604A79C6DD";
 /// M2: openssl dgst -sha256 -sign merchant_private_key.pem | base64 -w0, see testdata/README.md.
@@ -198,7 +199,10 @@ fn failure_envelopes_are_api_errors() {
         other => panic!("{other:?}"),
     }
     // The seed's example status 961 is not success unless configured so.
-    assert!(matches!(answer(200, r#"{"status":961,"message":"success","data":{"orderCode":"1"}}"#), Err(Error::Api { status: 961, .. })));
+    assert!(matches!(
+        answer(200, r#"{"status":961,"message":"success","data":{"orderCode":"1"}}"#),
+        Err(Error::Api { status: 961, .. })
+    ));
 }
 
 #[test]
@@ -235,8 +239,10 @@ fn a_huge_body_is_refused_by_the_transport() {
     let huge = format!(r#"{{"status":0,"message":"{}"}}"#, "x".repeat(200_000));
     let _m = server.mock("POST", "/v1/openapi/order/VIPCharge").with_body(huge).create();
     let c = fixed(
-        Client::new(md5_config(&server.url()).max_response_bytes(64 * 1024).retry_policy(RetryPolicy::none()).build().unwrap())
-            .unwrap(),
+        Client::new(
+            md5_config(&server.url()).max_response_bytes(64 * 1024).retry_policy(RetryPolicy::none()).build().unwrap(),
+        )
+        .unwrap(),
     );
     match c.vip_charge(&charge()) {
         Err(Error::Transport(e)) => assert_eq!(e.kind(), sign_core::TransportErrorKind::BodyTooLarge),

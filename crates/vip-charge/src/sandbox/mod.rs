@@ -207,11 +207,7 @@ impl SandboxBuilder {
             time_scale: self.time_scale,
             default_callback_url: self.default_callback_url,
             clock: self.clock,
-            state: Mutex::new(State {
-                balance: self.balance.value(),
-                products: self.products,
-                ..State::default()
-            }),
+            state: Mutex::new(State { balance: self.balance.value(), products: self.products, ..State::default() }),
             deliveries_changed: Condvar::new(),
             stopped: AtomicBool::new(false),
             stop_lock: Mutex::new(()),
@@ -605,7 +601,14 @@ impl Shared {
     }
 
     /// Places an order already checked: debits (and for a failing account, refunds) the balance.
-    fn place(&self, state: &mut State, biz_code: String, account: String, product_code: String, price: RustDecimal) -> Order {
+    fn place(
+        &self,
+        state: &mut State,
+        biz_code: String,
+        account: String,
+        product_code: String,
+        price: RustDecimal,
+    ) -> Order {
         let n = self.sequence.fetch_add(1, Ordering::SeqCst);
         let status = if account.starts_with("fail") { "FAILED" } else { "SUCCESS" };
         if status == "SUCCESS" {

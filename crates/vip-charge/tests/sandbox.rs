@@ -1,0 +1,270 @@
+//! The sandbox behaves like the platform: exact signature checks, replay and staleness rejection,
+//! balance and orders, signed callbacks with retries.
+#![cfg(feature = "sandbox")]
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use sign_core::rsa::PrivateKey;
+use sign_core::sandbox::SandboxServer;
+use sign_core::{DecimalNumber, FixedClock, HttpResponse};
+use vip_charge::sandbox::{DeliveryOutcome, Sandbox};
+use vip_charge::{
+    BatchOrderItem, BatchOrderRequest, BusinessBalanceRequest, Client, Error, OrderInfoRequest, ProductListRequest,
+    SignType, StatusCallback, VipChargeRequest,
+};
+
+fn merchant_key() -> PrivateKey {
+    PrivateKey::parse(include_str!("../testdata/merchant_private_key.pem")).unwrap()
+}
+
+fn platform_key() -> PrivateKey {
+    PrivateKey::parse(include_str!("../testdata/platform_private_key.pem")).unwrap()
+}
+
+fn sandbox() -> Sandbox {
+    Sandbox::builder().merchant_key(merchant_key()).platform_key(platform_key()).start().unwrap()
+}
+
+fn charge(sb: &Sandbox, product: &str, account: &str, biz: &str) -> VipChargeRequest {
+    VipChargeRequest::new(sb.merchant_id(), sb.business_id(), product, account, biz)
+}
+
+fn envelope(response: &HttpResponse) -> (i64, String) {
+    let v: serde_json::Value = serde_json::from_slice(&response.body).unwrap();
+    (v["status"].as_i64().unwrap(), v["message"].as_str().unwrap_or_default().to_owned())
+}
+
+#[test]
+fn both_sign_types_are_accepted() {
+    let sb = sandbox();
+    for t in [SignType::Md5, SignType::Sha256Rsa] {
+        let c = sb.client(t).unwrap();
+        let products = c.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap();
+        assert_eq!(products.products.len(), 3, "{t}");
+    }
+    // RSA without the optional signType header is the platform's default.
+    let c = Client::new(sb.config(SignType::Sha256Rsa).send_sign_type_header(false).build().unwrap()).unwrap();
+    c.business_balance(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap();
+}
+
+#[test]
+fn wrong_credentials_get_the_signature_failure_envelope() {
+    let sb = sandbox();
+    let wrong_secret = Client::new(sb.config(SignType::Md5).md5_secret_key("not-the-secret").build().unwrap()).unwrap();
+    let e = wrong_secret.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap_err();
+    assert!(e.is_signature_rejected(), "{e:?}");
+    assert!(e.to_string().contains("验签失败"));
+    let wrong_key =
+        Client::new(sb.config(SignType::Sha256Rsa).rsa_private_key_parsed(platform_key()).build().unwrap()).unwrap();
+    let e = wrong_key.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap_err();
+    assert!(e.is_signature_rejected(), "{e:?}");
+}
+
+#[test]
+fn signatures_are_checked_exactly() {
+    let sb = sandbox();
+    let c = sb.client(SignType::Md5).unwrap();
+    let req = ProductListRequest::new(sb.merchant_id());
+
+    // A body changed after signing.
+    let mut tampered = c.prepare(&req).unwrap();
+    tampered.body.push(b' ');
+    assert_eq!(envelope(&sb.handle(&tampered)), (2, "验签失败".to_owned()));
+
+    // MD5 in lowercase hex is not the platform's format.
+    let mut lower = c.prepare(&req).unwrap();
+    for (k, v) in &mut lower.headers {
+        if k == "sign" {
+            *v = v.to_ascii_lowercase();
+        }
+    }
+    assert_eq!(envelope(&sb.handle(&lower)).0, 2);
+
+    // Without signType an MD5 signature is checked as SHA256-RSA and fails.
+    let mut no_type = c.prepare(&req).unwrap();
+    no_type.headers.retain(|(k, _)| k != "signType");
+    assert_eq!(envelope(&sb.handle(&no_type)), (2, "验签失败".to_owned()));
+
+    // Untouched, it passes.
+    assert_eq!(envelope(&sb.handle(&c.prepare(&req).unwrap())).0, 0);
+}
+
+#[test]
+fn replayed_nonces_and_stale_timestamps_are_rejected() {
+    let sb = sandbox();
+    let c = sb.client(SignType::Sha256Rsa).unwrap();
+    let once = c.prepare(&charge(&sb, "87103", "acc", "replay-1")).unwrap();
+    assert_eq!(envelope(&sb.handle(&once)).0, 0);
+    let (status, message) = envelope(&sb.handle(&once));
+    assert_eq!(status, 2);
+    assert!(message.contains("nonce"), "{message}");
+    assert_eq!(sb.order_count(), 1, "the replay placed no order");
+
+    let now = sign_core::SystemClock;
+    let past = sign_core::Clock::unix_millis(&now) - 10 * 60 * 1000;
+    let stale = sb.client(SignType::Md5).unwrap().with_clock(Arc::new(FixedClock::from_unix_millis(past)));
+    match stale.product_list(&ProductListRequest::new(sb.merchant_id())) {
+        Err(Error::Api { status: 2, message }) => assert!(message.contains("过期"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    let future =
+        sb.client(SignType::Md5).unwrap().with_clock(Arc::new(FixedClock::from_unix_millis(past + 20 * 60 * 1000)));
+    assert!(matches!(
+        future.product_list(&ProductListRequest::new(sb.merchant_id())),
+        Err(Error::Api { status: 2, .. })
+    ));
+}
+
+#[test]
+fn balance_and_orders_are_kept() {
+    let sb = sandbox();
+    let c = sb.client(SignType::Md5).unwrap();
+    let before = c.business_balance(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap();
+    assert_eq!(before.balance, Some("10000".parse().unwrap()));
+
+    let order = c.vip_charge(&charge(&sb, "87103", "acc-1", "biz-1")).unwrap();
+    assert_eq!(order.settlement_price, Some("19.90".parse().unwrap()));
+    assert_eq!(sb.balance(), "9980.10".parse::<DecimalNumber>().unwrap());
+
+    let by_biz = c.order_info(&OrderInfoRequest::by_biz_code("biz-1")).unwrap();
+    assert_eq!(by_biz.order_code.as_deref(), Some(order.order_code.as_str()));
+    assert_eq!(by_biz.product_code.as_deref(), Some("87103"));
+    let by_code = c.order_info(&OrderInfoRequest::by_order_code(order.order_code.as_str())).unwrap();
+    assert_eq!(by_code.biz_code.as_deref(), Some("biz-1"));
+
+    assert!(matches!(c.vip_charge(&charge(&sb, "87103", "acc-1", "biz-1")), Err(Error::Api { status: 5, .. })));
+    assert!(matches!(c.vip_charge(&charge(&sb, "00000", "acc-1", "biz-2")), Err(Error::Api { status: 6, .. })));
+    assert!(matches!(c.order_info(&OrderInfoRequest::by_biz_code("nope")), Err(Error::Api { status: 4, .. })));
+
+    sb.set_balance("10.00".parse().unwrap());
+    assert!(matches!(c.vip_charge(&charge(&sb, "87103", "acc-1", "biz-3")), Err(Error::Api { status: 3, .. })));
+    assert_eq!(sb.balance(), "10.00".parse::<DecimalNumber>().unwrap());
+
+    // A failing account: the order exists, its status says FAILED, nothing is debited.
+    sb.set_balance("100.00".parse().unwrap());
+    let failed = c.vip_charge(&charge(&sb, "87105", "fail-acc", "biz-4")).unwrap();
+    let raw: serde_json::Value =
+        c.call_raw("/v1/openapi/order/info", &OrderInfoRequest::by_order_code(failed.order_code), true).unwrap();
+    assert_eq!(raw["status"], "FAILED");
+    assert_eq!(sb.balance(), "100.00".parse::<DecimalNumber>().unwrap());
+}
+
+#[test]
+fn batch_orders_place_one_order_per_item() {
+    let sb = sandbox();
+    let c = sb.client(SignType::Sha256Rsa).unwrap();
+    let items = vec![BatchOrderItem::new("b-1", "a-1"), BatchOrderItem::new("b-2", "a-2")];
+    let result =
+        c.batch_order(&BatchOrderRequest::new(sb.merchant_id(), sb.business_id(), "batch-1", "87105", items)).unwrap();
+    assert_eq!(result["orderList"].as_array().unwrap().len(), 2);
+    assert_eq!(sb.order_count(), 2);
+    assert_eq!(sb.balance(), "9976.00".parse::<DecimalNumber>().unwrap());
+    let dup = vec![BatchOrderItem::new("b-1", "a-3")];
+    let r = c.batch_order(&BatchOrderRequest::new(sb.merchant_id(), sb.business_id(), "batch-2", "87105", dup));
+    assert!(matches!(r, Err(Error::Api { status: 5, .. })));
+}
+
+#[test]
+fn malformed_requests_get_failure_envelopes() {
+    let sb = sandbox();
+    let c = sb.client(SignType::Md5).unwrap();
+    // Another merchant.
+    assert!(matches!(c.product_list(&ProductListRequest::new("nobody")), Err(Error::Api { status: 1, .. })));
+    // A raw body missing required fields, correctly signed.
+    let r: Result<serde_json::Value, _> = c.call_raw("/v1/openapi/order/VIPCharge", &serde_json::json!({}), false);
+    assert!(matches!(r, Err(Error::Api { status: 1, .. })));
+    // Missing auth headers.
+    let mut bare = c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap();
+    bare.headers.retain(|(k, _)| k != "nonce");
+    assert_eq!(envelope(&sb.handle(&bare)).0, 1);
+    // An unknown path.
+    let r: Result<serde_json::Value, _> = c.call_raw("/v1/openapi/nothing", &serde_json::json!({}), true);
+    assert!(matches!(r, Err(Error::Api { status: 404, .. })));
+}
+
+#[test]
+fn success_status_is_configurable_end_to_end() {
+    let sb = Sandbox::builder()
+        .merchant_key(merchant_key())
+        .platform_key(platform_key())
+        .success_status(961)
+        .start()
+        .unwrap();
+    let c = sb.client(SignType::Md5).unwrap();
+    assert_eq!(c.config().success_status(), 961);
+    c.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap();
+    // A client left at the default reads 961 as a failure, which is why it must be configured.
+    let default = Client::new(sb.config(SignType::Md5).success_status(0).build().unwrap()).unwrap();
+    assert!(matches!(
+        default.product_list(&ProductListRequest::new(sb.merchant_id())),
+        Err(Error::Api { status: 961, .. })
+    ));
+}
+
+/// A merchant callback endpoint that refuses the first `refuse` deliveries.
+fn receiver(sb: &Sandbox, sign_type: SignType, refuse: usize) -> (SandboxServer, Arc<Mutex<Vec<StatusCallback>>>) {
+    let verifier = sb.callback_verifier(sign_type).build().unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let calls = AtomicUsize::new(0);
+    let store = Arc::clone(&seen);
+    let server = SandboxServer::start(move |request| {
+        let Ok(callback) = verifier.verify(&request.headers, &request.body) else {
+            return HttpResponse::new(401, b"BAD SIGNATURE".to_vec());
+        };
+        store.lock().unwrap().push(callback);
+        if calls.fetch_add(1, Ordering::SeqCst) < refuse {
+            HttpResponse::new(200, b"FAIL".to_vec())
+        } else {
+            vip_charge::callback::success_reply()
+        }
+    })
+    .unwrap();
+    (server, seen)
+}
+
+#[test]
+fn callbacks_are_signed_and_retried_until_success() {
+    for sign_type in [SignType::Md5, SignType::Sha256Rsa] {
+        let sb = sandbox();
+        let (server, seen) = receiver(&sb, sign_type, 2);
+        let c = sb.client(sign_type).unwrap();
+        let req = charge(&sb, "87103", "acc", "cb-1").with_callback_url(format!("{}/notify", server.base_url()));
+        let order = c.vip_charge(&req).unwrap();
+
+        let log = sb.wait_for_deliveries(Duration::from_secs(30), |d| {
+            d.iter().any(|x| x.outcome == DeliveryOutcome::Acknowledged)
+        });
+        let outcomes: Vec<_> = log.iter().map(|d| (d.attempt, d.outcome.clone())).collect();
+        assert_eq!(
+            outcomes,
+            vec![
+                (1, DeliveryOutcome::NotAcknowledged { status: 200 }),
+                (2, DeliveryOutcome::NotAcknowledged { status: 200 }),
+                (3, DeliveryOutcome::Acknowledged),
+            ],
+            "{sign_type}"
+        );
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 3, "every attempt verified ({sign_type})");
+        assert!(seen.iter().all(|cb| cb.notification.order_code == order.order_code));
+        assert_eq!(seen[0].notification.biz_code.as_deref(), Some("cb-1"));
+        assert_ne!(seen[0].nonce, seen[1].nonce, "each attempt is signed afresh");
+    }
+}
+
+#[test]
+fn callbacks_to_an_unreachable_url_are_recorded_as_failed() {
+    let sb = Sandbox::builder()
+        .merchant_key(merchant_key())
+        .platform_key(platform_key())
+        .default_callback_url("http://127.0.0.1:9/notify")
+        .start()
+        .unwrap();
+    let c = sb.client(SignType::Md5).unwrap();
+    c.vip_charge(&charge(&sb, "87103", "acc", "cb-2")).unwrap();
+    let log = sb.wait_for_deliveries(Duration::from_secs(30), |d| d.len() >= 2);
+    assert!(log.len() >= 2, "{log:?}");
+    assert!(log.iter().all(|d| d.outcome == DeliveryOutcome::Failed && d.url == "http://127.0.0.1:9/notify"));
+}
