@@ -62,7 +62,7 @@ fn run() -> Result<(), BoxError> {
 
     println!("1. product_brief_query (商品列表查询)");
     let list = client.product_brief_query(&ProductBriefQueryRequest::new())?;
-    let products = list.data.unwrap_or_default();
+    let products = list.products();
     println!("   {} products in total, {} returned", list.total_count, products.len());
     let first = products.first().ok_or("the product list is empty")?;
     let product_id = first.product_id.ok_or("the first product has no product_id")?;

@@ -102,6 +102,7 @@ mod config;
 pub mod envelope;
 mod error;
 pub mod generated;
+mod models_ext;
 mod money;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;

@@ -157,8 +157,8 @@ impl Sandbox {
     }
 
     /// Answers one request as the provider would (sans-IO).
-    pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
-        self.core.handle(request)
+    pub fn handle(&self, request: HttpRequest) -> HttpResponse {
+        self.core.handle(&request)
     }
 
     /// The order `order_id`, if the sandbox knows it.

@@ -1,0 +1,25 @@
+//! Hand-written conveniences on the generated models.
+
+use crate::generated::{ProductBrief, ProductBriefQueryBody};
+
+impl ProductBriefQueryBody {
+    /// The products of this page (`data`), empty when the provider omitted the list.
+    pub fn products(&self) -> &[ProductBrief] {
+        self.data.as_deref().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn products_is_empty_without_data() {
+        let none: ProductBriefQueryBody = serde_json::from_str(r#"{"total_count":0}"#).unwrap();
+        assert!(none.products().is_empty());
+        let some: ProductBriefQueryBody =
+            serde_json::from_str(r#"{"total_count":9,"data":[{"product_id":1},{"product_id":2}]}"#).unwrap();
+        let ids: Vec<_> = some.products().iter().filter_map(|p| p.product_id).collect();
+        assert_eq!(ids, [1, 2]);
+    }
+}
