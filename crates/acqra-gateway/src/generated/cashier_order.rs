@@ -18,7 +18,7 @@ pub struct CashierPaymentOrder {
     /// 是否自动capture[auto、manual],default:auto
     #[serde(rename = "captureMethod", default, skip_serializing_if = "Option::is_none")]
     pub capture_method: Option<CaptureMethod>,
-    /// 币种 [3位]
+    /// 币种 \[3位\]
     pub currency: String,
     /// 附言
     #[serde(default, skip_serializing_if = "Option::is_none")]

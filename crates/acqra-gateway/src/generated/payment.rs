@@ -58,7 +58,7 @@ pub struct Payment {
     /// payNow
     #[serde(rename = "payNow", default, skip_serializing_if = "Option::is_none")]
     pub pay_now: Option<PayNow>,
-    /// Payment methodType[1, 20]
+    /// Payment methodType\[1, 20\]
     #[serde(rename = "paymentMethodType")]
     pub payment_method_type: PaymentMethodType,
     /// paypal
@@ -511,22 +511,22 @@ impl ThreeDsData {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Alipay {
-    /// 微信支付授权码string[1, 64]
+    /// 微信支付授权码string\[1, 64\]
     #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<String>,
-    /// 限制支付方式string[1, 32]
+    /// 限制支付方式string\[1, 32\]
     #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
     pub limit_pay_method: Option<String>,
-    /// 微信openId[1, 64]
+    /// 微信openId\[1, 64\]
     #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
     pub open_id: Option<String>,
     /// product type
     #[serde(rename = "productType")]
     pub product_type: String,
-    /// 门店编号string[1, 30]
+    /// 门店编号string\[1, 30\]
     #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
     pub store_id: Option<String>,
-    /// 微信子appId[1, 64]
+    /// 微信子appId\[1, 64\]
     #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
     pub sub_app_id: Option<String>,
 }
@@ -584,22 +584,22 @@ impl Alipay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AlipayPlus {
-    /// 微信支付授权码string[1, 64]
+    /// 微信支付授权码string\[1, 64\]
     #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<String>,
-    /// 限制支付方式string[1, 32]
+    /// 限制支付方式string\[1, 32\]
     #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
     pub limit_pay_method: Option<String>,
-    /// 微信openId[1, 64]
+    /// 微信openId\[1, 64\]
     #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
     pub open_id: Option<String>,
     /// 产品编码
     #[serde(rename = "productType")]
     pub product_type: String,
-    /// 门店编号string[1, 30]
+    /// 门店编号string\[1, 30\]
     #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
     pub store_id: Option<String>,
-    /// 微信子appId[1, 64]
+    /// 微信子appId\[1, 64\]
     #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
     pub sub_app_id: Option<String>,
 }
@@ -731,13 +731,13 @@ impl ShopeePay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Upay {
-    /// 微信支付授权码string[1, 64]
+    /// 微信支付授权码string\[1, 64\]
     #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<String>,
     /// product type
     #[serde(rename = "productType")]
     pub product_type: String,
-    /// 门店编号string[1, 30]
+    /// 门店编号string\[1, 30\]
     #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
     pub store_id: Option<String>,
 }
@@ -767,25 +767,25 @@ impl Upay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Wechat {
-    /// 附加数据string[1, 50]
+    /// 附加数据string\[1, 50\]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attach: Option<String>,
-    /// 微信支付授权码string[1, 64]
+    /// 微信支付授权码string\[1, 64\]
     #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<String>,
-    /// 限制支付方式string[1, 32]
+    /// 限制支付方式string\[1, 32\]
     #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
     pub limit_pay_method: Option<String>,
-    /// 微信openId[1, 64]
+    /// 微信openId\[1, 64\]
     #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
     pub open_id: Option<String>,
-    /// 产品类型[1, 16]
+    /// 产品类型\[1, 16\]
     #[serde(rename = "productType")]
     pub product_type: WechatProductType,
-    /// 门店编号string[1, 30]
+    /// 门店编号string\[1, 30\]
     #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
     pub store_id: Option<String>,
-    /// 微信子appId[1, 64]
+    /// 微信子appId\[1, 64\]
     #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
     pub sub_app_id: Option<String>,
 }

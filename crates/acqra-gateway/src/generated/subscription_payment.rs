@@ -32,10 +32,10 @@ pub struct SubscriptionPayment {
     /// 客户端扩展信息
     #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
     pub device_info: Option<DeviceInfo>,
-    /// 月份 [O,11]
+    /// 月份 \[O,11\]
     #[serde(rename = "expiryMonth")]
     pub expiry_month: String,
-    /// expiry year [O,2026]
+    /// expiry year \[O,2026\]
     #[serde(rename = "expiryYear")]
     pub expiry_year: String,
     /// 订单编号 [O,min5~max64]
