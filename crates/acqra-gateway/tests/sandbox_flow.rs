@@ -208,6 +208,25 @@ fn recurring_payments_use_the_stored_credential() {
 }
 
 #[test]
+fn wallet_payments_wait_for_the_payer() {
+    let (sandbox, client) = started();
+    let wechat = acqra_gateway::Payment::new(dec("8.80"), "CNY", device(), "ORD-WX0001", PaymentMethodType::Wechat);
+    // Without its wechat block the gateway refuses it.
+    assert_eq!(code(client.create_payment(&wechat.clone()).unwrap_err()), codes::BAD_PARAMETER);
+    let wechat = acqra_gateway::Payment::new(dec("8.80"), "CNY", device(), "ORD-WX0002", PaymentMethodType::Wechat)
+        .with_wechat(acqra_gateway::Wechat::new("qr-code"));
+    let p = client.create_payment(&wechat).unwrap();
+    assert_eq!(p.order_status, Some(OrderStatus::Unknown("pending".into())));
+    assert!(p.pay_url.unwrap().contains(&p.trade_no));
+    // Not capturable, not refundable until paid.
+    let cap = Capture::new(dec("8.80")).with_trade_no(&p.trade_no);
+    assert_eq!(code(client.capture_payment(&cap).unwrap_err()), codes::BAD_STATE);
+    assert!(sandbox.gateway().complete_checkout("ORD-WX0002"));
+    let refund = Refund::new(dec("8.80"), "10.1.1.1", "r", "RF-WX0002").with_trade_no(&p.trade_no);
+    client.refund_payment(&refund).unwrap();
+}
+
+#[test]
 fn checkout_sessions_become_paid_orders() {
     let (sandbox, client) = started();
     client.create_checkout_session(&CashierPaymentOrder::new(dec("12.00"), "HKD", "CS-PAID01")).unwrap();

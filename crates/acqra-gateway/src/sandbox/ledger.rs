@@ -385,6 +385,16 @@ impl Ledger {
             body["authorizeCode"] = json!(code);
             body["lastEvent"] = json!(if manual { "capture" } else { "done" });
         } else {
+            // Wallets with their own block in the request need it, with its productType.
+            let has_block = matches!(
+                method.as_str(),
+                "wechat" | "alipay" | "alipayPlus" | "upay" | "paypal" | "payNow" | "shopeePay" | "grabPay"
+            );
+            if has_block {
+                let key = method.as_str();
+                let b = v.get(key).filter(|b| b.is_object()).ok_or_else(|| bad(format!("{key} is required")))?;
+                required(b, "productType").map_err(|_| bad(format!("{key}.productType is required")))?;
+            }
             body["payUrl"] = json!(format!("/h5/pay.html?tradeNo={trade_no}"));
             body["lastEvent"] = json!("redirect");
         }
