@@ -53,7 +53,8 @@
 //! without publishing their paths or fields. This crate does not guess them: get the path and
 //! fields from the provider, then call them with [`Client::raw_call`] (your own
 //! `Serialize`/`Deserialize` types, or `serde_json::Value` with [`Client::raw_call_json`]); they are
-//! signed and decoded exactly like the typed endpoints.
+//! signed and decoded exactly like the typed endpoints. The README lists every such endpoint by
+//! its provider name.
 //!
 //! Amounts are [`Fen`] (integer 分), never floats: `Fen::new(2000)` is 20.00 CNY.
 //!
@@ -105,6 +106,7 @@ pub mod generated;
 mod models_ext;
 mod money;
 #[cfg(feature = "sandbox")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]
 pub mod sandbox;
 
 pub use client::Client;
