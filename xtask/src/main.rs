@@ -114,6 +114,8 @@ fn run(root: &Path, providers: &[String], check: bool) -> Result<(), Vec<String>
     let mut errors: Vec<String> = Vec::new();
     for p in providers {
         match generate_provider(root, p) {
+            // A provider directory without API docs yet: its crate is left alone.
+            Ok(out) if out.is_empty() => println!("docs/{p}: no API docs, skipped"),
             Ok(out) => all.push((p.clone(), out)),
             Err(e) => errors.extend(e),
         }
@@ -405,6 +407,19 @@ request: PayRequest\nresponse: json\nenvelope: e\n```\n\n## PayRequest\n\n| fiel
         let e = run(&root, &p, false).unwrap_err();
         assert_eq!(e[0], "docs/p/extra.md:5: field `x`: type `Nope` is not defined in these docs");
         assert!(!gen_dir(&root).join("extra.rs").exists());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_provider_without_docs_is_left_alone() {
+        let root = scratch("empty");
+        std::fs::remove_file(root.join("docs/p/pay.md")).unwrap();
+        std::fs::write(root.join("docs/p/README.md"), "# Notes, not a doc\n\n| a | b |\n").unwrap();
+        std::fs::create_dir_all(gen_dir(&root)).unwrap();
+        std::fs::write(gen_dir(&root).join("mod.rs"), "// hand-written for now\n").unwrap();
+        run(&root, &["p".to_string()], true).unwrap();
+        run(&root, &["p".to_string()], false).unwrap();
+        assert_eq!(listing(&root), ["mod.rs"]);
         let _ = std::fs::remove_dir_all(&root);
     }
 

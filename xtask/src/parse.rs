@@ -72,7 +72,7 @@ fn newtype_heading(heading: &str) -> Option<(&str, &str)> {
 /// Parses `text`, the contents of `file` (a path relative to the workspace root, used in errors).
 pub fn parse_doc(file: &str, module: &str, text: &str) -> Result<Doc, Vec<DocError>> {
     let mut p = Parser { file, errors: Vec::new() };
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = text.strip_prefix('\u{feff}').unwrap_or(text).lines().collect();
     let mut doc =
         Doc { file: file.to_string(), module: module.to_string(), title: None, endpoint: None, types: Vec::new() };
     let mut section: Option<Section> = None;
@@ -615,6 +615,14 @@ mod tests {
         for bad in ["float", "", "[secret]", "address", "crate::", "`crate::a b`", "[string"] {
             assert!(parse_ty(bad).is_err(), "{bad} should be rejected");
         }
+    }
+
+    #[test]
+    fn byte_order_mark_and_crlf_are_accepted() {
+        let doc = parse("\u{feff}# T\r\n\r\n## A\r\n\r\n| field | type | required | description |\r\n|---|---|---|---|\r\n| a | string | yes | x |\r\n").unwrap();
+        assert_eq!(doc.title.as_deref(), Some("T"));
+        let TypeKind::Struct(fields) = &doc.types[0].kind else { panic!("struct expected") };
+        assert_eq!(fields[0].description, "x");
     }
 
     #[test]
