@@ -1,1 +1,172 @@
-fn main() {}
+//! The opay main flow, end to end.
+//!
+//! ```sh
+//! cargo run -p chainup-opay --example quickstart --features sandbox
+//! ```
+//!
+//! With no environment set it starts the local sandbox and a small merchant callback server,
+//! then: creates an order, prints the payment page URL, has the sandbox pay it and receives and
+//! verifies the notify callback, queries the order, reads today's statement, and creates and
+//! cancels a second order.
+//!
+//! To run against a real server set `CHAINUP_BASE_URL`, `CHAINUP_APP_KEY`,
+//! `CHAINUP_MERCHANT_PRIVATE_KEY_FILE` and `CHAINUP_PLATFORM_PUBLIC_KEY_FILE` (PEM or bare
+//! Base64 DER). Optional: `CHAINUP_USER_ID` (payer UID, default 22033390), `CHAINUP_COIN`
+//! (default USDT), `CHAINUP_AMOUNT` (default 1), `CHAINUP_NOTIFY_PAGE`, `CHAINUP_RETURN_PAGE`,
+//! `CHAINUP_CANCEL_PATH` (if your server has cancelOrder under another path). Against a real
+//! server nobody pays the order, so the payment and callback step is skipped.
+
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+use chainup_opay::sandbox::Sandbox;
+use chainup_opay::{
+    CancelOrderRequest, Client, Config, CreateThirdOrderRequest, MerchantBillingDayRequest, OrderDetailRequest,
+    PayNotification, Payer,
+};
+use sign_core::sandbox::SandboxServer;
+use sign_core::{Decimal, HttpResponse};
+
+type BoxError = Box<dyn std::error::Error>;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quickstart failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn run() -> Result<(), BoxError> {
+    const VARS: [&str; 4] = [
+        "CHAINUP_BASE_URL",
+        "CHAINUP_APP_KEY",
+        "CHAINUP_MERCHANT_PRIVATE_KEY_FILE",
+        "CHAINUP_PLATFORM_PUBLIC_KEY_FILE",
+    ];
+    let set: Vec<_> = VARS.iter().filter(|v| env(v).is_some()).collect();
+    if set.is_empty() {
+        return run_sandbox();
+    }
+    if set.len() != VARS.len() {
+        let missing: Vec<_> = VARS.iter().filter(|v| env(v).is_none()).collect();
+        return Err(format!("set all of {VARS:?} to use a real server; missing {missing:?}").into());
+    }
+    let var = |n: &str| env(n).unwrap_or_default();
+    let mut builder = Config::builder(var("CHAINUP_BASE_URL"), var("CHAINUP_APP_KEY"))
+        .merchant_private_key_file(var("CHAINUP_MERCHANT_PRIVATE_KEY_FILE"))
+        .platform_public_key_file(var("CHAINUP_PLATFORM_PUBLIC_KEY_FILE"));
+    if let Some(path) = env("CHAINUP_CANCEL_PATH") {
+        builder = builder.path("cancel_order", path);
+    }
+    let client = Client::new(builder.build()?)?;
+    println!("Using {}", client.config().base_url());
+    let notify = env("CHAINUP_NOTIFY_PAGE").unwrap_or_else(|| "https://merchant.example.com/opay/notify".into());
+    flow(&client, &notify, None)
+}
+
+fn run_sandbox() -> Result<(), BoxError> {
+    println!("No CHAINUP_BASE_URL set: starting the local sandbox (generating RSA keys)...");
+    let sandbox = Sandbox::start()?;
+    let client = Client::new(sandbox.client_config().build()?)?;
+    println!("Sandbox listening at {}", sandbox.base_url());
+
+    // The merchant's callback endpoint: verify, decrypt, record, reply.
+    let received: Arc<Mutex<Vec<PayNotification>>> = Arc::default();
+    let (handler_client, store) = (client.clone(), Arc::clone(&received));
+    let merchant =
+        SandboxServer::start(move |req| match handler_client.verify_notification(&req.headers, &req.body) {
+            Ok(n) => {
+                store.lock().unwrap_or_else(|p| p.into_inner()).push(n);
+                HttpResponse::new(200, handler_client.notification_reply().to_owned())
+            }
+            Err(e) => HttpResponse::new(400, e.to_string()),
+        })?;
+    let notify = format!("{}/opay/notify", merchant.base_url());
+
+    let pay = |order_num: &str| -> Result<(), BoxError> {
+        let delivery = sandbox.pay(order_num)?;
+        if !delivery.acknowledged {
+            return Err(format!("callback not acknowledged: HTTP {} {:?}", delivery.status, delivery.body).into());
+        }
+        let got = received.lock().unwrap_or_else(|p| p.into_inner()).pop().ok_or("no callback received")?;
+        println!(
+            "3. Sandbox paid it; callback verified: order {} ({}) is {}, {} paid; replied {:?}",
+            got.order_num,
+            got.out_order_id,
+            got.order_status,
+            got.pay_amount,
+            client.notification_reply()
+        );
+        Ok(())
+    };
+    flow(&client, &notify, Some(&pay))
+}
+
+fn flow(client: &Client, notify: &str, pay: Option<&dyn Fn(&str) -> Result<(), BoxError>>) -> Result<(), BoxError> {
+    let user_id = env("CHAINUP_USER_ID").unwrap_or_else(|| "22033390".into());
+    let coin = env("CHAINUP_COIN").unwrap_or_else(|| "USDT".into());
+    let amount: Decimal = env("CHAINUP_AMOUNT").unwrap_or_else(|| "1".into()).parse()?;
+    let return_page = env("CHAINUP_RETURN_PAGE").unwrap_or_else(|| "https://merchant.example.com/paid".into());
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis();
+    let payer = Payer::UserId(user_id.clone());
+
+    let first = CreateThirdOrderRequest::for_payer(
+        payer.clone(),
+        format!("qs-{stamp}-1"),
+        amount,
+        coin.clone(),
+        return_page.clone(),
+        notify,
+    )
+    .with_app_key(client.app_key());
+    let order_num = client.create_order(&first)?.order_num.0;
+    println!("1. Created order {order_num} for {amount} {coin} (merchant order {})", first.app_order_id);
+
+    println!("2. Payment page: {}", client.payment_page(order_num.clone(), payer.clone()).url());
+
+    match pay {
+        Some(pay) => pay(&order_num)?,
+        None => println!("3. (real server: pay the order on the page above; the callback goes to {notify})"),
+    }
+
+    let detail = client.order_detail(&OrderDetailRequest::new(client.app_key(), order_num.clone()))?;
+    println!(
+        "4. Order detail: {} is {} ({} {})",
+        detail.order_num,
+        detail.order_status,
+        detail.order_amount.map(|a| a.to_string()).unwrap_or_default(),
+        detail.pay_coin_symbol.unwrap_or_default()
+    );
+
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let statement = client.daily_statement(&MerchantBillingDayRequest::new().with_day(today.clone()))?;
+    let records = statement.list.unwrap_or_default();
+    println!(
+        "5. Statement for {today}: {} record(s){}",
+        statement.count.map(|c| c.0).unwrap_or_else(|| records.len().to_string()),
+        records
+            .first()
+            .map(|r| format!(
+                ", first: order {} {} {}",
+                r.app_order_id.as_ref().map(|s| s.as_str()).unwrap_or("?"),
+                r.order_amount.map(|a| a.to_string()).unwrap_or_default(),
+                r.pay_coin_symbol.as_deref().unwrap_or("")
+            ))
+            .unwrap_or_default()
+    );
+
+    let second = CreateThirdOrderRequest::for_payer(payer, format!("qs-{stamp}-2"), amount, coin, return_page, notify)
+        .with_app_key(client.app_key());
+    let second_num = client.create_order(&second)?.order_num.0;
+    client.cancel_order(&CancelOrderRequest::new(second_num.clone()))?;
+    let after = client.order_detail(&OrderDetailRequest::new(client.app_key(), second_num.clone()))?;
+    println!("6. Created order {second_num} and cancelled it: now {}", after.order_status);
+    Ok(())
+}

@@ -203,6 +203,10 @@ def write_fixtures():
         '{"orderNum":"1"}',
         '{"appKey":"test-app-key","orderNum":"10000000002"}',
         '{"name":"商品 1","desc":"Product information 123balabala"}',
+        # exactly what the crate serializes for the requests in tests/client.rs:
+        '{"appOrderId":"11321","userId":"22033390","orderAmount":"10","payCoinSymbol":"BTC",'
+        '"returnPage":"https://www.google.com","notifyPage":"https://www.google.com"}',
+        '{"orderType":"1","day":"2099-01-01","pageNum":"1","pageSize":"200"}',
     ]:
         b = text.encode("utf-8")
         vectors.append(

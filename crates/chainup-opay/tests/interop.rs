@@ -257,7 +257,10 @@ fn java_xrsa_request_is_accepted_by_the_sandbox_and_signs_like_the_crate() {
     use chainup_opay::sandbox::{Sandbox, SandboxKeys};
     let f = java_fixtures();
     let key = sign_core::rsa::PrivateKey::parse(&testdata("merchant_private.pem")).unwrap();
-    assert_eq!(chainup_opay::auth::sign(br#"{"orderNum":"1"}"#, &key).unwrap(), f["sign_of_orderNum_1"].as_str().unwrap());
+    assert_eq!(
+        chainup_opay::auth::sign(br#"{"orderNum":"1"}"#, &key).unwrap(),
+        f["sign_of_orderNum_1"].as_str().unwrap()
+    );
     let keys = SandboxKeys::new(&testdata("platform_private.pem"), &testdata("merchant_public.b64"), None).unwrap();
     let sandbox = Sandbox::start_with(APP_KEY, keys).unwrap();
     let request = sign_core::HttpRequest::new(

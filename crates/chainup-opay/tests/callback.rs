@@ -1,0 +1,74 @@
+//! Callback handling beyond the interop fixtures: malformed input, the optional time window,
+//! authenticated-but-unexpected payloads.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chainup_opay::{Client, Error};
+use common::*;
+use serde_json::json;
+use sign_core::FixedClock;
+
+fn client_with_window(clock: Arc<FixedClock>) -> Client {
+    let config = builder("https://service.example.com").callback_max_age(Duration::from_secs(300)).build().unwrap();
+    Client::new(config).unwrap().with_clock(clock)
+}
+
+#[test]
+fn malformed_callbacks_are_rejected() {
+    let client = offline_client();
+    for body in [&b""[..], b"not json", b"{}", br#"{"app_id":"test-app-key","data":"","sign":"","time":1}"#] {
+        assert!(matches!(client.verify_notification(&[], body), Err(Error::CallbackRejected)), "{body:?}");
+    }
+    // Tampering with the sign of a good callback.
+    let mut v: serde_json::Value = serde_json::from_str(&fixture_str("callback_ok")).unwrap();
+    let sign = v["sign"].as_str().unwrap().to_owned();
+    v["sign"] = json!(format!("{}{}", if sign.starts_with('A') { "B" } else { "A" }, &sign[1..]));
+    assert!(matches!(client.verify_notification(&[], v.to_string().as_bytes()), Err(Error::CallbackRejected)));
+}
+
+#[test]
+fn the_time_window_is_off_by_default_and_enforced_when_set() {
+    let body = fixture_str("callback_ok");
+    // Off by default: the fixture's time (2023) is far from a fresh system clock.
+    assert!(
+        Client::new(builder("https://s.example").build().unwrap())
+            .unwrap()
+            .verify_notification(&[], body.as_bytes())
+            .is_ok()
+    );
+
+    let clock = Arc::new(FixedClock::from_unix_millis(NOW_MS));
+    let client = client_with_window(Arc::clone(&clock));
+    assert!(client.verify_notification(&[], body.as_bytes()).is_ok());
+    clock.advance(Duration::from_secs(299));
+    assert!(client.verify_notification(&[], body.as_bytes()).is_ok());
+    clock.advance(Duration::from_secs(2));
+    assert!(matches!(client.verify_notification(&[], body.as_bytes()), Err(Error::CallbackRejected)));
+    // A callback from the future is as suspicious as a stale one.
+    let early = client_with_window(Arc::new(FixedClock::from_unix_millis(NOW_MS - 301_000)));
+    assert!(matches!(early.verify_notification(&[], body.as_bytes()), Err(Error::CallbackRejected)));
+    // Without a time, the window cannot be checked.
+    let mut v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    v.as_object_mut().unwrap().remove("time");
+    let fresh = client_with_window(Arc::new(FixedClock::from_unix_millis(NOW_MS)));
+    assert!(matches!(fresh.verify_notification(&[], v.to_string().as_bytes()), Err(Error::CallbackRejected)));
+}
+
+#[test]
+fn an_authenticated_payload_of_the_wrong_shape_is_a_decode_error() {
+    let merchant_pub = sign_core::rsa::PublicKey::parse(&testdata("merchant_public.b64")).unwrap();
+    let platform = sign_core::rsa::PrivateKey::parse(&testdata("platform_private.pem")).unwrap();
+    let (data, sign) = chainup_opay::auth::seal(br#"{"orderNum":"1"}"#, &merchant_pub, &platform).unwrap();
+    let body = json!({"app_id": APP_KEY, "data": data, "sign": sign, "time": NOW_MS}).to_string();
+    assert!(matches!(offline_client().verify_notification(&[], body.as_bytes()), Err(Error::Decode(_))));
+}
+
+#[test]
+fn the_reply_is_configurable() {
+    let client = Client::new(builder("https://s.example").callback_reply("SUCCESS").build().unwrap()).unwrap();
+    assert_eq!(client.notification_reply(), "SUCCESS");
+    assert_eq!(offline_client().notification_reply(), chainup_opay::DEFAULT_CALLBACK_REPLY);
+}

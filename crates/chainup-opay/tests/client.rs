@@ -1,0 +1,289 @@
+//! The client against mockito: exact envelopes sent (signatures from the Python vectors), every
+//! failure envelope and every bad response.
+
+mod common;
+
+use std::io::Read;
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use chainup_opay::{
+    CancelOrderRequest, Client, Config, CreateThirdOrderRequest, Error, MerchantBillingDayRequest, OrderDetailRequest,
+    OrderType, Payer, TimeFormat,
+};
+use common::*;
+use mockito::Matcher;
+use serde_json::json;
+use sign_core::{HttpResponse, KeyError};
+
+const CREATE_PATH: &str = "/platformapi/chainup/open/opay/createThirdOrder";
+
+fn vector_sign(i: usize) -> String {
+    fixtures()["sign_vectors"][i]["sign"].as_str().unwrap().to_owned()
+}
+
+fn create_request() -> CreateThirdOrderRequest {
+    CreateThirdOrderRequest::for_payer(
+        Payer::UserId("22033390".into()),
+        "11321",
+        sign_core::Decimal::from(10),
+        "BTC",
+        "https://www.google.com",
+        "https://www.google.com",
+    )
+}
+
+/// A response sealed by the platform (test key) around `plaintext`.
+fn platform_response(plaintext: &str) -> String {
+    let merchant_pub = sign_core::rsa::PublicKey::parse(&testdata("merchant_public.b64")).unwrap();
+    let platform = sign_core::rsa::PrivateKey::parse(&testdata("platform_private.pem")).unwrap();
+    let (data, sign) = chainup_opay::auth::seal(plaintext.as_bytes(), &merchant_pub, &platform).unwrap();
+    json!({"code": "0", "msg": "succ", "data": data, "sign": sign}).to_string()
+}
+
+#[test]
+fn create_order_sends_the_exact_envelope_and_reads_the_order_number() {
+    let mut server = mockito::Server::new();
+    let mock = server
+        .mock("POST", CREATE_PATH)
+        .match_header("content-type", "application/json")
+        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(3), "time": NOW_MS})))
+        .with_status(200)
+        .with_body(fixtures()["response_short"]["body"].as_str().unwrap())
+        .create();
+    let created = client_at(&server.url()).create_order(&create_request()).unwrap();
+    mock.assert();
+    assert_eq!(created.order_num, "10000000002");
+}
+
+#[test]
+fn statement_and_detail_send_the_python_signatures() {
+    let mut server = mockito::Server::new();
+    let detail_mock = server
+        .mock("POST", "/platformapi/chainup/open/opay/orderDetail")
+        .match_body(Matcher::PartialJson(json!({"sign": vector_sign(1)})))
+        .with_body(fixtures()["response_long_std_base64"]["body"].as_str().unwrap())
+        .create();
+    let day_mock = server
+        .mock("POST", "/platformapi/chainup/open/opay/merchantBillingDay")
+        .match_body(Matcher::PartialJson(json!({"sign": vector_sign(4)})))
+        .with_body(platform_response(
+            r#"{"count":1,"list":[{"appOrderId":"11321","orderAmount":"10","orderType":"1","payTime":"2099-01-01 10:00:00"}]}"#,
+        ))
+        .create();
+    let client = client_at(&server.url());
+    let detail = client.order_detail(&OrderDetailRequest::new(APP_KEY, "10000000002")).unwrap();
+    assert_eq!(detail.order_num, "10000000002");
+    let req = MerchantBillingDayRequest::new()
+        .with_order_type(OrderType::Payment)
+        .with_day("2099-01-01")
+        .with_page_num("1")
+        .with_page_size("200");
+    let day = client.daily_statement(&req).unwrap();
+    detail_mock.assert();
+    day_mock.assert();
+    assert_eq!(day.count.unwrap().as_i64(), Some(1));
+    let list = day.list.unwrap();
+    assert_eq!(list[0].order_type, Some(OrderType::Payment));
+    assert_eq!(list[0].pay_time.as_ref().unwrap(), "2099-01-01 10:00:00");
+}
+
+#[test]
+fn cancel_path_is_configurable_and_time_can_be_a_string() {
+    let mut server = mockito::Server::new();
+    let mock = server
+        .mock("POST", "/platformapi/chainup/open/opay/cancelOrder")
+        .match_body(Matcher::PartialJson(json!({"sign": vector_sign(0), "time": NOW_MS.to_string()})))
+        .with_body(r#"{"code":"0","msg":"succ"}"#)
+        .create();
+    let config = builder(&server.url())
+        .path("cancel_order", "/platformapi/chainup/open/opay/cancelOrder")
+        .time_format(TimeFormat::String)
+        .build()
+        .unwrap();
+    let client = Client::new(config).unwrap().with_clock(Arc::new(sign_core::FixedClock::from_unix_millis(NOW_MS)));
+    let out = client.cancel_order(&CancelOrderRequest::new("1")).unwrap();
+    mock.assert();
+    assert_eq!(out, serde_json::Value::Null);
+}
+
+#[test]
+fn invalid_requests_are_refused_before_sending() {
+    let client = offline_client();
+    let no_payer = CreateThirdOrderRequest::new("1", sign_core::Decimal::from(1), "BTC", "https://r", "https://n");
+    assert!(matches!(client.prepare(&no_payer), Err(Error::InvalidRequest(_))));
+    assert!(matches!(client.prepare(&CancelOrderRequest::new(" ")), Err(Error::InvalidRequest(_))));
+    assert!(!Error::InvalidRequest(String::new()).may_have_been_processed());
+}
+
+fn parse(status: u16, body: impl Into<Vec<u8>>) -> Error {
+    offline_client().parse::<CreateThirdOrderRequest>(&HttpResponse::new(status, body)).unwrap_err()
+}
+
+#[test]
+fn failure_envelopes_are_typed_api_errors() {
+    match parse(200, r#"{"code":"1003","msg":"sign verify failed","data":null}"#) {
+        Error::Api { code, msg } => assert_eq!((code.as_str(), msg.as_str()), ("1003", "sign verify failed")),
+        e => panic!("{e:?}"),
+    }
+    // A numeric code, a Chinese message and an error status still carry the provider's envelope.
+    match parse(500, r#"{"code":500,"msg":"系统繁忙"}"#) {
+        Error::Api { code, msg } => assert_eq!((code.as_str(), msg.as_str()), ("500", "系统繁忙")),
+        e => panic!("{e:?}"),
+    }
+}
+
+#[test]
+fn bad_responses_are_distinct_errors() {
+    assert!(matches!(parse(502, "<html><body>Bad Gateway</body></html>"), Error::HttpStatus { status: 502 }));
+    assert!(matches!(parse(200, "<html><body>maintenance</body></html>"), Error::Decode(_)));
+    assert!(matches!(parse(200, ""), Error::Decode(_)));
+    assert!(matches!(parse(404, ""), Error::HttpStatus { status: 404 }));
+    assert!(matches!(parse(200, r#"{"code":"0","msg":"#), Error::Decode(_)));
+    assert!(matches!(parse(200, r#"{"msg":"no code"}"#), Error::Decode(_)));
+    // A success code on an error status is not a success.
+    assert!(matches!(parse(503, platform_response(r#"{"orderNum":"1"}"#)), Error::HttpStatus { status: 503 }));
+    assert!(matches!(parse(200, vec![b' '; 5 * 1024 * 1024]), Error::Decode(_)));
+}
+
+#[test]
+fn unverified_data_is_never_returned() {
+    // No signature.
+    let good: serde_json::Value = serde_json::from_str(&platform_response(r#"{"orderNum":"1"}"#)).unwrap();
+    let mut unsigned = good.clone();
+    unsigned.as_object_mut().unwrap().remove("sign");
+    assert!(matches!(parse(200, unsigned.to_string()), Error::Signature));
+    // Plain JSON instead of ciphertext.
+    let plain = json!({"code": "0", "msg": "succ", "data": {"orderNum": "1"}, "sign": good["sign"]});
+    assert!(matches!(parse(200, plain.to_string()), Error::Signature));
+    // Another response's signature.
+    let mut swapped = good.clone();
+    let other: serde_json::Value = serde_json::from_str(&platform_response(r#"{"orderNum":"2"}"#)).unwrap();
+    swapped["sign"] = other["sign"].clone();
+    assert!(matches!(parse(200, swapped.to_string()), Error::Signature));
+    // Ciphertext altered, and not Base64 at all.
+    let mut altered = good.clone();
+    let data = good["data"].as_str().unwrap();
+    let flipped = if data.starts_with('A') { "B" } else { "A" };
+    altered["data"] = json!(format!("{flipped}{}", &data[1..]));
+    assert!(matches!(parse(200, altered.to_string()), Error::Signature));
+    altered["data"] = json!("!!!not base64!!!");
+    assert!(matches!(parse(200, altered.to_string()), Error::Signature));
+    // Verified, but not the documented shape.
+    assert!(matches!(parse(200, platform_response(r#"{"unexpected":1}"#)), Error::Decode(_)));
+    assert!(matches!(parse(200, platform_response("not json")), Error::Decode(_)));
+    // The good one parses.
+    assert!(offline_client().parse::<CreateThirdOrderRequest>(&HttpResponse::new(200, good.to_string())).is_ok());
+}
+
+#[test]
+fn a_response_for_another_merchant_key_is_refused() {
+    // Same platform signature, but encrypted for a different merchant key.
+    let stranger_pub = sign_core::rsa::PublicKey::parse(&testdata("stranger_public.b64")).unwrap();
+    let platform = sign_core::rsa::PrivateKey::parse(&testdata("platform_private.pem")).unwrap();
+    let (data, sign) = chainup_opay::auth::seal(br#"{"orderNum":"1"}"#, &stranger_pub, &platform).unwrap();
+    let body = json!({"code": "0", "msg": "succ", "data": data, "sign": sign}).to_string();
+    assert!(matches!(parse(200, body), Error::Signature));
+}
+
+/// A server that accepts connections, reads the request and never answers.
+fn silent_server() -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let accepted = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&accepted);
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            counter.fetch_add(1, Ordering::SeqCst);
+            let mut s = stream;
+            let _ = s.set_read_timeout(Some(Duration::from_millis(50)));
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+            held.push(s);
+        }
+    });
+    (url, accepted)
+}
+
+#[test]
+fn a_timed_out_create_order_is_reported_and_not_resent() {
+    let (url, accepted) = silent_server();
+    let config = builder(&url)
+        .timeout(Duration::from_millis(300))
+        .retry(sign_core::RetryPolicy::new(2, Duration::from_millis(10), Duration::from_millis(20)))
+        .build()
+        .unwrap();
+    let client = Client::new(config).unwrap();
+    let err = client.create_order(&create_request()).unwrap_err();
+    assert!(matches!(err, Error::Timeout(_)), "{err:?}");
+    assert!(err.may_have_been_processed());
+    assert_eq!(accepted.load(Ordering::SeqCst), 1, "a payment-creating request is never resent");
+    // A query may be retried.
+    let err = client.order_detail(&OrderDetailRequest::new(APP_KEY, "1")).unwrap_err();
+    assert!(matches!(err, Error::Timeout(_)), "{err:?}");
+    assert_eq!(accepted.load(Ordering::SeqCst), 1 + 3);
+}
+
+#[test]
+fn connection_refused_is_a_transport_error_that_was_not_processed() {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let client = Client::new(
+        builder(&format!("http://127.0.0.1:{port}")).retry(sign_core::RetryPolicy::none()).build().unwrap(),
+    )
+    .unwrap();
+    let err = client.create_order(&create_request()).unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    assert!(!err.may_have_been_processed());
+}
+
+#[test]
+fn config_errors_surface_at_build_time() {
+    let ok = || Config::builder("https://h.example", APP_KEY);
+    let missing = ok().platform_public_key(&testdata("platform_public.b64")).build().unwrap_err();
+    assert!(matches!(missing, Error::Config(_)), "{missing:?}");
+    let missing = ok().merchant_private_key(&testdata("merchant_private.pem")).build().unwrap_err();
+    assert!(matches!(missing, Error::Config(_)), "{missing:?}");
+    let wrong_kind = ok()
+        .merchant_private_key(&testdata("merchant_public.b64"))
+        .platform_public_key(&testdata("platform_public.b64"))
+        .build()
+        .unwrap_err();
+    assert!(matches!(wrong_kind, Error::Key(KeyError::WrongKind { .. })), "{wrong_kind:?}");
+    let garbage = ok()
+        .merchant_private_key("not a key")
+        .platform_public_key(&testdata("platform_public.b64"))
+        .build()
+        .unwrap_err();
+    assert!(matches!(garbage, Error::Key(_)), "{garbage:?}");
+    assert!(matches!(builder("ftp://h").build(), Err(Error::Config(_))));
+    assert!(matches!(
+        Config::builder("https://h.example", " ")
+            .merchant_private_key(&testdata("merchant_private.pem"))
+            .platform_public_key(&testdata("platform_public.b64"))
+            .build(),
+        Err(Error::Config(_))
+    ));
+    let no_file = ok()
+        .merchant_private_key_file("/nonexistent/merchant.pem")
+        .platform_public_key(&testdata("platform_public.b64"))
+        .build()
+        .unwrap_err();
+    assert!(matches!(no_file, Error::Config(_)), "{no_file:?}");
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let from_files = ok()
+        .merchant_private_key_file(format!("{dir}/testdata/merchant_private.pem"))
+        .platform_public_key_file(format!("{dir}/testdata/platform_public.b64"))
+        .build();
+    assert!(from_files.is_ok());
+}
+
+#[test]
+fn payment_page_url_uses_the_configured_host() {
+    let config = builder("https://api.example.com").payment_page_base_url("https://pay.example.com").build().unwrap();
+    let client = Client::new(config).unwrap();
+    let url = client.payment_page("10000000002", Payer::OpenId("2ae0".into())).url();
+    assert_eq!(url, "https://pay.example.com/platform/pay.html?appKey=test-app-key&orderNum=10000000002&openId=2ae0");
+}

@@ -1,0 +1,281 @@
+//! The quickstart flow and the provider's behaviours against the sandbox (loopback only).
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+
+use chainup_opay::sandbox::{Sandbox, SandboxError, SandboxKeys};
+use chainup_opay::{
+    CancelOrderRequest, Client, CreateThirdOrderRequest, Error, MerchantBillingDayRequest, OrderDetailRequest,
+    OrderStatus, PayNotification, Payer,
+};
+use common::*;
+use sign_core::sandbox::SandboxServer;
+use sign_core::{HttpRequest, HttpResponse, Method};
+
+fn sandbox() -> Sandbox {
+    let keys = SandboxKeys::new(
+        &testdata("platform_private.pem"),
+        &testdata("merchant_public.b64"),
+        Some(&testdata("merchant_private.pem")),
+    )
+    .unwrap();
+    Sandbox::start_with(APP_KEY, keys).unwrap()
+}
+
+fn client_for(sandbox: &Sandbox) -> Client {
+    Client::new(sandbox.client_config().build().unwrap()).unwrap()
+}
+
+/// The merchant's notify endpoint: verifies each callback with the client, records it, and
+/// processes each orderNum once (as the crate docs advise).
+struct Merchant {
+    server: SandboxServer,
+    received: Arc<Mutex<Vec<PayNotification>>>,
+    processed: Arc<Mutex<Vec<String>>>,
+}
+
+fn merchant(client: &Client) -> Merchant {
+    let received: Arc<Mutex<Vec<PayNotification>>> = Arc::default();
+    let processed: Arc<Mutex<Vec<String>>> = Arc::default();
+    let (c, r, p) = (client.clone(), Arc::clone(&received), Arc::clone(&processed));
+    let server = SandboxServer::start(move |req| match c.verify_notification(&req.headers, &req.body) {
+        Ok(n) => {
+            let mut done = p.lock().unwrap();
+            if !done.contains(&n.order_num.0) {
+                done.push(n.order_num.0.clone());
+            }
+            r.lock().unwrap().push(n);
+            HttpResponse::new(200, c.notification_reply().to_owned())
+        }
+        Err(_) => HttpResponse::new(400, "rejected"),
+    })
+    .unwrap();
+    Merchant { server, received, processed }
+}
+
+fn order(app_order_id: &str, notify: &str) -> CreateThirdOrderRequest {
+    CreateThirdOrderRequest::for_payer(
+        Payer::UserId("22033390".into()),
+        app_order_id,
+        "10.5".parse::<sign_core::Decimal>().unwrap(),
+        "USDT",
+        "https://merchant.example.com/paid",
+        notify,
+    )
+}
+
+fn api_code(e: Error) -> String {
+    match e {
+        Error::Api { code, .. } => code,
+        other => panic!("expected an API error, got {other:?}"),
+    }
+}
+
+#[test]
+fn quickstart_flow() {
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    let m = merchant(&client);
+    let notify = format!("{}/notify", m.server.base_url());
+
+    // 1. create
+    let num = client.create_order(&order("A-1", &notify)).unwrap().order_num.0;
+    assert_eq!(sandbox.order(&num).unwrap().status, OrderStatus::Pending);
+
+    // 2. payment page: served for the order's payer only
+    let url = client.payment_page(num.clone(), Payer::UserId("22033390".into())).url();
+    let path = url.strip_prefix(sandbox.base_url()).unwrap();
+    let page = sandbox.handle(&HttpRequest::new(Method::Get, format!("{}{path}", sandbox.base_url())));
+    assert_eq!(page.status, 200);
+    assert!(String::from_utf8_lossy(&page.body).contains(&num));
+    let other = client.payment_page(num.clone(), Payer::UserId("someone-else".into())).url();
+    assert_eq!(sandbox.handle(&HttpRequest::new(Method::Get, other)).status, 403);
+
+    // 3. pay: the callback arrives, verifies, is acknowledged
+    let delivery = sandbox.pay(&num).unwrap();
+    assert!(delivery.acknowledged, "{delivery:?}");
+    let got = m.received.lock().unwrap().pop().unwrap();
+    assert_eq!((got.order_num.as_str(), got.out_order_id.as_str()), (num.as_str(), "A-1"));
+    assert_eq!(got.order_status, OrderStatus::Paid);
+    assert_eq!(got.pay_amount.to_string(), "10.5");
+
+    // 4. detail
+    let detail = client.order_detail(&OrderDetailRequest::new(APP_KEY, num.clone())).unwrap();
+    assert_eq!(detail.order_status, OrderStatus::Paid);
+    assert_eq!(detail.app_order_id.unwrap(), "A-1");
+    assert_eq!(detail.order_amount.unwrap().to_string(), "10.5");
+
+    // 5. statement
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let day = client.daily_statement(&MerchantBillingDayRequest::new().with_day(today)).unwrap();
+    assert_eq!(day.count.unwrap().as_i64(), Some(1));
+    assert_eq!(day.list.unwrap()[0].app_order_id.as_ref().unwrap(), "A-1");
+
+    // 6. create and cancel a second order; cancelling twice is the provider's error
+    let second = client.create_order(&order("A-2", &notify)).unwrap().order_num.0;
+    client.cancel_order(&CancelOrderRequest::new(second.clone())).unwrap();
+    let after = client.order_detail(&OrderDetailRequest::new(APP_KEY, second.clone())).unwrap();
+    assert_eq!(after.order_status, OrderStatus::Closed);
+    assert_eq!(api_code(client.cancel_order(&CancelOrderRequest::new(second.clone())).unwrap_err()), "1006");
+    // a paid order cannot be cancelled either, nor paid again
+    assert_eq!(api_code(client.cancel_order(&CancelOrderRequest::new(num.clone())).unwrap_err()), "1006");
+    assert!(matches!(sandbox.pay(&num), Err(SandboxError::NotPending(OrderStatus::Paid))));
+}
+
+#[test]
+fn repeated_callbacks_are_processed_once_by_an_idempotent_handler() {
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    let m = merchant(&client);
+    let num = client.create_order(&order("R-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num.0;
+    sandbox.pay(&num).unwrap();
+    assert!(sandbox.deliver(&num).unwrap().acknowledged);
+    assert!(sandbox.deliver(&num).unwrap().acknowledged);
+    assert_eq!(m.received.lock().unwrap().len(), 3);
+    assert_eq!(m.processed.lock().unwrap().as_slice(), [num]);
+}
+
+#[test]
+fn failed_and_closed_orders_notify_too() {
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    let m = merchant(&client);
+    let notify = format!("{}/n", m.server.base_url());
+    let a = client.create_order(&order("F-1", &notify)).unwrap().order_num.0;
+    let b = client.create_order(&order("F-2", &notify)).unwrap().order_num.0;
+    assert!(sandbox.fail(&a).unwrap().acknowledged);
+    assert!(sandbox.close(&b).unwrap().acknowledged);
+    let statuses: Vec<_> = m.received.lock().unwrap().iter().map(|n| n.order_status.clone()).collect();
+    assert_eq!(statuses, [OrderStatus::Failed, OrderStatus::Closed]);
+    // Not paid: not in the statement.
+    let day = client.daily_statement(&MerchantBillingDayRequest::new()).unwrap();
+    assert_eq!(day.count.unwrap().as_i64(), Some(0));
+}
+
+#[test]
+fn a_callback_the_merchant_rejects_is_not_acknowledged() {
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    // A merchant configured with another platform key rejects the sandbox's callbacks.
+    let wrong =
+        Client::new(sandbox.client_config().platform_public_key(&testdata("stranger_public.b64")).build().unwrap())
+            .unwrap();
+    let m = merchant(&wrong);
+    let num = client.create_order(&order("W-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num.0;
+    let delivery = sandbox.pay(&num).unwrap();
+    assert!(!delivery.acknowledged);
+    assert_eq!(delivery.status, 400);
+    assert!(m.received.lock().unwrap().is_empty());
+}
+
+#[test]
+fn the_sandbox_answers_with_its_failure_envelopes() {
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    let notify = "https://merchant.example.com/n";
+    client.create_order(&order("D-1", notify)).unwrap();
+    assert_eq!(api_code(client.create_order(&order("D-1", notify)).unwrap_err()), "1007");
+    assert_eq!(api_code(client.order_detail(&OrderDetailRequest::new(APP_KEY, "404")).unwrap_err()), "1005");
+    assert_eq!(api_code(client.order_detail(&OrderDetailRequest::new("other", "1")).unwrap_err()), "1004");
+    assert_eq!(api_code(client.cancel_order(&CancelOrderRequest::new("404")).unwrap_err()), "1005");
+    let bad_day = MerchantBillingDayRequest::new().with_day("22/11/2026");
+    assert_eq!(api_code(client.daily_statement(&bad_day).unwrap_err()), "1004");
+    let too_big = MerchantBillingDayRequest::new().with_page_size("2001");
+    assert_eq!(api_code(client.daily_statement(&too_big).unwrap_err()), "1004");
+    let lower = CreateThirdOrderRequest::for_payer(
+        Payer::OpenId("o".into()),
+        "D-2",
+        sign_core::Decimal::from(1),
+        "btc",
+        "https://r",
+        notify,
+    );
+    assert_eq!(api_code(client.create_order(&lower).unwrap_err()), "1004");
+
+    // A merchant signing with the wrong key, or encrypting for the wrong platform key.
+    let wrong_signer =
+        Client::new(sandbox.client_config().merchant_private_key(&testdata("stranger_private.pem")).build().unwrap())
+            .unwrap();
+    assert_eq!(api_code(wrong_signer.create_order(&order("D-3", notify)).unwrap_err()), "1003");
+    let wrong_platform =
+        Client::new(sandbox.client_config().platform_public_key(&testdata("stranger_public.b64")).build().unwrap())
+            .unwrap();
+    assert_eq!(api_code(wrong_platform.create_order(&order("D-4", notify)).unwrap_err()), "1003");
+    // An unknown app id.
+    let other_app = Client::new(
+        chainup_opay::Config::builder(sandbox.base_url(), "other-app")
+            .merchant_private_key(&testdata("merchant_private.pem"))
+            .platform_public_key(&testdata("platform_public.b64"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(api_code(other_app.create_order(&order("D-5", notify)).unwrap_err()), "1002");
+
+    // Malformed envelopes and unknown paths.
+    let post = |path: &str, body: &str| {
+        sandbox
+            .handle(&HttpRequest::new(Method::Post, format!("{}{path}", sandbox.base_url())).with_body(body.to_owned()))
+    };
+    let envelope_code = |r: HttpResponse| {
+        let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+        v["code"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(envelope_code(post("/opay/cancelOrder", "nope")), "1001");
+    assert_eq!(envelope_code(post("/opay/cancelOrder", r#"{"app_id":"test-app-key","data":"x"}"#)), "1001");
+    assert_eq!(
+        envelope_code(post("/opay/cancelOrder", r#"{"app_id":"test-app-key","data":"x","sign":"y","time":"soon"}"#)),
+        "1001"
+    );
+    assert_eq!(post("/nowhere", "{}").status, 404);
+}
+
+#[test]
+fn cancel_works_under_both_documented_paths_and_statement_filters() {
+    let sandbox = sandbox();
+    let default_client = client_for(&sandbox);
+    let prefixed = Client::new(
+        sandbox.client_config().path("cancel_order", "/platformapi/chainup/open/opay/cancelOrder").build().unwrap(),
+    )
+    .unwrap();
+    let notify = "https://merchant.example.com/n";
+    let a = default_client.create_order(&order("P-1", notify)).unwrap().order_num.0;
+    let b = default_client.create_order(&order("P-2", notify)).unwrap().order_num.0;
+    default_client.cancel_order(&CancelOrderRequest::new(a.clone())).unwrap();
+    prefixed.cancel_order(&CancelOrderRequest::new(b.clone())).unwrap();
+    assert_eq!(sandbox.order(&a).unwrap().status, OrderStatus::Closed);
+    assert_eq!(sandbox.order(&b).unwrap().status, OrderStatus::Closed);
+
+    // Paging and userId filter over paid orders (payments to an unreachable notify page still
+    // settle; the delivery error is reported).
+    for i in 0..3 {
+        let n = default_client.create_order(&order(&format!("S-{i}"), "http://127.0.0.1:9/n")).unwrap().order_num.0;
+        assert!(matches!(sandbox.pay(&n), Err(SandboxError::Delivery(_))));
+        assert_eq!(sandbox.order(&n).unwrap().status, OrderStatus::Paid);
+    }
+    let page2 = MerchantBillingDayRequest::new().with_page_num("2").with_page_size("2");
+    let day = default_client.daily_statement(&page2).unwrap();
+    assert_eq!(day.count.unwrap().as_i64(), Some(3));
+    assert_eq!(day.list.unwrap().len(), 1);
+    let nobody = MerchantBillingDayRequest::new().with_user_id("nobody");
+    assert_eq!(default_client.daily_statement(&nobody).unwrap().count.unwrap().as_i64(), Some(0));
+    let range =
+        MerchantBillingDayRequest::new().with_start_date("2000-01-01 00:00:00").with_end_date("2000-01-02 00:00:00");
+    assert_eq!(default_client.daily_statement(&range).unwrap().count.unwrap().as_i64(), Some(0));
+}
+
+#[test]
+fn a_fresh_sandbox_generates_working_keys() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = client_for(&sandbox);
+    let num = client.create_order(&order("G-1", "https://merchant.example.com/n")).unwrap().order_num.0;
+    assert_eq!(
+        client.order_detail(&OrderDetailRequest::new(sandbox_app_key(), num)).unwrap().order_status,
+        OrderStatus::Pending
+    );
+}
+
+fn sandbox_app_key() -> &'static str {
+    chainup_opay::sandbox::SANDBOX_APP_KEY
+}
