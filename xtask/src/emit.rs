@@ -646,6 +646,29 @@ request: PayRequest\nresponse: PayResponse\nenvelope: code-msg\n```\n\n## PayReq
     }
 
     #[test]
+    fn truncated_or_mangled_docs_give_errors_not_panics() {
+        // Every prefix, and the doc with each line dropped or each `|` removed in turn: parsing,
+        // validating and generating must never panic, whatever the outcome.
+        let mut variants: Vec<String> = PAY.char_indices().map(|(i, _)| PAY[..i].to_string()).collect();
+        let lines: Vec<&str> = PAY.lines().collect();
+        for skip in 0..lines.len() {
+            let v: Vec<&str> = lines.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, l)| *l).collect();
+            variants.push(v.join("\n"));
+        }
+        for (i, _) in PAY.match_indices('|') {
+            variants.push(format!("{}{}", &PAY[..i], &PAY[i + 1..]));
+        }
+        for v in &variants {
+            if let Ok(doc) = parse_doc("docs/p/pay.md", "pay", v) {
+                let docs = vec![doc, parse_doc("docs/p/common.md", "common", COMMON).unwrap()];
+                if validate(&docs).is_empty() {
+                    let _ = generate("docs/p", &docs);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn cross_file_errors_name_file_and_line() {
         let mut d = docs();
         d.push(
