@@ -172,6 +172,12 @@ pub mod serde_expose {
     }
 }
 
+/// Compares two byte strings in constant time (for their common length; the lengths themselves are
+/// not hidden). Use it for signatures and MACs recomputed by a verifier.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.ct_eq(b).into()
+}
+
 /// Masks a card number (or any long identifier) to its last four characters, e.g.
 /// `************1111`. Short inputs are masked entirely.
 pub fn mask_last4(value: &str) -> String {
@@ -196,6 +202,9 @@ mod tests {
         assert_eq!(a, SecretString::from("hunter2"));
         assert_ne!(a, SecretString::from("hunter3"));
         assert_ne!(a, SecretString::from("hunter22"));
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"abcd"));
         let b = SecretBytes::new(vec![1, 2, 3]);
         assert_eq!(format!("{b:?}"), REDACTED);
         assert_eq!(b.expose(), &[1, 2, 3]);
