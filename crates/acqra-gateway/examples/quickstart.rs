@@ -89,7 +89,7 @@ fn main() {
     let mut _sandbox = None;
     let client = match Config::from_env() {
         Some(Ok(config)) => {
-            println!("Running against {}", config.base_url);
+            println!("Running against {}", config.base_url());
             Client::new(config)
         }
         Some(Err(e)) => Err(e),

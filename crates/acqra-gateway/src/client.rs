@@ -51,8 +51,8 @@ pub struct Client {
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
-            .field("base_url", &self.inner.config.base_url)
-            .field("app_id", &self.inner.config.app_id)
+            .field("base_url", &self.inner.config.base_url())
+            .field("app_id", &self.inner.config.app_id())
             .finish_non_exhaustive()
     }
 }
@@ -63,9 +63,9 @@ impl Client {
     #[cfg(feature = "ureq")]
     pub fn new(config: Config) -> Result<Self, Error> {
         let transport = sign_core::UreqTransport::builder()
-            .connect_timeout(config.connect_timeout)
-            .timeout(config.timeout)
-            .retry(config.retry)
+            .connect_timeout(config.connect_timeout())
+            .timeout(config.timeout())
+            .retry(config.retry())
             .user_agent(concat!("paykit-acqra-gateway/", env!("CARGO_PKG_VERSION")))
             .build();
         Ok(Self::with_transport(config, Arc::new(transport)))
@@ -73,7 +73,7 @@ impl Client {
 
     /// A client sending with `transport`.
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
-        let tokens = TokenCache::new(config.token_refresh_margin, config.default_token_lifetime);
+        let tokens = TokenCache::new(config.token_refresh_margin(), config.default_token_lifetime());
         Self {
             inner: Arc::new(Inner {
                 config,
@@ -91,7 +91,7 @@ impl Client {
             config: old.config.clone(),
             transport: Arc::clone(&old.transport),
             clock: Arc::clone(&old.clock),
-            tokens: TokenCache::new(old.config.token_refresh_margin, old.config.default_token_lifetime),
+            tokens: TokenCache::new(old.config.token_refresh_margin(), old.config.default_token_lifetime()),
             repeat_after_unauthorized: old.repeat_after_unauthorized,
         };
         f(&mut inner);
@@ -173,12 +173,12 @@ impl Client {
         // errors never quote field values, but say nothing anyway.
         let bytes = serde_json::to_vec(body)
             .map_err(|_| Error::InvalidRequest(format!("{name}: request could not be serialized")))?;
-        let request = HttpRequest::new(method, sign_core::http::join_url(&self.inner.config.base_url, path))
+        let request = HttpRequest::new(method, sign_core::http::join_url(self.inner.config.base_url(), path))
             .with_header("Content-Type", "application/json")
             .with_header("Accept", "application/json")
             .with_body(bytes)
             .with_idempotent(idempotent);
-        Ok(auth::authorize(request, &self.inner.config.auth_header, token))
+        Ok(auth::authorize(request, self.inner.config.auth_header(), token))
     }
 
     /// Parses the gateway's response to an `E` request into its typed payload (sans-IO).

@@ -64,34 +64,80 @@ impl AuthHeader {
     }
 }
 
-/// A validated client configuration. Build one with [`Config::builder`].
+/// A validated client configuration. Build one with [`Config::builder`]; it cannot be changed
+/// afterwards, so what was validated is what is used.
 ///
 /// `Debug` never shows the secret.
 #[derive(Debug, Clone)]
-#[non_exhaustive]
 pub struct Config {
     /// The gateway's base URL, without the `/gateway/v1/...` path (e.g. `https://gateway.example.com`).
-    pub base_url: String,
+    base_url: String,
     /// `appId`, the application id the gateway assigned.
-    pub app_id: String,
+    app_id: String,
     /// `secret`, the application secret used to request access tokens.
-    pub secret: SecretString,
+    secret: SecretString,
     /// Time allowed to connect.
-    pub connect_timeout: Duration,
+    connect_timeout: Duration,
     /// Time allowed for one whole attempt.
-    pub timeout: Duration,
+    timeout: Duration,
     /// How the transport retries failed sends (never a payment that may have been processed).
     #[cfg(feature = "ureq")]
-    pub retry: sign_core::RetryPolicy,
+    retry: sign_core::RetryPolicy,
     /// How long before the token's `expiresIn` runs out a fresh token is fetched.
-    pub token_refresh_margin: Duration,
+    token_refresh_margin: Duration,
     /// The lifetime assumed when a token response carries no `expiresIn`.
-    pub default_token_lifetime: Duration,
+    default_token_lifetime: Duration,
     /// How the token is sent.
-    pub auth_header: AuthHeader,
+    auth_header: AuthHeader,
 }
 
 impl Config {
+    /// The gateway's base URL (no trailing `/`).
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// `appId`.
+    pub fn app_id(&self) -> &str {
+        &self.app_id
+    }
+
+    /// `secret`, for the token request.
+    pub fn secret(&self) -> &SecretString {
+        &self.secret
+    }
+
+    /// Time allowed to connect.
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+
+    /// Time allowed for one whole attempt.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The transport's retry policy.
+    #[cfg(feature = "ureq")]
+    pub fn retry(&self) -> sign_core::RetryPolicy {
+        self.retry
+    }
+
+    /// How long before expiry a token is replaced.
+    pub fn token_refresh_margin(&self) -> Duration {
+        self.token_refresh_margin
+    }
+
+    /// The lifetime assumed for tokens without `expiresIn`.
+    pub fn default_token_lifetime(&self) -> Duration {
+        self.default_token_lifetime
+    }
+
+    /// How the token is sent.
+    pub fn auth_header(&self) -> &AuthHeader {
+        &self.auth_header
+    }
+
     /// A builder for `base_url`, `app_id` and `secret` (all required) and the optional settings.
     pub fn builder(
         base_url: impl Into<String>,
@@ -220,7 +266,7 @@ mod tests {
     #[test]
     fn build_validates_every_required_setting() {
         let ok = Config::builder("https://gw.example.com/", "app", "s3cr3t-value").build().unwrap();
-        assert_eq!(ok.base_url, "https://gw.example.com");
+        assert_eq!(ok.base_url(), "https://gw.example.com");
         for (base, app, secret) in [
             ("ftp://gw", "app", "s"),
             ("https://", "app", "s"),

@@ -69,9 +69,9 @@ impl std::fmt::Display for AccessToken {
 /// Not marked idempotent (the docs' choice): a token request that may have reached the gateway is
 /// not re-sent by the transport, since some gateways revoke the previous token when issuing one.
 pub fn token_request(config: &Config) -> Result<HttpRequest, Error> {
-    let body = AccessTokenRequest::new(config.app_id.clone(), config.secret.clone());
+    let body = AccessTokenRequest::new(config.app_id(), config.secret().clone());
     let bytes = serde_json::to_vec(&body).map_err(|_| Error::Config("token request could not be serialized".into()))?;
-    Ok(HttpRequest::new(AccessTokenRequest::METHOD, sign_core::http::join_url(&config.base_url, TOKEN_PATH))
+    Ok(HttpRequest::new(AccessTokenRequest::METHOD, sign_core::http::join_url(config.base_url(), TOKEN_PATH))
         .with_header("Content-Type", "application/json")
         .with_header("Accept", "application/json")
         .with_body(bytes)
