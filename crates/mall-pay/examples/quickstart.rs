@@ -24,7 +24,9 @@
 use std::io::Write;
 
 use mall_pay::sandbox::Sandbox;
-use mall_pay::{Client, Config, Error, Freight, FreightChoice, OrderPayData, PayOrder, PayParam, PayWith, Points, Yuan};
+use mall_pay::{
+    Client, Config, Error, Freight, FreightChoice, OrderPayData, PayOrder, PayParam, PayWith, Points, Yuan,
+};
 
 /// What the flow pays.
 pub struct Plan {
@@ -63,7 +65,11 @@ fn real_main() -> Result<(), BoxError> {
                 .collect::<Result<Vec<_>, _>>()?;
             let plan = Plan {
                 order_ids,
-                address_id: std::env::var("MALLPAY_ADDRESS_ID").ok().map(|s| s.trim().parse()).transpose()?.unwrap_or(1),
+                address_id: std::env::var("MALLPAY_ADDRESS_ID")
+                    .ok()
+                    .map(|s| s.trim().parse())
+                    .transpose()?
+                    .unwrap_or(1),
                 pay_price: Yuan::parse(&std::env::var("MALLPAY_PAY_PRICE").unwrap_or_else(|_| "0.01".into()))?,
                 pay_integral: Points::new(
                     std::env::var("MALLPAY_PAY_INTEGRAL").ok().map(|s| s.trim().parse()).transpose()?.unwrap_or(100),
@@ -107,7 +113,8 @@ pub fn run(out: &mut dyn Write, client: &Client, plan: &Plan) -> Result<(), BoxE
 /// Sandbox only: the token expires, the call fails with `TokenExpired`, the user logs in again
 /// and the same payment goes through with the new token.
 fn relogin_step(out: &mut dyn Write, sandbox: &Sandbox, client: &Client) -> Result<(), BoxError> {
-    let order = PayOrder::new(1004, 7, PayWith::alipay_and_points(Yuan::from_fen(1990)?, Points::new(100)?), Freight::Free)?;
+    let order =
+        PayOrder::new(1004, 7, PayWith::alipay_and_points(Yuan::from_fen(1990)?, Points::new(100)?), Freight::Free)?;
     sandbox.expire_token(&sandbox.token());
     writeln!(out, "- pay order 1004 by Alipay + points with an expired token")?;
     match client.order_pay(&order) {

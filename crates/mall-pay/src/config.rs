@@ -2,9 +2,9 @@
 
 use std::time::Duration;
 
-use sign_core::SecretString;
 #[cfg(feature = "ureq")]
 use sign_core::RetryPolicy;
+use sign_core::SecretString;
 
 use crate::error::Error;
 

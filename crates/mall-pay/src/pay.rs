@@ -431,10 +431,16 @@ impl TryFrom<&OrderPayRequest> for PayOrder {
         let freight = match (&wire.freight_mode, &wire.freight_json_arr_key) {
             (FreightMode::Free, None) => Freight::Free,
             (FreightMode::Free, Some(_)) => {
-                return Err(RequestError::Freight { freight_mode: mode, problem: "(free) takes no freight_json_arr_key" });
+                return Err(RequestError::Freight {
+                    freight_mode: mode,
+                    problem: "(free) takes no freight_json_arr_key",
+                });
             }
             (FreightMode::NotFree, None) => {
-                return Err(RequestError::Freight { freight_mode: mode, problem: "(not free) needs freight_json_arr_key" });
+                return Err(RequestError::Freight {
+                    freight_mode: mode,
+                    problem: "(not free) needs freight_json_arr_key",
+                });
             }
             (FreightMode::NotFree, Some(FreightJsonArrKey::CashOnDelivery)) => {
                 Freight::NotFree(FreightChoice::CashOnDelivery)
@@ -473,8 +479,14 @@ mod tests {
             (PayWith::wechat(yuan("0.1")), r#""pay_method":1,"pay_price":0.1,"#),
             (PayWith::alipay(yuan("199.00")), r#""pay_method":2,"pay_price":199.00,"#),
             (PayWith::points(pts(500)), r#""pay_method":3,"pay_integral":500,"#),
-            (PayWith::wechat_and_points(yuan("0.29"), pts(70)), r#""pay_method":4,"pay_price":0.29,"pay_integral":70,"#),
-            (PayWith::alipay_and_points(yuan("12345.67"), pts(1)), r#""pay_method":5,"pay_price":12345.67,"pay_integral":1,"#),
+            (
+                PayWith::wechat_and_points(yuan("0.29"), pts(70)),
+                r#""pay_method":4,"pay_price":0.29,"pay_integral":70,"#,
+            ),
+            (
+                PayWith::alipay_and_points(yuan("12345.67"), pts(1)),
+                r#""pay_method":5,"pay_price":12345.67,"pay_integral":1,"#,
+            ),
         ];
         for (pay_with, middle) in cases {
             let order = PayOrder::new(42, 9, pay_with, Freight::Free).unwrap();
@@ -607,8 +619,9 @@ mod tests {
         for (json, expected) in cases {
             assert_eq!(PayOrder::try_from(&wire(json)), Err(expected), "{json}");
         }
-        let free_with_key =
-            wire(r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1,"freight_json_arr_key":1}"#);
+        let free_with_key = wire(
+            r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1,"freight_json_arr_key":1}"#,
+        );
         assert!(matches!(PayOrder::try_from(&free_with_key), Err(E::Freight { freight_mode: 1, .. })));
         let mode3 = wire(r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":3}"#);
         assert_eq!(PayOrder::try_from(&mode3), Err(E::UnknownCode { field: "freight_mode", value: 3 }));

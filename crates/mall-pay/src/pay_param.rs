@@ -138,7 +138,8 @@ mod tests {
 
     #[test]
     fn empty_shapes_are_empty() {
-        for body in ["{}", r#"{"pay_param":null}"#, r#"{"pay_param":""}"#, r#"{"pay_param":[]}"#, r#"{"pay_param":{}}"#] {
+        for body in ["{}", r#"{"pay_param":null}"#, r#"{"pay_param":""}"#, r#"{"pay_param":[]}"#, r#"{"pay_param":{}}"#]
+        {
             let data: OrderPayData = serde_json::from_str(body).unwrap();
             assert_eq!(data.pay_param, PayParam::Empty, "{body}");
         }

@@ -5,6 +5,8 @@
 //! compare the header and the body bytes with literals written by hand from the seed's field
 //! table (no code under test computes an expected value).
 
+#![cfg(feature = "ureq")]
+
 use std::io::Read;
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -170,7 +172,8 @@ fn failure_envelopes_are_api_errors() {
 #[test]
 fn bad_answers_are_typed_errors() {
     let mut server = mockito::Server::new();
-    let cases: Vec<(u16, String, fn(&Error) -> bool)> = vec![
+    type Case = (u16, String, fn(&Error) -> bool);
+    let cases: Vec<Case> = vec![
         (200, "{\"status\":200,\"data\":{\"pay_param\":".into(), |e| matches!(e, Error::Decode(_))),
         (200, "not json at all".into(), |e| matches!(e, Error::Decode(_))),
         (200, String::new(), |e| matches!(e, Error::Decode(_))),
@@ -281,7 +284,8 @@ fn invalid_wire_request_is_refused_before_sending() {
 
 #[test]
 fn sans_io_prepare_and_parse() {
-    let config = Config::builder().base_url("https://mall.example.com/").pay_path("mall/pay").token(TOKEN).build().unwrap();
+    let config =
+        Config::builder().base_url("https://mall.example.com/").pay_path("mall/pay").token(TOKEN).build().unwrap();
     let client = Client::with_transport(config, Arc::new(NeverSend));
     let req = client.prepare(&alipay_order()).unwrap();
     assert_eq!(req.url, "https://mall.example.com/mall/pay");
@@ -330,7 +334,12 @@ fn token_never_printed() {
         client.order_pay(&wechat_order()).unwrap_err(),
         Error::TokenExpired { message: "token过期".into() },
         Error::Api { status: 0, message: "x".into() },
-        Config::builder().base_url("https://m.example").pay_path("/p").token(format!("{secret}\n")).build().unwrap_err(),
+        Config::builder()
+            .base_url("https://m.example")
+            .pay_path("/p")
+            .token(format!("{secret}\n"))
+            .build()
+            .unwrap_err(),
     ];
     let mut printed = vec![
         format!("{builder:?}"),

@@ -7,7 +7,7 @@
 #[path = "../examples/quickstart.rs"]
 mod quickstart;
 
-use mall_pay::sandbox::{Sandbox, STARTING_POINTS};
+use mall_pay::sandbox::{STARTING_POINTS, Sandbox};
 use mall_pay::{Client, Error, Freight, PayOrder, PayParam, PayWith, Points, Yuan};
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
 
@@ -119,16 +119,32 @@ fn sandbox_checks_token_and_rules() {
     let unknown = SecretString::new("not-a-token");
     let cases: [(Option<&SecretString>, &str, &str); 14] = [
         (None, r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1}"#, "token不能为空"),
-        (Some(&unknown), r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1}"#, "token无效,请登录"),
+        (
+            Some(&unknown),
+            r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1}"#,
+            "token无效,请登录",
+        ),
         // A float-mangled amount is not what an exact client sends.
         (
             Some(&t),
             r#"{"order_id":1,"pay_method":1,"pay_price":0.10000000000000001,"address_id":1,"freight_mode":1}"#,
             "支付金额格式错误",
         ),
-        (Some(&t), r#"{"order_id":1,"pay_method":1,"pay_price":0,"address_id":1,"freight_mode":1}"#, "支付金额格式错误"),
-        (Some(&t), r#"{"order_id":1,"pay_method":1,"pay_price":-1,"address_id":1,"freight_mode":1}"#, "支付金额格式错误"),
-        (Some(&t), r#"{"order_id":1,"pay_method":1,"pay_price":"1","address_id":1,"freight_mode":1}"#, "支付金额格式错误"),
+        (
+            Some(&t),
+            r#"{"order_id":1,"pay_method":1,"pay_price":0,"address_id":1,"freight_mode":1}"#,
+            "支付金额格式错误",
+        ),
+        (
+            Some(&t),
+            r#"{"order_id":1,"pay_method":1,"pay_price":-1,"address_id":1,"freight_mode":1}"#,
+            "支付金额格式错误",
+        ),
+        (
+            Some(&t),
+            r#"{"order_id":1,"pay_method":1,"pay_price":"1","address_id":1,"freight_mode":1}"#,
+            "支付金额格式错误",
+        ),
         (Some(&t), r#"{"order_id":1,"pay_method":2,"address_id":1,"freight_mode":1}"#, "请输入支付金额"),
         (
             Some(&t),
@@ -136,10 +152,18 @@ fn sandbox_checks_token_and_rules() {
             "积分支付不需要支付金额",
         ),
         (Some(&t), r#"{"order_id":1,"pay_method":4,"pay_price":1,"address_id":1,"freight_mode":1}"#, "请输入支付积分"),
-        (Some(&t), r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":2}"#, "不包邮时请选择运费方式"),
+        (
+            Some(&t),
+            r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":2}"#,
+            "不包邮时请选择运费方式",
+        ),
         (Some(&t), r#"{"order_id":1,"pay_method":6,"pay_price":1,"address_id":1,"freight_mode":1}"#, "支付方式错误"),
         (Some(&t), r#"{"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1}"#, "缺少参数: order_id"),
-        (Some(&t), r#"{"order_id":1,"pay_method":3,"pay_integral":999999,"address_id":1,"freight_mode":1}"#, "积分不足"),
+        (
+            Some(&t),
+            r#"{"order_id":1,"pay_method":3,"pay_integral":999999,"address_id":1,"freight_mode":1}"#,
+            "积分不足",
+        ),
         (Some(&t), "not json", "参数错误: 请求体不是 JSON 对象"),
     ];
     for (token, body, msg) in cases {

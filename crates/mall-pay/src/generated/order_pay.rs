@@ -26,7 +26,7 @@ pub struct OrderPayRequest {
     pub address_id: i64,
     /// 是否包邮 1=包邮 2=不包邮
     pub freight_mode: FreightMode,
-    /// 默认 0,freight\_mode=2必填,1=到付 2=商家自选
+    /// 默认 0,freight_mode=2必填,1=到付 2=商家自选
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub freight_json_arr_key: Option<FreightJsonArrKey>,
 }

@@ -247,12 +247,8 @@ fn price(fields: &BTreeMap<String, Box<RawValue>>) -> Result<Option<String>, Str
     let Some(text) = raw(fields, "pay_price") else { return Ok(None) };
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let well_formed = !int.is_empty()
-        && digits(int)
-        && digits(frac)
-        && frac.len() <= 2
-        && (text.contains('.') == !frac.is_empty())
-        && int.len() <= 13;
+    let well_formed =
+        !int.is_empty() && digits(int) && digits(frac) && frac.len() <= 2 && !text.ends_with('.') && int.len() <= 13;
     let non_zero = text.bytes().any(|b| (b'1'..=b'9').contains(&b));
     if well_formed && non_zero { Ok(Some(text.to_owned())) } else { Err("支付金额格式错误".into()) }
 }
