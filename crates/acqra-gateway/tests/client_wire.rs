@@ -338,3 +338,14 @@ fn bad_requests_fail_before_any_io() {
     // Nothing was sent, not even a token request.
     assert!(transport.sent_paths().is_empty());
 }
+
+#[test]
+fn a_401_from_the_token_endpoint_is_reported_once() {
+    let mut server = mockito::Server::new();
+    let token = server.mock("POST", TOKEN_PATH).with_status(401).expect(1).create();
+    let call = server.mock("POST", "/gateway/v1/query").expect(0).create();
+    let client = Client::new(config(&server.url())).unwrap();
+    assert!(matches!(client.query_payment(&query()), Err(Error::Unauthorized)));
+    token.assert();
+    call.assert();
+}
