@@ -130,14 +130,3 @@ fn check_pay_param(order: &PayOrder, param: &PayParam) -> Result<(), Error> {
     };
     Err(Error::UnexpectedPayParam { expected, got: param.kind() })
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn _assert_send_sync_clone()
-    where
-        Client: Send + Sync + Clone,
-    {
-    }
-}
