@@ -429,7 +429,8 @@ impl TryFrom<&OrderPayRequest> for PayOrder {
         };
         let mode = wire.freight_mode.as_i64();
         let freight = match (&wire.freight_mode, &wire.freight_json_arr_key) {
-            (FreightMode::Free, None) => Freight::Free,
+            // 0 is the provider's documented default for "no choice".
+            (FreightMode::Free, None | Some(FreightJsonArrKey::Unknown(0))) => Freight::Free,
             (FreightMode::Free, Some(_)) => {
                 return Err(RequestError::Freight {
                     freight_mode: mode,
@@ -623,6 +624,10 @@ mod tests {
             r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1,"freight_json_arr_key":1}"#,
         );
         assert!(matches!(PayOrder::try_from(&free_with_key), Err(E::Freight { freight_mode: 1, .. })));
+        let free_with_default = wire(
+            r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1,"freight_json_arr_key":0}"#,
+        );
+        assert_eq!(PayOrder::try_from(&free_with_default).map(|o| o.freight()), Ok(Freight::Free));
         let mode3 = wire(r#"{"order_id":1,"pay_method":1,"pay_price":1,"address_id":1,"freight_mode":3}"#);
         assert_eq!(PayOrder::try_from(&mode3), Err(E::UnknownCode { field: "freight_mode", value: 3 }));
     }
