@@ -73,6 +73,8 @@ impl FromStr for SignType {
 /// The key requests are signed with. `Debug` never shows key material.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
+// One key per client configuration, built once: its size does not matter, boxing would only add API noise.
+#[allow(clippy::large_enum_variant)]
 pub enum SigningKey {
     /// The MD5 secret key.
     Md5(SecretString),

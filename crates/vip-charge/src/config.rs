@@ -63,6 +63,27 @@ impl Config {
     pub fn success_status(&self) -> i64 {
         self.success_status
     }
+
+    /// The connect timeout (for your own transport, when not using the built-in one).
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+
+    /// The timeout for one whole attempt.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The largest response body accepted.
+    pub fn max_response_bytes(&self) -> u64 {
+        self.max_response_bytes
+    }
+
+    /// The built-in transport's retry policy.
+    #[cfg(feature = "ureq")]
+    pub fn retry_policy(&self) -> sign_core::RetryPolicy {
+        self.retry
+    }
 }
 
 /// Builder for [`Config`].

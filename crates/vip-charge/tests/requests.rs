@@ -1,6 +1,7 @@
 //! What the client sends and how it reads every answer, against a loopback mockito server.
 //!
 //! Expected signatures come from md5sum / the OpenSSL CLI (commands in testdata/README.md).
+#![cfg(feature = "ureq")]
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -1,0 +1,83 @@
+//! No public type prints a secret: MD5 secret keys and RSA private keys never appear in `Debug`
+//! or `Display` output.
+#![cfg(feature = "ureq")]
+
+use sign_core::SecretString;
+use sign_core::rsa::PrivateKey;
+use vip_charge::{CallbackVerifier, Client, Config, SigningKey, VerifyingKey};
+
+const SECRET: &str = "md5-Secret-Value-0123456789";
+const PEM: &str = include_str!("../testdata/merchant_private_key.pem");
+
+/// Pieces of the private key's Base64 that must never be printed.
+fn key_fragments() -> Vec<String> {
+    PEM.lines().filter(|l| !l.starts_with("-----")).map(|l| l[..16].to_owned()).collect()
+}
+
+fn assert_clean(what: &str, text: &str) {
+    assert!(!text.contains(SECRET), "{what} leaks the MD5 secret: {text}");
+    for fragment in key_fragments() {
+        assert!(!text.contains(&fragment), "{what} leaks private key material: {text}");
+    }
+}
+
+#[test]
+fn configs_clients_and_keys_are_redacted() {
+    let md5_builder = Config::builder().base_url("https://h.example").business_id("55").md5_secret_key(SECRET);
+    assert_clean("ConfigBuilder", &format!("{md5_builder:?}"));
+    let md5 = md5_builder.build().unwrap();
+    assert_clean("Config", &format!("{md5:?}"));
+    let client = Client::new(md5.clone()).unwrap();
+    assert_clean("Client", &format!("{client:?}"));
+
+    let rsa_builder = Config::builder().base_url("https://h.example").business_id("55").rsa_private_key(PEM);
+    assert_clean("ConfigBuilder(rsa)", &format!("{rsa_builder:?}"));
+    let rsa = rsa_builder.build().unwrap();
+    assert_clean("Config(rsa)", &format!("{rsa:?}"));
+
+    let key = PrivateKey::parse(PEM).unwrap();
+    assert_clean("SigningKey", &format!("{:?}", SigningKey::Sha256Rsa(key)));
+    assert_clean("SigningKey", &format!("{:?}", SigningKey::Md5(SecretString::new(SECRET))));
+    assert_clean("VerifyingKey", &format!("{:?}", VerifyingKey::Md5(SecretString::new(SECRET))));
+
+    let verifier_builder = CallbackVerifier::builder().business_id("55").md5_secret_key(SECRET);
+    assert_clean("CallbackVerifierBuilder", &format!("{verifier_builder:?}"));
+    let verifier = verifier_builder.build().unwrap();
+    assert_clean("CallbackVerifier", &format!("{verifier:?}"));
+
+    // Requests carry the signature in a header: Debug shows header names only.
+    let request = client.prepare(&vip_charge::ProductListRequest::new("1")).unwrap();
+    let text = format!("{request:?}");
+    assert!(!text.contains(request.header("sign").unwrap()), "{text}");
+}
+
+#[test]
+fn errors_do_not_quote_keys() {
+    // A corrupted key: the error names the problem, not the bytes.
+    let broken = PEM.replace('A', "*");
+    let err = Config::builder().base_url("https://h.example").business_id("55").rsa_private_key(broken).build();
+    let err = err.unwrap_err();
+    assert_clean("Error", &format!("{err:?} {err}"));
+    let err = Config::builder()
+        .base_url("https://h.example")
+        .business_id("55")
+        .md5_secret_key(SECRET)
+        .send_sign_type_header(false)
+        .build()
+        .unwrap_err();
+    assert_clean("Error", &format!("{err:?} {err}"));
+}
+
+#[cfg(feature = "sandbox")]
+#[test]
+fn the_sandbox_is_redacted() {
+    let builder = vip_charge::sandbox::Sandbox::builder()
+        .md5_secret_key(SECRET)
+        .merchant_key(PrivateKey::parse(PEM).unwrap())
+        .platform_key(PrivateKey::parse(include_str!("../testdata/platform_private_key.pem")).unwrap());
+    assert_clean("SandboxBuilder", &format!("{builder:?}"));
+    let sandbox = builder.start().unwrap();
+    assert_clean("Sandbox", &format!("{sandbox:?}"));
+    assert_clean("Sandbox config", &format!("{:?}", sandbox.config(vip_charge::SignType::Md5)));
+    assert_clean("Sandbox key", &format!("{:?} {}", sandbox.md5_secret_key(), sandbox.md5_secret_key()));
+}
