@@ -117,7 +117,7 @@ impl Client {
         idempotent: bool,
     ) -> Result<HttpRequest, Error> {
         if !path.starts_with('/') {
-            return Err(Error::Config("path must start with '/'".into()));
+            return Err(Error::InvalidRequest("path must start with '/'".into()));
         }
         let body = serde_json::to_vec(body)?;
         self.sign_request(Method::Post, path, body, idempotent)
@@ -195,7 +195,7 @@ impl Client {
     pub fn order_info(&self, request: &OrderInfoRequest) -> Result<OrderInfo, Error> {
         let given = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
         if !given(&request.order_code) && !given(&request.biz_code) {
-            return Err(Error::Config("order info needs an orderCode or a bizCode".into()));
+            return Err(Error::InvalidRequest("order info needs an orderCode or a bizCode".into()));
         }
         self.call(request)
     }
@@ -221,7 +221,7 @@ impl Client {
         require("batchBizCode", &request.batch_biz_code)?;
         require("productCode", &request.product_code)?;
         if request.item_list.is_empty() {
-            return Err(Error::Config("batch order needs at least one item".into()));
+            return Err(Error::InvalidRequest("batch order needs at least one item".into()));
         }
         for item in &request.item_list {
             require("itemList.bizCode", &item.biz_code)?;
@@ -232,7 +232,7 @@ impl Client {
 }
 
 fn require(name: &str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() { Err(Error::Config(format!("{name} is required"))) } else { Ok(()) }
+    if value.trim().is_empty() { Err(Error::InvalidRequest(format!("{name} is required"))) } else { Ok(()) }
 }
 
 #[cfg(test)]

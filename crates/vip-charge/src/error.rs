@@ -46,9 +46,13 @@ pub enum Error {
     /// A key could not be loaded.
     #[error(transparent)]
     Key(#[from] KeyError),
-    /// The configuration or a request is unusable (a missing credential, an empty required value).
+    /// The configuration is unusable (a missing credential, a malformed base URL or business id).
     #[error("configuration error: {0}")]
     Config(String),
+    /// A request was refused before sending: a required field is empty, or order info has
+    /// neither `orderCode` nor `bizCode`.
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
 }
 
 impl Error {

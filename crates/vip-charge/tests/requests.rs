@@ -177,7 +177,7 @@ fn raw_call_is_signed_too() {
     let v: serde_json::Value = c.call_raw("/v1/openapi/order/info", &charge(), true).unwrap();
     assert_eq!(v["x"][1], 2);
     mock.assert();
-    assert!(matches!(c.prepare_raw("no-slash", &charge(), true), Err(Error::Config(_))));
+    assert!(matches!(c.prepare_raw("no-slash", &charge(), true), Err(Error::InvalidRequest(_))));
 }
 
 fn answer(status: usize, body: &str) -> Result<vip_charge::VipChargeOrder, Error> {
@@ -277,10 +277,10 @@ fn nonces_differ_per_request_by_default() {
 #[test]
 fn bad_requests_fail_before_sending() {
     let c = client(md5_config("http://127.0.0.1:9"));
-    assert!(matches!(c.order_info(&OrderInfoRequest::new()), Err(Error::Config(_))));
-    assert!(matches!(c.vip_charge(&VipChargeRequest::new("166", "55", "", "a", "b")), Err(Error::Config(_))));
+    assert!(matches!(c.order_info(&OrderInfoRequest::new()), Err(Error::InvalidRequest(_))));
+    assert!(matches!(c.vip_charge(&VipChargeRequest::new("166", "55", "", "a", "b")), Err(Error::InvalidRequest(_))));
     let empty = BatchOrderRequest::new("166", "55", "B1", "87103", vec![]);
-    assert!(matches!(c.batch_order(&empty), Err(Error::Config(_))));
+    assert!(matches!(c.batch_order(&empty), Err(Error::InvalidRequest(_))));
 }
 
 #[test]

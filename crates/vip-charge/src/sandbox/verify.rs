@@ -81,4 +81,20 @@ mod tests {
         assert!(md5_ok(&SecretString::new("test-secret-key"), &signed, "8CDA4E71F7AE6631F2F8EDC99EDE2CE3"));
         assert!(!md5_ok(&SecretString::new("test-secret-key"), &signed, "8cda4e71f7ae6631f2f8edc99ede2ce3"));
     }
+
+    #[test]
+    fn matches_the_openssl_rsa_vector() {
+        // V3 of testdata/README.md (openssl dgst -sha256 -sign, no signType header).
+        let headers = BTreeMap::from([
+            ("nonce", "abc".to_owned()),
+            ("businessId", "55".to_owned()),
+            ("timestamp", "1628772138668".to_owned()),
+        ]);
+        let signed = signed_bytes(&headers, br#"{"merchantId":"166"}"#);
+        let key = PrivateKey::parse(include_str!("../../testdata/merchant_private_key.pem")).unwrap().public_key();
+        let v3 = "N5bMK7olzymYFB38ylAzVHVODJEtiq0MzxtaBto0f1Pb7BJIUUXy7sB5qgRUT4dPrVyubu9i+DiJEsK9kXad67o+JRrkJW9OvaVcTFvTJ2+AJt1Zrug5GYAAdryEHC1DsVo4ZgcFrTJQZ6VuaLxUzgHfd+byl69CMFEtx618gCe8Wk3ZR8mAFb3lzuuqjwvrZeY3Cn1qi19NQlmWJjc+yqyN8/Qpcm/vDdHeYCLDyVPvfjJSukZQOUbd5vdEy8vcHZJcZgP+rT3PF+NgfprVLaLH+NRBR2d63TZ8vK2FPjMLNDs0PlXpPCvb3VDnAfTMmAgU0E77v02zYzkLJWs7nA==";
+        assert!(rsa_ok(&key, &signed, v3));
+        assert!(!rsa_ok(&key, &signed, &v3.replace('+', "-").replace('/', "_")), "URL-safe Base64 is not the rule");
+        assert!(!rsa_ok(&key, &signed[1..], v3));
+    }
 }
