@@ -28,6 +28,8 @@ use sign_core::sandbox::SandboxServer;
 use sign_core::{Decimal, HttpResponse};
 
 type BoxError = Box<dyn std::error::Error>;
+/// Pays an order and checks its callback (sandbox only).
+type PayStep<'a> = &'a dyn Fn(&str) -> Result<(), BoxError>;
 
 fn main() -> ExitCode {
     match run() {
@@ -109,7 +111,7 @@ fn run_sandbox() -> Result<(), BoxError> {
     flow(&client, &notify, Some(&pay))
 }
 
-fn flow(client: &Client, notify: &str, pay: Option<&dyn Fn(&str) -> Result<(), BoxError>>) -> Result<(), BoxError> {
+fn flow(client: &Client, notify: &str, pay: Option<PayStep<'_>>) -> Result<(), BoxError> {
     let user_id = env("CHAINUP_USER_ID").unwrap_or_else(|| "22033390".into());
     let coin = env("CHAINUP_COIN").unwrap_or_else(|| "USDT".into());
     let amount: Decimal = env("CHAINUP_AMOUNT").unwrap_or_else(|| "1".into()).parse()?;

@@ -73,6 +73,7 @@ fn bad_callbacks_are_one_indistinguishable_error() {
     assert!(seen.windows(2).all(|w| w[0] == w[1]), "{seen:?}");
 }
 
+#[cfg(feature = "sandbox")]
 #[test]
 fn python_request_is_accepted_by_the_sandbox() {
     use chainup_opay::sandbox::{Sandbox, SandboxKeys};
@@ -252,6 +253,7 @@ fn java_xrsa_callback_verifies() {
     assert_eq!(n.pay_amount.to_string(), "0.00012345");
 }
 
+#[cfg(feature = "sandbox")]
 #[test]
 fn java_xrsa_request_is_accepted_by_the_sandbox_and_signs_like_the_crate() {
     use chainup_opay::sandbox::{Sandbox, SandboxKeys};

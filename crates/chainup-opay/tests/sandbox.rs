@@ -1,4 +1,5 @@
 //! The quickstart flow and the provider's behaviours against the sandbox (loopback only).
+#![cfg(feature = "sandbox")]
 
 mod common;
 

@@ -2,7 +2,6 @@
 
 mod common;
 
-use chainup_opay::sandbox::{Sandbox, SandboxKeys};
 use chainup_opay::{CreateThirdOrderRequest, Error, OrderDetailRequest, Payer, PaymentPage};
 use common::*;
 use sign_core::SecretString;
@@ -56,15 +55,19 @@ fn debug_and_display_never_show_secrets() {
     assert_clean("HttpRequest", &format!("{http:?}"));
     assert!(!String::from_utf8_lossy(&http.body).contains(TOKEN), "token sent in clear");
 
-    let keys = SandboxKeys::new(
-        &testdata("platform_private.pem"),
-        &testdata("merchant_public.b64"),
-        Some(&testdata("merchant_private.pem")),
-    )
-    .unwrap();
-    assert_clean("SandboxKeys", &format!("{keys:?}"));
-    let sandbox = Sandbox::start_with(APP_KEY, keys).unwrap();
-    assert_clean("Sandbox", &format!("{sandbox:?}"));
+    #[cfg(feature = "sandbox")]
+    {
+        use chainup_opay::sandbox::{Sandbox, SandboxKeys};
+        let keys = SandboxKeys::new(
+            &testdata("platform_private.pem"),
+            &testdata("merchant_public.b64"),
+            Some(&testdata("merchant_private.pem")),
+        )
+        .unwrap();
+        assert_clean("SandboxKeys", &format!("{keys:?}"));
+        let sandbox = Sandbox::start_with(APP_KEY, keys).unwrap();
+        assert_clean("Sandbox", &format!("{sandbox:?}"));
+    }
 
     let errors = [
         Error::Signature,
