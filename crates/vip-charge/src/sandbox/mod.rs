@@ -44,7 +44,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 use sign_core::decimal::rust_decimal::Decimal as RustDecimal;
 use sign_core::rsa::{PrivateKey, PublicKey};
 use sign_core::sandbox::SandboxServer;
@@ -370,17 +371,70 @@ struct Order {
     status: &'static str,
 }
 
+/// The sandbox's order as JSON (order info's `data` and the callback body). Amounts are written
+/// with their own digits (`DecimalNumber`), never through a float.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OrderView<'a> {
+    order_code: &'a str,
+    biz_code: &'a str,
+    account: &'a str,
+    product_code: &'a str,
+    settlement_price: DecimalNumber,
+    status: &'a str,
+}
+
 impl Order {
-    fn to_json(&self) -> Value {
-        json!({
-            "orderCode": self.order_code,
-            "bizCode": self.biz_code,
-            "account": self.account,
-            "productCode": self.product_code,
-            "settlementPrice": DecimalNumber(self.price),
-            "status": self.status,
-        })
+    fn view(&self) -> OrderView<'_> {
+        OrderView {
+            order_code: &self.order_code,
+            biz_code: &self.biz_code,
+            account: &self.account,
+            product_code: &self.product_code,
+            settlement_price: DecimalNumber(self.price),
+            status: self.status,
+        }
     }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ChargeView<'a> {
+    order_code: &'a str,
+    biz_code: &'a str,
+    account: &'a str,
+    settlement_price: DecimalNumber,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ProductView<'a> {
+    product_code: &'a str,
+    product_name: &'a str,
+    settlement_price: DecimalNumber,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BalanceView<'a> {
+    merchant_id: &'a str,
+    business_id: &'a str,
+    balance: DecimalNumber,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BatchItemView<'a> {
+    order_code: &'a str,
+    biz_code: &'a str,
+    account: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BatchView<'a> {
+    batch_biz_code: &'a str,
+    order_list: Vec<BatchItemView<'a>>,
 }
 
 #[derive(Debug, Default)]
@@ -420,16 +474,22 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// The envelope the sandbox answers with (HTTP 200 unless said otherwise).
-fn envelope(status: i64, message: &str, data: Option<Value>) -> HttpResponse {
-    let mut body = json!({ "status": status, "message": message });
-    if let Some(data) = data {
-        body["data"] = data;
+fn envelope<T: Serialize>(status: i64, message: &str, data: Option<&T>) -> HttpResponse {
+    #[derive(Serialize)]
+    struct Envelope<'a, T> {
+        status: i64,
+        message: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        data: Option<&'a T>,
     }
-    HttpResponse::json(200, body.to_string().into_bytes())
+    match serde_json::to_vec(&Envelope { status, message, data }) {
+        Ok(body) => HttpResponse::json(200, body),
+        Err(_) => HttpResponse::new(500, b"sandbox could not serialize its answer".to_vec()),
+    }
 }
 
 fn fail(status: i64, message: &str) -> HttpResponse {
-    envelope(status, message, None)
+    envelope::<()>(status, message, None)
 }
 
 const BAD_REQUEST: i64 = 1;
@@ -440,7 +500,7 @@ const DUPLICATE: i64 = 5;
 const UNKNOWN_PRODUCT: i64 = 6;
 
 impl Shared {
-    fn ok(&self, data: Value) -> HttpResponse {
+    fn ok<T: Serialize>(&self, data: &T) -> HttpResponse {
         envelope(self.success_status, "success", Some(data))
     }
 
@@ -592,12 +652,12 @@ impl Shared {
             self.place(&mut state, biz_code, account, product_code, price)
         };
         self.notify(&order, callback_url, sign_type);
-        Ok(self.ok(json!({
-            "orderCode": order.order_code,
-            "bizCode": order.biz_code,
-            "account": order.account,
-            "settlementPrice": DecimalNumber(order.price),
-        })))
+        Ok(self.ok(&ChargeView {
+            order_code: &order.order_code,
+            biz_code: &order.biz_code,
+            account: &order.account,
+            settlement_price: DecimalNumber(order.price),
+        }))
     }
 
     /// Places an order already checked: debits (and for a failing account, refunds) the balance.
@@ -628,7 +688,7 @@ impl Shared {
         let job = notify::Job {
             order_code: order.order_code.clone(),
             url,
-            body: order.to_json().to_string().into_bytes(),
+            body: serde_json::to_vec(&order.view()).unwrap_or_default(),
             sign_type,
         };
         notify::spawn(Arc::clone(self), job);
@@ -644,7 +704,7 @@ impl Shared {
             (None, None) => return Err(fail(BAD_REQUEST, "orderCode和bizCode不能同时为空")),
         };
         match code.and_then(|c| state.orders.get(&c)) {
-            Some(order) => Ok(self.ok(order.to_json())),
+            Some(order) => Ok(self.ok(&order.view())),
             None => Err(fail(NOT_FOUND, "订单不存在")),
         }
     }
@@ -652,24 +712,22 @@ impl Shared {
     fn product_list(&self, body: &Value) -> Result<HttpResponse, HttpResponse> {
         self.check_ids(body, false)?;
         let state = lock(&self.state);
-        let list: Vec<Value> = state
+        let list: Vec<ProductView<'_>> = state
             .products
             .iter()
-            .map(|p| {
-                json!({
-                    "productCode": p.product_code,
-                    "productName": p.product_name,
-                    "settlementPrice": p.settlement_price,
-                })
+            .map(|p| ProductView {
+                product_code: &p.product_code,
+                product_name: &p.product_name,
+                settlement_price: p.settlement_price,
             })
             .collect();
-        Ok(self.ok(Value::Array(list)))
+        Ok(self.ok(&list))
     }
 
     fn business_balance(&self, body: &Value) -> Result<HttpResponse, HttpResponse> {
         self.check_ids(body, true)?;
         let balance = DecimalNumber(lock(&self.state).balance);
-        Ok(self.ok(json!({ "merchantId": self.merchant_id, "businessId": self.business_id, "balance": balance })))
+        Ok(self.ok(&BalanceView { merchant_id: &self.merchant_id, business_id: &self.business_id, balance }))
     }
 
     fn batch_order(self: &Arc<Self>, body: &Value, sign_type: SignType) -> Result<HttpResponse, HttpResponse> {
@@ -705,11 +763,11 @@ impl Shared {
         for order in &orders {
             self.notify(order, callback_url.clone(), sign_type);
         }
-        let list: Vec<Value> = orders
+        let order_list = orders
             .iter()
-            .map(|o| json!({ "orderCode": o.order_code, "bizCode": o.biz_code, "account": o.account }))
+            .map(|o| BatchItemView { order_code: &o.order_code, biz_code: &o.biz_code, account: &o.account })
             .collect();
-        Ok(self.ok(json!({ "batchBizCode": batch_biz_code, "orderList": list })))
+        Ok(self.ok(&BatchView { batch_biz_code: &batch_biz_code, order_list }))
     }
 }
 
