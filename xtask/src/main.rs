@@ -2,11 +2,15 @@
 //!
 //! `cargo xtask codegen [--check] [--provider <name>]` turns `docs/<provider>/*.md` into
 //! `crates/<provider>/src/generated/` (see `docs/README.md` for the doc format).
+//!
+//! `cargo xtask quickstart [<provider>...]` runs the providers' quickstart examples against their
+//! embedded sandboxes.
 
 mod emit;
 mod model;
 mod names;
 mod parse;
+mod quickstart;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -15,10 +19,12 @@ use std::process::{Command, ExitCode, Stdio};
 use model::{Doc, DocError};
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
+       cargo xtask quickstart [<provider>...]
 
   codegen               regenerate crates/<p>/src/generated/ from docs/<p>/*.md for every provider
   --check               regenerate in memory; exit 1 naming every file that differs from the docs
-  --provider <name>     only docs/<name>/ -> crates/<name>/";
+  --provider <name>     only docs/<name>/ -> crates/<name>/
+  quickstart            run every provider's examples/quickstart.rs against its sandbox (or the named ones)";
 
 struct Args {
     check: bool,
@@ -49,6 +55,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("quickstart") {
+        return quickstart::run(&workspace_root(), &args[1..]);
+    }
     let args = match parse_args(&args) {
         Ok(a) => a,
         Err(e) => {

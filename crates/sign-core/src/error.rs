@@ -113,9 +113,27 @@ impl DecodeError {
 
 impl From<serde_json::Error> for DecodeError {
     fn from(e: serde_json::Error) -> Self {
-        // serde_json's messages name the field and position, never the value itself.
-        Self::new(format!("invalid JSON: {e}"))
+        Self::new(format!("invalid JSON: {}", redact_serde_message(&e.to_string())))
     }
+}
+
+/// serde's messages can quote the offending input (`invalid type: string "4111…", expected u32`,
+/// ``unknown variant `…` ``), and input can be a card number or a token: keep the shape of the
+/// message, drop the quoted value.
+fn redact_serde_message(message: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let (found, tail) = rest.split_once(", expected").unwrap_or((rest, ""));
+            let kind = found.split_whitespace().next().unwrap_or("value");
+            let kind = kind.trim_end_matches(',');
+            return if tail.is_empty() { format!("{prefix}{kind}") } else { format!("{prefix}{kind}, expected{tail}") };
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let tail = rest.split_once('`').map(|(_, t)| t).unwrap_or("");
+        return format!("unknown variant{tail}");
+    }
+    message.to_owned()
 }
 
 /// A signing, verification, encryption or decryption failure.
@@ -173,5 +191,37 @@ impl fmt::Display for KeyKind {
             Self::Private => "private key",
             Self::Public => "public key",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_messages_lose_the_quoted_input() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Card {
+            number: u64,
+            kind: Kind,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        enum Kind {
+            Visa,
+        }
+        for input in [
+            r#"{"number": "4111111111111111", "kind": "Visa"}"#,
+            r#"{"number": 1, "kind": "4111111111111111"}"#,
+            r#"{"number": -4111111111111111, "kind": "Visa"}"#,
+        ] {
+            let e = DecodeError::from(serde_json::from_str::<Card>(input).unwrap_err());
+            assert!(!e.message().contains("4111"), "{e}");
+            assert!(e.message().contains("line 1"), "position kept: {e}");
+        }
+        let missing = DecodeError::from(serde_json::from_str::<Card>(r#"{"number": 1}"#).unwrap_err());
+        assert!(missing.message().contains("missing field `kind`"), "{missing}");
+        let wrong = DecodeError::from(serde_json::from_str::<Card>(r#"{"number": "x1", "kind": "Visa"}"#).unwrap_err());
+        assert!(wrong.message().starts_with("invalid JSON: invalid type: string, expected u64"), "{wrong}");
     }
 }
