@@ -67,14 +67,24 @@ pub trait ReplayGuard: Send + Sync + fmt::Debug {
 /// callbacks are recorded, so an attacker without the key cannot fill it.
 ///
 /// One process only: with several instances behind a load balancer use a shared store.
-#[derive(Debug)]
 pub struct InMemoryReplayGuard {
     window_millis: i64,
     capacity: usize,
     state: Mutex<GuardState>,
 }
 
-#[derive(Debug, Default)]
+impl fmt::Debug for InMemoryReplayGuard {
+    // The remembered nonces are not printed: there can be many.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InMemoryReplayGuard")
+            .field("window_millis", &self.window_millis)
+            .field("capacity", &self.capacity)
+            .field("len", &self.len())
+            .finish()
+    }
+}
+
+#[derive(Default)]
 struct GuardState {
     expiry_of: HashMap<String, i64>,
     by_expiry: BTreeSet<(i64, String)>,
