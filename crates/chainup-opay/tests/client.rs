@@ -287,3 +287,23 @@ fn payment_page_url_uses_the_configured_host() {
     let url = client.payment_page("10000000002", Payer::OpenId("2ae0".into())).url();
     assert_eq!(url, "https://pay.example.com/platform/pay.html?appKey=test-app-key&orderNum=10000000002&openId=2ae0");
 }
+
+#[test]
+fn raw_calls_are_signed_the_same_way() {
+    let mut server = mockito::Server::new();
+    let mock = server
+        .mock("POST", "/platformapi/chainup/open/opay/someUnmodelledQuery")
+        .match_header("content-type", "application/json")
+        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(0), "time": NOW_MS})))
+        .with_body(platform_response(r#"{"anything":["goes",1]}"#))
+        .create();
+    let client = client_at(&server.url());
+    let out: serde_json::Value =
+        client.call_raw("/platformapi/chainup/open/opay/someUnmodelledQuery", &json!({"orderNum": "1"}), true).unwrap();
+    mock.assert();
+    assert_eq!(out, json!({"anything": ["goes", 1]}));
+    let prepared = client.prepare_raw("/x", &json!({"orderNum": "1"}), true).unwrap();
+    assert!(prepared.idempotent);
+    assert!(!client.prepare(&create_request()).unwrap().idempotent);
+    assert!(client.prepare(&OrderDetailRequest::new(APP_KEY, "1")).unwrap().idempotent);
+}

@@ -89,6 +89,7 @@ fn python_request_is_accepted_by_the_sandbox() {
         sign_core::Method::Post,
         format!("{}/platformapi/chainup/open/opay/createThirdOrder", sandbox.base_url()),
     )
+    .with_header("Content-Type", "application/json")
     .with_body(body);
     let response = sandbox.handle(&request);
     let created = offline_client().parse::<CreateThirdOrderRequest>(&response).unwrap();
@@ -269,6 +270,7 @@ fn java_xrsa_request_is_accepted_by_the_sandbox_and_signs_like_the_crate() {
         sign_core::Method::Post,
         format!("{}/platformapi/chainup/open/opay/createThirdOrder", sandbox.base_url()),
     )
+    .with_header("Content-Type", "application/json")
     .with_body(f["request"].as_str().unwrap().to_owned());
     let created = offline_client().parse::<CreateThirdOrderRequest>(&sandbox.handle(&request)).unwrap();
     let order = sandbox.order(created.order_num.as_str()).unwrap();

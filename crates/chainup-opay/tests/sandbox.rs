@@ -216,8 +216,11 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
 
     // Malformed envelopes and unknown paths.
     let post = |path: &str, body: &str| {
-        sandbox
-            .handle(&HttpRequest::new(Method::Post, format!("{}{path}", sandbox.base_url())).with_body(body.to_owned()))
+        sandbox.handle(
+            &HttpRequest::new(Method::Post, format!("{}{path}", sandbox.base_url()))
+                .with_header("Content-Type", "application/json; charset=utf-8")
+                .with_body(body.to_owned()),
+        )
     };
     let envelope_code = |r: HttpResponse| {
         let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
@@ -230,6 +233,8 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
         "1001"
     );
     assert_eq!(post("/nowhere", "{}").status, 404);
+    let no_type = HttpRequest::new(Method::Post, format!("{}/opay/cancelOrder", sandbox.base_url())).with_body("{}");
+    assert_eq!(sandbox.handle(&no_type).status, 415);
 }
 
 #[test]

@@ -350,6 +350,13 @@ impl Core {
         if request.method != Method::Post {
             return HttpResponse::new(405, "method not allowed");
         }
+        // The documented header: Content-Type application/json.
+        let json_body = request
+            .header("content-type")
+            .is_some_and(|v| v.split(';').next().is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json")));
+        if !json_body {
+            return HttpResponse::new(415, "Content-Type must be application/json");
+        }
         let params = match self.open_envelope(&request.body) {
             Ok(p) => p,
             Err(resp) => return resp,
@@ -580,10 +587,17 @@ impl Core {
         }
         let html = format!(
             "<!doctype html><html><body><h1>Sandbox payment</h1><p>Order {} ({} {}) is {}.</p></body></html>",
-            o.order_num, o.order_amount, o.pay_coin_symbol, o.status
+            html_escape(&o.order_num),
+            o.order_amount,
+            html_escape(&o.pay_coin_symbol),
+            o.status
         );
         HttpResponse::new(200, html).with_header("Content-Type", "text/html; charset=utf-8")
     }
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn percent_decode(s: &str) -> String {
