@@ -285,3 +285,32 @@ fn a_fresh_sandbox_generates_working_keys() {
 fn sandbox_app_key() -> &'static str {
     chainup_opay::sandbox::SANDBOX_APP_KEY
 }
+
+/// Sans-IO: a transport that hands each prepared request straight to `Sandbox::handle`, as a
+/// user's own (async) HTTP client would carry it.
+struct InProcess(Arc<Sandbox>);
+
+impl sign_core::Transport for InProcess {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, sign_core::TransportError> {
+        Ok(self.0.handle(request))
+    }
+}
+
+#[test]
+fn prepare_and_parse_work_without_sockets() {
+    let sandbox = Arc::new(sandbox());
+    let config = sandbox.client_config().build().unwrap();
+    let client = Client::with_transport(config, Arc::new(InProcess(Arc::clone(&sandbox))));
+    let num = client.create_order(&order("X-1", "https://merchant.example.com/n")).unwrap().order_num.0;
+    // The two halves by hand.
+    let request = client.prepare(&OrderDetailRequest::new(APP_KEY, num.clone())).unwrap();
+    let response = sandbox.handle(&request);
+    let detail = client.parse::<OrderDetailRequest>(&response).unwrap();
+    assert_eq!(detail.order_num, num.as_str());
+    assert_eq!(detail.order_status, OrderStatus::Pending);
+    // The callback, sans-IO too.
+    let callback = sandbox.notification_request(&num).unwrap();
+    let n = client.verify_notification(&callback.headers, &callback.body).unwrap();
+    assert_eq!(n.order_status, OrderStatus::Pending);
+    assert_eq!(n.out_order_id, "X-1");
+}
