@@ -25,7 +25,7 @@ pub fn run(root: &Path, only: &[String]) -> ExitCode {
     for p in &selected {
         println!("\n=== {p} quickstart ===");
         let status = Command::new(&cargo)
-            .args(["run", "--quiet", "--package", p, "--features", "sandbox", "--example", "quickstart"])
+            .args(["run", "--quiet", "--package", p, "--features", "sandbox", "--example", &format!("{p}-quickstart")])
             .current_dir(root)
             .status();
         match status {

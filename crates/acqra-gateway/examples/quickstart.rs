@@ -4,7 +4,7 @@
 //! With no environment set it starts the local sandbox and runs against it:
 //!
 //! ```text
-//! cargo run -p acqra-gateway --example quickstart --features sandbox
+//! cargo run -p acqra-gateway --example acqra-gateway-quickstart --features sandbox
 //! ```
 //!
 //! With `ACQRA_BASE_URL`, `ACQRA_APP_ID` and `ACQRA_SECRET` set it runs against that gateway

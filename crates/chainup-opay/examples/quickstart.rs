@@ -1,7 +1,7 @@
 //! The opay main flow, end to end.
 //!
 //! ```sh
-//! cargo run -p chainup-opay --example quickstart --features sandbox
+//! cargo run -p chainup-opay --example chainup-opay-quickstart --features sandbox
 //! ```
 //!
 //! With no environment set it starts the local sandbox and a small merchant callback server,

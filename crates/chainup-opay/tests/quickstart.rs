@@ -17,7 +17,11 @@ const VARS: [&str; 4] =
 /// target/<profile>/examples/quickstart, next to target/<profile>/deps/<this test>.
 fn quickstart() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
-    let path = exe.parent()?.parent()?.join("examples").join(format!("quickstart{}", std::env::consts::EXE_SUFFIX));
+    let path = exe
+        .parent()?
+        .parent()?
+        .join("examples")
+        .join(format!("chainup-opay-quickstart{}", std::env::consts::EXE_SUFFIX));
     let built = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
     // `cargo test --test quickstart` does not rebuild examples: refuse a binary older than the
     // sources rather than test stale code.

@@ -4,7 +4,7 @@
 //! token expiring and the retry after logging in again):
 //!
 //! ```text
-//! cargo run -p mall-pay --example quickstart --features sandbox
+//! cargo run -p mall-pay --example mall-pay-quickstart --features sandbox
 //! ```
 //!
 //! Against a real mall set:

@@ -105,6 +105,17 @@ impl HttpRequest {
     }
 }
 
+impl Drop for HttpRequest {
+    /// Header values carry tokens and signatures and bodies can carry card numbers: wipe them.
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (_, value) in &mut self.headers {
+            value.zeroize();
+        }
+        self.body.zeroize();
+    }
+}
+
 impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();

@@ -3,13 +3,13 @@
 //!
 //! ```sh
 //! # Against the built-in sandbox (no setup):
-//! cargo run -p vip-charge --example quickstart --features sandbox
+//! cargo run -p vip-charge --example vip-charge-quickstart --features sandbox
 //!
 //! # Against a real server:
 //! VIPCHARGE_BASE_URL=https://... VIPCHARGE_BUSINESS_ID=... VIPCHARGE_MERCHANT_ID=... \
 //! VIPCHARGE_PRODUCT_CODE=... VIPCHARGE_ACCOUNT=... VIPCHARGE_SUCCESS_STATUS=0 \
 //! VIPCHARGE_SIGN_TYPE=MD5 VIPCHARGE_SECRET_KEY=... \
-//! cargo run -p vip-charge --example quickstart --features sandbox
+//! cargo run -p vip-charge --example vip-charge-quickstart --features sandbox
 //! # or VIPCHARGE_SIGN_TYPE=SHA256-RSA with VIPCHARGE_PRIVATE_KEY_FILE and
 //! # VIPCHARGE_PLATFORM_PUBLIC_KEY_FILE (PEM or bare Base64 DER); VIPCHARGE_CALLBACK_URL is optional.
 //! ```

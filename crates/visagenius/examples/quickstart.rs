@@ -3,7 +3,7 @@
 //! With no environment set it starts the local sandbox and runs against it:
 //!
 //! ```text
-//! cargo run -p visagenius --example quickstart --features sandbox
+//! cargo run -p visagenius --example visagenius-quickstart --features sandbox
 //! ```
 //!
 //! Against a real server, set all of:

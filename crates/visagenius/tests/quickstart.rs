@@ -13,7 +13,7 @@ fn example() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
     // target/debug/deps/quickstart-<hash> -> target/debug/examples/quickstart
     let dir = exe.parent().and_then(|d| d.parent()).expect("target dir").join("examples");
-    let path = dir.join(format!("quickstart{}", std::env::consts::EXE_SUFFIX));
+    let path = dir.join(format!("visagenius-quickstart{}", std::env::consts::EXE_SUFFIX));
     assert!(path.exists(), "{} not built; run with --features sandbox", path.display());
     path
 }
