@@ -76,7 +76,7 @@ fn run() -> Result<(), BoxError> {
 fn run_sandbox() -> Result<(), BoxError> {
     println!("No CHAINUP_BASE_URL set: starting the local sandbox (generating RSA keys)...");
     let sandbox = Sandbox::start()?;
-    let client = Client::new(sandbox.client_config().build()?)?;
+    let client = sandbox.client()?;
     println!("Sandbox listening at {}", sandbox.base_url());
 
     // The merchant's callback endpoint: verify, decrypt, record, reply.

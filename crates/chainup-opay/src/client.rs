@@ -141,16 +141,26 @@ impl Client {
     }
 
     /// A signed call to an endpoint without a model: `body` is the business JSON, the result
-    /// is decrypted, verified and decoded into `T`.
-    pub fn call_raw<B: Serialize + ?Sized, T: DeserializeOwned>(
+    /// is decrypted, verified and decoded into `T`. `idempotent` as in [`Client::prepare_raw`].
+    pub fn raw_call<T: DeserializeOwned>(
         &self,
         path: &str,
-        body: &B,
+        body: &(impl Serialize + ?Sized),
         idempotent: bool,
     ) -> Result<T, Error> {
         let http = self.prepare_raw(path, body, idempotent)?;
         let response = self.inner.transport.send(&http)?;
         self.parse_raw(&response)
+    }
+
+    /// [`Client::raw_call`] returning the decrypted, verified `data` as untyped JSON.
+    pub fn raw_call_json(
+        &self,
+        path: &str,
+        body: &(impl Serialize + ?Sized),
+        idempotent: bool,
+    ) -> Result<serde_json::Value, Error> {
+        self.raw_call(path, body, idempotent)
     }
 
     /// Creates a payment order (`createThirdOrder`); returns the platform's `orderNum`.

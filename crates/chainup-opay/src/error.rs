@@ -83,12 +83,47 @@ impl From<CryptoError> for Error {
 }
 
 impl Error {
-    /// Whether the request may have reached the server (so the operation may have happened).
-    pub fn may_have_been_processed(&self) -> bool {
+    /// Whether the request may have been processed although this call failed: reconcile (query
+    /// the order with `order_detail`) before sending a non-idempotent request such as
+    /// `create_order` or `cancel_order` again.
+    ///
+    /// True after a response timeout, an I/O failure once the request was (partly) sent, a
+    /// response body over the size limit, a 5xx status without the opay envelope, and a response
+    /// that arrived but could not be decoded or failed decryption / signature verification (it
+    /// may hide a success). False when the request was certainly not sent (DNS, connect, connect
+    /// timeout, configuration, key, crypto and invalid-request errors) or the platform answered
+    /// with its failure envelope ([`Error::Api`]). Meaningful for calls, not for callbacks.
+    pub fn outcome_unknown(&self) -> bool {
         match self {
             Self::Transport(e) | Self::Timeout(e) => !e.kind().request_not_sent(),
-            Self::Config(_) | Self::Key(_) | Self::Crypto(_) | Self::InvalidRequest(_) => false,
-            _ => true,
+            // A proxy's error page may come after the platform processed the request.
+            Self::HttpStatus { status } => *status >= 500,
+            Self::Decode(_) | Self::Signature => true,
+            _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sign_core::TransportErrorKind as K;
+
+    #[test]
+    fn outcome_unknown_only_when_the_request_may_have_been_processed() {
+        for kind in [K::Timeout, K::Io, K::BodyTooLarge] {
+            assert!(Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+        }
+        for kind in [K::Dns, K::Connect, K::ConnectTimeout] {
+            assert!(!Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+        }
+        assert!(Error::HttpStatus { status: 502 }.outcome_unknown());
+        assert!(!Error::HttpStatus { status: 404 }.outcome_unknown());
+        assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
+        assert!(Error::Signature.outcome_unknown());
+        assert!(!Error::Api { code: "1004".into(), msg: "x".into() }.outcome_unknown());
+        assert!(!Error::Config("x".into()).outcome_unknown());
+        assert!(!Error::InvalidRequest("x".into()).outcome_unknown());
+        assert!(!Error::CallbackRejected.outcome_unknown());
     }
 }

@@ -18,7 +18,7 @@
 //! use chainup_opay::{Client, CreateThirdOrderRequest, OrderDetailRequest, OrderStatus, Payer};
 //!
 //! let sandbox = Sandbox::start()?;
-//! let client = Client::new(sandbox.client_config().build()?)?;
+//! let client = sandbox.client()?;
 //!
 //! let order = CreateThirdOrderRequest::for_payer(
 //!     Payer::UserId("22033390".into()),
@@ -109,8 +109,8 @@
 //!   table says "YES"; all are optional here.
 //! - **Callback fields**: the seed marks `returnUrl` as present; the crate tolerates its absence.
 //! - **Idempotency**: `createThirdOrder` and `cancelOrder` are not retried once they may have
-//!   reached the server ([`Error::may_have_been_processed`]); query with `order_detail` after a
-//!   timeout. Queries are retried under the configured [`sign_core::RetryPolicy`].
+//!   reached the server; when [`Error::outcome_unknown`] says a failed one may have been
+//!   processed (timeout, 5xx, unreadable response), query with `order_detail` first. Queries are retried under the configured [`sign_core::RetryPolicy`].
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod auth;

@@ -115,7 +115,7 @@ fn invalid_requests_are_refused_before_sending() {
     let no_payer = CreateThirdOrderRequest::new("1", sign_core::Decimal::from(1), "BTC", "https://r", "https://n");
     assert!(matches!(client.prepare(&no_payer), Err(Error::InvalidRequest(_))));
     assert!(matches!(client.prepare(&CancelOrderRequest::new(" ")), Err(Error::InvalidRequest(_))));
-    assert!(!Error::InvalidRequest(String::new()).may_have_been_processed());
+    assert!(!Error::InvalidRequest(String::new()).outcome_unknown());
 }
 
 fn parse(status: u16, body: impl Into<Vec<u8>>) -> Error {
@@ -219,7 +219,7 @@ fn a_timed_out_create_order_is_reported_and_not_resent() {
     let client = Client::new(config).unwrap();
     let err = client.create_order(&create_request()).unwrap_err();
     assert!(matches!(err, Error::Timeout(_)), "{err:?}");
-    assert!(err.may_have_been_processed());
+    assert!(err.outcome_unknown());
     assert_eq!(accepted.load(Ordering::SeqCst), 1, "a payment-creating request is never resent");
     // A query may be retried.
     let err = client.order_detail(&OrderDetailRequest::new(APP_KEY, "1")).unwrap_err();
@@ -236,7 +236,7 @@ fn connection_refused_is_a_transport_error_that_was_not_processed() {
     .unwrap();
     let err = client.create_order(&create_request()).unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
-    assert!(!err.may_have_been_processed());
+    assert!(!err.outcome_unknown());
 }
 
 #[test]
@@ -296,12 +296,17 @@ fn raw_calls_are_signed_the_same_way() {
         .match_header("content-type", "application/json")
         .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(0), "time": NOW_MS})))
         .with_body(platform_response(r#"{"anything":["goes",1]}"#))
+        .expect(2)
         .create();
     let client = client_at(&server.url());
     let out: serde_json::Value =
-        client.call_raw("/platformapi/chainup/open/opay/someUnmodelledQuery", &json!({"orderNum": "1"}), true).unwrap();
-    mock.assert();
+        client.raw_call("/platformapi/chainup/open/opay/someUnmodelledQuery", &json!({"orderNum": "1"}), true).unwrap();
     assert_eq!(out, json!({"anything": ["goes", 1]}));
+    let untyped = client
+        .raw_call_json("/platformapi/chainup/open/opay/someUnmodelledQuery", &json!({"orderNum": "1"}), true)
+        .unwrap();
+    mock.assert();
+    assert_eq!(untyped, json!({"anything": ["goes", 1]}));
     let prepared = client.prepare_raw("/x", &json!({"orderNum": "1"}), true).unwrap();
     assert!(prepared.idempotent);
     assert!(!client.prepare(&create_request()).unwrap().idempotent);

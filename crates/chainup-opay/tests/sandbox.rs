@@ -25,7 +25,7 @@ fn sandbox() -> Sandbox {
 }
 
 fn client_for(sandbox: &Sandbox) -> Client {
-    Client::new(sandbox.client_config().build().unwrap()).unwrap()
+    sandbox.client().unwrap()
 }
 
 /// The merchant's notify endpoint: verifies each callback with the client, records it, and
@@ -160,7 +160,7 @@ fn a_callback_the_merchant_rejects_is_not_acknowledged() {
     let client = client_for(&sandbox);
     // A merchant configured with another platform key rejects the sandbox's callbacks.
     let wrong =
-        Client::new(sandbox.client_config().platform_public_key(&testdata("stranger_public.b64")).build().unwrap())
+        Client::new(sandbox.config_builder().platform_public_key(&testdata("stranger_public.b64")).build().unwrap())
             .unwrap();
     let m = merchant(&wrong);
     let num = client.create_order(&order("W-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num.0;
@@ -196,11 +196,11 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
 
     // A merchant signing with the wrong key, or encrypting for the wrong platform key.
     let wrong_signer =
-        Client::new(sandbox.client_config().merchant_private_key(&testdata("stranger_private.pem")).build().unwrap())
+        Client::new(sandbox.config_builder().merchant_private_key(&testdata("stranger_private.pem")).build().unwrap())
             .unwrap();
     assert_eq!(api_code(wrong_signer.create_order(&order("D-3", notify)).unwrap_err()), "1003");
     let wrong_platform =
-        Client::new(sandbox.client_config().platform_public_key(&testdata("stranger_public.b64")).build().unwrap())
+        Client::new(sandbox.config_builder().platform_public_key(&testdata("stranger_public.b64")).build().unwrap())
             .unwrap();
     assert_eq!(api_code(wrong_platform.create_order(&order("D-4", notify)).unwrap_err()), "1003");
     // An unknown app id.
@@ -242,7 +242,7 @@ fn cancel_works_under_both_documented_paths_and_statement_filters() {
     let sandbox = sandbox();
     let default_client = client_for(&sandbox);
     let prefixed = Client::new(
-        sandbox.client_config().path("cancel_order", "/platformapi/chainup/open/opay/cancelOrder").build().unwrap(),
+        sandbox.config_builder().path("cancel_order", "/platformapi/chainup/open/opay/cancelOrder").build().unwrap(),
     )
     .unwrap();
     let notify = "https://merchant.example.com/n";
@@ -299,7 +299,7 @@ impl sign_core::Transport for InProcess {
 #[test]
 fn prepare_and_parse_work_without_sockets() {
     let sandbox = Arc::new(sandbox());
-    let config = sandbox.client_config().build().unwrap();
+    let config = sandbox.config_builder().build().unwrap();
     let client = Client::with_transport(config, Arc::new(InProcess(Arc::clone(&sandbox))));
     let num = client.create_order(&order("X-1", "https://merchant.example.com/n")).unwrap().order_num.0;
     // The two halves by hand.

@@ -29,7 +29,7 @@
 //! use chainup_opay::sandbox::Sandbox;
 //! use chainup_opay::Client;
 //! let sandbox = Sandbox::start()?;
-//! let client = Client::new(sandbox.client_config().build()?)?;
+//! let client = sandbox.client()?; // or Client::new(sandbox.config_builder().build()?)?
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -46,6 +46,7 @@ use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemCl
 
 use crate::config::{ConfigBuilder, DEFAULT_CALLBACK_REPLY};
 use crate::types_ext::OrderStatus;
+use crate::{Client, Error};
 
 /// The app key the sandbox accepts unless told otherwise.
 pub const SANDBOX_APP_KEY: &str = "sandbox-app-key";
@@ -81,7 +82,7 @@ impl SandboxKeys {
 
     /// Given keys (PKCS#8 / SPKI, PEM or bare Base64 DER): the platform's private key, the
     /// merchant's public key and, optionally, the merchant's private key (only used by
-    /// [`Sandbox::client_config`]).
+    /// [`Sandbox::config_builder`]).
     pub fn new(platform_private: &str, merchant_public: &str, merchant_private: Option<&str>) -> std::io::Result<Self> {
         Ok(Self {
             platform_private: crypto::private_from_text(platform_private).map_err(std::io::Error::other)?,
@@ -247,15 +248,24 @@ impl Sandbox {
         &self.core.keys
     }
 
-    /// A client configuration for this sandbox: its URL, app key, the platform public key and
-    /// (when the sandbox knows it) the merchant private key.
-    pub fn client_config(&self) -> ConfigBuilder {
+    /// A configuration builder preset for this sandbox: its URL, app key, the platform public key
+    /// and (when the sandbox knows it) the merchant private key. Adjust it, then `build()`.
+    pub fn config_builder(&self) -> ConfigBuilder {
         let builder = ConfigBuilder::new(self.base_url(), self.core.app_key.clone())
             .platform_public_key(&self.core.keys.platform_public_key());
         match &self.core.keys.merchant_private {
             Some(k) => builder.merchant_private_key(k.expose()),
             None => builder,
         }
+    }
+
+    /// A client for this sandbox over the real HTTP transport ([`Sandbox::config_builder`] as is).
+    ///
+    /// # Errors
+    /// As [`ConfigBuilder::build`] and [`Client::new`] (a sandbox started with
+    /// [`SandboxKeys::new`] without the merchant private key has no complete configuration).
+    pub fn client(&self) -> Result<Client, Error> {
+        Client::new(self.config_builder().build()?)
     }
 
     /// Answers one request without a socket (what the server does for each request).
