@@ -166,15 +166,25 @@ impl Client {
 
     /// Prepares, sends and parses a raw call (see [`prepare_raw`](Self::prepare_raw)); `T` may be
     /// `serde_json::Value`.
-    pub fn call_raw<T: DeserializeOwned, B: Serialize + ?Sized>(
+    pub fn raw_call<T: DeserializeOwned>(
         &self,
         path: &str,
-        body: &B,
+        body: &(impl Serialize + ?Sized),
         idempotent: bool,
     ) -> Result<T, Error> {
         let http = self.prepare_raw(path, body, idempotent)?;
         let response = self.inner.transport.send(&http)?;
         self.parse_raw(&response)
+    }
+
+    /// [`Client::raw_call`] returning the envelope's `data` as untyped JSON.
+    pub fn raw_call_json(
+        &self,
+        path: &str,
+        body: &(impl Serialize + ?Sized),
+        idempotent: bool,
+    ) -> Result<serde_json::Value, Error> {
+        self.raw_call(path, body, idempotent)
     }
 
     /// 直充会员下单: places a membership direct-recharge order.

@@ -56,6 +56,25 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether the request may have been processed although this call failed: look a charge
+    /// order up with `order_info` by `bizCode` before ordering again.
+    ///
+    /// True after a response timeout, an I/O failure once the request was (partly) sent, a
+    /// response body over the size limit, a 5xx status without the envelope, and a response that
+    /// arrived but could not be decoded (it may hide a success). False when the request was
+    /// certainly not sent (DNS, connect, connect timeout, configuration, key, signing and
+    /// invalid-request errors) or the platform answered with its failure envelope
+    /// ([`Error::Api`]). Meaningful for calls, not for callback verification.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            Self::Transport(e) | Self::Timeout(e) => !e.kind().request_not_sent(),
+            // A proxy's error page may come after the platform processed the request.
+            Self::HttpStatus { status } => *status >= 500,
+            Self::Decode(_) => true,
+            _ => false,
+        }
+    }
+
     /// True when the platform rejected the request's signature (envelope `status` 2, `验签失败`):
     /// a wrong secret or key, a wrong sign type, or a body altered on the way.
     pub fn is_signature_rejected(&self) -> bool {
@@ -88,6 +107,24 @@ mod tests {
         assert!(matches!(e, Error::Timeout(_)));
         let e: Error = TransportError::new(TransportErrorKind::Connect, "refused").into();
         assert!(matches!(e, Error::Transport(_)));
+    }
+
+    #[test]
+    fn outcome_unknown_only_when_the_request_may_have_been_processed() {
+        use TransportErrorKind as K;
+        for kind in [K::Timeout, K::Io, K::BodyTooLarge] {
+            assert!(Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+        }
+        for kind in [K::Dns, K::Connect, K::ConnectTimeout] {
+            assert!(!Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+        }
+        assert!(Error::HttpStatus { status: 503 }.outcome_unknown());
+        assert!(!Error::HttpStatus { status: 404 }.outcome_unknown());
+        assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
+        assert!(!Error::Api { status: 3, message: "x".into() }.outcome_unknown());
+        assert!(!Error::Signature.outcome_unknown());
+        assert!(!Error::Config("x".into()).outcome_unknown());
+        assert!(!Error::InvalidRequest("x".into()).outcome_unknown());
     }
 
     #[test]

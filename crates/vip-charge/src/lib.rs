@@ -118,8 +118,10 @@
 //! [`Error::is_signature_rejected`] recognises `{"status":2,"message":"验签失败"}`. Transport failures,
 //! timeouts, HTTP statuses and undecodable answers are separate variants. Queries (order info,
 //! product list, balance) are marked idempotent and may be retried by the transport; a charge or
-//! batch order is never resent once it may have reached the server: after [`Error::Timeout`] look
-//! the order up by `bizCode` ([`OrderInfoRequest::by_biz_code`]) before ordering again.
+//! batch order is never resent once it may have reached the server: when
+//! [`Error::outcome_unknown`] says a failed one may have been processed (timeout, I/O error after
+//! sending, 5xx, unreadable answer), look the order up by `bizCode`
+//! ([`OrderInfoRequest::by_biz_code`]) before ordering again.
 //!
 //! ## What the platform leaves unspecified, and what this crate assumes
 //!
@@ -131,9 +133,9 @@
 //!   names, all optional; the product list and balance are read leniently ([`ProductList`],
 //!   [`BusinessBalance`]: an array or an object holding one; a number or an object with `balance`);
 //!   the batch order's answer is raw JSON. Unknown fields are ignored by the typed views and kept in
-//!   their `raw` JSON; [`Client::call_raw`] returns any endpoint's `data` untyped.
+//!   their `raw` JSON; [`Client::raw_call_json`] returns any endpoint's `data` untyped.
 //! - **The order info request** is assumed to need only `orderCode` or `bizCode`; if the platform
-//!   wants more (e.g. `merchantId`), use [`Client::call_raw`].
+//!   wants more (e.g. `merchantId`), use [`Client::raw_call`].
 //! - **Callbacks.** Only `orderCode, bizCode` of the body are public; the rest is in
 //!   [`StatusCallback::raw`]. Callbacks carry no `signType`: the verifier is configured with the
 //!   MD5 secret or the platform public key (inferred from the request rule). The timestamp window is

@@ -78,6 +78,6 @@ fn the_sandbox_is_redacted() {
     assert_clean("SandboxBuilder", &format!("{builder:?}"));
     let sandbox = builder.start().unwrap();
     assert_clean("Sandbox", &format!("{sandbox:?}"));
-    assert_clean("Sandbox config", &format!("{:?}", sandbox.config(vip_charge::SignType::Md5)));
+    assert_clean("Sandbox config", &format!("{:?}", sandbox.config_builder(vip_charge::SignType::Md5)));
     assert_clean("Sandbox key", &format!("{:?} {}", sandbox.md5_secret_key(), sandbox.md5_secret_key()));
 }

@@ -174,7 +174,7 @@ fn raw_call_is_signed_too() {
         .with_body(r#"{"status":0,"message":"ok","data":{"x":[1,2]}}"#)
         .create();
     let c = client(md5_config(&server.url()));
-    let v: serde_json::Value = c.call_raw("/v1/openapi/order/info", &charge(), true).unwrap();
+    let v: serde_json::Value = c.raw_call("/v1/openapi/order/info", &charge(), true).unwrap();
     assert_eq!(v["x"][1], 2);
     mock.assert();
     assert!(matches!(c.prepare_raw("no-slash", &charge(), true), Err(Error::InvalidRequest(_))));

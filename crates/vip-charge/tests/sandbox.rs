@@ -45,19 +45,21 @@ fn both_sign_types_are_accepted() {
         assert_eq!(products.products.len(), 3, "{t}");
     }
     // RSA without the optional signType header is the platform's default.
-    let c = Client::new(sb.config(SignType::Sha256Rsa).send_sign_type_header(false).build().unwrap()).unwrap();
+    let c = Client::new(sb.config_builder(SignType::Sha256Rsa).send_sign_type_header(false).build().unwrap()).unwrap();
     c.business_balance(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap();
 }
 
 #[test]
 fn wrong_credentials_get_the_signature_failure_envelope() {
     let sb = sandbox();
-    let wrong_secret = Client::new(sb.config(SignType::Md5).md5_secret_key("not-the-secret").build().unwrap()).unwrap();
+    let wrong_secret =
+        Client::new(sb.config_builder(SignType::Md5).md5_secret_key("not-the-secret").build().unwrap()).unwrap();
     let e = wrong_secret.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap_err();
     assert!(e.is_signature_rejected(), "{e:?}");
     assert!(e.to_string().contains("验签失败"));
     let wrong_key =
-        Client::new(sb.config(SignType::Sha256Rsa).rsa_private_key_parsed(platform_key()).build().unwrap()).unwrap();
+        Client::new(sb.config_builder(SignType::Sha256Rsa).rsa_private_key_parsed(platform_key()).build().unwrap())
+            .unwrap();
     let e = wrong_key.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap_err();
     assert!(e.is_signature_rejected(), "{e:?}");
 }
@@ -157,9 +159,10 @@ fn balance_and_orders_are_kept() {
     // A failing account: the order exists, its status says FAILED, nothing is debited.
     sb.set_balance("100.00".parse().unwrap());
     let failed = c.vip_charge(&charge(&sb, "87105", "fail-acc", "biz-4")).unwrap();
-    let raw: serde_json::Value =
-        c.call_raw("/v1/openapi/order/info", &OrderInfoRequest::by_order_code(failed.order_code), true).unwrap();
+    let by_code = OrderInfoRequest::by_order_code(failed.order_code);
+    let raw: serde_json::Value = c.raw_call("/v1/openapi/order/info", &by_code, true).unwrap();
     assert_eq!(raw["status"], "FAILED");
+    assert_eq!(c.raw_call_json("/v1/openapi/order/info", &by_code, true).unwrap(), raw);
     assert_eq!(sb.balance(), "100.00".parse::<DecimalNumber>().unwrap());
 }
 
@@ -185,14 +188,14 @@ fn malformed_requests_get_failure_envelopes() {
     // Another merchant.
     assert!(matches!(c.product_list(&ProductListRequest::new("nobody")), Err(Error::Api { status: 1, .. })));
     // A raw body missing required fields, correctly signed.
-    let r: Result<serde_json::Value, _> = c.call_raw("/v1/openapi/order/VIPCharge", &serde_json::json!({}), false);
+    let r: Result<serde_json::Value, _> = c.raw_call("/v1/openapi/order/VIPCharge", &serde_json::json!({}), false);
     assert!(matches!(r, Err(Error::Api { status: 1, .. })));
     // Missing auth headers.
     let mut bare = c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap();
     bare.headers.retain(|(k, _)| k != "nonce");
     assert_eq!(envelope(&sb.handle(&bare)).0, 1);
     // An unknown path.
-    let r: Result<serde_json::Value, _> = c.call_raw("/v1/openapi/nothing", &serde_json::json!({}), true);
+    let r: Result<serde_json::Value, _> = c.raw_call("/v1/openapi/nothing", &serde_json::json!({}), true);
     assert!(matches!(r, Err(Error::Api { status: 404, .. })));
 }
 
@@ -208,7 +211,7 @@ fn success_status_is_configurable_end_to_end() {
     assert_eq!(c.config().success_status(), 961);
     c.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap();
     // A client left at the default reads 961 as a failure, which is why it must be configured.
-    let default = Client::new(sb.config(SignType::Md5).success_status(0).build().unwrap()).unwrap();
+    let default = Client::new(sb.config_builder(SignType::Md5).success_status(0).build().unwrap()).unwrap();
     assert!(matches!(
         default.product_list(&ProductListRequest::new(sb.merchant_id())),
         Err(Error::Api { status: 961, .. })

@@ -287,8 +287,9 @@ impl Sandbox {
         self.shared.success_status
     }
 
-    /// A client config for this sandbox, signing with `sign_type`.
-    pub fn config(&self, sign_type: SignType) -> ConfigBuilder {
+    /// A configuration builder preset for this sandbox (URL, business id, success status and the
+    /// credential for `sign_type`). Adjust it, then `build()`.
+    pub fn config_builder(&self, sign_type: SignType) -> ConfigBuilder {
         let builder = crate::Config::builder()
             .base_url(self.base_url.as_str())
             .business_id(self.shared.business_id.as_str())
@@ -300,9 +301,12 @@ impl Sandbox {
         }
     }
 
-    /// A client for this sandbox, signing with `sign_type`.
+    /// A client for this sandbox over the real HTTP transport, signing with `sign_type`.
+    ///
+    /// # Errors
+    /// As [`ConfigBuilder::build`] and [`Client::new`].
     pub fn client(&self, sign_type: SignType) -> Result<Client, Error> {
-        Client::new(self.config(sign_type).build()?)
+        Client::new(self.config_builder(sign_type).build()?)
     }
 
     /// A callback verifier for callbacks of orders placed with `sign_type`.
