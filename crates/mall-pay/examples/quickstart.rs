@@ -81,7 +81,7 @@ fn real_main() -> Result<(), BoxError> {
         _ => {
             let sandbox = Sandbox::start()?;
             writeln!(out, "mall-pay quickstart against the local sandbox at {}", sandbox.base_url())?;
-            let client = Client::new(sandbox.config_builder().build()?)?;
+            let client = sandbox.client()?;
             let plan = Plan {
                 order_ids: vec![1001, 1002, 1003],
                 address_id: 7,

@@ -95,15 +95,15 @@ impl Client {
 
     /// Reads a response to an endpoint's request: its payload, or the typed failure
     /// ([`Error::TokenExpired`], [`Error::Api`], [`Error::HttpStatus`], [`Error::Decode`]).
-    pub fn parse<E: Endpoint>(&self, response: HttpResponse) -> Result<E::Response, Error> {
-        envelope::parse::<E::Response>(&response)
+    pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
+        envelope::parse::<E::Response>(response)
     }
 
     /// Reads the response to paying `order` and checks that `pay_param` fits its method:
     /// WeChat parameters for WeChat (with or without points), an Alipay string for Alipay (with
     /// or without points). Points-only payments accept any `pay_param`, since the provider does
     /// not say what they return.
-    pub fn parse_order_pay(&self, order: &PayOrder, response: HttpResponse) -> Result<OrderPayData, Error> {
+    pub fn parse_order_pay(&self, order: &PayOrder, response: &HttpResponse) -> Result<OrderPayData, Error> {
         let data = self.parse::<OrderPayRequest>(response)?;
         check_pay_param(order, &data.pay_param)?;
         Ok(data)
@@ -118,7 +118,7 @@ impl Client {
     pub fn order_pay(&self, order: &PayOrder) -> Result<OrderPayData, Error> {
         let request = self.prepare(order)?;
         let response = self.inner.transport.send(&request)?;
-        self.parse_order_pay(order, response)
+        self.parse_order_pay(order, &response)
     }
 }
 

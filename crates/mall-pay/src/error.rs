@@ -61,6 +61,28 @@ pub enum Error {
     Config(String),
 }
 
+impl Error {
+    /// Whether the payment may have been processed although this call failed: check the order's
+    /// state in the mall before paying it again.
+    ///
+    /// True after a response timeout, an I/O failure once the request was (partly) sent, a
+    /// response body over the size limit, a 5xx status without the envelope, a response that
+    /// arrived but could not be decoded (it may hide a success), and a success envelope whose
+    /// `pay_param` does not fit the method ([`Error::UnexpectedPayParam`]: the order may be
+    /// awaiting payment). False when the request was certainly not sent (DNS, connect, connect
+    /// timeout, configuration and invalid-request errors) or the mall answered with its failure
+    /// envelope ([`Error::Api`], [`Error::TokenExpired`]).
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            Self::Transport(e) | Self::Timeout(e) => !e.kind().request_not_sent(),
+            // A proxy's error page may come after the mall processed the payment.
+            Self::HttpStatus { status } => *status >= 500,
+            Self::Decode(_) | Self::UnexpectedPayParam { .. } => true,
+            _ => false,
+        }
+    }
+}
+
 impl From<TransportError> for Error {
     fn from(e: TransportError) -> Self {
         if e.is_timeout() { Self::Timeout(e) } else { Self::Transport(e) }
@@ -135,4 +157,28 @@ pub enum RequestError {
         /// The value.
         value: i64,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sign_core::TransportErrorKind as K;
+
+    #[test]
+    fn outcome_unknown_only_when_the_payment_may_have_been_processed() {
+        for kind in [K::Timeout, K::Io, K::BodyTooLarge] {
+            assert!(Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+        }
+        for kind in [K::Dns, K::Connect, K::ConnectTimeout] {
+            assert!(!Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+        }
+        assert!(Error::HttpStatus { status: 502 }.outcome_unknown());
+        assert!(!Error::HttpStatus { status: 404 }.outcome_unknown());
+        assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
+        assert!(Error::UnexpectedPayParam { expected: "wechat", got: "alipay" }.outcome_unknown());
+        assert!(!Error::Api { status: 0, message: "x".into() }.outcome_unknown());
+        assert!(!Error::TokenExpired { message: "token过期".into() }.outcome_unknown());
+        assert!(!Error::InvalidRequest(RequestError::PointsNotPositive(0)).outcome_unknown());
+        assert!(!Error::Config("x".into()).outcome_unknown());
+    }
 }

@@ -64,8 +64,8 @@
 //! - [`Error::InvalidRequest`]: the request broke a payment rule and was not sent.
 //! - [`Error::Timeout`], [`Error::Transport`], [`Error::HttpStatus`], [`Error::Decode`],
 //!   [`Error::UnexpectedPayParam`]: see each variant. After a response timeout, a 5xx or an
-//!   unreadable answer the payment may have reached the mall: check the order before paying
-//!   again.
+//!   unreadable answer the payment may have reached the mall ([`Error::outcome_unknown`] is
+//!   true): check the order before paying again.
 //!
 //! ## Nothing is sent twice
 //!

@@ -300,9 +300,9 @@ fn sans_io_prepare_and_parse() {
     let wire = client.prepare_wire(&alipay_order().to_wire()).unwrap();
     assert_eq!(wire, req);
     let response = sign_core::HttpResponse::json(200, seed_alipay().into_bytes());
-    let data = client.parse_order_pay(&alipay_order(), response.clone()).unwrap();
+    let data = client.parse_order_pay(&alipay_order(), &response).unwrap();
     assert_eq!(data.pay_param.alipay(), Some(SEED_ALIPAY_STRING));
-    let generic = client.parse::<OrderPayRequest>(response).unwrap();
+    let generic = client.parse::<OrderPayRequest>(&response).unwrap();
     assert_eq!(generic, data);
     // `order_pay` is exactly prepare + transport.send + parse: this transport refuses to send.
     assert!(matches!(client.order_pay(&alipay_order()), Err(Error::Transport(_))));

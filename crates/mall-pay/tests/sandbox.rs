@@ -19,7 +19,7 @@ fn raw_pay(sandbox: &Sandbox, token: Option<&SecretString>, body: &str) -> HttpR
     if let Some(t) = token {
         req = req.with_header("token", t.expose());
     }
-    sandbox.handle(req)
+    sandbox.handle(&req)
 }
 
 fn envelope(r: &HttpResponse) -> serde_json::Value {
@@ -36,7 +36,7 @@ fn failure_msg(r: &HttpResponse) -> String {
 #[test]
 fn quickstart_flow_runs_against_the_sandbox() {
     let sandbox = Sandbox::start().unwrap();
-    let client = Client::new(sandbox.config_builder().build().unwrap()).unwrap();
+    let client = sandbox.client().unwrap();
     let plan = quickstart::Plan {
         order_ids: vec![1001, 1002, 1003],
         address_id: 7,
@@ -172,12 +172,12 @@ fn sandbox_checks_token_and_rules() {
     assert!(sandbox.paid_order(1).is_none());
     assert_eq!(sandbox.points_balance(), STARTING_POINTS);
 
-    let wrong_path = sandbox.handle(HttpRequest::new(Method::Post, format!("{}/other", sandbox.base_url())));
+    let wrong_path = sandbox.handle(&HttpRequest::new(Method::Post, format!("{}/other", sandbox.base_url())));
     assert_eq!(wrong_path.status, 404);
-    let get = sandbox.handle(HttpRequest::new(Method::Get, format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH)));
+    let get = sandbox.handle(&HttpRequest::new(Method::Get, format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH)));
     assert_eq!(get.status, 405);
     let form = sandbox.handle(
-        HttpRequest::new(Method::Post, format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH))
+        &HttpRequest::new(Method::Post, format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH))
             .with_header("token", t.expose())
             .with_header("Content-Type", "application/x-www-form-urlencoded")
             .with_body(b"order_id=1".to_vec()),

@@ -22,6 +22,7 @@ use sign_core::sandbox::SandboxServer;
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
 
 use crate::config::ConfigBuilder;
+use crate::{Client, Error};
 
 /// The sandbox's WeChat app id.
 pub const WECHAT_APPID: &str = "wx0000sandbox0000";
@@ -104,7 +105,7 @@ impl Sandbox {
         let handler = SandboxHandler::new();
         let token = handler.issue_token();
         let served = handler.clone();
-        let server = SandboxServer::start(move |request| served.handle(request))?;
+        let server = SandboxServer::start(move |request| served.handle(&request))?;
         Ok(Self { server, handler, token })
     }
 
@@ -118,9 +119,18 @@ impl Sandbox {
         self.token.clone()
     }
 
-    /// A config builder for this sandbox: base URL, pay path and the user's token.
+    /// A configuration builder preset for this sandbox: base URL, pay path and the user's token.
+    /// Adjust it, then `build()`.
     pub fn config_builder(&self) -> ConfigBuilder {
         crate::Config::builder().base_url(self.base_url()).pay_path(Self::PAY_PATH).token(self.token())
+    }
+
+    /// A client for this sandbox over the real HTTP transport, logged in with [`Sandbox::token`].
+    ///
+    /// # Errors
+    /// As [`ConfigBuilder::build`] and [`Client::new`].
+    pub fn client(&self) -> Result<Client, Error> {
+        Client::new(self.config_builder().build()?)
     }
 
     /// The sans-IO handler serving this sandbox (shares its state).
@@ -129,7 +139,7 @@ impl Sandbox {
     }
 
     /// Answers one request without a socket (same state as the server).
-    pub fn handle(&self, request: HttpRequest) -> HttpResponse {
+    pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
         self.handler.handle(request)
     }
 
@@ -199,8 +209,8 @@ impl SandboxHandler {
         self.state().requests
     }
 
-    /// Answers one request.
-    pub fn handle(&self, request: HttpRequest) -> HttpResponse {
+    /// Answers one request (sans-IO).
+    pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
         if request.path() != Sandbox::PAY_PATH {
             return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>")
                 .with_header("Content-Type", "text/html; charset=utf-8");
@@ -211,7 +221,7 @@ impl SandboxHandler {
         }
         let mut state = self.state();
         state.requests += 1;
-        match pay(&mut state, &request) {
+        match pay(&mut state, request) {
             Ok(data) => envelope(200, "下单成功", &data),
             Err(msg) => envelope(0, &msg, "[]"),
         }
