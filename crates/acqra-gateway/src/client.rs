@@ -196,17 +196,27 @@ impl Client {
 
     /// An authenticated call to any path with any JSON body, for endpoints without a typed model:
     /// the response is checked against the envelope and decoded as `T` (use `serde_json::Value`
-    /// for untyped). Mark it `idempotent` only when sending it twice has the effect of sending it
-    /// once.
-    pub fn call_raw<B: Serialize + ?Sized, T: DeserializeOwned>(
+    /// for untyped, or [`Client::raw_call_json`]). Mark it `idempotent` only when sending it twice
+    /// has the effect of sending it once.
+    pub fn raw_call<T: DeserializeOwned>(
         &self,
         path: &str,
-        body: &B,
+        body: &(impl Serialize + ?Sized),
         idempotent: bool,
     ) -> Result<T, Error> {
         let response =
             self.send_authorized(idempotent, |t| self.build_request(Method::Post, path, path, body, idempotent, t))?;
         envelope::parse(&response, path)
+    }
+
+    /// [`Client::raw_call`] returning the response as untyped JSON.
+    pub fn raw_call_json(
+        &self,
+        path: &str,
+        body: &(impl Serialize + ?Sized),
+        idempotent: bool,
+    ) -> Result<serde_json::Value, Error> {
+        self.raw_call(path, body, idempotent)
     }
 
     fn send_authorized(

@@ -67,6 +67,27 @@ impl Error {
         }
     }
 
+    /// Whether the request may have been processed although this call failed: for a payment,
+    /// capture, void or refund, query the order (`query_payment` / `query_refund`) before sending
+    /// it again.
+    ///
+    /// True after a response timeout, an I/O failure once the request was (partly) sent, a
+    /// response body over the size limit, a 5xx status without the gateway's envelope, and a
+    /// response that arrived but could not be decoded (it may hide a success). False when the
+    /// request was certainly not sent or not processed (DNS, connect, connect timeout, 401,
+    /// configuration and invalid-request errors) or the gateway answered with its failure
+    /// envelope ([`Error::Api`]). Not simply the negation of [`Error::request_not_processed`]:
+    /// a refusal by the gateway is neither unknown nor unsent.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            Self::Transport(e) | Self::Timeout(e) => !e.kind().request_not_sent(),
+            // A proxy's error page may come after the gateway processed the request.
+            Self::HttpStatus { status } => *status >= 500,
+            Self::Decode(_) => true,
+            _ => false,
+        }
+    }
+
     /// True when the request certainly did not reach the gateway (or the gateway refused it before
     /// processing it), so sending it again cannot duplicate a payment, capture or refund.
     pub fn request_not_processed(&self) -> bool {
@@ -210,5 +231,23 @@ mod tests {
         assert!(Error::from(TransportError::new(K::Connect, "c")).request_not_processed());
         assert!(!Error::from(TransportError::new(K::Timeout, "t")).request_not_processed());
         assert!(Error::Unauthorized.request_not_processed());
+    }
+
+    #[test]
+    fn outcome_unknown_only_when_the_request_may_have_been_processed() {
+        use sign_core::TransportErrorKind as K;
+        for kind in [K::Timeout, K::Io, K::BodyTooLarge] {
+            assert!(Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+        }
+        for kind in [K::Dns, K::Connect, K::ConnectTimeout] {
+            assert!(!Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+        }
+        assert!(Error::HttpStatus { status: 502 }.outcome_unknown());
+        assert!(!Error::HttpStatus { status: 403 }.outcome_unknown());
+        assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
+        assert!(!Error::Api { code: "9999".into(), message: "x".into(), status: 200 }.outcome_unknown());
+        assert!(!Error::Unauthorized.outcome_unknown());
+        assert!(!Error::Config("x".into()).outcome_unknown());
+        assert!(!Error::InvalidRequest("x".into()).outcome_unknown());
     }
 }

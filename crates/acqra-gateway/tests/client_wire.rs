@@ -215,6 +215,7 @@ fn a_payment_that_timed_out_is_not_sent_again() {
     let e = client.create_payment(&card_payment("ORD-TIMEOUT", "42.00", CARD_NO)).unwrap_err();
     assert!(matches!(e, Error::Timeout(_)), "{e:?}");
     assert!(!e.request_not_processed());
+    assert!(e.outcome_unknown());
     assert_eq!(transport.sent_paths(), [TOKEN_PATH, "/gateway/v1/payment"]);
     // The payment request was not marked idempotent, so no transport may retry it either.
     assert!(!transport.sent.lock().unwrap()[1].idempotent);

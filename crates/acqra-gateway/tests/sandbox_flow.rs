@@ -145,10 +145,10 @@ fn the_sandbox_checks_the_token_itself() {
             None => r,
         }
     };
-    assert_eq!(gw.handle(req(None)).status, 401);
-    assert_eq!(gw.handle(req(Some("made-up"))).status, 401);
+    assert_eq!(gw.handle(&req(None)).status, 401);
+    assert_eq!(gw.handle(&req(Some("made-up"))).status, 401);
     let token =
-        gw.handle(HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
+        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
             r#"{{"appId":"{}","secret":"{}"}}"#,
             sandbox::APP_ID,
             sandbox::SECRET
@@ -156,23 +156,23 @@ fn the_sandbox_checks_the_token_itself() {
     let v: serde_json::Value = serde_json::from_slice(&token.body).unwrap();
     let t = v["accessToken"].as_str().unwrap();
     assert_eq!(v["expiresIn"], 3600);
-    assert_eq!(gw.handle(req(Some(&format!("Bearer {t}")))).status, 401);
-    let ok = gw.handle(req(Some(t)));
+    assert_eq!(gw.handle(&req(Some(&format!("Bearer {t}")))).status, 401);
+    let ok = gw.handle(&req(Some(t)));
     assert_eq!(ok.status, 200);
     // Authenticated, but no such order: the envelope says so.
     let v: serde_json::Value = serde_json::from_slice(&ok.body).unwrap();
     assert_eq!(v["respCode"], codes::NOT_FOUND);
     // Wrong secret.
     let bad = gw.handle(
-        HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token")
+        &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token")
             .with_body(format!(r#"{{"appId":"{}","secret":"wrong"}}"#, sandbox::APP_ID)),
     );
     let v: serde_json::Value = serde_json::from_slice(&bad.body).unwrap();
     assert_eq!(v["respCode"], codes::BAD_CREDENTIALS);
     // Unknown path and a body that is not JSON (never echoed back: it could hold a card number).
-    assert_eq!(gw.handle(HttpRequest::new(Method::Post, "http://sandbox/nope")).status, 404);
+    assert_eq!(gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/nope")).status, 404);
     let junk = gw.handle(
-        HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/payment")
+        &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/payment")
             .with_header("Authorization", t)
             .with_body(b"cardNo=4111111111111111".to_vec()),
     );
@@ -283,10 +283,10 @@ fn shipping_tracking_lifecycle() {
 fn raw_calls_reach_the_same_gateway() {
     let (_sandbox, client) = started();
     client.create_payment(&card_payment("ORD-RAW001", "1.00", CARD_NO)).unwrap();
-    let v: serde_json::Value = client
-        .call_raw("/gateway/v1/query", &serde_json::json!({"orderNo":"ORD-RAW001","paymentMethodType":"card"}), true)
-        .unwrap();
+    let query = serde_json::json!({"orderNo":"ORD-RAW001","paymentMethodType":"card"});
+    let v: serde_json::Value = client.raw_call("/gateway/v1/query", &query, true).unwrap();
     assert_eq!(v["order"]["orderStatus"], "authorized");
-    let e = client.call_raw::<_, serde_json::Value>("/gateway/v1/cancel", &serde_json::json!({}), false).unwrap_err();
+    assert_eq!(client.raw_call_json("/gateway/v1/query", &query, true).unwrap(), v);
+    let e = client.raw_call::<serde_json::Value>("/gateway/v1/cancel", &serde_json::json!({}), false).unwrap_err();
     assert_eq!(code(e), codes::BAD_PARAMETER);
 }

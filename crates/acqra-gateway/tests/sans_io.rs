@@ -22,23 +22,23 @@ fn a_payment_without_any_socket() {
 
     let token_request = client.prepare_token_request().unwrap();
     assert_eq!(token_request.url, "http://sandbox.invalid/gateway/v1/connect/token");
-    let token = parse_token_response(&gateway.handle(token_request)).unwrap();
+    let token = parse_token_response(&gateway.handle(&token_request)).unwrap();
 
     let payment = card_payment("ORD-SANS01", "12.34", CARD_NO);
     let request = client.prepare_with_token(&payment, &token).unwrap();
     assert_eq!(request.header("Authorization"), Some(token.secret().expose()));
     assert!(!request.idempotent);
-    let paid = client.parse::<Payment>(&gateway.handle(request)).unwrap();
+    let paid = client.parse::<Payment>(&gateway.handle(&request)).unwrap();
     assert_eq!(paid.order_status, Some(OrderStatus::Authorized));
 
     let capture = Capture::new("12.34".parse::<Decimal>().unwrap()).with_trade_no(paid.trade_no.as_str());
-    let captured = client.parse::<Capture>(&gateway.handle(client.prepare_with_token(&capture, &token).unwrap()));
+    let captured = client.parse::<Capture>(&gateway.handle(&client.prepare_with_token(&capture, &token).unwrap()));
     assert_eq!(captured.unwrap().order_status, Some(OrderStatus::Successed));
 
     let query = Query::new(PaymentMethodType::Card).with_order_no("ORD-SANS01");
     let request = client.prepare_with_token(&query, &token).unwrap();
     assert!(request.idempotent);
-    let q = client.parse::<Query>(&gateway.handle(request)).unwrap();
+    let q = client.parse::<Query>(&gateway.handle(&request)).unwrap();
     assert_eq!(q.order.unwrap().order_status, Some(OrderStatus::Successed));
     assert_eq!(gateway.tokens_issued(), 1);
 }

@@ -151,8 +151,8 @@ impl SandboxGateway {
         self.lock().ledger.complete(order_no, &now)
     }
 
-    /// Answers one request.
-    pub fn handle(&self, request: HttpRequest) -> HttpResponse {
+    /// Answers one request (sans-IO).
+    pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
         let path = request.path().to_owned();
         if !path.starts_with("/gateway/v1/") {
             return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>")
@@ -169,7 +169,7 @@ impl SandboxGateway {
         if path == "/gateway/v1/connect/token" {
             return self.issue_token(&body);
         }
-        if !self.authorized(&request) {
+        if !self.authorized(request) {
             return reply(401, json!({ "respCode": "401", "respMsg": "Unauthorized" }));
         }
         let batch = path == "/gateway/v1/shipping/tracking-batch";
@@ -251,7 +251,7 @@ impl Sandbox {
     pub fn start_with(options: SandboxOptions) -> std::io::Result<Self> {
         let gateway = Arc::new(SandboxGateway::new(options));
         let g = Arc::clone(&gateway);
-        let server = SandboxServer::start(move |req| g.handle(req))?;
+        let server = SandboxServer::start(move |req| g.handle(&req))?;
         Ok(Self { gateway, server })
     }
 
@@ -265,17 +265,21 @@ impl Sandbox {
         &self.gateway
     }
 
-    /// Answers one request without the socket.
-    pub fn handle(&self, request: HttpRequest) -> HttpResponse {
+    /// Answers one request without the socket (sans-IO).
+    pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
         self.gateway.handle(request)
     }
 
-    /// A configuration builder for this sandbox: its URL and test credentials.
+    /// A configuration builder preset for this sandbox: its URL and test credentials. Adjust it,
+    /// then `build()`.
     pub fn config_builder(&self) -> ConfigBuilder {
         Config::builder(self.base_url(), APP_ID, SECRET)
     }
 
-    /// A client for this sandbox.
+    /// A client for this sandbox over the real HTTP transport.
+    ///
+    /// # Errors
+    /// As [`ConfigBuilder::build`] and [`Client::new`].
     pub fn client(&self) -> Result<Client, crate::Error> {
         Client::new(self.config_builder().build()?)
     }
