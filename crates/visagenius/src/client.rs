@@ -92,8 +92,8 @@ impl Client {
     ///
     /// # Errors
     /// [`Error::Api`], [`Error::HttpStatus`] or [`Error::Decode`]; see [`envelope`].
-    pub fn parse<E: Endpoint>(&self, response: HttpResponse) -> Result<E::Response, Error> {
-        envelope::parse(&response, E::NAME)
+    pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
+        envelope::parse(response, E::NAME)
     }
 
     /// Sends `request` and decodes its response: [`prepare`](Self::prepare), the transport,
@@ -104,7 +104,7 @@ impl Client {
     pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
         let http = self.prepare(request)?;
         let response = self.inner.transport.send(&http)?;
-        self.parse::<E>(response)
+        self.parse::<E>(&response)
     }
 
     /// 订单支付: pays order `order_id` with `pay_amount` fen (`POST /openvisa/order_pay`).
@@ -160,7 +160,7 @@ impl Client {
     pub fn raw_call<T: DeserializeOwned>(
         &self,
         path: &str,
-        body: &impl Serialize,
+        body: &(impl Serialize + ?Sized),
         idempotent: bool,
     ) -> Result<T, Error> {
         let http = self.prepare_raw(path, body, idempotent)?;
@@ -175,7 +175,7 @@ impl Client {
     pub fn raw_call_json(
         &self,
         path: &str,
-        body: &impl Serialize,
+        body: &(impl Serialize + ?Sized),
         idempotent: bool,
     ) -> Result<serde_json::Value, Error> {
         self.raw_call(path, body, idempotent)
@@ -185,7 +185,12 @@ impl Client {
     ///
     /// # Errors
     /// [`Error::InvalidRequest`] for a bad path or a body that does not serialize.
-    pub fn prepare_raw(&self, path: &str, body: &impl Serialize, idempotent: bool) -> Result<HttpRequest, Error> {
+    pub fn prepare_raw(
+        &self,
+        path: &str,
+        body: &(impl Serialize + ?Sized),
+        idempotent: bool,
+    ) -> Result<HttpRequest, Error> {
         check_raw_path(path)?;
         self.prepare_at(Method::Post, path, body, idempotent)
     }
@@ -194,8 +199,8 @@ impl Client {
     ///
     /// # Errors
     /// As [`parse`](Self::parse).
-    pub fn parse_raw<T: DeserializeOwned>(&self, response: HttpResponse) -> Result<T, Error> {
-        envelope::parse(&response, "raw call")
+    pub fn parse_raw<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, Error> {
+        envelope::parse(response, "raw call")
     }
 
     fn prepare_at(

@@ -58,13 +58,20 @@ impl Error {
         }
     }
 
-    /// Whether the request may have been processed by the server although no answer was
-    /// received: reconcile (query) before sending a non-idempotent request again.
+    /// Whether the request may have been processed by the server although this call failed:
+    /// reconcile (query) before sending a non-idempotent request such as `order_pay` again.
+    ///
+    /// True after a response timeout, an I/O failure once the request was (partly) sent, a
+    /// response body over the size limit, a 5xx status without the envelope, and a response that
+    /// arrived but could not be decoded (it may hide a success). False when the request was
+    /// certainly not sent (DNS, connect, connect timeout, configuration and invalid-request
+    /// errors) or the provider answered with its failure envelope ([`Error::Api`]).
     pub fn outcome_unknown(&self) -> bool {
         match self {
             Self::Timeout(e) | Self::Transport(e) => !e.kind().request_not_sent(),
             // A gateway error page may come after the provider processed the request.
             Self::HttpStatus { status } => *status >= 500,
+            Self::Decode(_) => true,
             _ => false,
         }
     }
@@ -106,5 +113,10 @@ mod tests {
         assert!(Error::HttpStatus { status: 504 }.outcome_unknown());
         assert!(!Error::HttpStatus { status: 404 }.outcome_unknown());
         assert!(!Error::Api { ret: -1, msg: "x".into(), status: 200 }.outcome_unknown());
+        assert!(Error::from(TransportError::new(TransportErrorKind::BodyTooLarge, "t")).outcome_unknown());
+        assert!(!Error::from(TransportError::new(TransportErrorKind::Dns, "t")).outcome_unknown());
+        assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
+        assert!(!Error::Config("x".into()).outcome_unknown());
+        assert!(!Error::InvalidRequest("x".into()).outcome_unknown());
     }
 }

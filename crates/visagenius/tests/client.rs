@@ -119,7 +119,7 @@ fn prepare_is_sans_io_and_marks_only_queries_idempotent() {
     assert!(c.prepare(&ProductBriefQueryRequest::new()).unwrap().idempotent);
     // parse is the other half, fed by hand.
     let ok = HttpResponse::json(200, PAY_OK.as_bytes().to_vec());
-    assert_eq!(c.parse::<OrderPayRequest>(ok).unwrap().express_address.id, 10116);
+    assert_eq!(c.parse::<OrderPayRequest>(&ok).unwrap().express_address.id, 10116);
 }
 
 #[test]

@@ -133,8 +133,8 @@ impl Sandbox {
         self.server.base_url()
     }
 
-    /// A configuration builder holding the sandbox's URL and credentials (adjust timeouts or
-    /// retries, then `build()`).
+    /// A configuration builder preset for this sandbox: its URL and credentials (adjust timeouts
+    /// or retries, then `build()`).
     pub fn config_builder(&self) -> ConfigBuilder {
         Config::builder()
             .base_url(self.base_url())
@@ -146,7 +146,7 @@ impl Sandbox {
     /// A client for this sandbox over the real HTTP transport.
     ///
     /// # Errors
-    /// As [`Client::new`].
+    /// As [`ConfigBuilder::build`] and [`Client::new`].
     pub fn client(&self) -> Result<Client, Error> {
         Client::new(self.config_builder().build()?)
     }
@@ -157,8 +157,8 @@ impl Sandbox {
     }
 
     /// Answers one request as the provider would (sans-IO).
-    pub fn handle(&self, request: HttpRequest) -> HttpResponse {
-        self.core.handle(&request)
+    pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
+        self.core.handle(request)
     }
 
     /// The order `order_id`, if the sandbox knows it.
