@@ -12,6 +12,7 @@
 //! | [`clock`] | an injectable [`Clock`], nonces, RFC 1123 dates |
 //! | [`decimal`] | exact decimal amounts: money is never a float |
 //! | [`http`] | sans-IO [`HttpRequest`]/[`HttpResponse`], the [`Transport`] and [`Endpoint`] traits |
+//! | [`options`] | base URL rules, header safety, [`HttpOptions`] (timeouts, [`RetryPolicy`], body limit) |
 //! | [`transport`] | the blocking ureq transport with timeouts and a safe retry policy (feature `ureq`) |
 //! | [`error`] | error types that keep transport, status, decode and crypto failures apart |
 //!
@@ -29,6 +30,8 @@ pub mod digest;
 pub mod encoding;
 pub mod error;
 pub mod http;
+pub mod options;
+pub mod retry;
 pub mod rsa;
 #[cfg(feature = "sandbox-server")]
 pub mod sandbox;
@@ -40,6 +43,8 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use decimal::{Decimal, DecimalNumber};
 pub use error::{CryptoError, DecodeError, Error, KeyError, TransportError, TransportErrorKind};
 pub use http::{Endpoint, HttpRequest, HttpResponse, Method, Transport};
+pub use options::HttpOptions;
+pub use retry::RetryPolicy;
 pub use secret::{SecretBytes, SecretString};
 #[cfg(feature = "ureq")]
-pub use transport::{RetryPolicy, UreqTransport};
+pub use transport::UreqTransport;

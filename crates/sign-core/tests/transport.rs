@@ -1,5 +1,6 @@
 //! The ureq transport against loopback servers only: mockito, and raw `TcpListener`s where a test
 //! needs to count connections or hold a response back.
+#![cfg(feature = "ureq")]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};

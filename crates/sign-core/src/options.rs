@@ -1,0 +1,125 @@
+//! What every provider's configuration has in common: the base URL rules, header-value safety,
+//! and the connection options of the built-in transport.
+
+use std::time::Duration;
+
+use crate::retry::RetryPolicy;
+
+/// Connection options every provider client carries: timeouts, retry policy and response size
+/// limit for the built-in transport.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct HttpOptions {
+    /// Time allowed to resolve and connect (default 5 s).
+    pub connect_timeout: Duration,
+    /// Time allowed for one whole attempt, connect to last body byte (default 30 s).
+    pub timeout: Duration,
+    /// Which failed sends are repeated (default: 2 retries, 100 ms doubling to at most 2 s).
+    /// Requests that are not idempotent are never repeated once they may have been processed.
+    pub retry: RetryPolicy,
+    /// The largest response body accepted (default 10 MiB).
+    pub max_response_bytes: u64,
+}
+
+impl Default for HttpOptions {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+            max_response_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+impl HttpOptions {
+    /// Checks that the options can work: both timeouts and the body limit above zero.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.connect_timeout.is_zero() || self.timeout.is_zero() {
+            return Err("timeouts must be greater than zero".to_owned());
+        }
+        if self.max_response_bytes == 0 {
+            return Err("max_response_bytes must be greater than zero".to_owned());
+        }
+        Ok(())
+    }
+
+    /// The blocking ureq transport with these options, sending `user_agent`.
+    #[cfg(feature = "ureq")]
+    pub fn ureq_transport(&self, user_agent: &str) -> crate::transport::UreqTransport {
+        crate::transport::UreqTransport::builder()
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            .retry(self.retry)
+            .max_response_bytes(self.max_response_bytes)
+            .user_agent(user_agent)
+            .build()
+    }
+}
+
+/// Checks and normalises a provider base URL: `http://` or `https://`, a host, no query or
+/// fragment, nothing that could break a header line; surrounding white space and trailing `/`
+/// removed. A path prefix (`https://host/api`) is kept.
+///
+/// ```
+/// use sign_core::options::normalize_base_url;
+/// assert_eq!(normalize_base_url(" https://api.example.com/v1/ ").unwrap(), "https://api.example.com/v1");
+/// assert!(normalize_base_url("ftp://x").is_err());
+/// ```
+pub fn normalize_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| "base_url must start with https:// or http://".to_owned())?;
+    if rest.is_empty() || rest.starts_with('/') || url.contains(['?', '#']) || !is_header_safe(url) {
+        return Err("base_url must be an absolute URL with a host and no query".to_owned());
+    }
+    Ok(url.to_owned())
+}
+
+/// Whether `value` can go into a header line unchanged: visible ASCII only, so no spaces,
+/// control characters (header injection) or non-ASCII.
+pub fn is_header_safe(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|b| b.is_ascii_graphic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(normalize_base_url("http://127.0.0.1:8080/").unwrap(), "http://127.0.0.1:8080");
+        for bad in [
+            "",
+            "api.example.com",
+            "ftp://x",
+            "https://",
+            "https:///p",
+            "https://h/x?y=1",
+            "https://h/#f",
+            "https://h/\r\nX: y",
+            "https://h é",
+        ] {
+            assert!(normalize_base_url(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn header_safety() {
+        assert!(is_header_safe("app-1_A.b"));
+        for bad in ["", "a b", "a\r\nX: y", "应用", "a\t"] {
+            assert!(!is_header_safe(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn options_validate() {
+        assert!(HttpOptions::default().validate().is_ok());
+        let zero = HttpOptions { timeout: Duration::ZERO, ..HttpOptions::default() };
+        assert!(zero.validate().is_err());
+        let no_body = HttpOptions { max_response_bytes: 0, ..HttpOptions::default() };
+        assert!(no_body.validate().is_err());
+    }
+}
