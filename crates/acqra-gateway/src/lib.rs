@@ -63,9 +63,10 @@
 //!
 //! ## Retries and idempotency
 //! Only queries (`query`, `refundQuery`, `shipping/retrieve`) are marked idempotent; the transport
-//! retries the others only when they cannot have reached the gateway. After an
-//! [`Error::Timeout`] on a payment, capture, void or refund, query the order before sending it
-//! again; reuse the same `refundNumber` when retrying a refund.
+//! retries the others only when they cannot have reached the gateway. When a payment, capture,
+//! void or refund fails with [`Error::outcome_unknown`] true (a timeout, an I/O error after
+//! sending, a 5xx, an unreadable answer), query the order before sending it again; reuse the same
+//! `refundNumber` when retrying a refund.
 //!
 //! ## What the provider leaves unspecified, and what this crate assumes
 //! - The token header's format: the samples show `Authorization: <token>` (default; configurable).
