@@ -3,7 +3,8 @@
 use std::fmt;
 use std::time::Duration;
 
-use sign_core::SecretString;
+use sign_core::options::{is_header_safe, normalize_base_url};
+use sign_core::{HttpOptions, RetryPolicy, SecretString};
 
 use crate::Error;
 
@@ -21,11 +22,7 @@ pub struct Config {
     pub(crate) appid: String,
     pub(crate) access_key: SecretString,
     pub(crate) secret_key: SecretString,
-    pub(crate) connect_timeout: Duration,
-    pub(crate) timeout: Duration,
-    #[cfg(feature = "ureq")]
-    pub(crate) retry: sign_core::RetryPolicy,
-    pub(crate) max_response_bytes: u64,
+    pub(crate) http: HttpOptions,
 }
 
 impl Config {
@@ -45,25 +42,9 @@ impl Config {
         &self.appid
     }
 
-    /// The connect timeout.
-    pub fn connect_timeout(&self) -> Duration {
-        self.connect_timeout
-    }
-
-    /// The timeout for one whole attempt.
-    pub fn timeout(&self) -> Duration {
-        self.timeout
-    }
-
-    /// The retry policy of the default transport.
-    #[cfg(feature = "ureq")]
-    pub fn retry(&self) -> sign_core::RetryPolicy {
-        self.retry
-    }
-
-    /// The largest response body the default transport accepts.
-    pub fn max_response_bytes(&self) -> u64 {
-        self.max_response_bytes
+    /// Timeouts, retry policy and response size limit of the default transport.
+    pub fn http_options(&self) -> &HttpOptions {
+        &self.http
     }
 }
 
@@ -74,40 +55,19 @@ impl fmt::Debug for Config {
             .field("appid", &self.appid)
             .field("access_key", &self.access_key)
             .field("secret_key", &self.secret_key)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("timeout", &self.timeout)
+            .field("http", &self.http)
             .finish_non_exhaustive()
     }
 }
 
 /// Builder for [`Config`]; [`build`](ConfigBuilder::build) checks every value.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct ConfigBuilder {
     base_url: Option<String>,
     appid: Option<String>,
     access_key: Option<SecretString>,
     secret_key: Option<SecretString>,
-    connect_timeout: Duration,
-    timeout: Duration,
-    #[cfg(feature = "ureq")]
-    retry: sign_core::RetryPolicy,
-    max_response_bytes: u64,
-}
-
-impl Default for ConfigBuilder {
-    fn default() -> Self {
-        Self {
-            base_url: None,
-            appid: None,
-            access_key: None,
-            secret_key: None,
-            connect_timeout: Duration::from_secs(5),
-            timeout: Duration::from_secs(30),
-            #[cfg(feature = "ureq")]
-            retry: sign_core::RetryPolicy::default(),
-            max_response_bytes: 10 * 1024 * 1024,
-        }
-    }
+    http: HttpOptions,
 }
 
 impl fmt::Debug for ConfigBuilder {
@@ -148,27 +108,32 @@ impl ConfigBuilder {
 
     /// Time allowed to connect (default 5 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.http.connect_timeout = timeout;
         self
     }
 
     /// Time allowed for one whole attempt (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.http.timeout = timeout;
         self
     }
 
     /// The retry policy of the default transport. Whatever the policy, `order_pay` is never
     /// retried once it may have reached the server.
-    #[cfg(feature = "ureq")]
-    pub fn retry(mut self, retry: sign_core::RetryPolicy) -> Self {
-        self.retry = retry;
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.http.retry = retry;
         self
     }
 
     /// The largest response body accepted by the default transport (default 10 MiB).
     pub fn max_response_bytes(mut self, bytes: u64) -> Self {
-        self.max_response_bytes = bytes;
+        self.http.max_response_bytes = bytes;
+        self
+    }
+
+    /// All connection options at once (replaces the four settings above).
+    pub fn http_options(mut self, options: HttpOptions) -> Self {
+        self.http = options;
         self
     }
 
@@ -179,14 +144,7 @@ impl ConfigBuilder {
     /// is a credential).
     pub fn build(self) -> Result<Config, Error> {
         let base_url = self.base_url.ok_or_else(|| config("base_url is missing"))?;
-        let base_url = base_url.trim().trim_end_matches('/').to_owned();
-        let rest = base_url
-            .strip_prefix("https://")
-            .or_else(|| base_url.strip_prefix("http://"))
-            .ok_or_else(|| config("base_url must start with https:// or http://"))?;
-        if rest.is_empty() || rest.starts_with('/') || base_url.contains(['?', '#']) || !is_header_safe(&base_url) {
-            return Err(config("base_url must be an absolute URL with a host and no query"));
-        }
+        let base_url = normalize_base_url(&base_url).map_err(Error::Config)?;
         let appid = self.appid.ok_or_else(|| config("appid is missing"))?;
         if appid.is_empty() {
             return Err(config("appid is empty"));
@@ -202,30 +160,13 @@ impl ConfigBuilder {
         if secret_key.is_empty() {
             return Err(config("secret_key is empty"));
         }
-        if self.timeout.is_zero() || self.connect_timeout.is_zero() {
-            return Err(config("timeouts must be greater than zero"));
-        }
-        Ok(Config {
-            base_url,
-            appid,
-            access_key,
-            secret_key,
-            connect_timeout: self.connect_timeout,
-            timeout: self.timeout,
-            #[cfg(feature = "ureq")]
-            retry: self.retry,
-            max_response_bytes: self.max_response_bytes,
-        })
+        self.http.validate().map_err(Error::Config)?;
+        Ok(Config { base_url, appid, access_key, secret_key, http: self.http })
     }
 }
 
 fn config(message: &str) -> Error {
     Error::Config(message.to_owned())
-}
-
-/// Visible ASCII only: no spaces, control characters (header injection) or non-ASCII.
-fn is_header_safe(value: &str) -> bool {
-    value.bytes().all(|b| b.is_ascii_graphic())
 }
 
 #[cfg(test)]
@@ -261,6 +202,8 @@ mod tests {
             (Config::builder().base_url("https://h").appid("a").access_key("k"), "secret_key is missing"),
             (full().secret_key(""), "secret_key is empty"),
             (full().timeout(Duration::ZERO), "timeouts"),
+            (full().connect_timeout(Duration::ZERO), "timeouts"),
+            (full().max_response_bytes(0), "max_response_bytes"),
         ];
         for (builder, want) in cases {
             match builder.build() {
