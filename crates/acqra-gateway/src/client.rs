@@ -58,16 +58,12 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client sending with sign-core's ureq transport, built from the configured timeouts and
-    /// retry policy.
+    /// A client sending with sign-core's ureq transport, built from the configured timeouts,
+    /// retry policy and response size limit.
     #[cfg(feature = "ureq")]
     pub fn new(config: Config) -> Result<Self, Error> {
-        let transport = sign_core::UreqTransport::builder()
-            .connect_timeout(config.connect_timeout())
-            .timeout(config.timeout())
-            .retry(config.retry())
-            .user_agent(concat!("paykit-acqra-gateway/", env!("CARGO_PKG_VERSION")))
-            .build();
+        let transport =
+            config.http_options().ureq_transport(concat!("paykit-acqra-gateway/", env!("CARGO_PKG_VERSION")));
         Ok(Self::with_transport(config, Arc::new(transport)))
     }
 

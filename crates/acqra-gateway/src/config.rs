@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use sign_core::SecretString;
+use sign_core::options::normalize_base_url;
+use sign_core::{HttpOptions, RetryPolicy, SecretString};
 
 use crate::error::Error;
 
@@ -76,13 +77,9 @@ pub struct Config {
     app_id: String,
     /// `secret`, the application secret used to request access tokens.
     secret: SecretString,
-    /// Time allowed to connect.
-    connect_timeout: Duration,
-    /// Time allowed for one whole attempt.
-    timeout: Duration,
-    /// How the transport retries failed sends (never a payment that may have been processed).
-    #[cfg(feature = "ureq")]
-    retry: sign_core::RetryPolicy,
+    /// Timeouts, retry policy (never a payment that may have been processed) and response size
+    /// limit of the default transport.
+    http: HttpOptions,
     /// How long before the token's `expiresIn` runs out a fresh token is fetched.
     token_refresh_margin: Duration,
     /// The lifetime assumed when a token response carries no `expiresIn`.
@@ -107,20 +104,9 @@ impl Config {
         &self.secret
     }
 
-    /// Time allowed to connect.
-    pub fn connect_timeout(&self) -> Duration {
-        self.connect_timeout
-    }
-
-    /// Time allowed for one whole attempt.
-    pub fn timeout(&self) -> Duration {
-        self.timeout
-    }
-
-    /// The transport's retry policy.
-    #[cfg(feature = "ureq")]
-    pub fn retry(&self) -> sign_core::RetryPolicy {
-        self.retry
+    /// Timeouts, retry policy and response size limit of the default transport.
+    pub fn http_options(&self) -> &HttpOptions {
+        &self.http
     }
 
     /// How long before expiry a token is replaced.
@@ -148,10 +134,7 @@ impl Config {
             base_url: base_url.into(),
             app_id: app_id.into(),
             secret: secret.into(),
-            connect_timeout: Duration::from_secs(5),
-            timeout: Duration::from_secs(30),
-            #[cfg(feature = "ureq")]
-            retry: sign_core::RetryPolicy::default(),
+            http: HttpOptions::default(),
             token_refresh_margin: Duration::from_secs(60),
             default_token_lifetime: Duration::from_secs(300),
             auth_header: AuthHeader::raw(),
@@ -174,10 +157,7 @@ pub struct ConfigBuilder {
     base_url: String,
     app_id: String,
     secret: SecretString,
-    connect_timeout: Duration,
-    timeout: Duration,
-    #[cfg(feature = "ureq")]
-    retry: sign_core::RetryPolicy,
+    http: HttpOptions,
     token_refresh_margin: Duration,
     default_token_lifetime: Duration,
     auth_header: AuthHeader,
@@ -186,21 +166,32 @@ pub struct ConfigBuilder {
 impl ConfigBuilder {
     /// Time allowed to connect (default 5 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.http.connect_timeout = timeout;
         self
     }
 
     /// Time allowed for one whole attempt (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.http.timeout = timeout;
         self
     }
 
     /// The transport's retry policy (default: 2 retries; payments are retried only when they
     /// cannot have reached the gateway).
-    #[cfg(feature = "ureq")]
-    pub fn retry(mut self, retry: sign_core::RetryPolicy) -> Self {
-        self.retry = retry;
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.http.retry = retry;
+        self
+    }
+
+    /// The largest response body accepted by the default transport (default 10 MiB).
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.http.max_response_bytes = bytes;
+        self
+    }
+
+    /// All connection options at once (replaces the four settings above).
+    pub fn http_options(mut self, options: HttpOptions) -> Self {
+        self.http = options;
         self
     }
 
@@ -225,21 +216,14 @@ impl ConfigBuilder {
 
     /// Validates and builds the configuration.
     pub fn build(self) -> Result<Config, Error> {
-        let base = self.base_url.trim().trim_end_matches('/').to_owned();
-        let host = base.strip_prefix("https://").or_else(|| base.strip_prefix("http://"));
-        match host {
-            Some(h) if !h.is_empty() && !h.contains(char::is_whitespace) && !h.contains(['?', '#']) => {}
-            _ => return Err(Error::Config("base URL must be an http:// or https:// URL with a host".into())),
-        }
+        let base = normalize_base_url(&self.base_url).map_err(Error::Config)?;
         if self.app_id.trim().is_empty() {
             return Err(Error::Config("missing app id (ACQRA_APP_ID)".into()));
         }
         if self.secret.is_empty() {
             return Err(Error::Config("missing app secret (ACQRA_SECRET)".into()));
         }
-        if self.connect_timeout.is_zero() || self.timeout.is_zero() {
-            return Err(Error::Config("timeouts must be greater than zero".into()));
-        }
+        self.http.validate().map_err(Error::Config)?;
         if self.default_token_lifetime.is_zero() {
             return Err(Error::Config("default token lifetime must be greater than zero".into()));
         }
@@ -248,10 +232,7 @@ impl ConfigBuilder {
             base_url: base,
             app_id: self.app_id,
             secret: self.secret,
-            connect_timeout: self.connect_timeout,
-            timeout: self.timeout,
-            #[cfg(feature = "ureq")]
-            retry: self.retry,
+            http: self.http,
             token_refresh_margin: self.token_refresh_margin,
             default_token_lifetime: self.default_token_lifetime,
             auth_header: self.auth_header,
@@ -271,6 +252,9 @@ mod tests {
             ("ftp://gw", "app", "s"),
             ("https://", "app", "s"),
             ("gw.example.com", "app", "s"),
+            ("https:///gw", "app", "s"),
+            ("https://gw/x?y=1", "app", "s"),
+            ("https://gw/\r\nX: y", "app", "s"),
             ("https://gw", "", "s"),
             ("https://gw", "app", ""),
         ] {
@@ -278,7 +262,11 @@ mod tests {
             assert!(matches!(e, Error::Config(_)), "{base} {app}: {e:?}");
         }
         let e = Config::builder("https://gw", "a", "s").timeout(Duration::ZERO).build().unwrap_err();
-        assert!(matches!(e, Error::Config(_)));
+        assert!(matches!(&e, Error::Config(m) if m.contains("timeouts")), "{e:?}");
+        let e = Config::builder("https://gw", "a", "s").connect_timeout(Duration::ZERO).build().unwrap_err();
+        assert!(matches!(&e, Error::Config(m) if m.contains("timeouts")), "{e:?}");
+        let e = Config::builder("https://gw", "a", "s").max_response_bytes(0).build().unwrap_err();
+        assert!(matches!(&e, Error::Config(m) if m.contains("max_response_bytes")), "{e:?}");
         let e = Config::builder("https://gw", "a", "s").auth_header(AuthHeader::custom("Bad Name", "")).build();
         assert!(matches!(e, Err(Error::Config(_))));
         let e = Config::builder("https://gw", "a", "s").auth_header(AuthHeader::custom("X-Token", "a\r\nb")).build();
