@@ -3,8 +3,9 @@
 
 use std::time::Duration;
 
-use sign_core::SecretString;
+use sign_core::options::{is_header_safe, normalize_base_url};
 use sign_core::rsa::PrivateKey;
+use sign_core::{HttpOptions, RetryPolicy, SecretString};
 
 use crate::auth::{SignType, SigningKey};
 use crate::error::Error;
@@ -24,11 +25,7 @@ pub struct Config {
     pub(crate) signing_key: SigningKey,
     pub(crate) send_sign_type: bool,
     pub(crate) success_status: i64,
-    pub(crate) connect_timeout: Duration,
-    pub(crate) timeout: Duration,
-    #[cfg(feature = "ureq")]
-    pub(crate) retry: sign_core::RetryPolicy,
-    pub(crate) max_response_bytes: u64,
+    pub(crate) http: HttpOptions,
 }
 
 impl Config {
@@ -64,25 +61,10 @@ impl Config {
         self.success_status
     }
 
-    /// The connect timeout (for your own transport, when not using the built-in one).
-    pub fn connect_timeout(&self) -> Duration {
-        self.connect_timeout
-    }
-
-    /// The timeout for one whole attempt.
-    pub fn timeout(&self) -> Duration {
-        self.timeout
-    }
-
-    /// The largest response body accepted.
-    pub fn max_response_bytes(&self) -> u64 {
-        self.max_response_bytes
-    }
-
-    /// The built-in transport's retry policy.
-    #[cfg(feature = "ureq")]
-    pub fn retry_policy(&self) -> sign_core::RetryPolicy {
-        self.retry
+    /// Timeouts, retry policy and response size limit of the built-in transport (also useful
+    /// for your own transport).
+    pub fn http_options(&self) -> &HttpOptions {
+        &self.http
     }
 }
 
@@ -97,11 +79,7 @@ pub struct ConfigBuilder {
     sign_type: Option<SignType>,
     send_sign_type: bool,
     success_status: i64,
-    connect_timeout: Duration,
-    timeout: Duration,
-    #[cfg(feature = "ureq")]
-    retry: sign_core::RetryPolicy,
-    max_response_bytes: u64,
+    http: HttpOptions,
 }
 
 impl Default for ConfigBuilder {
@@ -115,11 +93,7 @@ impl Default for ConfigBuilder {
             sign_type: None,
             send_sign_type: true,
             success_status: DEFAULT_SUCCESS_STATUS,
-            connect_timeout: Duration::from_secs(5),
-            timeout: Duration::from_secs(30),
-            #[cfg(feature = "ureq")]
-            retry: sign_core::RetryPolicy::default(),
-            max_response_bytes: 10 * 1024 * 1024,
+            http: HttpOptions::default(),
         }
     }
 }
@@ -182,27 +156,32 @@ impl ConfigBuilder {
 
     /// Time allowed to connect (default 5 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.http.connect_timeout = timeout;
         self
     }
 
     /// Time allowed for one whole attempt (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.http.timeout = timeout;
         self
     }
 
     /// The retry policy of the built-in transport. Charge and batch orders are never retried once
     /// they may have reached the server, whatever the policy.
-    #[cfg(feature = "ureq")]
-    pub fn retry_policy(mut self, retry: sign_core::RetryPolicy) -> Self {
-        self.retry = retry;
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.http.retry = retry;
         self
     }
 
     /// The largest response body the built-in transport accepts (default 10 MiB).
     pub fn max_response_bytes(mut self, bytes: u64) -> Self {
-        self.max_response_bytes = bytes;
+        self.http.max_response_bytes = bytes;
+        self
+    }
+
+    /// All connection options at once (replaces the four settings above).
+    pub fn http_options(mut self, options: HttpOptions) -> Self {
+        self.http = options;
         self
     }
 
@@ -215,9 +194,7 @@ impl ConfigBuilder {
         if base_url.is_empty() {
             return Err(Error::Config("base URL is missing".into()));
         }
-        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            return Err(Error::Config("base URL must start with http:// or https://".into()));
-        }
+        let base_url = normalize_base_url(&base_url).map_err(Error::Config)?;
         let business_id = self.business_id.map(|s| s.trim().to_owned()).unwrap_or_default();
         if business_id.is_empty() {
             return Err(Error::Config("businessId is missing".into()));
@@ -253,27 +230,21 @@ impl ConfigBuilder {
                 "MD5 needs the signType header: without it the platform verifies as SHA256-RSA".into(),
             ));
         }
-        if self.timeout.is_zero() || self.connect_timeout.is_zero() {
-            return Err(Error::Config("timeouts must be greater than zero".into()));
-        }
+        self.http.validate().map_err(Error::Config)?;
         Ok(Config {
             base_url,
             business_id,
             signing_key,
             send_sign_type: self.send_sign_type,
             success_status: self.success_status,
-            connect_timeout: self.connect_timeout,
-            timeout: self.timeout,
-            #[cfg(feature = "ureq")]
-            retry: self.retry,
-            max_response_bytes: self.max_response_bytes,
+            http: self.http,
         })
     }
 }
 
 /// A value that can go into a header and into the `k=v&` string unambiguously.
 pub(crate) fn header_safe(value: &str) -> bool {
-    !value.is_empty() && value.bytes().all(|b| b.is_ascii_graphic() && b != b'&' && b != b'=')
+    is_header_safe(value) && !value.contains(['&', '='])
 }
 
 #[cfg(test)]
@@ -282,6 +253,12 @@ mod tests {
 
     fn base() -> ConfigBuilder {
         Config::builder().base_url("https://api.example.com").business_id("55")
+    }
+
+    #[test]
+    fn trims_the_base_url() {
+        let c = base().base_url(" https://api.example.com/ ").md5_secret_key("s").build().unwrap();
+        assert_eq!(c.base_url(), "https://api.example.com");
     }
 
     #[test]
@@ -298,6 +275,19 @@ mod tests {
         assert!(matches!(base().business_id("").md5_secret_key("s").build(), Err(Error::Config(_))));
         assert!(matches!(base().business_id("a&b").md5_secret_key("s").build(), Err(Error::Config(_))));
         assert!(matches!(base().base_url("ftp://x").md5_secret_key("s").build(), Err(Error::Config(_))));
+        for bad in ["https://", "https://h/x?y=1", "https://h/\r\nX: y"] {
+            assert!(matches!(base().base_url(bad).md5_secret_key("s").build(), Err(Error::Config(_))), "{bad:?}");
+        }
+        for (builder, want) in [
+            (base().md5_secret_key("s").timeout(Duration::ZERO), "timeouts"),
+            (base().md5_secret_key("s").connect_timeout(Duration::ZERO), "timeouts"),
+            (base().md5_secret_key("s").max_response_bytes(0), "max_response_bytes"),
+        ] {
+            match builder.build() {
+                Err(Error::Config(m)) => assert!(m.contains(want), "{m}"),
+                other => panic!("expected a config error containing {want}, got {other:?}"),
+            }
+        }
         assert!(matches!(base().build(), Err(Error::Config(_))));
         assert!(matches!(base().md5_secret_key("").build(), Err(Error::Config(_))));
         assert!(matches!(base().md5_secret_key("s").send_sign_type_header(false).build(), Err(Error::Config(_))));

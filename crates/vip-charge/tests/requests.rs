@@ -49,7 +49,7 @@ fn fixed(client: Client) -> Client {
 }
 
 fn client(config: vip_charge::ConfigBuilder) -> Client {
-    fixed(Client::new(config.retry_policy(RetryPolicy::none()).build().unwrap()).unwrap())
+    fixed(Client::new(config.retry(RetryPolicy::none()).build().unwrap()).unwrap())
 }
 
 fn charge() -> VipChargeRequest {
@@ -241,7 +241,7 @@ fn a_huge_body_is_refused_by_the_transport() {
     let _m = server.mock("POST", "/v1/openapi/order/VIPCharge").with_body(huge).create();
     let c = fixed(
         Client::new(
-            md5_config(&server.url()).max_response_bytes(64 * 1024).retry_policy(RetryPolicy::none()).build().unwrap(),
+            md5_config(&server.url()).max_response_bytes(64 * 1024).retry(RetryPolicy::none()).build().unwrap(),
         )
         .unwrap(),
     );
@@ -255,7 +255,7 @@ fn a_huge_body_is_refused_by_the_transport() {
 fn charges_are_not_retried_but_queries_are() {
     let mut server = mockito::Server::new();
     let retry = RetryPolicy::new(2, Duration::from_millis(1), Duration::from_millis(2));
-    let c = Client::new(md5_config(&server.url()).retry_policy(retry).build().unwrap()).unwrap();
+    let c = Client::new(md5_config(&server.url()).retry(retry).build().unwrap()).unwrap();
     let charge_mock = server.mock("POST", "/v1/openapi/order/VIPCharge").with_status(500).expect(1).create();
     assert!(matches!(c.vip_charge(&charge()), Err(Error::HttpStatus { status: 500 })));
     charge_mock.assert();
