@@ -35,13 +35,7 @@ impl Client {
     /// timeouts, retry policy and response size limit.
     #[cfg(feature = "ureq")]
     pub fn new(config: Config) -> Result<Self, Error> {
-        let transport = sign_core::UreqTransport::builder()
-            .connect_timeout(config.connect_timeout)
-            .timeout(config.timeout)
-            .retry(config.retry)
-            .max_response_bytes(config.max_response_bytes)
-            .user_agent(concat!("paykit-mall-pay/", env!("CARGO_PKG_VERSION")))
-            .build();
+        let transport = config.http_options().ureq_transport(concat!("paykit-mall-pay/", env!("CARGO_PKG_VERSION")));
         Ok(Self::with_transport(config, Arc::new(transport)))
     }
 

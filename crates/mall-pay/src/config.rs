@@ -2,9 +2,8 @@
 
 use std::time::Duration;
 
-#[cfg(feature = "ureq")]
-use sign_core::RetryPolicy;
-use sign_core::SecretString;
+use sign_core::options::{is_header_safe, normalize_base_url};
+use sign_core::{HttpOptions, RetryPolicy, SecretString};
 
 use crate::error::Error;
 
@@ -17,11 +16,7 @@ pub struct Config {
     pub(crate) base_url: String,
     pub(crate) pay_path: String,
     pub(crate) token: SecretString,
-    pub(crate) connect_timeout: Duration,
-    pub(crate) timeout: Duration,
-    #[cfg(feature = "ureq")]
-    pub(crate) retry: RetryPolicy,
-    pub(crate) max_response_bytes: u64,
+    pub(crate) http: HttpOptions,
 }
 
 impl Config {
@@ -41,26 +36,11 @@ impl Config {
         &self.pay_path
     }
 
-    /// The connect timeout.
-    pub fn connect_timeout(&self) -> Duration {
-        self.connect_timeout
-    }
-
-    /// The timeout for a whole call.
-    pub fn timeout(&self) -> Duration {
-        self.timeout
-    }
-
-    /// The retry policy. Paying is not idempotent, so the transport only ever retries a payment
-    /// that cannot have reached the server (DNS failure, connection refused, connect timeout).
-    #[cfg(feature = "ureq")]
-    pub fn retry(&self) -> RetryPolicy {
-        self.retry
-    }
-
-    /// The largest response body accepted.
-    pub fn max_response_bytes(&self) -> u64 {
-        self.max_response_bytes
+    /// Timeouts, retry policy and response size limit of the default transport. Paying is not
+    /// idempotent, so the transport only ever retries a payment that cannot have reached the
+    /// server (DNS failure, connection refused, connect timeout), whatever the retry policy says.
+    pub fn http_options(&self) -> &HttpOptions {
+        &self.http
     }
 
     pub(crate) fn with_token(&self, token: SecretString) -> Result<Self, Error> {
@@ -75,25 +55,15 @@ pub struct ConfigBuilder {
     base_url: Option<String>,
     pay_path: Option<String>,
     token: Option<SecretString>,
-    connect_timeout: Duration,
-    timeout: Duration,
-    #[cfg(feature = "ureq")]
-    retry: RetryPolicy,
-    max_response_bytes: u64,
+    http: HttpOptions,
 }
 
 impl Default for ConfigBuilder {
     fn default() -> Self {
-        Self {
-            base_url: None,
-            pay_path: None,
-            token: None,
-            connect_timeout: Duration::from_secs(5),
-            timeout: Duration::from_secs(30),
-            #[cfg(feature = "ureq")]
-            retry: RetryPolicy::default(),
-            max_response_bytes: 1024 * 1024,
-        }
+        let mut http = HttpOptions::default();
+        // The pay endpoint answers with a small JSON envelope: 1 MiB is plenty.
+        http.max_response_bytes = 1024 * 1024;
+        Self { base_url: None, pay_path: None, token: None, http }
     }
 }
 
@@ -120,27 +90,33 @@ impl ConfigBuilder {
 
     /// Time allowed to connect (default 5 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.http.connect_timeout = timeout;
         self
     }
 
     /// Time allowed for a whole call (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.http.timeout = timeout;
         self
     }
 
     /// The transport's retry policy. Whatever it says, a payment is only retried when it cannot
     /// have reached the server.
-    #[cfg(feature = "ureq")]
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
-        self.retry = retry;
+        self.http.retry = retry;
         self
     }
 
     /// The largest response body accepted (default 1 MiB); a larger one is a transport error.
     pub fn max_response_bytes(mut self, bytes: u64) -> Self {
-        self.max_response_bytes = bytes;
+        self.http.max_response_bytes = bytes;
+        self
+    }
+
+    /// All connection options at once (replaces the four settings above, including this crate's
+    /// 1 MiB default body limit with whatever `options` says).
+    pub fn http_options(mut self, options: HttpOptions) -> Self {
+        self.http = options;
         self
     }
 
@@ -150,11 +126,7 @@ impl ConfigBuilder {
     /// is missing or malformed, or the token is missing, empty or not a valid header value.
     pub fn build(self) -> Result<Config, Error> {
         let base_url = self.base_url.ok_or_else(|| Error::Config("base_url is required".into()))?;
-        let base_url = base_url.trim().trim_end_matches('/').to_owned();
-        let host = base_url.strip_prefix("https://").or_else(|| base_url.strip_prefix("http://"));
-        if host.is_none_or(|h| h.is_empty() || h.chars().any(|c| c.is_whitespace() || c.is_control())) {
-            return Err(Error::Config(format!("base_url must be an http:// or https:// URL, got {base_url:?}")));
-        }
+        let base_url = normalize_base_url(&base_url).map_err(Error::Config)?;
         let pay_path = self.pay_path.ok_or_else(|| {
             Error::Config(
                 "pay_path is required: the provider does not publish the pay endpoint's URL, \
@@ -173,19 +145,8 @@ impl ConfigBuilder {
         let pay_path = if pay_path.starts_with('/') { pay_path } else { format!("/{pay_path}") };
         let token = self.token.ok_or_else(|| Error::Config("token is required".into()))?;
         check_token(&token)?;
-        if self.max_response_bytes == 0 {
-            return Err(Error::Config("max_response_bytes must be more than 0".into()));
-        }
-        Ok(Config {
-            base_url,
-            pay_path,
-            token,
-            connect_timeout: self.connect_timeout,
-            timeout: self.timeout,
-            #[cfg(feature = "ureq")]
-            retry: self.retry,
-            max_response_bytes: self.max_response_bytes,
-        })
+        self.http.validate().map_err(Error::Config)?;
+        Ok(Config { base_url, pay_path, token, http: self.http })
     }
 }
 
@@ -195,7 +156,7 @@ fn check_token(token: &SecretString) -> Result<(), Error> {
     if token.expose().trim().is_empty() {
         return Err(Error::Config("token is empty".into()));
     }
-    if !token.expose().bytes().all(|b| b.is_ascii_graphic()) {
+    if !is_header_safe(token.expose()) {
         return Err(Error::Config("token must be visible ASCII without spaces or line breaks".into()));
     }
     Ok(())
@@ -214,6 +175,7 @@ mod tests {
         let c = full().build().unwrap();
         assert_eq!(c.base_url(), "https://mall.example.com");
         assert_eq!(c.pay_path(), "/api/order/pay");
+        assert_eq!(c.http_options().max_response_bytes, 1024 * 1024);
     }
 
     #[test]
@@ -237,7 +199,18 @@ mod tests {
         assert!(matches!(Config::builder().base_url("https://m").pay_path("/p").build(), Err(Error::Config(_))));
         assert!(matches!(full().token("").build(), Err(Error::Config(_))));
         assert!(matches!(full().token("abc\r\nX-Evil: 1").build(), Err(Error::Config(_))));
-        assert!(matches!(full().max_response_bytes(0).build(), Err(Error::Config(_))));
+        assert!(matches!(full().base_url("https://m/x?y=1").build(), Err(Error::Config(_))));
+        assert!(matches!(full().base_url("https://m/\r\nX: y").build(), Err(Error::Config(_))));
+        for (builder, want) in [
+            (full().max_response_bytes(0), "max_response_bytes"),
+            (full().timeout(Duration::ZERO), "timeouts"),
+            (full().connect_timeout(Duration::ZERO), "timeouts"),
+        ] {
+            match builder.build() {
+                Err(Error::Config(m)) => assert!(m.contains(want), "{m}"),
+                other => panic!("expected a config error containing {want}, got {other:?}"),
+            }
+        }
     }
 
     #[test]
