@@ -38,13 +38,8 @@ impl Client {
     /// and retry policy).
     #[cfg(feature = "ureq")]
     pub fn new(config: Config) -> Result<Self, Error> {
-        let transport = sign_core::UreqTransport::builder()
-            .connect_timeout(config.connect_timeout)
-            .timeout(config.timeout)
-            .retry(config.retry)
-            .max_response_bytes(envelope::MAX_RESPONSE_BYTES as u64)
-            .user_agent(concat!("paykit-chainup-opay/", env!("CARGO_PKG_VERSION")))
-            .build();
+        let transport =
+            config.http_options().ureq_transport(concat!("paykit-chainup-opay/", env!("CARGO_PKG_VERSION")));
         Ok(Self::with_transport(config, Arc::new(transport)))
     }
 

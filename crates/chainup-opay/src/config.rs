@@ -5,8 +5,11 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use sign_core::options::normalize_base_url;
 use sign_core::rsa::{PrivateKey, PublicKey};
+use sign_core::{HttpOptions, RetryPolicy};
 
+use crate::envelope::MAX_RESPONSE_BYTES;
 use crate::error::Error;
 
 /// The reply body the crate sends for an accepted callback unless configured otherwise.
@@ -33,10 +36,7 @@ pub struct Config {
     pub(crate) app_key: String,
     pub(crate) merchant_private_key: Arc<PrivateKey>,
     pub(crate) platform_public_key: PublicKey,
-    pub(crate) connect_timeout: Duration,
-    pub(crate) timeout: Duration,
-    #[cfg(feature = "ureq")]
-    pub(crate) retry: sign_core::RetryPolicy,
+    pub(crate) http: HttpOptions,
     pub(crate) paths: BTreeMap<String, String>,
     pub(crate) payment_page_base_url: Option<String>,
     pub(crate) time_format: TimeFormat,
@@ -51,8 +51,7 @@ impl fmt::Debug for Config {
             .field("app_key", &self.app_key)
             .field("merchant_private_key", &self.merchant_private_key)
             .field("platform_public_key", &self.platform_public_key)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("timeout", &self.timeout)
+            .field("http", &self.http)
             .field("paths", &self.paths)
             .field("time_format", &self.time_format)
             .field("callback_max_age", &self.callback_max_age)
@@ -86,6 +85,11 @@ impl Config {
     pub fn callback_reply(&self) -> &str {
         &self.callback_reply
     }
+
+    /// Timeouts, retry policy and response size limit of the default transport.
+    pub fn http_options(&self) -> &HttpOptions {
+        &self.http
+    }
 }
 
 /// Builder for [`Config`]. Errors (a missing or unreadable key, a bad URL) are reported by
@@ -95,10 +99,7 @@ pub struct ConfigBuilder {
     app_key: String,
     merchant_private_key: Option<Result<PrivateKey, Error>>,
     platform_public_key: Option<Result<PublicKey, Error>>,
-    connect_timeout: Duration,
-    timeout: Duration,
-    #[cfg(feature = "ureq")]
-    retry: sign_core::RetryPolicy,
+    http: HttpOptions,
     paths: BTreeMap<String, String>,
     payment_page_base_url: Option<String>,
     time_format: TimeFormat,
@@ -126,15 +127,15 @@ fn read_key_file(path: &std::path::Path) -> Result<sign_core::SecretString, Erro
 impl ConfigBuilder {
     /// See [`Config::builder`].
     pub fn new(base_url: impl Into<String>, app_key: impl Into<String>) -> Self {
+        let mut http = HttpOptions::default();
+        // `envelope::parse` refuses anything larger anyway.
+        http.max_response_bytes = MAX_RESPONSE_BYTES as u64;
         Self {
             base_url: base_url.into(),
             app_key: app_key.into(),
             merchant_private_key: None,
             platform_public_key: None,
-            connect_timeout: Duration::from_secs(5),
-            timeout: Duration::from_secs(30),
-            #[cfg(feature = "ureq")]
-            retry: sign_core::RetryPolicy::default(),
+            http,
             paths: BTreeMap::new(),
             payment_page_base_url: None,
             time_format: TimeFormat::default(),
@@ -185,21 +186,35 @@ impl ConfigBuilder {
 
     /// The TCP/TLS connect timeout (default 5 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.http.connect_timeout = timeout;
         self
     }
 
     /// The whole-request timeout (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.http.timeout = timeout;
         self
     }
 
     /// The retry policy of the default transport. Only queries (`order_detail`,
     /// `daily_statement`) are retried after they may have reached the server.
-    #[cfg(feature = "ureq")]
-    pub fn retry(mut self, retry: sign_core::RetryPolicy) -> Self {
-        self.retry = retry;
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.http.retry = retry;
+        self
+    }
+
+    /// The largest response body the default transport accepts (default and useful maximum
+    /// [`MAX_RESPONSE_BYTES`](crate::envelope::MAX_RESPONSE_BYTES): parsing refuses larger
+    /// bodies whatever the transport accepted).
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.http.max_response_bytes = bytes;
+        self
+    }
+
+    /// All connection options at once (replaces the four settings above, including this crate's
+    /// default body limit with whatever `options` says).
+    pub fn http_options(mut self, options: HttpOptions) -> Self {
+        self.http = options;
         self
     }
 
@@ -240,10 +255,7 @@ impl ConfigBuilder {
 
     /// Validates and builds.
     pub fn build(self) -> Result<Config, Error> {
-        let base = self.base_url.trim().trim_end_matches('/').to_owned();
-        if !(base.starts_with("https://") || base.starts_with("http://")) || base.len() <= "https://".len() {
-            return Err(Error::Config("base URL must be an absolute http(s) URL".into()));
-        }
+        let base = normalize_base_url(&self.base_url).map_err(Error::Config)?;
         if self.app_key.trim().is_empty() {
             return Err(Error::Config("app key (app_id) is missing".into()));
         }
@@ -254,18 +266,13 @@ impl ConfigBuilder {
         if merchant_private_key.size() < 128 || platform_public_key.size() < 128 {
             return Err(Error::Config("RSA keys must be at least 1024 bits".into()));
         }
-        if self.timeout.is_zero() || self.connect_timeout.is_zero() {
-            return Err(Error::Config("timeouts must be non-zero".into()));
-        }
+        self.http.validate().map_err(Error::Config)?;
         Ok(Config {
             base_url: base,
             app_key: self.app_key.trim().to_owned(),
             merchant_private_key: Arc::new(merchant_private_key),
             platform_public_key,
-            connect_timeout: self.connect_timeout,
-            timeout: self.timeout,
-            #[cfg(feature = "ureq")]
-            retry: self.retry,
+            http: self.http,
             paths: self.paths,
             payment_page_base_url: self.payment_page_base_url,
             time_format: self.time_format,

@@ -259,6 +259,22 @@ fn config_errors_surface_at_build_time() {
         .unwrap_err();
     assert!(matches!(garbage, Error::Key(_)), "{garbage:?}");
     assert!(matches!(builder("ftp://h").build(), Err(Error::Config(_))));
+    for bad in ["https://", "https:///p", "https://h/x?y=1", "https://h/\r\nX: y"] {
+        assert!(matches!(builder(bad).build(), Err(Error::Config(_))), "{bad:?}");
+    }
+    for (b, want) in [
+        (builder("https://h.example").timeout(Duration::ZERO), "timeouts"),
+        (builder("https://h.example").connect_timeout(Duration::ZERO), "timeouts"),
+        (builder("https://h.example").max_response_bytes(0), "max_response_bytes"),
+    ] {
+        match b.build() {
+            Err(Error::Config(m)) => assert!(m.contains(want), "{m}"),
+            other => panic!("expected a config error containing {want}, got {other:?}"),
+        }
+    }
+    let trimmed = builder(" https://h.example/ ").build().unwrap();
+    assert_eq!(trimmed.base_url(), "https://h.example");
+    assert_eq!(trimmed.http_options().max_response_bytes, chainup_opay::envelope::MAX_RESPONSE_BYTES as u64);
     assert!(matches!(
         Config::builder("https://h.example", " ")
             .merchant_private_key(&testdata("merchant_private.pem"))
