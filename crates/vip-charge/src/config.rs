@@ -316,4 +316,26 @@ mod tests {
             .unwrap();
         assert!(!c.sends_sign_type());
     }
+
+    #[test]
+    fn http_options_are_set_one_by_one_or_at_once() {
+        let retry = RetryPolicy::new(1, Duration::from_millis(10), Duration::from_millis(20));
+        let c = base()
+            .md5_secret_key("s")
+            .connect_timeout(Duration::from_secs(1))
+            .timeout(Duration::from_secs(2))
+            .retry(retry)
+            .max_response_bytes(3)
+            .build()
+            .unwrap();
+        let h = c.http_options();
+        assert_eq!(
+            (h.connect_timeout, h.timeout, h.retry, h.max_response_bytes),
+            (Duration::from_secs(1), Duration::from_secs(2), retry, 3)
+        );
+        let mut all = HttpOptions::default();
+        all.timeout = Duration::from_secs(7);
+        let c = base().md5_secret_key("s").max_response_bytes(3).http_options(all).build().unwrap();
+        assert_eq!(c.http_options(), &all);
+    }
 }
