@@ -223,4 +223,25 @@ mod tests {
         let b = full().token("secret-value-9f8e");
         assert!(!format!("{b:?}").contains("secret-value-9f8e"));
     }
+
+    #[test]
+    fn http_options_are_set_one_by_one_or_at_once() {
+        let retry = RetryPolicy::new(1, Duration::from_millis(10), Duration::from_millis(20));
+        let c = full()
+            .connect_timeout(Duration::from_secs(1))
+            .timeout(Duration::from_secs(2))
+            .retry(retry)
+            .max_response_bytes(3)
+            .build()
+            .unwrap();
+        let h = c.http_options();
+        assert_eq!(
+            (h.connect_timeout, h.timeout, h.retry, h.max_response_bytes),
+            (Duration::from_secs(1), Duration::from_secs(2), retry, 3)
+        );
+        let mut all = HttpOptions::default();
+        all.timeout = Duration::from_secs(7);
+        let c = full().max_response_bytes(3).http_options(all).build().unwrap();
+        assert_eq!(c.http_options(), &all);
+    }
 }
