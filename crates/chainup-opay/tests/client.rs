@@ -328,3 +328,24 @@ fn raw_calls_are_signed_the_same_way() {
     assert!(!client.prepare(&create_request()).unwrap().idempotent);
     assert!(client.prepare(&OrderDetailRequest::new(APP_KEY, "1")).unwrap().idempotent);
 }
+
+#[test]
+fn http_options_are_set_one_by_one_or_at_once() {
+    let retry = sign_core::RetryPolicy::new(1, Duration::from_millis(10), Duration::from_millis(20));
+    let c = builder("https://h.example")
+        .connect_timeout(Duration::from_secs(1))
+        .timeout(Duration::from_secs(2))
+        .retry(retry)
+        .max_response_bytes(3)
+        .build()
+        .unwrap();
+    let h = c.http_options();
+    assert_eq!(
+        (h.connect_timeout, h.timeout, h.retry, h.max_response_bytes),
+        (Duration::from_secs(1), Duration::from_secs(2), retry, 3)
+    );
+    let mut all = sign_core::HttpOptions::default();
+    all.timeout = Duration::from_secs(7);
+    let c = builder("https://h.example").max_response_bytes(3).http_options(all).build().unwrap();
+    assert_eq!(c.http_options(), &all);
+}
