@@ -294,6 +294,24 @@ fn a_huge_body_is_refused() {
 }
 
 #[test]
+fn the_configured_body_limit_reaches_the_transport() {
+    let mut server = mockito::Server::new();
+    server.mock("POST", TOKEN_PATH).with_body(token_body("t")).create();
+    let big = format!(r#"{{"respCode":"9999","respMsg":"{}"}}"#, "x".repeat(64 * 1024));
+    server.mock("POST", "/gateway/v1/query").with_body(big).create();
+    let limited = Config::builder(server.url(), "app-42", SECRET)
+        .retry(RetryPolicy::none())
+        .max_response_bytes(16 * 1024)
+        .build()
+        .unwrap();
+    let e = Client::new(limited).unwrap().query_payment(&query()).unwrap_err();
+    assert!(matches!(&e, Error::Transport(t) if t.kind() == TransportErrorKind::BodyTooLarge), "{e:?}");
+    // The same answer under the default 10 MiB limit is read: the gateway's failure envelope.
+    let e = Client::new(config(&server.url())).unwrap().query_payment(&query()).unwrap_err();
+    assert!(matches!(&e, Error::Api { code, .. } if code == "9999"), "{e:?}");
+}
+
+#[test]
 fn card_data_never_appears_in_debug_errors_or_prepared_request_debug() {
     let payment = card_payment("ORD-CARD1", "19.99", CARD_NO);
     let client = Client::with_transport(config("http://127.0.0.1:9"), Arc::new(Scripted::default()));
