@@ -149,6 +149,19 @@ fn bad_responses_are_distinct_errors() {
 }
 
 #[test]
+fn the_configured_body_limit_reaches_the_transport() {
+    let mut server = mockito::Server::new();
+    let big = format!(r#"{{"code":"1003","msg":"{}"}}"#, "x".repeat(64 * 1024));
+    server.mock("POST", "/opay/cancelOrder").with_body(big).create();
+    let limited = builder(&server.url()).max_response_bytes(16 * 1024).retry(sign_core::RetryPolicy::none());
+    let e = Client::new(limited.build().unwrap()).unwrap().cancel_order(&CancelOrderRequest::new("1")).unwrap_err();
+    assert!(matches!(&e, Error::Transport(t) if t.kind() == sign_core::TransportErrorKind::BodyTooLarge), "{e:?}");
+    // The same answer under the default limit is read: the platform's failure envelope.
+    let e = client_at(&server.url()).cancel_order(&CancelOrderRequest::new("1")).unwrap_err();
+    assert!(matches!(&e, Error::Api { code, .. } if code == "1003"), "{e:?}");
+}
+
+#[test]
 fn unverified_data_is_never_returned() {
     // No signature.
     let good: serde_json::Value = serde_json::from_str(&platform_response(r#"{"orderNum":"1"}"#)).unwrap();
