@@ -75,8 +75,8 @@ fn visagenius_flow(sandbox: &visagenius::sandbox::Sandbox) {
 /// refund query.
 fn acqra_flow(sandbox: &acqra_gateway::sandbox::Sandbox) {
     use acqra_gateway::{
-        Address, Billing, Browser, Capture, CaptureMethod, Card, CashierPaymentOrder, Decimal, DeviceInfo,
-        OrderStatus, Payment, PaymentMethodType, Query, Refund, RefundQuery, RefundStatus,
+        Address, Billing, Browser, Capture, CaptureMethod, Card, CashierPaymentOrder, Decimal, DeviceInfo, OrderStatus,
+        Payment, PaymentMethodType, Query, Refund, RefundQuery, RefundStatus,
     };
     let dec = |s: &str| s.parse::<Decimal>().expect("a decimal literal");
 
@@ -126,7 +126,8 @@ fn acqra_flow(sandbox: &acqra_gateway::sandbox::Sandbox) {
     // The gateway keeps only the card's BIN.
     assert_eq!(q.extend.and_then(|e| e.bin).as_deref(), Some("411111"));
 
-    let refund = Refund::new(dec("30.50"), "127.0.0.1", "customer request", "E2E-RF-0001").with_trade_no(&paid.trade_no);
+    let refund =
+        Refund::new(dec("30.50"), "127.0.0.1", "customer request", "E2E-RF-0001").with_trade_no(&paid.trade_no);
     let refunded = client.refund_payment(&refund).expect("refund");
     assert_eq!(refunded.refund_status, RefundStatus::Accepted);
     assert_eq!(refunded.amount, dec("30.50"));
@@ -173,15 +174,14 @@ fn vip_charge_flow(sandbox: &vip_charge::sandbox::Sandbox) {
             .replay_guard(Arc::new(InMemoryReplayGuard::default()))
             .build()
             .expect("callback verifier");
-        let receiver: Receiver<VipReport> = Receiver::start(move |request| {
-            match verifier.verify(&request.headers, &request.body) {
+        let receiver: Receiver<VipReport> =
+            Receiver::start(move |request| match verifier.verify(&request.headers, &request.body) {
                 Ok(callback) => {
                     let replay_refused = verifier.verify(&request.headers, &request.body).is_err();
                     (vip_charge::callback::success_reply(), (Ok(callback), replay_refused))
                 }
                 Err(e) => (HttpResponse::new(401, "FAIL"), (Err(e.to_string()), false)),
-            }
-        });
+            });
 
         let products = client.product_list(&ProductListRequest::new(sandbox.merchant_id())).expect("product list");
         assert_eq!(products.products.len(), 3, "{sign_type}");
@@ -196,9 +196,14 @@ fn vip_charge_flow(sandbox: &vip_charge::sandbox::Sandbox) {
 
         let biz_code = format!("E2E-VIP-{}", sign_type.as_str());
         let account = format!("e2e-account-{n}");
-        let request =
-            VipChargeRequest::new(sandbox.merchant_id(), sandbox.business_id(), "87103", account.as_str(), biz_code.as_str())
-                .with_callback_url(receiver.url("/vip-charge/notify"));
+        let request = VipChargeRequest::new(
+            sandbox.merchant_id(),
+            sandbox.business_id(),
+            "87103",
+            account.as_str(),
+            biz_code.as_str(),
+        )
+        .with_callback_url(receiver.url("/vip-charge/notify"));
         let order = client.vip_charge(&request).expect("charge order");
         assert!(!order.order_code.is_empty());
         assert_eq!(order.settlement_price, Some(price));
@@ -251,13 +256,15 @@ fn mall_pay_flow(sandbox: &mall_pay::sandbox::Sandbox) {
     assert!(w.prepayid.starts_with("wx1001"), "{}", w.prepayid);
     let recorded = sandbox.paid_order(1001).expect("order 1001 paid");
     assert_eq!((recorded.pay_method, recorded.address_id, recorded.freight_mode), (1, 7, 1));
-    assert_eq!(recorded.pay_price.as_deref().map(|p| p.parse::<sign_core::Decimal>().map(|d| d.value())), Some(Ok(price.amount().value())));
+    assert_eq!(
+        recorded.pay_price.as_deref().map(|p| p.parse::<sign_core::Decimal>().map(|d| d.value())),
+        Some(Ok(price.amount().value()))
+    );
     assert_eq!(recorded.pay_integral, None);
 
     let cod = Freight::NotFree(FreightChoice::CashOnDelivery);
-    let alipay = client
-        .order_pay(&PayOrder::new(1002, 7, PayWith::alipay(price), cod).expect("order"))
-        .expect("Alipay payment");
+    let alipay =
+        client.order_pay(&PayOrder::new(1002, 7, PayWith::alipay(price), cod).expect("order")).expect("Alipay payment");
     let PayParam::Alipay(order_string) = &alipay.pay_param else { panic!("an Alipay string expected: {alipay:?}") };
     assert!(order_string.contains(&format!("app_id={ALIPAY_APP_ID}")), "{order_string}");
     let recorded = sandbox.paid_order(1002).expect("order 1002 paid");

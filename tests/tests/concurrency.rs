@@ -71,11 +71,8 @@ fn visagenius_pays_eight_orders_from_eight_threads() {
 
     // The sandbox has no list of payments; the orders' state is the count. A request sent twice
     // would have been refused as "already paid" and failed its thread above.
-    let paid: Vec<i64> = (0..THREADS)
-        .filter_map(|i| sandbox.order(order_id(i)))
-        .filter(|o| o.paid)
-        .map(|o| o.order_id)
-        .collect();
+    let paid: Vec<i64> =
+        (0..THREADS).filter_map(|i| sandbox.order(order_id(i))).filter(|o| o.paid).map(|o| o.order_id).collect();
     assert_eq!(paid.len(), THREADS, "paid: {paid:?}");
     // Nobody else's order was touched.
     for id in [SEEDED_ORDER_ID, SEEDED_ORDER_WITH_ADDRESS_ID] {
@@ -152,7 +149,13 @@ fn vip_charge_places_eight_orders_from_eight_threads() {
     let client = sandbox.client(SignType::Sha256Rsa).expect("client");
     let biz_code = |i: usize| format!("E2E-CONC-{i:02}");
     let request = |i: usize| {
-        VipChargeRequest::new(sandbox.merchant_id(), sandbox.business_id(), "87104", format!("account-{i}"), biz_code(i))
+        VipChargeRequest::new(
+            sandbox.merchant_id(),
+            sandbox.business_id(),
+            "87104",
+            format!("account-{i}"),
+            biz_code(i),
+        )
     };
 
     let results = on_threads(&client, |i, client| {
@@ -213,7 +216,9 @@ fn mall_pay_pays_eight_orders_from_eight_threads() {
 #[test]
 fn chainup_creates_eight_orders_from_eight_threads() {
     use chainup_opay::sandbox::Sandbox;
-    use chainup_opay::{CreateThirdOrderRequest, Error, MerchantBillingDayRequest, OrderDetailRequest, OrderStatus, Payer};
+    use chainup_opay::{
+        CreateThirdOrderRequest, Error, MerchantBillingDayRequest, OrderDetailRequest, OrderStatus, Payer,
+    };
     use sign_core::Decimal;
 
     let sandbox = Sandbox::start().expect("sandbox");
@@ -272,8 +277,12 @@ fn chainup_creates_eight_orders_from_eight_threads() {
     }
     let today = time::OffsetDateTime::now_utc().date().to_string();
     let statement = client.daily_statement(&MerchantBillingDayRequest::new().with_day(today)).expect("statement");
-    let mut listed: Vec<String> =
-        statement.list.unwrap_or_default().iter().filter_map(|r| r.app_order_id.as_ref().map(|s| s.to_string())).collect();
+    let mut listed: Vec<String> = statement
+        .list
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|r| r.app_order_id.as_ref().map(|s| s.to_string()))
+        .collect();
     listed.sort();
     assert_eq!(listed, (0..THREADS).map(app_order_id).collect::<Vec<_>>());
 }
