@@ -361,3 +361,116 @@ fn chainup_flow(sandbox: &chainup_opay::sandbox::Sandbox) {
     assert!(sandbox.pay(&second).is_err());
     assert_eq!(sandbox.order(&order_num).map(|o| o.status), Some(OrderStatus::Paid));
 }
+
+/// A parse result with the payload dropped and the error shown.
+fn outcome<T, E: std::fmt::Debug>(result: Result<T, E>) -> Result<(), String> {
+    result.map(|_| ()).map_err(|e| format!("{e:?}"))
+}
+
+/// How a client reads an answer, its payload dropped.
+type Parse<'a> = Box<dyn Fn(&HttpResponse) -> Result<(), String> + 'a>;
+/// A sandbox's sans-IO entry point.
+type Handle<'a> = &'a dyn Fn(&sign_core::HttpRequest) -> HttpResponse;
+
+/// A provider's prepared request with the way its client reads an answer.
+struct Probe<'a> {
+    provider: &'static str,
+    request: sign_core::HttpRequest,
+    parse: Parse<'a>,
+}
+
+/// Every provider's signed request handed to every other provider's sandbox (sans-IO, through
+/// each sandbox's `handle`): the other sandbox refuses it, and the sending client turns that
+/// foreign answer (another envelope, an HTML 404, a 401) into a typed error, never a success or a
+/// panic. Its own sandbox accepts the same request, so the refusals are not a broken request.
+#[test]
+fn each_sandbox_refuses_the_other_providers_requests_and_each_client_types_foreign_answers() {
+    let visagenius = visagenius::sandbox::Sandbox::start().expect("visagenius sandbox starts");
+    let acqra = acqra_gateway::sandbox::Sandbox::start().expect("acqra sandbox starts");
+    let vip = vip_charge::sandbox::Sandbox::start().expect("vip-charge sandbox starts");
+    let mall = mall_pay::sandbox::Sandbox::start().expect("mall-pay sandbox starts");
+    let chainup = chainup_opay::sandbox::Sandbox::start().expect("chainup sandbox starts");
+
+    let vg_client = visagenius.client().expect("client");
+    let acqra_client = acqra.client().expect("client");
+    let vip_client = vip.client(vip_charge::SignType::Sha256Rsa).expect("client");
+    let mall_client = mall.client().expect("client");
+    let chainup_client = chainup.client().expect("client");
+
+    let vg_request = visagenius::ProductBriefQueryRequest::new();
+    let acqra_request = acqra_gateway::CashierPaymentOrder::new(acqra_gateway::Decimal::from(9), "USD", "E2E-X-01");
+    let vip_request = vip_charge::ProductListRequest::new(vip.merchant_id());
+    let mall_order = mall_pay::PayOrder::new(
+        4242,
+        1,
+        mall_pay::PayWith::points(mall_pay::Points::new(1).expect("points")),
+        mall_pay::Freight::Free,
+    )
+    .expect("order");
+    let chainup_request = chainup_opay::CreateThirdOrderRequest::for_payer(
+        chainup_opay::Payer::UserId("22033390".into()),
+        "e2e-x-01",
+        sign_core::Decimal::from(2),
+        "USDT",
+        "https://merchant.example.com/paid",
+        "https://merchant.example.com/notify",
+    )
+    .with_app_key(chainup_client.app_key());
+
+    let probes = [
+        Probe {
+            provider: "visagenius",
+            request: vg_client.prepare(&vg_request).expect("prepare"),
+            parse: Box::new(|r| outcome(vg_client.parse::<visagenius::ProductBriefQueryRequest>(r))),
+        },
+        Probe {
+            provider: "acqra",
+            request: acqra_client.prepare(&acqra_request).expect("prepare"),
+            parse: Box::new(|r| outcome(acqra_client.parse::<acqra_gateway::CashierPaymentOrder>(r))),
+        },
+        Probe {
+            provider: "vip-charge",
+            request: vip_client.prepare(&vip_request).expect("prepare"),
+            parse: Box::new(|r| outcome(vip_client.parse::<vip_charge::ProductListRequest>(r))),
+        },
+        Probe {
+            provider: "mall-pay",
+            request: mall_client.prepare(&mall_order).expect("prepare"),
+            parse: Box::new(|r| outcome(mall_client.parse_order_pay(&mall_order, r))),
+        },
+        Probe {
+            provider: "chainup",
+            request: chainup_client.prepare(&chainup_request).expect("prepare"),
+            parse: Box::new(|r| outcome(chainup_client.parse::<chainup_opay::CreateThirdOrderRequest>(r))),
+        },
+    ];
+    let sandboxes: [(&str, Handle<'_>); 5] = [
+        ("visagenius", &|r| visagenius.handle(r)),
+        ("acqra", &|r| acqra.handle(r)),
+        ("vip-charge", &|r| vip.handle(r)),
+        ("mall-pay", &|r| mall.handle(r)),
+        ("chainup", &|r| chainup.handle(r)),
+    ];
+
+    for probe in &probes {
+        for (name, handle) in &sandboxes {
+            if *name == probe.provider {
+                continue;
+            }
+            let answer = handle(&probe.request);
+            let parsed = (probe.parse)(&answer);
+            assert!(parsed.is_err(), "{} read {name}'s answer as a success: {answer:?}", probe.provider);
+        }
+    }
+    // Nothing was created anywhere by the foreign requests...
+    assert!(mall.paid_order(4242).is_none());
+    assert_eq!(mall.pay_requests(), 0);
+    assert_eq!(vip.order_count(), 0);
+    // ...and each provider's own sandbox accepts the very same request.
+    for (probe, (name, handle)) in probes.iter().zip(&sandboxes) {
+        assert_eq!(*name, probe.provider);
+        let parsed = (probe.parse)(&handle(&probe.request));
+        assert!(parsed.is_ok(), "{name} refused its own client's request: {parsed:?}");
+    }
+    assert!(mall.paid_order(4242).is_some());
+}
