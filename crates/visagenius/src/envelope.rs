@@ -48,7 +48,12 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, name: &str) -> Result
     let envelope: RawEnvelope<'_> = match serde_json::from_slice(&response.body) {
         Ok(envelope) => envelope,
         Err(_) if !response.is_success() => return Err(Error::HttpStatus { status }),
-        Err(e) => return Err(Error::Decode(DecodeError::new(format!("{name}: not a VisaGenius envelope: {e}")))),
+        Err(e) => {
+            return Err(Error::Decode(DecodeError::new(format!(
+                "{name}: not a VisaGenius envelope: {}",
+                DecodeError::from(e).message()
+            ))));
+        }
     };
     if envelope.ret != RET_OK {
         let msg = envelope.msg.unwrap_or_default();
@@ -66,7 +71,9 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, name: &str) -> Result
         return Err(Error::HttpStatus { status });
     }
     let body = envelope.body.map_or("null", RawValue::get);
-    serde_json::from_str(body).map_err(|e| Error::Decode(DecodeError::new(format!("{name}: invalid body: {e}"))))
+    serde_json::from_str(body).map_err(|e| {
+        Error::Decode(DecodeError::new(format!("{name}: invalid body: {}", DecodeError::from(e).message())))
+    })
 }
 
 #[cfg(test)]
@@ -131,6 +138,16 @@ mod tests {
         match parse::<Body>(&resp(200, &body), "t") {
             Err(Error::Api { msg, .. }) => assert_eq!(msg.chars().count(), MAX_MSG_CHARS + 1),
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn decode_errors_never_quote_the_offending_value() {
+        for body in [r#"{"ret":0,"body":"tok-SECRET-4111111111111111"}"#, r#"{"ret":"tok-SECRET-4111111111111111"}"#] {
+            match parse::<Body>(&resp(200, body), "t") {
+                Err(Error::Decode(e)) => assert!(!e.message().contains("SECRET"), "{e}"),
+                other => panic!("{other:?}"),
+            }
         }
     }
 }
