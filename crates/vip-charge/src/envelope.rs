@@ -32,7 +32,8 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, success_status: i64) 
         return Err(Error::HttpStatus { status: response.status });
     }
     let data = envelope.data.unwrap_or(serde_json::Value::Null);
-    serde_json::from_value(data).map_err(|e| Error::Decode(DecodeError::new(format!("invalid data: {e}"))))
+    serde_json::from_value(data)
+        .map_err(|e| Error::Decode(DecodeError::new(format!("invalid data: {}", DecodeError::from(e).message()))))
 }
 
 struct Envelope {
@@ -124,6 +125,14 @@ mod tests {
         let body = format!(r#"{{"status":5,"message":"{long}"}}"#);
         match parse::<serde_json::Value>(&ok(&body), 0) {
             Err(Error::Api { message, .. }) => assert_eq!(message.chars().count(), MAX_MESSAGE_CHARS),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn decode_errors_never_quote_the_offending_value() {
+        match parse::<VipChargeOrder>(&ok(r#"{"status":0,"data":"tok-SECRET-4111111111111111"}"#), 0) {
+            Err(Error::Decode(e)) => assert!(!e.message().contains("SECRET"), "{e}"),
             other => panic!("{other:?}"),
         }
     }
