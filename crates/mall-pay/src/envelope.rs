@@ -47,7 +47,12 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
         Err(_) if response.body.iter().all(u8::is_ascii_whitespace) => {
             return Err(Error::Decode(DecodeError::new("empty response body")));
         }
-        Err(e) => return Err(Error::Decode(DecodeError::new(format!("not a status/msg/data envelope: {e}")))),
+        Err(e) => {
+            return Err(Error::Decode(DecodeError::new(format!(
+                "not a status/msg/data envelope: {}",
+                DecodeError::from(e).message()
+            ))));
+        }
     };
     let status = match &envelope.status {
         serde_json::Value::Number(n) => n.as_i64(),
@@ -71,7 +76,8 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
         None | Some("null") | Some("[]") => "{}",
         Some(raw) => raw,
     };
-    serde_json::from_str(data).map_err(|e| Error::Decode(DecodeError::new(format!("invalid data: {e}"))))
+    serde_json::from_str(data)
+        .map_err(|e| Error::Decode(DecodeError::new(format!("invalid data: {}", DecodeError::from(e).message()))))
 }
 
 #[cfg(test)]
@@ -132,5 +138,23 @@ mod tests {
         assert!(matches!(parse::<serde_json::Value>(&ok("[]")), Err(Error::Decode(_))));
         let r = HttpResponse::json(500, br#"{"status":200,"data":{}}"#.to_vec());
         assert!(matches!(parse::<serde_json::Value>(&r), Err(Error::HttpStatus { status: 500 })));
+    }
+
+    #[test]
+    fn decode_errors_never_quote_the_offending_value() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Paid {
+            #[allow(dead_code)]
+            n: i64,
+        }
+        for body in [
+            r#"{"status":200,"data":"tok-SECRET-4111111111111111"}"#,
+            r#"{"status":200,"data":{"n":"tok-SECRET-4111111111111111"}}"#,
+        ] {
+            match parse::<Paid>(&ok(body)) {
+                Err(Error::Decode(e)) => assert!(!e.message().contains("SECRET"), "{e}"),
+                other => panic!("{other:?}"),
+            }
+        }
     }
 }
