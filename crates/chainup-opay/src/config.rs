@@ -204,7 +204,7 @@ impl ConfigBuilder {
     }
 
     /// The largest response body the default transport accepts (default and useful maximum
-    /// [`MAX_RESPONSE_BYTES`](crate::envelope::MAX_RESPONSE_BYTES): parsing refuses larger
+    /// [`MAX_RESPONSE_BYTES`]: parsing refuses larger
     /// bodies whatever the transport accepted).
     pub fn max_response_bytes(mut self, bytes: u64) -> Self {
         self.http.max_response_bytes = bytes;
