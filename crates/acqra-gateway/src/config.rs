@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use sign_core::options::normalize_base_url;
-use sign_core::{HttpOptions, RetryPolicy, SecretString};
+use sign_core::{HttpOptions, SecretString};
 
 use crate::error::Error;
 
@@ -164,36 +164,7 @@ pub struct ConfigBuilder {
 }
 
 impl ConfigBuilder {
-    /// Time allowed to connect (default 5 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.http.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for one whole attempt (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.http.timeout = timeout;
-        self
-    }
-
-    /// The transport's retry policy (default: 2 retries; payments are retried only when they
-    /// cannot have reached the gateway).
-    pub fn retry(mut self, retry: RetryPolicy) -> Self {
-        self.http.retry = retry;
-        self
-    }
-
-    /// The largest response body accepted by the default transport (default 10 MiB).
-    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
-        self.http.max_response_bytes = bytes;
-        self
-    }
-
-    /// All connection options at once (replaces the four settings above).
-    pub fn http_options(mut self, options: HttpOptions) -> Self {
-        self.http = options;
-        self
-    }
+    sign_core::http_options_setters!(http);
 
     /// Fetch a new token this long before the current one expires (default 60 s; capped at half
     /// the token's lifetime so that a short-lived token is still used).
@@ -243,6 +214,8 @@ impl ConfigBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sign_core::RetryPolicy;
+    use std::time::Duration;
 
     #[test]
     fn build_validates_every_required_setting() {

@@ -5,9 +5,9 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use sign_core::HttpOptions;
 use sign_core::options::normalize_base_url;
 use sign_core::rsa::{PrivateKey, PublicKey};
-use sign_core::{HttpOptions, RetryPolicy};
 
 use crate::envelope::MAX_RESPONSE_BYTES;
 use crate::error::Error;
@@ -184,39 +184,7 @@ impl ConfigBuilder {
         self
     }
 
-    /// The TCP/TLS connect timeout (default 5 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.http.connect_timeout = timeout;
-        self
-    }
-
-    /// The whole-request timeout (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.http.timeout = timeout;
-        self
-    }
-
-    /// The retry policy of the default transport. Only queries (`order_detail`,
-    /// `daily_statement`) are retried after they may have reached the server.
-    pub fn retry(mut self, retry: RetryPolicy) -> Self {
-        self.http.retry = retry;
-        self
-    }
-
-    /// The largest response body the default transport accepts (default and useful maximum
-    /// [`MAX_RESPONSE_BYTES`]: parsing refuses larger
-    /// bodies whatever the transport accepted).
-    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
-        self.http.max_response_bytes = bytes;
-        self
-    }
-
-    /// All connection options at once (replaces the four settings above, including this crate's
-    /// default body limit with whatever `options` says).
-    pub fn http_options(mut self, options: HttpOptions) -> Self {
-        self.http = options;
-        self
-    }
+    sign_core::http_options_setters!(http);
 
     /// Overrides the path of one endpoint, by its method name (`create_order`, `order_detail`,
     /// `daily_statement`, `cancel_order`). The seed lists `cancel_order` at `/opay/cancelOrder`

@@ -1,9 +1,7 @@
 //! Client configuration: where the mall lives, the pay path, the token, timeouts and retries.
 
-use std::time::Duration;
-
 use sign_core::options::{is_header_safe, normalize_base_url};
-use sign_core::{HttpOptions, RetryPolicy, SecretString};
+use sign_core::{HttpOptions, SecretString};
 
 use crate::error::Error;
 
@@ -88,37 +86,7 @@ impl ConfigBuilder {
         self
     }
 
-    /// Time allowed to connect (default 5 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.http.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for a whole call (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.http.timeout = timeout;
-        self
-    }
-
-    /// The transport's retry policy. Whatever it says, a payment is only retried when it cannot
-    /// have reached the server.
-    pub fn retry(mut self, retry: RetryPolicy) -> Self {
-        self.http.retry = retry;
-        self
-    }
-
-    /// The largest response body accepted (default 1 MiB); a larger one is a transport error.
-    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
-        self.http.max_response_bytes = bytes;
-        self
-    }
-
-    /// All connection options at once (replaces the four settings above, including this crate's
-    /// 1 MiB default body limit with whatever `options` says).
-    pub fn http_options(mut self, options: HttpOptions) -> Self {
-        self.http = options;
-        self
-    }
+    sign_core::http_options_setters!(http);
 
     /// Checks and builds the configuration.
     ///
@@ -165,6 +133,8 @@ fn check_token(token: &SecretString) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sign_core::RetryPolicy;
+    use std::time::Duration;
 
     fn full() -> ConfigBuilder {
         Config::builder().base_url("https://mall.example.com/").pay_path("api/order/pay").token("tok-123")

@@ -84,6 +84,63 @@ pub fn is_header_safe(value: &str) -> bool {
     !value.is_empty() && value.bytes().all(|b| b.is_ascii_graphic())
 }
 
+/// Writes the connection-option setters every provider `ConfigBuilder` has, over its
+/// `HttpOptions` field: `connect_timeout`, `timeout`, `retry`, `max_response_bytes` and
+/// `http_options` (all at once). Use inside `impl ConfigBuilder { ... }`:
+///
+/// ```
+/// use sign_core::HttpOptions;
+///
+/// /// A provider's configuration builder.
+/// #[derive(Default)]
+/// pub struct ConfigBuilder {
+///     http: HttpOptions,
+/// }
+///
+/// impl ConfigBuilder {
+///     sign_core::http_options_setters!(http);
+/// }
+///
+/// let b = ConfigBuilder::default().timeout(std::time::Duration::from_secs(3));
+/// assert_eq!(b.http.timeout, std::time::Duration::from_secs(3));
+/// ```
+#[macro_export]
+macro_rules! http_options_setters {
+    ($field:ident) => {
+        /// Time allowed to resolve and connect (default 5 s).
+        pub fn connect_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.$field.connect_timeout = timeout;
+            self
+        }
+
+        /// Time allowed for one whole attempt, connect to last body byte (default 30 s).
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.$field.timeout = timeout;
+            self
+        }
+
+        /// The retry policy of the built-in transport. Whatever the policy, a request whose
+        /// endpoint is not idempotent (a payment, an order) is never repeated once it may have
+        /// reached the server.
+        pub fn retry(mut self, retry: $crate::RetryPolicy) -> Self {
+            self.$field.retry = retry;
+            self
+        }
+
+        /// The largest response body the built-in transport accepts.
+        pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+            self.$field.max_response_bytes = bytes;
+            self
+        }
+
+        /// All connection options at once (replaces the four settings above).
+        pub fn http_options(mut self, options: $crate::HttpOptions) -> Self {
+            self.$field = options;
+            self
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

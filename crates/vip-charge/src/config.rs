@@ -1,11 +1,9 @@
 //! Client configuration: base URL, credentials, timeouts, retry policy. Keys are parsed and
 //! everything is validated by [`ConfigBuilder::build`], never on the first call.
 
-use std::time::Duration;
-
 use sign_core::options::{is_header_safe, normalize_base_url};
 use sign_core::rsa::PrivateKey;
-use sign_core::{HttpOptions, RetryPolicy, SecretString};
+use sign_core::{HttpOptions, SecretString};
 
 use crate::auth::{SignType, SigningKey};
 use crate::error::Error;
@@ -154,36 +152,7 @@ impl ConfigBuilder {
         self
     }
 
-    /// Time allowed to connect (default 5 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.http.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for one whole attempt (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.http.timeout = timeout;
-        self
-    }
-
-    /// The retry policy of the built-in transport. Charge and batch orders are never retried once
-    /// they may have reached the server, whatever the policy.
-    pub fn retry(mut self, retry: RetryPolicy) -> Self {
-        self.http.retry = retry;
-        self
-    }
-
-    /// The largest response body the built-in transport accepts (default 10 MiB).
-    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
-        self.http.max_response_bytes = bytes;
-        self
-    }
-
-    /// All connection options at once (replaces the four settings above).
-    pub fn http_options(mut self, options: HttpOptions) -> Self {
-        self.http = options;
-        self
-    }
+    sign_core::http_options_setters!(http);
 
     /// Validates everything and parses the key.
     ///
@@ -250,6 +219,8 @@ pub(crate) fn header_safe(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sign_core::RetryPolicy;
+    use std::time::Duration;
 
     fn base() -> ConfigBuilder {
         Config::builder().base_url("https://api.example.com").business_id("55")

@@ -1,10 +1,9 @@
 //! Client configuration: base URL, credentials, timeouts and retry policy, validated once.
 
 use std::fmt;
-use std::time::Duration;
 
 use sign_core::options::{is_header_safe, normalize_base_url};
-use sign_core::{HttpOptions, RetryPolicy, SecretString};
+use sign_core::{HttpOptions, SecretString};
 
 use crate::Error;
 
@@ -106,36 +105,7 @@ impl ConfigBuilder {
         self
     }
 
-    /// Time allowed to connect (default 5 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.http.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for one whole attempt (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.http.timeout = timeout;
-        self
-    }
-
-    /// The retry policy of the default transport. Whatever the policy, `order_pay` is never
-    /// retried once it may have reached the server.
-    pub fn retry(mut self, retry: RetryPolicy) -> Self {
-        self.http.retry = retry;
-        self
-    }
-
-    /// The largest response body accepted by the default transport (default 10 MiB).
-    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
-        self.http.max_response_bytes = bytes;
-        self
-    }
-
-    /// All connection options at once (replaces the four settings above).
-    pub fn http_options(mut self, options: HttpOptions) -> Self {
-        self.http = options;
-        self
-    }
+    sign_core::http_options_setters!(http);
 
     /// Checks every value and builds the configuration.
     ///
@@ -172,6 +142,8 @@ fn config(message: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sign_core::RetryPolicy;
+    use std::time::Duration;
 
     fn full() -> ConfigBuilder {
         Config::builder().base_url("https://api.example.com/").appid("app1").access_key("ak").secret_key("sk")
