@@ -187,9 +187,8 @@ impl TokenCache {
         let mut guard = FetchGuard { cache: self, done: false };
         let issued_at = clock.now();
         let outcome = fetch().map(|token| {
-            let lifetime = token.expires_in.unwrap_or(self.default_lifetime);
-            let margin = self.refresh_margin.min(lifetime / 2);
-            (token, issued_at + (lifetime - margin))
+            let refresh_at = self.refresh_time(&token, issued_at);
+            (token, refresh_at)
         });
         guard.done = true;
         let mut state = self.lock();
@@ -215,6 +214,18 @@ impl TokenCache {
         }
     }
 
+    /// When a token issued at `issued_at` is due for refresh: `refresh_margin` (at most half its
+    /// lifetime) before it expires. `expiresIn` comes from the network, so an absurd lifetime
+    /// saturates at the latest representable time instead of overflowing.
+    fn refresh_time(&self, token: &AccessToken, issued_at: OffsetDateTime) -> OffsetDateTime {
+        let lifetime = token.expires_in.unwrap_or(self.default_lifetime);
+        let margin = self.refresh_margin.min(lifetime / 2);
+        time::Duration::try_from(lifetime - margin)
+            .ok()
+            .and_then(|d| issued_at.checked_add(d))
+            .unwrap_or_else(|| time::PrimitiveDateTime::MAX.assume_utc())
+    }
+
     /// How many callers are waiting for a fetch in progress (for tests and metrics).
     pub fn waiting(&self) -> usize {
         self.lock().waiters
@@ -228,11 +239,10 @@ impl TokenCache {
     /// Puts a token obtained elsewhere (for example with [`token_request`] on an async client)
     /// into the cache, as issued at `issued_at`.
     pub fn store(&self, token: AccessToken, issued_at: OffsetDateTime) -> Arc<CachedToken> {
-        let lifetime = token.expires_in.unwrap_or(self.default_lifetime);
-        let margin = self.refresh_margin.min(lifetime / 2);
+        let refresh_at = self.refresh_time(&token, issued_at);
         let mut state = self.lock();
         state.next_id += 1;
-        let t = Arc::new(CachedToken { id: state.next_id, token, refresh_at: issued_at + (lifetime - margin) });
+        let t = Arc::new(CachedToken { id: state.next_id, token, refresh_at });
         state.current = Some(Arc::clone(&t));
         t
     }
@@ -366,6 +376,25 @@ mod tests {
         }));
         assert!(r.is_err());
         assert_eq!(cache.get(&c, || Ok(tok("ok", 3600))).unwrap().token().secret().expose(), "ok");
+    }
+
+    #[test]
+    fn an_absurd_expires_in_from_the_gateway_is_not_a_panic() {
+        // expiresIn is network input: i64::MAX seconds must not overflow the refresh time.
+        let huge = HttpResponse::json(
+            200,
+            r#"{"accessToken":"tk-big","expiresIn":9223372036854775807,"respCode":"0000","respMsg":"ok"}"#,
+        );
+        let token = parse_token_response(&huge).unwrap();
+        let cache = TokenCache::new(Duration::from_secs(60), Duration::from_secs(300));
+        let c = clock();
+        let cached = cache.get(&c, || Ok(token.clone())).unwrap();
+        assert!(cached.refresh_at() > c.now() + Duration::from_secs(3600 * 24 * 365));
+        // Still served from the cache a year later.
+        c.advance(Duration::from_secs(3600 * 24 * 365));
+        assert_eq!(cache.get(&c, || Ok(tok("other", 3600))).unwrap().id(), cached.id());
+        let stored = cache.store(token, c.now());
+        assert!(stored.refresh_at() > c.now());
     }
 
     #[test]
