@@ -1,0 +1,168 @@
+//! The loopback server fed by a hostile client over a raw `TcpStream`: garbage, oversized,
+//! chunked, truncated and smuggling-shaped requests get a 4xx answer (never a handler call with
+//! a mangled request, never a hung or dead server), and a panicking handler is a 500.
+#![cfg(feature = "sandbox-server")]
+
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use sign_core::sandbox::SandboxServer;
+use sign_core::{HttpRequest, HttpResponse};
+
+/// An echo server that counts how often its handler ran.
+fn echo_server() -> (SandboxServer, Arc<AtomicUsize>) {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&calls);
+    let server = SandboxServer::start(move |req: HttpRequest| {
+        counter.fetch_add(1, Ordering::SeqCst);
+        if req.path() == "/panic" {
+            panic!("handler bug");
+        }
+        HttpResponse::new(200, format!("{} {} {}", req.method, req.url, req.body.len()))
+    })
+    .unwrap();
+    (server, calls)
+}
+
+fn addr(server: &SandboxServer) -> String {
+    server.base_url().trim_start_matches("http://").to_owned()
+}
+
+/// Sends `raw`, closes the write half and returns everything the server answered.
+fn exchange(server: &SandboxServer, raw: &[u8]) -> String {
+    let mut stream = TcpStream::connect(addr(server)).unwrap();
+    // The server may answer (and close) before it read everything: ignore write errors.
+    let _ = stream.write_all(raw);
+    let _ = stream.shutdown(Shutdown::Write);
+    let mut out = Vec::new();
+    let _ = stream.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn status_of(answer: &str) -> u16 {
+    answer
+        .strip_prefix("HTTP/1.1 ")
+        .and_then(|rest| rest.get(..3))
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_else(|| panic!("not an HTTP answer: {answer:?}"))
+}
+
+#[test]
+fn a_well_formed_request_still_reaches_the_handler() {
+    let (server, calls) = echo_server();
+    let answer = exchange(&server, b"POST /a?b=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
+    assert_eq!(status_of(&answer), 200, "{answer}");
+    assert!(answer.ends_with(&format!("POST {}/a?b=1 5", server.base_url())), "{answer}");
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn garbage_and_malformed_heads_are_400_and_never_reach_the_handler() {
+    let (server, calls) = echo_server();
+    let cases: &[(&[u8], u16)] = &[
+        (b"\x00\xff\xfe\x16\x03\x01 binary garbage\r\n\r\n", 400),
+        (b"GET /\xff\xfe HTTP/1.1\r\n\r\n", 400),
+        (b"", 400),
+        (b"\r\n\r\n", 400),
+        (b"G\x00T / HTTP/1.1\r\n\r\n", 400),
+        // A well-formed method this server does not serve.
+        (b"PATCH / HTTP/1.1\r\n\r\n", 405),
+        (b"GET\r\n\r\n", 400),
+        (b"GET / HTTP/1.1", 400),
+        (b"GET / HTTP/1.1\r\nHost: x\r\n", 400),
+        // The target must be a path: an absolute URL would be glued onto the base URL.
+        (b"GET http://evil.example/x HTTP/1.1\r\n\r\n", 400),
+        (b"GET evil HTTP/1.1\r\n\r\n", 400),
+        (b"GET * HTTP/1.1\r\n\r\n", 400),
+        (b"GET /\xe8\xae\xa2 HTTP/1.1\r\n\r\n", 400),
+        // No or an unknown protocol version, extra tokens.
+        (b"GET /\r\n\r\n", 400),
+        (b"GET / SPDY/3\r\n\r\n", 400),
+        (b"GET / HTTP/1.1 extra\r\n\r\n", 400),
+        // Header lines that are not `name: value`, names with white space (obs-fold, smuggling).
+        (b"GET / HTTP/1.1\r\nno colon here\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\n: empty name\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\nContent-Length : 0\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\nX-A: 1\r\n folded: 2\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\nX-A: a\rb\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\nX-A: a\x00b\r\n\r\n", 400),
+        // Content-Length that is not plain digits, or two that disagree.
+        (b"POST / HTTP/1.1\r\nContent-Length: +1\r\n\r\nx", 400),
+        (b"POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nxy", 400),
+        // A body shorter than announced.
+        (b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc", 400),
+    ];
+    for (raw, want) in cases {
+        let answer = exchange(&server, raw);
+        assert_eq!(status_of(&answer), *want, "{:?} -> {answer:?}", String::from_utf8_lossy(raw));
+    }
+    assert_eq!(calls.load(Ordering::SeqCst), 0, "a malformed request reached the handler");
+    // The server survived all of it.
+    let answer = exchange(&server, b"GET /ok HTTP/1.1\r\n\r\n");
+    assert_eq!(status_of(&answer), 200, "{answer}");
+}
+
+#[test]
+fn oversized_and_chunked_requests_are_refused() {
+    let (server, calls) = echo_server();
+    // A head over 64 KiB.
+    let mut big_head = b"GET / HTTP/1.1\r\nX-Big: ".to_vec();
+    big_head.extend(std::iter::repeat_n(b'a', 70 * 1024));
+    big_head.extend_from_slice(b"\r\n\r\n");
+    assert_eq!(status_of(&exchange(&server, &big_head)), 431);
+    // Many small headers adding up to over 64 KiB.
+    let mut many = b"GET / HTTP/1.1\r\n".to_vec();
+    for i in 0..5000 {
+        many.extend_from_slice(format!("X-H{i}: vvvvvvvv\r\n").as_bytes());
+    }
+    many.extend_from_slice(b"\r\n");
+    assert_eq!(status_of(&exchange(&server, &many)), 431);
+    // A body announced over 10 MiB is refused from the head alone.
+    assert_eq!(status_of(&exchange(&server, b"POST / HTTP/1.1\r\nContent-Length: 10485761\r\n\r\n")), 413);
+    // Chunked bodies are not supported: refused rather than misread.
+    let chunked = b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
+    assert_eq!(status_of(&exchange(&server, chunked)), 411);
+    let both = b"POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
+    assert_eq!(status_of(&exchange(&server, both)), 411);
+    assert_eq!(calls.load(Ordering::SeqCst), 0);
+}
+
+#[test]
+fn a_panicking_handler_is_a_500_and_the_server_lives_on() {
+    let (server, calls) = echo_server();
+    let answer = exchange(&server, b"GET /panic HTTP/1.1\r\n\r\n");
+    assert_eq!(status_of(&answer), 500, "{answer:?}");
+    let answer = exchange(&server, b"GET /after HTTP/1.1\r\n\r\n");
+    assert_eq!(status_of(&answer), 200, "{answer}");
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn idle_connections_beyond_the_limit_are_turned_away() {
+    let (server, _) = echo_server();
+    // Hold open as many connections as the server serves at once, each sending nothing...
+    let idle: Vec<TcpStream> = (0..sign_core::sandbox::MAX_CONNECTIONS)
+        .map(|_| {
+            let mut s = TcpStream::connect(addr(&server)).unwrap();
+            // One byte each, so each is known to have been accepted and be waiting for the rest.
+            s.write_all(b"G").unwrap();
+            s
+        })
+        .collect();
+    // ...and wait until every one of them is being served.
+    while server.active_connections() < sign_core::sandbox::MAX_CONNECTIONS {
+        std::thread::yield_now();
+    }
+    // One more is answered 503 at once instead of tying up another thread. (It sends nothing:
+    // unread input would make the server's close a reset that can swallow the answer.)
+    let mut extra = TcpStream::connect(addr(&server)).unwrap();
+    let mut out = Vec::new();
+    let _ = extra.read_to_end(&mut out);
+    let answer = String::from_utf8_lossy(&out).into_owned();
+    assert_eq!(status_of(&answer), 503, "{answer:?}");
+    drop(idle);
+}
