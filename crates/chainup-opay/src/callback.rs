@@ -27,6 +27,11 @@ use crate::envelope::EnvelopeTime;
 use crate::error::Error;
 use crate::generated::PayNotification;
 
+/// The largest callback body accepted. A payment notification is well under 4 KiB; each 256
+/// bytes of `data` beyond that would cost one RSA private-key operation, so an unbounded body
+/// would let anyone burn the endpoint's CPU. A larger body is [`Error::CallbackRejected`].
+pub const MAX_CALLBACK_BODY_BYTES: usize = 64 * 1024;
+
 #[derive(Deserialize)]
 struct CallbackEnvelope {
     app_id: String,
@@ -40,6 +45,9 @@ struct CallbackEnvelope {
 /// crates; opay puts everything in the body.
 pub(crate) fn verify(client: &Client, _headers: &[(String, String)], body: &[u8]) -> Result<PayNotification, Error> {
     let config = client.config();
+    if body.len() > MAX_CALLBACK_BODY_BYTES {
+        return Err(Error::CallbackRejected);
+    }
     // The envelope's shape is public: rejecting a malformed one early reveals nothing secret.
     let envelope: CallbackEnvelope = serde_json::from_slice(body).map_err(|_| Error::CallbackRejected)?;
     let opened = auth::open(&envelope.data, &envelope.sign, &config.merchant_private_key, &config.platform_public_key);

@@ -30,6 +30,23 @@ fn malformed_callbacks_are_rejected() {
 }
 
 #[test]
+fn an_oversized_callback_is_rejected_before_any_rsa_work() {
+    let client = offline_client();
+    let body = fixture_str("callback_ok");
+    // The genuine callback padded with white space (still valid JSON) up to the limit passes...
+    let mut padded = body.clone().into_bytes();
+    padded.resize(chainup_opay::callback::MAX_CALLBACK_BODY_BYTES, b' ');
+    assert!(client.verify_notification(&[], &padded).is_ok());
+    // ...and one byte more is refused: every RSA block costs a private-key operation, so a huge
+    // body would let anyone burn the endpoint's CPU.
+    padded.push(b' ');
+    assert!(matches!(client.verify_notification(&[], &padded), Err(Error::CallbackRejected)));
+    let mut huge = body.into_bytes();
+    huge.resize(8 * 1024 * 1024, b' ');
+    assert!(matches!(client.verify_notification(&[], &huge), Err(Error::CallbackRejected)));
+}
+
+#[test]
 fn the_time_window_is_off_by_default_and_enforced_when_set() {
     let body = fixture_str("callback_ok");
     // Off by default: the fixture's time (2023) is far from a fresh system clock.
