@@ -21,7 +21,8 @@ fn env_or(name: &str, default: &str) -> String {
     std::env::var(name).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_owned())
 }
 
-fn run(client: &Client) -> Result<(), Error> {
+/// Runs the flow against `client`, printing a line per step (also driven by `tests/quickstart.rs`).
+pub fn run(client: &Client) -> Result<(), Error> {
     // Order numbers must be unique per merchant: derive them from the time.
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
     let (session_no, order_no, refund_no) = (format!("CS{stamp}"), format!("OR{stamp}"), format!("RF{stamp}"));
