@@ -157,4 +157,19 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_bad_wechat_pay_param_is_not_quoted_either() {
+        // `pay_param` is read by a hand-written Deserialize that wraps the inner serde error: the
+        // wrapped message must lose the offending value too.
+        let body = r#"{"status":200,"msg":"ok","data":{"pay_param":{"appid":"wx1","partnerid":"1",
+            "prepayid":"p","package":"Sign=WXPay","noncestr":"n","timestamp":"1","sign":4111111111111111}}}"#;
+        match parse::<crate::generated::OrderPayData>(&ok(body)) {
+            Err(Error::Decode(e)) => {
+                assert!(!e.message().contains("4111"), "{e}");
+                assert!(e.message().contains("pay_param"), "{e}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

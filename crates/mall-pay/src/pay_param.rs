@@ -74,9 +74,16 @@ impl<'de> Deserialize<'de> for PayParam {
             Some(serde_json::Value::String(s)) => Ok(Self::Alipay(s)),
             Some(serde_json::Value::Array(a)) if a.is_empty() => Ok(Self::Empty),
             Some(serde_json::Value::Object(o)) if o.is_empty() => Ok(Self::Empty),
-            Some(object @ serde_json::Value::Object(_)) => serde_json::from_value(object)
-                .map(Self::Wechat)
-                .map_err(|e| D::Error::custom(format!("WeChat pay_param: {e}"))),
+            Some(object @ serde_json::Value::Object(_)) => {
+                serde_json::from_value(object).map(Self::Wechat).map_err(|e| {
+                    // serde's own text can quote the offending value (`integer `4111…``): go
+                    // through sign-core's redaction, which an outer `DecodeError::from` would
+                    // not apply to a message wrapped like this one.
+                    let redacted = sign_core::DecodeError::from(e);
+                    let detail = redacted.message().strip_prefix("invalid JSON: ").unwrap_or(redacted.message());
+                    D::Error::custom(format!("WeChat pay_param: {detail}"))
+                })
+            }
             Some(_) => Err(D::Error::custom("pay_param is neither a WeChat object nor an Alipay string")),
         }
     }
