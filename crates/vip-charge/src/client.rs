@@ -11,7 +11,7 @@ use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock,
 use crate::auth::{self, AuthHeaders, header};
 use crate::config::Config;
 use crate::error::Error;
-use crate::models_ext::{BusinessBalance, ProductList};
+use crate::models_ext::{BusinessBalance, OpenApiRequest, ProductList};
 use crate::{
     BatchOrderRequest, BusinessBalanceRequest, OrderInfo, OrderInfoRequest, ProductListRequest, VipChargeOrder,
     VipChargeRequest, envelope,
@@ -96,8 +96,10 @@ impl Client {
         &self.inner.config
     }
 
-    /// The fully signed request for `request`, without sending it (sans-IO).
-    pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<HttpRequest, Error> {
+    /// The fully signed request for `request`, without sending it (sans-IO). The request is
+    /// checked first ([`OpenApiRequest::validate`]).
+    pub fn prepare<E: OpenApiRequest>(&self, request: &E) -> Result<HttpRequest, Error> {
+        request.validate()?;
         let body = serde_json::to_vec(request)?;
         self.sign_request(E::METHOD, E::PATH, body, E::IDEMPOTENT)
     }
@@ -152,7 +154,7 @@ impl Client {
     }
 
     /// Prepares, sends and parses one request.
-    pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
+    pub fn call<E: OpenApiRequest>(&self, request: &E) -> Result<E::Response, Error> {
         let http = self.prepare(request)?;
         let response = self.inner.transport.send(&http)?;
         self.parse::<E>(&response)
@@ -187,56 +189,29 @@ impl Client {
     /// [`Error::Timeout`] look the order up with [`order_info`](Self::order_info) by `bizCode`
     /// before ordering again.
     pub fn vip_charge(&self, request: &VipChargeRequest) -> Result<VipChargeOrder, Error> {
-        require("merchantId", &request.merchant_id)?;
-        require("businessId", &request.business_id)?;
-        require("productCode", &request.product_code)?;
-        require("account", &request.account)?;
-        require("bizCode", &request.biz_code)?;
         self.call(request)
     }
 
     /// 订单查询: one order by `orderCode` or `bizCode` (at least one must be set).
     pub fn order_info(&self, request: &OrderInfoRequest) -> Result<OrderInfo, Error> {
-        let given = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
-        if !given(&request.order_code) && !given(&request.biz_code) {
-            return Err(Error::InvalidRequest("order info needs an orderCode or a bizCode".into()));
-        }
         self.call(request)
     }
 
     /// 产品列表: the products the merchant may order, read leniently (see [`ProductList`]).
     pub fn product_list(&self, request: &ProductListRequest) -> Result<ProductList, Error> {
-        require("merchantId", &request.merchant_id)?;
         Ok(ProductList::from_data(self.call(request)?))
     }
 
     /// 业务余额: the business account's balance, read leniently (see [`BusinessBalance`]).
     pub fn business_balance(&self, request: &BusinessBalanceRequest) -> Result<BusinessBalance, Error> {
-        require("merchantId", &request.merchant_id)?;
-        require("businessId", &request.business_id)?;
         Ok(BusinessBalance::from_data(self.call(request)?))
     }
 
     /// 批量下单: one charge order per item. The response's shape is not public, so it is returned as
     /// raw JSON. Not idempotent (see [`vip_charge`](Self::vip_charge)).
     pub fn batch_order(&self, request: &BatchOrderRequest) -> Result<serde_json::Value, Error> {
-        require("merchantId", &request.merchant_id)?;
-        require("businessId", &request.business_id)?;
-        require("batchBizCode", &request.batch_biz_code)?;
-        require("productCode", &request.product_code)?;
-        if request.item_list.is_empty() {
-            return Err(Error::InvalidRequest("batch order needs at least one item".into()));
-        }
-        for item in &request.item_list {
-            require("itemList.bizCode", &item.biz_code)?;
-            require("itemList.account", &item.account)?;
-        }
         self.call(request)
     }
-}
-
-fn require(name: &str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() { Err(Error::InvalidRequest(format!("{name} is required"))) } else { Ok(()) }
 }
 
 #[cfg(test)]

@@ -176,7 +176,7 @@ pub use client::{Client, NonceSource, RandomNonce};
 pub use config::{Config, ConfigBuilder, DEFAULT_SUCCESS_STATUS};
 pub use error::Error;
 pub use generated::*;
-pub use models_ext::{BusinessBalance, Product, ProductList};
+pub use models_ext::{BusinessBalance, OpenApiRequest, Product, ProductList};
 pub use sign_core::{DecimalNumber, HttpRequest, HttpResponse};
 
 #[cfg(doctest)]

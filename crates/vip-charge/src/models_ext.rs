@@ -1,9 +1,74 @@
 //! Hand-written additions to the generated models: lenient views of the responses whose shape
 //! the platform does not publish, and convenience constructors.
 
-use sign_core::DecimalNumber;
+use sign_core::{DecimalNumber, Endpoint};
 
-use crate::OrderInfoRequest;
+use crate::error::Error;
+use crate::{BatchOrderRequest, BusinessBalanceRequest, OrderInfoRequest, ProductListRequest, VipChargeRequest};
+
+/// A request to one of the platform's open API endpoints. [`Client::prepare`](crate::Client::prepare)
+/// (and so every call) checks it with [`validate`](Self::validate) before signing, so the sans-IO
+/// path refuses the same bad requests as the blocking methods, before anything is sent.
+pub trait OpenApiRequest: Endpoint {
+    /// Checks what the type cannot: required strings that are blank, an order lookup without an
+    /// `orderCode` or `bizCode`, a batch without items. [`Error::InvalidRequest`] names the field.
+    fn validate(&self) -> Result<(), Error>;
+}
+
+fn require(name: &str, value: &str) -> Result<(), Error> {
+    if value.trim().is_empty() { Err(Error::InvalidRequest(format!("{name} is required"))) } else { Ok(()) }
+}
+
+impl OpenApiRequest for VipChargeRequest {
+    fn validate(&self) -> Result<(), Error> {
+        require("merchantId", &self.merchant_id)?;
+        require("businessId", &self.business_id)?;
+        require("productCode", &self.product_code)?;
+        require("account", &self.account)?;
+        require("bizCode", &self.biz_code)
+    }
+}
+
+impl OpenApiRequest for OrderInfoRequest {
+    fn validate(&self) -> Result<(), Error> {
+        let given = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+        if given(&self.order_code) || given(&self.biz_code) {
+            Ok(())
+        } else {
+            Err(Error::InvalidRequest("order info needs an orderCode or a bizCode".into()))
+        }
+    }
+}
+
+impl OpenApiRequest for ProductListRequest {
+    fn validate(&self) -> Result<(), Error> {
+        require("merchantId", &self.merchant_id)
+    }
+}
+
+impl OpenApiRequest for BusinessBalanceRequest {
+    fn validate(&self) -> Result<(), Error> {
+        require("merchantId", &self.merchant_id)?;
+        require("businessId", &self.business_id)
+    }
+}
+
+impl OpenApiRequest for BatchOrderRequest {
+    fn validate(&self) -> Result<(), Error> {
+        require("merchantId", &self.merchant_id)?;
+        require("businessId", &self.business_id)?;
+        require("batchBizCode", &self.batch_biz_code)?;
+        require("productCode", &self.product_code)?;
+        if self.item_list.is_empty() {
+            return Err(Error::InvalidRequest("batch order needs at least one item".into()));
+        }
+        for item in &self.item_list {
+            require("itemList.bizCode", &item.biz_code)?;
+            require("itemList.account", &item.account)?;
+        }
+        Ok(())
+    }
+}
 
 impl OrderInfoRequest {
     /// Looks an order up by the platform's order number.

@@ -284,6 +284,25 @@ fn bad_requests_fail_before_sending() {
 }
 
 #[test]
+fn sans_io_prepare_checks_requests_like_the_named_methods() {
+    // An async user who only prepares and sends gets the same checks as the blocking methods.
+    let c = client(md5_config("http://127.0.0.1:9"));
+    let bad = |r: Result<vip_charge::HttpRequest, Error>| matches!(r, Err(Error::InvalidRequest(_)));
+    assert!(bad(c.prepare(&VipChargeRequest::new("166", "55", "", "a", "b"))));
+    assert!(bad(c.prepare(&VipChargeRequest::new("166", "55", "87103", " ", "b"))));
+    assert!(bad(c.prepare(&OrderInfoRequest::new())));
+    assert!(bad(c.prepare(&OrderInfoRequest::by_biz_code(""))));
+    assert!(bad(c.prepare(&ProductListRequest::new(""))));
+    assert!(bad(c.prepare(&BusinessBalanceRequest::new("166", ""))));
+    assert!(bad(c.prepare(&BatchOrderRequest::new("166", "55", "B1", "87103", vec![]))));
+    let blank_item = vec![BatchOrderItem::new("", "acc")];
+    assert!(bad(c.prepare(&BatchOrderRequest::new("166", "55", "B1", "87103", blank_item))));
+    // Valid requests still prepare.
+    assert!(c.prepare(&charge()).is_ok());
+    assert!(c.prepare(&OrderInfoRequest::by_order_code("OC1")).is_ok());
+}
+
+#[test]
 fn connection_refused_is_a_transport_error() {
     // Port 9 (discard) on loopback: nothing listens in the test environment.
     let c = client(md5_config("http://127.0.0.1:9"));
