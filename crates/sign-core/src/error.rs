@@ -119,21 +119,67 @@ impl From<serde_json::Error> for DecodeError {
 
 /// serde's messages can quote the offending input (`invalid type: string "4111…", expected u32`,
 /// ``unknown variant `…` ``), and input can be a card number or a token: keep the shape of the
-/// message, drop the quoted value.
+/// message, drop the quoted value. The phrases are found anywhere in the message, since a custom
+/// `Deserialize` may wrap an inner serde error in its own text.
 fn redact_serde_message(message: &str) -> String {
-    for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            let (found, tail) = rest.split_once(", expected").unwrap_or((rest, ""));
-            let kind = found.split_whitespace().next().unwrap_or("value");
-            let kind = kind.trim_end_matches(',');
-            return if tail.is_empty() { format!("{prefix}{kind}") } else { format!("{prefix}{kind}, expected{tail}") };
+    const TYPE_OR_VALUE: [&str; 2] = ["invalid type: ", "invalid value: "];
+    const VARIANT: &str = "unknown variant `";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    loop {
+        let next = TYPE_OR_VALUE
+            .iter()
+            .chain([&VARIANT])
+            .filter_map(|marker| rest.find(marker).map(|at| (at, *marker)))
+            .min_by_key(|(at, _)| *at);
+        let Some((at, marker)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        let after = &rest[at + marker.len()..];
+        if marker == VARIANT {
+            // The variant is printed raw, backticks and all: skip to the last place the expected
+            // list can start, so nothing of it survives.
+            out.push_str("unknown variant");
+            let end = ["`, expected ", "`, there are no variants"]
+                .iter()
+                .filter_map(|tail| after.rfind(tail).map(|i| i + 1))
+                .max()
+                .unwrap_or(after.len());
+            rest = &after[end..];
+        } else {
+            // `<kind> "<Debug-escaped string>"` or ``<kind> `<value>` ``: keep the kind only.
+            out.push_str(marker);
+            let (kind, value_and_rest) = match after.find(['"', '`']) {
+                Some(q) if !after[..q].contains(", expected") => after.split_at(q),
+                _ => {
+                    rest = after;
+                    continue;
+                }
+            };
+            out.push_str(kind.trim_end());
+            rest = skip_quoted(value_and_rest);
         }
     }
-    if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let tail = rest.split_once('`').map(|(_, t)| t).unwrap_or("");
-        return format!("unknown variant{tail}");
+}
+
+/// Skips one quoted value at the start of `text`: a `"…"` string with `\` escapes, or a `` `…` ``
+/// value. Returns what follows it (nothing if it is unterminated).
+fn skip_quoted(text: &str) -> &str {
+    let mut chars = text.char_indices();
+    let Some((_, quote)) = chars.next() else { return text };
+    let mut escaped = false;
+    for (i, c) in chars {
+        if quote == '"' && escaped {
+            escaped = false;
+        } else if quote == '"' && c == '\\' {
+            escaped = true;
+        } else if c == quote {
+            return &text[i + c.len_utf8()..];
+        }
     }
-    message.to_owned()
+    ""
 }
 
 /// A signing, verification, encryption or decryption failure.
@@ -223,5 +269,49 @@ mod tests {
         assert!(missing.message().contains("missing field `kind`"), "{missing}");
         let wrong = DecodeError::from(serde_json::from_str::<Card>(r#"{"number": "x1", "kind": "Visa"}"#).unwrap_err());
         assert!(wrong.message().starts_with("invalid JSON: invalid type: string, expected u64"), "{wrong}");
+        let float =
+            DecodeError::from(serde_json::from_str::<Card>(r#"{"number": 4111.25, "kind": "Visa"}"#).unwrap_err());
+        assert!(float.message().starts_with("invalid JSON: invalid type: floating point, expected u64"), "{float}");
+    }
+
+    #[test]
+    fn quoted_values_go_wherever_they_sit_in_the_message() {
+        #[derive(Debug)]
+        struct Wrapped;
+        impl<'de> serde::Deserialize<'de> for Wrapped {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                // A hand-written Deserialize that wraps an inner serde error in its own text.
+                let v = serde_json::Value::deserialize(d)?;
+                serde_json::from_value::<u64>(v)
+                    .map(|_| Wrapped)
+                    .map_err(|e| serde::de::Error::custom(format!("card field: {e}")))
+            }
+        }
+        for input in [r#""4111111111111111""#, "-4111111111111111", "4111111111111111.5"] {
+            let e = DecodeError::from(serde_json::from_str::<Wrapped>(input).unwrap_err());
+            assert!(!e.message().contains("4111"), "{e}");
+            assert!(e.message().contains("card field: invalid "), "{e}");
+        }
+        // A string value that contains the words the message is split on, or escaped quotes.
+        for input in [
+            r#"{"number": "1, expected 4111111111111111", "kind": "Visa"}"#,
+            r#"{"number": "\"4111111111111111\" x", "kind": "Visa"}"#,
+            r#"{"number": 1, "kind": "a`, expected `4111111111111111"}"#,
+            r#"{"number": 1, "kind": "`4111111111111111"}"#,
+        ] {
+            #[derive(Debug, serde::Deserialize)]
+            #[allow(dead_code)]
+            struct Card {
+                number: u64,
+                kind: Kind,
+            }
+            #[derive(Debug, serde::Deserialize)]
+            enum Kind {
+                Visa,
+            }
+            let e = DecodeError::from(serde_json::from_str::<Card>(input).unwrap_err());
+            assert!(!e.message().contains("4111"), "{input} -> {e}");
+            assert!(e.message().contains("expected"), "{input} -> {e}");
+        }
     }
 }
