@@ -85,8 +85,16 @@ fn main() -> ExitCode {
 }
 
 fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
+    workspace_root_from(std::env::var_os("CARGO_MANIFEST_DIR"), env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The parent of xtask's manifest directory. `cargo xtask` (cargo run) sets `CARGO_MANIFEST_DIR`
+/// at run time to the checkout it was invoked in; that wins over the compile-time path, which
+/// names whichever checkout built the binary (checkouts sharing a CARGO_TARGET_DIR share it, and
+/// codegen must never write into another checkout).
+fn workspace_root_from(run_time: Option<std::ffi::OsString>, compile_time: &str) -> PathBuf {
+    let manifest = run_time.filter(|d| !d.is_empty()).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(compile_time));
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
 }
 
 /// Provider names: subdirectories of `docs/`, or the one asked for.
@@ -284,6 +292,16 @@ mod tests {
 
     fn args(a: &[&str]) -> Result<Args, String> {
         parse_args(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn the_root_is_the_checkout_cargo_runs_us_from() {
+        // Two checkouts sharing one CARGO_TARGET_DIR share one xtask binary (cargo finds it fresh
+        // for both): the compile-time path may name the other checkout, the run-time one does not.
+        let here = std::ffi::OsString::from("/work/here/xtask");
+        assert_eq!(workspace_root_from(Some(here), "/work/elsewhere/xtask"), PathBuf::from("/work/here"));
+        assert_eq!(workspace_root_from(Some("".into()), "/work/elsewhere/xtask"), PathBuf::from("/work/elsewhere"));
+        assert_eq!(workspace_root_from(None, "/work/elsewhere/xtask"), PathBuf::from("/work/elsewhere"));
     }
 
     #[test]
