@@ -90,7 +90,8 @@ impl Client {
     /// Reads a response to an endpoint's request: its payload, or the typed failure
     /// ([`Error::TokenExpired`], [`Error::Api`], [`Error::HttpStatus`], [`Error::Decode`]).
     pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
-        envelope::parse::<E::Response>(response)
+        // A backend may echo the token in its `msg` (`token <value>过期`): never let it into an error.
+        envelope::parse::<E::Response>(response).map_err(|e| e.redact(self.inner.config.token.expose()))
     }
 
     /// Reads the response to paying `order` and checks that `pay_param` fits its method:

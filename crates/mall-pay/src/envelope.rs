@@ -23,6 +23,17 @@ struct RawEnvelope<'a> {
     data: Option<&'a RawValue>,
 }
 
+/// The most characters of a failure `msg` kept in an error (a misbehaving backend can send
+/// megabytes, and errors end up in logs).
+pub const MAX_MSG_CHARS: usize = 512;
+
+fn cut(msg: String) -> String {
+    match msg.char_indices().nth(MAX_MSG_CHARS) {
+        Some((end, _)) => format!("{}…", &msg[..end]),
+        None => msg,
+    }
+}
+
 /// Whether a failure `msg` means the token expired.
 ///
 /// The provider documents one such message, `token过期`. We assume the rule is: the message
@@ -61,7 +72,7 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
         _ => None,
     }
     .ok_or_else(|| Error::Decode(DecodeError::new("envelope status is not an integer")))?;
-    let message = envelope.msg.unwrap_or_default();
+    let message = cut(envelope.msg.unwrap_or_default());
     if status != STATUS_OK {
         if is_token_expired_message(&message) {
             return Err(Error::TokenExpired { message });

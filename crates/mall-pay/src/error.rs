@@ -1,7 +1,8 @@
 //! The crate's error type.
 //!
 //! No variant ever holds the token: messages are written by this crate or copied from the
-//! provider's `msg` field, never from request headers.
+//! provider's `msg` field (cut to 512 characters, the token replaced by `[REDACTED]` should the
+//! provider echo it), never from request headers.
 
 use sign_core::{DecodeError, TransportError};
 
@@ -79,6 +80,24 @@ impl Error {
             Self::HttpStatus { status } => *status >= 500,
             Self::Decode(_) | Self::UnexpectedPayParam { .. } => true,
             _ => false,
+        }
+    }
+}
+
+impl Error {
+    /// Replaces every occurrence of `secret` in the provider's text with `[REDACTED]`.
+    pub(crate) fn redact(self, secret: &str) -> Self {
+        let scrub = |text: String| {
+            if secret.is_empty() || !text.contains(secret) {
+                text
+            } else {
+                text.replace(secret, sign_core::secret::REDACTED)
+            }
+        };
+        match self {
+            Self::TokenExpired { message } => Self::TokenExpired { message: scrub(message) },
+            Self::Api { status, message } => Self::Api { status, message: scrub(message) },
+            other => other,
         }
     }
 }
