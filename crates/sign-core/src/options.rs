@@ -59,7 +59,8 @@ impl HttpOptions {
 
 /// Checks and normalises a provider base URL: `http://` or `https://`, a host, no query or
 /// fragment, nothing that could break a header line; surrounding white space and trailing `/`
-/// removed. A path prefix (`https://host/api`) is kept.
+/// removed. A path prefix (`https://host/api`) is kept. User info (`user:password@host`) is refused:
+/// the base URL is printed in `Debug` output and errors.
 ///
 /// ```
 /// use sign_core::options::normalize_base_url;
@@ -74,6 +75,11 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
         .ok_or_else(|| "base_url must start with https:// or http://".to_owned())?;
     if rest.is_empty() || rest.starts_with('/') || url.contains(['?', '#']) || !is_header_safe(url) {
         return Err("base_url must be an absolute URL with a host and no query".to_owned());
+    }
+    let authority = rest.split('/').next().unwrap_or(rest);
+    if authority.contains('@') {
+        // The base URL is printed in Debug output and errors: it must not hold a password.
+        return Err("base_url must not contain credentials (user:password@)".to_owned());
     }
     Ok(url.to_owned())
 }
@@ -161,6 +167,18 @@ mod tests {
         ] {
             assert!(normalize_base_url(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn base_urls_cannot_carry_credentials() {
+        // The base URL is printed (Config's and HttpRequest's Debug, transport errors): a
+        // password in it would be printed too.
+        for bad in ["https://user:s3cret@api.example.com", "https://tok@api.example.com/v1", "http://@h"] {
+            let e = normalize_base_url(bad).unwrap_err();
+            assert!(!e.contains("s3cret") && !e.contains("tok"), "{e}");
+        }
+        // An `@` further down the path is not user info.
+        assert_eq!(normalize_base_url("https://h.example/@team/").unwrap(), "https://h.example/@team");
     }
 
     #[test]
