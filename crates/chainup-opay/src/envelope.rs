@@ -83,6 +83,17 @@ struct ResponseEnvelope {
     sign: Option<serde_json::Value>,
 }
 
+/// The most characters of the platform's `code` and `msg` kept in an [`Error::Api`]: errors end
+/// up in logs, and a misbehaving server can send megabytes.
+pub const MAX_API_TEXT_CHARS: usize = 512;
+
+fn cut(text: String) -> String {
+    match text.char_indices().nth(MAX_API_TEXT_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text,
+    }
+}
+
 fn msg_text(msg: Option<serde_json::Value>) -> String {
     match msg {
         Some(serde_json::Value::String(s)) => s,
@@ -126,7 +137,7 @@ pub fn parse<T: DeserializeOwned>(
         });
     };
     if code.as_str().trim() != SUCCESS_CODE {
-        return Err(Error::Api { code: code.0, msg: msg_text(envelope.msg) });
+        return Err(Error::Api { code: cut(code.0), msg: cut(msg_text(envelope.msg)) });
     }
     if !response.is_success() {
         // A success code on an error status is not a success.

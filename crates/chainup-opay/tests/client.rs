@@ -136,6 +136,27 @@ fn failure_envelopes_are_typed_api_errors() {
 }
 
 #[test]
+fn huge_failure_texts_are_cut() {
+    // Errors end up in logs: a misbehaving server's megabytes of `msg` (or of a non-string `msg`,
+    // or of `code`) must not.
+    let long = "错".repeat(200_000);
+    let object = format!(r#"{{"detail":"{}"}}"#, "x".repeat(200_000));
+    for body in [
+        format!(r#"{{"code":"1003","msg":"{long}"}}"#),
+        format!(r#"{{"code":"1003","msg":{object}}}"#),
+        format!(r#"{{"code":"{long}","msg":"m"}}"#),
+    ] {
+        match parse(200, body) {
+            Error::Api { code, msg } => {
+                assert!(code.chars().count() <= 513 && msg.chars().count() <= 513, "{} {}", code.len(), msg.len());
+                assert!(!code.is_empty() && !msg.is_empty());
+            }
+            e => panic!("{e:?}"),
+        }
+    }
+}
+
+#[test]
 fn bad_responses_are_distinct_errors() {
     assert!(matches!(parse(502, "<html><body>Bad Gateway</body></html>"), Error::HttpStatus { status: 502 }));
     assert!(matches!(parse(200, "<html><body>maintenance</body></html>"), Error::Decode(_)));
