@@ -54,6 +54,12 @@ pub struct StatusCallback {
 
 /// Remembers the nonces of verified callbacks, so that a captured callback cannot be replayed
 /// while its timestamp is still inside the window.
+///
+/// Only use a guard if the platform signs every retry afresh (a new `nonce` and `timestamp`, as
+/// this crate assumes): a nonce is recorded as soon as the callback verifies, before your handler
+/// runs, so if the platform re-sent the *identical* request after a failed attempt, the guard
+/// would refuse every retry. Keep the guard's window at least as long as the verifier's time
+/// window, or replays older than the guard's memory get through.
 pub trait ReplayGuard: Send + Sync + fmt::Debug {
     /// Records `nonce` (of a callback that passed every other check) and returns `true` if it was
     /// not seen before. `timestamp_millis` is the callback's; the nonce needs remembering only
