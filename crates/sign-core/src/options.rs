@@ -5,6 +5,10 @@ use std::time::Duration;
 
 use crate::retry::RetryPolicy;
 
+/// The longest connect or call timeout: a day is as good as none for an API call, and a longer
+/// one (`Duration::MAX`) would overflow when added to the current instant.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// Connection options every provider client carries: timeouts, retry policy and response size
 /// limit for the built-in transport.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,10 +37,14 @@ impl Default for HttpOptions {
 }
 
 impl HttpOptions {
-    /// Checks that the options can work: both timeouts and the body limit above zero.
+    /// Checks that the options can work: both timeouts above zero and at most [`MAX_TIMEOUT`], the
+    /// body limit above zero.
     pub fn validate(&self) -> Result<(), String> {
         if self.connect_timeout.is_zero() || self.timeout.is_zero() {
             return Err("timeouts must be greater than zero".to_owned());
+        }
+        if self.connect_timeout > MAX_TIMEOUT || self.timeout > MAX_TIMEOUT {
+            return Err("timeouts must be at most 24 hours".to_owned());
         }
         if self.max_response_bytes == 0 {
             return Err("max_response_bytes must be greater than zero".to_owned());
@@ -196,5 +204,11 @@ mod tests {
         assert!(zero.validate().is_err());
         let no_body = HttpOptions { max_response_bytes: 0, ..HttpOptions::default() };
         assert!(no_body.validate().is_err());
+        let day = HttpOptions { connect_timeout: MAX_TIMEOUT, timeout: MAX_TIMEOUT, ..HttpOptions::default() };
+        assert!(day.validate().is_ok());
+        for huge in [MAX_TIMEOUT + Duration::from_secs(1), Duration::MAX] {
+            assert!(HttpOptions { timeout: huge, ..HttpOptions::default() }.validate().is_err());
+            assert!(HttpOptions { connect_timeout: huge, ..HttpOptions::default() }.validate().is_err());
+        }
     }
 }

@@ -69,11 +69,14 @@ impl UreqTransportBuilder {
         self
     }
 
-    /// Builds the transport and its connection pool.
+    /// Builds the transport and its connection pool. Timeouts longer than
+    /// [`MAX_TIMEOUT`](crate::options::MAX_TIMEOUT) are shortened to it (ureq adds them to the
+    /// current instant, which overflows for `Duration::MAX`).
     pub fn build(self) -> UreqTransport {
+        use crate::options::MAX_TIMEOUT;
         let config = Agent::config_builder()
-            .timeout_connect(Some(self.connect_timeout))
-            .timeout_per_call(Some(self.timeout))
+            .timeout_connect(Some(self.connect_timeout.min(MAX_TIMEOUT)))
+            .timeout_per_call(Some(self.timeout.min(MAX_TIMEOUT)))
             // Non-2xx answers are responses: providers put their error envelopes in them.
             .http_status_as_error(false)
             // A redirected POST could be replayed elsewhere; hand 3xx back instead.

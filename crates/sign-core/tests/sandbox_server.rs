@@ -2,6 +2,8 @@
 #![cfg(all(feature = "sandbox-server", feature = "ureq"))]
 
 use sign_core::sandbox::SandboxServer;
+use std::time::Duration;
+
 use sign_core::{HttpRequest, HttpResponse, Method, RetryPolicy, Transport, UreqTransport};
 
 #[test]
@@ -31,4 +33,16 @@ fn serves_a_handler_over_loopback() {
     // Once dropped, the port no longer answers.
     let err = transport.send(&HttpRequest::new(Method::Get, url)).unwrap_err();
     assert!(err.kind().request_not_sent(), "{err}");
+}
+
+#[test]
+fn huge_timeouts_mean_no_practical_limit_rather_than_a_panic() {
+    // `Duration::MAX` is a natural way to say "no timeout"; ureq adds timeouts to `Instant::now()`,
+    // which overflowed and panicked on every call.
+    let server = SandboxServer::start(|_req: HttpRequest| HttpResponse::new(200, "ok")).unwrap();
+    for huge in [Duration::MAX, Duration::from_secs(u64::MAX / 4)] {
+        let transport = UreqTransport::builder().connect_timeout(huge).timeout(huge).retry(RetryPolicy::none()).build();
+        let resp = transport.send(&HttpRequest::new(Method::Get, format!("{}/x", server.base_url()))).unwrap();
+        assert_eq!(resp.status, 200);
+    }
 }
