@@ -89,8 +89,18 @@ macro_rules! decimal_type {
 
             /// An amount of `units` minor units at `scale` decimal places, e.g.
             /// `from_minor(10099, 2)` is `100.99`.
+            ///
+            /// # Panics
+            /// If `scale` is over 28. Use [`Self::checked_from_minor`] when the scale is not a
+            /// constant (a currency exponent read from a response or a configuration).
             pub fn from_minor(units: i64, scale: u32) -> Self {
                 Self(rust_decimal::Decimal::new(units, scale))
+            }
+
+            /// [`Self::from_minor`], or `None` if `scale` is over 28 (the most decimal places an
+            /// amount can have).
+            pub fn checked_from_minor(units: i64, scale: u32) -> Option<Self> {
+                rust_decimal::Decimal::try_new(units, scale).ok().map(Self)
             }
 
             /// The amount in minor units at `scale` decimal places, if it has no more decimal
@@ -202,6 +212,18 @@ mod tests {
         assert_eq!(big.to_string(), "12345678901.23");
         let v = serde_json::json!({"pay_price": d});
         assert_eq!(v.to_string(), "{\"pay_price\":0.1}");
+    }
+
+    #[test]
+    fn minor_units_with_any_scale_never_panic() {
+        assert_eq!(Decimal::checked_from_minor(10099, 2), Some(Decimal::from_minor(10099, 2)));
+        assert!(DecimalNumber::checked_from_minor(i64::MIN, 28).is_some());
+        for scale in [29, 255, u32::MAX] {
+            assert_eq!(Decimal::checked_from_minor(1, scale), None);
+            assert_eq!(DecimalNumber::checked_from_minor(1, scale), None);
+            // And the way back refuses what cannot be represented instead of panicking.
+            assert_eq!(Decimal::from_minor(1, 2).to_minor(scale), None);
+        }
     }
 
     #[test]
