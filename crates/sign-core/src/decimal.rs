@@ -44,7 +44,10 @@ fn from_f64(v: f64) -> Result<rust_decimal::Decimal, String> {
     let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
     let significant = text.trim_start_matches(['-', '0', '.']).chars().filter(|c| c.is_ascii_digit()).count();
     if significant > MAX_EXACT_FLOAT_DIGITS || text.contains('e') || digits > 28 {
-        return Err(format!("amount {text} has more digits than can be read exactly"));
+        // The value is not quoted: errors are logged, and a long number could be a card number.
+        return Err(format!(
+            "amount has more than {MAX_EXACT_FLOAT_DIGITS} significant digits, too many to read exactly"
+        ));
     }
     parse_exact(&text).map_err(|e| e.to_string())
 }
@@ -212,6 +215,14 @@ mod tests {
         assert_eq!(big.to_string(), "12345678901.23");
         let v = serde_json::json!({"pay_price": d});
         assert_eq!(v.to_string(), "{\"pay_price\":0.1}");
+    }
+
+    #[test]
+    fn errors_do_not_quote_the_number() {
+        for input in ["4111111111111111.5", "-4111111111111111.25", "1e300"] {
+            let e = crate::DecodeError::from(serde_json::from_str::<Decimal>(input).unwrap_err());
+            assert!(!e.message().contains("4111") && !e.message().contains("1e300"), "{e}");
+        }
     }
 
     #[test]
