@@ -4,7 +4,8 @@
 //! tested without sockets); this module only puts it behind a real socket on `127.0.0.1`. One
 //! request per connection (`Connection: close`), a thread per connection (at most
 //! [`MAX_CONNECTIONS`] at once), bodies by `Content-Length` up to 10 MiB: enough for SDK clients,
-//! and small enough to own outright. Input is untrusted: a head over 64 KiB, a request not
+//! and small enough to own outright
+//! (`Expect: 100-continue` is answered, so curl does not stall). Input is untrusted: a head over 64 KiB, a request not
 //! delivered within 10 s, a chunked body or a malformed request line or header is answered with
 //! a 4xx status and never reaches the handler; a handler that panics is answered `500`.
 //! Dropping the server closes its port before `drop` returns.
@@ -159,7 +160,13 @@ impl Read for DeadlineStream<'_> {
 fn serve_connection(stream: &TcpStream, base: &str, handler: &Handler) {
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
     let mut reader = BufReader::new(DeadlineStream { stream, deadline: Instant::now() + READ_TIMEOUT });
-    let response = match read_request(&mut reader, base) {
+    // A client that sent `Expect: 100-continue` (curl, for larger bodies) waits for this before
+    // sending the body.
+    let mut send_continue = || {
+        let mut writer = stream;
+        let _ = writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
+    };
+    let response = match read_request(&mut reader, base, &mut send_continue) {
         // A bug in a sandbox must not look like a network failure to the client under test.
         Ok(request) => std::panic::catch_unwind(AssertUnwindSafe(|| handler(request)))
             .unwrap_or_else(|_| HttpResponse::new(500, "sandbox handler panicked")),
@@ -193,7 +200,11 @@ fn is_token(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-fn read_request<R: Read>(reader: &mut BufReader<R>, base: &str) -> Result<HttpRequest, u16> {
+fn read_request<R: Read>(
+    reader: &mut BufReader<R>,
+    base: &str,
+    send_continue: &mut dyn FnMut(),
+) -> Result<HttpRequest, u16> {
     let mut head_len = 0;
     let mut line = String::new();
     let mut read_line = |line: &mut String| -> Result<(), u16> {
@@ -264,6 +275,9 @@ fn read_request<R: Read>(reader: &mut BufReader<R>, base: &str) -> Result<HttpRe
     if length > MAX_BODY as u64 {
         return Err(413);
     }
+    if length > 0 && request.header("expect").is_some_and(|v| v.eq_ignore_ascii_case("100-continue")) {
+        send_continue();
+    }
     // Grown as bytes arrive: an announced length is not a reason to allocate it up front.
     let mut body = Vec::new();
     reader.by_ref().take(length).read_to_end(&mut body).map_err(|_| 400u16)?;
@@ -320,6 +334,6 @@ mod tests {
         let (server_side, _) = listener.accept().unwrap();
         // A deadline already passed stands in for ten seconds of trickling.
         let mut reader = BufReader::new(DeadlineStream { stream: &server_side, deadline: Instant::now() });
-        assert_eq!(read_request(&mut reader, "http://127.0.0.1").unwrap_err(), 408);
+        assert_eq!(read_request(&mut reader, "http://127.0.0.1", &mut || {}).unwrap_err(), 408);
     }
 }

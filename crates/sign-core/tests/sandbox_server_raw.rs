@@ -132,6 +132,26 @@ fn oversized_and_chunked_requests_are_refused() {
 }
 
 #[test]
+fn expect_100_continue_is_answered_before_the_body_is_sent() {
+    let (server, calls) = echo_server();
+    let mut stream = TcpStream::connect(addr(&server)).unwrap();
+    stream.write_all(b"POST /up HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n").unwrap();
+    // Like curl: read the interim answer first, send the body only then.
+    let mut interim = [0u8; 25];
+    stream.read_exact(&mut interim).unwrap();
+    assert_eq!(&interim, b"HTTP/1.1 100 Continue\r\n\r\n");
+    stream.write_all(b"hello").unwrap();
+    let mut out = String::new();
+    let _ = stream.read_to_string(&mut out);
+    assert_eq!(status_of(&out), 200, "{out}");
+    assert!(out.ends_with(" 5"), "{out}");
+    // A body that would be refused is refused before it is sent.
+    let answer = exchange(&server, b"POST / HTTP/1.1\r\nContent-Length: 10485761\r\nExpect: 100-continue\r\n\r\n");
+    assert_eq!(status_of(&answer), 413, "{answer}");
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+}
+
+#[test]
 fn a_panicking_handler_is_a_500_and_the_server_lives_on() {
     let (server, calls) = echo_server();
     let answer = exchange(&server, b"GET /panic HTTP/1.1\r\n\r\n");
