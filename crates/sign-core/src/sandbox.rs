@@ -3,11 +3,11 @@
 //! A sandbox is a plain function from [`HttpRequest`] to [`HttpResponse`] (sans-IO, so it can be
 //! tested without sockets); this module only puts it behind a real socket on `127.0.0.1`. One
 //! request per connection (`Connection: close`), a thread per connection (at most
-//! [`MAX_CONNECTIONS`] at once), bodies by `Content-Length` up to 10 MiB: enough for SDK clients,
-//! and small enough to own outright
-//! (`Expect: 100-continue` is answered, so curl does not stall). Input is untrusted: a head over 64 KiB, a request not
-//! delivered within 10 s, a chunked body or a malformed request line or header is answered with
-//! a 4xx status and never reaches the handler; a handler that panics is answered `500`.
+//! [`MAX_CONNECTIONS`] at once), bodies by `Content-Length` up to 10 MiB (`Expect: 100-continue`
+//! answered): enough for SDK clients and curl, and small enough to own outright. Input is
+//! untrusted: a head over 64 KiB, a request not delivered within 10 s, a chunked body or a
+//! malformed request line or header is answered with a 4xx status and never reaches the handler;
+//! a handler that panics is answered `500`.
 //! Dropping the server closes its port before `drop` returns.
 
 use std::io::{BufRead, BufReader, Read, Write};
