@@ -128,23 +128,51 @@ pub(crate) fn mask_card_numbers(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_digit() {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            let run: String = chars[start..i].iter().collect();
-            if (13..=19).contains(&run.len()) && luhn_valid(&run) {
-                out.push_str(&sign_core::secret::mask_last4(&run));
-            } else {
-                out.push_str(&run);
-            }
-        } else {
+        if !chars[i].is_ascii_digit() {
             out.push(chars[i]);
             i += 1;
+            continue;
         }
+        // A group: digit runs joined by single spaces or dashes ("4111 1111 1111 1111").
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || (matches!(chars[i], ' ' | '-') && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let group = &chars[start..i];
+        let digits: String = group.iter().filter(|c| c.is_ascii_digit()).collect();
+        if is_card_number(&digits) {
+            out.push_str(&sign_core::secret::mask_last4(&digits));
+            continue;
+        }
+        // Not one number as a whole: each plain digit run on its own.
+        let mut run = String::new();
+        for &c in group {
+            if c.is_ascii_digit() {
+                run.push(c);
+            } else {
+                push_masked(&mut out, &run);
+                run.clear();
+                out.push(c);
+            }
+        }
+        push_masked(&mut out, &run);
     }
     out
+}
+
+fn push_masked(out: &mut String, digits: &str) {
+    if is_card_number(digits) {
+        out.push_str(&sign_core::secret::mask_last4(digits));
+    } else {
+        out.push_str(digits);
+    }
+}
+
+fn is_card_number(digits: &str) -> bool {
+    (13..=19).contains(&digits.len()) && luhn_valid(digits)
 }
 
 /// The Luhn (mod 10) check used by card numbers.
@@ -206,6 +234,12 @@ mod tests {
         assert_eq!(m, "card ************1111 declined for order 20220828000001");
         assert_eq!(mask_card_numbers("no digits here"), "no digits here");
         assert_eq!(mask_card_numbers("卡号4444333322221111无效"), "卡号************1111无效");
+        // Grouped the way people write them.
+        assert_eq!(mask_card_numbers("card 4111 1111 1111 1111 declined"), "card ************1111 declined");
+        assert_eq!(mask_card_numbers("card 4111-1111-1111-1111."), "card ************1111.");
+        // A card number next to another number still gets masked on its own.
+        assert_eq!(mask_card_numbers("ref 12 4111111111111111 x"), "ref 12 ************1111 x");
+        assert_eq!(mask_card_numbers("order 12-34 5"), "order 12-34 5");
     }
 
     #[test]

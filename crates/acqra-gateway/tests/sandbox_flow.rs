@@ -290,3 +290,18 @@ fn raw_calls_reach_the_same_gateway() {
     let e = client.raw_call::<serde_json::Value>("/gateway/v1/cancel", &serde_json::json!({}), false).unwrap_err();
     assert_eq!(code(e), codes::BAD_PARAMETER);
 }
+
+#[test]
+fn refunds_near_the_decimal_limit_are_refused_not_a_panic() {
+    // rust_decimal's `+` panics on overflow: the refund check must not add blindly.
+    let (sandbox, client) = started();
+    let huge = "50000000000000000000000000000"; // 5e28; two of them exceed Decimal::MAX (~7.9e28)
+    let p = client.create_payment(&card_payment("ORD-HUGE01", huge, CARD_NO)).unwrap();
+    client.capture_payment(&Capture::new(dec(huge)).with_trade_no(&p.trade_no)).unwrap();
+    let refund = |n: &str| Refund::new(dec(huge), "10.1.1.1", "r", n).with_trade_no(&p.trade_no);
+    client.refund_payment(&refund("RF-HUGE1")).unwrap();
+    assert_eq!(code(client.refund_payment(&refund("RF-HUGE2")).unwrap_err()), codes::AMOUNT_EXCEEDED);
+    // The sandbox is still answering.
+    client.create_payment(&card_payment("ORD-AFTER1", "1.00", CARD_NO)).unwrap();
+    drop(sandbox);
+}

@@ -520,10 +520,11 @@ impl Ledger {
         if order.status != "successed" {
             return Err(fail(codes::BAD_STATE, format!("cannot refund an order that is {}", order.status)));
         }
-        if order.refunded + amount > order.captured {
-            return Err(fail(codes::AMOUNT_EXCEEDED, "refund is more than the captured amount not yet refunded"));
-        }
-        order.refunded += amount;
+        let refunded = match order.refunded.checked_add(amount) {
+            Some(total) if total <= order.captured => total,
+            _ => return Err(fail(codes::AMOUNT_EXCEEDED, "refund is more than the captured amount not yet refunded")),
+        };
+        order.refunded = refunded;
         order.refunds.push(number.clone());
         let record = RefundRecord {
             refund_number: number.clone(),
