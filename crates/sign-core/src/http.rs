@@ -164,9 +164,26 @@ impl HttpResponse {
         find_header(&self.headers, name)
     }
 
+    /// Takes the body out (the response wipes what it still holds when dropped, so fields cannot be
+    /// moved out of it directly).
+    pub fn into_body(mut self) -> Vec<u8> {
+        std::mem::take(&mut self.body)
+    }
+
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
+    }
+}
+
+impl Drop for HttpResponse {
+    /// Responses carry access tokens and decrypted payloads: wipe them.
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (_, value) in &mut self.headers {
+            value.zeroize();
+        }
+        self.body.zeroize();
     }
 }
 
@@ -250,6 +267,13 @@ mod tests {
         assert_eq!(r.path_and_query(), "/a/b?x=1");
         assert_eq!(r.path(), "/a/b");
         assert_eq!(r.header("authorization"), Some("Basic c2VjcmV0"));
+    }
+
+    #[test]
+    fn into_body_hands_the_bytes_over() {
+        let r = HttpResponse::json(200, b"{\"a\":1}".to_vec());
+        assert!(r.is_success());
+        assert_eq!(r.into_body(), b"{\"a\":1}");
     }
 
     #[test]

@@ -124,10 +124,10 @@ fn amounts_go_on_the_wire_with_their_own_digits() {
     let sb = sandbox();
     let c = sb.client(SignType::Md5).unwrap();
     let response = sb.handle(&c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap());
-    let text = String::from_utf8(response.body).unwrap();
+    let text = String::from_utf8(response.into_body()).unwrap();
     assert!(text.contains(r#""settlementPrice":19.90"#), "{text}");
     let response = sb.handle(&c.prepare(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap());
-    let text = String::from_utf8(response.body).unwrap();
+    let text = String::from_utf8(response.into_body()).unwrap();
     assert!(text.contains(r#""balance":10000.00"#), "{text}");
 }
 

@@ -496,6 +496,12 @@ fn fail(status: i64, message: &str) -> HttpResponse {
     envelope::<()>(status, message, None)
 }
 
+/// The same envelope answered with another HTTP status.
+fn with_status(http_status: u16, mut response: HttpResponse) -> HttpResponse {
+    response.status = http_status;
+    response
+}
+
 const BAD_REQUEST: i64 = 1;
 const SIGNATURE: i64 = 2;
 const BALANCE_TOO_LOW: i64 = 3;
@@ -533,7 +539,7 @@ impl Shared {
 
     fn handle(self: &Arc<Self>, request: &HttpRequest) -> HttpResponse {
         if request.method != Method::Post {
-            return HttpResponse::json(405, fail(BAD_REQUEST, "只支持POST").body);
+            return with_status(405, fail(BAD_REQUEST, "只支持POST"));
         }
         let route = match request.path() {
             p @ ("/v1/openapi/order/VIPCharge"
@@ -541,7 +547,7 @@ impl Shared {
             | "/v1/openapi/order/product/list"
             | "/v1/openapi/merchant/business/balance"
             | "/v1/openapi/order/batch") => p,
-            _ => return HttpResponse::json(404, fail(404, "接口不存在").body),
+            _ => return with_status(404, fail(404, "接口不存在")),
         };
         let json_body = request
             .header("Content-Type")
