@@ -78,22 +78,21 @@ pub fn random_nonce(len: usize) -> String {
     (0..len).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
 }
 
+/// The RFC 1123 GMT date form, e.g. `Wed, 21 Oct 2022 07:28:00 GMT`.
+const RFC1123: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
+    "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+);
+
 /// Formats an instant as an RFC 1123 date in GMT, e.g. `Wed, 21 Oct 2022 07:28:00 GMT`
 /// (the HTTP `Date` header form).
 pub fn rfc1123(t: OffsetDateTime) -> String {
     let t = t.to_offset(time::UtcOffset::UTC);
-    let fmt = time::macros::format_description!(
-        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-    );
-    t.format(&fmt).expect("a UTC date always formats")
+    t.format(RFC1123).expect("a UTC date always formats")
 }
 
 /// Parses an RFC 1123 GMT date as written by [`rfc1123`].
 pub fn parse_rfc1123(s: &str) -> Result<OffsetDateTime, crate::error::DecodeError> {
-    let fmt = time::macros::format_description!(
-        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-    );
-    time::PrimitiveDateTime::parse(s, &fmt)
+    time::PrimitiveDateTime::parse(s, RFC1123)
         .map(|p| p.assume_utc())
         .map_err(|_| crate::error::DecodeError::new("not an RFC 1123 GMT date"))
 }

@@ -244,18 +244,21 @@ impl fmt::Display for KeyKind {
 mod tests {
     use super::*;
 
+    /// A record whose number and kind come from the (secret-bearing) input.
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Card {
+        number: u64,
+        kind: Kind,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    enum Kind {
+        Visa,
+    }
+
     #[test]
     fn serde_messages_lose_the_quoted_input() {
-        #[derive(Debug, serde::Deserialize)]
-        #[allow(dead_code)]
-        struct Card {
-            number: u64,
-            kind: Kind,
-        }
-        #[derive(Debug, serde::Deserialize)]
-        enum Kind {
-            Visa,
-        }
         for input in [
             r#"{"number": "4111111111111111", "kind": "Visa"}"#,
             r#"{"number": 1, "kind": "4111111111111111"}"#,
@@ -299,16 +302,6 @@ mod tests {
             r#"{"number": 1, "kind": "a`, expected `4111111111111111"}"#,
             r#"{"number": 1, "kind": "`4111111111111111"}"#,
         ] {
-            #[derive(Debug, serde::Deserialize)]
-            #[allow(dead_code)]
-            struct Card {
-                number: u64,
-                kind: Kind,
-            }
-            #[derive(Debug, serde::Deserialize)]
-            enum Kind {
-                Visa,
-            }
             let e = DecodeError::from(serde_json::from_str::<Card>(input).unwrap_err());
             assert!(!e.message().contains("4111"), "{input} -> {e}");
             assert!(e.message().contains("expected"), "{input} -> {e}");
