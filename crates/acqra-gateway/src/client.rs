@@ -137,7 +137,7 @@ impl Client {
     /// The complete request for `request` with the cached token (fetching one first if needed: the
     /// only I/O this method may do). Use [`prepare_with_token`](Self::prepare_with_token) for no I/O.
     pub fn prepare<E: GatewayRequest>(&self, request: &E) -> Result<HttpRequest, Error> {
-        request.validate()?;
+        GatewayRequest::validate(request)?;
         let token = self.access_token()?;
         self.prepare_with_token(request, token.token())
     }
@@ -149,7 +149,7 @@ impl Client {
         request: &E,
         token: &AccessToken,
     ) -> Result<HttpRequest, Error> {
-        request.validate()?;
+        GatewayRequest::validate(request)?;
         self.build_request(E::METHOD, E::PATH, E::NAME, request, E::IDEMPOTENT, token)
     }
 
@@ -185,7 +185,7 @@ impl Client {
     /// Sends `request` and returns its typed response, applying the token and 401 rules above.
     pub fn call<E: GatewayRequest>(&self, request: &E) -> Result<E::Response, Error> {
         // Checked before a token is fetched: a bad request costs no I/O at all.
-        request.validate()?;
+        GatewayRequest::validate(request)?;
         let response = self.send_authorized(E::IDEMPOTENT, |t| self.prepare_with_token(request, t))?;
         self.parse::<E>(&response)
     }

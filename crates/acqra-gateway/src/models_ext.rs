@@ -204,11 +204,11 @@ mod tests {
 
     #[test]
     fn order_or_trade_number_is_required() {
-        assert!(Capture::new(Decimal::from(1)).validate().is_err());
-        assert!(Capture::new(Decimal::from(1)).with_trade_no("T1").validate().is_ok());
-        assert!(Capture::new(Decimal::from(0)).with_trade_no("T1").validate().is_err());
-        assert!(Void::new().with_order_no("  ").validate().is_err());
-        assert!(Query::new(PaymentMethodType::Card).with_order_no("O-12345").validate().is_ok());
-        assert!(Refund::new(Decimal::from(1), "1.1.1.1", "r", "R1").validate().is_err());
+        assert!(GatewayRequest::validate(&Capture::new(Decimal::from(1))).is_err());
+        assert!(GatewayRequest::validate(&Capture::new(Decimal::from(1)).with_trade_no("T1")).is_ok());
+        assert!(GatewayRequest::validate(&Capture::new(Decimal::from(0)).with_trade_no("T1")).is_err());
+        assert!(GatewayRequest::validate(&Void::new().with_order_no("  ")).is_err());
+        assert!(GatewayRequest::validate(&Query::new(PaymentMethodType::Card).with_order_no("O-12345")).is_ok());
+        assert!(GatewayRequest::validate(&Refund::new(Decimal::from(1), "1.1.1.1", "r", "R1")).is_err());
     }
 }

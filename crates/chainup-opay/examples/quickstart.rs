@@ -24,7 +24,7 @@ use chainup_opay::{
     CancelOrderRequest, Client, Config, CreateThirdOrderRequest, MerchantBillingDayRequest, OrderDetailRequest,
     PayNotification, Payer,
 };
-use sign_core::sandbox::SandboxServer;
+use sandbox_server::SandboxServer;
 use sign_core::{Decimal, HttpResponse};
 
 type BoxError = Box<dyn std::error::Error>;

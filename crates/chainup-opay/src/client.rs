@@ -71,7 +71,7 @@ impl Client {
 
     /// The fully encrypted and signed request for `request`, without sending it.
     pub fn prepare<E: OpayRequest>(&self, request: &E) -> Result<HttpRequest, Error> {
-        request.validate()?;
+        OpayRequest::validate(request)?;
         let path = self.inner.config.path_for(E::NAME, E::PATH);
         self.prepare_at(E::METHOD, &path, request, E::IDEMPOTENT)
     }

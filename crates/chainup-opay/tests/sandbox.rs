@@ -11,7 +11,7 @@ use chainup_opay::{
     OrderStatus, PayNotification, Payer,
 };
 use common::*;
-use sign_core::sandbox::SandboxServer;
+use sandbox_server::SandboxServer;
 use sign_core::{HttpRequest, HttpResponse, Method};
 
 fn sandbox() -> Sandbox {

@@ -92,6 +92,35 @@ impl TransportError {
     }
 }
 
+/// A request refused before it was signed or sent, because it cannot be valid (a required field
+/// blank, a length or format the provider's documentation rules out, neither of two alternative
+/// fields given). Nothing was sent, so correcting the input and sending again is safe.
+///
+/// The message names the endpoint, the field and the rule, never the field's value (values can be
+/// card numbers or tokens).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct InvalidRequest {
+    message: String,
+}
+
+impl InvalidRequest {
+    /// A new error. `message` must not quote the offending value.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self { message: message.into() }
+    }
+
+    /// `"<context>: <field> <rule>"`, e.g. `("capture", "orderNo", "must be 5 to 64 characters")`.
+    pub fn field(context: &str, field: &str, rule: &str) -> Self {
+        Self::new(format!("{context}: {field} {rule}"))
+    }
+
+    /// The description.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
 /// Input that could not be decoded (Base64, JSON, a date...).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("decode error: {message}")]

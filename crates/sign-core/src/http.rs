@@ -10,7 +10,7 @@ use std::fmt;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::TransportError;
+use crate::error::{InvalidRequest, TransportError};
 
 /// An HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -148,7 +148,7 @@ impl HttpResponse {
         Self { status, headers: Vec::new(), body: body.into() }
     }
 
-    /// A `200 OK` JSON response.
+    /// A JSON response with the given status (`Content-Type: application/json; charset=utf-8`).
     pub fn json(status: u16, body: impl Into<Vec<u8>>) -> Self {
         Self::new(status, body).with_header("Content-Type", "application/json; charset=utf-8")
     }
@@ -234,6 +234,35 @@ impl<T: Transport + ?Sized> Transport for Box<T> {
     }
 }
 
+/// One header of a callback as the web framework hands it over: `(name, value)` tuples of
+/// `&str` or `String` both work. Callback verifiers take `impl IntoIterator<Item: HeaderPair>`.
+pub trait HeaderPair {
+    /// The header name.
+    fn name(&self) -> &str;
+    /// The header value.
+    fn value(&self) -> &str;
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> HeaderPair for (K, V) {
+    fn name(&self) -> &str {
+        self.0.as_ref()
+    }
+
+    fn value(&self) -> &str {
+        self.1.as_ref()
+    }
+}
+
+impl<T: HeaderPair + ?Sized> HeaderPair for &T {
+    fn name(&self) -> &str {
+        (**self).name()
+    }
+
+    fn value(&self) -> &str {
+        (**self).value()
+    }
+}
+
 /// One API endpoint: the request body type implements it, binding itself to its method, path,
 /// idempotency and response type. `cargo xtask codegen` writes these impls from `docs/`.
 pub trait Endpoint: Serialize {
@@ -249,6 +278,17 @@ pub trait Endpoint: Serialize {
     /// Whether sending twice has the same effect as sending once (queries), so that the transport
     /// may retry it after it may have reached the server.
     const IDEMPOTENT: bool;
+
+    /// Checks what the provider's documentation states and a request can get wrong locally
+    /// (lengths, one of two fields present, positive amounts), before anything is signed or sent:
+    /// an impossible request fails without using the network. The provider stays the judge of
+    /// everything else. Generated from the docs' constraints; the default accepts everything.
+    ///
+    /// # Errors
+    /// [`InvalidRequest`] naming the field and the rule, never the field's value.
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

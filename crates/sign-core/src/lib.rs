@@ -11,6 +11,7 @@
 //! | [`rsa`] | RSA keys from PEM or bare Base64 DER, SHA256withRSA, chunked PKCS#1 v1.5 |
 //! | [`clock`] | an injectable [`Clock`], nonces, RFC 1123 dates |
 //! | [`decimal`] | exact decimal amounts: money is never a float |
+//! | [`call`] | the call rules every provider follows: [`Outcome`], the envelope decision table, raw-call paths |
 //! | [`http`] | sans-IO [`HttpRequest`]/[`HttpResponse`], the [`Transport`] and [`Endpoint`] traits |
 //! | [`options`] | base URL rules, header safety, [`HttpOptions`] (timeouts, [`RetryPolicy`], body limit) |
 //! | [`transport`] | the blocking ureq transport with timeouts and a safe retry policy (feature `ureq`) |
@@ -24,6 +25,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod call;
 pub mod clock;
 pub mod decimal;
 pub mod digest;
@@ -33,16 +35,15 @@ pub mod http;
 pub mod options;
 pub mod retry;
 pub mod rsa;
-#[cfg(feature = "sandbox-server")]
-pub mod sandbox;
 pub mod secret;
 #[cfg(feature = "ureq")]
 pub mod transport;
 
+pub use call::Outcome;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use decimal::{Decimal, DecimalNumber};
-pub use error::{CryptoError, DecodeError, Error, KeyError, TransportError, TransportErrorKind};
-pub use http::{Endpoint, HttpRequest, HttpResponse, Method, Transport};
+pub use error::{CryptoError, DecodeError, Error, InvalidRequest, KeyError, TransportError, TransportErrorKind};
+pub use http::{Endpoint, HeaderPair, HttpRequest, HttpResponse, Method, Transport};
 pub use options::HttpOptions;
 pub use retry::RetryPolicy;
 pub use secret::{SecretBytes, SecretString};

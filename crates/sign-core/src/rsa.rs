@@ -266,3 +266,70 @@ impl PrivateKey {
         crate::secret::SecretString::new(crate::encoding::base64_std(der.as_bytes()))
     }
 }
+
+/// A key that can be read from text: PEM or bare Base64 DER ([`PrivateKey::parse`],
+/// [`PublicKey::parse`]).
+pub trait ParseKey: Sized {
+    /// Parses `text`.
+    ///
+    /// # Errors
+    /// [`KeyError`] saying what is wrong, never quoting the input.
+    fn parse_key(text: &str) -> Result<Self, KeyError>;
+}
+
+impl ParseKey for PrivateKey {
+    fn parse_key(text: &str) -> Result<Self, KeyError> {
+        Self::parse(text)
+    }
+}
+
+impl ParseKey for PublicKey {
+    fn parse_key(text: &str) -> Result<Self, KeyError> {
+        Self::parse(text)
+    }
+}
+
+/// Where a configured key comes from, kept until the configuration is built: text (PEM or bare
+/// Base64 DER), a key already parsed, or a file holding the text. Every provider `ConfigBuilder`
+/// has the same three setters per key (`<key>(text)`, `<key>_parsed(key)`, `<key>_file(path)`),
+/// each storing one of these; `build()` calls [`KeySource::load`], so a bad key is a typed error
+/// there, never on the first call.
+#[derive(Clone)]
+pub enum KeySource<K> {
+    /// PEM or bare Base64 DER text.
+    Text(crate::secret::SecretString),
+    /// A key parsed already.
+    Parsed(K),
+    /// A file holding PEM or bare Base64 DER text.
+    File(std::path::PathBuf),
+}
+
+impl<K> fmt::Debug for KeySource<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Text(_) => f.write_str("KeySource::Text([REDACTED])"),
+            Self::Parsed(_) => f.write_str("KeySource::Parsed([REDACTED])"),
+            Self::File(path) => write!(f, "KeySource::File({path:?})"),
+        }
+    }
+}
+
+impl<K: ParseKey> KeySource<K> {
+    /// The key: parsed from the text or the file, or the parsed key as it is.
+    ///
+    /// # Errors
+    /// [`KeyError::Malformed`] for an unreadable file (naming the path, not its content) or text.
+    pub fn load(self) -> Result<K, KeyError> {
+        match self {
+            Self::Text(text) => K::parse_key(text.expose()),
+            Self::Parsed(key) => Ok(key),
+            Self::File(path) => {
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    KeyError::Malformed(format!("cannot read key file {}: {}", path.display(), e.kind()))
+                })?;
+                let text = crate::secret::SecretString::new(text);
+                K::parse_key(text.expose())
+            }
+        }
+    }
+}

@@ -13,7 +13,7 @@ use ureq::Agent;
 
 use crate::error::{TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method, Transport};
-pub use crate::retry::RetryPolicy;
+use crate::retry::RetryPolicy;
 
 /// Builder for [`UreqTransport`].
 #[derive(Debug, Clone)]
@@ -27,11 +27,13 @@ pub struct UreqTransportBuilder {
 
 impl Default for UreqTransportBuilder {
     fn default() -> Self {
+        // One set of defaults: the ones every provider configuration starts from.
+        let options = crate::options::HttpOptions::default();
         Self {
-            connect_timeout: Duration::from_secs(5),
-            timeout: Duration::from_secs(30),
-            retry: RetryPolicy::default(),
-            max_response_bytes: 10 * 1024 * 1024,
+            connect_timeout: options.connect_timeout,
+            timeout: options.timeout,
+            retry: options.retry,
+            max_response_bytes: options.max_response_bytes,
             user_agent: concat!("paykit-sign-core/", env!("CARGO_PKG_VERSION")).to_owned(),
         }
     }

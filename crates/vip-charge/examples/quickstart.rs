@@ -21,7 +21,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use sign_core::sandbox::SandboxServer;
+use sandbox_server::SandboxServer;
 use vip_charge::sandbox::Sandbox;
 use vip_charge::{
     BusinessBalanceRequest, CallbackVerifier, Client, Config, InMemoryReplayGuard, OrderInfoRequest,

@@ -99,7 +99,7 @@ impl Client {
     /// The fully signed request for `request`, without sending it (sans-IO). The request is
     /// checked first ([`OpenApiRequest::validate`]).
     pub fn prepare<E: OpenApiRequest>(&self, request: &E) -> Result<HttpRequest, Error> {
-        request.validate()?;
+        OpenApiRequest::validate(request)?;
         let body = serde_json::to_vec(request)?;
         self.sign_request(E::METHOD, E::PATH, body, E::IDEMPOTENT)
     }

@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use sandbox_server::SandboxServer;
 use sign_core::rsa::PrivateKey;
-use sign_core::sandbox::SandboxServer;
 use sign_core::{DecimalNumber, FixedClock, HttpResponse};
 use vip_charge::sandbox::{DeliveryOutcome, Sandbox};
 use vip_charge::{

@@ -5,7 +5,7 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use sign_core::sandbox::SandboxServer;
+use sandbox_server::SandboxServer;
 use sign_core::{HttpRequest, HttpResponse};
 
 /// How long a test waits for something that should happen at once. A failure guard only: no

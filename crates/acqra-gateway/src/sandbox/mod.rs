@@ -23,8 +23,8 @@ mod ledger;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use sandbox_server::SandboxServer;
 use serde_json::{Value, json};
-use sign_core::sandbox::SandboxServer;
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock};
 use time::OffsetDateTime;
 

@@ -39,9 +39,9 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use rsa::{RsaPrivateKey, RsaPublicKey};
+use sandbox_server::SandboxServer;
 use serde_json::{Value, json};
 use sign_core::decimal::rust_decimal;
-use sign_core::sandbox::SandboxServer;
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport};
 
 use crate::config::{ConfigBuilder, DEFAULT_CALLBACK_REPLY};

@@ -17,8 +17,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use sandbox_server::SandboxServer;
 use serde_json::value::RawValue;
-use sign_core::sandbox::SandboxServer;
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
 
 use crate::config::ConfigBuilder;

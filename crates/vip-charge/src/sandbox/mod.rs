@@ -44,11 +44,11 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use sandbox_server::SandboxServer;
 use serde::Serialize;
 use serde_json::Value;
 use sign_core::decimal::rust_decimal::Decimal as RustDecimal;
 use sign_core::rsa::{PrivateKey, PublicKey};
-use sign_core::sandbox::SandboxServer;
 use sign_core::{Clock, DecimalNumber, HttpRequest, HttpResponse, Method, SecretString, SystemClock};
 
 pub use notify::{CallbackDelivery, DeliveryOutcome, RETRY_SCHEDULE};

@@ -39,8 +39,8 @@ mod verify;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use sandbox_server::SandboxServer;
 use serde_json::{Value, json};
-use sign_core::sandbox::SandboxServer;
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport, TransportError};
 
 use crate::{Client, Config, ConfigBuilder, Error, Fen};

@@ -1,14 +1,13 @@
 //! The loopback server fed by a hostile client over a raw `TcpStream`: garbage, oversized,
 //! chunked, truncated and smuggling-shaped requests get a 4xx answer (never a handler call with
 //! a mangled request, never a hung or dead server), and a panicking handler is a 500.
-#![cfg(feature = "sandbox-server")]
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use sign_core::sandbox::SandboxServer;
+use sandbox_server::SandboxServer;
 use sign_core::{HttpRequest, HttpResponse};
 
 /// An echo server that counts how often its handler ran.
@@ -165,7 +164,7 @@ fn a_panicking_handler_is_a_500_and_the_server_lives_on() {
 fn idle_connections_beyond_the_limit_are_turned_away() {
     let (server, _) = echo_server();
     // Hold open as many connections as the server serves at once, each sending nothing...
-    let idle: Vec<TcpStream> = (0..sign_core::sandbox::MAX_CONNECTIONS)
+    let idle: Vec<TcpStream> = (0..sandbox_server::MAX_CONNECTIONS)
         .map(|_| {
             let mut s = TcpStream::connect(addr(&server)).unwrap();
             // One byte each, so each is known to have been accepted and be waiting for the rest.
@@ -174,7 +173,7 @@ fn idle_connections_beyond_the_limit_are_turned_away() {
         })
         .collect();
     // ...and wait until every one of them is being served.
-    while server.active_connections() < sign_core::sandbox::MAX_CONNECTIONS {
+    while server.active_connections() < sandbox_server::MAX_CONNECTIONS {
         std::thread::yield_now();
     }
     // One more is answered 503 at once instead of tying up another thread. (It sends nothing:

@@ -1,7 +1,6 @@
 //! The loopback server the sandboxes run on, driven through the real ureq transport.
-#![cfg(all(feature = "sandbox-server", feature = "ureq"))]
 
-use sign_core::sandbox::SandboxServer;
+use sandbox_server::SandboxServer;
 use std::time::Duration;
 
 use sign_core::{HttpRequest, HttpResponse, Method, RetryPolicy, Transport, UreqTransport};

@@ -1,4 +1,8 @@
-//! A tiny loopback HTTP/1.1 server for the provider crates' sandboxes (feature `sandbox-server`).
+//! # sandbox-server
+//!
+//! A tiny loopback HTTP/1.1 server for the paykit provider crates' sandboxes (their `sandbox`
+//! feature). Test infrastructure, kept out of `sign-core` so that a production client never
+//! compiles it.
 //!
 //! A sandbox is a plain function from [`HttpRequest`] to [`HttpResponse`] (sans-IO, so it can be
 //! tested without sockets); this module only puts it behind a real socket on `127.0.0.1`. One
@@ -18,7 +22,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::http::{HttpRequest, HttpResponse, Method};
+use sign_core::{HttpRequest, HttpResponse, Method};
 
 /// The largest request body the server reads.
 const MAX_BODY: usize = 10 * 1024 * 1024;

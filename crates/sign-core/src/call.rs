@@ -1,0 +1,433 @@
+//! The call rules every provider client follows, written once: what a failure means for the
+//! request ([`Outcome`]), how a response is judged ([`read_envelope`]: the envelope decision
+//! table), how provider text is cut before it goes into an error ([`truncate_for_error`]), how a
+//! request body is built ([`request_body`], [`raw_body`]) and which raw-call paths are accepted
+//! ([`check_raw_path`]).
+//!
+//! A provider crate supplies only its provider's facts: where its envelope keeps the code, the
+//! message and the payload, which code means success, and what must be masked in its messages.
+//!
+//! ```
+//! use sign_core::call::{Envelope, ResponseError, read_envelope};
+//! use sign_core::HttpResponse;
+//!
+//! // A provider whose envelope is {"code": 0, "msg": "...", "data": ...}.
+//! fn read(body: &[u8]) -> Option<Envelope<serde_json::Value>> {
+//!     let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+//!     match v.get("code")?.as_i64()? {
+//!         0 => Some(Envelope::Success(v.get("data").cloned().unwrap_or_default())),
+//!         code => Some(Envelope::refused(code, v.get("msg").and_then(|m| m.as_str()).unwrap_or(""))),
+//!     }
+//! }
+//!
+//! let ok = HttpResponse::json(200, br#"{"code":0,"data":{"id":7}}"#.to_vec());
+//! assert_eq!(read_envelope(&ok, 1 << 20, read).unwrap()["id"], 7);
+//! let refused = HttpResponse::json(200, br#"{"code":5,"msg":"no funds"}"#.to_vec());
+//! assert!(matches!(read_envelope(&refused, 1 << 20, read), Err(ResponseError::Refused { .. })));
+//! let proxy = HttpResponse::new(502, b"<html>Bad Gateway</html>".to_vec());
+//! assert_eq!(read_envelope(&proxy, 1 << 20, read), Err(ResponseError::HttpStatus { status: 502 }));
+//! ```
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{DecodeError, InvalidRequest, TransportError};
+use crate::http::{Endpoint, HttpResponse};
+
+/// What a failed call means for the request. Every provider crate's `Error::outcome` answers with
+/// this, from the one table in `docs/architecture.md`:
+///
+/// | failure | outcome |
+/// |---|---|
+/// | invalid request, configuration, key or signing error (nothing built) | [`NotSent`](Outcome::NotSent) |
+/// | DNS failure, connection refused, connect timeout | [`NotSent`](Outcome::NotSent) |
+/// | the provider refused the credentials before processing (acqra 401, mall-pay token expired) | [`NotSent`](Outcome::NotSent) |
+/// | the provider's failure envelope (a refusal with its code and message) | [`Definite`](Outcome::Definite) |
+/// | an HTTP status below 500 without the envelope (404, 403, a redirect) | [`Definite`](Outcome::Definite) |
+/// | a response timeout, an I/O error once sent, a body over the size limit | [`Unknown`](Outcome::Unknown) |
+/// | a 5xx status without the envelope (a proxy's error page) | [`Unknown`](Outcome::Unknown) |
+/// | a response that arrived but cannot be decoded or verified | [`Unknown`](Outcome::Unknown) |
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The request certainly was not processed: it was never built or sent, or the provider refused
+    /// it before looking at it. Sending it again cannot duplicate a payment or an order.
+    NotSent,
+    /// The provider answered definitely: it refused the request, or the HTTP status says it was not
+    /// processed. Sending the same request again will meet the same answer.
+    Definite,
+    /// The request may have been processed although the call failed. Reconcile (query the order)
+    /// before sending a request that is not idempotent again.
+    Unknown,
+}
+
+impl Outcome {
+    /// Whether the provider may have processed the request ([`Outcome::Unknown`]).
+    pub fn is_unknown(self) -> bool {
+        self == Self::Unknown
+    }
+
+    /// Whether sending the very same request again cannot duplicate its effect.
+    pub fn is_not_sent(self) -> bool {
+        self == Self::NotSent
+    }
+
+    /// The outcome of a transport failure: not sent when the request cannot have left (DNS,
+    /// connect, connect timeout), unknown otherwise.
+    pub fn of_transport(error: &TransportError) -> Self {
+        if error.kind().request_not_sent() { Self::NotSent } else { Self::Unknown }
+    }
+
+    /// The outcome of an HTTP status that came without the provider's envelope: a 5xx may come
+    /// from a proxy after the provider processed the request; anything else is definite.
+    pub fn of_http_status(status: u16) -> Self {
+        if status >= 500 { Self::Unknown } else { Self::Definite }
+    }
+}
+
+/// The longest provider text (a code or a message) kept in an error, in characters. A longer one
+/// is cut and ends with `…`, so that a misbehaving server cannot flood logs.
+pub const MAX_PROVIDER_TEXT_CHARS: usize = 512;
+
+/// `text` cut to [`MAX_PROVIDER_TEXT_CHARS`] characters, with `…` appended when it was longer.
+///
+/// Redact before truncating (the envelope rules do): a card number cut in half is no longer
+/// recognised by a masker, and its visible half would survive.
+///
+/// ```
+/// let long = "x".repeat(600);
+/// let cut = sign_core::call::truncate_for_error(&long);
+/// assert_eq!(cut.chars().count(), sign_core::call::MAX_PROVIDER_TEXT_CHARS + 1);
+/// assert!(cut.ends_with('…'));
+/// assert_eq!(sign_core::call::truncate_for_error("短"), "短");
+/// ```
+pub fn truncate_for_error(text: &str) -> String {
+    match text.char_indices().nth(MAX_PROVIDER_TEXT_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// What a provider's envelope says, as read by the provider crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Envelope<P> {
+    /// The provider's success code, with the payload still to decode.
+    Success(P),
+    /// A failure code: the provider refused the request.
+    Refused {
+        /// The provider's code, as text (`"5001"`, `"-1"`).
+        code: String,
+        /// The provider's message, with whatever must never reach an error (card numbers, the
+        /// caller's token) already masked by the provider crate.
+        message: String,
+    },
+}
+
+impl<P> Envelope<P> {
+    /// A refusal with `code` and `message`.
+    pub fn refused(code: impl ToString, message: impl Into<String>) -> Self {
+        Self::Refused { code: code.to_string(), message: message.into() }
+    }
+}
+
+/// How a response failed the shared rules. The provider crate turns each into its own error
+/// variant: `HttpStatus`, `Decode`, and its API error for `Refused`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResponseError {
+    /// A non-2xx status without the provider's envelope, or a success envelope under a non-2xx
+    /// status (which contradicts itself: the status is trusted).
+    HttpStatus {
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// A 2xx response that cannot be read: empty, not the provider's envelope, or over the size
+    /// limit. It may hide a success: the outcome is unknown.
+    Decode(DecodeError),
+    /// The provider's failure envelope.
+    Refused {
+        /// The provider's code, cut to [`MAX_PROVIDER_TEXT_CHARS`].
+        code: String,
+        /// The provider's message, masked by the provider crate, then cut to
+        /// [`MAX_PROVIDER_TEXT_CHARS`].
+        message: String,
+        /// The HTTP status the envelope came with.
+        status: u16,
+    },
+}
+
+/// The envelope decision table, shared by every provider crate. `read` is the provider's fact:
+/// it returns the envelope found in a body, or `None` when the body is not the provider's
+/// envelope.
+///
+/// | response | result |
+/// |---|---|
+/// | body over `max_body_bytes` (the transport's limit) | 2xx: [`ResponseError::Decode`]; otherwise [`ResponseError::HttpStatus`] |
+/// | not the envelope, non-2xx | [`ResponseError::HttpStatus`] |
+/// | not the envelope, 2xx, blank body | [`ResponseError::Decode`] ("empty response body") |
+/// | not the envelope, 2xx | [`ResponseError::Decode`] |
+/// | a refusal, any status | [`ResponseError::Refused`], code and message cut to [`MAX_PROVIDER_TEXT_CHARS`] |
+/// | a success, non-2xx | [`ResponseError::HttpStatus`] |
+/// | a success, 2xx | the payload |
+///
+/// Statuses a provider gives a meaning of its own (acqra's 401) are checked by the provider crate
+/// before this table.
+///
+/// # Errors
+/// As in the table.
+pub fn read_envelope<P>(
+    response: &HttpResponse,
+    max_body_bytes: u64,
+    read: impl FnOnce(&[u8]) -> Option<Envelope<P>>,
+) -> Result<P, ResponseError> {
+    let status = response.status;
+    let ok_status = response.is_success();
+    if u64::try_from(response.body.len()).map_or(true, |len| len > max_body_bytes) {
+        return Err(if ok_status {
+            ResponseError::Decode(DecodeError::new(format!("response body over {max_body_bytes} bytes")))
+        } else {
+            ResponseError::HttpStatus { status }
+        });
+    }
+    match read(&response.body) {
+        None if !ok_status => Err(ResponseError::HttpStatus { status }),
+        None if response.body.iter().all(u8::is_ascii_whitespace) => {
+            Err(ResponseError::Decode(DecodeError::new("empty response body")))
+        }
+        None => Err(ResponseError::Decode(DecodeError::new("the response is not the provider's envelope"))),
+        Some(Envelope::Refused { code, message }) => Err(ResponseError::Refused {
+            code: truncate_for_error(&code),
+            message: truncate_for_error(&message),
+            status,
+        }),
+        Some(Envelope::Success(_)) if !ok_status => Err(ResponseError::HttpStatus { status }),
+        Some(Envelope::Success(payload)) => Ok(payload),
+    }
+}
+
+/// Decodes a payload as `T`, through the redacting [`DecodeError`] (serde's messages can quote the
+/// offending value). `context` names the call in the message, e.g. `"order_pay"`.
+///
+/// # Errors
+/// [`DecodeError`] without any quoted value.
+pub fn decode_json<T: DeserializeOwned>(context: &str, json: &[u8]) -> Result<T, DecodeError> {
+    serde_json::from_slice(json).map_err(|e| DecodeError::new(format!("{context}: {}", DecodeError::from(e).message())))
+}
+
+/// The JSON body of an endpoint request: [`Endpoint::validate`] first, then serialized once (the
+/// bytes signed are the bytes sent).
+///
+/// # Errors
+/// [`InvalidRequest`] from the validation, or when the request does not serialize.
+pub fn request_body<E: Endpoint>(request: &E) -> Result<Vec<u8>, InvalidRequest> {
+    request.validate()?;
+    serde_json::to_vec(request)
+        .map_err(|_| InvalidRequest::new(format!("{}: request does not serialize to JSON", E::NAME)))
+}
+
+/// The JSON body of a raw call to `path`.
+///
+/// # Errors
+/// [`InvalidRequest`] when the body does not serialize (serde_json's serialization errors never
+/// quote values, but they are not kept anyway).
+pub fn raw_body(path: &str, body: &(impl Serialize + ?Sized)) -> Result<Vec<u8>, InvalidRequest> {
+    serde_json::to_vec(body).map_err(|_| InvalidRequest::new(format!("{path}: request does not serialize to JSON")))
+}
+
+/// Checks the path of a raw call (an endpoint without a typed model): an absolute path below the
+/// base URL made of `A-Z a-z 0-9 / _ - . ~`, with no empty, `.` or `..` segment, no query and no
+/// fragment. A path that could leave the base URL or smuggle a query is refused before signing.
+///
+/// ```
+/// use sign_core::call::check_raw_path;
+/// assert!(check_raw_path("/openvisa/order_query").is_ok());
+/// assert!(check_raw_path("//evil.example/x").is_err());
+/// assert!(check_raw_path("/a/../b").is_err());
+/// ```
+///
+/// # Errors
+/// [`InvalidRequest`] saying what a path may contain.
+pub fn check_raw_path(path: &str) -> Result<(), InvalidRequest> {
+    let ok = path.starts_with('/')
+        && path.len() > 1
+        && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_-.~".contains(&b))
+        && !path.contains("//")
+        && !path.split('/').any(|segment| segment == "." || segment == "..");
+    if ok {
+        Ok(())
+    } else {
+        Err(InvalidRequest::new("raw-call path must be an absolute path of A-Z a-z 0-9 / _ - . ~ (no query, no ..)"))
+    }
+}
+
+/// Writes the conversions every provider `Error` has from the shared failures, for an enum with
+/// the shared variant names `Transport(TransportError)`, `Timeout(TransportError)`,
+/// `HttpStatus { status }`, `Decode(DecodeError)` and `InvalidRequest(String)`:
+/// `From<TransportError>` (a timeout of either kind becomes `Timeout`, the kind kept inside),
+/// `From<DecodeError>` and `From<InvalidRequest>`.
+///
+/// ```
+/// use sign_core::{DecodeError, TransportError, TransportErrorKind};
+///
+/// /// A provider's error.
+/// #[derive(Debug)]
+/// pub enum Error {
+///     /// Transport.
+///     Transport(TransportError),
+///     /// Timeout.
+///     Timeout(TransportError),
+///     /// Status.
+///     HttpStatus { status: u16 },
+///     /// Decode.
+///     Decode(DecodeError),
+///     /// Invalid.
+///     InvalidRequest(String),
+/// }
+/// sign_core::shared_error_conversions!(Error);
+///
+/// let e = Error::from(TransportError::new(TransportErrorKind::ConnectTimeout, "slow"));
+/// assert!(matches!(e, Error::Timeout(_)));
+/// ```
+#[macro_export]
+macro_rules! shared_error_conversions {
+    ($error:ty) => {
+        impl ::core::convert::From<$crate::TransportError> for $error {
+            fn from(e: $crate::TransportError) -> Self {
+                // Both timeouts are `Timeout`; the kind inside says whether the request was sent.
+                if e.is_timeout() { Self::Timeout(e) } else { Self::Transport(e) }
+            }
+        }
+
+        impl ::core::convert::From<$crate::DecodeError> for $error {
+            fn from(e: $crate::DecodeError) -> Self {
+                Self::Decode(e)
+            }
+        }
+
+        impl ::core::convert::From<$crate::InvalidRequest> for $error {
+            fn from(e: $crate::InvalidRequest) -> Self {
+                Self::InvalidRequest(e.message().to_owned())
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::TransportErrorKind as K;
+
+    fn read(body: &[u8]) -> Option<Envelope<serde_json::Value>> {
+        let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+        match v.get("code")?.as_i64()? {
+            0 => Some(Envelope::Success(v.get("data").cloned().unwrap_or_default())),
+            code => Some(Envelope::refused(code, v.get("msg").and_then(|m| m.as_str()).unwrap_or(""))),
+        }
+    }
+
+    fn resp(status: u16, body: &str) -> HttpResponse {
+        HttpResponse::json(status, body.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn the_decision_table() {
+        let limit = 1024;
+        assert_eq!(read_envelope(&resp(200, r#"{"code":0,"data":3}"#), limit, read), Ok(serde_json::json!(3)));
+        for (status, body, want) in [
+            (502, "<html/>", ResponseError::HttpStatus { status: 502 }),
+            (404, "", ResponseError::HttpStatus { status: 404 }),
+            (500, r#"{"code":0,"data":3}"#, ResponseError::HttpStatus { status: 500 }),
+            (200, " \n", ResponseError::Decode(DecodeError::new("empty response body"))),
+            (200, "<html/>", ResponseError::Decode(DecodeError::new("the response is not the provider's envelope"))),
+            (
+                400,
+                r#"{"code":7,"msg":"bad"}"#,
+                ResponseError::Refused { code: "7".into(), message: "bad".into(), status: 400 },
+            ),
+            (
+                200,
+                r#"{"code":7,"msg":"bad"}"#,
+                ResponseError::Refused { code: "7".into(), message: "bad".into(), status: 200 },
+            ),
+        ] {
+            assert_eq!(read_envelope(&resp(status, body), limit, read), Err(want), "{status} {body}");
+        }
+    }
+
+    #[test]
+    fn oversized_bodies_are_never_read() {
+        let big = format!(r#"{{"code":0,"data":"{}"}}"#, "x".repeat(100));
+        let never = |_: &[u8]| -> Option<Envelope<()>> { panic!("read an oversized body") };
+        assert!(matches!(read_envelope(&resp(200, &big), 50, never), Err(ResponseError::Decode(_))));
+        assert_eq!(read_envelope(&resp(503, &big), 50, never), Err(ResponseError::HttpStatus { status: 503 }));
+    }
+
+    #[test]
+    fn refusals_are_cut_after_the_reader_masked_them() {
+        let long = "4".repeat(2000);
+        let body = format!(r#"{{"code":9,"msg":"{long}"}}"#);
+        match read_envelope(&resp(200, &body), 1 << 20, read) {
+            Err(ResponseError::Refused { message, .. }) => {
+                assert_eq!(message.chars().count(), MAX_PROVIDER_TEXT_CHARS + 1);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn outcomes() {
+        for kind in [K::Dns, K::Connect, K::ConnectTimeout] {
+            assert_eq!(Outcome::of_transport(&TransportError::new(kind, "t")), Outcome::NotSent, "{kind:?}");
+        }
+        for kind in [K::Timeout, K::Io, K::BodyTooLarge] {
+            assert_eq!(Outcome::of_transport(&TransportError::new(kind, "t")), Outcome::Unknown, "{kind:?}");
+        }
+        assert_eq!(Outcome::of_http_status(502), Outcome::Unknown);
+        assert_eq!(Outcome::of_http_status(404), Outcome::Definite);
+        assert!(Outcome::Unknown.is_unknown() && !Outcome::Definite.is_unknown());
+        assert!(Outcome::NotSent.is_not_sent() && !Outcome::Unknown.is_not_sent());
+    }
+
+    #[test]
+    fn raw_paths() {
+        for good in ["/openvisa/order_query", "/openvisa/v2.0/order-query", "/a~b"] {
+            assert!(check_raw_path(good).is_ok(), "{good}");
+        }
+        for bad in ["", "/", "openvisa/x", "/a?b=1", "/a#b", "//evil.com/x", "/a/../b", "/a b", "/a\r\nX: 1", "/订单"]
+        {
+            assert!(check_raw_path(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn decode_json_names_the_call_and_quotes_nothing() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            n: u64,
+        }
+        let e = decode_json::<T>("order_pay", br#"{"n":"4111111111111111"}"#).unwrap_err();
+        assert!(e.message().starts_with("order_pay: invalid JSON"), "{e}");
+        assert!(!e.message().contains("4111"), "{e}");
+    }
+
+    #[test]
+    fn request_bodies_are_validated_first() {
+        #[derive(serde::Serialize)]
+        struct Req {
+            n: i64,
+        }
+        impl Endpoint for Req {
+            type Response = ();
+            const NAME: &'static str = "req";
+            const METHOD: crate::Method = crate::Method::Post;
+            const PATH: &'static str = "/req";
+            const IDEMPOTENT: bool = false;
+            fn validate(&self) -> Result<(), InvalidRequest> {
+                if self.n > 0 { Ok(()) } else { Err(InvalidRequest::field(Self::NAME, "n", "must be positive")) }
+            }
+        }
+        assert_eq!(request_body(&Req { n: 1 }).unwrap(), br#"{"n":1}"#);
+        assert_eq!(request_body(&Req { n: 0 }).unwrap_err().message(), "req: n must be positive");
+    }
+}
