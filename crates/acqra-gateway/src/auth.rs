@@ -1,13 +1,13 @@
 //! Acqra's authentication rule, in one place.
 //!
 //! Acqra does not sign request bodies: a call is authenticated by the access token from
-//! `/gateway/v1/connect/token`, sent in one header. The seed's samples send it bare
+//! `/gateway/v1/connect/token`, sent in one header. The provider's samples send it bare
 //! (`Authorization: <accessToken>`); [`AuthHeader`] makes the name and a prefix configurable.
 
 use sign_core::HttpRequest;
 
 use crate::config::AuthHeader;
-use crate::token::AccessToken;
+use crate::token_ext::AccessToken;
 
 /// Adds the access-token header to `request`: `<name>: <prefix><token>`.
 ///

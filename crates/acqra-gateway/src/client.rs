@@ -1,5 +1,5 @@
-//! The blocking client, a thin layer over the sans-IO halves [`Client::prepare_with_token`] and
-//! [`Client::parse`].
+//! The client: sans-IO halves ([`Client::prepare`], [`Client::parse`]) and the blocking
+//! [`Client::call`] around them, which fetches the access token and applies the 401 rule.
 //!
 //! ## The 401 rule
 //! On HTTP 401 the client drops the refused token, fetches a fresh one and repeats the call
@@ -17,21 +17,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock, Transport};
 
-use crate::generated::{
-    Capture, CashierPaymentOrder, MitPayment, Payment, PaymentResponse, Query, Refund, RefundQuery, RetrievesTracking,
-    SubscriptionPayment, Tracking, TrackingBatch, UpdateOrCancelTrackingInformation, Void,
-};
-use crate::generated::{
-    CaptureResponse, CashierPreOrderResp, QueryResponse, RefundResponse, SubscriptionPaymentResponse,
-    TrackingDetailsResponse, TrackingRspResponse, VoidResponse,
-};
-use crate::models_ext::GatewayRequest;
-
 use crate::auth;
 use crate::config::Config;
 use crate::envelope;
 use crate::error::Error;
-use crate::token::{self, AccessToken, CachedToken, TokenCache};
+use crate::token_ext::{AccessToken, TokenCache};
 
 struct Inner {
     config: Config,
@@ -42,7 +32,7 @@ struct Inner {
 }
 
 /// The Acqra gateway client. `Send + Sync`; clones are cheap and share the connection pool and the
-/// access token.
+/// access token. `Debug` shows the base URL and app id, never the secret or the token.
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
@@ -61,10 +51,10 @@ impl Client {
     /// A client sending with sign-core's ureq transport, built from the configured timeouts,
     /// retry policy and response size limit.
     #[cfg(feature = "ureq")]
-    pub fn new(config: Config) -> Result<Self, Error> {
+    pub fn new(config: Config) -> Self {
         let transport =
             config.http_options().ureq_transport(concat!("paykit-acqra-gateway/", env!("CARGO_PKG_VERSION")));
-        Ok(Self::with_transport(config, Arc::new(transport)))
+        Self::with_transport(config, Arc::new(transport))
     }
 
     /// A client sending with `transport`.
@@ -100,8 +90,8 @@ impl Client {
     }
 
     /// Whether a non-idempotent call answered with HTTP 401 is repeated once with a fresh token
-    /// (default `true`; see the [module documentation](self) for why that is safe). Idempotent
-    /// calls are repeated once either way.
+    /// (default `true`; see [the 401 rule](crate#errors-and-outcomes) for why that is safe).
+    /// Idempotent calls are repeated once either way.
     pub fn repeat_after_unauthorized(self, repeat: bool) -> Self {
         self.rebuild(|i| i.repeat_after_unauthorized = repeat)
     }
@@ -116,77 +106,92 @@ impl Client {
         &self.inner.tokens
     }
 
-    /// The current access token, fetched from `/gateway/v1/connect/token` when there is none or it
-    /// is due for refresh. Concurrent callers share one fetch.
-    pub fn access_token(&self) -> Result<Arc<CachedToken>, Error> {
-        self.inner.tokens.get(&*self.inner.clock, || self.fetch_token())
+    pub(crate) fn clock(&self) -> &dyn Clock {
+        &*self.inner.clock
     }
 
-    fn fetch_token(&self) -> Result<AccessToken, Error> {
-        let request = token::token_request(&self.inner.config)?;
-        let response = self.inner.transport.send(&request)?;
-        token::parse_token_response(&response)
+    pub(crate) fn transport(&self) -> &dyn Transport {
+        &*self.inner.transport
     }
 
-    /// The token request (sans-IO), for fetching a token with another HTTP client; parse the answer
-    /// with [`token::parse_token_response`].
-    pub fn prepare_token_request(&self) -> Result<HttpRequest, Error> {
-        token::token_request(&self.inner.config)
+    /// The complete request for `request`, authenticated with `token` (sans-IO: no I/O, ever). The
+    /// request is checked first ([`Endpoint::validate`]) and serialized once. Get the token with
+    /// [`Client::access_token`], or with [`Client::prepare_token_request`] and
+    /// [`Client::parse_token_response`] on your own HTTP client.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] when the request cannot be valid.
+    pub fn prepare<E: Endpoint>(&self, request: &E, token: &AccessToken) -> Result<HttpRequest, Error> {
+        let body = sign_core::call::request_body(request)?;
+        Ok(self.build_request(E::METHOD, E::PATH, body, E::IDEMPOTENT, token))
     }
 
-    /// The complete request for `request` with the cached token (fetching one first if needed: the
-    /// only I/O this method may do). Use [`prepare_with_token`](Self::prepare_with_token) for no I/O.
-    pub fn prepare<E: GatewayRequest>(&self, request: &E) -> Result<HttpRequest, Error> {
-        GatewayRequest::validate(request)?;
-        let token = self.access_token()?;
-        self.prepare_with_token(request, token.token())
-    }
-
-    /// The complete request for `request` authenticated with `token` (sans-IO). The request is
-    /// checked first ([`GatewayRequest::validate`]).
-    pub fn prepare_with_token<E: GatewayRequest>(
+    /// The complete request for a raw call (an endpoint without a typed model) to `path` with any
+    /// JSON `body`, authenticated with `token` (sans-IO). Mark it `idempotent` only when sending it
+    /// twice has the effect of sending it once.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] for a path outside `A-Z a-z 0-9 / _ - . ~` (or with `..`, `//`, a
+    /// query) or a body that does not serialize.
+    pub fn prepare_raw(
         &self,
-        request: &E,
-        token: &AccessToken,
-    ) -> Result<HttpRequest, Error> {
-        GatewayRequest::validate(request)?;
-        self.build_request(E::METHOD, E::PATH, E::NAME, request, E::IDEMPOTENT, token)
-    }
-
-    fn build_request<B: Serialize + ?Sized>(
-        &self,
-        method: Method,
         path: &str,
-        name: &str,
-        body: &B,
+        body: &(impl Serialize + ?Sized),
         idempotent: bool,
         token: &AccessToken,
     ) -> Result<HttpRequest, Error> {
-        if path.is_empty() || !path.starts_with('/') {
-            return Err(Error::InvalidRequest(format!("{name}: path must start with '/'")));
-        }
-        // Serialized once: the bytes built here are the bytes sent. serde_json's serialization
-        // errors never quote field values, but say nothing anyway.
-        let bytes = serde_json::to_vec(body)
-            .map_err(|_| Error::InvalidRequest(format!("{name}: request could not be serialized")))?;
+        sign_core::call::check_raw_path(path)?;
+        let body = sign_core::call::raw_body(path, body)?;
+        Ok(self.build_request(Method::Post, path, body, idempotent, token))
+    }
+
+    fn build_request(
+        &self,
+        method: Method,
+        path: &str,
+        body: Vec<u8>,
+        idempotent: bool,
+        token: &AccessToken,
+    ) -> HttpRequest {
         let request = HttpRequest::new(method, sign_core::http::join_url(self.inner.config.base_url(), path))
             .with_header("Content-Type", "application/json")
             .with_header("Accept", "application/json")
-            .with_body(bytes)
+            .with_body(body)
             .with_idempotent(idempotent);
-        Ok(auth::authorize(request, self.inner.config.auth_header(), token))
+        auth::authorize(request, self.inner.config.auth_header(), token)
     }
 
-    /// Parses the gateway's response to an `E` request into its typed payload (sans-IO).
+    /// Parses the gateway's response to an `E` request into its typed payload (sans-IO), refusing
+    /// a body over the configured `max_response_bytes`.
+    ///
+    /// # Errors
+    /// [`Error::Unauthorized`] for HTTP 401, [`Error::Api`] for the gateway's failure envelope,
+    /// [`Error::HttpStatus`] and [`Error::Decode`] as in [`sign_core::call::read_envelope`].
     pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
-        envelope::parse(response, E::NAME)
+        envelope::parse(response, self.max_body_bytes(), E::NAME)
     }
 
-    /// Sends `request` and returns its typed response, applying the token and 401 rules above.
-    pub fn call<E: GatewayRequest>(&self, request: &E) -> Result<E::Response, Error> {
+    /// Parses the gateway's response to a raw call as `T` (sans-IO); see [`Client::parse`].
+    ///
+    /// # Errors
+    /// As [`Client::parse`].
+    pub fn parse_raw<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, Error> {
+        envelope::parse(response, self.max_body_bytes(), "raw call")
+    }
+
+    fn max_body_bytes(&self) -> u64 {
+        self.inner.config.http_options().max_response_bytes
+    }
+
+    /// Sends `request` and returns its typed response: fetches the access token (cached), then
+    /// [`prepare`](Self::prepare), send, [`parse`](Self::parse), applying the 401 rule.
+    ///
+    /// # Errors
+    /// Any [`Error`]; [`Error::outcome`] says whether the gateway may have processed the request.
+    pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
         // Checked before a token is fetched: a bad request costs no I/O at all.
-        GatewayRequest::validate(request)?;
-        let response = self.send_authorized(E::IDEMPOTENT, |t| self.prepare_with_token(request, t))?;
+        request.validate()?;
+        let response = self.send_authorized(E::IDEMPOTENT, |t| self.prepare(request, t))?;
         self.parse::<E>(&response)
     }
 
@@ -194,18 +199,24 @@ impl Client {
     /// the response is checked against the envelope and decoded as `T` (use `serde_json::Value`
     /// for untyped, or [`Client::raw_call_json`]). Mark it `idempotent` only when sending it twice
     /// has the effect of sending it once.
+    ///
+    /// # Errors
+    /// As [`Client::prepare_raw`] and [`Client::call`].
     pub fn raw_call<T: DeserializeOwned>(
         &self,
         path: &str,
         body: &(impl Serialize + ?Sized),
         idempotent: bool,
     ) -> Result<T, Error> {
-        let response =
-            self.send_authorized(idempotent, |t| self.build_request(Method::Post, path, path, body, idempotent, t))?;
-        envelope::parse(&response, path)
+        sign_core::call::check_raw_path(path)?;
+        let response = self.send_authorized(idempotent, |t| self.prepare_raw(path, body, idempotent, t))?;
+        self.parse_raw(&response)
     }
 
     /// [`Client::raw_call`] returning the response as untyped JSON.
+    ///
+    /// # Errors
+    /// As [`Client::raw_call`].
     pub fn raw_call_json(
         &self,
         path: &str,
@@ -239,87 +250,35 @@ impl Client {
     }
 }
 
-/// One method per endpoint, each `call` with the endpoint's request type.
-impl Client {
-    /// `POST /gateway/v1/connect/token` now, whatever the cache holds, and caches the new token.
-    pub fn refresh_token(&self) -> Result<Arc<CachedToken>, Error> {
-        self.inner.tokens.clear();
-        self.access_token()
-    }
-
-    /// Creates a hosted checkout session (cashier order), `POST /gateway/v1/cashier/order`: the
-    /// response's `redirectUrl` is where the payer goes.
-    pub fn create_checkout_session(&self, request: &CashierPaymentOrder) -> Result<CashierPreOrderResp, Error> {
-        self.call(request)
-    }
-
-    /// Requests a payment (card or wallet), `POST /gateway/v1/payment`. A timeout means the payment
-    /// may exist: [`query_payment`](Self::query_payment) before sending it again.
-    pub fn create_payment(&self, request: &Payment) -> Result<PaymentResponse, Error> {
-        self.call(request)
-    }
-
-    /// A merchant-initiated card payment, `POST /gateway/v1/mitPayment`.
-    pub fn create_mit_payment(&self, request: &MitPayment) -> Result<SubscriptionPaymentResponse, Error> {
-        self.call(request)
-    }
-
-    /// A recurring charge with the `transactionIdentifier` of a first payment,
-    /// `POST /gateway/v1/subscriptionPayment`.
-    pub fn create_subscription_payment(
-        &self,
-        request: &SubscriptionPayment,
-    ) -> Result<SubscriptionPaymentResponse, Error> {
-        self.call(request)
-    }
-
-    /// Voids (cancels) an authorized, not yet captured payment, `POST /gateway/v1/cancel`.
-    pub fn void_payment(&self, request: &Void) -> Result<VoidResponse, Error> {
-        self.call(request)
-    }
-
-    /// Captures an authorized payment (manual capture), `POST /gateway/v1/capture`.
-    pub fn capture_payment(&self, request: &Capture) -> Result<CaptureResponse, Error> {
-        self.call(request)
-    }
-
-    /// A payment's details, refunds included, `POST /gateway/v1/query`.
-    pub fn query_payment(&self, request: &Query) -> Result<QueryResponse, Error> {
-        self.call(request)
-    }
-
-    /// A refund's state, `POST /gateway/v1/refundQuery`.
-    pub fn query_refund(&self, request: &RefundQuery) -> Result<RefundResponse, Error> {
-        self.call(request)
-    }
-
-    /// Refunds a captured payment (in part or in full), `POST /gateway/v1/refund`. Refunds are
-    /// processed asynchronously: the answer is usually `accepted`; follow with
-    /// [`query_refund`](Self::query_refund). Reuse the same `refundNumber` when retrying so the
-    /// gateway can recognise the repeat.
-    pub fn refund_payment(&self, request: &Refund) -> Result<RefundResponse, Error> {
-        self.call(request)
-    }
-
-    /// A shipment's tracking details, `POST /gateway/v1/shipping/retrieve`.
-    pub fn retrieve_tracking(&self, request: &RetrievesTracking) -> Result<TrackingDetailsResponse, Error> {
-        self.call(request)
-    }
-
-    /// Adds tracking information to an order, `POST /gateway/v1/shipping/tracking`.
-    pub fn add_tracking(&self, request: &Tracking) -> Result<TrackingRspResponse, Error> {
-        self.call(request)
-    }
-
-    /// Adds tracking information to several orders, `POST /gateway/v1/shipping/tracking-batch`.
-    pub fn add_trackings(&self, request: &TrackingBatch) -> Result<TrackingRspResponse, Error> {
-        self.call(request)
-    }
-
-    /// Updates or cancels an order's tracking information, `POST /gateway/v1/shipping/tracking-modify`.
-    pub fn modify_tracking(&self, request: &UpdateOrCancelTrackingInformation) -> Result<TrackingRspResponse, Error> {
-        self.call(request)
-    }
+// TEMPORARY until the generator writes src/generated/client.rs: one method per endpoint.
+use crate::generated::*;
+macro_rules! endpoint_methods {
+    ($($name:ident: $req:ty;)*) => {
+        /// One method per endpoint (temporary).
+        impl Client {
+            $(
+                #[allow(missing_docs)]
+                pub fn $name(&self, request: &$req) -> Result<<$req as Endpoint>::Response, Error> {
+                    self.call(request)
+                }
+            )*
+        }
+    };
+}
+endpoint_methods! {
+    cancel: CancelRequest;
+    capture: CaptureRequest;
+    cashier_order: CashierOrderRequest;
+    mit_payment: MitPaymentRequest;
+    payment: PaymentRequest;
+    query: QueryRequest;
+    refund_query: RefundQueryRequest;
+    refund: RefundRequest;
+    shipping_retrieve: ShippingRetrieveRequest;
+    shipping_tracking: ShippingTrackingRequest;
+    shipping_tracking_batch: ShippingTrackingBatchRequest;
+    shipping_tracking_modify: ShippingTrackingModifyRequest;
+    subscription_payment: SubscriptionPaymentRequest;
 }
 
 #[cfg(test)]

@@ -124,46 +124,78 @@ impl Config {
         &self.auth_header
     }
 
-    /// A builder for `base_url`, `app_id` and `secret` (all required) and the optional settings.
-    pub fn builder(
-        base_url: impl Into<String>,
-        app_id: impl Into<String>,
-        secret: impl Into<SecretString>,
-    ) -> ConfigBuilder {
-        ConfigBuilder {
-            base_url: base_url.into(),
-            app_id: app_id.into(),
-            secret: secret.into(),
-            http: HttpOptions::default(),
-            token_refresh_margin: Duration::from_secs(60),
-            default_token_lifetime: Duration::from_secs(300),
-            auth_header: AuthHeader::raw(),
-        }
+    /// A builder: set [`base_url`](ConfigBuilder::base_url), [`app_id`](ConfigBuilder::app_id) and
+    /// [`secret`](ConfigBuilder::secret) (all required) and any optional settings, then
+    /// [`build`](ConfigBuilder::build).
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
     }
 
     /// A configuration from `ACQRA_BASE_URL`, `ACQRA_APP_ID` and `ACQRA_SECRET`, or `None` when
     /// `ACQRA_BASE_URL` is not set.
     pub fn from_env() -> Option<Result<Config, Error>> {
-        let base = std::env::var("ACQRA_BASE_URL").ok().filter(|v| !v.is_empty())?;
-        let app_id = std::env::var("ACQRA_APP_ID").unwrap_or_default();
-        let secret = SecretString::new(std::env::var("ACQRA_SECRET").unwrap_or_default());
-        Some(Config::builder(base, app_id, secret).build())
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let mut builder = Config::builder().base_url(var("ACQRA_BASE_URL")?);
+        if let Some(app_id) = var("ACQRA_APP_ID") {
+            builder = builder.app_id(app_id);
+        }
+        if let Some(secret) = var("ACQRA_SECRET") {
+            builder = builder.secret(secret);
+        }
+        Some(builder.build().map_err(|e| match e {
+            Error::Config(m) => Error::Config(format!("{m} (ACQRA_BASE_URL, ACQRA_APP_ID, ACQRA_SECRET)")),
+            other => other,
+        }))
     }
 }
 
-/// Builder for [`Config`]; [`build`](ConfigBuilder::build) validates everything.
+/// Builder for [`Config`]; [`build`](ConfigBuilder::build) validates everything. `Debug` never
+/// shows the secret.
 #[derive(Debug, Clone)]
 pub struct ConfigBuilder {
-    base_url: String,
-    app_id: String,
-    secret: SecretString,
+    base_url: Option<String>,
+    app_id: Option<String>,
+    secret: Option<SecretString>,
     http: HttpOptions,
     token_refresh_margin: Duration,
     default_token_lifetime: Duration,
     auth_header: AuthHeader,
 }
 
+impl Default for ConfigBuilder {
+    fn default() -> Self {
+        Self {
+            base_url: None,
+            app_id: None,
+            secret: None,
+            http: HttpOptions::default(),
+            token_refresh_margin: Duration::from_secs(60),
+            default_token_lifetime: Duration::from_secs(300),
+            auth_header: AuthHeader::raw(),
+        }
+    }
+}
+
 impl ConfigBuilder {
+    /// The gateway's base URL, without the `/gateway/v1/...` path (e.g.
+    /// `https://gateway.example.com`). Required.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// `appId`, the application id the gateway assigned. Required.
+    pub fn app_id(mut self, app_id: impl Into<String>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// `secret`, the application secret used to request access tokens. Required.
+    pub fn secret(mut self, secret: impl Into<SecretString>) -> Self {
+        self.secret = Some(secret.into());
+        self
+    }
+
     sign_core::http_options_setters!(http);
 
     /// Fetch a new token this long before the current one expires (default 60 s; capped at half
@@ -186,14 +218,17 @@ impl ConfigBuilder {
     }
 
     /// Validates and builds the configuration.
+    ///
+    /// # Errors
+    /// [`Error::Config`] naming the setter of a missing value (`"app_id is missing"`), or saying
+    /// what is wrong with a given one.
     pub fn build(self) -> Result<Config, Error> {
-        let base = normalize_base_url(&self.base_url).map_err(Error::Config)?;
-        if self.app_id.trim().is_empty() {
-            return Err(Error::Config("missing app id (ACQRA_APP_ID)".into()));
-        }
-        if self.secret.is_empty() {
-            return Err(Error::Config("missing app secret (ACQRA_SECRET)".into()));
-        }
+        let base_url = self.base_url.ok_or_else(|| Error::Config("base_url is missing".into()))?;
+        let base = normalize_base_url(&base_url).map_err(Error::Config)?;
+        let app_id = self.app_id.filter(|a| !a.trim().is_empty());
+        let app_id = app_id.ok_or_else(|| Error::Config("app_id is missing".into()))?;
+        let secret = self.secret.filter(|s| !s.is_empty());
+        let secret = secret.ok_or_else(|| Error::Config("secret is missing".into()))?;
         self.http.validate().map_err(Error::Config)?;
         if self.default_token_lifetime.is_zero() {
             return Err(Error::Config("default token lifetime must be greater than zero".into()));
@@ -201,8 +236,8 @@ impl ConfigBuilder {
         self.auth_header.validate()?;
         Ok(Config {
             base_url: base,
-            app_id: self.app_id,
-            secret: self.secret,
+            app_id,
+            secret,
             http: self.http,
             token_refresh_margin: self.token_refresh_margin,
             default_token_lifetime: self.default_token_lifetime,
@@ -217,9 +252,23 @@ mod tests {
     use sign_core::RetryPolicy;
     use std::time::Duration;
 
+    fn cfg(base: &str, app: &str, secret: &str) -> ConfigBuilder {
+        Config::builder().base_url(base).app_id(app).secret(secret)
+    }
+
+    #[test]
+    fn a_missing_value_names_its_setter() {
+        let e = Config::builder().app_id("a").secret("s").build().unwrap_err();
+        assert!(matches!(&e, Error::Config(m) if m == "base_url is missing"), "{e:?}");
+        let e = Config::builder().base_url("https://gw").secret("s").build().unwrap_err();
+        assert!(matches!(&e, Error::Config(m) if m == "app_id is missing"), "{e:?}");
+        let e = Config::builder().base_url("https://gw").app_id("a").build().unwrap_err();
+        assert!(matches!(&e, Error::Config(m) if m == "secret is missing"), "{e:?}");
+    }
+
     #[test]
     fn build_validates_every_required_setting() {
-        let ok = Config::builder("https://gw.example.com/", "app", "s3cr3t-value").build().unwrap();
+        let ok = cfg("https://gw.example.com/", "app", "s3cr3t-value").build().unwrap();
         assert_eq!(ok.base_url(), "https://gw.example.com");
         for (base, app, secret) in [
             ("ftp://gw", "app", "s"),
@@ -231,24 +280,24 @@ mod tests {
             ("https://gw", "", "s"),
             ("https://gw", "app", ""),
         ] {
-            let e = Config::builder(base, app, secret).build().unwrap_err();
+            let e = cfg(base, app, secret).build().unwrap_err();
             assert!(matches!(e, Error::Config(_)), "{base} {app}: {e:?}");
         }
-        let e = Config::builder("https://gw", "a", "s").timeout(Duration::ZERO).build().unwrap_err();
+        let e = cfg("https://gw", "a", "s").timeout(Duration::ZERO).build().unwrap_err();
         assert!(matches!(&e, Error::Config(m) if m.contains("timeouts")), "{e:?}");
-        let e = Config::builder("https://gw", "a", "s").connect_timeout(Duration::ZERO).build().unwrap_err();
+        let e = cfg("https://gw", "a", "s").connect_timeout(Duration::ZERO).build().unwrap_err();
         assert!(matches!(&e, Error::Config(m) if m.contains("timeouts")), "{e:?}");
-        let e = Config::builder("https://gw", "a", "s").max_response_bytes(0).build().unwrap_err();
+        let e = cfg("https://gw", "a", "s").max_response_bytes(0).build().unwrap_err();
         assert!(matches!(&e, Error::Config(m) if m.contains("max_response_bytes")), "{e:?}");
-        let e = Config::builder("https://gw", "a", "s").auth_header(AuthHeader::custom("Bad Name", "")).build();
+        let e = cfg("https://gw", "a", "s").auth_header(AuthHeader::custom("Bad Name", "")).build();
         assert!(matches!(e, Err(Error::Config(_))));
-        let e = Config::builder("https://gw", "a", "s").auth_header(AuthHeader::custom("X-Token", "a\r\nb")).build();
+        let e = cfg("https://gw", "a", "s").auth_header(AuthHeader::custom("X-Token", "a\r\nb")).build();
         assert!(matches!(e, Err(Error::Config(_))));
     }
 
     #[test]
     fn debug_never_shows_the_secret() {
-        let b = Config::builder("https://gw", "app", "very-secret-value-123");
+        let b = cfg("https://gw", "app", "very-secret-value-123");
         let c = b.clone().build().unwrap();
         for s in [format!("{b:?}"), format!("{c:?}")] {
             assert!(!s.contains("very-secret-value-123"), "{s}");
@@ -259,7 +308,7 @@ mod tests {
     #[test]
     fn http_options_are_set_one_by_one_or_at_once() {
         let retry = RetryPolicy::new(1, Duration::from_millis(10), Duration::from_millis(20));
-        let c = Config::builder("https://gw", "a", "s")
+        let c = cfg("https://gw", "a", "s")
             .connect_timeout(Duration::from_secs(1))
             .timeout(Duration::from_secs(2))
             .retry(retry)
@@ -273,7 +322,7 @@ mod tests {
         );
         let mut all = HttpOptions::default();
         all.timeout = Duration::from_secs(7);
-        let c = Config::builder("https://gw", "a", "s").max_response_bytes(3).http_options(all).build().unwrap();
+        let c = cfg("https://gw", "a", "s").max_response_bytes(3).http_options(all).build().unwrap();
         assert_eq!(c.http_options(), &all);
     }
 }

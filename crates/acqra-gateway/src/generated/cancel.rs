@@ -6,13 +6,13 @@
 use super::common::OrderStatus;
 use serde::{Deserialize, Serialize};
 
-/// Send `orderNo` or `tradeNo` (one of the two).
+/// The `Void` schema of the provider's documentation. Send `orderNo` or `tradeNo` (one of the two).
 ///
 /// Request of the `cancel` endpoint, `POST /gateway/v1/cancel`: 如果不再需要付款,可以在捕获之前取消授权.
-/// Not idempotent: never retried once it may have been sent. Response: `VoidResponse` inside the `resp-code` envelope.
+/// Not idempotent: never retried once it may have been sent. Response: `CancelResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Void {
+pub struct CancelRequest {
     /// 订单编号(orderNo和tradeNo二选一)
     #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
     pub order_no: Option<String>,
@@ -21,8 +21,8 @@ pub struct Void {
     pub trade_no: Option<String>,
 }
 
-impl Void {
-    /// Creates a `Void` from its required fields; optional fields start unset (set them with `with_*`).
+impl CancelRequest {
+    /// Creates a `CancelRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { order_no: None, trade_no: None }
     }
@@ -42,18 +42,18 @@ impl Void {
     }
 }
 
-impl sign_core::Endpoint for Void {
-    type Response = VoidResponse;
+impl sign_core::Endpoint for CancelRequest {
+    type Response = CancelResponse;
     const NAME: &'static str = "cancel";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/cancel";
     const IDEMPOTENT: bool = false;
 }
 
-/// The seed's `Void Response` schema.
+/// The `Void Response` schema of the provider's documentation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct VoidResponse {
+pub struct CancelResponse {
     /// 最后事件
     #[serde(rename = "lastEvent", default, skip_serializing_if = "Option::is_none")]
     pub last_event: Option<String>,
@@ -77,8 +77,8 @@ pub struct VoidResponse {
     pub transaction_time: Option<String>,
 }
 
-impl VoidResponse {
-    /// Creates a `VoidResponse` from its required fields; optional fields start unset (set them with `with_*`).
+impl CancelResponse {
+    /// Creates a `CancelResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self {
             last_event: None,

@@ -6,13 +6,13 @@
 use super::common::OrderStatus;
 use serde::{Deserialize, Serialize};
 
-/// Send `orderNo` or `tradeNo` (one of the two).
+/// The `Capture` schema of the provider's documentation. Send `orderNo` or `tradeNo` (one of the two).
 ///
 /// Request of the `capture` endpoint, `POST /gateway/v1/capture`: 捕获capture.
 /// Not idempotent: never retried once it may have been sent. Response: `CaptureResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Capture {
+pub struct CaptureRequest {
     /// 捕获金额
     #[serde(rename = "captureAmount")]
     pub capture_amount: sign_core::Decimal,
@@ -24,8 +24,8 @@ pub struct Capture {
     pub trade_no: Option<String>,
 }
 
-impl Capture {
-    /// Creates a `Capture` from its required fields; optional fields start unset (set them with `with_*`).
+impl CaptureRequest {
+    /// Creates a `CaptureRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(capture_amount: impl Into<sign_core::Decimal>) -> Self {
         Self { capture_amount: capture_amount.into(), order_no: None, trade_no: None }
     }
@@ -45,7 +45,7 @@ impl Capture {
     }
 }
 
-impl sign_core::Endpoint for Capture {
+impl sign_core::Endpoint for CaptureRequest {
     type Response = CaptureResponse;
     const NAME: &'static str = "capture";
     const METHOD: sign_core::Method = sign_core::Method::Post;
@@ -53,7 +53,7 @@ impl sign_core::Endpoint for Capture {
     const IDEMPOTENT: bool = false;
 }
 
-/// The seed's `Capture Response` schema.
+/// The `Capture Response` schema of the provider's documentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CaptureResponse {

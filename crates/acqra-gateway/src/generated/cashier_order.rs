@@ -1,18 +1,18 @@
-// @generated from docs/acqra-gateway/cashier-order.md by `cargo xtask codegen`; do not edit.
+// @generated from docs/acqra-gateway/cashier_order.md by `cargo xtask codegen`; do not edit.
 //! Checkout session (收银台预下单)
 //!
-//! Generated from `docs/acqra-gateway/cashier-order.md`.
+//! Generated from `docs/acqra-gateway/cashier_order.md`.
 
 use super::common::{CaptureMethod, FraudMode, LinkMode, ProductInfo, Shipping, ThreeDsMode};
 use serde::{Deserialize, Serialize};
 
-/// `CashierPaymentOrder`.
+/// The `CashierPaymentOrder` schema of the provider's documentation.
 ///
 /// Request of the `cashier_order` endpoint, `POST /gateway/v1/cashier/order`: 收银台预下单.
-/// Not idempotent: never retried once it may have been sent. Response: `CashierPreOrderResp` inside the `resp-code` envelope.
+/// Not idempotent: never retried once it may have been sent. Response: `CashierOrderResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct CashierPaymentOrder {
+pub struct CashierOrderRequest {
     /// 金额>=0.01
     pub amount: sign_core::Decimal,
     /// 是否自动capture[auto、manual],default:auto
@@ -49,8 +49,8 @@ pub struct CashierPaymentOrder {
     pub three_ds_mode: Option<ThreeDsMode>,
 }
 
-impl CashierPaymentOrder {
-    /// Creates a `CashierPaymentOrder` from its required fields; optional fields start unset (set them with `with_*`).
+impl CashierOrderRequest {
+    /// Creates a `CashierOrderRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         currency: impl Into<String>,
@@ -136,18 +136,18 @@ impl CashierPaymentOrder {
     }
 }
 
-impl sign_core::Endpoint for CashierPaymentOrder {
-    type Response = CashierPreOrderResp;
+impl sign_core::Endpoint for CashierOrderRequest {
+    type Response = CashierOrderResponse;
     const NAME: &'static str = "cashier_order";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/cashier/order";
     const IDEMPOTENT: bool = false;
 }
 
-/// `CashierPreOrderResp`.
+/// The `CashierPreOrderResp` schema of the provider's documentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct CashierPreOrderResp {
+pub struct CashierOrderResponse {
     /// 分钟
     #[serde(rename = "expiresIn", default, skip_serializing_if = "Option::is_none")]
     pub expires_in: Option<i64>,
@@ -165,8 +165,8 @@ pub struct CashierPreOrderResp {
     pub resp_msg: Option<String>,
 }
 
-impl CashierPreOrderResp {
-    /// Creates a `CashierPreOrderResp` from its required fields; optional fields start unset (set them with `with_*`).
+impl CashierOrderResponse {
+    /// Creates a `CashierOrderResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(order_no: impl Into<String>, redirect_url: impl Into<String>) -> Self {
         Self {
             expires_in: None,

@@ -588,7 +588,7 @@ impl Mobile {
     }
 }
 
-/// The values the seed's examples list for `paymentMethodType` (the payment example and the query example
+/// The values the provider's examples list for `paymentMethodType` (the payment example and the query example
 /// together).
 ///
 /// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
@@ -845,7 +845,7 @@ impl<'de> serde::Deserialize<'de> for FraudMode {
     }
 }
 
-/// 收银台模式-开通对应产品请联系运营人员. The seed shows only `session`.
+/// 收银台模式-开通对应产品请联系运营人员. The provider's documentation shows only `session`.
 ///
 /// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1007,7 +1007,7 @@ impl<'de> serde::Deserialize<'de> for StoredCredentials {
     }
 }
 
-/// 订单状态. The seed publishes no list: these are the values its examples show.
+/// 订单状态. The provider's documentation publishes no list: these are the values its examples show.
 ///
 /// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1065,7 +1065,7 @@ impl<'de> serde::Deserialize<'de> for OrderStatus {
     }
 }
 
-/// 退款状态. The seed publishes no list: this is the value its example shows.
+/// 退款状态. The provider's documentation publishes no list: this is the value its example shows.
 ///
 /// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1173,7 +1173,7 @@ impl<'de> serde::Deserialize<'de> for ShippingStatus {
     }
 }
 
-/// 表示货件是转发给收件人还是退回. The seed shows only `FORWARD`.
+/// 表示货件是转发给收件人还是退回. The provider's documentation shows only `FORWARD`.
 ///
 /// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1223,7 +1223,7 @@ impl<'de> serde::Deserialize<'de> for ShipmentDirection {
     }
 }
 
-/// 运单号的类型. The seed shows only `CARRIER_PROVIDED`.
+/// 运单号的类型. The provider's documentation shows only `CARRIER_PROVIDED`.
 ///
 /// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

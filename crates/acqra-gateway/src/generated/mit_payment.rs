@@ -1,19 +1,19 @@
-// @generated from docs/acqra-gateway/mit-payment.md by `cargo xtask codegen`; do not edit.
+// @generated from docs/acqra-gateway/mit_payment.md by `cargo xtask codegen`; do not edit.
 //! MIT payment (merchant-initiated)
 //!
-//! Generated from `docs/acqra-gateway/mit-payment.md`.
+//! Generated from `docs/acqra-gateway/mit_payment.md`.
 
 use super::common::{Billing, Card, DeviceInfo};
 use super::subscription_payment::SubscriptionPaymentResponse;
 use serde::{Deserialize, Serialize};
 
-/// `MitPayment`.
+/// The `MitPayment` schema of the provider's documentation.
 ///
 /// Request of the `mit_payment` endpoint, `POST /gateway/v1/mitPayment`: MIT Payment 限制类接口.
 /// Not idempotent: never retried once it may have been sent. Response: `SubscriptionPaymentResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct MitPayment {
+pub struct MitPaymentRequest {
     /// 金额 [M,100.58]
     pub amount: sign_core::Decimal,
     /// 账单信息
@@ -33,8 +33,8 @@ pub struct MitPayment {
     pub order_no: String,
 }
 
-impl MitPayment {
-    /// Creates a `MitPayment` from its required fields; optional fields start unset (set them with `with_*`).
+impl MitPaymentRequest {
+    /// Creates a `MitPaymentRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         billing: impl Into<Billing>,
@@ -68,7 +68,7 @@ impl MitPayment {
     }
 }
 
-impl sign_core::Endpoint for MitPayment {
+impl sign_core::Endpoint for MitPaymentRequest {
     type Response = SubscriptionPaymentResponse;
     const NAME: &'static str = "mit_payment";
     const METHOD: sign_core::Method = sign_core::Method::Post;

@@ -19,25 +19,25 @@ mod shipping_tracking_modify;
 mod subscription_payment;
 mod token;
 
-pub use cancel::{Void, VoidResponse};
-pub use capture::{Capture, CaptureResponse};
-pub use cashier_order::{CashierPaymentOrder, CashierPreOrderResp};
+pub use cancel::{CancelRequest, CancelResponse};
+pub use capture::{CaptureRequest, CaptureResponse};
+pub use cashier_order::{CashierOrderRequest, CashierOrderResponse};
 pub use common::{
     Address, Billing, Browser, CaptureMethod, Card, CustomerInitiatedReason, DeviceInfo, FraudMode, LinkMode, Location,
     Mobile, OrderStatus, PaymentMethodType, Phone, ProductInfo, RefundStatus, ShipmentDirection, Shipping,
     ShippingStatus, StoredCredentials, ThreeDsMode, TrackingNumberType,
 };
-pub use mit_payment::MitPayment;
+pub use mit_payment::MitPaymentRequest;
 pub use payment::{
-    Alipay, AlipayPlus, Ddc, GrabPay, PayNow, PayPal, Payment, PaymentResponse, ShopeePay, ThreeDsData, Upay, Wechat,
-    WechatProductType,
+    Alipay, AlipayPlus, Ddc, GrabPay, PayNow, PayPal, PaymentRequest, PaymentResponse, ShopeePay, ThreeDsData, Upay,
+    Wechat, WechatProductType,
 };
-pub use query::{OrderCardApiModel, OrderInfoModel, Query, QueryResponse, RefundLogModel, ThreeDsInfoDTO};
-pub use refund::{Refund, RefundResponse};
-pub use refund_query::RefundQuery;
-pub use shipping_retrieve::{RetrievesTracking, TrackingDetailsResponse};
-pub use shipping_tracking::{Tracking, TrackingRspResponse};
-pub use shipping_tracking_batch::TrackingBatch;
-pub use shipping_tracking_modify::{TrackingIterm, TrackingOp, UpdateOrCancelTrackingInformation};
-pub use subscription_payment::{SubscriptionPayment, SubscriptionPaymentResponse};
-pub use token::{AccessTokenRequest, AccessTokenResponse};
+pub use query::{OrderCardApiModel, OrderInfoModel, QueryRequest, QueryResponse, RefundLogModel, ThreeDsInfoDTO};
+pub use refund::{RefundRequest, RefundResponse};
+pub use refund_query::RefundQueryRequest;
+pub use shipping_retrieve::{ShippingRetrieveRequest, ShippingRetrieveResponse};
+pub use shipping_tracking::{ShippingTrackingRequest, ShippingTrackingResponse};
+pub use shipping_tracking_batch::ShippingTrackingBatchRequest;
+pub use shipping_tracking_modify::{ShippingTrackingModifyRequest, TrackingIterm, TrackingOp};
+pub use subscription_payment::{SubscriptionPaymentRequest, SubscriptionPaymentResponse};
+pub use token::{TokenRequest, TokenResponse};

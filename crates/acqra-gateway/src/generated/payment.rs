@@ -8,13 +8,13 @@ use super::common::{
 };
 use serde::{Deserialize, Serialize};
 
-/// `Payment`.
+/// The `Payment` schema of the provider's documentation.
 ///
 /// Request of the `payment` endpoint, `POST /gateway/v1/payment`: 使用任何可用的付款方式创建新付款.
 /// Not idempotent: never retried once it may have been sent. Response: `PaymentResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Payment {
+pub struct PaymentRequest {
     /// 支付宝
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alipay: Option<Alipay>,
@@ -87,8 +87,8 @@ pub struct Payment {
     pub wechat: Option<Wechat>,
 }
 
-impl Payment {
-    /// Creates a `Payment` from its required fields; optional fields start unset (set them with `with_*`).
+impl PaymentRequest {
+    /// Creates a `PaymentRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         currency: impl Into<String>,
@@ -258,7 +258,7 @@ impl Payment {
     }
 }
 
-impl sign_core::Endpoint for Payment {
+impl sign_core::Endpoint for PaymentRequest {
     type Response = PaymentResponse;
     const NAME: &'static str = "payment";
     const METHOD: sign_core::Method = sign_core::Method::Post;
@@ -266,7 +266,7 @@ impl sign_core::Endpoint for Payment {
     const IDEMPOTENT: bool = false;
 }
 
-/// The seed's `Payment Response` schema.
+/// The `Payment Response` schema of the provider's documentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PaymentResponse {
@@ -847,7 +847,7 @@ impl Wechat {
     }
 }
 
-/// The values the seed's example lists: `qr-code、pay、in-app、mini-program、h5`.
+/// The values the provider's example lists: `qr-code、pay、in-app、mini-program、h5`.
 ///
 /// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -6,13 +6,13 @@
 use super::common::{Billing, OrderStatus, PaymentMethodType, RefundStatus, Shipping};
 use serde::{Deserialize, Serialize};
 
-/// Send `orderNo` or `tradeNo` (either one).
+/// The `Query` schema of the provider's documentation. Send `orderNo` or `tradeNo` (either one).
 ///
 /// Request of the `query` endpoint, `POST /gateway/v1/query`: inquiry Requests.
 /// Idempotent (safe to retry). Response: `QueryResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Query {
+pub struct QueryRequest {
     /// 订单编号/平台流水号任意上送其中一个即可
     #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
     pub order_no: Option<String>,
@@ -24,8 +24,8 @@ pub struct Query {
     pub trade_no: Option<String>,
 }
 
-impl Query {
-    /// Creates a `Query` from its required fields; optional fields start unset (set them with `with_*`).
+impl QueryRequest {
+    /// Creates a `QueryRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(payment_method_type: impl Into<PaymentMethodType>) -> Self {
         Self { order_no: None, payment_method_type: payment_method_type.into(), trade_no: None }
     }
@@ -45,7 +45,7 @@ impl Query {
     }
 }
 
-impl sign_core::Endpoint for Query {
+impl sign_core::Endpoint for QueryRequest {
     type Response = QueryResponse;
     const NAME: &'static str = "query";
     const METHOD: sign_core::Method = sign_core::Method::Post;
@@ -53,7 +53,7 @@ impl sign_core::Endpoint for Query {
     const IDEMPOTENT: bool = true;
 }
 
-/// The seed's `Query Response` schema.
+/// The `Query Response` schema of the provider's documentation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QueryResponse {

@@ -6,13 +6,13 @@
 use super::common::RefundStatus;
 use serde::{Deserialize, Serialize};
 
-/// Send `orderNo` or `tradeNo` of the original payment.
+/// The `Refund` schema of the provider's documentation. Send `orderNo` or `tradeNo` of the original payment.
 ///
 /// Request of the `refund` endpoint, `POST /gateway/v1/refund`: 申请退款,退款请求是异步处理,如果退款成功,您可以通过订阅webhook来接收通知结果,资金将原路退回到您的信用卡或借记卡.
 /// Not idempotent: never retried once it may have been sent. Response: `RefundResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Refund {
+pub struct RefundRequest {
     /// 金额
     pub amount: sign_core::Decimal,
     /// 申请人请求ip
@@ -31,8 +31,8 @@ pub struct Refund {
     pub trade_no: Option<String>,
 }
 
-impl Refund {
-    /// Creates a `Refund` from its required fields; optional fields start unset (set them with `with_*`).
+impl RefundRequest {
+    /// Creates a `RefundRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         client_ip: impl Into<String>,
@@ -64,7 +64,7 @@ impl Refund {
     }
 }
 
-impl sign_core::Endpoint for Refund {
+impl sign_core::Endpoint for RefundRequest {
     type Response = RefundResponse;
     const NAME: &'static str = "refund";
     const METHOD: sign_core::Method = sign_core::Method::Post;
@@ -72,7 +72,7 @@ impl sign_core::Endpoint for Refund {
     const IDEMPOTENT: bool = false;
 }
 
-/// The seed's `Refund Response` schema (also the response of `refundQuery`).
+/// The `Refund Response` schema of the provider's documentation (also the response of `refundQuery`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RefundResponse {

@@ -1,20 +1,20 @@
-// @generated from docs/acqra-gateway/refund-query.md by `cargo xtask codegen`; do not edit.
+// @generated from docs/acqra-gateway/refund_query.md by `cargo xtask codegen`; do not edit.
 //! Query a refund
 //!
-//! Generated from `docs/acqra-gateway/refund-query.md`.
+//! Generated from `docs/acqra-gateway/refund_query.md`.
 
 use super::common::PaymentMethodType;
 use super::refund::RefundResponse;
 use serde::{Deserialize, Serialize};
 
-/// The seed's body schema here is `Query` (the same fields as the payment query).
+/// The provider's documentation uses the `Query` schema here too (the same fields as the payment query).
 /// Send `orderNo` or `tradeNo` (either one).
 ///
 /// Request of the `refund_query` endpoint, `POST /gateway/v1/refundQuery`: inquiry Requests.
 /// Idempotent (safe to retry). Response: `RefundResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct RefundQuery {
+pub struct RefundQueryRequest {
     /// 订单编号/平台流水号任意上送其中一个即可
     #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
     pub order_no: Option<String>,
@@ -26,8 +26,8 @@ pub struct RefundQuery {
     pub trade_no: Option<String>,
 }
 
-impl RefundQuery {
-    /// Creates a `RefundQuery` from its required fields; optional fields start unset (set them with `with_*`).
+impl RefundQueryRequest {
+    /// Creates a `RefundQueryRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(payment_method_type: impl Into<PaymentMethodType>) -> Self {
         Self { order_no: None, payment_method_type: payment_method_type.into(), trade_no: None }
     }
@@ -47,7 +47,7 @@ impl RefundQuery {
     }
 }
 
-impl sign_core::Endpoint for RefundQuery {
+impl sign_core::Endpoint for RefundQueryRequest {
     type Response = RefundResponse;
     const NAME: &'static str = "refund_query";
     const METHOD: sign_core::Method = sign_core::Method::Post;

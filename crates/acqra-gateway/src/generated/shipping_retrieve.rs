@@ -1,19 +1,19 @@
-// @generated from docs/acqra-gateway/shipping-retrieve.md by `cargo xtask codegen`; do not edit.
+// @generated from docs/acqra-gateway/shipping_retrieve.md by `cargo xtask codegen`; do not edit.
 //! Retrieve tracking details
 //!
-//! Generated from `docs/acqra-gateway/shipping-retrieve.md`.
+//! Generated from `docs/acqra-gateway/shipping_retrieve.md`.
 
 use super::common::{ShipmentDirection, ShippingStatus, TrackingNumberType};
 use serde::{Deserialize, Serialize};
 
-/// The seed's `Retrieves Tracking` schema. Its example sends `"matedata": "K-V"`; the schema says an object
-/// of string values.
+/// The `Retrieves Tracking` schema of the provider's documentation. Its example sends
+/// `"matedata": "K-V"`; the schema says an object of string values.
 ///
 /// Request of the `shipping_retrieve` endpoint, `POST /gateway/v1/shipping/retrieve`: Retrieve Tracking Details.
-/// Idempotent (safe to retry). Response: `TrackingDetailsResponse` inside the `resp-code` envelope.
+/// Idempotent (safe to retry). Response: `ShippingRetrieveResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct RetrievesTracking {
+pub struct ShippingRetrieveRequest {
     /// 元数据
     pub matedata: std::collections::BTreeMap<String, serde_json::Value>,
     /// 商户订单编号(orderNo和tradeNo二选一)
@@ -24,8 +24,8 @@ pub struct RetrievesTracking {
     pub tracking_no: String,
 }
 
-impl RetrievesTracking {
-    /// Creates a `RetrievesTracking` from its required fields; optional fields start unset (set them with `with_*`).
+impl ShippingRetrieveRequest {
+    /// Creates a `ShippingRetrieveRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         matedata: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
         order_no: impl Into<String>,
@@ -35,18 +35,18 @@ impl RetrievesTracking {
     }
 }
 
-impl sign_core::Endpoint for RetrievesTracking {
-    type Response = TrackingDetailsResponse;
+impl sign_core::Endpoint for ShippingRetrieveRequest {
+    type Response = ShippingRetrieveResponse;
     const NAME: &'static str = "shipping_retrieve";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/shipping/retrieve";
     const IDEMPOTENT: bool = true;
 }
 
-/// The seed's `Tracking Details Response` schema.
+/// The `Tracking Details Response` schema of the provider's documentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct TrackingDetailsResponse {
+pub struct ShippingRetrieveResponse {
     /// 货件的承运人编码
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier: Option<String>,
@@ -85,8 +85,8 @@ pub struct TrackingDetailsResponse {
     pub trade_no: Option<String>,
 }
 
-impl TrackingDetailsResponse {
-    /// Creates a `TrackingDetailsResponse` from its required fields; optional fields start unset (set them with `with_*`).
+impl ShippingRetrieveResponse {
+    /// Creates a `ShippingRetrieveResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         shipment_date: impl Into<String>,
         shipment_direction: impl Into<ShipmentDirection>,

@@ -1,18 +1,18 @@
-// @generated from docs/acqra-gateway/shipping-tracking.md by `cargo xtask codegen`; do not edit.
+// @generated from docs/acqra-gateway/shipping_tracking.md by `cargo xtask codegen`; do not edit.
 //! Add tracking information
 //!
-//! Generated from `docs/acqra-gateway/shipping-tracking.md`.
+//! Generated from `docs/acqra-gateway/shipping_tracking.md`.
 
 use super::common::{ShipmentDirection, ShippingStatus, TrackingNumberType};
 use serde::{Deserialize, Serialize};
 
-/// `Tracking`.
+/// The `Tracking` schema of the provider's documentation.
 ///
 /// Request of the `shipping_tracking` endpoint, `POST /gateway/v1/shipping/tracking`: Adds tracking information for an Order.
-/// Not idempotent: never retried once it may have been sent. Response: `TrackingRspResponse` inside the `resp-code` envelope.
+/// Not idempotent: never retried once it may have been sent. Response: `ShippingTrackingResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Tracking {
+pub struct ShippingTrackingRequest {
     /// 货件的承运人编码
     pub carrier: String,
     /// 商户订单编号(orderNo和tradeNo二选一)
@@ -38,8 +38,8 @@ pub struct Tracking {
     pub tracking_url: Option<String>,
 }
 
-impl Tracking {
-    /// Creates a `Tracking` from its required fields; optional fields start unset (set them with `with_*`).
+impl ShippingTrackingRequest {
+    /// Creates a `ShippingTrackingRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         carrier: impl Into<String>,
         order_no: impl Into<String>,
@@ -69,19 +69,19 @@ impl Tracking {
     }
 }
 
-impl sign_core::Endpoint for Tracking {
-    type Response = TrackingRspResponse;
+impl sign_core::Endpoint for ShippingTrackingRequest {
+    type Response = ShippingTrackingResponse;
     const NAME: &'static str = "shipping_tracking";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/shipping/tracking";
     const IDEMPOTENT: bool = false;
 }
 
-/// The seed's `TrackingRsp Response` schema (the response of every tracking call). Its example sends
-/// `"trackings": "ids"`; the schema says an array of strings.
+/// The `TrackingRsp Response` schema of the provider's documentation (the response of every tracking
+/// call). Its example sends `"trackings": "ids"`; the schema says an array of strings.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct TrackingRspResponse {
+pub struct ShippingTrackingResponse {
     /// 备注
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub desc: Option<String>,
@@ -96,8 +96,8 @@ pub struct TrackingRspResponse {
     pub trackings: Option<Vec<String>>,
 }
 
-impl TrackingRspResponse {
-    /// Creates a `TrackingRspResponse` from its required fields; optional fields start unset (set them with `with_*`).
+impl ShippingTrackingResponse {
+    /// Creates a `ShippingTrackingResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { desc: None, resp_code: None, resp_msg: None, trackings: None }
     }

@@ -1,35 +1,35 @@
-// @generated from docs/acqra-gateway/shipping-tracking-batch.md by `cargo xtask codegen`; do not edit.
+// @generated from docs/acqra-gateway/shipping_tracking_batch.md by `cargo xtask codegen`; do not edit.
 //! Add tracking information in bulk
 //!
-//! Generated from `docs/acqra-gateway/shipping-tracking-batch.md`.
+//! Generated from `docs/acqra-gateway/shipping_tracking_batch.md`.
 
-use super::shipping_tracking::{Tracking, TrackingRspResponse};
+use super::shipping_tracking::{ShippingTrackingRequest, ShippingTrackingResponse};
 use serde::{Deserialize, Serialize};
 
-/// The body is a JSON array of `Tracking` objects (the seed's parameter table names `Tracking`, its body
-/// example is an array of them).
+/// The body is a JSON array of `shipping_tracking` request bodies (the provider's parameter table names
+/// its `Tracking` schema, its body example is an array of them).
 ///
 /// Request of the `shipping_tracking_batch` endpoint, `POST /gateway/v1/shipping/tracking-batch`: Add tracking information for multiple for Order.
-/// Not idempotent: never retried once it may have been sent. Response: `TrackingRspResponse` inside the `resp-code` envelope.
+/// Not idempotent: never retried once it may have been sent. Response: `ShippingTrackingResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct TrackingBatch(pub Vec<Tracking>);
+pub struct ShippingTrackingBatchRequest(pub Vec<ShippingTrackingRequest>);
 
-impl TrackingBatch {
+impl ShippingTrackingBatchRequest {
     /// Wraps `value`.
-    pub fn new(value: impl Into<Vec<Tracking>>) -> Self {
+    pub fn new(value: impl Into<Vec<ShippingTrackingRequest>>) -> Self {
         Self(value.into())
     }
 }
 
-impl From<Vec<Tracking>> for TrackingBatch {
-    fn from(value: Vec<Tracking>) -> Self {
+impl From<Vec<ShippingTrackingRequest>> for ShippingTrackingBatchRequest {
+    fn from(value: Vec<ShippingTrackingRequest>) -> Self {
         Self(value)
     }
 }
 
-impl sign_core::Endpoint for TrackingBatch {
-    type Response = TrackingRspResponse;
+impl sign_core::Endpoint for ShippingTrackingBatchRequest {
+    type Response = ShippingTrackingResponse;
     const NAME: &'static str = "shipping_tracking_batch";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/shipping/tracking-batch";

@@ -1,19 +1,19 @@
-// @generated from docs/acqra-gateway/shipping-tracking-modify.md by `cargo xtask codegen`; do not edit.
+// @generated from docs/acqra-gateway/shipping_tracking_modify.md by `cargo xtask codegen`; do not edit.
 //! Update or cancel tracking information
 //!
-//! Generated from `docs/acqra-gateway/shipping-tracking-modify.md`.
+//! Generated from `docs/acqra-gateway/shipping_tracking_modify.md`.
 
-use super::shipping_tracking::TrackingRspResponse;
+use super::shipping_tracking::ShippingTrackingResponse;
 use serde::{Deserialize, Serialize};
 
-/// The seed's `Update or cancel tracking information` schema. Its example sends `"matedata": "K-V"`; the
-/// schema says an object of string values.
+/// The `Update or cancel tracking information` schema of the provider's documentation. Its example
+/// sends `"matedata": "K-V"`; the schema says an object of string values.
 ///
 /// Request of the `shipping_tracking_modify` endpoint, `POST /gateway/v1/shipping/tracking-modify`: Updates or cancels the tracking information for a order.
-/// Not idempotent: never retried once it may have been sent. Response: `TrackingRspResponse` inside the `resp-code` envelope.
+/// Not idempotent: never retried once it may have been sent. Response: `ShippingTrackingResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct UpdateOrCancelTrackingInformation {
+pub struct ShippingTrackingModifyRequest {
     /// iterms
     pub iterms: Vec<TrackingIterm>,
     /// 元数据K-V
@@ -27,8 +27,8 @@ pub struct UpdateOrCancelTrackingInformation {
     pub tracking_no: String,
 }
 
-impl UpdateOrCancelTrackingInformation {
-    /// Creates a `UpdateOrCancelTrackingInformation` from its required fields; optional fields start unset (set them with `with_*`).
+impl ShippingTrackingModifyRequest {
+    /// Creates a `ShippingTrackingModifyRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         iterms: impl Into<Vec<TrackingIterm>>,
         order_no: impl Into<String>,
@@ -45,15 +45,15 @@ impl UpdateOrCancelTrackingInformation {
     }
 }
 
-impl sign_core::Endpoint for UpdateOrCancelTrackingInformation {
-    type Response = TrackingRspResponse;
+impl sign_core::Endpoint for ShippingTrackingModifyRequest {
+    type Response = ShippingTrackingResponse;
     const NAME: &'static str = "shipping_tracking_modify";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/shipping/tracking-modify";
     const IDEMPOTENT: bool = false;
 }
 
-/// One change, in the style of a JSON Patch operation (the seed's example: `op` `replace`, `path`
+/// One change, in the style of a JSON Patch operation (the provider's example: `op` `replace`, `path`
 /// `/status`, `value` `CANCELLED`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]

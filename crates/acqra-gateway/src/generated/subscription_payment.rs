@@ -1,18 +1,18 @@
-// @generated from docs/acqra-gateway/subscription-payment.md by `cargo xtask codegen`; do not edit.
+// @generated from docs/acqra-gateway/subscription_payment.md by `cargo xtask codegen`; do not edit.
 //! Subscription payment
 //!
-//! Generated from `docs/acqra-gateway/subscription-payment.md`.
+//! Generated from `docs/acqra-gateway/subscription_payment.md`.
 
 use super::common::{CustomerInitiatedReason, DeviceInfo, OrderStatus, ThreeDsMode};
 use serde::{Deserialize, Serialize};
 
-/// `SubscriptionPayment`.
+/// The `SubscriptionPayment` schema of the provider's documentation.
 ///
 /// Request of the `subscription_payment` endpoint, `POST /gateway/v1/subscriptionPayment`: 订阅支付,基于首次支付获取到的token,定时扣款指令.
 /// Not idempotent: never retried once it may have been sent. Response: `SubscriptionPaymentResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct SubscriptionPayment {
+pub struct SubscriptionPaymentRequest {
     /// 金额 [M,100.58]
     pub amount: sign_core::Decimal,
     /// card Number [O,min13~max19]
@@ -54,8 +54,8 @@ pub struct SubscriptionPayment {
     pub transaction_identifier: Option<sign_core::SecretString>,
 }
 
-impl SubscriptionPayment {
-    /// Creates a `SubscriptionPayment` from its required fields; optional fields start unset (set them with `with_*`).
+impl SubscriptionPaymentRequest {
+    /// Creates a `SubscriptionPaymentRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         expiry_month: impl Into<String>,
@@ -119,7 +119,7 @@ impl SubscriptionPayment {
     }
 }
 
-impl sign_core::Endpoint for SubscriptionPayment {
+impl sign_core::Endpoint for SubscriptionPaymentRequest {
     type Response = SubscriptionPaymentResponse;
     const NAME: &'static str = "subscription_payment";
     const METHOD: sign_core::Method = sign_core::Method::Post;
@@ -127,7 +127,7 @@ impl sign_core::Endpoint for SubscriptionPayment {
     const IDEMPOTENT: bool = false;
 }
 
-/// The seed's `SubscriptionPayment Response` schema (also the response of `mitPayment`).
+/// The `SubscriptionPayment Response` schema of the provider's documentation (also the response of `mitPayment`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionPaymentResponse {

@@ -5,13 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The seed's `AccessToken` schema.
+/// The `AccessToken` schema of the provider's documentation.
 ///
-/// Request of the `access_token` endpoint, `POST /gateway/v1/connect/token`: 创建token开始使用我们的Api.
-/// Not idempotent: never retried once it may have been sent. Response: `AccessTokenResponse` inside the `resp-code` envelope.
+/// Request of the `token` endpoint, `POST /gateway/v1/connect/token`: 创建token开始使用我们的Api.
+/// Not idempotent: never retried once it may have been sent. Response: `TokenResponse` inside the `resp-code` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct AccessTokenRequest {
+pub struct TokenRequest {
     /// 平台分配应用id参数
     #[serde(rename = "appId")]
     pub app_id: String,
@@ -20,25 +20,25 @@ pub struct AccessTokenRequest {
     pub secret: sign_core::SecretString,
 }
 
-impl AccessTokenRequest {
-    /// Creates a `AccessTokenRequest` from its required fields; optional fields start unset (set them with `with_*`).
+impl TokenRequest {
+    /// Creates a `TokenRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(app_id: impl Into<String>, secret: impl Into<sign_core::SecretString>) -> Self {
         Self { app_id: app_id.into(), secret: secret.into() }
     }
 }
 
-impl sign_core::Endpoint for AccessTokenRequest {
-    type Response = AccessTokenResponse;
-    const NAME: &'static str = "access_token";
+impl sign_core::Endpoint for TokenRequest {
+    type Response = TokenResponse;
+    const NAME: &'static str = "token";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/connect/token";
     const IDEMPOTENT: bool = false;
 }
 
-/// The seed's `AccessToken Response` schema.
+/// The `AccessToken Response` schema of the provider's documentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct AccessTokenResponse {
+pub struct TokenResponse {
     /// 凭证
     #[serde(
         rename = "accessToken",
@@ -58,8 +58,8 @@ pub struct AccessTokenResponse {
     pub resp_msg: String,
 }
 
-impl AccessTokenResponse {
-    /// Creates a `AccessTokenResponse` from its required fields; optional fields start unset (set them with `with_*`).
+impl TokenResponse {
+    /// Creates a `TokenResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(resp_code: impl Into<String>, resp_msg: impl Into<String>) -> Self {
         Self { access_token: None, expires_in: None, resp_code: resp_code.into(), resp_msg: resp_msg.into() }
     }

@@ -108,7 +108,7 @@ fn currency(v: &Value) -> Result<&str, Fail> {
 }
 
 fn luhn(digits: &str) -> bool {
-    crate::error::luhn_valid(digits)
+    crate::common_ext::luhn_valid(digits)
 }
 
 /// A card as the sandbox keeps it: never the full number or the CVC.
@@ -462,7 +462,7 @@ impl Ledger {
         }))
     }
 
-    pub(crate) fn void(&mut self, v: &Value, now: &str) -> Outcome {
+    pub(crate) fn cancel(&mut self, v: &Value, now: &str) -> Outcome {
         let order = self.find_mut(v)?;
         if order.status != "authorized" {
             return Err(fail(codes::BAD_STATE, format!("cannot void an order that is {}", order.status)));
@@ -660,14 +660,14 @@ impl Ledger {
         })
     }
 
-    pub(crate) fn tracking(&mut self, v: &Value) -> Outcome {
+    pub(crate) fn shipping_tracking(&mut self, v: &Value) -> Outcome {
         let record = self.tracking_record(v)?;
         let id = record.id.clone();
         self.trackings.push(record);
         Ok(json!({ "trackings": [id], "desc": "accepted" }))
     }
 
-    pub(crate) fn tracking_batch(&mut self, v: &Value) -> Outcome {
+    pub(crate) fn shipping_tracking_batch(&mut self, v: &Value) -> Outcome {
         let items = v.as_array().filter(|a| !a.is_empty()).ok_or_else(|| bad("body must be a non-empty array"))?;
         // All or nothing: the whole batch is checked before any of it is kept.
         let mut records: Vec<TrackingRecord> = Vec::new();
@@ -694,7 +694,7 @@ impl Ledger {
             .ok_or_else(|| fail(codes::NOT_FOUND, "tracking not found"))
     }
 
-    pub(crate) fn retrieve(&mut self, v: &Value) -> Outcome {
+    pub(crate) fn shipping_retrieve(&mut self, v: &Value) -> Outcome {
         if !v.get("matedata").is_some_and(Value::is_object) {
             return Err(bad("matedata is required (an object)"));
         }
@@ -713,7 +713,7 @@ impl Ledger {
         }))
     }
 
-    pub(crate) fn modify(&mut self, v: &Value) -> Outcome {
+    pub(crate) fn shipping_tracking_modify(&mut self, v: &Value) -> Outcome {
         let items = v.get("iterms").and_then(Value::as_array).filter(|a| !a.is_empty());
         let items = items.ok_or_else(|| bad("iterms is required"))?.clone();
         required(v, "orderNo")?;

@@ -185,15 +185,15 @@ impl SandboxGateway {
             "/gateway/v1/payment" => l.payment(&body, false, &now, ym),
             "/gateway/v1/mitPayment" => l.payment(&body, true, &now, ym),
             "/gateway/v1/subscriptionPayment" => l.subscription_payment(&body, &now),
-            "/gateway/v1/cancel" => l.void(&body, &now),
+            "/gateway/v1/cancel" => l.cancel(&body, &now),
             "/gateway/v1/capture" => l.capture(&body, &now),
             "/gateway/v1/query" => l.query(&body),
             "/gateway/v1/refundQuery" => l.refund_query(&body),
             "/gateway/v1/refund" => l.refund(&body, &now),
-            "/gateway/v1/shipping/retrieve" => l.retrieve(&body),
-            "/gateway/v1/shipping/tracking" => l.tracking(&body),
-            "/gateway/v1/shipping/tracking-batch" => l.tracking_batch(&body),
-            "/gateway/v1/shipping/tracking-modify" => l.modify(&body),
+            "/gateway/v1/shipping/retrieve" => l.shipping_retrieve(&body),
+            "/gateway/v1/shipping/tracking" => l.shipping_tracking(&body),
+            "/gateway/v1/shipping/tracking-batch" => l.shipping_tracking_batch(&body),
+            "/gateway/v1/shipping/tracking-modify" => l.shipping_tracking_modify(&body),
             _ => {
                 return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>")
                     .with_header("Content-Type", "text/html");
@@ -273,14 +273,14 @@ impl Sandbox {
     /// A configuration builder preset for this sandbox: its URL and test credentials. Adjust it,
     /// then `build()`.
     pub fn config_builder(&self) -> ConfigBuilder {
-        Config::builder(self.base_url(), APP_ID, SECRET)
+        Config::builder().base_url(self.base_url()).app_id(APP_ID).secret(SECRET)
     }
 
     /// A client for this sandbox over the real HTTP transport.
     ///
     /// # Errors
-    /// As [`ConfigBuilder::build`] and [`Client::new`].
+    /// As [`ConfigBuilder::build`].
     pub fn client(&self) -> Result<Client, crate::Error> {
-        Client::new(self.config_builder().build()?)
+        Ok(Client::new(self.config_builder().build()?))
     }
 }

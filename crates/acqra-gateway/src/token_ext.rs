@@ -1,6 +1,8 @@
-//! Access tokens: `POST /gateway/v1/connect/token` with `{appId, secret}` returns
-//! `{accessToken, expiresIn}`; every other call sends the token in a header (see
-//! [`AuthHeader`](crate::AuthHeader)).
+//! The `token` endpoint (`docs/acqra-gateway/token.md`), written by hand: `POST
+//! /gateway/v1/connect/token` with `{appId, secret}` returns `{accessToken, expiresIn}`; every other
+//! call sends the token in a header (see [`AuthHeader`](crate::AuthHeader)). The client fetches
+//! and caches it itself ([`Client::access_token`]); [`Client::prepare_token_request`] and
+//! [`Client::parse_token_response`] are the sans-IO halves.
 //!
 //! [`TokenCache`] keeps one token for all threads of a client:
 //! - **single flight**: when the token is missing or due for refresh, exactly one caller fetches a
@@ -19,13 +21,11 @@ use std::time::Duration;
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, SecretString};
 use time::OffsetDateTime;
 
+use crate::client::Client;
 use crate::config::Config;
 use crate::envelope;
 use crate::error::Error;
-use crate::generated::{AccessTokenRequest, AccessTokenResponse};
-
-/// The token endpoint's path below the base URL.
-pub const TOKEN_PATH: &str = AccessTokenRequest::PATH;
+use crate::generated::{TokenRequest, TokenResponse};
 
 /// An access token as issued by the gateway. `Debug` and `Display` never show the value.
 #[derive(Clone, PartialEq, Eq)]
@@ -63,31 +63,77 @@ impl std::fmt::Display for AccessToken {
     }
 }
 
-/// The token request for `config` (sans-IO): `POST {base}/gateway/v1/connect/token` with
+/// The token request for `config`: `POST {base}/gateway/v1/connect/token` with
 /// `{"appId": ..., "secret": ...}`. It carries no `Authorization` header.
 ///
 /// Not marked idempotent (the docs' choice): a token request that may have reached the gateway is
 /// not re-sent by the transport, since some gateways revoke the previous token when issuing one.
-pub fn token_request(config: &Config) -> Result<HttpRequest, Error> {
-    let body = AccessTokenRequest::new(config.app_id(), config.secret().clone());
-    let bytes = serde_json::to_vec(&body).map_err(|_| Error::Config("token request could not be serialized".into()))?;
-    Ok(HttpRequest::new(AccessTokenRequest::METHOD, sign_core::http::join_url(config.base_url(), TOKEN_PATH))
+fn token_request(config: &Config) -> Result<HttpRequest, Error> {
+    let body = sign_core::call::request_body(&TokenRequest::new(config.app_id(), config.secret().clone()))?;
+    Ok(HttpRequest::new(TokenRequest::METHOD, sign_core::http::join_url(config.base_url(), TokenRequest::PATH))
         .with_header("Content-Type", "application/json")
         .with_header("Accept", "application/json")
-        .with_body(bytes)
-        .with_idempotent(AccessTokenRequest::IDEMPOTENT))
+        .with_body(body)
+        .with_idempotent(TokenRequest::IDEMPOTENT))
 }
 
-/// Parses the token response (sans-IO). A missing `accessToken` on success is a decode error; a
-/// non-positive `expiresIn` is treated as absent.
-pub fn parse_token_response(response: &HttpResponse) -> Result<AccessToken, Error> {
-    let body: AccessTokenResponse = envelope::parse(response, AccessTokenRequest::NAME)?;
+/// Reads the token response. A missing `accessToken` on success is a decode error; a non-positive
+/// `expiresIn` is treated as absent.
+fn parse_token_response(response: &HttpResponse, max_body_bytes: u64) -> Result<AccessToken, Error> {
+    let body: TokenResponse = envelope::parse(response, max_body_bytes, TokenRequest::NAME)?;
     let value = body
         .access_token
         .filter(|t| !t.is_empty())
         .ok_or_else(|| Error::Decode(sign_core::DecodeError::new("token: response has no accessToken")))?;
     let expires_in = body.expires_in.filter(|s| *s > 0).map(|s| Duration::from_secs(s.unsigned_abs()));
     Ok(AccessToken::new(value, expires_in))
+}
+
+/// The `token` endpoint: the client keeps one token for all threads and clones.
+impl Client {
+    /// The current access token, fetched from `/gateway/v1/connect/token` when there is none or it
+    /// is due for refresh. Concurrent callers share one fetch.
+    ///
+    /// # Errors
+    /// The token request's failure ([`Error::Api`] for refused credentials, a transport error...).
+    pub fn access_token(&self) -> Result<Arc<CachedToken>, Error> {
+        self.token_cache().get(self.clock(), || self.fetch_token())
+    }
+
+    /// `POST /gateway/v1/connect/token` now, whatever the cache holds, and caches the new token.
+    ///
+    /// # Errors
+    /// As [`Client::access_token`].
+    pub fn refresh_token(&self) -> Result<Arc<CachedToken>, Error> {
+        self.token_cache().clear();
+        self.access_token()
+    }
+
+    /// The token request (sans-IO), for fetching a token with another HTTP client; read the answer
+    /// with [`Client::parse_token_response`] and, to share it with this client,
+    /// [`TokenCache::store`] it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] if the request cannot be serialized.
+    pub fn prepare_token_request(&self) -> Result<HttpRequest, Error> {
+        token_request(self.config())
+    }
+
+    /// Reads the gateway's answer to [`Client::prepare_token_request`] (sans-IO), with the
+    /// configured response size cap.
+    ///
+    /// # Errors
+    /// [`Error::Api`] for refused credentials, [`Error::Decode`] for an answer without
+    /// `accessToken`, and the other failures of [`Client::parse`](crate::Client::parse).
+    pub fn parse_token_response(&self, response: &HttpResponse) -> Result<AccessToken, Error> {
+        parse_token_response(response, self.config().http_options().max_response_bytes)
+    }
+
+    fn fetch_token(&self) -> Result<AccessToken, Error> {
+        let request = self.prepare_token_request()?;
+        let response = self.transport().send(&request)?;
+        self.parse_token_response(&response)
+    }
 }
 
 /// A token held by the cache, with its identity (to invalidate exactly this one) and refresh time.
@@ -236,7 +282,8 @@ impl TokenCache {
         self.lock().current = None;
     }
 
-    /// Puts a token obtained elsewhere (for example with [`token_request`] on an async client)
+    /// Puts a token obtained elsewhere (for example with [`Client::prepare_token_request`] on an
+    /// async client)
     /// into the cache, as issued at `issued_at`.
     pub fn store(&self, token: AccessToken, issued_at: OffsetDateTime) -> Arc<CachedToken> {
         let refresh_at = self.refresh_time(&token, issued_at);
@@ -278,6 +325,8 @@ mod tests {
     use sign_core::FixedClock;
 
     use super::*;
+
+    const LIMIT: u64 = 10 * 1024 * 1024;
 
     fn clock() -> FixedClock {
         FixedClock::from_unix_millis(1_700_000_000_000)
@@ -385,7 +434,7 @@ mod tests {
             200,
             r#"{"accessToken":"tk-big","expiresIn":9223372036854775807,"respCode":"0000","respMsg":"ok"}"#,
         );
-        let token = parse_token_response(&huge).unwrap();
+        let token = parse_token_response(&huge, LIMIT).unwrap();
         let cache = TokenCache::new(Duration::from_secs(60), Duration::from_secs(300));
         let c = clock();
         let cached = cache.get(&c, || Ok(token.clone())).unwrap();
@@ -399,22 +448,23 @@ mod tests {
 
     #[test]
     fn token_request_and_response_on_the_wire() {
-        let config = Config::builder("https://gw.example.com", "app-1", "top-secret").build().unwrap();
+        let config = Config::builder().base_url("https://gw.example.com").app_id("app-1").secret("top-secret");
+        let config = config.build().unwrap();
         let req = token_request(&config).unwrap();
         assert_eq!(req.url, "https://gw.example.com/gateway/v1/connect/token");
         assert_eq!(req.body, br#"{"appId":"app-1","secret":"top-secret"}"#);
         assert!(req.header("Authorization").is_none());
         assert!(!format!("{req:?}").contains("top-secret"));
         let ok = HttpResponse::json(200, r#"{"accessToken":"tk-9","expiresIn":3600,"respCode":"0000","respMsg":"ok"}"#);
-        let t = parse_token_response(&ok).unwrap();
+        let t = parse_token_response(&ok, LIMIT).unwrap();
         assert_eq!(t.secret().expose(), "tk-9");
         assert_eq!(t.expires_in(), Some(Duration::from_secs(3600)));
         assert!(!format!("{t:?} {t}").contains("tk-9"));
         let none = HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"","expiresIn":0,"accessToken":"z"}"#);
-        assert_eq!(parse_token_response(&none).unwrap().expires_in(), None);
+        assert_eq!(parse_token_response(&none, LIMIT).unwrap().expires_in(), None);
         let missing = HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"ok"}"#);
-        assert!(matches!(parse_token_response(&missing), Err(Error::Decode(_))));
+        assert!(matches!(parse_token_response(&missing, LIMIT), Err(Error::Decode(_))));
         let bad = HttpResponse::json(200, r#"{"respCode":"4001","respMsg":"invalid secret"}"#);
-        assert_eq!(parse_token_response(&bad).unwrap_err().api_code(), Some("4001"));
+        assert_eq!(parse_token_response(&bad, LIMIT).unwrap_err().api_code(), Some("4001"));
     }
 }
