@@ -90,7 +90,7 @@ impl Client {
     }
 
     /// Whether a non-idempotent call answered with HTTP 401 is repeated once with a fresh token
-    /// (default `true`; see [the 401 rule](crate#errors-and-outcomes) for why that is safe).
+    /// (default `true`; see [how a call works](crate#how-a-call-works) for why that is safe).
     /// Idempotent calls are repeated once either way.
     pub fn repeat_after_unauthorized(self, repeat: bool) -> Self {
         self.rebuild(|i| i.repeat_after_unauthorized = repeat)
@@ -248,37 +248,6 @@ impl Client {
         }
         Ok(response)
     }
-}
-
-// TEMPORARY until the generator writes src/generated/client.rs: one method per endpoint.
-use crate::generated::*;
-macro_rules! endpoint_methods {
-    ($($name:ident: $req:ty;)*) => {
-        /// One method per endpoint (temporary).
-        impl Client {
-            $(
-                #[allow(missing_docs)]
-                pub fn $name(&self, request: &$req) -> Result<<$req as Endpoint>::Response, Error> {
-                    self.call(request)
-                }
-            )*
-        }
-    };
-}
-endpoint_methods! {
-    cancel: CancelRequest;
-    capture: CaptureRequest;
-    cashier_order: CashierOrderRequest;
-    mit_payment: MitPaymentRequest;
-    payment: PaymentRequest;
-    query: QueryRequest;
-    refund_query: RefundQueryRequest;
-    refund: RefundRequest;
-    shipping_retrieve: ShippingRetrieveRequest;
-    shipping_tracking: ShippingTrackingRequest;
-    shipping_tracking_batch: ShippingTrackingBatchRequest;
-    shipping_tracking_modify: ShippingTrackingModifyRequest;
-    subscription_payment: SubscriptionPaymentRequest;
 }
 
 #[cfg(test)]

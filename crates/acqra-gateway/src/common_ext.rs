@@ -38,7 +38,11 @@ pub(crate) fn positive(name: &str, field: &str, amount: Decimal) -> Result<(), I
 
 /// `orderNo` of 5 to 64 characters (the documentation: `orderNo [5-64]`).
 pub(crate) fn order_no(name: &str, v: &str) -> Result<(), InvalidRequest> {
-    if (5..=64).contains(&v.chars().count()) { Ok(()) } else { Err(invalid(name, "orderNo must be 5 to 64 characters")) }
+    if (5..=64).contains(&v.chars().count()) {
+        Ok(())
+    } else {
+        Err(invalid(name, "orderNo must be 5 to 64 characters"))
+    }
 }
 
 /// A three-letter upper-case ISO 4217 currency code.

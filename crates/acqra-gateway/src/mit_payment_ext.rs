@@ -27,7 +27,13 @@ mod tests {
     fn mit_payment_checks_the_card() {
         let mit = |no: &str| {
             let billing = Billing::new(Address::new("c", "HK", "l1", "p", "s"));
-            MitPaymentRequest::new(Decimal::from(3), billing, Card::new(no, "06", "2030", "Si", "Li"), "USD", "MIT-0001")
+            MitPaymentRequest::new(
+                Decimal::from(3),
+                billing,
+                Card::new(no, "06", "2030", "Si", "Li"),
+                "USD",
+                "MIT-0001",
+            )
         };
         assert!(mit("4111111111111111").validate_ext().is_ok());
         assert!(mit("4111111111111112").validate_ext().is_err());

@@ -8,7 +8,11 @@ use crate::generated::ShippingTrackingModifyRequest;
 impl ShippingTrackingModifyRequest {
     /// At least one change in `iterms`.
     pub(crate) fn validate_ext(&self) -> Result<(), InvalidRequest> {
-        if self.iterms.is_empty() { Err(InvalidRequest::new(format!("{}: iterms is empty", Self::NAME))) } else { Ok(()) }
+        if self.iterms.is_empty() {
+            Err(InvalidRequest::new(format!("{}: iterms is empty", Self::NAME)))
+        } else {
+            Ok(())
+        }
     }
 }
 

@@ -63,18 +63,22 @@ impl std::fmt::Display for AccessToken {
     }
 }
 
-/// The token request for `config`: `POST {base}/gateway/v1/connect/token` with
+/// The token request for `body`: `POST {base}/gateway/v1/connect/token` with
 /// `{"appId": ..., "secret": ...}`. It carries no `Authorization` header.
 ///
 /// Not marked idempotent (the docs' choice): a token request that may have reached the gateway is
 /// not re-sent by the transport, since some gateways revoke the previous token when issuing one.
-fn token_request(config: &Config) -> Result<HttpRequest, Error> {
-    let body = sign_core::call::request_body(&TokenRequest::new(config.app_id(), config.secret().clone()))?;
+fn token_request(config: &Config, body: &TokenRequest) -> Result<HttpRequest, Error> {
+    let body = sign_core::call::request_body(body)?;
     Ok(HttpRequest::new(TokenRequest::METHOD, sign_core::http::join_url(config.base_url(), TokenRequest::PATH))
         .with_header("Content-Type", "application/json")
         .with_header("Accept", "application/json")
         .with_body(body)
         .with_idempotent(TokenRequest::IDEMPOTENT))
+}
+
+fn configured_token_request(config: &Config) -> Result<HttpRequest, Error> {
+    token_request(config, &TokenRequest::new(config.app_id(), config.secret().clone()))
 }
 
 /// Reads the token response. A missing `accessToken` on success is a decode error; a non-positive
@@ -116,7 +120,7 @@ impl Client {
     /// # Errors
     /// [`Error::InvalidRequest`] if the request cannot be serialized.
     pub fn prepare_token_request(&self) -> Result<HttpRequest, Error> {
-        token_request(self.config())
+        configured_token_request(self.config())
     }
 
     /// Reads the gateway's answer to [`Client::prepare_token_request`] (sans-IO), with the
@@ -127,6 +131,18 @@ impl Client {
     /// `accessToken`, and the other failures of [`Client::parse`](crate::Client::parse).
     pub fn parse_token_response(&self, response: &HttpResponse) -> Result<AccessToken, Error> {
         parse_token_response(response, self.config().http_options().max_response_bytes)
+    }
+
+    /// The `token` endpoint as it is, `POST /gateway/v1/connect/token`: sends `request` (any
+    /// `appId` / `secret`, without an `Authorization` header) and returns the gateway's answer.
+    /// Nothing is cached and nothing is repeated: the client's own token is
+    /// [`Client::access_token`].
+    ///
+    /// # Errors
+    /// [`Error::Api`] for refused credentials, and the failures of [`Client::call`].
+    pub fn token(&self, request: &TokenRequest) -> Result<TokenResponse, Error> {
+        let response = self.transport().send(&token_request(self.config(), request)?)?;
+        envelope::parse(&response, self.config().http_options().max_response_bytes, TokenRequest::NAME)
     }
 
     fn fetch_token(&self) -> Result<AccessToken, Error> {
@@ -450,7 +466,7 @@ mod tests {
     fn token_request_and_response_on_the_wire() {
         let config = Config::builder().base_url("https://gw.example.com").app_id("app-1").secret("top-secret");
         let config = config.build().unwrap();
-        let req = token_request(&config).unwrap();
+        let req = configured_token_request(&config).unwrap();
         assert_eq!(req.url, "https://gw.example.com/gateway/v1/connect/token");
         assert_eq!(req.body, br#"{"appId":"app-1","secret":"top-secret"}"#);
         assert!(req.header("Authorization").is_none());

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The `Void` schema of the provider's documentation. Send `orderNo` or `tradeNo` (one of the two).
 ///
-/// Request of the `cancel` endpoint, `POST /gateway/v1/cancel`: 如果不再需要付款,可以在捕获之前取消授权.
-/// Not idempotent: never retried once it may have been sent. Response: `CancelResponse` inside the `resp-code` envelope.
+/// Request of the `cancel` endpoint, `POST /gateway/v1/cancel`, sent with [`Client::cancel`](crate::Client::cancel): 如果不再需要付款,可以在捕获之前取消授权.
+/// Not idempotent: never retried once it may have been sent. Response: `CancelResponse`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CancelRequest {
@@ -48,6 +48,11 @@ impl sign_core::Endpoint for CancelRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/cancel";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// The `Void Response` schema of the provider's documentation.

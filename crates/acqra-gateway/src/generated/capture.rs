@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The `Capture` schema of the provider's documentation. Send `orderNo` or `tradeNo` (one of the two).
 ///
-/// Request of the `capture` endpoint, `POST /gateway/v1/capture`: 捕获capture.
-/// Not idempotent: never retried once it may have been sent. Response: `CaptureResponse` inside the `resp-code` envelope.
+/// Request of the `capture` endpoint, `POST /gateway/v1/capture`, sent with [`Client::capture`](crate::Client::capture): 捕获capture.
+/// Not idempotent: never retried once it may have been sent. Response: `CaptureResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CaptureRequest {
@@ -51,6 +51,11 @@ impl sign_core::Endpoint for CaptureRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/capture";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// The `Capture Response` schema of the provider's documentation.

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The `CashierPaymentOrder` schema of the provider's documentation.
 ///
-/// Request of the `cashier_order` endpoint, `POST /gateway/v1/cashier/order`: 收银台预下单.
-/// Not idempotent: never retried once it may have been sent. Response: `CashierOrderResponse` inside the `resp-code` envelope.
+/// Request of the `cashier_order` endpoint, `POST /gateway/v1/cashier/order`, sent with [`Client::cashier_order`](crate::Client::cashier_order): 收银台预下单.
+/// Not idempotent: never retried once it may have been sent. Response: `CashierOrderResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CashierOrderRequest {
@@ -142,6 +142,11 @@ impl sign_core::Endpoint for CashierOrderRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/cashier/order";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// The `CashierPreOrderResp` schema of the provider's documentation.

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 /// The `MitPayment` schema of the provider's documentation.
 ///
-/// Request of the `mit_payment` endpoint, `POST /gateway/v1/mitPayment`: MIT Payment 限制类接口.
-/// Not idempotent: never retried once it may have been sent. Response: `SubscriptionPaymentResponse` inside the `resp-code` envelope.
+/// Request of the `mit_payment` endpoint, `POST /gateway/v1/mitPayment`, sent with [`Client::mit_payment`](crate::Client::mit_payment): MIT Payment 限制类接口.
+/// Not idempotent: never retried once it may have been sent. Response: `MitPaymentResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct MitPaymentRequest {
@@ -74,4 +74,12 @@ impl sign_core::Endpoint for MitPaymentRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/mitPayment";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
+
+/// The response of the `mit_payment` endpoint ([`Client::mit_payment`](crate::Client::mit_payment)): [`SubscriptionPaymentResponse`], a response shared with other endpoints.
+pub type MitPaymentResponse = SubscriptionPaymentResponse;

@@ -6,6 +6,7 @@
 mod cancel;
 mod capture;
 mod cashier_order;
+mod client;
 mod common;
 mod mit_payment;
 mod payment;
@@ -27,17 +28,19 @@ pub use common::{
     Mobile, OrderStatus, PaymentMethodType, Phone, ProductInfo, RefundStatus, ShipmentDirection, Shipping,
     ShippingStatus, StoredCredentials, ThreeDsMode, TrackingNumberType,
 };
-pub use mit_payment::MitPaymentRequest;
+pub use mit_payment::{MitPaymentRequest, MitPaymentResponse};
 pub use payment::{
     Alipay, AlipayPlus, Ddc, GrabPay, PayNow, PayPal, PaymentRequest, PaymentResponse, ShopeePay, ThreeDsData, Upay,
     Wechat, WechatProductType,
 };
 pub use query::{OrderCardApiModel, OrderInfoModel, QueryRequest, QueryResponse, RefundLogModel, ThreeDsInfoDTO};
 pub use refund::{RefundRequest, RefundResponse};
-pub use refund_query::RefundQueryRequest;
+pub use refund_query::{RefundQueryRequest, RefundQueryResponse};
 pub use shipping_retrieve::{ShippingRetrieveRequest, ShippingRetrieveResponse};
 pub use shipping_tracking::{ShippingTrackingRequest, ShippingTrackingResponse};
-pub use shipping_tracking_batch::ShippingTrackingBatchRequest;
-pub use shipping_tracking_modify::{ShippingTrackingModifyRequest, TrackingIterm, TrackingOp};
+pub use shipping_tracking_batch::{ShippingTrackingBatchRequest, ShippingTrackingBatchResponse};
+pub use shipping_tracking_modify::{
+    ShippingTrackingModifyRequest, ShippingTrackingModifyResponse, TrackingIterm, TrackingOp,
+};
 pub use subscription_payment::{SubscriptionPaymentRequest, SubscriptionPaymentResponse};
 pub use token::{TokenRequest, TokenResponse};

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 /// The `Payment` schema of the provider's documentation.
 ///
-/// Request of the `payment` endpoint, `POST /gateway/v1/payment`: 使用任何可用的付款方式创建新付款.
-/// Not idempotent: never retried once it may have been sent. Response: `PaymentResponse` inside the `resp-code` envelope.
+/// Request of the `payment` endpoint, `POST /gateway/v1/payment`, sent with [`Client::payment`](crate::Client::payment): 使用任何可用的付款方式创建新付款.
+/// Not idempotent: never retried once it may have been sent. Response: `PaymentResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PaymentRequest {
@@ -264,6 +264,11 @@ impl sign_core::Endpoint for PaymentRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/payment";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// The `Payment Response` schema of the provider's documentation.

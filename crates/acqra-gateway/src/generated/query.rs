@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The `Query` schema of the provider's documentation. Send `orderNo` or `tradeNo` (either one).
 ///
-/// Request of the `query` endpoint, `POST /gateway/v1/query`: inquiry Requests.
-/// Idempotent (safe to retry). Response: `QueryResponse` inside the `resp-code` envelope.
+/// Request of the `query` endpoint, `POST /gateway/v1/query`, sent with [`Client::query`](crate::Client::query): inquiry Requests.
+/// Idempotent (safe to retry). Response: `QueryResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QueryRequest {
@@ -51,6 +51,11 @@ impl sign_core::Endpoint for QueryRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/query";
     const IDEMPOTENT: bool = true;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// The `Query Response` schema of the provider's documentation.

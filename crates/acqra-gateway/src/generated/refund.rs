@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The `Refund` schema of the provider's documentation. Send `orderNo` or `tradeNo` of the original payment.
 ///
-/// Request of the `refund` endpoint, `POST /gateway/v1/refund`: 申请退款,退款请求是异步处理,如果退款成功,您可以通过订阅webhook来接收通知结果,资金将原路退回到您的信用卡或借记卡.
-/// Not idempotent: never retried once it may have been sent. Response: `RefundResponse` inside the `resp-code` envelope.
+/// Request of the `refund` endpoint, `POST /gateway/v1/refund`, sent with [`Client::refund`](crate::Client::refund): 申请退款,退款请求是异步处理,如果退款成功,您可以通过订阅webhook来接收通知结果,资金将原路退回到您的信用卡或借记卡.
+/// Not idempotent: never retried once it may have been sent. Response: `RefundResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RefundRequest {
@@ -70,6 +70,11 @@ impl sign_core::Endpoint for RefundRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/refund";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// The `Refund Response` schema of the provider's documentation (also the response of `refundQuery`).

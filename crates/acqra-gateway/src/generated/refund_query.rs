@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 /// The provider's documentation uses the `Query` schema here too (the same fields as the payment query).
 /// Send `orderNo` or `tradeNo` (either one).
 ///
-/// Request of the `refund_query` endpoint, `POST /gateway/v1/refundQuery`: inquiry Requests.
-/// Idempotent (safe to retry). Response: `RefundResponse` inside the `resp-code` envelope.
+/// Request of the `refund_query` endpoint, `POST /gateway/v1/refundQuery`, sent with [`Client::refund_query`](crate::Client::refund_query): inquiry Requests.
+/// Idempotent (safe to retry). Response: `RefundQueryResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RefundQueryRequest {
@@ -53,4 +53,12 @@ impl sign_core::Endpoint for RefundQueryRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/refundQuery";
     const IDEMPOTENT: bool = true;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
+
+/// The response of the `refund_query` endpoint ([`Client::refund_query`](crate::Client::refund_query)): [`RefundResponse`], a response shared with other endpoints.
+pub type RefundQueryResponse = RefundResponse;

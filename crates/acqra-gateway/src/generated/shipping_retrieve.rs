@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 /// The `Retrieves Tracking` schema of the provider's documentation. Its example sends
 /// `"matedata": "K-V"`; the schema says an object of string values.
 ///
-/// Request of the `shipping_retrieve` endpoint, `POST /gateway/v1/shipping/retrieve`: Retrieve Tracking Details.
-/// Idempotent (safe to retry). Response: `ShippingRetrieveResponse` inside the `resp-code` envelope.
+/// Request of the `shipping_retrieve` endpoint, `POST /gateway/v1/shipping/retrieve`, sent with [`Client::shipping_retrieve`](crate::Client::shipping_retrieve): Retrieve Tracking Details.
+/// Idempotent (safe to retry). Response: `ShippingRetrieveResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ShippingRetrieveRequest {

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The `Tracking` schema of the provider's documentation.
 ///
-/// Request of the `shipping_tracking` endpoint, `POST /gateway/v1/shipping/tracking`: Adds tracking information for an Order.
-/// Not idempotent: never retried once it may have been sent. Response: `ShippingTrackingResponse` inside the `resp-code` envelope.
+/// Request of the `shipping_tracking` endpoint, `POST /gateway/v1/shipping/tracking`, sent with [`Client::shipping_tracking`](crate::Client::shipping_tracking): Adds tracking information for an Order.
+/// Not idempotent: never retried once it may have been sent. Response: `ShippingTrackingResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ShippingTrackingRequest {

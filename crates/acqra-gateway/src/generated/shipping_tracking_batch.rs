@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 /// The body is a JSON array of `shipping_tracking` request bodies (the provider's parameter table names
 /// its `Tracking` schema, its body example is an array of them).
 ///
-/// Request of the `shipping_tracking_batch` endpoint, `POST /gateway/v1/shipping/tracking-batch`: Add tracking information for multiple for Order.
-/// Not idempotent: never retried once it may have been sent. Response: `ShippingTrackingResponse` inside the `resp-code` envelope.
+/// Request of the `shipping_tracking_batch` endpoint, `POST /gateway/v1/shipping/tracking-batch`, sent with [`Client::shipping_tracking_batch`](crate::Client::shipping_tracking_batch): Add tracking information for multiple for Order.
+/// Not idempotent: never retried once it may have been sent. Response: `ShippingTrackingBatchResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ShippingTrackingBatchRequest(pub Vec<ShippingTrackingRequest>);
@@ -34,4 +34,12 @@ impl sign_core::Endpoint for ShippingTrackingBatchRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/shipping/tracking-batch";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
+
+/// The response of the `shipping_tracking_batch` endpoint ([`Client::shipping_tracking_batch`](crate::Client::shipping_tracking_batch)): [`ShippingTrackingResponse`], a response shared with other endpoints.
+pub type ShippingTrackingBatchResponse = ShippingTrackingResponse;

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 /// The `Update or cancel tracking information` schema of the provider's documentation. Its example
 /// sends `"matedata": "K-V"`; the schema says an object of string values.
 ///
-/// Request of the `shipping_tracking_modify` endpoint, `POST /gateway/v1/shipping/tracking-modify`: Updates or cancels the tracking information for a order.
-/// Not idempotent: never retried once it may have been sent. Response: `ShippingTrackingResponse` inside the `resp-code` envelope.
+/// Request of the `shipping_tracking_modify` endpoint, `POST /gateway/v1/shipping/tracking-modify`, sent with [`Client::shipping_tracking_modify`](crate::Client::shipping_tracking_modify): Updates or cancels the tracking information for a order.
+/// Not idempotent: never retried once it may have been sent. Response: `ShippingTrackingModifyResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ShippingTrackingModifyRequest {
@@ -51,6 +51,11 @@ impl sign_core::Endpoint for ShippingTrackingModifyRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/shipping/tracking-modify";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// One change, in the style of a JSON Patch operation (the provider's example: `op` `replace`, `path`
@@ -150,3 +155,6 @@ impl<'de> serde::Deserialize<'de> for TrackingOp {
         Ok(Self::from(v.as_str()))
     }
 }
+
+/// The response of the `shipping_tracking_modify` endpoint ([`Client::shipping_tracking_modify`](crate::Client::shipping_tracking_modify)): [`ShippingTrackingResponse`], a response shared with other endpoints.
+pub type ShippingTrackingModifyResponse = ShippingTrackingResponse;

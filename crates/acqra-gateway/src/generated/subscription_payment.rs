@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The `SubscriptionPayment` schema of the provider's documentation.
 ///
-/// Request of the `subscription_payment` endpoint, `POST /gateway/v1/subscriptionPayment`: 订阅支付,基于首次支付获取到的token,定时扣款指令.
-/// Not idempotent: never retried once it may have been sent. Response: `SubscriptionPaymentResponse` inside the `resp-code` envelope.
+/// Request of the `subscription_payment` endpoint, `POST /gateway/v1/subscriptionPayment`, sent with [`Client::subscription_payment`](crate::Client::subscription_payment): 订阅支付,基于首次支付获取到的token,定时扣款指令.
+/// Not idempotent: never retried once it may have been sent. Response: `SubscriptionPaymentResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionPaymentRequest {
@@ -125,6 +125,11 @@ impl sign_core::Endpoint for SubscriptionPaymentRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/gateway/v1/subscriptionPayment";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// The `SubscriptionPayment Response` schema of the provider's documentation (also the response of `mitPayment`).

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// The `AccessToken` schema of the provider's documentation.
 ///
-/// Request of the `token` endpoint, `POST /gateway/v1/connect/token`: 创建token开始使用我们的Api.
-/// Not idempotent: never retried once it may have been sent. Response: `TokenResponse` inside the `resp-code` envelope.
+/// Request of the `token` endpoint, `POST /gateway/v1/connect/token`, sent with [`Client::token`](crate::Client::token): 创建token开始使用我们的Api.
+/// Not idempotent: never retried once it may have been sent. Response: `TokenResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TokenRequest {

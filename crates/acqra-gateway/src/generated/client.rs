@@ -1,0 +1,221 @@
+// @generated from docs/acqra-gateway/*.md by `cargo xtask codegen`; do not edit.
+//! The client's endpoint methods: one per endpoint doc, each [`Client::call`](crate::Client::call)
+//! with the endpoint's request type.
+
+use super::{
+    CancelRequest, CancelResponse, CaptureRequest, CaptureResponse, CashierOrderRequest, CashierOrderResponse,
+    MitPaymentRequest, MitPaymentResponse, PaymentRequest, PaymentResponse, QueryRequest, QueryResponse,
+    RefundQueryRequest, RefundQueryResponse, RefundRequest, RefundResponse, ShippingRetrieveRequest,
+    ShippingRetrieveResponse, ShippingTrackingBatchRequest, ShippingTrackingBatchResponse,
+    ShippingTrackingModifyRequest, ShippingTrackingModifyResponse, ShippingTrackingRequest, ShippingTrackingResponse,
+    SubscriptionPaymentRequest, SubscriptionPaymentResponse,
+};
+
+impl crate::Client {
+    /// 如果不再需要付款,可以在捕获之前取消授权: `POST /gateway/v1/cancel`.
+    ///
+    /// Not idempotent: never repeated once it may have reached the provider. When the error's
+    /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
+    ///
+    /// The request is [`CancelRequest`], the answer [`CancelResponse`]; both are generated from
+    /// `docs/acqra-gateway/cancel.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn cancel(&self, request: &CancelRequest) -> Result<CancelResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// 捕获capture: `POST /gateway/v1/capture`.
+    ///
+    /// Not idempotent: never repeated once it may have reached the provider. When the error's
+    /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
+    ///
+    /// The request is [`CaptureRequest`], the answer [`CaptureResponse`]; both are generated from
+    /// `docs/acqra-gateway/capture.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn capture(&self, request: &CaptureRequest) -> Result<CaptureResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// 收银台预下单: `POST /gateway/v1/cashier/order`.
+    ///
+    /// Not idempotent: never repeated once it may have reached the provider. When the error's
+    /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
+    ///
+    /// The request is [`CashierOrderRequest`], the answer [`CashierOrderResponse`]; both are generated from
+    /// `docs/acqra-gateway/cashier_order.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn cashier_order(&self, request: &CashierOrderRequest) -> Result<CashierOrderResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// MIT Payment 限制类接口: `POST /gateway/v1/mitPayment`.
+    ///
+    /// Not idempotent: never repeated once it may have reached the provider. When the error's
+    /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
+    ///
+    /// The request is [`MitPaymentRequest`], the answer [`MitPaymentResponse`]; both are generated from
+    /// `docs/acqra-gateway/mit_payment.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn mit_payment(&self, request: &MitPaymentRequest) -> Result<MitPaymentResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// 使用任何可用的付款方式创建新付款: `POST /gateway/v1/payment`.
+    ///
+    /// Not idempotent: never repeated once it may have reached the provider. When the error's
+    /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
+    ///
+    /// The request is [`PaymentRequest`], the answer [`PaymentResponse`]; both are generated from
+    /// `docs/acqra-gateway/payment.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn payment(&self, request: &PaymentRequest) -> Result<PaymentResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// inquiry Requests: `POST /gateway/v1/query`.
+    ///
+    /// Idempotent: the transport may repeat it after it may have reached the provider.
+    ///
+    /// The request is [`QueryRequest`], the answer [`QueryResponse`]; both are generated from
+    /// `docs/acqra-gateway/query.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn query(&self, request: &QueryRequest) -> Result<QueryResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// 申请退款,退款请求是异步处理,如果退款成功,您可以通过订阅webhook来接收通知结果,资金将原路退回到您的信用卡或借记卡: `POST /gateway/v1/refund`.
+    ///
+    /// Not idempotent: never repeated once it may have reached the provider. When the error's
+    /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
+    ///
+    /// The request is [`RefundRequest`], the answer [`RefundResponse`]; both are generated from
+    /// `docs/acqra-gateway/refund.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn refund(&self, request: &RefundRequest) -> Result<RefundResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// inquiry Requests: `POST /gateway/v1/refundQuery`.
+    ///
+    /// Idempotent: the transport may repeat it after it may have reached the provider.
+    ///
+    /// The request is [`RefundQueryRequest`], the answer [`RefundQueryResponse`]; both are generated from
+    /// `docs/acqra-gateway/refund_query.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn refund_query(&self, request: &RefundQueryRequest) -> Result<RefundQueryResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// Retrieve Tracking Details: `POST /gateway/v1/shipping/retrieve`.
+    ///
+    /// Idempotent: the transport may repeat it after it may have reached the provider.
+    ///
+    /// The request is [`ShippingRetrieveRequest`], the answer [`ShippingRetrieveResponse`]; both are generated from
+    /// `docs/acqra-gateway/shipping_retrieve.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn shipping_retrieve(
+        &self,
+        request: &ShippingRetrieveRequest,
+    ) -> Result<ShippingRetrieveResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// Adds tracking information for an Order: `POST /gateway/v1/shipping/tracking`.
+    ///
+    /// Not idempotent: never repeated once it may have reached the provider. When the error's
+    /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
+    ///
+    /// The request is [`ShippingTrackingRequest`], the answer [`ShippingTrackingResponse`]; both are generated from
+    /// `docs/acqra-gateway/shipping_tracking.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn shipping_tracking(
+        &self,
+        request: &ShippingTrackingRequest,
+    ) -> Result<ShippingTrackingResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// Add tracking information for multiple for Order: `POST /gateway/v1/shipping/tracking-batch`.
+    ///
+    /// Not idempotent: never repeated once it may have reached the provider. When the error's
+    /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
+    ///
+    /// The request is [`ShippingTrackingBatchRequest`], the answer [`ShippingTrackingBatchResponse`]; both are generated from
+    /// `docs/acqra-gateway/shipping_tracking_batch.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn shipping_tracking_batch(
+        &self,
+        request: &ShippingTrackingBatchRequest,
+    ) -> Result<ShippingTrackingBatchResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// Updates or cancels the tracking information for a order: `POST /gateway/v1/shipping/tracking-modify`.
+    ///
+    /// Not idempotent: never repeated once it may have reached the provider. When the error's
+    /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
+    ///
+    /// The request is [`ShippingTrackingModifyRequest`], the answer [`ShippingTrackingModifyResponse`]; both are generated from
+    /// `docs/acqra-gateway/shipping_tracking_modify.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn shipping_tracking_modify(
+        &self,
+        request: &ShippingTrackingModifyRequest,
+    ) -> Result<ShippingTrackingModifyResponse, crate::Error> {
+        self.call(request)
+    }
+
+    /// 订阅支付,基于首次支付获取到的token,定时扣款指令: `POST /gateway/v1/subscriptionPayment`.
+    ///
+    /// Not idempotent: never repeated once it may have reached the provider. When the error's
+    /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
+    ///
+    /// The request is [`SubscriptionPaymentRequest`], the answer [`SubscriptionPaymentResponse`]; both are generated from
+    /// `docs/acqra-gateway/subscription_payment.md`.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+    /// invalid request (refused before sending).
+    pub fn subscription_payment(
+        &self,
+        request: &SubscriptionPaymentRequest,
+    ) -> Result<SubscriptionPaymentResponse, crate::Error> {
+        self.call(request)
+    }
+}
