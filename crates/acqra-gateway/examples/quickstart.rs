@@ -13,8 +13,8 @@
 
 use acqra_gateway::sandbox::Sandbox;
 use acqra_gateway::{
-    Address, Billing, Browser, CaptureMethod, Card, CashierPaymentOrder, Client, Config, Decimal, DeviceInfo, Error,
-    Payment, PaymentMethodType, Query, Refund, RefundQuery,
+    Address, Billing, Browser, CaptureMethod, Card, CashierOrderRequest, Client, Config, Decimal, DeviceInfo, Error,
+    PaymentMethodType, PaymentRequest, QueryRequest, RefundQueryRequest, RefundRequest,
 };
 
 fn env_or(name: &str, default: &str) -> String {
@@ -33,7 +33,7 @@ pub fn run(client: &Client) -> Result<(), Error> {
     let lifetime = token.token().expires_in().map(|d| format!("{} s", d.as_secs())).unwrap_or_else(|| "unknown".into());
     println!("1. token        : issued (value hidden), expiresIn {lifetime}");
 
-    let session = client.create_checkout_session(&CashierPaymentOrder::new(amount, "USD", session_no.as_str()))?;
+    let session = client.cashier_order(&CashierOrderRequest::new(amount, "USD", session_no.as_str()))?;
     println!("2. checkout     : order {} -> pay at {}", session.order_no, session.redirect_url);
 
     let card = Card::new(
@@ -48,10 +48,10 @@ pub fn run(client: &Client) -> Result<(), Error> {
     let masked = card.masked_card_no();
     let device = DeviceInfo::new(Browser::new("paykit-quickstart"), "127.0.0.1", "en-US");
     let billing = Billing::new(Address::new("Seattle", "US", "1 Main St", "98102", "WA"));
-    let payment = Payment::new(amount, "USD", device, order_no.as_str(), PaymentMethodType::Card)
+    let payment = PaymentRequest::new(amount, "USD", device, order_no.as_str(), PaymentMethodType::Card)
         .with_card(card)
         .with_billing(billing);
-    let paid = client.create_payment(&payment)?;
+    let paid = client.payment(&payment)?;
     println!(
         "3. payment      : card {masked}, {} {} -> trade {} {}",
         paid.amount,
@@ -60,8 +60,7 @@ pub fn run(client: &Client) -> Result<(), Error> {
         paid.order_status.as_ref().map(|s| s.as_str()).unwrap_or("?")
     );
 
-    let captured =
-        client.capture_payment(&acqra_gateway::Capture::new(amount).with_trade_no(paid.trade_no.as_str()))?;
+    let captured = client.capture(&acqra_gateway::CaptureRequest::new(amount).with_trade_no(paid.trade_no.as_str()))?;
     println!(
         "4. capture      : {} {} -> {}",
         captured.amount,
@@ -69,19 +68,20 @@ pub fn run(client: &Client) -> Result<(), Error> {
         captured.order_status.as_ref().map(|s| s.as_str()).unwrap_or("?")
     );
 
-    let query = client.query_payment(&Query::new(PaymentMethodType::Card).with_trade_no(paid.trade_no.as_str()))?;
+    let query = client.query(&QueryRequest::new(PaymentMethodType::Card).with_trade_no(paid.trade_no.as_str()))?;
     let status = query.order.as_ref().and_then(|o| o.order_status.as_ref()).map(|s| s.as_str().to_owned());
     println!("5. query        : order status {}", status.unwrap_or_else(|| "?".into()));
 
-    let refund =
-        Refund::new(part, "127.0.0.1", "customer request", refund_no.as_str()).with_trade_no(paid.trade_no.as_str());
-    let refunded = client.refund_payment(&refund)?;
+    let refund = RefundRequest::new(part, "127.0.0.1", "customer request", refund_no.as_str())
+        .with_trade_no(paid.trade_no.as_str());
+    let refunded = client.refund(&refund)?;
     println!(
         "6. refund       : {} {} -> {} ({})",
         refunded.amount, refunded.currency, refunded.refund_status, refunded.refund_trade_no
     );
 
-    let rq = client.query_refund(&RefundQuery::new(PaymentMethodType::Card).with_order_no(refund_no.as_str()))?;
+    let rq =
+        client.refund_query(&RefundQueryRequest::new(PaymentMethodType::Card).with_order_no(refund_no.as_str()))?;
     println!("7. refund query : {} {} {}", rq.refund_order_no, rq.amount, rq.refund_status);
     Ok(())
 }
@@ -91,7 +91,7 @@ fn main() {
     let client = match Config::from_env() {
         Some(Ok(config)) => {
             println!("Running against {}", config.base_url());
-            Client::new(config)
+            Ok(Client::new(config))
         }
         Some(Err(e)) => Err(e),
         None => match Sandbox::start() {

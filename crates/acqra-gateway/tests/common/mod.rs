@@ -5,7 +5,8 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 
 use acqra_gateway::{
-    Address, Billing, Browser, CaptureMethod, Card, Decimal, DeviceInfo, Payment, PaymentMethodType, StoredCredentials,
+    Address, Billing, Browser, CaptureMethod, Card, Decimal, DeviceInfo, PaymentMethodType, PaymentRequest,
+    StoredCredentials,
 };
 use sign_core::{HttpRequest, HttpResponse, Transport, TransportError};
 
@@ -24,8 +25,8 @@ pub fn card(no: &str) -> Card {
     Card::new(no, "06", "2099", "Si", "Li").with_cvc(CVC).with_capture_method(CaptureMethod::Manual)
 }
 
-pub fn card_payment(order_no: &str, amount: &str, no: &str) -> Payment {
-    Payment::new(amount.parse::<Decimal>().unwrap(), "USD", device(), order_no, PaymentMethodType::Card)
+pub fn card_payment(order_no: &str, amount: &str, no: &str) -> PaymentRequest {
+    PaymentRequest::new(amount.parse::<Decimal>().unwrap(), "USD", device(), order_no, PaymentMethodType::Card)
         .with_card(card(no))
         .with_billing(billing().with_storedcredentials(StoredCredentials::Store))
 }

@@ -6,10 +6,9 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
-use acqra_gateway::token::TokenCache;
 use acqra_gateway::{
-    AccessToken, AccessTokenRequest, AccessTokenResponse, Client, Config, Decimal, Error, MitPayment, PaymentResponse,
-    SubscriptionPayment, SubscriptionPaymentResponse,
+    AccessToken, Client, Config, Decimal, Error, MitPaymentRequest, PaymentResponse, SubscriptionPaymentRequest,
+    SubscriptionPaymentResponse, TokenCache, TokenRequest, TokenResponse,
 };
 use common::*;
 use sign_core::HttpResponse;
@@ -27,24 +26,24 @@ fn assert_hidden(shown: &str) {
 
 #[test]
 fn no_public_type_prints_a_secret() {
-    let builder = Config::builder("https://gw.example.com", "app", APP_SECRET);
+    let builder = Config::builder().base_url("https://gw.example.com").app_id("app").secret(APP_SECRET);
     let config = builder.clone().build().unwrap();
     let token = AccessToken::new(TOKEN, Some(Duration::from_secs(3600)));
     let cache = TokenCache::new(Duration::from_secs(60), Duration::from_secs(300));
     let cached = cache.store(token.clone(), time::OffsetDateTime::UNIX_EPOCH);
     let client = Client::with_transport(config.clone(), Arc::new(Scripted::default()));
     let payment = card_payment("ORD-RED001", "1.00", CARD_NO);
-    let mit = MitPayment::new(Decimal::from(1), billing(), card(CARD_NO), "USD", "ORD-RED002");
-    let sub = SubscriptionPayment::new(Decimal::from(1), "06", "2099", "ORD-RED003")
+    let mit = MitPaymentRequest::new(Decimal::from(1), billing(), card(CARD_NO), "USD", "ORD-RED002");
+    let sub = SubscriptionPaymentRequest::new(Decimal::from(1), "06", "2099", "ORD-RED003")
         .with_card_no(CARD_NO)
         .with_transaction_identifier(CREDENTIAL);
     let pay_resp =
         PaymentResponse::new(Decimal::from(1), "USD", "ORD-RED001", "T1").with_transaction_identifier(CREDENTIAL);
     let sub_resp = SubscriptionPaymentResponse::new(Decimal::from(1), "USD", "ORD-RED003", "T3")
         .with_transaction_identifier(CREDENTIAL);
-    let token_req = AccessTokenRequest::new("app", APP_SECRET);
-    let token_resp = AccessTokenResponse::new("0000", "ok").with_access_token(TOKEN);
-    let prepared = client.prepare_with_token(&payment, &token).unwrap();
+    let token_req = TokenRequest::new("app", APP_SECRET);
+    let token_resp = TokenResponse::new("0000", "ok").with_access_token(TOKEN);
+    let prepared = client.prepare(&payment, &token).unwrap();
 
     for shown in [
         format!("{builder:?}"),
@@ -67,11 +66,10 @@ fn no_public_type_prints_a_secret() {
 
     // Errors: every variant, including API messages that quote a card number.
     let resp = HttpResponse::json(200, format!(r#"{{"respCode":"9999","respMsg":"card {CARD_NO} cvc {CVC}"}}"#));
-    let api = client.parse::<acqra_gateway::Payment>(&resp).unwrap_err();
+    let api = client.parse::<acqra_gateway::PaymentRequest>(&resp).unwrap_err();
     let bad_json = HttpResponse::json(200, format!(r#"{{"respCode":"0000","amount":"{CARD_NO}x"}}"#));
-    let decode = client.parse::<acqra_gateway::Payment>(&bad_json).unwrap_err();
-    let invalid =
-        client.prepare_with_token(&card_payment("ORD-RED004", "1.00", "4111111111111112"), &token).unwrap_err();
+    let decode = client.parse::<acqra_gateway::PaymentRequest>(&bad_json).unwrap_err();
+    let invalid = client.prepare(&card_payment("ORD-RED004", "1.00", "4111111111111112"), &token).unwrap_err();
     for e in [api, decode, invalid, Error::Unauthorized, Error::HttpStatus { status: 500 }] {
         let shown = format!("{e} {e:?}");
         assert!(!shown.contains(CARD_NO) && !shown.contains("4111111111111112"), "{shown}");

@@ -9,9 +9,10 @@ use std::time::Duration;
 
 use acqra_gateway::sandbox::{self, Sandbox, SandboxGateway, SandboxOptions, codes};
 use acqra_gateway::{
-    Capture, CashierPaymentOrder, Client, Decimal, Error, MitPayment, OrderStatus, PaymentMethodType, Query, Refund,
-    RefundQuery, RefundStatus, RetrievesTracking, ShipmentDirection, ShippingStatus, SubscriptionPayment, Tracking,
-    TrackingBatch, TrackingIterm, TrackingNumberType, TrackingOp, UpdateOrCancelTrackingInformation, Void,
+    CancelRequest, CaptureRequest, CashierOrderRequest, Client, Decimal, Error, MitPaymentRequest, OrderStatus,
+    PaymentMethodType, QueryRequest, RefundQueryRequest, RefundRequest, RefundStatus, ShipmentDirection,
+    ShippingRetrieveRequest, ShippingStatus, ShippingTrackingBatchRequest, ShippingTrackingModifyRequest,
+    ShippingTrackingRequest, SubscriptionPaymentRequest, TrackingIterm, TrackingNumberType, TrackingOp,
 };
 use common::*;
 use sign_core::{FixedClock, HttpRequest, Method};
@@ -36,22 +37,22 @@ fn quickstart_flow() {
     let token = client.access_token().unwrap();
     assert!(!token.token().secret().is_empty());
 
-    let session = client.create_checkout_session(&CashierPaymentOrder::new(dec("25.00"), "USD", "CS-000001")).unwrap();
+    let session = client.cashier_order(&CashierOrderRequest::new(dec("25.00"), "USD", "CS-000001")).unwrap();
     assert!(session.redirect_url.contains("CS-000001"));
 
-    let paid = client.create_payment(&card_payment("ORD-000001", "100.99", CARD_NO)).unwrap();
+    let paid = client.payment(&card_payment("ORD-000001", "100.99", CARD_NO)).unwrap();
     assert_eq!(paid.order_status, Some(OrderStatus::Authorized));
     assert_eq!(paid.amount, dec("100.99"));
 
-    let captured = client.capture_payment(&Capture::new(dec("100.99")).with_trade_no(&paid.trade_no)).unwrap();
+    let captured = client.capture(&CaptureRequest::new(dec("100.99")).with_trade_no(&paid.trade_no)).unwrap();
     assert_eq!(captured.order_status, Some(OrderStatus::Successed));
 
-    let refund = Refund::new(dec("30.50"), "10.1.1.1", "damaged", "RF-000001").with_order_no("ORD-000001");
-    let refunded = client.refund_payment(&refund).unwrap();
+    let refund = RefundRequest::new(dec("30.50"), "10.1.1.1", "damaged", "RF-000001").with_order_no("ORD-000001");
+    let refunded = client.refund(&refund).unwrap();
     assert_eq!(refunded.refund_status, RefundStatus::Accepted);
     assert_eq!(refunded.amount, dec("30.50"));
 
-    let q = client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no("ORD-000001")).unwrap();
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-000001")).unwrap();
     let order = q.order.unwrap();
     assert_eq!(order.order_status, Some(OrderStatus::Successed));
     assert_eq!(order.pay_amount.unwrap().value(), dec("100.99").value());
@@ -60,10 +61,11 @@ fn quickstart_flow() {
     assert_eq!(refunds[0].amount.unwrap().value(), dec("30.50").value());
     assert_eq!(q.extend.unwrap().bin.as_deref(), Some("411111"));
 
-    let rq = client.query_refund(&RefundQuery::new(PaymentMethodType::Card).with_order_no("RF-000001")).unwrap();
+    let rq = client.refund_query(&RefundQueryRequest::new(PaymentMethodType::Card).with_order_no("RF-000001")).unwrap();
     assert_eq!(rq.refund_trade_no, refunded.refund_trade_no);
     // By the original order, the latest refund.
-    let rq2 = client.query_refund(&RefundQuery::new(PaymentMethodType::Card).with_trade_no(&paid.trade_no)).unwrap();
+    let rq2 =
+        client.refund_query(&RefundQueryRequest::new(PaymentMethodType::Card).with_trade_no(&paid.trade_no)).unwrap();
     assert_eq!(rq2.refund_order_no, "RF-000001");
 
     // One token for the whole flow.
@@ -73,43 +75,43 @@ fn quickstart_flow() {
 #[test]
 fn impossible_transitions_are_refused() {
     let (_sandbox, client) = started();
-    // Capture or refund a voided payment.
-    let p = client.create_payment(&card_payment("ORD-VOID01", "50.00", CARD_NO)).unwrap();
-    let voided = client.void_payment(&Void::new().with_trade_no(&p.trade_no)).unwrap();
+    // Capture or refund a cancelled (voided) payment.
+    let p = client.payment(&card_payment("ORD-VOID01", "50.00", CARD_NO)).unwrap();
+    let voided = client.cancel(&CancelRequest::new().with_trade_no(&p.trade_no)).unwrap();
     assert_eq!(voided.order_status, Some(OrderStatus::Canceled));
-    let e = client.capture_payment(&Capture::new(dec("50.00")).with_trade_no(&p.trade_no)).unwrap_err();
+    let e = client.capture(&CaptureRequest::new(dec("50.00")).with_trade_no(&p.trade_no)).unwrap_err();
     assert_eq!(code(e), codes::BAD_STATE);
-    let e = client.void_payment(&Void::new().with_trade_no(&p.trade_no)).unwrap_err();
+    let e = client.cancel(&CancelRequest::new().with_trade_no(&p.trade_no)).unwrap_err();
     assert_eq!(code(e), codes::BAD_STATE);
 
     // Refund before capture; capture more than authorized; refund more than captured.
-    let p = client.create_payment(&card_payment("ORD-CAPT01", "80.00", CARD_NO)).unwrap();
-    let refund = |n: &str, amount: &str| Refund::new(dec(amount), "10.1.1.1", "r", n).with_trade_no(&p.trade_no);
-    assert_eq!(code(client.refund_payment(&refund("RF-A", "1.00")).unwrap_err()), codes::BAD_STATE);
-    let over = Capture::new(dec("80.01")).with_trade_no(&p.trade_no);
-    assert_eq!(code(client.capture_payment(&over).unwrap_err()), codes::AMOUNT_EXCEEDED);
-    client.capture_payment(&Capture::new(dec("60.00")).with_trade_no(&p.trade_no)).unwrap();
-    assert_eq!(code(client.void_payment(&Void::new().with_trade_no(&p.trade_no)).unwrap_err()), codes::BAD_STATE);
-    let again = Capture::new(dec("1.00")).with_trade_no(&p.trade_no);
-    assert_eq!(code(client.capture_payment(&again).unwrap_err()), codes::BAD_STATE);
-    client.refund_payment(&refund("RF-B", "40.00")).unwrap();
-    assert_eq!(code(client.refund_payment(&refund("RF-C", "20.01")).unwrap_err()), codes::AMOUNT_EXCEEDED);
-    client.refund_payment(&refund("RF-C", "20.00")).unwrap();
+    let p = client.payment(&card_payment("ORD-CAPT01", "80.00", CARD_NO)).unwrap();
+    let refund = |n: &str, amount: &str| RefundRequest::new(dec(amount), "10.1.1.1", "r", n).with_trade_no(&p.trade_no);
+    assert_eq!(code(client.refund(&refund("RF-A", "1.00")).unwrap_err()), codes::BAD_STATE);
+    let over = CaptureRequest::new(dec("80.01")).with_trade_no(&p.trade_no);
+    assert_eq!(code(client.capture(&over).unwrap_err()), codes::AMOUNT_EXCEEDED);
+    client.capture(&CaptureRequest::new(dec("60.00")).with_trade_no(&p.trade_no)).unwrap();
+    assert_eq!(code(client.cancel(&CancelRequest::new().with_trade_no(&p.trade_no)).unwrap_err()), codes::BAD_STATE);
+    let again = CaptureRequest::new(dec("1.00")).with_trade_no(&p.trade_no);
+    assert_eq!(code(client.capture(&again).unwrap_err()), codes::BAD_STATE);
+    client.refund(&refund("RF-B", "40.00")).unwrap();
+    assert_eq!(code(client.refund(&refund("RF-C", "20.01")).unwrap_err()), codes::AMOUNT_EXCEEDED);
+    client.refund(&refund("RF-C", "20.00")).unwrap();
     // The same refund sent again is answered the same; a different one under that number is refused.
-    let replay = client.refund_payment(&refund("RF-C", "20.00")).unwrap();
+    let replay = client.refund(&refund("RF-C", "20.00")).unwrap();
     assert_eq!(replay.refund_order_no, "RF-C");
-    assert_eq!(code(client.refund_payment(&refund("RF-C", "0.01")).unwrap_err()), codes::DUPLICATE);
-    let q = client.query_payment(&Query::new(PaymentMethodType::Card).with_trade_no(&p.trade_no)).unwrap();
+    assert_eq!(code(client.refund(&refund("RF-C", "0.01")).unwrap_err()), codes::DUPLICATE);
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_trade_no(&p.trade_no)).unwrap();
     assert_eq!(q.refund.unwrap().len(), 2);
 
     // Duplicate order number, unknown order, declined card.
-    let dup = client.create_payment(&card_payment("ORD-CAPT01", "1.00", CARD_NO)).unwrap_err();
+    let dup = client.payment(&card_payment("ORD-CAPT01", "1.00", CARD_NO)).unwrap_err();
     assert_eq!(code(dup), codes::DUPLICATE);
-    let missing = Query::new(PaymentMethodType::Card).with_order_no("ORD-NOPE1");
-    assert_eq!(code(client.query_payment(&missing).unwrap_err()), codes::NOT_FOUND);
-    let declined = client.create_payment(&card_payment("ORD-DECL01", "5.00", sandbox::DECLINED_CARD)).unwrap_err();
+    let missing = QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-NOPE1");
+    assert_eq!(code(client.query(&missing).unwrap_err()), codes::NOT_FOUND);
+    let declined = client.payment(&card_payment("ORD-DECL01", "5.00", sandbox::DECLINED_CARD)).unwrap_err();
     assert_eq!(code(declined), codes::DECLINED);
-    let q = client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no("ORD-DECL01")).unwrap();
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-DECL01")).unwrap();
     assert_eq!(q.order.unwrap().order_status, Some(OrderStatus::Unknown("failed".into())));
 }
 
@@ -121,15 +123,15 @@ fn expired_tokens_get_401_and_the_client_recovers() {
     // The client's own clock stands still, so it believes its token is fresh: only the gateway's
     // 401 can tell it otherwise.
     let client = sandbox.client().unwrap().with_clock(Arc::new(FixedClock::from_unix_millis(1_750_000_000_000)));
-    client.create_payment(&card_payment("ORD-EXP001", "10.00", CARD_NO)).unwrap();
+    client.payment(&card_payment("ORD-EXP001", "10.00", CARD_NO)).unwrap();
     clock.advance(Duration::from_secs(601));
-    let q = client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no("ORD-EXP001")).unwrap();
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-EXP001")).unwrap();
     assert_eq!(q.order.unwrap().order_status, Some(OrderStatus::Authorized));
     assert_eq!(sandbox.gateway().tokens_issued(), 2);
     // A revoked token: the non-idempotent capture is repeated once too (a 401 was not processed),
     // and is applied exactly once.
     sandbox.gateway().expire_tokens();
-    let c = client.capture_payment(&Capture::new(dec("10.00")).with_order_no("ORD-EXP001")).unwrap();
+    let c = client.capture(&CaptureRequest::new(dec("10.00")).with_order_no("ORD-EXP001")).unwrap();
     assert_eq!(c.order_status, Some(OrderStatus::Successed));
     assert_eq!(sandbox.gateway().tokens_issued(), 3);
 }
@@ -182,9 +184,14 @@ fn the_sandbox_checks_the_token_itself() {
 #[test]
 fn wrong_credentials_are_an_api_error() {
     let sandbox = Sandbox::start().unwrap();
-    let cfg = acqra_gateway::Config::builder(sandbox.base_url(), sandbox::APP_ID, "not-the-secret").build().unwrap();
-    let client = Client::new(cfg).unwrap();
-    let e = client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no("ORD-000001")).unwrap_err();
+    let cfg = acqra_gateway::Config::builder()
+        .base_url(sandbox.base_url())
+        .app_id(sandbox::APP_ID)
+        .secret("not-the-secret")
+        .build()
+        .unwrap();
+    let client = Client::new(cfg);
+    let e = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-000001")).unwrap_err();
     assert_eq!(code(e), codes::BAD_CREDENTIALS);
 }
 
@@ -192,45 +199,49 @@ fn wrong_credentials_are_an_api_error() {
 fn recurring_payments_use_the_stored_credential() {
     let (_sandbox, client) = started();
     let first = card_payment("ORD-SUB001", "9.99", "5555555555554444");
-    let first = client.create_payment(&first.with_card(card("5555555555554444").with_capture_method("auto"))).unwrap();
+    let first = client.payment(&first.with_card(card("5555555555554444").with_capture_method("auto"))).unwrap();
     assert_eq!(first.order_status, Some(OrderStatus::Successed));
     let id = first.transaction_identifier.expect("a stored credential");
     assert!(!format!("{id:?}").contains(id.expose()));
-    let sub = SubscriptionPayment::new(dec("9.99"), "06", "2099", "ORD-SUB002").with_transaction_identifier(id.clone());
-    let r = client.create_subscription_payment(&sub).unwrap();
+    let sub = SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB002")
+        .with_transaction_identifier(id.clone());
+    let r = client.subscription_payment(&sub).unwrap();
     assert_eq!(r.order_status, Some(OrderStatus::Successed));
     assert_eq!(r.currency, "USD");
-    let unknown = SubscriptionPayment::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("0000");
-    assert_eq!(code(client.create_subscription_payment(&unknown).unwrap_err()), codes::NOT_FOUND);
-    let mit = MitPayment::new(dec("3.00"), billing(), card(CARD_NO), "USD", "ORD-MIT001");
-    let m = client.create_mit_payment(&mit).unwrap();
+    let unknown =
+        SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("0000");
+    assert_eq!(code(client.subscription_payment(&unknown).unwrap_err()), codes::NOT_FOUND);
+    let mit = MitPaymentRequest::new(dec("3.00"), billing(), card(CARD_NO), "USD", "ORD-MIT001");
+    let m = client.mit_payment(&mit).unwrap();
     assert_eq!(m.order_status, Some(OrderStatus::Authorized));
 }
 
 #[test]
 fn wallet_payments_wait_for_the_payer() {
     let (sandbox, client) = started();
-    let wechat = acqra_gateway::Payment::new(dec("8.80"), "CNY", device(), "ORD-WX0001", PaymentMethodType::Wechat);
+    let wechat =
+        acqra_gateway::PaymentRequest::new(dec("8.80"), "CNY", device(), "ORD-WX0001", PaymentMethodType::Wechat);
     // Without its wechat block the gateway refuses it.
-    assert_eq!(code(client.create_payment(&wechat.clone()).unwrap_err()), codes::BAD_PARAMETER);
-    let wechat = acqra_gateway::Payment::new(dec("8.80"), "CNY", device(), "ORD-WX0002", PaymentMethodType::Wechat)
-        .with_wechat(acqra_gateway::Wechat::new("qr-code"));
-    let p = client.create_payment(&wechat).unwrap();
+    assert_eq!(code(client.payment(&wechat.clone()).unwrap_err()), codes::BAD_PARAMETER);
+    let wechat =
+        acqra_gateway::PaymentRequest::new(dec("8.80"), "CNY", device(), "ORD-WX0002", PaymentMethodType::Wechat)
+            .with_wechat(acqra_gateway::Wechat::new("qr-code"));
+    let p = client.payment(&wechat).unwrap();
     assert_eq!(p.order_status, Some(OrderStatus::Unknown("pending".into())));
     assert!(p.pay_url.unwrap().contains(&p.trade_no));
     // Not capturable, not refundable until paid.
-    let cap = Capture::new(dec("8.80")).with_trade_no(&p.trade_no);
-    assert_eq!(code(client.capture_payment(&cap).unwrap_err()), codes::BAD_STATE);
+    let cap = CaptureRequest::new(dec("8.80")).with_trade_no(&p.trade_no);
+    assert_eq!(code(client.capture(&cap).unwrap_err()), codes::BAD_STATE);
     assert!(sandbox.gateway().complete_checkout("ORD-WX0002"));
-    let refund = Refund::new(dec("8.80"), "10.1.1.1", "r", "RF-WX0002").with_trade_no(&p.trade_no);
-    client.refund_payment(&refund).unwrap();
+    let refund = RefundRequest::new(dec("8.80"), "10.1.1.1", "r", "RF-WX0002").with_trade_no(&p.trade_no);
+    client.refund(&refund).unwrap();
 }
 
 #[test]
 fn checkout_sessions_become_paid_orders() {
     let (sandbox, client) = started();
-    client.create_checkout_session(&CashierPaymentOrder::new(dec("12.00"), "HKD", "CS-PAID01")).unwrap();
-    let q = || client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no("CS-PAID01")).unwrap();
+    client.cashier_order(&CashierOrderRequest::new(dec("12.00"), "HKD", "CS-PAID01")).unwrap();
+    let q = || client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("CS-PAID01")).unwrap();
     assert_eq!(q().order.unwrap().order_status, Some(OrderStatus::Unknown("pending".into())));
     assert!(sandbox.gateway().complete_checkout("CS-PAID01"));
     assert_eq!(q().order.unwrap().order_status, Some(OrderStatus::Successed));
@@ -241,10 +252,10 @@ fn checkout_sessions_become_paid_orders() {
 fn shipping_tracking_lifecycle() {
     let (_sandbox, client) = started();
     for o in ["ORD-SHIP01", "ORD-SHIP02", "ORD-SHIP03"] {
-        client.create_payment(&card_payment(o, "20.00", CARD_NO)).unwrap();
+        client.payment(&card_payment(o, "20.00", CARD_NO)).unwrap();
     }
     let tracking = |order: &str, no: &str| {
-        Tracking::new(
+        ShippingTrackingRequest::new(
             "FEDEX",
             order,
             "2025-06-09",
@@ -254,35 +265,36 @@ fn shipping_tracking_lifecycle() {
             TrackingNumberType::CarrierProvided,
         )
     };
-    let added = client.add_tracking(&tracking("ORD-SHIP01", "TRK-1")).unwrap();
+    let added = client.shipping_tracking(&tracking("ORD-SHIP01", "TRK-1")).unwrap();
     assert_eq!(added.trackings.unwrap().len(), 1);
-    let dup = client.add_tracking(&tracking("ORD-SHIP01", "TRK-1")).unwrap_err();
+    let dup = client.shipping_tracking(&tracking("ORD-SHIP01", "TRK-1")).unwrap_err();
     assert_eq!(code(dup), codes::DUPLICATE);
-    let batch = TrackingBatch::new(vec![tracking("ORD-SHIP02", "TRK-2"), tracking("ORD-SHIP03", "TRK-3")]);
-    assert_eq!(client.add_trackings(&batch).unwrap().trackings.unwrap().len(), 2);
+    let batch =
+        ShippingTrackingBatchRequest::new(vec![tracking("ORD-SHIP02", "TRK-2"), tracking("ORD-SHIP03", "TRK-3")]);
+    assert_eq!(client.shipping_tracking_batch(&batch).unwrap().trackings.unwrap().len(), 2);
     // All or nothing: one bad entry keeps the whole batch out.
-    let bad = TrackingBatch::new(vec![tracking("ORD-SHIP02", "TRK-4"), tracking("ORD-NOPE01", "TRK-5")]);
-    assert_eq!(code(client.add_trackings(&bad).unwrap_err()), codes::NOT_FOUND);
+    let bad = ShippingTrackingBatchRequest::new(vec![tracking("ORD-SHIP02", "TRK-4"), tracking("ORD-NOPE01", "TRK-5")]);
+    assert_eq!(code(client.shipping_tracking_batch(&bad).unwrap_err()), codes::NOT_FOUND);
 
-    let retrieve = RetrievesTracking::new(BTreeMap::new(), "ORD-SHIP02", "TRK-2");
-    let details = client.retrieve_tracking(&retrieve).unwrap();
+    let retrieve = ShippingRetrieveRequest::new(BTreeMap::new(), "ORD-SHIP02", "TRK-2");
+    let details = client.shipping_retrieve(&retrieve).unwrap();
     assert_eq!(details.shipping_status, ShippingStatus::Shipped);
-    assert!(client.retrieve_tracking(&RetrievesTracking::new(BTreeMap::new(), "ORD-SHIP02", "TRK-4")).is_err());
+    assert!(client.shipping_retrieve(&ShippingRetrieveRequest::new(BTreeMap::new(), "ORD-SHIP02", "TRK-4")).is_err());
 
-    let cancel = UpdateOrCancelTrackingInformation::new(
+    let cancel = ShippingTrackingModifyRequest::new(
         vec![TrackingIterm::new().with_op(TrackingOp::Replace).with_path("/status").with_value("CANCELLED")],
         "ORD-SHIP02",
         "TRK-2",
     );
-    client.modify_tracking(&cancel).unwrap();
-    assert_eq!(client.retrieve_tracking(&retrieve).unwrap().shipping_status, ShippingStatus::Cancelled);
-    assert_eq!(code(client.modify_tracking(&cancel).unwrap_err()), codes::BAD_STATE);
+    client.shipping_tracking_modify(&cancel).unwrap();
+    assert_eq!(client.shipping_retrieve(&retrieve).unwrap().shipping_status, ShippingStatus::Cancelled);
+    assert_eq!(code(client.shipping_tracking_modify(&cancel).unwrap_err()), codes::BAD_STATE);
 }
 
 #[test]
 fn raw_calls_reach_the_same_gateway() {
     let (_sandbox, client) = started();
-    client.create_payment(&card_payment("ORD-RAW001", "1.00", CARD_NO)).unwrap();
+    client.payment(&card_payment("ORD-RAW001", "1.00", CARD_NO)).unwrap();
     let query = serde_json::json!({"orderNo":"ORD-RAW001","paymentMethodType":"card"});
     let v: serde_json::Value = client.raw_call("/gateway/v1/query", &query, true).unwrap();
     assert_eq!(v["order"]["orderStatus"], "authorized");
@@ -296,12 +308,12 @@ fn refunds_near_the_decimal_limit_are_refused_not_a_panic() {
     // rust_decimal's `+` panics on overflow: the refund check must not add blindly.
     let (sandbox, client) = started();
     let huge = "50000000000000000000000000000"; // 5e28; two of them exceed Decimal::MAX (~7.9e28)
-    let p = client.create_payment(&card_payment("ORD-HUGE01", huge, CARD_NO)).unwrap();
-    client.capture_payment(&Capture::new(dec(huge)).with_trade_no(&p.trade_no)).unwrap();
-    let refund = |n: &str| Refund::new(dec(huge), "10.1.1.1", "r", n).with_trade_no(&p.trade_no);
-    client.refund_payment(&refund("RF-HUGE1")).unwrap();
-    assert_eq!(code(client.refund_payment(&refund("RF-HUGE2")).unwrap_err()), codes::AMOUNT_EXCEEDED);
+    let p = client.payment(&card_payment("ORD-HUGE01", huge, CARD_NO)).unwrap();
+    client.capture(&CaptureRequest::new(dec(huge)).with_trade_no(&p.trade_no)).unwrap();
+    let refund = |n: &str| RefundRequest::new(dec(huge), "10.1.1.1", "r", n).with_trade_no(&p.trade_no);
+    client.refund(&refund("RF-HUGE1")).unwrap();
+    assert_eq!(code(client.refund(&refund("RF-HUGE2")).unwrap_err()), codes::AMOUNT_EXCEEDED);
     // The sandbox is still answering.
-    client.create_payment(&card_payment("ORD-AFTER1", "1.00", CARD_NO)).unwrap();
+    client.payment(&card_payment("ORD-AFTER1", "1.00", CARD_NO)).unwrap();
     drop(sandbox);
 }

@@ -1,8 +1,10 @@
-//! Every JSON example of the Acqra seed against the models generated from `docs/acqra-gateway/`:
-//! each deserializes into its generated type and serializes back to the same JSON value.
+//! Every JSON example of the provider's documentation against the models generated from
+//! `docs/acqra-gateway/`: each deserializes into its generated type and serializes back to the same
+//! JSON value.
 //!
-//! The fixtures are the seed's examples copied verbatim (`tests/fixtures/README.md` gives the seed
-//! line range of each). Where an example contradicts its own schema, the schema wins: the example is
+//! The fixtures are the provider's examples copied verbatim, each named after the type it
+//! round-trips (`tests/fixtures/README.md` gives the provider's schema and line range of each).
+//! Where an example contradicts its own schema, the schema wins: the example is
 //! listed in [`CONTRADICTIONS`] with the reason, the test proves the contradiction (the verbatim
 //! example is rejected, or the value lands in the enum's `Unknown` catch-all), and round-trips the
 //! example with only that value replaced.
@@ -49,63 +51,73 @@ fn contradictions() -> Vec<Contradiction> {
     let map = || WrongType(json!({"K": "V"}));
     let mut list: Vec<Contradiction> = vec![
         (
-            "Retrieves_Tracking.json",
+            "ShippingRetrieveRequest.json",
             "/matedata".to_string(),
             "\"matedata\": \"K-V\" but the schema says an object",
             map(),
         ),
         (
-            "Update_or_cancel_tracking_information.json",
+            "ShippingTrackingModifyRequest.json",
             "/matedata".to_string(),
             "\"matedata\": \"K-V\" but the schema says an object",
             map(),
         ),
         ("PayPal.json", "/metadata".to_string(), "\"metadata\": \"key-value\" but the schema says an object", map()),
         (
-            "Payment.json",
+            "PaymentRequest.json",
             "/paypal/metadata".to_string(),
             "\"metadata\": \"key-value\" but the schema says an object",
             map(),
         ),
         (
-            "TrackingRsp_Response.json",
+            "ShippingTrackingResponse.json",
             "/trackings".to_string(),
             "\"trackings\": \"ids\" but the schema says an array of strings",
             WrongType(json!(["ids"])),
         ),
-        ("CashierPaymentOrder.json", "/threeDsMode".to_string(), ENUM_LIST, NotAValue(unknown::<ThreeDsMode>)),
-        ("Payment.json", "/threeDsMode".to_string(), ENUM_LIST, NotAValue(unknown::<ThreeDsMode>)),
-        ("SubscriptionPayment.json", "/threeDsMode".to_string(), ENUM_LIST, NotAValue(unknown::<ThreeDsMode>)),
-        ("Payment.json", "/paymentMethodType".to_string(), ENUM_LIST, NotAValue(unknown::<PaymentMethodType>)),
-        ("Query.json", "/paymentMethodType".to_string(), ENUM_LIST, NotAValue(unknown::<PaymentMethodType>)),
+        ("CashierOrderRequest.json", "/threeDsMode".to_string(), ENUM_LIST, NotAValue(unknown::<ThreeDsMode>)),
+        ("PaymentRequest.json", "/threeDsMode".to_string(), ENUM_LIST, NotAValue(unknown::<ThreeDsMode>)),
+        ("SubscriptionPaymentRequest.json", "/threeDsMode".to_string(), ENUM_LIST, NotAValue(unknown::<ThreeDsMode>)),
+        ("PaymentRequest.json", "/paymentMethodType".to_string(), ENUM_LIST, NotAValue(unknown::<PaymentMethodType>)),
+        ("QueryRequest.json", "/paymentMethodType".to_string(), ENUM_LIST, NotAValue(unknown::<PaymentMethodType>)),
         ("Wechat.json", "/productType".to_string(), ENUM_LIST, NotAValue(unknown::<WechatProductType>)),
-        ("Payment.json", "/wechat/productType".to_string(), ENUM_LIST, NotAValue(unknown::<WechatProductType>)),
-        ("Tracking.json", "/shippingStatus".to_string(), ENUM_LIST, NotAValue(unknown::<ShippingStatus>)),
-        ("body_tracking_batch.json", "/0/shippingStatus".to_string(), ENUM_LIST, NotAValue(unknown::<ShippingStatus>)),
+        ("PaymentRequest.json", "/wechat/productType".to_string(), ENUM_LIST, NotAValue(unknown::<WechatProductType>)),
         (
-            "Tracking_Details_Response.json",
+            "ShippingTrackingRequest.json",
+            "/shippingStatus".to_string(),
+            ENUM_LIST,
+            NotAValue(unknown::<ShippingStatus>),
+        ),
+        (
+            "ShippingTrackingBatchRequest.json",
+            "/0/shippingStatus".to_string(),
+            ENUM_LIST,
+            NotAValue(unknown::<ShippingStatus>),
+        ),
+        (
+            "ShippingRetrieveResponse.json",
             "/shippingStatus".to_string(),
             ENUM_LIST,
             NotAValue(unknown::<ShippingStatus>),
         ),
         ("OrderInfoModel.json", "/orderStatus".to_string(), PLACEHOLDER, NotAValue(unknown::<OrderStatus>)),
         ("OrderInfoModel.json", "/paymentMethodType".to_string(), PLACEHOLDER, NotAValue(unknown::<PaymentMethodType>)),
-        ("Query_Response.json", "/order/orderStatus".to_string(), PLACEHOLDER, NotAValue(unknown::<OrderStatus>)),
+        ("QueryResponse.json", "/order/orderStatus".to_string(), PLACEHOLDER, NotAValue(unknown::<OrderStatus>)),
         (
-            "Query_Response.json",
+            "QueryResponse.json",
             "/order/paymentMethodType".to_string(),
             PLACEHOLDER,
             NotAValue(unknown::<PaymentMethodType>),
         ),
         ("RefundLogModel.json", "/refundStatus".to_string(), PLACEHOLDER, NotAValue(unknown::<RefundStatus>)),
-        ("Query_Response.json", "/refund/0/refundStatus".to_string(), PLACEHOLDER, NotAValue(unknown::<RefundStatus>)),
+        ("QueryResponse.json", "/refund/0/refundStatus".to_string(), PLACEHOLDER, NotAValue(unknown::<RefundStatus>)),
     ];
     // The billing example (shared by several schemas) lists the reasons and stored-credential modes.
     for (file, prefix) in [
         ("Billing.json", ""),
-        ("Payment.json", "/billing"),
-        ("MitPayment.json", "/billing"),
-        ("Query_Response.json", "/billing"),
+        ("PaymentRequest.json", "/billing"),
+        ("MitPaymentRequest.json", "/billing"),
+        ("QueryResponse.json", "/billing"),
     ] {
         let reason = format!("{prefix}/customerInitiatedReason");
         let stored = format!("{prefix}/storedcredentials");
@@ -156,33 +168,33 @@ fn roundtrip<T: Serialize + DeserializeOwned + Debug>(file: &str) {
 }
 
 #[test]
-fn every_seed_example_round_trips_through_its_generated_type() {
+fn every_documented_example_round_trips_through_its_generated_type() {
     // Requests (serialized by the client, deserialized by the sandbox).
-    roundtrip::<AccessTokenRequest>("AccessToken.json");
-    roundtrip::<CashierPaymentOrder>("CashierPaymentOrder.json");
-    roundtrip::<Void>("Void.json");
-    roundtrip::<Capture>("Capture.json");
-    roundtrip::<Payment>("Payment.json");
-    roundtrip::<MitPayment>("MitPayment.json");
-    roundtrip::<SubscriptionPayment>("SubscriptionPayment.json");
-    roundtrip::<Query>("Query.json");
-    roundtrip::<RefundQuery>("Query.json");
-    roundtrip::<Refund>("Refund.json");
-    roundtrip::<RetrievesTracking>("Retrieves_Tracking.json");
-    roundtrip::<Tracking>("Tracking.json");
-    roundtrip::<TrackingBatch>("body_tracking_batch.json");
-    roundtrip::<UpdateOrCancelTrackingInformation>("Update_or_cancel_tracking_information.json");
+    roundtrip::<TokenRequest>("TokenRequest.json");
+    roundtrip::<CashierOrderRequest>("CashierOrderRequest.json");
+    roundtrip::<CancelRequest>("CancelRequest.json");
+    roundtrip::<CaptureRequest>("CaptureRequest.json");
+    roundtrip::<PaymentRequest>("PaymentRequest.json");
+    roundtrip::<MitPaymentRequest>("MitPaymentRequest.json");
+    roundtrip::<SubscriptionPaymentRequest>("SubscriptionPaymentRequest.json");
+    roundtrip::<QueryRequest>("QueryRequest.json");
+    roundtrip::<RefundQueryRequest>("QueryRequest.json");
+    roundtrip::<RefundRequest>("RefundRequest.json");
+    roundtrip::<ShippingRetrieveRequest>("ShippingRetrieveRequest.json");
+    roundtrip::<ShippingTrackingRequest>("ShippingTrackingRequest.json");
+    roundtrip::<ShippingTrackingBatchRequest>("ShippingTrackingBatchRequest.json");
+    roundtrip::<ShippingTrackingModifyRequest>("ShippingTrackingModifyRequest.json");
     // Responses.
-    roundtrip::<AccessTokenResponse>("AccessToken_Response.json");
-    roundtrip::<CashierPreOrderResp>("CashierPreOrderResp.json");
-    roundtrip::<VoidResponse>("Void_Response.json");
-    roundtrip::<CaptureResponse>("Capture_Response.json");
-    roundtrip::<PaymentResponse>("Payment_Response.json");
-    roundtrip::<SubscriptionPaymentResponse>("SubscriptionPayment_Response.json");
-    roundtrip::<QueryResponse>("Query_Response.json");
-    roundtrip::<RefundResponse>("Refund_Response.json");
-    roundtrip::<TrackingDetailsResponse>("Tracking_Details_Response.json");
-    roundtrip::<TrackingRspResponse>("TrackingRsp_Response.json");
+    roundtrip::<TokenResponse>("TokenResponse.json");
+    roundtrip::<CashierOrderResponse>("CashierOrderResponse.json");
+    roundtrip::<CancelResponse>("CancelResponse.json");
+    roundtrip::<CaptureResponse>("CaptureResponse.json");
+    roundtrip::<PaymentResponse>("PaymentResponse.json");
+    roundtrip::<SubscriptionPaymentResponse>("SubscriptionPaymentResponse.json");
+    roundtrip::<QueryResponse>("QueryResponse.json");
+    roundtrip::<RefundResponse>("RefundResponse.json");
+    roundtrip::<ShippingRetrieveResponse>("ShippingRetrieveResponse.json");
+    roundtrip::<ShippingTrackingResponse>("ShippingTrackingResponse.json");
     // Nested schemas.
     roundtrip::<Address>("Address.json");
     roundtrip::<Alipay>("Alipay.json");
@@ -213,7 +225,7 @@ fn every_seed_example_round_trips_through_its_generated_type() {
 
 #[test]
 fn every_fixture_is_checked_and_every_contradiction_applies() {
-    let source = include_str!("generated_roundtrip.rs");
+    let source = include_str!("models.rs");
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .expect("fixtures dir")
@@ -243,8 +255,8 @@ fn patched(file: &str) -> Value {
 }
 
 #[test]
-fn typed_values_match_the_seed() {
-    let p: Payment = serde_json::from_value(patched("Payment.json")).expect("payment");
+fn typed_values_match_the_documented_examples() {
+    let p: PaymentRequest = serde_json::from_value(patched("PaymentRequest.json")).expect("payment");
     assert_eq!(p.amount.to_string(), "199.68");
     assert_eq!(p.order_no, "20220828000002");
     assert_eq!(p.fraud_mode, Some(FraudMode::Y));
@@ -254,48 +266,48 @@ fn typed_values_match_the_seed() {
     assert_eq!(p.device_info.browser.java_enable, Some(false));
     assert_eq!(p.product_info.expect("products")[0].price.to_string(), "5.55");
 
-    let q: QueryResponse = serde_json::from_value(fixture("Query_Response.json")).expect("query response");
+    let q: QueryResponse = serde_json::from_value(fixture("QueryResponse.json")).expect("query response");
     let order = q.order.expect("order");
     assert_eq!(order.pay_amount.map(|a| a.to_string()), Some("0".to_string()));
     assert_eq!(order.pay_time.as_deref(), Some("2019-08-24T14:15:22Z"));
 
-    let r: RefundResponse = serde_json::from_value(fixture("Refund_Response.json")).expect("refund response");
+    let r: RefundResponse = serde_json::from_value(fixture("RefundResponse.json")).expect("refund response");
     assert_eq!(r.refund_status, RefundStatus::Accepted);
-    let v: VoidResponse = serde_json::from_value(fixture("Void_Response.json")).expect("void response");
+    let v: CancelResponse = serde_json::from_value(fixture("CancelResponse.json")).expect("void response");
     assert_eq!(v.order_status, Some(OrderStatus::Canceled));
-    let c: CaptureResponse = serde_json::from_value(fixture("Capture_Response.json")).expect("capture response");
+    let c: CaptureResponse = serde_json::from_value(fixture("CaptureResponse.json")).expect("capture response");
     assert_eq!(c.order_status, Some(OrderStatus::Successed));
-    let t: AccessTokenResponse = serde_json::from_value(fixture("AccessToken_Response.json")).expect("token");
+    let t: TokenResponse = serde_json::from_value(fixture("TokenResponse.json")).expect("token");
     assert_eq!(t.expires_in, Some(3600));
     assert_eq!(t.access_token.as_ref().map(|s| s.expose()), Some("凭证串"));
 }
 
 #[test]
-fn endpoint_bindings_follow_the_seed() {
+fn endpoint_bindings_follow_the_documentation() {
     fn binding<E: Endpoint>() -> (&'static str, sign_core::Method, &'static str, bool) {
         (E::NAME, E::METHOD, E::PATH, E::IDEMPOTENT)
     }
     use sign_core::Method::Post;
     let all = [
-        binding::<AccessTokenRequest>(),
-        binding::<CashierPaymentOrder>(),
-        binding::<Void>(),
-        binding::<Capture>(),
-        binding::<Payment>(),
-        binding::<MitPayment>(),
-        binding::<SubscriptionPayment>(),
-        binding::<Query>(),
-        binding::<RefundQuery>(),
-        binding::<Refund>(),
-        binding::<RetrievesTracking>(),
-        binding::<Tracking>(),
-        binding::<TrackingBatch>(),
-        binding::<UpdateOrCancelTrackingInformation>(),
+        binding::<TokenRequest>(),
+        binding::<CashierOrderRequest>(),
+        binding::<CancelRequest>(),
+        binding::<CaptureRequest>(),
+        binding::<PaymentRequest>(),
+        binding::<MitPaymentRequest>(),
+        binding::<SubscriptionPaymentRequest>(),
+        binding::<QueryRequest>(),
+        binding::<RefundQueryRequest>(),
+        binding::<RefundRequest>(),
+        binding::<ShippingRetrieveRequest>(),
+        binding::<ShippingTrackingRequest>(),
+        binding::<ShippingTrackingBatchRequest>(),
+        binding::<ShippingTrackingModifyRequest>(),
     ];
     assert_eq!(
         all,
         [
-            ("access_token", Post, "/gateway/v1/connect/token", false),
+            ("token", Post, "/gateway/v1/connect/token", false),
             ("cashier_order", Post, "/gateway/v1/cashier/order", false),
             ("cancel", Post, "/gateway/v1/cancel", false),
             ("capture", Post, "/gateway/v1/capture", false),
@@ -313,10 +325,19 @@ fn endpoint_bindings_follow_the_seed() {
     );
     // The response type of each binding, checked by the compiler.
     fn response_is<E: Endpoint<Response = R>, R>() {}
-    response_is::<Payment, PaymentResponse>();
-    response_is::<MitPayment, SubscriptionPaymentResponse>();
-    response_is::<RefundQuery, RefundResponse>();
-    response_is::<TrackingBatch, TrackingRspResponse>();
+    response_is::<PaymentRequest, PaymentResponse>();
+    response_is::<MitPaymentRequest, SubscriptionPaymentResponse>();
+    response_is::<RefundQueryRequest, RefundResponse>();
+    response_is::<ShippingTrackingBatchRequest, ShippingTrackingResponse>();
+    // Every endpoint's answer is reachable as `<Name>Response` (an alias where it is shared).
+    response_is::<TokenRequest, TokenResponse>();
+    response_is::<CancelRequest, CancelResponse>();
+    response_is::<CashierOrderRequest, CashierOrderResponse>();
+    response_is::<MitPaymentRequest, MitPaymentResponse>();
+    response_is::<RefundQueryRequest, RefundQueryResponse>();
+    response_is::<ShippingRetrieveRequest, ShippingRetrieveResponse>();
+    response_is::<ShippingTrackingBatchRequest, ShippingTrackingBatchResponse>();
+    response_is::<ShippingTrackingModifyRequest, ShippingTrackingModifyResponse>();
 }
 
 #[test]
@@ -348,7 +369,7 @@ fn unknown_response_fields_are_ignored_and_missing_optionals_are_none() {
 fn builders_set_required_fields_and_skip_unset_optionals() {
     let card = Card::new("4111111111111111", "12", "2030", "San", "Zhang").with_cvc("123");
     let device = DeviceInfo::new(Browser::new("Mozilla/5.0"), "10.1.1.1", "en-US");
-    let payment = Payment::new(
+    let payment = PaymentRequest::new(
         sign_core::Decimal::from_minor(19968, 2),
         "USD",
         device,
@@ -369,7 +390,7 @@ fn builders_set_required_fields_and_skip_unset_optionals() {
             "threeDsMode": "auto"
         })
     );
-    let modify = UpdateOrCancelTrackingInformation::new(
+    let modify = ShippingTrackingModifyRequest::new(
         vec![TrackingIterm::new().with_op(TrackingOp::Replace).with_path("/status").with_value("CANCELLED")],
         "o1",
         "t1",
@@ -379,7 +400,10 @@ fn builders_set_required_fields_and_skip_unset_optionals() {
         json!({"iterms": [{"op": "replace", "path": "/status", "value": "CANCELLED"}], "orderNo": "o1", "trackingNo": "t1"})
     );
     // A request missing a required field is rejected when read (the sandbox side).
-    assert!(serde_json::from_value::<Refund>(json!({"amount": "1.00", "clientIp": "1.1.1.1", "reason": "x"})).is_err());
+    assert!(
+        serde_json::from_value::<RefundRequest>(json!({"amount": "1.00", "clientIp": "1.1.1.1", "reason": "x"}))
+            .is_err()
+    );
 }
 
 #[test]
@@ -396,18 +420,18 @@ fn secrets_never_appear_in_debug_output() {
         format!("{card:?}"),
         format!(
             "{:?}",
-            Payment::new(sign_core::Decimal::from_minor(1, 2), "USD", device, "o1", PaymentMethodType::Card)
+            PaymentRequest::new(sign_core::Decimal::from_minor(1, 2), "USD", device, "o1", PaymentMethodType::Card)
                 .with_card(card.clone())
         ),
-        format!("{:?}", MitPayment::new(sign_core::Decimal::from_minor(1, 2), billing, card, "USD", "o1")),
+        format!("{:?}", MitPaymentRequest::new(sign_core::Decimal::from_minor(1, 2), billing, card, "USD", "o1")),
         format!(
             "{:?}",
-            SubscriptionPayment::new(sign_core::Decimal::from_minor(1, 2), "12", "2030", "o1")
+            SubscriptionPaymentRequest::new(sign_core::Decimal::from_minor(1, 2), "12", "2030", "o1")
                 .with_card_no(PAN)
                 .with_transaction_identifier(TXN_ID)
         ),
-        format!("{:?}", AccessTokenRequest::new("app", APP_SECRET)),
-        format!("{:?}", AccessTokenResponse::new("0000", "ok").with_access_token(TOKEN)),
+        format!("{:?}", TokenRequest::new("app", APP_SECRET)),
+        format!("{:?}", TokenResponse::new("0000", "ok").with_access_token(TOKEN)),
         format!(
             "{:?}",
             PaymentResponse::new(sign_core::Decimal::from_minor(1, 2), "USD", "o1", "t1")

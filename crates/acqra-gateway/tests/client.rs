@@ -1,0 +1,690 @@
+//! What the client sends and how it reads every answer, against a loopback mockito server, a
+//! scripted transport, or the sandbox's gateway without a socket (sans-IO). Acqra signs nothing: a
+//! call is authenticated by the access token alone, so the exact token request body, every
+//! endpoint's path and body, and the `Authorization` header are what is checked here.
+
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier};
+use std::time::Duration;
+
+use std::collections::BTreeMap;
+
+use acqra_gateway::{
+    AuthHeader, CancelRequest, CaptureRequest, CashierOrderRequest, Client, Config, Decimal, Error, MitPaymentRequest,
+    MitPaymentResponse, OrderStatus, PaymentMethodType, QueryRequest, RefundQueryRequest, RefundQueryResponse,
+    RefundRequest, RefundStatus, ShipmentDirection, ShippingRetrieveRequest, ShippingStatus,
+    ShippingTrackingBatchRequest, ShippingTrackingBatchResponse, ShippingTrackingModifyRequest,
+    ShippingTrackingModifyResponse, ShippingTrackingRequest, SubscriptionPaymentRequest, TokenRequest, TrackingIterm,
+    TrackingNumberType, TrackingOp,
+};
+use common::*;
+use mockito::Matcher;
+use sign_core::{FixedClock, HttpResponse, RetryPolicy, TransportError, TransportErrorKind};
+
+#[cfg(feature = "sandbox")]
+use acqra_gateway::PaymentRequest;
+#[cfg(feature = "sandbox")]
+use acqra_gateway::sandbox::{APP_ID, SECRET as SANDBOX_SECRET};
+
+const TOKEN_PATH: &str = "/gateway/v1/connect/token";
+const SECRET: &str = "app-secret-XYZ-987";
+
+fn config(url: &str) -> Config {
+    Config::builder().base_url(url).app_id("app-42").secret(SECRET).retry(RetryPolicy::none()).build().unwrap()
+}
+
+fn token_body(token: &str) -> String {
+    format!(r#"{{"accessToken":"{token}","expiresIn":3600,"respCode":"0000","respMsg":"success"}}"#)
+}
+
+const QUERY_OK: &str = r#"{"respCode":"0000","respMsg":"ok","order":{"orderNo":"ORD-0001","tradeNo":"T1",
+  "orderStatus":"authorized","payAmount":100.99,"paymentMethodType":"card"},"refund":[]}"#;
+
+fn query() -> QueryRequest {
+    QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-0001")
+}
+
+#[test]
+fn token_then_call_with_exact_headers_and_bodies() {
+    let mut server = mockito::Server::new();
+    let token = server
+        .mock("POST", TOKEN_PATH)
+        .match_header("content-type", "application/json")
+        .match_header("authorization", Matcher::Missing)
+        // The exact bytes: {"appId":"app-42","secret":"app-secret-XYZ-987"}
+        .match_body(Matcher::Exact(format!(r#"{{"appId":"app-42","secret":"{SECRET}"}}"#)))
+        .with_body(token_body("tok-abc"))
+        .expect(1)
+        .create();
+    let capture = server
+        .mock("POST", "/gateway/v1/capture")
+        .match_header("authorization", "tok-abc")
+        .match_header("content-type", "application/json")
+        .match_body(Matcher::Exact(r#"{"captureAmount":"100.55","orderNo":"ORD-0001"}"#.into()))
+        .with_body(
+            r#"{"amount":"100.55","currency":"USD","orderNo":"ORD-0001","tradeNo":"T1","orderStatus":"successed",
+                "respCode":"0000","respMsg":"ok"}"#,
+        )
+        .expect(2)
+        .create();
+    let client = Client::new(config(&server.url()));
+    let req = CaptureRequest::new("100.55".parse::<Decimal>().unwrap()).with_order_no("ORD-0001");
+    for _ in 0..2 {
+        let r = client.capture(&req).unwrap();
+        assert_eq!(r.amount, Decimal::from_minor(10055, 2));
+        assert_eq!(r.order_status, Some(OrderStatus::Successed));
+    }
+    token.assert();
+    capture.assert();
+}
+
+#[test]
+fn header_format_is_configurable() {
+    let mut server = mockito::Server::new();
+    server.mock("POST", TOKEN_PATH).with_body(token_body("tok-b")).create();
+    let m = server
+        .mock("POST", "/gateway/v1/query")
+        .match_header("authorization", "Bearer tok-b")
+        .with_body(QUERY_OK)
+        .expect(1)
+        .create();
+    let cfg = Config::builder()
+        .base_url(server.url())
+        .app_id("app-42")
+        .secret(SECRET)
+        .auth_header(AuthHeader::bearer())
+        .build()
+        .unwrap();
+    Client::new(cfg).query(&query()).unwrap();
+    m.assert();
+}
+
+#[test]
+fn many_threads_share_one_token_fetch() {
+    let mut server = mockito::Server::new();
+    let token = server.mock("POST", TOKEN_PATH).with_body(token_body("tok-shared")).expect(1).create();
+    let calls = server
+        .mock("POST", "/gateway/v1/query")
+        .match_header("authorization", "tok-shared")
+        .with_body(QUERY_OK)
+        .expect(16)
+        .create();
+    let client = Client::new(config(&server.url()));
+    let start = Arc::new(Barrier::new(16));
+    let handles: Vec<_> = (0..16)
+        .map(|_| {
+            let (client, start) = (client.clone(), start.clone());
+            std::thread::spawn(move || {
+                start.wait();
+                client.query(&query()).map(|r| r.order.and_then(|o| o.order_status))
+            })
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap().unwrap(), Some(OrderStatus::Authorized));
+    }
+    token.assert();
+    calls.assert();
+}
+
+#[test]
+fn token_is_refreshed_shortly_before_expiry() {
+    let mut server = mockito::Server::new();
+    let n = Arc::new(AtomicUsize::new(0));
+    let n2 = n.clone();
+    let token = server
+        .mock("POST", TOKEN_PATH)
+        .with_body_from_request(move |_| token_body(&format!("tok-{}", n2.fetch_add(1, Ordering::SeqCst))).into())
+        .expect(2)
+        .create();
+    let first = server.mock("POST", "/gateway/v1/query").match_header("authorization", "tok-0").with_body(QUERY_OK);
+    let first = first.expect(2).create();
+    let second = server.mock("POST", "/gateway/v1/query").match_header("authorization", "tok-1").with_body(QUERY_OK);
+    let second = second.expect(1).create();
+    let clock = Arc::new(FixedClock::from_unix_millis(1_750_000_000_000));
+    let cfg = Config::builder()
+        .base_url(server.url())
+        .app_id("app-42")
+        .secret(SECRET)
+        .token_refresh_margin(Duration::from_secs(120))
+        .build();
+    let client = Client::new(cfg.unwrap()).with_clock(clock.clone());
+    client.query(&query()).unwrap();
+    clock.advance(Duration::from_secs(3600 - 121));
+    client.query(&query()).unwrap(); // still tok-0
+    clock.advance(Duration::from_secs(1)); // 120 s before expiry: refresh
+    client.query(&query()).unwrap();
+    token.assert();
+    first.assert();
+    second.assert();
+}
+
+#[test]
+fn refund_after_a_401_gets_a_fresh_token_and_is_repeated_once() {
+    let mut server = mockito::Server::new();
+    let n = Arc::new(AtomicUsize::new(0));
+    let n2 = n.clone();
+    let token = server
+        .mock("POST", TOKEN_PATH)
+        .with_body_from_request(move |_| token_body(&format!("tok-{}", n2.fetch_add(1, Ordering::SeqCst))).into())
+        .expect(2)
+        .create();
+    let refused = server
+        .mock("POST", "/gateway/v1/refund")
+        .match_header("authorization", "tok-0")
+        .with_status(401)
+        .expect(1)
+        .create();
+    let accepted = server
+        .mock("POST", "/gateway/v1/refund")
+        .match_header("authorization", "tok-1")
+        .with_body(
+            r#"{"amount":"10.00","currency":"USD","mercId":"M1","refundOrderNo":"RF-1","refundStatus":"accepted",
+                "refundTradeNo":"RT1","respCode":"0000","respMsg":"ok"}"#,
+        )
+        .expect(1)
+        .create();
+    let client = Client::new(config(&server.url()));
+    let refund =
+        RefundRequest::new(Decimal::from_minor(1000, 2), "10.1.1.1", "damaged", "RF-1").with_order_no("ORD-0001");
+    let r = client.refund(&refund).unwrap();
+    assert_eq!(r.refund_order_no, "RF-1");
+    token.assert();
+    refused.assert();
+    accepted.assert();
+}
+
+#[test]
+fn a_second_unauthorized_is_reported_not_looped() {
+    let mut server = mockito::Server::new();
+    let token = server.mock("POST", TOKEN_PATH).with_body(token_body("tok-x")).expect(2).create();
+    let refused = server.mock("POST", "/gateway/v1/query").with_status(401).expect(2).create();
+    let client = Client::new(config(&server.url()));
+    assert!(matches!(client.query(&query()), Err(Error::Unauthorized)));
+    token.assert();
+    refused.assert();
+}
+
+#[test]
+fn non_idempotent_calls_are_not_repeated_after_401_when_told_so() {
+    let transport = Arc::new(Scripted::new(vec![
+        token_ok("t0", 3600),
+        Ok(HttpResponse::new(401, "")),
+        // The idempotent query is still repeated once.
+        token_ok("t1", 3600),
+        Ok(HttpResponse::new(401, "")),
+        token_ok("t2", 3600),
+        Ok(HttpResponse::json(200, QUERY_OK)),
+    ]));
+    let client =
+        Client::with_transport(config("http://127.0.0.1:9"), transport.clone()).repeat_after_unauthorized(false);
+    let capture = CaptureRequest::new(Decimal::from(5)).with_trade_no("T1");
+    assert!(matches!(client.capture(&capture), Err(Error::Unauthorized)));
+    assert!(client.query(&query()).is_ok());
+    let paths = transport.sent_paths();
+    assert_eq!(
+        paths,
+        [TOKEN_PATH, "/gateway/v1/capture", TOKEN_PATH, "/gateway/v1/query", TOKEN_PATH, "/gateway/v1/query"]
+    );
+}
+
+#[test]
+fn payment_that_timed_out_is_not_sent_again() {
+    let transport = Arc::new(Scripted::new(vec![
+        token_ok("t0", 3600),
+        Err(TransportError::new(TransportErrorKind::Timeout, "read timed out")),
+    ]));
+    let client = Client::with_transport(config("http://127.0.0.1:9"), transport.clone());
+    let e = client.payment(&card_payment("ORD-TIMEOUT", "42.00", CARD_NO)).unwrap_err();
+    assert!(matches!(e, Error::Timeout(_)), "{e:?}");
+    assert!(!e.outcome().is_not_sent());
+    assert!(e.outcome_unknown());
+    assert_eq!(transport.sent_paths(), [TOKEN_PATH, "/gateway/v1/payment"]);
+    // The payment request was not marked idempotent, so no transport may retry it either.
+    assert!(!transport.sent.lock().unwrap()[1].idempotent);
+}
+
+#[test]
+fn payment_is_not_retried_by_the_ureq_transport_after_a_5xx() {
+    let mut server = mockito::Server::new();
+    server.mock("POST", TOKEN_PATH).with_body(token_body("t")).create();
+    let pay = server.mock("POST", "/gateway/v1/payment").with_status(503).expect(1).create();
+    let q = server.mock("POST", "/gateway/v1/query").with_status(503).expect(2).create();
+    let cfg = Config::builder()
+        .base_url(server.url())
+        .app_id("app-42")
+        .secret(SECRET)
+        .retry(RetryPolicy::new(1, Duration::from_millis(1), Duration::from_millis(1)))
+        .build()
+        .unwrap();
+    let client = Client::new(cfg);
+    let e = client.payment(&card_payment("ORD-5XX01", "1.00", CARD_NO)).unwrap_err();
+    assert!(matches!(e, Error::HttpStatus { status: 503 }), "{e:?}");
+    assert!(matches!(client.query(&query()), Err(Error::HttpStatus { status: 503 })));
+    pay.assert();
+    q.assert();
+}
+
+#[test]
+fn token_endpoint_failures_are_typed() {
+    let mut server = mockito::Server::new();
+    let m = server
+        .mock("POST", TOKEN_PATH)
+        .with_body(r#"{"respCode":"1001","respMsg":"invalid appId or secret"}"#)
+        .expect(1)
+        .create();
+    let client = Client::new(config(&server.url()));
+    let e = client.query(&query()).unwrap_err();
+    assert_eq!(e.api_code(), Some("1001"));
+    assert!(!format!("{e} {e:?}").contains(SECRET));
+    m.assert();
+}
+
+#[test]
+fn every_bad_answer_is_a_typed_error() {
+    let cases: Vec<(u16, String, &str)> = vec![
+        (200, r#"{"respCode":"2001","respMsg":"订单不存在"}"#.into(), "api"),
+        (200, "{\"respCode\":\"0000\",".into(), "decode"),
+        (200, String::new(), "decode"),
+        (200, "<html><body>maintenance</body></html>".into(), "decode"),
+        (200, r#"{"respMsg":"no code"}"#.into(), "decode"),
+        (200, r#"{"respCode":"0000","respMsg":"ok","order":{"payAmount":"abc"}}"#.into(), "decode"),
+        (502, "<html><body>Bad Gateway</body></html>".into(), "status"),
+        (403, String::new(), "status"),
+        (404, "Not Found".into(), "status"),
+    ];
+    for (status, body, kind) in cases {
+        let mut server = mockito::Server::new();
+        server.mock("POST", TOKEN_PATH).with_body(token_body("t")).create();
+        server.mock("POST", "/gateway/v1/query").with_status(status as usize).with_body(&body).create();
+        let client = Client::new(config(&server.url()));
+        let e = client.query(&query()).unwrap_err();
+        let ok = match kind {
+            "api" => matches!(&e, Error::Api { code, message, .. } if code == "2001" && message == "订单不存在"),
+            "decode" => matches!(e, Error::Decode(_)),
+            _ => matches!(e, Error::HttpStatus { status: s } if s == status),
+        };
+        assert!(ok, "{status} {body:?}: {e:?}");
+    }
+}
+
+#[test]
+fn a_huge_body_is_refused() {
+    let mut server = mockito::Server::new();
+    server.mock("POST", TOKEN_PATH).with_body(token_body("t")).create();
+    let huge = format!(r#"{{"respCode":"0000","respMsg":"{}"}}"#, "x".repeat(11 * 1024 * 1024));
+    server.mock("POST", "/gateway/v1/query").with_body(huge).create();
+    let client = Client::new(config(&server.url()));
+    let e = client.query(&query()).unwrap_err();
+    assert!(matches!(&e, Error::Transport(t) if t.kind() == TransportErrorKind::BodyTooLarge), "{e:?}");
+}
+
+#[test]
+fn the_configured_body_limit_reaches_the_transport() {
+    let mut server = mockito::Server::new();
+    server.mock("POST", TOKEN_PATH).with_body(token_body("t")).create();
+    let big = format!(r#"{{"respCode":"9999","respMsg":"{}"}}"#, "x".repeat(64 * 1024));
+    server.mock("POST", "/gateway/v1/query").with_body(big).create();
+    let limited = Config::builder()
+        .base_url(server.url())
+        .app_id("app-42")
+        .secret(SECRET)
+        .retry(RetryPolicy::none())
+        .max_response_bytes(16 * 1024)
+        .build()
+        .unwrap();
+    let e = Client::new(limited).query(&query()).unwrap_err();
+    assert!(matches!(&e, Error::Transport(t) if t.kind() == TransportErrorKind::BodyTooLarge), "{e:?}");
+    // The same answer under the default 10 MiB limit is read: the gateway's failure envelope.
+    let e = Client::new(config(&server.url())).query(&query()).unwrap_err();
+    assert!(matches!(&e, Error::Api { code, .. } if code == "9999"), "{e:?}");
+}
+
+#[test]
+fn card_data_never_appears_in_debug_errors_or_prepared_request_debug() {
+    let payment = card_payment("ORD-CARD1", "19.99", CARD_NO);
+    let client = Client::with_transport(config("http://127.0.0.1:9"), Arc::new(Scripted::default()));
+    let token = acqra_gateway::AccessToken::new("tok-secret-1", None);
+    let prepared = client.prepare(&payment, &token).unwrap();
+    // The wire body carries the card (it must), and nothing else does.
+    let body = String::from_utf8(prepared.body.clone()).unwrap();
+    assert!(body.contains(&format!(r#""cardNo":"{CARD_NO}""#)) && body.contains(&format!(r#""cvc":"{CVC}""#)));
+    assert_eq!(prepared.header("Authorization"), Some("tok-secret-1"));
+    for shown in [
+        format!("{payment:?}"),
+        format!("{:?}", payment.card),
+        format!("{prepared:?}"),
+        format!("{client:?}"),
+        format!("{token:?} {token}"),
+    ] {
+        assert!(!shown.contains("4111111111111111") && !shown.contains("11111111"), "{shown}");
+        assert!(!shown.contains("\"737\"") && !shown.contains("737"), "{shown}");
+        assert!(!shown.contains("tok-secret-1"), "{shown}");
+        assert!(!shown.contains(SECRET), "{shown}");
+    }
+    assert_eq!(payment.card.as_ref().unwrap().masked_card_no(), "************1111");
+    // An invalid card is refused before sending, without the number in the error.
+    let bad = card_payment("ORD-CARD2", "1.00", "4111111111111112");
+    let e = client.prepare(&bad, &token).unwrap_err();
+    assert!(matches!(e, Error::InvalidRequest(_)));
+    assert!(!format!("{e} {e:?}").contains("4111111111111112"));
+    // A gateway message that echoes the number is masked.
+    let resp = HttpResponse::json(200, r#"{"respCode":"3001","respMsg":"card 4111111111111111 blocked"}"#);
+    let e = client.parse::<acqra_gateway::PaymentRequest>(&resp).unwrap_err();
+    let shown = format!("{e} {e:?}");
+    assert!(!shown.contains(CARD_NO) && shown.contains("************1111"), "{shown}");
+}
+
+#[test]
+fn bad_requests_fail_before_any_io() {
+    let transport = Arc::new(Scripted::default());
+    let client = Client::with_transport(config("http://127.0.0.1:9"), transport.clone());
+    let e = client.capture(&CaptureRequest::new(Decimal::from(1))).unwrap_err();
+    assert!(matches!(e, Error::InvalidRequest(_)), "{e:?}");
+    let e = client.query(&QueryRequest::new(PaymentMethodType::Card)).unwrap_err();
+    assert!(matches!(e, Error::InvalidRequest(_)));
+    // Nothing was sent, not even a token request.
+    assert!(transport.sent_paths().is_empty());
+}
+
+#[test]
+fn a_401_from_the_token_endpoint_is_reported_once() {
+    let mut server = mockito::Server::new();
+    let token = server.mock("POST", TOKEN_PATH).with_status(401).expect(1).create();
+    let call = server.mock("POST", "/gateway/v1/query").expect(0).create();
+    let client = Client::new(config(&server.url()));
+    assert!(matches!(client.query(&query()), Err(Error::Unauthorized)));
+    token.assert();
+    call.assert();
+}
+
+// Each endpoint's method, path and exact body on the wire.
+
+/// One call against a loopback gateway: a token, then exactly one `POST path` carrying exactly
+/// `body` and `Authorization: tok-w`, answered with `answer`.
+fn on_the_wire<T>(path: &str, body: &str, answer: &str, call: impl FnOnce(&Client) -> Result<T, Error>) -> T {
+    let mut server = mockito::Server::new();
+    let token = server.mock("POST", TOKEN_PATH).with_body(token_body("tok-w")).expect(1).create();
+    let endpoint = server
+        .mock("POST", path)
+        .match_header("authorization", "tok-w")
+        .match_header("content-type", "application/json")
+        .match_body(Matcher::Exact(body.to_owned()))
+        .with_body(answer)
+        .expect(1)
+        .create();
+    let out = call(&Client::new(config(&server.url()))).unwrap_or_else(|e| panic!("{path}: {e:?}"));
+    token.assert();
+    endpoint.assert();
+    out
+}
+
+fn tracking(order_no: &str, tracking_no: &str) -> ShippingTrackingRequest {
+    ShippingTrackingRequest::new(
+        "FEDEX",
+        order_no,
+        "2025-06-09",
+        ShipmentDirection::Forward,
+        ShippingStatus::Shipped,
+        tracking_no,
+        TrackingNumberType::CarrierProvided,
+    )
+}
+
+const TRACKING_OK: &str = r#"{"respCode":"0000","respMsg":"ok","trackings":["TK1"],"desc":"accepted"}"#;
+
+#[test]
+fn cancel_voids_by_trade_number() {
+    let r = on_the_wire(
+        "/gateway/v1/cancel",
+        r#"{"tradeNo":"T1"}"#,
+        r#"{"respCode":"0000","respMsg":"ok","orderNo":"ORD-0001","tradeNo":"T1","orderStatus":"canceled"}"#,
+        |c| c.cancel(&CancelRequest::new().with_trade_no("T1")),
+    );
+    assert_eq!(r.order_status, Some(OrderStatus::Canceled));
+}
+
+#[test]
+fn capture_sends_the_amount_as_a_decimal_string() {
+    let r = on_the_wire(
+        "/gateway/v1/capture",
+        r#"{"captureAmount":"0.10","tradeNo":"T1"}"#,
+        r#"{"respCode":"0000","respMsg":"ok","amount":"0.10","currency":"USD","orderNo":"O","tradeNo":"T1"}"#,
+        |c| c.capture(&CaptureRequest::new(Decimal::from_minor(10, 2)).with_trade_no("T1")),
+    );
+    assert_eq!(r.amount, Decimal::from_minor(10, 2));
+}
+
+#[test]
+fn cashier_order_answers_with_the_hosted_page() {
+    let r = on_the_wire(
+        "/gateway/v1/cashier/order",
+        r#"{"amount":"25.00","currency":"USD","orderNo":"CS-000001"}"#,
+        r#"{"respCode":"0000","respMsg":"ok","orderNo":"CS-000001","redirectUrl":"https://pay.example/CS-000001"}"#,
+        |c| c.cashier_order(&CashierOrderRequest::new(Decimal::from_minor(2500, 2), "USD", "CS-000001")),
+    );
+    assert_eq!(r.redirect_url, "https://pay.example/CS-000001");
+}
+
+#[test]
+fn mit_payment_sends_the_card_and_billing() {
+    let body = format!(
+        r#"{{"amount":"3.00","billing":{{"address":{{"city":"Seattle","country":"HK","line1":"1 Main St","postcode":"98102","state":"WA"}}}},"card":{{"captureMethod":"manual","cardNo":"{CARD_NO}","cvc":"{CVC}","expiryMonth":"06","expiryYear":"2099","firstName":"Si","lastName":"Li"}},"currency":"USD","orderNo":"ORD-MIT001"}}"#
+    );
+    let r = on_the_wire(
+        "/gateway/v1/mitPayment",
+        &body,
+        r#"{"respCode":"0000","respMsg":"ok","amount":"3.00","currency":"USD","orderNo":"ORD-MIT001","tradeNo":"T9"}"#,
+        |c| {
+            c.mit_payment(&MitPaymentRequest::new(
+                Decimal::from_minor(300, 2),
+                billing(),
+                card(CARD_NO),
+                "USD",
+                "ORD-MIT001",
+            ))
+        },
+    );
+    let r: MitPaymentResponse = r;
+    assert_eq!(r.trade_no, "T9");
+}
+
+#[test]
+fn payment_sends_the_card_once_serialized() {
+    let body = format!(
+        r#"{{"amount":"42.00","billing":{{"address":{{"city":"Seattle","country":"HK","line1":"1 Main St","postcode":"98102","state":"WA"}},"storedcredentials":"store"}},"card":{{"captureMethod":"manual","cardNo":"{CARD_NO}","cvc":"{CVC}","expiryMonth":"06","expiryYear":"2099","firstName":"Si","lastName":"Li"}},"currency":"USD","deviceInfo":{{"browser":{{"userAgent":"Mozilla/5.0 (test)"}},"clientIp":"10.1.1.1","language":"en-US"}},"orderNo":"ORD-PAY001","paymentMethodType":"card"}}"#
+    );
+    let r = on_the_wire(
+        "/gateway/v1/payment",
+        &body,
+        r#"{"respCode":"0000","respMsg":"ok","amount":"42.00","currency":"USD","orderNo":"ORD-PAY001","tradeNo":"T2","orderStatus":"authorized"}"#,
+        |c| c.payment(&card_payment("ORD-PAY001", "42.00", CARD_NO)),
+    );
+    assert_eq!(r.order_status, Some(OrderStatus::Authorized));
+}
+
+#[test]
+fn query_reads_the_order_and_its_refunds() {
+    let r = on_the_wire("/gateway/v1/query", r#"{"orderNo":"ORD-0001","paymentMethodType":"card"}"#, QUERY_OK, |c| {
+        c.query(&query())
+    });
+    assert_eq!(r.order.and_then(|o| o.order_status), Some(OrderStatus::Authorized));
+    assert_eq!(r.refund.map(|r| r.len()), Some(0));
+}
+
+#[test]
+fn refund_query_reads_the_refund() {
+    let r = on_the_wire(
+        "/gateway/v1/refundQuery",
+        r#"{"orderNo":"RF-1","paymentMethodType":"card"}"#,
+        r#"{"respCode":"0000","respMsg":"ok","amount":"10.00","currency":"USD","mercId":"M1","refundOrderNo":"RF-1","refundStatus":"accepted","refundTradeNo":"RT1"}"#,
+        |c| c.refund_query(&RefundQueryRequest::new(PaymentMethodType::Card).with_order_no("RF-1")),
+    );
+    let r: RefundQueryResponse = r;
+    assert_eq!(r.refund_status, RefundStatus::Accepted);
+}
+
+#[test]
+fn refund_sends_the_refund_number() {
+    let r = on_the_wire(
+        "/gateway/v1/refund",
+        r#"{"amount":"10.00","clientIp":"10.1.1.1","orderNo":"ORD-0001","reason":"damaged","refundNumber":"RF-1"}"#,
+        r#"{"respCode":"0000","respMsg":"ok","amount":"10.00","currency":"USD","mercId":"M1","refundOrderNo":"RF-1","refundStatus":"accepted","refundTradeNo":"RT1"}"#,
+        |c| {
+            c.refund(
+                &RefundRequest::new(Decimal::from_minor(1000, 2), "10.1.1.1", "damaged", "RF-1")
+                    .with_order_no("ORD-0001"),
+            )
+        },
+    );
+    assert_eq!(r.refund_trade_no, "RT1");
+}
+
+#[test]
+fn shipping_retrieve_reads_the_tracking() {
+    let r = on_the_wire(
+        "/gateway/v1/shipping/retrieve",
+        r#"{"matedata":{},"orderNo":"ORD-0001","trackingNo":"TRK-1"}"#,
+        r#"{"respCode":"0000","respMsg":"ok","carrier":"FEDEX","orderNo":"ORD-0001","shipmentDate":"2025-06-09","shipmentDirection":"FORWARD","shippingStatus":"SHIPPED","trackingNo":"TRK-1","trackingNumberType":"CARRIER_PROVIDED"}"#,
+        |c| c.shipping_retrieve(&ShippingRetrieveRequest::new(BTreeMap::new(), "ORD-0001", "TRK-1")),
+    );
+    assert_eq!(r.shipping_status, ShippingStatus::Shipped);
+}
+
+const TRACKING_BODY: &str = r#"{"carrier":"FEDEX","orderNo":"ORD-0001","shipmentDate":"2025-06-09","shipmentDirection":"FORWARD","shippingStatus":"SHIPPED","trackingNo":"TRK-1","trackingNumberType":"CARRIER_PROVIDED"}"#;
+
+#[test]
+fn shipping_tracking_adds_one_tracking() {
+    let r = on_the_wire("/gateway/v1/shipping/tracking", TRACKING_BODY, TRACKING_OK, |c| {
+        c.shipping_tracking(&tracking("ORD-0001", "TRK-1"))
+    });
+    assert_eq!(r.trackings, Some(vec!["TK1".to_owned()]));
+}
+
+#[test]
+fn shipping_tracking_batch_sends_a_json_array() {
+    let r = on_the_wire("/gateway/v1/shipping/tracking-batch", &format!("[{TRACKING_BODY}]"), TRACKING_OK, |c| {
+        c.shipping_tracking_batch(&ShippingTrackingBatchRequest::new(vec![tracking("ORD-0001", "TRK-1")]))
+    });
+    let r: ShippingTrackingBatchResponse = r;
+    assert_eq!(r.desc.as_deref(), Some("accepted"));
+}
+
+#[test]
+fn shipping_tracking_modify_sends_patch_operations() {
+    let cancel = ShippingTrackingModifyRequest::new(
+        vec![TrackingIterm::new().with_op(TrackingOp::Replace).with_path("/status").with_value("CANCELLED")],
+        "ORD-0001",
+        "TRK-1",
+    );
+    let r = on_the_wire(
+        "/gateway/v1/shipping/tracking-modify",
+        r#"{"iterms":[{"op":"replace","path":"/status","value":"CANCELLED"}],"orderNo":"ORD-0001","trackingNo":"TRK-1"}"#,
+        TRACKING_OK,
+        |c| c.shipping_tracking_modify(&cancel),
+    );
+    let r: ShippingTrackingModifyResponse = r;
+    assert_eq!(r.trackings.map(|t| t.len()), Some(1));
+}
+
+#[test]
+fn subscription_payment_sends_the_stored_credential() {
+    let sub = SubscriptionPaymentRequest::new(Decimal::from_minor(999, 2), "06", "2099", "ORD-SUB002")
+        .with_transaction_identifier("000000000000020005060720116005061");
+    let r = on_the_wire(
+        "/gateway/v1/subscriptionPayment",
+        r#"{"amount":"9.99","expiryMonth":"06","expiryYear":"2099","orderNo":"ORD-SUB002","transactionIdentifier":"000000000000020005060720116005061"}"#,
+        r#"{"respCode":"0000","respMsg":"ok","amount":"9.99","currency":"USD","orderNo":"ORD-SUB002","tradeNo":"T3","orderStatus":"successed"}"#,
+        |c| c.subscription_payment(&sub),
+    );
+    assert_eq!(r.order_status, Some(OrderStatus::Successed));
+}
+
+#[test]
+fn token_sends_the_given_credentials_and_caches_nothing() {
+    let mut server = mockito::Server::new();
+    let token = server
+        .mock("POST", TOKEN_PATH)
+        .match_header("authorization", Matcher::Missing)
+        .match_body(Matcher::Exact(r#"{"appId":"other-app","secret":"other-secret"}"#.into()))
+        .with_body(token_body("tok-other"))
+        .expect(2)
+        .create();
+    let client = Client::new(config(&server.url()));
+    for _ in 0..2 {
+        let r = client.token(&TokenRequest::new("other-app", "other-secret")).unwrap();
+        assert_eq!(r.access_token.as_ref().map(|t| t.expose()), Some("tok-other"));
+        assert_eq!(r.expires_in, Some(3600));
+    }
+    token.assert();
+    // Nothing was cached: the client's own token is fetched with its own credentials.
+    let own = server
+        .mock("POST", TOKEN_PATH)
+        .match_body(Matcher::Exact(format!(r#"{{"appId":"app-42","secret":"{SECRET}"}}"#)))
+        .with_body(token_body("tok-own"))
+        .expect(1)
+        .create();
+    assert_eq!(client.access_token().unwrap().token().secret().expose(), "tok-own");
+    own.assert();
+}
+
+// Sans-IO: the same requests answered by the sandbox's gateway without any socket.
+
+#[cfg(feature = "sandbox")]
+#[test]
+fn payment_without_any_socket() {
+    let gateway = acqra_gateway::sandbox::SandboxGateway::default();
+    let config = Config::builder().base_url("http://sandbox.invalid").app_id(APP_ID).secret(SANDBOX_SECRET);
+    let config = config.build().unwrap();
+    // The transport is never used: it would panic (no scripted answers).
+    let client = Client::with_transport(config, Arc::new(Scripted::default()));
+
+    let token_request = client.prepare_token_request().unwrap();
+    assert_eq!(token_request.url, "http://sandbox.invalid/gateway/v1/connect/token");
+    let token = client.parse_token_response(&gateway.handle(&token_request)).unwrap();
+
+    let payment = card_payment("ORD-SANS01", "12.34", CARD_NO);
+    let request = client.prepare(&payment, &token).unwrap();
+    assert_eq!(request.header("Authorization"), Some(token.secret().expose()));
+    assert!(!request.idempotent);
+    let paid = client.parse::<PaymentRequest>(&gateway.handle(&request)).unwrap();
+    assert_eq!(paid.order_status, Some(OrderStatus::Authorized));
+
+    let capture = CaptureRequest::new("12.34".parse::<Decimal>().unwrap()).with_trade_no(paid.trade_no.as_str());
+    let captured = client.parse::<CaptureRequest>(&gateway.handle(&client.prepare(&capture, &token).unwrap()));
+    assert_eq!(captured.unwrap().order_status, Some(OrderStatus::Successed));
+
+    let query = QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-SANS01");
+    let request = client.prepare(&query, &token).unwrap();
+    assert!(request.idempotent);
+    let q = client.parse::<QueryRequest>(&gateway.handle(&request)).unwrap();
+    assert_eq!(q.order.unwrap().order_status, Some(OrderStatus::Successed));
+    assert_eq!(gateway.tokens_issued(), 1);
+}
+
+#[cfg(feature = "sandbox")]
+#[test]
+fn many_threads_one_token_from_the_sandbox() {
+    let sandbox = acqra_gateway::sandbox::Sandbox::start().unwrap();
+    let client = sandbox.client().unwrap();
+    let payment = client.payment(&card_payment("ORD-THRD01", "5.00", CARD_NO)).unwrap();
+    assert_eq!(sandbox.gateway().tokens_issued(), 1);
+    sandbox.gateway().expire_tokens();
+    client.token_cache().clear();
+    let start = Arc::new(std::sync::Barrier::new(8));
+    let handles: Vec<_> = (0..8)
+        .map(|_| {
+            let (client, start, trade) = (client.clone(), start.clone(), payment.trade_no.clone());
+            std::thread::spawn(move || {
+                start.wait();
+                client.query(&QueryRequest::new(PaymentMethodType::Card).with_trade_no(trade)).map(|_| ())
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap().unwrap();
+    }
+    assert_eq!(sandbox.gateway().tokens_issued(), 2);
+}
