@@ -75,8 +75,8 @@ fn visagenius_flow(sandbox: &visagenius::sandbox::Sandbox) {
 /// refund query.
 fn acqra_flow(sandbox: &acqra_gateway::sandbox::Sandbox) {
     use acqra_gateway::{
-        Address, Billing, Browser, Capture, CaptureMethod, Card, CashierPaymentOrder, Decimal, DeviceInfo, OrderStatus,
-        Payment, PaymentMethodType, Query, Refund, RefundQuery, RefundStatus,
+        Address, Billing, Browser, CaptureMethod, CaptureRequest, Card, CashierOrderRequest, Decimal, DeviceInfo,
+        OrderStatus, PaymentMethodType, PaymentRequest, QueryRequest, RefundQueryRequest, RefundRequest, RefundStatus,
     };
     let dec = |s: &str| s.parse::<Decimal>().expect("a decimal literal");
 
@@ -87,15 +87,14 @@ fn acqra_flow(sandbox: &acqra_gateway::sandbox::Sandbox) {
     assert!(!token.token().secret().is_empty());
     assert_eq!(sandbox.gateway().tokens_issued(), 1);
 
-    let session = client
-        .create_checkout_session(&CashierPaymentOrder::new(dec("25.00"), "USD", "E2E-CS-0001"))
-        .expect("checkout session");
+    let session =
+        client.cashier_order(&CashierOrderRequest::new(dec("25.00"), "USD", "E2E-CS-0001")).expect("checkout session");
     assert_eq!(session.order_no, "E2E-CS-0001");
     assert!(session.redirect_url.contains("E2E-CS-0001"), "{}", session.redirect_url);
     // The payer pays on the hosted page; the session's order is then paid in full.
     assert!(sandbox.gateway().complete_checkout("E2E-CS-0001"));
     let q = client
-        .query_payment(&Query::new(PaymentMethodType::Card).with_order_no("E2E-CS-0001"))
+        .query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("E2E-CS-0001"))
         .expect("query the checkout order");
     assert_eq!(q.order.and_then(|o| o.order_status), Some(OrderStatus::Successed));
 
@@ -104,21 +103,21 @@ fn acqra_flow(sandbox: &acqra_gateway::sandbox::Sandbox) {
         .with_capture_method(CaptureMethod::Manual);
     let device = DeviceInfo::new(Browser::new("paykit-e2e"), "127.0.0.1", "en-US");
     let billing = Billing::new(Address::new("Seattle", "US", "1 Main St", "98102", "WA"));
-    let payment = Payment::new(dec("100.99"), "USD", device, "E2E-OR-0001", PaymentMethodType::Card)
+    let payment = PaymentRequest::new(dec("100.99"), "USD", device, "E2E-OR-0001", PaymentMethodType::Card)
         .with_card(card)
         .with_billing(billing);
-    let paid = client.create_payment(&payment).expect("card payment");
+    let paid = client.payment(&payment).expect("card payment");
     assert_eq!(paid.order_status, Some(OrderStatus::Authorized));
     assert_eq!(paid.amount, dec("100.99"));
     assert_eq!(paid.currency, "USD");
     assert!(!paid.trade_no.is_empty());
 
-    let captured = client.capture_payment(&Capture::new(dec("100.99")).with_trade_no(&paid.trade_no)).expect("capture");
+    let captured = client.capture(&CaptureRequest::new(dec("100.99")).with_trade_no(&paid.trade_no)).expect("capture");
     assert_eq!(captured.order_status, Some(OrderStatus::Successed));
     assert_eq!(captured.amount, dec("100.99"));
     assert_eq!(captured.trade_no, paid.trade_no);
 
-    let q = client.query_payment(&Query::new(PaymentMethodType::Card).with_trade_no(&paid.trade_no)).expect("query");
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_trade_no(&paid.trade_no)).expect("query");
     let order = q.order.expect("the query names the order");
     assert_eq!(order.order_status, Some(OrderStatus::Successed));
     assert_eq!(order.pay_amount.expect("payAmount").value(), dec("100.99").value());
@@ -127,21 +126,21 @@ fn acqra_flow(sandbox: &acqra_gateway::sandbox::Sandbox) {
     assert_eq!(q.extend.and_then(|e| e.bin).as_deref(), Some("411111"));
 
     let refund =
-        Refund::new(dec("30.50"), "127.0.0.1", "customer request", "E2E-RF-0001").with_trade_no(&paid.trade_no);
-    let refunded = client.refund_payment(&refund).expect("refund");
+        RefundRequest::new(dec("30.50"), "127.0.0.1", "customer request", "E2E-RF-0001").with_trade_no(&paid.trade_no);
+    let refunded = client.refund(&refund).expect("refund");
     assert_eq!(refunded.refund_status, RefundStatus::Accepted);
     assert_eq!(refunded.amount, dec("30.50"));
     assert_eq!(refunded.refund_order_no, "E2E-RF-0001");
 
     let rq = client
-        .query_refund(&RefundQuery::new(PaymentMethodType::Card).with_order_no("E2E-RF-0001"))
+        .refund_query(&RefundQueryRequest::new(PaymentMethodType::Card).with_order_no("E2E-RF-0001"))
         .expect("refund query");
     assert_eq!(rq.refund_trade_no, refunded.refund_trade_no);
     assert_eq!(rq.amount, dec("30.50"));
     assert_eq!(rq.refund_status, RefundStatus::Accepted);
 
     // The payment query now lists that refund.
-    let q = client.query_payment(&Query::new(PaymentMethodType::Card).with_trade_no(&paid.trade_no)).expect("query");
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_trade_no(&paid.trade_no)).expect("query");
     let refunds = q.refund.expect("refunds listed");
     assert_eq!(refunds.len(), 1);
     assert_eq!(refunds[0].amount.expect("refund amount").value(), dec("30.50").value());
@@ -398,7 +397,7 @@ fn each_sandbox_refuses_the_other_providers_requests_and_each_client_types_forei
     let chainup_client = chainup.client().expect("client");
 
     let vg_request = visagenius::ProductBriefQueryRequest::new();
-    let acqra_request = acqra_gateway::CashierPaymentOrder::new(acqra_gateway::Decimal::from(9), "USD", "E2E-X-01");
+    let acqra_request = acqra_gateway::CashierOrderRequest::new(acqra_gateway::Decimal::from(9), "USD", "E2E-X-01");
     let vip_request = vip_charge::ProductListRequest::new(vip.merchant_id());
     let mall_order = mall_pay::PayOrder::new(
         4242,
@@ -425,8 +424,10 @@ fn each_sandbox_refuses_the_other_providers_requests_and_each_client_types_forei
         },
         Probe {
             provider: "acqra",
-            request: acqra_client.prepare(&acqra_request).expect("prepare"),
-            parse: Box::new(|r| outcome(acqra_client.parse::<acqra_gateway::CashierPaymentOrder>(r))),
+            request: acqra_client
+                .prepare(&acqra_request, acqra_client.access_token().expect("token").token())
+                .expect("prepare"),
+            parse: Box::new(|r| outcome(acqra_client.parse::<acqra_gateway::CashierOrderRequest>(r))),
         },
         Probe {
             provider: "vip-charge",

@@ -84,8 +84,8 @@ fn visagenius_pays_eight_orders_from_eight_threads() {
 fn acqra_makes_eight_payments_from_eight_threads_with_one_token() {
     use acqra_gateway::sandbox::{APPROVED_CARD, Sandbox, codes};
     use acqra_gateway::{
-        Address, Billing, Browser, CaptureMethod, Card, Decimal, DeviceInfo, OrderStatus, Payment, PaymentMethodType,
-        Query,
+        Address, Billing, Browser, CaptureMethod, Card, Decimal, DeviceInfo, OrderStatus, PaymentMethodType,
+        PaymentRequest, QueryRequest,
     };
 
     let sandbox = Sandbox::start().expect("sandbox");
@@ -100,16 +100,16 @@ fn acqra_makes_eight_payments_from_eight_threads_with_one_token() {
             .with_capture_method(CaptureMethod::Manual);
         let device = DeviceInfo::new(Browser::new("paykit-e2e"), "127.0.0.1", "en-US");
         let billing = Billing::new(Address::new("Seattle", "US", "1 Main St", "98102", "WA"));
-        Payment::new(amount(i), "USD", device, order_no(i).as_str(), PaymentMethodType::Card)
+        PaymentRequest::new(amount(i), "USD", device, order_no(i).as_str(), PaymentMethodType::Card)
             .with_card(card)
             .with_billing(billing)
     };
-    let query = |no: &str| Query::new(PaymentMethodType::Card).with_order_no(no);
+    let query = |no: &str| QueryRequest::new(PaymentMethodType::Card).with_order_no(no);
 
     // A fresh client: all eight threads need a token at the same moment.
     let results = on_threads(&client, |i, client| {
-        let paid = client.create_payment(&payment(i));
-        let queried = client.query_payment(&query(&order_no(i)));
+        let paid = client.payment(&payment(i));
+        let queried = client.query(&query(&order_no(i)));
         (paid, queried)
     });
     let mut trade_nos = Vec::new();
@@ -131,10 +131,10 @@ fn acqra_makes_eight_payments_from_eight_threads_with_one_token() {
     trade_nos.dedup();
     assert_eq!(trade_nos.len(), THREADS);
     for i in 0..THREADS {
-        let dup = client.create_payment(&payment(i)).expect_err("a second payment under the same orderNo");
+        let dup = client.payment(&payment(i)).expect_err("a second payment under the same orderNo");
         assert_eq!(dup.api_code(), Some(codes::DUPLICATE), "{dup:?}");
     }
-    let ninth = client.query_payment(&query(&order_no(THREADS))).expect_err("no ninth payment");
+    let ninth = client.query(&query(&order_no(THREADS))).expect_err("no ninth payment");
     assert_eq!(ninth.api_code(), Some(codes::NOT_FOUND), "{ninth:?}");
     assert_eq!(sandbox.gateway().tokens_issued(), 1);
 }

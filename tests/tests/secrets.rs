@@ -107,8 +107,8 @@ fn visagenius_never_shows_its_keys() {
 fn acqra_never_shows_its_secret_token_or_card_numbers() {
     use acqra_gateway::sandbox::{APP_ID, APPROVED_CARD, DECLINED_CARD, SECRET, Sandbox};
     use acqra_gateway::{
-        Address, Billing, Browser, CaptureMethod, Card, Client, Config, Decimal, DeviceInfo, Payment,
-        PaymentMethodType, Query,
+        Address, Billing, Browser, CaptureMethod, Card, Client, Config, Decimal, DeviceInfo, PaymentMethodType,
+        PaymentRequest, QueryRequest,
     };
     const WRONG_SECRET: &str = "acqra-e2e-wrong-secret-7731";
     const CVC: &str = "9137";
@@ -119,7 +119,7 @@ fn acqra_never_shows_its_secret_token_or_card_numbers() {
             Card::new(card_no, "12", "2030", "Jane", "Doe").with_cvc(CVC).with_capture_method(CaptureMethod::Manual);
         let device = DeviceInfo::new(Browser::new("paykit-e2e"), "127.0.0.1", "en-US");
         let billing = Billing::new(Address::new("Seattle", "US", "1 Main St", "98102", "WA"));
-        Payment::new(Decimal::from(5), "USD", device, order_no, PaymentMethodType::Card)
+        PaymentRequest::new(Decimal::from(5), "USD", device, order_no, PaymentMethodType::Card)
             .with_card(card)
             .with_billing(billing)
     };
@@ -132,31 +132,29 @@ fn acqra_never_shows_its_secret_token_or_card_numbers() {
     shown.debug("ConfigBuilder", &builder);
     let config = builder.build().expect("config");
     shown.debug("Config", &config);
-    let client = Client::new(config).expect("client");
+    let client = Client::new(config);
     let token = client.access_token().expect("token");
     let token_value = token.token().secret().expose().to_owned();
     shown.debug("Client (holding a token)", &client);
     shown.debug("CachedToken", &token);
     shown.both("AccessToken", token.token());
     let approved = payment("E2E-SEC-01", APPROVED_CARD);
-    shown.debug("Payment", &approved);
-    let request = client.prepare(&approved).expect("prepare");
+    shown.debug("PaymentRequest", &approved);
+    let request = client.prepare(&approved, token.token()).expect("prepare");
     shown.debug("HttpRequest", &request);
     assert!(String::from_utf8_lossy(&request.body).contains(APPROVED_CARD), "the card is sent, only never shown");
-    let paid = client.create_payment(&approved).expect("payment");
+    let paid = client.payment(&approved).expect("payment");
     shown.debug("PaymentResponse", &paid);
 
     // Refusals: a declined card, a card number that is not one, an unknown order.
-    shown.error("declined card", client.create_payment(&payment("E2E-SEC-02", DECLINED_CARD)));
-    shown.error("bad Luhn", client.create_payment(&payment("E2E-SEC-03", BAD_LUHN)));
-    shown.error(
-        "unknown order",
-        client.query_payment(&Query::new(PaymentMethodType::Card).with_order_no(APPROVED_CARD)),
-    );
+    shown.error("declined card", client.payment(&payment("E2E-SEC-02", DECLINED_CARD)));
+    shown.error("bad Luhn", client.payment(&payment("E2E-SEC-03", BAD_LUHN)));
+    shown
+        .error("unknown order", client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no(APPROVED_CARD)));
 
     // The wrong secret.
-    let wrong = Client::new(Config::builder(sandbox.base_url(), APP_ID, WRONG_SECRET).build().expect("config"))
-        .expect("client");
+    let wrong_config = Config::builder().base_url(sandbox.base_url()).app_id(APP_ID).secret(WRONG_SECRET);
+    let wrong = Client::new(wrong_config.build().expect("config"));
     shown.debug("Client (wrong secret)", &wrong);
     let e = shown.error("wrong secret", wrong.access_token());
     assert_eq!(e.api_code(), Some(acqra_gateway::sandbox::codes::BAD_CREDENTIALS), "{e:?}");
@@ -178,13 +176,13 @@ fn acqra_never_shows_its_secret_token_or_card_numbers() {
         ("respMsg", format!(r#"{{"respCode":"9999","respMsg":"card {APPROVED_CARD} cvc {CVC} refused"}}"#)),
     ] {
         let response = HttpResponse::json(200, body);
-        shown.error(&format!("parse with a secret in {label}"), client.parse::<Payment>(&response));
+        shown.error(&format!("parse with a secret in {label}"), client.parse::<PaymentRequest>(&response));
     }
     let token_response =
         HttpResponse::json(200, format!(r#"{{"respCode":"0000","accessToken":"t","expiresIn":"{SECRET}"}}"#));
     shown.error(
         "token response with the secret in expiresIn",
-        client.parse::<acqra_gateway::AccessTokenRequest>(&token_response),
+        client.parse::<acqra_gateway::TokenRequest>(&token_response),
     );
 
     shown.assert_none_contains(&[SECRET, WRONG_SECRET, &token_value, APPROVED_CARD, DECLINED_CARD, BAD_LUHN]);
