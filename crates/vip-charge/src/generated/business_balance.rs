@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// `BusinessBalanceRequest`.
 ///
 /// Request of the `business_balance` endpoint, `POST /v1/openapi/merchant/business/balance`: 业务余额查询 (the business account's balance).
-/// Idempotent (safe to retry). Response: `serde_json::Value` inside the `status-message-data` envelope.
+/// Idempotent (safe to retry). Response: `crate::BusinessBalanceResponse` inside the `status-message-data` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BusinessBalanceRequest {
@@ -28,7 +28,7 @@ impl BusinessBalanceRequest {
 }
 
 impl sign_core::Endpoint for BusinessBalanceRequest {
-    type Response = serde_json::Value;
+    type Response = crate::BusinessBalanceResponse;
     const NAME: &'static str = "business_balance";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/merchant/business/balance";

@@ -13,6 +13,6 @@ mod vip_charge;
 pub use batch_order::{BatchOrderItem, BatchOrderRequest};
 pub use business_balance::BusinessBalanceRequest;
 pub use callback::ChargeStatusNotification;
-pub use order_info::{OrderInfo, OrderInfoRequest};
+pub use order_info::{OrderInfoRequest, OrderInfoResponse};
 pub use product_list::ProductListRequest;
-pub use vip_charge::{VipChargeOrder, VipChargeRequest};
+pub use vip_charge::{VipChargeRequest, VipChargeResponse};

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// `ProductListRequest`.
 ///
 /// Request of the `product_list` endpoint, `POST /v1/openapi/order/product/list`: 产品列表 (products the merchant may order).
-/// Idempotent (safe to retry). Response: `serde_json::Value` inside the `status-message-data` envelope.
+/// Idempotent (safe to retry). Response: `crate::ProductListResponse` inside the `status-message-data` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductListRequest {
@@ -25,7 +25,7 @@ impl ProductListRequest {
 }
 
 impl sign_core::Endpoint for ProductListRequest {
-    type Response = serde_json::Value;
+    type Response = crate::ProductListResponse;
     const NAME: &'static str = "product_list";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/order/product/list";

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// `VipChargeRequest`.
 ///
 /// Request of the `vip_charge` endpoint, `POST /v1/openapi/order/VIPCharge`: 直充会员下单 (place a membership direct-recharge order).
-/// Not idempotent: never retried once it may have been sent. Response: `VipChargeOrder` inside the `status-message-data` envelope.
+/// Not idempotent: never retried once it may have been sent. Response: `VipChargeResponse` inside the `status-message-data` envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct VipChargeRequest {
@@ -70,7 +70,7 @@ impl VipChargeRequest {
 }
 
 impl sign_core::Endpoint for VipChargeRequest {
-    type Response = VipChargeOrder;
+    type Response = VipChargeResponse;
     const NAME: &'static str = "vip_charge";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/order/VIPCharge";
@@ -81,7 +81,7 @@ impl sign_core::Endpoint for VipChargeRequest {
 /// be reported as a failure because an informational field is missing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct VipChargeOrder {
+pub struct VipChargeResponse {
     /// 平台订单号
     #[serde(rename = "orderCode")]
     pub order_code: String,
@@ -96,8 +96,8 @@ pub struct VipChargeOrder {
     pub settlement_price: Option<sign_core::DecimalNumber>,
 }
 
-impl VipChargeOrder {
-    /// Creates a `VipChargeOrder` from its required fields; optional fields start unset (set them with `with_*`).
+impl VipChargeResponse {
+    /// Creates a `VipChargeResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(order_code: impl Into<String>) -> Self {
         Self { order_code: order_code.into(), biz_code: None, account: None, settlement_price: None }
     }
