@@ -168,17 +168,18 @@ fn vip_charge_flow(sandbox: &vip_charge::sandbox::Sandbox) {
     assert_eq!(sandbox.order_count(), 0);
 
     for (n, sign_type) in [SignType::Md5, SignType::Sha256Rsa].into_iter().enumerate() {
-        let client = sandbox.client(sign_type).expect("vip-charge client");
-        let verifier = sandbox
-            .callback_verifier(sign_type)
-            .replay_guard(Arc::new(InMemoryReplayGuard::default()))
+        let config = sandbox
+            .config_builder_with_sign_type(sign_type)
+            .callback_replay_guard(Arc::new(InMemoryReplayGuard::default()))
             .build()
-            .expect("callback verifier");
+            .expect("vip-charge config");
+        let client = vip_charge::Client::new(config);
+        let verifier = client.clone();
         let receiver: Receiver<VipReport> =
-            Receiver::start(move |request| match verifier.verify(&request.headers, &request.body) {
+            Receiver::start(move |request| match verifier.verify_notification(&request.headers, &request.body) {
                 Ok(callback) => {
-                    let replay_refused = verifier.verify(&request.headers, &request.body).is_err();
-                    (vip_charge::callback::success_reply(), (Ok(callback), replay_refused))
+                    let replay_refused = verifier.verify_notification(&request.headers, &request.body).is_err();
+                    (HttpResponse::new(200, verifier.notification_reply()), (Ok(callback), replay_refused))
                 }
                 Err(e) => (HttpResponse::new(401, "FAIL"), (Err(e.to_string()), false)),
             });
@@ -393,7 +394,7 @@ fn each_sandbox_refuses_the_other_providers_requests_and_each_client_types_forei
 
     let vg_client = visagenius.client().expect("client");
     let acqra_client = acqra.client().expect("client");
-    let vip_client = vip.client(vip_charge::SignType::Sha256Rsa).expect("client");
+    let vip_client = vip.client().expect("client");
     let mall_client = mall.client().expect("client");
     let chainup_client = chainup.client().expect("client");
 

@@ -142,11 +142,11 @@ fn acqra_makes_eight_payments_from_eight_threads_with_one_token() {
 #[test]
 fn vip_charge_places_eight_orders_from_eight_threads() {
     use vip_charge::sandbox::Sandbox;
-    use vip_charge::{Error, OrderInfoRequest, SignType, VipChargeRequest};
+    use vip_charge::{Error, OrderInfoRequest, VipChargeRequest};
 
     let sandbox = Sandbox::start().expect("sandbox");
     let start_balance = sandbox.balance().value();
-    let client = sandbox.client(SignType::Sha256Rsa).expect("client");
+    let client = sandbox.client().expect("client");
     let biz_code = |i: usize| format!("E2E-CONC-{i:02}");
     let request = |i: usize| {
         VipChargeRequest::new(

@@ -205,17 +205,16 @@ fn vip_charge_never_shows_its_keys() {
     let mut shown = Shown::default();
     shown.debug("Sandbox", &sandbox);
     for sign_type in [SignType::Md5, SignType::Sha256Rsa] {
-        let builder = sandbox.config_builder(sign_type);
+        let builder = sandbox.config_builder_with_sign_type(sign_type);
         shown.debug(&format!("ConfigBuilder {sign_type}"), &builder);
         let config = builder.build().expect("config");
         shown.debug(&format!("Config {sign_type}"), &config);
-        let client = sandbox.client(sign_type).expect("client");
+        let client = sandbox.client_with_sign_type(sign_type).expect("client");
         shown.debug(&format!("Client {sign_type}"), &client);
         let order = VipChargeRequest::new(sandbox.merchant_id(), sandbox.business_id(), "87103", "acct", "E2E-SEC");
         let request = client.prepare(&order).expect("prepare");
         shown.debug(&format!("HttpRequest {sign_type}"), &request);
-        let verifier = sandbox.callback_verifier(sign_type).build().expect("verifier");
-        shown.debug(&format!("CallbackVerifier {sign_type}"), &verifier);
+        let verifier = &client;
         // A forged callback carrying the secret.
         let headers = vec![
             ("businessId".to_owned(), sandbox.business_id().to_owned()),
@@ -227,14 +226,13 @@ fn vip_charge_never_shows_its_keys() {
             r#"{{"orderCode":"{MD5_SECRET}","bizCode":"{merchant_key}"}}"#,
             merchant_key = merchant_key.expose()
         );
-        shown.error(&format!("forged callback {sign_type}"), verifier.verify(&headers, body.as_bytes()));
+        shown.error(&format!("forged callback {sign_type}"), verifier.verify_notification(&headers, body.as_bytes()));
     }
 
-    let client = sandbox.client(SignType::Md5).expect("client");
+    let client = sandbox.client_with_sign_type(SignType::Md5).expect("client");
     let wrong = vip_charge::Client::new(
-        sandbox.config_builder(SignType::Md5).md5_secret_key(WRONG_SECRET).build().expect("config"),
-    )
-    .expect("client");
+        sandbox.config_builder_with_sign_type(SignType::Md5).md5_secret_key(WRONG_SECRET).build().expect("config"),
+    );
     shown.debug("Client (wrong key)", &wrong);
     shown.error("wrong key", wrong.product_list(&ProductListRequest::new(sandbox.merchant_id())));
 

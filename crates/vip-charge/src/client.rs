@@ -13,10 +13,6 @@ use crate::auth::{self, AuthHeaders, header};
 use crate::config::Config;
 use crate::envelope;
 use crate::error::Error;
-use crate::{
-    BatchOrderRequest, BusinessBalanceRequest, BusinessBalanceResponse, OrderInfoRequest,
-    OrderInfoResponse, ProductListRequest, ProductListResponse, VipChargeRequest, VipChargeResponse,
-};
 
 /// Where request nonces come from. The default, [`RandomNonce`], draws 32 characters from the
 /// operating system's CSPRNG, so nonces never repeat in practice. Replace it only in tests that
@@ -189,36 +185,6 @@ impl Client {
         idempotent: bool,
     ) -> Result<serde_json::Value, Error> {
         self.raw_call(path, body, idempotent)
-    }
-
-    /// 直充会员下单: places a membership direct-recharge order.
-    ///
-    /// Not idempotent: it is never resent after it may have reached the server. On
-    /// [`Error::Timeout`] look the order up with [`order_info`](Self::order_info) by `bizCode`
-    /// before ordering again.
-    pub fn vip_charge(&self, request: &VipChargeRequest) -> Result<VipChargeResponse, Error> {
-        self.call(request)
-    }
-
-    /// 订单查询: one order by `orderCode` or `bizCode` (at least one must be set).
-    pub fn order_info(&self, request: &OrderInfoRequest) -> Result<OrderInfoResponse, Error> {
-        self.call(request)
-    }
-
-    /// 产品列表: the products the merchant may order, read leniently (see [`ProductListResponse`]).
-    pub fn product_list(&self, request: &ProductListRequest) -> Result<ProductListResponse, Error> {
-        self.call(request)
-    }
-
-    /// 业务余额: the business account's balance, read leniently (see [`BusinessBalanceResponse`]).
-    pub fn business_balance(&self, request: &BusinessBalanceRequest) -> Result<BusinessBalanceResponse, Error> {
-        self.call(request)
-    }
-
-    /// 批量下单: one charge order per item. The response's shape is not public, so it is returned as
-    /// raw JSON. Not idempotent (see [`vip_charge`](Self::vip_charge)).
-    pub fn batch_order(&self, request: &BatchOrderRequest) -> Result<serde_json::Value, Error> {
-        self.call(request)
     }
 }
 

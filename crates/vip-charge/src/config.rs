@@ -380,7 +380,10 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(message(Config::builder().business_id("55").md5_secret_key("s")), "base_url is missing");
-        assert_eq!(message(Config::builder().base_url("https://h.example").md5_secret_key("s")), "business_id is missing");
+        assert_eq!(
+            message(Config::builder().base_url("https://h.example").md5_secret_key("s")),
+            "business_id is missing"
+        );
         assert_eq!(message(base()), "md5_secret_key or rsa_private_key is missing");
         assert_eq!(message(base().sign_type(SignType::Md5)), "md5_secret_key is missing");
         assert_eq!(message(base().sign_type(SignType::Sha256Rsa)), "rsa_private_key is missing");
@@ -389,7 +392,8 @@ mod tests {
     #[test]
     fn keys_come_from_text_parsed_or_file() {
         let dir = env!("CARGO_MANIFEST_DIR");
-        let from_file = base().rsa_private_key_file(format!("{dir}/testdata/merchant_private_key.pem")).build().unwrap();
+        let from_file =
+            base().rsa_private_key_file(format!("{dir}/testdata/merchant_private_key.pem")).build().unwrap();
         assert_eq!(from_file.sign_type(), SignType::Sha256Rsa);
         let parsed = PrivateKey::parse(include_str!("../testdata/merchant_private_key.pem")).unwrap();
         assert_eq!(base().rsa_private_key_parsed(parsed).build().unwrap().sign_type(), SignType::Sha256Rsa);
@@ -420,7 +424,8 @@ mod tests {
         let rsa = base().rsa_private_key(include_str!("../testdata/merchant_private_key.pem"));
         assert_eq!(rsa.clone().build().unwrap().callback_sign_type(), None);
         let with_platform = rsa.platform_public_key(include_str!("../testdata/platform_public_key.pem"));
-        let c = with_platform.callback_time_window(Duration::from_secs(60)).callback_max_body_bytes(10).build().unwrap();
+        let c =
+            with_platform.callback_time_window(Duration::from_secs(60)).callback_max_body_bytes(10).build().unwrap();
         assert_eq!(c.callback_sign_type(), Some(SignType::Sha256Rsa));
         assert_eq!((c.callback_time_window(), c.callback_max_body_bytes()), (Duration::from_secs(60), 10));
     }

@@ -35,7 +35,11 @@ pub fn read(body: &[u8], success_status: i64) -> Option<Envelope<serde_json::Val
 /// Parses a response: the `data` of a success envelope as `T`, the failure envelope as
 /// [`Error::Api`], anything else as [`Error::HttpStatus`] (non-2xx) or [`Error::Decode`] (2xx), as
 /// sign-core's decision table says. A body over `max_body_bytes` is never read.
-pub fn parse<T: DeserializeOwned>(response: &HttpResponse, success_status: i64, max_body_bytes: u64) -> Result<T, Error> {
+pub fn parse<T: DeserializeOwned>(
+    response: &HttpResponse,
+    success_status: i64,
+    max_body_bytes: u64,
+) -> Result<T, Error> {
     let data = read_envelope(response, max_body_bytes, |body| read(body, success_status))?;
     serde_json::from_value(data).map_err(|e| {
         Error::Decode(sign_core::DecodeError::new(format!(

@@ -29,9 +29,9 @@ pub use error::{Error, SIGNATURE_REJECTED_STATUS};
 pub use generated::*;
 pub use product_list_ext::{Product, ProductListResponse};
 pub use sign_core;
+pub use sign_core::HeaderPair;
 pub use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 pub use sign_core::{
     Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
     Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };
-pub use sign_core::HeaderPair;

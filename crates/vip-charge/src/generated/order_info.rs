@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `OrderInfoRequest`.
 ///
-/// Request of the `order_info` endpoint, `POST /v1/openapi/order/info`: 订单查询 (order info by orderCode or bizCode).
-/// Idempotent (safe to retry). Response: `OrderInfoResponse` inside the `status-message-data` envelope.
+/// Request of the `order_info` endpoint, `POST /v1/openapi/order/info`, sent with [`Client::order_info`](crate::Client::order_info): 订单查询 (order info by orderCode or bizCode).
+/// Idempotent (safe to retry). Response: `OrderInfoResponse`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderInfoRequest {
@@ -47,6 +47,11 @@ impl sign_core::Endpoint for OrderInfoRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/order/info";
     const IDEMPOTENT: bool = true;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// `OrderInfoResponse`.

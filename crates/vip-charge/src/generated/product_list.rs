@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `ProductListRequest`.
 ///
-/// Request of the `product_list` endpoint, `POST /v1/openapi/order/product/list`: 产品列表 (products the merchant may order).
-/// Idempotent (safe to retry). Response: `crate::ProductListResponse` inside the `status-message-data` envelope.
+/// Request of the `product_list` endpoint, `POST /v1/openapi/order/product/list`, sent with [`Client::product_list`](crate::Client::product_list): 产品列表 (products the merchant may order).
+/// Idempotent (safe to retry). Response: `ProductListResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductListRequest {
@@ -30,4 +30,12 @@ impl sign_core::Endpoint for ProductListRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/order/product/list";
     const IDEMPOTENT: bool = true;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
+
+/// The response of the `product_list` endpoint ([`Client::product_list`](crate::Client::product_list)): [`crate::ProductListResponse`], read by hand-written code.
+pub type ProductListResponse = crate::ProductListResponse;

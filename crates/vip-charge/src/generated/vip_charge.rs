@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `VipChargeRequest`.
 ///
-/// Request of the `vip_charge` endpoint, `POST /v1/openapi/order/VIPCharge`: 直充会员下单 (place a membership direct-recharge order).
-/// Not idempotent: never retried once it may have been sent. Response: `VipChargeResponse` inside the `status-message-data` envelope.
+/// Request of the `vip_charge` endpoint, `POST /v1/openapi/order/VIPCharge`, sent with [`Client::vip_charge`](crate::Client::vip_charge): 直充会员下单 (place a membership direct-recharge order).
+/// Not idempotent: never retried once it may have been sent. Response: `VipChargeResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct VipChargeRequest {
@@ -75,6 +75,11 @@ impl sign_core::Endpoint for VipChargeRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/order/VIPCharge";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// Only `orderCode` is required: the other fields are documented, but an order the platform accepted must never
