@@ -1,6 +1,6 @@
 //! The platform's response envelope `{status, message, data}`: where the status, the message and the
 //! payload live and which status means success. The decision table itself (HTTP status, size cap,
-//! truncation) is sign-core's [`read_envelope`](sign_core::call::read_envelope).
+//! truncation) is [`sign_core::call::read_envelope`].
 
 use serde::de::DeserializeOwned;
 use sign_core::HttpResponse;
