@@ -34,7 +34,7 @@ fn every_provider_main_flow_runs_side_by_side_in_one_process() {
 
 /// Product list -> product detail -> order_pay.
 fn visagenius_flow(sandbox: &visagenius::sandbox::Sandbox) {
-    use visagenius::sandbox::{SANDBOX_PRODUCT_IDS, SEEDED_ORDER_AMOUNT, SEEDED_ORDER_ID};
+    use visagenius::sandbox::{SANDBOX_PRODUCT_IDS, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID};
     use visagenius::{Fen, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest};
 
     let client = sandbox.client().expect("visagenius client");
@@ -51,23 +51,23 @@ fn visagenius_flow(sandbox: &visagenius::sandbox::Sandbox) {
     assert_eq!(detail.price, first.price);
     assert!(detail.price.is_some_and(Fen::is_positive), "{:?}", detail.price);
 
-    let order = sandbox.order(SEEDED_ORDER_ID).expect("the seeded order");
+    let order = sandbox.order(SANDBOX_ORDER_ID).expect("the preset order");
     assert!(!order.paid);
-    assert_eq!(order.amount, SEEDED_ORDER_AMOUNT);
+    assert_eq!(order.amount, SANDBOX_ORDER_AMOUNT);
 
     // An amount one fen off is refused and leaves the order unpaid.
-    let off_by_one = OrderPayRequest::new(SEEDED_ORDER_ID, Fen(SEEDED_ORDER_AMOUNT.0 + 1));
+    let off_by_one = OrderPayRequest::new(SANDBOX_ORDER_ID, Fen(SANDBOX_ORDER_AMOUNT.0 + 1));
     let refused = client.order_pay(&off_by_one).expect_err("a wrong amount is refused");
     assert_eq!(refused.api_ret(), Some(-1), "{refused:?}");
-    assert!(!sandbox.order(SEEDED_ORDER_ID).expect("order").paid);
+    assert!(!sandbox.order(SANDBOX_ORDER_ID).expect("order").paid);
 
-    let paid = client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)).expect("order_pay");
+    let paid = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).expect("order_pay");
     assert!(!paid.express_address.addressee.is_empty());
     assert!(!paid.express_address.detail_address.is_empty());
-    assert!(sandbox.order(SEEDED_ORDER_ID).expect("order").paid);
+    assert!(sandbox.order(SANDBOX_ORDER_ID).expect("order").paid);
 
     // Paying it again is refused: the order is paid once.
-    let again = client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)).expect_err("paid twice");
+    let again = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).expect_err("paid twice");
     assert_eq!(again.api_ret(), Some(-1), "{again:?}");
 }
 
