@@ -78,6 +78,7 @@ pub fn validate(docs: &[Doc]) -> Vec<DocError> {
                     format!("request type `{}` is already the request of {}", e.request, other.file),
                 );
             }
+            naming_rule(d, e, &defined, &mut err);
             if let Some(other) = endpoint_names.insert(&e.name, d) {
                 err(&d.file, e.line, format!("endpoint name `{}` is already used by {}", e.name, other.file));
             }
@@ -91,6 +92,78 @@ pub fn validate(docs: &[Doc]) -> Vec<DocError> {
         }
     }
     errors
+}
+
+/// Client methods every provider `Client` writes by hand: an endpoint cannot take these names.
+const CLIENT_METHODS: [&str; 12] = [
+    "new",
+    "with_transport",
+    "with_clock",
+    "config",
+    "prepare",
+    "parse",
+    "call",
+    "prepare_raw",
+    "parse_raw",
+    "raw_call",
+    "raw_call_json",
+    "outcome",
+];
+
+/// The one naming rule: endpoint `name: foo_bar` is the client method, the doc file is
+/// `foo_bar.md`, the request type `FooBarRequest` (defined in that file), and the response is
+/// reachable as `FooBarResponse` (the type itself, or an alias the generator writes).
+fn naming_rule(
+    d: &Doc,
+    e: &Endpoint,
+    defined: &BTreeMap<&str, (&Doc, &TypeDef)>,
+    err: &mut impl FnMut(&str, usize, String),
+) {
+    let stem = d.file.rsplit('/').next().unwrap_or(&d.file).trim_end_matches(".md");
+    if stem != e.name {
+        err(
+            &d.file,
+            e.line,
+            format!(
+                "the file of endpoint `{}` must be named `{}.md` (the endpoint name is the file stem)",
+                e.name, e.name
+            ),
+        );
+    }
+    if CLIENT_METHODS.contains(&e.name.as_str()) || crate::names::field_ident(&e.name) != e.name {
+        err(
+            &d.file,
+            e.line,
+            format!("endpoint name `{}` cannot be a client method name (reserved or a keyword)", e.name),
+        );
+    }
+    let request = e.request_type();
+    if e.request != request {
+        err(
+            &d.file,
+            e.request_line,
+            format!("the request type of endpoint `{}` must be named `{request}`, not `{}`", e.name, e.request),
+        );
+    } else if defined.get(e.request.as_str()).is_some_and(|(od, _)| od.file != d.file) {
+        err(&d.file, e.request_line, format!("request type `{request}` must be defined in this file"));
+    }
+    let response = e.response_type();
+    if e.response != Ty::Named(response.clone())
+        && let Some((od, ot)) = defined.get(response.as_str())
+    {
+        err(
+            &d.file,
+            e.response_line,
+            format!(
+                "endpoint `{}` answers with `{}`, but `{response}` (the name the generator gives its response) is \
+                 defined at {}:{}",
+                e.name,
+                rust_ty(&e.response),
+                od.file,
+                ot.line
+            ),
+        );
+    }
 }
 
 /// Generates `(file name, source)` for every module and `mod.rs`. `docs` must have passed
@@ -118,20 +191,149 @@ pub fn generate(dir: &str, docs: &[Doc]) -> Vec<(String, String)> {
     let _ = writeln!(m, "//!");
     let _ = writeln!(m, "//! Do not edit: change the docs and run `cargo xtask codegen`.");
     m.push('\n');
+    let client = client_source(dir, docs);
+    if client.is_some() {
+        m.push_str("mod client;\n");
+    }
     for d in &modules {
         let _ = writeln!(m, "mod {};", d.module);
     }
     m.push('\n');
     for d in &modules {
-        if d.types.is_empty() {
+        let mut names: Vec<String> = d.types.iter().map(|t| t.name.clone()).collect();
+        names.extend(d.endpoint.as_ref().and_then(response_alias));
+        if names.is_empty() {
             continue;
         }
-        let mut names: Vec<&str> = d.types.iter().map(|t| t.name.as_str()).collect();
         names.sort_unstable();
         let _ = writeln!(m, "pub use {}::{{{}}};", d.module, names.join(", "));
     }
     out.push(("mod.rs".to_string(), m));
+    if let Some(client) = client {
+        out.push(("client.rs".to_string(), client));
+    }
     out
+}
+
+/// The name of the alias an endpoint's response needs, when the doc's response type is not
+/// already `<Camel>Response`.
+fn response_alias(e: &Endpoint) -> Option<String> {
+    let name = e.response_type();
+    (e.response != Ty::Named(name.clone())).then_some(name)
+}
+
+/// `pub type <Camel>Response = ...;` for an endpoint whose response has another name.
+fn alias_source(s: &mut String, e: &Endpoint) {
+    let Some(alias) = response_alias(e) else { return };
+    let what = match &e.response {
+        Ty::Json => "untyped JSON: the provider does not document this response's fields".to_string(),
+        Ty::Hand(path) => format!("[`{path}`], read by hand-written code"),
+        other => format!("[`{}`], a response shared with other endpoints", rust_ty(other)),
+    };
+    let _ = write!(
+        s,
+        "\n/// The response of the `{name}` endpoint ([`Client::{name}`](crate::Client::{name})): {what}.\n\
+         pub type {alias} = {ty};\n",
+        name = e.name,
+        ty = rust_ty(&e.response),
+    );
+}
+
+/// The target of an endpoint in prose: `` `POST /path` ``, or the method alone when the path is not
+/// published.
+fn endpoint_target(e: &Endpoint) -> String {
+    if e.path.is_empty() {
+        format!("`{}` to the path the client configuration supplies (the provider does not publish it)", e.method)
+    } else {
+        format!("`{} {}`", e.method, e.path)
+    }
+}
+
+/// `generated/client.rs`: one `Client` method per endpoint without `client: ext`, each
+/// `self.call(request)`. `None` when every endpoint's method is hand-written.
+fn client_source(dir: &str, docs: &[Doc]) -> Option<String> {
+    let mut endpoints: Vec<&Endpoint> =
+        docs.iter().filter_map(|d| d.endpoint.as_ref()).filter(|e| !e.client_ext).collect();
+    if endpoints.is_empty() {
+        return None;
+    }
+    endpoints.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut types: BTreeSet<String> = BTreeSet::new();
+    for e in &endpoints {
+        types.insert(e.request.clone());
+        types.insert(e.response_type());
+    }
+    let mut methods = String::new();
+    for e in &endpoints {
+        let summary = doc_text(e.summary.trim().trim_end_matches(['.', '。']));
+        let retry = if e.idempotent {
+            "Idempotent: the transport may repeat it after it may have reached the provider."
+        } else {
+            "Not idempotent: never repeated once it may have reached the provider. When the error's\n\
+             /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again."
+        };
+        let _ = write!(
+            methods,
+            r#"
+/// {summary}: {target}.
+///
+/// {retry}
+///
+/// The request is [`{request}`], the answer [`{response}`]; both are generated from
+/// `{dir}/{name}.md`.
+///
+/// # Errors
+/// Any [`Error`](crate::Error): the provider's refusal, a transport, status or decoding failure, or an
+/// invalid request (refused before sending).
+pub fn {name}(&self, request: &{request}) -> Result<{response}, crate::Error> {{
+    self.call(request)
+}}
+"#,
+            target = endpoint_target(e),
+            request = e.request,
+            response = e.response_type(),
+            name = e.name,
+        );
+    }
+    Some(format!(
+        r#"// @generated from {dir}/*.md by `cargo xtask codegen`; do not edit.
+//! The client's endpoint methods: one per endpoint doc, each [`Client::call`](crate::Client::call)
+//! with the endpoint's request type.
+
+use super::{{{types}}};
+
+impl crate::Client {{
+{methods}}}
+"#,
+        types = types.into_iter().collect::<Vec<_>>().join(", "),
+    ))
+}
+
+/// The endpoint table of the crate README (Markdown), between its `<!-- endpoints:begin -->` and
+/// `<!-- endpoints:end -->` lines.
+pub fn readme_table(docs: &[Doc]) -> String {
+    let mut endpoints: Vec<&Endpoint> = docs.iter().filter_map(|d| d.endpoint.as_ref()).collect();
+    endpoints.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut t = String::from(
+        "| client method | provider endpoint | request | response | idempotent |\n|---|---|---|---|---|\n",
+    );
+    for e in endpoints {
+        let summary = e.summary.trim().trim_end_matches(['.', '。']).replace('|', "\\|");
+        let target = if e.path.is_empty() {
+            format!("`{}` (path from the config)", e.method)
+        } else {
+            format!("`{} {}`", e.method, e.path)
+        };
+        let _ = writeln!(
+            t,
+            "| `{}` | {summary}, {target} | `{}` | `{}` | {} |",
+            e.name,
+            e.request,
+            e.response_type(),
+            if e.idempotent { "yes (retried)" } else { "no (never repeated once sent)" }
+        );
+    }
+    t
 }
 
 fn module_source(
@@ -195,6 +397,9 @@ fn module_source(
             }
         }
     }
+    if let Some(e) = &d.endpoint {
+        alias_source(&mut s, e);
+    }
     s
 }
 
@@ -240,26 +445,25 @@ fn doc_lines(s: &mut String, text: &str) {
 
 fn endpoint_doc(doc: &mut String, endpoint: Option<&Endpoint>) {
     if let Some(e) = endpoint {
-        let target = if e.path.is_empty() {
-            format!("`{}` (path not published: the client config supplies it)", e.method)
-        } else {
-            format!("`{} {}`", e.method, e.path)
-        };
-        let _ = write!(doc, "\n\nRequest of the `{}` endpoint, {target}", e.name);
+        let _ = write!(
+            doc,
+            "\n\nRequest of the `{name}` endpoint, {target}, sent with [`Client::{name}`](crate::Client::{name})",
+            name = e.name,
+            target = endpoint_target(e),
+        );
         let summary = e.summary.trim().trim_end_matches(['.', '。']);
         if !summary.is_empty() {
             let _ = write!(doc, ": {}", doc_text(summary));
         }
         let _ = write!(
             doc,
-            ".\n{} Response: `{}`{}.",
+            ".\n{} Response: `{}`.",
             if e.idempotent {
                 "Idempotent (safe to retry)."
             } else {
                 "Not idempotent: never retried once it may have been sent."
             },
-            rust_ty(&e.response),
-            if e.envelope.is_empty() { String::new() } else { format!(" inside the `{}` envelope", e.envelope) }
+            e.response_type(),
         );
     }
 }
@@ -278,6 +482,12 @@ fn endpoint_impl(s: &mut String, name: &str, endpoint: Option<&Endpoint>) {
         let _ = writeln!(s, "const METHOD: sign_core::Method = sign_core::Method::{method};");
         let _ = writeln!(s, "const PATH: &'static str = {:?};", e.path);
         let _ = writeln!(s, "const IDEMPOTENT: bool = {};", e.idempotent);
+        if e.validate_ext {
+            s.push_str(
+                "\n/// The checks of `validate_ext` (hand-written beside this module).\n\
+                 fn validate(&self) -> Result<(), sign_core::InvalidRequest> {\nself.validate_ext()\n}\n",
+            );
+        }
         s.push_str("}\n");
     }
 }
@@ -578,7 +788,7 @@ mod generate_tests {
     use crate::parse::parse_doc;
 
     const PAY: &str = "# Pay\n\n```endpoint\nname: pay\nmethod: POST\npath: /v1/pay\nsummary: 支付.\nidempotent: false\n\
-request: PayRequest\nresponse: PayResponse\nenvelope: code-msg\n```\n\n## PayRequest\n\n\
+request: PayRequest\nresponse: PayResponse\n```\n\n## PayRequest\n\n\
 | field | type | required | description |\n|---|---|---|---|\n| orderNo | string | yes | 订单号 |\n\
 | cardNo | secret | yes | 卡号 |\n| cvc | secret | no | |\n| matedata | map | no | 元数据 |\n| type | Kind | no | kind |\n\
 | items | [Item] | no | |\n| amount | decimal | yes | |\n\n## PayResponse\n\n\
@@ -603,9 +813,20 @@ request: PayRequest\nresponse: PayResponse\nenvelope: code-msg\n```\n\n## PayReq
         assert!(validate(&docs).is_empty());
         let out = generate("docs/p", &docs);
         let names: Vec<&str> = out.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["common.rs", "pay.rs", "mod.rs"]);
+        assert_eq!(names, ["common.rs", "pay.rs", "mod.rs", "client.rs"]);
         let pay = squash(&out[1].1);
         let mod_rs = squash(&out[2].1);
+        let client = squash(&out[3].1);
+        assert!(mod_rs.contains("mod client;"), "{mod_rs}");
+        for want in [
+            "use super::{PayRequest, PayResponse};",
+            "impl crate::Client {",
+            "/// 支付: `POST /v1/pay`.",
+            "Not idempotent: never repeated once it may have reached the provider.",
+            "pub fn pay(&self, request: &PayRequest) -> Result<PayResponse, crate::Error> { self.call(request) }",
+        ] {
+            assert!(client.contains(&squash(want)), "missing `{want}` in\n{}", out[3].1);
+        }
         assert!(out[1].1.starts_with("// @generated from docs/p/pay.md by `cargo xtask codegen`; do not edit.\n"));
         assert!(mod_rs.contains("mod common; mod pay;"), "{mod_rs}");
         assert!(mod_rs.contains("pub use pay::{Code, Kind, Node, PayRequest, PayResponse};"), "{mod_rs}");
@@ -622,7 +843,7 @@ request: PayRequest\nresponse: PayResponse\nenvelope: code-msg\n```\n\n## PayReq
             "pub fn with_type(mut self, value: impl Into<Kind>) -> Self { self.r#type = Some(value.into()); self }",
             "impl sign_core::Endpoint for PayRequest { type Response = PayResponse; const NAME: &'static str = \"pay\"; \
              const METHOD: sign_core::Method = sign_core::Method::Post; const PATH: &'static str = \"/v1/pay\"; const IDEMPOTENT: bool = false; }",
-            "Request of the `pay` endpoint, `POST /v1/pay`: 支付.",
+            "Request of the `pay` endpoint, `POST /v1/pay`, sent with [`Client::pay`](crate::Client::pay): 支付.",
             // Recursion through an inline field is boxed; through a Vec it is not.
             "pub parent: Option<Box<Node>>,",
             "pub kids: Option<Vec<Node>>,",
@@ -696,9 +917,82 @@ request: PayRequest\nresponse: PayResponse\nenvelope: code-msg\n```\n\n## PayReq
             "{e:?}"
         );
         assert!(
+            e.contains(
+                &"docs/p/pay.md:9: the request type of endpoint `pay` must be named `PayRequest`, not `Kind`"
+                    .to_string()
+            ),
+            "{e:?}"
+        );
+        assert!(
             e.contains(&"docs/p/pay.md:10: response type `Nope` is not defined in these docs".to_string()),
             "{e:?}"
         );
         assert!(e.iter().any(|x| x.starts_with("docs/p/pay.md:") && x.contains("type `Item` is not defined")), "{e:?}");
+    }
+
+    #[test]
+    fn one_name_from_file_to_request_response_and_method() {
+        // The file stem is the endpoint name.
+        let misnamed = [parse_doc("docs/p/pay-order.md", "pay_order", PAY).unwrap(), docs().remove(1)];
+        let wrong_file: Vec<String> = validate(&misnamed).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            wrong_file,
+            [
+                "docs/p/pay-order.md:3: the file of endpoint `pay` must be named `pay.md` (the endpoint name is the file stem)"
+            ]
+        );
+        // Reserved client method names and keywords cannot be endpoint names.
+        for name in ["call", "prepare", "type"] {
+            let doc = PAY.replace("name: pay", &format!("name: {name}"));
+            let file = format!("docs/p/{name}.md");
+            let e: Vec<String> =
+                validate(&[parse_doc(&file, name, &doc).unwrap()]).iter().map(ToString::to_string).collect();
+            assert!(e.iter().any(|m| m.contains("cannot be a client method name")), "{name}: {e:?}");
+        }
+        // A response type named otherwise gets the `<Name>Response` alias; one that would clash is an error.
+        let shared = PAY.replace("response: PayResponse", "response: Node").replace("## PayResponse", "## PayResult");
+        let shared_docs = vec![parse_doc("docs/p/pay.md", "pay", &shared).unwrap(), docs().remove(1)];
+        assert_eq!(validate(&shared_docs), []);
+        let out = generate("docs/p", &shared_docs);
+        let pay = squash(&out.iter().find(|(n, _)| n == "pay.rs").unwrap().1);
+        assert!(pay.contains("pub type PayResponse = Node;"), "{pay}");
+        assert!(pay.contains("a response shared with other endpoints"), "{pay}");
+        let mod_rs = squash(&out.iter().find(|(n, _)| n == "mod.rs").unwrap().1);
+        assert!(mod_rs.contains("PayResponse, PayResult"), "{mod_rs}");
+        let json = PAY.replace("response: PayResponse", "response: json").replace("## PayResponse", "## PayResult");
+        let out = generate("docs/p", &[parse_doc("docs/p/pay.md", "pay", &json).unwrap()]);
+        let pay = squash(&out.iter().find(|(n, _)| n == "pay.rs").unwrap().1);
+        assert!(pay.contains("pub type PayResponse = serde_json::Value;"), "{pay}");
+        let clash = PAY.replace("response: PayResponse", "response: Node");
+        let e: Vec<String> = validate(&[parse_doc("docs/p/pay.md", "pay", &clash).unwrap(), docs().remove(1)])
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(e.iter().any(|m| m.contains("`PayResponse` (the name the generator gives its response)")), "{e:?}");
+    }
+
+    #[test]
+    fn ext_endpoints_get_no_method_and_call_their_hand_written_checks() {
+        let ext = PAY.replace("response: PayResponse\n", "response: PayResponse\nclient: ext\nvalidate: ext\n");
+        let out = generate("docs/p", &[parse_doc("docs/p/pay.md", "pay", &ext).unwrap()]);
+        let names: Vec<&str> = out.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["pay.rs", "mod.rs"], "no client.rs when every method is hand-written");
+        let pay = squash(&out[0].1);
+        assert!(
+            pay.contains("fn validate(&self) -> Result<(), sign_core::InvalidRequest> { self.validate_ext() }"),
+            "{pay}"
+        );
+        let plain = squash(&generate("docs/p", &docs())[1].1);
+        assert!(!plain.contains("validate_ext"), "{plain}");
+    }
+
+    #[test]
+    fn the_readme_table_lists_every_endpoint() {
+        let table = readme_table(&docs());
+        assert_eq!(
+            table,
+            "| client method | provider endpoint | request | response | idempotent |\n|---|---|---|---|---|\n\
+             | `pay` | 支付, `POST /v1/pay` | `PayRequest` | `PayResponse` | no (never repeated once sent) |\n"
+        );
     }
 }

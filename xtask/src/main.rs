@@ -240,7 +240,31 @@ fn generate_provider(root: &Path, provider: &str) -> Result<Vec<Output>, Vec<Str
         let text = rustfmt(&text, &rustfmt_toml).map_err(|e| vec![format!("error: formatting {path}: {e}")])?;
         out.push(Output { path, text });
     }
+    let readme_rel = format!("crates/{provider}/README.md");
+    if let Ok(readme) = std::fs::read_to_string(root.join(&readme_rel)) {
+        match with_endpoint_table(&readme, &emit::readme_table(&docs)) {
+            Some(text) => out.push(Output { path: readme_rel, text }),
+            None if docs.iter().any(|d| d.endpoint.is_some()) => {
+                return Err(vec![format!(
+                    "{readme_rel}: add the lines `{TABLE_BEGIN}` and `{TABLE_END}` where the generated endpoint table goes"
+                )]);
+            }
+            None => {}
+        }
+    }
     Ok(out)
+}
+
+/// The marker lines around the generated endpoint table in a crate README.
+const TABLE_BEGIN: &str = "<!-- endpoints:begin -->";
+const TABLE_END: &str = "<!-- endpoints:end -->";
+
+/// `readme` with the text between its endpoint-table markers replaced by `table`; `None` when the
+/// markers are missing or out of order.
+fn with_endpoint_table(readme: &str, table: &str) -> Option<String> {
+    let begin = readme.find(TABLE_BEGIN)? + TABLE_BEGIN.len();
+    let end = begin + readme[begin..].find(TABLE_END)?;
+    Some(format!("{}\n{table}{}", &readme[..begin], &readme[end..]))
 }
 
 /// Parses one doc; `rel` is its path relative to the workspace root.
@@ -333,7 +357,7 @@ mod run_tests {
     use super::*;
 
     const DOC: &str = "# Pay\n\n```endpoint\nname: pay\nmethod: POST\npath: /v1/pay\nsummary: 支付\nidempotent: false\n\
-request: PayRequest\nresponse: json\nenvelope: e\n```\n\n## PayRequest\n\n| field | type | required | description |\n\
+request: PayRequest\nresponse: json\n```\n\n## PayRequest\n\n| field | type | required | description |\n\
 |---|---|---|---|\n| orderNo | string | yes | 订单号 |\n";
 
     /// A scratch workspace with `docs/p/pay.md` and a crate `crates/p`.
@@ -373,7 +397,7 @@ request: PayRequest\nresponse: json\nenvelope: e\n```\n\n## PayRequest\n\n| fiel
         assert!(listing(&root).is_empty());
 
         run(&root, &p, false).unwrap();
-        assert_eq!(listing(&root), ["mod.rs", "pay.rs"]);
+        assert_eq!(listing(&root), ["client.rs", "mod.rs", "pay.rs"]);
         let pay = std::fs::read_to_string(gen_dir(&root).join("pay.rs")).unwrap();
         assert!(pay.starts_with("// @generated from docs/p/pay.md by `cargo xtask codegen`; do not edit.\n"));
         run(&root, &p, true).unwrap();
@@ -398,7 +422,7 @@ request: PayRequest\nresponse: json\nenvelope: e\n```\n\n## PayRequest\n\n| fiel
             ]
         );
         run(&root, &p, false).unwrap();
-        assert_eq!(listing(&root), ["mod.rs", "pay.rs"]);
+        assert_eq!(listing(&root), ["client.rs", "mod.rs", "pay.rs"]);
         std::fs::write(root.join("docs/p/pay.md"), DOC.replace("订单号", "订单编号")).unwrap();
         let e = run(&root, &p, true).unwrap_err();
         assert!(e.contains(&"  crates/p/src/generated/pay.rs (differs)".to_string()), "{e:?}");
@@ -422,7 +446,7 @@ request: PayRequest\nresponse: json\nenvelope: e\n```\n\n## PayRequest\n\n| fiel
             assert_eq!(
                 e,
                 [
-                    "docs/p/pay.md:18: field `orderNo`: unknown type `money` (expected string, integer, decimal, decimal-number, \
+                    "docs/p/pay.md:17: field `orderNo`: unknown type `money` (expected string, integer, decimal, decimal-number, \
                      boolean, date, date-time, secret, map, json, a TypeName, [T] or `crate::path::Type`)",
                     "error: 1 problem(s); nothing was generated",
                 ]

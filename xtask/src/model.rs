@@ -47,7 +47,28 @@ pub struct Endpoint {
     pub request_line: usize,
     pub response: Ty,
     pub response_line: usize,
-    pub envelope: String,
+    /// `client: ext`: no generated client method; the crate writes it by hand in `<name>_ext.rs`.
+    pub client_ext: bool,
+    /// `validate: ext`: the generated `Endpoint::validate` also calls the hand-written
+    /// `validate_ext` of `<name>_ext.rs`.
+    pub validate_ext: bool,
+}
+
+impl Endpoint {
+    /// `UpperCamelCase` of the endpoint name: `refund_query` -> `RefundQuery`.
+    pub fn camel(&self) -> String {
+        crate::names::camel(&self.name)
+    }
+
+    /// The request type the naming rule demands: `<Camel>Request`.
+    pub fn request_type(&self) -> String {
+        format!("{}Request", self.camel())
+    }
+
+    /// The response type name the generator always provides: `<Camel>Response`.
+    pub fn response_type(&self) -> String {
+        format!("{}Response", self.camel())
+    }
 }
 
 /// A type defined by a `## TypeName` heading and its table.

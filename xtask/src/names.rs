@@ -53,6 +53,18 @@ pub fn bare(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)
 }
 
+/// `UpperCamelCase` of a snake_case name: `refund_query` -> `RefundQuery`.
+pub fn camel(snake: &str) -> String {
+    snake
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
 /// Whether `s` can name a module.
 pub fn is_module_name(s: &str) -> bool {
     let mut c = s.chars();

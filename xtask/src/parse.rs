@@ -5,8 +5,12 @@
 
 use crate::model::{Doc, DocError, Endpoint, EnumRepr, Field, Ty, TypeDef, TypeKind, Variant};
 
-/// Header keys of the `endpoint` block, all required.
-const ENDPOINT_KEYS: [&str; 8] = ["name", "method", "path", "summary", "idempotent", "request", "response", "envelope"];
+/// Header keys of the `endpoint` block that every endpoint gives.
+const ENDPOINT_KEYS: [&str; 7] = ["name", "method", "path", "summary", "idempotent", "request", "response"];
+
+/// Header keys an endpoint may give: `client: ext` (the client method is hand-written) and
+/// `validate: ext` (the generated validation also calls the hand-written `validate_ext`).
+const OPTIONAL_ENDPOINT_KEYS: [&str; 2] = ["client", "validate"];
 
 /// Type names that would clash with what generated code refers to.
 const RESERVED_TYPE_NAMES: [&str; 16] = [
@@ -239,8 +243,22 @@ fn parse_endpoint(p: &mut Parser<'_>, block_line: usize, body: &[(usize, &str)])
             continue;
         };
         let key = key.trim();
-        let Some(known) = ENDPOINT_KEYS.iter().find(|k| **k == key) else {
-            p.err(lineno, format!("unknown endpoint key `{key}` (expected one of {})", ENDPOINT_KEYS.join(", ")));
+        if key == "envelope" {
+            p.err(
+                lineno,
+                "the `envelope:` key is gone (the crate's envelope.rs holds the provider's envelope): remove it",
+            );
+            continue;
+        }
+        let Some(known) = ENDPOINT_KEYS.iter().chain(&OPTIONAL_ENDPOINT_KEYS).find(|k| **k == key) else {
+            p.err(
+                lineno,
+                format!(
+                    "unknown endpoint key `{key}` (expected one of {}, {})",
+                    ENDPOINT_KEYS.join(", "),
+                    OPTIONAL_ENDPOINT_KEYS.join(", ")
+                ),
+            );
             continue;
         };
         if values.iter().any(|(k, _, _)| k == known) {
@@ -307,6 +325,20 @@ fn parse_endpoint(p: &mut Parser<'_>, block_line: usize, body: &[(usize, &str)])
             None
         }
     };
+    let mut ext = |key: &str| -> bool {
+        let (line, value) = get(key);
+        match value.as_str() {
+            "ext" => true,
+            "" | "generated" => false,
+            other => {
+                p.err(line, format!("{key} must be `generated` (the default) or `ext`, found `{other}`"));
+                ok = false;
+                false
+            }
+        }
+    };
+    let client_ext = ext("client");
+    let validate_ext = ext("validate");
     if !ok {
         return None;
     }
@@ -321,7 +353,8 @@ fn parse_endpoint(p: &mut Parser<'_>, block_line: usize, body: &[(usize, &str)])
         request_line,
         response: response?,
         response_line,
-        envelope: get("envelope").1,
+        client_ext,
+        validate_ext,
     })
 }
 
@@ -634,7 +667,7 @@ mod tests {
     fn endpoint_struct_and_enum() {
         let doc = parse(
             "# Pay\n\n```endpoint\nname: pay\nmethod: post\npath: /v1/pay\nsummary: 支付\nidempotent: false\n\
-             request: PayRequest\nresponse: PayResponse\nenvelope: code-msg\n```\n\n## PayRequest\n\nThe request.\n\n\
+             request: PayRequest\nresponse: PayResponse\n```\n\n## PayRequest\n\nThe request.\n\n\
              | field | type | required | description |\n|---|---|---|---|\n| orderNo | string | yes | 订单号 |\n\
              | matedata | map | no | |\n\n## PayStatus (enum string)\n\n| value | variant | description |\n\
              |:--|--|--|\n| `S` | Success | 成功 |\n| F | Failed | |\n",
@@ -653,7 +686,7 @@ mod tests {
         assert_eq!(fields[0].wire, "orderNo");
         assert!(fields[0].required && !fields[1].required);
         assert_eq!(fields[0].description, "订单号");
-        assert_eq!(fields[1].line, 21);
+        assert_eq!(fields[1].line, 20);
         let TypeKind::Enum { repr, variants } = &doc.types[1].kind else { panic!() };
         assert_eq!(*repr, EnumRepr::String);
         assert_eq!(variants[0].value, "S");
