@@ -34,7 +34,7 @@ fn every_provider_main_flow_runs_side_by_side_in_one_process() {
 
 /// Product list -> product detail -> order_pay.
 fn visagenius_flow(sandbox: &visagenius::sandbox::Sandbox) {
-    use visagenius::sandbox::{SANDBOX_PRODUCT_IDS, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID};
+    use visagenius::sandbox::{SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_PRODUCT_IDS};
     use visagenius::{Fen, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest};
 
     let client = sandbox.client().expect("visagenius client");
@@ -67,7 +67,8 @@ fn visagenius_flow(sandbox: &visagenius::sandbox::Sandbox) {
     assert!(sandbox.order(SANDBOX_ORDER_ID).expect("order").paid);
 
     // Paying it again is refused: the order is paid once.
-    let again = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).expect_err("paid twice");
+    let again =
+        client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).expect_err("paid twice");
     assert_eq!(again.api_ret(), Some(-1), "{again:?}");
 }
 

@@ -63,7 +63,9 @@ fn refs(owned: &[String]) -> Vec<&str> {
 
 #[test]
 fn visagenius_never_shows_its_keys() {
-    use visagenius::sandbox::{SANDBOX_ACCESS_KEY, SANDBOX_SECRET_KEY, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, Sandbox};
+    use visagenius::sandbox::{
+        SANDBOX_ACCESS_KEY, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_SECRET_KEY, Sandbox,
+    };
     use visagenius::{Client, OrderPayRequest, ProductBriefQueryRequest};
     const WRONG_SECRET: &str = "vg-e2e-wrong-secret-key-5521";
 

@@ -10,10 +10,6 @@ use sign_core::http::join_url;
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock, Transport};
 
 use crate::auth::{self, APPID_HEADER, AUTHORIZATION_HEADER, DATE_HEADER};
-use crate::generated::{
-    OrderPayRequest, OrderPayResponse, ProductBriefQueryRequest, ProductBriefQueryResponse, ProductQueryRequest,
-    ProductQueryResponse,
-};
 use crate::{Config, Error, envelope};
 
 /// A VisaGenius client: signs every request, sends it, and decodes the provider's envelope.
@@ -101,34 +97,6 @@ impl Client {
         let http = self.prepare(request)?;
         let response = self.inner.transport.send(&http)?;
         self.parse::<E>(&response)
-    }
-
-    /// 订单支付: pays order `order_id` with `pay_amount` fen (`POST /openvisa/order_pay`).
-    ///
-    /// Not idempotent: it is never retried once it may have reached the server. After a
-    /// [`Error::Timeout`], look the order up before paying again.
-    ///
-    /// # Errors
-    /// Any [`Error`]; the provider refusing the payment (unknown order, wrong amount) is
-    /// [`Error::Api`].
-    pub fn order_pay(&self, request: &OrderPayRequest) -> Result<OrderPayResponse, Error> {
-        self.call(request)
-    }
-
-    /// 商品列表查询: lists the products matching the filters (`POST /openvisa/product_brief_query`).
-    ///
-    /// # Errors
-    /// Any [`Error`].
-    pub fn product_brief_query(&self, request: &ProductBriefQueryRequest) -> Result<ProductBriefQueryResponse, Error> {
-        self.call(request)
-    }
-
-    /// 商品详情查询: the detail of one product (`POST /openvisa/product_query`).
-    ///
-    /// # Errors
-    /// Any [`Error`]; an unknown product is [`Error::Api`].
-    pub fn product_query(&self, request: &ProductQueryRequest) -> Result<ProductQueryResponse, Error> {
-        self.call(request)
     }
 
     /// A signed `POST` of `body` (as JSON) to `path`, decoding the envelope's `body` into `T`.

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `OrderPayRequest`.
 ///
-/// Request of the `order_pay` endpoint, `POST /openvisa/order_pay`: 订单支付 (pay an order).
-/// Not idempotent: never retried once it may have been sent. Response: `OrderPayResponse` inside the `ret-msg-body` envelope.
+/// Request of the `order_pay` endpoint, `POST /openvisa/order_pay`, sent with [`Client::order_pay`](crate::Client::order_pay): 订单支付 (pay an order).
+/// Not idempotent: never retried once it may have been sent. Response: `OrderPayResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderPayRequest {

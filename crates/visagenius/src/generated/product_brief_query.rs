@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `ProductBriefQueryRequest`.
 ///
-/// Request of the `product_brief_query` endpoint, `POST /openvisa/product_brief_query`: 商品列表查询 (list products).
-/// Idempotent (safe to retry). Response: `ProductBriefQueryResponse` inside the `ret-msg-body` envelope.
+/// Request of the `product_brief_query` endpoint, `POST /openvisa/product_brief_query`, sent with [`Client::product_brief_query`](crate::Client::product_brief_query): 商品列表查询 (list products).
+/// Idempotent (safe to retry). Response: `ProductBriefQueryResponse`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductBriefQueryRequest {

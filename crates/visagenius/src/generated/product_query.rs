@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `ProductQueryRequest`.
 ///
-/// Request of the `product_query` endpoint, `POST /openvisa/product_query`: 商品详情查询 (product detail).
-/// Idempotent (safe to retry). Response: `ProductQueryResponse` inside the `ret-msg-body` envelope.
+/// Request of the `product_query` endpoint, `POST /openvisa/product_query`, sent with [`Client::product_query`](crate::Client::product_query): 商品详情查询 (product detail).
+/// Idempotent (safe to retry). Response: `ProductQueryResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductQueryRequest {
