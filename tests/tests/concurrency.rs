@@ -199,7 +199,7 @@ fn mall_pay_pays_eight_orders_from_eight_threads() {
     // state is the count.
     let results = on_threads(&client, |i, client| {
         let order = PayOrder::new(order_id(i), 9, PayWith::points(Points::new(points(i))?), Freight::Free)?;
-        client.order_pay(&order)
+        client.order_pay(&order.into())
     });
     for (i, paid) in results.into_iter().enumerate() {
         let paid = paid.unwrap_or_else(|e| panic!("thread {i}: payment failed: {e:?}"));

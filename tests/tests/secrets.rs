@@ -267,10 +267,12 @@ fn mall_pay_never_shows_the_token() {
     shown.debug("ConfigBuilder", &builder);
     let config = builder.build().expect("config");
     shown.debug("Config", &config);
-    let client = Client::new(config).expect("client");
+    let client = Client::new(config);
     shown.debug("Client", &client);
-    let order =
-        PayOrder::new(3001, 1, PayWith::wechat(Yuan::parse("1.00").expect("price")), Freight::Free).expect("order");
+    let order: OrderPayRequest =
+        PayOrder::new(3001, 1, PayWith::wechat(Yuan::parse("1.00").expect("price")), Freight::Free)
+            .expect("order")
+            .into();
     let request = client.prepare(&order).expect("prepare");
     shown.debug("HttpRequest", &request);
     assert_eq!(request.header("token"), Some(token.as_str()), "the token is sent, only never shown");
