@@ -374,9 +374,9 @@ impl Core {
             Err(resp) => return resp,
         };
         let result = match endpoint {
-            "createThirdOrder" => self.create_order(&params),
+            "createThirdOrder" => self.create_third_order(&params),
             "orderDetail" => self.order_detail(&params),
-            "merchantBillingDay" => self.billing_day(&params),
+            "merchantBillingDay" => self.merchant_billing_day(&params),
             _ => self.cancel_order(&params),
         };
         match result {
@@ -423,7 +423,7 @@ impl Core {
         }
     }
 
-    fn create_order(&self, p: &Value) -> Result<Value, HttpResponse> {
+    fn create_third_order(&self, p: &Value) -> Result<Value, HttpResponse> {
         let required = |name: &str| text(p, name).ok_or_else(|| failure("1004", &format!("{name} is required")));
         let app_order_id = required("appOrderId")?;
         let amount_text = required("orderAmount")?;
@@ -501,7 +501,7 @@ impl Core {
         }))
     }
 
-    fn billing_day(&self, p: &Value) -> Result<Value, HttpResponse> {
+    fn merchant_billing_day(&self, p: &Value) -> Result<Value, HttpResponse> {
         let order_type = text(p, "orderType");
         if let Some(t) = &order_type {
             if t != "1" && t != "11" {
