@@ -48,7 +48,7 @@ where
 
 #[test]
 fn visagenius_pays_eight_orders_from_eight_threads() {
-    use visagenius::sandbox::{SEEDED_ORDER_ID, SEEDED_ORDER_WITH_ADDRESS_ID, Sandbox};
+    use visagenius::sandbox::{SANDBOX_ORDER_ID, SANDBOX_ORDER_WITH_ADDRESS_ID, Sandbox};
     use visagenius::{Fen, OrderPayRequest, ProductQueryRequest};
 
     let sandbox = Sandbox::start().expect("sandbox");
@@ -75,8 +75,8 @@ fn visagenius_pays_eight_orders_from_eight_threads() {
         (0..THREADS).filter_map(|i| sandbox.order(order_id(i))).filter(|o| o.paid).map(|o| o.order_id).collect();
     assert_eq!(paid.len(), THREADS, "paid: {paid:?}");
     // Nobody else's order was touched.
-    for id in [SEEDED_ORDER_ID, SEEDED_ORDER_WITH_ADDRESS_ID] {
-        assert!(!sandbox.order(id).expect("seeded order").paid, "order {id} was paid");
+    for id in [SANDBOX_ORDER_ID, SANDBOX_ORDER_WITH_ADDRESS_ID] {
+        assert!(!sandbox.order(id).expect("preset order").paid, "order {id} was paid");
     }
 }
 
@@ -199,7 +199,7 @@ fn mall_pay_pays_eight_orders_from_eight_threads() {
     // state is the count.
     let results = on_threads(&client, |i, client| {
         let order = PayOrder::new(order_id(i), 9, PayWith::points(Points::new(points(i))?), Freight::Free)?;
-        client.order_pay(&order)
+        client.order_pay(&order.into())
     });
     for (i, paid) in results.into_iter().enumerate() {
         let paid = paid.unwrap_or_else(|e| panic!("thread {i}: payment failed: {e:?}"));

@@ -63,7 +63,9 @@ fn refs(owned: &[String]) -> Vec<&str> {
 
 #[test]
 fn visagenius_never_shows_its_keys() {
-    use visagenius::sandbox::{SANDBOX_ACCESS_KEY, SANDBOX_SECRET_KEY, SEEDED_ORDER_AMOUNT, SEEDED_ORDER_ID, Sandbox};
+    use visagenius::sandbox::{
+        SANDBOX_ACCESS_KEY, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_SECRET_KEY, Sandbox,
+    };
     use visagenius::{Client, OrderPayRequest, ProductBriefQueryRequest};
     const WRONG_SECRET: &str = "vg-e2e-wrong-secret-key-5521";
 
@@ -74,16 +76,15 @@ fn visagenius_never_shows_its_keys() {
     shown.debug("ConfigBuilder", &builder);
     let config = builder.build().expect("config");
     shown.debug("Config", &config);
-    let client = Client::new(config).expect("client");
+    let client = Client::new(config);
     shown.debug("Client", &client);
-    let request = client.prepare(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)).expect("prepare");
+    let request = client.prepare(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).expect("prepare");
     shown.debug("HttpRequest", &request);
     // The signature is as secret as the key it proves.
     let authorization = request.header("Authorization").expect("signed").to_owned();
 
     // The sandbox refuses a request signed with the wrong secret key.
-    let wrong =
-        Client::new(sandbox.config_builder().secret_key(WRONG_SECRET).build().expect("config")).expect("client");
+    let wrong = Client::new(sandbox.config_builder().secret_key(WRONG_SECRET).build().expect("config"));
     shown.debug("Client (wrong key)", &wrong);
     let e = shown.error("wrong key", wrong.product_brief_query(&ProductBriefQueryRequest::new()));
     assert_eq!(e.api_ret(), Some(-1), "{e:?}");
@@ -266,10 +267,12 @@ fn mall_pay_never_shows_the_token() {
     shown.debug("ConfigBuilder", &builder);
     let config = builder.build().expect("config");
     shown.debug("Config", &config);
-    let client = Client::new(config).expect("client");
+    let client = Client::new(config);
     shown.debug("Client", &client);
-    let order =
-        PayOrder::new(3001, 1, PayWith::wechat(Yuan::parse("1.00").expect("price")), Freight::Free).expect("order");
+    let order: OrderPayRequest =
+        PayOrder::new(3001, 1, PayWith::wechat(Yuan::parse("1.00").expect("price")), Freight::Free)
+            .expect("order")
+            .into();
     let request = client.prepare(&order).expect("prepare");
     shown.debug("HttpRequest", &request);
     assert_eq!(request.header("token"), Some(token.as_str()), "the token is sent, only never shown");
