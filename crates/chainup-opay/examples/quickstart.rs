@@ -33,7 +33,6 @@ pub type Vars<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// Pays an order and checks its callback (sandbox only); returns the line to print.
 type PayStep<'a> = &'a dyn Fn(&str) -> Result<String, BoxError>;
 
-#[allow(dead_code)] // the quickstart test includes this file and calls `run`
 fn main() -> ExitCode {
     let vars = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
     match run(&vars, &mut std::io::stdout()) {

@@ -4,6 +4,7 @@
 #![cfg(feature = "sandbox")]
 
 mod common;
+#[allow(dead_code)] // its `main`
 #[path = "../examples/quickstart.rs"]
 mod quickstart;
 
