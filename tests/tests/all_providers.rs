@@ -325,7 +325,7 @@ fn chainup_flow(sandbox: &chainup_opay::sandbox::Sandbox) {
         .with_app_key(client.app_key())
     };
 
-    let order_num = client.create_order(&create("e2e-chainup-1")).expect("create order").order_num.0;
+    let order_num = client.create_third_order(&create("e2e-chainup-1")).expect("create order").order_num.0;
     let held = sandbox.order(&order_num).expect("the sandbox holds the order");
     assert_eq!(held.status, OrderStatus::Pending);
     assert_eq!(held.app_order_id, "e2e-chainup-1");
@@ -348,13 +348,13 @@ fn chainup_flow(sandbox: &chainup_opay::sandbox::Sandbox) {
 
     // Today's statement (UTC) lists the paid order.
     let today = time::OffsetDateTime::now_utc().date().to_string();
-    let statement = client.daily_statement(&MerchantBillingDayRequest::new().with_day(today)).expect("statement");
+    let statement = client.merchant_billing_day(&MerchantBillingDayRequest::new().with_day(today)).expect("statement");
     let records = statement.list.unwrap_or_default();
     assert_eq!(records.len(), 1, "{records:?}");
     assert_eq!(records[0].app_order_id.as_ref().map(|s| s.as_str()), Some("e2e-chainup-1"));
     assert_eq!(records[0].order_amount, Some(amount));
 
-    let second = client.create_order(&create("e2e-chainup-2")).expect("second order").order_num.0;
+    let second = client.create_third_order(&create("e2e-chainup-2")).expect("second order").order_num.0;
     assert_ne!(second, order_num);
     client.cancel_order(&CancelOrderRequest::new(second.clone())).expect("cancel");
     let after = client.order_detail(&OrderDetailRequest::new(client.app_key(), second.clone())).expect("detail");

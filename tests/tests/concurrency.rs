@@ -245,7 +245,7 @@ fn chainup_creates_eight_orders_from_eight_threads() {
     };
 
     let results = on_threads(&client, |i, client| {
-        let created = client.create_order(&create(i))?;
+        let created = client.create_third_order(&create(i))?;
         let detail = client.order_detail(&OrderDetailRequest::new(client.app_key(), created.order_num.0.clone()))?;
         Ok::<_, Error>((created.order_num.0, detail))
     });
@@ -264,7 +264,7 @@ fn chainup_creates_eight_orders_from_eight_threads() {
 
     // Each merchant order id is held once: creating it again is refused.
     for i in 0..THREADS {
-        match client.create_order(&create(i)) {
+        match client.create_third_order(&create(i)) {
             Err(Error::Api { code, .. }) => assert_eq!(code, "1007"),
             other => panic!("a second order under {}: {other:?}", app_order_id(i)),
         }
@@ -276,7 +276,7 @@ fn chainup_creates_eight_orders_from_eight_threads() {
         assert!(receiver.next("chainup notify callback"), "a callback failed verification");
     }
     let today = time::OffsetDateTime::now_utc().date().to_string();
-    let statement = client.daily_statement(&MerchantBillingDayRequest::new().with_day(today)).expect("statement");
+    let statement = client.merchant_billing_day(&MerchantBillingDayRequest::new().with_day(today)).expect("statement");
     let mut listed: Vec<String> = statement
         .list
         .unwrap_or_default()

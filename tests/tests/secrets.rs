@@ -323,7 +323,7 @@ fn chainup_never_shows_its_private_keys_or_token() {
     shown.debug("ConfigBuilder", &builder);
     let config = builder.build().expect("config");
     shown.debug("Config", &config);
-    let client = Client::new(config).expect("client");
+    let client = Client::new(config);
     shown.debug("Client", &client);
     let create = CreateThirdOrderRequest::for_payer(
         Payer::UserId("22033390".into()),
@@ -337,24 +337,23 @@ fn chainup_never_shows_its_private_keys_or_token() {
     shown.debug("CreateThirdOrderRequest", &create);
     let request = client.prepare(&create).expect("prepare");
     shown.debug("HttpRequest", &request);
-    let order_num = client.create_order(&create).expect("create order").order_num.0;
+    let order_num = client.create_third_order(&create).expect("create order").order_num.0;
     let page =
         client.payment_page(order_num.clone(), Payer::UserId("22033390".into())).with_token(SecretString::new(TOKEN));
     shown.debug("PaymentPage", &page);
     let detail = client.order_detail(&OrderDetailRequest::new(APP_KEY, order_num)).expect("detail");
-    shown.debug("OrderDetail", &detail);
+    shown.debug("OrderDetailResponse", &detail);
 
     // The wrong merchant key (the platform's): the sandbox cannot verify the signature.
     let wrong =
-        Client::new(sandbox.config_builder().merchant_private_key(platform_b64.expose()).build().expect("config"))
-            .expect("client");
+        Client::new(sandbox.config_builder().merchant_private_key(platform_b64.expose()).build().expect("config"));
     shown.debug("Client (wrong key)", &wrong);
     shown.error("wrong key", wrong.order_detail(&OrderDetailRequest::new(APP_KEY, "1")));
 
     // A callback and responses carrying key material where it does not belong.
     let fragment = &secrets[0];
     let forged = format!(r#"{{"app_id":"{APP_KEY}","data":"{fragment}","sign":"{fragment}","time":1}}"#);
-    shown.error("forged callback", client.verify_notification(&[], forged.as_bytes()));
+    shown.error("forged callback", client.verify_notification([("Content-Type", "application/json")], forged.as_bytes()));
     for (label, body) in [
         ("data", format!(r#"{{"code":"0","msg":"succ","data":{{"k":"{fragment}"}},"sign":"{fragment}"}}"#)),
         ("sign", format!(r#"{{"code":"0","msg":"succ","data":"{fragment}","sign":["{fragment}"]}}"#)),
