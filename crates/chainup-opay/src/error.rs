@@ -90,17 +90,15 @@ impl Error {
     /// What this failure means for the request; see [`Outcome`](sign_core::Outcome) for the table.
     ///
     /// [`Error::ResponseUnverified`] is [`Outcome::Unknown`]: the response arrived but cannot be
-    /// trusted, and may hide a success. [`Error::CallbackRejected`] concerns no request of ours
-    /// (nothing was sent): [`Outcome::NotSent`].
+    /// trusted, and may hide a success. A refused callback is [`Outcome::Definite`] (as in
+    /// vip-charge): it is no request of ours, nothing is to be reconciled.
     pub fn outcome(&self) -> Outcome {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
-            Self::Api { .. } => Outcome::Definite,
+            Self::Api { .. } | Self::CallbackRejected => Outcome::Definite,
             Self::Decode(_) | Self::ResponseUnverified => Outcome::Unknown,
-            Self::CallbackRejected | Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => {
-                Outcome::NotSent
-            }
+            Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
         }
     }
 
@@ -140,9 +138,10 @@ mod tests {
         assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
         assert!(Error::ResponseUnverified.outcome_unknown());
         assert_eq!(Error::Api { code: "1004".into(), msg: "x".into() }.outcome(), Outcome::Definite);
-        for e in [Error::Config("x".into()), Error::InvalidRequest("x".into()), Error::CallbackRejected] {
+        for e in [Error::Config("x".into()), Error::InvalidRequest("x".into())] {
             assert_eq!(e.outcome(), Outcome::NotSent, "{e:?}");
         }
+        assert_eq!(Error::CallbackRejected.outcome(), Outcome::Definite);
     }
 
     #[test]
