@@ -34,7 +34,7 @@ fn every_provider_main_flow_runs_side_by_side_in_one_process() {
 
 /// Product list -> product detail -> order_pay.
 fn visagenius_flow(sandbox: &visagenius::sandbox::Sandbox) {
-    use visagenius::sandbox::{SANDBOX_PRODUCT_IDS, SEEDED_ORDER_AMOUNT, SEEDED_ORDER_ID};
+    use visagenius::sandbox::{SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_PRODUCT_IDS};
     use visagenius::{Fen, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest};
 
     let client = sandbox.client().expect("visagenius client");
@@ -51,23 +51,24 @@ fn visagenius_flow(sandbox: &visagenius::sandbox::Sandbox) {
     assert_eq!(detail.price, first.price);
     assert!(detail.price.is_some_and(Fen::is_positive), "{:?}", detail.price);
 
-    let order = sandbox.order(SEEDED_ORDER_ID).expect("the seeded order");
+    let order = sandbox.order(SANDBOX_ORDER_ID).expect("the preset order");
     assert!(!order.paid);
-    assert_eq!(order.amount, SEEDED_ORDER_AMOUNT);
+    assert_eq!(order.amount, SANDBOX_ORDER_AMOUNT);
 
     // An amount one fen off is refused and leaves the order unpaid.
-    let off_by_one = OrderPayRequest::new(SEEDED_ORDER_ID, Fen(SEEDED_ORDER_AMOUNT.0 + 1));
+    let off_by_one = OrderPayRequest::new(SANDBOX_ORDER_ID, Fen(SANDBOX_ORDER_AMOUNT.0 + 1));
     let refused = client.order_pay(&off_by_one).expect_err("a wrong amount is refused");
     assert_eq!(refused.api_ret(), Some(-1), "{refused:?}");
-    assert!(!sandbox.order(SEEDED_ORDER_ID).expect("order").paid);
+    assert!(!sandbox.order(SANDBOX_ORDER_ID).expect("order").paid);
 
-    let paid = client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)).expect("order_pay");
+    let paid = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).expect("order_pay");
     assert!(!paid.express_address.addressee.is_empty());
     assert!(!paid.express_address.detail_address.is_empty());
-    assert!(sandbox.order(SEEDED_ORDER_ID).expect("order").paid);
+    assert!(sandbox.order(SANDBOX_ORDER_ID).expect("order").paid);
 
     // Paying it again is refused: the order is paid once.
-    let again = client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)).expect_err("paid twice");
+    let again =
+        client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).expect_err("paid twice");
     assert_eq!(again.api_ret(), Some(-1), "{again:?}");
 }
 
@@ -167,17 +168,18 @@ fn vip_charge_flow(sandbox: &vip_charge::sandbox::Sandbox) {
     assert_eq!(sandbox.order_count(), 0);
 
     for (n, sign_type) in [SignType::Md5, SignType::Sha256Rsa].into_iter().enumerate() {
-        let client = sandbox.client(sign_type).expect("vip-charge client");
-        let verifier = sandbox
-            .callback_verifier(sign_type)
-            .replay_guard(Arc::new(InMemoryReplayGuard::default()))
+        let config = sandbox
+            .config_builder_with_sign_type(sign_type)
+            .callback_replay_guard(Arc::new(InMemoryReplayGuard::default()))
             .build()
-            .expect("callback verifier");
+            .expect("vip-charge config");
+        let client = vip_charge::Client::new(config);
+        let verifier = client.clone();
         let receiver: Receiver<VipReport> =
-            Receiver::start(move |request| match verifier.verify(&request.headers, &request.body) {
+            Receiver::start(move |request| match verifier.verify_notification(&request.headers, &request.body) {
                 Ok(callback) => {
-                    let replay_refused = verifier.verify(&request.headers, &request.body).is_err();
-                    (vip_charge::callback::success_reply(), (Ok(callback), replay_refused))
+                    let replay_refused = verifier.verify_notification(&request.headers, &request.body).is_err();
+                    (HttpResponse::new(200, verifier.notification_reply()), (Ok(callback), replay_refused))
                 }
                 Err(e) => (HttpResponse::new(401, "FAIL"), (Err(e.to_string()), false)),
             });
@@ -246,7 +248,7 @@ fn mall_pay_flow(sandbox: &mall_pay::sandbox::Sandbox) {
     assert_eq!(sandbox.points_balance(), STARTING_POINTS);
 
     let wechat = client
-        .order_pay(&PayOrder::new(1001, 7, PayWith::wechat(price), Freight::Free).expect("order"))
+        .order_pay(&PayOrder::new(1001, 7, PayWith::wechat(price), Freight::Free).expect("order").into())
         .expect("WeChat payment");
     let PayParam::Wechat(w) = &wechat.pay_param else { panic!("WeChat parameters expected: {wechat:?}") };
     assert_eq!(w.appid, WECHAT_APPID);
@@ -262,8 +264,9 @@ fn mall_pay_flow(sandbox: &mall_pay::sandbox::Sandbox) {
     assert_eq!(recorded.pay_integral, None);
 
     let cod = Freight::NotFree(FreightChoice::CashOnDelivery);
-    let alipay =
-        client.order_pay(&PayOrder::new(1002, 7, PayWith::alipay(price), cod).expect("order")).expect("Alipay payment");
+    let alipay = client
+        .order_pay(&PayOrder::new(1002, 7, PayWith::alipay(price), cod).expect("order").into())
+        .expect("Alipay payment");
     let PayParam::Alipay(order_string) = &alipay.pay_param else { panic!("an Alipay string expected: {alipay:?}") };
     assert!(order_string.contains(&format!("app_id={ALIPAY_APP_ID}")), "{order_string}");
     let recorded = sandbox.paid_order(1002).expect("order 1002 paid");
@@ -272,7 +275,7 @@ fn mall_pay_flow(sandbox: &mall_pay::sandbox::Sandbox) {
     assert!(order_string.contains(&format!(r#""total_amount":"{sent_price}""#)), "{order_string}");
 
     let by_points = client
-        .order_pay(&PayOrder::new(1003, 7, PayWith::points(points), Freight::Free).expect("order"))
+        .order_pay(&PayOrder::new(1003, 7, PayWith::points(points), Freight::Free).expect("order").into())
         .expect("points payment");
     assert_eq!(by_points.pay_param, PayParam::Empty);
     let recorded = sandbox.paid_order(1003).expect("order 1003 paid");
@@ -282,7 +285,7 @@ fn mall_pay_flow(sandbox: &mall_pay::sandbox::Sandbox) {
 
     // Paying an order twice is refused and costs nothing.
     let again = client
-        .order_pay(&PayOrder::new(1003, 7, PayWith::points(points), Freight::Free).expect("order"))
+        .order_pay(&PayOrder::new(1003, 7, PayWith::points(points), Freight::Free).expect("order").into())
         .expect_err("paid twice");
     assert!(matches!(again, Error::Api { .. }), "{again:?}");
     assert_eq!(sandbox.points_balance(), STARTING_POINTS - 500);
@@ -321,7 +324,7 @@ fn chainup_flow(sandbox: &chainup_opay::sandbox::Sandbox) {
         .with_app_key(client.app_key())
     };
 
-    let order_num = client.create_order(&create("e2e-chainup-1")).expect("create order").order_num.0;
+    let order_num = client.create_third_order(&create("e2e-chainup-1")).expect("create order").order_num.0;
     let held = sandbox.order(&order_num).expect("the sandbox holds the order");
     assert_eq!(held.status, OrderStatus::Pending);
     assert_eq!(held.app_order_id, "e2e-chainup-1");
@@ -344,13 +347,13 @@ fn chainup_flow(sandbox: &chainup_opay::sandbox::Sandbox) {
 
     // Today's statement (UTC) lists the paid order.
     let today = time::OffsetDateTime::now_utc().date().to_string();
-    let statement = client.daily_statement(&MerchantBillingDayRequest::new().with_day(today)).expect("statement");
+    let statement = client.merchant_billing_day(&MerchantBillingDayRequest::new().with_day(today)).expect("statement");
     let records = statement.list.unwrap_or_default();
     assert_eq!(records.len(), 1, "{records:?}");
     assert_eq!(records[0].app_order_id.as_ref().map(|s| s.as_str()), Some("e2e-chainup-1"));
     assert_eq!(records[0].order_amount, Some(amount));
 
-    let second = client.create_order(&create("e2e-chainup-2")).expect("second order").order_num.0;
+    let second = client.create_third_order(&create("e2e-chainup-2")).expect("second order").order_num.0;
     assert_ne!(second, order_num);
     client.cancel_order(&CancelOrderRequest::new(second.clone())).expect("cancel");
     let after = client.order_detail(&OrderDetailRequest::new(client.app_key(), second.clone())).expect("detail");
@@ -392,20 +395,21 @@ fn each_sandbox_refuses_the_other_providers_requests_and_each_client_types_forei
 
     let vg_client = visagenius.client().expect("client");
     let acqra_client = acqra.client().expect("client");
-    let vip_client = vip.client(vip_charge::SignType::Sha256Rsa).expect("client");
+    let vip_client = vip.client().expect("client");
     let mall_client = mall.client().expect("client");
     let chainup_client = chainup.client().expect("client");
 
     let vg_request = visagenius::ProductBriefQueryRequest::new();
     let acqra_request = acqra_gateway::CashierOrderRequest::new(acqra_gateway::Decimal::from(9), "USD", "E2E-X-01");
     let vip_request = vip_charge::ProductListRequest::new(vip.merchant_id());
-    let mall_order = mall_pay::PayOrder::new(
+    let mall_order: mall_pay::OrderPayRequest = mall_pay::PayOrder::new(
         4242,
         1,
         mall_pay::PayWith::points(mall_pay::Points::new(1).expect("points")),
         mall_pay::Freight::Free,
     )
-    .expect("order");
+    .expect("order")
+    .into();
     let chainup_request = chainup_opay::CreateThirdOrderRequest::for_payer(
         chainup_opay::Payer::UserId("22033390".into()),
         "e2e-x-01",

@@ -48,7 +48,7 @@ where
 
 #[test]
 fn visagenius_pays_eight_orders_from_eight_threads() {
-    use visagenius::sandbox::{SEEDED_ORDER_ID, SEEDED_ORDER_WITH_ADDRESS_ID, Sandbox};
+    use visagenius::sandbox::{SANDBOX_ORDER_ID, SANDBOX_ORDER_WITH_ADDRESS_ID, Sandbox};
     use visagenius::{Fen, OrderPayRequest, ProductQueryRequest};
 
     let sandbox = Sandbox::start().expect("sandbox");
@@ -75,8 +75,8 @@ fn visagenius_pays_eight_orders_from_eight_threads() {
         (0..THREADS).filter_map(|i| sandbox.order(order_id(i))).filter(|o| o.paid).map(|o| o.order_id).collect();
     assert_eq!(paid.len(), THREADS, "paid: {paid:?}");
     // Nobody else's order was touched.
-    for id in [SEEDED_ORDER_ID, SEEDED_ORDER_WITH_ADDRESS_ID] {
-        assert!(!sandbox.order(id).expect("seeded order").paid, "order {id} was paid");
+    for id in [SANDBOX_ORDER_ID, SANDBOX_ORDER_WITH_ADDRESS_ID] {
+        assert!(!sandbox.order(id).expect("preset order").paid, "order {id} was paid");
     }
 }
 
@@ -142,11 +142,11 @@ fn acqra_makes_eight_payments_from_eight_threads_with_one_token() {
 #[test]
 fn vip_charge_places_eight_orders_from_eight_threads() {
     use vip_charge::sandbox::Sandbox;
-    use vip_charge::{Error, OrderInfoRequest, SignType, VipChargeRequest};
+    use vip_charge::{Error, OrderInfoRequest, VipChargeRequest};
 
     let sandbox = Sandbox::start().expect("sandbox");
     let start_balance = sandbox.balance().value();
-    let client = sandbox.client(SignType::Sha256Rsa).expect("client");
+    let client = sandbox.client().expect("client");
     let biz_code = |i: usize| format!("E2E-CONC-{i:02}");
     let request = |i: usize| {
         VipChargeRequest::new(
@@ -199,7 +199,7 @@ fn mall_pay_pays_eight_orders_from_eight_threads() {
     // state is the count.
     let results = on_threads(&client, |i, client| {
         let order = PayOrder::new(order_id(i), 9, PayWith::points(Points::new(points(i))?), Freight::Free)?;
-        client.order_pay(&order)
+        client.order_pay(&order.into())
     });
     for (i, paid) in results.into_iter().enumerate() {
         let paid = paid.unwrap_or_else(|e| panic!("thread {i}: payment failed: {e:?}"));
@@ -245,7 +245,7 @@ fn chainup_creates_eight_orders_from_eight_threads() {
     };
 
     let results = on_threads(&client, |i, client| {
-        let created = client.create_order(&create(i))?;
+        let created = client.create_third_order(&create(i))?;
         let detail = client.order_detail(&OrderDetailRequest::new(client.app_key(), created.order_num.0.clone()))?;
         Ok::<_, Error>((created.order_num.0, detail))
     });
@@ -264,7 +264,7 @@ fn chainup_creates_eight_orders_from_eight_threads() {
 
     // Each merchant order id is held once: creating it again is refused.
     for i in 0..THREADS {
-        match client.create_order(&create(i)) {
+        match client.create_third_order(&create(i)) {
             Err(Error::Api { code, .. }) => assert_eq!(code, "1007"),
             other => panic!("a second order under {}: {other:?}", app_order_id(i)),
         }
@@ -276,7 +276,7 @@ fn chainup_creates_eight_orders_from_eight_threads() {
         assert!(receiver.next("chainup notify callback"), "a callback failed verification");
     }
     let today = time::OffsetDateTime::now_utc().date().to_string();
-    let statement = client.daily_statement(&MerchantBillingDayRequest::new().with_day(today)).expect("statement");
+    let statement = client.merchant_billing_day(&MerchantBillingDayRequest::new().with_day(today)).expect("statement");
     let mut listed: Vec<String> = statement
         .list
         .unwrap_or_default()

@@ -63,7 +63,9 @@ fn refs(owned: &[String]) -> Vec<&str> {
 
 #[test]
 fn visagenius_never_shows_its_keys() {
-    use visagenius::sandbox::{SANDBOX_ACCESS_KEY, SANDBOX_SECRET_KEY, SEEDED_ORDER_AMOUNT, SEEDED_ORDER_ID, Sandbox};
+    use visagenius::sandbox::{
+        SANDBOX_ACCESS_KEY, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_SECRET_KEY, Sandbox,
+    };
     use visagenius::{Client, OrderPayRequest, ProductBriefQueryRequest};
     const WRONG_SECRET: &str = "vg-e2e-wrong-secret-key-5521";
 
@@ -74,16 +76,15 @@ fn visagenius_never_shows_its_keys() {
     shown.debug("ConfigBuilder", &builder);
     let config = builder.build().expect("config");
     shown.debug("Config", &config);
-    let client = Client::new(config).expect("client");
+    let client = Client::new(config);
     shown.debug("Client", &client);
-    let request = client.prepare(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)).expect("prepare");
+    let request = client.prepare(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).expect("prepare");
     shown.debug("HttpRequest", &request);
     // The signature is as secret as the key it proves.
     let authorization = request.header("Authorization").expect("signed").to_owned();
 
     // The sandbox refuses a request signed with the wrong secret key.
-    let wrong =
-        Client::new(sandbox.config_builder().secret_key(WRONG_SECRET).build().expect("config")).expect("client");
+    let wrong = Client::new(sandbox.config_builder().secret_key(WRONG_SECRET).build().expect("config"));
     shown.debug("Client (wrong key)", &wrong);
     let e = shown.error("wrong key", wrong.product_brief_query(&ProductBriefQueryRequest::new()));
     assert_eq!(e.api_ret(), Some(-1), "{e:?}");
@@ -203,17 +204,16 @@ fn vip_charge_never_shows_its_keys() {
     let mut shown = Shown::default();
     shown.debug("Sandbox", &sandbox);
     for sign_type in [SignType::Md5, SignType::Sha256Rsa] {
-        let builder = sandbox.config_builder(sign_type);
+        let builder = sandbox.config_builder_with_sign_type(sign_type);
         shown.debug(&format!("ConfigBuilder {sign_type}"), &builder);
         let config = builder.build().expect("config");
         shown.debug(&format!("Config {sign_type}"), &config);
-        let client = sandbox.client(sign_type).expect("client");
+        let client = sandbox.client_with_sign_type(sign_type).expect("client");
         shown.debug(&format!("Client {sign_type}"), &client);
         let order = VipChargeRequest::new(sandbox.merchant_id(), sandbox.business_id(), "87103", "acct", "E2E-SEC");
         let request = client.prepare(&order).expect("prepare");
         shown.debug(&format!("HttpRequest {sign_type}"), &request);
-        let verifier = sandbox.callback_verifier(sign_type).build().expect("verifier");
-        shown.debug(&format!("CallbackVerifier {sign_type}"), &verifier);
+        let verifier = &client;
         // A forged callback carrying the secret.
         let headers = vec![
             ("businessId".to_owned(), sandbox.business_id().to_owned()),
@@ -225,14 +225,13 @@ fn vip_charge_never_shows_its_keys() {
             r#"{{"orderCode":"{MD5_SECRET}","bizCode":"{merchant_key}"}}"#,
             merchant_key = merchant_key.expose()
         );
-        shown.error(&format!("forged callback {sign_type}"), verifier.verify(&headers, body.as_bytes()));
+        shown.error(&format!("forged callback {sign_type}"), verifier.verify_notification(&headers, body.as_bytes()));
     }
 
-    let client = sandbox.client(SignType::Md5).expect("client");
+    let client = sandbox.client_with_sign_type(SignType::Md5).expect("client");
     let wrong = vip_charge::Client::new(
-        sandbox.config_builder(SignType::Md5).md5_secret_key(WRONG_SECRET).build().expect("config"),
-    )
-    .expect("client");
+        sandbox.config_builder_with_sign_type(SignType::Md5).md5_secret_key(WRONG_SECRET).build().expect("config"),
+    );
     shown.debug("Client (wrong key)", &wrong);
     shown.error("wrong key", wrong.product_list(&ProductListRequest::new(sandbox.merchant_id())));
 
@@ -264,10 +263,12 @@ fn mall_pay_never_shows_the_token() {
     shown.debug("ConfigBuilder", &builder);
     let config = builder.build().expect("config");
     shown.debug("Config", &config);
-    let client = Client::new(config).expect("client");
+    let client = Client::new(config);
     shown.debug("Client", &client);
-    let order =
-        PayOrder::new(3001, 1, PayWith::wechat(Yuan::parse("1.00").expect("price")), Freight::Free).expect("order");
+    let order: OrderPayRequest =
+        PayOrder::new(3001, 1, PayWith::wechat(Yuan::parse("1.00").expect("price")), Freight::Free)
+            .expect("order")
+            .into();
     let request = client.prepare(&order).expect("prepare");
     shown.debug("HttpRequest", &request);
     assert_eq!(request.header("token"), Some(token.as_str()), "the token is sent, only never shown");
@@ -320,7 +321,7 @@ fn chainup_never_shows_its_private_keys_or_token() {
     shown.debug("ConfigBuilder", &builder);
     let config = builder.build().expect("config");
     shown.debug("Config", &config);
-    let client = Client::new(config).expect("client");
+    let client = Client::new(config);
     shown.debug("Client", &client);
     let create = CreateThirdOrderRequest::for_payer(
         Payer::UserId("22033390".into()),
@@ -334,24 +335,23 @@ fn chainup_never_shows_its_private_keys_or_token() {
     shown.debug("CreateThirdOrderRequest", &create);
     let request = client.prepare(&create).expect("prepare");
     shown.debug("HttpRequest", &request);
-    let order_num = client.create_order(&create).expect("create order").order_num.0;
+    let order_num = client.create_third_order(&create).expect("create order").order_num.0;
     let page =
         client.payment_page(order_num.clone(), Payer::UserId("22033390".into())).with_token(SecretString::new(TOKEN));
     shown.debug("PaymentPage", &page);
     let detail = client.order_detail(&OrderDetailRequest::new(APP_KEY, order_num)).expect("detail");
-    shown.debug("OrderDetail", &detail);
+    shown.debug("OrderDetailResponse", &detail);
 
     // The wrong merchant key (the platform's): the sandbox cannot verify the signature.
     let wrong =
-        Client::new(sandbox.config_builder().merchant_private_key(platform_b64.expose()).build().expect("config"))
-            .expect("client");
+        Client::new(sandbox.config_builder().merchant_private_key(platform_b64.expose()).build().expect("config"));
     shown.debug("Client (wrong key)", &wrong);
     shown.error("wrong key", wrong.order_detail(&OrderDetailRequest::new(APP_KEY, "1")));
 
     // A callback and responses carrying key material where it does not belong.
     let fragment = &secrets[0];
     let forged = format!(r#"{{"app_id":"{APP_KEY}","data":"{fragment}","sign":"{fragment}","time":1}}"#);
-    shown.error("forged callback", client.verify_notification(&[], forged.as_bytes()));
+    shown.error("forged callback", client.verify_notification([("Content-Type", "application/json")], forged.as_bytes()));
     for (label, body) in [
         ("data", format!(r#"{{"code":"0","msg":"succ","data":{{"k":"{fragment}"}},"sign":"{fragment}"}}"#)),
         ("sign", format!(r#"{{"code":"0","msg":"succ","data":"{fragment}","sign":["{fragment}"]}}"#)),

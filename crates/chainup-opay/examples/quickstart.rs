@@ -16,23 +16,26 @@
 //! `CHAINUP_CANCEL_PATH` (if your server has cancelOrder under another path). Against a real
 //! server nobody pays the order, so the payment and callback step is skipped.
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
 use chainup_opay::sandbox::Sandbox;
 use chainup_opay::{
-    CancelOrderRequest, Client, Config, CreateThirdOrderRequest, MerchantBillingDayRequest, OrderDetailRequest,
-    PayNotification, Payer,
+    CancelOrderRequest, Client, Config, CreateThirdOrderRequest, Decimal, HttpResponse, MerchantBillingDayRequest,
+    OrderDetailRequest, PayNotification, Payer,
 };
 use sandbox_server::SandboxServer;
-use sign_core::{Decimal, HttpResponse};
 
 type BoxError = Box<dyn std::error::Error>;
-/// Pays an order and checks its callback (sandbox only).
-type PayStep<'a> = &'a dyn Fn(&str) -> Result<(), BoxError>;
+/// Reads one environment variable (`None` when unset or blank).
+pub type Vars<'a> = &'a dyn Fn(&str) -> Option<String>;
+/// Pays an order and checks its callback (sandbox only); returns the line to print.
+type PayStep<'a> = &'a dyn Fn(&str) -> Result<String, BoxError>;
 
 fn main() -> ExitCode {
-    match run() {
+    let vars = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    match run(&vars, &mut std::io::stdout()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("quickstart failed: {e}");
@@ -41,43 +44,42 @@ fn main() -> ExitCode {
     }
 }
 
-fn env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-}
-
-fn run() -> Result<(), BoxError> {
-    const VARS: [&str; 4] = [
+/// The whole quickstart: against the sandbox, or against the server the variables name.
+pub fn run(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
+    const REQUIRED: [&str; 4] = [
         "CHAINUP_BASE_URL",
         "CHAINUP_APP_KEY",
         "CHAINUP_MERCHANT_PRIVATE_KEY_FILE",
         "CHAINUP_PLATFORM_PUBLIC_KEY_FILE",
     ];
-    let set: Vec<_> = VARS.iter().filter(|v| env(v).is_some()).collect();
+    let set: Vec<_> = REQUIRED.iter().filter(|v| vars(v).is_some()).collect();
     if set.is_empty() {
-        return run_sandbox();
+        return run_sandbox(vars, out);
     }
-    if set.len() != VARS.len() {
-        let missing: Vec<_> = VARS.iter().filter(|v| env(v).is_none()).collect();
-        return Err(format!("set all of {VARS:?} to use a real server; missing {missing:?}").into());
+    if set.len() != REQUIRED.len() {
+        let missing: Vec<_> = REQUIRED.iter().filter(|v| vars(v).is_none()).collect();
+        return Err(format!("set all of {REQUIRED:?} to use a real server; missing {missing:?}").into());
     }
-    let var = |n: &str| env(n).unwrap_or_default();
-    let mut builder = Config::builder(var("CHAINUP_BASE_URL"), var("CHAINUP_APP_KEY"))
+    let var = |n: &str| vars(n).unwrap_or_default();
+    let mut builder = Config::builder()
+        .base_url(var("CHAINUP_BASE_URL"))
+        .app_key(var("CHAINUP_APP_KEY"))
         .merchant_private_key_file(var("CHAINUP_MERCHANT_PRIVATE_KEY_FILE"))
         .platform_public_key_file(var("CHAINUP_PLATFORM_PUBLIC_KEY_FILE"));
-    if let Some(path) = env("CHAINUP_CANCEL_PATH") {
+    if let Some(path) = vars("CHAINUP_CANCEL_PATH") {
         builder = builder.path("cancel_order", path);
     }
-    let client = Client::new(builder.build()?)?;
-    println!("Using {}", client.config().base_url());
-    let notify = env("CHAINUP_NOTIFY_PAGE").unwrap_or_else(|| "https://merchant.example.com/opay/notify".into());
-    flow(&client, &notify, None)
+    let client = Client::new(builder.build()?);
+    writeln!(out, "Using {}", client.config().base_url())?;
+    let notify = vars("CHAINUP_NOTIFY_PAGE").unwrap_or_else(|| "https://merchant.example.com/opay/notify".into());
+    flow(&client, vars, out, &notify, None)
 }
 
-fn run_sandbox() -> Result<(), BoxError> {
-    println!("No CHAINUP_BASE_URL set: starting the local sandbox (generating RSA keys)...");
+fn run_sandbox(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
+    writeln!(out, "No CHAINUP_BASE_URL set: starting the local sandbox (generating RSA keys)...")?;
     let sandbox = Sandbox::start()?;
     let client = sandbox.client()?;
-    println!("Sandbox listening at {}", sandbox.base_url());
+    writeln!(out, "Sandbox listening at {}", sandbox.base_url())?;
 
     // The merchant's callback endpoint: verify, decrypt, record, reply.
     let received: Arc<Mutex<Vec<PayNotification>>> = Arc::default();
@@ -92,30 +94,35 @@ fn run_sandbox() -> Result<(), BoxError> {
         })?;
     let notify = format!("{}/opay/notify", merchant.base_url());
 
-    let pay = |order_num: &str| -> Result<(), BoxError> {
+    let pay = |order_num: &str| -> Result<String, BoxError> {
         let delivery = sandbox.pay(order_num)?;
         if !delivery.acknowledged {
             return Err(format!("callback not acknowledged: HTTP {} {:?}", delivery.status, delivery.body).into());
         }
         let got = received.lock().unwrap_or_else(|p| p.into_inner()).pop().ok_or("no callback received")?;
-        println!(
+        Ok(format!(
             "3. Sandbox paid it; callback verified: order {} ({}) is {}, {} paid; replied {:?}",
             got.order_num,
             got.out_order_id,
             got.order_status,
             got.pay_amount,
             client.notification_reply()
-        );
-        Ok(())
+        ))
     };
-    flow(&client, &notify, Some(&pay))
+    flow(&client, vars, out, &notify, Some(&pay))
 }
 
-fn flow(client: &Client, notify: &str, pay: Option<PayStep<'_>>) -> Result<(), BoxError> {
-    let user_id = env("CHAINUP_USER_ID").unwrap_or_else(|| "22033390".into());
-    let coin = env("CHAINUP_COIN").unwrap_or_else(|| "USDT".into());
-    let amount: Decimal = env("CHAINUP_AMOUNT").unwrap_or_else(|| "1".into()).parse()?;
-    let return_page = env("CHAINUP_RETURN_PAGE").unwrap_or_else(|| "https://merchant.example.com/paid".into());
+fn flow(
+    client: &Client,
+    vars: Vars<'_>,
+    out: &mut dyn Write,
+    notify: &str,
+    pay: Option<PayStep<'_>>,
+) -> Result<(), BoxError> {
+    let user_id = vars("CHAINUP_USER_ID").unwrap_or_else(|| "22033390".into());
+    let coin = vars("CHAINUP_COIN").unwrap_or_else(|| "USDT".into());
+    let amount: Decimal = vars("CHAINUP_AMOUNT").unwrap_or_else(|| "1".into()).parse()?;
+    let return_page = vars("CHAINUP_RETURN_PAGE").unwrap_or_else(|| "https://merchant.example.com/paid".into());
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis();
     let payer = Payer::UserId(user_id.clone());
 
@@ -128,29 +135,31 @@ fn flow(client: &Client, notify: &str, pay: Option<PayStep<'_>>) -> Result<(), B
         notify,
     )
     .with_app_key(client.app_key());
-    let order_num = client.create_order(&first)?.order_num.0;
-    println!("1. Created order {order_num} for {amount} {coin} (merchant order {})", first.app_order_id);
+    let order_num = client.create_third_order(&first)?.order_num.0;
+    writeln!(out, "1. Created order {order_num} for {amount} {coin} (merchant order {})", first.app_order_id)?;
 
-    println!("2. Payment page: {}", client.payment_page(order_num.clone(), payer.clone()).url());
+    writeln!(out, "2. Payment page: {}", client.payment_page(order_num.clone(), payer.clone()).url())?;
 
     match pay {
-        Some(pay) => pay(&order_num)?,
-        None => println!("3. (real server: pay the order on the page above; the callback goes to {notify})"),
+        Some(pay) => writeln!(out, "{}", pay(&order_num)?)?,
+        None => writeln!(out, "3. (real server: pay the order on the page above; the callback goes to {notify})")?,
     }
 
     let detail = client.order_detail(&OrderDetailRequest::new(client.app_key(), order_num.clone()))?;
-    println!(
+    writeln!(
+        out,
         "4. Order detail: {} is {} ({} {})",
         detail.order_num,
         detail.order_status,
         detail.order_amount.map(|a| a.to_string()).unwrap_or_default(),
         detail.pay_coin_symbol.unwrap_or_default()
-    );
+    )?;
 
     let today = time::OffsetDateTime::now_utc().date().to_string();
-    let statement = client.daily_statement(&MerchantBillingDayRequest::new().with_day(today.clone()))?;
+    let statement = client.merchant_billing_day(&MerchantBillingDayRequest::new().with_day(today.clone()))?;
     let records = statement.list.unwrap_or_default();
-    println!(
+    writeln!(
+        out,
         "5. Statement for {today}: {} record(s){}",
         statement.count.map(|c| c.0).unwrap_or_else(|| records.len().to_string()),
         records
@@ -162,13 +171,13 @@ fn flow(client: &Client, notify: &str, pay: Option<PayStep<'_>>) -> Result<(), B
                 r.pay_coin_symbol.as_deref().unwrap_or("")
             ))
             .unwrap_or_default()
-    );
+    )?;
 
     let second = CreateThirdOrderRequest::for_payer(payer, format!("qs-{stamp}-2"), amount, coin, return_page, notify)
         .with_app_key(client.app_key());
-    let second_num = client.create_order(&second)?.order_num.0;
+    let second_num = client.create_third_order(&second)?.order_num.0;
     client.cancel_order(&CancelOrderRequest::new(second_num.clone()))?;
     let after = client.order_detail(&OrderDetailRequest::new(client.app_key(), second_num.clone()))?;
-    println!("6. Created order {second_num} and cancelled it: now {}", after.order_status);
+    writeln!(out, "6. Created order {second_num} and cancelled it: now {}", after.order_status)?;
     Ok(())
 }

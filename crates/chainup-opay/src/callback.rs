@@ -10,8 +10,8 @@
 //! Every check runs before the verdict, and any failure is the one opaque
 //! [`Error::CallbackRejected`]: the endpoint does not tell an attacker whether the RSA padding of
 //! forged `data` was valid (a Bleichenbacher/Marvin oracle, RUSTSEC-2023-0071), nor which other
-//! check failed. Only after every check passed can the (authenticated) plaintext fail to decode,
-//! as [`Error::Decode`].
+//! check failed. An authenticated payload that is not a payment notification is rejected the
+//! same way.
 //!
 //! `time` is not covered by the signature, so it cannot stop replays; the optional window
 //! ([`ConfigBuilder::callback_max_age`](crate::ConfigBuilder::callback_max_age)) only turns away
@@ -19,7 +19,7 @@
 //! same callback more than once, and a captured callback can be replayed.
 
 use serde::Deserialize;
-use sign_core::Clock;
+use sign_core::{Clock, HeaderPair, SecretBytes};
 
 use crate::auth;
 use crate::client::Client;
@@ -41,26 +41,50 @@ struct CallbackEnvelope {
     time: Option<EnvelopeTime>,
 }
 
-/// Verifies and decrypts a callback. `headers` are accepted for symmetry with the other paykit
-/// crates; opay puts everything in the body.
-pub(crate) fn verify(client: &Client, _headers: &[(String, String)], body: &[u8]) -> Result<PayNotification, Error> {
-    let config = client.config();
-    if body.len() > MAX_CALLBACK_BODY_BYTES {
-        return Err(Error::CallbackRejected);
+impl Client {
+    /// Verifies and decrypts a payment-result callback: the raw body the platform POSTed to the
+    /// order's `notifyPage`. On `Ok` process the [`PayNotification`] once and answer HTTP 200
+    /// with [`Client::notification_reply`]; on `Err` answer an HTTP error and do nothing.
+    ///
+    /// opay puts everything, the signature included, in the body: `headers` are not used by
+    /// this provider. Pass what your web framework hands over (`(name, value)` pairs), or an
+    /// empty list; the parameter keeps one callback shape across the paykit crates.
+    ///
+    /// # Errors
+    /// [`Error::CallbackRejected`] for every failure, including an authenticated payload that is
+    /// not a payment notification: one opaque error, so the endpoint is no oracle.
+    pub fn verify_notification<I>(&self, headers: I, body: &[u8]) -> Result<PayNotification, Error>
+    where
+        I: IntoIterator,
+        I::Item: HeaderPair,
+    {
+        drop(headers);
+        let config = self.config();
+        if body.len() > MAX_CALLBACK_BODY_BYTES {
+            return Err(Error::CallbackRejected);
+        }
+        // The envelope's shape is public: rejecting a malformed one early reveals nothing secret.
+        let envelope: CallbackEnvelope = serde_json::from_slice(body).map_err(|_| Error::CallbackRejected)?;
+        let opened =
+            auth::open(&envelope.data, &envelope.sign, &config.merchant_private_key, &config.platform_public_key);
+        let app_ok = envelope.app_id == config.app_key;
+        let time_ok = match config.callback_max_age {
+            None => true,
+            Some(max_age) => within(self.clock(), envelope.time.as_ref().and_then(EnvelopeTime::millis), max_age),
+        };
+        let plaintext = match opened {
+            Ok(p) if app_ok & time_ok => SecretBytes::new(p),
+            _ => return Err(Error::CallbackRejected),
+        };
+        serde_json::from_slice(plaintext.expose()).map_err(|_| Error::CallbackRejected)
     }
-    // The envelope's shape is public: rejecting a malformed one early reveals nothing secret.
-    let envelope: CallbackEnvelope = serde_json::from_slice(body).map_err(|_| Error::CallbackRejected)?;
-    let opened = auth::open(&envelope.data, &envelope.sign, &config.merchant_private_key, &config.platform_public_key);
-    let app_ok = envelope.app_id == config.app_key;
-    let time_ok = match config.callback_max_age {
-        None => true,
-        Some(max_age) => within(client.clock(), envelope.time.as_ref().and_then(EnvelopeTime::millis), max_age),
-    };
-    let plaintext = match opened {
-        Ok(p) if app_ok & time_ok => p,
-        _ => return Err(Error::CallbackRejected),
-    };
-    serde_json::from_slice(&plaintext).map_err(|e| Error::Decode(e.into()))
+
+    /// The body to answer an accepted callback with (HTTP 200, `text/plain`):
+    /// [`ConfigBuilder::callback_reply`](crate::ConfigBuilder::callback_reply), by default
+    /// [`DEFAULT_CALLBACK_REPLY`](crate::DEFAULT_CALLBACK_REPLY).
+    pub fn notification_reply(&self) -> &str {
+        &self.config().callback_reply
+    }
 }
 
 fn within(clock: &dyn Clock, millis: Option<i64>, max_age: std::time::Duration) -> bool {

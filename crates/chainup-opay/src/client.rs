@@ -4,16 +4,12 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sign_core::{Clock, HttpRequest, HttpResponse, Method, SystemClock, Transport};
+use sign_core::call::{check_raw_path, raw_body, request_body};
+use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SecretBytes, SystemClock, Transport};
 
 use crate::config::Config;
 use crate::envelope::{self, EnvelopeTime, RequestEnvelope};
 use crate::error::Error;
-use crate::generated::{
-    CancelOrderRequest, CreateThirdOrderRequest, CreateThirdOrderResponse, MerchantBillingDay,
-    MerchantBillingDayRequest, OrderDetail, OrderDetailRequest, PayNotification,
-};
-use crate::types_ext::{OpayRequest, Payer, PaymentPage};
 
 /// The ChainUP opay client. `Send + Sync`; cloning is cheap (one `Arc`).
 #[derive(Clone)]
@@ -37,10 +33,10 @@ impl Client {
     /// A client sending with sign-core's ureq transport (keep-alive, the configured timeouts
     /// and retry policy).
     #[cfg(feature = "ureq")]
-    pub fn new(config: Config) -> Result<Self, Error> {
+    pub fn new(config: Config) -> Self {
         let transport =
             config.http_options().ureq_transport(concat!("paykit-chainup-opay/", env!("CARGO_PKG_VERSION")));
-        Ok(Self::with_transport(config, Arc::new(transport)))
+        Self::with_transport(config, Arc::new(transport))
     }
 
     /// A client sending with `transport`.
@@ -69,37 +65,45 @@ impl Client {
         &*self.inner.clock
     }
 
-    /// The fully encrypted and signed request for `request`, without sending it.
-    pub fn prepare<E: OpayRequest>(&self, request: &E) -> Result<HttpRequest, Error> {
-        OpayRequest::validate(request)?;
+    /// The fully encrypted and signed request for `request`, without sending it (no I/O).
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] when the request fails its validation; [`Error::Crypto`] when
+    /// it cannot be encrypted or signed.
+    pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<HttpRequest, Error> {
+        // Validated, then serialized once: these exact bytes are encrypted and signed.
+        let plaintext = SecretBytes::new(request_body(request)?);
         let path = self.inner.config.path_for(E::NAME, E::PATH);
-        self.prepare_at(E::METHOD, &path, request, E::IDEMPOTENT)
+        self.seal(E::METHOD, &path, &plaintext, E::IDEMPOTENT)
     }
 
     /// The encrypted and signed request for any business JSON at `path`: for endpoints this
-    /// crate has no model for. `idempotent` marks it safe to retry after it may have been
-    /// processed (queries only).
-    pub fn prepare_raw<B: Serialize + ?Sized>(
+    /// crate has no model for. `path` must be a plain absolute path
+    /// ([`sign_core::call::check_raw_path`]). `idempotent` marks it safe to retry after it may
+    /// have been processed (queries only).
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] for a bad path or a body that does not serialize;
+    /// [`Error::Crypto`] as in [`Client::prepare`].
+    pub fn prepare_raw(
         &self,
         path: &str,
-        body: &B,
+        body: &(impl Serialize + ?Sized),
         idempotent: bool,
     ) -> Result<HttpRequest, Error> {
-        self.prepare_at(Method::Post, path, body, idempotent)
+        check_raw_path(path)?;
+        let plaintext = SecretBytes::new(raw_body(path, body)?);
+        self.seal(Method::Post, path, &plaintext, idempotent)
     }
 
-    fn prepare_at<B: Serialize + ?Sized>(
+    fn seal(
         &self,
         method: Method,
         path: &str,
-        body: &B,
+        plaintext: &SecretBytes,
         idempotent: bool,
     ) -> Result<HttpRequest, Error> {
         let config = &self.inner.config;
-        // Serialized once: these exact bytes are encrypted and signed.
-        let plaintext = sign_core::SecretBytes::new(
-            serde_json::to_vec(body).map_err(|e| Error::InvalidRequest(format!("request does not serialize: {e}")))?,
-        );
         let time = EnvelopeTime::new(self.inner.clock.unix_millis(), config.time_format);
         let envelope = RequestEnvelope::seal(
             &config.app_key,
@@ -117,26 +121,53 @@ impl Client {
             .with_idempotent(idempotent))
     }
 
-    /// Parses a response to `E` into its typed payload (decrypted and verified).
-    pub fn parse<E: OpayRequest>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
-        self.parse_raw(response)
+    /// Parses a response to `E` into its typed payload (decrypted and verified), under the
+    /// configured response size cap.
+    ///
+    /// # Errors
+    /// See [`Error`]: [`Error::Api`] for the provider's failure envelope,
+    /// [`Error::ResponseUnverified`] for a payload that fails decryption or verification,
+    /// [`Error::HttpStatus`] and [`Error::Decode`] otherwise.
+    pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
+        self.parse_as(E::NAME, response)
     }
 
-    /// Parses a response into any type (`serde_json::Value` for raw JSON).
+    /// Parses a response into any type (`serde_json::Value` for raw JSON), as [`Client::parse`].
+    ///
+    /// # Errors
+    /// As [`Client::parse`].
     pub fn parse_raw<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, Error> {
+        self.parse_as("raw call", response)
+    }
+
+    fn parse_as<T: DeserializeOwned>(&self, context: &str, response: &HttpResponse) -> Result<T, Error> {
         let config = &self.inner.config;
-        envelope::parse(response, &config.merchant_private_key, &config.platform_public_key)
+        envelope::parse(
+            response,
+            config.http_options().max_response_bytes,
+            context,
+            &config.merchant_private_key,
+            &config.platform_public_key,
+        )
     }
 
     /// Prepares, sends and parses `request`.
-    pub fn call<E: OpayRequest>(&self, request: &E) -> Result<E::Response, Error> {
+    ///
+    /// # Errors
+    /// As [`Client::prepare`] and [`Client::parse`], plus [`Error::Transport`] and
+    /// [`Error::Timeout`].
+    pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
         let http = self.prepare(request)?;
         let response = self.inner.transport.send(&http)?;
         self.parse::<E>(&response)
     }
 
     /// A signed call to an endpoint without a model: `body` is the business JSON, the result
-    /// is decrypted, verified and decoded into `T`. `idempotent` as in [`Client::prepare_raw`].
+    /// is decrypted, verified and decoded into `T`. `path` and `idempotent` as in
+    /// [`Client::prepare_raw`].
+    ///
+    /// # Errors
+    /// As [`Client::prepare_raw`] and [`Client::call`].
     pub fn raw_call<T: DeserializeOwned>(
         &self,
         path: &str,
@@ -149,6 +180,9 @@ impl Client {
     }
 
     /// [`Client::raw_call`] returning the decrypted, verified `data` as untyped JSON.
+    ///
+    /// # Errors
+    /// As [`Client::raw_call`].
     pub fn raw_call_json(
         &self,
         path: &str,
@@ -156,47 +190,5 @@ impl Client {
         idempotent: bool,
     ) -> Result<serde_json::Value, Error> {
         self.raw_call(path, body, idempotent)
-    }
-
-    /// Creates a payment order (`createThirdOrder`); returns the platform's `orderNum`.
-    ///
-    /// Not retried after it may have reached the server: on [`Error::Timeout`] look the order
-    /// up before creating it again.
-    pub fn create_order(&self, request: &CreateThirdOrderRequest) -> Result<CreateThirdOrderResponse, Error> {
-        self.call(request)
-    }
-
-    /// Queries one order (`orderDetail`).
-    pub fn order_detail(&self, request: &OrderDetailRequest) -> Result<OrderDetail, Error> {
-        self.call(request)
-    }
-
-    /// The merchant daily posting statement (`merchantBillingDay`).
-    pub fn daily_statement(&self, request: &MerchantBillingDayRequest) -> Result<MerchantBillingDay, Error> {
-        self.call(request)
-    }
-
-    /// Cancels a pending order (`cancelOrder`). The success payload is not published: it is
-    /// returned as raw JSON (`null` when there is none).
-    pub fn cancel_order(&self, request: &CancelOrderRequest) -> Result<serde_json::Value, Error> {
-        self.call(request)
-    }
-
-    /// The payment page for `order_num`, opened by `payer` (the order's creator). Add a token
-    /// with [`PaymentPage::with_token`], then take [`PaymentPage::url`].
-    pub fn payment_page(&self, order_num: impl Into<String>, payer: Payer) -> PaymentPage {
-        let config = &self.inner.config;
-        let base = config.payment_page_base_url.clone().unwrap_or_else(|| config.base_url.clone());
-        PaymentPage::new(base, config.app_key.clone(), order_num, payer)
-    }
-
-    /// Verifies and decrypts a payment-result callback. See [`crate::callback`].
-    pub fn verify_notification(&self, headers: &[(String, String)], body: &[u8]) -> Result<PayNotification, Error> {
-        crate::callback::verify(self, headers, body)
-    }
-
-    /// The body to answer an accepted callback with (HTTP 200, `text/plain`).
-    pub fn notification_reply(&self) -> &str {
-        &self.inner.config.callback_reply
     }
 }

@@ -2,15 +2,16 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sign_core::HttpOptions;
 use sign_core::options::normalize_base_url;
-use sign_core::rsa::{PrivateKey, PublicKey};
+use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
+use sign_core::{Endpoint, HttpOptions, SecretString};
 
-use crate::envelope::MAX_RESPONSE_BYTES;
 use crate::error::Error;
+use crate::generated::{CancelOrderRequest, CreateThirdOrderRequest, MerchantBillingDayRequest, OrderDetailRequest};
 
 /// The reply body the crate sends for an accepted callback unless configured otherwise.
 ///
@@ -60,10 +61,10 @@ impl fmt::Debug for Config {
 }
 
 impl Config {
-    /// Starts a configuration for the server at `base_url` (e.g. `https://service.xxx.com`) and
-    /// the merchant `app_key` (sent as `app_id`).
-    pub fn builder(base_url: impl Into<String>, app_key: impl Into<String>) -> ConfigBuilder {
-        ConfigBuilder::new(base_url, app_key)
+    /// Starts a configuration: set [`base_url`](ConfigBuilder::base_url),
+    /// [`app_key`](ConfigBuilder::app_key) and the two keys, then [`build`](ConfigBuilder::build).
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
     }
 
     /// The base URL.
@@ -76,7 +77,8 @@ impl Config {
         &self.app_key
     }
 
-    /// The path used for the endpoint called `name` (its documented path unless overridden).
+    /// The path used for the endpoint called `name` (its documented path unless overridden with
+    /// [`ConfigBuilder::path`]).
     pub fn path_for(&self, name: &str, documented: &'static str) -> String {
         self.paths.get(name).cloned().unwrap_or_else(|| documented.to_owned())
     }
@@ -92,18 +94,27 @@ impl Config {
     }
 }
 
-/// Builder for [`Config`]. Errors (a missing or unreadable key, a bad URL) are reported by
+/// The endpoint names [`ConfigBuilder::path`] accepts.
+const ENDPOINT_NAMES: [&str; 4] = [
+    CreateThirdOrderRequest::NAME,
+    OrderDetailRequest::NAME,
+    MerchantBillingDayRequest::NAME,
+    CancelOrderRequest::NAME,
+];
+
+/// Builder for [`Config`]. Errors (a missing value, an unreadable key, a bad URL) are reported by
 /// [`build`](Self::build), never later.
+#[derive(Default)]
 pub struct ConfigBuilder {
-    base_url: String,
-    app_key: String,
-    merchant_private_key: Option<Result<PrivateKey, Error>>,
-    platform_public_key: Option<Result<PublicKey, Error>>,
+    base_url: Option<String>,
+    app_key: Option<String>,
+    merchant_private_key: Option<KeySource<PrivateKey>>,
+    platform_public_key: Option<KeySource<PublicKey>>,
     http: HttpOptions,
     paths: BTreeMap<String, String>,
     payment_page_base_url: Option<String>,
     time_format: TimeFormat,
-    callback_reply: String,
+    callback_reply: Option<String>,
     callback_max_age: Option<Duration>,
 }
 
@@ -112,84 +123,73 @@ impl fmt::Debug for ConfigBuilder {
         f.debug_struct("ConfigBuilder")
             .field("base_url", &self.base_url)
             .field("app_key", &self.app_key)
-            .field("merchant_private_key", &self.merchant_private_key.as_ref().map(|k| k.is_ok()))
-            .field("platform_public_key", &self.platform_public_key.as_ref().map(|k| k.is_ok()))
+            .field("merchant_private_key", &self.merchant_private_key)
+            .field("platform_public_key", &self.platform_public_key)
+            .field("http", &self.http)
+            .field("paths", &self.paths)
             .finish_non_exhaustive()
     }
 }
 
-fn read_key_file(path: &std::path::Path) -> Result<sign_core::SecretString, Error> {
-    std::fs::read_to_string(path)
-        .map(sign_core::SecretString::new)
-        .map_err(|e| Error::Config(format!("cannot read key file {}: {}", path.display(), e.kind())))
-}
-
 impl ConfigBuilder {
-    /// See [`Config::builder`].
-    pub fn new(base_url: impl Into<String>, app_key: impl Into<String>) -> Self {
-        let mut http = HttpOptions::default();
-        // `envelope::parse` refuses anything larger anyway.
-        http.max_response_bytes = MAX_RESPONSE_BYTES as u64;
-        Self {
-            base_url: base_url.into(),
-            app_key: app_key.into(),
-            merchant_private_key: None,
-            platform_public_key: None,
-            http,
-            paths: BTreeMap::new(),
-            payment_page_base_url: None,
-            time_format: TimeFormat::default(),
-            callback_reply: DEFAULT_CALLBACK_REPLY.to_owned(),
-            callback_max_age: None,
-        }
+    /// The platform's base URL, e.g. `https://service.xxx.com` (required).
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// The merchant AppKey, sent as `app_id` (required).
+    pub fn app_key(mut self, app_key: impl Into<String>) -> Self {
+        self.app_key = Some(app_key.into());
+        self
     }
 
     /// The merchant's RSA private key (PEM, or bare Base64 PKCS#8/PKCS#1 DER as the provider
-    /// hands keys out): signs requests, decrypts responses and callbacks.
-    pub fn merchant_private_key(mut self, key: &str) -> Self {
-        self.merchant_private_key = Some(PrivateKey::parse(key).map_err(Error::Key));
+    /// hands keys out): signs requests, decrypts responses and callbacks (required, in one of
+    /// three forms).
+    pub fn merchant_private_key(mut self, text: impl Into<SecretString>) -> Self {
+        self.merchant_private_key = Some(KeySource::Text(text.into()));
         self
     }
 
     /// The merchant private key, already parsed.
     pub fn merchant_private_key_parsed(mut self, key: PrivateKey) -> Self {
-        self.merchant_private_key = Some(Ok(key));
+        self.merchant_private_key = Some(KeySource::Parsed(key));
         self
     }
 
-    /// Reads the merchant private key from a file (PEM or bare Base64 DER).
-    pub fn merchant_private_key_file(mut self, path: impl AsRef<std::path::Path>) -> Self {
-        self.merchant_private_key =
-            Some(read_key_file(path.as_ref()).and_then(|text| PrivateKey::parse(text.expose()).map_err(Error::Key)));
+    /// The merchant private key, read from a file (PEM or bare Base64 DER) by [`build`](Self::build).
+    pub fn merchant_private_key_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.merchant_private_key = Some(KeySource::File(path.into()));
         self
     }
 
     /// The platform's RSA public key (PEM, or bare Base64 SPKI/PKCS#1 DER): encrypts requests,
-    /// verifies responses and callbacks.
-    pub fn platform_public_key(mut self, key: &str) -> Self {
-        self.platform_public_key = Some(PublicKey::parse(key).map_err(Error::Key));
+    /// verifies responses and callbacks (required, in one of three forms).
+    pub fn platform_public_key(mut self, text: impl Into<SecretString>) -> Self {
+        self.platform_public_key = Some(KeySource::Text(text.into()));
         self
     }
 
     /// The platform public key, already parsed.
     pub fn platform_public_key_parsed(mut self, key: PublicKey) -> Self {
-        self.platform_public_key = Some(Ok(key));
+        self.platform_public_key = Some(KeySource::Parsed(key));
         self
     }
 
-    /// Reads the platform public key from a file (PEM or bare Base64 DER).
-    pub fn platform_public_key_file(mut self, path: impl AsRef<std::path::Path>) -> Self {
-        self.platform_public_key =
-            Some(read_key_file(path.as_ref()).and_then(|text| PublicKey::parse(text.expose()).map_err(Error::Key)));
+    /// The platform public key, read from a file (PEM or bare Base64 DER) by [`build`](Self::build).
+    pub fn platform_public_key_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.platform_public_key = Some(KeySource::File(path.into()));
         self
     }
 
     sign_core::http_options_setters!(http);
 
-    /// Overrides the path of one endpoint, by its method name (`create_order`, `order_detail`,
-    /// `daily_statement`, `cancel_order`). The seed lists `cancel_order` at `/opay/cancelOrder`
-    /// while the others live under `/platformapi/chainup/open/opay/`: if your server disagrees,
-    /// set e.g. `.path("cancel_order", "/platformapi/chainup/open/opay/cancelOrder")`.
+    /// Overrides the path of one endpoint, by its name (`create_third_order`, `order_detail`,
+    /// `merchant_billing_day`, `cancel_order`); another name is an [`Error::Config`] at
+    /// [`build`](Self::build). The provider's documentation lists `cancel_order` at
+    /// `/opay/cancelOrder` while the others live under `/platformapi/chainup/open/opay/`: if your
+    /// server disagrees, set e.g. `.path("cancel_order", "/platformapi/chainup/open/opay/cancelOrder")`.
     pub fn path(mut self, endpoint_name: impl Into<String>, path: impl Into<String>) -> Self {
         self.paths.insert(endpoint_name.into(), path.into());
         self
@@ -209,7 +209,7 @@ impl ConfigBuilder {
 
     /// The reply body for an accepted callback (default [`DEFAULT_CALLBACK_REPLY`]).
     pub fn callback_reply(mut self, reply: impl Into<String>) -> Self {
-        self.callback_reply = reply.into();
+        self.callback_reply = Some(reply.into());
         self
     }
 
@@ -221,30 +221,44 @@ impl ConfigBuilder {
         self
     }
 
-    /// Validates and builds.
+    /// Validates, loads the keys and builds.
+    ///
+    /// # Errors
+    /// [`Error::Config`] for a missing value (naming its setter), a bad URL, an unknown endpoint
+    /// name or a bad path in [`path`](Self::path), keys under 1024 bits or bad connection
+    /// options; [`Error::Key`] for a key that cannot be read or parsed.
     pub fn build(self) -> Result<Config, Error> {
-        let base = normalize_base_url(&self.base_url).map_err(Error::Config)?;
-        if self.app_key.trim().is_empty() {
-            return Err(Error::Config("app key (app_id) is missing".into()));
-        }
-        let merchant_private_key =
-            self.merchant_private_key.ok_or_else(|| Error::Config("merchant private key is missing".into()))??;
-        let platform_public_key =
-            self.platform_public_key.ok_or_else(|| Error::Config("platform public key is missing".into()))??;
+        let missing = |setter: &str| Error::Config(format!("{setter} is missing"));
+        let base_url = self.base_url.ok_or_else(|| missing("base_url"))?;
+        let base = normalize_base_url(&base_url).map_err(Error::Config)?;
+        let app_key = self.app_key.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty());
+        let app_key = app_key.ok_or_else(|| missing("app_key"))?;
+        let merchant_private_key = self.merchant_private_key.ok_or_else(|| missing("merchant_private_key"))?.load()?;
+        let platform_public_key = self.platform_public_key.ok_or_else(|| missing("platform_public_key"))?.load()?;
         if merchant_private_key.size() < 128 || platform_public_key.size() < 128 {
             return Err(Error::Config("RSA keys must be at least 1024 bits".into()));
         }
         self.http.validate().map_err(Error::Config)?;
+        for (name, path) in &self.paths {
+            if !ENDPOINT_NAMES.contains(&name.as_str()) {
+                return Err(Error::Config(format!(
+                    "path: unknown endpoint `{name}` (one of {})",
+                    ENDPOINT_NAMES.join(", ")
+                )));
+            }
+            sign_core::call::check_raw_path(path)
+                .map_err(|e| Error::Config(format!("path for {name}: {}", e.message())))?;
+        }
         Ok(Config {
             base_url: base,
-            app_key: self.app_key.trim().to_owned(),
+            app_key,
             merchant_private_key: Arc::new(merchant_private_key),
             platform_public_key,
             http: self.http,
             paths: self.paths,
             payment_page_base_url: self.payment_page_base_url,
             time_format: self.time_format,
-            callback_reply: self.callback_reply,
+            callback_reply: self.callback_reply.unwrap_or_else(|| DEFAULT_CALLBACK_REPLY.to_owned()),
             callback_max_age: self.callback_max_age,
         })
     }

@@ -1,21 +1,21 @@
-//! The opay envelope, both ways: `{app_id, data, sign, time}` out,
-//! `{code, msg, data, sign}` back.
+//! The opay envelope, both ways: `{app_id, data, sign, time}` out (requests, and the callbacks
+//! the platform sends), `{code, msg, data, sign}` back. The decision table (success, refusal, HTTP
+//! error, undecodable) is sign-core's; this module holds opay's facts: where the code, message
+//! and payload live, which code is success, and how the payload is sealed.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use sign_core::call::{Envelope, decode_json, read_envelope};
 use sign_core::rsa::{PrivateKey, PublicKey};
-use sign_core::{DecodeError, HttpResponse};
+use sign_core::{DecodeError, HttpResponse, SecretBytes};
 
 use crate::auth;
+use crate::common_ext::FlexString;
 use crate::config::TimeFormat;
 use crate::error::Error;
-use crate::types_ext::FlexString;
 
 /// The `code` of a successful response.
 pub const SUCCESS_CODE: &str = "0";
-
-/// Responses larger than this are refused before parsing (a real opay response is a few KiB).
-pub const MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
 
 /// `time` as sent: a number (as the demo does) or a string (as the table says).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,15 +83,12 @@ struct ResponseEnvelope {
     sign: Option<serde_json::Value>,
 }
 
-/// The most characters of the platform's `code` and `msg` kept in an [`Error::Api`]: errors end
-/// up in logs, and a misbehaving server can send megabytes.
-pub const MAX_API_TEXT_CHARS: usize = 512;
-
-fn cut(text: String) -> String {
-    match text.char_indices().nth(MAX_API_TEXT_CHARS) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text,
-    }
+/// What a success envelope carries, still sealed: `data` (encrypted for the merchant) and `sign`
+/// (the platform's signature), as they came.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sealed {
+    data: Option<serde_json::Value>,
+    sign: Option<serde_json::Value>,
 }
 
 fn msg_text(msg: Option<serde_json::Value>) -> String {
@@ -102,63 +99,63 @@ fn msg_text(msg: Option<serde_json::Value>) -> String {
     }
 }
 
-/// Turns an opay response into the typed payload: checks the status and `code`, decrypts `data`
-/// with the merchant private key, verifies `sign` with the platform public key, then decodes.
+/// The provider's envelope facts, for [`sign_core::call::read_envelope`]: a JSON object with a
+/// `code` (a string or a number) is the envelope; [`SUCCESS_CODE`] is success, carrying `data`
+/// and `sign` still sealed; any other code is a refusal with `msg` (a string, or any other JSON
+/// written out as text). Nothing in opay's messages needs masking.
+pub fn read(body: &[u8]) -> Option<Envelope<Sealed>> {
+    let envelope: ResponseEnvelope = serde_json::from_slice(body).ok()?;
+    let code = envelope.code?;
+    if code.as_str().trim() == SUCCESS_CODE {
+        Some(Envelope::Success(Sealed { data: envelope.data, sign: envelope.sign }))
+    } else {
+        Some(Envelope::refused(code.0, msg_text(envelope.msg)))
+    }
+}
+
+/// Opens a success envelope's payload: decrypts `data` with the merchant private key, verifies
+/// `sign` with the platform public key, then decodes the plaintext as `T` (`context` names the
+/// call in a decode error).
 ///
 /// A success envelope without `data` yields `T` read from JSON `null` (e.g. the untyped
-/// `cancel_order` result); a success envelope whose `data` is not an encrypted string, or has no
-/// valid signature, is [`Error::Signature`]: unverified data is never returned.
-pub fn parse<T: DeserializeOwned>(
-    response: &HttpResponse,
+/// `cancel_order` result); `data` that is not an encrypted string, or has no valid signature, is
+/// [`Error::ResponseUnverified`]: unverified data is never returned.
+pub fn open<T: DeserializeOwned>(
+    sealed: Sealed,
+    context: &str,
     merchant_private_key: &PrivateKey,
     platform_public_key: &PublicKey,
 ) -> Result<T, Error> {
-    let status_error = || Error::HttpStatus { status: response.status };
-    if response.body.len() > MAX_RESPONSE_BYTES {
-        return Err(if response.is_success() {
-            Error::Decode(DecodeError::new(format!("response body over {MAX_RESPONSE_BYTES} bytes")))
-        } else {
-            status_error()
-        });
-    }
-    let envelope: ResponseEnvelope = match serde_json::from_slice(&response.body) {
-        Ok(e) => e,
-        Err(_) if !response.is_success() => return Err(status_error()),
-        Err(_) if response.body.iter().all(u8::is_ascii_whitespace) => {
-            return Err(Error::Decode(DecodeError::new("empty response body")));
-        }
-        Err(e) => return Err(Error::Decode(DecodeError::from(e))),
-    };
-    let Some(code) = envelope.code else {
-        return Err(if response.is_success() {
-            Error::Decode(DecodeError::new("response envelope has no code"))
-        } else {
-            status_error()
-        });
-    };
-    if code.as_str().trim() != SUCCESS_CODE {
-        return Err(Error::Api { code: cut(code.0), msg: cut(msg_text(envelope.msg)) });
-    }
-    if !response.is_success() {
-        // A success code on an error status is not a success.
-        return Err(status_error());
-    }
-    let plaintext = match envelope.data {
+    let plaintext = match sealed.data {
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::String(s)) if s.is_empty() => None,
         Some(serde_json::Value::String(data)) => {
-            let Some(serde_json::Value::String(sign)) = envelope.sign else {
-                return Err(Error::Signature);
+            let Some(serde_json::Value::String(sign)) = sealed.sign else {
+                return Err(Error::ResponseUnverified);
             };
-            let plaintext =
-                auth::open(&data, &sign, merchant_private_key, platform_public_key).map_err(|_| Error::Signature)?;
-            Some(plaintext)
+            let plaintext = auth::open(&data, &sign, merchant_private_key, platform_public_key)
+                .map_err(|_| Error::ResponseUnverified)?;
+            Some(SecretBytes::new(plaintext))
         }
-        Some(_) => return Err(Error::Signature),
+        Some(_) => return Err(Error::ResponseUnverified),
     };
     match plaintext {
-        Some(p) => serde_json::from_slice(&p).map_err(|e| Error::Decode(DecodeError::from(e))),
+        Some(p) => Ok(decode_json(context, p.expose())?),
         None => serde_json::from_value(serde_json::Value::Null)
-            .map_err(|_| Error::Decode(DecodeError::new("success envelope has no data"))),
+            .map_err(|_| Error::Decode(DecodeError::new(format!("{context}: success envelope has no data")))),
     }
+}
+
+/// Turns an opay response into the typed payload: the shared envelope rules
+/// ([`sign_core::call::read_envelope`] with [`read`], under the `max_body_bytes` cap), then
+/// [`open`].
+pub fn parse<T: DeserializeOwned>(
+    response: &HttpResponse,
+    max_body_bytes: u64,
+    context: &str,
+    merchant_private_key: &PrivateKey,
+    platform_public_key: &PublicKey,
+) -> Result<T, Error> {
+    let sealed = read_envelope(response, max_body_bytes, read)?;
+    open(sealed, context, merchant_private_key, platform_public_key)
 }

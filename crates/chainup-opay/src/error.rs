@@ -1,6 +1,7 @@
 //! The crate's error type.
 
-use sign_core::{CryptoError, DecodeError, KeyError, TransportError};
+use sign_core::call::ResponseError;
+use sign_core::{CryptoError, DecodeError, KeyError, Outcome, TransportError};
 
 /// Everything that can go wrong calling ChainUP opay or handling its callbacks.
 ///
@@ -11,8 +12,8 @@ pub enum Error {
     /// The request could not be sent or the response not received (DNS, connect, TLS, I/O).
     #[error(transparent)]
     Transport(TransportError),
-    /// No complete response arrived in time. For `create_order` and `cancel_order` the server
-    /// may have processed the request: query the order before trying again.
+    /// No complete response arrived in time. For `create_third_order` and `cancel_order` the
+    /// server may have processed the request: query the order before trying again.
     #[error("timed out: {0}")]
     Timeout(TransportError),
     /// The server answered with a non-2xx status and no opay envelope.
@@ -31,13 +32,15 @@ pub enum Error {
     },
     /// A success envelope whose `data` did not decrypt with the merchant private key or whose
     /// `sign` did not verify with the platform public key (or was missing). Deliberately does
-    /// not say which: see the crate docs on RUSTSEC-2023-0071.
+    /// not say which (see the README's security note). The platform may have processed the
+    /// request: the outcome is unknown.
     #[error("response failed decryption or signature verification")]
-    Signature,
-    /// A payment callback was rejected: malformed envelope, wrong `app_id`, data that did not
-    /// decrypt, a signature that did not verify, or (when configured) a `time` outside the
-    /// window. One opaque error for all of them, so that the callback endpoint is not a
-    /// padding or signature oracle. Answer it with an HTTP error and do not process the order.
+    ResponseUnverified,
+    /// A payment callback was rejected: oversized or malformed envelope, wrong `app_id`, data
+    /// that did not decrypt, a signature that did not verify, (when configured) a `time` outside
+    /// the window, or an authenticated payload that is not a payment notification. One opaque
+    /// error for all of them, so that the callback endpoint is not a padding or signature
+    /// oracle. Answer it with an HTTP error and do not process the order.
     #[error("payment callback rejected")]
     CallbackRejected,
     /// A response (or an authenticated payload) that could not be decoded.
@@ -46,27 +49,28 @@ pub enum Error {
     /// Encryption or signing of a request failed.
     #[error(transparent)]
     Crypto(CryptoError),
-    /// A key could not be loaded (at config build time).
+    /// A key could not be loaded (at config build time): unreadable text or file, wrong kind.
     #[error(transparent)]
     Key(KeyError),
-    /// The configuration is unusable (missing credential, bad URL, unreadable key file).
+    /// The configuration is unusable (a missing value, a bad URL, an unknown endpoint name).
     #[error("configuration error: {0}")]
     Config(String),
     /// A request that the provider would reject, caught before sending (e.g. neither `openId`
-    /// nor `userId` set).
+    /// nor `userId` set), or a raw-call path that is not a plain path.
     #[error("invalid request: {0}")]
     InvalidRequest(String),
 }
 
-impl From<TransportError> for Error {
-    fn from(e: TransportError) -> Self {
-        if e.is_timeout() { Self::Timeout(e) } else { Self::Transport(e) }
-    }
-}
+sign_core::shared_error_conversions!(Error);
 
-impl From<DecodeError> for Error {
-    fn from(e: DecodeError) -> Self {
-        Self::Decode(e)
+impl From<ResponseError> for Error {
+    fn from(e: ResponseError) -> Self {
+        match e {
+            ResponseError::HttpStatus { status } => Self::HttpStatus { status },
+            ResponseError::Decode(e) => Self::Decode(e),
+            ResponseError::Refused { code, message, .. } => Self::Api { code, msg: message },
+            other => Self::Decode(DecodeError::new(format!("unreadable response: {other:?}"))),
+        }
     }
 }
 
@@ -83,23 +87,33 @@ impl From<CryptoError> for Error {
 }
 
 impl Error {
-    /// Whether the request may have been processed although this call failed: reconcile (query
-    /// the order with `order_detail`) before sending a non-idempotent request such as
-    /// `create_order` or `cancel_order` again.
+    /// What this failure means for the request; see [`Outcome`](sign_core::Outcome) for the table.
     ///
-    /// True after a response timeout, an I/O failure once the request was (partly) sent, a
-    /// response body over the size limit, a 5xx status without the opay envelope, and a response
-    /// that arrived but could not be decoded or failed decryption / signature verification (it
-    /// may hide a success). False when the request was certainly not sent (DNS, connect, connect
-    /// timeout, configuration, key, crypto and invalid-request errors) or the platform answered
-    /// with its failure envelope ([`Error::Api`]). Meaningful for calls, not for callbacks.
-    pub fn outcome_unknown(&self) -> bool {
+    /// [`Error::ResponseUnverified`] is [`Outcome::Unknown`]: the response arrived but cannot be
+    /// trusted, and may hide a success. A refused callback is [`Outcome::Definite`] (as in
+    /// vip-charge): it is no request of ours, nothing is to be reconciled.
+    pub fn outcome(&self) -> Outcome {
         match self {
-            Self::Transport(e) | Self::Timeout(e) => !e.kind().request_not_sent(),
-            // A proxy's error page may come after the platform processed the request.
-            Self::HttpStatus { status } => *status >= 500,
-            Self::Decode(_) | Self::Signature => true,
-            _ => false,
+            Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
+            Self::HttpStatus { status } => Outcome::of_http_status(*status),
+            Self::Api { .. } | Self::CallbackRejected => Outcome::Definite,
+            Self::Decode(_) | Self::ResponseUnverified => Outcome::Unknown,
+            Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
+        }
+    }
+
+    /// Whether the provider may have processed the request ([`Outcome::Unknown`]): reconcile
+    /// (query the order with `order_detail`) before sending `create_third_order` or
+    /// `cancel_order` again.
+    pub fn outcome_unknown(&self) -> bool {
+        self.outcome().is_unknown()
+    }
+
+    /// The provider's `code` of an [`Error::Api`].
+    pub fn api_code(&self) -> Option<&str> {
+        match self {
+            Self::Api { code, .. } => Some(code),
+            _ => None,
         }
     }
 }
@@ -110,20 +124,31 @@ mod tests {
     use sign_core::TransportErrorKind as K;
 
     #[test]
-    fn outcome_unknown_only_when_the_request_may_have_been_processed() {
+    fn outcomes_follow_the_shared_table() {
         for kind in [K::Timeout, K::Io, K::BodyTooLarge] {
-            assert!(Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+            let e = Error::from(TransportError::new(kind, "t"));
+            assert_eq!(e.outcome(), Outcome::Unknown, "{kind:?}");
+            assert!(e.outcome_unknown(), "{kind:?}");
         }
         for kind in [K::Dns, K::Connect, K::ConnectTimeout] {
-            assert!(!Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+            assert_eq!(Error::from(TransportError::new(kind, "t")).outcome(), Outcome::NotSent, "{kind:?}");
         }
         assert!(Error::HttpStatus { status: 502 }.outcome_unknown());
-        assert!(!Error::HttpStatus { status: 404 }.outcome_unknown());
+        assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
         assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
-        assert!(Error::Signature.outcome_unknown());
-        assert!(!Error::Api { code: "1004".into(), msg: "x".into() }.outcome_unknown());
-        assert!(!Error::Config("x".into()).outcome_unknown());
-        assert!(!Error::InvalidRequest("x".into()).outcome_unknown());
-        assert!(!Error::CallbackRejected.outcome_unknown());
+        assert!(Error::ResponseUnverified.outcome_unknown());
+        assert_eq!(Error::Api { code: "1004".into(), msg: "x".into() }.outcome(), Outcome::Definite);
+        for e in [Error::Config("x".into()), Error::InvalidRequest("x".into())] {
+            assert_eq!(e.outcome(), Outcome::NotSent, "{e:?}");
+        }
+        assert_eq!(Error::CallbackRejected.outcome(), Outcome::Definite);
+    }
+
+    #[test]
+    fn refusals_become_api_errors() {
+        let e = Error::from(ResponseError::Refused { code: "1003".into(), message: "m".into(), status: 200 });
+        assert!(matches!(&e, Error::Api { code, msg } if code == "1003" && msg == "m"), "{e:?}");
+        assert_eq!(e.api_code(), Some("1003"));
+        assert_eq!(Error::from(ResponseError::HttpStatus { status: 502 }).api_code(), None);
     }
 }

@@ -10,13 +10,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use chainup_opay::{
-    CancelOrderRequest, Client, Config, CreateThirdOrderRequest, Error, MerchantBillingDayRequest, OrderDetailRequest,
-    OrderType, Payer, TimeFormat,
+    CancelOrderRequest, Client, Config, ConfigBuilder, CreateThirdOrderRequest, Error, FixedClock, HttpOptions,
+    HttpResponse, MerchantBillingDayRequest, OrderDetailRequest, OrderType, Outcome, Payer, PrivateKey, PublicKey,
+    TimeFormat,
 };
 use common::*;
 use mockito::Matcher;
 use serde_json::json;
-use sign_core::{HttpResponse, KeyError};
+use sign_core::KeyError;
+use sign_core::call::MAX_PROVIDER_TEXT_CHARS;
 
 const CREATE_PATH: &str = "/platformapi/chainup/open/opay/createThirdOrder";
 
@@ -44,7 +46,7 @@ fn platform_response(plaintext: &str) -> String {
 }
 
 #[test]
-fn create_order_sends_the_exact_envelope_and_reads_the_order_number() {
+fn create_third_order_sends_the_exact_envelope_and_reads_the_order_number() {
     let mut server = mockito::Server::new();
     let mock = server
         .mock("POST", CREATE_PATH)
@@ -53,19 +55,27 @@ fn create_order_sends_the_exact_envelope_and_reads_the_order_number() {
         .with_status(200)
         .with_body(fixtures()["response_short"]["body"].as_str().unwrap())
         .create();
-    let created = client_at(&server.url()).create_order(&create_request()).unwrap();
+    let created = client_at(&server.url()).create_third_order(&create_request()).unwrap();
     mock.assert();
     assert_eq!(created.order_num, "10000000002");
 }
 
 #[test]
-fn statement_and_detail_send_the_python_signatures() {
+fn order_detail_sends_the_python_signature_and_reads_the_order() {
     let mut server = mockito::Server::new();
     let detail_mock = server
         .mock("POST", "/platformapi/chainup/open/opay/orderDetail")
         .match_body(Matcher::PartialJson(json!({"sign": vector_sign(1)})))
         .with_body(fixtures()["response_long_std_base64"]["body"].as_str().unwrap())
         .create();
+    let detail = client_at(&server.url()).order_detail(&OrderDetailRequest::new(APP_KEY, "10000000002")).unwrap();
+    detail_mock.assert();
+    assert_eq!(detail.order_num, "10000000002");
+}
+
+#[test]
+fn merchant_billing_day_sends_the_python_signature_and_reads_the_records() {
+    let mut server = mockito::Server::new();
     let day_mock = server
         .mock("POST", "/platformapi/chainup/open/opay/merchantBillingDay")
         .match_body(Matcher::PartialJson(json!({"sign": vector_sign(4)})))
@@ -74,15 +84,12 @@ fn statement_and_detail_send_the_python_signatures() {
         ))
         .create();
     let client = client_at(&server.url());
-    let detail = client.order_detail(&OrderDetailRequest::new(APP_KEY, "10000000002")).unwrap();
-    assert_eq!(detail.order_num, "10000000002");
     let req = MerchantBillingDayRequest::new()
         .with_order_type(OrderType::Payment)
         .with_day("2099-01-01")
         .with_page_num("1")
         .with_page_size("200");
-    let day = client.daily_statement(&req).unwrap();
-    detail_mock.assert();
+    let day = client.merchant_billing_day(&req).unwrap();
     day_mock.assert();
     assert_eq!(day.count.unwrap().as_i64(), Some(1));
     let list = day.list.unwrap();
@@ -91,7 +98,7 @@ fn statement_and_detail_send_the_python_signatures() {
 }
 
 #[test]
-fn cancel_path_is_configurable_and_time_can_be_a_string() {
+fn cancel_order_path_is_configurable_and_time_can_be_a_string() {
     let mut server = mockito::Server::new();
     let mock = server
         .mock("POST", "/platformapi/chainup/open/opay/cancelOrder")
@@ -103,7 +110,7 @@ fn cancel_path_is_configurable_and_time_can_be_a_string() {
         .time_format(TimeFormat::String)
         .build()
         .unwrap();
-    let client = Client::new(config).unwrap().with_clock(Arc::new(sign_core::FixedClock::from_unix_millis(NOW_MS)));
+    let client = Client::new(config).with_clock(Arc::new(FixedClock::from_unix_millis(NOW_MS)));
     let out = client.cancel_order(&CancelOrderRequest::new("1")).unwrap();
     mock.assert();
     assert_eq!(out, serde_json::Value::Null);
@@ -115,7 +122,8 @@ fn invalid_requests_are_refused_before_sending() {
     let no_payer = CreateThirdOrderRequest::new("1", sign_core::Decimal::from(1), "BTC", "https://r", "https://n");
     assert!(matches!(client.prepare(&no_payer), Err(Error::InvalidRequest(_))));
     assert!(matches!(client.prepare(&CancelOrderRequest::new(" ")), Err(Error::InvalidRequest(_))));
-    assert!(!Error::InvalidRequest(String::new()).outcome_unknown());
+    assert!(matches!(client.prepare(&OrderDetailRequest::new(APP_KEY, "")), Err(Error::InvalidRequest(_))));
+    assert_eq!(Error::InvalidRequest(String::new()).outcome(), Outcome::NotSent);
 }
 
 fn parse(status: u16, body: impl Into<Vec<u8>>) -> Error {
@@ -150,6 +158,10 @@ fn huge_failure_texts_are_cut() {
             Error::Api { code, msg } => {
                 assert!(code.chars().count() <= 513 && msg.chars().count() <= 513, "{} {}", code.len(), msg.len());
                 assert!(!code.is_empty() && !msg.is_empty());
+                // The shared cut: 512 characters and an ellipsis.
+                let long = if code.chars().count() > msg.chars().count() { code } else { msg };
+                assert_eq!(long.chars().count(), MAX_PROVIDER_TEXT_CHARS + 1);
+                assert!(long.ends_with('…'));
             }
             e => panic!("{e:?}"),
         }
@@ -167,6 +179,22 @@ fn bad_responses_are_distinct_errors() {
     // A success code on an error status is not a success.
     assert!(matches!(parse(503, platform_response(r#"{"orderNum":"1"}"#)), Error::HttpStatus { status: 503 }));
     assert!(matches!(parse(200, vec![b' '; 5 * 1024 * 1024]), Error::Decode(_)));
+    // Over the configured cap: never read.
+    let capped = Client::new(builder("https://service.example.com").max_response_bytes(1024).build().unwrap());
+    let big = platform_response(&format!(r#"{{"orderNum":"1","pad":"{}"}}"#, "x".repeat(2048)));
+    assert!(matches!(
+        capped.parse::<CreateThirdOrderRequest>(&HttpResponse::new(200, big.clone())),
+        Err(Error::Decode(_))
+    ));
+    assert!(matches!(
+        capped.parse::<CreateThirdOrderRequest>(&HttpResponse::new(503, big)),
+        Err(Error::HttpStatus { status: 503 })
+    ));
+    // Outcomes: an error page from a proxy may hide a processed request; a 404 does not.
+    assert_eq!(parse(502, "<html/>").outcome(), Outcome::Unknown);
+    assert_eq!(parse(404, "").outcome(), Outcome::Definite);
+    assert_eq!(parse(200, "<html/>").outcome(), Outcome::Unknown);
+    assert_eq!(parse(200, r#"{"code":"1003","msg":"m"}"#).outcome(), Outcome::Definite);
 }
 
 #[test]
@@ -175,7 +203,7 @@ fn the_configured_body_limit_reaches_the_transport() {
     let big = format!(r#"{{"code":"1003","msg":"{}"}}"#, "x".repeat(64 * 1024));
     server.mock("POST", "/opay/cancelOrder").with_body(big).create();
     let limited = builder(&server.url()).max_response_bytes(16 * 1024).retry(sign_core::RetryPolicy::none());
-    let e = Client::new(limited.build().unwrap()).unwrap().cancel_order(&CancelOrderRequest::new("1")).unwrap_err();
+    let e = Client::new(limited.build().unwrap()).cancel_order(&CancelOrderRequest::new("1")).unwrap_err();
     assert!(matches!(&e, Error::Transport(t) if t.kind() == sign_core::TransportErrorKind::BodyTooLarge), "{e:?}");
     // The same answer under the default limit is read: the platform's failure envelope.
     let e = client_at(&server.url()).cancel_order(&CancelOrderRequest::new("1")).unwrap_err();
@@ -188,23 +216,25 @@ fn unverified_data_is_never_returned() {
     let good: serde_json::Value = serde_json::from_str(&platform_response(r#"{"orderNum":"1"}"#)).unwrap();
     let mut unsigned = good.clone();
     unsigned.as_object_mut().unwrap().remove("sign");
-    assert!(matches!(parse(200, unsigned.to_string()), Error::Signature));
+    let unverified = parse(200, unsigned.to_string());
+    assert!(matches!(unverified, Error::ResponseUnverified));
+    assert!(unverified.outcome_unknown(), "an unverified answer may hide a processed request");
     // Plain JSON instead of ciphertext.
     let plain = json!({"code": "0", "msg": "succ", "data": {"orderNum": "1"}, "sign": good["sign"]});
-    assert!(matches!(parse(200, plain.to_string()), Error::Signature));
+    assert!(matches!(parse(200, plain.to_string()), Error::ResponseUnverified));
     // Another response's signature.
     let mut swapped = good.clone();
     let other: serde_json::Value = serde_json::from_str(&platform_response(r#"{"orderNum":"2"}"#)).unwrap();
     swapped["sign"] = other["sign"].clone();
-    assert!(matches!(parse(200, swapped.to_string()), Error::Signature));
+    assert!(matches!(parse(200, swapped.to_string()), Error::ResponseUnverified));
     // Ciphertext altered, and not Base64 at all.
     let mut altered = good.clone();
     let data = good["data"].as_str().unwrap();
     let flipped = if data.starts_with('A') { "B" } else { "A" };
     altered["data"] = json!(format!("{flipped}{}", &data[1..]));
-    assert!(matches!(parse(200, altered.to_string()), Error::Signature));
+    assert!(matches!(parse(200, altered.to_string()), Error::ResponseUnverified));
     altered["data"] = json!("!!!not base64!!!");
-    assert!(matches!(parse(200, altered.to_string()), Error::Signature));
+    assert!(matches!(parse(200, altered.to_string()), Error::ResponseUnverified));
     // Verified, but not the documented shape.
     assert!(matches!(parse(200, platform_response(r#"{"unexpected":1}"#)), Error::Decode(_)));
     assert!(matches!(parse(200, platform_response("not json")), Error::Decode(_)));
@@ -219,7 +249,7 @@ fn a_response_for_another_merchant_key_is_refused() {
     let platform = sign_core::rsa::PrivateKey::parse(&testdata("platform_private.pem")).unwrap();
     let (data, sign) = chainup_opay::auth::seal(br#"{"orderNum":"1"}"#, &stranger_pub, &platform).unwrap();
     let body = json!({"code": "0", "msg": "succ", "data": data, "sign": sign}).to_string();
-    assert!(matches!(parse(200, body), Error::Signature));
+    assert!(matches!(parse(200, body), Error::ResponseUnverified));
 }
 
 /// A server that accepts connections, reads the request and never answers.
@@ -243,15 +273,15 @@ fn silent_server() -> (String, Arc<AtomicUsize>) {
 }
 
 #[test]
-fn a_timed_out_create_order_is_reported_and_not_resent() {
+fn create_third_order_timing_out_is_reported_and_not_resent() {
     let (url, accepted) = silent_server();
     let config = builder(&url)
         .timeout(Duration::from_millis(300))
         .retry(sign_core::RetryPolicy::new(2, Duration::from_millis(10), Duration::from_millis(20)))
         .build()
         .unwrap();
-    let client = Client::new(config).unwrap();
-    let err = client.create_order(&create_request()).unwrap_err();
+    let client = Client::new(config);
+    let err = client.create_third_order(&create_request()).unwrap_err();
     assert!(matches!(err, Error::Timeout(_)), "{err:?}");
     assert!(err.outcome_unknown());
     assert_eq!(accepted.load(Ordering::SeqCst), 1, "a payment-creating request is never resent");
@@ -266,29 +296,35 @@ fn connection_refused_is_a_transport_error_that_was_not_processed() {
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let client = Client::new(
         builder(&format!("http://127.0.0.1:{port}")).retry(sign_core::RetryPolicy::none()).build().unwrap(),
-    )
-    .unwrap();
-    let err = client.create_order(&create_request()).unwrap_err();
+    );
+    let err = client.create_third_order(&create_request()).unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
     assert!(!err.outcome_unknown());
 }
 
 #[test]
 fn config_errors_surface_at_build_time() {
-    let ok = || Config::builder("https://h.example", APP_KEY);
-    let missing = ok().platform_public_key(&testdata("platform_public.b64")).build().unwrap_err();
-    assert!(matches!(missing, Error::Config(_)), "{missing:?}");
-    let missing = ok().merchant_private_key(&testdata("merchant_private.pem")).build().unwrap_err();
-    assert!(matches!(missing, Error::Config(_)), "{missing:?}");
+    let ok = || Config::builder().base_url("https://h.example").app_key(APP_KEY);
+    let missing = ok().platform_public_key(testdata("platform_public.b64")).build().unwrap_err();
+    assert!(matches!(&missing, Error::Config(m) if m == "merchant_private_key is missing"), "{missing:?}");
+    let missing = ok().merchant_private_key(testdata("merchant_private.pem")).build().unwrap_err();
+    assert!(matches!(&missing, Error::Config(m) if m == "platform_public_key is missing"), "{missing:?}");
+    let keys = |b: ConfigBuilder| {
+        b.merchant_private_key(testdata("merchant_private.pem")).platform_public_key(testdata("platform_public.b64"))
+    };
+    let missing = keys(Config::builder().app_key(APP_KEY)).build().unwrap_err();
+    assert!(matches!(&missing, Error::Config(m) if m == "base_url is missing"), "{missing:?}");
+    let missing = keys(Config::builder().base_url("https://h.example")).build().unwrap_err();
+    assert!(matches!(&missing, Error::Config(m) if m == "app_key is missing"), "{missing:?}");
     let wrong_kind = ok()
-        .merchant_private_key(&testdata("merchant_public.b64"))
-        .platform_public_key(&testdata("platform_public.b64"))
+        .merchant_private_key(testdata("merchant_public.b64"))
+        .platform_public_key(testdata("platform_public.b64"))
         .build()
         .unwrap_err();
     assert!(matches!(wrong_kind, Error::Key(KeyError::WrongKind { .. })), "{wrong_kind:?}");
     let garbage = ok()
         .merchant_private_key("not a key")
-        .platform_public_key(&testdata("platform_public.b64"))
+        .platform_public_key(testdata("platform_public.b64"))
         .build()
         .unwrap_err();
     assert!(matches!(garbage, Error::Key(_)), "{garbage:?}");
@@ -308,32 +344,57 @@ fn config_errors_surface_at_build_time() {
     }
     let trimmed = builder(" https://h.example/ ").build().unwrap();
     assert_eq!(trimmed.base_url(), "https://h.example");
-    assert_eq!(trimmed.http_options().max_response_bytes, chainup_opay::envelope::MAX_RESPONSE_BYTES as u64);
+    assert_eq!(trimmed.http_options(), &HttpOptions::default());
     assert!(matches!(
-        Config::builder("https://h.example", " ")
-            .merchant_private_key(&testdata("merchant_private.pem"))
-            .platform_public_key(&testdata("platform_public.b64"))
-            .build(),
-        Err(Error::Config(_))
+        keys(Config::builder().base_url("https://h.example").app_key(" ")).build(),
+        Err(Error::Config(m)) if m == "app_key is missing"
     ));
     let no_file = ok()
         .merchant_private_key_file("/nonexistent/merchant.pem")
-        .platform_public_key(&testdata("platform_public.b64"))
+        .platform_public_key(testdata("platform_public.b64"))
         .build()
         .unwrap_err();
-    assert!(matches!(no_file, Error::Config(_)), "{no_file:?}");
+    assert!(
+        matches!(&no_file, Error::Key(KeyError::Malformed(m)) if m.contains("/nonexistent/merchant.pem")),
+        "{no_file:?}"
+    );
     let dir = env!("CARGO_MANIFEST_DIR");
     let from_files = ok()
         .merchant_private_key_file(format!("{dir}/testdata/merchant_private.pem"))
         .platform_public_key_file(format!("{dir}/testdata/platform_public.b64"))
         .build();
     assert!(from_files.is_ok());
+    let parsed = ok()
+        .merchant_private_key_parsed(PrivateKey::parse(&testdata("merchant_private.pem")).unwrap())
+        .platform_public_key_parsed(PublicKey::parse(&testdata("platform_public.b64")).unwrap())
+        .build();
+    assert!(parsed.is_ok());
+}
+
+#[test]
+fn path_overrides_name_a_known_endpoint_and_a_plain_path() {
+    for name in ["create_third_order", "order_detail", "merchant_billing_day", "cancel_order"] {
+        assert!(builder("https://h.example").path(name, "/opay/x").build().is_ok(), "{name}");
+    }
+    // The old method names are not endpoint names.
+    for name in ["create_order", "daily_statement", "cancelOrder"] {
+        match builder("https://h.example").path(name, "/opay/x").build() {
+            Err(Error::Config(m)) => assert!(m.contains(name) && m.contains("merchant_billing_day"), "{m}"),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+    for bad in ["opay/x", "//evil.example/x", "/a?b=1", "/a/../b"] {
+        assert!(
+            matches!(builder("https://h.example").path("cancel_order", bad).build(), Err(Error::Config(_))),
+            "{bad}"
+        );
+    }
 }
 
 #[test]
 fn payment_page_url_uses_the_configured_host() {
     let config = builder("https://api.example.com").payment_page_base_url("https://pay.example.com").build().unwrap();
-    let client = Client::new(config).unwrap();
+    let client = Client::new(config);
     let url = client.payment_page("10000000002", Payer::OpenId("2ae0".into())).url();
     assert_eq!(url, "https://pay.example.com/platform/pay.html?appKey=test-app-key&orderNum=10000000002&openId=2ae0");
 }
@@ -364,22 +425,13 @@ fn raw_calls_are_signed_the_same_way() {
 }
 
 #[test]
-fn http_options_are_set_one_by_one_or_at_once() {
-    let retry = sign_core::RetryPolicy::new(1, Duration::from_millis(10), Duration::from_millis(20));
-    let c = builder("https://h.example")
-        .connect_timeout(Duration::from_secs(1))
-        .timeout(Duration::from_secs(2))
-        .retry(retry)
-        .max_response_bytes(3)
-        .build()
-        .unwrap();
-    let h = c.http_options();
-    assert_eq!(
-        (h.connect_timeout, h.timeout, h.retry, h.max_response_bytes),
-        (Duration::from_secs(1), Duration::from_secs(2), retry, 3)
-    );
-    let mut all = sign_core::HttpOptions::default();
-    all.timeout = Duration::from_secs(7);
-    let c = builder("https://h.example").max_response_bytes(3).http_options(all).build().unwrap();
-    assert_eq!(c.http_options(), &all);
+fn raw_call_paths_are_checked_before_anything_is_sealed() {
+    let client = offline_client();
+    for bad in ["", "opay/x", "//evil.example/x", "/a?b=1", "/a#b", "/a/../b", "/a b"] {
+        let e = client.prepare_raw(bad, &json!({}), true).unwrap_err();
+        assert!(matches!(e, Error::InvalidRequest(_)), "{bad:?}: {e:?}");
+        assert!(e.outcome().is_not_sent());
+        let e = client.raw_call_json(bad, &json!({}), true).unwrap_err();
+        assert!(matches!(e, Error::InvalidRequest(_)), "{bad:?}: {e:?}");
+    }
 }

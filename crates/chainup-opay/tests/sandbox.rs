@@ -81,7 +81,7 @@ fn quickstart_flow() {
     let notify = format!("{}/notify", m.server.base_url());
 
     // 1. create
-    let num = client.create_order(&order("A-1", &notify)).unwrap().order_num.0;
+    let num = client.create_third_order(&order("A-1", &notify)).unwrap().order_num.0;
     assert_eq!(sandbox.order(&num).unwrap().status, OrderStatus::Pending);
 
     // 2. payment page: served for the order's payer only
@@ -109,12 +109,12 @@ fn quickstart_flow() {
 
     // 5. statement
     let today = time::OffsetDateTime::now_utc().date().to_string();
-    let day = client.daily_statement(&MerchantBillingDayRequest::new().with_day(today)).unwrap();
+    let day = client.merchant_billing_day(&MerchantBillingDayRequest::new().with_day(today)).unwrap();
     assert_eq!(day.count.unwrap().as_i64(), Some(1));
     assert_eq!(day.list.unwrap()[0].app_order_id.as_ref().unwrap(), "A-1");
 
     // 6. create and cancel a second order; cancelling twice is the provider's error
-    let second = client.create_order(&order("A-2", &notify)).unwrap().order_num.0;
+    let second = client.create_third_order(&order("A-2", &notify)).unwrap().order_num.0;
     client.cancel_order(&CancelOrderRequest::new(second.clone())).unwrap();
     let after = client.order_detail(&OrderDetailRequest::new(APP_KEY, second.clone())).unwrap();
     assert_eq!(after.order_status, OrderStatus::Closed);
@@ -129,7 +129,7 @@ fn repeated_callbacks_are_processed_once_by_an_idempotent_handler() {
     let sandbox = sandbox();
     let client = client_for(&sandbox);
     let m = merchant(&client);
-    let num = client.create_order(&order("R-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num.0;
+    let num = client.create_third_order(&order("R-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num.0;
     sandbox.pay(&num).unwrap();
     assert!(sandbox.deliver(&num).unwrap().acknowledged);
     assert!(sandbox.deliver(&num).unwrap().acknowledged);
@@ -143,14 +143,14 @@ fn failed_and_closed_orders_notify_too() {
     let client = client_for(&sandbox);
     let m = merchant(&client);
     let notify = format!("{}/n", m.server.base_url());
-    let a = client.create_order(&order("F-1", &notify)).unwrap().order_num.0;
-    let b = client.create_order(&order("F-2", &notify)).unwrap().order_num.0;
+    let a = client.create_third_order(&order("F-1", &notify)).unwrap().order_num.0;
+    let b = client.create_third_order(&order("F-2", &notify)).unwrap().order_num.0;
     assert!(sandbox.fail(&a).unwrap().acknowledged);
     assert!(sandbox.close(&b).unwrap().acknowledged);
     let statuses: Vec<_> = m.received.lock().unwrap().iter().map(|n| n.order_status.clone()).collect();
     assert_eq!(statuses, [OrderStatus::Failed, OrderStatus::Closed]);
     // Not paid: not in the statement.
-    let day = client.daily_statement(&MerchantBillingDayRequest::new()).unwrap();
+    let day = client.merchant_billing_day(&MerchantBillingDayRequest::new()).unwrap();
     assert_eq!(day.count.unwrap().as_i64(), Some(0));
 }
 
@@ -160,10 +160,9 @@ fn a_callback_the_merchant_rejects_is_not_acknowledged() {
     let client = client_for(&sandbox);
     // A merchant configured with another platform key rejects the sandbox's callbacks.
     let wrong =
-        Client::new(sandbox.config_builder().platform_public_key(&testdata("stranger_public.b64")).build().unwrap())
-            .unwrap();
+        Client::new(sandbox.config_builder().platform_public_key(testdata("stranger_public.b64")).build().unwrap());
     let m = merchant(&wrong);
-    let num = client.create_order(&order("W-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num.0;
+    let num = client.create_third_order(&order("W-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num.0;
     let delivery = sandbox.pay(&num).unwrap();
     assert!(!delivery.acknowledged);
     assert_eq!(delivery.status, 400);
@@ -175,15 +174,15 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
     let sandbox = sandbox();
     let client = client_for(&sandbox);
     let notify = "https://merchant.example.com/n";
-    client.create_order(&order("D-1", notify)).unwrap();
-    assert_eq!(api_code(client.create_order(&order("D-1", notify)).unwrap_err()), "1007");
+    client.create_third_order(&order("D-1", notify)).unwrap();
+    assert_eq!(api_code(client.create_third_order(&order("D-1", notify)).unwrap_err()), "1007");
     assert_eq!(api_code(client.order_detail(&OrderDetailRequest::new(APP_KEY, "404")).unwrap_err()), "1005");
     assert_eq!(api_code(client.order_detail(&OrderDetailRequest::new("other", "1")).unwrap_err()), "1004");
     assert_eq!(api_code(client.cancel_order(&CancelOrderRequest::new("404")).unwrap_err()), "1005");
     let bad_day = MerchantBillingDayRequest::new().with_day("22/11/2026");
-    assert_eq!(api_code(client.daily_statement(&bad_day).unwrap_err()), "1004");
+    assert_eq!(api_code(client.merchant_billing_day(&bad_day).unwrap_err()), "1004");
     let too_big = MerchantBillingDayRequest::new().with_page_size("2001");
-    assert_eq!(api_code(client.daily_statement(&too_big).unwrap_err()), "1004");
+    assert_eq!(api_code(client.merchant_billing_day(&too_big).unwrap_err()), "1004");
     let lower = CreateThirdOrderRequest::for_payer(
         Payer::OpenId("o".into()),
         "D-2",
@@ -192,27 +191,26 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
         "https://r",
         notify,
     );
-    assert_eq!(api_code(client.create_order(&lower).unwrap_err()), "1004");
+    assert_eq!(api_code(client.create_third_order(&lower).unwrap_err()), "1004");
 
     // A merchant signing with the wrong key, or encrypting for the wrong platform key.
     let wrong_signer =
-        Client::new(sandbox.config_builder().merchant_private_key(&testdata("stranger_private.pem")).build().unwrap())
-            .unwrap();
-    assert_eq!(api_code(wrong_signer.create_order(&order("D-3", notify)).unwrap_err()), "1003");
+        Client::new(sandbox.config_builder().merchant_private_key(testdata("stranger_private.pem")).build().unwrap());
+    assert_eq!(api_code(wrong_signer.create_third_order(&order("D-3", notify)).unwrap_err()), "1003");
     let wrong_platform =
-        Client::new(sandbox.config_builder().platform_public_key(&testdata("stranger_public.b64")).build().unwrap())
-            .unwrap();
-    assert_eq!(api_code(wrong_platform.create_order(&order("D-4", notify)).unwrap_err()), "1003");
+        Client::new(sandbox.config_builder().platform_public_key(testdata("stranger_public.b64")).build().unwrap());
+    assert_eq!(api_code(wrong_platform.create_third_order(&order("D-4", notify)).unwrap_err()), "1003");
     // An unknown app id.
     let other_app = Client::new(
-        chainup_opay::Config::builder(sandbox.base_url(), "other-app")
-            .merchant_private_key(&testdata("merchant_private.pem"))
-            .platform_public_key(&testdata("platform_public.b64"))
+        chainup_opay::Config::builder()
+            .base_url(sandbox.base_url())
+            .app_key("other-app")
+            .merchant_private_key(testdata("merchant_private.pem"))
+            .platform_public_key(testdata("platform_public.b64"))
             .build()
             .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(api_code(other_app.create_order(&order("D-5", notify)).unwrap_err()), "1002");
+    );
+    assert_eq!(api_code(other_app.create_third_order(&order("D-5", notify)).unwrap_err()), "1002");
 
     // Malformed envelopes and unknown paths.
     let post = |path: &str, body: &str| {
@@ -238,16 +236,15 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
 }
 
 #[test]
-fn cancel_works_under_both_documented_paths_and_statement_filters() {
+fn cancel_order_works_under_both_documented_paths_and_merchant_billing_day_filters() {
     let sandbox = sandbox();
     let default_client = client_for(&sandbox);
     let prefixed = Client::new(
         sandbox.config_builder().path("cancel_order", "/platformapi/chainup/open/opay/cancelOrder").build().unwrap(),
-    )
-    .unwrap();
+    );
     let notify = "https://merchant.example.com/n";
-    let a = default_client.create_order(&order("P-1", notify)).unwrap().order_num.0;
-    let b = default_client.create_order(&order("P-2", notify)).unwrap().order_num.0;
+    let a = default_client.create_third_order(&order("P-1", notify)).unwrap().order_num.0;
+    let b = default_client.create_third_order(&order("P-2", notify)).unwrap().order_num.0;
     default_client.cancel_order(&CancelOrderRequest::new(a.clone())).unwrap();
     prefixed.cancel_order(&CancelOrderRequest::new(b.clone())).unwrap();
     assert_eq!(sandbox.order(&a).unwrap().status, OrderStatus::Closed);
@@ -256,26 +253,27 @@ fn cancel_works_under_both_documented_paths_and_statement_filters() {
     // Paging and userId filter over paid orders (payments to an unreachable notify page still
     // settle; the delivery error is reported).
     for i in 0..3 {
-        let n = default_client.create_order(&order(&format!("S-{i}"), "http://127.0.0.1:9/n")).unwrap().order_num.0;
+        let n =
+            default_client.create_third_order(&order(&format!("S-{i}"), "http://127.0.0.1:9/n")).unwrap().order_num.0;
         assert!(matches!(sandbox.pay(&n), Err(SandboxError::Delivery(_))));
         assert_eq!(sandbox.order(&n).unwrap().status, OrderStatus::Paid);
     }
     let page2 = MerchantBillingDayRequest::new().with_page_num("2").with_page_size("2");
-    let day = default_client.daily_statement(&page2).unwrap();
+    let day = default_client.merchant_billing_day(&page2).unwrap();
     assert_eq!(day.count.unwrap().as_i64(), Some(3));
     assert_eq!(day.list.unwrap().len(), 1);
     let nobody = MerchantBillingDayRequest::new().with_user_id("nobody");
-    assert_eq!(default_client.daily_statement(&nobody).unwrap().count.unwrap().as_i64(), Some(0));
+    assert_eq!(default_client.merchant_billing_day(&nobody).unwrap().count.unwrap().as_i64(), Some(0));
     let range =
         MerchantBillingDayRequest::new().with_start_date("2000-01-01 00:00:00").with_end_date("2000-01-02 00:00:00");
-    assert_eq!(default_client.daily_statement(&range).unwrap().count.unwrap().as_i64(), Some(0));
+    assert_eq!(default_client.merchant_billing_day(&range).unwrap().count.unwrap().as_i64(), Some(0));
 }
 
 #[test]
 fn a_fresh_sandbox_generates_working_keys() {
     let sandbox = Sandbox::start().unwrap();
     let client = client_for(&sandbox);
-    let num = client.create_order(&order("G-1", "https://merchant.example.com/n")).unwrap().order_num.0;
+    let num = client.create_third_order(&order("G-1", "https://merchant.example.com/n")).unwrap().order_num.0;
     assert_eq!(
         client.order_detail(&OrderDetailRequest::new(sandbox_app_key(), num)).unwrap().order_status,
         OrderStatus::Pending
@@ -301,7 +299,7 @@ fn prepare_and_parse_work_without_sockets() {
     let sandbox = Arc::new(sandbox());
     let config = sandbox.config_builder().build().unwrap();
     let client = Client::with_transport(config, Arc::new(InProcess(Arc::clone(&sandbox))));
-    let num = client.create_order(&order("X-1", "https://merchant.example.com/n")).unwrap().order_num.0;
+    let num = client.create_third_order(&order("X-1", "https://merchant.example.com/n")).unwrap().order_num.0;
     // The two halves by hand.
     let request = client.prepare(&OrderDetailRequest::new(APP_KEY, num.clone())).unwrap();
     let response = sandbox.handle(&request);

@@ -25,7 +25,7 @@ use std::io::Write;
 
 use mall_pay::sandbox::Sandbox;
 use mall_pay::{
-    Client, Config, Error, Freight, FreightChoice, OrderPayData, PayOrder, PayParam, PayWith, Points, Yuan,
+    Client, Config, Error, Freight, FreightChoice, OrderPayResponse, PayOrder, PayParam, PayWith, Points, Yuan,
 };
 
 /// What the flow pays.
@@ -76,7 +76,7 @@ fn real_main() -> Result<(), BoxError> {
                 )?,
             };
             writeln!(out, "mall-pay quickstart against {}", config.base_url())?;
-            run(&mut out, &Client::new(config)?, &plan)
+            run(&mut out, &Client::new(config), &plan)
         }
         _ => {
             let sandbox = Sandbox::start()?;
@@ -104,31 +104,31 @@ pub fn run(out: &mut dyn Write, client: &Client, plan: &Plan) -> Result<(), BoxE
     for (&order_id, (label, pay_with, freight)) in plan.order_ids.iter().zip(steps) {
         let order = PayOrder::new(order_id, plan.address_id, pay_with, freight)?;
         writeln!(out, "- pay order {order_id} by {label} ({pay_with:?}, {freight:?})")?;
-        let data = client.order_pay(&order)?;
-        describe(out, &data)?;
+        let paid = client.order_pay(&order.into())?;
+        describe(out, &paid)?;
     }
     Ok(())
 }
 
 /// Sandbox only: the token expires, the call fails with `TokenExpired`, the user logs in again
 /// and the same payment goes through with the new token.
-fn relogin_step(out: &mut dyn Write, sandbox: &Sandbox, client: &Client) -> Result<(), BoxError> {
+pub fn relogin_step(out: &mut dyn Write, sandbox: &Sandbox, client: &Client) -> Result<(), BoxError> {
     let order =
         PayOrder::new(1004, 7, PayWith::alipay_and_points(Yuan::from_fen(1990)?, Points::new(100)?), Freight::Free)?;
     sandbox.expire_token(&sandbox.token());
     writeln!(out, "- pay order 1004 by Alipay + points with an expired token")?;
-    match client.order_pay(&order) {
+    match client.order_pay(&order.into()) {
         Err(Error::TokenExpired { message }) => writeln!(out, "  token expired ({message}): logging in again")?,
         other => return Err(format!("expected TokenExpired, got {other:?}").into()),
     }
     // The rejected call changed nothing on the server, so sending it again is safe.
     let client = client.with_token(sandbox.issue_token())?;
-    describe(out, &client.order_pay(&order)?)?;
+    describe(out, &client.order_pay(&order.into())?)?;
     Ok(())
 }
 
-fn describe(out: &mut dyn Write, data: &OrderPayData) -> std::io::Result<()> {
-    match &data.pay_param {
+fn describe(out: &mut dyn Write, paid: &OrderPayResponse) -> std::io::Result<()> {
+    match &paid.pay_param {
         PayParam::Wechat(w) => writeln!(
             out,
             "  app receives WeChat params: appid={} partnerid={} prepayid={} package={} noncestr={} timestamp={} sign={}",

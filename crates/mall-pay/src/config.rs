@@ -73,7 +73,7 @@ impl ConfigBuilder {
     }
 
     /// The path of the "pay an order now" endpoint (订单立即支付) below the base URL, e.g.
-    /// `/api/order/pay`. Required: the provider's public document does not give it, so ask the
+    /// `/api/order/pay`. Required: the provider's documentation does not give it, so ask the
     /// mall's operator.
     pub fn pay_path(mut self, pay_path: impl Into<String>) -> Self {
         self.pay_path = Some(pay_path.into());
@@ -93,12 +93,12 @@ impl ConfigBuilder {
     /// Fails with [`Error::Config`] when the base URL is missing or not `http(s)://`, the pay path
     /// is missing or malformed, or the token is missing, empty or not a valid header value.
     pub fn build(self) -> Result<Config, Error> {
-        let base_url = self.base_url.ok_or_else(|| Error::Config("base_url is required".into()))?;
+        let base_url = self.base_url.ok_or_else(|| Error::Config("base_url is missing".into()))?;
         let base_url = normalize_base_url(&base_url).map_err(Error::Config)?;
         let pay_path = self.pay_path.ok_or_else(|| {
             Error::Config(
-                "pay_path is required: the provider does not publish the pay endpoint's URL, \
-                 so it must come from the mall's operator"
+                "pay_path is missing (the provider does not publish the pay endpoint's path: \
+                 ask the mall's operator)"
                     .into(),
             )
         })?;
@@ -111,7 +111,7 @@ impl ConfigBuilder {
             return Err(Error::Config(format!("pay_path must be a path such as /api/order/pay, got {pay_path:?}")));
         }
         let pay_path = if pay_path.starts_with('/') { pay_path } else { format!("/{pay_path}") };
-        let token = self.token.ok_or_else(|| Error::Config("token is required".into()))?;
+        let token = self.token.ok_or_else(|| Error::Config("token is missing".into()))?;
         check_token(&token)?;
         self.http.validate().map_err(Error::Config)?;
         Ok(Config { base_url, pay_path, token, http: self.http })
@@ -153,8 +153,14 @@ mod tests {
         let e = Config::builder().base_url("https://m.example").token("t").build().unwrap_err();
         let msg = e.to_string();
         assert!(matches!(e, Error::Config(_)));
-        assert!(msg.contains("pay_path is required"), "{msg}");
+        assert!(msg.contains("pay_path is missing"), "{msg}");
         assert!(msg.contains("does not publish"), "{msg}");
+        for (builder, want) in [
+            (Config::builder().pay_path("/p").token("t"), "base_url is missing"),
+            (Config::builder().base_url("https://m.example").pay_path("/p"), "token is missing"),
+        ] {
+            assert!(matches!(builder.build(), Err(Error::Config(m)) if m == want), "{want}");
+        }
     }
 
     #[test]

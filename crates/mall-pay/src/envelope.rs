@@ -1,15 +1,17 @@
-//! The provider's response envelope `{"status": int, "msg": string, "data": ...}`.
+//! The provider's envelope facts: `{"status": int, "msg": string, "data": ...}`.
 //!
-//! `status == 200` is success and `data` holds the payload; any other `status` (the provider
-//! documents `0`) is a failure whose `data` is `[]`. A failure whose `msg` says the token expired
-//! becomes [`Error::TokenExpired`], any other one [`Error::Api`].
+//! `status == 200` is success and `data` holds the payload (`[]`, `null` or a missing `data` are
+//! read as `{}`: PHP encodes an empty payload as `[]`); any other `status` (the provider documents
+//! `0`) is a refusal whose `msg` says why. The decision table (HTTP statuses, empty and oversized
+//! bodies, truncation) is sign-core's [`read_envelope`](sign_core::call::read_envelope); this
+//! module only says where the status, message and payload are, and masks the caller's token in a
+//! message before the shared truncation. A refusal whose message says the token expired becomes
+//! [`Error::TokenExpired`](crate::Error::TokenExpired), any other one
+//! [`Error::Api`](crate::Error::Api).
 
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
-use sign_core::{DecodeError, HttpResponse};
-
-use crate::error::Error;
+use sign_core::call::Envelope;
 
 /// The `status` of a successful call.
 pub const STATUS_OK: i64 = 200;
@@ -23,18 +25,71 @@ struct RawEnvelope<'a> {
     data: Option<&'a RawValue>,
 }
 
-/// The most characters of a failure `msg` kept in an error (a misbehaving backend can send
-/// megabytes, and errors end up in logs).
-pub const MAX_MSG_CHARS: usize = 512;
-
-fn cut(msg: String) -> String {
-    match msg.char_indices().nth(MAX_MSG_CHARS) {
-        Some((end, _)) => format!("{}…", &msg[..end]),
-        None => msg,
+/// Reads the mall's envelope from a response body: the `data` JSON text on success, the status
+/// and message of a refusal, or `None` when the body is not the envelope (not JSON, not an object,
+/// no integer `status`). A `"200"` status in quotes is accepted.
+///
+/// Every occurrence of `token` in the message (in any letter case) is replaced by `[REDACTED]`: a
+/// backend may echo the caller's token (`token <value>过期`). This runs before sign-core cuts the
+/// message, so a cut can never leave part of the token behind.
+///
+/// ```
+/// use mall_pay::envelope::read;
+/// use mall_pay::sign_core::call::Envelope;
+///
+/// let token = "tok-9f8e";
+/// assert_eq!(read(br#"{"status":200,"msg":"ok","data":[]}"#, token), Some(Envelope::Success("{}".to_owned())));
+/// assert_eq!(
+///     read(r#"{"status":0,"msg":"token TOK-9F8E过期","data":[]}"#.as_bytes(), token),
+///     Some(Envelope::refused(0, "token [REDACTED]过期"))
+/// );
+/// assert_eq!(read(b"<html>", token), None);
+/// ```
+pub fn read(body: &[u8], token: &str) -> Option<Envelope<String>> {
+    let envelope: RawEnvelope<'_> = serde_json::from_slice(body).ok()?;
+    let status = match &envelope.status {
+        serde_json::Value::Number(n) => n.as_i64(),
+        // Tolerate `"200"`: loosely typed backends sometimes quote numbers.
+        serde_json::Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }?;
+    if status != STATUS_OK {
+        let message = redact(&envelope.msg.unwrap_or_default(), token);
+        return Some(Envelope::refused(status, message));
     }
+    let data = match envelope.data.map(RawValue::get).map(str::trim) {
+        None | Some("null") | Some("[]") => "{}",
+        Some(raw) => raw,
+    };
+    Some(Envelope::Success(data.to_owned()))
 }
 
-/// Whether a failure `msg` means the token expired.
+/// `text` with every ASCII-case-insensitive occurrence of `secret` replaced by `[REDACTED]`.
+fn redact(text: &str, secret: &str) -> String {
+    if secret.is_empty() {
+        return text.to_owned();
+    }
+    let needle = secret.as_bytes();
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut at) = (0, 0);
+    while at + needle.len() <= bytes.len() {
+        if bytes[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            // A match starts and ends on char boundaries: the token is ASCII, and an ASCII byte
+            // is never inside a multi-byte character.
+            out.push_str(&text[copied..at]);
+            out.push_str(sign_core::secret::REDACTED);
+            at += needle.len();
+            copied = at;
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Whether a refusal's `msg` means the token expired.
 ///
 /// The provider documents one such message, `token过期`. We assume the rule is: the message
 /// mentions `token` (any case) and says it expired or is no longer valid (`过期`, `失效`,
@@ -44,60 +99,9 @@ pub fn is_token_expired_message(msg: &str) -> bool {
     lower.contains("token") && ["过期", "失效", "expire"].iter().any(|w| lower.contains(w))
 }
 
-/// Parses a response into the payload type `T` or the typed failure.
-///
-/// - a JSON envelope with `status != 200` -> [`Error::TokenExpired`] or [`Error::Api`], whatever
-///   the HTTP status;
-/// - a non-2xx HTTP status without an envelope, or a success envelope under a non-2xx status ->
-///   [`Error::HttpStatus`];
-/// - anything else that is not a success envelope with a readable `data` -> [`Error::Decode`].
-pub fn parse<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
-    let envelope = match serde_json::from_slice::<RawEnvelope<'_>>(&response.body) {
-        Ok(envelope) => envelope,
-        Err(_) if !response.is_success() => return Err(Error::HttpStatus { status: response.status }),
-        Err(_) if response.body.iter().all(u8::is_ascii_whitespace) => {
-            return Err(Error::Decode(DecodeError::new("empty response body")));
-        }
-        Err(e) => {
-            return Err(Error::Decode(DecodeError::new(format!(
-                "not a status/msg/data envelope: {}",
-                DecodeError::from(e).message()
-            ))));
-        }
-    };
-    let status = match &envelope.status {
-        serde_json::Value::Number(n) => n.as_i64(),
-        // Tolerate `"200"`: loosely typed backends sometimes quote numbers.
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-    .ok_or_else(|| Error::Decode(DecodeError::new("envelope status is not an integer")))?;
-    let message = cut(envelope.msg.unwrap_or_default());
-    if status != STATUS_OK {
-        if is_token_expired_message(&message) {
-            return Err(Error::TokenExpired { message });
-        }
-        return Err(Error::Api { status, message });
-    }
-    if !response.is_success() {
-        return Err(Error::HttpStatus { status: response.status });
-    }
-    // PHP encodes an empty payload as `[]`; read it (and a missing or null `data`) as `{}`.
-    let data = match envelope.data.map(RawValue::get).map(str::trim) {
-        None | Some("null") | Some("[]") => "{}",
-        Some(raw) => raw,
-    };
-    serde_json::from_str(data)
-        .map_err(|e| Error::Decode(DecodeError::new(format!("invalid data: {}", DecodeError::from(e).message()))))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ok(body: &str) -> HttpResponse {
-        HttpResponse::json(200, body.as_bytes().to_vec())
-    }
 
     #[test]
     fn token_expired_rule() {
@@ -110,77 +114,44 @@ mod tests {
     }
 
     #[test]
-    fn seed_failure_envelope_is_token_expired() {
-        let e = parse::<serde_json::Value>(&ok(r#"{"status": 0, "msg": "token过期", "data": []}"#)).unwrap_err();
-        assert!(matches!(&e, Error::TokenExpired { message } if message == "token过期"), "{e:?}");
-    }
-
-    #[test]
-    fn other_failures_are_api_errors() {
-        let e = parse::<serde_json::Value>(&ok(r#"{"status": 0, "msg": "积分不足", "data": []}"#)).unwrap_err();
-        assert!(matches!(&e, Error::Api { status: 0, message } if message == "积分不足"), "{e:?}");
-        let e = parse::<serde_json::Value>(&ok(r#"{"status": "500", "msg": "系统错误"}"#)).unwrap_err();
-        assert!(matches!(&e, Error::Api { status: 500, .. }), "{e:?}");
-        // An envelope under an HTTP error status still says what went wrong.
-        let r = HttpResponse::json(401, r#"{"status":0,"msg":"token过期","data":[]}"#.as_bytes().to_vec());
-        assert!(matches!(parse::<serde_json::Value>(&r), Err(Error::TokenExpired { .. })));
-    }
-
-    #[test]
-    fn success_reads_data() {
-        let v: serde_json::Value = parse(&ok(r#"{"status":200,"msg":"下单成功","data":{"a":1}}"#)).unwrap();
-        assert_eq!(v, serde_json::json!({"a": 1}));
+    fn refusals_and_successes() {
+        let read = |body: &str, token| super::read(body.as_bytes(), token);
+        assert_eq!(
+            read(r#"{"status": 0, "msg": "token过期", "data": []}"#, "tok-1234"),
+            Some(Envelope::refused(0, "token过期"))
+        );
+        assert_eq!(
+            read(r#"{"status": "500", "msg": "系统错误"}"#, "tok-1234"),
+            Some(Envelope::refused(500, "系统错误"))
+        );
+        assert_eq!(read(r#"{"status": 0}"#, "tok-1234"), Some(Envelope::refused(0, "")));
+        assert_eq!(
+            read(r#"{"status":200,"msg":"下单成功","data":{"a":1}}"#, "t"),
+            Some(Envelope::Success(r#"{"a":1}"#.to_owned()))
+        );
         for body in [r#"{"status":200,"msg":"ok","data":[]}"#, r#"{"status":200,"data":null}"#, r#"{"status":200}"#] {
-            let v: serde_json::Value = parse(&ok(body)).unwrap();
-            assert_eq!(v, serde_json::json!({}), "{body}");
+            assert_eq!(read(body, "tok-1234"), Some(Envelope::Success("{}".to_owned())), "{body}");
         }
     }
 
     #[test]
-    fn bad_bodies() {
-        let html = HttpResponse::new(502, b"<html><body>Bad Gateway</body></html>".to_vec());
-        assert!(matches!(parse::<serde_json::Value>(&html), Err(Error::HttpStatus { status: 502 })));
-        let html200 = HttpResponse::new(200, b"<html>maintenance</html>".to_vec());
-        assert!(matches!(parse::<serde_json::Value>(&html200), Err(Error::Decode(_))));
-        assert!(matches!(parse::<serde_json::Value>(&ok("")), Err(Error::Decode(_))));
-        assert!(matches!(parse::<serde_json::Value>(&ok("{\"status\":200,")), Err(Error::Decode(_))));
-        assert!(matches!(parse::<serde_json::Value>(&ok(r#"{"msg":"x"}"#)), Err(Error::Decode(_))));
-        assert!(matches!(parse::<serde_json::Value>(&ok(r#"{"status":true}"#)), Err(Error::Decode(_))));
-        assert!(matches!(parse::<serde_json::Value>(&ok("[]")), Err(Error::Decode(_))));
-        let r = HttpResponse::json(500, br#"{"status":200,"data":{}}"#.to_vec());
-        assert!(matches!(parse::<serde_json::Value>(&r), Err(Error::HttpStatus { status: 500 })));
+    fn not_the_envelope() {
+        for body in ["", "<html>maintenance</html>", "{\"status\":200,", r#"{"msg":"x"}"#, r#"{"status":true}"#, "[]"] {
+            assert_eq!(read(body.as_bytes(), "tok-1234"), None, "{body}");
+        }
     }
 
     #[test]
-    fn decode_errors_never_quote_the_offending_value() {
-        #[derive(Debug, serde::Deserialize)]
-        struct Paid {
-            #[allow(dead_code)]
-            n: i64,
-        }
-        for body in [
-            r#"{"status":200,"data":"tok-SECRET-4111111111111111"}"#,
-            r#"{"status":200,"data":{"n":"tok-SECRET-4111111111111111"}}"#,
+    fn the_token_is_masked_in_any_case_and_text_around_it_kept() {
+        let token = "AbC123xyz";
+        for (msg, want) in [
+            ("token AbC123xyz过期", "token [REDACTED]过期"),
+            ("用户abc123XYZ余额不足,abc123xyz", "用户[REDACTED]余额不足,[REDACTED]"),
+            ("AbC123xy", "AbC123xy"),
+            ("无关", "无关"),
         ] {
-            match parse::<Paid>(&ok(body)) {
-                Err(Error::Decode(e)) => assert!(!e.message().contains("SECRET"), "{e}"),
-                other => panic!("{other:?}"),
-            }
+            assert_eq!(redact(msg, token), want, "{msg}");
         }
-    }
-
-    #[test]
-    fn a_bad_wechat_pay_param_is_not_quoted_either() {
-        // `pay_param` is read by a hand-written Deserialize that wraps the inner serde error: the
-        // wrapped message must lose the offending value too.
-        let body = r#"{"status":200,"msg":"ok","data":{"pay_param":{"appid":"wx1","partnerid":"1",
-            "prepayid":"p","package":"Sign=WXPay","noncestr":"n","timestamp":"1","sign":4111111111111111}}}"#;
-        match parse::<crate::generated::OrderPayData>(&ok(body)) {
-            Err(Error::Decode(e)) => {
-                assert!(!e.message().contains("4111"), "{e}");
-                assert!(e.message().contains("pay_param"), "{e}");
-            }
-            other => panic!("{other:?}"),
-        }
+        assert_eq!(redact("abc", ""), "abc");
     }
 }

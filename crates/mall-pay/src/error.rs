@@ -1,10 +1,13 @@
 //! The crate's error type.
 //!
 //! No variant ever holds the token: messages are written by this crate or copied from the
-//! provider's `msg` field (cut to 512 characters, the token replaced by `[REDACTED]` should the
-//! provider echo it), never from request headers.
+//! provider's `msg` field (the token replaced by `[REDACTED]` should the provider echo it, then
+//! cut to 512 characters), never from request headers.
 
-use sign_core::{DecodeError, TransportError};
+use sign_core::call::ResponseError;
+use sign_core::{DecodeError, Outcome, TransportError};
+
+use crate::envelope;
 
 /// Everything that can go wrong while preparing, sending or parsing a call.
 #[derive(Debug, thiserror::Error)]
@@ -28,7 +31,7 @@ pub enum Error {
     },
     /// The token was rejected as expired (a `status == 0` envelope whose `msg` says so, e.g.
     /// `token过期`): log the user in again, then retry with the new token
-    /// ([`Client::with_token`](crate::Client::with_token)).
+    /// ([`Client::with_token`](crate::Client::with_token)). Nothing was charged.
     #[error("token expired: {message}")]
     TokenExpired {
         /// The provider's `msg`, e.g. `token过期`.
@@ -42,12 +45,13 @@ pub enum Error {
         /// The envelope's `msg`.
         message: String,
     },
-    /// The request breaks one of the payment rules and was not sent.
-    #[error("invalid request: {0}")]
-    InvalidRequest(#[from] RequestError),
     /// A response (or other input) could not be decoded.
     #[error(transparent)]
-    Decode(#[from] DecodeError),
+    Decode(DecodeError),
+    /// The request breaks one of the payment rules (or a raw call's path or body is unusable) and
+    /// was not sent. The message names the field and the rule, never the value.
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
     /// A success envelope whose `pay_param` does not fit the payment method that was sent (for
     /// example Alipay parameters for a WeChat payment). The order may be awaiting payment.
     #[error("pay_param does not match the payment method: expected {expected}, got {got}")]
@@ -62,79 +66,84 @@ pub enum Error {
     Config(String),
 }
 
+sign_core::shared_error_conversions!(Error);
+
 impl Error {
-    /// Whether the payment may have been processed although this call failed: check the order's
-    /// state in the mall before paying it again.
+    /// What this failure means for the request; see [`Outcome`](sign_core::Outcome) for the table.
+    ///
+    /// [`Error::TokenExpired`] is [`Outcome::NotSent`]: the mall refused the token before looking
+    /// at the payment, so the same payment may go again with a new token.
+    /// [`Error::UnexpectedPayParam`] is [`Outcome::Unknown`]: the mall accepted something, but not
+    /// what was asked, so the order may be awaiting payment.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
+            Self::HttpStatus { status } => Outcome::of_http_status(*status),
+            Self::Api { .. } => Outcome::Definite,
+            Self::Decode(_) | Self::UnexpectedPayParam { .. } => Outcome::Unknown,
+            Self::TokenExpired { .. } | Self::InvalidRequest(_) | Self::Config(_) => Outcome::NotSent,
+        }
+    }
+
+    /// Whether the provider may have processed the request ([`Outcome::Unknown`]): reconcile before resending.
     ///
     /// True after a response timeout, an I/O failure once the request was (partly) sent, a
     /// response body over the size limit, a 5xx status without the envelope, a response that
     /// arrived but could not be decoded (it may hide a success), and a success envelope whose
-    /// `pay_param` does not fit the method ([`Error::UnexpectedPayParam`]: the order may be
-    /// awaiting payment). False when the request was certainly not sent (DNS, connect, connect
-    /// timeout, configuration and invalid-request errors) or the mall answered with its failure
-    /// envelope ([`Error::Api`], [`Error::TokenExpired`]).
+    /// `pay_param` does not fit the method. Check the order's state in the mall before paying it
+    /// again.
     pub fn outcome_unknown(&self) -> bool {
-        match self {
-            Self::Transport(e) | Self::Timeout(e) => !e.kind().request_not_sent(),
-            // A proxy's error page may come after the mall processed the payment.
-            Self::HttpStatus { status } => *status >= 500,
-            Self::Decode(_) | Self::UnexpectedPayParam { .. } => true,
-            _ => false,
-        }
+        self.outcome().is_unknown()
     }
 }
 
-impl Error {
-    /// Replaces every occurrence of `secret` in the provider's text with `[REDACTED]`.
-    pub(crate) fn redact(self, secret: &str) -> Self {
-        let scrub = |text: String| {
-            if secret.is_empty() || !text.contains(secret) {
-                text
-            } else {
-                text.replace(secret, sign_core::secret::REDACTED)
+impl From<ResponseError> for Error {
+    fn from(e: ResponseError) -> Self {
+        match e {
+            ResponseError::HttpStatus { status } => Self::HttpStatus { status },
+            ResponseError::Decode(e) => Self::Decode(e),
+            ResponseError::Refused { code, message, .. } => {
+                if envelope::is_token_expired_message(&message) {
+                    return Self::TokenExpired { message };
+                }
+                match code.parse() {
+                    Ok(status) => Self::Api { status, message },
+                    // The reader only refuses with an integer status.
+                    Err(_) => Self::Decode(DecodeError::new("envelope status is not an integer")),
+                }
             }
-        };
-        match self {
-            Self::TokenExpired { message } => Self::TokenExpired { message: scrub(message) },
-            Self::Api { status, message } => Self::Api { status, message: scrub(message) },
-            other => other,
+            // `ResponseError` may grow: an unknown failure of a response that arrived.
+            _ => Self::Decode(DecodeError::new("unreadable response")),
         }
     }
 }
 
-impl From<TransportError> for Error {
-    fn from(e: TransportError) -> Self {
-        if e.is_timeout() { Self::Timeout(e) } else { Self::Transport(e) }
-    }
-}
-
-impl From<serde_json::Error> for Error {
-    fn from(e: serde_json::Error) -> Self {
-        Self::Decode(DecodeError::from(e))
-    }
-}
-
-/// Why a payment request was refused before sending.
+/// Why a payment request breaks the provider's rules: the reasons [`PayOrder`](crate::PayOrder),
+/// [`Yuan`](crate::Yuan) and [`Points`](crate::Points) refuse to be built, and that
+/// [`Client::prepare`](crate::Client::prepare) refuses an [`OrderPayRequest`](crate::OrderPayRequest)
+/// for (as [`Error::InvalidRequest`]).
+///
+/// The messages name the field and the rule, never the value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RequestError {
     /// `pay_price` must be more than zero.
-    #[error("pay_price must be more than 0 yuan, got {0}")]
+    #[error("pay_price must be more than 0 yuan")]
     PriceNotPositive(String),
     /// `pay_price` is in yuan and may have at most two decimal places (fen).
-    #[error("pay_price has more than two decimal places: {0}")]
+    #[error("pay_price may have at most two decimal places")]
     PriceTooPrecise(String),
     /// `pay_price` is larger than a JSON number the provider can read exactly.
-    #[error("pay_price is too large: {0}")]
+    #[error("pay_price may have at most 13 integer digits")]
     PriceTooLarge(String),
     /// `pay_price` is not a decimal number.
-    #[error("pay_price is not a decimal amount: {0}")]
+    #[error("pay_price is not a decimal amount")]
     PriceNotDecimal(String),
     /// `pay_integral` must be more than zero.
-    #[error("pay_integral must be more than 0, got {0}")]
+    #[error("pay_integral must be more than 0")]
     PointsNotPositive(i64),
     /// An id (`order_id`, `address_id`) must be more than zero.
-    #[error("{field} must be more than 0, got {value}")]
+    #[error("{field} must be more than 0")]
     IdNotPositive {
         /// The field's wire name.
         field: &'static str,
@@ -169,7 +178,7 @@ pub enum RequestError {
     },
     /// A code the provider does not document (`pay_method`, `freight_mode` or
     /// `freight_json_arr_key`).
-    #[error("{field} {value} is not a documented value")]
+    #[error("{field} is not a documented value")]
     UnknownCode {
         /// The field's wire name.
         field: &'static str,
@@ -178,26 +187,75 @@ pub enum RequestError {
     },
 }
 
+impl From<RequestError> for sign_core::InvalidRequest {
+    fn from(e: RequestError) -> Self {
+        sign_core::InvalidRequest::new(format!("order_pay: {e}"))
+    }
+}
+
+impl From<RequestError> for Error {
+    fn from(e: RequestError) -> Self {
+        sign_core::InvalidRequest::from(e).into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use sign_core::TransportErrorKind as K;
 
     #[test]
-    fn outcome_unknown_only_when_the_payment_may_have_been_processed() {
+    fn outcome_follows_the_table() {
         for kind in [K::Timeout, K::Io, K::BodyTooLarge] {
-            assert!(Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+            let e = Error::from(TransportError::new(kind, "t"));
+            assert_eq!(e.outcome(), Outcome::Unknown, "{kind:?}");
+            assert!(e.outcome_unknown(), "{kind:?}");
         }
         for kind in [K::Dns, K::Connect, K::ConnectTimeout] {
-            assert!(!Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+            let e = Error::from(TransportError::new(kind, "t"));
+            assert_eq!(e.outcome(), Outcome::NotSent, "{kind:?}");
+            assert!(!e.outcome_unknown(), "{kind:?}");
         }
-        assert!(Error::HttpStatus { status: 502 }.outcome_unknown());
-        assert!(!Error::HttpStatus { status: 404 }.outcome_unknown());
-        assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
-        assert!(Error::UnexpectedPayParam { expected: "wechat", got: "alipay" }.outcome_unknown());
-        assert!(!Error::Api { status: 0, message: "x".into() }.outcome_unknown());
-        assert!(!Error::TokenExpired { message: "token过期".into() }.outcome_unknown());
-        assert!(!Error::InvalidRequest(RequestError::PointsNotPositive(0)).outcome_unknown());
-        assert!(!Error::Config("x".into()).outcome_unknown());
+        assert_eq!(Error::HttpStatus { status: 502 }.outcome(), Outcome::Unknown);
+        assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
+        assert_eq!(Error::Decode(DecodeError::new("x")).outcome(), Outcome::Unknown);
+        assert_eq!(Error::UnexpectedPayParam { expected: "wechat", got: "alipay" }.outcome(), Outcome::Unknown);
+        assert_eq!(Error::Api { status: 0, message: "x".into() }.outcome(), Outcome::Definite);
+        assert_eq!(Error::TokenExpired { message: "token过期".into() }.outcome(), Outcome::NotSent);
+        assert_eq!(Error::from(RequestError::PointsNotPositive(0)).outcome(), Outcome::NotSent);
+        assert_eq!(Error::Config("x".into()).outcome(), Outcome::NotSent);
+    }
+
+    #[test]
+    fn refusals_become_api_or_token_expired() {
+        let refused = |code: &str, message: &str| ResponseError::Refused {
+            code: code.into(),
+            message: message.into(),
+            status: 200,
+        };
+        let e = Error::from(refused("0", "token过期"));
+        assert!(matches!(&e, Error::TokenExpired { message } if message == "token过期"), "{e:?}");
+        let e = Error::from(refused("-1", "积分不足"));
+        assert!(matches!(&e, Error::Api { status: -1, message } if message == "积分不足"), "{e:?}");
+        assert!(matches!(Error::from(ResponseError::HttpStatus { status: 502 }), Error::HttpStatus { status: 502 }));
+    }
+
+    #[test]
+    fn request_errors_never_quote_the_value() {
+        let e = Error::from(RequestError::PriceNotPositive("-98765".into()));
+        assert!(
+            matches!(&e, Error::InvalidRequest(m) if m == "order_pay: pay_price must be more than 0 yuan"),
+            "{e:?}"
+        );
+        for e in [
+            RequestError::PriceTooPrecise("1.98765".into()),
+            RequestError::PriceTooLarge("98765432109876543".into()),
+            RequestError::PriceNotDecimal("98765x".into()),
+            RequestError::PointsNotPositive(-98765),
+            RequestError::IdNotPositive { field: "order_id", value: -98765 },
+            RequestError::UnknownCode { field: "pay_method", value: 98765 },
+        ] {
+            assert!(!e.to_string().contains("98765"), "{e}");
+        }
     }
 }

@@ -1,14 +1,10 @@
-//! The sandbox: the quickstart flow end to end, and the provider's rules checked by the
+//! The sandbox: every payment method end to end, and the provider's rules checked by the
 //! sandbox's own code (raw request bodies written by hand, not by the client).
 
 #![cfg(feature = "sandbox")]
 
-#[allow(dead_code)]
-#[path = "../examples/quickstart.rs"]
-mod quickstart;
-
 use mall_pay::sandbox::{STARTING_POINTS, Sandbox};
-use mall_pay::{Client, Error, Freight, PayOrder, PayParam, PayWith, Points, Yuan};
+use mall_pay::{Client, Error, Freight, OrderPayRequest, PayOrder, PayParam, PayWith, Points, Yuan};
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
 
 fn raw_pay(sandbox: &Sandbox, token: Option<&SecretString>, body: &str) -> HttpResponse {
@@ -34,37 +30,9 @@ fn failure_msg(r: &HttpResponse) -> String {
 }
 
 #[test]
-fn quickstart_flow_runs_against_the_sandbox() {
+fn order_pay_every_method_gets_the_right_pay_param() {
     let sandbox = Sandbox::start().unwrap();
-    let client = sandbox.client().unwrap();
-    let plan = quickstart::Plan {
-        order_ids: vec![1001, 1002, 1003],
-        address_id: 7,
-        pay_price: Yuan::parse("0.1").unwrap(),
-        pay_integral: Points::new(500).unwrap(),
-    };
-    let mut out = Vec::new();
-    quickstart::run(&mut out, &client, &plan).unwrap();
-    let text = String::from_utf8(out).unwrap();
-    assert!(text.contains("app receives WeChat params: appid=wx0000sandbox0000"), "{text}");
-    assert!(text.contains("app receives an Alipay order string"), "{text}");
-    assert!(text.contains("nothing to pay in the app (paid with points)"), "{text}");
-
-    // What the sandbox received, read back from its state: exact digits, right codes.
-    let wechat = sandbox.paid_order(1001).unwrap();
-    assert_eq!((wechat.pay_method, wechat.pay_price.as_deref(), wechat.pay_integral), (1, Some("0.1"), None));
-    let alipay = sandbox.paid_order(1002).unwrap();
-    assert_eq!((alipay.pay_method, alipay.freight_mode, alipay.freight_json_arr_key), (2, 2, 1));
-    let points = sandbox.paid_order(1003).unwrap();
-    assert_eq!((points.pay_method, points.pay_price, points.pay_integral), (3, None, Some(500)));
-    assert_eq!(sandbox.points_balance(), STARTING_POINTS - 500);
-    assert_eq!(sandbox.pay_requests(), 3);
-}
-
-#[test]
-fn every_method_gets_the_right_pay_param() {
-    let sandbox = Sandbox::start().unwrap();
-    let client = Client::new(sandbox.config_builder().build().unwrap()).unwrap();
+    let client = Client::new(sandbox.config_builder().build().unwrap());
     let price = Yuan::from_fen(2999).unwrap();
     let pts = Points::new(10).unwrap();
     let cases = [
@@ -76,7 +44,7 @@ fn every_method_gets_the_right_pay_param() {
     ];
     for (i, (pay_with, kind)) in cases.into_iter().enumerate() {
         let order = PayOrder::new(2000 + i as i64, 1, pay_with, Freight::Free).unwrap();
-        let data = client.order_pay(&order).unwrap();
+        let data = client.order_pay(&order.into()).unwrap();
         assert_eq!(data.pay_param.kind(), kind, "{pay_with:?}");
         if let PayParam::Alipay(s) = &data.pay_param {
             assert!(s.contains(r#""total_amount":"29.99""#), "{s}");
@@ -89,11 +57,13 @@ fn every_method_gets_the_right_pay_param() {
     }
     // Paying an order twice is refused by the provider (our sandbox's wording).
     let again = PayOrder::new(2000, 1, PayWith::wechat(price), Freight::Free).unwrap();
-    assert!(matches!(client.order_pay(&again), Err(Error::Api { status: 0, message }) if message == "订单已支付"));
+    assert!(
+        matches!(client.order_pay(&again.into()), Err(Error::Api { status: 0, message }) if message == "订单已支付")
+    );
 }
 
 #[test]
-fn expired_token_gets_the_providers_envelope() {
+fn order_pay_expired_token_gets_the_providers_envelope() {
     let sandbox = Sandbox::start().unwrap();
     let token = sandbox.token();
     sandbox.expire_token(&token);
@@ -102,10 +72,11 @@ fn expired_token_gets_the_providers_envelope() {
         Some(&token),
         r#"{"order_id":1,"pay_method":1,"pay_price":0.1,"address_id":1,"freight_mode":1}"#,
     );
-    // Byte for byte the seed's failure example (compacted).
+    // Byte for byte the failure example of the provider's documentation (compacted).
     assert_eq!(String::from_utf8(r.body.clone()).unwrap(), r#"{"status":0,"msg":"token过期","data":[]}"#);
-    let client = Client::new(sandbox.config_builder().build().unwrap()).unwrap();
-    let order = PayOrder::new(1, 1, PayWith::wechat(Yuan::parse("0.1").unwrap()), Freight::Free).unwrap();
+    let client = Client::new(sandbox.config_builder().build().unwrap());
+    let order: OrderPayRequest =
+        PayOrder::new(1, 1, PayWith::wechat(Yuan::parse("0.1").unwrap()), Freight::Free).unwrap().into();
     assert!(matches!(client.order_pay(&order), Err(Error::TokenExpired { .. })));
     assert!(sandbox.paid_order(1).is_none());
     let fresh = client.with_token(sandbox.issue_token()).unwrap();
@@ -113,7 +84,7 @@ fn expired_token_gets_the_providers_envelope() {
 }
 
 #[test]
-fn sandbox_checks_token_and_rules() {
+fn order_pay_sandbox_checks_token_and_rules() {
     let sandbox = Sandbox::start().unwrap();
     let t = sandbox.token();
     let unknown = SecretString::new("not-a-token");

@@ -44,6 +44,7 @@ use crate::http::{Endpoint, HttpResponse};
 /// | the provider refused the credentials before processing (acqra 401, mall-pay token expired) | [`NotSent`](Outcome::NotSent) |
 /// | the provider's failure envelope (a refusal with its code and message) | [`Definite`](Outcome::Definite) |
 /// | an HTTP status below 500 without the envelope (404, 403, a redirect) | [`Definite`](Outcome::Definite) |
+/// | a callback refused by verification (no request of ours: nothing to reconcile) | [`Definite`](Outcome::Definite) |
 /// | a response timeout, an I/O error once sent, a body over the size limit | [`Unknown`](Outcome::Unknown) |
 /// | a 5xx status without the envelope (a proxy's error page) | [`Unknown`](Outcome::Unknown) |
 /// | a response that arrived but cannot be decoded or verified | [`Unknown`](Outcome::Unknown) |

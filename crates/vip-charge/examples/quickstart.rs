@@ -24,8 +24,8 @@ use std::time::Duration;
 use sandbox_server::SandboxServer;
 use vip_charge::sandbox::Sandbox;
 use vip_charge::{
-    BusinessBalanceRequest, CallbackVerifier, Client, Config, InMemoryReplayGuard, OrderInfoRequest,
-    ProductListRequest, SignType, StatusCallback, VipChargeOrder, VipChargeRequest,
+    BusinessBalanceRequest, Client, Config, InMemoryReplayGuard, OrderInfoRequest, ProductListRequest, SignType,
+    StatusCallback, VipChargeRequest, VipChargeResponse,
 };
 
 type BoxError = Box<dyn StdError + Send + Sync>;
@@ -49,7 +49,7 @@ fn main() -> ExitCode {
 #[allow(dead_code)]
 pub struct Outcome {
     /// The charge order placed.
-    pub order: VipChargeOrder,
+    pub order: VipChargeResponse,
     /// The verified status callback (sandbox runs).
     pub callback: Option<StatusCallback>,
 }
@@ -61,7 +61,7 @@ fn flow(
     product_code: Option<String>,
     account: &str,
     callback_url: Option<String>,
-) -> Result<VipChargeOrder, BoxError> {
+) -> Result<VipChargeResponse, BoxError> {
     let business_id = client.config().business_id().to_owned();
 
     let products = client.product_list(&ProductListRequest::new(merchant_id))?;
@@ -85,7 +85,7 @@ fn flow(
         None => println!("2. balance (unrecognised shape): {}", balance.raw),
     }
 
-    let biz_code = format!("QS{}", sign_core::clock::random_nonce(16));
+    let biz_code = format!("QS{}", vip_charge::sign_core::clock::random_nonce(16));
     let mut request =
         VipChargeRequest::new(merchant_id, business_id.as_str(), product_code.as_str(), account, biz_code);
     if let Some(url) = callback_url {
@@ -112,20 +112,25 @@ fn flow(
 pub fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
     println!("== sandbox, signType {sign_type} ==");
     let sandbox = Sandbox::start()?;
-    let client = sandbox.client(sign_type)?;
+    // One client places the orders and verifies the callbacks (with a replay guard).
+    let config = sandbox
+        .config_builder_with_sign_type(sign_type)
+        .callback_replay_guard(Arc::new(InMemoryReplayGuard::default()))
+        .build()?;
+    let client = Client::new(config);
 
     // The merchant's callback endpoint: verify, hand the notification over, reply SUCCESS.
-    let verifier =
-        sandbox.callback_verifier(sign_type).replay_guard(Arc::new(InMemoryReplayGuard::default())).build()?;
+    let verifier = client.clone();
     let (tx, rx) = mpsc::channel::<StatusCallback>();
     let tx = Mutex::new(tx);
-    let receiver = SandboxServer::start(move |request| match verifier.verify(&request.headers, &request.body) {
-        Ok(callback) => {
-            let _ = tx.lock().map(|tx| tx.send(callback));
-            vip_charge::callback::success_reply()
-        }
-        Err(_) => sign_core::HttpResponse::new(401, b"FAIL".to_vec()),
-    })?;
+    let receiver =
+        SandboxServer::start(move |request| match verifier.verify_notification(&request.headers, &request.body) {
+            Ok(callback) => {
+                let _ = tx.lock().map(|tx| tx.send(callback));
+                vip_charge::HttpResponse::new(200, verifier.notification_reply().as_bytes().to_vec())
+            }
+            Err(_) => vip_charge::HttpResponse::new(401, b"FAIL".to_vec()),
+        })?;
 
     let callback_url = format!("{}/vip-charge/notify", receiver.base_url());
     let order = flow(&client, sandbox.merchant_id(), None, "demo-account-001", Some(callback_url))?;
@@ -135,7 +140,7 @@ pub fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
         "5. status callback verified: orderCode {}, body {}; replied {}",
         callback.notification.order_code,
         callback.raw,
-        vip_charge::REPLY_SUCCESS
+        client.notification_reply()
     );
     if callback.notification.order_code != order.order_code {
         return Err("the callback reported another order".into());
@@ -148,11 +153,6 @@ fn env(name: &str) -> Result<String, BoxError> {
         Ok(v) if !v.trim().is_empty() => Ok(v.trim().to_owned()),
         _ => Err(format!("{name} is not set").into()),
     }
-}
-
-fn read_key(var: &str) -> Result<String, BoxError> {
-    let path = env(var)?;
-    std::fs::read_to_string(&path).map_err(|e| format!("{var}: cannot read {path}: {e}").into())
 }
 
 /// Runs the flow against the server named by `VIPCHARGE_BASE_URL`.
@@ -171,22 +171,20 @@ fn run_real_server() -> Result<(), BoxError> {
 
     let builder =
         Config::builder().base_url(base_url.as_str()).business_id(business_id.as_str()).success_status(success_status);
-    let verifier = CallbackVerifier::builder().business_id(business_id.as_str());
-    let (config, verifier) = match sign_type {
-        SignType::Md5 => {
-            let secret = sign_core::SecretString::new(env("VIPCHARGE_SECRET_KEY")?);
-            (builder.md5_secret_key(secret.clone()).build()?, verifier.md5_secret_key(secret))
-        }
-        _ => (
-            builder.rsa_private_key(read_key("VIPCHARGE_PRIVATE_KEY_FILE")?).build()?,
-            verifier.platform_public_key(read_key("VIPCHARGE_PLATFORM_PUBLIC_KEY_FILE")?),
-        ),
+    // The keys are loaded (and checked) by build(); the platform public key verifies callbacks.
+    let config = match sign_type {
+        SignType::Md5 => builder.md5_secret_key(env("VIPCHARGE_SECRET_KEY")?).build()?,
+        _ => builder
+            .rsa_private_key_file(env("VIPCHARGE_PRIVATE_KEY_FILE")?)
+            .platform_public_key_file(env("VIPCHARGE_PLATFORM_PUBLIC_KEY_FILE")?)
+            .build()?,
     };
-    // Built only to check the key: the callbacks themselves go to VIPCHARGE_CALLBACK_URL.
-    verifier.build()?;
     println!("== {base_url}, signType {sign_type}, success status {success_status} ==");
-    let client = Client::new(config)?;
+    let client = Client::new(config);
     flow(&client, &merchant_id, Some(product_code), &account, callback_url)?;
-    println!("5. status callbacks go to your callback URL: verify them with CallbackVerifier and reply SUCCESS");
+    println!(
+        "5. status callbacks go to your callback URL: verify them with Client::verify_notification and reply {}",
+        client.notification_reply()
+    );
     Ok(())
 }

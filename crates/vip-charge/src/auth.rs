@@ -102,6 +102,16 @@ pub enum VerifyingKey {
     Sha256Rsa(PublicKey),
 }
 
+impl VerifyingKey {
+    /// The sign type this key verifies.
+    pub fn sign_type(&self) -> SignType {
+        match self {
+            Self::Md5(_) => SignType::Md5,
+            Self::Sha256Rsa(_) => SignType::Sha256Rsa,
+        }
+    }
+}
+
 /// The auth header values that go into the string to sign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AuthHeaders<'a> {
@@ -159,17 +169,17 @@ pub fn sign(key: &SigningKey, headers: &AuthHeaders<'_>, body: &[u8]) -> Result<
 }
 
 /// Checks `sign` against the auth headers and body with the same rule. Any mismatch (including a
-/// signature that is not Base64) is [`Error::Signature`]; MD5 values are compared in constant time.
+/// signature that is not Base64) is [`Error::CallbackRejected`]; MD5 values are compared in constant time.
 pub(crate) fn verify(key: &VerifyingKey, headers: &AuthHeaders<'_>, body: &[u8], sign: &str) -> Result<(), Error> {
     match key {
         VerifyingKey::Md5(secret) => {
             let expected = SecretString::new(md5_sign(secret, headers, body));
             let got = SecretString::new(sign.trim().to_ascii_uppercase());
-            if expected == got { Ok(()) } else { Err(Error::Signature) }
+            if expected == got { Ok(()) } else { Err(Error::CallbackRejected) }
         }
         VerifyingKey::Sha256Rsa(public_key) => {
-            let signature = encoding::base64_decode_lenient(sign.trim()).map_err(|_| Error::Signature)?;
-            public_key.verify_sha256(&string_to_sign(headers, body), &signature).map_err(|_| Error::Signature)
+            let signature = encoding::base64_decode_lenient(sign.trim()).map_err(|_| Error::CallbackRejected)?;
+            public_key.verify_sha256(&string_to_sign(headers, body), &signature).map_err(|_| Error::CallbackRejected)
         }
     }
 }
@@ -234,7 +244,7 @@ mod tests {
         let h = headers(Some(SignType::Md5));
         verify(&md5, &h, BODY, "8CDA4E71F7AE6631F2F8EDC99EDE2CE3").unwrap();
         verify(&md5, &h, BODY, "8cda4e71f7ae6631f2f8edc99ede2ce3").unwrap();
-        assert!(matches!(verify(&md5, &h, b"{}", "8CDA4E71F7AE6631F2F8EDC99EDE2CE3"), Err(Error::Signature)));
+        assert!(matches!(verify(&md5, &h, b"{}", "8CDA4E71F7AE6631F2F8EDC99EDE2CE3"), Err(Error::CallbackRejected)));
         let other = AuthHeaders { nonce: "abd", ..h };
         assert!(verify(&md5, &other, BODY, "8CDA4E71F7AE6631F2F8EDC99EDE2CE3").is_err());
 

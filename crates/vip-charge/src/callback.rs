@@ -1,10 +1,15 @@
 //! Status callbacks (充值状态报告): verify the platform's signed POST and read the notification.
 //!
+//! ```text
+//! raw headers + raw body -> size cap -> businessId, timestamp window, signature
+//!   (MD5 secret or platform public key) -> replay guard (optional) -> StatusCallback
+//!   | Error::CallbackRejected
+//! ```
+//!
 //! The platform POSTs JSON to the order's `callbackUrl` with the headers `businessId`, `nonce`,
-//! `timestamp` and `sign` (no `signType`). [`CallbackVerifier::verify`] takes the raw headers and
-//! the raw body bytes, checks the `businessId`, the timestamp window, the signature (MD5 with the
-//! secret key, or SHA256withRSA with the platform public key) and optionally the nonce against a
-//! [`ReplayGuard`], then returns the typed [`StatusCallback`]. Answer with [`REPLY_SUCCESS`].
+//! `timestamp` and `sign` (no `signType`). [`Client::verify_notification`] takes the raw headers and
+//! the raw body bytes and checks them with the callback settings of the [`Config`](crate::Config);
+//! answer a verified and handled callback with [`Client::notification_reply`].
 //!
 //! The platform retries a callback that was not answered `SUCCESS` after 15 s, 30 s, 3 min, 10 min,
 //! 20 min, 30 min, 60 min, 3 h and 6 h, so the same order's status can arrive many times: handle it
@@ -14,29 +19,20 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
-use sign_core::rsa::PublicKey;
-use sign_core::{Clock, DecodeError, HttpResponse, SecretString, SystemClock};
+use sign_core::{DecodeError, HeaderPair};
 
 use crate::ChargeStatusNotification;
-use crate::auth::{self, AuthHeaders, VerifyingKey, header};
+use crate::auth::{self, AuthHeaders, header};
+use crate::client::Client;
+use crate::config::DEFAULT_CALLBACK_TIME_WINDOW;
 use crate::error::Error;
 
-/// The exact reply body the platform expects once a callback has been handled.
+/// The exact reply body the platform expects once a callback has been handled (what
+/// [`Client::notification_reply`] returns).
 pub const REPLY_SUCCESS: &str = "SUCCESS";
-
-/// The default accepted distance between a callback's `timestamp` and the local clock.
-pub const DEFAULT_TIME_WINDOW: Duration = Duration::from_secs(5 * 60);
-
-/// The default largest callback body accepted.
-pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
-
-/// The reply to send once a callback was verified and handled: `200`, `text/plain`, `SUCCESS`.
-pub fn success_reply() -> HttpResponse {
-    HttpResponse::new(200, REPLY_SUCCESS.as_bytes().to_vec()).with_header("Content-Type", "text/plain; charset=utf-8")
-}
 
 /// A verified status callback.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +54,10 @@ pub struct StatusCallback {
 /// Only use a guard if the platform signs every retry afresh (a new `nonce` and `timestamp`, as
 /// this crate assumes): a nonce is recorded as soon as the callback verifies, before your handler
 /// runs, so if the platform re-sent the *identical* request after a failed attempt, the guard
-/// would refuse every retry. Keep the guard's window at least as long as the verifier's time
-/// window, or replays older than the guard's memory get through.
+/// would refuse every retry. Keep the guard's window at least as long as the callback time window
+/// ([`ConfigBuilder::callback_time_window`](crate::ConfigBuilder::callback_time_window)), or replays
+/// older than the guard's memory get through. Plug a guard in with
+/// [`ConfigBuilder::callback_replay_guard`](crate::ConfigBuilder::callback_replay_guard).
 pub trait ReplayGuard: Send + Sync + fmt::Debug {
     /// Records `nonce` (of a callback that passed every other check) and returns `true` if it was
     /// not seen before. `timestamp_millis` is the callback's; the nonce needs remembering only
@@ -97,8 +95,8 @@ struct GuardState {
 }
 
 impl InMemoryReplayGuard {
-    /// A guard covering `window` (use the verifier's time window), keeping at most `capacity`
-    /// nonces.
+    /// A guard covering `window` (use the configured callback time window), keeping at most
+    /// `capacity` nonces.
     pub fn new(window: Duration, capacity: usize) -> Self {
         Self {
             window_millis: i64::try_from(window.as_millis()).unwrap_or(i64::MAX),
@@ -119,9 +117,10 @@ impl InMemoryReplayGuard {
 }
 
 impl Default for InMemoryReplayGuard {
-    /// Covers [`DEFAULT_TIME_WINDOW`], keeping up to 100 000 nonces.
+    /// Covers [`DEFAULT_CALLBACK_TIME_WINDOW`](crate::DEFAULT_CALLBACK_TIME_WINDOW), keeping up to
+    /// 100 000 nonces.
     fn default() -> Self {
-        Self::new(DEFAULT_TIME_WINDOW, 100_000)
+        Self::new(DEFAULT_CALLBACK_TIME_WINDOW, 100_000)
     }
 }
 
@@ -150,167 +149,32 @@ impl ReplayGuard for InMemoryReplayGuard {
     }
 }
 
-/// A header as a name and a value: `(name, value)` tuples of `String`/`&str`, or references to them
-/// (so `&request.headers` of a [`sign_core::HttpRequest`] works as is).
-pub trait HeaderPair {
-    /// The header name.
-    fn name(&self) -> &str;
-    /// The header value.
-    fn value(&self) -> &str;
-}
-
-impl<K: AsRef<str>, V: AsRef<str>> HeaderPair for (K, V) {
-    fn name(&self) -> &str {
-        self.0.as_ref()
-    }
-
-    fn value(&self) -> &str {
-        self.1.as_ref()
-    }
-}
-
-impl<T: HeaderPair + ?Sized> HeaderPair for &T {
-    fn name(&self) -> &str {
-        (**self).name()
-    }
-
-    fn value(&self) -> &str {
-        (**self).value()
-    }
-}
-
-/// Verifies status callbacks. Build one per business id and share it (it is `Send + Sync`).
-#[derive(Debug, Clone)]
-pub struct CallbackVerifier {
-    business_id: String,
-    key: VerifyingKey,
-    window_millis: i64,
-    max_body_bytes: usize,
-    clock: Arc<dyn Clock>,
-    replay_guard: Option<Arc<dyn ReplayGuard>>,
-}
-
-/// Builder for [`CallbackVerifier`].
-#[derive(Debug, Default)]
-pub struct CallbackVerifierBuilder {
-    business_id: Option<String>,
-    md5_secret_key: Option<SecretString>,
-    public_key_text: Option<String>,
-    public_key: Option<PublicKey>,
-    window: Option<Duration>,
-    max_body_bytes: Option<usize>,
-    clock: Option<Arc<dyn Clock>>,
-    replay_guard: Option<Arc<dyn ReplayGuard>>,
-}
-
-impl CallbackVerifierBuilder {
-    /// Our `businessId` (required): a callback carrying another one is rejected.
-    pub fn business_id(mut self, business_id: impl Into<String>) -> Self {
-        self.business_id = Some(business_id.into());
-        self
-    }
-
-    /// Verify with MD5 and this secret key (for accounts signing with `MD5`).
-    pub fn md5_secret_key(mut self, secret: impl Into<SecretString>) -> Self {
-        self.md5_secret_key = Some(secret.into());
-        self
-    }
-
-    /// Verify with SHA256withRSA and the platform public key, PEM or bare Base64 DER (for accounts
-    /// signing with `SHA256-RSA`). Parsed by [`build`](Self::build).
-    pub fn platform_public_key(mut self, key: impl Into<String>) -> Self {
-        self.public_key_text = Some(key.into());
-        self.public_key = None;
-        self
-    }
-
-    /// An already parsed platform public key.
-    pub fn platform_public_key_parsed(mut self, key: PublicKey) -> Self {
-        self.public_key = Some(key);
-        self.public_key_text = None;
-        self
-    }
-
-    /// How far a callback's `timestamp` may be from the local clock, either way (default 5 min).
-    pub fn time_window(mut self, window: Duration) -> Self {
-        self.window = Some(window);
-        self
-    }
-
-    /// The largest body accepted (default 1 MiB).
-    pub fn max_body_bytes(mut self, bytes: usize) -> Self {
-        self.max_body_bytes = Some(bytes);
-        self
-    }
-
-    /// The clock the time window is checked against (default: the system clock).
-    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
-        self.clock = Some(clock);
-        self
-    }
-
-    /// Reject nonces already seen (see [`InMemoryReplayGuard`]).
-    pub fn replay_guard(mut self, guard: Arc<dyn ReplayGuard>) -> Self {
-        self.replay_guard = Some(guard);
-        self
-    }
-
-    /// Validates the settings and parses the key.
-    pub fn build(self) -> Result<CallbackVerifier, Error> {
-        let business_id = self.business_id.map(|s| s.trim().to_owned()).unwrap_or_default();
-        if business_id.is_empty() {
-            return Err(Error::Config("callback verifier needs our businessId".into()));
-        }
-        let md5 = self.md5_secret_key.filter(|s| !s.is_empty());
-        let rsa = match (self.public_key, self.public_key_text) {
-            (Some(key), _) => Some(key),
-            (None, Some(text)) if !text.trim().is_empty() => Some(PublicKey::parse(&text)?),
-            _ => None,
-        };
-        let key = match (md5, rsa) {
-            (Some(secret), None) => VerifyingKey::Md5(secret),
-            (None, Some(public_key)) => VerifyingKey::Sha256Rsa(public_key),
-            (Some(_), Some(_)) => {
-                return Err(Error::Config("set either the MD5 secret key or the platform public key, not both".into()));
-            }
-            (None, None) => {
-                return Err(Error::Config(
-                    "callback verifier needs the MD5 secret key or the platform public key".into(),
-                ));
-            }
-        };
-        let window = self.window.unwrap_or(DEFAULT_TIME_WINDOW);
-        Ok(CallbackVerifier {
-            business_id,
-            key,
-            window_millis: i64::try_from(window.as_millis()).unwrap_or(i64::MAX),
-            max_body_bytes: self.max_body_bytes.unwrap_or(DEFAULT_MAX_BODY_BYTES),
-            clock: self.clock.unwrap_or_else(|| Arc::new(SystemClock)),
-            replay_guard: self.replay_guard,
-        })
-    }
-}
-
-impl CallbackVerifier {
-    /// A builder.
-    pub fn builder() -> CallbackVerifierBuilder {
-        CallbackVerifierBuilder::default()
-    }
-
-    /// Verifies a callback from its raw headers (names compared case-insensitively) and raw body
-    /// bytes, exactly as received.
+impl Client {
+    /// Verifies a status callback from its raw headers (names compared case-insensitively) and raw
+    /// body bytes, exactly as received, with the callback settings of the [`Config`](crate::Config):
+    /// our `businessId`, the time window (against the client's clock), the signature (with the
+    /// platform public key when one is configured, else the MD5 secret key) and, when configured,
+    /// the replay guard.
     ///
-    /// Any failed check (a missing, duplicated or malformed header, another `businessId`, a
-    /// timestamp outside the window, a wrong signature, a replayed nonce) is [`Error::Signature`],
-    /// without saying which. A body that verifies but is not the expected JSON is
-    /// [`Error::Decode`]; a body over the size limit is [`Error::Decode`] before any check.
-    pub fn verify<I>(&self, headers: I, body: &[u8]) -> Result<StatusCallback, Error>
+    /// Any failed check (a body over the size limit, a missing, duplicated or malformed header,
+    /// another `businessId`, a timestamp outside the window, a wrong signature, a replayed nonce) is
+    /// [`Error::CallbackRejected`], without saying which. A body that verifies but is not the
+    /// expected JSON is [`Error::Decode`]. [`Error::Config`] when the configuration holds neither a
+    /// platform public key nor an MD5 secret key.
+    pub fn verify_notification<I>(&self, headers: I, body: &[u8]) -> Result<StatusCallback, Error>
     where
         I: IntoIterator,
         I::Item: HeaderPair,
     {
-        if body.len() > self.max_body_bytes {
-            return Err(Error::Decode(DecodeError::new("callback body is too large")));
+        let config = self.config();
+        let Some(key) = &config.callback_key else {
+            return Err(Error::Config(
+                "platform_public_key or md5_secret_key is missing: status callbacks are verified with one of them"
+                    .into(),
+            ));
+        };
+        if body.len() > config.callback_max_body_bytes {
+            return Err(Error::CallbackRejected);
         }
         let mut business_id = None;
         let mut nonce = None;
@@ -327,35 +191,43 @@ impl CallbackVerifier {
             };
             if slot.is_some() {
                 // Two values for one signed header: which one was signed is ambiguous.
-                return Err(Error::Signature);
+                return Err(Error::CallbackRejected);
             }
             *slot = Some(value.trim().to_owned());
         }
         let (Some(business_id), Some(nonce), Some(timestamp), Some(sign)) = (business_id, nonce, timestamp, sign)
         else {
-            return Err(Error::Signature);
+            return Err(Error::CallbackRejected);
         };
-        if business_id != self.business_id || nonce.is_empty() || sign.is_empty() {
-            return Err(Error::Signature);
+        if business_id != config.business_id || nonce.is_empty() || sign.is_empty() {
+            return Err(Error::CallbackRejected);
         }
         if timestamp.is_empty() || !timestamp.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Error::Signature);
+            return Err(Error::CallbackRejected);
         }
-        let timestamp_millis: i64 = timestamp.parse().map_err(|_| Error::Signature)?;
-        let now = self.clock.unix_millis();
-        if now.abs_diff(timestamp_millis) > self.window_millis.unsigned_abs() {
-            return Err(Error::Signature);
+        let timestamp_millis: i64 = timestamp.parse().map_err(|_| Error::CallbackRejected)?;
+        let now = self.clock().unix_millis();
+        let window_millis = u64::try_from(config.callback_window.as_millis()).unwrap_or(u64::MAX);
+        if now.abs_diff(timestamp_millis) > window_millis {
+            return Err(Error::CallbackRejected);
         }
         let signed = AuthHeaders { business_id: &business_id, nonce: &nonce, timestamp: &timestamp, sign_type: None };
-        auth::verify(&self.key, &signed, body, &sign)?;
-        if let Some(guard) = &self.replay_guard {
+        auth::verify(key, &signed, body, &sign)?;
+        if let Some(guard) = &config.replay_guard {
             if !guard.first_use(&business_id, &nonce, timestamp_millis, now) {
-                return Err(Error::Signature);
+                return Err(Error::CallbackRejected);
             }
         }
-        let raw: serde_json::Value = serde_json::from_slice(body)?;
-        let notification: ChargeStatusNotification = serde_json::from_value(raw.clone())?;
+        let raw: serde_json::Value = serde_json::from_slice(body).map_err(|e| Error::Decode(DecodeError::from(e)))?;
+        let notification: ChargeStatusNotification =
+            serde_json::from_value(raw.clone()).map_err(|e| Error::Decode(DecodeError::from(e)))?;
         Ok(StatusCallback { notification, raw, nonce, timestamp_millis })
+    }
+
+    /// The exact body to answer a verified and handled callback with ([`REPLY_SUCCESS`], `SUCCESS`,
+    /// with HTTP status 200). Anything else makes the platform send the callback again.
+    pub fn notification_reply(&self) -> &str {
+        REPLY_SUCCESS
     }
 }
 
@@ -384,22 +256,5 @@ mod tests {
         }
         assert_eq!(g.len(), 3);
         assert!(!g.first_use("55", "n9", 1_000_009, 1_000_010));
-    }
-
-    #[test]
-    fn builder_needs_exactly_one_key_and_a_business_id() {
-        assert!(matches!(CallbackVerifier::builder().md5_secret_key("s").build(), Err(Error::Config(_))));
-        assert!(matches!(CallbackVerifier::builder().business_id("55").build(), Err(Error::Config(_))));
-        let both = CallbackVerifier::builder()
-            .business_id("55")
-            .md5_secret_key("s")
-            .platform_public_key(include_str!("../testdata/platform_public_key.pem"));
-        assert!(matches!(both.build(), Err(Error::Config(_))));
-        let bad = CallbackVerifier::builder().business_id("55").platform_public_key("nonsense");
-        assert!(matches!(bad.build(), Err(Error::Key(_))));
-        let private = CallbackVerifier::builder()
-            .business_id("55")
-            .platform_public_key(include_str!("../testdata/platform_private_key.pem"));
-        assert!(matches!(private.build(), Err(Error::Key(_))));
     }
 }

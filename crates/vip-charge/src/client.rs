@@ -5,17 +5,14 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use sign_core::call::{check_raw_path, raw_body, request_body};
 use sign_core::http::join_url;
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock, Transport};
 
 use crate::auth::{self, AuthHeaders, header};
 use crate::config::Config;
+use crate::envelope;
 use crate::error::Error;
-use crate::models_ext::{BusinessBalance, OpenApiRequest, ProductList};
-use crate::{
-    BatchOrderRequest, BusinessBalanceRequest, OrderInfo, OrderInfoRequest, ProductListRequest, VipChargeOrder,
-    VipChargeRequest, envelope,
-};
 
 /// Where request nonces come from. The default, [`RandomNonce`], draws 32 characters from the
 /// operating system's CSPRNG, so nonces never repeat in practice. Replace it only in tests that
@@ -65,9 +62,9 @@ impl Client {
     /// A client over sign-core's blocking ureq transport, with the config's timeouts, retry
     /// policy and response size limit.
     #[cfg(feature = "ureq")]
-    pub fn new(config: Config) -> Result<Self, Error> {
+    pub fn new(config: Config) -> Self {
         let transport = config.http_options().ureq_transport(concat!("paykit-vip-charge/", env!("CARGO_PKG_VERSION")));
-        Ok(Self::with_transport(config, Arc::new(transport)))
+        Self::with_transport(config, Arc::new(transport))
     }
 
     /// A client sending through `transport` (any HTTP client, a test double, the sandbox).
@@ -77,7 +74,8 @@ impl Client {
         }
     }
 
-    /// The same client reading time from `clock` (the `timestamp` header).
+    /// The same client reading time from `clock` (the `timestamp` header, and the callback time
+    /// window).
     pub fn with_clock(self, clock: Arc<dyn Clock>) -> Self {
         let mut inner = Arc::unwrap_or_clone(self.inner);
         inner.clock = clock;
@@ -96,26 +94,30 @@ impl Client {
         &self.inner.config
     }
 
-    /// The fully signed request for `request`, without sending it (sans-IO). The request is
-    /// checked first ([`OpenApiRequest::validate`]).
-    pub fn prepare<E: OpenApiRequest>(&self, request: &E) -> Result<HttpRequest, Error> {
-        OpenApiRequest::validate(request)?;
-        let body = serde_json::to_vec(request)?;
+    /// The clock requests and callbacks are timed with.
+    pub(crate) fn clock(&self) -> &dyn Clock {
+        &*self.inner.clock
+    }
+
+    /// The fully signed request for `request`, without sending it (sans-IO: no I/O, ever). The
+    /// request is checked first ([`Endpoint::validate`]), then serialized once: those bytes are
+    /// signed and sent.
+    pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<HttpRequest, Error> {
+        let body = request_body(request)?;
         self.sign_request(E::METHOD, E::PATH, body, E::IDEMPOTENT)
     }
 
-    /// A fully signed `POST` of any serializable `body` to `path` (for endpoints without public
-    /// fields). Set `idempotent` only for queries: the transport may then resend it.
-    pub fn prepare_raw<B: Serialize + ?Sized>(
+    /// A fully signed `POST` of any serializable `body` to `path` (for endpoints without a typed
+    /// model). `path` is an absolute path of `A-Z a-z 0-9 / _ - . ~` (no query, no `..`). Set
+    /// `idempotent` only for queries: the transport may then resend it.
+    pub fn prepare_raw(
         &self,
         path: &str,
-        body: &B,
+        body: &(impl Serialize + ?Sized),
         idempotent: bool,
     ) -> Result<HttpRequest, Error> {
-        if !path.starts_with('/') {
-            return Err(Error::InvalidRequest("path must start with '/'".into()));
-        }
-        let body = serde_json::to_vec(body)?;
+        check_raw_path(path)?;
+        let body = raw_body(path, body)?;
         self.sign_request(Method::Post, path, body, idempotent)
     }
 
@@ -143,18 +145,20 @@ impl Client {
         Ok(request.with_header(header::SIGN, sign).with_body(body).with_idempotent(idempotent))
     }
 
-    /// Parses a response to `E` (sans-IO): the envelope's `data` as `E::Response`, or the error.
+    /// Parses a response to `E` (sans-IO): the envelope's `data` as `E::Response`, or the error. A
+    /// body over the configured `max_response_bytes` is not read.
     pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
-        envelope::parse(response, self.inner.config.success_status)
+        self.parse_raw(response)
     }
 
     /// Parses a response's `data` as any `T` (the counterpart of [`prepare_raw`](Self::prepare_raw)).
     pub fn parse_raw<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, Error> {
-        envelope::parse(response, self.inner.config.success_status)
+        let config = &self.inner.config;
+        envelope::parse(response, config.success_status, config.http.max_response_bytes)
     }
 
     /// Prepares, sends and parses one request.
-    pub fn call<E: OpenApiRequest>(&self, request: &E) -> Result<E::Response, Error> {
+    pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
         let http = self.prepare(request)?;
         let response = self.inner.transport.send(&http)?;
         self.parse::<E>(&response)
@@ -181,36 +185,6 @@ impl Client {
         idempotent: bool,
     ) -> Result<serde_json::Value, Error> {
         self.raw_call(path, body, idempotent)
-    }
-
-    /// 直充会员下单: places a membership direct-recharge order.
-    ///
-    /// Not idempotent: it is never resent after it may have reached the server. On
-    /// [`Error::Timeout`] look the order up with [`order_info`](Self::order_info) by `bizCode`
-    /// before ordering again.
-    pub fn vip_charge(&self, request: &VipChargeRequest) -> Result<VipChargeOrder, Error> {
-        self.call(request)
-    }
-
-    /// 订单查询: one order by `orderCode` or `bizCode` (at least one must be set).
-    pub fn order_info(&self, request: &OrderInfoRequest) -> Result<OrderInfo, Error> {
-        self.call(request)
-    }
-
-    /// 产品列表: the products the merchant may order, read leniently (see [`ProductList`]).
-    pub fn product_list(&self, request: &ProductListRequest) -> Result<ProductList, Error> {
-        Ok(ProductList::from_data(self.call(request)?))
-    }
-
-    /// 业务余额: the business account's balance, read leniently (see [`BusinessBalance`]).
-    pub fn business_balance(&self, request: &BusinessBalanceRequest) -> Result<BusinessBalance, Error> {
-        Ok(BusinessBalance::from_data(self.call(request)?))
-    }
-
-    /// 批量下单: one charge order per item. The response's shape is not public, so it is returned as
-    /// raw JSON. Not idempotent (see [`vip_charge`](Self::vip_charge)).
-    pub fn batch_order(&self, request: &BatchOrderRequest) -> Result<serde_json::Value, Error> {
-        self.call(request)
     }
 }
 

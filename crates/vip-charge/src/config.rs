@@ -1,17 +1,28 @@
 //! Client configuration: base URL, credentials, timeouts, retry policy. Keys are parsed and
 //! everything is validated by [`ConfigBuilder::build`], never on the first call.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
 use sign_core::options::{is_header_safe, normalize_base_url};
-use sign_core::rsa::PrivateKey;
+use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 use sign_core::{HttpOptions, SecretString};
 
-use crate::auth::{SignType, SigningKey};
+use crate::auth::{SignType, SigningKey, VerifyingKey};
+use crate::callback::ReplayGuard;
 use crate::error::Error;
 
 /// The default envelope `status` treated as success. The platform does not publish it (the
 /// document's example shows the placeholder `961`); `0` is an assumption: set the real value with
 /// [`ConfigBuilder::success_status`].
 pub const DEFAULT_SUCCESS_STATUS: i64 = 0;
+
+/// The default accepted distance between a callback's `timestamp` and the local clock (5 minutes).
+pub const DEFAULT_CALLBACK_TIME_WINDOW: Duration = Duration::from_secs(5 * 60);
+
+/// The default largest callback body accepted (1 MiB).
+pub const DEFAULT_CALLBACK_MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// A validated client configuration. Build it with [`Config::builder`].
 ///
@@ -23,13 +34,18 @@ pub struct Config {
     pub(crate) signing_key: SigningKey,
     pub(crate) send_sign_type: bool,
     pub(crate) success_status: i64,
+    pub(crate) callback_key: Option<VerifyingKey>,
+    pub(crate) callback_window: Duration,
+    pub(crate) callback_max_body_bytes: usize,
+    pub(crate) replay_guard: Option<Arc<dyn ReplayGuard>>,
     pub(crate) http: HttpOptions,
 }
 
 impl Config {
     /// A builder with the defaults: 5 s connect timeout, 30 s timeout, sign-core's default retry
     /// policy (only requests that cannot have reached the server, and queries, are retried),
-    /// success status 0, `signType` header sent.
+    /// success status 0, `signType` header sent, a 5-minute callback time window, 1 MiB callback
+    /// bodies, no replay guard.
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder::default()
     }
@@ -59,6 +75,22 @@ impl Config {
         self.success_status
     }
 
+    /// The sign type status callbacks are verified with: `SHA256-RSA` when a platform public key is
+    /// set, else `MD5` when an MD5 secret key is set; `None` when callbacks cannot be verified.
+    pub fn callback_sign_type(&self) -> Option<SignType> {
+        self.callback_key.as_ref().map(VerifyingKey::sign_type)
+    }
+
+    /// How far a callback's `timestamp` may be from the clock, either way.
+    pub fn callback_time_window(&self) -> Duration {
+        self.callback_window
+    }
+
+    /// The largest callback body accepted.
+    pub fn callback_max_body_bytes(&self) -> usize {
+        self.callback_max_body_bytes
+    }
+
     /// Timeouts, retry policy and response size limit of the built-in transport (also useful
     /// for your own transport).
     pub fn http_options(&self) -> &HttpOptions {
@@ -66,17 +98,21 @@ impl Config {
     }
 }
 
-/// Builder for [`Config`].
+/// Builder for [`Config`]: every value has a setter; [`build`](Self::build) checks them and loads the
+/// keys.
 #[derive(Debug, Clone)]
 pub struct ConfigBuilder {
     base_url: Option<String>,
     business_id: Option<String>,
     md5_secret_key: Option<SecretString>,
-    private_key_text: Option<SecretString>,
-    private_key: Option<PrivateKey>,
+    rsa_private_key: Option<KeySource<PrivateKey>>,
+    platform_public_key: Option<KeySource<PublicKey>>,
     sign_type: Option<SignType>,
     send_sign_type: bool,
     success_status: i64,
+    callback_window: Duration,
+    callback_max_body_bytes: usize,
+    replay_guard: Option<Arc<dyn ReplayGuard>>,
     http: HttpOptions,
 }
 
@@ -86,11 +122,14 @@ impl Default for ConfigBuilder {
             base_url: None,
             business_id: None,
             md5_secret_key: None,
-            private_key_text: None,
-            private_key: None,
+            rsa_private_key: None,
+            platform_public_key: None,
             sign_type: None,
             send_sign_type: true,
             success_status: DEFAULT_SUCCESS_STATUS,
+            callback_window: DEFAULT_CALLBACK_TIME_WINDOW,
+            callback_max_body_bytes: DEFAULT_CALLBACK_MAX_BODY_BYTES,
+            replay_guard: None,
             http: HttpOptions::default(),
         }
     }
@@ -104,14 +143,16 @@ impl ConfigBuilder {
         self
     }
 
-    /// The `businessId` the platform assigned (required).
+    /// The `businessId` the platform assigned (required). Callbacks carrying another one are
+    /// rejected.
     pub fn business_id(mut self, business_id: impl Into<String>) -> Self {
         self.business_id = Some(business_id.into());
         self
     }
 
     /// The MD5 secret key: requests are signed with `MD5` (unless [`sign_type`](Self::sign_type)
-    /// picks RSA while both credentials are set).
+    /// picks RSA while both credentials are set), and status callbacks are verified with it unless
+    /// a [`platform_public_key`](Self::platform_public_key) is set.
     pub fn md5_secret_key(mut self, secret: impl Into<SecretString>) -> Self {
         self.md5_secret_key = Some(secret.into());
         self
@@ -120,15 +161,41 @@ impl ConfigBuilder {
     /// The merchant RSA private key as PEM (`PRIVATE KEY` / `RSA PRIVATE KEY`) or bare Base64 DER
     /// (PKCS#8 / PKCS#1): requests are signed with `SHA256-RSA`. Parsed by [`build`](Self::build).
     pub fn rsa_private_key(mut self, key: impl Into<SecretString>) -> Self {
-        self.private_key_text = Some(key.into());
-        self.private_key = None;
+        self.rsa_private_key = Some(KeySource::Text(key.into()));
         self
     }
 
     /// An already parsed merchant RSA private key.
     pub fn rsa_private_key_parsed(mut self, key: PrivateKey) -> Self {
-        self.private_key = Some(key);
-        self.private_key_text = None;
+        self.rsa_private_key = Some(KeySource::Parsed(key));
+        self
+    }
+
+    /// A file holding the merchant RSA private key (PEM or bare Base64 DER), read by
+    /// [`build`](Self::build).
+    pub fn rsa_private_key_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.rsa_private_key = Some(KeySource::File(path.into()));
+        self
+    }
+
+    /// The platform's RSA public key, PEM or bare Base64 DER: status callbacks are verified with
+    /// SHA256withRSA and this key (for accounts signing with `SHA256-RSA`). Parsed by
+    /// [`build`](Self::build).
+    pub fn platform_public_key(mut self, key: impl Into<SecretString>) -> Self {
+        self.platform_public_key = Some(KeySource::Text(key.into()));
+        self
+    }
+
+    /// An already parsed platform public key.
+    pub fn platform_public_key_parsed(mut self, key: PublicKey) -> Self {
+        self.platform_public_key = Some(KeySource::Parsed(key));
+        self
+    }
+
+    /// A file holding the platform public key (PEM or bare Base64 DER), read by
+    /// [`build`](Self::build).
+    pub fn platform_public_key_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.platform_public_key = Some(KeySource::File(path.into()));
         self
     }
 
@@ -152,46 +219,70 @@ impl ConfigBuilder {
         self
     }
 
+    /// How far a callback's `timestamp` may be from the clock, either way (default 5 minutes,
+    /// [`DEFAULT_CALLBACK_TIME_WINDOW`]).
+    pub fn callback_time_window(mut self, window: Duration) -> Self {
+        self.callback_window = window;
+        self
+    }
+
+    /// The largest callback body accepted (default 1 MiB, [`DEFAULT_CALLBACK_MAX_BODY_BYTES`]); a
+    /// larger one is rejected before any other work.
+    pub fn callback_max_body_bytes(mut self, bytes: usize) -> Self {
+        self.callback_max_body_bytes = bytes;
+        self
+    }
+
+    /// Reject callbacks whose nonce was seen already (see
+    /// [`InMemoryReplayGuard`](crate::InMemoryReplayGuard), or plug in a shared store of your own).
+    /// Default: none.
+    pub fn callback_replay_guard(mut self, guard: Arc<dyn ReplayGuard>) -> Self {
+        self.replay_guard = Some(guard);
+        self
+    }
+
     sign_core::http_options_setters!(http);
 
-    /// Validates everything and parses the key.
+    /// Validates everything and loads the keys.
     ///
-    /// Errors: [`Error::Config`] for a missing or malformed base URL, business id or credential;
-    /// [`Error::Key`] for an unreadable RSA key.
+    /// Errors: [`Error::Config`] for a missing or malformed base URL, business id or credential
+    /// (naming the setter); [`Error::Key`] for an unreadable RSA key or key file.
     pub fn build(self) -> Result<Config, Error> {
         let base_url = self.base_url.map(|s| s.trim().to_owned()).unwrap_or_default();
         if base_url.is_empty() {
-            return Err(Error::Config("base URL is missing".into()));
+            return Err(Error::Config("base_url is missing".into()));
         }
         let base_url = normalize_base_url(&base_url).map_err(Error::Config)?;
         let business_id = self.business_id.map(|s| s.trim().to_owned()).unwrap_or_default();
         if business_id.is_empty() {
-            return Err(Error::Config("businessId is missing".into()));
+            return Err(Error::Config("business_id is missing".into()));
         }
         if !header_safe(&business_id) {
-            return Err(Error::Config("businessId must be printable ASCII without '&' or '='".into()));
+            return Err(Error::Config("business_id must be printable ASCII without '&' or '='".into()));
         }
         let md5 = self.md5_secret_key.filter(|s| !s.is_empty());
-        let rsa = match (self.private_key, self.private_key_text) {
-            (Some(key), _) => Some(key),
-            (None, Some(text)) if !text.expose().trim().is_empty() => Some(PrivateKey::parse(text.expose())?),
-            (None, _) => None,
-        };
+        let rsa = load(self.rsa_private_key)?;
+        let platform = load(self.platform_public_key)?;
         let sign_type = match (self.sign_type, md5.is_some(), rsa.is_some()) {
             (Some(t), _, _) => t,
             (None, true, false) => SignType::Md5,
             (None, false, true) => SignType::Sha256Rsa,
             (None, true, true) => {
-                return Err(Error::Config("both an MD5 secret and an RSA key are set: choose a sign type".into()));
+                return Err(Error::Config(
+                    "both md5_secret_key and rsa_private_key are set: choose one with sign_type".into(),
+                ));
             }
-            (None, false, false) => {
-                return Err(Error::Config("no credential: set an MD5 secret key or an RSA private key".into()));
-            }
+            (None, false, false) => return Err(Error::Config("md5_secret_key or rsa_private_key is missing".into())),
+        };
+        let callback_key = match (&platform, &md5) {
+            (Some(public_key), _) => Some(VerifyingKey::Sha256Rsa(public_key.clone())),
+            (None, Some(secret)) => Some(VerifyingKey::Md5(secret.clone())),
+            (None, None) => None,
         };
         let signing_key = match sign_type {
-            SignType::Md5 => SigningKey::Md5(md5.ok_or_else(|| Error::Config("MD5 secret key is missing".into()))?),
+            SignType::Md5 => SigningKey::Md5(md5.ok_or_else(|| Error::Config("md5_secret_key is missing".into()))?),
             SignType::Sha256Rsa => {
-                SigningKey::Sha256Rsa(rsa.ok_or_else(|| Error::Config("RSA private key is missing".into()))?)
+                SigningKey::Sha256Rsa(rsa.ok_or_else(|| Error::Config("rsa_private_key is missing".into()))?)
             }
         };
         if sign_type == SignType::Md5 && !self.send_sign_type {
@@ -206,8 +297,21 @@ impl ConfigBuilder {
             signing_key,
             send_sign_type: self.send_sign_type,
             success_status: self.success_status,
+            callback_key,
+            callback_window: self.callback_window,
+            callback_max_body_bytes: self.callback_max_body_bytes,
+            replay_guard: self.replay_guard,
             http: self.http,
         })
+    }
+}
+
+/// Loads a configured key; blank text counts as not set.
+fn load<K: sign_core::rsa::ParseKey>(source: Option<KeySource<K>>) -> Result<Option<K>, Error> {
+    match source {
+        Some(KeySource::Text(text)) if text.expose().trim().is_empty() => Ok(None),
+        Some(source) => Ok(Some(source.load()?)),
+        None => Ok(None),
     }
 }
 
@@ -267,6 +371,63 @@ mod tests {
             base().md5_secret_key("s").rsa_private_key(include_str!("../testdata/merchant_private_key.pem")).build(),
             Err(Error::Config(_))
         ));
+    }
+
+    #[test]
+    fn a_missing_value_names_its_setter() {
+        let message = |b: ConfigBuilder| match b.build() {
+            Err(Error::Config(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(message(Config::builder().business_id("55").md5_secret_key("s")), "base_url is missing");
+        assert_eq!(
+            message(Config::builder().base_url("https://h.example").md5_secret_key("s")),
+            "business_id is missing"
+        );
+        assert_eq!(message(base()), "md5_secret_key or rsa_private_key is missing");
+        assert_eq!(message(base().sign_type(SignType::Md5)), "md5_secret_key is missing");
+        assert_eq!(message(base().sign_type(SignType::Sha256Rsa)), "rsa_private_key is missing");
+    }
+
+    #[test]
+    fn keys_come_from_text_parsed_or_file() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let from_file =
+            base().rsa_private_key_file(format!("{dir}/testdata/merchant_private_key.pem")).build().unwrap();
+        assert_eq!(from_file.sign_type(), SignType::Sha256Rsa);
+        let parsed = PrivateKey::parse(include_str!("../testdata/merchant_private_key.pem")).unwrap();
+        assert_eq!(base().rsa_private_key_parsed(parsed).build().unwrap().sign_type(), SignType::Sha256Rsa);
+        let missing = base().rsa_private_key_file(format!("{dir}/testdata/no-such-key.pem")).build();
+        assert!(matches!(missing, Err(Error::Key(_))), "{missing:?}");
+
+        let platform = base()
+            .md5_secret_key("s")
+            .platform_public_key_file(format!("{dir}/testdata/platform_public_key.pem"))
+            .build()
+            .unwrap();
+        assert_eq!(platform.callback_sign_type(), Some(SignType::Sha256Rsa));
+        let public = PublicKey::parse(include_str!("../testdata/platform_public_key.pem")).unwrap();
+        let parsed = base().md5_secret_key("s").platform_public_key_parsed(public).build().unwrap();
+        assert_eq!(parsed.callback_sign_type(), Some(SignType::Sha256Rsa));
+        let bad = base().md5_secret_key("s").platform_public_key("nonsense").build();
+        assert!(matches!(bad, Err(Error::Key(_))), "{bad:?}");
+        let private = base()
+            .md5_secret_key("s")
+            .platform_public_key(include_str!("../testdata/platform_private_key.pem"))
+            .build();
+        assert!(matches!(private, Err(Error::Key(_))), "{private:?}");
+    }
+
+    #[test]
+    fn callbacks_are_verified_with_the_platform_key_or_the_md5_secret() {
+        assert_eq!(base().md5_secret_key("s").build().unwrap().callback_sign_type(), Some(SignType::Md5));
+        let rsa = base().rsa_private_key(include_str!("../testdata/merchant_private_key.pem"));
+        assert_eq!(rsa.clone().build().unwrap().callback_sign_type(), None);
+        let with_platform = rsa.platform_public_key(include_str!("../testdata/platform_public_key.pem"));
+        let c =
+            with_platform.callback_time_window(Duration::from_secs(60)).callback_max_body_bytes(10).build().unwrap();
+        assert_eq!(c.callback_sign_type(), Some(SignType::Sha256Rsa));
+        assert_eq!((c.callback_time_window(), c.callback_max_body_bytes()), (Duration::from_secs(60), 10));
     }
 
     #[test]

@@ -1,81 +1,78 @@
-//! The platform's response envelope `{status, message, data}` -> `Result<T, Error>`.
+//! The platform's response envelope `{status, message, data}`: where the status, the message and the
+//! payload live and which status means success. The decision table itself (HTTP status, size cap,
+//! truncation) is [`sign_core::call::read_envelope`].
 
 use serde::de::DeserializeOwned;
-use sign_core::{DecodeError, HttpResponse};
+use sign_core::HttpResponse;
+use sign_core::call::{Envelope, read_envelope};
 
 use crate::error::Error;
 
-/// Longest provider message kept in an [`Error::Api`] (a misbehaving server cannot flood logs).
-const MAX_MESSAGE_CHARS: usize = 512;
-
-/// Parses a response: the `data` of a success envelope as `T`, the failure envelope as
-/// [`Error::Api`], anything else as [`Error::HttpStatus`] (non-2xx) or [`Error::Decode`] (2xx).
-///
-/// `success_status` is the `status` value that means success (see
-/// [`ConfigBuilder::success_status`](crate::ConfigBuilder::success_status)).
-pub fn parse<T: DeserializeOwned>(response: &HttpResponse, success_status: i64) -> Result<T, Error> {
-    let envelope = match read_envelope(&response.body) {
-        Some(envelope) => envelope,
-        None if !response.is_success() => return Err(Error::HttpStatus { status: response.status }),
-        None if response.body.iter().all(u8::is_ascii_whitespace) => {
-            return Err(Error::Decode(DecodeError::new("empty response body")));
-        }
-        None => {
-            return Err(Error::Decode(DecodeError::new("response is not the platform's {status, message, data} JSON")));
-        }
-    };
-    if envelope.status != success_status {
-        return Err(Error::Api { status: envelope.status, message: envelope.message });
-    }
-    if !response.is_success() {
-        // A success envelope under an error status is contradictory: trust neither.
-        return Err(Error::HttpStatus { status: response.status });
-    }
-    let data = envelope.data.unwrap_or(serde_json::Value::Null);
-    serde_json::from_value(data)
-        .map_err(|e| Error::Decode(DecodeError::new(format!("invalid data: {}", DecodeError::from(e).message()))))
-}
-
-struct Envelope {
-    status: i64,
-    message: String,
-    data: Option<serde_json::Value>,
-}
-
-fn read_envelope(body: &[u8]) -> Option<Envelope> {
+/// Reads the envelope in `body`: `status` is an integer (a numeric string is accepted too), and
+/// `success_status` (see [`ConfigBuilder::success_status`](crate::ConfigBuilder::success_status))
+/// marks success, whose payload is `data` (`null` when absent). Any other status is a refusal with
+/// the envelope's `message`. `None` when `body` is not the envelope.
+pub fn read(body: &[u8], success_status: i64) -> Option<Envelope<serde_json::Value>> {
     let serde_json::Value::Object(mut map) = serde_json::from_slice::<serde_json::Value>(body).ok()? else {
         return None;
     };
     // `status` is an int32 in the document; a numeric string is accepted too.
-    let status = match map.get("status")? {
+    let status: i64 = match map.get("status")? {
         serde_json::Value::Number(n) => n.as_i64()?,
         serde_json::Value::String(s) => s.trim().parse().ok()?,
         _ => return None,
     };
+    if status == success_status {
+        return Some(Envelope::Success(map.remove("data").unwrap_or(serde_json::Value::Null)));
+    }
     let message = match map.get("message") {
-        Some(serde_json::Value::String(s)) => s.chars().take(MAX_MESSAGE_CHARS).collect(),
-        _ => String::new(),
+        Some(serde_json::Value::String(s)) => s.as_str(),
+        _ => "",
     };
-    Some(Envelope { status, message, data: map.remove("data") })
+    Some(Envelope::refused(status, message))
+}
+
+/// Parses a response: the `data` of a success envelope as `T`, the failure envelope as
+/// [`Error::Api`], anything else as [`Error::HttpStatus`] (non-2xx) or [`Error::Decode`] (2xx), as
+/// sign-core's decision table says. A body over `max_body_bytes` is never read.
+pub fn parse<T: DeserializeOwned>(
+    response: &HttpResponse,
+    success_status: i64,
+    max_body_bytes: u64,
+) -> Result<T, Error> {
+    let data = read_envelope(response, max_body_bytes, |body| read(body, success_status))?;
+    serde_json::from_value(data).map_err(|e| {
+        Error::Decode(sign_core::DecodeError::new(format!(
+            "invalid data: {}",
+            sign_core::DecodeError::from(e).message()
+        )))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::VipChargeOrder;
+    use crate::VipChargeResponse;
+    use sign_core::call::MAX_PROVIDER_TEXT_CHARS;
+
+    const LIMIT: u64 = 1 << 20;
 
     fn ok(body: &str) -> HttpResponse {
         HttpResponse::json(200, body.as_bytes().to_vec())
     }
 
+    fn parse<T: DeserializeOwned>(response: &HttpResponse, success_status: i64) -> Result<T, Error> {
+        super::parse(response, success_status, LIMIT)
+    }
+
     #[test]
     fn success_with_the_configured_status() {
         let body = r#"{"status":961,"message":"success","data":{"orderCode":"87103","bizCode":"87103","account":"0xkis3","settlementPrice":451}}"#;
-        let order: VipChargeOrder = parse(&ok(body), 961).unwrap();
+        let order: VipChargeResponse = parse(&ok(body), 961).unwrap();
         assert_eq!(order.order_code, "87103");
         assert_eq!(order.settlement_price.map(|p| p.to_string()), Some("451".to_owned()));
         // The same body under the default success status is an API error carrying 961.
-        match parse::<VipChargeOrder>(&ok(body), 0) {
+        match parse::<VipChargeResponse>(&ok(body), 0) {
             Err(Error::Api { status: 961, message }) => assert_eq!(message, "success"),
             other => panic!("{other:?}"),
         }
@@ -83,7 +80,7 @@ mod tests {
 
     #[test]
     fn signature_failure_envelope() {
-        let e = parse::<VipChargeOrder>(&ok(r#"{"status":2,"message":"验签失败"}"#), 0).unwrap_err();
+        let e = parse::<VipChargeResponse>(&ok(r#"{"status":2,"message":"验签失败"}"#), 0).unwrap_err();
         assert!(e.is_signature_rejected(), "{e:?}");
         assert!(e.to_string().contains("验签失败"));
     }
@@ -110,11 +107,11 @@ mod tests {
 
     #[test]
     fn missing_or_wrong_data_is_a_decode_error() {
-        assert!(matches!(parse::<VipChargeOrder>(&ok(r#"{"status":0,"message":"ok"}"#), 0), Err(Error::Decode(_))));
+        assert!(matches!(parse::<VipChargeResponse>(&ok(r#"{"status":0,"message":"ok"}"#), 0), Err(Error::Decode(_))));
         let body = r#"{"status":0,"data":{"bizCode":"1"}}"#;
-        assert!(matches!(parse::<VipChargeOrder>(&ok(body), 0), Err(Error::Decode(_))));
+        assert!(matches!(parse::<VipChargeResponse>(&ok(body), 0), Err(Error::Decode(_))));
         let body = r#"{"status":0,"data":{"orderCode":"1","settlementPrice":"abc"}}"#;
-        assert!(matches!(parse::<VipChargeOrder>(&ok(body), 0), Err(Error::Decode(_))));
+        assert!(matches!(parse::<VipChargeResponse>(&ok(body), 0), Err(Error::Decode(_))));
     }
 
     #[test]
@@ -124,14 +121,28 @@ mod tests {
         let long = "x".repeat(10_000);
         let body = format!(r#"{{"status":5,"message":"{long}"}}"#);
         match parse::<serde_json::Value>(&ok(&body), 0) {
-            Err(Error::Api { message, .. }) => assert_eq!(message.chars().count(), MAX_MESSAGE_CHARS),
+            Err(Error::Api { status: 5, message }) => {
+                // The shared truncation: 512 characters and an ellipsis.
+                assert_eq!(message.chars().count(), MAX_PROVIDER_TEXT_CHARS + 1);
+                assert!(message.ends_with('…'), "{message}");
+            }
             other => panic!("{other:?}"),
         }
     }
 
     #[test]
+    fn bodies_over_the_limit_are_not_read() {
+        let body = r#"{"status":0,"message":"ok","data":{"orderCode":"1"}}"#;
+        let small = body.len() as u64 - 1;
+        assert!(matches!(super::parse::<VipChargeResponse>(&ok(body), 0, small), Err(Error::Decode(_))));
+        let r = HttpResponse::json(503, body.as_bytes().to_vec());
+        assert!(matches!(super::parse::<VipChargeResponse>(&r, 0, small), Err(Error::HttpStatus { status: 503 })));
+        assert!(super::parse::<VipChargeResponse>(&ok(body), 0, small + 1).is_ok());
+    }
+
+    #[test]
     fn decode_errors_never_quote_the_offending_value() {
-        match parse::<VipChargeOrder>(&ok(r#"{"status":0,"data":"tok-SECRET-4111111111111111"}"#), 0) {
+        match parse::<VipChargeResponse>(&ok(r#"{"status":0,"data":"tok-SECRET-4111111111111111"}"#), 0) {
             Err(Error::Decode(e)) => assert!(!e.message().contains("SECRET"), "{e}"),
             other => panic!("{other:?}"),
         }

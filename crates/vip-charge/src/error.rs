@@ -1,6 +1,7 @@
 //! The crate's error type.
 
-use sign_core::{CryptoError, DecodeError, KeyError, TransportError};
+use sign_core::call::ResponseError;
+use sign_core::{CryptoError, DecodeError, KeyError, Outcome, TransportError};
 
 /// The envelope `status` the platform uses for a rejected signature (`{"status":2,"message":"验签失败"}`).
 pub const SIGNATURE_REJECTED_STATUS: i64 = 2;
@@ -29,17 +30,19 @@ pub enum Error {
     Api {
         /// The envelope's `status`.
         status: i64,
-        /// The envelope's `message` (the provider's own wording, e.g. `验签失败`).
+        /// The envelope's `message` (the provider's own wording, e.g. `验签失败`), cut to 512
+        /// characters and `…`.
         message: String,
     },
-    /// A callback failed verification: bad or missing signature headers, a wrong signature, a
-    /// `businessId` that is not ours, a timestamp outside the window or a replayed nonce. Which
-    /// check failed is deliberately not said.
-    #[error("callback failed verification")]
-    Signature,
-    /// A response or callback body could not be decoded.
+    /// A status callback was refused: bad, missing or duplicated signature headers, a wrong
+    /// signature, a `businessId` that is not ours, a timestamp outside the window, a replayed nonce
+    /// or a body over the size limit. Which check failed is deliberately not said. Answer it with
+    /// an HTTP error and do not act on it.
+    #[error("callback rejected")]
+    CallbackRejected,
+    /// A response (or a verified callback body) could not be decoded.
     #[error(transparent)]
-    Decode(#[from] DecodeError),
+    Decode(DecodeError),
     /// Signing failed.
     #[error(transparent)]
     Crypto(#[from] CryptoError),
@@ -55,42 +58,54 @@ pub enum Error {
     InvalidRequest(String),
 }
 
+sign_core::shared_error_conversions!(Error);
+
+impl From<ResponseError> for Error {
+    fn from(e: ResponseError) -> Self {
+        match e {
+            ResponseError::HttpStatus { status } => Self::HttpStatus { status },
+            ResponseError::Decode(e) => Self::Decode(e),
+            // The code is the envelope's integer `status`, written out by `envelope::read`.
+            ResponseError::Refused { code, message, .. } => match code.parse() {
+                Ok(status) => Self::Api { status, message },
+                Err(_) => Self::Decode(DecodeError::new("the envelope's status is not an integer")),
+            },
+            _ => Self::Decode(DecodeError::new("unreadable response")),
+        }
+    }
+}
+
 impl Error {
-    /// Whether the request may have been processed although this call failed: look a charge
-    /// order up with `order_info` by `bizCode` before ordering again.
+    /// What this failure means for the request; see [`Outcome`](sign_core::Outcome) for the table.
     ///
-    /// True after a response timeout, an I/O failure once the request was (partly) sent, a
-    /// response body over the size limit, a 5xx status without the envelope, and a response that
-    /// arrived but could not be decoded (it may hide a success). False when the request was
-    /// certainly not sent (DNS, connect, connect timeout, configuration, key, signing and
-    /// invalid-request errors) or the platform answered with its failure envelope
-    /// ([`Error::Api`]). Meaningful for calls, not for callback verification.
-    pub fn outcome_unknown(&self) -> bool {
+    /// A refused callback is [`Outcome::Definite`]: it is no request of ours, nothing is to be
+    /// reconciled.
+    pub fn outcome(&self) -> Outcome {
         match self {
-            Self::Transport(e) | Self::Timeout(e) => !e.kind().request_not_sent(),
-            // A proxy's error page may come after the platform processed the request.
-            Self::HttpStatus { status } => *status >= 500,
-            Self::Decode(_) => true,
-            _ => false,
+            Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
+            Self::HttpStatus { status } => Outcome::of_http_status(*status),
+            Self::Decode(_) => Outcome::Unknown,
+            Self::Api { .. } | Self::CallbackRejected => Outcome::Definite,
+            Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
         }
     }
 
+    /// Whether the provider may have processed the request ([`Outcome::Unknown`]): reconcile before
+    /// resending. For a charge order, look it up with `order_info` by `bizCode` before ordering
+    /// again.
+    ///
+    /// True after a response timeout, an I/O failure once the request was (partly) sent, a
+    /// response body over the size limit, a 5xx status without the envelope, and a response that
+    /// arrived but could not be decoded (it may hide a success).
+    pub fn outcome_unknown(&self) -> bool {
+        self.outcome().is_unknown()
+    }
+
     /// True when the platform rejected the request's signature (envelope `status` 2, `验签失败`):
-    /// a wrong secret or key, a wrong sign type, or a body altered on the way.
+    /// a wrong secret or key, a wrong sign type, or a body altered on the way. (A callback that
+    /// failed our verification is [`Error::CallbackRejected`], not this.)
     pub fn is_signature_rejected(&self) -> bool {
         matches!(self, Self::Api { status, .. } if *status == SIGNATURE_REJECTED_STATUS)
-    }
-}
-
-impl From<TransportError> for Error {
-    fn from(e: TransportError) -> Self {
-        if e.is_timeout() { Self::Timeout(e) } else { Self::Transport(e) }
-    }
-}
-
-impl From<serde_json::Error> for Error {
-    fn from(e: serde_json::Error) -> Self {
-        Self::Decode(DecodeError::from(e))
     }
 }
 
@@ -116,15 +131,20 @@ mod tests {
             assert!(Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
         }
         for kind in [K::Dns, K::Connect, K::ConnectTimeout] {
-            assert!(!Error::from(TransportError::new(kind, "t")).outcome_unknown(), "{kind:?}");
+            let e = Error::from(TransportError::new(kind, "t"));
+            assert!(!e.outcome_unknown(), "{kind:?}");
+            assert_eq!(e.outcome(), Outcome::NotSent, "{kind:?}");
         }
         assert!(Error::HttpStatus { status: 503 }.outcome_unknown());
         assert!(!Error::HttpStatus { status: 404 }.outcome_unknown());
+        assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
         assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
         assert!(!Error::Api { status: 3, message: "x".into() }.outcome_unknown());
-        assert!(!Error::Signature.outcome_unknown());
+        assert_eq!(Error::Api { status: 3, message: "x".into() }.outcome(), Outcome::Definite);
+        assert!(!Error::CallbackRejected.outcome_unknown());
         assert!(!Error::Config("x".into()).outcome_unknown());
         assert!(!Error::InvalidRequest("x".into()).outcome_unknown());
+        assert_eq!(Error::InvalidRequest("x".into()).outcome(), Outcome::NotSent);
     }
 
     #[test]
@@ -132,6 +152,14 @@ mod tests {
         let e = Error::Api { status: 2, message: "验签失败".into() };
         assert!(e.is_signature_rejected());
         assert!(!Error::Api { status: 3, message: "x".into() }.is_signature_rejected());
-        assert!(!Error::Signature.is_signature_rejected());
+        assert!(!Error::CallbackRejected.is_signature_rejected());
+    }
+
+    #[test]
+    fn response_errors_convert() {
+        let refused = ResponseError::Refused { code: "5".into(), message: "dup".into(), status: 200 };
+        assert!(matches!(Error::from(refused), Error::Api { status: 5, ref message } if message == "dup"));
+        assert!(matches!(Error::from(ResponseError::HttpStatus { status: 502 }), Error::HttpStatus { status: 502 }));
+        assert!(matches!(Error::from(ResponseError::Decode(DecodeError::new("x"))), Error::Decode(_)));
     }
 }

@@ -1,10 +1,12 @@
-//! Status callback verification. Signatures come from md5sum / the OpenSSL CLI (testdata/README.md).
+//! Status callback verification (`Client::verify_notification`). Signatures come from md5sum / the
+//! OpenSSL CLI (testdata/README.md).
+#![cfg(feature = "ureq")]
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use sign_core::FixedClock;
-use vip_charge::{CallbackVerifier, Error, InMemoryReplayGuard, REPLY_SUCCESS};
+use vip_charge::{Client, Config, ConfigBuilder, Error, InMemoryReplayGuard, REPLY_SUCCESS};
 
 const TS: i64 = 1_628_772_138_668;
 const BODY: &[u8] = br#"{"orderCode":"OC1","bizCode":"87103","status":"SUCCESS"}"#;
@@ -26,80 +28,91 @@ fn clock_at(millis: i64) -> Arc<FixedClock> {
     Arc::new(FixedClock::from_unix_millis(millis))
 }
 
-fn md5_verifier() -> CallbackVerifier {
-    CallbackVerifier::builder().business_id("55").md5_secret_key("test-secret-key").clock(clock_at(TS)).build().unwrap()
+fn base() -> ConfigBuilder {
+    Config::builder().base_url("https://recharge.example.com").business_id("55")
 }
 
-fn rsa_verifier() -> CallbackVerifier {
-    CallbackVerifier::builder()
-        .business_id("55")
+fn md5_base() -> ConfigBuilder {
+    base().md5_secret_key("test-secret-key")
+}
+
+/// A client verifying with `config` at `now`.
+fn at(config: ConfigBuilder, now: i64) -> Client {
+    Client::new(config.build().unwrap()).with_clock(clock_at(now))
+}
+
+fn md5_verifier() -> Client {
+    at(md5_base(), TS)
+}
+
+fn rsa_base() -> ConfigBuilder {
+    base()
+        .rsa_private_key(include_str!("../testdata/merchant_private_key.pem"))
         .platform_public_key(include_str!("../testdata/platform_public_key.pem"))
-        .clock(clock_at(TS + 1000))
-        .build()
-        .unwrap()
+}
+
+fn rsa_verifier() -> Client {
+    at(rsa_base(), TS + 1000)
 }
 
 #[test]
 fn md5_callback_verifies_and_parses() {
-    let cb = md5_verifier().verify(headers("cbnonce1", C1), BODY).unwrap();
+    let cb = md5_verifier().verify_notification(headers("cbnonce1", C1), BODY).unwrap();
     assert_eq!(cb.notification.order_code, "OC1");
     assert_eq!(cb.notification.biz_code.as_deref(), Some("87103"));
     assert_eq!(cb.raw["status"], "SUCCESS");
     assert_eq!(cb.nonce, "cbnonce1");
     assert_eq!(cb.timestamp_millis, TS);
     assert_eq!(REPLY_SUCCESS, "SUCCESS");
-    assert_eq!(vip_charge::callback::success_reply().body, b"SUCCESS");
+    assert_eq!(md5_verifier().notification_reply(), "SUCCESS");
 }
 
 #[test]
 fn rsa_callback_verifies_with_the_platform_key() {
-    let cb = rsa_verifier().verify(headers("cbnonce1", C2), BODY).unwrap();
+    let cb = rsa_verifier().verify_notification(headers("cbnonce1", C2), BODY).unwrap();
     assert_eq!(cb.notification.order_code, "OC1");
     // Bare Base64 DER works as well as PEM.
     let pem = include_str!("../testdata/platform_public_key.pem");
     let bare: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
-    let v =
-        CallbackVerifier::builder().business_id("55").platform_public_key(bare).clock(clock_at(TS)).build().unwrap();
-    v.verify(headers("cbnonce1", C2), BODY).unwrap();
+    let v = at(base().md5_secret_key("ignored-for-callbacks").platform_public_key(bare), TS);
+    v.verify_notification(headers("cbnonce1", C2), BODY).unwrap();
+    // From a file as well; the platform key wins over the MD5 secret.
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/platform_public_key.pem");
+    let v = at(base().md5_secret_key("test-secret-key").platform_public_key_file(file), TS);
+    v.verify_notification(headers("cbnonce1", C2), BODY).unwrap();
+    assert!(matches!(v.verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackRejected)));
 }
 
 #[test]
 fn header_names_are_case_insensitive() {
     let lower: Vec<(String, String)> =
         headers("cbnonce1", C1).into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect();
-    md5_verifier().verify(lower, BODY).unwrap();
+    md5_verifier().verify_notification(lower, BODY).unwrap();
 }
 
 #[test]
 fn altered_or_forged_callbacks_are_rejected() {
     let v = md5_verifier();
     let altered = br#"{"orderCode":"OC2","bizCode":"87103","status":"SUCCESS"}"#;
-    assert!(matches!(v.verify(headers("cbnonce1", C1), altered), Err(Error::Signature)));
-    assert!(matches!(v.verify(headers("cbnonce2", C1), BODY), Err(Error::Signature)));
-    assert!(matches!(v.verify(headers("cbnonce1", "00000000000000000000000000000000"), BODY), Err(Error::Signature)));
-    assert!(matches!(v.verify(headers("cbnonce1", ""), BODY), Err(Error::Signature)));
+    assert!(matches!(v.verify_notification(headers("cbnonce1", C1), altered), Err(Error::CallbackRejected)));
+    assert!(matches!(v.verify_notification(headers("cbnonce2", C1), BODY), Err(Error::CallbackRejected)));
+    assert!(matches!(
+        v.verify_notification(headers("cbnonce1", "00000000000000000000000000000000"), BODY),
+        Err(Error::CallbackRejected)
+    ));
+    assert!(matches!(v.verify_notification(headers("cbnonce1", ""), BODY), Err(Error::CallbackRejected)));
     // The RSA signature is not an MD5 one, and the MD5 one is not an RSA one.
-    assert!(matches!(v.verify(headers("cbnonce1", C2), BODY), Err(Error::Signature)));
-    assert!(matches!(rsa_verifier().verify(headers("cbnonce1", C1), BODY), Err(Error::Signature)));
+    assert!(matches!(v.verify_notification(headers("cbnonce1", C2), BODY), Err(Error::CallbackRejected)));
+    assert!(matches!(rsa_verifier().verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackRejected)));
 }
 
 #[test]
 fn wrong_key_is_rejected() {
-    let v = CallbackVerifier::builder()
-        .business_id("55")
-        .md5_secret_key("other-secret")
-        .clock(clock_at(TS))
-        .build()
-        .unwrap();
-    assert!(matches!(v.verify(headers("cbnonce1", C1), BODY), Err(Error::Signature)));
+    let v = at(base().md5_secret_key("other-secret"), TS);
+    assert!(matches!(v.verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackRejected)));
     // The merchant's public key is not the platform's.
-    let v = CallbackVerifier::builder()
-        .business_id("55")
-        .platform_public_key(include_str!("../testdata/merchant_public_key.pem"))
-        .clock(clock_at(TS))
-        .build()
-        .unwrap();
-    assert!(matches!(v.verify(headers("cbnonce1", C2), BODY), Err(Error::Signature)));
+    let v = at(md5_base().platform_public_key(include_str!("../testdata/merchant_public_key.pem")), TS);
+    assert!(matches!(v.verify_notification(headers("cbnonce1", C2), BODY), Err(Error::CallbackRejected)));
 }
 
 #[test]
@@ -107,85 +120,99 @@ fn missing_duplicated_or_foreign_headers_are_rejected() {
     let v = md5_verifier();
     for drop in ["businessId", "nonce", "timestamp", "sign"] {
         let h: Vec<_> = headers("cbnonce1", C1).into_iter().filter(|(k, _)| k != drop).collect();
-        assert!(matches!(v.verify(h, BODY), Err(Error::Signature)), "without {drop}");
+        assert!(matches!(v.verify_notification(h, BODY), Err(Error::CallbackRejected)), "without {drop}");
     }
     let mut twice = headers("cbnonce1", C1);
     twice.push(("sign".into(), C1.into()));
-    assert!(matches!(v.verify(twice, BODY), Err(Error::Signature)));
-    let other = CallbackVerifier::builder()
-        .business_id("56")
-        .md5_secret_key("test-secret-key")
-        .clock(clock_at(TS))
-        .build()
-        .unwrap();
-    assert!(matches!(other.verify(headers("cbnonce1", C1), BODY), Err(Error::Signature)));
+    assert!(matches!(v.verify_notification(twice, BODY), Err(Error::CallbackRejected)));
+    let other = at(md5_base().business_id("56"), TS);
+    assert!(matches!(other.verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackRejected)));
     let mut bad_ts = headers("cbnonce1", C1);
     bad_ts[2].1 = "+1628772138668".into();
-    assert!(matches!(v.verify(bad_ts, BODY), Err(Error::Signature)));
+    assert!(matches!(v.verify_notification(bad_ts, BODY), Err(Error::CallbackRejected)));
 }
 
 #[test]
 fn the_time_window_is_enforced_both_ways() {
-    let at = |now: i64| {
-        CallbackVerifier::builder()
-            .business_id("55")
-            .md5_secret_key("test-secret-key")
-            .time_window(Duration::from_secs(300))
-            .clock(clock_at(now))
-            .build()
-            .unwrap()
-    };
-    assert!(at(TS + 300_000).verify(headers("cbnonce1", C1), BODY).is_ok());
-    assert!(matches!(at(TS + 300_001).verify(headers("cbnonce1", C1), BODY), Err(Error::Signature)));
-    assert!(at(TS - 300_000).verify(headers("cbnonce1", C1), BODY).is_ok());
-    assert!(matches!(at(TS - 300_001).verify(headers("cbnonce1", C1), BODY), Err(Error::Signature)));
+    let at = |now: i64| at(md5_base().callback_time_window(Duration::from_secs(300)), now);
+    assert!(at(TS + 300_000).verify_notification(headers("cbnonce1", C1), BODY).is_ok());
+    assert!(matches!(
+        at(TS + 300_001).verify_notification(headers("cbnonce1", C1), BODY),
+        Err(Error::CallbackRejected)
+    ));
+    assert!(at(TS - 300_000).verify_notification(headers("cbnonce1", C1), BODY).is_ok());
+    assert!(matches!(
+        at(TS - 300_001).verify_notification(headers("cbnonce1", C1), BODY),
+        Err(Error::CallbackRejected)
+    ));
 }
 
 #[test]
 fn replayed_nonces_are_rejected_with_a_guard() {
     let guard = Arc::new(InMemoryReplayGuard::new(Duration::from_secs(300), 1000));
-    let v = CallbackVerifier::builder()
-        .business_id("55")
-        .md5_secret_key("test-secret-key")
-        .clock(clock_at(TS))
-        .replay_guard(guard.clone())
-        .build()
-        .unwrap();
-    v.verify(headers("cbnonce1", C1), BODY).unwrap();
-    assert!(matches!(v.verify(headers("cbnonce1", C1), BODY), Err(Error::Signature)));
+    let v = at(md5_base().callback_replay_guard(guard.clone()), TS);
+    v.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    assert!(matches!(v.verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackRejected)));
     // A forged callback does not get its nonce recorded.
     assert_eq!(guard.len(), 1);
-    assert!(v.verify(headers("cbnonce9", C1), BODY).is_err());
+    assert!(v.verify_notification(headers("cbnonce9", C1), BODY).is_err());
     assert_eq!(guard.len(), 1);
     // Without a guard the same callback verifies again (handlers must be idempotent by orderCode).
     let plain = md5_verifier();
-    plain.verify(headers("cbnonce1", C1), BODY).unwrap();
-    plain.verify(headers("cbnonce1", C1), BODY).unwrap();
+    plain.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    plain.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
 }
 
 #[test]
 fn verified_but_unexpected_bodies_are_decode_errors() {
     let v = md5_verifier();
     // C3: valid signature over a body without orderCode.
-    let r = v.verify(headers("cbnonce3", "5FDF9808400233A5925A1840BE586874"), br#"{"bizCode":"87103"}"#);
+    let r = v.verify_notification(headers("cbnonce3", "5FDF9808400233A5925A1840BE586874"), br#"{"bizCode":"87103"}"#);
     assert!(matches!(r, Err(Error::Decode(_))), "{r:?}");
     // C4: valid signature over an empty body.
-    let r = v.verify(headers("cbnonce4", "E06A531C071C6D4DEE1A54632261D0D5"), b"");
+    let r = v.verify_notification(headers("cbnonce4", "E06A531C071C6D4DEE1A54632261D0D5"), b"");
     assert!(matches!(r, Err(Error::Decode(_))), "{r:?}");
     // C5: valid signature over an HTML body.
-    let r = v.verify(headers("cbnonce5", "5FB7BF2D4F1288004222C9EAFCB5E2F9"), b"<html>");
+    let r = v.verify_notification(headers("cbnonce5", "5FB7BF2D4F1288004222C9EAFCB5E2F9"), b"<html>");
     assert!(matches!(r, Err(Error::Decode(_))), "{r:?}");
 }
 
 #[test]
 fn huge_bodies_are_refused_before_any_work() {
-    let v = CallbackVerifier::builder()
-        .business_id("55")
-        .md5_secret_key("test-secret-key")
-        .max_body_bytes(1024)
-        .clock(clock_at(TS))
-        .build()
-        .unwrap();
+    let v = at(md5_base().callback_max_body_bytes(1024), TS);
     let huge = vec![b' '; 4096];
-    assert!(matches!(v.verify(headers("cbnonce1", C1), &huge), Err(Error::Decode(_))));
+    assert!(matches!(v.verify_notification(headers("cbnonce1", C1), &huge), Err(Error::CallbackRejected)));
+    // The limit is the configured one: the valid callback fits.
+    v.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    let tiny = at(md5_base().callback_max_body_bytes(BODY.len() - 1), TS);
+    assert!(matches!(tiny.verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackRejected)));
+}
+
+#[test]
+fn the_default_body_limit_is_one_mebibyte() {
+    assert_eq!(vip_charge::DEFAULT_CALLBACK_MAX_BODY_BYTES, 1024 * 1024);
+    let v = md5_verifier();
+    assert_eq!(v.config().callback_max_body_bytes(), 1024 * 1024);
+    let over = vec![b' '; 1024 * 1024 + 1];
+    assert!(matches!(v.verify_notification(headers("cbnonce1", C1), &over), Err(Error::CallbackRejected)));
+}
+
+#[test]
+fn an_rsa_config_without_the_platform_key_cannot_verify() {
+    let c = at(base().rsa_private_key(include_str!("../testdata/merchant_private_key.pem")), TS);
+    match c.verify_notification(headers("cbnonce1", C2), BODY) {
+        Err(Error::Config(m)) => assert!(m.contains("platform_public_key"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn headers_of_an_http_request_work_as_they_are() {
+    // `&request.headers` (a `Vec<(String, String)>`) is what a sans-IO server hands over.
+    let request = vip_charge::HttpRequest::new(vip_charge::Method::Post, "http://127.0.0.1/notify")
+        .with_header("businessId", "55")
+        .with_header("nonce", "cbnonce1")
+        .with_header("timestamp", TS.to_string())
+        .with_header("sign", C1);
+    md5_verifier().verify_notification(&request.headers, BODY).unwrap();
 }

@@ -40,12 +40,17 @@ fn envelope(response: &HttpResponse) -> (i64, String) {
 fn both_sign_types_are_accepted() {
     let sb = sandbox();
     for t in [SignType::Md5, SignType::Sha256Rsa] {
-        let c = sb.client(t).unwrap();
+        let c = sb.client_with_sign_type(t).unwrap();
         let products = c.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap();
         assert_eq!(products.products.len(), 3, "{t}");
     }
+    // The default client signs with SHA256-RSA, the platform's default.
+    let c = sb.client().unwrap();
+    assert_eq!(c.config().sign_type(), SignType::Sha256Rsa);
+    assert_eq!(c.config().callback_sign_type(), Some(SignType::Sha256Rsa));
+    c.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap();
     // RSA without the optional signType header is the platform's default.
-    let c = Client::new(sb.config_builder(SignType::Sha256Rsa).send_sign_type_header(false).build().unwrap()).unwrap();
+    let c = Client::new(sb.config_builder().send_sign_type_header(false).build().unwrap());
     c.business_balance(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap();
 }
 
@@ -53,13 +58,11 @@ fn both_sign_types_are_accepted() {
 fn wrong_credentials_get_the_signature_failure_envelope() {
     let sb = sandbox();
     let wrong_secret =
-        Client::new(sb.config_builder(SignType::Md5).md5_secret_key("not-the-secret").build().unwrap()).unwrap();
+        Client::new(sb.config_builder_with_sign_type(SignType::Md5).md5_secret_key("not-the-secret").build().unwrap());
     let e = wrong_secret.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap_err();
     assert!(e.is_signature_rejected(), "{e:?}");
     assert!(e.to_string().contains("验签失败"));
-    let wrong_key =
-        Client::new(sb.config_builder(SignType::Sha256Rsa).rsa_private_key_parsed(platform_key()).build().unwrap())
-            .unwrap();
+    let wrong_key = Client::new(sb.config_builder().rsa_private_key_parsed(platform_key()).build().unwrap());
     let e = wrong_key.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap_err();
     assert!(e.is_signature_rejected(), "{e:?}");
 }
@@ -67,7 +70,7 @@ fn wrong_credentials_get_the_signature_failure_envelope() {
 #[test]
 fn signatures_are_checked_exactly() {
     let sb = sandbox();
-    let c = sb.client(SignType::Md5).unwrap();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
     let req = ProductListRequest::new(sb.merchant_id());
 
     // A body changed after signing.
@@ -96,7 +99,7 @@ fn signatures_are_checked_exactly() {
 #[test]
 fn replayed_nonces_and_stale_timestamps_are_rejected() {
     let sb = sandbox();
-    let c = sb.client(SignType::Sha256Rsa).unwrap();
+    let c = sb.client_with_sign_type(SignType::Sha256Rsa).unwrap();
     let once = c.prepare(&charge(&sb, "87103", "acc", "replay-1")).unwrap();
     assert_eq!(envelope(&sb.handle(&once)).0, 0);
     let (status, message) = envelope(&sb.handle(&once));
@@ -106,13 +109,16 @@ fn replayed_nonces_and_stale_timestamps_are_rejected() {
 
     let now = sign_core::SystemClock;
     let past = sign_core::Clock::unix_millis(&now) - 10 * 60 * 1000;
-    let stale = sb.client(SignType::Md5).unwrap().with_clock(Arc::new(FixedClock::from_unix_millis(past)));
+    let stale =
+        sb.client_with_sign_type(SignType::Md5).unwrap().with_clock(Arc::new(FixedClock::from_unix_millis(past)));
     match stale.product_list(&ProductListRequest::new(sb.merchant_id())) {
         Err(Error::Api { status: 2, message }) => assert!(message.contains("过期"), "{message}"),
         other => panic!("{other:?}"),
     }
-    let future =
-        sb.client(SignType::Md5).unwrap().with_clock(Arc::new(FixedClock::from_unix_millis(past + 20 * 60 * 1000)));
+    let future = sb
+        .client_with_sign_type(SignType::Md5)
+        .unwrap()
+        .with_clock(Arc::new(FixedClock::from_unix_millis(past + 20 * 60 * 1000)));
     assert!(matches!(
         future.product_list(&ProductListRequest::new(sb.merchant_id())),
         Err(Error::Api { status: 2, .. })
@@ -122,7 +128,7 @@ fn replayed_nonces_and_stale_timestamps_are_rejected() {
 #[test]
 fn amounts_go_on_the_wire_with_their_own_digits() {
     let sb = sandbox();
-    let c = sb.client(SignType::Md5).unwrap();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
     let response = sb.handle(&c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap());
     let text = String::from_utf8(response.into_body()).unwrap();
     assert!(text.contains(r#""settlementPrice":19.90"#), "{text}");
@@ -134,7 +140,7 @@ fn amounts_go_on_the_wire_with_their_own_digits() {
 #[test]
 fn balance_and_orders_are_kept() {
     let sb = sandbox();
-    let c = sb.client(SignType::Md5).unwrap();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
     let before = c.business_balance(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap();
     assert_eq!(before.balance, Some("10000".parse().unwrap()));
 
@@ -169,7 +175,7 @@ fn balance_and_orders_are_kept() {
 #[test]
 fn batch_orders_place_one_order_per_item() {
     let sb = sandbox();
-    let c = sb.client(SignType::Sha256Rsa).unwrap();
+    let c = sb.client_with_sign_type(SignType::Sha256Rsa).unwrap();
     let items = vec![BatchOrderItem::new("b-1", "a-1"), BatchOrderItem::new("b-2", "a-2")];
     let result =
         c.batch_order(&BatchOrderRequest::new(sb.merchant_id(), sb.business_id(), "batch-1", "87105", items)).unwrap();
@@ -184,7 +190,7 @@ fn batch_orders_place_one_order_per_item() {
 #[test]
 fn malformed_requests_get_failure_envelopes() {
     let sb = sandbox();
-    let c = sb.client(SignType::Md5).unwrap();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
     // Another merchant.
     assert!(matches!(c.product_list(&ProductListRequest::new("nobody")), Err(Error::Api { status: 1, .. })));
     // A raw body missing required fields, correctly signed.
@@ -207,11 +213,11 @@ fn success_status_is_configurable_end_to_end() {
         .success_status(961)
         .start()
         .unwrap();
-    let c = sb.client(SignType::Md5).unwrap();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
     assert_eq!(c.config().success_status(), 961);
     c.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap();
     // A client left at the default reads 961 as a failure, which is why it must be configured.
-    let default = Client::new(sb.config_builder(SignType::Md5).success_status(0).build().unwrap()).unwrap();
+    let default = Client::new(sb.config_builder_with_sign_type(SignType::Md5).success_status(0).build().unwrap());
     assert!(matches!(
         default.product_list(&ProductListRequest::new(sb.merchant_id())),
         Err(Error::Api { status: 961, .. })
@@ -220,19 +226,19 @@ fn success_status_is_configurable_end_to_end() {
 
 /// A merchant callback endpoint that refuses the first `refuse` deliveries.
 fn receiver(sb: &Sandbox, sign_type: SignType, refuse: usize) -> (SandboxServer, Arc<Mutex<Vec<StatusCallback>>>) {
-    let verifier = sb.callback_verifier(sign_type).build().unwrap();
+    let verifier = sb.client_with_sign_type(sign_type).unwrap();
     let seen = Arc::new(Mutex::new(Vec::new()));
     let calls = AtomicUsize::new(0);
     let store = Arc::clone(&seen);
     let server = SandboxServer::start(move |request| {
-        let Ok(callback) = verifier.verify(&request.headers, &request.body) else {
+        let Ok(callback) = verifier.verify_notification(&request.headers, &request.body) else {
             return HttpResponse::new(401, b"BAD SIGNATURE".to_vec());
         };
         store.lock().unwrap().push(callback);
         if calls.fetch_add(1, Ordering::SeqCst) < refuse {
             HttpResponse::new(200, b"FAIL".to_vec())
         } else {
-            vip_charge::callback::success_reply()
+            HttpResponse::new(200, verifier.notification_reply().as_bytes().to_vec())
         }
     })
     .unwrap();
@@ -244,7 +250,7 @@ fn callbacks_are_signed_and_retried_until_success() {
     for sign_type in [SignType::Md5, SignType::Sha256Rsa] {
         let sb = sandbox();
         let (server, seen) = receiver(&sb, sign_type, 2);
-        let c = sb.client(sign_type).unwrap();
+        let c = sb.client_with_sign_type(sign_type).unwrap();
         let req = charge(&sb, "87103", "acc", "cb-1").with_callback_url(format!("{}/notify", server.base_url()));
         let order = c.vip_charge(&req).unwrap();
 
@@ -277,7 +283,7 @@ fn callbacks_to_an_unreachable_url_are_recorded_as_failed() {
         .default_callback_url("http://127.0.0.1:9/notify")
         .start()
         .unwrap();
-    let c = sb.client(SignType::Md5).unwrap();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
     c.vip_charge(&charge(&sb, "87103", "acc", "cb-2")).unwrap();
     let log = sb.wait_for_deliveries(Duration::from_secs(30), |d| d.len() >= 2);
     assert!(log.len() >= 2, "{log:?}");

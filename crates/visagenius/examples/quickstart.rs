@@ -11,78 +11,92 @@
 //! `VISAGENIUS_ORDER_ID` (an unpaid order) and `VISAGENIUS_PAY_AMOUNT` (its amount, in fen).
 //! Paying a real order moves real money.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use visagenius::sandbox::{SEEDED_ORDER_AMOUNT, SEEDED_ORDER_ID, Sandbox};
+use visagenius::sandbox::{SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, Sandbox};
 use visagenius::{Client, Config, Fen, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest};
 
-type BoxError = Box<dyn std::error::Error>;
+/// Any failure of the quickstart, printed as it is.
+pub type BoxError = Box<dyn std::error::Error>;
 
-fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("quickstart failed: {e}");
-            ExitCode::FAILURE
-        }
-    }
+/// Where the flow runs: the client, the order it pays and a description of the server.
+pub struct Target {
+    /// The client for the server.
+    pub client: Client,
+    /// The unpaid order to pay.
+    pub order_id: i64,
+    /// Its amount.
+    pub pay_amount: Fen,
+    /// The server, as printed.
+    pub server: String,
+    /// The local sandbox when no server was configured (it stops when dropped).
+    pub sandbox: Option<Sandbox>,
 }
 
-fn env(name: &str) -> Result<String, BoxError> {
-    std::env::var(name).map_err(|_| format!("{name} is not set (required with VISAGENIUS_BASE_URL)").into())
-}
-
-fn run() -> Result<(), BoxError> {
-    // Kept alive until the end of `run` when used.
-    let mut _sandbox = None;
-    let (client, order_id, pay_amount) = match std::env::var("VISAGENIUS_BASE_URL") {
-        Ok(base_url) => {
-            let config = Config::builder()
-                .base_url(base_url)
-                .appid(env("VISAGENIUS_APPID")?)
-                .access_key(env("VISAGENIUS_ACCESS_KEY")?)
-                .secret_key(env("VISAGENIUS_SECRET_KEY")?)
-                .build()?;
-            let order_id: i64 =
-                env("VISAGENIUS_ORDER_ID")?.parse().map_err(|_| "VISAGENIUS_ORDER_ID must be an integer")?;
-            let fen: i64 = env("VISAGENIUS_PAY_AMOUNT")?
-                .parse()
-                .map_err(|_| "VISAGENIUS_PAY_AMOUNT must be an integer amount in fen")?;
-            println!("server: {}", config.base_url());
-            (Client::new(config)?, order_id, Fen::new(fen))
-        }
-        Err(_) => {
-            let sandbox = Sandbox::start()?;
-            println!("server: local sandbox at {}", sandbox.base_url());
-            let client = sandbox.client()?;
-            _sandbox = Some(sandbox);
-            (client, SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)
-        }
+/// The target read through `var` (the environment in `main`): the server of
+/// `VISAGENIUS_BASE_URL` with the other `VISAGENIUS_*` values, or a local sandbox when it is unset.
+///
+/// # Errors
+/// A missing or malformed variable (named in the message), or a sandbox that cannot start.
+pub fn target(var: impl Fn(&str) -> Option<String>) -> Result<Target, BoxError> {
+    let Some(base_url) = var("VISAGENIUS_BASE_URL") else {
+        let sandbox = Sandbox::start()?;
+        return Ok(Target {
+            client: sandbox.client()?,
+            order_id: SANDBOX_ORDER_ID,
+            pay_amount: SANDBOX_ORDER_AMOUNT,
+            server: format!("local sandbox at {}", sandbox.base_url()),
+            sandbox: Some(sandbox),
+        });
     };
+    let env = |name: &str| var(name).ok_or_else(|| format!("{name} is not set (required with VISAGENIUS_BASE_URL)"));
+    let config = Config::builder()
+        .base_url(base_url)
+        .appid(env("VISAGENIUS_APPID")?)
+        .access_key(env("VISAGENIUS_ACCESS_KEY")?)
+        .secret_key(env("VISAGENIUS_SECRET_KEY")?)
+        .build()?;
+    let order_id: i64 = env("VISAGENIUS_ORDER_ID")?.parse().map_err(|_| "VISAGENIUS_ORDER_ID must be an integer")?;
+    let fen: i64 =
+        env("VISAGENIUS_PAY_AMOUNT")?.parse().map_err(|_| "VISAGENIUS_PAY_AMOUNT must be an integer amount in fen")?;
+    let server = config.base_url().to_owned();
+    Ok(Target { client: Client::new(config), order_id, pay_amount: Fen::new(fen), server, sandbox: None })
+}
 
-    println!("1. product_brief_query (商品列表查询)");
+/// The flow against `target`, reporting each step to `out`.
+///
+/// # Errors
+/// The first failing call, as the client reports it.
+pub fn run(target: &Target, out: &mut impl Write) -> Result<(), BoxError> {
+    let Target { client, order_id, pay_amount, server, .. } = target;
+    writeln!(out, "server: {server}")?;
+
+    writeln!(out, "1. product_brief_query (商品列表查询)")?;
     let list = client.product_brief_query(&ProductBriefQueryRequest::new())?;
     let products = list.products();
-    println!("   {} products in total, {} returned", list.total_count, products.len());
+    writeln!(out, "   {} products in total, {} returned", list.total_count, products.len())?;
     let first = products.first().ok_or("the product list is empty")?;
     let product_id = first.product_id.ok_or("the first product has no product_id")?;
-    println!("   first: #{product_id} {}", first.product_name.as_deref().unwrap_or("(no name)"));
+    writeln!(out, "   first: #{product_id} {}", first.product_name.as_deref().unwrap_or("(no name)"))?;
 
-    println!("2. product_query (商品详情查询) #{product_id}");
+    writeln!(out, "2. product_query (商品详情查询) #{product_id}")?;
     let detail = client.product_query(&ProductQueryRequest::new(product_id))?;
-    println!(
+    writeln!(
+        out,
         "   {} | price {} | country {} | stay {} | validity {}",
         detail.product_name.as_deref().unwrap_or("(no name)"),
         detail.price.map_or_else(|| "(none)".to_owned(), |p| p.to_string()),
         detail.country_code.as_deref().unwrap_or("?"),
         detail.stay_duration_unit.as_deref().unwrap_or("?"),
         detail.validity_period_unit.as_deref().unwrap_or("?"),
-    );
+    )?;
 
-    println!("3. order_pay (订单支付) order {order_id}, {pay_amount}");
-    let paid = client.order_pay(&OrderPayRequest::new(order_id, pay_amount))?;
+    writeln!(out, "3. order_pay (订单支付) order {order_id}, {pay_amount}")?;
+    let paid = client.order_pay(&OrderPayRequest::new(*order_id, *pay_amount))?;
     let a = &paid.express_address;
-    println!(
+    writeln!(
+        out,
         "   paid; send the documents to {} {}, {}{}{} {}",
         a.addressee,
         a.mobile_phone,
@@ -90,6 +104,16 @@ fn run() -> Result<(), BoxError> {
         a.city_name.as_deref().unwrap_or(""),
         a.county_name.as_deref().unwrap_or(""),
         a.detail_address
-    );
+    )?;
     Ok(())
+}
+
+fn main() -> ExitCode {
+    match target(|name| std::env::var(name).ok()).and_then(|target| run(&target, &mut std::io::stdout())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quickstart failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

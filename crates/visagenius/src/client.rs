@@ -5,14 +5,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use sign_core::call::{check_raw_path, raw_body, request_body};
 use sign_core::http::join_url;
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock, Transport};
 
 use crate::auth::{self, APPID_HEADER, AUTHORIZATION_HEADER, DATE_HEADER};
-use crate::generated::{
-    OrderPayBody, OrderPayRequest, ProductBriefQueryBody, ProductBriefQueryRequest, ProductQueryBody,
-    ProductQueryRequest,
-};
 use crate::{Config, Error, envelope};
 
 /// A VisaGenius client: signs every request, sends it, and decodes the provider's envelope.
@@ -45,15 +42,11 @@ impl fmt::Debug for Client {
 
 impl Client {
     /// A client over sign-core's blocking ureq transport, with the timeouts, retry policy and
-    /// body limit of `config`.
-    ///
-    /// # Errors
-    /// None today (the configuration was validated when built); kept fallible so that future
-    /// transport setup errors are reported here rather than on the first call.
+    /// body limit of `config` (validated when it was built, so this cannot fail).
     #[cfg(feature = "ureq")]
-    pub fn new(config: Config) -> Result<Self, Error> {
+    pub fn new(config: Config) -> Self {
         let transport = config.http_options().ureq_transport(concat!("paykit-visagenius/", env!("CARGO_PKG_VERSION")));
-        Ok(Self::with_transport(config, Arc::new(transport)))
+        Self::with_transport(config, Arc::new(transport))
     }
 
     /// A client sending through `transport` (another HTTP client, a test double, the sandbox).
@@ -73,21 +66,26 @@ impl Client {
         &self.inner.config
     }
 
-    /// The fully signed request for `request`, not sent.
+    /// The fully signed request for `request`, not sent. No I/O: the date comes from the
+    /// client's [`Clock`].
     ///
     /// # Errors
-    /// [`Error::InvalidRequest`] when the request does not serialize.
+    /// [`Error::InvalidRequest`] when the request fails its validation or does not serialize.
     pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<HttpRequest, Error> {
-        self.prepare_at(E::METHOD, E::PATH, request, E::IDEMPOTENT)
+        if E::PATH.is_empty() {
+            return Err(Error::InvalidRequest(format!("{}: the endpoint has no published path", E::NAME)));
+        }
+        let body = request_body(request)?;
+        Ok(self.sign(E::METHOD, E::PATH, body, E::IDEMPOTENT))
     }
 
     /// Decodes the response to an `E` request: the envelope's `body` on `ret == 0`, a typed
-    /// error otherwise.
+    /// error otherwise. A body over the configured `max_response_bytes` is not read.
     ///
     /// # Errors
     /// [`Error::Api`], [`Error::HttpStatus`] or [`Error::Decode`]; see [`envelope`].
     pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
-        envelope::parse(response, E::NAME)
+        envelope::parse(response, self.max_body_bytes(), E::NAME)
     }
 
     /// Sends `request` and decodes its response: [`prepare`](Self::prepare), the transport,
@@ -99,34 +97,6 @@ impl Client {
         let http = self.prepare(request)?;
         let response = self.inner.transport.send(&http)?;
         self.parse::<E>(&response)
-    }
-
-    /// 订单支付: pays order `order_id` with `pay_amount` fen (`POST /openvisa/order_pay`).
-    ///
-    /// Not idempotent: it is never retried once it may have reached the server. After a
-    /// [`Error::Timeout`], look the order up before paying again.
-    ///
-    /// # Errors
-    /// Any [`Error`]; the provider refusing the payment (unknown order, wrong amount) is
-    /// [`Error::Api`].
-    pub fn order_pay(&self, request: &OrderPayRequest) -> Result<OrderPayBody, Error> {
-        self.call(request)
-    }
-
-    /// 商品列表查询: lists the products matching the filters (`POST /openvisa/product_brief_query`).
-    ///
-    /// # Errors
-    /// Any [`Error`].
-    pub fn product_brief_query(&self, request: &ProductBriefQueryRequest) -> Result<ProductBriefQueryBody, Error> {
-        self.call(request)
-    }
-
-    /// 商品详情查询: the detail of one product (`POST /openvisa/product_query`).
-    ///
-    /// # Errors
-    /// Any [`Error`]; an unknown product is [`Error::Api`].
-    pub fn product_query(&self, request: &ProductQueryRequest) -> Result<ProductQueryBody, Error> {
-        self.call(request)
     }
 
     /// A signed `POST` of `body` (as JSON) to `path`, decoding the envelope's `body` into `T`.
@@ -159,7 +129,7 @@ impl Client {
     ) -> Result<T, Error> {
         let http = self.prepare_raw(path, body, idempotent)?;
         let response = self.inner.transport.send(&http)?;
-        envelope::parse(&response, path)
+        envelope::parse(&response, self.max_body_bytes(), path)
     }
 
     /// [`raw_call`](Self::raw_call) returning the envelope's `body` as untyped JSON.
@@ -186,7 +156,8 @@ impl Client {
         idempotent: bool,
     ) -> Result<HttpRequest, Error> {
         check_raw_path(path)?;
-        self.prepare_at(Method::Post, path, body, idempotent)
+        let body = raw_body(path, body)?;
+        Ok(self.sign(Method::Post, path, body, idempotent))
     }
 
     /// Decodes the response of a [`prepare_raw`](Self::prepare_raw) request.
@@ -194,66 +165,35 @@ impl Client {
     /// # Errors
     /// As [`parse`](Self::parse).
     pub fn parse_raw<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, Error> {
-        envelope::parse(response, "raw call")
+        envelope::parse(response, self.max_body_bytes(), "raw call")
     }
 
-    fn prepare_at(
-        &self,
-        method: Method,
-        path: &str,
-        body: &(impl Serialize + ?Sized),
-        idempotent: bool,
-    ) -> Result<HttpRequest, Error> {
-        if path.is_empty() {
-            return Err(Error::InvalidRequest("the endpoint has no published path".to_owned()));
-        }
-        // Serialized once: the bytes sent are exactly these.
-        let body = serde_json::to_vec(body)
-            .map_err(|e| Error::InvalidRequest(format!("request body does not serialize to JSON: {e}")))?;
+    /// The transport's response size cap, applied again when a response is parsed.
+    fn max_body_bytes(&self) -> u64 {
+        self.inner.config.http_options().max_response_bytes
+    }
+
+    /// `body` (serialized once: the bytes sent are exactly these) with the provider's three
+    /// authentication headers.
+    fn sign(&self, method: Method, path: &str, body: Vec<u8>, idempotent: bool) -> HttpRequest {
         let config = &self.inner.config;
         // One date string for both the header and the signed string.
         let date = sign_core::clock::rfc1123(self.inner.clock.now());
         let authorization = auth::authorization(&config.access_key, &config.secret_key, &config.appid, &date);
-        Ok(HttpRequest::new(method, join_url(&config.base_url, path))
+        HttpRequest::new(method, join_url(&config.base_url, path))
             .with_header("Content-Type", "application/json")
             .with_header("Accept", "application/json")
             .with_header(DATE_HEADER, date)
             .with_header(APPID_HEADER, config.appid.as_str())
             .with_header(AUTHORIZATION_HEADER, authorization)
             .with_body(body)
-            .with_idempotent(idempotent))
-    }
-}
-
-fn check_raw_path(path: &str) -> Result<(), Error> {
-    let ok = path.starts_with('/')
-        && path.len() > 1
-        && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_-.~".contains(&b))
-        && !path.contains("//")
-        && !path.split('/').any(|segment| segment == "." || segment == "..");
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::InvalidRequest(
-            "raw-call path must be an absolute path of A-Z a-z 0-9 / _ - . ~ (no query, no ..)".to_owned(),
-        ))
+            .with_idempotent(idempotent)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn raw_paths_are_checked() {
-        for good in ["/openvisa/order_query", "/openvisa/v2.0/order-query", "/a~b"] {
-            assert!(check_raw_path(good).is_ok(), "{good}");
-        }
-        for bad in ["", "/", "openvisa/x", "/a?b=1", "/a#b", "//evil.com/x", "/a/../b", "/a b", "/a\r\nX: 1", "/订单"]
-        {
-            assert!(matches!(check_raw_path(bad), Err(Error::InvalidRequest(_))), "{bad:?}");
-        }
-    }
 
     fn assert_send_sync_clone<T: Send + Sync + Clone>() {}
 

@@ -1,79 +1,68 @@
-//! The provider's response envelope, `{"ret": int, "msg": string, "body": object}`, turned into
-//! `Result<T, Error>`.
+//! The provider's envelope facts: every answer is `{"ret": int, "msg": string, "body": object}`.
 //!
-//! - `ret == 0` is success and `body` is decoded into `T` (a missing or `null` body decodes as
-//!   JSON `null`, which suits `serde_json::Value`, `()` and `Option<_>`).
-//! - `ret != 0` is [`Error::Api`] with `ret` and `msg`, whether it came with HTTP 200
-//!   ("接口异常"), 400 ("参数不正确") or 503 ("服务异常").
-//! - Any other status, or a 400/503 whose body is not the envelope (an HTML page from a proxy),
-//!   is [`Error::HttpStatus`]; a 2xx body that is not the envelope is [`Error::Decode`].
+//! - Only a 2xx, 400 ("参数不正确") or 503 ("服务异常") status carries the envelope. Any other
+//!   status is [`Error::HttpStatus`] whatever its body (a 404 with a JSON body is not the provider
+//!   refusing the request).
+//! - `ret == 0` ([`RET_OK`]) is success and `body` is the payload (a missing or `null` body
+//!   decodes as JSON `null`, which suits `serde_json::Value`, `()` and `Option<_>`).
+//! - Any other `ret` is the provider's refusal, [`Error::Api`] with `ret` and `msg`, whether it came
+//!   with HTTP 200 ("接口异常"), 400 or 503.
+//!
+//! Everything else (a 400/503 whose body is not the envelope, a success envelope under an error
+//! status, an unreadable 2xx body, a body over the size limit, the cut of a long `msg`) follows
+//! the shared decision table of [`sign_core::call::read_envelope`].
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
-use sign_core::{DecodeError, HttpResponse};
+use sign_core::HttpResponse;
+use sign_core::call::{Envelope, decode_json, read_envelope};
 
 use crate::Error;
 
 /// The `ret` value of a successful response.
 pub const RET_OK: i64 = 0;
 
-/// The longest provider `msg` kept in an [`Error::Api`] (in characters); longer ones are cut so
-/// that a misbehaving server cannot blow up logs.
-const MAX_MSG_CHARS: usize = 512;
-
+/// The envelope exactly as the provider writes it: a response without an integer `ret`, or with
+/// a `msg` that is not a string, is not the envelope.
 #[derive(Deserialize)]
-struct RawEnvelope<'a> {
+struct RawEnvelope {
     ret: i64,
     #[serde(default)]
     msg: Option<String>,
-    #[serde(default, borrow)]
-    body: Option<&'a RawValue>,
+    #[serde(default)]
+    body: Option<Box<RawValue>>,
 }
 
-/// Whether the provider documents its envelope for this HTTP status.
-fn carries_envelope(status: u16) -> bool {
+/// Whether the provider documents its envelope for this HTTP status: 2xx, 400 and 503.
+pub fn carries_envelope(status: u16) -> bool {
     (200..300).contains(&status) || status == 400 || status == 503
 }
 
-/// Decodes a response of the endpoint called `name` (used in error messages only).
+/// Reads the envelope in `body`, for [`read_envelope`]: the success payload (`body`, `None`
+/// when absent or `null`) or the refusal with `ret` and `msg`; `None` when `body` is not the
+/// envelope.
+pub fn read(body: &[u8]) -> Option<Envelope<Option<Box<RawValue>>>> {
+    let envelope: RawEnvelope = serde_json::from_slice(body).ok()?;
+    Some(if envelope.ret == RET_OK {
+        Envelope::Success(envelope.body)
+    } else {
+        Envelope::refused(envelope.ret, envelope.msg.unwrap_or_default())
+    })
+}
+
+/// Decodes a response of the call named `context` (used in error messages only) into `T`,
+/// refusing a body over `max_body_bytes`.
 ///
 /// # Errors
 /// See the [module documentation](self).
-pub fn parse<T: DeserializeOwned>(response: &HttpResponse, name: &str) -> Result<T, Error> {
-    let status = response.status;
-    if !carries_envelope(status) {
-        return Err(Error::HttpStatus { status });
+pub fn parse<T: DeserializeOwned>(response: &HttpResponse, max_body_bytes: u64, context: &str) -> Result<T, Error> {
+    if !carries_envelope(response.status) {
+        return Err(Error::HttpStatus { status: response.status });
     }
-    let envelope: RawEnvelope<'_> = match serde_json::from_slice(&response.body) {
-        Ok(envelope) => envelope,
-        Err(_) if !response.is_success() => return Err(Error::HttpStatus { status }),
-        Err(e) => {
-            return Err(Error::Decode(DecodeError::new(format!(
-                "{name}: not a VisaGenius envelope: {}",
-                DecodeError::from(e).message()
-            ))));
-        }
-    };
-    if envelope.ret != RET_OK {
-        let msg = envelope.msg.unwrap_or_default();
-        let msg = if msg.chars().count() > MAX_MSG_CHARS {
-            let mut cut: String = msg.chars().take(MAX_MSG_CHARS).collect();
-            cut.push('…');
-            cut
-        } else {
-            msg
-        };
-        return Err(Error::Api { ret: envelope.ret, msg, status });
-    }
-    if !response.is_success() {
-        // `ret == 0` with an error status contradicts itself: trust the status.
-        return Err(Error::HttpStatus { status });
-    }
-    let body = envelope.body.map_or("null", RawValue::get);
-    serde_json::from_str(body).map_err(|e| {
-        Error::Decode(DecodeError::new(format!("{name}: invalid body: {}", DecodeError::from(e).message())))
-    })
+    let payload = read_envelope(response, max_body_bytes, read)?;
+    let json = payload.as_deref().map_or("null", RawValue::get);
+    Ok(decode_json(context, json.as_bytes())?)
 }
 
 #[cfg(test)]
@@ -86,22 +75,26 @@ mod tests {
         n: i64,
     }
 
+    const LIMIT: u64 = 1 << 20;
+
     fn resp(status: u16, body: &str) -> HttpResponse {
         HttpResponse::json(status, body.as_bytes().to_vec())
     }
 
     #[test]
     fn success_decodes_the_body() {
-        let b: Body = parse(&resp(200, r#"{"ret":0,"msg":"ok","body":{"n":3}}"#), "t").unwrap();
+        let b: Body = parse(&resp(200, r#"{"ret":0,"msg":"ok","body":{"n":3}}"#), LIMIT, "t").unwrap();
         assert_eq!(b, Body { n: 3 });
-        let v: Value = parse(&resp(200, r#"{"ret":0,"msg":"ok"}"#), "t").unwrap();
+        let v: Value = parse(&resp(200, r#"{"ret":0,"msg":"ok"}"#), LIMIT, "t").unwrap();
+        assert_eq!(v, Value::Null);
+        let v: Value = parse(&resp(200, r#"{"ret":0,"msg":"ok","body":null}"#), LIMIT, "t").unwrap();
         assert_eq!(v, Value::Null);
     }
 
     #[test]
     fn nonzero_ret_is_an_api_error_on_every_documented_status() {
         for status in [200, 400, 503] {
-            match parse::<Body>(&resp(status, r#"{"ret":-1,"msg":"签名错误","body":{}}"#), "t") {
+            match parse::<Body>(&resp(status, r#"{"ret":-1,"msg":"签名错误","body":{}}"#), LIMIT, "t") {
                 Err(Error::Api { ret: -1, msg, status: s }) => {
                     assert_eq!(msg, "签名错误");
                     assert_eq!(s, status);
@@ -113,41 +106,53 @@ mod tests {
 
     #[test]
     fn non_envelopes_are_status_or_decode_errors() {
-        assert!(matches!(parse::<Body>(&resp(503, "<html>busy</html>"), "t"), Err(Error::HttpStatus { status: 503 })));
-        assert!(matches!(parse::<Body>(&resp(400, ""), "t"), Err(Error::HttpStatus { status: 400 })));
-        assert!(matches!(
-            parse::<Body>(&resp(404, r#"{"ret":-1,"msg":"x"}"#), "t"),
-            Err(Error::HttpStatus { status: 404 })
-        ));
-        assert!(matches!(
-            parse::<Body>(&resp(503, r#"{"ret":0,"msg":"ok"}"#), "t"),
-            Err(Error::HttpStatus { status: 503 })
-        ));
-        for body in ["", "<html></html>", "{\"ret\":0", "{\"msg\":\"ok\"}", r#"{"ret":"0"}"#] {
-            assert!(matches!(parse::<Body>(&resp(200, body), "t"), Err(Error::Decode(_))), "{body}");
+        let status = |s: u16, body: &str| parse::<Body>(&resp(s, body), LIMIT, "t");
+        assert!(matches!(status(503, "<html>busy</html>"), Err(Error::HttpStatus { status: 503 })));
+        assert!(matches!(status(400, ""), Err(Error::HttpStatus { status: 400 })));
+        // Only 2xx, 400 and 503 carry the envelope: a 404 or a 500 with one is an HTTP error.
+        assert!(matches!(status(404, r#"{"ret":-1,"msg":"x"}"#), Err(Error::HttpStatus { status: 404 })));
+        assert!(matches!(status(500, r#"{"ret":-1,"msg":"x"}"#), Err(Error::HttpStatus { status: 500 })));
+        assert!(matches!(status(503, r#"{"ret":0,"msg":"ok"}"#), Err(Error::HttpStatus { status: 503 })));
+        for body in ["", "<html></html>", "{\"ret\":0", "{\"msg\":\"ok\"}", r#"{"ret":"0"}"#, r#"{"ret":-1,"msg":7}"#] {
+            assert!(matches!(status(200, body), Err(Error::Decode(_))), "{body}");
         }
         // Missing body field, wrong type inside the body.
-        assert!(matches!(parse::<Body>(&resp(200, r#"{"ret":0,"msg":"ok"}"#), "t"), Err(Error::Decode(_))));
-        assert!(matches!(parse::<Body>(&resp(200, r#"{"ret":0,"body":{"n":1.5}}"#), "t"), Err(Error::Decode(_))));
+        assert!(matches!(status(200, r#"{"ret":0,"msg":"ok"}"#), Err(Error::Decode(_))));
+        assert!(matches!(status(200, r#"{"ret":0,"body":{"n":1.5}}"#), Err(Error::Decode(_))));
     }
 
     #[test]
-    fn long_messages_are_cut() {
+    fn bodies_over_the_limit_are_never_read() {
+        let body = r#"{"ret":0,"msg":"ok","body":{"n":3}}"#;
+        assert!(matches!(parse::<Body>(&resp(200, body), 10, "t"), Err(Error::Decode(_))));
+        let refusal = r#"{"ret":-1,"msg":"服务异常"}"#;
+        assert!(matches!(parse::<Body>(&resp(503, refusal), 10, "t"), Err(Error::HttpStatus { status: 503 })));
+    }
+
+    #[test]
+    fn long_messages_are_cut_by_the_shared_rule() {
         let long = "x".repeat(10_000);
         let body = format!(r#"{{"ret":-1,"msg":"{long}"}}"#);
-        match parse::<Body>(&resp(200, &body), "t") {
-            Err(Error::Api { msg, .. }) => assert_eq!(msg.chars().count(), MAX_MSG_CHARS + 1),
+        match parse::<Body>(&resp(200, &body), LIMIT, "t") {
+            Err(Error::Api { msg, .. }) => {
+                assert_eq!(msg.chars().count(), sign_core::call::MAX_PROVIDER_TEXT_CHARS + 1);
+                assert!(msg.ends_with('…'));
+            }
             other => panic!("{other:?}"),
         }
     }
 
     #[test]
-    fn decode_errors_never_quote_the_offending_value() {
+    fn decode_errors_name_the_call_and_never_quote_the_offending_value() {
         for body in [r#"{"ret":0,"body":"tok-SECRET-4111111111111111"}"#, r#"{"ret":"tok-SECRET-4111111111111111"}"#] {
-            match parse::<Body>(&resp(200, body), "t") {
+            match parse::<Body>(&resp(200, body), LIMIT, "order_pay") {
                 Err(Error::Decode(e)) => assert!(!e.message().contains("SECRET"), "{e}"),
                 other => panic!("{other:?}"),
             }
+        }
+        match parse::<Body>(&resp(200, r#"{"ret":0,"body":{"n":"x"}}"#), LIMIT, "order_pay") {
+            Err(Error::Decode(e)) => assert!(e.message().starts_with("order_pay: "), "{e}"),
+            other => panic!("{other:?}"),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The crate's error type: the provider's failure envelope stays apart from transport, timeout,
 //! HTTP status and decoding failures.
 
-use sign_core::{DecodeError, TransportError};
+use sign_core::call::ResponseError;
+use sign_core::{DecodeError, Outcome, TransportError};
 
 /// Everything a VisaGenius call can fail with.
 ///
@@ -30,7 +31,9 @@ pub enum Error {
     Api {
         /// The provider's `ret` code (`0` is success, so never `0` here; `-1` is the usual failure).
         ret: i64,
-        /// The provider's `msg`, e.g. `签名错误`.
+        /// The provider's `msg`, e.g. `签名错误`; a longer one than
+        /// [`MAX_PROVIDER_TEXT_CHARS`](sign_core::call::MAX_PROVIDER_TEXT_CHARS) characters is cut
+        /// and ends with `…`.
         msg: String,
         /// The HTTP status the envelope came with (200, 400 bad parameters, 503 service error).
         status: u16,
@@ -40,7 +43,7 @@ pub enum Error {
     #[error(transparent)]
     Decode(DecodeError),
     /// A request could not be built from the given input (a raw-call path that is not a plain
-    /// absolute path, a body that does not serialize to JSON).
+    /// absolute path, a body that does not serialize to JSON). Nothing was sent.
     #[error("invalid request: {0}")]
     InvalidRequest(String),
     /// The client configuration is unusable (missing credential, bad base URL). Reported by
@@ -58,34 +61,46 @@ impl Error {
         }
     }
 
-    /// Whether the request may have been processed by the server although this call failed:
-    /// reconcile (query) before sending a non-idempotent request such as `order_pay` again.
+    /// What this failure means for the request; see [`Outcome`](sign_core::Outcome) for the table.
     ///
-    /// True after a response timeout, an I/O failure once the request was (partly) sent, a
-    /// response body over the size limit, a 5xx status without the envelope, and a response that
-    /// arrived but could not be decoded (it may hide a success). False when the request was
-    /// certainly not sent (DNS, connect, connect timeout, configuration and invalid-request
-    /// errors) or the provider answered with its failure envelope ([`Error::Api`]).
-    pub fn outcome_unknown(&self) -> bool {
+    /// Not sent: DNS, connect and connect-timeout failures, configuration and invalid-request
+    /// errors. Definite: the provider's failure envelope ([`Error::Api`]) and a status below 500
+    /// without it. Unknown: a response timeout, an I/O failure once the request was (partly) sent,
+    /// a response body over the size limit, a 5xx status without the envelope, and a response that
+    /// arrived but could not be decoded (it may hide a success).
+    pub fn outcome(&self) -> Outcome {
         match self {
-            Self::Timeout(e) | Self::Transport(e) => !e.kind().request_not_sent(),
+            Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             // A gateway error page may come after the provider processed the request.
-            Self::HttpStatus { status } => *status >= 500,
-            Self::Decode(_) => true,
-            _ => false,
+            Self::HttpStatus { status } => Outcome::of_http_status(*status),
+            Self::Api { .. } => Outcome::Definite,
+            Self::Decode(_) => Outcome::Unknown,
+            Self::InvalidRequest(_) | Self::Config(_) => Outcome::NotSent,
         }
     }
-}
 
-impl From<TransportError> for Error {
-    fn from(e: TransportError) -> Self {
-        if e.is_timeout() { Self::Timeout(e) } else { Self::Transport(e) }
+    /// Whether the provider may have processed the request ([`Outcome::Unknown`]): reconcile
+    /// (query the order) before sending a non-idempotent request such as `order_pay` again.
+    pub fn outcome_unknown(&self) -> bool {
+        self.outcome().is_unknown()
     }
 }
 
-impl From<DecodeError> for Error {
-    fn from(e: DecodeError) -> Self {
-        Self::Decode(e)
+sign_core::shared_error_conversions!(Error);
+
+impl From<ResponseError> for Error {
+    fn from(e: ResponseError) -> Self {
+        match e {
+            ResponseError::HttpStatus { status } => Self::HttpStatus { status },
+            ResponseError::Decode(e) => Self::Decode(e),
+            // `code` is the `ret` integer that `envelope::read` wrote as text, so it always parses;
+            // -1 is the provider's generic failure code.
+            ResponseError::Refused { code, message, status } => {
+                Self::Api { ret: code.parse().unwrap_or(-1), msg: message, status }
+            }
+            // `ResponseError` may grow: whatever else it reports is a response that cannot be read.
+            _ => Self::Decode(DecodeError::new("unreadable response")),
+        }
     }
 }
 
@@ -93,6 +108,32 @@ impl From<DecodeError> for Error {
 mod tests {
     use super::*;
     use sign_core::TransportErrorKind;
+
+    #[test]
+    fn response_errors_keep_status_code_and_message() {
+        let refused = ResponseError::Refused { code: "-2".into(), message: "服务异常".into(), status: 503 };
+        assert!(matches!(Error::from(refused), Error::Api { ret: -2, ref msg, status: 503 } if msg == "服务异常"));
+        assert!(matches!(Error::from(ResponseError::HttpStatus { status: 502 }), Error::HttpStatus { status: 502 }));
+        assert!(matches!(Error::from(ResponseError::Decode(DecodeError::new("x"))), Error::Decode(_)));
+        assert_eq!(Error::from(sign_core::InvalidRequest::new("bad")).to_string(), "invalid request: bad");
+    }
+
+    #[test]
+    fn outcomes_follow_the_shared_table() {
+        let t = |kind| Error::from(TransportError::new(kind, "t")).outcome();
+        assert_eq!(t(TransportErrorKind::Dns), Outcome::NotSent);
+        assert_eq!(t(TransportErrorKind::Connect), Outcome::NotSent);
+        assert_eq!(t(TransportErrorKind::ConnectTimeout), Outcome::NotSent);
+        assert_eq!(t(TransportErrorKind::Timeout), Outcome::Unknown);
+        assert_eq!(t(TransportErrorKind::Io), Outcome::Unknown);
+        assert_eq!(t(TransportErrorKind::BodyTooLarge), Outcome::Unknown);
+        assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
+        assert_eq!(Error::HttpStatus { status: 503 }.outcome(), Outcome::Unknown);
+        assert_eq!(Error::Api { ret: -1, msg: "x".into(), status: 503 }.outcome(), Outcome::Definite);
+        assert_eq!(Error::Decode(DecodeError::new("x")).outcome(), Outcome::Unknown);
+        assert_eq!(Error::InvalidRequest("x".into()).outcome(), Outcome::NotSent);
+        assert_eq!(Error::Config("x".into()).outcome(), Outcome::NotSent);
+    }
 
     #[test]
     fn timeouts_map_to_timeout() {

@@ -35,7 +35,7 @@ fn config(base_url: &str) -> Config {
 }
 
 fn client(server: &Server) -> Client {
-    Client::new(config(&server.url())).unwrap().with_clock(Arc::new(FixedClock::from_unix_millis(UNIX * 1000)))
+    Client::new(config(&server.url())).with_clock(Arc::new(FixedClock::from_unix_millis(UNIX * 1000)))
 }
 
 fn signed(server: &mut Server, path: &str, body: &str) -> mockito::Mock {
@@ -76,16 +76,13 @@ fn order_pay_with_address_serializes_it_in_the_provider_shape() {
 }
 
 #[test]
-fn product_queries_send_exact_bodies() {
+fn product_brief_query_sends_exact_bodies_and_reads_every_item_field() {
     let mut server = Server::new();
     let list = signed(&mut server, "/openvisa/product_brief_query", r#"{"country_name":"韩国","province_code":"110000"}"#)
         .with_body(r#"{"ret":0,"msg":"ok","body":{"total_count":87,"data":[{"visa_type_id":4,"need_return_material":0,"validity_period_unit":"0个月","product_id":10106,"price":36900,"unknown_field":true}]}}"#)
         .create();
     let empty = signed(&mut server, "/openvisa/product_brief_query", "{}")
         .with_body(r#"{"ret":0,"msg":"ok","body":{"total_count":0}}"#)
-        .create();
-    let detail = signed(&mut server, "/openvisa/product_query", r#"{"product_id":10106}"#)
-        .with_body(r#"{"ret":0,"msg":"ok","body":{"product_id":10106,"product_name":"韩国","price":36900,"visa_type_id":30,"cover_province":[{"a":1,"b":2}],"visa_country":{"x":"y"},"elec_material":{"style":1,"pattern":"p"}}}"#)
         .create();
     let c = client(&server);
     let got = c
@@ -97,11 +94,19 @@ fn product_queries_send_exact_bodies() {
     assert_eq!(first.validity_period_unit.as_deref(), Some("0个月"));
     let none = c.product_brief_query(&ProductBriefQueryRequest::new()).unwrap();
     assert_eq!((none.total_count, none.data), (0, None));
-    let d = c.product_query(&ProductQueryRequest::new(10106)).unwrap();
-    assert_eq!((d.product_id, d.price, d.visa_type_id), (10106, Some(Fen(36900)), Some(30)));
-    assert_eq!(d.elec_material.unwrap().pattern, Some(serde_json::json!("p")));
     list.assert();
     empty.assert();
+}
+
+#[test]
+fn product_query_sends_the_exact_body_and_reads_the_detail() {
+    let mut server = Server::new();
+    let detail = signed(&mut server, "/openvisa/product_query", r#"{"product_id":10106}"#)
+        .with_body(r#"{"ret":0,"msg":"ok","body":{"product_id":10106,"product_name":"韩国","price":36900,"visa_type_id":30,"cover_province":[{"a":1,"b":2}],"visa_country":{"x":"y"},"elec_material":{"style":1,"pattern":"p"}}}"#)
+        .create();
+    let d = client(&server).product_query(&ProductQueryRequest::new(10106)).unwrap();
+    assert_eq!((d.product_id, d.price, d.visa_type_id), (10106, Some(Fen(36900)), Some(30)));
+    assert_eq!(d.elec_material.unwrap().pattern, Some(serde_json::json!("p")));
     detail.assert();
 }
 
@@ -139,6 +144,9 @@ fn raw_call_signs_like_the_typed_endpoints() {
     let raw = c.raw_call_json("/openvisa/order_query", &serde_json::json!({"order_id": 5}), true).unwrap();
     assert_eq!(raw["order_id"], 5);
     mock.assert();
+    for good in ["/openvisa/order_query", "/openvisa/v2.0/order-query", "/a~b"] {
+        assert!(c.prepare_raw(good, &(), true).is_ok(), "{good}");
+    }
     assert!(c.prepare_raw("/x", &(), true).unwrap().idempotent);
     assert!(!c.prepare_raw("/x", &(), false).unwrap().idempotent);
 }
@@ -146,7 +154,9 @@ fn raw_call_signs_like_the_typed_endpoints() {
 #[test]
 fn raw_call_rejects_bad_paths_and_bodies_before_sending() {
     let c = Client::with_transport(config("https://vg.example"), Arc::new(Unreachable));
-    for path in ["openvisa/x", "/a?b=1", "//evil.example/x", "/../x", ""] {
+    for path in
+        ["", "/", "openvisa/x", "/a?b=1", "/a#b", "//evil.example/x", "/../x", "/a/../b", "/a b", "/a\r\nX: 1", "/订单"]
+    {
         assert!(
             matches!(c.raw_call_json(path, &serde_json::json!({}), false), Err(Error::InvalidRequest(_))),
             "{path}"
@@ -239,10 +249,32 @@ fn a_huge_body_is_refused_by_the_transport() {
         .retry(RetryPolicy::none())
         .build()
         .unwrap();
-    match Client::new(cfg).unwrap().product_query(&ProductQueryRequest::new(1)) {
+    match Client::new(cfg).product_query(&ProductQueryRequest::new(1)) {
         Err(Error::Transport(e)) => assert_eq!(e.kind(), TransportErrorKind::BodyTooLarge),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn parse_applies_the_configured_size_limit() {
+    let cfg = Config::builder()
+        .base_url("https://vg.example")
+        .appid("a")
+        .access_key("k")
+        .secret_key("s")
+        .max_response_bytes(64)
+        .build()
+        .unwrap();
+    let c = Client::with_transport(cfg, Arc::new(Unreachable));
+    let small = HttpResponse::json(200, br#"{"ret":0,"msg":"ok","body":{"product_id":1}}"#.to_vec());
+    assert_eq!(c.parse::<ProductQueryRequest>(&small).unwrap().product_id, 1);
+    let big = format!(r#"{{"ret":0,"msg":"ok","body":{{"product_id":1,"product_name":"{}"}}}}"#, "x".repeat(64));
+    let err = c.parse::<ProductQueryRequest>(&HttpResponse::json(200, big.into_bytes())).unwrap_err();
+    assert!(matches!(err, Error::Decode(_)), "{err:?}");
+    assert!(err.outcome_unknown());
+    let refusal = format!(r#"{{"ret":-1,"msg":"{}"}}"#, "x".repeat(64));
+    let err = c.parse_raw::<serde_json::Value>(&HttpResponse::json(503, refusal.into_bytes())).unwrap_err();
+    assert!(matches!(err, Error::HttpStatus { status: 503 }), "{err:?}");
 }
 
 #[test]

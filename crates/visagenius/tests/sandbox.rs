@@ -8,8 +8,8 @@ use std::time::Duration;
 use sign_core::{FixedClock, HttpRequest, Method};
 use time::macros::datetime;
 use visagenius::sandbox::{
-    SANDBOX_APPID, SANDBOX_PRODUCT_IDS, SEEDED_ORDER_AMOUNT, SEEDED_ORDER_ID, SEEDED_ORDER_WITH_ADDRESS_ID,
-    SEEDED_PAID_ORDER_ID, Sandbox,
+    SANDBOX_APPID, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_ORDER_WITH_ADDRESS_ID, SANDBOX_PAID_ORDER_ID,
+    SANDBOX_PRODUCT_IDS, Sandbox,
 };
 use visagenius::{
     Client, Error, Fen, OrderExpressAddress, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest,
@@ -36,19 +36,19 @@ fn quickstart_flow_list_detail_pay() {
     let detail = client.product_query(&ProductQueryRequest::new(first)).unwrap();
     assert_eq!(detail.product_id, first);
     assert_eq!(detail.price, Some(Fen(36900)));
-    assert!(!sandbox.order(SEEDED_ORDER_ID).unwrap().paid);
-    let paid = client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)).unwrap();
+    assert!(!sandbox.order(SANDBOX_ORDER_ID).unwrap().paid);
+    let paid = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).unwrap();
     assert_eq!(paid.express_address.id, 10116);
     assert_eq!(paid.express_address.province_name.as_deref(), Some("天津市"));
-    assert!(sandbox.order(SEEDED_ORDER_ID).unwrap().paid);
+    assert!(sandbox.order(SANDBOX_ORDER_ID).unwrap().paid);
     // Paying twice is refused, and the order stays paid.
-    let (status, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT)));
+    let (status, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)));
     assert_eq!(status, 200);
     assert!(msg.contains("已支付"), "{msg}");
 }
 
 #[test]
-fn product_filters_and_unknown_product() {
+fn product_brief_query_filters_and_product_query_refuses_an_unknown_product() {
     let sandbox = Sandbox::start().unwrap();
     let client = sandbox.client().unwrap();
     let kr = client.product_brief_query(&ProductBriefQueryRequest::new().with_country_name("韩国")).unwrap();
@@ -70,19 +70,19 @@ fn product_filters_and_unknown_product() {
 fn order_pay_checks_amount_order_and_fields() {
     let sandbox = Sandbox::start().unwrap();
     let client = sandbox.client().unwrap();
-    let (_, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, Fen(1999))));
+    let (_, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, Fen(1999))));
     assert!(msg.contains("金额"), "{msg}");
-    assert!(!sandbox.order(SEEDED_ORDER_ID).unwrap().paid, "a refused payment must not change the order");
+    assert!(!sandbox.order(SANDBOX_ORDER_ID).unwrap().paid, "a refused payment must not change the order");
     let (_, msg) = api_msg(client.order_pay(&OrderPayRequest::new(42, Fen(1))));
     assert!(msg.contains("订单不存在"), "{msg}");
-    let (_, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SEEDED_PAID_ORDER_ID, Fen(23000))));
+    let (_, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SANDBOX_PAID_ORDER_ID, Fen(23000))));
     assert!(msg.contains("已支付"), "{msg}");
-    let (status, _) = api_msg(client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, Fen(0))));
+    let (status, _) = api_msg(client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, Fen(0))));
     assert_eq!(status, 400);
     // A float amount or a missing field is a 400 with the envelope (through the raw call).
     let (status, msg) = api_msg(client.raw_call_json(
         "/openvisa/order_pay",
-        &serde_json::json!({"order_id": SEEDED_ORDER_ID, "pay_amount": 20.0}),
+        &serde_json::json!({"order_id": SANDBOX_ORDER_ID, "pay_amount": 20.0}),
         false,
     ));
     assert_eq!(status, 400);
@@ -93,7 +93,7 @@ fn order_pay_checks_amount_order_and_fields() {
     // An incomplete address is refused, a complete one is stored.
     let (status, msg) = api_msg(client.raw_call_json(
         "/openvisa/order_pay",
-        &serde_json::json!({"order_id": SEEDED_ORDER_ID, "pay_amount": 2000, "order_express_address": {"addressee": "x"}}),
+        &serde_json::json!({"order_id": SANDBOX_ORDER_ID, "pay_amount": 2000, "order_express_address": {"addressee": "x"}}),
         false,
     ));
     assert_eq!(status, 400);
@@ -104,7 +104,7 @@ fn order_pay_checks_amount_order_and_fields() {
     let order = sandbox.order(77).unwrap();
     assert!(order.paid);
     assert_eq!(order.express_address.unwrap()["detail_address"], "长安街1号");
-    assert!(sandbox.order(SEEDED_ORDER_WITH_ADDRESS_ID).unwrap().express_address.is_some());
+    assert!(sandbox.order(SANDBOX_ORDER_WITH_ADDRESS_ID).unwrap().express_address.is_some());
 }
 
 #[test]
@@ -116,14 +116,14 @@ fn wrong_credentials_are_refused_with_the_envelope() {
         sandbox.config_builder().appid("someone-else"),
     ];
     for builder in builders {
-        let client = Client::new(builder.build().unwrap()).unwrap();
+        let client = Client::new(builder.build().unwrap());
         let (status, _) = api_msg(client.product_query(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[0])));
         assert_eq!(status, 400);
     }
 }
 
 /// The sandbox's clock stands at `server`, the client's at `server + offset_secs`.
-fn skewed(offset_secs: i64) -> Result<visagenius::ProductQueryBody, Error> {
+fn skewed(offset_secs: i64) -> Result<visagenius::ProductQueryResponse, Error> {
     let now = datetime!(2026-11-22 01:00:00 UTC);
     let sandbox = Sandbox::start_with_clock(Arc::new(FixedClock::new(now))).unwrap();
     let client =

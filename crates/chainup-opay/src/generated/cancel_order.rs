@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `CancelOrderRequest`.
 ///
-/// Request of the `cancel_order` endpoint, `POST /opay/cancelOrder`: Cancel Pending Orders (cancelOrder).
-/// Not idempotent: never retried once it may have been sent. Response: `serde_json::Value` inside the `code-msg-data-sign` envelope.
+/// Request of the `cancel_order` endpoint, `POST /opay/cancelOrder`, sent with [`Client::cancel_order`](crate::Client::cancel_order): Cancel Pending Orders (cancelOrder).
+/// Not idempotent: never retried once it may have been sent. Response: `CancelOrderResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CancelOrderRequest {
@@ -30,4 +30,12 @@ impl sign_core::Endpoint for CancelOrderRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/opay/cancelOrder";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
+
+/// The response of the `cancel_order` endpoint ([`Client::cancel_order`](crate::Client::cancel_order)): untyped JSON: the provider does not document this response's fields.
+pub type CancelOrderResponse = serde_json::Value;

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `CreateThirdOrderRequest`.
 ///
-/// Request of the `create_order` endpoint, `POST /platformapi/chainup/open/opay/createThirdOrder`: Create a payment order (createThirdOrder).
-/// Not idempotent: never retried once it may have been sent. Response: `CreateThirdOrderResponse` inside the `code-msg-data-sign` envelope.
+/// Request of the `create_third_order` endpoint, `POST /platformapi/chainup/open/opay/createThirdOrder`, sent with [`Client::create_third_order`](crate::Client::create_third_order): Create a payment order (createThirdOrder).
+/// Not idempotent: never retried once it may have been sent. Response: `CreateThirdOrderResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CreateThirdOrderRequest {
@@ -116,10 +116,15 @@ impl CreateThirdOrderRequest {
 
 impl sign_core::Endpoint for CreateThirdOrderRequest {
     type Response = CreateThirdOrderResponse;
-    const NAME: &'static str = "create_order";
+    const NAME: &'static str = "create_third_order";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/platformapi/chainup/open/opay/createThirdOrder";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// `CreateThirdOrderResponse`.

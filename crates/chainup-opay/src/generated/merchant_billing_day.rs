@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `MerchantBillingDayRequest`.
 ///
-/// Request of the `daily_statement` endpoint, `POST /platformapi/chainup/open/opay/merchantBillingDay`: Merchant Daily Posting Statement (merchantBillingDay).
-/// Idempotent (safe to retry). Response: `MerchantBillingDay` inside the `code-msg-data-sign` envelope.
+/// Request of the `merchant_billing_day` endpoint, `POST /platformapi/chainup/open/opay/merchantBillingDay`, sent with [`Client::merchant_billing_day`](crate::Client::merchant_billing_day): Merchant Daily Posting Statement (merchantBillingDay).
+/// Idempotent (safe to retry). Response: `MerchantBillingDayResponse`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct MerchantBillingDayRequest {
@@ -100,17 +100,17 @@ impl MerchantBillingDayRequest {
 }
 
 impl sign_core::Endpoint for MerchantBillingDayRequest {
-    type Response = MerchantBillingDay;
-    const NAME: &'static str = "daily_statement";
+    type Response = MerchantBillingDayResponse;
+    const NAME: &'static str = "merchant_billing_day";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/platformapi/chainup/open/opay/merchantBillingDay";
     const IDEMPOTENT: bool = true;
 }
 
-/// `MerchantBillingDay`.
+/// `MerchantBillingDayResponse`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct MerchantBillingDay {
+pub struct MerchantBillingDayResponse {
     /// Number of records
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<crate::FlexString>,
@@ -119,8 +119,8 @@ pub struct MerchantBillingDay {
     pub list: Option<Vec<BillingRecord>>,
 }
 
-impl MerchantBillingDay {
-    /// Creates a `MerchantBillingDay` from its required fields; optional fields start unset (set them with `with_*`).
+impl MerchantBillingDayResponse {
+    /// Creates a `MerchantBillingDayResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { count: None, list: None }
     }

@@ -4,13 +4,14 @@
 //! Do not edit: change the docs and run `cargo xtask codegen`.
 
 mod cancel_order;
+mod client;
 mod create_third_order;
 mod merchant_billing_day;
 mod order_detail;
 mod pay_notification;
 
-pub use cancel_order::CancelOrderRequest;
+pub use cancel_order::{CancelOrderRequest, CancelOrderResponse};
 pub use create_third_order::{CreateThirdOrderRequest, CreateThirdOrderResponse};
-pub use merchant_billing_day::{BillingRecord, MerchantBillingDay, MerchantBillingDayRequest, OrderType};
-pub use order_detail::{OrderDetail, OrderDetailRequest, TotalAccount};
+pub use merchant_billing_day::{BillingRecord, MerchantBillingDayRequest, MerchantBillingDayResponse, OrderType};
+pub use order_detail::{OrderDetailRequest, OrderDetailResponse, TotalAccount};
 pub use pay_notification::PayNotification;

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `OrderDetailRequest`.
 ///
-/// Request of the `order_detail` endpoint, `POST /platformapi/chainup/open/opay/orderDetail`: Query Payment Order (orderDetail).
-/// Idempotent (safe to retry). Response: `OrderDetail` inside the `code-msg-data-sign` envelope.
+/// Request of the `order_detail` endpoint, `POST /platformapi/chainup/open/opay/orderDetail`, sent with [`Client::order_detail`](crate::Client::order_detail): Query Payment Order (orderDetail).
+/// Idempotent (safe to retry). Response: `OrderDetailResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderDetailRequest {
@@ -38,17 +38,22 @@ impl OrderDetailRequest {
 }
 
 impl sign_core::Endpoint for OrderDetailRequest {
-    type Response = OrderDetail;
+    type Response = OrderDetailResponse;
     const NAME: &'static str = "order_detail";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/platformapi/chainup/open/opay/orderDetail";
     const IDEMPOTENT: bool = true;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
-/// `OrderDetail`.
+/// `OrderDetailResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct OrderDetail {
+pub struct OrderDetailResponse {
     /// Merchant Order ID
     #[serde(rename = "appOrderId", default, skip_serializing_if = "Option::is_none")]
     pub app_order_id: Option<crate::FlexString>,
@@ -87,8 +92,8 @@ pub struct OrderDetail {
     pub total_account: Option<Vec<TotalAccount>>,
 }
 
-impl OrderDetail {
-    /// Creates a `OrderDetail` from its required fields; optional fields start unset (set them with `with_*`).
+impl OrderDetailResponse {
+    /// Creates a `OrderDetailResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(order_num: impl Into<crate::FlexString>, order_status: impl Into<crate::OrderStatus>) -> Self {
         Self {
             app_order_id: None,

@@ -29,7 +29,7 @@
 //! use chainup_opay::sandbox::Sandbox;
 //! use chainup_opay::Client;
 //! let sandbox = Sandbox::start()?;
-//! let client = sandbox.client()?; // or Client::new(sandbox.config_builder().build()?)?
+//! let client = sandbox.client()?; // or Client::new(sandbox.config_builder().build()?)
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -44,8 +44,8 @@ use serde_json::{Value, json};
 use sign_core::decimal::rust_decimal;
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport};
 
+use crate::common_ext::OrderStatus;
 use crate::config::{ConfigBuilder, DEFAULT_CALLBACK_REPLY};
-use crate::types_ext::OrderStatus;
 use crate::{Client, Error};
 
 /// The app key the sandbox accepts unless told otherwise.
@@ -251,10 +251,12 @@ impl Sandbox {
     /// A configuration builder preset for this sandbox: its URL, app key, the platform public key
     /// and (when the sandbox knows it) the merchant private key. Adjust it, then `build()`.
     pub fn config_builder(&self) -> ConfigBuilder {
-        let builder = ConfigBuilder::new(self.base_url(), self.core.app_key.clone())
-            .platform_public_key(&self.core.keys.platform_public_key());
+        let builder = ConfigBuilder::default()
+            .base_url(self.base_url())
+            .app_key(self.core.app_key.clone())
+            .platform_public_key(self.core.keys.platform_public_key());
         match &self.core.keys.merchant_private {
-            Some(k) => builder.merchant_private_key(k.expose()),
+            Some(k) => builder.merchant_private_key(k.clone()),
             None => builder,
         }
     }
@@ -262,10 +264,10 @@ impl Sandbox {
     /// A client for this sandbox over the real HTTP transport ([`Sandbox::config_builder`] as is).
     ///
     /// # Errors
-    /// As [`ConfigBuilder::build`] and [`Client::new`] (a sandbox started with
+    /// As [`ConfigBuilder::build`] (a sandbox started with
     /// [`SandboxKeys::new`] without the merchant private key has no complete configuration).
     pub fn client(&self) -> Result<Client, Error> {
-        Client::new(self.config_builder().build()?)
+        Ok(Client::new(self.config_builder().build()?))
     }
 
     /// Answers one request without a socket (what the server does for each request).
@@ -347,7 +349,7 @@ impl Core {
 
     fn handle(&self, request: &HttpRequest) -> HttpResponse {
         let path = request.path();
-        if path == crate::types_ext::PAYMENT_PAGE_PATH {
+        if path == crate::PAYMENT_PAGE_PATH {
             return self.payment_page(request);
         }
         let endpoint = path.strip_prefix(PREFIX).unwrap_or(path);
@@ -372,9 +374,9 @@ impl Core {
             Err(resp) => return resp,
         };
         let result = match endpoint {
-            "createThirdOrder" => self.create_order(&params),
+            "createThirdOrder" => self.create_third_order(&params),
             "orderDetail" => self.order_detail(&params),
-            "merchantBillingDay" => self.billing_day(&params),
+            "merchantBillingDay" => self.merchant_billing_day(&params),
             _ => self.cancel_order(&params),
         };
         match result {
@@ -421,7 +423,7 @@ impl Core {
         }
     }
 
-    fn create_order(&self, p: &Value) -> Result<Value, HttpResponse> {
+    fn create_third_order(&self, p: &Value) -> Result<Value, HttpResponse> {
         let required = |name: &str| text(p, name).ok_or_else(|| failure("1004", &format!("{name} is required")));
         let app_order_id = required("appOrderId")?;
         let amount_text = required("orderAmount")?;
@@ -499,7 +501,7 @@ impl Core {
         }))
     }
 
-    fn billing_day(&self, p: &Value) -> Result<Value, HttpResponse> {
+    fn merchant_billing_day(&self, p: &Value) -> Result<Value, HttpResponse> {
         let order_type = text(p, "orderType");
         if let Some(t) = &order_type {
             if t != "1" && t != "11" {

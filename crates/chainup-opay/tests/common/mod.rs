@@ -4,8 +4,7 @@
 
 use std::sync::Arc;
 
-use chainup_opay::{Client, Config, ConfigBuilder};
-use sign_core::FixedClock;
+use chainup_opay::{Client, Config, ConfigBuilder, FixedClock};
 
 pub const APP_KEY: &str = "test-app-key";
 /// The Python fixtures' `time`, and the clock tests run at.
@@ -24,16 +23,19 @@ pub fn fixture_str(name: &str) -> String {
     fixtures()[name].as_str().unwrap_or_else(|| panic!("fixture {name}")).to_owned()
 }
 
+/// No headers: opay's callbacks carry everything in the body.
+pub const NO_HEADERS: [(&str, &str); 0] = [];
+
 pub fn builder(base_url: &str) -> ConfigBuilder {
-    Config::builder(base_url, APP_KEY)
-        .merchant_private_key(&testdata("merchant_private.pem"))
-        .platform_public_key(&testdata("platform_public.b64"))
+    Config::builder()
+        .base_url(base_url)
+        .app_key(APP_KEY)
+        .merchant_private_key(testdata("merchant_private.pem"))
+        .platform_public_key(testdata("platform_public.b64"))
 }
 
 pub fn client_at(base_url: &str) -> Client {
-    Client::new(builder(base_url).build().expect("config"))
-        .expect("client")
-        .with_clock(Arc::new(FixedClock::from_unix_millis(NOW_MS)))
+    Client::new(builder(base_url).build().expect("config")).with_clock(Arc::new(FixedClock::from_unix_millis(NOW_MS)))
 }
 
 /// A client whose transport is never used (for parse-only and callback tests).

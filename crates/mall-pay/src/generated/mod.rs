@@ -5,4 +5,4 @@
 
 mod order_pay;
 
-pub use order_pay::{FreightJsonArrKey, FreightMode, OrderPayData, OrderPayRequest, PayMethod, WechatAppPayParam};
+pub use order_pay::{FreightJsonArrKey, FreightMode, OrderPayRequest, OrderPayResponse, PayMethod, WechatAppPayParam};

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `OrderPayRequest`.
 ///
-/// Request of the `order_pay` endpoint, `POST` (path not published: the client config supplies it): 订单立即支付 (pay an order now).
-/// Not idempotent: never retried once it may have been sent. Response: `OrderPayData` inside the `status-msg-data` envelope.
+/// Request of the `order_pay` endpoint, `POST` to the path the client configuration supplies (the provider does not publish it), sent with [`Client::order_pay`](crate::Client::order_pay): 订单立即支付 (pay an order now).
+/// Not idempotent: never retried once it may have been sent. Response: `OrderPayResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderPayRequest {
@@ -73,11 +73,16 @@ impl OrderPayRequest {
 }
 
 impl sign_core::Endpoint for OrderPayRequest {
-    type Response = OrderPayData;
+    type Response = OrderPayResponse;
     const NAME: &'static str = "order_pay";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// `PayMethod`.
@@ -254,16 +259,16 @@ impl<'de> serde::Deserialize<'de> for FreightJsonArrKey {
     }
 }
 
-/// `OrderPayData`.
+/// `OrderPayResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct OrderPayData {
+pub struct OrderPayResponse {
     /// 支付参数 (an object for WeChat, an Alipay order string for Alipay)
     pub pay_param: crate::PayParam,
 }
 
-impl OrderPayData {
-    /// Creates a `OrderPayData` from its required fields; optional fields start unset (set them with `with_*`).
+impl OrderPayResponse {
+    /// Creates a `OrderPayResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(pay_param: impl Into<crate::PayParam>) -> Self {
         Self { pay_param: pay_param.into() }
     }

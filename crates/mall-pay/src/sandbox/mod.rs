@@ -128,9 +128,9 @@ impl Sandbox {
     /// A client for this sandbox over the real HTTP transport, logged in with [`Sandbox::token`].
     ///
     /// # Errors
-    /// As [`ConfigBuilder::build`] and [`Client::new`].
+    /// As [`ConfigBuilder::build`].
     pub fn client(&self) -> Result<Client, Error> {
-        Client::new(self.config_builder().build()?)
+        Ok(Client::new(self.config_builder().build()?))
     }
 
     /// The sans-IO handler serving this sandbox (shares its state).

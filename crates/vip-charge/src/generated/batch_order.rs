@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `BatchOrderRequest`.
 ///
-/// Request of the `batch_order` endpoint, `POST /v1/openapi/order/batch`: 批量下单 (place one charge order per item).
-/// Not idempotent: never retried once it may have been sent. Response: `serde_json::Value` inside the `status-message-data` envelope.
+/// Request of the `batch_order` endpoint, `POST /v1/openapi/order/batch`, sent with [`Client::batch_order`](crate::Client::batch_order): 批量下单 (place one charge order per item).
+/// Not idempotent: never retried once it may have been sent. Response: `BatchOrderResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BatchOrderRequest {
@@ -65,6 +65,11 @@ impl sign_core::Endpoint for BatchOrderRequest {
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/order/batch";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// `BatchOrderItem`.
@@ -84,3 +89,6 @@ impl BatchOrderItem {
         Self { biz_code: biz_code.into(), account: account.into() }
     }
 }
+
+/// The response of the `batch_order` endpoint ([`Client::batch_order`](crate::Client::batch_order)): untyped JSON: the provider does not document this response's fields.
+pub type BatchOrderResponse = serde_json::Value;

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `BusinessBalanceRequest`.
 ///
-/// Request of the `business_balance` endpoint, `POST /v1/openapi/merchant/business/balance`: 业务余额查询 (the business account's balance).
-/// Idempotent (safe to retry). Response: `serde_json::Value` inside the `status-message-data` envelope.
+/// Request of the `business_balance` endpoint, `POST /v1/openapi/merchant/business/balance`, sent with [`Client::business_balance`](crate::Client::business_balance): 业务余额查询 (the business account's balance).
+/// Idempotent (safe to retry). Response: `BusinessBalanceResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BusinessBalanceRequest {
@@ -28,9 +28,17 @@ impl BusinessBalanceRequest {
 }
 
 impl sign_core::Endpoint for BusinessBalanceRequest {
-    type Response = serde_json::Value;
+    type Response = crate::BusinessBalanceResponse;
     const NAME: &'static str = "business_balance";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/merchant/business/balance";
     const IDEMPOTENT: bool = true;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
+
+/// The response of the `business_balance` endpoint ([`Client::business_balance`](crate::Client::business_balance)): [`crate::BusinessBalanceResponse`], read by hand-written code.
+pub type BusinessBalanceResponse = crate::BusinessBalanceResponse;

@@ -6,13 +6,14 @@
 mod batch_order;
 mod business_balance;
 mod callback;
+mod client;
 mod order_info;
 mod product_list;
 mod vip_charge;
 
-pub use batch_order::{BatchOrderItem, BatchOrderRequest};
-pub use business_balance::BusinessBalanceRequest;
+pub use batch_order::{BatchOrderItem, BatchOrderRequest, BatchOrderResponse};
+pub use business_balance::{BusinessBalanceRequest, BusinessBalanceResponse};
 pub use callback::ChargeStatusNotification;
-pub use order_info::{OrderInfo, OrderInfoRequest};
-pub use product_list::ProductListRequest;
-pub use vip_charge::{VipChargeOrder, VipChargeRequest};
+pub use order_info::{OrderInfoRequest, OrderInfoResponse};
+pub use product_list::{ProductListRequest, ProductListResponse};
+pub use vip_charge::{VipChargeRequest, VipChargeResponse};

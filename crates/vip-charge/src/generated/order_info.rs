@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `OrderInfoRequest`.
 ///
-/// Request of the `order_info` endpoint, `POST /v1/openapi/order/info`: 订单查询 (order info by orderCode or bizCode).
-/// Idempotent (safe to retry). Response: `OrderInfo` inside the `status-message-data` envelope.
+/// Request of the `order_info` endpoint, `POST /v1/openapi/order/info`, sent with [`Client::order_info`](crate::Client::order_info): 订单查询 (order info by orderCode or bizCode).
+/// Idempotent (safe to retry). Response: `OrderInfoResponse`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderInfoRequest {
@@ -42,17 +42,22 @@ impl OrderInfoRequest {
 }
 
 impl sign_core::Endpoint for OrderInfoRequest {
-    type Response = OrderInfo;
+    type Response = OrderInfoResponse;
     const NAME: &'static str = "order_info";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/order/info";
     const IDEMPOTENT: bool = true;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
-/// `OrderInfo`.
+/// `OrderInfoResponse`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct OrderInfo {
+pub struct OrderInfoResponse {
     /// 平台订单号
     #[serde(rename = "orderCode", default, skip_serializing_if = "Option::is_none")]
     pub order_code: Option<String>,
@@ -70,8 +75,8 @@ pub struct OrderInfo {
     pub settlement_price: Option<sign_core::DecimalNumber>,
 }
 
-impl OrderInfo {
-    /// Creates a `OrderInfo` from its required fields; optional fields start unset (set them with `with_*`).
+impl OrderInfoResponse {
+    /// Creates a `OrderInfoResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new() -> Self {
         Self { order_code: None, biz_code: None, account: None, product_code: None, settlement_price: None }
     }

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `ProductListRequest`.
 ///
-/// Request of the `product_list` endpoint, `POST /v1/openapi/order/product/list`: 产品列表 (products the merchant may order).
-/// Idempotent (safe to retry). Response: `serde_json::Value` inside the `status-message-data` envelope.
+/// Request of the `product_list` endpoint, `POST /v1/openapi/order/product/list`, sent with [`Client::product_list`](crate::Client::product_list): 产品列表 (products the merchant may order).
+/// Idempotent (safe to retry). Response: `ProductListResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductListRequest {
@@ -25,9 +25,17 @@ impl ProductListRequest {
 }
 
 impl sign_core::Endpoint for ProductListRequest {
-    type Response = serde_json::Value;
+    type Response = crate::ProductListResponse;
     const NAME: &'static str = "product_list";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/order/product/list";
     const IDEMPOTENT: bool = true;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
+
+/// The response of the `product_list` endpoint ([`Client::product_list`](crate::Client::product_list)): [`crate::ProductListResponse`], read by hand-written code.
+pub type ProductListResponse = crate::ProductListResponse;

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `VipChargeRequest`.
 ///
-/// Request of the `vip_charge` endpoint, `POST /v1/openapi/order/VIPCharge`: 直充会员下单 (place a membership direct-recharge order).
-/// Not idempotent: never retried once it may have been sent. Response: `VipChargeOrder` inside the `status-message-data` envelope.
+/// Request of the `vip_charge` endpoint, `POST /v1/openapi/order/VIPCharge`, sent with [`Client::vip_charge`](crate::Client::vip_charge): 直充会员下单 (place a membership direct-recharge order).
+/// Not idempotent: never retried once it may have been sent. Response: `VipChargeResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct VipChargeRequest {
@@ -70,18 +70,23 @@ impl VipChargeRequest {
 }
 
 impl sign_core::Endpoint for VipChargeRequest {
-    type Response = VipChargeOrder;
+    type Response = VipChargeResponse;
     const NAME: &'static str = "vip_charge";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/v1/openapi/order/VIPCharge";
     const IDEMPOTENT: bool = false;
+
+    /// The checks of `validate_ext` (hand-written beside this module).
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_ext()
+    }
 }
 
 /// Only `orderCode` is required: the other fields are documented, but an order the platform accepted must never
 /// be reported as a failure because an informational field is missing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct VipChargeOrder {
+pub struct VipChargeResponse {
     /// 平台订单号
     #[serde(rename = "orderCode")]
     pub order_code: String,
@@ -96,8 +101,8 @@ pub struct VipChargeOrder {
     pub settlement_price: Option<sign_core::DecimalNumber>,
 }
 
-impl VipChargeOrder {
-    /// Creates a `VipChargeOrder` from its required fields; optional fields start unset (set them with `with_*`).
+impl VipChargeResponse {
+    /// Creates a `VipChargeResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(order_code: impl Into<String>) -> Self {
         Self { order_code: order_code.into(), biz_code: None, account: None, settlement_price: None }
     }

@@ -8,7 +8,8 @@
 //! use vip_charge::{ProductListRequest, SignType};
 //!
 //! let sandbox = Sandbox::start()?;
-//! let client = sandbox.client(SignType::Md5)?;
+//! let client = sandbox.client()?; // SHA256-RSA; or sandbox.client_with_sign_type(SignType::Md5)?
+//! # let _ = SignType::Md5;
 //! let products = client.product_list(&ProductListRequest::new(sandbox.merchant_id()))?;
 //! assert!(!products.products.is_empty());
 //! # Ok(()) }
@@ -54,7 +55,7 @@ use sign_core::{Clock, DecimalNumber, HttpRequest, HttpResponse, Method, SecretS
 pub use notify::{CallbackDelivery, DeliveryOutcome, RETRY_SCHEDULE};
 
 use crate::auth::SignType;
-use crate::{CallbackVerifierBuilder, Client, ConfigBuilder, Error};
+use crate::{Client, ConfigBuilder, Error};
 
 /// The sandbox's business id.
 pub const BUSINESS_ID: &str = "900001";
@@ -287,9 +288,17 @@ impl Sandbox {
         self.shared.success_status
     }
 
-    /// A configuration builder preset for this sandbox (URL, business id, success status and the
-    /// credential for `sign_type`). Adjust it, then `build()`.
-    pub fn config_builder(&self, sign_type: SignType) -> ConfigBuilder {
+    /// A configuration builder preset for this sandbox, signing with `SHA256-RSA` (the platform's
+    /// default): URL, business id, success status, the merchant private key and the platform public
+    /// key that verifies the sandbox's callbacks. Adjust it, then `build()`.
+    pub fn config_builder(&self) -> ConfigBuilder {
+        self.config_builder_with_sign_type(SignType::Sha256Rsa)
+    }
+
+    /// A configuration builder preset for this sandbox, signing with `sign_type`, with the key that
+    /// verifies the callbacks of orders placed with it (the MD5 secret key, or the platform public
+    /// key).
+    pub fn config_builder_with_sign_type(&self, sign_type: SignType) -> ConfigBuilder {
         let builder = crate::Config::builder()
             .base_url(self.base_url.as_str())
             .business_id(self.shared.business_id.as_str())
@@ -297,25 +306,28 @@ impl Sandbox {
             .sign_type(sign_type);
         match sign_type {
             SignType::Md5 => builder.md5_secret_key(self.md5_secret_key()),
-            _ => builder.rsa_private_key_parsed(self.merchant_private_key()),
+            _ => builder
+                .rsa_private_key_parsed(self.merchant_private_key())
+                .platform_public_key_parsed(self.platform_public_key()),
         }
     }
 
-    /// A client for this sandbox over the real HTTP transport, signing with `sign_type`.
+    /// A client for this sandbox over the real HTTP transport, signing with `SHA256-RSA` (see
+    /// [`config_builder`](Self::config_builder)).
     ///
     /// # Errors
-    /// As [`ConfigBuilder::build`] and [`Client::new`].
-    pub fn client(&self, sign_type: SignType) -> Result<Client, Error> {
-        Client::new(self.config_builder(sign_type).build()?)
+    /// As [`ConfigBuilder::build`].
+    pub fn client(&self) -> Result<Client, Error> {
+        self.client_with_sign_type(SignType::Sha256Rsa)
     }
 
-    /// A callback verifier for callbacks of orders placed with `sign_type`.
-    pub fn callback_verifier(&self, sign_type: SignType) -> CallbackVerifierBuilder {
-        let builder = crate::CallbackVerifier::builder().business_id(self.shared.business_id.as_str());
-        match sign_type {
-            SignType::Md5 => builder.md5_secret_key(self.md5_secret_key()),
-            _ => builder.platform_public_key_parsed(self.platform_public_key()),
-        }
+    /// A client for this sandbox over the real HTTP transport, signing with `sign_type` (see
+    /// [`config_builder_with_sign_type`](Self::config_builder_with_sign_type)).
+    ///
+    /// # Errors
+    /// As [`ConfigBuilder::build`].
+    pub fn client_with_sign_type(&self, sign_type: SignType) -> Result<Client, Error> {
+        Ok(Client::new(self.config_builder_with_sign_type(sign_type).build()?))
     }
 
     /// Answers one request without a socket (sans-IO).

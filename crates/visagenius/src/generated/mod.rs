@@ -3,10 +3,11 @@
 //!
 //! Do not edit: change the docs and run `cargo xtask codegen`.
 
+mod client;
 mod order_pay;
 mod product_brief_query;
 mod product_query;
 
-pub use order_pay::{ExpressAddress, OrderExpressAddress, OrderPayBody, OrderPayRequest};
-pub use product_brief_query::{ProductBrief, ProductBriefQueryBody, ProductBriefQueryRequest};
-pub use product_query::{ElecMaterial, ProductQueryBody, ProductQueryRequest};
+pub use order_pay::{ExpressAddress, OrderExpressAddress, OrderPayRequest, OrderPayResponse};
+pub use product_brief_query::{ProductBrief, ProductBriefQueryRequest, ProductBriefQueryResponse};
+pub use product_query::{ElecMaterial, ProductQueryRequest, ProductQueryResponse};

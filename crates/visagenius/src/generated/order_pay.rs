@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `OrderPayRequest`.
 ///
-/// Request of the `order_pay` endpoint, `POST /openvisa/order_pay`: 订单支付 (pay an order).
-/// Not idempotent: never retried once it may have been sent. Response: `OrderPayBody` inside the `ret-msg-body` envelope.
+/// Request of the `order_pay` endpoint, `POST /openvisa/order_pay`, sent with [`Client::order_pay`](crate::Client::order_pay): 订单支付 (pay an order).
+/// Not idempotent: never retried once it may have been sent. Response: `OrderPayResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderPayRequest {
@@ -36,7 +36,7 @@ impl OrderPayRequest {
 }
 
 impl sign_core::Endpoint for OrderPayRequest {
-    type Response = OrderPayBody;
+    type Response = OrderPayResponse;
     const NAME: &'static str = "order_pay";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/openvisa/order_pay";
@@ -82,16 +82,16 @@ impl OrderExpressAddress {
     }
 }
 
-/// `OrderPayBody`.
+/// `OrderPayResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct OrderPayBody {
+pub struct OrderPayResponse {
     /// 供应商地址信息 (the supplier's address)
     pub express_address: ExpressAddress,
 }
 
-impl OrderPayBody {
-    /// Creates a `OrderPayBody` from its required fields; optional fields start unset (set them with `with_*`).
+impl OrderPayResponse {
+    /// Creates a `OrderPayResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(express_address: impl Into<ExpressAddress>) -> Self {
         Self { express_address: express_address.into() }
     }

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `ProductBriefQueryRequest`.
 ///
-/// Request of the `product_brief_query` endpoint, `POST /openvisa/product_brief_query`: 商品列表查询 (list products).
-/// Idempotent (safe to retry). Response: `ProductBriefQueryBody` inside the `ret-msg-body` envelope.
+/// Request of the `product_brief_query` endpoint, `POST /openvisa/product_brief_query`, sent with [`Client::product_brief_query`](crate::Client::product_brief_query): 商品列表查询 (list products).
+/// Idempotent (safe to retry). Response: `ProductBriefQueryResponse`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductBriefQueryRequest {
@@ -52,17 +52,17 @@ impl ProductBriefQueryRequest {
 }
 
 impl sign_core::Endpoint for ProductBriefQueryRequest {
-    type Response = ProductBriefQueryBody;
+    type Response = ProductBriefQueryResponse;
     const NAME: &'static str = "product_brief_query";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/openvisa/product_brief_query";
     const IDEMPOTENT: bool = true;
 }
 
-/// `ProductBriefQueryBody`.
+/// `ProductBriefQueryResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct ProductBriefQueryBody {
+pub struct ProductBriefQueryResponse {
     /// 商品总数
     pub total_count: i64,
     /// 商品信息
@@ -70,8 +70,8 @@ pub struct ProductBriefQueryBody {
     pub data: Option<Vec<ProductBrief>>,
 }
 
-impl ProductBriefQueryBody {
-    /// Creates a `ProductBriefQueryBody` from its required fields; optional fields start unset (set them with `with_*`).
+impl ProductBriefQueryResponse {
+    /// Creates a `ProductBriefQueryResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(total_count: impl Into<i64>) -> Self {
         Self { total_count: total_count.into(), data: None }
     }

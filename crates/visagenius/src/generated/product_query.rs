@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// `ProductQueryRequest`.
 ///
-/// Request of the `product_query` endpoint, `POST /openvisa/product_query`: 商品详情查询 (product detail).
-/// Idempotent (safe to retry). Response: `ProductQueryBody` inside the `ret-msg-body` envelope.
+/// Request of the `product_query` endpoint, `POST /openvisa/product_query`, sent with [`Client::product_query`](crate::Client::product_query): 商品详情查询 (product detail).
+/// Idempotent (safe to retry). Response: `ProductQueryResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductQueryRequest {
@@ -24,17 +24,17 @@ impl ProductQueryRequest {
 }
 
 impl sign_core::Endpoint for ProductQueryRequest {
-    type Response = ProductQueryBody;
+    type Response = ProductQueryResponse;
     const NAME: &'static str = "product_query";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/openvisa/product_query";
     const IDEMPOTENT: bool = true;
 }
 
-/// `ProductQueryBody`.
+/// `ProductQueryResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct ProductQueryBody {
+pub struct ProductQueryResponse {
     /// 商品编号
     pub product_id: i64,
     /// 商品名称
@@ -81,8 +81,8 @@ pub struct ProductQueryBody {
     pub elec_material: Option<ElecMaterial>,
 }
 
-impl ProductQueryBody {
-    /// Creates a `ProductQueryBody` from its required fields; optional fields start unset (set them with `with_*`).
+impl ProductQueryResponse {
+    /// Creates a `ProductQueryResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(product_id: impl Into<i64>) -> Self {
         Self {
             product_id: product_id.into(),

@@ -10,7 +10,7 @@
 //!   by code written separately from the client's signer, in constant time;
 //! - `product_brief_query` and `product_query` serve a small product catalogue
 //!   ([`SANDBOX_PRODUCT_IDS`]);
-//! - `order_pay` pays pre-seeded orders ([`SEEDED_ORDER_ID`] and others, or your own with
+//! - `order_pay` pays the preset orders ([`SANDBOX_ORDER_ID`] and others, or your own with
 //!   [`Sandbox::add_order`]) and refuses an unknown order, an already paid order and an amount
 //!   that differs from the order's (HTTP 200, `ret: -1`);
 //! - a body that is not JSON or lacks a required field is HTTP 400 `ret: -1` (参数不正确);
@@ -22,15 +22,15 @@
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use visagenius::sandbox::{Sandbox, SEEDED_ORDER_AMOUNT, SEEDED_ORDER_ID};
+//! use visagenius::sandbox::{Sandbox, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID};
 //! use visagenius::{OrderPayRequest, ProductBriefQueryRequest};
 //!
 //! let sandbox = Sandbox::start()?;
 //! let client = sandbox.client()?;
 //! let list = client.product_brief_query(&ProductBriefQueryRequest::new())?;
 //! assert!(list.total_count > 0);
-//! client.order_pay(&OrderPayRequest::new(SEEDED_ORDER_ID, SEEDED_ORDER_AMOUNT))?;
-//! assert!(sandbox.order(SEEDED_ORDER_ID).is_some_and(|o| o.paid));
+//! client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT))?;
+//! assert!(sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid));
 //! # Ok(()) }
 //! ```
 
@@ -52,14 +52,14 @@ pub const SANDBOX_ACCESS_KEY: &str = "vg-sandbox-access-key";
 /// The sandbox's secret key (not secret: it is published here).
 pub const SANDBOX_SECRET_KEY: &str = "vg-sandbox-secret-key";
 
-/// An unpaid order of 20.00 CNY (the provider's own example order) seeded in every sandbox.
-pub const SEEDED_ORDER_ID: i64 = 1_000_012_680;
-/// The amount of [`SEEDED_ORDER_ID`].
-pub const SEEDED_ORDER_AMOUNT: Fen = Fen(2000);
+/// An unpaid order of 20.00 CNY (the provider's own example order), present in every sandbox.
+pub const SANDBOX_ORDER_ID: i64 = 1_000_012_680;
+/// The amount of [`SANDBOX_ORDER_ID`].
+pub const SANDBOX_ORDER_AMOUNT: Fen = Fen(2000);
 /// A second unpaid order, of 450.00 CNY, that already has a return address.
-pub const SEEDED_ORDER_WITH_ADDRESS_ID: i64 = 1_000_012_681;
+pub const SANDBOX_ORDER_WITH_ADDRESS_ID: i64 = 1_000_012_681;
 /// An order that is already paid: paying it again is refused.
-pub const SEEDED_PAID_ORDER_ID: i64 = 1_000_012_682;
+pub const SANDBOX_PAID_ORDER_ID: i64 = 1_000_012_682;
 /// The product ids of the sandbox's catalogue.
 pub const SANDBOX_PRODUCT_IDS: [i64; 3] = [10106, 10107, 10108];
 
@@ -121,7 +121,7 @@ impl Sandbox {
             appid: SANDBOX_APPID.to_owned(),
             access_key: SecretString::from(SANDBOX_ACCESS_KEY),
             secret_key: SecretString::from(SANDBOX_SECRET_KEY),
-            state: Mutex::new(State { products: catalogue(), orders: seeded_orders() }),
+            state: Mutex::new(State { products: catalogue(), orders: preset_orders() }),
         });
         let handler_core = Arc::clone(&core);
         let server = SandboxServer::start(move |request| handler_core.handle(&request))?;
@@ -146,9 +146,9 @@ impl Sandbox {
     /// A client for this sandbox over the real HTTP transport.
     ///
     /// # Errors
-    /// As [`ConfigBuilder::build`] and [`Client::new`].
+    /// As [`ConfigBuilder::build`].
     pub fn client(&self) -> Result<Client, Error> {
-        Client::new(self.config_builder().build()?)
+        Ok(Client::new(self.config_builder().build()?))
     }
 
     /// A transport that hands requests straight to [`handle`](Self::handle), without a socket.
@@ -407,11 +407,11 @@ fn catalogue() -> Vec<Value> {
     ]
 }
 
-fn seeded_orders() -> BTreeMap<i64, SandboxOrder> {
+fn preset_orders() -> BTreeMap<i64, SandboxOrder> {
     let orders = [
-        SandboxOrder { order_id: SEEDED_ORDER_ID, amount: SEEDED_ORDER_AMOUNT, paid: false, express_address: None },
+        SandboxOrder { order_id: SANDBOX_ORDER_ID, amount: SANDBOX_ORDER_AMOUNT, paid: false, express_address: None },
         SandboxOrder {
-            order_id: SEEDED_ORDER_WITH_ADDRESS_ID,
+            order_id: SANDBOX_ORDER_WITH_ADDRESS_ID,
             amount: Fen(45000),
             paid: false,
             express_address: Some(json!({
@@ -423,7 +423,7 @@ fn seeded_orders() -> BTreeMap<i64, SandboxOrder> {
                 "detail_address": "人民路1号"
             })),
         },
-        SandboxOrder { order_id: SEEDED_PAID_ORDER_ID, amount: Fen(23000), paid: true, express_address: None },
+        SandboxOrder { order_id: SANDBOX_PAID_ORDER_ID, amount: Fen(23000), paid: true, express_address: None },
     ];
     orders.into_iter().map(|o| (o.order_id, o)).collect()
 }

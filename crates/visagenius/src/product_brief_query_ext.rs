@@ -1,8 +1,8 @@
-//! Hand-written conveniences on the generated models.
+//! Hand-written conveniences on the generated `product_brief_query` models.
 
-use crate::generated::{ProductBrief, ProductBriefQueryBody};
+use crate::generated::{ProductBrief, ProductBriefQueryResponse};
 
-impl ProductBriefQueryBody {
+impl ProductBriefQueryResponse {
     /// The products of this page (`data`), empty when the provider omitted the list.
     pub fn products(&self) -> &[ProductBrief] {
         self.data.as_deref().unwrap_or_default()
@@ -15,9 +15,9 @@ mod tests {
 
     #[test]
     fn products_is_empty_without_data() {
-        let none: ProductBriefQueryBody = serde_json::from_str(r#"{"total_count":0}"#).unwrap();
+        let none: ProductBriefQueryResponse = serde_json::from_str(r#"{"total_count":0}"#).unwrap();
         assert!(none.products().is_empty());
-        let some: ProductBriefQueryBody =
+        let some: ProductBriefQueryResponse =
             serde_json::from_str(r#"{"total_count":9,"data":[{"product_id":1},{"product_id":2}]}"#).unwrap();
         let ids: Vec<_> = some.products().iter().filter_map(|p| p.product_id).collect();
         assert_eq!(ids, [1, 2]);

@@ -1,10 +1,12 @@
-//! The typed payment request: every combination the provider rejects is either impossible to
-//! build or refused with a [`RequestError`] before anything is sent.
+//! Hand-written additions to the generated `order_pay` endpoint: the typed request
+//! [`PayOrder`], the rules every [`OrderPayRequest`] is checked against before sending
+//! (`validate_ext`), and [`Client::order_pay`], which also checks that the answer's `pay_param`
+//! fits the payment method.
 //!
 //! The wire model ([`OrderPayRequest`], generated from the docs) is flat: a `pay_method` code with
 //! optional `pay_price` / `pay_integral`, a `freight_mode` code with an optional
 //! `freight_json_arr_key`. [`PayOrder`] replaces those codes with enums that carry exactly the
-//! amounts and choices each case needs:
+//! amounts and choices each case needs, and becomes an [`OrderPayRequest`] with `From`:
 //!
 //! | [`PayWith`] | `pay_method` | `pay_price` | `pay_integral` |
 //! |---|---|---|---|
@@ -25,8 +27,12 @@ use std::str::FromStr;
 use sign_core::DecimalNumber;
 use sign_core::decimal::rust_decimal::Decimal as RustDecimal;
 
-use crate::error::RequestError;
-use crate::generated::{FreightJsonArrKey, FreightMode, OrderPayRequest, PayMethod};
+use sign_core::HttpResponse;
+
+use crate::Client;
+use crate::error::{Error, RequestError};
+use crate::generated::{FreightJsonArrKey, FreightMode, OrderPayRequest, OrderPayResponse, PayMethod};
+use crate::pay_param_ext::PayParam;
 
 /// The largest `pay_price` accepted: 13 integer digits plus 2 decimals keeps every amount within
 /// the 15 significant digits a float-based server (the provider's examples are PHP) reads exactly.
@@ -181,6 +187,16 @@ pub enum PayWith {
     },
 }
 
+/// The kind of `pay_param` an answer must carry for a `pay_method` (none for points only or an
+/// undocumented method).
+fn app_pay(method: &PayMethod) -> AppPay {
+    match method {
+        PayMethod::Wechat | PayMethod::WechatIntegral => AppPay::Wechat,
+        PayMethod::Alipay | PayMethod::AlipayIntegral => AppPay::Alipay,
+        _ => AppPay::None,
+    }
+}
+
 /// Which app payment an answer must carry for a [`PayWith`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -253,11 +269,7 @@ impl PayWith {
 
     /// The kind of `pay_param` the app needs for this method.
     pub fn app_pay(self) -> AppPay {
-        match self {
-            Self::Wechat { .. } | Self::WechatAndPoints { .. } => AppPay::Wechat,
-            Self::Alipay { .. } | Self::AlipayAndPoints { .. } => AppPay::Alipay,
-            Self::Points { .. } => AppPay::None,
-        }
+        app_pay(&self.pay_method())
     }
 }
 
@@ -301,13 +313,15 @@ impl Freight {
     }
 }
 
-/// One "pay this order now" request (订单立即支付), valid by construction.
+/// One "pay this order now" request (订单立即支付), valid by construction: the typed way to
+/// build an [`OrderPayRequest`] (`OrderPayRequest::from(order)`, or `order.into()` where an
+/// `OrderPayRequest` is expected).
 ///
 /// ```
-/// use mall_pay::{Freight, FreightChoice, PayOrder, PayWith, Points, Yuan};
+/// use mall_pay::{Freight, FreightChoice, OrderPayRequest, PayOrder, PayWith, Points, Yuan};
 ///
 /// let wechat = PayOrder::new(1001, 7, PayWith::wechat(Yuan::parse("0.1")?), Freight::Free)?;
-/// let wire = serde_json::to_string(&wechat.to_wire())?;
+/// let wire = serde_json::to_string(&OrderPayRequest::from(wechat))?;
 /// assert_eq!(wire, r#"{"order_id":1001,"pay_method":1,"pay_price":0.1,"address_id":7,"freight_mode":1}"#);
 ///
 /// let mixed = PayWith::alipay_and_points(Yuan::from_fen(1990)?, Points::new(300)?);
@@ -387,6 +401,12 @@ impl From<PayOrder> for OrderPayRequest {
     }
 }
 
+impl From<&PayOrder> for OrderPayRequest {
+    fn from(order: &PayOrder) -> Self {
+        order.to_wire()
+    }
+}
+
 /// Checks a flat wire request against every rule, e.g. one built by hand or read back from a
 /// queue: the same checks [`PayOrder`] makes impossible to get wrong.
 impl TryFrom<&OrderPayRequest> for PayOrder {
@@ -456,6 +476,69 @@ impl TryFrom<&OrderPayRequest> for PayOrder {
         };
         PayOrder::new(wire.order_id, wire.address_id, pay_with, freight)
     }
+}
+
+impl OrderPayRequest {
+    /// The payment rules (the same [`PayOrder`] makes impossible to break), checked by
+    /// [`Client::prepare`] before anything is sent: `pay_price` exactly for methods 1, 2, 4, 5 and
+    /// `pay_integral` exactly for 3, 4, 5 (both more than 0, `pay_price` with at most two decimals
+    /// and 13 integer digits), `freight_json_arr_key` exactly when `freight_mode` is 2, ids more
+    /// than 0, documented codes only.
+    pub(crate) fn validate_ext(&self) -> Result<(), sign_core::InvalidRequest> {
+        PayOrder::try_from(self).map(|_| ()).map_err(Into::into)
+    }
+}
+
+impl Client {
+    /// 订单立即支付: pays an order now and returns what the app needs to finish paying
+    /// ([`OrderPayResponse::pay_param`]); `POST` to the configured pay path
+    /// ([`ConfigBuilder::pay_path`](crate::ConfigBuilder::pay_path): the provider does not
+    /// publish it).
+    ///
+    /// [`PayOrder`] builds a request that cannot break the payment rules: pass it as
+    /// `&order.into()`. A request built otherwise is checked against the same rules before
+    /// sending ([`Error::InvalidRequest`]).
+    ///
+    /// Not idempotent: sent once, the transport only retries when the request cannot have reached
+    /// the server. After [`Error::outcome_unknown`] (a response timeout, a 5xx, an unreadable
+    /// answer), check the order in the mall before paying again.
+    ///
+    /// # Errors
+    /// Any [`Error`]; an expired token is [`Error::TokenExpired`], another refusal [`Error::Api`],
+    /// and an answer whose `pay_param` does not fit the method (WeChat parameters for an Alipay
+    /// payment, or the reverse) [`Error::UnexpectedPayParam`].
+    pub fn order_pay(&self, request: &OrderPayRequest) -> Result<OrderPayResponse, Error> {
+        let response = self.call(request)?;
+        check_pay_param(request, &response.pay_param)?;
+        Ok(response)
+    }
+
+    /// The sans-IO half of [`Client::order_pay`]: reads the response to the prepared `request`
+    /// ([`Client::prepare`]) and checks that `pay_param` fits its method: WeChat parameters for
+    /// WeChat (with or without points), an Alipay string for Alipay (with or without points).
+    /// Points-only payments accept any `pay_param`, since the provider does not say what they
+    /// return. [`Client::parse`] reads the answer without this check.
+    ///
+    /// # Errors
+    /// As [`Client::order_pay`], without the transport errors.
+    pub fn parse_order_pay(
+        &self,
+        request: &OrderPayRequest,
+        response: &HttpResponse,
+    ) -> Result<OrderPayResponse, Error> {
+        let data = self.parse::<OrderPayRequest>(response)?;
+        check_pay_param(request, &data.pay_param)?;
+        Ok(data)
+    }
+}
+
+fn check_pay_param(request: &OrderPayRequest, param: &PayParam) -> Result<(), Error> {
+    let expected = match app_pay(&request.pay_method) {
+        AppPay::Wechat if param.wechat().is_none() => "wechat",
+        AppPay::Alipay if param.alipay().is_none() => "alipay",
+        _ => return Ok(()),
+    };
+    Err(Error::UnexpectedPayParam { expected, got: param.kind() })
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ fn fixed(client: Client) -> Client {
 }
 
 fn client(config: vip_charge::ConfigBuilder) -> Client {
-    fixed(Client::new(config.retry(RetryPolicy::none()).build().unwrap()).unwrap())
+    fixed(Client::new(config.retry(RetryPolicy::none()).build().unwrap()))
 }
 
 fn charge() -> VipChargeRequest {
@@ -61,7 +61,7 @@ fn ok_order() -> String {
 }
 
 #[test]
-fn md5_charge_sends_exact_headers_and_body() {
+fn vip_charge_md5_sends_exact_headers_and_body() {
     let mut server = mockito::Server::new();
     let mock = server
         .mock("POST", "/v1/openapi/order/VIPCharge")
@@ -83,7 +83,7 @@ fn md5_charge_sends_exact_headers_and_body() {
 }
 
 #[test]
-fn rsa_charge_sends_exact_headers_and_body() {
+fn vip_charge_rsa_sends_exact_headers_and_body() {
     let mut server = mockito::Server::new();
     let mock = server
         .mock("POST", "/v1/openapi/order/VIPCharge")
@@ -101,7 +101,7 @@ fn rsa_charge_sends_exact_headers_and_body() {
 }
 
 #[test]
-fn rsa_without_the_sign_type_header() {
+fn order_info_rsa_without_the_sign_type_header() {
     let mut server = mockito::Server::new();
     let mock = server
         .mock("POST", "/v1/openapi/order/info")
@@ -128,40 +128,56 @@ fn prepare_is_the_request_call_sends() {
     assert!(info.idempotent);
 }
 
+fn ok_data(data: &str) -> String {
+    format!(r#"{{"status":0,"message":"ok","data":{data}}}"#)
+}
+
 #[test]
-fn every_endpoint_posts_to_its_path() {
+fn product_list_posts_to_its_path_and_reads_the_products() {
     let mut server = mockito::Server::new();
-    let ok = |data: &str| format!(r#"{{"status":0,"message":"ok","data":{data}}}"#);
-    let m1 = server
+    let m = server
         .mock("POST", "/v1/openapi/order/product/list")
         .match_body(Matcher::Exact(r#"{"merchantId":"166"}"#.to_owned()))
-        .with_body(ok(r#"[{"productCode":"87103","productName":"月卡","settlementPrice":19.9}]"#))
-        .create();
-    let m2 = server
-        .mock("POST", "/v1/openapi/merchant/business/balance")
-        .match_body(Matcher::Exact(r#"{"merchantId":"166","businessId":"55"}"#.to_owned()))
-        .with_body(ok(r#"{"balance":1000.01}"#))
-        .create();
-    let m3 = server
-        .mock("POST", "/v1/openapi/order/batch")
-        .match_body(Matcher::Exact(
-            r#"{"merchantId":"166","businessId":"55","batchBizCode":"B1","productCode":"87103","callbackUrl":"http://cb","itemList":[{"bizCode":"b1","account":"a1"}]}"#
-                .to_owned(),
-        ))
-        .with_body(ok(r#"{"batchBizCode":"B1"}"#))
+        .with_body(ok_data(r#"[{"productCode":"87103","productName":"月卡","settlementPrice":19.9}]"#))
         .create();
     let c = client(md5_config(&server.url()));
     let products = c.product_list(&ProductListRequest::new("166")).unwrap();
     assert_eq!(products.products[0].product_code.as_deref(), Some("87103"));
     assert_eq!(products.products[0].settlement_price.unwrap().to_string(), "19.9");
+    m.assert();
+}
+
+#[test]
+fn business_balance_posts_to_its_path_and_reads_the_balance() {
+    let mut server = mockito::Server::new();
+    let m = server
+        .mock("POST", "/v1/openapi/merchant/business/balance")
+        .match_body(Matcher::Exact(r#"{"merchantId":"166","businessId":"55"}"#.to_owned()))
+        .with_body(ok_data(r#"{"balance":1000.01}"#))
+        .create();
+    let c = client(md5_config(&server.url()));
     let balance = c.business_balance(&BusinessBalanceRequest::new("166", "55")).unwrap();
     assert_eq!(balance.balance.unwrap().to_string(), "1000.01");
+    m.assert();
+}
+
+#[test]
+fn batch_order_posts_to_its_path_and_returns_raw_json() {
+    let mut server = mockito::Server::new();
+    let m = server
+        .mock("POST", "/v1/openapi/order/batch")
+        .match_body(Matcher::Exact(
+            r#"{"merchantId":"166","businessId":"55","batchBizCode":"B1","productCode":"87103","callbackUrl":"http://cb","itemList":[{"bizCode":"b1","account":"a1"}]}"#
+                .to_owned(),
+        ))
+        .with_body(ok_data(r#"{"batchBizCode":"B1"}"#))
+        .create();
+    let c = client(md5_config(&server.url()));
     let batch = BatchOrderRequest::new("166", "55", "B1", "87103", vec![BatchOrderItem::new("b1", "a1")])
         .with_callback_url("http://cb");
     assert_eq!(c.batch_order(&batch).unwrap()["batchBizCode"], "B1");
-    m1.assert();
-    m2.assert();
-    m3.assert();
+    assert!(!c.prepare(&batch).unwrap().idempotent, "a batch order must never be retried once sent");
+    m.assert();
 }
 
 #[test]
@@ -177,10 +193,12 @@ fn raw_call_is_signed_too() {
     let v: serde_json::Value = c.raw_call("/v1/openapi/order/info", &charge(), true).unwrap();
     assert_eq!(v["x"][1], 2);
     mock.assert();
-    assert!(matches!(c.prepare_raw("no-slash", &charge(), true), Err(Error::InvalidRequest(_))));
+    for bad in ["no-slash", "/v1/../admin", "//evil.example/x", "/v1/openapi/order/info?x=1", "/v1/订单"] {
+        assert!(matches!(c.prepare_raw(bad, &charge(), true), Err(Error::InvalidRequest(_))), "{bad}");
+    }
 }
 
-fn answer(status: usize, body: &str) -> Result<vip_charge::VipChargeOrder, Error> {
+fn answer(status: usize, body: &str) -> Result<vip_charge::VipChargeResponse, Error> {
     let mut server = mockito::Server::new();
     let _m = server.mock("POST", "/v1/openapi/order/VIPCharge").with_status(status).with_body(body).create();
     client(md5_config(&server.url())).vip_charge(&charge())
@@ -199,7 +217,7 @@ fn failure_envelopes_are_api_errors() {
         }
         other => panic!("{other:?}"),
     }
-    // The seed's example status 961 is not success unless configured so.
+    // The document's example status 961 is not success unless configured so.
     assert!(matches!(
         answer(200, r#"{"status":961,"message":"success","data":{"orderCode":"1"}}"#),
         Err(Error::Api { status: 961, .. })
@@ -239,12 +257,9 @@ fn a_huge_body_is_refused_by_the_transport() {
     let mut server = mockito::Server::new();
     let huge = format!(r#"{{"status":0,"message":"{}"}}"#, "x".repeat(200_000));
     let _m = server.mock("POST", "/v1/openapi/order/VIPCharge").with_body(huge).create();
-    let c = fixed(
-        Client::new(
-            md5_config(&server.url()).max_response_bytes(64 * 1024).retry(RetryPolicy::none()).build().unwrap(),
-        )
-        .unwrap(),
-    );
+    let c = fixed(Client::new(
+        md5_config(&server.url()).max_response_bytes(64 * 1024).retry(RetryPolicy::none()).build().unwrap(),
+    ));
     match c.vip_charge(&charge()) {
         Err(Error::Transport(e)) => assert_eq!(e.kind(), sign_core::TransportErrorKind::BodyTooLarge),
         other => panic!("{other:?}"),
@@ -252,10 +267,22 @@ fn a_huge_body_is_refused_by_the_transport() {
 }
 
 #[test]
+fn parse_applies_the_response_size_limit_too() {
+    // A response handed to the sans-IO `parse` by the caller's own HTTP client is capped like the
+    // transport caps it.
+    let body = ok_order();
+    let c = client(md5_config("http://127.0.0.1:9").max_response_bytes(body.len() as u64 - 1));
+    let r = c.parse::<VipChargeRequest>(&vip_charge::HttpResponse::json(200, body.clone().into_bytes()));
+    assert!(matches!(r, Err(Error::Decode(_))), "{r:?}");
+    let c = client(md5_config("http://127.0.0.1:9").max_response_bytes(body.len() as u64));
+    assert!(c.parse::<VipChargeRequest>(&vip_charge::HttpResponse::json(200, body.into_bytes())).is_ok());
+}
+
+#[test]
 fn charges_are_not_retried_but_queries_are() {
     let mut server = mockito::Server::new();
     let retry = RetryPolicy::new(2, Duration::from_millis(1), Duration::from_millis(2));
-    let c = Client::new(md5_config(&server.url()).retry(retry).build().unwrap()).unwrap();
+    let c = Client::new(md5_config(&server.url()).retry(retry).build().unwrap());
     let charge_mock = server.mock("POST", "/v1/openapi/order/VIPCharge").with_status(500).expect(1).create();
     assert!(matches!(c.vip_charge(&charge()), Err(Error::HttpStatus { status: 500 })));
     charge_mock.assert();
@@ -266,7 +293,7 @@ fn charges_are_not_retried_but_queries_are() {
 
 #[test]
 fn nonces_differ_per_request_by_default() {
-    let c = Client::new(md5_config("http://127.0.0.1:9").build().unwrap()).unwrap();
+    let c = Client::new(md5_config("http://127.0.0.1:9").build().unwrap());
     let mut seen = std::collections::HashSet::new();
     for _ in 0..500 {
         let r = c.prepare(&charge()).unwrap();
@@ -281,6 +308,12 @@ fn bad_requests_fail_before_sending() {
     assert!(matches!(c.vip_charge(&VipChargeRequest::new("166", "55", "", "a", "b")), Err(Error::InvalidRequest(_))));
     let empty = BatchOrderRequest::new("166", "55", "B1", "87103", vec![]);
     assert!(matches!(c.batch_order(&empty), Err(Error::InvalidRequest(_))));
+    // The message names the endpoint and the field, never a value.
+    match c.vip_charge(&VipChargeRequest::new("166", "55", "87103", " ", "b")) {
+        Err(Error::InvalidRequest(m)) => assert_eq!(m, "vip_charge: account is required"),
+        other => panic!("{other:?}"),
+    }
+    assert!(Error::InvalidRequest(String::new()).outcome().is_not_sent());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use sign_core::SecretString;
 use sign_core::rsa::PrivateKey;
-use vip_charge::{CallbackVerifier, Client, Config, SigningKey, VerifyingKey};
+use vip_charge::{Client, Config, SigningKey, VerifyingKey};
 
 const SECRET: &str = "md5-Secret-Value-0123456789";
 const PEM: &str = include_str!("../testdata/merchant_private_key.pem");
@@ -27,7 +27,7 @@ fn configs_clients_and_keys_are_redacted() {
     assert_clean("ConfigBuilder", &format!("{md5_builder:?}"));
     let md5 = md5_builder.build().unwrap();
     assert_clean("Config", &format!("{md5:?}"));
-    let client = Client::new(md5.clone()).unwrap();
+    let client = Client::new(md5.clone());
     assert_clean("Client", &format!("{client:?}"));
 
     let rsa_builder = Config::builder().base_url("https://h.example").business_id("55").rsa_private_key(PEM);
@@ -40,10 +40,12 @@ fn configs_clients_and_keys_are_redacted() {
     assert_clean("SigningKey", &format!("{:?}", SigningKey::Md5(SecretString::new(SECRET))));
     assert_clean("VerifyingKey", &format!("{:?}", VerifyingKey::Md5(SecretString::new(SECRET))));
 
-    let verifier_builder = CallbackVerifier::builder().business_id("55").md5_secret_key(SECRET);
-    assert_clean("CallbackVerifierBuilder", &format!("{verifier_builder:?}"));
-    let verifier = verifier_builder.build().unwrap();
-    assert_clean("CallbackVerifier", &format!("{verifier:?}"));
+    let file_builder = Config::builder()
+        .base_url("https://h.example")
+        .business_id("55")
+        .rsa_private_key_file(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/merchant_private_key.pem"));
+    assert_clean("ConfigBuilder(file)", &format!("{file_builder:?}"));
+    assert_clean("Config(file)", &format!("{:?}", file_builder.build().unwrap()));
 
     // Requests carry the signature in a header: Debug shows header names only.
     let request = client.prepare(&vip_charge::ProductListRequest::new("1")).unwrap();
@@ -78,6 +80,7 @@ fn the_sandbox_is_redacted() {
     assert_clean("SandboxBuilder", &format!("{builder:?}"));
     let sandbox = builder.start().unwrap();
     assert_clean("Sandbox", &format!("{sandbox:?}"));
-    assert_clean("Sandbox config", &format!("{:?}", sandbox.config_builder(vip_charge::SignType::Md5)));
+    assert_clean("Sandbox config", &format!("{:?}", sandbox.config_builder_with_sign_type(vip_charge::SignType::Md5)));
+    assert_clean("Sandbox config", &format!("{:?}", sandbox.config_builder()));
     assert_clean("Sandbox key", &format!("{:?} {}", sandbox.md5_secret_key(), sandbox.md5_secret_key()));
 }

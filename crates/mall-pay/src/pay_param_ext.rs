@@ -1,4 +1,5 @@
-//! `data.pay_param`: what the app hands to the WeChat or Alipay SDK to finish paying.
+//! `data.pay_param` (a hand-written type the generated [`OrderPayResponse`](crate::OrderPayResponse) uses):
+//! what the app hands to the WeChat or Alipay SDK to finish paying.
 //!
 //! The provider sends an object for WeChat (`appid, partnerid, prepayid, package, noncestr,
 //! timestamp, sign`, spelled as WeChat's app SDK expects them) and a string for Alipay (the
@@ -102,9 +103,9 @@ impl Serialize for PayParam {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generated::OrderPayData;
+    use crate::generated::OrderPayResponse;
 
-    // The seed's two success examples, verbatim.
+    // The two success examples of the provider's documentation, verbatim.
     const WECHAT: &str = r#"{
         "pay_param": {
             "appid": "wxd65a13300ecaae03",
@@ -120,7 +121,7 @@ mod tests {
 
     #[test]
     fn wechat_object_becomes_typed_fields() {
-        let data: OrderPayData = serde_json::from_str(WECHAT).unwrap();
+        let data: OrderPayResponse = serde_json::from_str(WECHAT).unwrap();
         let w = data.pay_param.wechat().unwrap();
         assert_eq!(w.appid, "wxd65a13300ecaae03");
         assert_eq!(w.partnerid, "1523813651");
@@ -138,7 +139,7 @@ mod tests {
     #[test]
     fn alipay_string_is_kept_byte_for_byte() {
         let body = serde_json::json!({ "pay_param": ALIPAY_STRING }).to_string();
-        let data: OrderPayData = serde_json::from_str(&body).unwrap();
+        let data: OrderPayResponse = serde_json::from_str(&body).unwrap();
         assert_eq!(data.pay_param.alipay(), Some(ALIPAY_STRING));
         assert_eq!(data.pay_param.kind(), "alipay");
     }
@@ -147,7 +148,7 @@ mod tests {
     fn empty_shapes_are_empty() {
         for body in ["{}", r#"{"pay_param":null}"#, r#"{"pay_param":""}"#, r#"{"pay_param":[]}"#, r#"{"pay_param":{}}"#]
         {
-            let data: OrderPayData = serde_json::from_str(body).unwrap();
+            let data: OrderPayResponse = serde_json::from_str(body).unwrap();
             assert_eq!(data.pay_param, PayParam::Empty, "{body}");
         }
     }
@@ -161,7 +162,7 @@ mod tests {
             r#"{"pay_param":{"appid":"wx"}}"#,
             r#"{"pay_param":{"appid":1,"partnerid":"","prepayid":"","package":"","noncestr":"","timestamp":"","sign":""}}"#,
         ] {
-            assert!(serde_json::from_str::<OrderPayData>(body).is_err(), "{body}");
+            assert!(serde_json::from_str::<OrderPayResponse>(body).is_err(), "{body}");
         }
     }
 }
