@@ -351,7 +351,10 @@ fn chainup_never_shows_its_private_keys_or_token() {
     // A callback and responses carrying key material where it does not belong.
     let fragment = &secrets[0];
     let forged = format!(r#"{{"app_id":"{APP_KEY}","data":"{fragment}","sign":"{fragment}","time":1}}"#);
-    shown.error("forged callback", client.verify_notification([("Content-Type", "application/json")], forged.as_bytes()));
+    shown.error(
+        "forged callback",
+        client.verify_notification([("Content-Type", "application/json")], forged.as_bytes()),
+    );
     for (label, body) in [
         ("data", format!(r#"{{"code":"0","msg":"succ","data":{{"k":"{fragment}"}},"sign":"{fragment}"}}"#)),
         ("sign", format!(r#"{{"code":"0","msg":"succ","data":"{fragment}","sign":["{fragment}"]}}"#)),
