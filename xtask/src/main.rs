@@ -6,11 +6,15 @@
 //! `cargo xtask quickstart [<provider>...]` runs the providers' quickstart examples against their
 //! embedded sandboxes.
 
+mod check;
 mod emit;
+#[cfg(test)]
+mod fixtures;
 mod model;
 mod names;
 mod parse;
 mod quickstart;
+mod templates;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -225,7 +229,7 @@ fn generate_provider(root: &Path, provider: &str) -> Result<Vec<Output>, Vec<Str
         }
     }
     if errors.is_empty() {
-        errors = emit::validate(&docs);
+        errors = check::validate(&docs);
     }
     if !errors.is_empty() {
         return Err(errors.iter().map(ToString::to_string).collect());

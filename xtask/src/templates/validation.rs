@@ -1,0 +1,1 @@
+//! `validate_fields`: the checks of the constraints column.
