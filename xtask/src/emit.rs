@@ -15,13 +15,48 @@ struct Provider<'a> {
     types: BTreeMap<&'a str, &'a TypeDef>,
     /// Request type name -> its endpoint.
     endpoints: BTreeMap<&'a str, &'a Endpoint>,
+    /// The types with `validate_fields`: rules of their own, or holding a type with them.
+    checked: BTreeSet<&'a str>,
+}
+
+/// Whether a value of type `ty` holds one of the `checked` types.
+fn holds(ty: &Ty, checked: &BTreeSet<&str>) -> bool {
+    let mut names = Vec::new();
+    ty.named(&mut names);
+    names.iter().any(|n| checked.contains(n.as_str()))
+}
+
+/// The types with `validate_fields`, found by adding the types that hold one until none is added.
+fn checked_types<'a>(types: &BTreeMap<&'a str, &'a TypeDef>) -> BTreeSet<&'a str> {
+    let mut checked: BTreeSet<&'a str> = BTreeSet::new();
+    loop {
+        let before = checked.len();
+        for (name, t) in types {
+            let has = match &t.kind {
+                TypeKind::Struct(fields) => fields.iter().any(|f| !f.rules.is_empty() || holds(&f.ty, &checked)),
+                TypeKind::Newtype(ty) => holds(ty, &checked),
+                TypeKind::Enum { .. } => false,
+            };
+            if has {
+                checked.insert(name);
+            }
+        }
+        if checked.len() == before {
+            return checked;
+        }
+    }
 }
 
 /// Generates `(file name, source)` for every module, `mod.rs` and `client.rs`. `docs` must have
 /// passed [`check::validate`](crate::check::validate); `dir` is the docs directory as shown in
 /// headers, e.g. `docs/acqra-gateway`.
 pub fn generate(dir: &str, docs: &[Doc]) -> Vec<(String, String)> {
-    let mut p = Provider { owner: BTreeMap::new(), types: BTreeMap::new(), endpoints: BTreeMap::new() };
+    let mut p = Provider {
+        owner: BTreeMap::new(),
+        types: BTreeMap::new(),
+        endpoints: BTreeMap::new(),
+        checked: BTreeSet::new(),
+    };
     for d in docs {
         for t in &d.types {
             p.owner.insert(&t.name, &d.module);
@@ -31,6 +66,7 @@ pub fn generate(dir: &str, docs: &[Doc]) -> Vec<(String, String)> {
             p.endpoints.insert(&e.request, e);
         }
     }
+    p.checked = checked_types(&p.types);
     let mut modules: Vec<&Doc> = docs.iter().collect();
     modules.sort_by(|a, b| a.module.cmp(&b.module));
     let mut out: Vec<(String, String)> =
@@ -79,7 +115,7 @@ fn module_source(d: &Doc, p: &Provider<'_>) -> String {
             imports.entry(m).or_default().insert(r);
         }
     }
-    let mut items: Vec<String> = d.types.iter().map(|t| type_source(t, p)).collect();
+    let mut items: Vec<String> = d.types.iter().map(|t| type_source(d, t, p)).collect();
     items.extend(d.endpoint.as_ref().and_then(endpoint::response_alias));
     templates::modules::module(&templates::modules::Module {
         file: &d.file,
@@ -90,9 +126,9 @@ fn module_source(d: &Doc, p: &Provider<'_>) -> String {
     })
 }
 
-/// One type with everything generated for it: the type, its impls and, for a request, its
-/// `Endpoint` impl.
-fn type_source(t: &TypeDef, p: &Provider<'_>) -> String {
+/// One type with everything generated for it: the type, its impls, its `validate_fields` and,
+/// for a request, its `Endpoint` impl.
+fn type_source(d: &Doc, t: &TypeDef, p: &Provider<'_>) -> String {
     let endpoint = p.endpoints.get(t.name.as_str()).copied();
     let mut doc = doc::type_doc(t);
     if let Some(e) = endpoint
@@ -109,11 +145,22 @@ fn type_source(t: &TypeDef, p: &Provider<'_>) -> String {
         TypeKind::Enum { repr, variants } => templates::enums::render(&t.name, &doc, *repr, variants),
         TypeKind::Newtype(ty) => templates::newtype::render(&t.name, &doc, &rust_ty(ty)),
     };
+    let checked = p.checked.contains(t.name.as_str());
+    if checked {
+        let holds = |ty: &Ty| holds(ty, &p.checked);
+        let checks = match &t.kind {
+            TypeKind::Struct(fields) => templates::validation::struct_checks(fields, &holds),
+            TypeKind::Newtype(ty) => templates::validation::newtype_checks(ty, &holds),
+            TypeKind::Enum { .. } => String::new(),
+        };
+        s.push('\n');
+        s.push_str(&templates::validation::render(&t.name, &d.file, &checks));
+    }
     if let Some(e) = endpoint
         && !matches!(t.kind, TypeKind::Enum { .. })
     {
         s.push('\n');
-        s.push_str(&endpoint::endpoint_impl(e));
+        s.push_str(&endpoint::endpoint_impl(e, checked));
     }
     s
 }
@@ -260,5 +307,77 @@ mod generate_tests {
             "| client method | provider endpoint | request | response | idempotent |\n|---|---|---|---|---|\n\
              | `pay` | 支付, `POST /v1/pay` | `PayRequest` | `PayResponse` | no (never repeated once sent) |\n"
         );
+    }
+}
+
+#[cfg(test)]
+mod constraint_tests {
+    use super::*;
+    use crate::check::validate;
+    use crate::fixtures::{CHECKED, squash};
+    use crate::parse::parse_doc;
+
+    fn pay_rs(doc: &str) -> String {
+        let docs = vec![parse_doc("docs/p/pay.md", "pay", doc).unwrap()];
+        assert!(validate(&docs).is_empty());
+        squash(&generate("docs/p", &docs).into_iter().find(|(n, _)| n == "pay.rs").unwrap().1)
+    }
+
+    #[test]
+    fn constraints_become_validate_fields_run_by_the_endpoint() {
+        let pay = pay_rs(CHECKED);
+        for want in [
+            "impl PayRequest { /// Checks the rules of the constraints column of `docs/p/pay.md`",
+            "#[doc(hidden)] pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {",
+            // `either`, written on both fields, is checked once, on presence.
+            "sign_core::check::either(context, \"orderNo\", sign_core::check::given(self.order_no.as_deref()), \
+             \"tradeNo\", sign_core::check::given(self.trade_no.as_deref()))?;",
+            // Optional fields are checked when present; secrets through expose().
+            "if let Some(v) = &self.order_no { sign_core::check::len(context, \"orderNo\", v.as_str(), 5, 64)?; }",
+            "sign_core::check::len(context, \"currency\", self.currency.as_str(), 3, 3)?; \
+             sign_core::check::upper(context, \"currency\", self.currency.as_str())?; \
+             sign_core::check::pattern(context, \"currency\", self.currency.as_str(), \"[A-Z]{3}\")?;",
+            "if let Some(v) = &self.channel { sign_core::check::one_of(context, \"channel\", *v, &[1, 2])?; \
+             sign_core::check::positive(context, \"channel\", *v)?; }",
+            "sign_core::check::positive(context, \"amount\", self.amount)?; \
+             sign_core::check::scale(context, \"amount\", self.amount, 2)?;",
+            "sign_core::check::one_of(context, \"lang\", v.as_str(), &[\"zh\", \"en\"])?;",
+            "sign_core::check::not_blank(context, \"refundNumber\", self.refund_number.as_str())?;",
+            "if let Some(v) = &self.cvc { sign_core::check::len(context, \"cvc\", v.expose(), 3, 4)?; \
+             sign_core::check::digits(context, \"cvc\", v.expose())?; }",
+            "sign_core::check::given(self.token.as_ref().map(|v| v.expose()))",
+            // Nested doc types: inline, optional, in a list (with its own rule), in nested lists, in a newtype.
+            "self.card.validate_fields(context)?; if let Some(v) = &self.billing { v.validate_fields(context)?; }",
+            "if let Some(v) = &self.items { sign_core::check::items(context, \"items\", v.len(), 1, usize::MAX)?; \
+             for item in v { item.validate_fields(context)?; } }",
+            "sign_core::check::len(context, \"sku\", self.sku.as_str(), 0, 32)?; if let Some(v) = &self.sub { \
+             for item in v { for item in item { item.validate_fields(context)?; } } }",
+            "for item in &self.0 { item.validate_fields(context)?; }",
+            "sign_core::check::len(context, \"cardNo\", self.card_no.expose(), 13, 19)?;",
+            // The endpoint runs them.
+            "/// The rules of the doc's constraints column. fn validate(&self) -> Result<(), sign_core::InvalidRequest> { \
+             self.validate_fields(Self::NAME) }",
+        ] {
+            assert!(pay.contains(&squash(want)), "missing `{want}` in\n{pay}");
+        }
+        assert_eq!(pay.matches("sign_core::check::either(").count(), 2, "{pay}");
+        assert_eq!(pay.matches("pub fn validate_fields").count(), 4, "PayRequest, Card, Item, Batch: {pay}");
+        assert!(!pay.contains("impl Plain { /// Checks"), "a type without rules has no checks: {pay}");
+    }
+
+    #[test]
+    fn constraints_then_the_hand_written_checks() {
+        let pay = pay_rs(&CHECKED.replace("response: json\n", "response: json\nvalidate: ext\n"));
+        let want = "fn validate(&self) -> Result<(), sign_core::InvalidRequest> { self.validate_fields(Self::NAME)?; \
+                    self.validate_ext() }";
+        assert!(pay.contains(&squash(want)), "{pay}");
+    }
+
+    #[test]
+    fn without_rules_nothing_changes() {
+        let out = generate("docs/p", &crate::fixtures::docs());
+        for (_, text) in out {
+            assert!(!text.contains("validate_fields") && !text.contains("fn validate(&self)"), "{text}");
+        }
     }
 }

@@ -22,3 +22,30 @@ pub fn docs() -> Vec<Doc> {
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// An endpoint whose request uses every rule of the constraints column, directly and through a
+/// nested struct, an optional struct, a list and a newtype.
+pub const CHECKED: &str = "# Pay\n\n```endpoint\nname: pay\nmethod: POST\npath: /v1/pay\nsummary: 支付\n\
+idempotent: false\nrequest: PayRequest\nresponse: json\n```\n\n## PayRequest\n\n\
+| field | type | required | description | constraints |\n|---|---|---|---|---|\n\
+| orderNo | string | no | 订单号 | len 5..=64, either tradeNo |\n\
+| tradeNo | string | no | | either orderNo |\n\
+| currency | string | yes | | len 3, upper, pattern [A-Z]{3} |\n\
+| channel | integer | no | | one-of 1\\|2, positive |\n\
+| amount | decimal | yes | | positive, scale 2 |\n\
+| rate | decimal-number | no | | scale 4 |\n\
+| lang | string | no | | one-of zh\\|en |\n\
+| refundNumber | string | yes | | not-blank |\n\
+| cvc | secret | no | | len 3..=4, digits |\n\
+| token | secret | no | | either orderNo |\n\
+| card | Card | yes | | |\n\
+| billing | Card | no | | |\n\
+| items | [Item] | no | | len 1.. |\n\
+| batch | Batch | no | | |\n\
+| plain | Plain | no | | |\n\n\
+## Card\n\n| field | type | required | description | constraints |\n|---|---|---|---|---|\n\
+| cardNo | secret | yes | 卡号 | len 13..=19, digits |\n\n\
+## Item\n\n| field | type | required | description | constraints |\n|---|---|---|---|---|\n\
+| sku | string | yes | | len ..=32 |\n| sub | [[Item]] | no | | |\n\n\
+## Batch (newtype [Item])\n\n\
+## Plain\n\n| field | type | required | description |\n|---|---|---|---|\n| note | string | no | |\n";

@@ -7,6 +7,7 @@
 //! embedded sandboxes.
 
 mod check;
+mod constraints;
 mod emit;
 #[cfg(test)]
 mod fixtures;

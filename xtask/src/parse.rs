@@ -411,8 +411,8 @@ fn is_separator(cells: &[String]) -> bool {
     cells.iter().all(|c| !c.is_empty() && c.chars().all(|x| matches!(x, '-' | ':' | ' ')) && c.contains('-'))
 }
 
-/// The columns of a struct table and of an enum table.
-const STRUCT_COLUMNS: [&str; 4] = ["field", "type", "required", "description"];
+/// The columns of a struct table (`constraints` is optional) and of an enum table.
+const STRUCT_COLUMNS: [&str; 5] = ["field", "type", "required", "description", "constraints"];
 const ENUM_COLUMNS: [&str; 3] = ["value", "variant", "description"];
 
 /// A type heading and its table (`rows`: the table's lines, header first).
@@ -424,8 +424,7 @@ fn parse_type(
     rows: &[(usize, &str)],
 ) -> Option<TypeDef> {
     let (name, repr) = type_heading(p, heading_line, heading)?;
-    let columns: &[&str] = if repr.is_some() { &ENUM_COLUMNS } else { &STRUCT_COLUMNS };
-    table_header(p, name, columns, rows)?;
+    let columns = table_header(p, name, repr.is_some(), rows)?;
     let before = p.errors.len();
     let mut fields = Vec::new();
     let mut variants: Vec<Variant> = Vec::new();
@@ -451,6 +450,9 @@ fn parse_type(
     let kind = match repr {
         None => {
             distinct_rust_fields(p, &fields);
+            for (line, message) in crate::constraints::check_either(&fields) {
+                p.err(line, message);
+            }
             TypeKind::Struct(fields)
         }
         Some(_) if variants.is_empty() => {
@@ -500,10 +502,21 @@ fn type_heading<'h>(p: &mut Parser<'_>, line: usize, heading: &'h str) -> Option
     Some((name, repr))
 }
 
-/// The table's header row names `columns` in order and a `|---|` separator follows it.
-fn table_header(p: &mut Parser<'_>, name: &str, columns: &[&str], rows: &[(usize, &str)]) -> Option<()> {
+/// The table's header row names the columns of an enum table (`is_enum`) or a struct table (the
+/// `constraints` column being optional) and a `|---|` separator follows it. Returns the columns.
+fn table_header(
+    p: &mut Parser<'_>,
+    name: &str,
+    is_enum: bool,
+    rows: &[(usize, &str)],
+) -> Option<&'static [&'static str]> {
     let &(hline, hrow) = rows.first()?;
     let header: Vec<String> = split_row(hrow).iter().map(|c| strip_code(c).to_ascii_lowercase()).collect();
+    let columns: &'static [&'static str] = match is_enum {
+        true => &ENUM_COLUMNS,
+        false if header.len() == STRUCT_COLUMNS.len() => &STRUCT_COLUMNS,
+        false => &STRUCT_COLUMNS[..4],
+    };
     if header != columns {
         let missing: Vec<&str> = columns.iter().filter(|e| !header.iter().any(|h| h == *e)).copied().collect();
         let want = format!("| {} |", columns.join(" | "));
@@ -516,7 +529,7 @@ fn table_header(p: &mut Parser<'_>, name: &str, columns: &[&str], rows: &[(usize
         return None;
     }
     match rows.get(1) {
-        Some((_, r)) if is_separator(&split_row(r)) => Some(()),
+        Some((_, r)) if is_separator(&split_row(r)) => Some(columns),
         _ => {
             p.err(hline, "a table header must be followed by a `|---|` separator row");
             None
@@ -524,7 +537,7 @@ fn table_header(p: &mut Parser<'_>, name: &str, columns: &[&str], rows: &[(usize
     }
 }
 
-/// A struct table row: `| field | type | required | description |`.
+/// A struct table row: `| field | type | required | description |` and maybe `constraints |`.
 fn field_row(p: &mut Parser<'_>, lineno: usize, cells: &[String]) -> Option<Field> {
     let wire = strip_code(&cells[0]).to_string();
     if wire.is_empty() || wire.contains(char::is_whitespace) {
@@ -536,7 +549,11 @@ fn field_row(p: &mut Parser<'_>, lineno: usize, cells: &[String]) -> Option<Fiel
         p.err(lineno, format!("field `{wire}`: required must be `yes` or `no`, found `{}`", cells[2]));
         return None;
     };
-    Some(Field { wire, ty, required, description: cells[3].clone(), line: lineno })
+    let cell = cells.get(4).map_or("", String::as_str);
+    let rules = crate::constraints::parse_cell(cell, &ty, required)
+        .map_err(|e| p.err(lineno, format!("field `{wire}`: constraints: {e}")))
+        .ok()?;
+    Some(Field { wire, ty, required, description: cells[3].clone(), line: lineno, rules })
 }
 
 /// An enum table row: `| value | variant | description |`; values and variants are unique.
@@ -633,6 +650,7 @@ fn is_snake_ident(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Rule;
 
     fn parse(text: &str) -> Result<Doc, Vec<DocError>> {
         parse_doc("docs/p/x.md", "x", text)
@@ -810,5 +828,46 @@ mod tests {
         );
         assert!(e[0].starts_with("docs/p/x.md:6: field `order_no` becomes `order_no`"), "{e:?}");
         assert!(e[1].starts_with("docs/p/x.md:13: type `B` is already defined at line 8"), "{e:?}");
+    }
+
+    #[test]
+    fn the_constraints_column() {
+        let head = "## A\n\n| field | type | required | description | constraints |\n|---|---|---|---|---|\n";
+        let doc = parse(&format!(
+            "{head}| orderNo | string | no | 订单号 | `len 5..=64`, either tradeNo |\n| tradeNo | string | no | | |\n\
+             | kind | string | yes | | one-of a\\|b |\n"
+        ))
+        .unwrap();
+        let TypeKind::Struct(fields) = &doc.types[0].kind else { panic!("struct expected") };
+        assert_eq!(fields[0].rules, [Rule::Len { min: 5, max: Some(64) }, Rule::Either("tradeNo".into())]);
+        assert!(fields[1].rules.is_empty());
+        assert_eq!(fields[2].rules, [Rule::OneOf(vec!["a".into(), "b".into()])]);
+        // Bad syntax, a rule that does not fit the type, `either` naming no field: file and line.
+        let e = errors(&format!(
+            "{head}| a | string | no | | len 5..64 |\n| b | integer | no | | digits |\n| c | string | no | | either z |\n"
+        ));
+        assert_eq!(
+            e,
+            [
+                "docs/p/x.md:5: field `a`: constraints: `len 5..64`: expected `len N`, `len MIN..=MAX`, `len ..=MAX` or \
+                 `len MIN..` (ranges include their end: `..=`)",
+                "docs/p/x.md:6: field `b`: constraints: `digits`: does not apply to a field of type `integer`",
+            ]
+        );
+        let e = errors(&format!("{head}| c | string | no | | either z |\n"));
+        assert_eq!(e, ["docs/p/x.md:5: field `c`: constraint `either z` names no field of this table"]);
+        // The fifth column must be called `constraints`; enum tables take none.
+        let e = errors("## A\n\n| field | type | required | description | rules |\n|---|---|---|---|---|\n");
+        assert!(
+            e[0].starts_with(
+                "docs/p/x.md:3: table header of `A` must be `| field | type | required | description | constraints |`"
+            ),
+            "{e:?}"
+        );
+        let e = errors("## A (enum string)\n\n| value | variant | description | constraints |\n|---|---|---|---|\n");
+        assert!(
+            e[0].starts_with("docs/p/x.md:3: table header of `A` must be `| value | variant | description |`"),
+            "{e:?}"
+        );
     }
 }

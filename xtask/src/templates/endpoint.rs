@@ -54,19 +54,28 @@ pub fn request_doc(e: &Endpoint) -> String {
     text.trim_end().to_string()
 }
 
-/// `impl sign_core::Endpoint for <request>`.
-pub fn endpoint_impl(e: &Endpoint) -> String {
+/// `impl sign_core::Endpoint for <request>`; `checked`: the request has `validate_fields`.
+pub fn endpoint_impl(e: &Endpoint, checked: bool) -> String {
     let method = match e.method.as_str() {
         "GET" => "Get",
         "PUT" => "Put",
         "DELETE" => "Delete",
         _ => "Post",
     };
-    let validate = if e.validate_ext {
-        let what = "The checks of `validate_ext` (hand-written beside this module).";
-        format!("\n{}", fill(VALIDATE, &[("what", what), ("body", "self.validate_ext()")]))
-    } else {
+    let (what, body) = match (checked, e.validate_ext) {
+        (false, false) => ("", ""),
+        (false, true) => ("The checks of `validate_ext` (hand-written beside this module).", "self.validate_ext()"),
+        (true, false) => ("The rules of the doc's constraints column.", "self.validate_fields(Self::NAME)"),
+        (true, true) => (
+            "The rules of the doc's constraints column, then the checks of `validate_ext` (hand-written beside \
+             this module).",
+            "self.validate_fields(Self::NAME)?;\nself.validate_ext()",
+        ),
+    };
+    let validate = if body.is_empty() {
         String::new()
+    } else {
+        format!("\n{}", fill(VALIDATE, &[("what", what), ("body", body)]))
     };
     fill(
         ENDPOINT_IMPL,
