@@ -214,7 +214,7 @@ fn newtype_heading(heading: &str) -> Option<(&str, &str)> {
     Some((name.trim(), inner.trim()))
 }
 
-fn fence_open(trimmed: &str) -> Option<(String, String)> {
+pub fn fence_open(trimmed: &str) -> Option<(String, String)> {
     for c in ['`', '~'] {
         let n = trimmed.chars().take_while(|&x| x == c).count();
         if n >= 3 {
@@ -226,7 +226,7 @@ fn fence_open(trimmed: &str) -> Option<(String, String)> {
     None
 }
 
-fn is_fence_close(trimmed: &str, fence: &str) -> bool {
+pub fn is_fence_close(trimmed: &str, fence: &str) -> bool {
     let Some(c) = fence.chars().next() else { return false };
     let n = trimmed.chars().take_while(|&x| x == c).count();
     n >= fence.len() && trimmed.chars().all(|x| x == c)
