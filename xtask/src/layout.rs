@@ -1,5 +1,5 @@
-//! `cargo xtask layout`: every provider crate has the common shape (`/work/coord`'s SPEC, summed
-//! up in `docs/README.md`), so a reader who knows one crate finds their way in all of them.
+//! `cargo xtask layout`: every provider crate has the common shape described in `docs/README.md`,
+//! so a reader who knows one crate finds their way in all of them.
 //!
 //! A provider crate is `crates/<p>` with a `docs/<p>/` directory. [`check`] reads the tree and
 //! returns one message per problem, each naming the crate (or doc) and the file.

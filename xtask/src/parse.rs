@@ -870,4 +870,15 @@ mod tests {
             "{e:?}"
         );
     }
+
+    #[test]
+    fn the_examples_of_docs_readme_parse() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/README.md")).unwrap();
+        let blocks: Vec<&str> = readme.split("~~~markdown\n").skip(1).filter_map(|b| b.split("~~~\n").next()).collect();
+        assert!(blocks.len() >= 2, "{blocks:?}");
+        for block in blocks {
+            let doc = if block.starts_with('|') { format!("## Example\n\n{block}") } else { block.to_string() };
+            assert!(parse(&doc).is_ok(), "{:?}\n{doc}", parse(&doc).err());
+        }
+    }
 }
