@@ -33,9 +33,13 @@ use crate::model::Ty;
 /// is replaced in place. `{` or `}` next to a placeholder stays literal (`use super::{{{types}}};`).
 ///
 /// # Panics
-/// On a placeholder without a value: a bug in the generator, caught by its tests.
+/// On a placeholder without a value or a value without a placeholder: a bug in the generator,
+/// caught by its tests.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let template = template.strip_prefix('\n').unwrap_or(template);
+    if let Some((unused, _)) = values.iter().find(|(n, _)| !template.contains(&format!("{{{{{n}}}}}"))) {
+        panic!("the template has no placeholder `{{{{{unused}}}}}`");
+    }
     let value = |name: &str| -> &str {
         match values.iter().find(|(n, _)| *n == name) {
             Some((_, v)) => v,
@@ -144,5 +148,11 @@ use super::{{{types}}};
     #[should_panic(expected = "template placeholder `{{missing}}` has no value")]
     fn a_placeholder_without_a_value_is_a_generator_bug() {
         fill("{{missing}}", &[]);
+    }
+
+    #[test]
+    #[should_panic(expected = "the template has no placeholder `{{extra}}`")]
+    fn a_value_without_a_placeholder_is_a_generator_bug() {
+        fill("{{a}}", &[("a", "1"), ("extra", "2")]);
     }
 }
