@@ -5,12 +5,20 @@
 //!
 //! `cargo xtask quickstart [<provider>...]` runs the providers' quickstart examples against their
 //! embedded sandboxes.
+//!
+//! `cargo xtask layout [<provider>...]` checks that every provider crate has the common layout.
 
+mod check;
+mod constraints;
 mod emit;
+#[cfg(test)]
+mod fixtures;
+mod layout;
 mod model;
 mod names;
 mod parse;
 mod quickstart;
+mod templates;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -20,11 +28,15 @@ use model::{Doc, DocError};
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
        cargo xtask quickstart [<provider>...]
+       cargo xtask layout [<provider>...]
 
   codegen               regenerate crates/<p>/src/generated/ from docs/<p>/*.md for every provider
   --check               regenerate in memory; exit 1 naming every file that differs from the docs
   --provider <name>     only docs/<name>/ -> crates/<name>/
-  quickstart            run every provider's examples/quickstart.rs against its sandbox (or the named ones)";
+  quickstart            run every provider's examples/quickstart.rs against its sandbox (or the named ones)
+  layout                check every provider crate (or the named ones) against the common layout: its modules,
+                        tests and examples, lib.rs and README, *_ext.rs names, one test per endpoint, no
+                        second request trait; exit 1 naming each crate and file that differ";
 
 struct Args {
     check: bool,
@@ -55,8 +67,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("quickstart") {
-        return quickstart::run(&workspace_root(), &args[1..]);
+    match args.first().map(String::as_str) {
+        Some("quickstart") => return quickstart::run(&workspace_root(), &args[1..]),
+        Some("layout") => return run_layout(&workspace_root(), &args[1..]),
+        _ => {}
     }
     let args = match parse_args(&args) {
         Ok(a) => a,
@@ -82,6 +96,29 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `cargo xtask layout [<provider>...]`.
+fn run_layout(root: &Path, only: &[String]) -> ExitCode {
+    if let Some(bad) = only.iter().find(|p| p.starts_with('-')) {
+        eprintln!("error: unknown argument `{bad}`\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let providers = layout::providers(root, only);
+    if let Some(missing) = only.iter().find(|p| !providers.contains(p)) {
+        eprintln!("error: `{missing}` is not a provider crate (crates/{missing} with docs/{missing}/)");
+        return ExitCode::from(2);
+    }
+    let problems = layout::check(root, &providers);
+    if problems.is_empty() {
+        println!("layout ok ({})", providers.join(", "));
+        return ExitCode::SUCCESS;
+    }
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    eprintln!("error: {} layout problem(s); the common layout is described in docs/README.md", problems.len());
+    ExitCode::from(1)
 }
 
 fn workspace_root() -> PathBuf {
@@ -225,7 +262,7 @@ fn generate_provider(root: &Path, provider: &str) -> Result<Vec<Output>, Vec<Str
         }
     }
     if errors.is_empty() {
-        errors = emit::validate(&docs);
+        errors = check::validate(&docs);
     }
     if !errors.is_empty() {
         return Err(errors.iter().map(ToString::to_string).collect());

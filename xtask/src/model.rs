@@ -106,6 +106,32 @@ pub struct Field {
     pub required: bool,
     pub description: String,
     pub line: usize,
+    /// The rules of the `constraints` column, in the order written.
+    pub rules: Vec<Rule>,
+}
+
+/// One rule of a field's `constraints` cell, checked by generated `validate_fields` when the
+/// field is present.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// `len 5..=64`, `len 3`, `len ..=64`, `len 5..`: characters of a text, items of a list.
+    Len { min: usize, max: Option<usize> },
+    /// `digits`: one or more ASCII digits.
+    Digits,
+    /// `upper`: one or more letters A-Z.
+    Upper,
+    /// `pattern [A-Z]{3}`: `[class]{m,n}` segments.
+    Pattern(String),
+    /// `one-of a|b|c`: a text or integer value from the list.
+    OneOf(Vec<String>),
+    /// `either otherField`: this field or the other (wire name, same struct) is given.
+    Either(String),
+    /// `positive`: a number greater than zero.
+    Positive,
+    /// `scale 2`: at most that many decimal places.
+    Scale(u32),
+    /// `not-blank`: not empty, not only whitespace.
+    NotBlank,
 }
 
 #[derive(Debug, Clone)]

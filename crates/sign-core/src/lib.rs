@@ -26,6 +26,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod call;
+pub mod check;
 pub mod clock;
 pub mod decimal;
 pub mod digest;
