@@ -93,7 +93,7 @@ fn an_authenticated_payload_of_the_wrong_shape_is_rejected_too() {
     let body = json!({"app_id": APP_KEY, "data": data, "sign": sign, "time": NOW_MS}).to_string();
     let e = offline_client().verify_notification(NO_HEADERS, body.as_bytes()).unwrap_err();
     assert!(matches!(e, Error::CallbackRejected), "{e:?}");
-    assert_eq!(e.outcome(), Outcome::NotSent);
+    assert_eq!(e.outcome(), Outcome::Definite);
 }
 
 #[test]
