@@ -12,6 +12,7 @@
 //! | [`clock`] | an injectable [`Clock`], nonces, RFC 1123 dates |
 //! | [`decimal`] | exact decimal amounts: money is never a float |
 //! | [`call`] | the call rules every provider follows: [`Outcome`], the envelope decision table, raw-call paths |
+//! | [`check`] | the rules of the generated request validation (lengths, one of two fields, amounts) |
 //! | [`http`] | sans-IO [`HttpRequest`]/[`HttpResponse`], the [`Transport`] and [`Endpoint`] traits |
 //! | [`options`] | base URL rules, header safety, [`HttpOptions`] (timeouts, [`RetryPolicy`], body limit) |
 //! | [`transport`] | the blocking ureq transport with timeouts and a safe retry policy (feature `ureq`) |
