@@ -1,20 +1,10 @@
 //! Hand-written additions to the generated `business_balance` module: the response, read leniently
-//! because its shape is not public, and request validation.
+//! because its shape is not public.
 
 use serde::{Deserialize, Deserializer};
-use sign_core::{DecimalNumber, Endpoint, InvalidRequest};
+use sign_core::DecimalNumber;
 
-use crate::BusinessBalanceRequest;
-use crate::fields_ext::{amount, require};
-
-impl BusinessBalanceRequest {
-    /// `merchantId` and `businessId` are given (not blank).
-    pub(crate) fn validate_ext(&self) -> Result<(), InvalidRequest> {
-        let name = <Self as Endpoint>::NAME;
-        require(name, "merchantId", &self.merchant_id)?;
-        require(name, "businessId", &self.business_id)
-    }
-}
+use crate::fields_ext::amount;
 
 /// The business balance (the response of `business_balance`), read leniently because its shape is
 /// not public: `data` may be the amount itself (a number or a decimal string) or an object with a

@@ -1,13 +1,7 @@
-//! Field helpers shared by the endpoint extensions: the required-string check of request
-//! validation, and the lenient readers of response fields whose shape the platform does not publish.
+//! Field helpers shared by the endpoint extensions: the lenient readers of response fields whose
+//! shape the platform does not publish.
 
-use sign_core::{DecimalNumber, InvalidRequest};
-
-/// `value` must not be blank: `"<endpoint>: <field> is required"` otherwise (the value is never
-/// quoted).
-pub(crate) fn require(endpoint: &str, field: &str, value: &str) -> Result<(), InvalidRequest> {
-    if value.trim().is_empty() { Err(InvalidRequest::field(endpoint, field, "is required")) } else { Ok(()) }
-}
+use sign_core::DecimalNumber;
 
 /// A string or a number, as text.
 pub(crate) fn text(v: Option<&serde_json::Value>) -> Option<String> {

@@ -7,7 +7,6 @@ pub mod generated;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 
-mod batch_order_ext;
 mod business_balance_ext;
 mod callback;
 mod client;
@@ -16,7 +15,6 @@ mod error;
 mod fields_ext;
 mod order_info_ext;
 mod product_list_ext;
-mod vip_charge_ext;
 
 pub use auth::{SignType, SigningKey, VerifyingKey};
 pub use business_balance_ext::BusinessBalanceResponse;

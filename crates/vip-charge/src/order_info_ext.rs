@@ -1,7 +1,4 @@
-//! Hand-written additions to the generated `order_info` module: the two lookups and request
-//! validation.
-
-use sign_core::{Endpoint, InvalidRequest};
+//! Hand-written additions to the generated `order_info` module: the two lookups.
 
 use crate::OrderInfoRequest;
 
@@ -15,16 +12,6 @@ impl OrderInfoRequest {
     /// platform's `orderCode` never arrived).
     pub fn by_biz_code(biz_code: impl Into<String>) -> Self {
         Self::new().with_biz_code(biz_code.into())
-    }
-
-    /// An `orderCode` or a `bizCode` is given (not blank).
-    pub(crate) fn validate_ext(&self) -> Result<(), InvalidRequest> {
-        let given = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
-        if given(&self.order_code) || given(&self.biz_code) {
-            Ok(())
-        } else {
-            Err(InvalidRequest::new(format!("{}: needs an orderCode or a bizCode", <Self as Endpoint>::NAME)))
-        }
     }
 }
 

@@ -1,18 +1,10 @@
 //! Hand-written additions to the generated `product_list` module: the response, read leniently
-//! because its shape is not public, and request validation.
+//! because its shape is not public.
 
 use serde::{Deserialize, Deserializer};
-use sign_core::{DecimalNumber, Endpoint, InvalidRequest};
+use sign_core::DecimalNumber;
 
-use crate::ProductListRequest;
-use crate::fields_ext::{amount, require, text};
-
-impl ProductListRequest {
-    /// `merchantId` is given (not blank).
-    pub(crate) fn validate_ext(&self) -> Result<(), InvalidRequest> {
-        require(<Self as Endpoint>::NAME, "merchantId", &self.merchant_id)
-    }
-}
+use crate::fields_ext::{amount, text};
 
 /// One product of the product list. The field names are assumed to match the charge order's
 /// (`productCode`, `settlementPrice`); anything else is in [`raw`](Self::raw).

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use mockito::Matcher;
-use sign_core::{FixedClock, RetryPolicy};
+use sign_core::{Endpoint, FixedClock, RetryPolicy};
 use vip_charge::{
     BatchOrderItem, BatchOrderRequest, BusinessBalanceRequest, Client, Config, Error, NonceSource, OrderInfoRequest,
     ProductListRequest, SignType, VipChargeRequest,
@@ -310,10 +310,56 @@ fn bad_requests_fail_before_sending() {
     assert!(matches!(c.batch_order(&empty), Err(Error::InvalidRequest(_))));
     // The message names the endpoint and the field, never a value.
     match c.vip_charge(&VipChargeRequest::new("166", "55", "87103", " ", "b")) {
-        Err(Error::InvalidRequest(m)) => assert_eq!(m, "vip_charge: account is required"),
+        Err(Error::InvalidRequest(m)) => assert_eq!(m, "vip_charge: account must not be blank"),
         other => panic!("{other:?}"),
     }
     assert!(Error::InvalidRequest(String::new()).outcome().is_not_sent());
+}
+
+/// The message of a request the docs' constraints refuse (`Endpoint::validate`, no client).
+fn refused<E: Endpoint>(request: &E) -> String {
+    request.validate().expect_err("refused").message().to_owned()
+}
+
+#[test]
+fn requests_are_checked_by_the_constraints_of_the_docs() {
+    // Every required string of a charge, blank or only whitespace.
+    for (i, field) in ["merchantId", "businessId", "productCode", "account", "bizCode"].into_iter().enumerate() {
+        for blank in ["", " \t"] {
+            let mut v = ["166", "55", "87103", "w23b52", "87103"];
+            v[i] = blank;
+            let r = VipChargeRequest::new(v[0], v[1], v[2], v[3], v[4]);
+            assert_eq!(refused(&r), format!("vip_charge: {field} must not be blank"));
+        }
+    }
+    assert!(charge().validate().is_ok());
+    // A batch: its required strings, at least one item, and each item's strings.
+    for (i, field) in ["merchantId", "businessId", "batchBizCode", "productCode"].into_iter().enumerate() {
+        let mut v = ["166", "55", "B1", "87103"];
+        v[i] = " ";
+        let r = BatchOrderRequest::new(v[0], v[1], v[2], v[3], vec![BatchOrderItem::new("b1", "acc")]);
+        assert_eq!(refused(&r), format!("batch_order: {field} must not be blank"));
+    }
+    let batch = |items| BatchOrderRequest::new("166", "55", "B1", "87103", items);
+    assert_eq!(refused(&batch(vec![])), "batch_order: itemList must have at least 1 item");
+    let second_blank = vec![BatchOrderItem::new("b1", "acc"), BatchOrderItem::new("b2", " ")];
+    assert_eq!(refused(&batch(second_blank)), "batch_order: account must not be blank");
+    assert_eq!(refused(&batch(vec![BatchOrderItem::new("", "acc")])), "batch_order: bizCode must not be blank");
+    assert!(batch(vec![BatchOrderItem::new("b1", "acc")]).validate().is_ok());
+    // Order info: an orderCode or a bizCode, not blank.
+    let neither = "order_info: orderCode or bizCode must be given (not blank)";
+    assert_eq!(refused(&OrderInfoRequest::new()), neither);
+    assert_eq!(refused(&OrderInfoRequest::by_biz_code(" ")), neither);
+    assert_eq!(refused(&OrderInfoRequest::by_order_code("").with_biz_code("")), neither);
+    assert!(OrderInfoRequest::by_order_code("OC1").validate().is_ok());
+    assert!(OrderInfoRequest::by_biz_code("B1").validate().is_ok());
+    assert!(OrderInfoRequest::by_order_code(" ").with_biz_code("B1").validate().is_ok());
+    // The queries' ids.
+    assert_eq!(refused(&ProductListRequest::new("\n")), "product_list: merchantId must not be blank");
+    assert!(ProductListRequest::new("166").validate().is_ok());
+    assert_eq!(refused(&BusinessBalanceRequest::new("", "55")), "business_balance: merchantId must not be blank");
+    assert_eq!(refused(&BusinessBalanceRequest::new("166", " ")), "business_balance: businessId must not be blank");
+    assert!(BusinessBalanceRequest::new("166", "55").validate().is_ok());
 }
 
 #[test]

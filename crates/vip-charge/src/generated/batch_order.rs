@@ -59,6 +59,27 @@ impl BatchOrderRequest {
     }
 }
 
+impl BatchOrderRequest {
+    /// Checks the rules of the constraints column of `docs/vip-charge/batch_order.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, "merchantId", self.merchant_id.as_str())?;
+        sign_core::check::not_blank(context, "businessId", self.business_id.as_str())?;
+        sign_core::check::not_blank(context, "batchBizCode", self.batch_biz_code.as_str())?;
+        sign_core::check::not_blank(context, "productCode", self.product_code.as_str())?;
+        sign_core::check::items(context, "itemList", self.item_list.len(), 1, usize::MAX)?;
+        for item in &self.item_list {
+            item.validate_fields(context)?;
+        }
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for BatchOrderRequest {
     type Response = serde_json::Value;
     const NAME: &'static str = "batch_order";
@@ -66,9 +87,9 @@ impl sign_core::Endpoint for BatchOrderRequest {
     const PATH: &'static str = "/v1/openapi/order/batch";
     const IDEMPOTENT: bool = false;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 
@@ -87,6 +108,21 @@ impl BatchOrderItem {
     /// Creates a `BatchOrderItem` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(biz_code: impl Into<String>, account: impl Into<String>) -> Self {
         Self { biz_code: biz_code.into(), account: account.into() }
+    }
+}
+
+impl BatchOrderItem {
+    /// Checks the rules of the constraints column of `docs/vip-charge/batch_order.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, "bizCode", self.biz_code.as_str())?;
+        sign_core::check::not_blank(context, "account", self.account.as_str())?;
+        Ok(())
     }
 }
 

@@ -27,6 +27,21 @@ impl BusinessBalanceRequest {
     }
 }
 
+impl BusinessBalanceRequest {
+    /// Checks the rules of the constraints column of `docs/vip-charge/business_balance.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, "merchantId", self.merchant_id.as_str())?;
+        sign_core::check::not_blank(context, "businessId", self.business_id.as_str())?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for BusinessBalanceRequest {
     type Response = crate::BusinessBalanceResponse;
     const NAME: &'static str = "business_balance";
@@ -34,9 +49,9 @@ impl sign_core::Endpoint for BusinessBalanceRequest {
     const PATH: &'static str = "/v1/openapi/merchant/business/balance";
     const IDEMPOTENT: bool = true;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 

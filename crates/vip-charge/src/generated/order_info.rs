@@ -41,6 +41,26 @@ impl OrderInfoRequest {
     }
 }
 
+impl OrderInfoRequest {
+    /// Checks the rules of the constraints column of `docs/vip-charge/order_info.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::either(
+            context,
+            "orderCode",
+            sign_core::check::given(self.order_code.as_deref()),
+            "bizCode",
+            sign_core::check::given(self.biz_code.as_deref()),
+        )?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for OrderInfoRequest {
     type Response = OrderInfoResponse;
     const NAME: &'static str = "order_info";
@@ -48,9 +68,9 @@ impl sign_core::Endpoint for OrderInfoRequest {
     const PATH: &'static str = "/v1/openapi/order/info";
     const IDEMPOTENT: bool = true;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 

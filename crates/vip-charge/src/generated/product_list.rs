@@ -24,6 +24,20 @@ impl ProductListRequest {
     }
 }
 
+impl ProductListRequest {
+    /// Checks the rules of the constraints column of `docs/vip-charge/product_list.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, "merchantId", self.merchant_id.as_str())?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for ProductListRequest {
     type Response = crate::ProductListResponse;
     const NAME: &'static str = "product_list";
@@ -31,9 +45,9 @@ impl sign_core::Endpoint for ProductListRequest {
     const PATH: &'static str = "/v1/openapi/order/product/list";
     const IDEMPOTENT: bool = true;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 

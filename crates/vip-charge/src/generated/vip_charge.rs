@@ -69,6 +69,24 @@ impl VipChargeRequest {
     }
 }
 
+impl VipChargeRequest {
+    /// Checks the rules of the constraints column of `docs/vip-charge/vip_charge.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, "merchantId", self.merchant_id.as_str())?;
+        sign_core::check::not_blank(context, "businessId", self.business_id.as_str())?;
+        sign_core::check::not_blank(context, "productCode", self.product_code.as_str())?;
+        sign_core::check::not_blank(context, "account", self.account.as_str())?;
+        sign_core::check::not_blank(context, "bizCode", self.biz_code.as_str())?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for VipChargeRequest {
     type Response = VipChargeResponse;
     const NAME: &'static str = "vip_charge";
@@ -76,9 +94,9 @@ impl sign_core::Endpoint for VipChargeRequest {
     const PATH: &'static str = "/v1/openapi/order/VIPCharge";
     const IDEMPOTENT: bool = false;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 
