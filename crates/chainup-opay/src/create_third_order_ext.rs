@@ -1,5 +1,5 @@
 //! Additions to the generated `create_third_order` module: the [`Payer`] the provider requires, a
-//! constructor that always sets it, and the request's validation.
+//! constructor that always sets it, and the check of `goods` that the docs' constraints cannot state.
 
 use sign_core::{Endpoint, InvalidRequest};
 
@@ -43,35 +43,15 @@ impl CreateThirdOrderRequest {
     }
 }
 
-fn non_empty(v: Option<&String>) -> bool {
-    v.is_some_and(|s| !s.trim().is_empty())
-}
-
 impl CreateThirdOrderRequest {
-    /// Rejects a request the provider would reject: neither `openId` nor `userId`, an amount
-    /// that is not positive, an empty required field, `goods` that is not JSON.
+    /// Rejects `goods` that is not JSON, which the provider would refuse. The payer (`openId` or
+    /// `userId`), the positive amount and the non-blank required fields are checked from the
+    /// docs' `constraints` column before this runs.
     pub(crate) fn validate_ext(&self) -> Result<(), InvalidRequest> {
-        let invalid = |field: &str, rule: &str| InvalidRequest::field(Self::NAME, field, rule);
-        if !non_empty(self.open_id.as_ref()) && !non_empty(self.user_id.as_ref()) {
-            return Err(invalid("openId or userId", "is required"));
-        }
-        if self.order_amount.value() <= sign_core::decimal::rust_decimal::Decimal::ZERO {
-            return Err(invalid("orderAmount", "must be positive"));
-        }
-        for (name, v) in [
-            ("appOrderId", &self.app_order_id),
-            ("payCoinSymbol", &self.pay_coin_symbol),
-            ("returnPage", &self.return_page),
-            ("notifyPage", &self.notify_page),
-        ] {
-            if v.trim().is_empty() {
-                return Err(invalid(name, "is empty"));
-            }
-        }
         if let Some(goods) = &self.goods {
             // "passed must be legal json format, otherwise the order creation failure"
             if serde_json::from_str::<serde_json::Value>(goods).is_err() {
-                return Err(invalid("goods", "is not valid JSON"));
+                return Err(InvalidRequest::field(Self::NAME, "goods", "is not valid JSON"));
             }
         }
         Ok(())
@@ -85,7 +65,11 @@ mod tests {
     #[test]
     fn create_third_order_needs_a_payer_and_a_positive_amount() {
         let no_payer = CreateThirdOrderRequest::new("1", sign_core::Decimal::from(10), "BTC", "https://r", "https://n");
-        assert_eq!(no_payer.validate().unwrap_err().message(), "create_third_order: openId or userId is required");
+        assert_eq!(
+            no_payer.validate().unwrap_err().message(),
+            "create_third_order: openId or userId must be given (not blank)"
+        );
+        assert!(no_payer.clone().with_open_id(" ").with_user_id("").validate().is_err());
         let ok = CreateThirdOrderRequest::for_payer(
             Payer::OpenId("o".into()),
             "1",
@@ -103,8 +87,20 @@ mod tests {
             "https://r",
             "https://n",
         );
-        assert!(zero.validate().is_err());
-        assert!(ok.clone().with_goods("not json").validate().is_err());
+        assert_eq!(zero.validate().unwrap_err().message(), "create_third_order: orderAmount must be greater than zero");
+        let blank = CreateThirdOrderRequest::for_payer(
+            Payer::OpenId("o".into()),
+            "1",
+            sign_core::Decimal::from(10),
+            " ",
+            "https://r",
+            "https://n",
+        );
+        assert_eq!(blank.validate().unwrap_err().message(), "create_third_order: payCoinSymbol must not be blank");
+        assert_eq!(
+            ok.clone().with_goods("not json").validate().unwrap_err().message(),
+            "create_third_order: goods is not valid JSON"
+        );
         assert!(ok.with_goods(r#"[{"name":"P1","desc":"d"}]"#).validate().is_ok());
     }
 }

@@ -9,13 +9,11 @@ pub mod generated;
 pub mod sandbox;
 
 mod callback;
-mod cancel_order_ext;
 mod client;
 mod common_ext;
 mod config;
 mod create_third_order_ext;
 mod error;
-mod order_detail_ext;
 mod payment_page_ext;
 
 pub use callback::MAX_CALLBACK_BODY_BYTES;

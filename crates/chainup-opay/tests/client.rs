@@ -10,9 +10,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use chainup_opay::{
-    CancelOrderRequest, Client, Config, ConfigBuilder, CreateThirdOrderRequest, Error, FixedClock, HttpOptions,
-    HttpResponse, MerchantBillingDayRequest, OrderDetailRequest, OrderType, Outcome, Payer, PrivateKey, PublicKey,
-    TimeFormat,
+    CancelOrderRequest, Client, Config, ConfigBuilder, CreateThirdOrderRequest, Endpoint, Error, FixedClock,
+    HttpOptions, HttpResponse, MerchantBillingDayRequest, OrderDetailRequest, OrderType, Outcome, Payer, PrivateKey,
+    PublicKey, TimeFormat,
 };
 use common::*;
 use mockito::Matcher;
@@ -124,6 +124,22 @@ fn invalid_requests_are_refused_before_sending() {
     assert!(matches!(client.prepare(&CancelOrderRequest::new(" ")), Err(Error::InvalidRequest(_))));
     assert!(matches!(client.prepare(&OrderDetailRequest::new(APP_KEY, "")), Err(Error::InvalidRequest(_))));
     assert_eq!(Error::InvalidRequest(String::new()).outcome(), Outcome::NotSent);
+}
+
+#[test]
+fn order_detail_needs_an_order_number() {
+    let e = Endpoint::validate(&OrderDetailRequest::new("k", " ")).unwrap_err();
+    assert_eq!(e.message(), "order_detail: orderNum must not be blank");
+    assert!(Endpoint::validate(&OrderDetailRequest::new("k", "")).is_err());
+    assert!(Endpoint::validate(&OrderDetailRequest::new("k", "10000000002")).is_ok());
+}
+
+#[test]
+fn cancel_order_needs_an_order_number() {
+    let e = Endpoint::validate(&CancelOrderRequest::new(" ")).unwrap_err();
+    assert_eq!(e.message(), "cancel_order: orderNum must not be blank");
+    assert!(Endpoint::validate(&CancelOrderRequest::new("")).is_err());
+    assert!(Endpoint::validate(&CancelOrderRequest::new("10000000002")).is_ok());
 }
 
 fn parse(status: u16, body: impl Into<Vec<u8>>) -> Error {

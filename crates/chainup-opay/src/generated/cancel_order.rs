@@ -24,6 +24,20 @@ impl CancelOrderRequest {
     }
 }
 
+impl CancelOrderRequest {
+    /// Checks the rules of the constraints column of `docs/chainup-opay/cancel_order.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, "orderNum", self.order_num.as_str())?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for CancelOrderRequest {
     type Response = serde_json::Value;
     const NAME: &'static str = "cancel_order";
@@ -31,9 +45,9 @@ impl sign_core::Endpoint for CancelOrderRequest {
     const PATH: &'static str = "/opay/cancelOrder";
     const IDEMPOTENT: bool = false;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 

@@ -114,6 +114,31 @@ impl CreateThirdOrderRequest {
     }
 }
 
+impl CreateThirdOrderRequest {
+    /// Checks the rules of the constraints column of `docs/chainup-opay/create_third_order.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, "appOrderId", self.app_order_id.as_str())?;
+        sign_core::check::either(
+            context,
+            "openId",
+            sign_core::check::given(self.open_id.as_deref()),
+            "userId",
+            sign_core::check::given(self.user_id.as_deref()),
+        )?;
+        sign_core::check::positive(context, "orderAmount", self.order_amount)?;
+        sign_core::check::not_blank(context, "payCoinSymbol", self.pay_coin_symbol.as_str())?;
+        sign_core::check::not_blank(context, "returnPage", self.return_page.as_str())?;
+        sign_core::check::not_blank(context, "notifyPage", self.notify_page.as_str())?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for CreateThirdOrderRequest {
     type Response = CreateThirdOrderResponse;
     const NAME: &'static str = "create_third_order";
@@ -121,8 +146,9 @@ impl sign_core::Endpoint for CreateThirdOrderRequest {
     const PATH: &'static str = "/platformapi/chainup/open/opay/createThirdOrder";
     const IDEMPOTENT: bool = false;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column, then the checks of `validate_ext` (hand-written beside this module).
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_fields(Self::NAME)?;
         self.validate_ext()
     }
 }

@@ -37,6 +37,20 @@ impl OrderDetailRequest {
     }
 }
 
+impl OrderDetailRequest {
+    /// Checks the rules of the constraints column of `docs/chainup-opay/order_detail.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, "orderNum", self.order_num.as_str())?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for OrderDetailRequest {
     type Response = OrderDetailResponse;
     const NAME: &'static str = "order_detail";
@@ -44,9 +58,9 @@ impl sign_core::Endpoint for OrderDetailRequest {
     const PATH: &'static str = "/platformapi/chainup/open/opay/orderDetail";
     const IDEMPOTENT: bool = true;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 
