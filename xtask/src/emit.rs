@@ -1,6 +1,6 @@
 //! Turns a provider's parsed docs into Rust source text (not yet rustfmt-formatted): which items
 //! go into which file, in which order, with which imports. The items themselves are the
-//! [`templates`](crate::templates).
+//! [`crate::templates`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
