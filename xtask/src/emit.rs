@@ -328,35 +328,38 @@ mod constraint_tests {
         let pay = pay_rs(CHECKED);
         for want in [
             "impl PayRequest { /// Checks the rules of the constraints column of `docs/p/pay.md`",
-            "#[doc(hidden)] pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {",
+            "#[doc(hidden)] pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {",
             // `either`, written on both fields, is checked once, on presence.
-            "sign_core::check::either(context, \"orderNo\", sign_core::check::given(self.order_no.as_deref()), \
-             \"tradeNo\", sign_core::check::given(self.trade_no.as_deref()))?;",
+            "sign_core::check::either(context, &sign_core::check::at(path, \"orderNo\"), \
+             sign_core::check::given(self.order_no.as_deref()), &sign_core::check::at(path, \"tradeNo\"), \
+             sign_core::check::given(self.trade_no.as_deref()))?;",
             // Optional fields are checked when present; secrets through expose().
-            "if let Some(v) = &self.order_no { sign_core::check::len(context, \"orderNo\", v.as_str(), 5, 64)?; }",
-            "sign_core::check::len(context, \"currency\", self.currency.as_str(), 3, 3)?; \
-             sign_core::check::upper(context, \"currency\", self.currency.as_str())?; \
-             sign_core::check::pattern(context, \"currency\", self.currency.as_str(), \"[A-Z]{3}\")?;",
-            "if let Some(v) = &self.channel { sign_core::check::one_of(context, \"channel\", *v, &[1, 2])?; \
-             sign_core::check::positive(context, \"channel\", *v)?; }",
-            "sign_core::check::positive(context, \"amount\", self.amount)?; \
-             sign_core::check::scale(context, \"amount\", self.amount, 2)?;",
-            "sign_core::check::one_of(context, \"lang\", v.as_str(), &[\"zh\", \"en\"])?;",
-            "sign_core::check::not_blank(context, \"refundNumber\", self.refund_number.as_str())?;",
-            "if let Some(v) = &self.cvc { sign_core::check::len(context, \"cvc\", v.expose(), 3, 4)?; \
-             sign_core::check::digits(context, \"cvc\", v.expose())?; }",
+            "if let Some(v) = &self.order_no { sign_core::check::len(context, &sign_core::check::at(path, \"orderNo\"), v.as_str(), 5, 64)?; }",
+            "sign_core::check::len(context, &sign_core::check::at(path, \"currency\"), self.currency.as_str(), 3, 3)?; \
+             sign_core::check::upper(context, &sign_core::check::at(path, \"currency\"), self.currency.as_str())?; \
+             sign_core::check::pattern(context, &sign_core::check::at(path, \"currency\"), self.currency.as_str(), \"[A-Z]{3}\")?;",
+            "if let Some(v) = &self.channel { sign_core::check::one_of(context, &sign_core::check::at(path, \"channel\"), *v, &[1, 2])?; \
+             sign_core::check::positive(context, &sign_core::check::at(path, \"channel\"), *v)?; }",
+            "sign_core::check::positive(context, &sign_core::check::at(path, \"amount\"), self.amount)?; \
+             sign_core::check::scale(context, &sign_core::check::at(path, \"amount\"), self.amount, 2)?;",
+            "sign_core::check::one_of(context, &sign_core::check::at(path, \"lang\"), v.as_str(), &[\"zh\", \"en\"])?;",
+            "sign_core::check::not_blank(context, &sign_core::check::at(path, \"refundNumber\"), self.refund_number.as_str())?;",
+            "if let Some(v) = &self.cvc { sign_core::check::len(context, &sign_core::check::at(path, \"cvc\"), v.expose(), 3, 4)?; \
+             sign_core::check::digits(context, &sign_core::check::at(path, \"cvc\"), v.expose())?; }",
             "sign_core::check::given(self.token.as_ref().map(|v| v.expose()))",
             // Nested doc types: inline, optional, in a list (with its own rule), in nested lists, in a newtype.
-            "self.card.validate_fields(context)?; if let Some(v) = &self.billing { v.validate_fields(context)?; }",
-            "if let Some(v) = &self.items { sign_core::check::items(context, \"items\", v.len(), 1, usize::MAX)?; \
-             for item in v { item.validate_fields(context)?; } }",
-            "sign_core::check::len(context, \"sku\", self.sku.as_str(), 0, 32)?; if let Some(v) = &self.sub { \
-             for item in v { for item in item { item.validate_fields(context)?; } } }",
-            "for item in &self.0 { item.validate_fields(context)?; }",
-            "sign_core::check::len(context, \"cardNo\", self.card_no.expose(), 13, 19)?;",
+            "self.card.validate_fields(context, &format!(\"{path}card.\"))?; \
+             if let Some(v) = &self.billing { v.validate_fields(context, &format!(\"{path}billing.\"))?; }",
+            "if let Some(v) = &self.items { sign_core::check::items(context, &sign_core::check::at(path, \"items\"), v.len(), 1, usize::MAX)?; \
+             for (i0, item) in v.iter().enumerate() { item.validate_fields(context, &format!(\"{path}items[{i0}].\"))?; } }",
+            "sign_core::check::len(context, &sign_core::check::at(path, \"sku\"), self.sku.as_str(), 0, 32)?; if let Some(v) = &self.sub { \
+             for (i0, item) in v.iter().enumerate() { for (i1, item) in item.iter().enumerate() { \
+             item.validate_fields(context, &format!(\"{path}sub[{i0}][{i1}].\"))?; } } }",
+            "for (i0, item) in self.0.iter().enumerate() { item.validate_fields(context, &format!(\"{path}[{i0}].\"))?; }",
+            "sign_core::check::len(context, &sign_core::check::at(path, \"cardNo\"), self.card_no.expose(), 13, 19)?;",
             // The endpoint runs them.
             "/// The rules of the doc's constraints column. fn validate(&self) -> Result<(), sign_core::InvalidRequest> { \
-             self.validate_fields(Self::NAME) }",
+             self.validate_fields(Self::NAME, \"\") }",
         ] {
             assert!(pay.contains(&squash(want)), "missing `{want}` in\n{pay}");
         }
@@ -368,7 +371,7 @@ mod constraint_tests {
     #[test]
     fn constraints_then_the_hand_written_checks() {
         let pay = pay_rs(&CHECKED.replace("response: json\n", "response: json\nvalidate: ext\n"));
-        let want = "fn validate(&self) -> Result<(), sign_core::InvalidRequest> { self.validate_fields(Self::NAME)?; \
+        let want = "fn validate(&self) -> Result<(), sign_core::InvalidRequest> { self.validate_fields(Self::NAME, \"\")?; \
                     self.validate_ext() }";
         assert!(pay.contains(&squash(want)), "{pay}");
     }

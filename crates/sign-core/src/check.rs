@@ -12,10 +12,22 @@
 //! assert_eq!(e.message(), "payment: orderNo must be 5 to 64 characters");
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::decimal::rust_decimal;
 use crate::error::InvalidRequest;
+
+/// The name of `field` at `path` in the request, as messages show it: `cardNo` at the top,
+/// `card.cardNo` or `items[2].sku` inside (`path` ends with `.`).
+///
+/// ```
+/// assert_eq!(sign_core::check::at("", "orderNo"), "orderNo");
+/// assert_eq!(sign_core::check::at("items[2].", "sku"), "items[2].sku");
+/// ```
+pub fn at<'a>(path: &str, field: &'a str) -> Cow<'a, str> {
+    if path.is_empty() { Cow::Borrowed(field) } else { Cow::Owned(format!("{path}{field}")) }
+}
 
 /// A length (characters or items) between `min` and `max`, in words: `"5 to 64"`, `"3"`,
 /// `"at most 64"`, `"at least 5"`.

@@ -65,11 +65,11 @@ pub fn endpoint_impl(e: &Endpoint, checked: bool) -> String {
     let (what, body) = match (checked, e.validate_ext) {
         (false, false) => ("", ""),
         (false, true) => ("The checks of `validate_ext` (hand-written beside this module).", "self.validate_ext()"),
-        (true, false) => ("The rules of the doc's constraints column.", "self.validate_fields(Self::NAME)"),
+        (true, false) => ("The rules of the doc's constraints column.", "self.validate_fields(Self::NAME, \"\")"),
         (true, true) => (
             "The rules of the doc's constraints column, then the checks of `validate_ext` (hand-written beside \
              this module).",
-            "self.validate_fields(Self::NAME)?;\nself.validate_ext()",
+            "self.validate_fields(Self::NAME, \"\")?;\nself.validate_ext()",
         ),
     };
     let validate = if body.is_empty() {

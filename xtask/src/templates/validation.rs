@@ -9,13 +9,15 @@ use crate::names::field_ident;
 const VALIDATE_FIELDS: &str = r#"
 impl {{name}} {
     /// Checks the rules of the constraints column of `{{file}}`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         {{checks}}
         Ok(())
     }
@@ -29,7 +31,7 @@ if let Some(v) = &self.{{ident}} {
 "#;
 
 const EACH: &str = r#"
-for item in {{items}} {
+for ({{index}}, item) in {{items}}.iter().enumerate() {
     {{checks}}
 }
 "#;
@@ -65,7 +67,17 @@ pub fn struct_checks(fields: &[Field], holds_checks: &dyn Fn(&Ty) -> bool) -> St
 
 /// The checks of a newtype: those of the types it holds.
 pub fn newtype_checks(ty: &Ty, holds_checks: &dyn Fn(&Ty) -> bool) -> String {
-    nested(ty, &Place { expr: "self.0".into(), is_ref: false }, holds_checks)
+    nested(ty, &Place { expr: "self.0".into(), is_ref: false }, "{path}", 0, holds_checks)
+}
+
+/// A field's name as generated code passes it to `sign_core::check`: behind the value's path.
+fn at(wire: &str) -> String {
+    format!("&sign_core::check::at(path, {wire:?})")
+}
+
+/// `wire` made safe inside a generated `format!` string.
+fn format_safe(wire: &str) -> String {
+    wire.replace('{', "{{").replace('}', "}}").replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 fn field_checks(f: &Field, fields: &[Field], holds_checks: &dyn Fn(&Ty) -> bool) -> String {
@@ -77,10 +89,10 @@ fn field_checks(f: &Field, fields: &[Field], holds_checks: &dyn Fn(&Ty) -> bool)
             && !said_before(f, o, fields)
         {
             out.push_str(&format!(
-                "sign_core::check::either(context, {:?}, {}, {:?}, {})?;\n",
-                f.wire,
+                "sign_core::check::either(context, {}, {}, {}, {})?;\n",
+                at(&f.wire),
                 given(f),
-                o.wire,
+                at(&o.wire),
                 given(o)
             ));
         }
@@ -91,7 +103,8 @@ fn field_checks(f: &Field, fields: &[Field], holds_checks: &dyn Fn(&Ty) -> bool)
         Place { expr: "v".into(), is_ref: true }
     };
     let mut checks: String = f.rules.iter().filter_map(|r| rule_line(r, &f.wire, &f.ty, &place)).collect();
-    checks.push_str(&nested(&f.ty, &place, holds_checks));
+    let label = format!("{{path}}{}", format_safe(&f.wire));
+    checks.push_str(&nested(&f.ty, &place, &label, 0, holds_checks));
     if checks.is_empty() {
         return out;
     }
@@ -122,7 +135,7 @@ fn given(f: &Field) -> String {
 /// The `sign_core::check` call of one rule (`either` is checked apart, on presence).
 fn rule_line(rule: &Rule, wire: &str, ty: &Ty, place: &Place) -> Option<String> {
     let text = if *ty == Ty::Secret { format!("{}.expose()", place.expr) } else { format!("{}.as_str()", place.expr) };
-    let call = |f: &str, args: String| Some(format!("sign_core::check::{f}(context, {wire:?}, {args})?;\n"));
+    let call = |f: &str, args: String| Some(format!("sign_core::check::{f}(context, {}, {args})?;\n", at(wire)));
     let max = |m: &Option<usize>| m.map_or("usize::MAX".to_string(), |m| m.to_string());
     match rule {
         Rule::Len { min, max: m } if matches!(ty, Ty::Array(_)) => {
@@ -147,16 +160,21 @@ fn rule_line(rule: &Rule, wire: &str, ty: &Ty, place: &Place) -> Option<String> 
     }
 }
 
-/// The checks of the doc types a value of type `ty` at `place` holds.
-fn nested(ty: &Ty, place: &Place, holds_checks: &dyn Fn(&Ty) -> bool) -> String {
+/// The checks of the doc types a value of type `ty` at `place` holds. `label` is the value's place
+/// in the request as the contents of a generated `format!` string (`{path}items[{i0}]`); `depth`
+/// numbers the index variables of nested lists.
+fn nested(ty: &Ty, place: &Place, label: &str, depth: usize, holds_checks: &dyn Fn(&Ty) -> bool) -> String {
     if !holds_checks(ty) {
         return String::new();
     }
     match ty {
-        Ty::Named(_) => format!("{}.validate_fields(context)?;\n", place.expr),
+        Ty::Named(_) => format!("{}.validate_fields(context, &format!(\"{label}.\"))?;\n", place.expr),
         Ty::Array(inner) => {
-            let checks = nested(inner, &Place { expr: "item".into(), is_ref: true }, holds_checks);
-            fill(EACH, &[("items", &place.reference()), ("checks", &checks)])
+            let index = format!("i{depth}");
+            let item_label = format!("{label}[{{{index}}}]");
+            let checks =
+                nested(inner, &Place { expr: "item".into(), is_ref: true }, &item_label, depth + 1, holds_checks);
+            fill(EACH, &[("index", &index), ("items", &place.expr), ("checks", &checks)])
         }
         _ => String::new(),
     }
