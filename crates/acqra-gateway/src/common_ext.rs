@@ -1,63 +1,10 @@
 //! Hand-written additions to the shared types of `docs/acqra-gateway/common.md`: the card's masked
-//! view and shape check, and the request checks several endpoints share (used by the
-//! `validate_ext` of each endpoint's `<name>_ext.rs`).
+//! view and the Luhn check of its number, which the constraints column of the `Card` table cannot
+//! state (its shape, cvc and expiry rules are there, checked by the generated `validate_fields`).
 
-use sign_core::{Decimal, InvalidRequest};
+use sign_core::InvalidRequest;
 
 use crate::generated::Card;
-
-fn invalid(name: &str, what: &str) -> InvalidRequest {
-    InvalidRequest::new(format!("{name}: {what}"))
-}
-
-fn non_blank(v: Option<&str>) -> bool {
-    v.is_some_and(|s| !s.trim().is_empty())
-}
-
-/// `orderNo` or `tradeNo` present (the documentation: send one of the two).
-pub(crate) fn one_of_order_or_trade(
-    name: &str,
-    order_no: &Option<String>,
-    trade_no: &Option<String>,
-) -> Result<(), InvalidRequest> {
-    if non_blank(order_no.as_deref()) || non_blank(trade_no.as_deref()) {
-        Ok(())
-    } else {
-        Err(invalid(name, "send orderNo or tradeNo"))
-    }
-}
-
-/// An amount greater than zero.
-pub(crate) fn positive(name: &str, field: &str, amount: Decimal) -> Result<(), InvalidRequest> {
-    if amount.value() > sign_core::decimal::rust_decimal::Decimal::ZERO {
-        Ok(())
-    } else {
-        Err(invalid(name, &format!("{field} must be greater than zero")))
-    }
-}
-
-/// `orderNo` of 5 to 64 characters (the documentation: `orderNo [5-64]`).
-pub(crate) fn order_no(name: &str, v: &str) -> Result<(), InvalidRequest> {
-    if (5..=64).contains(&v.chars().count()) {
-        Ok(())
-    } else {
-        Err(invalid(name, "orderNo must be 5 to 64 characters"))
-    }
-}
-
-/// A three-letter upper-case ISO 4217 currency code.
-pub(crate) fn currency(name: &str, v: &str) -> Result<(), InvalidRequest> {
-    if v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()) {
-        Ok(())
-    } else {
-        Err(invalid(name, "currency must be a three-letter upper-case ISO 4217 code"))
-    }
-}
-
-/// A value that must not be empty.
-pub(crate) fn required(name: &str, field: &str, present: bool) -> Result<(), InvalidRequest> {
-    if present { Ok(()) } else { Err(invalid(name, &format!("{field} is required"))) }
-}
 
 /// The Luhn (mod 10) check used by card numbers.
 pub(crate) fn luhn_valid(digits: &str) -> bool {
@@ -83,29 +30,27 @@ impl Card {
         sign_core::secret::mask_last4(self.card_no.expose())
     }
 
-    /// Checks the card number's shape (13 to 19 digits, Luhn) and the expiry fields' format.
-    /// Errors never contain the number.
+    /// Checks the card on its own, as the endpoints that carry it do: the rules of the `Card`
+    /// table (`cardNo` of 13 to 19 digits, `cvc` of 3 or 4 digits, `expiryMonth` `01` to `12`,
+    /// `expiryYear` of four digits) and the Luhn check of the number. Errors never contain the
+    /// number.
     ///
     /// # Errors
-    /// [`InvalidRequest`] naming the field and the rule.
+    /// [`InvalidRequest`] naming the field and the rule (`"card: cvc must be digits (0-9)"`).
     pub fn validate(&self) -> Result<(), InvalidRequest> {
-        let no = self.card_no.expose();
-        if !(13..=19).contains(&no.len()) || !no.bytes().all(|b| b.is_ascii_digit()) || !luhn_valid(no) {
-            return Err(invalid("card", "cardNo is not a valid card number (13 to 19 digits, Luhn check)"));
+        self.validate_fields("card")?;
+        self.validate_luhn("card")
+    }
+
+    /// The Luhn check of `cardNo`, the one card rule the `Card` table cannot state; `context` (the
+    /// endpoint's name) starts the message. The `validate_ext` of the endpoints carrying a card run
+    /// it after the generated rules.
+    pub(crate) fn validate_luhn(&self, context: &str) -> Result<(), InvalidRequest> {
+        if luhn_valid(self.card_no.expose()) {
+            Ok(())
+        } else {
+            Err(InvalidRequest::field(context, "cardNo", "must pass the Luhn check (mod 10)"))
         }
-        if let Some(cvc) = &self.cvc
-            && !((3..=4).contains(&cvc.len()) && cvc.expose().bytes().all(|b| b.is_ascii_digit()))
-        {
-            return Err(invalid("card", "cvc must be 3 or 4 digits"));
-        }
-        let month_ok = self.expiry_month.len() == 2 && matches!(self.expiry_month.parse::<u8>(), Ok(1..=12));
-        if !month_ok {
-            return Err(invalid("card", "expiryMonth must be two digits, 01 to 12"));
-        }
-        if !(self.expiry_year.len() == 4 && self.expiry_year.bytes().all(|b| b.is_ascii_digit())) {
-            return Err(invalid("card", "expiryYear must be four digits"));
-        }
-        Ok(())
     }
 }
 

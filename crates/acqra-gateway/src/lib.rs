@@ -11,17 +11,10 @@ mod client;
 mod config;
 mod error;
 
-mod cancel_ext;
-mod capture_ext;
-mod cashier_order_ext;
 mod common_ext;
 mod mit_payment_ext;
 mod payment_ext;
-mod query_ext;
-mod refund_ext;
-mod refund_query_ext;
 mod shipping_tracking_batch_ext;
-mod shipping_tracking_modify_ext;
 mod subscription_payment_ext;
 mod token_ext;
 

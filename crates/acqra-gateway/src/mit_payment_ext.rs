@@ -1,18 +1,14 @@
-//! Hand-written checks of the `mit_payment` request (`docs/acqra-gateway/mit_payment.md`).
+//! Hand-written checks of the `mit_payment` request (`docs/acqra-gateway/mit_payment.md`), run
+//! after the rules of its constraints column: what those rules cannot state.
 
 use sign_core::{Endpoint, InvalidRequest};
 
-use crate::common_ext::{currency, order_no, positive};
 use crate::generated::MitPaymentRequest;
 
 impl MitPaymentRequest {
-    /// A positive `amount`, an ISO 4217 `currency`, an `orderNo` of 5 to 64 characters and a
-    /// plausible `card`.
+    /// A card number that passes the Luhn check.
     pub(crate) fn validate_ext(&self) -> Result<(), InvalidRequest> {
-        positive(Self::NAME, "amount", self.amount)?;
-        currency(Self::NAME, &self.currency)?;
-        order_no(Self::NAME, &self.order_no)?;
-        self.card.validate()
+        self.card.validate_luhn(Self::NAME)
     }
 }
 
@@ -36,6 +32,7 @@ mod tests {
             )
         };
         assert!(mit("4111111111111111").validate_ext().is_ok());
-        assert!(mit("4111111111111112").validate_ext().is_err());
+        let e = mit("4111111111111112").validate_ext().unwrap_err();
+        assert_eq!(e.message(), "mit_payment: cardNo must pass the Luhn check (mod 10)");
     }
 }

@@ -1,19 +1,15 @@
-//! Hand-written checks of the `payment` request (`docs/acqra-gateway/payment.md`).
+//! Hand-written checks of the `payment` request (`docs/acqra-gateway/payment.md`), run after the
+//! rules of its constraints column: what those rules cannot state.
 
 use sign_core::{Endpoint, InvalidRequest};
 
-use crate::common_ext::{currency, order_no, positive};
 use crate::generated::{PaymentMethodType, PaymentRequest};
 
 impl PaymentRequest {
-    /// A positive `amount`, an ISO 4217 `currency`, an `orderNo` of 5 to 64 characters, and a
-    /// plausible `card` (required when `paymentMethodType` is `card`).
+    /// A `card` when `paymentMethodType` is `card`, and a card number that passes the Luhn check.
     pub(crate) fn validate_ext(&self) -> Result<(), InvalidRequest> {
-        positive(Self::NAME, "amount", self.amount)?;
-        currency(Self::NAME, &self.currency)?;
-        order_no(Self::NAME, &self.order_no)?;
         match (&self.payment_method_type, &self.card) {
-            (_, Some(card)) => card.validate(),
+            (_, Some(card)) => card.validate_luhn(Self::NAME),
             (PaymentMethodType::Card, None) => {
                 Err(InvalidRequest::new(format!("{}: paymentMethodType card needs card", Self::NAME)))
             }
@@ -36,10 +32,12 @@ mod tests {
 
     #[test]
     fn payment_by_card_needs_a_plausible_card() {
-        assert!(payment(PaymentMethodType::Card).validate_ext().is_err());
+        let e = payment(PaymentMethodType::Card).validate_ext().unwrap_err();
+        assert_eq!(e.message(), "payment: paymentMethodType card needs card");
         let card = |no: &str| Card::new(no, "06", "2030", "Si", "Li");
         assert!(payment(PaymentMethodType::Card).with_card(card("4111111111111111")).validate_ext().is_ok());
         let e = payment(PaymentMethodType::Card).with_card(card("4111111111111112")).validate_ext().unwrap_err();
+        assert_eq!(e.message(), "payment: cardNo must pass the Luhn check (mod 10)");
         assert!(!e.message().contains("4111"), "{e}");
         assert!(payment(PaymentMethodType::Wechat).validate_ext().is_ok());
     }

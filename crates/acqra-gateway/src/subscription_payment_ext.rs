@@ -1,19 +1,24 @@
 //! Hand-written checks of the `subscription_payment` request
-//! (`docs/acqra-gateway/subscription_payment.md`).
+//! (`docs/acqra-gateway/subscription_payment.md`), run after the rules of its constraints column:
+//! what those rules cannot state.
 
 use sign_core::{Endpoint, InvalidRequest};
 
-use crate::common_ext::{order_no, positive, required};
 use crate::generated::SubscriptionPaymentRequest;
 
 impl SubscriptionPaymentRequest {
-    /// A positive `amount`, an `orderNo` of 5 to 64 characters and the first payment's
-    /// `transactionIdentifier`.
+    /// The first payment's `transactionIdentifier`: optional in the provider's schema, but a
+    /// subscription payment cannot be made without it (a rule is checked only on a field that is
+    /// present, so this one is written here).
     pub(crate) fn validate_ext(&self) -> Result<(), InvalidRequest> {
-        positive(Self::NAME, "amount", self.amount)?;
-        order_no(Self::NAME, &self.order_no)?;
-        let present = self.transaction_identifier.as_ref().is_some_and(|t| !t.is_empty());
-        required(Self::NAME, "transactionIdentifier (from the first payment)", present)
+        if self.transaction_identifier.as_ref().is_some_and(|t| !t.is_empty()) {
+            Ok(())
+        } else {
+            Err(InvalidRequest::new(format!(
+                "{}: transactionIdentifier (from the first payment) is required",
+                Self::NAME
+            )))
+        }
     }
 }
 
@@ -28,6 +33,7 @@ mod tests {
         let sub = SubscriptionPaymentRequest::new(Decimal::from(1), "06", "2099", "SUB-0001");
         let e = sub.clone().validate_ext().unwrap_err();
         assert_eq!(e.message(), "subscription_payment: transactionIdentifier (from the first payment) is required");
+        assert!(sub.clone().with_transaction_identifier("").validate_ext().is_err());
         assert!(sub.with_transaction_identifier("0005").validate_ext().is_ok());
     }
 }

@@ -12,10 +12,10 @@ use std::time::Duration;
 use std::collections::BTreeMap;
 
 use acqra_gateway::{
-    AuthHeader, CancelRequest, CaptureRequest, CashierOrderRequest, Client, Config, Decimal, Error, MitPaymentRequest,
-    MitPaymentResponse, OrderStatus, PaymentMethodType, QueryRequest, RefundQueryRequest, RefundQueryResponse,
-    RefundRequest, RefundStatus, ShipmentDirection, ShippingRetrieveRequest, ShippingStatus,
-    ShippingTrackingBatchRequest, ShippingTrackingBatchResponse, ShippingTrackingModifyRequest,
+    AuthHeader, CancelRequest, CaptureRequest, Card, CashierOrderRequest, Client, Config, Decimal, Endpoint, Error,
+    MitPaymentRequest, MitPaymentResponse, OrderStatus, PaymentMethodType, PaymentRequest, QueryRequest,
+    RefundQueryRequest, RefundQueryResponse, RefundRequest, RefundStatus, ShipmentDirection, ShippingRetrieveRequest,
+    ShippingStatus, ShippingTrackingBatchRequest, ShippingTrackingBatchResponse, ShippingTrackingModifyRequest,
     ShippingTrackingModifyResponse, ShippingTrackingRequest, SubscriptionPaymentRequest, TokenRequest, TrackingIterm,
     TrackingNumberType, TrackingOp,
 };
@@ -23,8 +23,6 @@ use common::*;
 use mockito::Matcher;
 use sign_core::{FixedClock, HttpResponse, RetryPolicy, TransportError, TransportErrorKind};
 
-#[cfg(feature = "sandbox")]
-use acqra_gateway::PaymentRequest;
 #[cfg(feature = "sandbox")]
 use acqra_gateway::sandbox::{APP_ID, SECRET as SANDBOX_SECRET};
 
@@ -387,6 +385,176 @@ fn bad_requests_fail_before_any_io() {
     assert!(matches!(e, Error::InvalidRequest(_)));
     // Nothing was sent, not even a token request.
     assert!(transport.sent_paths().is_empty());
+}
+
+// What each endpoint refuses before anything is sent (`Endpoint::validate`, which `prepare` and
+// every client method run first): the rules of the docs' constraints columns, then the hand-written
+// `validate_ext` checks. Messages name the endpoint, the field and the rule, never the value.
+
+/// The message of a refused request.
+fn refused<E: Endpoint>(request: &E) -> String {
+    request.validate().expect_err("the request should be refused").message().to_string()
+}
+
+const NEITHER: &str = "orderNo or tradeNo must be given (not blank)";
+
+#[test]
+fn cancel_needs_an_order_or_trade_number() {
+    assert_eq!(refused(&CancelRequest::new()), format!("cancel: {NEITHER}"));
+    assert_eq!(refused(&CancelRequest::new().with_order_no("  ").with_trade_no("")), format!("cancel: {NEITHER}"));
+    assert!(CancelRequest::new().with_trade_no("T1").validate().is_ok());
+    assert!(CancelRequest::new().with_order_no("O").validate().is_ok());
+}
+
+#[test]
+fn capture_needs_a_positive_amount_and_an_order_or_trade_number() {
+    assert_eq!(refused(&CaptureRequest::new(Decimal::from(1))), format!("capture: {NEITHER}"));
+    assert!(CaptureRequest::new(Decimal::from(1)).with_trade_no("T1").validate().is_ok());
+    let e = refused(&CaptureRequest::new(Decimal::from(0)).with_trade_no("T1"));
+    assert_eq!(e, "capture: captureAmount must be greater than zero");
+}
+
+#[test]
+fn cashier_order_checks_amount_currency_and_order_number() {
+    let order = |amount: i64, currency: &str, order_no: &str| {
+        CashierOrderRequest::new(Decimal::from(amount), currency, order_no)
+    };
+    assert!(order(9, "USD", "CS-0001").validate().is_ok());
+    assert!(order(9, "USD", &"O".repeat(64)).validate().is_ok());
+    assert_eq!(refused(&order(0, "USD", "CS-0001")), "cashier_order: amount must be greater than zero");
+    assert_eq!(refused(&order(9, "usd", "CS-0001")), "cashier_order: currency must be upper-case letters (A-Z)");
+    assert_eq!(refused(&order(9, "US1", "CS-0001")), "cashier_order: currency must be upper-case letters (A-Z)");
+    assert_eq!(refused(&order(9, "USDT", "CS-0001")), "cashier_order: currency must be 3 characters");
+    assert_eq!(refused(&order(9, "USD", "CS-1")), "cashier_order: orderNo must be 5 to 64 characters");
+    assert_eq!(refused(&order(9, "USD", &"O".repeat(65))), "cashier_order: orderNo must be 5 to 64 characters");
+}
+
+#[test]
+fn query_needs_an_order_or_trade_number() {
+    assert_eq!(refused(&QueryRequest::new(PaymentMethodType::Card)), format!("query: {NEITHER}"));
+    assert!(QueryRequest::new(PaymentMethodType::Card).with_order_no("O-12345").validate().is_ok());
+}
+
+#[test]
+fn refund_query_needs_an_order_or_trade_number() {
+    let e = refused(&RefundQueryRequest::new(PaymentMethodType::Card).with_order_no(" "));
+    assert_eq!(e, format!("refund_query: {NEITHER}"));
+    assert!(RefundQueryRequest::new(PaymentMethodType::Card).with_trade_no("T1").validate().is_ok());
+}
+
+#[test]
+fn refund_needs_a_number_and_the_payment() {
+    let refund = |amount: i64, number: &str| RefundRequest::new(Decimal::from(amount), "1.1.1.1", "r", number);
+    assert_eq!(refused(&refund(1, "R1")), format!("refund: {NEITHER}"));
+    assert_eq!(refused(&refund(1, " ").with_trade_no("T1")), "refund: refundNumber must not be blank");
+    assert_eq!(refused(&refund(1, "").with_order_no("ORD-1")), "refund: refundNumber must not be blank");
+    assert_eq!(refused(&refund(0, "R1").with_trade_no("T1")), "refund: amount must be greater than zero");
+    assert!(refund(1, "R1").with_trade_no("T1").validate().is_ok());
+}
+
+#[test]
+fn shipping_tracking_modify_needs_a_change() {
+    let modify = |iterms: Vec<TrackingIterm>| ShippingTrackingModifyRequest::new(iterms, "ORD-0001", "TRK-1");
+    assert_eq!(refused(&modify(Vec::new())), "shipping_tracking_modify: iterms must have at least 1 item");
+    assert!(modify(vec![TrackingIterm::new().with_op(TrackingOp::Replace)]).validate().is_ok());
+}
+
+#[test]
+fn shipping_tracking_batch_refuses_an_empty_array() {
+    let e = refused(&ShippingTrackingBatchRequest::new(Vec::new()));
+    assert_eq!(e, "shipping_tracking_batch: the batch is empty");
+    assert!(ShippingTrackingBatchRequest::new(vec![tracking("ORD-0001", "TRK-1")]).validate().is_ok());
+}
+
+#[test]
+fn payment_checks_amount_currency_order_number_and_the_card() {
+    let pay = |amount: i64, currency: &str, order_no: &str, card: Option<Card>| {
+        let p = PaymentRequest::new(Decimal::from(amount), currency, device(), order_no, PaymentMethodType::Card);
+        match card {
+            Some(c) => p.with_card(c),
+            None => p,
+        }
+    };
+    let good = || Some(card(CARD_NO));
+    assert!(pay(5, "USD", "ORD-0001", good()).validate().is_ok());
+    assert_eq!(refused(&pay(0, "USD", "ORD-0001", good())), "payment: amount must be greater than zero");
+    assert_eq!(refused(&pay(5, "usd", "ORD-0001", good())), "payment: currency must be upper-case letters (A-Z)");
+    assert_eq!(refused(&pay(5, "USD", "ORD1", good())), "payment: orderNo must be 5 to 64 characters");
+    assert_eq!(refused(&pay(5, "USD", "ORD-0001", None)), "payment: paymentMethodType card needs card");
+    let wechat = PaymentRequest::new(Decimal::from(5), "USD", device(), "ORD-0001", PaymentMethodType::Wechat);
+    assert!(wechat.validate().is_ok());
+}
+
+/// Every card rule, through `payment` and `mit_payment`: the `Card` table's constraints, then the
+/// Luhn check of `payment_ext.rs` / `mit_payment_ext.rs`.
+#[test]
+fn payment_refuses_a_malformed_card_without_echoing_it() {
+    let no = |no: &str| Card::new(no, "06", "2099", "Si", "Li");
+    let expiry = |month: &str, year: &str| Card::new(CARD_NO, month, year, "Si", "Li");
+    let months = "01, 02, 03, 04, 05, 06, 07, 08, 09, 10, 11, 12";
+    let cases = [
+        (no("41111111"), "cardNo must be 13 to 19 characters".to_string()),
+        (no("41111111111111111111"), "cardNo must be 13 to 19 characters".to_string()),
+        (no("4111-1111-1111-1111"), "cardNo must be digits (0-9)".to_string()),
+        (no("4111 1111 1111 111"), "cardNo must be digits (0-9)".to_string()),
+        (no("4111111111111112"), "cardNo must pass the Luhn check (mod 10)".to_string()),
+        (card(CARD_NO).with_cvc("40x"), "cvc must be digits (0-9)".to_string()),
+        (card(CARD_NO).with_cvc("12"), "cvc must be 3 to 4 characters".to_string()),
+        (card(CARD_NO).with_cvc("12345"), "cvc must be 3 to 4 characters".to_string()),
+        (expiry("13", "2099"), format!("expiryMonth must be one of {months}")),
+        (expiry("00", "2099"), format!("expiryMonth must be one of {months}")),
+        (expiry("6", "2099"), format!("expiryMonth must be one of {months}")),
+        (expiry("006", "2099"), format!("expiryMonth must be one of {months}")),
+        // Two characters that parse as a month are not two digits.
+        (expiry("+1", "2099"), format!("expiryMonth must be one of {months}")),
+        (expiry("06", "99"), "expiryYear must be 4 characters".to_string()),
+        (expiry("06", "20x9"), "expiryYear must be digits (0-9)".to_string()),
+    ];
+    for (bad, rule) in cases {
+        let payment = PaymentRequest::new(Decimal::from(5), "USD", device(), "ORD-0001", PaymentMethodType::Card)
+            .with_card(bad.clone());
+        let mit = MitPaymentRequest::new(Decimal::from(5), billing(), bad.clone(), "USD", "ORD-0001");
+        for (e, endpoint) in [(refused(&payment), "payment"), (refused(&mit), "mit_payment")] {
+            assert_eq!(e, format!("{endpoint}: {rule}"));
+            assert!(!e.contains("1111"), "{e}");
+        }
+        // The card alone: the same rules, named after the card.
+        assert_eq!(bad.validate().unwrap_err().message(), format!("card: {rule}"));
+    }
+    for good in [
+        no("4111111111111111"),
+        no("5555555555554444"),
+        no("4222222222222"),
+        expiry("12", "2030").with_cvc("1234"),
+        expiry("01", "2030").with_cvc("000"),
+    ] {
+        assert!(good.validate().is_ok());
+        assert!(MitPaymentRequest::new(Decimal::from(5), billing(), good, "USD", "ORD-0001").validate().is_ok());
+    }
+}
+
+#[test]
+fn mit_payment_checks_amount_currency_and_order_number() {
+    let mit = |amount: i64, currency: &str, order_no: &str| {
+        MitPaymentRequest::new(Decimal::from(amount), billing(), card(CARD_NO), currency, order_no)
+    };
+    assert!(mit(3, "USD", "MIT-0001").validate().is_ok());
+    assert_eq!(refused(&mit(0, "USD", "MIT-0001")), "mit_payment: amount must be greater than zero");
+    assert_eq!(refused(&mit(3, "US", "MIT-0001")), "mit_payment: currency must be 3 characters");
+    assert_eq!(refused(&mit(3, "USD", &"M".repeat(65))), "mit_payment: orderNo must be 5 to 64 characters");
+}
+
+#[test]
+fn subscription_payment_checks_amount_order_number_and_the_credential() {
+    let sub = |amount: i64, order_no: &str| {
+        SubscriptionPaymentRequest::new(Decimal::from(amount), "06", "2099", order_no)
+            .with_transaction_identifier("0005")
+    };
+    assert!(sub(1, "SUB-0001").validate().is_ok());
+    assert_eq!(refused(&sub(0, "SUB-0001")), "subscription_payment: amount must be greater than zero");
+    assert_eq!(refused(&sub(1, "SUB1")), "subscription_payment: orderNo must be 5 to 64 characters");
+    let without = SubscriptionPaymentRequest::new(Decimal::from(1), "06", "2099", "SUB-0001");
+    assert_eq!(refused(&without), "subscription_payment: transactionIdentifier (from the first payment) is required");
 }
 
 #[test]

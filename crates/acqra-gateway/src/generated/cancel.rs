@@ -42,6 +42,26 @@ impl CancelRequest {
     }
 }
 
+impl CancelRequest {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/cancel.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::either(
+            context,
+            "orderNo",
+            sign_core::check::given(self.order_no.as_deref()),
+            "tradeNo",
+            sign_core::check::given(self.trade_no.as_deref()),
+        )?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for CancelRequest {
     type Response = CancelResponse;
     const NAME: &'static str = "cancel";
@@ -49,9 +69,9 @@ impl sign_core::Endpoint for CancelRequest {
     const PATH: &'static str = "/gateway/v1/cancel";
     const IDEMPOTENT: bool = false;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 

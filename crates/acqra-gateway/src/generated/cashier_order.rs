@@ -136,6 +136,23 @@ impl CashierOrderRequest {
     }
 }
 
+impl CashierOrderRequest {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/cashier_order.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::positive(context, "amount", self.amount)?;
+        sign_core::check::len(context, "currency", self.currency.as_str(), 3, 3)?;
+        sign_core::check::upper(context, "currency", self.currency.as_str())?;
+        sign_core::check::len(context, "orderNo", self.order_no.as_str(), 5, 64)?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for CashierOrderRequest {
     type Response = CashierOrderResponse;
     const NAME: &'static str = "cashier_order";
@@ -143,9 +160,9 @@ impl sign_core::Endpoint for CashierOrderRequest {
     const PATH: &'static str = "/gateway/v1/cashier/order";
     const IDEMPOTENT: bool = false;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 

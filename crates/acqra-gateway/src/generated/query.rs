@@ -45,6 +45,26 @@ impl QueryRequest {
     }
 }
 
+impl QueryRequest {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/query.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::either(
+            context,
+            "orderNo",
+            sign_core::check::given(self.order_no.as_deref()),
+            "tradeNo",
+            sign_core::check::given(self.trade_no.as_deref()),
+        )?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for QueryRequest {
     type Response = QueryResponse;
     const NAME: &'static str = "query";
@@ -52,9 +72,9 @@ impl sign_core::Endpoint for QueryRequest {
     const PATH: &'static str = "/gateway/v1/query";
     const IDEMPOTENT: bool = true;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 

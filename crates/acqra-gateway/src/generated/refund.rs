@@ -64,6 +64,28 @@ impl RefundRequest {
     }
 }
 
+impl RefundRequest {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/refund.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::positive(context, "amount", self.amount)?;
+        sign_core::check::either(
+            context,
+            "orderNo",
+            sign_core::check::given(self.order_no.as_deref()),
+            "tradeNo",
+            sign_core::check::given(self.trade_no.as_deref()),
+        )?;
+        sign_core::check::not_blank(context, "refundNumber", self.refund_number.as_str())?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for RefundRequest {
     type Response = RefundResponse;
     const NAME: &'static str = "refund";
@@ -71,9 +93,9 @@ impl sign_core::Endpoint for RefundRequest {
     const PATH: &'static str = "/gateway/v1/refund";
     const IDEMPOTENT: bool = false;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 

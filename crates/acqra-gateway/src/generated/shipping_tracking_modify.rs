@@ -45,6 +45,20 @@ impl ShippingTrackingModifyRequest {
     }
 }
 
+impl ShippingTrackingModifyRequest {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/shipping_tracking_modify.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::items(context, "iterms", self.iterms.len(), 1, usize::MAX)?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for ShippingTrackingModifyRequest {
     type Response = ShippingTrackingResponse;
     const NAME: &'static str = "shipping_tracking_modify";
@@ -52,9 +66,9 @@ impl sign_core::Endpoint for ShippingTrackingModifyRequest {
     const PATH: &'static str = "/gateway/v1/shipping/tracking-modify";
     const IDEMPOTENT: bool = false;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_ext()
+        self.validate_fields(Self::NAME)
     }
 }
 

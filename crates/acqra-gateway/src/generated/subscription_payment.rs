@@ -119,6 +119,21 @@ impl SubscriptionPaymentRequest {
     }
 }
 
+impl SubscriptionPaymentRequest {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/subscription_payment.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::positive(context, "amount", self.amount)?;
+        sign_core::check::len(context, "orderNo", self.order_no.as_str(), 5, 64)?;
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for SubscriptionPaymentRequest {
     type Response = SubscriptionPaymentResponse;
     const NAME: &'static str = "subscription_payment";
@@ -126,8 +141,9 @@ impl sign_core::Endpoint for SubscriptionPaymentRequest {
     const PATH: &'static str = "/gateway/v1/subscriptionPayment";
     const IDEMPOTENT: bool = false;
 
-    /// The checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column, then the checks of `validate_ext` (hand-written beside this module).
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_fields(Self::NAME)?;
         self.validate_ext()
     }
 }
