@@ -38,18 +38,20 @@ impl Card {
     /// # Errors
     /// [`InvalidRequest`] naming the field and the rule (`"card: cvc must be digits (0-9)"`).
     pub fn validate(&self) -> Result<(), InvalidRequest> {
-        self.validate_fields("card")?;
-        self.validate_luhn("card")
+        self.validate_fields("card", "")?;
+        self.validate_luhn("card", "")
     }
 
     /// The Luhn check of `cardNo`, the one card rule the `Card` table cannot state; `context` (the
-    /// endpoint's name) starts the message. The `validate_ext` of the endpoints carrying a card run
+    /// endpoint's name) starts the message and `path` is where the card sits (`"card."` in a
+    /// request, like the generated rules). The `validate_ext` of the endpoints carrying a card run
     /// it after the generated rules.
-    pub(crate) fn validate_luhn(&self, context: &str) -> Result<(), InvalidRequest> {
+    pub(crate) fn validate_luhn(&self, context: &str, path: &str) -> Result<(), InvalidRequest> {
         if luhn_valid(self.card_no.expose()) {
             Ok(())
         } else {
-            Err(InvalidRequest::field(context, "cardNo", "must pass the Luhn check (mod 10)"))
+            let field = sign_core::check::at(path, "cardNo");
+            Err(InvalidRequest::field(context, &field, "must pass the Luhn check (mod 10)"))
         }
     }
 }

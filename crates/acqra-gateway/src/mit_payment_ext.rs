@@ -8,7 +8,7 @@ use crate::generated::MitPaymentRequest;
 impl MitPaymentRequest {
     /// A card number that passes the Luhn check.
     pub(crate) fn validate_ext(&self) -> Result<(), InvalidRequest> {
-        self.card.validate_luhn(Self::NAME)
+        self.card.validate_luhn(Self::NAME, "card.")
     }
 }
 
@@ -33,6 +33,6 @@ mod tests {
         };
         assert!(mit("4111111111111111").validate_ext().is_ok());
         let e = mit("4111111111111112").validate_ext().unwrap_err();
-        assert_eq!(e.message(), "mit_payment: cardNo must pass the Luhn check (mod 10)");
+        assert_eq!(e.message(), "mit_payment: card.cardNo must pass the Luhn check (mod 10)");
     }
 }

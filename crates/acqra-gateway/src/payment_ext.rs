@@ -9,7 +9,7 @@ impl PaymentRequest {
     /// A `card` when `paymentMethodType` is `card`, and a card number that passes the Luhn check.
     pub(crate) fn validate_ext(&self) -> Result<(), InvalidRequest> {
         match (&self.payment_method_type, &self.card) {
-            (_, Some(card)) => card.validate_luhn(Self::NAME),
+            (_, Some(card)) => card.validate_luhn(Self::NAME, "card."),
             (PaymentMethodType::Card, None) => {
                 Err(InvalidRequest::new(format!("{}: paymentMethodType card needs card", Self::NAME)))
             }
@@ -37,7 +37,7 @@ mod tests {
         let card = |no: &str| Card::new(no, "06", "2030", "Si", "Li");
         assert!(payment(PaymentMethodType::Card).with_card(card("4111111111111111")).validate_ext().is_ok());
         let e = payment(PaymentMethodType::Card).with_card(card("4111111111111112")).validate_ext().unwrap_err();
-        assert_eq!(e.message(), "payment: cardNo must pass the Luhn check (mod 10)");
+        assert_eq!(e.message(), "payment: card.cardNo must pass the Luhn check (mod 10)");
         assert!(!e.message().contains("4111"), "{e}");
         assert!(payment(PaymentMethodType::Wechat).validate_ext().is_ok());
     }

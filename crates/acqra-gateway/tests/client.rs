@@ -515,7 +515,7 @@ fn payment_refuses_a_malformed_card_without_echoing_it() {
             .with_card(bad.clone());
         let mit = MitPaymentRequest::new(Decimal::from(5), billing(), bad.clone(), "USD", "ORD-0001");
         for (e, endpoint) in [(refused(&payment), "payment"), (refused(&mit), "mit_payment")] {
-            assert_eq!(e, format!("{endpoint}: {rule}"));
+            assert_eq!(e, format!("{endpoint}: card.{rule}"));
             assert!(!e.contains("1111"), "{e}");
         }
         // The card alone: the same rules, named after the card.

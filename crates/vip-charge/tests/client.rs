@@ -343,8 +343,11 @@ fn requests_are_checked_by_the_constraints_of_the_docs() {
     let batch = |items| BatchOrderRequest::new("166", "55", "B1", "87103", items);
     assert_eq!(refused(&batch(vec![])), "batch_order: itemList must have at least 1 item");
     let second_blank = vec![BatchOrderItem::new("b1", "acc"), BatchOrderItem::new("b2", " ")];
-    assert_eq!(refused(&batch(second_blank)), "batch_order: account must not be blank");
-    assert_eq!(refused(&batch(vec![BatchOrderItem::new("", "acc")])), "batch_order: bizCode must not be blank");
+    assert_eq!(refused(&batch(second_blank)), "batch_order: itemList[1].account must not be blank");
+    assert_eq!(
+        refused(&batch(vec![BatchOrderItem::new("", "acc")])),
+        "batch_order: itemList[0].bizCode must not be blank"
+    );
     assert!(batch(vec![BatchOrderItem::new("b1", "acc")]).validate().is_ok());
     // Order info: an orderCode or a bizCode, not blank.
     let neither = "order_info: orderCode or bizCode must be given (not blank)";

@@ -52,11 +52,6 @@ impl Place {
     fn value(&self) -> String {
         if self.is_ref { format!("*{}", self.expr) } else { self.expr.clone() }
     }
-
-    /// A reference to the value, to iterate a list.
-    fn reference(&self) -> String {
-        if self.is_ref { self.expr.clone() } else { format!("&{}", self.expr) }
-    }
 }
 
 /// The checks of a struct's fields, in field order; `holds_checks` tells whether a field type

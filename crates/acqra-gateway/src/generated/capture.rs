@@ -47,19 +47,21 @@ impl CaptureRequest {
 
 impl CaptureRequest {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/capture.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::positive(context, "captureAmount", self.capture_amount)?;
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::positive(context, &sign_core::check::at(path, "captureAmount"), self.capture_amount)?;
         sign_core::check::either(
             context,
-            "orderNo",
+            &sign_core::check::at(path, "orderNo"),
             sign_core::check::given(self.order_no.as_deref()),
-            "tradeNo",
+            &sign_core::check::at(path, "tradeNo"),
             sign_core::check::given(self.trade_no.as_deref()),
         )?;
         Ok(())
@@ -75,7 +77,7 @@ impl sign_core::Endpoint for CaptureRequest {
 
     /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME)
+        self.validate_fields(Self::NAME, "")
     }
 }
 

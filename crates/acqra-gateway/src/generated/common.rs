@@ -351,27 +351,29 @@ impl Card {
 
 impl Card {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/common.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::len(context, "cardNo", self.card_no.expose(), 13, 19)?;
-        sign_core::check::digits(context, "cardNo", self.card_no.expose())?;
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::len(context, &sign_core::check::at(path, "cardNo"), self.card_no.expose(), 13, 19)?;
+        sign_core::check::digits(context, &sign_core::check::at(path, "cardNo"), self.card_no.expose())?;
         if let Some(v) = &self.cvc {
-            sign_core::check::len(context, "cvc", v.expose(), 3, 4)?;
-            sign_core::check::digits(context, "cvc", v.expose())?;
+            sign_core::check::len(context, &sign_core::check::at(path, "cvc"), v.expose(), 3, 4)?;
+            sign_core::check::digits(context, &sign_core::check::at(path, "cvc"), v.expose())?;
         }
         sign_core::check::one_of(
             context,
-            "expiryMonth",
+            &sign_core::check::at(path, "expiryMonth"),
             self.expiry_month.as_str(),
             &["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"],
         )?;
-        sign_core::check::len(context, "expiryYear", self.expiry_year.as_str(), 4, 4)?;
-        sign_core::check::digits(context, "expiryYear", self.expiry_year.as_str())?;
+        sign_core::check::len(context, &sign_core::check::at(path, "expiryYear"), self.expiry_year.as_str(), 4, 4)?;
+        sign_core::check::digits(context, &sign_core::check::at(path, "expiryYear"), self.expiry_year.as_str())?;
         Ok(())
     }
 }

@@ -70,18 +70,20 @@ impl MitPaymentRequest {
 
 impl MitPaymentRequest {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/mit_payment.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::positive(context, "amount", self.amount)?;
-        self.card.validate_fields(context)?;
-        sign_core::check::len(context, "currency", self.currency.as_str(), 3, 3)?;
-        sign_core::check::upper(context, "currency", self.currency.as_str())?;
-        sign_core::check::len(context, "orderNo", self.order_no.as_str(), 5, 64)?;
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
+        self.card.validate_fields(context, &format!("{path}card."))?;
+        sign_core::check::len(context, &sign_core::check::at(path, "currency"), self.currency.as_str(), 3, 3)?;
+        sign_core::check::upper(context, &sign_core::check::at(path, "currency"), self.currency.as_str())?;
+        sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
         Ok(())
     }
 }
@@ -95,7 +97,7 @@ impl sign_core::Endpoint for MitPaymentRequest {
 
     /// The rules of the doc's constraints column, then the checks of `validate_ext` (hand-written beside this module).
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME)?;
+        self.validate_fields(Self::NAME, "")?;
         self.validate_ext()
     }
 }

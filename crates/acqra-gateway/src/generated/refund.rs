@@ -66,22 +66,24 @@ impl RefundRequest {
 
 impl RefundRequest {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/refund.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::positive(context, "amount", self.amount)?;
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
         sign_core::check::either(
             context,
-            "orderNo",
+            &sign_core::check::at(path, "orderNo"),
             sign_core::check::given(self.order_no.as_deref()),
-            "tradeNo",
+            &sign_core::check::at(path, "tradeNo"),
             sign_core::check::given(self.trade_no.as_deref()),
         )?;
-        sign_core::check::not_blank(context, "refundNumber", self.refund_number.as_str())?;
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "refundNumber"), self.refund_number.as_str())?;
         Ok(())
     }
 }
@@ -95,7 +97,7 @@ impl sign_core::Endpoint for RefundRequest {
 
     /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME)
+        self.validate_fields(Self::NAME, "")
     }
 }
 

@@ -47,14 +47,16 @@ impl ShippingTrackingModifyRequest {
 
 impl ShippingTrackingModifyRequest {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/shipping_tracking_modify.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::items(context, "iterms", self.iterms.len(), 1, usize::MAX)?;
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::items(context, &sign_core::check::at(path, "iterms"), self.iterms.len(), 1, usize::MAX)?;
         Ok(())
     }
 }
@@ -68,7 +70,7 @@ impl sign_core::Endpoint for ShippingTrackingModifyRequest {
 
     /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME)
+        self.validate_fields(Self::NAME, "")
     }
 }
 

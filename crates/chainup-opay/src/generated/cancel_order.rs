@@ -26,14 +26,16 @@ impl CancelOrderRequest {
 
 impl CancelOrderRequest {
     /// Checks the rules of the constraints column of `docs/chainup-opay/cancel_order.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::not_blank(context, "orderNum", self.order_num.as_str())?;
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "orderNum"), self.order_num.as_str())?;
         Ok(())
     }
 }
@@ -47,7 +49,7 @@ impl sign_core::Endpoint for CancelOrderRequest {
 
     /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME)
+        self.validate_fields(Self::NAME, "")
     }
 }
 

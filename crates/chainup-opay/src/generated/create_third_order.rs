@@ -116,25 +116,31 @@ impl CreateThirdOrderRequest {
 
 impl CreateThirdOrderRequest {
     /// Checks the rules of the constraints column of `docs/chainup-opay/create_third_order.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::not_blank(context, "appOrderId", self.app_order_id.as_str())?;
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "appOrderId"), self.app_order_id.as_str())?;
         sign_core::check::either(
             context,
-            "openId",
+            &sign_core::check::at(path, "openId"),
             sign_core::check::given(self.open_id.as_deref()),
-            "userId",
+            &sign_core::check::at(path, "userId"),
             sign_core::check::given(self.user_id.as_deref()),
         )?;
-        sign_core::check::positive(context, "orderAmount", self.order_amount)?;
-        sign_core::check::not_blank(context, "payCoinSymbol", self.pay_coin_symbol.as_str())?;
-        sign_core::check::not_blank(context, "returnPage", self.return_page.as_str())?;
-        sign_core::check::not_blank(context, "notifyPage", self.notify_page.as_str())?;
+        sign_core::check::positive(context, &sign_core::check::at(path, "orderAmount"), self.order_amount)?;
+        sign_core::check::not_blank(
+            context,
+            &sign_core::check::at(path, "payCoinSymbol"),
+            self.pay_coin_symbol.as_str(),
+        )?;
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "returnPage"), self.return_page.as_str())?;
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "notifyPage"), self.notify_page.as_str())?;
         Ok(())
     }
 }
@@ -148,7 +154,7 @@ impl sign_core::Endpoint for CreateThirdOrderRequest {
 
     /// The rules of the doc's constraints column, then the checks of `validate_ext` (hand-written beside this module).
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME)?;
+        self.validate_fields(Self::NAME, "")?;
         self.validate_ext()
     }
 }

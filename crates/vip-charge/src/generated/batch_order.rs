@@ -61,20 +61,26 @@ impl BatchOrderRequest {
 
 impl BatchOrderRequest {
     /// Checks the rules of the constraints column of `docs/vip-charge/batch_order.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::not_blank(context, "merchantId", self.merchant_id.as_str())?;
-        sign_core::check::not_blank(context, "businessId", self.business_id.as_str())?;
-        sign_core::check::not_blank(context, "batchBizCode", self.batch_biz_code.as_str())?;
-        sign_core::check::not_blank(context, "productCode", self.product_code.as_str())?;
-        sign_core::check::items(context, "itemList", self.item_list.len(), 1, usize::MAX)?;
-        for item in &self.item_list {
-            item.validate_fields(context)?;
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "merchantId"), self.merchant_id.as_str())?;
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "businessId"), self.business_id.as_str())?;
+        sign_core::check::not_blank(
+            context,
+            &sign_core::check::at(path, "batchBizCode"),
+            self.batch_biz_code.as_str(),
+        )?;
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "productCode"), self.product_code.as_str())?;
+        sign_core::check::items(context, &sign_core::check::at(path, "itemList"), self.item_list.len(), 1, usize::MAX)?;
+        for (i0, item) in self.item_list.iter().enumerate() {
+            item.validate_fields(context, &format!("{path}itemList[{i0}]."))?;
         }
         Ok(())
     }
@@ -89,7 +95,7 @@ impl sign_core::Endpoint for BatchOrderRequest {
 
     /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME)
+        self.validate_fields(Self::NAME, "")
     }
 }
 
@@ -113,15 +119,17 @@ impl BatchOrderItem {
 
 impl BatchOrderItem {
     /// Checks the rules of the constraints column of `docs/vip-charge/batch_order.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::not_blank(context, "bizCode", self.biz_code.as_str())?;
-        sign_core::check::not_blank(context, "account", self.account.as_str())?;
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "bizCode"), self.biz_code.as_str())?;
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "account"), self.account.as_str())?;
         Ok(())
     }
 }

@@ -43,18 +43,20 @@ impl OrderInfoRequest {
 
 impl OrderInfoRequest {
     /// Checks the rules of the constraints column of `docs/vip-charge/order_info.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::either(
             context,
-            "orderCode",
+            &sign_core::check::at(path, "orderCode"),
             sign_core::check::given(self.order_code.as_deref()),
-            "bizCode",
+            &sign_core::check::at(path, "bizCode"),
             sign_core::check::given(self.biz_code.as_deref()),
         )?;
         Ok(())
@@ -70,7 +72,7 @@ impl sign_core::Endpoint for OrderInfoRequest {
 
     /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME)
+        self.validate_fields(Self::NAME, "")
     }
 }
 

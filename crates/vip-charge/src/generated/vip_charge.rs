@@ -71,18 +71,20 @@ impl VipChargeRequest {
 
 impl VipChargeRequest {
     /// Checks the rules of the constraints column of `docs/vip-charge/vip_charge.md`, in this type and in the doc
-    /// types it holds. `context` (the endpoint's name) starts every message.
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
     ///
     /// # Errors
     /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
     /// never its value.
     #[doc(hidden)]
-    pub fn validate_fields(&self, context: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::not_blank(context, "merchantId", self.merchant_id.as_str())?;
-        sign_core::check::not_blank(context, "businessId", self.business_id.as_str())?;
-        sign_core::check::not_blank(context, "productCode", self.product_code.as_str())?;
-        sign_core::check::not_blank(context, "account", self.account.as_str())?;
-        sign_core::check::not_blank(context, "bizCode", self.biz_code.as_str())?;
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "merchantId"), self.merchant_id.as_str())?;
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "businessId"), self.business_id.as_str())?;
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "productCode"), self.product_code.as_str())?;
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "account"), self.account.as_str())?;
+        sign_core::check::not_blank(context, &sign_core::check::at(path, "bizCode"), self.biz_code.as_str())?;
         Ok(())
     }
 }
@@ -96,7 +98,7 @@ impl sign_core::Endpoint for VipChargeRequest {
 
     /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME)
+        self.validate_fields(Self::NAME, "")
     }
 }
 
