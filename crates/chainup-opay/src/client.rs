@@ -2,9 +2,7 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sign_core::call::{check_raw_path, raw_body, request_body};
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SecretBytes, SystemClock, Transport};
 
 use crate::config::Config;
@@ -65,35 +63,22 @@ impl Client {
         &*self.inner.clock
     }
 
-    /// The fully encrypted and signed request for `request`, without sending it (no I/O).
-    ///
-    /// # Errors
-    /// [`Error::InvalidRequest`] when the request fails its validation; [`Error::Crypto`] when
-    /// it cannot be encrypted or signed.
-    pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<HttpRequest, Error> {
-        // Validated, then serialized once: these exact bytes are encrypted and signed.
-        let plaintext = SecretBytes::new(request_body(request)?);
-        let path = self.inner.config.path_for(E::NAME, E::PATH);
-        self.seal(E::METHOD, &path, &plaintext, E::IDEMPOTENT)
+    sign_core::client_call_methods!(Error);
+
+    /// The documented path of `E`, unless the configuration overrides it ([`ConfigBuilder::path`](crate::ConfigBuilder::path)).
+    fn endpoint_path<E: Endpoint>(&self) -> Result<&str, Error> {
+        Ok(self.inner.config.path_for(E::NAME, E::PATH))
     }
 
-    /// The encrypted and signed request for any business JSON at `path`: for endpoints this
-    /// crate has no model for. `path` must be a plain absolute path
-    /// ([`sign_core::call::check_raw_path`]). `idempotent` marks it safe to retry after it may
-    /// have been processed (queries only).
-    ///
-    /// # Errors
-    /// [`Error::InvalidRequest`] for a bad path or a body that does not serialize;
-    /// [`Error::Crypto`] as in [`Client::prepare`].
-    pub fn prepare_raw(
-        &self,
-        path: &str,
-        body: &(impl Serialize + ?Sized),
-        idempotent: bool,
-    ) -> Result<HttpRequest, Error> {
-        check_raw_path(path)?;
-        let plaintext = SecretBytes::new(raw_body(path, body)?);
-        self.seal(Method::Post, path, &plaintext, idempotent)
+    fn transport(&self) -> &dyn Transport {
+        &*self.inner.transport
+    }
+
+    /// The business JSON `body` encrypted for the platform and signed by the merchant, in the
+    /// `{app_id, data, sign, time}` envelope (see [`auth`](crate::auth)).
+    fn sign_request(&self, method: Method, path: &str, body: Vec<u8>, idempotent: bool) -> Result<HttpRequest, Error> {
+        // The plaintext can hold payer details: wiped once sealed.
+        self.seal(method, path, &SecretBytes::new(body), idempotent)
     }
 
     fn seal(
@@ -121,26 +106,9 @@ impl Client {
             .with_idempotent(idempotent))
     }
 
-    /// Parses a response to `E` into its typed payload (decrypted and verified), under the
-    /// configured response size cap.
-    ///
-    /// # Errors
-    /// See [`Error`]: [`Error::Api`] for the provider's failure envelope,
-    /// [`Error::ResponseUnverified`] for a payload that fails decryption or verification,
-    /// [`Error::HttpStatus`] and [`Error::Decode`] otherwise.
-    pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
-        self.parse_as(E::NAME, response)
-    }
-
-    /// Parses a response into any type (`serde_json::Value` for raw JSON), as [`Client::parse`].
-    ///
-    /// # Errors
-    /// As [`Client::parse`].
-    pub fn parse_raw<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, Error> {
-        self.parse_as("raw call", response)
-    }
-
-    fn parse_as<T: DeserializeOwned>(&self, context: &str, response: &HttpResponse) -> Result<T, Error> {
+    /// The envelope read, its `data` decrypted and verified, then decoded as `T`, under the
+    /// configured size cap (see [`envelope`]).
+    fn read_response<T: DeserializeOwned>(&self, response: &HttpResponse, context: &str) -> Result<T, Error> {
         let config = &self.inner.config;
         envelope::parse(
             response,
@@ -149,46 +117,5 @@ impl Client {
             &config.merchant_private_key,
             &config.platform_public_key,
         )
-    }
-
-    /// Prepares, sends and parses `request`.
-    ///
-    /// # Errors
-    /// As [`Client::prepare`] and [`Client::parse`], plus [`Error::Transport`] and
-    /// [`Error::Timeout`].
-    pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
-        let http = self.prepare(request)?;
-        let response = self.inner.transport.send(&http)?;
-        self.parse::<E>(&response)
-    }
-
-    /// A signed call to an endpoint without a model: `body` is the business JSON, the result
-    /// is decrypted, verified and decoded into `T`. `path` and `idempotent` as in
-    /// [`Client::prepare_raw`].
-    ///
-    /// # Errors
-    /// As [`Client::prepare_raw`] and [`Client::call`].
-    pub fn raw_call<T: DeserializeOwned>(
-        &self,
-        path: &str,
-        body: &(impl Serialize + ?Sized),
-        idempotent: bool,
-    ) -> Result<T, Error> {
-        let http = self.prepare_raw(path, body, idempotent)?;
-        let response = self.inner.transport.send(&http)?;
-        self.parse_raw(&response)
-    }
-
-    /// [`Client::raw_call`] returning the decrypted, verified `data` as untyped JSON.
-    ///
-    /// # Errors
-    /// As [`Client::raw_call`].
-    pub fn raw_call_json(
-        &self,
-        path: &str,
-        body: &(impl Serialize + ?Sized),
-        idempotent: bool,
-    ) -> Result<serde_json::Value, Error> {
-        self.raw_call(path, body, idempotent)
     }
 }

@@ -79,8 +79,8 @@ impl Config {
 
     /// The path used for the endpoint called `name` (its documented path unless overridden with
     /// [`ConfigBuilder::path`]).
-    pub fn path_for(&self, name: &str, documented: &'static str) -> String {
-        self.paths.get(name).cloned().unwrap_or_else(|| documented.to_owned())
+    pub fn path_for<'a>(&'a self, name: &str, documented: &'a str) -> &'a str {
+        self.paths.get(name).map_or(documented, String::as_str)
     }
 
     /// The reply body for an accepted callback.

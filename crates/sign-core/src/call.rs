@@ -313,6 +313,130 @@ macro_rules! shared_error_conversions {
     };
 }
 
+/// Writes the call surface every provider `Client` has, once for all of them: the sans-IO halves
+/// `prepare` / `parse`, the blocking `call`, and the raw calls `prepare_raw` / `parse_raw` /
+/// `raw_call` / `raw_call_json` for endpoints without a typed model. Use it inside
+/// `impl Client { ... }` with the crate's error type; the client supplies its provider's facts as
+/// four private methods:
+///
+/// ```text
+/// fn endpoint_path<E: Endpoint>(&self) -> Result<&str, Error>            // E::PATH, or the configured one
+/// fn sign_request(&self, method: Method, path: &str, body: Vec<u8>, idempotent: bool)
+///     -> Result<HttpRequest, Error>                                       // the provider's signing rule
+/// fn read_response<T: DeserializeOwned>(&self, response: &HttpResponse, context: &str)
+///     -> Result<T, Error>                                                 // envelope facts + read_envelope
+/// fn transport(&self) -> &dyn Transport
+/// ```
+///
+/// `prepare` validates the request ([`Endpoint::validate`]) and serializes it once
+/// ([`request_body`]): the bytes signed are the bytes sent, and it does no I/O. Raw calls check
+/// their path with [`check_raw_path`] before anything is signed. (acqra-gateway, whose requests
+/// carry an access token, writes its own surface with the token as an argument.)
+#[macro_export]
+macro_rules! client_call_methods {
+    ($error:ty) => {
+        /// The fully signed request for `request`, not sent: validated, serialized once (the bytes
+        /// signed are the bytes sent) and signed with the provider's rule. No I/O at all: send it
+        /// with any HTTP client and hand the answer to [`parse`](Self::parse).
+        ///
+        /// # Errors
+        /// `InvalidRequest` when the request fails its checks or does not serialize; a signing
+        /// failure where the provider's rule can fail.
+        pub fn prepare<E: $crate::Endpoint>(&self, request: &E) -> ::core::result::Result<$crate::HttpRequest, $error> {
+            let path = self.endpoint_path::<E>()?;
+            let body = $crate::call::request_body(request)?;
+            self.sign_request(E::METHOD, path, body, E::IDEMPOTENT)
+        }
+
+        /// Reads the provider's answer to an `E` request (sans-IO): the typed response, or the
+        /// error the answer means (see `Error::outcome`). A body over the configured
+        /// `max_response_bytes` is not read.
+        ///
+        /// # Errors
+        /// The provider's refusal (`Api`), `HttpStatus`, `Decode`, or the provider's own response
+        /// failures.
+        pub fn parse<E: $crate::Endpoint>(
+            &self,
+            response: &$crate::HttpResponse,
+        ) -> ::core::result::Result<E::Response, $error> {
+            self.read_response(response, E::NAME)
+        }
+
+        /// Sends `request` and reads the answer: [`prepare`](Self::prepare), the transport, then
+        /// [`parse`](Self::parse). A request that is not idempotent is never repeated once it may
+        /// have reached the provider.
+        ///
+        /// # Errors
+        /// Any error of `prepare`, the transport or `parse`; `Error::outcome` says whether the
+        /// provider may have processed the request.
+        pub fn call<E: $crate::Endpoint>(&self, request: &E) -> ::core::result::Result<E::Response, $error> {
+            let http = self.prepare(request)?;
+            let response = self.transport().send(&http)?;
+            self.parse::<E>(&response)
+        }
+
+        /// The signed `POST` of `body` (as JSON) to `path`, not sent: for an endpoint the provider
+        /// lists without a model here. `path` is an absolute path below the base URL made of
+        /// `A-Z a-z 0-9 / _ - . ~` (no query, no `..`). Mark it `idempotent` only for queries: an
+        /// idempotent request may be repeated after it reached the provider.
+        ///
+        /// # Errors
+        /// `InvalidRequest` for a bad path or a body that does not serialize.
+        pub fn prepare_raw(
+            &self,
+            path: &str,
+            body: &(impl ::serde::Serialize + ?Sized),
+            idempotent: bool,
+        ) -> ::core::result::Result<$crate::HttpRequest, $error> {
+            $crate::call::check_raw_path(path)?;
+            let body = $crate::call::raw_body(path, body)?;
+            self.sign_request($crate::Method::Post, path, body, idempotent)
+        }
+
+        /// Reads the answer to a [`prepare_raw`](Self::prepare_raw) request as `T`
+        /// (`serde_json::Value` for untyped JSON), through the same envelope rules as
+        /// [`parse`](Self::parse).
+        ///
+        /// # Errors
+        /// As [`parse`](Self::parse).
+        pub fn parse_raw<T: ::serde::de::DeserializeOwned>(
+            &self,
+            response: &$crate::HttpResponse,
+        ) -> ::core::result::Result<T, $error> {
+            self.read_response(response, "raw call")
+        }
+
+        /// A signed call to `path` with `body`, its answer decoded as `T`:
+        /// [`prepare_raw`](Self::prepare_raw), the transport, then [`parse_raw`](Self::parse_raw).
+        ///
+        /// # Errors
+        /// As [`prepare_raw`](Self::prepare_raw) and [`call`](Self::call).
+        pub fn raw_call<T: ::serde::de::DeserializeOwned>(
+            &self,
+            path: &str,
+            body: &(impl ::serde::Serialize + ?Sized),
+            idempotent: bool,
+        ) -> ::core::result::Result<T, $error> {
+            let http = self.prepare_raw(path, body, idempotent)?;
+            let response = self.transport().send(&http)?;
+            self.read_response(&response, path)
+        }
+
+        /// [`raw_call`](Self::raw_call) with the answer as untyped JSON.
+        ///
+        /// # Errors
+        /// As [`raw_call`](Self::raw_call).
+        pub fn raw_call_json(
+            &self,
+            path: &str,
+            body: &(impl ::serde::Serialize + ?Sized),
+            idempotent: bool,
+        ) -> ::core::result::Result<::serde_json::Value, $error> {
+            self.raw_call(path, body, idempotent)
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

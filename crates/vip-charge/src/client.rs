@@ -3,9 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sign_core::call::{check_raw_path, raw_body, request_body};
 use sign_core::http::join_url;
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock, Transport};
 
@@ -99,26 +97,21 @@ impl Client {
         &*self.inner.clock
     }
 
-    /// The fully signed request for `request`, without sending it (sans-IO: no I/O, ever). The
-    /// request is checked first ([`Endpoint::validate`]), then serialized once: those bytes are
-    /// signed and sent.
-    pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<HttpRequest, Error> {
-        let body = request_body(request)?;
-        self.sign_request(E::METHOD, E::PATH, body, E::IDEMPOTENT)
+    sign_core::client_call_methods!(Error);
+
+    /// Every endpoint of this platform has a published path.
+    fn endpoint_path<E: Endpoint>(&self) -> Result<&str, Error> {
+        Ok(E::PATH)
     }
 
-    /// A fully signed `POST` of any serializable `body` to `path` (for endpoints without a typed
-    /// model). `path` is an absolute path of `A-Z a-z 0-9 / _ - . ~` (no query, no `..`). Set
-    /// `idempotent` only for queries: the transport may then resend it.
-    pub fn prepare_raw(
-        &self,
-        path: &str,
-        body: &(impl Serialize + ?Sized),
-        idempotent: bool,
-    ) -> Result<HttpRequest, Error> {
-        check_raw_path(path)?;
-        let body = raw_body(path, body)?;
-        self.sign_request(Method::Post, path, body, idempotent)
+    fn transport(&self) -> &dyn Transport {
+        &*self.inner.transport
+    }
+
+    /// The envelope's `data` as `T` (see [`envelope`]), under the configured size cap.
+    fn read_response<T: DeserializeOwned>(&self, response: &HttpResponse, _context: &str) -> Result<T, Error> {
+        let config = &self.inner.config;
+        envelope::parse(response, config.success_status, config.http.max_response_bytes)
     }
 
     /// Signs `body` (the exact bytes that will be sent) and builds the request.
@@ -143,48 +136,6 @@ impl Client {
             request = request.with_header(header::SIGN_TYPE, sign_type.as_str());
         }
         Ok(request.with_header(header::SIGN, sign).with_body(body).with_idempotent(idempotent))
-    }
-
-    /// Parses a response to `E` (sans-IO): the envelope's `data` as `E::Response`, or the error. A
-    /// body over the configured `max_response_bytes` is not read.
-    pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
-        self.parse_raw(response)
-    }
-
-    /// Parses a response's `data` as any `T` (the counterpart of [`prepare_raw`](Self::prepare_raw)).
-    pub fn parse_raw<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, Error> {
-        let config = &self.inner.config;
-        envelope::parse(response, config.success_status, config.http.max_response_bytes)
-    }
-
-    /// Prepares, sends and parses one request.
-    pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
-        let http = self.prepare(request)?;
-        let response = self.inner.transport.send(&http)?;
-        self.parse::<E>(&response)
-    }
-
-    /// Prepares, sends and parses a raw call (see [`prepare_raw`](Self::prepare_raw)); `T` may be
-    /// `serde_json::Value`.
-    pub fn raw_call<T: DeserializeOwned>(
-        &self,
-        path: &str,
-        body: &(impl Serialize + ?Sized),
-        idempotent: bool,
-    ) -> Result<T, Error> {
-        let http = self.prepare_raw(path, body, idempotent)?;
-        let response = self.inner.transport.send(&http)?;
-        self.parse_raw(&response)
-    }
-
-    /// [`Client::raw_call`] returning the envelope's `data` as untyped JSON.
-    pub fn raw_call_json(
-        &self,
-        path: &str,
-        body: &(impl Serialize + ?Sized),
-        idempotent: bool,
-    ) -> Result<serde_json::Value, Error> {
-        self.raw_call(path, body, idempotent)
     }
 }
 
