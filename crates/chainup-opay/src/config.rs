@@ -2,13 +2,12 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use sign_core::options::normalize_base_url;
 use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
-use sign_core::{Endpoint, HttpOptions, SecretString};
+use sign_core::{Endpoint, HttpOptions};
 
 use crate::error::Error;
 use crate::generated::{CancelOrderRequest, CreateThirdOrderRequest, MerchantBillingDayRequest, OrderDetailRequest};
@@ -144,43 +143,16 @@ impl ConfigBuilder {
         self
     }
 
-    /// The merchant's RSA private key (PEM, or bare Base64 PKCS#8/PKCS#1 DER as the provider
-    /// hands keys out): signs requests, decrypts responses and callbacks (required, in one of
-    /// three forms).
-    pub fn merchant_private_key(mut self, text: impl Into<SecretString>) -> Self {
-        self.merchant_private_key = Some(KeySource::Text(text.into()));
-        self
+    sign_core::key_setters! {
+        /// The merchant's RSA private key: signs requests, decrypts responses and callbacks
+        /// (required).
+        merchant_private_key: PrivateKey => merchant_private_key, merchant_private_key_parsed, merchant_private_key_file
     }
 
-    /// The merchant private key, already parsed.
-    pub fn merchant_private_key_parsed(mut self, key: PrivateKey) -> Self {
-        self.merchant_private_key = Some(KeySource::Parsed(key));
-        self
-    }
-
-    /// The merchant private key, read from a file (PEM or bare Base64 DER) by [`build`](Self::build).
-    pub fn merchant_private_key_file(mut self, path: impl Into<PathBuf>) -> Self {
-        self.merchant_private_key = Some(KeySource::File(path.into()));
-        self
-    }
-
-    /// The platform's RSA public key (PEM, or bare Base64 SPKI/PKCS#1 DER): encrypts requests,
-    /// verifies responses and callbacks (required, in one of three forms).
-    pub fn platform_public_key(mut self, text: impl Into<SecretString>) -> Self {
-        self.platform_public_key = Some(KeySource::Text(text.into()));
-        self
-    }
-
-    /// The platform public key, already parsed.
-    pub fn platform_public_key_parsed(mut self, key: PublicKey) -> Self {
-        self.platform_public_key = Some(KeySource::Parsed(key));
-        self
-    }
-
-    /// The platform public key, read from a file (PEM or bare Base64 DER) by [`build`](Self::build).
-    pub fn platform_public_key_file(mut self, path: impl Into<PathBuf>) -> Self {
-        self.platform_public_key = Some(KeySource::File(path.into()));
-        self
+    sign_core::key_setters! {
+        /// The platform's RSA public key: encrypts requests, verifies responses and callbacks
+        /// (required).
+        platform_public_key: PublicKey => platform_public_key, platform_public_key_parsed, platform_public_key_file
     }
 
     sign_core::http_options_setters!(http);

@@ -333,3 +333,53 @@ impl<K: ParseKey> KeySource<K> {
         }
     }
 }
+
+/// Writes the three setters every provider `ConfigBuilder` has for one RSA key, over its
+/// `Option<KeySource<K>>` field: `<key>(text)` (PEM or bare Base64 DER), `<key>_parsed(key)` and
+/// `<key>_file(path)`; the builder's `build()` loads the key ([`KeySource::load`]). The doc lines
+/// before the field name describe the key and go on the text setter.
+///
+/// ```
+/// use sign_core::rsa::{KeySource, PrivateKey};
+///
+/// /// A provider's configuration builder.
+/// #[derive(Default)]
+/// pub struct ConfigBuilder {
+///     merchant_private_key: Option<KeySource<PrivateKey>>,
+/// }
+///
+/// impl ConfigBuilder {
+///     sign_core::key_setters! {
+///         /// The merchant's private key: signs requests.
+///         merchant_private_key: PrivateKey => merchant_private_key, merchant_private_key_parsed, merchant_private_key_file
+///     }
+/// }
+///
+/// let b = ConfigBuilder::default().merchant_private_key_file("/etc/keys/merchant.pem");
+/// assert!(matches!(b.merchant_private_key, Some(KeySource::File(_))));
+/// ```
+#[macro_export]
+macro_rules! key_setters {
+    ($(#[doc = $doc:expr])* $field:ident : $key:ty => $text:ident, $parsed:ident, $file:ident) => {
+        $(#[doc = $doc])*
+        ///
+        /// PEM, or bare Base64 DER as providers often hand keys out; parsed by `build()`, where a
+        /// bad key is an error.
+        pub fn $text(mut self, text: impl ::core::convert::Into<$crate::SecretString>) -> Self {
+            self.$field = Some($crate::rsa::KeySource::Text(text.into()));
+            self
+        }
+
+        #[doc = concat!("The key of [`", stringify!($text), "`](Self::", stringify!($text), "), already parsed.")]
+        pub fn $parsed(mut self, key: $key) -> Self {
+            self.$field = Some($crate::rsa::KeySource::Parsed(key));
+            self
+        }
+
+        #[doc = concat!("The key of [`", stringify!($text), "`](Self::", stringify!($text), "), read from a file (PEM or bare Base64 DER) by `build()`.")]
+        pub fn $file(mut self, path: impl ::core::convert::Into<::std::path::PathBuf>) -> Self {
+            self.$field = Some($crate::rsa::KeySource::File(path.into()));
+            self
+        }
+    };
+}

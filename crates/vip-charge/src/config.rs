@@ -1,7 +1,6 @@
 //! Client configuration: base URL, credentials, timeouts, retry policy. Keys are parsed and
 //! everything is validated by [`ConfigBuilder::build`], never on the first call.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -158,45 +157,16 @@ impl ConfigBuilder {
         self
     }
 
-    /// The merchant RSA private key as PEM (`PRIVATE KEY` / `RSA PRIVATE KEY`) or bare Base64 DER
-    /// (PKCS#8 / PKCS#1): requests are signed with `SHA256-RSA`. Parsed by [`build`](Self::build).
-    pub fn rsa_private_key(mut self, key: impl Into<SecretString>) -> Self {
-        self.rsa_private_key = Some(KeySource::Text(key.into()));
-        self
+    sign_core::key_setters! {
+        /// The merchant RSA private key (`PRIVATE KEY` / `RSA PRIVATE KEY`, PKCS#8 / PKCS#1):
+        /// requests are signed with `SHA256-RSA`.
+        rsa_private_key: PrivateKey => rsa_private_key, rsa_private_key_parsed, rsa_private_key_file
     }
 
-    /// An already parsed merchant RSA private key.
-    pub fn rsa_private_key_parsed(mut self, key: PrivateKey) -> Self {
-        self.rsa_private_key = Some(KeySource::Parsed(key));
-        self
-    }
-
-    /// A file holding the merchant RSA private key (PEM or bare Base64 DER), read by
-    /// [`build`](Self::build).
-    pub fn rsa_private_key_file(mut self, path: impl Into<PathBuf>) -> Self {
-        self.rsa_private_key = Some(KeySource::File(path.into()));
-        self
-    }
-
-    /// The platform's RSA public key, PEM or bare Base64 DER: status callbacks are verified with
-    /// SHA256withRSA and this key (for accounts signing with `SHA256-RSA`). Parsed by
-    /// [`build`](Self::build).
-    pub fn platform_public_key(mut self, key: impl Into<SecretString>) -> Self {
-        self.platform_public_key = Some(KeySource::Text(key.into()));
-        self
-    }
-
-    /// An already parsed platform public key.
-    pub fn platform_public_key_parsed(mut self, key: PublicKey) -> Self {
-        self.platform_public_key = Some(KeySource::Parsed(key));
-        self
-    }
-
-    /// A file holding the platform public key (PEM or bare Base64 DER), read by
-    /// [`build`](Self::build).
-    pub fn platform_public_key_file(mut self, path: impl Into<PathBuf>) -> Self {
-        self.platform_public_key = Some(KeySource::File(path.into()));
-        self
+    sign_core::key_setters! {
+        /// The platform's RSA public key: status callbacks are verified with SHA256withRSA and this
+        /// key (for accounts signing with `SHA256-RSA`).
+        platform_public_key: PublicKey => platform_public_key, platform_public_key_parsed, platform_public_key_file
     }
 
     /// Which sign type to use when both credentials are set (otherwise it follows the credential).
