@@ -8,7 +8,6 @@
 //! No variant ever holds a secret: the app secret and access tokens are never formatted into a
 //! message, and card numbers that a gateway message might echo are masked to their last four digits.
 
-use sign_core::call::ResponseError;
 use sign_core::{DecodeError, Outcome, TransportError};
 
 /// Everything that can go wrong talking to the Acqra gateway.
@@ -87,23 +86,12 @@ impl Error {
     }
 }
 
-sign_core::shared_error_conversions!(Error);
-
-impl From<ResponseError> for Error {
-    fn from(e: ResponseError) -> Self {
-        match e {
-            ResponseError::HttpStatus { status } => Self::HttpStatus { status },
-            ResponseError::Decode(d) => Self::Decode(d),
-            ResponseError::Refused { code, message, status } => Self::Api { code, message, status },
-            // A rule sign-core may add later: the answer was not read as a success.
-            _ => Self::Decode(DecodeError::new("the response could not be read")),
-        }
-    }
-}
+sign_core::shared_error_conversions!(Error, |code, message, status| Self::Api { code, message, status });
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sign_core::call::ResponseError;
 
     #[test]
     fn timeouts_are_their_own_variant() {

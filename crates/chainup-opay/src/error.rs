@@ -1,6 +1,5 @@
 //! The crate's error type.
 
-use sign_core::call::ResponseError;
 use sign_core::{CryptoError, DecodeError, KeyError, Outcome, TransportError};
 
 /// Everything that can go wrong calling ChainUP opay or handling its callbacks.
@@ -61,18 +60,7 @@ pub enum Error {
     InvalidRequest(String),
 }
 
-sign_core::shared_error_conversions!(Error);
-
-impl From<ResponseError> for Error {
-    fn from(e: ResponseError) -> Self {
-        match e {
-            ResponseError::HttpStatus { status } => Self::HttpStatus { status },
-            ResponseError::Decode(e) => Self::Decode(e),
-            ResponseError::Refused { code, message, .. } => Self::Api { code, msg: message },
-            other => Self::Decode(DecodeError::new(format!("unreadable response: {other:?}"))),
-        }
-    }
-}
+sign_core::shared_error_conversions!(Error, |code, message, _status| Self::Api { code, msg: message });
 
 impl From<KeyError> for Error {
     fn from(e: KeyError) -> Self {
@@ -122,6 +110,7 @@ impl Error {
 mod tests {
     use super::*;
     use sign_core::TransportErrorKind as K;
+    use sign_core::call::ResponseError;
 
     #[test]
     fn outcomes_follow_the_shared_table() {

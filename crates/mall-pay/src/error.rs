@@ -4,7 +4,6 @@
 //! provider's `msg` field (the token replaced by `[REDACTED]` should the provider echo it, then
 //! cut to 512 characters), never from request headers.
 
-use sign_core::call::ResponseError;
 use sign_core::{DecodeError, Outcome, TransportError};
 
 use crate::envelope;
@@ -66,7 +65,17 @@ pub enum Error {
     Config(String),
 }
 
-sign_core::shared_error_conversions!(Error);
+// The mall says a token expired only in its message; the reader only refuses with an integer
+// status.
+sign_core::shared_error_conversions!(Error, |code, message, _status| {
+    if envelope::is_token_expired_message(&message) {
+        return Self::TokenExpired { message };
+    }
+    match code.parse() {
+        Ok(status) => Self::Api { status, message },
+        Err(_) => Self::Decode(DecodeError::new("envelope status is not an integer")),
+    }
+});
 
 impl Error {
     /// What this failure means for the request; see [`Outcome`](sign_core::Outcome) for the table.
@@ -94,27 +103,6 @@ impl Error {
     /// again.
     pub fn outcome_unknown(&self) -> bool {
         self.outcome().is_unknown()
-    }
-}
-
-impl From<ResponseError> for Error {
-    fn from(e: ResponseError) -> Self {
-        match e {
-            ResponseError::HttpStatus { status } => Self::HttpStatus { status },
-            ResponseError::Decode(e) => Self::Decode(e),
-            ResponseError::Refused { code, message, .. } => {
-                if envelope::is_token_expired_message(&message) {
-                    return Self::TokenExpired { message };
-                }
-                match code.parse() {
-                    Ok(status) => Self::Api { status, message },
-                    // The reader only refuses with an integer status.
-                    Err(_) => Self::Decode(DecodeError::new("envelope status is not an integer")),
-                }
-            }
-            // `ResponseError` may grow: an unknown failure of a response that arrived.
-            _ => Self::Decode(DecodeError::new("unreadable response")),
-        }
     }
 }
 
@@ -203,6 +191,7 @@ impl From<RequestError> for Error {
 mod tests {
     use super::*;
     use sign_core::TransportErrorKind as K;
+    use sign_core::call::ResponseError;
 
     #[test]
     fn outcome_follows_the_table() {

@@ -265,10 +265,13 @@ pub fn check_raw_path(path: &str) -> Result<(), InvalidRequest> {
 /// the shared variant names `Transport(TransportError)`, `Timeout(TransportError)`,
 /// `HttpStatus { status }`, `Decode(DecodeError)` and `InvalidRequest(String)`:
 /// `From<TransportError>` (a timeout of either kind becomes `Timeout`, the kind kept inside),
-/// `From<DecodeError>` and `From<InvalidRequest>`.
+/// `From<DecodeError>` and `From<InvalidRequest>`; and, given how the provider's refusal becomes
+/// its API error (a closure-like `|code, message, status| ...` whose body may `return` early),
+/// `From<ResponseError>` for the envelope decision table.
 ///
 /// ```
 /// use sign_core::{DecodeError, TransportError, TransportErrorKind};
+/// use sign_core::call::ResponseError;
 ///
 /// /// A provider's error.
 /// #[derive(Debug)]
@@ -279,18 +282,39 @@ pub fn check_raw_path(path: &str) -> Result<(), InvalidRequest> {
 ///     Timeout(TransportError),
 ///     /// Status.
 ///     HttpStatus { status: u16 },
+///     /// The provider refused.
+///     Api { code: String, message: String },
 ///     /// Decode.
 ///     Decode(DecodeError),
 ///     /// Invalid.
 ///     InvalidRequest(String),
 /// }
-/// sign_core::shared_error_conversions!(Error);
+/// sign_core::shared_error_conversions!(Error, |code, message, _status| Self::Api { code, message });
 ///
 /// let e = Error::from(TransportError::new(TransportErrorKind::ConnectTimeout, "slow"));
 /// assert!(matches!(e, Error::Timeout(_)));
+/// let e = Error::from(ResponseError::Refused { code: "7".into(), message: "no".into(), status: 200 });
+/// assert!(matches!(e, Error::Api { .. }));
 /// ```
 #[macro_export]
 macro_rules! shared_error_conversions {
+    ($error:ty, |$code:pat_param, $message:pat_param, $status:pat_param| $refused:expr) => {
+        $crate::shared_error_conversions!($error);
+
+        impl ::core::convert::From<$crate::call::ResponseError> for $error {
+            fn from(e: $crate::call::ResponseError) -> Self {
+                match e {
+                    $crate::call::ResponseError::HttpStatus { status } => Self::HttpStatus { status },
+                    $crate::call::ResponseError::Decode(e) => Self::Decode(e),
+                    $crate::call::ResponseError::Refused { code: $code, message: $message, status: $status } => {
+                        $refused
+                    }
+                    // A rule sign-core may add later: the answer was not read as a success.
+                    _ => Self::Decode($crate::DecodeError::new("the response could not be read")),
+                }
+            }
+        }
+    };
     ($error:ty) => {
         impl ::core::convert::From<$crate::TransportError> for $error {
             fn from(e: $crate::TransportError) -> Self {

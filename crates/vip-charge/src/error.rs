@@ -1,6 +1,5 @@
 //! The crate's error type.
 
-use sign_core::call::ResponseError;
 use sign_core::{CryptoError, DecodeError, KeyError, Outcome, TransportError};
 
 /// The envelope `status` the platform uses for a rejected signature (`{"status":2,"message":"验签失败"}`).
@@ -58,22 +57,11 @@ pub enum Error {
     InvalidRequest(String),
 }
 
-sign_core::shared_error_conversions!(Error);
-
-impl From<ResponseError> for Error {
-    fn from(e: ResponseError) -> Self {
-        match e {
-            ResponseError::HttpStatus { status } => Self::HttpStatus { status },
-            ResponseError::Decode(e) => Self::Decode(e),
-            // The code is the envelope's integer `status`, written out by `envelope::read`.
-            ResponseError::Refused { code, message, .. } => match code.parse() {
-                Ok(status) => Self::Api { status, message },
-                Err(_) => Self::Decode(DecodeError::new("the envelope's status is not an integer")),
-            },
-            _ => Self::Decode(DecodeError::new("unreadable response")),
-        }
-    }
-}
+// The code is the envelope's integer `status`, written out by `envelope::read`.
+sign_core::shared_error_conversions!(Error, |code, message, _status| match code.parse() {
+    Ok(status) => Self::Api { status, message },
+    Err(_) => Self::Decode(DecodeError::new("the envelope's status is not an integer")),
+});
 
 impl Error {
     /// What this failure means for the request; see [`Outcome`](sign_core::Outcome) for the table.
@@ -113,6 +101,7 @@ impl Error {
 mod tests {
     use super::*;
     use sign_core::TransportErrorKind;
+    use sign_core::call::ResponseError;
 
     #[test]
     fn timeouts_are_their_own_variant() {

@@ -1,7 +1,6 @@
 //! The crate's error type: the provider's failure envelope stays apart from transport, timeout,
 //! HTTP status and decoding failures.
 
-use sign_core::call::ResponseError;
 use sign_core::{DecodeError, Outcome, TransportError};
 
 /// Everything a VisaGenius call can fail with.
@@ -86,28 +85,19 @@ impl Error {
     }
 }
 
-sign_core::shared_error_conversions!(Error);
-
-impl From<ResponseError> for Error {
-    fn from(e: ResponseError) -> Self {
-        match e {
-            ResponseError::HttpStatus { status } => Self::HttpStatus { status },
-            ResponseError::Decode(e) => Self::Decode(e),
-            // `code` is the `ret` integer that `envelope::read` wrote as text, so it always parses;
-            // -1 is the provider's generic failure code.
-            ResponseError::Refused { code, message, status } => {
-                Self::Api { ret: code.parse().unwrap_or(-1), msg: message, status }
-            }
-            // `ResponseError` may grow: whatever else it reports is a response that cannot be read.
-            _ => Self::Decode(DecodeError::new("unreadable response")),
-        }
-    }
-}
+// `code` is the `ret` integer that `envelope::read` wrote as text, so it always parses; -1 is the
+// provider's generic failure code.
+sign_core::shared_error_conversions!(Error, |code, message, status| Self::Api {
+    ret: code.parse().unwrap_or(-1),
+    msg: message,
+    status
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use sign_core::TransportErrorKind;
+    use sign_core::call::ResponseError;
 
     #[test]
     fn response_errors_keep_status_code_and_message() {
