@@ -189,9 +189,12 @@ impl Client {
     /// # Errors
     /// Any [`Error`]; [`Error::outcome`] says whether the gateway may have processed the request.
     pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
-        // Checked before a token is fetched: a bad request costs no I/O at all.
-        request.validate()?;
-        let response = self.send_authorized(E::IDEMPOTENT, |t| self.prepare(request, t))?;
+        // Validated and serialized once, before a token is fetched: a bad request costs no I/O,
+        // and a repeat after a 401 sends the very same body.
+        let body = sign_core::call::request_body(request)?;
+        let response = self.send_authorized(E::IDEMPOTENT, |t| {
+            Ok(self.build_request(E::METHOD, E::PATH, body.clone(), E::IDEMPOTENT, t))
+        })?;
         self.parse::<E>(&response)
     }
 
@@ -209,7 +212,9 @@ impl Client {
         idempotent: bool,
     ) -> Result<T, Error> {
         sign_core::call::check_raw_path(path)?;
-        let response = self.send_authorized(idempotent, |t| self.prepare_raw(path, body, idempotent, t))?;
+        let body = sign_core::call::raw_body(path, body)?;
+        let response = self
+            .send_authorized(idempotent, |t| Ok(self.build_request(Method::Post, path, body.clone(), idempotent, t)))?;
         self.parse_raw(&response)
     }
 

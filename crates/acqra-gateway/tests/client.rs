@@ -127,16 +127,20 @@ fn many_threads_share_one_token_fetch() {
     calls.assert();
 }
 
+/// A token endpoint that answers `tok-0`, `tok-1`, ... and expects `count` fetches.
+fn numbered_tokens(server: &mut mockito::Server, count: usize) -> mockito::Mock {
+    let n = AtomicUsize::new(0);
+    server
+        .mock("POST", TOKEN_PATH)
+        .with_body_from_request(move |_| token_body(&format!("tok-{}", n.fetch_add(1, Ordering::SeqCst))).into())
+        .expect(count)
+        .create()
+}
+
 #[test]
 fn token_is_refreshed_shortly_before_expiry() {
     let mut server = mockito::Server::new();
-    let n = Arc::new(AtomicUsize::new(0));
-    let n2 = n.clone();
-    let token = server
-        .mock("POST", TOKEN_PATH)
-        .with_body_from_request(move |_| token_body(&format!("tok-{}", n2.fetch_add(1, Ordering::SeqCst))).into())
-        .expect(2)
-        .create();
+    let token = numbered_tokens(&mut server, 2);
     let first = server.mock("POST", "/gateway/v1/query").match_header("authorization", "tok-0").with_body(QUERY_OK);
     let first = first.expect(2).create();
     let second = server.mock("POST", "/gateway/v1/query").match_header("authorization", "tok-1").with_body(QUERY_OK);
@@ -162,13 +166,7 @@ fn token_is_refreshed_shortly_before_expiry() {
 #[test]
 fn refund_after_a_401_gets_a_fresh_token_and_is_repeated_once() {
     let mut server = mockito::Server::new();
-    let n = Arc::new(AtomicUsize::new(0));
-    let n2 = n.clone();
-    let token = server
-        .mock("POST", TOKEN_PATH)
-        .with_body_from_request(move |_| token_body(&format!("tok-{}", n2.fetch_add(1, Ordering::SeqCst))).into())
-        .expect(2)
-        .create();
+    let token = numbered_tokens(&mut server, 2);
     let refused = server
         .mock("POST", "/gateway/v1/refund")
         .match_header("authorization", "tok-0")
