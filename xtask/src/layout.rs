@@ -154,7 +154,7 @@ fn unspecified_table(krate: &Path, at: &dyn Fn(&str) -> String, problems: &mut V
             problems.push(format!("{at}:{line}: the tests cell names no test (write `test_fn_name`)"));
         }
         for name in names {
-            if !tests.iter().any(|t| *t == name) {
+            if !tests.contains(&name) {
                 problems.push(format!("{at}:{line}: `{name}` is not a #[test] function of this crate"));
             }
         }
