@@ -20,6 +20,8 @@
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use zeroize::Zeroizing;
+
 use ::rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
 use ::rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
 use ::rsa::traits::PublicKeyParts;
@@ -135,7 +137,9 @@ impl PrivateKey {
 
     /// Loads a private key from Base64 DER without PEM armour (either Base64 alphabet).
     pub fn from_base64_der(text: &str) -> Result<Self, KeyError> {
-        let der = base64_decode_lenient(text).map_err(|_| malformed("key is neither PEM nor Base64 DER"))?;
+        // The DER of a private key is the key: wiped when dropped.
+        let der =
+            Zeroizing::new(base64_decode_lenient(text).map_err(|_| malformed("key is neither PEM nor Base64 DER"))?);
         Self::from_der(&der)
     }
 
@@ -178,10 +182,11 @@ impl PrivateKey {
     ///
     /// Any failure (length not a whole number of blocks, a bad block, a wrong key) is the same
     /// [`CryptoError::DecryptFailed`], reported only after every block has been processed. Every
-    /// block is decrypted blinded. Prefer [`decrypt_chunked_at_most`](Self::decrypt_chunked_at_most)
+    /// block is decrypted blinded, and the plaintext is wiped when dropped. Prefer
+    /// [`decrypt_chunked_at_most`](Self::decrypt_chunked_at_most)
     /// for input anyone can send: this one does as many private-key operations as the input has
     /// blocks.
-    pub fn decrypt_chunked(&self, ciphertext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    pub fn decrypt_chunked(&self, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
         self.decrypt_chunked_at_most(ciphertext, usize::MAX)
     }
 
@@ -194,7 +199,7 @@ impl PrivateKey {
     /// use sign_core::CryptoError;
     /// # let key = PrivateKey::generate(1024).unwrap();
     /// let ciphertext = key.public_key().encrypt_chunked(&[7u8; 200]).unwrap(); // 2 blocks of 128 bytes
-    /// assert_eq!(key.decrypt_chunked_at_most(&ciphertext, 2).unwrap(), [7u8; 200]);
+    /// assert_eq!(key.decrypt_chunked_at_most(&ciphertext, 2).unwrap().as_slice(), [7u8; 200]);
     /// assert_eq!(
     ///     key.decrypt_chunked_at_most(&ciphertext, 1),
     ///     Err(CryptoError::TooManyBlocks { blocks: 2, max_blocks: 1 })
@@ -204,25 +209,29 @@ impl PrivateKey {
     /// # Errors
     /// [`CryptoError::TooManyBlocks`] over the cap (no key work done), otherwise
     /// [`CryptoError::DecryptFailed`] for any failure.
-    pub fn decrypt_chunked_at_most(&self, ciphertext: &[u8], max_blocks: usize) -> Result<Vec<u8>, CryptoError> {
+    pub fn decrypt_chunked_at_most(
+        &self,
+        ciphertext: &[u8],
+        max_blocks: usize,
+    ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
         let blocks = ciphertext.len().div_ceil(self.inner.size());
         if blocks > max_blocks {
             return Err(CryptoError::TooManyBlocks { blocks, max_blocks });
         }
         let k = self.inner.size();
         let mut failed = ciphertext.is_empty() || ciphertext.len() % k != 0;
-        let mut plaintext = Vec::with_capacity(ciphertext.len());
+        // Never longer than the ciphertext, so it is never reallocated (no unwiped copy left behind).
+        let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
         for block in ciphertext.chunks(k) {
             count_private_key_operation();
             // Blinded with the OS RNG: without an RNG the `rsa` crate does no blinding at all, and
             // a callback endpoint decrypts whatever anyone posts.
             match self.inner.decrypt_blinded(&mut rand::rngs::OsRng, Pkcs1v15Encrypt, block) {
-                Ok(part) => plaintext.extend_from_slice(&part),
+                Ok(part) => plaintext.extend_from_slice(&Zeroizing::new(part)),
                 Err(_) => failed = true,
             }
         }
         if failed {
-            zeroize::Zeroize::zeroize(&mut plaintext);
             return Err(CryptoError::DecryptFailed);
         }
         Ok(plaintext)
