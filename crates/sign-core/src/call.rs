@@ -137,7 +137,7 @@ pub fn send_with_retries<Err: From<TransportError>>(
     loop {
         let request = sign()?;
         let result = transport.send(&request);
-        let again = retry < policy.max_retries
+        let again = retry < policy.retries()
             && match &result {
                 Ok(response) => policy.should_retry_response(&request, response),
                 Err(error) => policy.should_retry_error(&request, error),

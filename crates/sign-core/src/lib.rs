@@ -51,7 +51,7 @@ pub use http::{Endpoint, HeaderPair, HttpRequest, HttpResponse, Method, Transpor
 pub use options::HttpOptions;
 pub use retry::RetryPolicy;
 pub use secret::{SecretBytes, SecretString};
-/// Re-exported: decrypted plaintexts are returned as [`zeroize::Zeroizing`] buffers, wiped on drop.
-pub use zeroize;
 #[cfg(feature = "ureq")]
 pub use transport::UreqTransport;
+/// Re-exported: decrypted plaintexts are returned as [`zeroize::Zeroizing`] buffers, wiped on drop.
+pub use zeroize;

@@ -2,6 +2,14 @@
 //! limit. It sends each request exactly once: retrying is the client's business
 //! ([`send_with_retries`](crate::call::send_with_retries)), because a repeated request must be signed
 //! afresh (a new nonce and timestamp), never the identical bytes.
+//!
+//! Proxy variables of the environment are ignored unless
+//! [`proxy_from_env`](UreqTransportBuilder::proxy_from_env) is set.
+//!
+//! **Logging.** ureq's own request logs redact header values, but `ureq_proto` logs the raw bytes
+//! it sends and receives at the `trace` level of the `log` crate, *unredacted*: signatures,
+//! tokens and bodies with card numbers. Never enable `trace` for the `ureq_proto` (or `ureq`)
+//! target in production; paykit's own types redact themselves.
 
 use std::time::Duration;
 
@@ -16,6 +24,7 @@ pub struct UreqTransportBuilder {
     connect_timeout: Duration,
     timeout: Duration,
     max_response_bytes: u64,
+    proxy_from_env: bool,
     user_agent: String,
 }
 
@@ -27,6 +36,7 @@ impl Default for UreqTransportBuilder {
             connect_timeout: options.connect_timeout,
             timeout: options.timeout,
             max_response_bytes: options.max_response_bytes,
+            proxy_from_env: options.proxy_from_env,
             user_agent: concat!("paykit-sign-core/", env!("CARGO_PKG_VERSION")).to_owned(),
         }
     }
@@ -58,6 +68,13 @@ impl UreqTransportBuilder {
         self
     }
 
+    /// Whether to use a proxy named by the environment (`ALL_PROXY`, `HTTPS_PROXY`,
+    /// `HTTP_PROXY`, `NO_PROXY`). Default `false`: requests go straight to the provider.
+    pub fn proxy_from_env(mut self, yes: bool) -> Self {
+        self.proxy_from_env = yes;
+        self
+    }
+
     /// Builds the transport and its connection pool. Timeouts longer than
     /// [`MAX_TIMEOUT`](crate::options::MAX_TIMEOUT) are shortened to it (ureq adds them to the
     /// current instant, which overflows for `Duration::MAX`).
@@ -72,6 +89,8 @@ impl UreqTransportBuilder {
             .max_redirects(0)
             .max_redirects_will_error(false)
             .user_agent(self.user_agent.as_str())
+            // ureq reads proxy variables by default; here only when asked.
+            .proxy(if self.proxy_from_env { ureq::Proxy::try_from_env() } else { None })
             .build();
         UreqTransport { agent: config.into(), max_response_bytes: self.max_response_bytes }
     }
