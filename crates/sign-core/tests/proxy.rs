@@ -22,18 +22,30 @@ fn server(body: &'static str) -> (String, Arc<AtomicUsize>) {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { return };
             counter.fetch_add(1, Ordering::SeqCst);
-            let mut buf = [0u8; 4096];
-            let n = stream.read(&mut buf).unwrap_or(0);
-            if buf[..n].starts_with(b"CONNECT ") {
+            let head = read_head(&mut stream);
+            if head.starts_with(b"CONNECT ") {
                 // A proxy tunnels: accept the tunnel, then answer the request sent through it.
                 let _ = stream.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
-                let _ = stream.read(&mut buf);
+                read_head(&mut stream);
             }
             let reply = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
             let _ = stream.write_all(reply.as_bytes());
         }
     });
     (format!("http://{addr}"), hits)
+}
+
+/// Reads one request head (up to the empty line); a GET has no body.
+fn read_head(stream: &mut std::net::TcpStream) -> Vec<u8> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => break,
+        }
+    }
+    head
 }
 
 /// Runs in the child only (it is `#[ignore]`d in a normal run): sends once with the default
