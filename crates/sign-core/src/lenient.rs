@@ -34,7 +34,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 /// The key under which serde_json hands over a number's text when its `arbitrary_precision` feature
 /// is on (the number then arrives as a one-entry map).
-const ARBITRARY_PRECISION_KEY: &str = "$serde_json::private::Number";
+pub(crate) const ARBITRARY_PRECISION_KEY: &str = "$serde_json::private::Number";
 
 /// One JSON scalar as read, numbers as their text.
 #[derive(Debug, Clone, PartialEq, Eq)]
