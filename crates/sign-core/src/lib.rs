@@ -15,6 +15,7 @@
 //! | [`check`] | the rules of the generated request validation (lengths, one of two fields, amounts) |
 //! | [`lenient`] | tolerant readers of response fields: a string or a number, one value or a list |
 //! | [`http`] | sans-IO [`HttpRequest`]/[`HttpResponse`], the [`Transport`] and [`Endpoint`] traits |
+//! | [`replay`] | the replay guard of the callback verifiers: a bounded store on the monotonic clock |
 //! | [`options`] | base URL rules, header safety, [`HttpOptions`] (timeouts, [`RetryPolicy`], body limit) |
 //! | [`transport`] | the blocking ureq transport with timeouts and a safe retry policy (feature `ureq`) |
 //! | [`error`] | error types that keep transport, status, decode and crypto failures apart |
@@ -37,6 +38,7 @@ pub mod error;
 pub mod http;
 pub mod lenient;
 pub mod options;
+pub mod replay;
 pub mod retry;
 pub mod rsa;
 pub mod secret;
