@@ -124,7 +124,9 @@ impl UreqTransport {
         let http_request = builder
             // The message names the URL, never a header value.
             .body(request.body.as_slice())
-            .map_err(|_| TransportError::new(TransportErrorKind::Io, format!("invalid request for {}", request.url)))?;
+            .map_err(|_| {
+                TransportError::new(TransportErrorKind::Build, format!("invalid request for {}", request.url))
+            })?;
         let response = if request.method == Method::Get && request.body.is_empty() {
             let (parts, _) = http_request.into_parts();
             self.agent.run(ureq::http::Request::from_parts(parts, ()))
@@ -159,6 +161,13 @@ fn map_error(error: ureq::Error) -> TransportError {
         ureq::Error::Timeout(T::Resolve | T::Connect) => K::ConnectTimeout,
         ureq::Error::Timeout(_) => K::Timeout,
         ureq::Error::BodyExceedsLimit(_) => K::BodyTooLarge,
+        // ureq refuses these before it connects.
+        ureq::Error::BadUri(_) | ureq::Error::Http(_) => K::Build,
+        ureq::Error::Tls(_) => K::Tls,
+        ureq::Error::Rustls(e) => tls_kind(e),
+        ureq::Error::Io(io) if io.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) => {
+            io.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()).map_or(K::Io, tls_kind)
+        }
         ureq::Error::Io(io) => match io.kind() {
             std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::AddrNotAvailable => K::Connect,
             std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => K::Timeout,
@@ -168,4 +177,30 @@ fn map_error(error: ureq::Error) -> TransportError {
     };
     // ureq's messages describe the failure, not the request's headers or body.
     TransportError::new(kind, error.to_string())
+}
+
+/// What a rustls failure means for the request. Only failures that can happen in the handshake
+/// alone, before any request byte, are "not sent"; a corrupt record or a bad MAC can also come
+/// after the request went out (an attacker could forge one to make a payment look safe to resend),
+/// so those stay `Io`: outcome unknown.
+fn tls_kind(error: &rustls::Error) -> TransportErrorKind {
+    use rustls::AlertDescription as A;
+    match error {
+        rustls::Error::InvalidCertificate(_)
+        | rustls::Error::NoCertificatesPresented
+        | rustls::Error::UnsupportedNameType
+        | rustls::Error::PeerIncompatible(_) => TransportErrorKind::Tls,
+        rustls::Error::AlertReceived(
+            A::HandshakeFailure
+            | A::BadCertificate
+            | A::UnsupportedCertificate
+            | A::CertificateRevoked
+            | A::CertificateExpired
+            | A::CertificateUnknown
+            | A::UnknownCA
+            | A::ProtocolVersion
+            | A::InsufficientSecurity,
+        ) => TransportErrorKind::Tls,
+        _ => TransportErrorKind::Io,
+    }
 }
