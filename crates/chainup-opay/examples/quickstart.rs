@@ -133,8 +133,7 @@ fn flow(
         coin.clone(),
         return_page.clone(),
         notify,
-    )
-    .with_app_key(client.app_key());
+    );
     let order_num = client.create_third_order(&first)?.order_num.0;
     writeln!(out, "1. Created order {order_num} for {amount} {coin} (merchant order {})", first.app_order_id)?;
 
@@ -173,8 +172,7 @@ fn flow(
             .unwrap_or_default()
     )?;
 
-    let second = CreateThirdOrderRequest::for_payer(payer, format!("qs-{stamp}-2"), amount, coin, return_page, notify)
-        .with_app_key(client.app_key());
+    let second = CreateThirdOrderRequest::for_payer(payer, format!("qs-{stamp}-2"), amount, coin, return_page, notify);
     let second_num = client.create_third_order(&second)?.order_num.0;
     client.cancel_order(&CancelOrderRequest::new(second_num.clone()))?;
     let after = client.order_detail(&OrderDetailRequest::new(client.app_key(), second_num.clone()))?;

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use chainup_opay::{
     CancelOrderRequest, Client, Config, ConfigBuilder, CreateThirdOrderRequest, Endpoint, Error, FixedClock,
-    HttpOptions, HttpResponse, MerchantBillingDayRequest, OrderDetailRequest, OrderType, Outcome, Payer, PrivateKey,
+    HttpOptions, HttpRequest, HttpResponse, MerchantBillingDayRequest, OrderDetailRequest, OrderType, Outcome, Payer, PrivateKey,
     PublicKey, TimeFormat,
 };
 use common::*;
@@ -24,6 +24,29 @@ const CREATE_PATH: &str = "/platformapi/chainup/open/opay/createThirdOrder";
 
 fn vector_sign(i: usize) -> String {
     fixtures()["sign_vectors"][i]["sign"].as_str().unwrap().to_owned()
+}
+
+fn vector_plaintext(i: usize) -> String {
+    fixtures()["sign_vectors"][i]["plaintext"].as_str().unwrap().to_owned()
+}
+
+fn sent_json(request: &HttpRequest) -> serde_json::Value {
+    serde_json::from_slice(&request.body).unwrap()
+}
+
+/// The business JSON of a prepared request, opened as the platform does (test keys).
+fn open_request(request: &HttpRequest) -> String {
+    let envelope = sent_json(request);
+    let platform = PrivateKey::parse(&testdata("platform_private.pem")).unwrap();
+    let merchant = PublicKey::parse(&testdata("merchant_public.b64")).unwrap();
+    let plaintext = chainup_opay::auth::open(
+        envelope["data"].as_str().unwrap(),
+        envelope["sign"].as_str().unwrap(),
+        &platform,
+        &merchant,
+    )
+    .unwrap();
+    String::from_utf8(plaintext).unwrap()
 }
 
 fn create_request() -> CreateThirdOrderRequest {
@@ -47,17 +70,46 @@ fn platform_response(plaintext: &str) -> String {
 
 #[test]
 fn create_third_order_sends_the_exact_envelope_and_reads_the_order_number() {
+    // The business JSON carries the configured appKey by default: the Python vector for exactly
+    // `{"appKey":"test-app-key","appOrderId":"11321",...}`.
+    assert!(vector_plaintext(5).starts_with(r#"{"appKey":"test-app-key","appOrderId":"11321","#));
     let mut server = mockito::Server::new();
     let mock = server
         .mock("POST", CREATE_PATH)
         .match_header("content-type", "application/json")
-        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(3), "time": NOW_MS})))
+        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(5), "time": NOW_MS})))
         .with_status(200)
         .with_body(fixtures()["response_short"]["body"].as_str().unwrap())
         .create();
     let created = client_at(&server.url()).create_third_order(&create_request()).unwrap();
     mock.assert();
     assert_eq!(created.order_num, "10000000002");
+}
+
+#[test]
+fn create_third_order_app_key_can_be_turned_off_and_an_explicit_one_is_kept() {
+    // Off: exactly the request's own fields (the Python vector without appKey).
+    let off = Client::new(builder("https://service.example.com").create_third_order_app_key(false).build().unwrap())
+        .with_clock(Arc::new(FixedClock::from_unix_millis(NOW_MS)));
+    assert!(!off.config().create_third_order_app_key());
+    let sent = sent_json(&off.prepare(&create_request()).unwrap());
+    assert_eq!(sent["sign"], vector_sign(3));
+    // On (the default), a value set on the request is sent as set, once.
+    let client = offline_client();
+    assert!(client.config().create_third_order_app_key());
+    let explicit = create_request().with_app_key("another-key");
+    let plaintext = open_request(&client.prepare(&explicit).unwrap());
+    assert_eq!(plaintext.matches("appKey").count(), 1, "{plaintext}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&plaintext).unwrap()["appKey"], "another-key");
+    // Only createThirdOrder gets it, under its configured path too.
+    let moved = Client::new(
+        builder("https://service.example.com").path("create_third_order", "/opay/createThirdOrder").build().unwrap(),
+    );
+    let plaintext = open_request(&moved.prepare(&create_request()).unwrap());
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&plaintext).unwrap()["appKey"], APP_KEY);
+    assert_eq!(open_request(&client.prepare(&CancelOrderRequest::new("1")).unwrap()), r#"{"orderNum":"1"}"#);
+    let raw = client.prepare_raw(CREATE_PATH, &json!({}), false).unwrap();
+    assert_eq!(open_request(&raw), r#"{"appKey":"test-app-key"}"#);
 }
 
 #[test]
@@ -157,6 +209,40 @@ fn failure_envelopes_are_typed_api_errors() {
         Error::Api { code, msg } => assert_eq!((code.as_str(), msg.as_str()), ("500", "系统繁忙")),
         e => panic!("{e:?}"),
     }
+}
+
+#[test]
+fn unclassifiable_answers_are_outcome_unknown_and_refusals_stay_definite() {
+    let sealed: serde_json::Value = serde_json::from_str(&platform_response(r#"{"orderNum":"7"}"#)).unwrap();
+    // A failure code beside a success message, or beside a sealed payload: no plain refusal.
+    let success_msg = parse(200, r#"{"code":"200","msg":"success"}"#);
+    let with_payload =
+        parse(200, json!({"code": 1, "msg": "x", "data": sealed["data"], "sign": sealed["sign"]}).to_string());
+    for e in [success_msg, with_payload] {
+        assert!(matches!(e, Error::UnclassifiedResponse { .. }), "{e:?}");
+        assert!(e.outcome_unknown(), "{e:?}");
+        assert!(e.to_string().contains("query the order before sending it again"), "{e}");
+        assert_eq!(e.api_code(), None);
+    }
+    assert!(matches!(parse(200, r#"{"code":"200","msg":" SUCC "}"#), Error::UnclassifiedResponse { code, msg }
+        if code == "200" && msg == " SUCC "));
+    // No code at all (the example-less envelope), or a success without the payload: unknown too.
+    let no_code = json!({"msg": "succ", "data": sealed["data"], "sign": sealed["sign"]}).to_string();
+    assert!(matches!(parse(200, no_code), Error::Decode(ref d) if d.message().contains("envelope")));
+    let empty_success = parse(200, r#"{"code":"0","msg":"succ"}"#);
+    assert!(matches!(empty_success, Error::Decode(_)) && empty_success.outcome_unknown());
+    // A refusal stays a refusal, with empty or null payload fields.
+    for body in [
+        r#"{"code":"1003","msg":"sign verify failed","data":null}"#,
+        r#"{"code":"1003","msg":"sign verify failed","data":"","sign":""}"#,
+        r#"{"code":1004,"msg":"orderAmount must be positive","data":"detail"}"#,
+    ] {
+        let e = parse(200, body);
+        assert!(matches!(e, Error::Api { .. }), "{body}: {e:?}");
+        assert_eq!(e.outcome(), Outcome::Definite, "{body}");
+    }
+    // An unclassifiable envelope under an error status: the status decides.
+    assert!(matches!(parse(502, r#"{"code":"200","msg":"success"}"#), Error::HttpStatus { status: 502 }));
 }
 
 #[test]

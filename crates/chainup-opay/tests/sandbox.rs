@@ -192,6 +192,9 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
         notify,
     );
     assert_eq!(api_code(client.create_third_order(&lower).unwrap_err()), "1004");
+    // appKey, sent by default, must be the merchant's when given.
+    let other_key = order("D-6", notify).with_app_key("someone-else");
+    assert_eq!(api_code(client.create_third_order(&other_key).unwrap_err()), "1004");
 
     // A merchant signing with the wrong key, or encrypting for the wrong platform key.
     let wrong_signer =
@@ -311,4 +314,65 @@ fn prepare_and_parse_work_without_sockets() {
     let n = client.verify_notification(&callback.headers, &callback.body).unwrap();
     assert_eq!(n.order_status, OrderStatus::Pending);
     assert_eq!(n.out_order_id, "X-1");
+}
+
+/// The business JSON of a sandbox answer or callback, opened with the test merchant key.
+fn opened(body: &[u8]) -> serde_json::Value {
+    let envelope: serde_json::Value = serde_json::from_slice(body).unwrap();
+    let merchant = sign_core::rsa::PrivateKey::parse(&testdata("merchant_private.pem")).unwrap();
+    let platform = sign_core::rsa::PublicKey::parse(&testdata("platform_public.b64")).unwrap();
+    let plaintext = chainup_opay::auth::open(
+        envelope["data"].as_str().unwrap(),
+        envelope["sign"].as_str().unwrap(),
+        &merchant,
+        &platform,
+    )
+    .unwrap();
+    serde_json::from_slice(&plaintext).unwrap()
+}
+
+#[test]
+fn the_sandbox_answers_in_both_shapes_and_the_client_reads_both() {
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    let notify = "https://merchant.example.com/n";
+    // The sandbox's first order number is odd: numbers and no optional fields; the next, strings.
+    let create = |id: &str| {
+        let http = client.prepare(&order(id, notify)).unwrap();
+        let response = sandbox.handle(&http);
+        (opened(&response.body), client.parse::<CreateThirdOrderRequest>(&response).unwrap())
+    };
+    let (raw_odd, odd) = create("V-1");
+    let (raw_even, even) = create("V-2");
+    assert!(raw_odd["orderNum"].is_u64(), "{raw_odd}");
+    assert!(raw_even["orderNum"].is_string(), "{raw_even}");
+    assert_eq!((odd.order_num.as_str(), even.order_num.as_str()), ("10000000001", "10000000002"));
+
+    for (num, numeric) in [(odd.order_num.as_str(), true), (even.order_num.as_str(), false)] {
+        let http = client.prepare(&OrderDetailRequest::new(APP_KEY, num)).unwrap();
+        let raw = opened(&sandbox.handle(&http).body);
+        assert_eq!(raw["orderStatus"].is_number(), numeric, "{raw}");
+        assert_eq!(raw["orderAmount"].is_number(), numeric, "{raw}");
+        assert_eq!(raw["ctime"].is_number(), numeric, "{raw}");
+        assert_eq!(raw.get("totalAccount").is_some(), !numeric, "{raw}");
+        assert_eq!(raw.get("userId").is_some(), !numeric, "{raw}");
+        let detail = client.parse::<OrderDetailRequest>(&sandbox.handle(&http)).unwrap();
+        assert_eq!(detail.order_num, num);
+        assert_eq!(detail.order_status, OrderStatus::Pending);
+        assert_eq!(detail.order_amount.unwrap().to_string(), "10.5");
+        assert_eq!(detail.total_account.is_some(), !numeric);
+
+        let callback = sandbox.notification_request(num).unwrap();
+        let raw = opened(&callback.body);
+        assert_eq!(raw["orderStatus"].is_number(), numeric, "{raw}");
+        assert_eq!(raw["payAmount"].is_number(), numeric, "{raw}");
+        assert_eq!(raw.get("returnUrl").is_some(), !numeric, "{raw}");
+        let n = client.verify_notification(&callback.headers, &callback.body).unwrap();
+        assert_eq!((n.order_num.as_str(), n.order_status.clone()), (num, OrderStatus::Pending));
+        assert_eq!(n.pay_amount.to_string(), "10.5");
+        assert_eq!(n.return_url.is_some(), !numeric);
+    }
+    let http = client.prepare(&CancelOrderRequest::new(odd.order_num.as_str())).unwrap();
+    let raw = opened(&sandbox.handle(&http).body);
+    assert_eq!(raw, serde_json::json!({"orderNum": 10000000001_u64, "orderStatus": 0}));
 }

@@ -30,7 +30,7 @@ pub struct CreateThirdOrderRequest {
     /// Payment currency, capitalized as BTC
     #[serde(rename = "payCoinSymbol")]
     pub pay_coin_symbol: String,
-    /// Merchant AppKey (the scraped table shows the name `appKey` after payCoinSymbol without its other columns; sent when set)
+    /// Merchant AppKey (the scraped table shows the name `appKey` after payCoinSymbol without its other columns). When unset, the client sends the configured app key (`ConfigBuilder::create_third_order_app_key`)
     #[serde(rename = "appKey", default, skip_serializing_if = "Option::is_none")]
     pub app_key: Option<String>,
     /// Front-end jump to merchant's page
