@@ -13,6 +13,7 @@
 //! | [`decimal`] | exact decimal amounts: money is never a float |
 //! | [`call`] | the call rules every provider follows: [`Outcome`], the envelope decision table, raw-call paths |
 //! | [`check`] | the rules of the generated request validation (lengths, one of two fields, amounts) |
+//! | [`lenient`] | tolerant readers of response fields: a string or a number, one value or a list |
 //! | [`http`] | sans-IO [`HttpRequest`]/[`HttpResponse`], the [`Transport`] and [`Endpoint`] traits |
 //! | [`options`] | base URL rules, header safety, [`HttpOptions`] (timeouts, [`RetryPolicy`], body limit) |
 //! | [`transport`] | the blocking ureq transport with timeouts and a safe retry policy (feature `ureq`) |
@@ -34,6 +35,7 @@ pub mod digest;
 pub mod encoding;
 pub mod error;
 pub mod http;
+pub mod lenient;
 pub mod options;
 pub mod retry;
 pub mod rsa;

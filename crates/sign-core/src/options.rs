@@ -9,8 +9,8 @@ use crate::retry::RetryPolicy;
 /// one (`Duration::MAX`) would overflow when added to the current instant.
 pub const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// Connection options every provider client carries: timeouts, retry policy and response size
-/// limit for the built-in transport.
+/// Connection options every provider client carries: the built-in transport's timeouts and
+/// response size limit, and the client's retry policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct HttpOptions {
@@ -18,8 +18,9 @@ pub struct HttpOptions {
     pub connect_timeout: Duration,
     /// Time allowed for one whole attempt, connect to last body byte (default 30 s).
     pub timeout: Duration,
-    /// Which failed sends are repeated (default: 2 retries, 100 ms doubling to at most 2 s).
-    /// Requests that are not idempotent are never repeated once they may have been processed.
+    /// Which failed sends the client repeats, each signed afresh (default: 2 retries, 100 ms
+    /// doubling to at most 2 s). Requests that are not idempotent are never repeated once they may
+    /// have been processed.
     pub retry: RetryPolicy,
     /// The largest response body accepted (default 10 MiB).
     pub max_response_bytes: u64,
@@ -58,7 +59,6 @@ impl HttpOptions {
         crate::transport::UreqTransport::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
-            .retry(self.retry)
             .max_response_bytes(self.max_response_bytes)
             .user_agent(user_agent)
             .build()
@@ -133,9 +133,10 @@ macro_rules! http_options_setters {
             self
         }
 
-        /// The retry policy of the built-in transport. Whatever the policy, a request whose
-        /// endpoint is not idempotent (a payment, an order) is never repeated once it may have
-        /// reached the server.
+        /// How `call` and `raw_call` repeat a failed send, whatever the transport; each repeat is
+        /// signed afresh (new nonce and timestamp). Whatever the policy, a request whose endpoint
+        /// is not idempotent (a payment, an order) is never repeated once it may have reached the
+        /// server.
         pub fn retry(mut self, retry: $crate::RetryPolicy) -> Self {
             self.$field.retry = retry;
             self

@@ -1,11 +1,7 @@
-//! The blocking transport: ureq 3 with one shared keep-alive agent, timeouts and a retry policy
-//! that never sends a payment twice.
-//!
-//! Retries happen only when the request cannot have been processed (DNS failure, connection
-//! refused, connect timeout) and, for requests marked [`idempotent`](HttpRequest::idempotent)
-//! (queries), also after a 5xx answer or a response timeout. A payment-creating request that
-//! times out after it was sent is reported as a [`TransportErrorKind::Timeout`] for the caller to
-//! reconcile (query the order), never silently repeated.
+//! The blocking transport: ureq 3 with one shared keep-alive agent, timeouts and a response size
+//! limit. It sends each request exactly once: retrying is the client's business
+//! ([`send_with_retries`](crate::call::send_with_retries)), because a repeated request must be signed
+//! afresh (a new nonce and timestamp), never the identical bytes.
 
 use std::time::Duration;
 
@@ -13,14 +9,12 @@ use ureq::Agent;
 
 use crate::error::{TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method, Transport};
-use crate::retry::RetryPolicy;
 
 /// Builder for [`UreqTransport`].
 #[derive(Debug, Clone)]
 pub struct UreqTransportBuilder {
     connect_timeout: Duration,
     timeout: Duration,
-    retry: RetryPolicy,
     max_response_bytes: u64,
     user_agent: String,
 }
@@ -32,7 +26,6 @@ impl Default for UreqTransportBuilder {
         Self {
             connect_timeout: options.connect_timeout,
             timeout: options.timeout,
-            retry: options.retry,
             max_response_bytes: options.max_response_bytes,
             user_agent: concat!("paykit-sign-core/", env!("CARGO_PKG_VERSION")).to_owned(),
         }
@@ -49,12 +42,6 @@ impl UreqTransportBuilder {
     /// Time allowed for one whole attempt, connect to last body byte (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
-        self
-    }
-
-    /// The retry policy (default: 2 retries, 100 ms doubling to at most 2 s).
-    pub fn retry(mut self, retry: RetryPolicy) -> Self {
-        self.retry = retry;
         self
     }
 
@@ -86,7 +73,7 @@ impl UreqTransportBuilder {
             .max_redirects_will_error(false)
             .user_agent(self.user_agent.as_str())
             .build();
-        UreqTransport { agent: config.into(), retry: self.retry, max_response_bytes: self.max_response_bytes }
+        UreqTransport { agent: config.into(), max_response_bytes: self.max_response_bytes }
     }
 }
 
@@ -95,7 +82,6 @@ impl UreqTransportBuilder {
 #[derive(Debug, Clone)]
 pub struct UreqTransport {
     agent: Agent,
-    retry: RetryPolicy,
     max_response_bytes: u64,
 }
 
@@ -106,14 +92,9 @@ impl Default for UreqTransport {
 }
 
 impl UreqTransport {
-    /// A builder with the defaults (5 s connect, 30 s overall, 2 retries, 10 MiB bodies).
+    /// A builder with the defaults (5 s connect, 30 s overall, 10 MiB bodies).
     pub fn builder() -> UreqTransportBuilder {
         UreqTransportBuilder::default()
-    }
-
-    /// The retry policy in use.
-    pub fn retry_policy(&self) -> RetryPolicy {
-        self.retry
     }
 
     fn send_once(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
@@ -146,20 +127,7 @@ impl UreqTransport {
 
 impl Transport for UreqTransport {
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
-        let mut retry = 0;
-        loop {
-            let outcome = self.send_once(request);
-            let again = retry < self.retry.max_retries
-                && match &outcome {
-                    Ok(response) => self.retry.should_retry_response(request, response),
-                    Err(error) => self.retry.should_retry_error(request, error),
-                };
-            if !again {
-                return outcome;
-            }
-            std::thread::sleep(self.retry.backoff(retry));
-            retry += 1;
-        }
+        self.send_once(request)
     }
 }
 
