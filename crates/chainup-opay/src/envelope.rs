@@ -10,7 +10,6 @@ use sign_core::rsa::{PrivateKey, PublicKey};
 use sign_core::{DecodeError, HttpResponse, SecretBytes};
 
 use crate::auth;
-use crate::common_ext::FlexString;
 use crate::config::TimeFormat;
 use crate::error::Error;
 
@@ -74,7 +73,8 @@ impl RequestEnvelope {
 
 #[derive(Deserialize)]
 struct ResponseEnvelope {
-    code: Option<FlexString>,
+    #[serde(default, deserialize_with = "sign_core::lenient::deserialize")]
+    code: Option<String>,
     #[serde(default)]
     msg: Option<serde_json::Value>,
     #[serde(default)]
@@ -121,18 +121,19 @@ fn msg_text(msg: Option<serde_json::Value>) -> String {
 /// outcome unknown) rather than as a definite refusal.
 pub fn read(body: &[u8]) -> Option<Envelope<Sealed>> {
     let envelope: ResponseEnvelope = serde_json::from_slice(body).ok()?;
-    let code = envelope.code?;
-    if code.as_str().trim() == SUCCESS_CODE {
+    // A blank code is no code: not the envelope (outcome unknown), never a refusal.
+    let code = envelope.code.filter(|c| !c.trim().is_empty())?;
+    if code.trim() == SUCCESS_CODE {
         return Some(Envelope::Success(Sealed { data: envelope.data, sign: envelope.sign, unclassified: None }));
     }
     let msg = msg_text(envelope.msg);
     let sealed_payload = non_empty_text(envelope.data.as_ref()) && non_empty_text(envelope.sign.as_ref());
     let success_message = SUCCESS_MESSAGES.iter().any(|m| msg.trim().eq_ignore_ascii_case(m));
     if sealed_payload || success_message {
-        let unclassified = Some((truncate_for_error(&code.0), truncate_for_error(&msg)));
+        let unclassified = Some((truncate_for_error(&code), truncate_for_error(&msg)));
         return Some(Envelope::Success(Sealed { data: None, sign: None, unclassified }));
     }
-    Some(Envelope::refused(code.0, msg))
+    Some(Envelope::refused(code, msg))
 }
 
 /// Opens a success envelope's payload: decrypts `data` with the merchant private key, verifies

@@ -35,7 +35,9 @@ pub enum Error {
     /// refusal: the platform may have processed the request (outcome unknown). Query the order
     /// with `order_detail` before sending `create_third_order` or `cancel_order` again. Received
     /// under a non-2xx status it is [`Error::HttpStatus`] instead.
-    #[error("opay answered code {code} ({msg}) with a payload or a success message: neither success (code \"0\") nor a refusal; the request may have been processed, query the order before sending it again")]
+    #[error(
+        "opay answered code {code} ({msg}) with a payload or a success message: neither success (code \"0\") nor a refusal; the request may have been processed, query the order before sending it again"
+    )]
     UnclassifiedResponse {
         /// The provider's `code`, as text.
         code: String,
@@ -139,6 +141,7 @@ mod tests {
         assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
         assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
         assert!(Error::ResponseUnverified.outcome_unknown());
+        assert!(Error::UnclassifiedResponse { code: "200".into(), msg: "success".into() }.outcome_unknown());
         assert_eq!(Error::Api { code: "1004".into(), msg: "x".into() }.outcome(), Outcome::Definite);
         for e in [Error::Config("x".into()), Error::InvalidRequest("x".into())] {
             assert_eq!(e.outcome(), Outcome::NotSent, "{e:?}");

@@ -11,14 +11,16 @@ use std::time::Duration;
 
 use chainup_opay::{
     CancelOrderRequest, Client, Config, ConfigBuilder, CreateThirdOrderRequest, Endpoint, Error, FixedClock,
-    HttpOptions, HttpRequest, HttpResponse, MerchantBillingDayRequest, OrderDetailRequest, OrderType, Outcome, Payer, PrivateKey,
-    PublicKey, TimeFormat,
+    HttpOptions, HttpRequest, HttpResponse, MerchantBillingDayRequest, OrderDetailRequest, OrderStatus, OrderType,
+    Outcome, Payer, PrivateKey, PublicKey, RetryPolicy, TimeFormat, Transport,
 };
 use common::*;
 use mockito::Matcher;
 use serde_json::json;
 use sign_core::KeyError;
 use sign_core::call::MAX_PROVIDER_TEXT_CHARS;
+use sign_core::{TransportError, TransportErrorKind};
+use std::sync::Mutex;
 
 const CREATE_PATH: &str = "/platformapi/chainup/open/opay/createThirdOrder";
 
@@ -126,6 +128,72 @@ fn order_detail_sends_the_python_signature_and_reads_the_order() {
 }
 
 #[test]
+fn create_third_order_reads_the_order_number_as_a_string_or_a_number() {
+    let client = offline_client();
+    for body in [r#"{"orderNum":10000000002}"#, r#"{"orderNum":"10000000002"}"#] {
+        let created =
+            client.parse::<CreateThirdOrderRequest>(&HttpResponse::json(200, platform_response(body))).unwrap();
+        assert_eq!(created.order_num, "10000000002", "{body}");
+    }
+}
+
+#[test]
+fn order_detail_reads_numbers_for_ids_statuses_and_times_and_tolerates_missing_fields() {
+    let client = offline_client();
+    let numbers = r#"{"appOrderId":11321,"orderNum":10000000002,"orderStatus":3,"orderAmount":10.5,
+        "payCoinSymbol":"USDT","userId":22033390,"ctime":1700000000000,"appKey":"k","showPrecision":8,
+        "googleStatus":0,"isOpenMobileCheck":false,"totalAccount":[{"accountName":"a","accountType":1,"accountBalance":0.5}]}"#;
+    let d = client.parse::<OrderDetailRequest>(&HttpResponse::json(200, platform_response(numbers))).unwrap();
+    assert_eq!((d.order_num.as_str(), d.order_status.clone()), ("10000000002", OrderStatus::Paid));
+    assert_eq!(d.app_order_id.as_deref(), Some("11321"));
+    assert_eq!(d.user_id.as_deref(), Some("22033390"));
+    assert_eq!(d.ctime.as_deref(), Some("1700000000000"));
+    assert_eq!(d.order_amount.unwrap().to_string(), "10.5");
+    assert_eq!(d.show_precision.as_deref(), Some("8"));
+    assert_eq!(d.is_open_mobile_check.as_deref(), Some("false"));
+    let account = &d.total_account.unwrap()[0];
+    assert_eq!(account.account_type.as_deref(), Some("1"));
+    assert_eq!(account.account_balance.unwrap().to_string(), "0.5");
+    // Only what the query cannot do without; a status no document lists is kept, not refused.
+    let minimal = client
+        .parse::<OrderDetailRequest>(&HttpResponse::json(
+            200,
+            platform_response(r#"{"orderNum":"7","orderStatus":"9"}"#),
+        ))
+        .unwrap();
+    assert_eq!(minimal.order_status, OrderStatus::Unknown("9".into()));
+    assert_eq!((minimal.app_order_id, minimal.total_account, minimal.order_amount), (None, None, None));
+    // Without a status the answer says nothing: outcome unknown, not a refusal.
+    let e = client
+        .parse::<OrderDetailRequest>(&HttpResponse::json(200, platform_response(r#"{"orderNum":"7"}"#)))
+        .unwrap_err();
+    assert!(matches!(e, Error::Decode(_)) && e.outcome_unknown(), "{e:?}");
+}
+
+#[test]
+fn merchant_billing_day_reads_order_types_counts_and_ids_as_strings_or_numbers() {
+    let client = offline_client();
+    let body = r#"{"count":"3","list":[
+        {"merchantUserId":55,"appOrderId":11321,"orderType":1,"orderAmount":10,"userId":22033390,"createTime":1700000000000},
+        {"orderType":"11","payTime":"2099-01-01 10:00:00"},
+        {"orderType":7}]}"#;
+    let day = client.parse::<MerchantBillingDayRequest>(&HttpResponse::json(200, platform_response(body))).unwrap();
+    assert_eq!(day.count, Some(3));
+    let list = day.list.unwrap();
+    let types: Vec<_> = list.iter().map(|r| r.order_type.clone().unwrap()).collect();
+    assert_eq!(types, [OrderType::Payment, OrderType::Transfer, OrderType::Unknown("7".into())]);
+    assert_eq!(list[0].merchant_user_id.as_deref(), Some("55"));
+    assert_eq!(list[0].app_order_id.as_deref(), Some("11321"));
+    assert_eq!(list[0].user_id.as_deref(), Some("22033390"));
+    assert_eq!(list[0].create_time.as_deref(), Some("1700000000000"));
+    // A count sent as a number, as an empty string or not at all.
+    for (body, count) in [(r#"{"count":0,"list":[]}"#, Some(0)), (r#"{"count":""}"#, None), ("{}", None)] {
+        let day = client.parse::<MerchantBillingDayRequest>(&HttpResponse::json(200, platform_response(body))).unwrap();
+        assert_eq!(day.count, count, "{body}");
+    }
+}
+
+#[test]
 fn merchant_billing_day_sends_the_python_signature_and_reads_the_records() {
     let mut server = mockito::Server::new();
     let day_mock = server
@@ -143,7 +211,7 @@ fn merchant_billing_day_sends_the_python_signature_and_reads_the_records() {
         .with_page_size("200");
     let day = client.merchant_billing_day(&req).unwrap();
     day_mock.assert();
-    assert_eq!(day.count.unwrap().as_i64(), Some(1));
+    assert_eq!(day.count, Some(1));
     let list = day.list.unwrap();
     assert_eq!(list[0].order_type, Some(OrderType::Payment));
     assert_eq!(list[0].pay_time.as_ref().unwrap(), "2099-01-01 10:00:00");
@@ -229,6 +297,7 @@ fn unclassifiable_answers_are_outcome_unknown_and_refusals_stay_definite() {
     // No code at all (the example-less envelope), or a success without the payload: unknown too.
     let no_code = json!({"msg": "succ", "data": sealed["data"], "sign": sealed["sign"]}).to_string();
     assert!(matches!(parse(200, no_code), Error::Decode(ref d) if d.message().contains("envelope")));
+    assert!(matches!(parse(200, r#"{"code":" ","msg":"m"}"#), Error::Decode(_)), "a blank code is no code");
     let empty_success = parse(200, r#"{"code":"0","msg":"succ"}"#);
     assert!(matches!(empty_success, Error::Decode(_)) && empty_success.outcome_unknown());
     // A refusal stays a refusal, with empty or null payload fields.
@@ -391,6 +460,53 @@ fn create_third_order_timing_out_is_reported_and_not_resent() {
     let err = client.order_detail(&OrderDetailRequest::new(APP_KEY, "1")).unwrap_err();
     assert!(matches!(err, Error::Timeout(_)), "{err:?}");
     assert_eq!(accepted.load(Ordering::SeqCst), 1 + 3);
+}
+
+/// A transport double: the first attempt's connection is refused (nothing sent), later ones are
+/// answered with `answer`. It keeps every request and moves the clock a second per attempt.
+struct RefusesFirst {
+    seen: Mutex<Vec<HttpRequest>>,
+    clock: Arc<FixedClock>,
+    answer: String,
+}
+
+impl Transport for RefusesFirst {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let mut seen = self.seen.lock().unwrap();
+        seen.push(request.clone());
+        self.clock.advance(Duration::from_secs(1));
+        if seen.len() == 1 {
+            return Err(TransportError::new(TransportErrorKind::Connect, "connection refused"));
+        }
+        Ok(HttpResponse::json(200, self.answer.clone()))
+    }
+}
+
+#[test]
+fn create_third_order_is_sealed_afresh_when_repeated_after_a_refused_connection() {
+    let clock = Arc::new(FixedClock::from_unix_millis(NOW_MS));
+    let transport = Arc::new(RefusesFirst {
+        seen: Mutex::default(),
+        clock: Arc::clone(&clock),
+        answer: platform_response(r#"{"orderNum":"10000000002"}"#),
+    });
+    let config = builder("https://service.example.com")
+        .retry(RetryPolicy::new(1, Duration::ZERO, Duration::ZERO))
+        .build()
+        .unwrap();
+    let client = Client::with_transport(config, Arc::clone(&transport) as Arc<dyn Transport>).with_clock(clock);
+    // Not idempotent, but the refused connection sent nothing: repeating it cannot duplicate it.
+    let created = client.create_third_order(&create_request()).unwrap();
+    assert_eq!(created.order_num, "10000000002");
+    let seen = transport.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2);
+    let (first, second) = (sent_json(&seen[0]), sent_json(&seen[1]));
+    // A new envelope, not the same bytes: a fresh time and a fresh encryption of the same order.
+    assert_eq!((first["time"].as_i64(), second["time"].as_i64()), (Some(NOW_MS), Some(NOW_MS + 1000)));
+    assert_ne!(first["data"], second["data"]);
+    assert_ne!(seen[0].body, seen[1].body);
+    assert_eq!(open_request(&seen[0]), open_request(&seen[1]));
+    assert_eq!(first["sign"], vector_sign(5), "the signature covers the business JSON only");
 }
 
 #[test]

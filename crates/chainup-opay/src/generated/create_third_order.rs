@@ -184,13 +184,13 @@ impl sign_core::Endpoint for CreateThirdOrderRequest {
 #[non_exhaustive]
 pub struct CreateThirdOrderResponse {
     /// Open Platform Order Number
-    #[serde(rename = "orderNum")]
-    pub order_num: crate::FlexString,
+    #[serde(rename = "orderNum", deserialize_with = "sign_core::lenient::deserialize")]
+    pub order_num: String,
 }
 
 impl CreateThirdOrderResponse {
     /// Creates a `CreateThirdOrderResponse` from its required fields; optional fields start unset (set them with `with_*`).
-    pub fn new(order_num: impl Into<crate::FlexString>) -> Self {
+    pub fn new(order_num: impl Into<String>) -> Self {
         Self { order_num: order_num.into() }
     }
 }

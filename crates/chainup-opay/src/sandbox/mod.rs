@@ -57,8 +57,8 @@ use serde_json::{Value, json};
 use sign_core::decimal::rust_decimal;
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport};
 
-use crate::common_ext::OrderStatus;
 use crate::config::{ConfigBuilder, DEFAULT_CALLBACK_REPLY};
+use crate::generated::OrderStatus;
 use crate::{Client, Error};
 
 /// The app key the sandbox accepts unless told otherwise.
@@ -644,7 +644,8 @@ impl Core {
                     "appOrderId": o.app_order_id,
                     "payCoinSymbol": o.pay_coin_symbol,
                     "orderAmount": amount_value(&o.order_amount, n),
-                    "orderType": "1",
+                    // Every sandbox order is a payment order (type 1).
+                    "orderType": if n { Value::from(1) } else { Value::from("1") },
                     "createTime": time_value(o.created_ms, n),
                 });
                 let optional = [
