@@ -45,7 +45,7 @@ pub struct CreateThirdOrderRequest {
     /// Payment currency, capitalized as BTC
     #[serde(rename = "payCoinSymbol", deserialize_with = "sign_core::lenient::deserialize")]
     pub pay_coin_symbol: String,
-    /// Merchant AppKey (the scraped table shows the name `appKey` after payCoinSymbol without its other columns; sent when set)
+    /// Merchant AppKey (the scraped table shows the name `appKey` after payCoinSymbol without its other columns). When unset, the client sends the configured app key (`ConfigBuilder::create_third_order_app_key`)
     #[serde(
         rename = "appKey",
         default,
@@ -184,13 +184,13 @@ impl sign_core::Endpoint for CreateThirdOrderRequest {
 #[non_exhaustive]
 pub struct CreateThirdOrderResponse {
     /// Open Platform Order Number
-    #[serde(rename = "orderNum")]
-    pub order_num: crate::FlexString,
+    #[serde(rename = "orderNum", deserialize_with = "sign_core::lenient::deserialize")]
+    pub order_num: String,
 }
 
 impl CreateThirdOrderResponse {
     /// Creates a `CreateThirdOrderResponse` from its required fields; optional fields start unset (set them with `with_*`).
-    pub fn new(order_num: impl Into<crate::FlexString>) -> Self {
+    pub fn new(order_num: impl Into<String>) -> Self {
         Self { order_num: order_num.into() }
     }
 }

@@ -137,8 +137,8 @@ impl sign_core::Endpoint for MerchantBillingDayRequest {
 #[non_exhaustive]
 pub struct MerchantBillingDayResponse {
     /// Number of records
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<crate::FlexString>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub count: Option<i64>,
     /// Records
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<Vec<BillingRecord>>,
@@ -152,7 +152,7 @@ impl MerchantBillingDayResponse {
 
     /// Sets `count`.
     #[must_use]
-    pub fn with_count(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_count(mut self, value: impl Into<i64>) -> Self {
         self.count = Some(value.into());
         self
     }
@@ -170,11 +170,21 @@ impl MerchantBillingDayResponse {
 #[non_exhaustive]
 pub struct BillingRecord {
     /// Merchant user ID
-    #[serde(rename = "merchantUserId", default, skip_serializing_if = "Option::is_none")]
-    pub merchant_user_id: Option<crate::FlexString>,
+    #[serde(
+        rename = "merchantUserId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub merchant_user_id: Option<String>,
     /// Merchant Order ID
-    #[serde(rename = "appOrderId", default, skip_serializing_if = "Option::is_none")]
-    pub app_order_id: Option<crate::FlexString>,
+    #[serde(
+        rename = "appOrderId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub app_order_id: Option<String>,
     /// Payment currency
     #[serde(
         rename = "payCoinSymbol",
@@ -190,17 +200,37 @@ pub struct BillingRecord {
     #[serde(rename = "orderType", default, skip_serializing_if = "Option::is_none")]
     pub order_type: Option<OrderType>,
     /// Paying user's UID
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<crate::FlexString>,
+    #[serde(
+        rename = "userId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub user_id: Option<String>,
     /// Paying user's openId
-    #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
-    pub open_id: Option<crate::FlexString>,
+    #[serde(
+        rename = "openId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub open_id: Option<String>,
     /// Creation time
-    #[serde(rename = "createTime", default, skip_serializing_if = "Option::is_none")]
-    pub create_time: Option<crate::FlexString>,
+    #[serde(
+        rename = "createTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub create_time: Option<String>,
     /// Payment time
-    #[serde(rename = "payTime", default, skip_serializing_if = "Option::is_none")]
-    pub pay_time: Option<crate::FlexString>,
+    #[serde(
+        rename = "payTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub pay_time: Option<String>,
 }
 
 impl BillingRecord {
@@ -221,14 +251,14 @@ impl BillingRecord {
 
     /// Sets `merchantUserId`.
     #[must_use]
-    pub fn with_merchant_user_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_merchant_user_id(mut self, value: impl Into<String>) -> Self {
         self.merchant_user_id = Some(value.into());
         self
     }
 
     /// Sets `appOrderId`.
     #[must_use]
-    pub fn with_app_order_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_app_order_id(mut self, value: impl Into<String>) -> Self {
         self.app_order_id = Some(value.into());
         self
     }
@@ -256,28 +286,28 @@ impl BillingRecord {
 
     /// Sets `userId`.
     #[must_use]
-    pub fn with_user_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_user_id(mut self, value: impl Into<String>) -> Self {
         self.user_id = Some(value.into());
         self
     }
 
     /// Sets `openId`.
     #[must_use]
-    pub fn with_open_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_open_id(mut self, value: impl Into<String>) -> Self {
         self.open_id = Some(value.into());
         self
     }
 
     /// Sets `createTime`.
     #[must_use]
-    pub fn with_create_time(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_create_time(mut self, value: impl Into<String>) -> Self {
         self.create_time = Some(value.into());
         self
     }
 
     /// Sets `payTime`.
     #[must_use]
-    pub fn with_pay_time(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_pay_time(mut self, value: impl Into<String>) -> Self {
         self.pay_time = Some(value.into());
         self
     }
