@@ -48,7 +48,7 @@ fn open_request(request: &HttpRequest) -> String {
         &merchant,
     )
     .unwrap();
-    String::from_utf8(plaintext).unwrap()
+    String::from_utf8(plaintext.to_vec()).unwrap()
 }
 
 fn create_request() -> CreateThirdOrderRequest {
