@@ -57,6 +57,7 @@ pub enum Outcome {
     NotSent,
     /// The provider answered definitely: it refused the request, or the HTTP status says it was not
     /// processed. Sending the same request again will meet the same answer.
+    #[doc(alias = "Refused")]
     Definite,
     /// The request may have been processed although the call failed. Reconcile (query the order)
     /// before sending a request that is not idempotent again.
@@ -69,9 +70,24 @@ impl Outcome {
         self == Self::Unknown
     }
 
-    /// Whether sending the very same request again cannot duplicate its effect.
+    /// Whether the request certainly was not processed ([`Outcome::NotSent`]).
     pub fn is_not_sent(self) -> bool {
         self == Self::NotSent
+    }
+
+    /// Whether sending the same request again cannot duplicate its effect: true when it was not
+    /// sent or the provider answered definitely (a repeat meets the same refusal, so correct the
+    /// request first), false when the outcome is unknown. A request the provider treats as
+    /// idempotent (a query) is always safe to repeat, whatever this says.
+    ///
+    /// ```
+    /// use sign_core::Outcome;
+    /// assert!(Outcome::NotSent.is_retry_safe());
+    /// assert!(Outcome::Definite.is_retry_safe());
+    /// assert!(!Outcome::Unknown.is_retry_safe()); // query the order first
+    /// ```
+    pub fn is_retry_safe(self) -> bool {
+        self != Self::Unknown
     }
 
     /// The outcome of a transport failure: not sent when the request cannot have left (DNS,
