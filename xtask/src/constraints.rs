@@ -103,12 +103,15 @@ fn parse_rule(text: &str) -> Result<Rule, String> {
         }
         "either" if !arg.is_empty() && !arg.contains(char::is_whitespace) => Ok(Rule::Either(arg.to_string())),
         "either" => Err("expected the other field's name, e.g. `either tradeNo`".into()),
+        "minor-units" if !arg.is_empty() && !arg.contains(char::is_whitespace) => Ok(Rule::MinorUnits(arg.to_string())),
+        "minor-units" => Err("expected the currency field's name, e.g. `minor-units currency`".into()),
         "scale" => match arg.parse::<u32>() {
             Ok(n) if n <= 28 => Ok(Rule::Scale(n)),
             _ => Err("expected the most decimal places, 0 to 28, e.g. `scale 2`".into()),
         },
         _ => {
-            Err("unknown rule (expected len, digits, upper, pattern, one-of, either, positive, scale or not-blank)"
+            Err("unknown rule (expected len, digits, upper, pattern, one-of, either, positive, scale, minor-units or \
+                 not-blank)"
                 .into())
         }
     }
@@ -149,7 +152,7 @@ fn fits(rule: &Rule, ty: &Ty, required: bool) -> Result<(), String> {
             _ => false,
         },
         Rule::Positive => matches!(k, Kind::Integer | Kind::Amount),
-        Rule::Scale(_) => k == Kind::Amount,
+        Rule::Scale(_) | Rule::MinorUnits(_) => k == Kind::Amount,
         Rule::Either(_) if required => {
             return Err("`either` is for two optional fields, and this field is required".into());
         }
@@ -168,6 +171,7 @@ fn type_word(ty: &Ty) -> String {
         Ty::Date => "date".into(),
         Ty::DateTime => "date-time".into(),
         Ty::Secret => "secret".into(),
+        Ty::Currency => "currency".into(),
         Ty::Map => "map".into(),
         Ty::Json => "json".into(),
         Ty::Named(n) | Ty::Hand(n) => n.clone(),
@@ -175,11 +179,24 @@ fn type_word(ty: &Ty) -> String {
     }
 }
 
-/// Every `either` names another optional field of the same struct: `(line, message)` per problem.
+/// Every `either` names another optional field of the same struct, and every `minor-units` a
+/// `currency` field of it: `(line, message)` per problem.
 pub fn check_either(fields: &[Field]) -> Vec<(usize, String)> {
     let mut problems = Vec::new();
     for f in fields {
         for rule in &f.rules {
+            if let Rule::MinorUnits(other) = rule {
+                if !fields.iter().any(|o| o.wire == *other && o.ty == Ty::Currency) {
+                    problems.push((
+                        f.line,
+                        format!(
+                            "field `{}`: constraint `minor-units {other}` names no `currency` field of this table",
+                            f.wire
+                        ),
+                    ));
+                }
+                continue;
+            }
             let Rule::Either(other) = rule else { continue };
             let problem = match fields.iter().find(|o| o.wire == *other) {
                 _ if *other == f.wire => "names the field itself",
@@ -300,6 +317,30 @@ mod tests {
             assert_eq!(err(cell, &ty), format!("`{cell}`: does not apply to a field of type `{word}`"));
         }
         assert!(parse_cell("either b", &text, true).unwrap_err().contains("this field is required"));
+    }
+
+    #[test]
+    fn minor_units_names_a_currency_field_and_applies_to_amounts() {
+        assert_eq!(rules("minor-units currency", &Ty::Decimal), Ok(vec![Rule::MinorUnits("currency".into())]));
+        assert!(rules("minor-units", &Ty::Decimal).unwrap_err().contains("currency field's name"));
+        assert!(rules("minor-units currency", &Ty::Integer).unwrap_err().contains("does not apply"));
+        let field = |wire: &str, ty: Ty, rules: Vec<Rule>| Field {
+            wire: wire.into(),
+            ty,
+            required: true,
+            description: String::new(),
+            line: 7,
+            rules,
+        };
+        let ok =
+            [field("amount", Ty::Decimal, vec![Rule::MinorUnits("cur".into())]), field("cur", Ty::Currency, vec![])];
+        assert!(check_either(&ok).is_empty());
+        let text =
+            [field("amount", Ty::Decimal, vec![Rule::MinorUnits("cur".into())]), field("cur", Ty::String, vec![])];
+        assert_eq!(
+            check_either(&text),
+            [(7, "field `amount`: constraint `minor-units cur` names no `currency` field of this table".to_string())]
+        );
     }
 
     #[test]

@@ -347,6 +347,12 @@ mod constraint_tests {
             "sign_core::check::positive(context, &sign_core::check::at(path, \"amount\"), self.amount)?; \
              sign_core::check::scale(context, &sign_core::check::at(path, \"amount\"), self.amount, 2)?;",
             "sign_core::check::one_of(context, &sign_core::check::at(path, \"lang\"), v.as_str(), &[\"zh\", \"en\"])?;",
+            // An amount against a currency field: checked when the currency is given.
+            "if let Some(currency) = &self.cur { sign_core::check::minor_units(context, &sign_core::check::at(path, \"amount\"), \
+             self.amount, currency)?; }",
+            "if let Some(v) = &self.rate { sign_core::check::scale(context, &sign_core::check::at(path, \"rate\"), *v, 4)?; \
+             sign_core::check::minor_units(context, &sign_core::check::at(path, \"rate\"), *v, &self.code)?; }",
+            "pub cur: Option<sign_core::Currency>,",
             "sign_core::check::not_blank(context, &sign_core::check::at(path, \"refundNumber\"), self.refund_number.as_str())?;",
             "if let Some(v) = &self.cvc { sign_core::check::len(context, &sign_core::check::at(path, \"cvc\"), v.expose(), 3, 4)?; \
              sign_core::check::digits(context, &sign_core::check::at(path, \"cvc\"), v.expose())?; }",

@@ -32,8 +32,10 @@ idempotent: false\nrequest: PayRequest\nresponse: json\n```\n\n## PayRequest\n\n
 | tradeNo | string | no | | either orderNo |\n\
 | currency | string | yes | | len 3, upper, pattern [A-Z]{3} |\n\
 | channel | integer | no | | one-of 1\\|2, positive |\n\
-| amount | decimal | yes | | positive, scale 2 |\n\
-| rate | decimal-number | no | | scale 4 |\n\
+| amount | decimal | yes | | positive, scale 2, minor-units cur |\n\
+| cur | currency | no | | |\n\
+| rate | decimal-number | no | | scale 4, minor-units code |\n\
+| code | currency | yes | | |\n\
 | lang | string | no | | one-of zh\\|en |\n\
 | refundNumber | string | yes | | not-blank |\n\
 | cvc | secret | no | | len 3..=4, digits |\n\

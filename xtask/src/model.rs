@@ -132,6 +132,9 @@ pub enum Rule {
     Scale(u32),
     /// `not-blank`: not empty, not only whitespace.
     NotBlank,
+    /// `minor-units currencyField`: an amount with no more decimal places than the currency (a
+    /// `currency` field of the same struct) allows.
+    MinorUnits(String),
 }
 
 #[derive(Debug, Clone)]
@@ -153,6 +156,8 @@ pub enum Ty {
     Date,
     DateTime,
     Secret,
+    /// `currency`: an ISO 4217 code, `sign_core::Currency`.
+    Currency,
     Map,
     Json,
     /// A type defined in the provider's docs.

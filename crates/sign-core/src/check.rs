@@ -170,6 +170,22 @@ pub fn scale(
     }
 }
 
+/// `amount` has no more decimal places than `currency`'s minor units (`JPY 100.99` is refused,
+/// `USD 100.99` passes; any amount passes for a code the ISO table does not list).
+///
+/// # Errors
+/// `"<context>: <field> must fit the currency: JPY amounts have no decimal places"`.
+pub fn minor_units(
+    context: &str,
+    field: &str,
+    amount: impl Into<rust_decimal::Decimal>,
+    currency: &crate::Currency,
+) -> Result<(), InvalidRequest> {
+    currency
+        .check_amount(amount)
+        .map_err(|why| InvalidRequest::field(context, field, &format!("must fit the currency: {why}")))
+}
+
 /// `value` matches `pattern`, a sequence of ASCII character classes with repeat counts:
 /// `[A-Z]{3}`, `[A-Z0-9]{2,4}[-]{1}[0-9]{1,8}` (a class without a count means one character).
 ///
@@ -269,6 +285,14 @@ fn matches(segments: &[Segment], value: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn minor_units_follow_the_currency() {
+        let amount = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+        assert!(minor_units("pay", "amount", amount("100.99"), &crate::Currency::USD).is_ok());
+        let e = minor_units("pay", "amount", amount("100.99"), &crate::Currency::JPY).unwrap_err();
+        assert_eq!(e.message(), "pay: amount must fit the currency: JPY amounts have no decimal places");
+    }
+
     use super::*;
     use crate::decimal::{Decimal, DecimalNumber};
 

@@ -10,6 +10,7 @@
 //! | [`encoding`] | Base64 (standard, URL-safe, lenient) and the canonical `k=v&k=v` join |
 //! | [`rsa`] | RSA keys from PEM or bare Base64 DER, SHA256withRSA, chunked PKCS#1 v1.5 |
 //! | [`clock`] | an injectable [`Clock`], nonces, RFC 1123 dates |
+//! | [`currency`] | [`Currency`]: ISO 4217 codes with their minor units, checked before sending |
 //! | [`decimal`] | exact decimal amounts: money is never a float |
 //! | [`call`] | the call rules every provider follows: [`Outcome`], the envelope decision table, raw-call paths |
 //! | [`check`] | the rules of the generated request validation (lengths, one of two fields, amounts) |
@@ -31,6 +32,7 @@
 pub mod call;
 pub mod check;
 pub mod clock;
+pub mod currency;
 pub mod decimal;
 pub mod digest;
 pub mod encoding;
@@ -47,6 +49,7 @@ pub mod transport;
 
 pub use call::Outcome;
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use currency::Currency;
 pub use decimal::{Decimal, DecimalNumber};
 pub use error::{CryptoError, DecodeError, Error, InvalidRequest, KeyError, TransportError, TransportErrorKind};
 pub use http::{Endpoint, HeaderPair, HttpRequest, HttpResponse, Method, Transport};

@@ -111,6 +111,7 @@ pub fn rust_ty(ty: &Ty) -> String {
         Ty::DecimalNumber => "sign_core::DecimalNumber".into(),
         Ty::Boolean => "bool".into(),
         Ty::Secret => "sign_core::SecretString".into(),
+        Ty::Currency => "sign_core::Currency".into(),
         Ty::Map => "std::collections::BTreeMap<String, serde_json::Value>".into(),
         Ty::Json => "serde_json::Value".into(),
         Ty::Named(n) => n.clone(),

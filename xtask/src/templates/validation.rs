@@ -98,6 +98,13 @@ fn field_checks(f: &Field, fields: &[Field], holds_checks: &dyn Fn(&Ty) -> bool)
         Place { expr: "v".into(), is_ref: true }
     };
     let mut checks: String = f.rules.iter().filter_map(|r| rule_line(r, &f.wire, &f.ty, &place)).collect();
+    for rule in &f.rules {
+        if let Rule::MinorUnits(other) = rule
+            && let Some(o) = fields.iter().find(|o| o.wire == *other)
+        {
+            checks.push_str(&minor_units_line(&f.wire, &place, o));
+        }
+    }
     let label = format!("{{path}}{}", format_safe(&f.wire));
     checks.push_str(&nested(&f.ty, &place, &label, 0, holds_checks));
     if checks.is_empty() {
@@ -151,7 +158,19 @@ fn rule_line(rule: &Rule, wire: &str, ty: &Ty, place: &Place) -> Option<String> 
         }
         Rule::Positive => call("positive", place.value()),
         Rule::Scale(n) => call("scale", format!("{}, {n}", place.value())),
-        Rule::Either(_) => None,
+        Rule::Either(_) | Rule::MinorUnits(_) => None,
+    }
+}
+
+/// The `minor_units` check of the amount at `place` against the currency field `currency`, when
+/// that field is given.
+fn minor_units_line(wire: &str, place: &Place, currency: &Field) -> String {
+    let ident = field_ident(&currency.wire);
+    let call = |c: &str| format!("sign_core::check::minor_units(context, {}, {}, {c})?;\n", at(wire), place.value());
+    if currency.required {
+        call(&format!("&self.{ident}"))
+    } else {
+        format!("if let Some(currency) = &self.{ident} {{\n{}}}\n", call("currency"))
     }
 }
 
