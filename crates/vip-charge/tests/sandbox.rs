@@ -216,12 +216,20 @@ fn success_status_is_configurable_end_to_end() {
     let c = sb.client_with_sign_type(SignType::Md5).unwrap();
     assert_eq!(c.config().success_status(), 961);
     c.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap();
-    // A client left at the default reads 961 as a failure, which is why it must be configured.
+    // A client left at the default cannot read 961 "success" as a success, nor as a refusal: the
+    // outcome is unknown and the error says which setting to change.
     let default = Client::new(sb.config_builder_with_sign_type(SignType::Md5).success_status(0).build().unwrap());
-    assert!(matches!(
-        default.product_list(&ProductListRequest::new(sb.merchant_id())),
-        Err(Error::Api { status: 961, .. })
-    ));
+    let e = default.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap_err();
+    assert!(matches!(e, Error::UnconfirmedSuccess { status: 961, success_status: 0, .. }), "{e:?}");
+    assert!(e.outcome_unknown());
+    // A charge under the wrong success status: the order was placed, the client must not say "refused".
+    let e = default.vip_charge(&charge(&sb, "87103", "acc", "unconfirmed-1")).unwrap_err();
+    assert!(e.outcome_unknown(), "{e:?}");
+    assert!(e.to_string().contains("ConfigBuilder::success_status(961)"), "{e}");
+    assert_eq!(sb.order_count(), 1);
+    // A refusal stays definite under the wrong success status too.
+    let e = default.vip_charge(&charge(&sb, "87103", "acc", "unconfirmed-1")).unwrap_err();
+    assert!(matches!(e, Error::Api { status: 5, .. }), "{e:?}");
 }
 
 /// A merchant callback endpoint that refuses the first `refuse` deliveries.
