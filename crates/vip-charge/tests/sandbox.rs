@@ -134,7 +134,33 @@ fn amounts_go_on_the_wire_with_their_own_digits() {
     assert!(text.contains(r#""settlementPrice":19.90"#), "{text}");
     let response = sb.handle(&c.prepare(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap());
     let text = String::from_utf8(response.into_body()).unwrap();
-    assert!(text.contains(r#""balance":10000.00"#), "{text}");
+    assert!(text.contains(r#""balance":"10000.00""#), "{text}");
+}
+
+#[test]
+fn the_sandbox_sends_the_variants_and_the_client_reads_them() {
+    let sb = sandbox();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    let wire = |request: vip_charge::HttpRequest| -> (HttpResponse, serde_json::Value) {
+        let response = sb.handle(&request);
+        let json = serde_json::from_slice(&response.body).unwrap();
+        (response, json)
+    };
+    // Balance: a numeric-string status and a decimal-string balance.
+    let (response, json) = wire(c.prepare(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap());
+    assert_eq!(json["status"], "0");
+    assert_eq!(json["data"]["balance"], "10000.00");
+    let balance = c.parse::<BusinessBalanceRequest>(&response).unwrap();
+    assert_eq!(balance.balance, Some("10000.00".parse().unwrap()));
+    // Product list: numeric product codes.
+    let (response, json) = wire(c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap());
+    assert_eq!(json["data"][0]["productCode"], 87103);
+    assert_eq!(c.parse::<ProductListRequest>(&response).unwrap().products[0].product_code.as_deref(), Some("87103"));
+    // Charge: a decimal-string settlement price.
+    let (response, json) = wire(c.prepare(&charge(&sb, "87103", "acc", "variants-1")).unwrap());
+    assert_eq!(json["data"]["settlementPrice"], "19.90");
+    let order = c.parse::<VipChargeRequest>(&response).unwrap();
+    assert_eq!(order.settlement_price, Some("19.90".parse().unwrap()));
 }
 
 #[test]
