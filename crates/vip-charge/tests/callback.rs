@@ -68,6 +68,16 @@ fn md5_callback_verifies_and_parses() {
 }
 
 #[test]
+fn callback_reads_numeric_order_and_biz_codes() {
+    // A Java backend with numeric ids: the codes arrive as JSON numbers. C6: md5sum (testdata/README.md).
+    let body = br#"{"orderCode":7100000000000001,"bizCode":87103,"status":"SUCCESS"}"#;
+    let cb = md5_verifier().verify_notification(headers("cbnonce6", "BE47166636FDE30D028E15EE8C59A35A"), body).unwrap();
+    assert_eq!(cb.notification.order_code, "7100000000000001");
+    assert_eq!(cb.notification.biz_code.as_deref(), Some("87103"));
+    assert_eq!(cb.raw["orderCode"], 7_100_000_000_000_001_u64);
+}
+
+#[test]
 fn rsa_callback_verifies_with_the_platform_key() {
     let cb = rsa_verifier().verify_notification(headers("cbnonce1", C2), BODY).unwrap();
     assert_eq!(cb.notification.order_code, "OC1");

@@ -281,6 +281,40 @@ fn batch_order_with_orders_under_an_unconfigured_status_is_outcome_unknown() {
 }
 
 #[test]
+fn vip_charge_reads_ids_as_strings_or_numbers() {
+    let c = client(md5_config("http://127.0.0.1:9"));
+    let parse =
+        |data: &str| c.parse::<VipChargeRequest>(&vip_charge::HttpResponse::json(200, ok_data(data).into_bytes()));
+    // Numbers where the document says string, and a decimal string where it says number.
+    let order =
+        parse(r#"{"orderCode":7100000000000001,"bizCode":87103,"account":15012616978,"settlementPrice":"4.51"}"#)
+            .unwrap();
+    assert_eq!(order.order_code, "7100000000000001");
+    assert_eq!(order.biz_code.as_deref(), Some("87103"));
+    assert_eq!(order.account.as_deref(), Some("15012616978"));
+    assert_eq!(order.settlement_price.unwrap().to_string(), "4.51");
+    // Only orderCode is needed; null and missing optional fields are absent.
+    let order = parse(r#"{"orderCode":"OC1","bizCode":null,"settlementPrice":null}"#).unwrap();
+    assert_eq!((order.biz_code, order.account, order.settlement_price), (None, None, None));
+    // Without an orderCode the order cannot be identified: outcome unknown, never a refusal.
+    let e = parse(r#"{"bizCode":"87103"}"#).unwrap_err();
+    assert!(matches!(e, Error::Decode(_)) && e.outcome_unknown(), "{e:?}");
+}
+
+#[test]
+fn order_info_reads_numeric_ids_and_tolerates_missing_fields() {
+    let c = client(md5_config("http://127.0.0.1:9"));
+    let parse =
+        |data: &str| c.parse::<OrderInfoRequest>(&vip_charge::HttpResponse::json(200, ok_data(data).into_bytes()));
+    let info = parse(r#"{"orderCode":7100000000000001,"bizCode":"B1","productCode":87103,"status":"FAILED"}"#).unwrap();
+    assert_eq!(info.order_code.as_deref(), Some("7100000000000001"));
+    assert_eq!(info.product_code.as_deref(), Some("87103"));
+    assert_eq!((info.account, info.settlement_price), (None, None));
+    let empty = parse("{}").unwrap();
+    assert_eq!(empty.order_code, None);
+}
+
+#[test]
 fn configured_success_status_is_honoured() {
     let mut server = mockito::Server::new();
     let _m = server

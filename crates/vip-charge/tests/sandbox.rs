@@ -161,101 +161,17 @@ fn the_sandbox_sends_the_variants_and_the_client_reads_them() {
     assert_eq!(json["data"]["settlementPrice"], "19.90");
     let order = c.parse::<VipChargeRequest>(&response).unwrap();
     assert_eq!(order.settlement_price, Some("19.90".parse().unwrap()));
-}
-
-#[test]
-fn balance_and_orders_are_kept() {
-    let sb = sandbox();
-    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
-    let before = c.business_balance(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap();
-    assert_eq!(before.balance, Some("10000".parse().unwrap()));
-
-    let order = c.vip_charge(&charge(&sb, "87103", "acc-1", "biz-1")).unwrap();
-    assert_eq!(order.settlement_price, Some("19.90".parse().unwrap()));
-    assert_eq!(sb.balance(), "9980.10".parse::<DecimalNumber>().unwrap());
-
-    let by_biz = c.order_info(&OrderInfoRequest::by_biz_code("biz-1")).unwrap();
-    assert_eq!(by_biz.order_code.as_deref(), Some(order.order_code.as_str()));
-    assert_eq!(by_biz.product_code.as_deref(), Some("87103"));
-    let by_code = c.order_info(&OrderInfoRequest::by_order_code(order.order_code.as_str())).unwrap();
-    assert_eq!(by_code.biz_code.as_deref(), Some("biz-1"));
-
-    assert!(matches!(c.vip_charge(&charge(&sb, "87103", "acc-1", "biz-1")), Err(Error::Api { status: 5, .. })));
-    assert!(matches!(c.vip_charge(&charge(&sb, "00000", "acc-1", "biz-2")), Err(Error::Api { status: 6, .. })));
-    assert!(matches!(c.order_info(&OrderInfoRequest::by_biz_code("nope")), Err(Error::Api { status: 4, .. })));
-
-    sb.set_balance("10.00".parse().unwrap());
-    assert!(matches!(c.vip_charge(&charge(&sb, "87103", "acc-1", "biz-3")), Err(Error::Api { status: 3, .. })));
-    assert_eq!(sb.balance(), "10.00".parse::<DecimalNumber>().unwrap());
-
-    // A failing account: the order exists, its status says FAILED, nothing is debited.
-    sb.set_balance("100.00".parse().unwrap());
-    let failed = c.vip_charge(&charge(&sb, "87105", "fail-acc", "biz-4")).unwrap();
-    let by_code = OrderInfoRequest::by_order_code(failed.order_code);
-    let raw: serde_json::Value = c.raw_call("/v1/openapi/order/info", &by_code, true).unwrap();
-    assert_eq!(raw["status"], "FAILED");
-    assert_eq!(c.raw_call_json("/v1/openapi/order/info", &by_code, true).unwrap(), raw);
-    assert_eq!(sb.balance(), "100.00".parse::<DecimalNumber>().unwrap());
-}
-
-#[test]
-fn batch_orders_place_one_order_per_item() {
-    let sb = sandbox();
-    let c = sb.client_with_sign_type(SignType::Sha256Rsa).unwrap();
-    let items = vec![BatchOrderItem::new("b-1", "a-1"), BatchOrderItem::new("b-2", "a-2")];
-    let result =
-        c.batch_order(&BatchOrderRequest::new(sb.merchant_id(), sb.business_id(), "batch-1", "87105", items)).unwrap();
-    assert_eq!(result["orderList"].as_array().unwrap().len(), 2);
-    assert_eq!(sb.order_count(), 2);
-    assert_eq!(sb.balance(), "9976.00".parse::<DecimalNumber>().unwrap());
-    let dup = vec![BatchOrderItem::new("b-1", "a-3")];
-    let r = c.batch_order(&BatchOrderRequest::new(sb.merchant_id(), sb.business_id(), "batch-2", "87105", dup));
-    assert!(matches!(r, Err(Error::Api { status: 5, .. })));
-}
-
-#[test]
-fn malformed_requests_get_failure_envelopes() {
-    let sb = sandbox();
-    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
-    // Another merchant.
-    assert!(matches!(c.product_list(&ProductListRequest::new("nobody")), Err(Error::Api { status: 1, .. })));
-    // A raw body missing required fields, correctly signed.
-    let r: Result<serde_json::Value, _> = c.raw_call("/v1/openapi/order/VIPCharge", &serde_json::json!({}), false);
-    assert!(matches!(r, Err(Error::Api { status: 1, .. })));
-    // Missing auth headers.
-    let mut bare = c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap();
-    bare.headers.retain(|(k, _)| k != "nonce");
-    assert_eq!(envelope(&sb.handle(&bare)).0, 1);
-    // An unknown path.
-    let r: Result<serde_json::Value, _> = c.raw_call("/v1/openapi/nothing", &serde_json::json!({}), true);
-    assert!(matches!(r, Err(Error::Api { status: 404, .. })));
-}
-
-#[test]
-fn success_status_is_configurable_end_to_end() {
-    let sb = Sandbox::builder()
-        .merchant_key(merchant_key())
-        .platform_key(platform_key())
-        .success_status(961)
-        .start()
-        .unwrap();
-    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
-    assert_eq!(c.config().success_status(), 961);
-    c.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap();
-    // A client left at the default cannot read 961 "success" as a success, nor as a refusal: the
-    // outcome is unknown and the error says which setting to change.
-    let default = Client::new(sb.config_builder_with_sign_type(SignType::Md5).success_status(0).build().unwrap());
-    let e = default.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap_err();
-    assert!(matches!(e, Error::UnconfirmedSuccess { status: 961, success_status: 0, .. }), "{e:?}");
-    assert!(e.outcome_unknown());
-    // A charge under the wrong success status: the order was placed, the client must not say "refused".
-    let e = default.vip_charge(&charge(&sb, "87103", "acc", "unconfirmed-1")).unwrap_err();
-    assert!(e.outcome_unknown(), "{e:?}");
-    assert!(e.to_string().contains("ConfigBuilder::success_status(961)"), "{e}");
-    assert_eq!(sb.order_count(), 1);
-    // A refusal stays definite under the wrong success status too.
-    let e = default.vip_charge(&charge(&sb, "87103", "acc", "unconfirmed-1")).unwrap_err();
-    assert!(matches!(e, Error::Api { status: 5, .. }), "{e:?}");
+    // Order info: the order code as a JSON number.
+    let (response, json) = wire(c.prepare(&OrderInfoRequest::by_biz_code("variants-1")).unwrap());
+    assert!(json["data"]["orderCode"].is_u64(), "{json}");
+    let info = c.parse::<OrderInfoRequest>(&response).unwrap();
+    assert_eq!(info.order_code.as_deref(), Some(order.order_code.as_str()));
+    // A failed order: no settlement price.
+    let failed = c.vip_charge(&charge(&sb, "87103", "fail-acc", "variants-2")).unwrap();
+    let (response, json) = wire(c.prepare(&OrderInfoRequest::by_order_code(failed.order_code.as_str())).unwrap());
+    assert!(json["data"].get("settlementPrice").is_none(), "{json}");
+    let info = c.parse::<OrderInfoRequest>(&response).unwrap();
+    assert_eq!((info.order_code.as_deref(), info.settlement_price), (Some(failed.order_code.as_str()), None));
 }
 
 /// A merchant callback endpoint that refuses the first `refuse` deliveries.

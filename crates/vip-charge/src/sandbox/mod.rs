@@ -36,7 +36,9 @@
 //! - business balance: the envelope's `status` as a numeric string (`"0"`), `balance` as a decimal
 //!   string;
 //! - product list: an all-digit `productCode` as a JSON number (`87103`);
-//! - charge order: `settlementPrice` as a decimal string (`"19.90"`); order codes are all digits.
+//! - charge order: `settlementPrice` as a decimal string (`"19.90"`); order codes are all digits;
+//! - order info and status callbacks: `orderCode` as a JSON number, and no `settlementPrice` for a
+//!   failed order.
 //!
 //! # Sandbox-specific answers
 //! The platform's failure codes other than `2` are not public; the sandbox uses `1` bad request,
@@ -400,22 +402,25 @@ struct Order {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct OrderView<'a> {
-    order_code: &'a str,
+    /// A JSON number (the codes are all digits): the document says string.
+    order_code: Value,
     biz_code: &'a str,
     account: &'a str,
     product_code: &'a str,
-    settlement_price: DecimalNumber,
+    /// Left out for a failed order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    settlement_price: Option<DecimalNumber>,
     status: &'a str,
 }
 
 impl Order {
     fn view(&self) -> OrderView<'_> {
         OrderView {
-            order_code: &self.order_code,
+            order_code: id_value(&self.order_code),
             biz_code: &self.biz_code,
             account: &self.account,
             product_code: &self.product_code,
-            settlement_price: DecimalNumber(self.price),
+            settlement_price: (self.status != "FAILED").then_some(DecimalNumber(self.price)),
             status: self.status,
         }
     }
