@@ -2,13 +2,13 @@
 //! balance and orders, signed callbacks with retries.
 #![cfg(feature = "sandbox")]
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sandbox_server::SandboxServer;
 use sign_core::rsa::PrivateKey;
-use sign_core::{DecimalNumber, FixedClock, HttpResponse};
+use sign_core::{DecimalNumber, FixedClock, HttpResponse, RetryPolicy, TransportError, TransportErrorKind};
 use vip_charge::sandbox::{DeliveryOutcome, Sandbox};
 use vip_charge::{
     BatchOrderItem, BatchOrderRequest, BusinessBalanceRequest, Client, Error, OrderInfoRequest, ProductListRequest,
@@ -172,6 +172,202 @@ fn the_sandbox_sends_the_variants_and_the_client_reads_them() {
     assert!(json["data"].get("settlementPrice").is_none(), "{json}");
     let info = c.parse::<OrderInfoRequest>(&response).unwrap();
     assert_eq!((info.order_code.as_deref(), info.settlement_price), (Some(failed.order_code.as_str()), None));
+}
+
+/// A transport double in front of the sandbox (sans-IO): the first attempt fails as `first` says,
+/// every later one is answered by the sandbox. Every request is recorded.
+struct FlakyTransport {
+    sandbox: Arc<Sandbox>,
+    first: FirstAttempt,
+    seen: Mutex<Vec<vip_charge::HttpRequest>>,
+}
+
+#[derive(Clone, Copy)]
+enum FirstAttempt {
+    /// Refused before sending (`Connect`): the sandbox never sees it.
+    Refused,
+    /// Reaches the sandbox, but its answer is lost (`Timeout`).
+    AnswerLost,
+}
+
+impl vip_charge::Transport for FlakyTransport {
+    fn send(&self, request: &vip_charge::HttpRequest) -> Result<HttpResponse, TransportError> {
+        let attempt = {
+            let mut seen = self.seen.lock().unwrap();
+            seen.push(request.clone());
+            seen.len()
+        };
+        match (attempt, self.first) {
+            (1, FirstAttempt::Refused) => Err(TransportError::new(TransportErrorKind::Connect, "connection refused")),
+            (1, FirstAttempt::AnswerLost) => {
+                let _lost = self.sandbox.handle(request);
+                Err(TransportError::new(TransportErrorKind::Timeout, "no answer in time"))
+            }
+            _ => Ok(self.sandbox.handle(request)),
+        }
+    }
+}
+
+/// A clock that moves one millisecond each time it is read.
+#[derive(Debug)]
+struct SteppingClock(AtomicI64);
+
+impl sign_core::Clock for SteppingClock {
+    fn now(&self) -> time::OffsetDateTime {
+        let millis = self.0.fetch_add(1, Ordering::SeqCst);
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000).unwrap()
+    }
+}
+
+/// A client of `sb` sending through `transport`, retrying at once, on a stepping clock.
+fn flaky_client(sb: &Sandbox, transport: Arc<FlakyTransport>) -> Client {
+    let retry = RetryPolicy::new(2, Duration::ZERO, Duration::ZERO);
+    let config = sb.config_builder_with_sign_type(SignType::Md5).retry(retry).build().unwrap();
+    let now = sign_core::Clock::unix_millis(&sign_core::SystemClock);
+    Client::with_transport(config, transport).with_clock(Arc::new(SteppingClock(AtomicI64::new(now))))
+}
+
+#[test]
+fn vip_charge_retry_after_a_refused_connection_is_signed_afresh() {
+    let sb = Arc::new(sandbox());
+    let transport =
+        Arc::new(FlakyTransport { sandbox: Arc::clone(&sb), first: FirstAttempt::Refused, seen: Mutex::default() });
+    let c = flaky_client(&sb, transport.clone());
+    // A charge may be repeated after a refused connection: it never left.
+    let order = c.vip_charge(&charge(&sb, "87103", "acc", "retry-1")).unwrap();
+    let seen = transport.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2);
+    let [first, second] = [&seen[0], &seen[1]];
+    assert_ne!(first.header("nonce"), second.header("nonce"), "a new nonce for the repeat");
+    assert_ne!(first.header("timestamp"), second.header("timestamp"), "a new timestamp for the repeat");
+    assert_ne!(first.header("sign"), second.header("sign"));
+    assert_eq!(first.body, second.body, "the same order");
+    // The sandbox checked the repeat's signature and placed the order once.
+    assert_eq!(sb.order_count(), 1);
+    assert!(!order.order_code.is_empty());
+}
+
+#[test]
+fn order_info_retry_after_a_lost_answer_gets_a_fresh_nonce_the_sandbox_accepts() {
+    let sb = Arc::new(sandbox());
+    let placed = sb.client_with_sign_type(SignType::Md5).unwrap().vip_charge(&charge(&sb, "87103", "acc", "retry-2"));
+    let placed = placed.unwrap();
+    let transport =
+        Arc::new(FlakyTransport { sandbox: Arc::clone(&sb), first: FirstAttempt::AnswerLost, seen: Mutex::default() });
+    let c = flaky_client(&sb, transport.clone());
+    // The first attempt reached the sandbox, which recorded its nonce; the identical request would
+    // now be refused as a replay (`nonce重复`). The repeat of this query is signed afresh.
+    let info = c.order_info(&OrderInfoRequest::by_biz_code("retry-2")).unwrap();
+    assert_eq!(info.order_code.as_deref(), Some(placed.order_code.as_str()));
+    let seen = transport.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2);
+    assert_ne!(seen[0].header("nonce"), seen[1].header("nonce"));
+    assert_eq!(envelope(&sb.handle(&seen[0])), (2, "nonce重复".to_owned()), "the first attempt's nonce is spent");
+    drop(seen);
+
+    // A charge whose answer was lost is not repeated: the outcome is unknown.
+    let transport =
+        Arc::new(FlakyTransport { sandbox: Arc::clone(&sb), first: FirstAttempt::AnswerLost, seen: Mutex::default() });
+    let c = flaky_client(&sb, transport.clone());
+    let e = c.vip_charge(&charge(&sb, "87103", "acc", "retry-3")).unwrap_err();
+    assert!(matches!(e, Error::Timeout(_)) && e.outcome_unknown(), "{e:?}");
+    assert_eq!(transport.seen.lock().unwrap().len(), 1);
+    assert_eq!(sb.order_count(), 2);
+}
+
+#[test]
+fn balance_and_orders_are_kept() {
+    let sb = sandbox();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    let before = c.business_balance(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap();
+    assert_eq!(before.balance, Some("10000".parse().unwrap()));
+
+    let order = c.vip_charge(&charge(&sb, "87103", "acc-1", "biz-1")).unwrap();
+    assert_eq!(order.settlement_price, Some("19.90".parse().unwrap()));
+    assert_eq!(sb.balance(), "9980.10".parse::<DecimalNumber>().unwrap());
+
+    let by_biz = c.order_info(&OrderInfoRequest::by_biz_code("biz-1")).unwrap();
+    assert_eq!(by_biz.order_code.as_deref(), Some(order.order_code.as_str()));
+    assert_eq!(by_biz.product_code.as_deref(), Some("87103"));
+    let by_code = c.order_info(&OrderInfoRequest::by_order_code(order.order_code.as_str())).unwrap();
+    assert_eq!(by_code.biz_code.as_deref(), Some("biz-1"));
+
+    assert!(matches!(c.vip_charge(&charge(&sb, "87103", "acc-1", "biz-1")), Err(Error::Api { status: 5, .. })));
+    assert!(matches!(c.vip_charge(&charge(&sb, "00000", "acc-1", "biz-2")), Err(Error::Api { status: 6, .. })));
+    assert!(matches!(c.order_info(&OrderInfoRequest::by_biz_code("nope")), Err(Error::Api { status: 4, .. })));
+
+    sb.set_balance("10.00".parse().unwrap());
+    assert!(matches!(c.vip_charge(&charge(&sb, "87103", "acc-1", "biz-3")), Err(Error::Api { status: 3, .. })));
+    assert_eq!(sb.balance(), "10.00".parse::<DecimalNumber>().unwrap());
+
+    // A failing account: the order exists, its status says FAILED, nothing is debited.
+    sb.set_balance("100.00".parse().unwrap());
+    let failed = c.vip_charge(&charge(&sb, "87105", "fail-acc", "biz-4")).unwrap();
+    let by_code = OrderInfoRequest::by_order_code(failed.order_code);
+    let raw: serde_json::Value = c.raw_call("/v1/openapi/order/info", &by_code, true).unwrap();
+    assert_eq!(raw["status"], "FAILED");
+    assert_eq!(c.raw_call_json("/v1/openapi/order/info", &by_code, true).unwrap(), raw);
+    assert_eq!(sb.balance(), "100.00".parse::<DecimalNumber>().unwrap());
+}
+
+#[test]
+fn batch_orders_place_one_order_per_item() {
+    let sb = sandbox();
+    let c = sb.client_with_sign_type(SignType::Sha256Rsa).unwrap();
+    let items = vec![BatchOrderItem::new("b-1", "a-1"), BatchOrderItem::new("b-2", "a-2")];
+    let result =
+        c.batch_order(&BatchOrderRequest::new(sb.merchant_id(), sb.business_id(), "batch-1", "87105", items)).unwrap();
+    assert_eq!(result["orderList"].as_array().unwrap().len(), 2);
+    assert_eq!(sb.order_count(), 2);
+    assert_eq!(sb.balance(), "9976.00".parse::<DecimalNumber>().unwrap());
+    let dup = vec![BatchOrderItem::new("b-1", "a-3")];
+    let r = c.batch_order(&BatchOrderRequest::new(sb.merchant_id(), sb.business_id(), "batch-2", "87105", dup));
+    assert!(matches!(r, Err(Error::Api { status: 5, .. })));
+}
+
+#[test]
+fn malformed_requests_get_failure_envelopes() {
+    let sb = sandbox();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    // Another merchant.
+    assert!(matches!(c.product_list(&ProductListRequest::new("nobody")), Err(Error::Api { status: 1, .. })));
+    // A raw body missing required fields, correctly signed.
+    let r: Result<serde_json::Value, _> = c.raw_call("/v1/openapi/order/VIPCharge", &serde_json::json!({}), false);
+    assert!(matches!(r, Err(Error::Api { status: 1, .. })));
+    // Missing auth headers.
+    let mut bare = c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap();
+    bare.headers.retain(|(k, _)| k != "nonce");
+    assert_eq!(envelope(&sb.handle(&bare)).0, 1);
+    // An unknown path.
+    let r: Result<serde_json::Value, _> = c.raw_call("/v1/openapi/nothing", &serde_json::json!({}), true);
+    assert!(matches!(r, Err(Error::Api { status: 404, .. })));
+}
+
+#[test]
+fn success_status_is_configurable_end_to_end() {
+    let sb = Sandbox::builder()
+        .merchant_key(merchant_key())
+        .platform_key(platform_key())
+        .success_status(961)
+        .start()
+        .unwrap();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    assert_eq!(c.config().success_status(), 961);
+    c.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap();
+    // A client left at the default cannot read 961 "success" as a success, nor as a refusal: the
+    // outcome is unknown and the error says which setting to change.
+    let default = Client::new(sb.config_builder_with_sign_type(SignType::Md5).success_status(0).build().unwrap());
+    let e = default.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap_err();
+    assert!(matches!(e, Error::UnconfirmedSuccess { status: 961, success_status: 0, .. }), "{e:?}");
+    assert!(e.outcome_unknown());
+    // A charge under the wrong success status: the order was placed, the client must not say "refused".
+    let e = default.vip_charge(&charge(&sb, "87103", "acc", "unconfirmed-1")).unwrap_err();
+    assert!(e.outcome_unknown(), "{e:?}");
+    assert!(e.to_string().contains("ConfigBuilder::success_status(961)"), "{e}");
+    assert_eq!(sb.order_count(), 1);
+    // A refusal stays definite under the wrong success status too.
+    let e = default.vip_charge(&charge(&sb, "87103", "acc", "unconfirmed-1")).unwrap_err();
+    assert!(matches!(e, Error::Api { status: 5, .. }), "{e:?}");
 }
 
 /// A merchant callback endpoint that refuses the first `refuse` deliveries.
