@@ -37,12 +37,8 @@ pub fn read(body: &[u8], success_status: i64) -> Option<Envelope<Payload>> {
     let Value::Object(mut map) = serde_json::from_slice::<Value>(body).ok()? else {
         return None;
     };
-    // `status` is an int32 in the document; a numeric string is accepted too.
-    let status: i64 = match map.get("status")? {
-        Value::Number(n) => n.as_i64()?,
-        Value::String(s) => s.trim().parse().ok()?,
-        _ => return None,
-    };
+    // `status` is an int32 in the document; a numeric string is accepted too (sign-core's lenient rule).
+    let status = sign_core::lenient::integer(map.get("status")?).ok()?;
     if status == success_status {
         return Some(Envelope::Success(Payload::Data(map.remove("data").unwrap_or(Value::Null))));
     }
