@@ -50,7 +50,8 @@ pub struct Config {
 
 impl Config {
     /// A builder with the defaults: 5 s connect timeout, 30 s timeout, sign-core's default retry
-    /// policy (only requests that cannot have reached the server, and queries, are retried),
+    /// policy (only requests that cannot have reached the server, and queries, are repeated, each
+    /// attempt signed afresh),
     /// success status 0, `signType` header sent, a 12-hour callback time window, 1 MiB callback
     /// bodies, no replay guard.
     pub fn builder() -> ConfigBuilder {
@@ -98,8 +99,8 @@ impl Config {
         self.callback_max_body_bytes
     }
 
-    /// Timeouts, retry policy and response size limit of the built-in transport (also useful
-    /// for your own transport).
+    /// Timeouts and response size limit of the built-in transport (also useful for your own
+    /// transport), and the retry policy the client repeats calls by.
     pub fn http_options(&self) -> &HttpOptions {
         &self.http
     }
