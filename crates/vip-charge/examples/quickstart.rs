@@ -15,17 +15,18 @@
 //! ```
 //! Exits non-zero, printing the error, if any step fails.
 
+use std::collections::HashSet;
 use std::error::Error as StdError;
 use std::process::ExitCode;
+use std::sync::Mutex;
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sandbox_server::SandboxServer;
 use vip_charge::sandbox::Sandbox;
 use vip_charge::{
-    BusinessBalanceRequest, Client, Config, InMemoryReplayGuard, OrderInfoRequest, ProductListRequest, SignType,
-    StatusCallback, VipChargeRequest, VipChargeResponse,
+    BusinessBalanceRequest, Client, Config, OrderInfoRequest, ProductListRequest, SignType, StatusCallback,
+    VipChargeRequest, VipChargeResponse,
 };
 
 type BoxError = Box<dyn StdError + Send + Sync>;
@@ -112,21 +113,23 @@ fn flow(
 pub fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
     println!("== sandbox, signType {sign_type} ==");
     let sandbox = Sandbox::start()?;
-    // One client places the orders and verifies the callbacks (with a replay guard).
-    let config = sandbox
-        .config_builder_with_sign_type(sign_type)
-        .callback_replay_guard(Arc::new(InMemoryReplayGuard::default()))
-        .build()?;
-    let client = Client::new(config);
+    // One client places the orders and verifies the callbacks.
+    let client = Client::new(sandbox.config_builder_with_sign_type(sign_type).build()?);
 
-    // The merchant's callback endpoint: verify, hand the notification over, reply SUCCESS.
+    // The merchant's callback endpoint: verify, act once per orderCode (the platform retries, and a
+    // replay inside the time window verifies too), reply SUCCESS every time.
     let verifier = client.clone();
     let (tx, rx) = mpsc::channel::<StatusCallback>();
-    let tx = Mutex::new(tx);
+    let handled = Mutex::new((tx, HashSet::<String>::new()));
     let receiver =
         SandboxServer::start(move |request| match verifier.verify_notification(&request.headers, &request.body) {
             Ok(callback) => {
-                let _ = tx.lock().map(|tx| tx.send(callback));
+                if let Ok(mut handled) = handled.lock() {
+                    let (tx, seen) = &mut *handled;
+                    if seen.insert(callback.notification.order_code.clone()) {
+                        let _ = tx.send(callback);
+                    }
+                }
                 vip_charge::HttpResponse::new(200, verifier.notification_reply().as_bytes().to_vec())
             }
             Err(_) => vip_charge::HttpResponse::new(401, b"FAIL".to_vec()),

@@ -12,10 +12,13 @@
 //! answer a verified and handled callback with [`Client::notification_reply`].
 //!
 //! The platform retries a callback that was not answered `SUCCESS` after 15 s, 30 s, 3 min, 10 min,
-//! 20 min, 30 min, 60 min, 3 h and 6 h, so the same order's status can arrive many times: handle it
-//! idempotently by `orderCode` (record the order's final state once; on a repeat, reply `SUCCESS`
-//! again without acting twice). A replay guard stops a captured request from being replayed within
-//! the time window, but it is not a substitute for that idempotency.
+//! 20 min, 30 min, 60 min, 3 h and 6 h, so the same order's status can arrive many times, and a
+//! retry may carry the first attempt's timestamp: the default time window
+//! ([`DEFAULT_CALLBACK_TIME_WINDOW`](crate::DEFAULT_CALLBACK_TIME_WINDOW), 12 h) accepts the last
+//! retry either way. Replay protection is idempotency by `orderCode`: record the order's final
+//! state once; on a repeat (a retry, or a replay inside the window), reply `SUCCESS` again without
+//! acting twice. A replay guard stops a captured request from being replayed within the time
+//! window, but it is not a substitute for that idempotency.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -51,8 +54,8 @@ pub struct StatusCallback {
 /// Remembers the nonces of verified callbacks, so that a captured callback cannot be replayed
 /// while its timestamp is still inside the window.
 ///
-/// Only use a guard if the platform signs every retry afresh (a new `nonce` and `timestamp`, as
-/// this crate assumes): a nonce is recorded as soon as the callback verifies, before your handler
+/// Only use a guard once the platform confirms that it signs every retry afresh (a new `nonce` and
+/// `timestamp`; its documentation does not say): a nonce is recorded as soon as the callback verifies, before your handler
 /// runs, so if the platform re-sent the *identical* request after a failed attempt, the guard
 /// would refuse every retry. Keep the guard's window at least as long as the callback time window
 /// ([`ConfigBuilder::callback_time_window`](crate::ConfigBuilder::callback_time_window)), or replays

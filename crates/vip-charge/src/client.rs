@@ -57,8 +57,9 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client over sign-core's blocking ureq transport, with the config's timeouts, retry
-    /// policy and response size limit.
+    /// A client over sign-core's blocking ureq transport, with the config's timeouts and response
+    /// size limit. The client itself repeats calls as the config's retry policy allows, signing
+    /// every attempt afresh (a new nonce and timestamp).
     #[cfg(feature = "ureq")]
     pub fn new(config: Config) -> Self {
         let transport = config.http_options().ureq_transport(concat!("paykit-vip-charge/", env!("CARGO_PKG_VERSION")));
@@ -108,6 +109,7 @@ impl Client {
         &*self.inner.transport
     }
 
+    /// How [`call`](Self::call) repeats a failed attempt; each repeat is signed afresh.
     fn retry_policy(&self) -> sign_core::RetryPolicy {
         self.inner.config.http_options().retry
     }

@@ -17,8 +17,16 @@ use crate::error::Error;
 /// [`ConfigBuilder::success_status`].
 pub const DEFAULT_SUCCESS_STATUS: i64 = 0;
 
-/// The default accepted distance between a callback's `timestamp` and the local clock (5 minutes).
-pub const DEFAULT_CALLBACK_TIME_WINDOW: Duration = Duration::from_secs(5 * 60);
+/// The default accepted distance between a callback's `timestamp` and the local clock: 12 hours.
+///
+/// The platform retries an unacknowledged callback after 15 s, 30 s, 3 min, 10 min, 20 min,
+/// 30 min, 60 min, 3 h and 6 h; nothing says whether a retry is signed afresh or re-sends the
+/// first attempt's `timestamp`. Read as waits between attempts, the last retry comes 11 h 3 min
+/// 45 s after the first (read as times after the first attempt, 6 h): 12 hours accepts every
+/// retry either way, with margin for clock skew. The window does not stop a captured callback from
+/// being replayed inside it: handle callbacks idempotently by `orderCode` (see the crate's
+/// "Callbacks" section), which makes a replay harmless.
+pub const DEFAULT_CALLBACK_TIME_WINDOW: Duration = Duration::from_secs(12 * 60 * 60);
 
 /// The default largest callback body accepted (1 MiB).
 pub const DEFAULT_CALLBACK_MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -42,8 +50,9 @@ pub struct Config {
 
 impl Config {
     /// A builder with the defaults: 5 s connect timeout, 30 s timeout, sign-core's default retry
-    /// policy (only requests that cannot have reached the server, and queries, are retried),
-    /// success status 0, `signType` header sent, a 5-minute callback time window, 1 MiB callback
+    /// policy (only requests that cannot have reached the server, and queries, are repeated, each
+    /// attempt signed afresh),
+    /// success status 0, `signType` header sent, a 12-hour callback time window, 1 MiB callback
     /// bodies, no replay guard.
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder::default()
@@ -90,8 +99,8 @@ impl Config {
         self.callback_max_body_bytes
     }
 
-    /// Timeouts, retry policy and response size limit of the built-in transport (also useful
-    /// for your own transport).
+    /// Timeouts and response size limit of the built-in transport (also useful for your own
+    /// transport), and the retry policy the client repeats calls by.
     pub fn http_options(&self) -> &HttpOptions {
         &self.http
     }
@@ -189,8 +198,10 @@ impl ConfigBuilder {
         self
     }
 
-    /// How far a callback's `timestamp` may be from the clock, either way (default 5 minutes,
-    /// [`DEFAULT_CALLBACK_TIME_WINDOW`]).
+    /// How far a callback's `timestamp` may be from the clock, either way (default 12 hours,
+    /// [`DEFAULT_CALLBACK_TIME_WINDOW`], which accepts the platform's last retry even if it
+    /// carries the first attempt's timestamp). A shorter window rejects such late retries: narrow
+    /// it only once the platform confirms that it signs every retry afresh.
     pub fn callback_time_window(mut self, window: Duration) -> Self {
         self.callback_window = window;
         self

@@ -1,46 +1,100 @@
 //! The platform's response envelope `{status, message, data}`: where the status, the message and the
-//! payload live and which status means success. The decision table itself (HTTP status, size cap,
-//! truncation) is [`sign_core::call::read_envelope`].
+//! payload live, which status means success, and which answers cannot be classified. The decision
+//! table itself (HTTP status, size cap, truncation) is [`sign_core::call::read_envelope`].
 
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 use sign_core::HttpResponse;
-use sign_core::call::{Envelope, read_envelope};
+use sign_core::call::{Envelope, read_envelope, truncate_for_error};
 
 use crate::error::Error;
 
+/// The payload of an envelope, as [`read`] classifies it.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Payload {
+    /// The configured success status: the envelope's `data` (`null` when absent).
+    Data(Value),
+    /// Another status, but the answer looks like a success: its `message` reads as one
+    /// (`success`, `ok`, `成功`, ...) or its `data` holds an order (an `orderCode`). The platform
+    /// does not publish its success status, so this may well be it: the request may have been
+    /// processed. [`parse`] makes it [`Error::UnconfirmedSuccess`].
+    Unconfirmed {
+        /// The envelope's `status`.
+        status: i64,
+        /// The envelope's `message` (empty when absent).
+        message: String,
+    },
+}
+
 /// Reads the envelope in `body`: `status` is an integer (a numeric string is accepted too), and
 /// `success_status` (see [`ConfigBuilder::success_status`](crate::ConfigBuilder::success_status))
-/// marks success, whose payload is `data` (`null` when absent). Any other status is a refusal with
-/// the envelope's `message`. `None` when `body` is not the envelope.
-pub fn read(body: &[u8], success_status: i64) -> Option<Envelope<serde_json::Value>> {
-    let serde_json::Value::Object(mut map) = serde_json::from_slice::<serde_json::Value>(body).ok()? else {
+/// marks success, whose payload is `data`. Another status is a refusal with the envelope's
+/// `message`, unless the answer looks like a success ([`Payload::Unconfirmed`], carried as the
+/// envelope's payload so that the shared table still applies the HTTP status). `None` when `body`
+/// is not the envelope.
+pub fn read(body: &[u8], success_status: i64) -> Option<Envelope<Payload>> {
+    let Value::Object(mut map) = serde_json::from_slice::<Value>(body).ok()? else {
         return None;
     };
-    // `status` is an int32 in the document; a numeric string is accepted too.
-    let status: i64 = match map.get("status")? {
-        serde_json::Value::Number(n) => n.as_i64()?,
-        serde_json::Value::String(s) => s.trim().parse().ok()?,
-        _ => return None,
-    };
+    // `status` is an int32 in the document; a numeric string is accepted too (sign-core's lenient rule).
+    let status = sign_core::lenient::integer(map.get("status")?).ok()?;
     if status == success_status {
-        return Some(Envelope::Success(map.remove("data").unwrap_or(serde_json::Value::Null)));
+        return Some(Envelope::Success(Payload::Data(map.remove("data").unwrap_or(Value::Null))));
     }
     let message = match map.get("message") {
-        Some(serde_json::Value::String(s)) => s.as_str(),
+        Some(Value::String(s)) => s.as_str(),
         _ => "",
     };
+    if success_message(message) || map.get("data").is_some_and(holds_an_order) {
+        return Some(Envelope::Success(Payload::Unconfirmed { status, message: message.to_owned() }));
+    }
     Some(Envelope::refused(status, message))
 }
 
+/// Whether a message reads as a success (`success`, `Success!`, `ok`, `下单成功`), and not as a
+/// failure (`unsuccessful`, `failed`, `不成功`, `失败`).
+fn success_message(message: &str) -> bool {
+    const FAILURE: [&str; 9] = ["fail", "error", "unsuccess", "not ", "失败", "不成功", "未成功", "错误", "异常"];
+    let m = message.trim().to_lowercase();
+    if FAILURE.iter().any(|word| m.contains(word)) {
+        return false;
+    }
+    m == "ok" || m.contains("success") || m.contains("succeed") || m.contains("成功")
+}
+
+/// Whether `data` holds an order: an object with an `orderCode`, or a list of them (as `data`
+/// itself or as one of its fields, like a batch's order list).
+fn holds_an_order(data: &Value) -> bool {
+    let is_order = |v: &Value| match v.get("orderCode") {
+        Some(Value::String(code)) => !code.trim().is_empty(),
+        Some(Value::Number(_)) => true,
+        _ => false,
+    };
+    let any_order = |v: &Value| v.as_array().is_some_and(|items| items.iter().any(is_order));
+    match data {
+        Value::Object(map) => is_order(data) || map.values().any(any_order),
+        Value::Array(_) => any_order(data),
+        _ => false,
+    }
+}
+
 /// Parses a response: the `data` of a success envelope as `T`, the failure envelope as
-/// [`Error::Api`], anything else as [`Error::HttpStatus`] (non-2xx) or [`Error::Decode`] (2xx), as
-/// sign-core's decision table says. A body over `max_body_bytes` is never read.
+/// [`Error::Api`], an answer that looks like a success under another status as
+/// [`Error::UnconfirmedSuccess`] (outcome unknown), anything else as [`Error::HttpStatus`]
+/// (non-2xx) or [`Error::Decode`] (2xx), as sign-core's decision table says. A body over
+/// `max_body_bytes` is never read.
 pub fn parse<T: DeserializeOwned>(
     response: &HttpResponse,
     success_status: i64,
     max_body_bytes: u64,
 ) -> Result<T, Error> {
-    let data = read_envelope(response, max_body_bytes, |body| read(body, success_status))?;
+    let data = match read_envelope(response, max_body_bytes, |body| read(body, success_status))? {
+        Payload::Data(data) => data,
+        Payload::Unconfirmed { status, message } => {
+            return Err(Error::UnconfirmedSuccess { status, message: truncate_for_error(&message), success_status });
+        }
+    };
     serde_json::from_value(data).map_err(|e| {
         Error::Decode(sign_core::DecodeError::new(format!(
             "invalid data: {}",
@@ -71,11 +125,39 @@ mod tests {
         let order: VipChargeResponse = parse(&ok(body), 961).unwrap();
         assert_eq!(order.order_code, "87103");
         assert_eq!(order.settlement_price.map(|p| p.to_string()), Some("451".to_owned()));
-        // The same body under the default success status is an API error carrying 961.
+        // The same body under the default success status may be a success: outcome unknown.
         match parse::<VipChargeResponse>(&ok(body), 0) {
-            Err(Error::Api { status: 961, message }) => assert_eq!(message, "success"),
+            Err(e @ Error::UnconfirmedSuccess { status: 961, success_status: 0, .. }) => {
+                assert!(e.outcome_unknown());
+                assert!(e.to_string().contains("ConfigBuilder::success_status(961)"), "{e}");
+            }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn success_messages_are_told_from_failures() {
+        for m in ["success", "SUCCESS", " Success! ", "ok", "OK", "成功", "下单成功", "request succeeded"] {
+            assert!(success_message(m), "{m}");
+        }
+        for m in ["", "验签失败", "余额不足", "unsuccessful", "not success", "failed", "下单不成功", "未成功", "error"]
+        {
+            assert!(!success_message(m), "{m}");
+        }
+    }
+
+    #[test]
+    fn orders_are_found_in_data() {
+        use serde_json::json;
+        assert!(holds_an_order(&json!({"orderCode": "OC1"})));
+        assert!(holds_an_order(&json!({"orderCode": 20240001})));
+        assert!(holds_an_order(&json!({"batchBizCode": "B1", "orderList": [{"orderCode": "OC1"}]})));
+        assert!(holds_an_order(&json!([{"orderCode": "OC1"}])));
+        assert!(!holds_an_order(&json!({"orderCode": ""})));
+        assert!(!holds_an_order(&json!({"orderCode": null, "bizCode": "B1"})));
+        assert!(!holds_an_order(&json!({"balance": 1})));
+        assert!(!holds_an_order(&json!("OC1")));
+        assert!(!holds_an_order(&Value::Null));
     }
 
     #[test]

@@ -23,7 +23,8 @@ pub enum Error {
         /// The HTTP status code.
         status: u16,
     },
-    /// The platform's failure envelope: `status` is not the configured success status.
+    /// The platform's failure envelope: `status` is not the configured success status and nothing
+    /// in the answer looks like a success (otherwise it is [`Error::UnconfirmedSuccess`]).
     /// [`Error::is_signature_rejected`] tells a rejected signature (`status` 2) apart.
     #[error("API error: status {status}: {message}")]
     Api {
@@ -32,6 +33,25 @@ pub enum Error {
         /// The envelope's `message` (the provider's own wording, e.g. `验签失败`), cut to 512
         /// characters and `…`.
         message: String,
+    },
+    /// The envelope's `status` is not the configured success status, yet the answer looks like a
+    /// success: its `message` reads as one (`success`, `成功`) or its `data` holds an order
+    /// (`orderCode`). The platform does not publish its success status, so this is likely the real
+    /// one: the request may have been processed ([`Error::outcome_unknown`] is true). Look the order
+    /// up before ordering again, and if `status` is the platform's success status, configure it with
+    /// [`ConfigBuilder::success_status`](crate::ConfigBuilder::success_status).
+    #[error(
+        "status {status} ({message:?}) looks like a success but is not the configured success status \
+         {success_status}: the request may have been processed, look it up before repeating it; if \
+         {status} is the platform's success status, set it with ConfigBuilder::success_status({status})"
+    )]
+    UnconfirmedSuccess {
+        /// The envelope's `status`.
+        status: i64,
+        /// The envelope's `message`, cut to 512 characters and `…`.
+        message: String,
+        /// The success status configured ([`Config::success_status`](crate::Config::success_status)).
+        success_status: i64,
     },
     /// A status callback was refused: bad, missing or duplicated signature headers, a wrong
     /// signature, a `businessId` that is not ours, a timestamp outside the window, a replayed nonce
@@ -72,7 +92,7 @@ impl Error {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
-            Self::Decode(_) => Outcome::Unknown,
+            Self::Decode(_) | Self::UnconfirmedSuccess { .. } => Outcome::Unknown,
             Self::Api { .. } | Self::CallbackRejected => Outcome::Definite,
             Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
         }
@@ -83,8 +103,9 @@ impl Error {
     /// again.
     ///
     /// True after a response timeout, an I/O failure once the request was (partly) sent, a
-    /// response body over the size limit, a 5xx status without the envelope, and a response that
-    /// arrived but could not be decoded (it may hide a success).
+    /// response body over the size limit, a 5xx status without the envelope, a response that
+    /// arrived but could not be decoded (it may hide a success), and an answer that looks like a
+    /// success under another status ([`Error::UnconfirmedSuccess`]).
     pub fn outcome_unknown(&self) -> bool {
         self.outcome().is_unknown()
     }
@@ -128,6 +149,9 @@ mod tests {
         assert!(!Error::HttpStatus { status: 404 }.outcome_unknown());
         assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
         assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
+        let unconfirmed = Error::UnconfirmedSuccess { status: 961, message: "success".into(), success_status: 0 };
+        assert!(unconfirmed.outcome_unknown());
+        assert!(!unconfirmed.is_signature_rejected());
         assert!(!Error::Api { status: 3, message: "x".into() }.outcome_unknown());
         assert_eq!(Error::Api { status: 3, message: "x".into() }.outcome(), Outcome::Definite);
         assert!(!Error::CallbackRejected.outcome_unknown());

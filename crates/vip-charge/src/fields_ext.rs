@@ -3,13 +3,9 @@
 
 use sign_core::DecimalNumber;
 
-/// A string or a number, as text.
+/// A string or a number (or a boolean), as text, by sign-core's lenient rule; `None` for anything else.
 pub(crate) fn text(v: Option<&serde_json::Value>) -> Option<String> {
-    match v? {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
+    sign_core::lenient::text(v?).ok()
 }
 
 /// A number or a decimal string, as an exact amount (never through a float).

@@ -68,6 +68,16 @@ fn md5_callback_verifies_and_parses() {
 }
 
 #[test]
+fn callback_reads_numeric_order_and_biz_codes() {
+    // A Java backend with numeric ids: the codes arrive as JSON numbers. C6: md5sum (testdata/README.md).
+    let body = br#"{"orderCode":7100000000000001,"bizCode":87103,"status":"SUCCESS"}"#;
+    let cb = md5_verifier().verify_notification(headers("cbnonce6", "BE47166636FDE30D028E15EE8C59A35A"), body).unwrap();
+    assert_eq!(cb.notification.order_code, "7100000000000001");
+    assert_eq!(cb.notification.biz_code.as_deref(), Some("87103"));
+    assert_eq!(cb.raw["orderCode"], 7_100_000_000_000_001_u64);
+}
+
+#[test]
 fn rsa_callback_verifies_with_the_platform_key() {
     let cb = rsa_verifier().verify_notification(headers("cbnonce1", C2), BODY).unwrap();
     assert_eq!(cb.notification.order_code, "OC1");
@@ -143,6 +153,34 @@ fn the_time_window_is_enforced_both_ways() {
     assert!(at(TS - 300_000).verify_notification(headers("cbnonce1", C1), BODY).is_ok());
     assert!(matches!(
         at(TS - 300_001).verify_notification(headers("cbnonce1", C1), BODY),
+        Err(Error::CallbackRejected)
+    ));
+}
+
+/// The platform's waits between callback attempts (provider notes): 15 s, 30 s, 3 min, 10 min,
+/// 20 min, 30 min, 60 min, 3 h, 6 h.
+const RETRY_WAITS_SECS: [i64; 9] = [15, 30, 180, 600, 1200, 1800, 3600, 3 * 3600, 6 * 3600];
+
+#[test]
+fn callback_default_window_accepts_every_platform_retry_with_the_first_timestamp() {
+    // A retry that re-sends the first attempt's signed request: its timestamp is TS, the clock has
+    // moved on. Read as waits between attempts the last retry comes 11 h 3 min 45 s after the
+    // first; read as times after the first attempt, 6 h. The default window accepts both.
+    assert_eq!(vip_charge::DEFAULT_CALLBACK_TIME_WINDOW, Duration::from_secs(12 * 3600));
+    let mut elapsed = 0;
+    for wait in RETRY_WAITS_SECS {
+        elapsed += wait;
+        for after in [elapsed, wait] {
+            let v = at(md5_base(), TS + after * 1000);
+            let cb = v.verify_notification(headers("cbnonce1", C1), BODY);
+            assert!(cb.is_ok(), "a retry {after} s after the first attempt: {cb:?}");
+        }
+    }
+    assert_eq!(elapsed, 11 * 3600 + 3 * 60 + 45);
+    // With margin for clock skew, and still bounded: beyond 12 h the callback is stale.
+    assert!(at(md5_base(), TS + 12 * 3600 * 1000).verify_notification(headers("cbnonce1", C1), BODY).is_ok());
+    assert!(matches!(
+        at(md5_base(), TS + 12 * 3600 * 1000 + 1).verify_notification(headers("cbnonce1", C1), BODY),
         Err(Error::CallbackRejected)
     ));
 }

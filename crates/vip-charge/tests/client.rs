@@ -217,11 +217,101 @@ fn failure_envelopes_are_api_errors() {
         }
         other => panic!("{other:?}"),
     }
-    // The document's example status 961 is not success unless configured so.
-    assert!(matches!(
-        answer(200, r#"{"status":961,"message":"success","data":{"orderCode":"1"}}"#),
-        Err(Error::Api { status: 961, .. })
-    ));
+    // Refusals stay definite: sending the same request again meets the same answer.
+    let refused = answer(200, r#"{"status":3,"message":"余额不足"}"#).unwrap_err();
+    assert_eq!(refused.outcome(), sign_core::Outcome::Definite);
+}
+
+#[test]
+fn vip_charge_success_under_an_unconfigured_status_is_outcome_unknown() {
+    // The document's example: status 961, message "success", an order in data. Under the default
+    // success status it must not read as a refusal (that would invite a second recharge).
+    let e = answer(200, r#"{"status":961,"message":"success","data":{"orderCode":"1"}}"#).unwrap_err();
+    match &e {
+        Error::UnconfirmedSuccess { status: 961, message, success_status: 0 } => assert_eq!(message, "success"),
+        other => panic!("{other:?}"),
+    }
+    assert!(e.outcome_unknown());
+    assert!(!e.is_signature_rejected());
+    let text = e.to_string();
+    assert!(text.contains("ConfigBuilder::success_status(961)"), "{text}");
+    assert!(text.contains("look it up"), "{text}");
+}
+
+#[test]
+fn vip_charge_parse_reads_success_looking_answers_as_outcome_unknown() {
+    let c = client(md5_config("http://127.0.0.1:9"));
+    let parse =
+        |body: &str| c.parse::<VipChargeRequest>(&vip_charge::HttpResponse::json(200, body.as_bytes().to_vec()));
+    // A success message alone, an order alone, a numeric-string status, a Chinese success message.
+    for body in [
+        r#"{"status":1,"message":"success"}"#,
+        r#"{"status":200,"message":"","data":{"orderCode":"OC1","bizCode":"87103"}}"#,
+        r#"{"status":"961","message":"SUCCESS","data":null}"#,
+        r#"{"status":10000,"message":"下单成功","data":{"orderCode":20240001}}"#,
+    ] {
+        let e = parse(body).unwrap_err();
+        assert!(matches!(e, Error::UnconfirmedSuccess { .. }), "{body}: {e:?}");
+        assert!(e.outcome_unknown(), "{body}");
+    }
+    // Refusals without a success message or an order stay definite API errors.
+    for body in [
+        r#"{"status":2,"message":"验签失败"}"#,
+        r#"{"status":5,"message":"商家订单号重复","data":{"bizCode":"87103"}}"#,
+        r#"{"status":1,"message":"unsuccessful","data":null}"#,
+    ] {
+        let e = parse(body).unwrap_err();
+        assert!(matches!(e, Error::Api { .. }), "{body}: {e:?}");
+        assert!(!e.outcome_unknown(), "{body}");
+    }
+    // A 2xx answer that is no envelope at all, or a success without the order: outcome unknown.
+    for body in ["<html>ok</html>", r#"{"message":"success"}"#, r#"{"status":0,"message":"ok","data":{}}"#] {
+        assert!(parse(body).unwrap_err().outcome_unknown(), "{body}");
+    }
+}
+
+#[test]
+fn batch_order_with_orders_under_an_unconfigured_status_is_outcome_unknown() {
+    let c = client(md5_config("http://127.0.0.1:9"));
+    let body =
+        r#"{"status":961,"message":"","data":{"batchBizCode":"B1","orderList":[{"orderCode":"OC1","bizCode":"b1"}]}}"#;
+    let e = c.parse::<BatchOrderRequest>(&vip_charge::HttpResponse::json(200, body.as_bytes().to_vec())).unwrap_err();
+    assert!(matches!(e, Error::UnconfirmedSuccess { status: 961, .. }), "{e:?}");
+    assert!(e.outcome_unknown());
+}
+
+#[test]
+fn vip_charge_reads_ids_as_strings_or_numbers() {
+    let c = client(md5_config("http://127.0.0.1:9"));
+    let parse =
+        |data: &str| c.parse::<VipChargeRequest>(&vip_charge::HttpResponse::json(200, ok_data(data).into_bytes()));
+    // Numbers where the document says string, and a decimal string where it says number.
+    let order =
+        parse(r#"{"orderCode":7100000000000001,"bizCode":87103,"account":15012616978,"settlementPrice":"4.51"}"#)
+            .unwrap();
+    assert_eq!(order.order_code, "7100000000000001");
+    assert_eq!(order.biz_code.as_deref(), Some("87103"));
+    assert_eq!(order.account.as_deref(), Some("15012616978"));
+    assert_eq!(order.settlement_price.unwrap().to_string(), "4.51");
+    // Only orderCode is needed; null and missing optional fields are absent.
+    let order = parse(r#"{"orderCode":"OC1","bizCode":null,"settlementPrice":null}"#).unwrap();
+    assert_eq!((order.biz_code, order.account, order.settlement_price), (None, None, None));
+    // Without an orderCode the order cannot be identified: outcome unknown, never a refusal.
+    let e = parse(r#"{"bizCode":"87103"}"#).unwrap_err();
+    assert!(matches!(e, Error::Decode(_)) && e.outcome_unknown(), "{e:?}");
+}
+
+#[test]
+fn order_info_reads_numeric_ids_and_tolerates_missing_fields() {
+    let c = client(md5_config("http://127.0.0.1:9"));
+    let parse =
+        |data: &str| c.parse::<OrderInfoRequest>(&vip_charge::HttpResponse::json(200, ok_data(data).into_bytes()));
+    let info = parse(r#"{"orderCode":7100000000000001,"bizCode":"B1","productCode":87103,"status":"FAILED"}"#).unwrap();
+    assert_eq!(info.order_code.as_deref(), Some("7100000000000001"));
+    assert_eq!(info.product_code.as_deref(), Some("87103"));
+    assert_eq!((info.account, info.settlement_price), (None, None));
+    let empty = parse("{}").unwrap();
+    assert_eq!(empty.order_code, None);
 }
 
 #[test]

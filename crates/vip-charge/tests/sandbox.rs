@@ -2,13 +2,13 @@
 //! balance and orders, signed callbacks with retries.
 #![cfg(feature = "sandbox")]
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sandbox_server::SandboxServer;
 use sign_core::rsa::PrivateKey;
-use sign_core::{DecimalNumber, FixedClock, HttpResponse};
+use sign_core::{DecimalNumber, FixedClock, HttpResponse, RetryPolicy, TransportError, TransportErrorKind};
 use vip_charge::sandbox::{DeliveryOutcome, Sandbox};
 use vip_charge::{
     BatchOrderItem, BatchOrderRequest, BusinessBalanceRequest, Client, Error, OrderInfoRequest, ProductListRequest,
@@ -134,7 +134,145 @@ fn amounts_go_on_the_wire_with_their_own_digits() {
     assert!(text.contains(r#""settlementPrice":19.90"#), "{text}");
     let response = sb.handle(&c.prepare(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap());
     let text = String::from_utf8(response.into_body()).unwrap();
-    assert!(text.contains(r#""balance":10000.00"#), "{text}");
+    assert!(text.contains(r#""balance":"10000.00""#), "{text}");
+}
+
+#[test]
+fn the_sandbox_sends_the_variants_and_the_client_reads_them() {
+    let sb = sandbox();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    let wire = |request: vip_charge::HttpRequest| -> (HttpResponse, serde_json::Value) {
+        let response = sb.handle(&request);
+        let json = serde_json::from_slice(&response.body).unwrap();
+        (response, json)
+    };
+    // Balance: a numeric-string status and a decimal-string balance.
+    let (response, json) = wire(c.prepare(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap());
+    assert_eq!(json["status"], "0");
+    assert_eq!(json["data"]["balance"], "10000.00");
+    let balance = c.parse::<BusinessBalanceRequest>(&response).unwrap();
+    assert_eq!(balance.balance, Some("10000.00".parse().unwrap()));
+    // Product list: numeric product codes.
+    let (response, json) = wire(c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap());
+    assert_eq!(json["data"][0]["productCode"], 87103);
+    assert_eq!(c.parse::<ProductListRequest>(&response).unwrap().products[0].product_code.as_deref(), Some("87103"));
+    // Charge: a decimal-string settlement price.
+    let (response, json) = wire(c.prepare(&charge(&sb, "87103", "acc", "variants-1")).unwrap());
+    assert_eq!(json["data"]["settlementPrice"], "19.90");
+    let order = c.parse::<VipChargeRequest>(&response).unwrap();
+    assert_eq!(order.settlement_price, Some("19.90".parse().unwrap()));
+    // Order info: the order code as a JSON number.
+    let (response, json) = wire(c.prepare(&OrderInfoRequest::by_biz_code("variants-1")).unwrap());
+    assert!(json["data"]["orderCode"].is_u64(), "{json}");
+    let info = c.parse::<OrderInfoRequest>(&response).unwrap();
+    assert_eq!(info.order_code.as_deref(), Some(order.order_code.as_str()));
+    // A failed order: no settlement price.
+    let failed = c.vip_charge(&charge(&sb, "87103", "fail-acc", "variants-2")).unwrap();
+    let (response, json) = wire(c.prepare(&OrderInfoRequest::by_order_code(failed.order_code.as_str())).unwrap());
+    assert!(json["data"].get("settlementPrice").is_none(), "{json}");
+    let info = c.parse::<OrderInfoRequest>(&response).unwrap();
+    assert_eq!((info.order_code.as_deref(), info.settlement_price), (Some(failed.order_code.as_str()), None));
+}
+
+/// A transport double in front of the sandbox (sans-IO): the first attempt fails as `first` says,
+/// every later one is answered by the sandbox. Every request is recorded.
+struct FlakyTransport {
+    sandbox: Arc<Sandbox>,
+    first: FirstAttempt,
+    seen: Mutex<Vec<vip_charge::HttpRequest>>,
+}
+
+#[derive(Clone, Copy)]
+enum FirstAttempt {
+    /// Refused before sending (`Connect`): the sandbox never sees it.
+    Refused,
+    /// Reaches the sandbox, but its answer is lost (`Timeout`).
+    AnswerLost,
+}
+
+impl vip_charge::Transport for FlakyTransport {
+    fn send(&self, request: &vip_charge::HttpRequest) -> Result<HttpResponse, TransportError> {
+        let attempt = {
+            let mut seen = self.seen.lock().unwrap();
+            seen.push(request.clone());
+            seen.len()
+        };
+        match (attempt, self.first) {
+            (1, FirstAttempt::Refused) => Err(TransportError::new(TransportErrorKind::Connect, "connection refused")),
+            (1, FirstAttempt::AnswerLost) => {
+                let _lost = self.sandbox.handle(request);
+                Err(TransportError::new(TransportErrorKind::Timeout, "no answer in time"))
+            }
+            _ => Ok(self.sandbox.handle(request)),
+        }
+    }
+}
+
+/// A clock that moves one millisecond each time it is read.
+#[derive(Debug)]
+struct SteppingClock(AtomicI64);
+
+impl sign_core::Clock for SteppingClock {
+    fn now(&self) -> time::OffsetDateTime {
+        let millis = self.0.fetch_add(1, Ordering::SeqCst);
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000).unwrap()
+    }
+}
+
+/// A client of `sb` sending through `transport`, retrying at once, on a stepping clock.
+fn flaky_client(sb: &Sandbox, transport: Arc<FlakyTransport>) -> Client {
+    let retry = RetryPolicy::new(2, Duration::ZERO, Duration::ZERO);
+    let config = sb.config_builder_with_sign_type(SignType::Md5).retry(retry).build().unwrap();
+    let now = sign_core::Clock::unix_millis(&sign_core::SystemClock);
+    Client::with_transport(config, transport).with_clock(Arc::new(SteppingClock(AtomicI64::new(now))))
+}
+
+#[test]
+fn vip_charge_retry_after_a_refused_connection_is_signed_afresh() {
+    let sb = Arc::new(sandbox());
+    let transport =
+        Arc::new(FlakyTransport { sandbox: Arc::clone(&sb), first: FirstAttempt::Refused, seen: Mutex::default() });
+    let c = flaky_client(&sb, transport.clone());
+    // A charge may be repeated after a refused connection: it never left.
+    let order = c.vip_charge(&charge(&sb, "87103", "acc", "retry-1")).unwrap();
+    let seen = transport.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2);
+    let [first, second] = [&seen[0], &seen[1]];
+    assert_ne!(first.header("nonce"), second.header("nonce"), "a new nonce for the repeat");
+    assert_ne!(first.header("timestamp"), second.header("timestamp"), "a new timestamp for the repeat");
+    assert_ne!(first.header("sign"), second.header("sign"));
+    assert_eq!(first.body, second.body, "the same order");
+    // The sandbox checked the repeat's signature and placed the order once.
+    assert_eq!(sb.order_count(), 1);
+    assert!(!order.order_code.is_empty());
+}
+
+#[test]
+fn order_info_retry_after_a_lost_answer_gets_a_fresh_nonce_the_sandbox_accepts() {
+    let sb = Arc::new(sandbox());
+    let placed = sb.client_with_sign_type(SignType::Md5).unwrap().vip_charge(&charge(&sb, "87103", "acc", "retry-2"));
+    let placed = placed.unwrap();
+    let transport =
+        Arc::new(FlakyTransport { sandbox: Arc::clone(&sb), first: FirstAttempt::AnswerLost, seen: Mutex::default() });
+    let c = flaky_client(&sb, transport.clone());
+    // The first attempt reached the sandbox, which recorded its nonce; the identical request would
+    // now be refused as a replay (`nonce重复`). The repeat of this query is signed afresh.
+    let info = c.order_info(&OrderInfoRequest::by_biz_code("retry-2")).unwrap();
+    assert_eq!(info.order_code.as_deref(), Some(placed.order_code.as_str()));
+    let seen = transport.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2);
+    assert_ne!(seen[0].header("nonce"), seen[1].header("nonce"));
+    assert_eq!(envelope(&sb.handle(&seen[0])), (2, "nonce重复".to_owned()), "the first attempt's nonce is spent");
+    drop(seen);
+
+    // A charge whose answer was lost is not repeated: the outcome is unknown.
+    let transport =
+        Arc::new(FlakyTransport { sandbox: Arc::clone(&sb), first: FirstAttempt::AnswerLost, seen: Mutex::default() });
+    let c = flaky_client(&sb, transport.clone());
+    let e = c.vip_charge(&charge(&sb, "87103", "acc", "retry-3")).unwrap_err();
+    assert!(matches!(e, Error::Timeout(_)) && e.outcome_unknown(), "{e:?}");
+    assert_eq!(transport.seen.lock().unwrap().len(), 1);
+    assert_eq!(sb.order_count(), 2);
 }
 
 #[test]
@@ -216,12 +354,20 @@ fn success_status_is_configurable_end_to_end() {
     let c = sb.client_with_sign_type(SignType::Md5).unwrap();
     assert_eq!(c.config().success_status(), 961);
     c.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap();
-    // A client left at the default reads 961 as a failure, which is why it must be configured.
+    // A client left at the default cannot read 961 "success" as a success, nor as a refusal: the
+    // outcome is unknown and the error says which setting to change.
     let default = Client::new(sb.config_builder_with_sign_type(SignType::Md5).success_status(0).build().unwrap());
-    assert!(matches!(
-        default.product_list(&ProductListRequest::new(sb.merchant_id())),
-        Err(Error::Api { status: 961, .. })
-    ));
+    let e = default.product_list(&ProductListRequest::new(sb.merchant_id())).unwrap_err();
+    assert!(matches!(e, Error::UnconfirmedSuccess { status: 961, success_status: 0, .. }), "{e:?}");
+    assert!(e.outcome_unknown());
+    // A charge under the wrong success status: the order was placed, the client must not say "refused".
+    let e = default.vip_charge(&charge(&sb, "87103", "acc", "unconfirmed-1")).unwrap_err();
+    assert!(e.outcome_unknown(), "{e:?}");
+    assert!(e.to_string().contains("ConfigBuilder::success_status(961)"), "{e}");
+    assert_eq!(sb.order_count(), 1);
+    // A refusal stays definite under the wrong success status too.
+    let e = default.vip_charge(&charge(&sb, "87103", "acc", "unconfirmed-1")).unwrap_err();
+    assert!(matches!(e, Error::Api { status: 5, .. }), "{e:?}");
 }
 
 /// A merchant callback endpoint that refuses the first `refuse` deliveries.

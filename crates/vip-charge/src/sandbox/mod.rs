@@ -30,6 +30,16 @@
 //!   the platform's schedule divided by [`SandboxBuilder::time_scale`] (1000 by default: 15 ms,
 //!   30 ms, 180 ms, ...). Attempts are recorded: see [`Sandbox::deliveries`].
 //!
+//! # Variants it sends
+//! The platform runs a Java backend and its document says little about shapes, so some answers
+//! use the variants a real server plausibly sends, and a client must read them:
+//! - business balance: the envelope's `status` as a numeric string (`"0"`), `balance` as a decimal
+//!   string;
+//! - product list: an all-digit `productCode` as a JSON number (`87103`);
+//! - charge order: `settlementPrice` as a decimal string (`"19.90"`); order codes are all digits;
+//! - order info and status callbacks: `orderCode` as a JSON number, and no `settlementPrice` for a
+//!   failed order.
+//!
 //! # Sandbox-specific answers
 //! The platform's failure codes other than `2` are not public; the sandbox uses `1` bad request,
 //! `3` balance too low, `4` order not found, `5` duplicate `bizCode`, `6` unknown product, `404`
@@ -392,22 +402,25 @@ struct Order {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct OrderView<'a> {
-    order_code: &'a str,
+    /// A JSON number (the codes are all digits): the document says string.
+    order_code: Value,
     biz_code: &'a str,
     account: &'a str,
     product_code: &'a str,
-    settlement_price: DecimalNumber,
+    /// Left out for a failed order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    settlement_price: Option<DecimalNumber>,
     status: &'a str,
 }
 
 impl Order {
     fn view(&self) -> OrderView<'_> {
         OrderView {
-            order_code: &self.order_code,
+            order_code: id_value(&self.order_code),
             biz_code: &self.biz_code,
             account: &self.account,
             product_code: &self.product_code,
-            settlement_price: DecimalNumber(self.price),
+            settlement_price: (self.status != "FAILED").then_some(DecimalNumber(self.price)),
             status: self.status,
         }
     }
@@ -419,13 +432,15 @@ struct ChargeView<'a> {
     order_code: &'a str,
     biz_code: &'a str,
     account: &'a str,
-    settlement_price: DecimalNumber,
+    /// A decimal string (`"19.90"`): the document says number.
+    settlement_price: String,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ProductView<'a> {
-    product_code: &'a str,
+    /// A JSON number for an all-digit code: the document says string.
+    product_code: Value,
     product_name: &'a str,
     settlement_price: DecimalNumber,
 }
@@ -435,7 +450,8 @@ struct ProductView<'a> {
 struct BalanceView<'a> {
     merchant_id: &'a str,
     business_id: &'a str,
-    balance: DecimalNumber,
+    /// A decimal string (`"10000.00"`).
+    balance: String,
 }
 
 #[derive(Serialize)]
@@ -489,11 +505,12 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// The envelope the sandbox answers with (HTTP 200 unless said otherwise).
-fn envelope<T: Serialize>(status: i64, message: &str, data: Option<&T>) -> HttpResponse {
+/// The envelope the sandbox answers with (HTTP 200 unless said otherwise). `status` is a JSON
+/// number, or a numeric string in the answers that send that variant.
+fn envelope<T: Serialize>(status: Value, message: &str, data: Option<&T>) -> HttpResponse {
     #[derive(Serialize)]
     struct Envelope<'a, T> {
-        status: i64,
+        status: Value,
         message: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
         data: Option<&'a T>,
@@ -505,7 +522,16 @@ fn envelope<T: Serialize>(status: i64, message: &str, data: Option<&T>) -> HttpR
 }
 
 fn fail(status: i64, message: &str) -> HttpResponse {
-    envelope::<()>(status, message, None)
+    envelope::<()>(Value::from(status), message, None)
+}
+
+/// An id as a JSON number when it is all digits and fits, else as a string: the variant a Java
+/// backend with numeric ids sends where the document says string.
+fn id_value(id: &str) -> Value {
+    match id.parse::<u64>() {
+        Ok(n) if id.bytes().all(|b| b.is_ascii_digit()) && !id.starts_with('0') => Value::from(n),
+        _ => Value::from(id),
+    }
 }
 
 /// The same envelope answered with another HTTP status.
@@ -523,7 +549,13 @@ const UNKNOWN_PRODUCT: i64 = 6;
 
 impl Shared {
     fn ok<T: Serialize>(&self, data: &T) -> HttpResponse {
-        envelope(self.success_status, "success", Some(data))
+        envelope(Value::from(self.success_status), "success", Some(data))
+    }
+
+    /// A success whose `status` is a numeric string (`"0"`), a variant the document's int32 does
+    /// not rule out for a PHP or Java backend.
+    fn ok_text_status<T: Serialize>(&self, data: &T) -> HttpResponse {
+        envelope(Value::from(self.success_status.to_string()), "success", Some(data))
     }
 
     pub(crate) fn sleep_unless_stopped(&self, wait: Duration) -> bool {
@@ -678,7 +710,7 @@ impl Shared {
             order_code: &order.order_code,
             biz_code: &order.biz_code,
             account: &order.account,
-            settlement_price: DecimalNumber(order.price),
+            settlement_price: order.price.to_string(),
         }))
     }
 
@@ -696,7 +728,7 @@ impl Shared {
         if status == "SUCCESS" {
             state.balance -= price;
         }
-        let order = Order { order_code: format!("VC{n:012}"), biz_code, account, product_code, price, status };
+        let order = Order { order_code: format!("71{n:014}"), biz_code, account, product_code, price, status };
         state.order_of_biz_code.insert(order.biz_code.clone(), order.order_code.clone());
         state.orders.insert(order.order_code.clone(), order.clone());
         order
@@ -738,7 +770,7 @@ impl Shared {
             .products
             .iter()
             .map(|p| ProductView {
-                product_code: &p.product_code,
+                product_code: id_value(&p.product_code),
                 product_name: &p.product_name,
                 settlement_price: p.settlement_price,
             })
@@ -748,8 +780,12 @@ impl Shared {
 
     fn business_balance(&self, body: &Value) -> Result<HttpResponse, HttpResponse> {
         self.check_ids(body, true)?;
-        let balance = DecimalNumber(lock(&self.state).balance);
-        Ok(self.ok(&BalanceView { merchant_id: &self.merchant_id, business_id: &self.business_id, balance }))
+        let balance = lock(&self.state).balance.to_string();
+        Ok(self.ok_text_status(&BalanceView {
+            merchant_id: &self.merchant_id,
+            business_id: &self.business_id,
+            balance,
+        }))
     }
 
     fn batch_order(self: &Arc<Self>, body: &Value, sign_type: SignType) -> Result<HttpResponse, HttpResponse> {
