@@ -6,19 +6,43 @@
 //!
 //! A sandbox is a plain function from [`HttpRequest`] to [`HttpResponse`] (sans-IO, so it can be
 //! tested without sockets); this module only puts it behind a real socket on `127.0.0.1`. One
-//! request per connection (`Connection: close`), a thread per connection (at most
-//! [`MAX_CONNECTIONS`] at once), bodies by `Content-Length` up to 10 MiB (`Expect: 100-continue`
-//! answered): enough for SDK clients and curl, and small enough to own outright. Input is
-//! untrusted: a head over 64 KiB, a request not delivered within 10 s, a chunked body or a
-//! malformed request line or header is answered with a 4xx status and never reaches the handler;
-//! a handler that panics is answered `500`.
-//! Dropping the server closes its port before `drop` returns.
+//! request per connection (`Connection: close`), a thread per connection, bodies by
+//! `Content-Length` up to 10 MiB (`Expect: 100-continue` answered): enough for SDK clients and
+//! curl, and small enough to own outright. Dropping the server closes its port before `drop`
+//! returns.
+//!
+//! ## What is bounded, and how
+//!
+//! Input is untrusted, and everything a client can make the server spend is bounded
+//! (the limits marked *option* are set through [`SandboxOptions`]):
+//!
+//! - **Where it listens**: loopback addresses only. [`SandboxServer::start_on`] refuses any other
+//!   address (`0.0.0.0`, a LAN address, a host name resolving to one) with an
+//!   [`InvalidInput`](std::io::ErrorKind::InvalidInput) error before binding anything; serving
+//!   beyond this machine takes [`SandboxOptions::allow_non_loopback`].
+//! - **Requests**: a head over 64 KiB, a request not delivered within the read timeout (*option*,
+//!   10 s; a deadline for the whole request, so trickling bytes does not extend it), a chunked
+//!   body or a malformed request line or header is answered with a 4xx status and never reaches
+//!   the handler. Writing an answer may block for at most 10 s.
+//! - **Handler time** (*option*, 30 s): the handler runs on a thread of its own and the
+//!   connection waits for it at most that long, then answers `504`. A handler cannot be stopped
+//!   from outside, so an overrunning handler's thread is *abandoned*: it runs on until the
+//!   handler returns, and its answer is dropped. A handler that panics is answered `500`.
+//! - **Connections** (*option*, [`MAX_CONNECTIONS`]): when every slot is taken, the oldest
+//!   connection that is not in its handler (still delivering its request, or being answered and
+//!   closed) is shut down without an answer to make room, so slow clients cannot starve the
+//!   server. Only when every slot is waiting for its handler is a new connection answered `503`
+//!   at once.
+//! - **Handler threads**: at most `max_connections` at once, abandoned ones included; while that
+//!   many run, a request is answered `503` without calling the handler.
+//! - **Accept failures** (running out of file descriptors, say): the acceptor backs off, from
+//!   5 ms doubling up to 1 s and back to 5 ms after the next success, instead of spinning.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -28,24 +52,91 @@ use sign_core::{HttpRequest, HttpResponse, Method};
 const MAX_BODY: usize = 10 * 1024 * 1024;
 /// The largest request head (request line and headers).
 const MAX_HEAD: usize = 64 * 1024;
-/// How long a connection may take to deliver its whole request.
-const READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long writing the answer may block on a client that does not read.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// How much unread input is read and dropped before closing, and for how long at most.
 const MAX_DRAIN: u64 = 1024 * 1024;
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(2);
-/// The most connections served at once; more are answered `503` straight away.
+/// The first and the longest pause after a failed `accept`.
+const ACCEPT_BACKOFF_MIN: Duration = Duration::from_millis(5);
+const ACCEPT_BACKOFF_MAX: Duration = Duration::from_secs(1);
+/// The default for [`SandboxOptions::max_connections`]: the most connections served at once.
 pub const MAX_CONNECTIONS: usize = 64;
 
 type Handler = dyn Fn(HttpRequest) -> HttpResponse + Send + Sync;
+
+/// How a [`SandboxServer`] listens and what it bounds; see the [crate docs](crate) for what each
+/// limit protects against.
+///
+/// ```
+/// use std::time::Duration;
+/// use sandbox_server::{SandboxOptions, SandboxServer};
+/// use sign_core::HttpResponse;
+///
+/// let options = SandboxOptions::default().handler_timeout(Duration::from_secs(5)).max_connections(16);
+/// let server = SandboxServer::start_with("127.0.0.1:0", options, |_req| HttpResponse::new(200, "ok"))?;
+/// assert!(server.base_url().starts_with("http://127.0.0.1:"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct SandboxOptions {
+    allow_non_loopback: bool,
+    handler_timeout: Duration,
+    read_timeout: Duration,
+    max_connections: usize,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        Self {
+            allow_non_loopback: false,
+            handler_timeout: Duration::from_secs(30),
+            read_timeout: Duration::from_secs(10),
+            max_connections: MAX_CONNECTIONS,
+        }
+    }
+}
+
+impl SandboxOptions {
+    /// Whether an address other than a loopback one may be bound (default `false`). A sandbox
+    /// reachable from the network serves anyone who finds it: say so only on purpose.
+    #[must_use]
+    pub fn allow_non_loopback(mut self, allow: bool) -> Self {
+        self.allow_non_loopback = allow;
+        self
+    }
+
+    /// How long the handler may take before the client is answered `504` and the handler's
+    /// thread is abandoned (default 30 s).
+    #[must_use]
+    pub fn handler_timeout(mut self, timeout: Duration) -> Self {
+        self.handler_timeout = timeout;
+        self
+    }
+
+    /// How long a client may take to deliver its whole request, head and body, before it is
+    /// answered `408` (default 10 s).
+    #[must_use]
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = timeout;
+        self
+    }
+
+    /// The most connections served at once, and the most handler threads running at once
+    /// (default [`MAX_CONNECTIONS`]; `0` counts as `1`).
+    #[must_use]
+    pub fn max_connections(mut self, max: usize) -> Self {
+        self.max_connections = max.max(1);
+        self
+    }
+}
 
 /// A running loopback server. Dropping it stops the server.
 pub struct SandboxServer {
     base_url: String,
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
-    active: Arc<AtomicUsize>,
+    shared: Arc<Shared>,
     acceptor: Option<JoinHandle<()>>,
 }
 
@@ -56,7 +147,8 @@ impl std::fmt::Debug for SandboxServer {
 }
 
 impl SandboxServer {
-    /// Starts serving `handler` on a free port of `127.0.0.1`.
+    /// Starts serving `handler` on a free port of `127.0.0.1`, with the default
+    /// [`SandboxOptions`].
     pub fn start<H>(handler: H) -> std::io::Result<Self>
     where
         H: Fn(HttpRequest) -> HttpResponse + Send + Sync + 'static,
@@ -64,43 +156,63 @@ impl SandboxServer {
         Self::start_on("127.0.0.1:0", handler)
     }
 
-    /// Starts serving `handler` on `addr` (a loopback address such as `127.0.0.1:8080`).
-    pub fn start_on<H>(addr: &str, handler: H) -> std::io::Result<Self>
+    /// Starts serving `handler` on `addr`, with the default [`SandboxOptions`].
+    ///
+    /// `addr` must be a loopback address such as `127.0.0.1:8080`, `[::1]:8080` or
+    /// `localhost:8080`; anything else is refused with an error of kind
+    /// [`InvalidInput`](std::io::ErrorKind::InvalidInput) (see
+    /// [`SandboxOptions::allow_non_loopback`]).
+    pub fn start_on<A, H>(addr: A, handler: H) -> std::io::Result<Self>
     where
+        A: ToSocketAddrs,
         H: Fn(HttpRequest) -> HttpResponse + Send + Sync + 'static,
     {
-        let listener = TcpListener::bind(addr)?;
+        Self::start_with(addr, SandboxOptions::default(), handler)
+    }
+
+    /// Starts serving `handler` on `addr` with `options`.
+    ///
+    /// Every address `addr` resolves to must be a loopback one unless
+    /// [`SandboxOptions::allow_non_loopback`] is set; the addresses checked are the ones bound.
+    pub fn start_with<A, H>(addr: A, options: SandboxOptions, handler: H) -> std::io::Result<Self>
+    where
+        A: ToSocketAddrs,
+        H: Fn(HttpRequest) -> HttpResponse + Send + Sync + 'static,
+    {
+        let addrs: Vec<SocketAddr> = addr.to_socket_addrs()?.collect();
+        if addrs.is_empty() {
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "sandbox address resolves to nothing"));
+        }
+        if !options.allow_non_loopback {
+            if let Some(outside) = addrs.iter().find(|a| !is_loopback(a.ip())) {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!(
+                        "sandbox server refuses to listen on {outside}, which is not a loopback address; \
+                         set SandboxOptions::allow_non_loopback to serve beyond this machine"
+                    ),
+                ));
+            }
+        }
+        let listener = TcpListener::bind(&addrs[..])?;
         let addr = listener.local_addr()?;
         let base_url = format!("http://{addr}");
         let stop = Arc::new(AtomicBool::new(false));
-        let handler: Arc<Handler> = Arc::new(handler);
-        let active = Arc::new(AtomicUsize::new(0));
+        let shared = Arc::new(Shared {
+            base: base_url.clone(),
+            handler: Arc::new(handler),
+            options,
+            connections: Mutex::new(Connections::default()),
+            handlers: AtomicUsize::new(0),
+        });
         let acceptor = {
             let stop = Arc::clone(&stop);
-            let active = Arc::clone(&active);
-            let base = base_url.clone();
-            std::thread::spawn(move || {
-                for stream in listener.incoming() {
-                    if stop.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let Ok(stream) = stream else { continue };
-                    if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-                        refuse_busy(&stream);
-                        continue;
-                    }
-                    let slot = Slot::take(&active);
-                    let handler = Arc::clone(&handler);
-                    let base = base.clone();
-                    // If the thread cannot start, the closure is dropped and the slot with it.
-                    let _ = std::thread::Builder::new().spawn(move || {
-                        let _slot = slot;
-                        serve_connection(&stream, &base, &*handler);
-                    });
-                }
-            })
+            let shared = Arc::clone(&shared);
+            std::thread::Builder::new().name("sandbox-accept".into()).spawn(move || {
+                accept_loop(&stop, || listener.accept().map(|(stream, _)| stream), |stream| admit(&shared, stream));
+            })?
         };
-        Ok(Self { base_url, addr, stop, active, acceptor: Some(acceptor) })
+        Ok(Self { base_url, addr, stop, shared, acceptor: Some(acceptor) })
     }
 
     /// The server's base URL, e.g. `http://127.0.0.1:41234`.
@@ -108,17 +220,29 @@ impl SandboxServer {
         &self.base_url
     }
 
-    /// How many connections are being served right now (at most [`MAX_CONNECTIONS`]).
+    /// How many connections are being served right now (at most
+    /// [`SandboxOptions::max_connections`], [`MAX_CONNECTIONS`] by default).
     pub fn active_connections(&self) -> usize {
-        self.active.load(Ordering::SeqCst)
+        self.shared.connections().list.len()
     }
 }
 
 impl Drop for SandboxServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
+        if let Some(acceptor) = &self.acceptor {
+            // Cut short a back-off pause.
+            acceptor.thread().unpark();
+        }
         // Wake the blocking accept so the thread sees the flag and drops the listener.
-        if let Ok(s) = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1)) {
+        let mut wake = self.addr;
+        if wake.ip().is_unspecified() {
+            wake.set_ip(match wake.ip() {
+                IpAddr::V4(_) => IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+                IpAddr::V6(_) => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+            });
+        }
+        if let Ok(s) = TcpStream::connect_timeout(&wake, Duration::from_secs(1)) {
             let _ = s.shutdown(Shutdown::Both);
         }
         if let Some(acceptor) = self.acceptor.take() {
@@ -127,20 +251,165 @@ impl Drop for SandboxServer {
     }
 }
 
-/// One of the [`MAX_CONNECTIONS`] places, released when dropped whatever happens to the thread.
-struct Slot(Arc<AtomicUsize>);
+/// Loopback, including IPv4 loopback written as an IPv4-mapped IPv6 address.
+fn is_loopback(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => v4.is_loopback(),
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(v6.is_loopback(), |v4| v4.is_loopback()),
+    }
+}
+
+/// What the acceptor and the connection threads share.
+struct Shared {
+    base: String,
+    handler: Arc<Handler>,
+    options: SandboxOptions,
+    connections: Mutex<Connections>,
+    /// Handler threads running, abandoned ones included.
+    handlers: AtomicUsize,
+}
+
+impl Shared {
+    fn connections(&self) -> MutexGuard<'_, Connections> {
+        // The lock is never held across user code, but a poisoned list is still a valid list.
+        self.connections.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Where a connection is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Delivering its request: the client sets the pace. Evictable.
+    Reading,
+    /// Waiting for the handler (bounded by the handler timeout). Not evictable.
+    Handling,
+    /// Being answered and closed: the client sets the pace again. Evictable.
+    Finishing,
+}
+
+/// The connections being served, oldest first.
+#[derive(Default)]
+struct Connections {
+    next_id: u64,
+    list: Vec<Connection>,
+}
+
+struct Connection {
+    id: u64,
+    phase: Phase,
+    /// A handle on the socket, to shut it down from the acceptor when evicted.
+    stream: TcpStream,
+}
+
+/// A connection's place in [`Connections`], given up when dropped whatever happens to the
+/// thread (unless it was evicted first).
+struct Slot {
+    shared: Arc<Shared>,
+    id: u64,
+}
 
 impl Slot {
-    fn take(active: &Arc<AtomicUsize>) -> Self {
-        active.fetch_add(1, Ordering::SeqCst);
-        Self(Arc::clone(active))
+    /// Moves to `phase`; `false` if the connection was evicted meanwhile (its socket is shut
+    /// down: there is no one left to answer).
+    fn enter(&self, phase: Phase) -> bool {
+        let mut connections = self.shared.connections();
+        match connections.list.iter_mut().find(|c| c.id == self.id) {
+            Some(c) => {
+                c.phase = phase;
+                true
+            }
+            None => false,
+        }
     }
 }
 
 impl Drop for Slot {
     fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
+        self.shared.connections().list.retain(|c| c.id != self.id);
     }
+}
+
+/// Accepts until `stop` is set, handing each connection to `serve`. A failed `accept` (out of
+/// file descriptors, say) would fail again at once, so it is followed by a pause, doubling from
+/// [`ACCEPT_BACKOFF_MIN`] to [`ACCEPT_BACKOFF_MAX`] while failures go on; a success resets it.
+/// The pause ends early when `stop` is set and the thread is unparked.
+fn accept_loop<C>(stop: &AtomicBool, mut accept: impl FnMut() -> std::io::Result<C>, mut serve: impl FnMut(C)) {
+    let mut backoff = Backoff::default();
+    loop {
+        let accepted = accept();
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        match accepted {
+            Ok(connection) => {
+                backoff.reset();
+                serve(connection);
+            }
+            Err(_) => {
+                let until = Instant::now() + backoff.next_pause();
+                while !stop.load(Ordering::SeqCst) {
+                    let left = until.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        break;
+                    }
+                    std::thread::park_timeout(left);
+                }
+            }
+        }
+    }
+}
+
+/// The pauses after consecutive accept failures.
+#[derive(Debug, Default)]
+struct Backoff {
+    failures: u32,
+}
+
+impl Backoff {
+    fn next_pause(&mut self) -> Duration {
+        let pause = ACCEPT_BACKOFF_MIN.saturating_mul(1 << self.failures.min(16)).min(ACCEPT_BACKOFF_MAX);
+        self.failures = self.failures.saturating_add(1);
+        pause
+    }
+
+    fn reset(&mut self) {
+        self.failures = 0;
+    }
+}
+
+/// Gives an accepted connection a slot and a thread, making room by evicting the oldest
+/// connection not in its handler, or answers `503` when every slot waits for a handler.
+fn admit(shared: &Arc<Shared>, stream: TcpStream) {
+    let slot = {
+        let mut connections = shared.connections();
+        if connections.list.len() >= shared.options.max_connections {
+            match connections.list.iter().position(|c| c.phase != Phase::Handling) {
+                Some(oldest) => {
+                    let evicted = connections.list.remove(oldest);
+                    // Its thread's pending read returns at once, and its writes fail.
+                    let _ = evicted.stream.shutdown(Shutdown::Both);
+                }
+                None => {
+                    drop(connections);
+                    refuse_busy(&stream);
+                    return;
+                }
+            }
+        }
+        let Ok(handle) = stream.try_clone() else {
+            drop(connections);
+            refuse_busy(&stream);
+            return;
+        };
+        let id = connections.next_id;
+        connections.next_id += 1;
+        connections.list.push(Connection { id, phase: Phase::Reading, stream: handle });
+        Slot { shared: Arc::clone(shared), id }
+    };
+    // If the thread cannot start, the closure is dropped and the slot with it.
+    let _ = std::thread::Builder::new().name("sandbox-conn".into()).spawn(move || {
+        serve_connection(&stream, &slot);
+    });
 }
 
 /// Reads through a `TcpStream` until a fixed instant: a client trickling a byte now and then
@@ -161,25 +430,77 @@ impl Read for DeadlineStream<'_> {
     }
 }
 
-fn serve_connection(stream: &TcpStream, base: &str, handler: &Handler) {
+/// `timeout` from now, or as far as the clock goes.
+fn deadline_after(timeout: Duration) -> Instant {
+    let now = Instant::now();
+    now.checked_add(timeout).or_else(|| now.checked_add(Duration::from_secs(365 * 24 * 3600))).unwrap_or(now)
+}
+
+fn serve_connection(stream: &TcpStream, slot: &Slot) {
+    let shared = &slot.shared;
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
-    let mut reader = BufReader::new(DeadlineStream { stream, deadline: Instant::now() + READ_TIMEOUT });
+    let mut reader = BufReader::new(DeadlineStream { stream, deadline: deadline_after(shared.options.read_timeout) });
     // A client that sent `Expect: 100-continue` (curl, for larger bodies) waits for this before
     // sending the body.
     let mut send_continue = || {
         let mut writer = stream;
         let _ = writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
     };
-    let response = match read_request(&mut reader, base, &mut send_continue) {
-        // A bug in a sandbox must not look like a network failure to the client under test.
-        Ok(request) => std::panic::catch_unwind(AssertUnwindSafe(|| handler(request)))
-            .unwrap_or_else(|_| HttpResponse::new(500, "sandbox handler panicked")),
+    let response = match read_request(&mut reader, &shared.base, &mut send_continue) {
+        Ok(request) => {
+            if !slot.enter(Phase::Handling) {
+                return;
+            }
+            run_handler(shared, request)
+        }
         Err(status) => HttpResponse::new(status, reason(status)),
     };
+    if !slot.enter(Phase::Finishing) {
+        return;
+    }
     let mut writer = stream;
     let _ = write_response(&mut writer, &response);
     let _ = writer.flush();
     close_gracefully(stream, reader.into_inner());
+}
+
+/// One of the handler threads, counted until dropped.
+struct HandlerThread(Arc<Shared>);
+
+impl Drop for HandlerThread {
+    fn drop(&mut self) {
+        self.0.handlers.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Runs the handler on a thread of its own and waits for it at most the handler timeout. A
+/// handler still running then is abandoned: its thread goes on (and keeps counting against the
+/// handler threads) until the handler returns; its answer is dropped.
+fn run_handler(shared: &Arc<Shared>, request: HttpRequest) -> HttpResponse {
+    if shared.handlers.fetch_add(1, Ordering::SeqCst) >= shared.options.max_connections {
+        shared.handlers.fetch_sub(1, Ordering::SeqCst);
+        return HttpResponse::new(503, "sandbox busy: too many handlers still running");
+    }
+    let running = HandlerThread(Arc::clone(shared));
+    let handler = Arc::clone(&shared.handler);
+    let (tx, rx) = mpsc::sync_channel(1);
+    // If the thread cannot start, the closure is dropped with `running` and `tx`: answered 500.
+    let _ = std::thread::Builder::new().name("sandbox-handler".into()).spawn(move || {
+        // A bug in a sandbox must not look like a network failure to the client under test.
+        let response = std::panic::catch_unwind(AssertUnwindSafe(|| handler(request)))
+            .unwrap_or_else(|_| HttpResponse::new(500, "sandbox handler panicked"));
+        // Uncounted before answering, so that a finished handler never makes the next one 503.
+        drop(running);
+        let _ = tx.send(response);
+    });
+    match rx.recv_timeout(shared.options.handler_timeout) {
+        Ok(response) => response,
+        Err(mpsc::RecvTimeoutError::Timeout) => HttpResponse::new(
+            504,
+            format!("sandbox handler did not answer within {:?}", shared.options.handler_timeout),
+        ),
+        Err(mpsc::RecvTimeoutError::Disconnected) => HttpResponse::new(500, "sandbox handler did not run"),
+    }
 }
 
 /// Closes after the answer was written. Input left unread (a refused oversized request) would
@@ -192,7 +513,7 @@ fn close_gracefully(stream: &TcpStream, mut rest: DeadlineStream<'_>) {
     let _ = stream.shutdown(Shutdown::Both);
 }
 
-/// Turns a connection away without reading it (too many connections at once).
+/// Turns a connection away without reading it (every slot waits for its handler).
 fn refuse_busy(stream: &TcpStream) {
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
     let mut writer = stream;
@@ -321,6 +642,7 @@ fn reason(status: u16) -> &'static str {
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
         503 => "Service Unavailable",
+        504 => "Gateway Timeout",
         _ => "Status",
     }
 }
@@ -339,5 +661,57 @@ mod tests {
         // A deadline already passed stands in for ten seconds of trickling.
         let mut reader = BufReader::new(DeadlineStream { stream: &server_side, deadline: Instant::now() });
         assert_eq!(read_request(&mut reader, "http://127.0.0.1", &mut || {}).unwrap_err(), 408);
+    }
+
+    #[test]
+    fn failing_accepts_back_off_instead_of_spinning() {
+        // An acceptor failing like `accept` out of file descriptors (EMFILE): it fails again at
+        // once, so a loop that only retries calls it millions of times a second.
+        let stop = AtomicBool::new(false);
+        let calls = AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            let looper = s.spawn(|| {
+                accept_loop(
+                    &stop,
+                    || {
+                        // A spinning loop is stopped here, so that the test fails instead of hanging.
+                        if calls.fetch_add(1, Ordering::SeqCst) + 1 >= 10_000 {
+                            stop.store(true, Ordering::SeqCst);
+                        }
+                        Err::<(), _>(std::io::Error::other("too many open files"))
+                    },
+                    |()| unreachable!("nothing is accepted"),
+                );
+            });
+            std::thread::sleep(Duration::from_millis(300));
+            stop.store(true, Ordering::SeqCst);
+            looper.thread().unpark();
+            looper.join().unwrap();
+        });
+        // Pauses of 5, 10, 20, 40, 80, 160 ms: about 6 calls in 300 ms, fewer on a slow machine.
+        let calls = calls.load(Ordering::SeqCst);
+        assert!((2..=20).contains(&calls), "accept called {calls} times in 300 ms");
+    }
+
+    #[test]
+    fn the_backoff_doubles_up_to_a_second_and_resets_on_success() {
+        let mut backoff = Backoff::default();
+        let pauses: Vec<u64> = (0..10).map(|_| backoff.next_pause().as_millis() as u64).collect();
+        assert_eq!(pauses, [5, 10, 20, 40, 80, 160, 320, 640, 1000, 1000]);
+        for _ in 0..100 {
+            assert_eq!(backoff.next_pause(), ACCEPT_BACKOFF_MAX);
+        }
+        backoff.reset();
+        assert_eq!(backoff.next_pause(), ACCEPT_BACKOFF_MIN);
+    }
+
+    #[test]
+    fn loopback_means_loopback_in_every_spelling() {
+        for ip in ["127.0.0.1", "127.1.2.3", "::1", "::ffff:127.0.0.1"] {
+            assert!(is_loopback(ip.parse().unwrap()), "{ip}");
+        }
+        for ip in ["0.0.0.0", "::", "10.0.0.1", "192.0.2.1", "::ffff:10.0.0.1", "fe80::1"] {
+            assert!(!is_loopback(ip.parse().unwrap()), "{ip}");
+        }
     }
 }
