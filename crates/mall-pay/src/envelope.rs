@@ -1,8 +1,9 @@
 //! The provider's envelope facts: `{"status": int, "msg": string, "data": ...}`.
 //!
 //! `status == 200` is success and `data` holds the payload (`[]`, `null` or a missing `data` are
-//! read as `{}`: PHP encodes an empty payload as `[]`); any other `status` (the provider documents
-//! `0`) is a refusal whose `msg` says why. The decision table (HTTP statuses, empty and oversized
+//! read as `{}`: PHP encodes an empty payload as `[]`); any other `status` is a failure whose `msg`
+//! says why: `0` is the provider's documented refusal, any other value an undocumented failure
+//! whose outcome is unknown (see [`Error::outcome`](crate::Error::outcome)). The decision table (HTTP statuses, empty and oversized
 //! bodies, truncation) is sign-core's [`read_envelope`](sign_core::call::read_envelope); this
 //! module only says where the status, message and payload are, and masks the caller's token in a
 //! message before the shared truncation. A refusal whose message says the token expired becomes
@@ -15,6 +16,11 @@ use sign_core::call::Envelope;
 
 /// The `status` of a successful call.
 pub const STATUS_OK: i64 = 200;
+
+/// The `status` of the one refusal the provider documents (`{"status": 0, "msg": "token过期",
+/// "data": []}`). Another status that is not [`STATUS_OK`] is not documented: the mall may have
+/// processed the request, so it is an [`Error::Api`](crate::Error::Api) whose outcome is unknown.
+pub const STATUS_REFUSED: i64 = 0;
 
 #[derive(Deserialize)]
 struct RawEnvelope<'a> {
