@@ -74,6 +74,10 @@ impl Client {
         &*self.inner.transport
     }
 
+    fn retry_policy(&self) -> sign_core::RetryPolicy {
+        self.inner.config.http_options().retry
+    }
+
     /// The business JSON `body` encrypted for the platform and signed by the merchant, in the
     /// `{app_id, data, sign, time}` envelope (see [`auth`](crate::auth)).
     fn sign_request(&self, method: Method, path: &str, body: Vec<u8>, idempotent: bool) -> Result<HttpRequest, Error> {

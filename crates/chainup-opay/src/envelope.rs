@@ -135,7 +135,7 @@ pub fn open<T: DeserializeOwned>(
             };
             let plaintext = auth::open(&data, &sign, merchant_private_key, platform_public_key)
                 .map_err(|_| Error::ResponseUnverified)?;
-            Some(SecretBytes::new(plaintext))
+            Some(SecretBytes::from(plaintext))
         }
         Some(_) => return Err(Error::ResponseUnverified),
     };

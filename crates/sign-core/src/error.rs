@@ -228,6 +228,15 @@ pub enum CryptoError {
     /// it cannot serve as a padding oracle.
     #[error("decryption failed")]
     DecryptFailed,
+    /// A ciphertext longer than the caller's cap, refused before any private-key work: it says
+    /// only what the sender already knows (the length).
+    #[error("ciphertext of {blocks} blocks refused: at most {max_blocks} accepted")]
+    TooManyBlocks {
+        /// Blocks in the ciphertext (rounded up).
+        blocks: usize,
+        /// The cap.
+        max_blocks: usize,
+    },
 }
 
 /// A key that could not be loaded.

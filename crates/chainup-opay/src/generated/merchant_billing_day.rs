@@ -16,22 +16,47 @@ pub struct MerchantBillingDayRequest {
     #[serde(rename = "orderType", default, skip_serializing_if = "Option::is_none")]
     pub order_type: Option<OrderType>,
     /// Statistics of the date, the format: yyyy-MM-dd, does not match the format parameter exception; does not pass the query the order of the day
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub day: Option<String>,
     /// Start of the period, yyyy-MM-dd HH:mm:ss (takes precedence over day)
-    #[serde(rename = "startDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "startDate",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub start_date: Option<String>,
     /// End of the period, yyyy-MM-dd HH:mm:ss (takes precedence over day)
-    #[serde(rename = "endDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "endDate",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub end_date: Option<String>,
     /// Paying user's UID
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "userId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub user_id: Option<String>,
     /// Query the first few pages, the same paging logic; do not pass to check all
-    #[serde(rename = "pageNum", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "pageNum",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub page_num: Option<String>,
     /// The size of each page, the same paging logic; do not pass to check 2000 (the maximum is 2000, data more than 2000 please paging query)
-    #[serde(rename = "pageSize", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "pageSize",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub page_size: Option<String>,
 }
 
@@ -151,7 +176,12 @@ pub struct BillingRecord {
     #[serde(rename = "appOrderId", default, skip_serializing_if = "Option::is_none")]
     pub app_order_id: Option<crate::FlexString>,
     /// Payment currency
-    #[serde(rename = "payCoinSymbol", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payCoinSymbol",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub pay_coin_symbol: Option<String>,
     /// Order amount
     #[serde(rename = "orderAmount", default, skip_serializing_if = "Option::is_none")]
@@ -255,7 +285,7 @@ impl BillingRecord {
 
 /// `OrderType`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrderType {
@@ -302,7 +332,8 @@ impl serde::Serialize for OrderType {
 
 impl<'de> serde::Deserialize<'de> for OrderType {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }

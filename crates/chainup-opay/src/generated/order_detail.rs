@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct OrderDetailRequest {
     /// Merchant AppKey
-    #[serde(rename = "appKey")]
+    #[serde(rename = "appKey", deserialize_with = "sign_core::lenient::deserialize")]
     pub app_key: String,
     /// Platform side order number
-    #[serde(rename = "orderNum")]
+    #[serde(rename = "orderNum", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_num: String,
     /// Authorized token
     #[serde(default, skip_serializing_if = "Option::is_none", with = "sign_core::secret::serde_expose::option")]
@@ -83,7 +83,12 @@ pub struct OrderDetailResponse {
     #[serde(rename = "orderAmount", default, skip_serializing_if = "Option::is_none")]
     pub order_amount: Option<sign_core::Decimal>,
     /// Payment currency
-    #[serde(rename = "payCoinSymbol", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payCoinSymbol",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub pay_coin_symbol: Option<String>,
     /// Paying user's UID
     #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]

@@ -22,7 +22,12 @@ pub struct PayNotification {
     #[serde(rename = "payAmount")]
     pub pay_amount: sign_core::Decimal,
     /// Synchronized notification page (order placement interface incoming)
-    #[serde(rename = "returnUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "returnUrl",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub return_url: Option<String>,
 }
 

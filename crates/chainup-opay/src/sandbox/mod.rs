@@ -334,7 +334,7 @@ impl Sandbox {
     /// (Re)delivers the order's callback, as the platform does until acknowledged.
     pub fn deliver(&self, order_num: &str) -> Result<Delivery, SandboxError> {
         let request = self.notification_request(order_num)?;
-        let transport = sign_core::UreqTransport::builder().retry(sign_core::RetryPolicy::none()).build();
+        let transport = sign_core::UreqTransport::builder().build();
         let response = transport.send(&request).map_err(SandboxError::Delivery)?;
         let body = String::from_utf8_lossy(&response.body).into_owned();
         let acknowledged = response.is_success() && body.trim() == self.core.expected_reply;
