@@ -163,6 +163,92 @@ fn product_query_sends_the_exact_body_and_reads_the_detail() {
 }
 
 #[test]
+fn product_query_and_list_read_numbers_sent_as_strings() {
+    // A Java or PHP backend may quote what the documents show as integers (ids, enumerations, the
+    // price in fen, `ret` itself), or send an id as a number where a code is text.
+    let c = Client::with_transport(config("https://vg.example"), Arc::new(Unreachable));
+    let response = |body: &str| HttpResponse::json(200, body.as_bytes().to_vec());
+    let detail = c
+        .parse::<ProductQueryRequest>(&response(
+            r#"{"ret":"0","msg":"ok","body":{"product_id":"10106","price":"36900","visa_type_id":"4","visa_form":1,
+                "need_interview":"0","need_delivery":"1","country_code":"KR","update_time":20241129}}"#,
+        ))
+        .unwrap();
+    assert_eq!((detail.product_id, detail.price, detail.visa_type_id), (10106, Some(Fen(36900)), Some(4)));
+    assert_eq!((detail.need_interview, detail.need_delivery, detail.visa_form), (Some(0), Some(1), Some(1)));
+    assert_eq!(detail.update_time.as_deref(), Some("20241129"));
+    let list = c
+        .parse::<ProductBriefQueryRequest>(&response(
+            r#"{"ret":0,"msg":"ok","body":{"total_count":"2","data":[{"product_id":"10106","price":"36900",
+                "visa_type_id":"4","need_return_material":""},{"product_id":10107,"price":45000}]}}"#,
+        ))
+        .unwrap();
+    assert_eq!(list.total_count, 2);
+    let ids: Vec<_> = list.products().iter().map(|p| (p.product_id, p.price, p.need_return_material)).collect();
+    assert_eq!(ids, [(Some(10106), Some(Fen(36900)), None), (Some(10107), Some(Fen(45000)), None)]);
+    let paid = c
+        .parse::<OrderPayRequest>(&response(
+            r#"{"ret":0,"body":{"express_address":{"id":"10116","mobile_phone":15071097990,"province_code":120000}}}"#,
+        ))
+        .unwrap()
+        .express_address
+        .unwrap();
+    assert_eq!(paid.id, Some(10116));
+    assert_eq!((paid.mobile_phone.as_deref(), paid.province_code.as_deref()), (Some("15071097990"), Some("120000")));
+    // Read liberally in the JSON type only, never in the value: a price with a decimal point may be
+    // yuan, and is not taken as fen.
+    for body in [
+        r#"{"ret":0,"body":{"product_id":"10106x"}}"#,
+        r#"{"ret":0,"body":{"product_id":1,"price":"369.00"}}"#,
+        r#"{"ret":0,"body":{"product_id":1,"price":369.0}}"#,
+    ] {
+        let err = c.parse::<ProductQueryRequest>(&response(body)).unwrap_err();
+        assert!(matches!(err, Error::Decode(_)) && err.outcome_unknown(), "{body}: {err:?}");
+    }
+}
+
+#[test]
+fn order_pay_retry_after_a_connect_failure_is_signed_afresh() {
+    // The first attempt cannot have reached the server (connection refused): the client signs the
+    // repeat again, with the clock's new date in both date headers and a new Authorization, never
+    // the identical signed bytes.
+    let clock = Arc::new(FixedClock::from_unix_millis(UNIX * 1000));
+    let transport = Arc::new(RefusesFirst { clock: clock.clone(), seen: std::sync::Mutex::new(Vec::new()) });
+    let c = Client::with_transport(config("https://vg.example"), transport.clone()).with_clock(clock);
+    let paid = c.order_pay(&OrderPayRequest::new(1000012680, Fen::new(2000))).unwrap();
+    assert_eq!(paid.express_address.unwrap().id, Some(10116));
+    let seen = transport.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2, "one refused attempt, one answered");
+    fn headers(r: &HttpRequest) -> (Option<&str>, Option<&str>, Option<&str>) {
+        (r.header("X-Date"), r.header("Date"), r.header("Authorization"))
+    }
+    assert_eq!(headers(&seen[0]), (Some(DATE), Some(DATE), Some(AUTHORIZATION)));
+    // printf 'AKIDexample\napp-10001\nFri, 21 Oct 2022 07:28:01 GMT' | openssl dgst -sha1 -hmac 's3cr3t-KEY' -binary | base64
+    let later = "Fri, 21 Oct 2022 07:28:01 GMT";
+    assert_eq!(headers(&seen[1]), (Some(later), Some(later), Some("Basic hrL3v0ZfomdDpvK7UiGp4tkHAXM=")));
+    assert_eq!(seen[0].body, seen[1].body);
+}
+
+/// Refuses the first request with a not-sent error (one second passes on `clock`), then answers.
+#[derive(Debug)]
+struct RefusesFirst {
+    clock: Arc<FixedClock>,
+    seen: std::sync::Mutex<Vec<HttpRequest>>,
+}
+
+impl Transport for RefusesFirst {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let mut seen = self.seen.lock().unwrap();
+        seen.push(request.clone());
+        if seen.len() == 1 {
+            self.clock.advance(Duration::from_secs(1));
+            return Err(TransportError::new(TransportErrorKind::Connect, "connection refused"));
+        }
+        Ok(HttpResponse::json(200, PAY_OK.as_bytes().to_vec()))
+    }
+}
+
+#[test]
 fn prepare_is_sans_io_and_marks_only_queries_idempotent() {
     let c = Client::with_transport(config("https://vg.example/base/"), Arc::new(Unreachable))
         .with_clock(Arc::new(FixedClock::from_unix_millis(UNIX * 1000)));

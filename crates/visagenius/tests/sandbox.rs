@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use serde_json::json;
 use sign_core::{FixedClock, HttpRequest, Method};
 use time::macros::datetime;
 use visagenius::sandbox::{
@@ -125,6 +126,29 @@ fn order_pay_sandbox_answers_a_partial_a_full_or_no_address() {
     let evisa = client.order_pay(&OrderPayRequest::new(SANDBOX_EVISA_ORDER_ID, Fen(23000))).unwrap();
     assert_eq!(evisa.express_address, None);
     assert!(sandbox.order(SANDBOX_EVISA_ORDER_ID).unwrap().paid);
+}
+
+#[test]
+fn product_query_sandbox_answers_carry_numbers_as_strings_and_the_client_reads_them() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = sandbox.client().unwrap();
+    // What the sandbox writes, read raw: strings where the documents say integer.
+    let raw =
+        |request: &HttpRequest| -> serde_json::Value { serde_json::from_slice(&sandbox.handle(request).body).unwrap() };
+    let list = raw(&client.prepare(&ProductBriefQueryRequest::new()).unwrap());
+    let first = &list["body"]["data"][0];
+    assert_eq!(
+        (&first["product_id"], &first["price"], &first["visa_type_id"]),
+        (&json!("10106"), &json!("36900"), &json!("4"))
+    );
+    let detail = raw(&client.prepare(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[0])).unwrap());
+    assert_eq!((&detail["body"]["need_delivery"], &detail["body"]["visa_type_id"]), (&json!("1"), &json!("4")));
+    // And what the client makes of them.
+    let list = client.product_brief_query(&ProductBriefQueryRequest::new()).unwrap();
+    let first = &list.products()[0];
+    assert_eq!((first.product_id, first.price, first.visa_type_id), (Some(10106), Some(Fen(36900)), Some(4)));
+    let detail = client.product_query(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[0])).unwrap();
+    assert_eq!((detail.visa_type_id, detail.need_interview, detail.need_delivery), (Some(4), Some(0), Some(1)));
 }
 
 #[test]

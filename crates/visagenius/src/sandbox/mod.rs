@@ -17,6 +17,10 @@
 //!   where the provider's documentation is vague: [`SANDBOX_ORDER_ID`] gets a partial supplier
 //!   address (the fields of the address appear only in an example), [`SANDBOX_EVISA_ORDER_ID`]
 //!   (an e-visa, nothing to mail) none at all, the other orders the full address;
+//! - the answers carry the variants a Java or PHP backend sends where the documents say integer:
+//!   the product list's `product_id`, `price` and `visa_type_id`, the detail's `visa_type_id`,
+//!   `need_interview` and `need_delivery`, and the partial address's `id` are strings holding the
+//!   number (`"10106"`);
 //! - a body that is not JSON or lacks a required field is HTTP 400 `ret: -1` (参数不正确);
 //! - any other path is HTTP 404 with `ret: -1` (the client reports it as
 //!   [`crate::Error::HttpStatus`]).
@@ -271,11 +275,11 @@ impl Core {
             })
             .map(|p| {
                 json!({
-                    "product_id": p["product_id"],
+                    "product_id": quoted(&p["product_id"]),
                     "product_name": p["product_name"],
-                    "price": p["price"],
+                    "price": quoted(&p["price"]),
                     "country_code": p["country_code"],
-                    "visa_type_id": p["visa_type_id"],
+                    "visa_type_id": quoted(&p["visa_type_id"]),
                     "visa_form": p["visa_form"],
                     "need_return_material": p["need_delivery"],
                     "validity_period_unit": p["validity_period_unit"],
@@ -291,7 +295,13 @@ impl Core {
         };
         let state = self.state();
         match state.products.iter().find(|p| p["product_id"] == product_id) {
-            Some(product) => envelope(200, 0, "ok", product.clone()),
+            Some(product) => {
+                let mut detail = product.clone();
+                for field in ["visa_type_id", "need_interview", "need_delivery"] {
+                    detail[field] = quoted(&detail[field]);
+                }
+                envelope(200, 0, "ok", detail)
+            }
             None => refuse(200, "商品不存在"),
         }
     }
@@ -347,10 +357,19 @@ impl Core {
     }
 }
 
-/// The supplier's address with only some of the example's fields: no phone, no names.
+/// A number as a string holding it (`10106` -> `"10106"`), as a loosely typed backend writes it.
+fn quoted(value: &Value) -> Value {
+    match value {
+        Value::Number(n) => Value::String(n.to_string()),
+        other => other.clone(),
+    }
+}
+
+/// The supplier's address with only some of the example's fields (no phone, no names), its `id`
+/// as a string.
 fn partial_supplier_address() -> Value {
     json!({
-        "id": 10116,
+        "id": "10116",
         "addressee": "周建成",
         "province_code": "120000",
         "city_code": "120100",
