@@ -41,9 +41,10 @@ impl Config {
         self.body_encoding
     }
 
-    /// Timeouts, retry policy and response size limit of the default transport. Paying is not
-    /// idempotent, so the transport only ever retries a payment that cannot have reached the
-    /// server (DNS failure, connection refused, connect timeout), whatever the retry policy says.
+    /// Timeouts and response size limit of the default transport, and the client's retry policy.
+    /// Paying is not idempotent, so the client only ever retries a payment that cannot have
+    /// reached the server (DNS failure, connection refused, connect timeout), whatever the retry
+    /// policy says.
     pub fn http_options(&self) -> &HttpOptions {
         &self.http
     }

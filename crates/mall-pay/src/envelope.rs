@@ -22,10 +22,13 @@ pub const STATUS_OK: i64 = 200;
 /// processed the request, so it is an [`Error::Api`](crate::Error::Api) whose outcome is unknown.
 pub const STATUS_REFUSED: i64 = 0;
 
+/// The envelope, read leniently (sign-core's readers): `status` an integer or a string holding one
+/// (`200`, `"200"`), `msg` any scalar as its text.
 #[derive(Deserialize)]
 struct RawEnvelope<'a> {
-    status: serde_json::Value,
-    #[serde(default)]
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
+    status: i64,
+    #[serde(default, deserialize_with = "sign_core::lenient::deserialize")]
     msg: Option<String>,
     #[serde(default, borrow)]
     data: Option<&'a RawValue>,
@@ -33,7 +36,8 @@ struct RawEnvelope<'a> {
 
 /// Reads the mall's envelope from a response body: the `data` JSON text on success, the status
 /// and message of a refusal, or `None` when the body is not the envelope (not JSON, not an object,
-/// no integer `status`). A `"200"` status in quotes is accepted.
+/// no integer `status`). A status in quotes (`"200"`) is accepted, and a `msg` that is a number is
+/// read as its text.
 ///
 /// Every occurrence of `token` in the message (in any letter case) is replaced by `[REDACTED]`: a
 /// backend may echo the caller's token (`token <value>过期`). This runs before sign-core cuts the
@@ -53,12 +57,7 @@ struct RawEnvelope<'a> {
 /// ```
 pub fn read(body: &[u8], token: &str) -> Option<Envelope<String>> {
     let envelope: RawEnvelope<'_> = serde_json::from_slice(body).ok()?;
-    let status = match &envelope.status {
-        serde_json::Value::Number(n) => n.as_i64(),
-        // Tolerate `"200"`: loosely typed backends sometimes quote numbers.
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }?;
+    let status = envelope.status;
     if status != STATUS_OK {
         let message = redact(&envelope.msg.unwrap_or_default(), token);
         return Some(Envelope::refused(status, message));
@@ -131,6 +130,7 @@ mod tests {
             Some(Envelope::refused(500, "系统错误"))
         );
         assert_eq!(read(r#"{"status": 0}"#, "tok-1234"), Some(Envelope::refused(0, "")));
+        assert_eq!(read(r#"{"status": " 0 ", "msg": 40001}"#, "t"), Some(Envelope::refused(0, "40001")));
         assert_eq!(
             read(r#"{"status":200,"msg":"下单成功","data":{"a":1}}"#, "t"),
             Some(Envelope::Success(r#"{"a":1}"#.to_owned()))

@@ -486,6 +486,54 @@ fn raw_call_refuses_bad_paths_before_sending() {
     mock.assert();
 }
 
+#[test]
+fn order_pay_retry_after_a_connect_failure_builds_the_request_again() {
+    // Retries are the client's: each attempt is built anew by `prepare`. mall-pay signs nothing
+    // (no nonce, timestamp or date: the token is the whole authentication), so the repeat carries
+    // the same token and body; it is sent only because the first attempt cannot have arrived.
+    let transport = Arc::new(RefusesFirst(std::sync::Mutex::new(Vec::new())));
+    let config = Config::builder()
+        .base_url("https://mall.example.com")
+        .pay_path(PATH)
+        .token(TOKEN)
+        .retry(RetryPolicy::new(2, Duration::ZERO, Duration::ZERO))
+        .build()
+        .unwrap();
+    let client = Client::with_transport(config, transport.clone());
+    let paid = client.order_pay(&wechat_order()).unwrap();
+    assert_eq!(paid.pay_param.wechat().map(|w| w.prepayid.as_str()), Some("wx11102746130494c056cec7991228043100"));
+    let seen = transport.0.lock().unwrap();
+    assert_eq!(seen.len(), 2, "one refused attempt, one answered");
+    for request in seen.iter() {
+        assert_eq!(request.header("token"), Some(TOKEN));
+        assert_eq!(
+            request.body,
+            br#"{"order_id":1001,"pay_method":1,"pay_price":0.1,"address_id":7,"freight_mode":1}"#
+        );
+    }
+    // Without retries the refused attempt is the answer, and it is "not sent".
+    let once = Arc::new(RefusesFirst(std::sync::Mutex::new(Vec::new())));
+    let config = Config::builder().base_url("https://m.example").pay_path(PATH).token(TOKEN).retry(RetryPolicy::none());
+    let err = Client::with_transport(config.build().unwrap(), once).order_pay(&wechat_order()).unwrap_err();
+    assert_eq!(err.outcome(), Outcome::NotSent, "{err:?}");
+}
+
+/// Refuses the first request with a not-sent error (connection refused), then answers with the
+/// documentation's WeChat example.
+#[derive(Debug)]
+struct RefusesFirst(std::sync::Mutex<Vec<sign_core::HttpRequest>>);
+
+impl sign_core::Transport for RefusesFirst {
+    fn send(&self, request: &sign_core::HttpRequest) -> Result<HttpResponse, sign_core::TransportError> {
+        let mut seen = self.0.lock().unwrap();
+        seen.push(request.clone());
+        if seen.len() == 1 {
+            return Err(sign_core::TransportError::new(TransportErrorKind::Connect, "connection refused"));
+        }
+        Ok(HttpResponse::json(200, DOC_WECHAT))
+    }
+}
+
 #[derive(Debug)]
 struct NeverSend;
 

@@ -55,6 +55,16 @@ fn order_pay_every_method_gets_the_right_pay_param() {
             assert_eq!(w.sign.len(), 32);
         }
     }
+    // The WeChat answer writes `timestamp` and `partnerid` as numbers, as PHP does; the client
+    // above read them as text.
+    let wechat = raw_pay(
+        &sandbox,
+        Some(&sandbox.token()),
+        r#"{"order_id":2101,"pay_method":1,"pay_price":0.5,"address_id":1,"freight_mode":1}"#,
+    );
+    let param = &envelope(&wechat)["data"]["pay_param"];
+    assert!(param["timestamp"].is_u64() && param["partnerid"].is_u64(), "{param}");
+    assert!(param["prepayid"].is_string(), "{param}");
     // The points-only answer quotes its status, as a loosely typed backend may: still a success.
     let points = raw_pay(
         &sandbox,

@@ -8,7 +8,8 @@
 //! its own code (written apart from the client's, reading each value's text as sent so that a
 //! float-mangled `pay_price` such as `0.10000000000000001` is caught), keeps
 //! state (tokens issued and expired, orders paid, the user's points balance), and answers with the
-//! provider's envelopes: WeChat parameters for methods 1 and 4, an Alipay order string for 2 and 5,
+//! provider's envelopes: WeChat parameters for methods 1 and 4 (`timestamp` and `partnerid` as JSON
+//! numbers, as PHP writes them, where the documentation shows strings), an Alipay order string for 2 and 5,
 //! `data: []` with a quoted `"status": "200"` for points only (a variant a loosely typed backend
 //! may send), and `{"status": 0, "msg": "token过期", "data": []}` for an expired token.
 //!
@@ -410,8 +411,19 @@ fn wechat_data(order_id: i64) -> String {
     let to_sign: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
     let to_sign = format!("{}&key={WECHAT_SANDBOX_KEY}", to_sign.join("&"));
     pairs.push(("sign", sign_core::digest::md5_hex_upper(to_sign.as_bytes())));
-    let object: serde_json::Map<String, serde_json::Value> =
-        pairs.into_iter().map(|(k, v)| (k.to_owned(), serde_json::Value::String(v))).collect();
+    // PHP writes `time()` and a numeric merchant id as JSON numbers: the documentation shows
+    // strings, a real backend may not.
+    let numeric = |k: &str| k == "timestamp" || k == "partnerid";
+    let object: serde_json::Map<String, serde_json::Value> = pairs
+        .into_iter()
+        .map(|(k, v)| {
+            let value = match v.parse::<u64>() {
+                Ok(n) if numeric(k) => serde_json::Value::from(n),
+                _ => serde_json::Value::String(v),
+            };
+            (k.to_owned(), value)
+        })
+        .collect();
     serde_json::json!({ "pay_param": object }).to_string()
 }
 
