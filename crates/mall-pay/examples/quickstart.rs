@@ -1,7 +1,7 @@
 //! Pays one order by WeChat, one by Alipay and one by points, printing what the app would receive.
 //!
 //! With no environment set it starts the local sandbox and runs against it (and also shows a
-//! token expiring and the retry after logging in again):
+//! token expiring and the retry after logging in again, and a payment sent as a form):
 //!
 //! ```text
 //! cargo run -p mall-pay --example mall-pay-quickstart --features sandbox
@@ -18,6 +18,7 @@
 //! | `MALLPAY_ADDRESS_ID` | optional, default `1` |
 //! | `MALLPAY_PAY_PRICE` | optional yuan for the WeChat and Alipay steps, default `0.01` |
 //! | `MALLPAY_PAY_INTEGRAL` | optional points for the points step, default `100` |
+//! | `MALLPAY_BODY_ENCODING` | optional `json` (default) or `form` (`application/x-www-form-urlencoded`, for a backend reading `$_POST`) |
 //!
 //! Exits non-zero with the error printed if any step fails.
 
@@ -25,7 +26,8 @@ use std::io::Write;
 
 use mall_pay::sandbox::Sandbox;
 use mall_pay::{
-    Client, Config, Error, Freight, FreightChoice, OrderPayResponse, PayOrder, PayParam, PayWith, Points, Yuan,
+    BodyEncoding, Client, Config, Error, Freight, FreightChoice, OrderPayRequest, OrderPayResponse, PayOrder, PayParam,
+    PayWith, Points, Yuan,
 };
 
 /// What the flow pays.
@@ -54,10 +56,16 @@ fn real_main() -> Result<(), BoxError> {
     match std::env::var("MALLPAY_BASE_URL") {
         Ok(base_url) if !base_url.trim().is_empty() => {
             let env = |name: &str| std::env::var(name).map_err(|_| format!("{name} is not set"));
+            let body_encoding = match std::env::var("MALLPAY_BODY_ENCODING").unwrap_or_default().trim() {
+                "" | "json" => BodyEncoding::Json,
+                "form" => BodyEncoding::Form,
+                other => return Err(format!("MALLPAY_BODY_ENCODING: {other:?} is neither json nor form").into()),
+            };
             let config = Config::builder()
                 .base_url(base_url)
                 .pay_path(env("MALLPAY_PAY_PATH")?)
                 .token(env("MALLPAY_TOKEN")?)
+                .body_encoding(body_encoding)
                 .build()?;
             let order_ids = env("MALLPAY_ORDER_ID")?
                 .split(',')
@@ -89,7 +97,8 @@ fn real_main() -> Result<(), BoxError> {
                 pay_integral: Points::new(500)?,
             };
             run(&mut out, &client, &plan)?;
-            relogin_step(&mut out, &sandbox, &client)
+            relogin_step(&mut out, &sandbox, &client)?;
+            form_step(&mut out, &sandbox)
         }
     }
 }
@@ -123,6 +132,19 @@ pub fn relogin_step(out: &mut dyn Write, sandbox: &Sandbox, client: &Client) -> 
     }
     // The rejected call changed nothing on the server, so sending it again is safe.
     let client = client.with_token(sandbox.issue_token())?;
+    describe(out, &client.order_pay(&order.into())?)?;
+    Ok(())
+}
+
+/// Sandbox only: the provider names no body encoding and its backend is PHP, so the same payment
+/// can go as `application/x-www-form-urlencoded` fields; the sandbox reads both.
+pub fn form_step(out: &mut dyn Write, sandbox: &Sandbox) -> Result<(), BoxError> {
+    // Logged in afresh: the relogin step expired the sandbox's first token.
+    let config = sandbox.config_builder().token(sandbox.issue_token()).body_encoding(BodyEncoding::Form).build()?;
+    let client = Client::new(config);
+    let order = PayOrder::new(1005, 7, PayWith::wechat(Yuan::parse("0.1")?), Freight::Free)?;
+    let prepared = client.prepare(&OrderPayRequest::from(order))?;
+    writeln!(out, "- pay order 1005 by WeChat as a form: {}", String::from_utf8_lossy(&prepared.body))?;
     describe(out, &client.order_pay(&order.into())?)?;
     Ok(())
 }

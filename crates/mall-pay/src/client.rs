@@ -81,11 +81,14 @@ impl Client {
         Ok(decode_json(context, data.as_bytes())?)
     }
 
-    /// The request with the `token` header (see [`auth`]).
+    /// The request with the `token` header (see [`auth`]), its JSON `body` written in the
+    /// configured [`BodyEncoding`](crate::BodyEncoding): those bytes are what is sent.
     fn sign_request(&self, method: Method, path: &str, body: Vec<u8>, idempotent: bool) -> Result<HttpRequest, Error> {
         let config = &self.inner.config;
+        let encoding = config.body_encoding;
+        let body = encoding.encode(&body, path)?;
         let http = HttpRequest::new(method, join_url(&config.base_url, path))
-            .with_header("Content-Type", "application/json; charset=utf-8")
+            .with_header("Content-Type", encoding.content_type())
             .with_header("Accept", "application/json")
             .with_body(body)
             .with_idempotent(idempotent);

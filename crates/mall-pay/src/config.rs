@@ -4,6 +4,7 @@ use sign_core::options::{is_header_safe, normalize_base_url};
 use sign_core::{HttpOptions, SecretString};
 
 use crate::error::Error;
+use crate::form_ext::BodyEncoding;
 
 /// A validated client configuration. Build it with [`Config::builder`].
 ///
@@ -14,6 +15,7 @@ pub struct Config {
     pub(crate) base_url: String,
     pub(crate) pay_path: String,
     pub(crate) token: SecretString,
+    pub(crate) body_encoding: BodyEncoding,
     pub(crate) http: HttpOptions,
 }
 
@@ -34,9 +36,15 @@ impl Config {
         &self.pay_path
     }
 
-    /// Timeouts, retry policy and response size limit of the default transport. Paying is not
-    /// idempotent, so the transport only ever retries a payment that cannot have reached the
-    /// server (DNS failure, connection refused, connect timeout), whatever the retry policy says.
+    /// How request bodies are written: JSON (the default) or a form.
+    pub fn body_encoding(&self) -> BodyEncoding {
+        self.body_encoding
+    }
+
+    /// Timeouts and response size limit of the default transport, and the client's retry policy.
+    /// Paying is not idempotent, so the client only ever retries a payment that cannot have
+    /// reached the server (DNS failure, connection refused, connect timeout), whatever the retry
+    /// policy says.
     pub fn http_options(&self) -> &HttpOptions {
         &self.http
     }
@@ -53,6 +61,7 @@ pub struct ConfigBuilder {
     base_url: Option<String>,
     pay_path: Option<String>,
     token: Option<SecretString>,
+    body_encoding: BodyEncoding,
     http: HttpOptions,
 }
 
@@ -61,7 +70,7 @@ impl Default for ConfigBuilder {
         let mut http = HttpOptions::default();
         // The pay endpoint answers with a small JSON envelope: 1 MiB is plenty.
         http.max_response_bytes = 1024 * 1024;
-        Self { base_url: None, pay_path: None, token: None, http }
+        Self { base_url: None, pay_path: None, token: None, body_encoding: BodyEncoding::default(), http }
     }
 }
 
@@ -83,6 +92,15 @@ impl ConfigBuilder {
     /// The `token` header value: the logged-in user's token. Required.
     pub fn token(mut self, token: impl Into<SecretString>) -> Self {
         self.token = Some(token.into());
+        self
+    }
+
+    /// How request bodies are written. The provider's documentation names no content type:
+    /// [`BodyEncoding::Json`] (the default) sends a JSON object, [`BodyEncoding::Form`] the same
+    /// fields as `application/x-www-form-urlencoded`, for a PHP backend that reads only `$_POST`
+    /// (see [`BodyEncoding`]). Applies to every call, raw calls included.
+    pub fn body_encoding(mut self, encoding: BodyEncoding) -> Self {
+        self.body_encoding = encoding;
         self
     }
 
@@ -114,7 +132,7 @@ impl ConfigBuilder {
         let token = self.token.ok_or_else(|| Error::Config("token is missing".into()))?;
         check_token(&token)?;
         self.http.validate().map_err(Error::Config)?;
-        Ok(Config { base_url, pay_path, token, http: self.http })
+        Ok(Config { base_url, pay_path, token, body_encoding: self.body_encoding, http: self.http })
     }
 }
 
@@ -146,6 +164,8 @@ mod tests {
         assert_eq!(c.base_url(), "https://mall.example.com");
         assert_eq!(c.pay_path(), "/api/order/pay");
         assert_eq!(c.http_options().max_response_bytes, 1024 * 1024);
+        assert_eq!(c.body_encoding(), BodyEncoding::Json, "JSON unless configured");
+        assert_eq!(full().body_encoding(BodyEncoding::Form).build().unwrap().body_encoding(), BodyEncoding::Form);
     }
 
     #[test]

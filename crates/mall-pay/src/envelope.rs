@@ -1,8 +1,9 @@
 //! The provider's envelope facts: `{"status": int, "msg": string, "data": ...}`.
 //!
 //! `status == 200` is success and `data` holds the payload (`[]`, `null` or a missing `data` are
-//! read as `{}`: PHP encodes an empty payload as `[]`); any other `status` (the provider documents
-//! `0`) is a refusal whose `msg` says why. The decision table (HTTP statuses, empty and oversized
+//! read as `{}`: PHP encodes an empty payload as `[]`); any other `status` is a failure whose `msg`
+//! says why: `0` is the provider's documented refusal, any other value an undocumented failure
+//! whose outcome is unknown (see [`Error::outcome`](crate::Error::outcome)). The decision table (HTTP statuses, empty and oversized
 //! bodies, truncation) is sign-core's [`read_envelope`](sign_core::call::read_envelope); this
 //! module only says where the status, message and payload are, and masks the caller's token in a
 //! message before the shared truncation. A refusal whose message says the token expired becomes
@@ -16,10 +17,18 @@ use sign_core::call::Envelope;
 /// The `status` of a successful call.
 pub const STATUS_OK: i64 = 200;
 
+/// The `status` of the one refusal the provider documents (`{"status": 0, "msg": "token过期",
+/// "data": []}`). Another status that is not [`STATUS_OK`] is not documented: the mall may have
+/// processed the request, so it is an [`Error::Api`](crate::Error::Api) whose outcome is unknown.
+pub const STATUS_REFUSED: i64 = 0;
+
+/// The envelope, read leniently (sign-core's readers): `status` an integer or a string holding one
+/// (`200`, `"200"`), `msg` any scalar as its text.
 #[derive(Deserialize)]
 struct RawEnvelope<'a> {
-    status: serde_json::Value,
-    #[serde(default)]
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
+    status: i64,
+    #[serde(default, deserialize_with = "sign_core::lenient::deserialize")]
     msg: Option<String>,
     #[serde(default, borrow)]
     data: Option<&'a RawValue>,
@@ -27,7 +36,8 @@ struct RawEnvelope<'a> {
 
 /// Reads the mall's envelope from a response body: the `data` JSON text on success, the status
 /// and message of a refusal, or `None` when the body is not the envelope (not JSON, not an object,
-/// no integer `status`). A `"200"` status in quotes is accepted.
+/// no integer `status`). A status in quotes (`"200"`) is accepted, and a `msg` that is a number is
+/// read as its text.
 ///
 /// Every occurrence of `token` in the message (in any letter case) is replaced by `[REDACTED]`: a
 /// backend may echo the caller's token (`token <value>过期`). This runs before sign-core cuts the
@@ -47,12 +57,7 @@ struct RawEnvelope<'a> {
 /// ```
 pub fn read(body: &[u8], token: &str) -> Option<Envelope<String>> {
     let envelope: RawEnvelope<'_> = serde_json::from_slice(body).ok()?;
-    let status = match &envelope.status {
-        serde_json::Value::Number(n) => n.as_i64(),
-        // Tolerate `"200"`: loosely typed backends sometimes quote numbers.
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }?;
+    let status = envelope.status;
     if status != STATUS_OK {
         let message = redact(&envelope.msg.unwrap_or_default(), token);
         return Some(Envelope::refused(status, message));
@@ -125,6 +130,7 @@ mod tests {
             Some(Envelope::refused(500, "系统错误"))
         );
         assert_eq!(read(r#"{"status": 0}"#, "tok-1234"), Some(Envelope::refused(0, "")));
+        assert_eq!(read(r#"{"status": " 0 ", "msg": 40001}"#, "t"), Some(Envelope::refused(0, "40001")));
         assert_eq!(
             read(r#"{"status":200,"msg":"下单成功","data":{"a":1}}"#, "t"),
             Some(Envelope::Success(r#"{"a":1}"#.to_owned()))

@@ -37,6 +37,10 @@ pub enum Error {
         message: String,
     },
     /// The provider's failure envelope (`status != 200`, e.g. `{"status": 0, "msg": "...", "data": []}`).
+    ///
+    /// `status` 0 is the documented refusal: nothing was done. Any other status is not documented
+    /// (a framework's `500`, a `-1`): the mall may have processed the request, so
+    /// [`Error::outcome_unknown`] is true; check the order before paying again.
     #[error("mall API error (status {status}): {message}")]
     Api {
         /// The envelope's `status` (0 for every failure the provider documents).
@@ -83,12 +87,16 @@ impl Error {
     /// [`Error::TokenExpired`] is [`Outcome::NotSent`]: the mall refused the token before looking
     /// at the payment, so the same payment may go again with a new token.
     /// [`Error::UnexpectedPayParam`] is [`Outcome::Unknown`]: the mall accepted something, but not
-    /// what was asked, so the order may be awaiting payment.
+    /// what was asked, so the order may be awaiting payment. [`Error::Api`] is
+    /// [`Outcome::Definite`] with the documented refusal status `0`
+    /// ([`envelope::STATUS_REFUSED`]) and [`Outcome::Unknown`] with any other: an undocumented
+    /// failure status never counts as a definite refusal.
     pub fn outcome(&self) -> Outcome {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
-            Self::Api { .. } => Outcome::Definite,
+            Self::Api { status, .. } if *status == envelope::STATUS_REFUSED => Outcome::Definite,
+            Self::Api { .. } => Outcome::Unknown,
             Self::Decode(_) | Self::UnexpectedPayParam { .. } => Outcome::Unknown,
             Self::TokenExpired { .. } | Self::InvalidRequest(_) | Self::Config(_) => Outcome::NotSent,
         }
@@ -98,8 +106,9 @@ impl Error {
     ///
     /// True after a response timeout, an I/O failure once the request was (partly) sent, a
     /// response body over the size limit, a 5xx status without the envelope, a response that
-    /// arrived but could not be decoded (it may hide a success), and a success envelope whose
-    /// `pay_param` does not fit the method. Check the order's state in the mall before paying it
+    /// arrived but could not be decoded (it may hide a success), a failure envelope with an
+    /// undocumented status (not `0`), and a success envelope whose `pay_param` does not fit the
+    /// method. Check the order's state in the mall before paying it
     /// again.
     pub fn outcome_unknown(&self) -> bool {
         self.outcome().is_unknown()
@@ -210,6 +219,10 @@ mod tests {
         assert_eq!(Error::Decode(DecodeError::new("x")).outcome(), Outcome::Unknown);
         assert_eq!(Error::UnexpectedPayParam { expected: "wechat", got: "alipay" }.outcome(), Outcome::Unknown);
         assert_eq!(Error::Api { status: 0, message: "x".into() }.outcome(), Outcome::Definite);
+        // Only status 0 is a documented refusal: another one may hide a processed payment.
+        for status in [-1, 1, 500] {
+            assert_eq!(Error::Api { status, message: "x".into() }.outcome(), Outcome::Unknown, "{status}");
+        }
         assert_eq!(Error::TokenExpired { message: "token过期".into() }.outcome(), Outcome::NotSent);
         assert_eq!(Error::from(RequestError::PointsNotPositive(0)).outcome(), Outcome::NotSent);
         assert_eq!(Error::Config("x".into()).outcome(), Outcome::NotSent);

@@ -11,12 +11,14 @@ pub mod sandbox;
 mod client;
 mod config;
 mod error;
+mod form_ext;
 mod order_pay_ext;
 mod pay_param_ext;
 
 pub use client::Client;
 pub use config::{Config, ConfigBuilder};
 pub use error::{Error, RequestError};
+pub use form_ext::BodyEncoding;
 pub use generated::*;
 pub use order_pay_ext::{AppPay, Freight, FreightChoice, PayOrder, PayWith, Points, Yuan};
 pub use pay_param_ext::PayParam;

@@ -499,7 +499,7 @@ impl Client {
     /// `&order.into()`. A request built otherwise is checked against the same rules before
     /// sending ([`Error::InvalidRequest`]).
     ///
-    /// Not idempotent: sent once, the transport only retries when the request cannot have reached
+    /// Not idempotent: sent once, the client only retries when the request cannot have reached
     /// the server. After [`Error::outcome_unknown`] (a response timeout, a 5xx, an unreadable
     /// answer), check the order in the mall before paying again.
     ///

@@ -160,9 +160,20 @@ mod tests {
             r#"{"pay_param":true}"#,
             r#"{"pay_param":["a"]}"#,
             r#"{"pay_param":{"appid":"wx"}}"#,
-            r#"{"pay_param":{"appid":1,"partnerid":"","prepayid":"","package":"","noncestr":"","timestamp":"","sign":""}}"#,
+            r#"{"pay_param":{"appid":{},"partnerid":"","prepayid":"","package":"","noncestr":"","timestamp":"","sign":""}}"#,
         ] {
             assert!(serde_json::from_str::<OrderPayResponse>(body).is_err(), "{body}");
         }
+    }
+
+    #[test]
+    fn wechat_numbers_are_read_as_their_text() {
+        // A PHP backend writes `time()` and a numeric merchant id as JSON numbers; the app needs the
+        // same characters either way.
+        let body = r#"{"pay_param":{"appid":"wxd65a13300ecaae03","partnerid":1523813651,"prepayid":"wx1",
+            "package":"Sign=WXPay","noncestr":"n","timestamp":1576031264,"sign":"677C"}}"#;
+        let data: OrderPayResponse = serde_json::from_str(body).unwrap();
+        let w = data.pay_param.wechat().unwrap();
+        assert_eq!((w.partnerid.as_str(), w.timestamp.as_str()), ("1523813651", "1576031264"));
     }
 }

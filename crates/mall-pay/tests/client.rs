@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use mall_pay::{
-    Client, Config, Error, Freight, FreightChoice, HttpResponse, Method, OrderPayRequest, Outcome, PayOrder, PayParam,
-    PayWith, Points, RetryPolicy, Yuan,
+    BodyEncoding, Client, Config, Error, Freight, FreightChoice, HttpResponse, Method, OrderPayRequest, Outcome,
+    PayOrder, PayParam, PayWith, Points, RetryPolicy, Yuan,
 };
 use mockito::Matcher;
 use sign_core::TransportErrorKind;
@@ -160,7 +160,7 @@ fn order_pay_failure_envelopes_are_api_errors() {
         (r#"{"status":0,"msg":"积分不足","data":[]}"#, 0, "积分不足"),
         (r#"{"status":0,"msg":"订单已支付","data":[]}"#, 0, "订单已支付"),
         (r#"{"status":0,"data":[]}"#, 0, ""),
-        (r#"{"status":-1,"msg":"系统繁忙"}"#, -1, "系统繁忙"),
+        (r#"{"status":"0","msg":"库存不足"}"#, 0, "库存不足"),
     ] {
         let mock = server.mock("POST", PATH).with_body(body).expect(1).create();
         let err = client_for(&server.url()).order_pay(&wechat_order()).unwrap_err();
@@ -169,6 +169,58 @@ fn order_pay_failure_envelopes_are_api_errors() {
         mock.assert();
         mock.remove();
     }
+}
+
+#[test]
+fn order_pay_undocumented_failure_status_is_outcome_unknown() {
+    // Only `status: 0` is a documented refusal. A framework's `500` or a `-1` may come after the
+    // mall processed the payment (points already taken): never a definite refusal.
+    let mut server = mockito::Server::new();
+    for (body, status) in [
+        (r#"{"status":-1,"msg":"系统繁忙"}"#, -1),
+        (r#"{"status":500,"msg":"Internal Server Error","data":[]}"#, 500),
+        (r#"{"status":"1","msg":"处理中"}"#, 1),
+    ] {
+        let mock = server.mock("POST", PATH).with_body(body).expect(1).create();
+        let err = client_for(&server.url()).order_pay(&points_order()).unwrap_err();
+        assert!(matches!(&err, Error::Api { status: s, .. } if *s == status), "{body}: {err:?}");
+        assert_eq!(err.outcome(), Outcome::Unknown, "{body}");
+        assert!(err.outcome_unknown());
+        mock.assert();
+        mock.remove();
+    }
+}
+
+#[test]
+fn order_pay_form_encoding_sends_the_same_fields_as_a_form() {
+    // Expected bytes written by hand from the documentation's field table: PHP's `$_POST` reads
+    // them, `pay_price` keeps its digits.
+    let mut server = mockito::Server::new();
+    let mock = server
+        .mock("POST", PATH)
+        .match_header("token", TOKEN)
+        .match_header("content-type", "application/x-www-form-urlencoded")
+        .match_body(Matcher::Exact(
+            "order_id=1002&pay_method=5&pay_price=19.90&pay_integral=300&address_id=8&freight_mode=2&freight_json_arr_key=2"
+                .into(),
+        ))
+        .with_body(doc_alipay())
+        .expect(1)
+        .create();
+    let config =
+        Config::builder().base_url(server.url()).pay_path(PATH).token(TOKEN).body_encoding(BodyEncoding::Form).build();
+    let client = Client::new(config.unwrap());
+    assert_eq!(client.order_pay(&alipay_order()).unwrap().pay_param.alipay(), Some(DOC_ALIPAY_STRING));
+    mock.assert();
+    // prepare gives exactly the bytes sent; a raw call is a form too.
+    let prepared = client.prepare(&wechat_order()).unwrap();
+    assert_eq!(prepared.header("Content-Type"), Some("application/x-www-form-urlencoded"));
+    assert_eq!(prepared.body, b"order_id=1001&pay_method=1&pay_price=0.1&address_id=7&freight_mode=1");
+    let raw = client.prepare_raw("/api/order/detail", &serde_json::json!({"order_id": 1001, "note": "a b"}), true);
+    // (`json!` keeps its keys sorted: the form follows the JSON text's order.)
+    assert_eq!(raw.unwrap().body, b"note=a+b&order_id=1001");
+    let err = client.prepare_raw("/api/x", &serde_json::json!([1, 2]), true).unwrap_err();
+    assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("form body")), "{err:?}");
 }
 
 #[test]
@@ -203,6 +255,9 @@ fn order_pay_bad_answers_are_typed_errors() {
         let mock = server.mock("POST", PATH).with_status(status.into()).with_body(&body).expect(1).create();
         let err = client_for(&server.url()).order_pay(&wechat_order()).unwrap_err();
         assert!(check(&err), "{status} {body}: {err:?}");
+        // Neither a success nor the mall's refusal: the payment may have been processed. Only the
+        // 404 without an envelope is definite (the path is wrong, nothing was paid).
+        assert_eq!(err.outcome_unknown(), status != 404, "{status} {body}: {err:?}");
         mock.assert();
         mock.remove();
     }
@@ -429,6 +484,54 @@ fn raw_call_refuses_bad_paths_before_sending() {
         assert!(client.prepare_raw(path, &serde_json::json!({}), false).is_err(), "{path:?}");
     }
     mock.assert();
+}
+
+#[test]
+fn order_pay_retry_after_a_connect_failure_builds_the_request_again() {
+    // Retries are the client's: each attempt is built anew by `prepare`. mall-pay signs nothing
+    // (no nonce, timestamp or date: the token is the whole authentication), so the repeat carries
+    // the same token and body; it is sent only because the first attempt cannot have arrived.
+    let transport = Arc::new(RefusesFirst(std::sync::Mutex::new(Vec::new())));
+    let config = Config::builder()
+        .base_url("https://mall.example.com")
+        .pay_path(PATH)
+        .token(TOKEN)
+        .retry(RetryPolicy::new(2, Duration::ZERO, Duration::ZERO))
+        .build()
+        .unwrap();
+    let client = Client::with_transport(config, transport.clone());
+    let paid = client.order_pay(&wechat_order()).unwrap();
+    assert_eq!(paid.pay_param.wechat().map(|w| w.prepayid.as_str()), Some("wx11102746130494c056cec7991228043100"));
+    let seen = transport.0.lock().unwrap();
+    assert_eq!(seen.len(), 2, "one refused attempt, one answered");
+    for request in seen.iter() {
+        assert_eq!(request.header("token"), Some(TOKEN));
+        assert_eq!(
+            request.body,
+            br#"{"order_id":1001,"pay_method":1,"pay_price":0.1,"address_id":7,"freight_mode":1}"#
+        );
+    }
+    // Without retries the refused attempt is the answer, and it is "not sent".
+    let once = Arc::new(RefusesFirst(std::sync::Mutex::new(Vec::new())));
+    let config = Config::builder().base_url("https://m.example").pay_path(PATH).token(TOKEN).retry(RetryPolicy::none());
+    let err = Client::with_transport(config.build().unwrap(), once).order_pay(&wechat_order()).unwrap_err();
+    assert_eq!(err.outcome(), Outcome::NotSent, "{err:?}");
+}
+
+/// Refuses the first request with a not-sent error (connection refused), then answers with the
+/// documentation's WeChat example.
+#[derive(Debug)]
+struct RefusesFirst(std::sync::Mutex<Vec<sign_core::HttpRequest>>);
+
+impl sign_core::Transport for RefusesFirst {
+    fn send(&self, request: &sign_core::HttpRequest) -> Result<HttpResponse, sign_core::TransportError> {
+        let mut seen = self.0.lock().unwrap();
+        seen.push(request.clone());
+        if seen.len() == 1 {
+            return Err(sign_core::TransportError::new(TransportErrorKind::Connect, "connection refused"));
+        }
+        Ok(HttpResponse::json(200, DOC_WECHAT))
+    }
 }
 
 #[derive(Debug)]

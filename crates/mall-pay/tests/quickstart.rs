@@ -1,5 +1,6 @@
 //! The quickstart's own code (`examples/quickstart.rs`), run against the sandbox: one order by
-//! WeChat, one by Alipay, one by points, then a token expiring and the retry after logging in.
+//! WeChat, one by Alipay, one by points, then a token expiring and the retry after logging in,
+//! and a payment sent as a form.
 #![cfg(feature = "sandbox")]
 
 #[allow(dead_code)]
@@ -45,4 +46,12 @@ fn order_pay_quickstart_flow_runs_against_the_sandbox() {
     let mixed = sandbox.paid_order(1004).unwrap();
     assert_eq!((mixed.pay_method, mixed.pay_price.as_deref(), mixed.pay_integral), (5, Some("19.9"), Some(100)));
     assert_eq!(sandbox.pay_requests(), 5, "the refused call and the retry");
+
+    // The sandbox-only form step: the same kind of payment as form fields, read by the sandbox.
+    let mut out = Vec::new();
+    quickstart::form_step(&mut out, &sandbox).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("as a form: order_id=1005&pay_method=1&pay_price=0.1&address_id=7&freight_mode=1"), "{text}");
+    assert!(text.contains("app receives WeChat params"), "{text}");
+    assert_eq!(sandbox.paid_order(1005).unwrap().pay_price.as_deref(), Some("0.1"));
 }

@@ -4,7 +4,7 @@
 #![cfg(feature = "sandbox")]
 
 use mall_pay::sandbox::{STARTING_POINTS, Sandbox};
-use mall_pay::{Client, Error, Freight, OrderPayRequest, PayOrder, PayParam, PayWith, Points, Yuan};
+use mall_pay::{BodyEncoding, Client, Error, Freight, OrderPayRequest, PayOrder, PayParam, PayWith, Points, Yuan};
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
 
 fn raw_pay(sandbox: &Sandbox, token: Option<&SecretString>, body: &str) -> HttpResponse {
@@ -55,6 +55,26 @@ fn order_pay_every_method_gets_the_right_pay_param() {
             assert_eq!(w.sign.len(), 32);
         }
     }
+    // The WeChat answer writes `timestamp` and `partnerid` as numbers, as PHP does; the client
+    // above read them as text.
+    let wechat = raw_pay(
+        &sandbox,
+        Some(&sandbox.token()),
+        r#"{"order_id":2101,"pay_method":1,"pay_price":0.5,"address_id":1,"freight_mode":1}"#,
+    );
+    let param = &envelope(&wechat)["data"]["pay_param"];
+    assert!(param["timestamp"].is_u64() && param["partnerid"].is_u64(), "{param}");
+    assert!(param["prepayid"].is_string(), "{param}");
+    // The points-only answer quotes its status, as a loosely typed backend may: still a success.
+    let points = raw_pay(
+        &sandbox,
+        Some(&sandbox.token()),
+        r#"{"order_id":2100,"pay_method":3,"pay_integral":1,"address_id":1,"freight_mode":1}"#,
+    );
+    assert_eq!(
+        (envelope(&points)["status"].as_str(), envelope(&points)["data"].as_array().map(Vec::len)),
+        (Some("200"), Some(0))
+    );
     // Paying an order twice is refused by the provider (our sandbox's wording).
     let again = PayOrder::new(2000, 1, PayWith::wechat(price), Freight::Free).unwrap();
     assert!(
@@ -147,13 +167,74 @@ fn order_pay_sandbox_checks_token_and_rules() {
     assert_eq!(wrong_path.status, 404);
     let get = sandbox.handle(&HttpRequest::new(Method::Get, format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH)));
     assert_eq!(get.status, 405);
-    let form = sandbox.handle(
+    let text = sandbox.handle(
         &HttpRequest::new(Method::Post, format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH))
             .with_header("token", t.expose())
-            .with_header("Content-Type", "application/x-www-form-urlencoded")
+            .with_header("Content-Type", "text/plain")
             .with_body(b"order_id=1".to_vec()),
     );
-    assert!(failure_msg(&form).contains("application/json"));
+    assert!(failure_msg(&text).contains("application/x-www-form-urlencoded"));
+}
+
+fn raw_form(sandbox: &Sandbox, token: &SecretString, body: &str) -> HttpResponse {
+    let url = format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH);
+    sandbox.handle(
+        &HttpRequest::new(Method::Post, url)
+            .with_header("token", token.expose())
+            .with_header("Content-Type", "application/x-www-form-urlencoded")
+            .with_body(body.as_bytes().to_vec()),
+    )
+}
+
+#[test]
+fn order_pay_sandbox_reads_a_form_by_its_own_rules() {
+    let sandbox = Sandbox::start().unwrap();
+    let t = sandbox.token();
+    for (body, msg) in [
+        ("order_id=1", "缺少参数: pay_method"),
+        ("order_id=1&pay_method=1&pay_price=0.10000000000000001&address_id=1&freight_mode=1", "支付金额格式错误"),
+        ("order_id=1&pay_method=3&pay_price=1&pay_integral=5&address_id=1&freight_mode=1", "积分支付不需要支付金额"),
+        ("order_id=%ZZ", "参数错误: 表单编码错误"),
+    ] {
+        assert_eq!(failure_msg(&raw_form(&sandbox, &t, body)), msg, "{body}");
+    }
+    // Written by hand: `+` and `%XX` decode, the last of repeated names wins, as in PHP.
+    let ok =
+        raw_form(&sandbox, &t, "order_id=9&order_id=7&pay_method=2&pay_price=0.10&address_id=%31&freight_mode=1&x=a+b");
+    assert_eq!(envelope(&ok)["status"], 200, "{}", envelope(&ok));
+    let paid = sandbox.paid_order(7).unwrap();
+    assert_eq!((paid.pay_method, paid.pay_price.as_deref(), paid.address_id), (2, Some("0.10"), 1));
+    assert!(sandbox.paid_order(9).is_none());
+}
+
+#[test]
+fn order_pay_form_encoded_every_method_end_to_end() {
+    // The client's form against the sandbox's own form reader, over loopback HTTP.
+    let sandbox = Sandbox::start().unwrap();
+    let client = Client::new(sandbox.config_builder().body_encoding(BodyEncoding::Form).build().unwrap());
+    let price = Yuan::parse("19.90").unwrap();
+    let pts = Points::new(10).unwrap();
+    let cases = [
+        (PayWith::wechat(price), "wechat"),
+        (PayWith::alipay(price), "alipay"),
+        (PayWith::points(pts), "empty"),
+        (PayWith::wechat_and_points(price, pts), "wechat"),
+        (PayWith::alipay_and_points(price, pts), "alipay"),
+    ];
+    for (i, (pay_with, kind)) in cases.into_iter().enumerate() {
+        let order_id = 3000 + i as i64;
+        let freight = Freight::NotFree(mall_pay::FreightChoice::CashOnDelivery);
+        let data = client.order_pay(&PayOrder::new(order_id, 4, pay_with, freight).unwrap().into()).unwrap();
+        assert_eq!(data.pay_param.kind(), kind, "{pay_with:?}");
+        let paid = sandbox.paid_order(order_id).unwrap();
+        assert_eq!((paid.address_id, paid.freight_mode, paid.freight_json_arr_key), (4, 2, 1));
+        assert_eq!(paid.pay_price.as_deref(), pay_with.pay_price().map(|_| "19.90"));
+    }
+    assert_eq!(sandbox.points_balance(), STARTING_POINTS - 30);
+    // The same client in JSON against the same sandbox.
+    let json = Client::new(sandbox.config_builder().build().unwrap());
+    let order = PayOrder::new(3100, 4, PayWith::points(pts), Freight::Free).unwrap();
+    assert_eq!(json.order_pay(&order.into()).unwrap().pay_param, PayParam::Empty);
 }
 
 #[test]

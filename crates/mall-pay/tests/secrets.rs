@@ -83,7 +83,7 @@ fn order_pay_decode_errors_never_quote_the_offending_value() {
         // `pay_param` is read by a hand-written Deserialize that wraps the inner serde error: the
         // wrapped message must lose the offending value too.
         r#"{"status":200,"msg":"ok","data":{"pay_param":{"appid":"wx1","partnerid":"1",
-            "prepayid":"p","package":"Sign=WXPay","noncestr":"n","timestamp":"1","sign":4111111111111111}}}"#,
+            "prepayid":"p","package":"Sign=WXPay","noncestr":"n","timestamp":"1","sign":{"v":4111111111111111}}}}"#,
     ] {
         match client().parse::<OrderPayRequest>(&HttpResponse::json(200, body.to_owned())) {
             Err(Error::Decode(e)) => {

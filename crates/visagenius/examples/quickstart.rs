@@ -15,7 +15,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use visagenius::sandbox::{SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, Sandbox};
-use visagenius::{Client, Config, Fen, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest};
+use visagenius::{Client, Config, ExpressAddress, Fen, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest};
 
 /// Any failure of the quickstart, printed as it is.
 pub type BoxError = Box<dyn std::error::Error>;
@@ -94,18 +94,28 @@ pub fn run(target: &Target, out: &mut impl Write) -> Result<(), BoxError> {
 
     writeln!(out, "3. order_pay (订单支付) order {order_id}, {pay_amount}")?;
     let paid = client.order_pay(&OrderPayRequest::new(*order_id, *pay_amount))?;
-    let a = &paid.express_address;
-    writeln!(
-        out,
-        "   paid; send the documents to {} {}, {}{}{} {}",
-        a.addressee,
-        a.mobile_phone,
-        a.province_name.as_deref().unwrap_or(&a.province_code),
-        a.city_name.as_deref().unwrap_or(""),
-        a.county_name.as_deref().unwrap_or(""),
-        a.detail_address
-    )?;
+    match paid.express_address.as_ref().map(address_line).filter(|line| !line.is_empty()) {
+        Some(line) => writeln!(out, "   paid; send the documents to {line}")?,
+        None => writeln!(out, "   paid; no address returned (nothing to mail, e.g. an e-visa)")?,
+    }
     Ok(())
+}
+
+/// The supplier's address on one line, from whichever of its fields the provider sent (every one
+/// is optional: the documentation shows them only in an example).
+pub fn address_line(a: &ExpressAddress) -> String {
+    let region = [
+        a.province_name.as_ref().or(a.province_code.as_ref()),
+        a.city_name.as_ref().or(a.city_code.as_ref()),
+        a.county_name.as_ref().or(a.county_code.as_ref()),
+    ];
+    let region: String = region.into_iter().flatten().map(String::as_str).collect::<Vec<_>>().join(" ");
+    [a.addressee.as_deref(), a.mobile_phone.as_deref(), Some(region.as_str()), a.detail_address.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn main() -> ExitCode {

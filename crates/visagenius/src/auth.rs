@@ -1,28 +1,32 @@
 //! The provider's signing rule, in one place.
 //!
-//! Every request carries three headers:
+//! Every request carries four headers:
 //!
 //! | header | value |
 //! |---|---|
-//! | `X-Date` | the current time as an RFC 1123 date in GMT, e.g. `Fri, 21 Oct 2022 07:28:00 GMT` |
+//! | `X-Date` and `Date` | the current time as an RFC 1123 date in GMT, e.g. `Fri, 21 Oct 2022 07:28:00 GMT` |
 //! | `X-Appid` | the app id |
 //! | `Authorization` | `"Basic " + base64(hmac_sha1(secret_key, access_key + "\n" + appid + "\n" + date))` |
 //!
-//! The date in the signed string and in `X-Date` must be the very same string, so the client
+//! The provider's prose names the date header `Date` ("Date/X-Date"), its header table and its
+//! sample `X-Date`: the client sends the same date string in both, so either reading finds it.
+//! The date in the signed string and in the headers must be the very same string, so the client
 //! formats it once and passes it to [`authorization`]. The server rejects a date more than five
 //! minutes away from its own clock.
 
 use sign_core::SecretString;
 use sign_core::{digest, encoding};
 
-/// The header carrying the request date.
+/// The header carrying the request date (the provider's header table and sample).
 pub const DATE_HEADER: &str = "X-Date";
+/// The standard HTTP header that carries the same date string (the provider's prose names it).
+pub const HTTP_DATE_HEADER: &str = "Date";
 /// The header carrying the app id.
 pub const APPID_HEADER: &str = "X-Appid";
 /// The header carrying the signature.
 pub const AUTHORIZATION_HEADER: &str = "Authorization";
 
-/// The `Authorization` header value for a request dated `date` (the exact `X-Date` string):
+/// The `Authorization` header value for a request dated `date` (the exact `X-Date` and `Date` string):
 /// `"Basic " + base64(hmac_sha1(secret_key, access_key + "\n" + appid + "\n" + date))`.
 ///
 /// ```

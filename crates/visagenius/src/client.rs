@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use sign_core::http::join_url;
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SystemClock, Transport};
 
-use crate::auth::{self, APPID_HEADER, AUTHORIZATION_HEADER, DATE_HEADER};
+use crate::auth::{self, APPID_HEADER, AUTHORIZATION_HEADER, DATE_HEADER, HTTP_DATE_HEADER};
 use crate::{Config, Error, envelope};
 
 /// A VisaGenius client: signs every request, sends it, and decodes the provider's envelope.
@@ -52,7 +52,7 @@ impl Client {
         Self { inner: Arc::new(Inner { config, transport, clock: Arc::new(SystemClock) }) }
     }
 
-    /// The same client reading the time from `clock` (the `X-Date` header). For tests.
+    /// The same client reading the time from `clock` (the `X-Date` and `Date` headers). For tests.
     pub fn with_clock(self, clock: Arc<dyn Clock>) -> Self {
         let mut inner = Inner::clone(&self.inner);
         inner.clock = clock;
@@ -87,17 +87,18 @@ impl Client {
         self.inner.config.http_options().retry
     }
 
-    /// The provider's signing rule (see [`auth`]) over `body`: `X-Date`, `X-Appid` and
+    /// The provider's signing rule (see [`auth`]) over `body`: `X-Date` and `Date`, `X-Appid` and
     /// `Authorization` from one date string.
     fn sign_request(&self, method: Method, path: &str, body: Vec<u8>, idempotent: bool) -> Result<HttpRequest, Error> {
         let config = &self.inner.config;
-        // One date string for both the header and the signed string.
+        // One date string for both date headers and the signed string.
         let date = sign_core::clock::rfc1123(self.inner.clock.now());
         let authorization = auth::authorization(&config.access_key, &config.secret_key, &config.appid, &date);
         Ok(HttpRequest::new(method, join_url(&config.base_url, path))
             .with_header("Content-Type", "application/json")
             .with_header("Accept", "application/json")
-            .with_header(DATE_HEADER, date)
+            .with_header(DATE_HEADER, date.as_str())
+            .with_header(HTTP_DATE_HEADER, date)
             .with_header(APPID_HEADER, config.appid.as_str())
             .with_header(AUTHORIZATION_HEADER, authorization)
             .with_body(body)

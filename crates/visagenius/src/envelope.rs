@@ -3,7 +3,8 @@
 //! - Only a 2xx, 400 ("参数不正确") or 503 ("服务异常") status carries the envelope. Any other
 //!   status is [`Error::HttpStatus`] whatever its body (a 404 with a JSON body is not the provider
 //!   refusing the request).
-//! - `ret == 0` ([`RET_OK`]) is success and `body` is the payload (a missing or `null` body
+//! - `ret == 0` ([`RET_OK`]) is success and `body` is the payload (`ret` and `msg` are read
+//!   whether the server writes them as numbers or strings: `"0"` is success too) (a missing or `null` body
 //!   decodes as JSON `null`, which suits `serde_json::Value`, `()` and `Option<_>`).
 //! - Any other `ret` is the provider's refusal, [`Error::Api`] with `ret` and `msg`, whether it came
 //!   with HTTP 200 ("接口异常"), 400 or 503.
@@ -23,12 +24,14 @@ use crate::Error;
 /// The `ret` value of a successful response.
 pub const RET_OK: i64 = 0;
 
-/// The envelope exactly as the provider writes it: a response without an integer `ret`, or with
-/// a `msg` that is not a string, is not the envelope.
+/// The envelope as the provider writes it, read leniently: `ret` an integer or a string holding
+/// one (`0`, `"0"`), `msg` a string or any scalar as its text. A response without a readable
+/// `ret` is not the envelope.
 #[derive(Deserialize)]
 struct RawEnvelope {
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     ret: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sign_core::lenient::deserialize")]
     msg: Option<String>,
     #[serde(default)]
     body: Option<Box<RawValue>>,
@@ -113,12 +116,22 @@ mod tests {
         assert!(matches!(status(404, r#"{"ret":-1,"msg":"x"}"#), Err(Error::HttpStatus { status: 404 })));
         assert!(matches!(status(500, r#"{"ret":-1,"msg":"x"}"#), Err(Error::HttpStatus { status: 500 })));
         assert!(matches!(status(503, r#"{"ret":0,"msg":"ok"}"#), Err(Error::HttpStatus { status: 503 })));
-        for body in ["", "<html></html>", "{\"ret\":0", "{\"msg\":\"ok\"}", r#"{"ret":"0"}"#, r#"{"ret":-1,"msg":7}"#] {
+        for body in ["", "<html></html>", "{\"ret\":0", "{\"msg\":\"ok\"}", r#"{"ret":"ok"}"#, r#"{"ret":[0]}"#] {
             assert!(matches!(status(200, body), Err(Error::Decode(_))), "{body}");
         }
         // Missing body field, wrong type inside the body.
         assert!(matches!(status(200, r#"{"ret":0,"msg":"ok"}"#), Err(Error::Decode(_))));
         assert!(matches!(status(200, r#"{"ret":0,"body":{"n":1.5}}"#), Err(Error::Decode(_))));
+    }
+
+    #[test]
+    fn ret_and_msg_are_read_as_numbers_or_strings() {
+        let b: Body = parse(&resp(200, r#"{"ret":"0","msg":"ok","body":{"n":3}}"#), LIMIT, "t").unwrap();
+        assert_eq!(b, Body { n: 3 });
+        match parse::<Body>(&resp(400, r#"{"ret":"-1","msg":7}"#), LIMIT, "t") {
+            Err(Error::Api { ret: -1, msg, status: 400 }) => assert_eq!(msg, "7"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -3,10 +3,15 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// An amount of Chinese yuan in fen (分, 1/100 yuan), exactly as the provider sends it: a JSON
 /// integer (`"pay_amount": 2000` is 20.00 CNY). Never a float.
+///
+/// Read leniently: a string holding an integer (`"2000"`, as a Java backend may write it) is the
+/// same amount. A float (`369.0`, `"20.5"`) is refused even when its fraction is zero: an amount
+/// with a decimal point may well be in yuan, and reading it as fen would be off a hundredfold.
 ///
 /// ```
 /// use visagenius::Fen;
@@ -17,9 +22,24 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!("12.5".parse::<Fen>().unwrap(), Fen::new(1250));
 /// assert_eq!(serde_json::to_string(&price).unwrap(), "2000");
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Fen(pub i64);
+
+impl<'de> Deserialize<'de> for Fen {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Not `sign_core::lenient::integer`: it takes `369.0` as 369, and here a decimal point
+        // may mean yuan. `Value` keeps an integer apart from a float (also with serde_json's
+        // `arbitrary_precision`, where `as_i64` parses the number's own text).
+        let fen = match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Number(n) => n.as_i64(),
+            serde_json::Value::String(s) => s.trim().parse::<i64>().ok(),
+            _ => None,
+        };
+        // Never echo the value: errors end up in logs.
+        fen.map(Fen).ok_or_else(|| D::Error::custom("an amount in fen must be an integer (or a string holding one)"))
+    }
+}
 
 impl Fen {
     /// Zero.
@@ -153,12 +173,17 @@ mod tests {
     }
 
     #[test]
-    fn serde_is_a_bare_integer() {
+    fn serde_writes_a_bare_integer_and_reads_a_string_holding_one() {
         assert_eq!(serde_json::to_string(&Fen(2000)).unwrap(), "2000");
         assert_eq!(serde_json::from_str::<Fen>("2000").unwrap(), Fen(2000));
-        // A float or a string is not an amount in fen.
-        assert!(serde_json::from_str::<Fen>("20.5").is_err());
-        assert!(serde_json::from_str::<Fen>("\"2000\"").is_err());
+        // A string holding an integer is the same amount (a Java backend's variant).
+        assert_eq!(serde_json::from_str::<Fen>("\"2000\"").unwrap(), Fen(2000));
+        assert_eq!(serde_json::from_str::<Fen>("\" -5 \"").unwrap(), Fen(-5));
+        // A float is not an amount in fen, even with a zero fraction (it may be yuan).
+        for bad in ["20.5", "369.0", "\"20.5\"", "\"369.0\"", "\"\"", "\"2e3\"", "true", "null", "[1]", "{}"] {
+            let err = serde_json::from_str::<Fen>(bad).unwrap_err().to_string();
+            assert!(err.contains("must be an integer"), "{bad}: {err}");
+        }
     }
 
     #[test]

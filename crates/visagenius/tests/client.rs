@@ -42,6 +42,7 @@ fn signed(server: &mut Server, path: &str, body: &str) -> mockito::Mock {
     server
         .mock("POST", path)
         .match_header("X-Date", DATE)
+        .match_header("Date", DATE)
         .match_header("X-Appid", "app-10001")
         .match_header("Authorization", AUTHORIZATION)
         .match_header("Content-Type", "application/json")
@@ -60,9 +61,60 @@ fn order_pay_sends_exact_headers_and_body() {
         .create();
     let paid = client(&server).order_pay(&OrderPayRequest::new(1000012680, Fen::new(2000))).unwrap();
     mock.assert();
-    assert_eq!(paid.express_address.id, 10116);
-    assert_eq!(paid.express_address.addressee, "周建成");
-    assert_eq!(paid.express_address.province_name, None);
+    let address = paid.express_address.unwrap();
+    assert_eq!(address.id, Some(10116));
+    assert_eq!(address.addressee.as_deref(), Some("周建成"));
+    assert_eq!(address.province_name, None);
+}
+
+#[test]
+fn order_pay_sends_the_signed_date_in_both_date_and_x_date() {
+    // The prose names `Date`, the header table and the sample `X-Date`: both carry the one signed
+    // date, so a server reading either finds it (checked on the wire, through mockito).
+    let mut server = Server::new();
+    let mock = server
+        .mock("POST", "/openvisa/order_pay")
+        .match_header("Date", DATE)
+        .match_header("X-Date", DATE)
+        .match_header("Authorization", AUTHORIZATION)
+        .with_body(PAY_OK)
+        .expect(1)
+        .create();
+    client(&server).order_pay(&OrderPayRequest::new(1, Fen(1))).unwrap();
+    mock.assert();
+    let prepared = client(&server).prepare(&OrderPayRequest::new(1, Fen(1))).unwrap();
+    let dates: Vec<_> = prepared
+        .headers
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case("Date") || name.eq_ignore_ascii_case("X-Date"))
+        .map(|(_, value)| value.as_str())
+        .collect();
+    assert_eq!(dates, [DATE, DATE]);
+}
+
+#[test]
+fn order_pay_reads_a_partial_or_missing_express_address() {
+    // The address's fields appear only in the provider's example, and an e-visa needs no delivery:
+    // a partial, empty, null or missing address is a success, not a decoding failure.
+    let c = Client::with_transport(config("https://vg.example"), Arc::new(Unreachable));
+    let parse = |body: &str| c.parse::<OrderPayRequest>(&HttpResponse::json(200, body.as_bytes().to_vec()));
+    let partial =
+        parse(r#"{"ret":0,"msg":"ok","body":{"express_address":{"id":10116,"detail_address":"东外斜街甲4号"}}}"#)
+            .unwrap()
+            .express_address
+            .unwrap();
+    assert_eq!((partial.id, partial.detail_address.as_deref()), (Some(10116), Some("东外斜街甲4号")));
+    assert_eq!((partial.addressee, partial.mobile_phone, partial.province_code), (None, None, None));
+    let empty = parse(r#"{"ret":0,"msg":"ok","body":{"express_address":{}}}"#).unwrap();
+    assert_eq!(empty.express_address, Some(visagenius::ExpressAddress::new()));
+    for body in [r#"{"ret":0,"msg":"ok","body":{}}"#, r#"{"ret":0,"msg":"ok","body":{"express_address":null}}"#] {
+        assert_eq!(parse(body).unwrap().express_address, None, "{body}");
+    }
+    // Through the transport too.
+    let mut server = Server::new();
+    let mock = server.mock("POST", "/openvisa/order_pay").with_body(r#"{"ret":0,"msg":"ok","body":{}}"#).create();
+    assert_eq!(client(&server).order_pay(&OrderPayRequest::new(1, Fen(1))).unwrap().express_address, None);
+    mock.assert();
 }
 
 #[test]
@@ -111,12 +163,99 @@ fn product_query_sends_the_exact_body_and_reads_the_detail() {
 }
 
 #[test]
+fn product_query_and_list_read_numbers_sent_as_strings() {
+    // A Java or PHP backend may quote what the documents show as integers (ids, enumerations, the
+    // price in fen, `ret` itself), or send an id as a number where a code is text.
+    let c = Client::with_transport(config("https://vg.example"), Arc::new(Unreachable));
+    let response = |body: &str| HttpResponse::json(200, body.as_bytes().to_vec());
+    let detail = c
+        .parse::<ProductQueryRequest>(&response(
+            r#"{"ret":"0","msg":"ok","body":{"product_id":"10106","price":"36900","visa_type_id":"4","visa_form":1,
+                "need_interview":"0","need_delivery":"1","country_code":"KR","update_time":20241129}}"#,
+        ))
+        .unwrap();
+    assert_eq!((detail.product_id, detail.price, detail.visa_type_id), (10106, Some(Fen(36900)), Some(4)));
+    assert_eq!((detail.need_interview, detail.need_delivery, detail.visa_form), (Some(0), Some(1), Some(1)));
+    assert_eq!(detail.update_time.as_deref(), Some("20241129"));
+    let list = c
+        .parse::<ProductBriefQueryRequest>(&response(
+            r#"{"ret":0,"msg":"ok","body":{"total_count":"2","data":[{"product_id":"10106","price":"36900",
+                "visa_type_id":"4","need_return_material":""},{"product_id":10107,"price":45000}]}}"#,
+        ))
+        .unwrap();
+    assert_eq!(list.total_count, 2);
+    let ids: Vec<_> = list.products().iter().map(|p| (p.product_id, p.price, p.need_return_material)).collect();
+    assert_eq!(ids, [(Some(10106), Some(Fen(36900)), None), (Some(10107), Some(Fen(45000)), None)]);
+    let paid = c
+        .parse::<OrderPayRequest>(&response(
+            r#"{"ret":0,"body":{"express_address":{"id":"10116","mobile_phone":15071097990,"province_code":120000}}}"#,
+        ))
+        .unwrap()
+        .express_address
+        .unwrap();
+    assert_eq!(paid.id, Some(10116));
+    assert_eq!((paid.mobile_phone.as_deref(), paid.province_code.as_deref()), (Some("15071097990"), Some("120000")));
+    // Read liberally in the JSON type only, never in the value: a price with a decimal point may be
+    // yuan, and is not taken as fen.
+    for body in [
+        r#"{"ret":0,"body":{"product_id":"10106x"}}"#,
+        r#"{"ret":0,"body":{"product_id":1,"price":"369.00"}}"#,
+        r#"{"ret":0,"body":{"product_id":1,"price":369.0}}"#,
+    ] {
+        let err = c.parse::<ProductQueryRequest>(&response(body)).unwrap_err();
+        assert!(matches!(err, Error::Decode(_)) && err.outcome_unknown(), "{body}: {err:?}");
+    }
+}
+
+#[test]
+fn order_pay_retry_after_a_connect_failure_is_signed_afresh() {
+    // The first attempt cannot have reached the server (connection refused): the client signs the
+    // repeat again, with the clock's new date in both date headers and a new Authorization, never
+    // the identical signed bytes.
+    let clock = Arc::new(FixedClock::from_unix_millis(UNIX * 1000));
+    let transport = Arc::new(RefusesFirst { clock: clock.clone(), seen: std::sync::Mutex::new(Vec::new()) });
+    let c = Client::with_transport(config("https://vg.example"), transport.clone()).with_clock(clock);
+    let paid = c.order_pay(&OrderPayRequest::new(1000012680, Fen::new(2000))).unwrap();
+    assert_eq!(paid.express_address.unwrap().id, Some(10116));
+    let seen = transport.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2, "one refused attempt, one answered");
+    fn headers(r: &HttpRequest) -> (Option<&str>, Option<&str>, Option<&str>) {
+        (r.header("X-Date"), r.header("Date"), r.header("Authorization"))
+    }
+    assert_eq!(headers(&seen[0]), (Some(DATE), Some(DATE), Some(AUTHORIZATION)));
+    // printf 'AKIDexample\napp-10001\nFri, 21 Oct 2022 07:28:01 GMT' | openssl dgst -sha1 -hmac 's3cr3t-KEY' -binary | base64
+    let later = "Fri, 21 Oct 2022 07:28:01 GMT";
+    assert_eq!(headers(&seen[1]), (Some(later), Some(later), Some("Basic hrL3v0ZfomdDpvK7UiGp4tkHAXM=")));
+    assert_eq!(seen[0].body, seen[1].body);
+}
+
+/// Refuses the first request with a not-sent error (one second passes on `clock`), then answers.
+#[derive(Debug)]
+struct RefusesFirst {
+    clock: Arc<FixedClock>,
+    seen: std::sync::Mutex<Vec<HttpRequest>>,
+}
+
+impl Transport for RefusesFirst {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let mut seen = self.seen.lock().unwrap();
+        seen.push(request.clone());
+        if seen.len() == 1 {
+            self.clock.advance(Duration::from_secs(1));
+            return Err(TransportError::new(TransportErrorKind::Connect, "connection refused"));
+        }
+        Ok(HttpResponse::json(200, PAY_OK.as_bytes().to_vec()))
+    }
+}
+
+#[test]
 fn prepare_is_sans_io_and_marks_only_queries_idempotent() {
     let c = Client::with_transport(config("https://vg.example/base/"), Arc::new(Unreachable))
         .with_clock(Arc::new(FixedClock::from_unix_millis(UNIX * 1000)));
     let pay = c.prepare(&OrderPayRequest::new(1, Fen(2))).unwrap();
     assert_eq!(pay.url, "https://vg.example/base/openvisa/order_pay");
     assert_eq!(pay.header("X-Date"), Some(DATE));
+    assert_eq!(pay.header("Date"), Some(DATE));
     assert_eq!(pay.header("Authorization"), Some(AUTHORIZATION));
     assert_eq!(pay.body, br#"{"order_id":1,"pay_amount":2}"#);
     assert!(!pay.idempotent);
@@ -124,7 +263,7 @@ fn prepare_is_sans_io_and_marks_only_queries_idempotent() {
     assert!(c.prepare(&ProductBriefQueryRequest::new()).unwrap().idempotent);
     // parse is the other half, fed by hand.
     let ok = HttpResponse::json(200, PAY_OK.as_bytes().to_vec());
-    assert_eq!(c.parse::<OrderPayRequest>(&ok).unwrap().express_address.id, 10116);
+    assert_eq!(c.parse::<OrderPayRequest>(&ok).unwrap().express_address.unwrap().id, Some(10116));
 }
 
 #[test]
@@ -210,7 +349,7 @@ fn non_envelope_errors_are_http_status_errors() {
 }
 
 #[test]
-fn bad_success_bodies_are_decode_errors() {
+fn order_pay_unreadable_success_is_a_decode_error_with_an_unknown_outcome() {
     let mut server = Server::new();
     let c = client(&server);
     let cases = [
@@ -220,12 +359,15 @@ fn bad_success_bodies_are_decode_errors() {
         "null",
         r#"{"msg":"ok","body":{}}"#,
         r#"{"ret":0,"msg":"ok"}"#,
-        r#"{"ret":0,"msg":"ok","body":{}}"#,
         r#"{"ret":0,"msg":"ok","body":{"express_address":{"id":"x"}}}"#,
+        r#"{"ret":0,"msg":"ok","body":{"express_address":"东外斜街"}}"#,
     ];
     for body in cases {
         let _m = server.mock("POST", "/openvisa/order_pay").with_status(200).with_body(body).create();
-        assert!(matches!(c.order_pay(&OrderPayRequest::new(1, Fen(1))), Err(Error::Decode(_))), "{body:?}");
+        let err = c.order_pay(&OrderPayRequest::new(1, Fen(1))).unwrap_err();
+        assert!(matches!(err, Error::Decode(_)), "{body:?}: {err:?}");
+        // Neither a success nor the provider's refusal: the payment may have gone through.
+        assert!(err.outcome_unknown(), "{body:?}");
     }
     // A price as a float is not fen.
     let _m = server
@@ -306,6 +448,7 @@ fn the_date_comes_from_the_injected_clock_each_call() {
     let second = c.prepare(&ProductQueryRequest::new(1)).unwrap();
     assert_eq!(first.header("X-Date"), Some(DATE));
     assert_eq!(second.header("X-Date"), Some("Fri, 21 Oct 2022 07:28:01 GMT"));
+    assert_eq!(second.header("Date"), Some("Fri, 21 Oct 2022 07:28:01 GMT"));
     // printf 'AKIDexample\napp-10001\nFri, 21 Oct 2022 07:28:01 GMT' | openssl dgst -sha1 -hmac 's3cr3t-KEY' -binary | base64
     assert_eq!(second.header("Authorization"), Some("Basic hrL3v0ZfomdDpvK7UiGp4tkHAXM="));
 }

@@ -5,11 +5,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use serde_json::json;
 use sign_core::{FixedClock, HttpRequest, Method};
 use time::macros::datetime;
 use visagenius::sandbox::{
-    SANDBOX_APPID, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_ORDER_WITH_ADDRESS_ID, SANDBOX_PAID_ORDER_ID,
-    SANDBOX_PRODUCT_IDS, Sandbox,
+    SANDBOX_APPID, SANDBOX_EVISA_ORDER_ID, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_ORDER_WITH_ADDRESS_ID,
+    SANDBOX_PAID_ORDER_ID, SANDBOX_PRODUCT_IDS, Sandbox,
 };
 use visagenius::{
     Client, Error, Fen, OrderExpressAddress, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest,
@@ -38,8 +39,10 @@ fn quickstart_flow_list_detail_pay() {
     assert_eq!(detail.price, Some(Fen(36900)));
     assert!(!sandbox.order(SANDBOX_ORDER_ID).unwrap().paid);
     let paid = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).unwrap();
-    assert_eq!(paid.express_address.id, 10116);
-    assert_eq!(paid.express_address.province_name.as_deref(), Some("天津市"));
+    // The quickstart's order answers with a partial address.
+    let address = paid.express_address.unwrap();
+    assert_eq!(address.id, Some(10116));
+    assert_eq!((address.mobile_phone, address.province_name), (None, None));
     assert!(sandbox.order(SANDBOX_ORDER_ID).unwrap().paid);
     // Paying twice is refused, and the order stays paid.
     let (status, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)));
@@ -105,6 +108,73 @@ fn order_pay_checks_amount_order_and_fields() {
     assert!(order.paid);
     assert_eq!(order.express_address.unwrap()["detail_address"], "长安街1号");
     assert!(sandbox.order(SANDBOX_ORDER_WITH_ADDRESS_ID).unwrap().express_address.is_some());
+}
+
+#[test]
+fn order_pay_sandbox_answers_a_partial_a_full_or_no_address() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = sandbox.client().unwrap();
+    let partial = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).unwrap();
+    let partial = partial.express_address.unwrap();
+    assert_eq!(partial.detail_address.as_deref(), Some("东外斜街甲4号宏天  商务115室"));
+    assert_eq!((partial.mobile_phone, partial.city_name), (None, None));
+    let full = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_WITH_ADDRESS_ID, Fen(45000))).unwrap();
+    let full = full.express_address.unwrap();
+    assert_eq!(full.mobile_phone.as_deref(), Some("15071097990"));
+    assert_eq!(full.county_name.as_deref(), Some("和平区"));
+    // An e-visa: nothing to mail, no address, and still a success.
+    let evisa = client.order_pay(&OrderPayRequest::new(SANDBOX_EVISA_ORDER_ID, Fen(23000))).unwrap();
+    assert_eq!(evisa.express_address, None);
+    assert!(sandbox.order(SANDBOX_EVISA_ORDER_ID).unwrap().paid);
+}
+
+#[test]
+fn product_query_sandbox_answers_carry_numbers_as_strings_and_the_client_reads_them() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = sandbox.client().unwrap();
+    // What the sandbox writes, read raw: strings where the documents say integer.
+    let raw =
+        |request: &HttpRequest| -> serde_json::Value { serde_json::from_slice(&sandbox.handle(request).body).unwrap() };
+    let list = raw(&client.prepare(&ProductBriefQueryRequest::new()).unwrap());
+    let first = &list["body"]["data"][0];
+    assert_eq!(
+        (&first["product_id"], &first["price"], &first["visa_type_id"]),
+        (&json!("10106"), &json!("36900"), &json!("4"))
+    );
+    let detail = raw(&client.prepare(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[0])).unwrap());
+    assert_eq!((&detail["body"]["need_delivery"], &detail["body"]["visa_type_id"]), (&json!("1"), &json!("4")));
+    // And what the client makes of them.
+    let list = client.product_brief_query(&ProductBriefQueryRequest::new()).unwrap();
+    let first = &list.products()[0];
+    assert_eq!((first.product_id, first.price, first.visa_type_id), (Some(10106), Some(Fen(36900)), Some(4)));
+    let detail = client.product_query(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[0])).unwrap();
+    assert_eq!((detail.visa_type_id, detail.need_interview, detail.need_delivery), (Some(4), Some(0), Some(1)));
+}
+
+#[test]
+fn sandbox_accepts_date_or_x_date_and_refuses_two_that_disagree() {
+    let now = datetime!(2026-11-22 01:00:00 UTC);
+    let sandbox = Sandbox::start_with_clock(Arc::new(FixedClock::new(now))).unwrap();
+    let client = sandbox.client().unwrap().with_clock(Arc::new(FixedClock::new(now)));
+    let signed = client.prepare(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[0])).unwrap();
+    assert_eq!(signed.header("Date"), signed.header("X-Date"));
+    assert_eq!(sandbox.handle(&signed).status, 200, "both headers, the same date");
+    for keep in ["Date", "X-Date"] {
+        let mut one = signed.clone();
+        one.headers.retain(|(name, _)| name == keep || (name != "Date" && name != "X-Date"));
+        assert_eq!(sandbox.handle(&one).status, 200, "only {keep}");
+    }
+    // Two dates that disagree, whichever of them was signed, are refused.
+    for (header, other) in [("Date", "Sun, 22 Nov 2026 01:00:01 GMT"), ("X-Date", "Sun, 22 Nov 2026 00:59:59 GMT")] {
+        let mut request = signed.clone();
+        request.headers.retain(|(name, _)| name != header);
+        request.headers.push((header.to_owned(), other.to_owned()));
+        let answer = sandbox.handle(&request);
+        assert_eq!(answer.status, 400, "{header}");
+        let v: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+        assert_eq!(v["ret"], -1);
+        assert!(v["msg"].as_str().unwrap().contains("不一致"), "{v}");
+    }
 }
 
 #[test]
@@ -182,10 +252,10 @@ fn tampered_or_incomplete_requests_are_refused() {
     let client = sandbox.client().unwrap();
     let good = client.prepare(&ProductQueryRequest::new(10106)).unwrap();
     assert_eq!(sandbox.handle(&good).status, 200);
-    for drop in ["X-Date", "X-Appid", "Authorization"] {
+    for drop in [&["X-Date", "Date"][..], &["X-Appid"], &["Authorization"]] {
         let mut r = good.clone();
-        r.headers.retain(|(n, _)| n != drop);
-        assert_eq!(sandbox.handle(&r).status, 400, "without {drop}");
+        r.headers.retain(|(n, _)| !drop.contains(&n.as_str()));
+        assert_eq!(sandbox.handle(&r).status, 400, "without {drop:?}");
     }
     let mut no_json = good.clone();
     no_json.headers.retain(|(n, _)| n != "Content-Type");

@@ -2,13 +2,16 @@
 //!
 //! [`Sandbox::start`] serves the "pay an order now" endpoint on `127.0.0.1` at
 //! [`Sandbox::PAY_PATH`] (the real path is not public, so the sandbox picks its own and
-//! [`Sandbox::config_builder`] fills it in). It checks the `token` header and every
-//! method/amount/freight rule with its own code (written apart from the client's, reading the raw
-//! JSON text so that a float-mangled `pay_price` such as `0.10000000000000001` is caught), keeps
+//! [`Sandbox::config_builder`] fills it in). It reads the body as a JSON object or as
+//! `application/x-www-form-urlencoded` fields (the provider names no content type; its PHP
+//! backend may read either), checks the `token` header and every method/amount/freight rule with
+//! its own code (written apart from the client's, reading each value's text as sent so that a
+//! float-mangled `pay_price` such as `0.10000000000000001` is caught), keeps
 //! state (tokens issued and expired, orders paid, the user's points balance), and answers with the
-//! provider's envelopes: WeChat parameters for methods 1 and 4, an Alipay order string for 2 and 5,
-//! `data: []` for points only, and `{"status": 0, "msg": "token过期", "data": []}` for an expired
-//! token.
+//! provider's envelopes: WeChat parameters for methods 1 and 4 (`timestamp` and `partnerid` as JSON
+//! numbers, as PHP writes them, where the documentation shows strings), an Alipay order string for 2 and 5,
+//! `data: []` with a quoted `"status": "200"` for points only (a variant a loosely typed backend
+//! may send), and `{"status": 0, "msg": "token过期", "data": []}` for an expired token.
 //!
 //! Only `token过期` is the provider's own wording; the sandbox's other failure messages are ours.
 //! The WeChat `sign` and Alipay `sign` it returns are made with sandbox keys and will not be
@@ -43,7 +46,7 @@ pub struct PaidOrder {
     pub order_id: i64,
     /// `pay_method` (1-5).
     pub pay_method: i64,
-    /// `pay_price` exactly as received (JSON number text), if sent.
+    /// `pay_price` exactly as received (the number's text), if sent.
     pub pay_price: Option<String>,
     /// `pay_integral`, if sent.
     pub pay_integral: Option<i64>,
@@ -222,24 +225,70 @@ impl SandboxHandler {
         let mut state = self.state();
         state.requests += 1;
         match pay(&mut state, request) {
-            Ok(data) => envelope(200, "下单成功", &data),
-            Err(msg) => envelope(0, &msg, "[]"),
+            // A loosely typed PHP backend may quote its numbers: the points-only answer (nothing
+            // for the app, `data: []`) comes with `"status": "200"`.
+            Ok(data) if data == "[]" => envelope("\"200\"", "支付成功", &data),
+            Ok(data) => envelope("200", "下单成功", &data),
+            Err(msg) => envelope("0", &msg, "[]"),
         }
     }
 }
 
-fn envelope(status: i64, msg: &str, data: &str) -> HttpResponse {
+/// The envelope, `status` written as given (`200`, `"200"` or `0`).
+fn envelope(status: &str, msg: &str, data: &str) -> HttpResponse {
     let msg = serde_json::to_string(msg).unwrap_or_else(|_| "\"\"".into());
     HttpResponse::json(200, format!(r#"{{"status":{status},"msg":{msg},"data":{data}}}"#))
 }
 
-/// A field's raw JSON text, if present and not `null`.
-fn raw<'a>(fields: &'a BTreeMap<String, Box<RawValue>>, name: &str) -> Option<&'a str> {
-    fields.get(name).map(|v| v.get().trim()).filter(|v| *v != "null")
+/// The request's fields, each value's text as sent: a JSON value's own text (a string keeps its
+/// quotes, so `"1"` is not the number 1), or a form field's decoded text.
+type Fields = BTreeMap<String, String>;
+
+/// A field's text, if present (a JSON `null` counts as absent).
+fn raw<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+    fields.get(name).map(|v| v.trim())
 }
 
-/// A positive JSON integer (digits only: no sign, no fraction, no exponent).
-fn positive_int(fields: &BTreeMap<String, Box<RawValue>>, name: &str) -> Result<Option<i64>, String> {
+/// The fields of a JSON object body; `null` values are left out.
+fn json_fields(body: &[u8]) -> Option<Fields> {
+    let object: BTreeMap<String, Box<RawValue>> = serde_json::from_slice(body).ok()?;
+    let present = object.into_iter().filter(|(_, v)| v.get().trim() != "null");
+    Some(present.map(|(k, v)| (k, v.get().trim().to_owned())).collect())
+}
+
+/// The fields of an `application/x-www-form-urlencoded` body (`+` is a space, `%XX` a byte, the
+/// result UTF-8); the last of repeated names wins, as in PHP's `$_POST`.
+fn form_fields(body: &[u8]) -> Option<Fields> {
+    let decode = |part: &[u8]| -> Option<String> {
+        let mut bytes = Vec::with_capacity(part.len());
+        let mut i = 0;
+        while i < part.len() {
+            match part[i] {
+                b'+' => bytes.push(b' '),
+                b'%' => {
+                    let hex = std::str::from_utf8(part.get(i + 1..i + 3)?).ok()?;
+                    bytes.push(u8::from_str_radix(hex, 16).ok()?);
+                    i += 2;
+                }
+                b => bytes.push(b),
+            }
+            i += 1;
+        }
+        String::from_utf8(bytes).ok()
+    };
+    let mut fields = Fields::new();
+    for pair in body.split(|&b| b == b'&').filter(|p| !p.is_empty()) {
+        let (name, value) = match pair.iter().position(|&b| b == b'=') {
+            Some(at) => (&pair[..at], &pair[at + 1..]),
+            None => (pair, &b""[..]),
+        };
+        fields.insert(decode(name)?, decode(value)?);
+    }
+    Some(fields)
+}
+
+/// A positive integer (digits only: no sign, no fraction, no exponent, no quotes).
+fn positive_int(fields: &Fields, name: &str) -> Result<Option<i64>, String> {
     let Some(text) = raw(fields, name) else { return Ok(None) };
     let valid = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     match text.parse::<i64>() {
@@ -248,12 +297,12 @@ fn positive_int(fields: &BTreeMap<String, Box<RawValue>>, name: &str) -> Result<
     }
 }
 
-fn required_int(fields: &BTreeMap<String, Box<RawValue>>, name: &str) -> Result<i64, String> {
+fn required_int(fields: &Fields, name: &str) -> Result<i64, String> {
     positive_int(fields, name)?.ok_or_else(|| format!("缺少参数: {name}"))
 }
 
-/// `pay_price`: a JSON number of yuan with at most two decimals, more than zero.
-fn price(fields: &BTreeMap<String, Box<RawValue>>) -> Result<Option<String>, String> {
+/// `pay_price`: a number of yuan with at most two decimals, more than zero.
+fn price(fields: &Fields) -> Result<Option<String>, String> {
     let Some(text) = raw(fields, "pay_price") else { return Ok(None) };
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
@@ -273,12 +322,14 @@ fn pay(state: &mut State, request: &HttpRequest) -> Result<String, String> {
         Some(true) => return Err("token过期".into()),
         Some(false) => {}
     }
-    let json = request.header("content-type").is_some_and(|v| v.to_ascii_lowercase().starts_with("application/json"));
-    if !json {
-        return Err("请求格式错误: 需要 application/json".into());
-    }
-    let fields: BTreeMap<String, Box<RawValue>> =
-        serde_json::from_slice(&request.body).map_err(|_| "参数错误: 请求体不是 JSON 对象".to_owned())?;
+    let content_type = request.header("content-type").unwrap_or_default().trim().to_ascii_lowercase();
+    let fields = if content_type.starts_with("application/json") {
+        json_fields(&request.body).ok_or("参数错误: 请求体不是 JSON 对象")?
+    } else if content_type.starts_with("application/x-www-form-urlencoded") {
+        form_fields(&request.body).ok_or("参数错误: 表单编码错误")?
+    } else {
+        return Err("请求格式错误: 需要 application/json 或 application/x-www-form-urlencoded".into());
+    };
 
     let order_id = required_int(&fields, "order_id")?;
     let pay_method = required_int(&fields, "pay_method")?;
@@ -360,8 +411,19 @@ fn wechat_data(order_id: i64) -> String {
     let to_sign: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
     let to_sign = format!("{}&key={WECHAT_SANDBOX_KEY}", to_sign.join("&"));
     pairs.push(("sign", sign_core::digest::md5_hex_upper(to_sign.as_bytes())));
-    let object: serde_json::Map<String, serde_json::Value> =
-        pairs.into_iter().map(|(k, v)| (k.to_owned(), serde_json::Value::String(v))).collect();
+    // PHP writes `time()` and a numeric merchant id as JSON numbers: the documentation shows
+    // strings, a real backend may not.
+    let numeric = |k: &str| k == "timestamp" || k == "partnerid";
+    let object: serde_json::Map<String, serde_json::Value> = pairs
+        .into_iter()
+        .map(|(k, v)| {
+            let value = match v.parse::<u64>() {
+                Ok(n) if numeric(k) => serde_json::Value::from(n),
+                _ => serde_json::Value::String(v),
+            };
+            (k.to_owned(), value)
+        })
+        .collect();
     serde_json::json!({ "pay_param": object }).to_string()
 }
 

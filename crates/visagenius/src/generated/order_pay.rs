@@ -89,46 +89,57 @@ impl OrderExpressAddress {
     }
 }
 
-/// `OrderPayResponse`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The provider's response table marks `express_address` required, but an e-visa needs no delivery, so a
+/// successful payment may come without it (or with an empty one): it is optional here, so that a real success is
+/// never reported as a decoding failure.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderPayResponse {
-    /// 供应商地址信息 (the supplier's address)
-    pub express_address: ExpressAddress,
+    /// 供应商地址信息 (the supplier's address; absent when nothing is mailed)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub express_address: Option<ExpressAddress>,
 }
 
 impl OrderPayResponse {
     /// Creates a `OrderPayResponse` from its required fields; optional fields start unset (set them with `with_*`).
-    pub fn new(express_address: impl Into<ExpressAddress>) -> Self {
-        Self { express_address: express_address.into() }
+    pub fn new() -> Self {
+        Self { express_address: None }
+    }
+
+    /// Sets `express_address`.
+    #[must_use]
+    pub fn with_express_address(mut self, value: impl Into<ExpressAddress>) -> Self {
+        self.express_address = Some(value.into());
+        self
     }
 }
 
-/// `ExpressAddress`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The fields of the supplier's address appear only in the provider's response example, not in its schema table:
+/// every one is optional (an address may come partial, or empty for an e-visa).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ExpressAddress {
     /// 地址id
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub id: Option<i64>,
     /// 收件人
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub addressee: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub addressee: Option<String>,
     /// 手机号码
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub mobile_phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub mobile_phone: Option<String>,
     /// 省份code
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub province_code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub province_code: Option<String>,
     /// 城市code
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub city_code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub city_code: Option<String>,
     /// 区code
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub county_code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub county_code: Option<String>,
     /// 详细地址
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub detail_address: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub detail_address: Option<String>,
     /// 省份名称 (added 2024-08-26)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub province_name: Option<String>,
@@ -142,27 +153,68 @@ pub struct ExpressAddress {
 
 impl ExpressAddress {
     /// Creates a `ExpressAddress` from its required fields; optional fields start unset (set them with `with_*`).
-    pub fn new(
-        id: impl Into<i64>,
-        addressee: impl Into<String>,
-        mobile_phone: impl Into<String>,
-        province_code: impl Into<String>,
-        city_code: impl Into<String>,
-        county_code: impl Into<String>,
-        detail_address: impl Into<String>,
-    ) -> Self {
+    pub fn new() -> Self {
         Self {
-            id: id.into(),
-            addressee: addressee.into(),
-            mobile_phone: mobile_phone.into(),
-            province_code: province_code.into(),
-            city_code: city_code.into(),
-            county_code: county_code.into(),
-            detail_address: detail_address.into(),
+            id: None,
+            addressee: None,
+            mobile_phone: None,
+            province_code: None,
+            city_code: None,
+            county_code: None,
+            detail_address: None,
             province_name: None,
             city_name: None,
             county_name: None,
         }
+    }
+
+    /// Sets `id`.
+    #[must_use]
+    pub fn with_id(mut self, value: impl Into<i64>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+
+    /// Sets `addressee`.
+    #[must_use]
+    pub fn with_addressee(mut self, value: impl Into<String>) -> Self {
+        self.addressee = Some(value.into());
+        self
+    }
+
+    /// Sets `mobile_phone`.
+    #[must_use]
+    pub fn with_mobile_phone(mut self, value: impl Into<String>) -> Self {
+        self.mobile_phone = Some(value.into());
+        self
+    }
+
+    /// Sets `province_code`.
+    #[must_use]
+    pub fn with_province_code(mut self, value: impl Into<String>) -> Self {
+        self.province_code = Some(value.into());
+        self
+    }
+
+    /// Sets `city_code`.
+    #[must_use]
+    pub fn with_city_code(mut self, value: impl Into<String>) -> Self {
+        self.city_code = Some(value.into());
+        self
+    }
+
+    /// Sets `county_code`.
+    #[must_use]
+    pub fn with_county_code(mut self, value: impl Into<String>) -> Self {
+        self.county_code = Some(value.into());
+        self
+    }
+
+    /// Sets `detail_address`.
+    #[must_use]
+    pub fn with_detail_address(mut self, value: impl Into<String>) -> Self {
+        self.detail_address = Some(value.into());
+        self
     }
 
     /// Sets `province_name`.

@@ -3,8 +3,9 @@
 //! [`Sandbox::start`] serves on `127.0.0.1` with a free port. It behaves like the provider as far
 //! as the provider documents it:
 //!
-//! - every request must be a `POST` with `Content-Type: application/json` and the three
-//!   authentication headers; a missing header, an unknown app id, a malformed date, a date more
+//! - every request must be a `POST` with `Content-Type: application/json`, the date in `X-Date`
+//!   or `Date` (either one; both must then be the same string), `X-Appid` and `Authorization`; a
+//!   missing header, an unknown app id, a malformed date, two dates that disagree, a date more
 //!   than five minutes away from the sandbox's clock, or a wrong `Authorization` is refused with
 //!   HTTP 400 and the provider's envelope `{"ret": -1, "msg": "..."}`. The signature is checked
 //!   by code written separately from the client's signer, in constant time;
@@ -12,7 +13,14 @@
 //!   ([`SANDBOX_PRODUCT_IDS`]);
 //! - `order_pay` pays the preset orders ([`SANDBOX_ORDER_ID`] and others, or your own with
 //!   [`Sandbox::add_order`]) and refuses an unknown order, an already paid order and an amount
-//!   that differs from the order's (HTTP 200, `ret: -1`);
+//!   that differs from the order's (HTTP 200, `ret: -1`). It answers the way a real server may
+//!   where the provider's documentation is vague: [`SANDBOX_ORDER_ID`] gets a partial supplier
+//!   address (the fields of the address appear only in an example), [`SANDBOX_EVISA_ORDER_ID`]
+//!   (an e-visa, nothing to mail) none at all, the other orders the full address;
+//! - the answers carry the variants a Java or PHP backend sends where the documents say integer:
+//!   the product list's `product_id`, `price` and `visa_type_id`, the detail's `visa_type_id`,
+//!   `need_interview` and `need_delivery`, and the partial address's `id` are strings holding the
+//!   number (`"10106"`);
 //! - a body that is not JSON or lacks a required field is HTTP 400 `ret: -1` (参数不正确);
 //! - any other path is HTTP 404 with `ret: -1` (the client reports it as
 //!   [`crate::Error::HttpStatus`]).
@@ -60,6 +68,9 @@ pub const SANDBOX_ORDER_AMOUNT: Fen = Fen(2000);
 pub const SANDBOX_ORDER_WITH_ADDRESS_ID: i64 = 1_000_012_681;
 /// An order that is already paid: paying it again is refused.
 pub const SANDBOX_PAID_ORDER_ID: i64 = 1_000_012_682;
+/// An unpaid e-visa order of 230.00 CNY (the e-visa product [`SANDBOX_PRODUCT_IDS`]`[2]`): paying it
+/// returns no `express_address`, as nothing is mailed.
+pub const SANDBOX_EVISA_ORDER_ID: i64 = 1_000_012_683;
 /// The product ids of the sandbox's catalogue.
 pub const SANDBOX_PRODUCT_IDS: [i64; 3] = [10106, 10107, 10108];
 
@@ -264,11 +275,11 @@ impl Core {
             })
             .map(|p| {
                 json!({
-                    "product_id": p["product_id"],
+                    "product_id": quoted(&p["product_id"]),
                     "product_name": p["product_name"],
-                    "price": p["price"],
+                    "price": quoted(&p["price"]),
                     "country_code": p["country_code"],
-                    "visa_type_id": p["visa_type_id"],
+                    "visa_type_id": quoted(&p["visa_type_id"]),
                     "visa_form": p["visa_form"],
                     "need_return_material": p["need_delivery"],
                     "validity_period_unit": p["validity_period_unit"],
@@ -284,7 +295,13 @@ impl Core {
         };
         let state = self.state();
         match state.products.iter().find(|p| p["product_id"] == product_id) {
-            Some(product) => envelope(200, 0, "ok", product.clone()),
+            Some(product) => {
+                let mut detail = product.clone();
+                for field in ["visa_type_id", "need_interview", "need_delivery"] {
+                    detail[field] = quoted(&detail[field]);
+                }
+                envelope(200, 0, "ok", detail)
+            }
             None => refuse(200, "商品不存在"),
         }
     }
@@ -329,8 +346,36 @@ impl Core {
         if address.is_some() {
             order.express_address = address;
         }
-        envelope(200, 0, "ok", json!({ "express_address": supplier_address() }))
+        let body = match order_id {
+            // Nothing to mail for an e-visa: no address at all.
+            SANDBOX_EVISA_ORDER_ID => json!({}),
+            // Only the example shows the address's fields: a real server may send fewer.
+            SANDBOX_ORDER_ID => json!({ "express_address": partial_supplier_address() }),
+            _ => json!({ "express_address": supplier_address() }),
+        };
+        envelope(200, 0, "ok", body)
     }
+}
+
+/// A number as a string holding it (`10106` -> `"10106"`), as a loosely typed backend writes it.
+fn quoted(value: &Value) -> Value {
+    match value {
+        Value::Number(n) => Value::String(n.to_string()),
+        other => other.clone(),
+    }
+}
+
+/// The supplier's address with only some of the example's fields (no phone, no names), its `id`
+/// as a string.
+fn partial_supplier_address() -> Value {
+    json!({
+        "id": "10116",
+        "addressee": "周建成",
+        "province_code": "120000",
+        "city_code": "120100",
+        "county_code": "120101",
+        "detail_address": "东外斜街甲4号宏天  商务115室"
+    })
 }
 
 /// The supplier's address returned by `order_pay` (the provider's own example, with the names
@@ -424,6 +469,7 @@ fn preset_orders() -> BTreeMap<i64, SandboxOrder> {
             })),
         },
         SandboxOrder { order_id: SANDBOX_PAID_ORDER_ID, amount: Fen(23000), paid: true, express_address: None },
+        SandboxOrder { order_id: SANDBOX_EVISA_ORDER_ID, amount: Fen(23000), paid: false, express_address: None },
     ];
     orders.into_iter().map(|o| (o.order_id, o)).collect()
 }

@@ -16,6 +16,7 @@ pub(crate) enum AuthFailure {
     MissingHeader,
     UnknownAppid,
     BadDate,
+    DatesDisagree,
     DateOutOfWindow,
     BadSignature,
 }
@@ -26,6 +27,7 @@ impl AuthFailure {
             Self::MissingHeader => "缺少鉴权请求头(X-Date、X-Appid、Authorization)",
             Self::UnknownAppid => "appid不存在",
             Self::BadDate => "X-Date格式错误,应为GMT时间,例如 Fri, 21 Oct 2022 07:28:00 GMT",
+            Self::DatesDisagree => "Date与X-Date不一致",
             Self::DateOutOfWindow => "请求时间与服务器时间误差超过5分钟",
             Self::BadSignature => "Authorization签名错误",
         }
@@ -38,9 +40,13 @@ pub(crate) struct Credentials<'a> {
     pub secret_key: &'a SecretString,
 }
 
-/// Checks `X-Date` (or `Date`), `X-Appid` and `Authorization` of `request` at time `now`.
+/// Checks the date (`X-Date`, `Date` or both, which must then be the same string), `X-Appid` and
+/// `Authorization` of `request` at time `now`.
 pub(crate) fn check(request: &HttpRequest, creds: &Credentials<'_>, now: OffsetDateTime) -> Result<(), AuthFailure> {
-    let date = request.header("X-Date").or_else(|| request.header("Date"));
+    let date = match (request.header("X-Date"), request.header("Date")) {
+        (Some(x_date), Some(date)) if x_date != date => return Err(AuthFailure::DatesDisagree),
+        (x_date, date) => x_date.or(date),
+    };
     let (Some(date), Some(appid), Some(authorization)) =
         (date, request.header("X-Appid"), request.header("Authorization"))
     else {
