@@ -140,7 +140,8 @@ fn type_source(d: &Doc, t: &TypeDef, p: &Provider<'_>) -> String {
         TypeKind::Struct(fields) => {
             let boxed =
                 |f: &Field| matches!(&f.ty, Ty::Named(n) if reaches(n, &t.name, &p.types, &mut BTreeSet::new()));
-            templates::structs::render(&t.name, &doc, fields, boxed)
+            let object = |f: &Field| matches!(&f.ty, Ty::Named(n) if matches!(p.types.get(n.as_str()).map(|t| &t.kind), Some(TypeKind::Struct(_))));
+            templates::structs::render(&t.name, &doc, fields, boxed, object)
         }
         TypeKind::Enum { repr, variants } => templates::enums::render(&t.name, &doc, *repr, variants),
         TypeKind::Newtype(ty) => templates::newtype::render(&t.name, &doc, &rust_ty(ty)),
@@ -224,7 +225,9 @@ mod generate_tests {
              const METHOD: sign_core::Method = sign_core::Method::Post; const PATH: &'static str = \"/v1/pay\"; const IDEMPOTENT: bool = false; }",
             "Request of the `pay` endpoint, `POST /v1/pay`, sent with [`Client::pay`](crate::Client::pay): 支付.",
             // Recursion through an inline field is boxed; through a Vec it is not.
-            "pub parent: Option<Box<Node>>,",
+            // An optional doc struct reads PHP's `[]` and `""` as absent.
+            "#[serde(default, skip_serializing_if = \"Option::is_none\", deserialize_with = \"sign_core::lenient::optional_object\")] \
+             pub parent: Option<Box<Node>>,",
             "pub kids: Option<Vec<Node>>,",
             "self.parent = Some(Box::new(value.into()));",
             // Structs without required fields also get Default (clippy: new_without_default).

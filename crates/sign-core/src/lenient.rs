@@ -155,6 +155,74 @@ pub fn integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Err
     i64::from_scalar(scalar(deserializer)?).map_err(de::Error::custom)
 }
 
+/// The `deserialize_with` function of an optional object field: an object is read as `T`; `null`,
+/// `""` and `[]` (what PHP's `json_encode` writes for an empty array) are `None`. Anything else
+/// is an error.
+///
+/// ```
+/// use serde::Deserialize;
+///
+/// #[derive(Deserialize)]
+/// struct Address { city: String }
+/// #[derive(Deserialize)]
+/// struct Order {
+///     #[serde(default, deserialize_with = "sign_core::lenient::optional_object")]
+///     address: Option<Address>,
+/// }
+///
+/// for empty in [r#"{}"#, r#"{"address":null}"#, r#"{"address":""}"#, r#"{"address":[]}"#] {
+///     assert!(serde_json::from_str::<Order>(empty).unwrap().address.is_none(), "{empty}");
+/// }
+/// let o: Order = serde_json::from_str(r#"{"address":{"city":"Xi'an"}}"#).unwrap();
+/// assert_eq!(o.address.unwrap().city, "Xi'an");
+/// assert!(serde_json::from_str::<Order>(r#"{"address":[1]}"#).is_err());
+/// ```
+///
+/// # Errors
+/// For a non-empty text or list, a number, or an object that is not a `T`.
+pub fn optional_object<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    deserializer.deserialize_any(OptionalObject(PhantomData))
+}
+
+struct OptionalObject<T>(PhantomData<T>);
+
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalObject<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object, null, an empty text or an empty list")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
+        if v.trim().is_empty() { Ok(None) } else { Err(E::invalid_type(de::Unexpected::Str("(text)"), &self)) }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
+        match seq.next_element::<de::IgnoredAny>()? {
+            None => Ok(None),
+            Some(_) => Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
+}
+
 /// The `deserialize_with` function of every lenient field: `String`, `i64`, `bool`, and `Option`
 /// and `Vec` of them (see the [module docs](self)).
 ///

@@ -107,7 +107,13 @@ fn order_pay_reads_a_partial_or_missing_express_address() {
     assert_eq!((partial.addressee, partial.mobile_phone, partial.province_code), (None, None, None));
     let empty = parse(r#"{"ret":0,"msg":"ok","body":{"express_address":{}}}"#).unwrap();
     assert_eq!(empty.express_address, Some(visagenius::ExpressAddress::new()));
-    for body in [r#"{"ret":0,"msg":"ok","body":{}}"#, r#"{"ret":0,"msg":"ok","body":{"express_address":null}}"#] {
+    for body in [
+        r#"{"ret":0,"msg":"ok","body":{}}"#,
+        r#"{"ret":0,"msg":"ok","body":{"express_address":null}}"#,
+        // PHP's json_encode writes an empty array as `[]`, and some backends send `""` for nothing.
+        r#"{"ret":0,"msg":"ok","body":{"express_address":[]}}"#,
+        r#"{"ret":0,"msg":"ok","body":{"express_address":""}}"#,
+    ] {
         assert_eq!(parse(body).unwrap().express_address, None, "{body}");
     }
     // Through the transport too.

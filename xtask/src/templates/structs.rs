@@ -42,7 +42,15 @@ pub fn with_{{name}}(mut self, value: impl Into<{{ty}}>) -> Self {
 
 /// A struct named `name` with `fields`; `doc` is its doc text, `boxed` tells the fields that hold
 /// their own type inline (they are boxed).
-pub fn render(name: &str, doc: &str, fields: &[Field], boxed: impl Fn(&Field) -> bool) -> String {
+/// `object` tells the optional fields holding a doc struct (read with
+/// `sign_core::lenient::optional_object`, so PHP's `[]` and `""` are `None`).
+pub fn render(
+    name: &str,
+    doc: &str,
+    fields: &[Field],
+    boxed: impl Fn(&Field) -> bool,
+    object: impl Fn(&Field) -> bool,
+) -> String {
     let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
     let params: Vec<String> =
         required.iter().map(|f| format!("{}: impl Into<{}>", field_ident(&f.wire), rust_ty(&f.ty))).collect();
@@ -54,7 +62,7 @@ pub fn render(name: &str, doc: &str, fields: &[Field], boxed: impl Fn(&Field) ->
             ("doc", &doc::comment(doc)),
             ("default", if required.is_empty() { "Default, " } else { "" }),
             ("name", name),
-            ("fields", &fields.iter().map(|f| field(f, boxed(f))).collect::<String>()),
+            ("fields", &fields.iter().map(|f| field(f, boxed(f), object(f))).collect::<String>()),
             ("allow_many_arguments", if required.len() > 7 { "#[allow(clippy::too_many_arguments)]" } else { "" }),
             ("params", &params.join(", ")),
             ("inits", &inits),
@@ -63,7 +71,7 @@ pub fn render(name: &str, doc: &str, fields: &[Field], boxed: impl Fn(&Field) ->
     )
 }
 
-fn field(f: &Field, boxed: bool) -> String {
+fn field(f: &Field, boxed: bool, object: bool) -> String {
     let ident = field_ident(&f.wire);
     let desc = if f.description.trim().is_empty() { format!("`{}`", f.wire) } else { doc::doc_text(&f.description) };
     let mut attrs: Vec<String> = Vec::new();
@@ -76,6 +84,8 @@ fn field(f: &Field, boxed: bool) -> String {
     }
     if lenient(&f.ty) {
         attrs.push("deserialize_with = \"sign_core::lenient::deserialize\"".into());
+    } else if object && !f.required {
+        attrs.push("deserialize_with = \"sign_core::lenient::optional_object\"".into());
     }
     if f.ty == Ty::Secret {
         let with =

@@ -53,7 +53,11 @@ pub struct CashierOrderRequest {
     #[serde(rename = "productInfo", default, skip_serializing_if = "Option::is_none")]
     pub product_info: Option<Vec<ProductInfo>>,
     /// 收货地址信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub shipping: Option<Shipping>,
     /// 3ds模式取值范围[no、auto、standard]
     #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]

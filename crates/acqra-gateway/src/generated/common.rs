@@ -121,7 +121,11 @@ pub struct Billing {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub email: Option<String>,
     /// The phone number associated with the billing address
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub phone: Option<Phone>,
     /// 交易之间以固定的、定期的间隔处理标识
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -421,10 +425,18 @@ pub struct DeviceInfo {
     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub language: String,
     /// 经纬度信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub location: Option<Location>,
     /// 手机操作终端信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub mobile: Option<Mobile>,
 }
 

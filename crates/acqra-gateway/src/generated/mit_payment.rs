@@ -27,7 +27,12 @@ pub struct MitPaymentRequest {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
     /// 客户端扩展信息
-    #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "deviceInfo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub device_info: Option<DeviceInfo>,
     /// 订单编号 [O,min5~max64]
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]

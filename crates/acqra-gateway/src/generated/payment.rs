@@ -16,15 +16,28 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct PaymentRequest {
     /// 支付宝
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub alipay: Option<Alipay>,
     /// AlipayPlus
-    #[serde(rename = "alipayPlus", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "alipayPlus",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub alipay_plus: Option<AlipayPlus>,
     /// 交易金额,长度7,2
     pub amount: sign_core::Decimal,
     /// 账单信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub billing: Option<Billing>,
     /// 账单描述符,如需自定义上送请联系业务经理开通 string[1..18]
     #[serde(
@@ -35,7 +48,11 @@ pub struct PaymentRequest {
     )]
     pub billing_desc: Option<String>,
     /// 银行卡交易信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub card: Option<Card>,
     /// 三字母ISO-4217货币代码,大写
     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
@@ -66,40 +83,76 @@ pub struct PaymentRequest {
     )]
     pub front_url: Option<String>,
     /// GrabPay
-    #[serde(rename = "grabPay", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "grabPay",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub grab_pay: Option<GrabPay>,
     /// 订单编号 string[5..64]
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// payNow
-    #[serde(rename = "payNow", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payNow",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub pay_now: Option<PayNow>,
     /// Payment methodType\[1, 20\]
     #[serde(rename = "paymentMethodType")]
     pub payment_method_type: PaymentMethodType,
     /// paypal
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub paypal: Option<PayPal>,
     /// 商品信息
     #[serde(rename = "productInfo", default, skip_serializing_if = "Option::is_none")]
     pub product_info: Option<Vec<ProductInfo>>,
     /// 收货信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub shipping: Option<Shipping>,
     /// ShopeePay
-    #[serde(rename = "shopeePay", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "shopeePay",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub shopee_pay: Option<ShopeePay>,
     /// 3ds认证结果信息
-    #[serde(rename = "threeDsData", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "threeDsData",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub three_ds_data: Option<ThreeDsData>,
     /// 3ds模式取值范围,有疑问请联系业务经理[no、auto、standard]
     #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
     pub three_ds_mode: Option<ThreeDsMode>,
     /// 银联二维码
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub upay: Option<Upay>,
     /// 微信支付交易信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub wechat: Option<Wechat>,
 }
 
@@ -328,7 +381,11 @@ pub struct PaymentResponse {
     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub currency: String,
     /// ddc jwt参数信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub ddc: Option<Ddc>,
     /// 描述信息
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]

@@ -95,13 +95,25 @@ impl sign_core::Endpoint for QueryRequest {
 #[non_exhaustive]
 pub struct QueryResponse {
     /// 账单信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub billing: Option<Billing>,
     /// extend
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub extend: Option<OrderCardApiModel>,
     /// order
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub order: Option<OrderInfoModel>,
     /// refund
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,7 +135,11 @@ pub struct QueryResponse {
     )]
     pub resp_msg: Option<String>,
     /// 收货信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub shipping: Option<Shipping>,
 }
 
@@ -503,7 +519,12 @@ pub struct OrderCardApiModel {
     )]
     pub cvc_result: Option<String>,
     /// dsInfo
-    #[serde(rename = "dsInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "dsInfo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub ds_info: Option<ThreeDsInfoDTO>,
     /// issuerCountryCode
     #[serde(

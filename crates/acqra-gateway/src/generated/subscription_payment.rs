@@ -30,7 +30,12 @@ pub struct SubscriptionPaymentRequest {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
     /// 客户端扩展信息
-    #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "deviceInfo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub device_info: Option<DeviceInfo>,
     /// 月份 \[O,11\]
     #[serde(rename = "expiryMonth", deserialize_with = "sign_core::lenient::deserialize")]

@@ -18,7 +18,11 @@ pub struct OrderPayRequest {
     /// 订单支付总金额,以分为单位 (total amount paid, in fen)
     pub pay_amount: crate::Fen,
     /// 订单回寄地址,创建订单或者订单支付时填写 (return address; give it once, when creating or when paying the order)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub order_express_address: Option<OrderExpressAddress>,
 }
 
@@ -96,7 +100,11 @@ impl OrderExpressAddress {
 #[non_exhaustive]
 pub struct OrderPayResponse {
     /// 供应商地址信息 (the supplier's address; absent when nothing is mailed)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub express_address: Option<ExpressAddress>,
 }
 

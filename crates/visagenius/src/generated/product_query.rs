@@ -79,7 +79,11 @@ pub struct ProductQueryResponse {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub need_delivery: Option<i64>,
     /// 电子材料 (version 2.0)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_object"
+    )]
     pub elec_material: Option<ElecMaterial>,
 }
 
