@@ -246,15 +246,15 @@ fn chainup_creates_eight_orders_from_eight_threads() {
 
     let results = on_threads(&client, |i, client| {
         let created = client.create_third_order(&create(i))?;
-        let detail = client.order_detail(&OrderDetailRequest::new(client.app_key(), created.order_num.0.clone()))?;
-        Ok::<_, Error>((created.order_num.0, detail))
+        let detail = client.order_detail(&OrderDetailRequest::new(client.app_key(), created.order_num.clone()))?;
+        Ok::<_, Error>((created.order_num, detail))
     });
     let mut order_nums = Vec::new();
     for (i, result) in results.into_iter().enumerate() {
         let (order_num, detail) = result.unwrap_or_else(|e| panic!("thread {i}: {e:?}"));
         assert_eq!(detail.order_status, OrderStatus::Pending);
         assert_eq!(detail.order_amount, Some(amount(i)));
-        assert_eq!(detail.app_order_id.as_ref().map(|s| s.as_str()), Some(app_order_id(i).as_str()));
+        assert_eq!(detail.app_order_id.as_deref(), Some(app_order_id(i).as_str()));
         order_nums.push(order_num);
     }
     let mut distinct = order_nums.clone();

@@ -335,7 +335,7 @@ fn chainup_never_shows_its_private_keys_or_token() {
     shown.debug("CreateThirdOrderRequest", &create);
     let request = client.prepare(&create).expect("prepare");
     shown.debug("HttpRequest", &request);
-    let order_num = client.create_third_order(&create).expect("create order").order_num.0;
+    let order_num = client.create_third_order(&create).expect("create order").order_num;
     let page =
         client.payment_page(order_num.clone(), Payer::UserId("22033390".into())).with_token(SecretString::new(TOKEN));
     shown.debug("PaymentPage", &page);
