@@ -12,10 +12,8 @@ mod config;
 mod error;
 
 mod common_ext;
-mod mit_payment_ext;
 mod payment_ext;
 mod shipping_tracking_batch_ext;
-mod subscription_payment_ext;
 mod token_ext;
 
 pub use client::Client;

@@ -362,10 +362,10 @@ fn card_data_never_appears_in_debug_errors_or_prepared_request_debug() {
     }
     assert_eq!(payment.card.as_ref().unwrap().masked_card_no(), "************1111");
     // An invalid card is refused before sending, without the number in the error.
-    let bad = card_payment("ORD-CARD2", "1.00", "4111111111111112");
+    let bad = card_payment("ORD-CARD2", "1.00", "4111-1111-1111-1112");
     let e = client.prepare(&bad, &token).unwrap_err();
     assert!(matches!(e, Error::InvalidRequest(_)));
-    assert!(!format!("{e} {e:?}").contains("4111111111111112"));
+    assert!(!format!("{e} {e:?}").contains("1111-1112"));
     // A gateway message that echoes the number is masked.
     let resp = HttpResponse::json(200, r#"{"respCode":"3001","respMsg":"card 4111111111111111 blocked"}"#);
     let e = client.parse::<acqra_gateway::PaymentRequest>(&resp).unwrap_err();
@@ -483,8 +483,8 @@ fn payment_checks_amount_currency_order_number_and_the_card() {
     assert!(wechat.validate().is_ok());
 }
 
-/// Every card rule, through `payment` and `mit_payment`: the `Card` table's constraints, then the
-/// Luhn check of `payment_ext.rs` / `mit_payment_ext.rs`.
+/// Every card rule, through `payment` and `mit_payment`: the `Card` table's constraints (no Luhn
+/// check: see `payment_sends_a_card_number_that_fails_luhn`).
 #[test]
 fn payment_refuses_a_malformed_card_without_echoing_it() {
     let no = |no: &str| Card::new(no, "06", "2099", "Si", "Li");
@@ -495,7 +495,6 @@ fn payment_refuses_a_malformed_card_without_echoing_it() {
         (no("41111111111111111111"), "cardNo must be 13 to 19 characters".to_string()),
         (no("4111-1111-1111-1111"), "cardNo must be digits (0-9)".to_string()),
         (no("4111 1111 1111 111"), "cardNo must be digits (0-9)".to_string()),
-        (no("4111111111111112"), "cardNo must pass the Luhn check (mod 10)".to_string()),
         (card(CARD_NO).with_cvc("40x"), "cvc must be digits (0-9)".to_string()),
         (card(CARD_NO).with_cvc("12"), "cvc must be 3 to 4 characters".to_string()),
         (card(CARD_NO).with_cvc("12345"), "cvc must be 3 to 4 characters".to_string()),
@@ -523,12 +522,37 @@ fn payment_refuses_a_malformed_card_without_echoing_it() {
         no("4111111111111111"),
         no("5555555555554444"),
         no("4222222222222"),
+        no("4111111111111112"),
+        no("6212454545454690"),
         expiry("12", "2030").with_cvc("1234"),
         expiry("01", "2030").with_cvc("000"),
     ] {
         assert!(good.validate().is_ok());
         assert!(MitPaymentRequest::new(Decimal::from(5), billing(), good, "USD", "ORD-0001").validate().is_ok());
     }
+}
+
+/// The provider's own example card `6212454545454690` (UnionPay) fails the Luhn check: it is sent
+/// as it is, and the gateway judges it. A message echoing it is masked all the same.
+#[test]
+fn payment_sends_a_card_number_that_fails_luhn() {
+    const UNIONPAY: &str = "6212454545454690";
+    let transport = Arc::new(Scripted::new(vec![
+        token_ok("t0", 3600),
+        Ok(HttpResponse::json(200, r#"{"respCode":"3002","respMsg":"card 6212454545454690 not enrolled"}"#)),
+    ]));
+    let client = Client::with_transport(config("http://127.0.0.1:9"), transport.clone());
+    let e = client.payment(&card_payment("ORD-UPI001", "5.00", UNIONPAY)).unwrap_err();
+    let sent = transport.sent.lock().unwrap()[1].clone();
+    assert_eq!(sent.path(), "/gateway/v1/payment");
+    assert!(String::from_utf8(sent.body.clone()).unwrap().contains(&format!(r#""cardNo":"{UNIONPAY}""#)));
+    // The gateway's refusal stays definite, and the number is masked in it.
+    assert_eq!(e.api_code(), Some("3002"));
+    assert!(!e.outcome_unknown());
+    let shown = format!("{e} {e:?}");
+    assert!(!shown.contains("62124545") && shown.contains("************4690"), "{shown}");
+    let mit = MitPaymentRequest::new(Decimal::from(5), billing(), card(UNIONPAY), "USD", "ORD-UPI002");
+    assert!(mit.validate().is_ok());
 }
 
 #[test]
@@ -552,7 +576,27 @@ fn subscription_payment_checks_amount_order_number_and_the_credential() {
     assert_eq!(refused(&sub(0, "SUB-0001")), "subscription_payment: amount must be greater than zero");
     assert_eq!(refused(&sub(1, "SUB1")), "subscription_payment: orderNo must be 5 to 64 characters");
     let without = SubscriptionPaymentRequest::new(Decimal::from(1), "06", "2099", "SUB-0001");
-    assert_eq!(refused(&without), "subscription_payment: transactionIdentifier (from the first payment) is required");
+    assert_eq!(refused(&without), "subscription_payment: cardNo or transactionIdentifier must be given (not blank)");
+    let blank = without.clone().with_card_no(" ").with_transaction_identifier("");
+    assert!(refused(&blank).starts_with("subscription_payment: cardNo or transactionIdentifier"));
+    let short = without.clone().with_card_no("411111");
+    assert_eq!(refused(&short), "subscription_payment: cardNo must be 13 to 19 characters");
+}
+
+/// The schema makes `cardNo` and `transactionIdentifier` both optional: either names the card.
+#[test]
+fn subscription_payment_accepts_the_card_number_instead_of_the_credential() {
+    let by_card = SubscriptionPaymentRequest::new(Decimal::from(1), "06", "2099", "SUB-0001").with_card_no(CARD_NO);
+    assert!(by_card.validate().is_ok());
+    let both = by_card.clone().with_transaction_identifier("0005");
+    assert!(both.validate().is_ok());
+    let r = on_the_wire(
+        "/gateway/v1/subscriptionPayment",
+        &format!(r#"{{"amount":"1","cardNo":"{CARD_NO}","expiryMonth":"06","expiryYear":"2099","orderNo":"SUB-0001"}}"#),
+        r#"{"respCode":"0000","respMsg":"ok","amount":"1.00","currency":"USD","orderNo":"SUB-0001","tradeNo":"T4"}"#,
+        |c| c.subscription_payment(&by_card),
+    );
+    assert_eq!(r.trade_no, "T4");
 }
 
 #[test]

@@ -116,6 +116,20 @@ fn impossible_transitions_are_refused() {
 }
 
 #[test]
+fn payment_with_the_documented_unionpay_card_is_judged_by_the_gateway() {
+    let (_sandbox, client) = started();
+    // The gateway's example card fails the Luhn check: the client sends it, the sandbox approves it.
+    let p = client.payment(&card_payment("ORD-UPI001", "5.00", sandbox::UNIONPAY_CARD)).unwrap();
+    assert_eq!(p.order_status, Some(OrderStatus::Authorized));
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_trade_no(&p.trade_no)).unwrap();
+    assert_eq!(q.order.unwrap().brand.as_deref(), Some("UNIONPAY"));
+    // Another number failing the check reaches the gateway too, which declines it: a definite refusal.
+    let e = client.payment(&card_payment("ORD-LUHN01", "5.00", "4111111111111112")).unwrap_err();
+    assert_eq!(e.api_code(), Some(codes::DECLINED));
+    assert!(!e.outcome_unknown() && !e.to_string().contains("41111111"), "{e}");
+}
+
+#[test]
 fn expired_tokens_get_401_and_the_client_recovers() {
     let clock = Arc::new(FixedClock::from_unix_millis(1_750_000_000_000));
     let opts = SandboxOptions::default().with_clock(clock.clone()).with_token_lifetime(Duration::from_secs(600));
@@ -196,7 +210,7 @@ fn wrong_credentials_are_an_api_error() {
 }
 
 #[test]
-fn recurring_payments_use_the_stored_credential() {
+fn subscription_payment_by_stored_credential_or_card_number() {
     let (_sandbox, client) = started();
     let first = card_payment("ORD-SUB001", "9.99", "5555555555554444");
     let first = client.payment(&first.with_card(card("5555555555554444").with_capture_method("auto"))).unwrap();
@@ -211,6 +225,18 @@ fn recurring_payments_use_the_stored_credential() {
     let unknown =
         SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("0000");
     assert_eq!(code(client.subscription_payment(&unknown).unwrap_err()), codes::NOT_FOUND);
+    // By card number instead of the credential (the schema allows either): the same stored card.
+    let by_card = SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB004").with_card_no("5555555555554444");
+    let r = client.subscription_payment(&by_card).unwrap();
+    assert_eq!((r.order_status, r.currency.as_str()), (Some(OrderStatus::Successed), "USD"));
+    assert_eq!(r.transaction_identifier.map(|t| t.expose().to_owned()), Some(id.expose().to_owned()));
+    let other_card =
+        SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB005").with_card_no("4000056655665556");
+    assert_eq!(code(client.subscription_payment(&other_card).unwrap_err()), codes::NOT_FOUND);
+    let mismatch = SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB006")
+        .with_card_no("4000056655665556")
+        .with_transaction_identifier(id.clone());
+    assert_eq!(code(client.subscription_payment(&mismatch).unwrap_err()), codes::BAD_PARAMETER);
     let mit = MitPaymentRequest::new(dec("3.00"), billing(), card(CARD_NO), "USD", "ORD-MIT001");
     let m = client.mit_payment(&mit).unwrap();
     assert_eq!(m.order_status, Some(OrderStatus::Authorized));

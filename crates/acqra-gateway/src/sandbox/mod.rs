@@ -15,8 +15,10 @@
 //! - `query` and `refundQuery` report that state, shipping trackings are kept per order.
 //!
 //! Failures use the gateway's envelope with the sandbox's codes in [`codes`] (the gateway's own
-//! codes are not published). Test cards: any Luhn-valid number is approved, except
-//! [`DECLINED_CARD`], which is declined. The sandbox keeps only a card's BIN and last four digits.
+//! codes are not published). Test cards: a number of 13 to 19 digits that passes the Luhn check is
+//! approved, and so is a UnionPay number (`62...`, such as the gateway's example card
+//! [`UNIONPAY_CARD`], which fails it); other numbers failing the check and [`DECLINED_CARD`] are
+//! declined ([`codes::DECLINED`]). The sandbox keeps only a card's BIN and last four digits.
 
 mod ledger;
 
@@ -40,6 +42,9 @@ pub const SECRET: &str = "sandbox-secret-0123456789";
 pub const DECLINED_CARD: &str = "4000000000000002";
 /// A test card number the sandbox approves.
 pub const APPROVED_CARD: &str = "4111111111111111";
+/// The gateway's own example card, a UnionPay number that fails the Luhn check: the sandbox
+/// approves it.
+pub const UNIONPAY_CARD: &str = "6212454545454690";
 
 /// Sandbox settings.
 #[derive(Debug, Clone)]
