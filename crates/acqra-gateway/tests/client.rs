@@ -17,7 +17,7 @@ use acqra_gateway::{
     RefundQueryRequest, RefundQueryResponse, RefundRequest, RefundStatus, ShipmentDirection, ShippingRetrieveRequest,
     ShippingStatus, ShippingTrackingBatchRequest, ShippingTrackingBatchResponse, ShippingTrackingModifyRequest,
     ShippingTrackingModifyResponse, ShippingTrackingRequest, SubscriptionPaymentRequest, TokenRequest, TrackingIterm,
-    TrackingNumberType, TrackingOp,
+    TrackingNumberType, TrackingOp, Trackings, Metadata,
 };
 use common::*;
 use mockito::Matcher;
@@ -770,7 +770,7 @@ fn shipping_tracking_adds_one_tracking() {
     let r = on_the_wire("/gateway/v1/shipping/tracking", TRACKING_BODY, TRACKING_OK, |c| {
         c.shipping_tracking(&tracking("ORD-0001", "TRK-1"))
     });
-    assert_eq!(r.trackings, Some(vec!["TK1".to_owned()]));
+    assert_eq!(r.trackings.as_ref().map(Trackings::ids), Some(vec!["TK1"]));
 }
 
 #[test]
@@ -796,7 +796,53 @@ fn shipping_tracking_modify_sends_patch_operations() {
         |c| c.shipping_tracking_modify(&cancel),
     );
     let r: ShippingTrackingModifyResponse = r;
-    assert_eq!(r.trackings.map(|t| t.len()), Some(1));
+    assert_eq!(r.trackings.map(|t| t.ids().len()), Some(1));
+}
+
+/// The provider's example answers `"trackings": "ids"` (a string) where the schema says an array.
+#[test]
+fn shipping_tracking_modify_reads_trackings_as_a_string() {
+    let modify = ShippingTrackingModifyRequest::new(
+        vec![TrackingIterm::new().with_op(TrackingOp::Replace).with_path("/status").with_value("DELIVERED")],
+        "ORD-0001",
+        "TRK-1",
+    );
+    let transport = Arc::new(Scripted::new(vec![
+        token_ok("t0", 3600),
+        Ok(HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"ok","trackings":"TK1,TK2"}"#)),
+        Ok(HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"ok","trackings":["TK3"]}"#)),
+    ]));
+    let client = Client::with_transport(config("http://127.0.0.1:9"), transport);
+    let r = client.shipping_tracking_modify(&modify).unwrap();
+    assert_eq!(r.trackings, Some(Trackings::Text("TK1,TK2".into())));
+    assert_eq!(r.trackings.unwrap().ids(), ["TK1", "TK2"]);
+    let r = client.shipping_tracking(&tracking("ORD-0001", "TRK-3")).unwrap();
+    assert_eq!(r.trackings.unwrap().ids(), ["TK3"]);
+}
+
+/// `matedata` / `metadata`: the schema says an object, the provider's examples send a string. The
+/// client sends whichever it is given, as it is.
+#[test]
+fn shipping_retrieve_sends_matedata_as_an_object_or_a_string() {
+    let answer = r#"{"respCode":"0000","respMsg":"ok","shipmentDate":"2025-06-09","shipmentDirection":"FORWARD","shippingStatus":"SHIPPED","trackingNumberType":"CARRIER_PROVIDED"}"#;
+    on_the_wire(
+        "/gateway/v1/shipping/retrieve",
+        r#"{"matedata":"K-V","orderNo":"ORD-0001","trackingNo":"TRK-1"}"#,
+        answer,
+        |c| c.shipping_retrieve(&ShippingRetrieveRequest::new("K-V", "ORD-0001", "TRK-1")),
+    );
+    let map = BTreeMap::from([("K".to_owned(), serde_json::json!("V"))]);
+    on_the_wire(
+        "/gateway/v1/shipping/retrieve",
+        r#"{"matedata":{"K":"V"},"orderNo":"ORD-0001","trackingNo":"TRK-1"}"#,
+        answer,
+        |c| c.shipping_retrieve(&ShippingRetrieveRequest::new(map, "ORD-0001", "TRK-1")),
+    );
+    let paypal = acqra_gateway::PayPal::new("checkout").with_metadata("key-value");
+    assert_eq!(serde_json::to_value(&paypal).unwrap(), serde_json::json!({"metadata":"key-value","productType":"checkout"}));
+    let modify = ShippingTrackingModifyRequest::new(vec![TrackingIterm::new()], "ORD-0001", "TRK-1")
+        .with_matedata(Metadata::default());
+    assert_eq!(serde_json::to_value(&modify).unwrap()["matedata"], serde_json::json!({}));
 }
 
 #[test]

@@ -78,7 +78,8 @@ impl sign_core::Endpoint for ShippingTrackingRequest {
 }
 
 /// The `TrackingRsp Response` schema of the provider's documentation (the response of every tracking
-/// call). Its example sends `"trackings": "ids"`; the schema says an array of strings.
+/// call). Its example sends `"trackings": "ids"` where the schema says an array of strings: both are
+/// read (`Trackings`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ShippingTrackingResponse {
@@ -93,7 +94,7 @@ pub struct ShippingTrackingResponse {
     pub resp_msg: Option<String>,
     /// 受理成功的集合id
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub trackings: Option<Vec<String>>,
+    pub trackings: Option<crate::Trackings>,
 }
 
 impl ShippingTrackingResponse {
@@ -125,7 +126,7 @@ impl ShippingTrackingResponse {
 
     /// Sets `trackings`.
     #[must_use]
-    pub fn with_trackings(mut self, value: impl Into<Vec<String>>) -> Self {
+    pub fn with_trackings(mut self, value: impl Into<crate::Trackings>) -> Self {
         self.trackings = Some(value.into());
         self
     }

@@ -725,8 +725,9 @@ impl Ledger {
     }
 
     pub(crate) fn shipping_retrieve(&mut self, v: &Value) -> Outcome {
-        if !v.get("matedata").is_some_and(Value::is_object) {
-            return Err(bad("matedata is required (an object)"));
+        // The schema says an object, the provider's example sends a string ("K-V"): either.
+        if !v.get("matedata").is_some_and(|m| m.is_object() || m.is_string()) {
+            return Err(bad("matedata is required (an object or a string)"));
         }
         required(v, "orderNo")?;
         let t = self.find_tracking(v)?;
@@ -744,6 +745,11 @@ impl Ledger {
     }
 
     pub(crate) fn shipping_tracking_modify(&mut self, v: &Value) -> Outcome {
+        if let Some(m) = v.get("matedata")
+            && !(m.is_object() || m.is_string() || m.is_null())
+        {
+            return Err(bad("matedata must be an object or a string"));
+        }
         let items = v.get("iterms").and_then(Value::as_array).filter(|a| !a.is_empty());
         let items = items.ok_or_else(|| bad("iterms is required"))?.clone();
         required(v, "orderNo")?;
@@ -773,7 +779,8 @@ impl Ledger {
         }
         let id = updated.id.clone();
         *t = updated;
-        Ok(json!({ "trackings": [id], "desc": "updated" }))
+        // One string here, like the provider's example ("trackings": "ids"); an array elsewhere.
+        Ok(json!({ "trackings": id, "desc": "updated" }))
     }
 }
 

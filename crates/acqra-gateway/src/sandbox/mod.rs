@@ -14,6 +14,11 @@
 //!   after capture, refund of an uncaptured payment) are refused with the envelope;
 //! - `query` and `refundQuery` report that state, shipping trackings are kept per order.
 //!
+//! Where the provider's examples and schemas disagree, the sandbox takes and sends both shapes, so
+//! clients (and the quickstart) meet them: `matedata` is read as an object or a string, and
+//! `shipping/tracking-modify` answers `trackings` as one string (the example's shape) where the other
+//! tracking calls answer an array (the schema's).
+//!
 //! Failures use the gateway's envelope with the sandbox's codes in [`codes`] (the gateway's own
 //! codes are not published). Test cards: a number of 13 to 19 digits that passes the Luhn check is
 //! approved, and so is a UnionPay number (`62...`, such as the gateway's example card
