@@ -306,6 +306,62 @@ fn every_bad_answer_is_a_typed_error() {
     }
 }
 
+/// The schema marks `respCode` optional in 8 of its 10 responses: a 2xx answer without it (or with
+/// `null` or `""`) is the response when it decodes as one and holds one of its fields.
+#[test]
+fn payment_answer_without_resp_code_is_the_response() {
+    let transport = Arc::new(Scripted::new(vec![
+        token_ok("t0", 3600),
+        Ok(HttpResponse::json(
+            200,
+            r#"{"amount":"42.00","currency":"USD","orderNo":"ORD-NOCODE","tradeNo":"T7","orderStatus":"authorized"}"#,
+        )),
+    ]));
+    let client = Client::with_transport(config("http://127.0.0.1:9"), transport);
+    let paid = client.payment(&card_payment("ORD-NOCODE", "42.00", CARD_NO)).unwrap();
+    assert_eq!((paid.trade_no.as_str(), paid.order_status), ("T7", Some(OrderStatus::Authorized)));
+    // Sans-IO, the same rule: capture and the all-optional cancel response.
+    let capture = r#"{"respCode":"","amount":"1.00","currency":"USD","orderNo":"O1","tradeNo":"T1"}"#;
+    let c = client.parse::<CaptureRequest>(&HttpResponse::json(200, capture)).unwrap();
+    assert_eq!(c.amount, Decimal::from_minor(100, 2));
+    let cancel = r#"{"respCode":null,"orderNo":"O1","tradeNo":"T1","orderStatus":"canceled"}"#;
+    let v = client.parse::<CancelRequest>(&HttpResponse::json(200, cancel)).unwrap();
+    assert_eq!(v.order_status, Some(OrderStatus::Canceled));
+    let q = client.parse::<QueryRequest>(&HttpResponse::json(200, r#"{"order":{"orderNo":"O1"}}"#)).unwrap();
+    assert_eq!(q.order.and_then(|o| o.order_no).as_deref(), Some("O1"));
+}
+
+/// A 2xx answer without `respCode` that is not the response says neither success nor refusal: an
+/// error whose outcome is unknown (query before sending again), never a definite refusal.
+#[test]
+fn answers_without_resp_code_that_are_not_the_response_are_outcome_unknown() {
+    let transport = Arc::new(Scripted::new(vec![
+        token_ok("t0", 3600),
+        Ok(HttpResponse::json(200, r#"{"orderNo":"ORD-NOCODE","orderStatus":"authorized"}"#)),
+    ]));
+    let client = Client::with_transport(config("http://127.0.0.1:9"), transport);
+    let e = client.payment(&card_payment("ORD-NOCODE", "42.00", CARD_NO)).unwrap_err();
+    assert!(matches!(e, Error::Decode(_)) && e.outcome_unknown(), "{e:?}");
+    assert!(e.to_string().contains("payment: no respCode"), "{e}");
+    for (body, parse) in [
+        // Another service's error shape on a 2xx: none of cancel's fields.
+        (r#"{"code":"E01","message":"system busy"}"#, "cancel"),
+        (r#"{}"#, "cancel"),
+        (r#"{"respMsg":"processing"}"#, "query"),
+        // refund's schema requires respCode itself.
+        (r#"{"amount":"1.00","currency":"USD","mercId":"M1","refundOrderNo":"R1","refundStatus":"accepted","refundTradeNo":"RT1"}"#, "refund"),
+    ] {
+        let response = HttpResponse::json(200, body);
+        let e = match parse {
+            "cancel" => client.parse::<CancelRequest>(&response).map(|_| ()),
+            "query" => client.parse::<QueryRequest>(&response).map(|_| ()),
+            _ => client.parse::<RefundRequest>(&response).map(|_| ()),
+        }
+        .unwrap_err();
+        assert!(matches!(e, Error::Decode(_)) && e.outcome_unknown(), "{body}: {e:?}");
+    }
+}
+
 #[test]
 fn a_huge_body_is_refused() {
     let mut server = mockito::Server::new();

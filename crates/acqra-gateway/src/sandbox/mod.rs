@@ -15,9 +15,10 @@
 //! - `query` and `refundQuery` report that state, shipping trackings are kept per order.
 //!
 //! Where the provider's examples and schemas disagree, the sandbox takes and sends both shapes, so
-//! clients (and the quickstart) meet them: `matedata` is read as an object or a string, and
+//! clients (and the quickstart) meet them: `matedata` is read as an object or a string,
 //! `shipping/tracking-modify` answers `trackings` as one string (the example's shape) where the other
-//! tracking calls answer an array (the schema's).
+//! tracking calls answer an array (the schema's), and successful `capture` and `cancel` answers carry
+//! no `respCode` (optional in their schemas; failures always carry one).
 //!
 //! Failures use the gateway's envelope with the sandbox's codes in [`codes`] (the gateway's own
 //! codes are not published). Test cards: a number of 13 to 19 digits that passes the Luhn check is
@@ -111,7 +112,14 @@ fn reply(status: u16, body: Value) -> HttpResponse {
 }
 
 fn envelope(outcome: Result<Value, Fail>) -> HttpResponse {
+    envelope_with(outcome, true)
+}
+
+/// The answer; `with_code: false` leaves `respCode`/`respMsg` out of a success, which the schema
+/// allows for most responses (the sandbox does so for `capture` and `cancel`).
+fn envelope_with(outcome: Result<Value, Fail>, with_code: bool) -> HttpResponse {
     match outcome {
+        Ok(body) if !with_code => reply(200, body),
         Ok(mut body) => {
             body["respCode"] = json!(codes::SUCCESS);
             body["respMsg"] = json!("success");
@@ -209,7 +217,9 @@ impl SandboxGateway {
                     .with_header("Content-Type", "text/html");
             }
         };
-        envelope(outcome)
+        // The schema marks respCode optional here: these successes come without it.
+        let with_code = !matches!(path.as_str(), "/gateway/v1/capture" | "/gateway/v1/cancel");
+        envelope_with(outcome, with_code)
     }
 
     fn issue_token(&self, body: &Value) -> HttpResponse {
