@@ -64,17 +64,24 @@ impl std::fmt::Display for AccessToken {
 }
 
 /// The token request for `body`: `POST {base}/gateway/v1/connect/token` with
-/// `{"appId": ..., "secret": ...}`. It carries no `Authorization` header.
+/// `{"appId": ..., "secret": ...}`. It carries no `Authorization` header, only the configured
+/// [`token_request_headers`](Config::token_request_headers) beside its own (which they replace).
 ///
 /// Not marked idempotent (the docs' choice): a token request that may have reached the gateway is
 /// not re-sent by the transport, since some gateways revoke the previous token when issuing one.
 fn token_request(config: &Config, body: &TokenRequest) -> Result<HttpRequest, Error> {
     let body = sign_core::call::request_body(body)?;
-    Ok(HttpRequest::new(TokenRequest::METHOD, sign_core::http::join_url(config.base_url(), TokenRequest::PATH))
-        .with_header("Content-Type", "application/json")
-        .with_header("Accept", "application/json")
-        .with_body(body)
-        .with_idempotent(TokenRequest::IDEMPOTENT))
+    let mut request =
+        HttpRequest::new(TokenRequest::METHOD, sign_core::http::join_url(config.base_url(), TokenRequest::PATH))
+            .with_header("Content-Type", "application/json")
+            .with_header("Accept", "application/json")
+            .with_body(body)
+            .with_idempotent(TokenRequest::IDEMPOTENT);
+    for (name, value) in config.token_request_headers() {
+        request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        request = request.with_header(name.as_str(), value.expose());
+    }
+    Ok(request)
 }
 
 fn configured_token_request(config: &Config) -> Result<HttpRequest, Error> {

@@ -99,6 +99,46 @@ fn header_format_is_configurable() {
     m.assert();
 }
 
+/// The samples send `Authorization: API_KEY` with the token request too; a deployment that needs
+/// such a header configures it. Nothing else carries it, and it replaces a header of the same name.
+#[test]
+fn token_request_carries_the_configured_static_header() {
+    let mut server = mockito::Server::new();
+    let token = server
+        .mock("POST", TOKEN_PATH)
+        .match_header("authorization", "API_KEY-777")
+        .match_header("accept", "*/*")
+        .match_header("x-tenant", "hk-01")
+        .match_body(Matcher::Exact(format!(r#"{{"appId":"app-42","secret":"{SECRET}"}}"#)))
+        .with_body(token_body("tok-h"))
+        .expect(1)
+        .create();
+    let call = server
+        .mock("POST", "/gateway/v1/query")
+        .match_header("authorization", "tok-h")
+        .match_header("accept", "application/json")
+        .match_header("x-tenant", Matcher::Missing)
+        .with_body(QUERY_OK)
+        .expect(1)
+        .create();
+    let cfg = Config::builder()
+        .base_url(server.url())
+        .app_id("app-42")
+        .secret(SECRET)
+        .token_request_header("Authorization", "API_KEY-777")
+        .token_request_header("Accept", "*/*")
+        .token_request_header("X-Tenant", "hk-01")
+        .build()
+        .unwrap();
+    let client = Client::new(cfg);
+    let prepared = client.prepare_token_request().unwrap();
+    assert_eq!(prepared.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("accept")).count(), 1);
+    assert!(!format!("{prepared:?} {client:?}").contains("API_KEY-777"));
+    client.query(&query()).unwrap();
+    token.assert();
+    call.assert();
+}
+
 #[test]
 fn many_threads_share_one_token_fetch() {
     let mut server = mockito::Server::new();
