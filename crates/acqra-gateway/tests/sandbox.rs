@@ -142,12 +142,23 @@ fn expired_tokens_get_401_and_the_client_recovers() {
     let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-EXP001")).unwrap();
     assert_eq!(q.order.unwrap().order_status, Some(OrderStatus::Authorized));
     assert_eq!(sandbox.gateway().tokens_issued(), 2);
-    // A revoked token: the non-idempotent capture is repeated once too (a 401 was not processed),
-    // and is applied exactly once.
+    // A revoked token: by default the non-idempotent capture is not repeated (its outcome is
+    // unknown to the client), the query tells what happened, and the capture is sent again.
     sandbox.gateway().expire_tokens();
-    let c = client.capture(&CaptureRequest::new(dec("10.00")).with_order_no("ORD-EXP001")).unwrap();
-    assert_eq!(c.order_status, Some(OrderStatus::Successed));
+    let capture = CaptureRequest::new(dec("10.00")).with_order_no("ORD-EXP001");
+    let e = client.capture(&capture).unwrap_err();
+    assert!(matches!(e, Error::Unauthorized) && e.outcome_unknown(), "{e:?}");
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-EXP001")).unwrap();
+    assert_eq!(q.order.unwrap().order_status, Some(OrderStatus::Authorized));
+    assert_eq!(client.capture(&capture).unwrap().order_status, Some(OrderStatus::Successed));
     assert_eq!(sandbox.gateway().tokens_issued(), 3);
+    // Opted in, where a 401 is known to mean "not processed": repeated once, applied exactly once.
+    let client = client.repeat_after_unauthorized(true);
+    client.payment(&card_payment("ORD-EXP002", "10.00", CARD_NO)).unwrap();
+    sandbox.gateway().expire_tokens();
+    let c = client.capture(&CaptureRequest::new(dec("10.00")).with_order_no("ORD-EXP002")).unwrap();
+    assert_eq!(c.order_status, Some(OrderStatus::Successed));
+    assert_eq!(sandbox.gateway().tokens_issued(), 5);
 }
 
 #[test]
@@ -226,7 +237,8 @@ fn subscription_payment_by_stored_credential_or_card_number() {
         SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("0000");
     assert_eq!(code(client.subscription_payment(&unknown).unwrap_err()), codes::NOT_FOUND);
     // By card number instead of the credential (the schema allows either): the same stored card.
-    let by_card = SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB004").with_card_no("5555555555554444");
+    let by_card =
+        SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB004").with_card_no("5555555555554444");
     let r = client.subscription_payment(&by_card).unwrap();
     assert_eq!((r.order_status, r.currency.as_str()), (Some(OrderStatus::Successed), "USD"));
     assert_eq!(r.transaction_identifier.map(|t| t.expose().to_owned()), Some(id.expose().to_owned()));
