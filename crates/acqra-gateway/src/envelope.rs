@@ -109,9 +109,10 @@ fn read_as<T: DeserializeOwned>(body: &[u8], context: &str) -> Option<Envelope<R
 fn holds_a_field_of<T: DeserializeOwned>(body: &Value) -> bool {
     let mut fields = None;
     let _ = T::deserialize(FieldProbe(&mut fields));
-    fields.unwrap_or_default().iter().any(|f| {
-        !matches!(*f, "respCode" | "respMsg") && body.get(*f).is_some_and(|v| !v.is_null())
-    })
+    fields
+        .unwrap_or_default()
+        .iter()
+        .any(|f| !matches!(*f, "respCode" | "respMsg") && body.get(*f).is_some_and(|v| !v.is_null()))
 }
 
 /// A deserializer that only records the field names a derived struct asks for (its wire names,
@@ -167,9 +168,8 @@ pub(crate) fn mask_card_numbers(text: &str) -> String {
         let digits: String = group.iter().filter(|c| c.is_ascii_digit()).collect();
         // Written in groups, a card number has groups of 3 to 6 digits (4-4-4-4, 4-6-5, ...);
         // "ref 12 4111111111111111" is two numbers.
-        let card_grouping = group
-            .split(|c| !c.is_ascii_digit())
-            .all(|run| run.len() == digits.len() || (3..=6).contains(&run.len()));
+        let card_grouping =
+            group.split(|c| !c.is_ascii_digit()).all(|run| run.len() == digits.len() || (3..=6).contains(&run.len()));
         if card_grouping && is_card_number(&digits) {
             out.push_str(&sign_core::secret::mask_last4(&digits));
             continue;

@@ -62,8 +62,7 @@ fn documented_string_examples_of_object_and_array_fields_are_read() {
     assert_eq!(paypal.metadata, Some(acqra_gateway::Metadata::Text("key-value".into())));
     let payment: PaymentRequest = serde_json::from_value(fixture("PaymentRequest.json")).unwrap();
     assert_eq!(payment.paypal.and_then(|p| p.metadata), Some(acqra_gateway::Metadata::Text("key-value".into())));
-    let tracking: ShippingTrackingResponse =
-        serde_json::from_value(fixture("ShippingTrackingResponse.json")).unwrap();
+    let tracking: ShippingTrackingResponse = serde_json::from_value(fixture("ShippingTrackingResponse.json")).unwrap();
     assert_eq!(tracking.trackings.as_ref().map(acqra_gateway::Trackings::ids), Some(vec!["ids"]));
     // The schema's shapes are read too.
     let object = json!({"matedata": {"K": "V"}, "orderNo": "o1", "trackingNo": "t1"});
@@ -82,33 +81,13 @@ fn contradictions() -> Vec<Contradiction> {
         ("QueryRequest.json", "/paymentMethodType".to_string(), ENUM_LIST, unknown::<PaymentMethodType>),
         ("Wechat.json", "/productType".to_string(), ENUM_LIST, unknown::<WechatProductType>),
         ("PaymentRequest.json", "/wechat/productType".to_string(), ENUM_LIST, unknown::<WechatProductType>),
-        (
-            "ShippingTrackingRequest.json",
-            "/shippingStatus".to_string(),
-            ENUM_LIST,
-            unknown::<ShippingStatus>,
-        ),
-        (
-            "ShippingTrackingBatchRequest.json",
-            "/0/shippingStatus".to_string(),
-            ENUM_LIST,
-            unknown::<ShippingStatus>,
-        ),
-        (
-            "ShippingRetrieveResponse.json",
-            "/shippingStatus".to_string(),
-            ENUM_LIST,
-            unknown::<ShippingStatus>,
-        ),
+        ("ShippingTrackingRequest.json", "/shippingStatus".to_string(), ENUM_LIST, unknown::<ShippingStatus>),
+        ("ShippingTrackingBatchRequest.json", "/0/shippingStatus".to_string(), ENUM_LIST, unknown::<ShippingStatus>),
+        ("ShippingRetrieveResponse.json", "/shippingStatus".to_string(), ENUM_LIST, unknown::<ShippingStatus>),
         ("OrderInfoModel.json", "/orderStatus".to_string(), PLACEHOLDER, unknown::<OrderStatus>),
         ("OrderInfoModel.json", "/paymentMethodType".to_string(), PLACEHOLDER, unknown::<PaymentMethodType>),
         ("QueryResponse.json", "/order/orderStatus".to_string(), PLACEHOLDER, unknown::<OrderStatus>),
-        (
-            "QueryResponse.json",
-            "/order/paymentMethodType".to_string(),
-            PLACEHOLDER,
-            unknown::<PaymentMethodType>,
-        ),
+        ("QueryResponse.json", "/order/paymentMethodType".to_string(), PLACEHOLDER, unknown::<PaymentMethodType>),
         ("RefundLogModel.json", "/refundStatus".to_string(), PLACEHOLDER, unknown::<RefundStatus>),
         ("QueryResponse.json", "/refund/0/refundStatus".to_string(), PLACEHOLDER, unknown::<RefundStatus>),
     ];

@@ -437,7 +437,9 @@ impl Ledger {
                 .credentials
                 .iter()
                 .filter_map(|(id, trade)| Some((id, self.orders.get(trade)?.card.as_ref()?)))
-                .find(|(_, c)| no.starts_with(&c.bin) && no.ends_with(&c.last4) && expiry == (Some(c.expiry.0), Some(c.expiry.1)))
+                .find(|(_, c)| {
+                    no.starts_with(&c.bin) && no.ends_with(&c.last4) && expiry == (Some(c.expiry.0), Some(c.expiry.1))
+                })
                 .map(|(id, _)| id.clone())
                 .ok_or_else(|| fail(codes::NOT_FOUND, "no stored credential for this card"))?,
             (None, None) => return Err(bad("transactionIdentifier or cardNo is required")),
