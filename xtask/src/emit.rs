@@ -210,7 +210,8 @@ mod generate_tests {
         assert!(mod_rs.contains("pub use pay::{Code, Kind, Node, PayRequest, PayResponse};"), "{mod_rs}");
         for want in [
             "use super::common::{Item};",
-            "/// 订单号 #[serde(rename = \"orderNo\")] pub order_no: String,",
+            // Text, integer and boolean fields are read leniently (a string or a number).
+            "/// 订单号 #[serde(rename = \"orderNo\", deserialize_with = \"sign_core::lenient::deserialize\")] pub order_no: String,",
             "#[serde(rename = \"cardNo\", with = \"sign_core::secret::serde_expose\")] pub card_no: sign_core::SecretString,",
             "#[serde(default, skip_serializing_if = \"Option::is_none\", with = \"sign_core::secret::serde_expose::option\")] pub cvc: Option<sign_core::SecretString>,",
             "pub matedata: Option<std::collections::BTreeMap<String, serde_json::Value>>,",
@@ -235,6 +236,9 @@ mod generate_tests {
             "Unknown(i64),",
             "Self::Fail => -1,",
             "-1 => Self::Fail, _ => Self::Unknown(v),",
+            // Enums read a string or a number alike.
+            "let v = sign_core::lenient::text(deserializer)?; Ok(Self::from(v.as_str()))",
+            "let v = sign_core::lenient::integer(deserializer)?; Ok(Self::from(v))",
         ] {
             assert!(pay.contains(&squash(want)), "missing `{want}` in\n{}", out[1].1);
         }

@@ -49,6 +49,7 @@ pub fn check(root: &Path, providers: &[String]) -> Vec<String> {
         }
         required_files(&krate, &at, &mut problems);
         lib_and_readme(&krate, &at, &mut problems);
+        unspecified_table(&krate, &at, &mut problems);
         src_names(&krate, &at, &mut problems);
         endpoints(root, p, &mut problems);
     }
@@ -93,6 +94,105 @@ fn lib_and_readme(krate: &Path, at: &dyn Fn(&str) -> String, problems: &mut Vec<
             }
         }
     }
+}
+
+/// The README section every provider crate has (issue 12): what its provider leaves unspecified.
+const UNSPECIFIED: &str = "## What the provider leaves unspecified";
+
+/// The header of that section's table.
+const UNSPECIFIED_HEADER: [&str; 4] = ["ambiguity", "what the crate does", "setting that overrides it", "tests"];
+
+/// The README's "What the provider leaves unspecified" table: the four columns of
+/// [`UNSPECIFIED_HEADER`], and every row backed by at least one `#[test]` function of the crate,
+/// named in backticks in its `tests` cell.
+fn unspecified_table(krate: &Path, at: &dyn Fn(&str) -> String, problems: &mut Vec<String>) {
+    let Ok(readme) = std::fs::read_to_string(krate.join("README.md")) else { return };
+    let at = at("README.md");
+    let Some(start) = readme.lines().position(|l| l.trim() == UNSPECIFIED) else {
+        problems.push(format!("{at}: lacks the section `{UNSPECIFIED}`"));
+        return;
+    };
+    let section: Vec<(usize, &str)> = readme
+        .lines()
+        .enumerate()
+        .skip(start + 1)
+        .take_while(|(_, l)| !l.starts_with("## "))
+        .filter(|(_, l)| l.trim_start().starts_with('|'))
+        .collect();
+    let header = section.first().map(|(_, l)| table_cells(l));
+    let header: Option<Vec<String>> = header.map(|h| h.iter().map(|c| c.to_lowercase()).collect());
+    if header.as_deref() != Some(&UNSPECIFIED_HEADER.map(str::to_owned)[..]) {
+        problems.push(format!(
+            "{at}: the table under `{UNSPECIFIED}` must have the columns | {} |",
+            UNSPECIFIED_HEADER.join(" | ")
+        ));
+        return;
+    }
+    let tests: Vec<String> = ["src", "tests", "examples"]
+        .iter()
+        .flat_map(|d| rust_files(&krate.join(d)))
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .flat_map(|text| test_fns(&text))
+        .collect();
+    let rows: Vec<&(usize, &str)> = section.iter().skip(2).collect();
+    if rows.is_empty() {
+        problems.push(format!("{at}: the table under `{UNSPECIFIED}` has no rows"));
+    }
+    for (line, row) in rows {
+        let cells = table_cells(row);
+        let line = line + 1;
+        if cells.len() != UNSPECIFIED_HEADER.len() {
+            problems.push(format!(
+                "{at}:{line}: a row needs {} cells, found {}",
+                UNSPECIFIED_HEADER.len(),
+                cells.len()
+            ));
+            continue;
+        }
+        let names = backticked(&cells[3]);
+        if names.is_empty() {
+            problems.push(format!("{at}:{line}: the tests cell names no test (write `test_fn_name`)"));
+        }
+        for name in names {
+            if !tests.contains(&name) {
+                problems.push(format!("{at}:{line}: `{name}` is not a #[test] function of this crate"));
+            }
+        }
+    }
+}
+
+/// The cells of a Markdown table row, trimmed; `|` inside backticks or escaped as `\|` does not
+/// split.
+fn table_cells(row: &str) -> Vec<String> {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let row = row.strip_suffix('|').unwrap_or(row);
+    let mut cells = vec![String::new()];
+    let (mut code, mut escaped) = (false, false);
+    for c in row.chars() {
+        match c {
+            '|' if !code && !escaped => cells.push(String::new()),
+            _ => {
+                if c == '`' {
+                    code = !code;
+                }
+                cells.last_mut().expect("one cell at least").push(c);
+            }
+        }
+        escaped = c == '\\';
+    }
+    cells.iter().map(|c| c.trim().to_owned()).collect()
+}
+
+/// The identifiers written in backticks in `cell` (`` `a_test` `` -> `a_test`); other code spans
+/// (paths, values) are ignored.
+fn backticked(cell: &str) -> Vec<String> {
+    cell.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Every other hand-written file directly in `src/` is an `*_ext.rs` file.
@@ -345,7 +445,13 @@ mod tests {
             ("docs/p/README.md", "# Notes\n"),
             ("docs/README.md", "# not a provider\n"),
             ("crates/p/Cargo.toml", "[package]\n"),
-            ("crates/p/README.md", "# p\n\n## Endpoints\n\n<!-- endpoints:begin -->\n<!-- endpoints:end -->\n"),
+            (
+                "crates/p/README.md",
+                "# p\n\n## Endpoints\n\n<!-- endpoints:begin -->\n<!-- endpoints:end -->\n\n\
+                 ## What the provider leaves unspecified\n\n\
+                 | ambiguity | what the crate does | setting that overrides it | tests |\n|---|---|---|---|\n\
+                 | a `\\|` b | reads `x|y` | `Config::x` | `reads_numbers_for_texts` |\n\n## Next\n",
+            ),
             (
                 "crates/p/src/lib.rs",
                 "#![doc = include_str!(\"../README.md\")]\npub mod generated;\nmod refund_ext;\npub use sign_core;\n",
@@ -365,7 +471,7 @@ mod tests {
             ("crates/p/src/sandbox/mod.rs", "pub fn pay_sandbox() {}\n"),
             ("crates/p/examples/quickstart.rs", ""),
             ("crates/p/tests/client.rs", "#[test]\n/// doc\n#[ignore]\nfn pay_sends_the_order() {}\n"),
-            ("crates/p/tests/sandbox.rs", ""),
+            ("crates/p/tests/sandbox.rs", "#[test]\nfn reads_numbers_for_texts() {}\n"),
             ("crates/p/tests/secrets.rs", ""),
             ("crates/p/tests/quickstart.rs", ""),
             ("crates/sign-core/Cargo.toml", "[package]\n"),
@@ -440,7 +546,13 @@ mod tests {
     #[test]
     fn the_readme_has_the_endpoint_table_markers() {
         let e = broken("readme", |r| write(r, "crates/p/README.md", "# p\n\n<!-- endpoints:begin -->\n"));
-        assert_eq!(e, ["crates/p/README.md: lacks the line `<!-- endpoints:end -->` (the generated endpoint table)"]);
+        assert_eq!(
+            e,
+            [
+                "crates/p/README.md: lacks the line `<!-- endpoints:end -->` (the generated endpoint table)",
+                "crates/p/README.md: lacks the section `## What the provider leaves unspecified`",
+            ]
+        );
         let e = broken("no-readme", |r| std::fs::remove_file(r.join("crates/p/README.md")).unwrap());
         assert_eq!(e, ["crates/p/README.md: missing (the crate's front page, included by lib.rs)"]);
     }
@@ -527,5 +639,44 @@ mod tests {
             ["crates/q/Cargo.toml: missing (docs/q/ documents a provider without a crate)"]
         );
         let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn every_unspecified_row_names_an_existing_test() {
+        let table = |rows: &str| {
+            format!(
+                "# p\n\n<!-- endpoints:begin -->\n<!-- endpoints:end -->\n\n## What the provider leaves unspecified\n\n\
+                 | ambiguity | what the crate does | setting that overrides it | tests |\n|---|---|---|---|\n{rows}"
+            )
+        };
+        let readme = |text: String| move |r: &Path| write(r, "crates/p/README.md", &text);
+        let e =
+            broken("unspecified-missing-test", readme(table("| a | b | — | `no_such_test` |\n| c | d | — | none |\n")));
+        assert_eq!(
+            e,
+            [
+                "crates/p/README.md:10: `no_such_test` is not a #[test] function of this crate",
+                "crates/p/README.md:11: the tests cell names no test (write `test_fn_name`)",
+            ]
+        );
+        let e = broken("unspecified-cells", readme(table("| a | b | `reads_numbers_for_texts` |\n")));
+        assert_eq!(e, ["crates/p/README.md:10: a row needs 4 cells, found 3"]);
+        let e = broken("unspecified-empty", readme(table("")));
+        assert_eq!(e, ["crates/p/README.md: the table under `## What the provider leaves unspecified` has no rows"]);
+        let e = broken(
+            "unspecified-header",
+            readme(table("").replace("| tests |", "| test |") + "| a | b | — | `reads_numbers_for_texts` |\n"),
+        );
+        assert_eq!(
+            e,
+            ["crates/p/README.md: the table under `## What the provider leaves unspecified` must have the columns \
+                 | ambiguity | what the crate does | setting that overrides it | tests |"]
+        );
+    }
+
+    #[test]
+    fn table_cells_keep_pipes_in_code_and_escapes() {
+        assert_eq!(table_cells("| a `x|y` | b \\| c | d |"), ["a `x|y`", "b \\| c", "d"]);
+        assert_eq!(backticked("`one_test`, `Config::x`, `two`"), ["one_test", "two"]);
     }
 }

@@ -306,8 +306,9 @@ fn enums_keep_unknown_values_and_write_them_back() {
     assert_eq!(PaymentMethodType::AlipayPlus.as_str(), "alipayPlus");
     assert_eq!(ThreeDsMode::Standard.to_string(), "standard");
     assert_eq!(serde_json::to_value(StoredCredentials::None).expect("ser"), json!("none"));
-    // A non-string is still an error, not silently Unknown.
-    assert!(serde_json::from_value::<ThreeDsMode>(json!(1)).is_err());
+    // A number is read as its text (a Java backend may send one); an object is still an error.
+    assert_eq!(serde_json::from_value::<ThreeDsMode>(json!(1)).expect("number"), ThreeDsMode::Unknown("1".into()));
+    assert!(serde_json::from_value::<ThreeDsMode>(json!({"mode": "standard"})).is_err());
 }
 
 #[test]

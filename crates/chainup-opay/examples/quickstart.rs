@@ -101,7 +101,7 @@ fn run_sandbox(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
         }
         let got = received.lock().unwrap_or_else(|p| p.into_inner()).pop().ok_or("no callback received")?;
         Ok(format!(
-            "3. Sandbox paid it; callback verified: order {} ({}) is {}, {} paid; replied {:?}",
+            "3. Sandbox paid it; callback verified: order {} ({}) is {:?}, {} paid; replied {:?}",
             got.order_num,
             got.out_order_id,
             got.order_status,
@@ -133,9 +133,8 @@ fn flow(
         coin.clone(),
         return_page.clone(),
         notify,
-    )
-    .with_app_key(client.app_key());
-    let order_num = client.create_third_order(&first)?.order_num.0;
+    );
+    let order_num = client.create_third_order(&first)?.order_num;
     writeln!(out, "1. Created order {order_num} for {amount} {coin} (merchant order {})", first.app_order_id)?;
 
     writeln!(out, "2. Payment page: {}", client.payment_page(order_num.clone(), payer.clone()).url())?;
@@ -148,7 +147,7 @@ fn flow(
     let detail = client.order_detail(&OrderDetailRequest::new(client.app_key(), order_num.clone()))?;
     writeln!(
         out,
-        "4. Order detail: {} is {} ({} {})",
+        "4. Order detail: {} is {:?} ({} {})",
         detail.order_num,
         detail.order_status,
         detail.order_amount.map(|a| a.to_string()).unwrap_or_default(),
@@ -161,23 +160,22 @@ fn flow(
     writeln!(
         out,
         "5. Statement for {today}: {} record(s){}",
-        statement.count.map(|c| c.0).unwrap_or_else(|| records.len().to_string()),
+        statement.count.map_or_else(|| records.len().to_string(), |c| c.to_string()),
         records
             .first()
             .map(|r| format!(
                 ", first: order {} {} {}",
-                r.app_order_id.as_ref().map(|s| s.as_str()).unwrap_or("?"),
+                r.app_order_id.as_deref().unwrap_or("?"),
                 r.order_amount.map(|a| a.to_string()).unwrap_or_default(),
                 r.pay_coin_symbol.as_deref().unwrap_or("")
             ))
             .unwrap_or_default()
     )?;
 
-    let second = CreateThirdOrderRequest::for_payer(payer, format!("qs-{stamp}-2"), amount, coin, return_page, notify)
-        .with_app_key(client.app_key());
-    let second_num = client.create_third_order(&second)?.order_num.0;
+    let second = CreateThirdOrderRequest::for_payer(payer, format!("qs-{stamp}-2"), amount, coin, return_page, notify);
+    let second_num = client.create_third_order(&second)?.order_num;
     client.cancel_order(&CancelOrderRequest::new(second_num.clone()))?;
     let after = client.order_detail(&OrderDetailRequest::new(client.app_key(), second_num.clone()))?;
-    writeln!(out, "6. Created order {second_num} and cancelled it: now {}", after.order_status)?;
+    writeln!(out, "6. Created order {second_num} and cancelled it: now {:?}", after.order_status)?;
     Ok(())
 }

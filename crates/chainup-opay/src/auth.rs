@@ -59,7 +59,7 @@ pub fn open(
     sign_b64: &str,
     recipient_private_key: &PrivateKey,
     sender_public_key: &PublicKey,
-) -> Result<Vec<u8>, OpenFailed> {
+) -> Result<sign_core::zeroize::Zeroizing<Vec<u8>>, OpenFailed> {
     // Base64 is public structure (no key involved), so failing fast on it reveals nothing.
     let (Ok(ciphertext), Ok(signature)) = (base64_decode_lenient(data_b64), base64_decode_lenient(sign_b64)) else {
         return Err(OpenFailed);

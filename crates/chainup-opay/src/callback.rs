@@ -73,7 +73,7 @@ impl Client {
             Some(max_age) => within(self.clock(), envelope.time.as_ref().and_then(EnvelopeTime::millis), max_age),
         };
         let plaintext = match opened {
-            Ok(p) if app_ok & time_ok => SecretBytes::new(p),
+            Ok(p) if app_ok & time_ok => SecretBytes::from(p),
             _ => return Err(Error::CallbackRejected),
         };
         serde_json::from_slice(plaintext.expose()).map_err(|_| Error::CallbackRejected)

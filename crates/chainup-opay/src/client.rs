@@ -1,13 +1,15 @@
 //! The client: sans-IO `prepare`/`parse`, and the blocking `call` over a [`Transport`].
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, Method, SecretBytes, SystemClock, Transport};
 
 use crate::config::Config;
 use crate::envelope::{self, EnvelopeTime, RequestEnvelope};
 use crate::error::Error;
+use crate::generated::CreateThirdOrderRequest;
 
 /// The ChainUP opay client. `Send + Sync`; cloning is cheap (one `Arc`).
 #[derive(Clone)]
@@ -74,11 +76,46 @@ impl Client {
         &*self.inner.transport
     }
 
+    fn retry_policy(&self) -> sign_core::RetryPolicy {
+        self.inner.config.http_options().retry
+    }
+
     /// The business JSON `body` encrypted for the platform and signed by the merchant, in the
     /// `{app_id, data, sign, time}` envelope (see [`auth`](crate::auth)).
     fn sign_request(&self, method: Method, path: &str, body: Vec<u8>, idempotent: bool) -> Result<HttpRequest, Error> {
         // The plaintext can hold payer details: wiped once sealed.
-        self.seal(method, path, &SecretBytes::new(body), idempotent)
+        let body = SecretBytes::new(body);
+        match self.default_app_key(path, body.expose()) {
+            Some(filled) => self.seal(method, path, &SecretBytes::new(filled), idempotent),
+            None => self.seal(method, path, &body, idempotent),
+        }
+    }
+
+    /// `createThirdOrder`'s business JSON with `appKey` set to the configured app key, when it
+    /// goes to that endpoint's path, has no `appKey` of its own and the setting is on
+    /// ([`ConfigBuilder::create_third_order_app_key`](crate::ConfigBuilder::create_third_order_app_key)).
+    /// `None`: send `body` as it is. The field goes first; every other byte stays as serialized.
+    fn default_app_key(&self, path: &str, body: &[u8]) -> Option<Vec<u8>> {
+        let config = &self.inner.config;
+        let create_path = config.path_for(CreateThirdOrderRequest::NAME, CreateThirdOrderRequest::PATH);
+        if !config.create_third_order_app_key || path != create_path {
+            return None;
+        }
+        // Only the keys are read (values are skipped, never copied: the body can hold a token).
+        let keys: BTreeMap<String, IgnoredAny> = serde_json::from_slice(body).ok()?;
+        if keys.contains_key("appKey") {
+            return None;
+        }
+        let start = body.iter().position(|b| !b.is_ascii_whitespace())?;
+        let rest = body[start + 1..].trim_ascii_start();
+        let mut out = Vec::with_capacity(body.len() + config.app_key.len() + 12);
+        out.extend_from_slice(b"{\"appKey\":");
+        out.extend_from_slice(&serde_json::to_vec(&config.app_key).ok()?);
+        if !rest.starts_with(b"}") {
+            out.push(b',');
+        }
+        out.extend_from_slice(rest);
+        Some(out)
     }
 
     fn seal(

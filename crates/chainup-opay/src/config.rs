@@ -42,6 +42,7 @@ pub struct Config {
     pub(crate) time_format: TimeFormat,
     pub(crate) callback_reply: String,
     pub(crate) callback_max_age: Option<Duration>,
+    pub(crate) create_third_order_app_key: bool,
 }
 
 impl fmt::Debug for Config {
@@ -55,6 +56,7 @@ impl fmt::Debug for Config {
             .field("paths", &self.paths)
             .field("time_format", &self.time_format)
             .field("callback_max_age", &self.callback_max_age)
+            .field("create_third_order_app_key", &self.create_third_order_app_key)
             .finish_non_exhaustive()
     }
 }
@@ -91,6 +93,12 @@ impl Config {
     pub fn http_options(&self) -> &HttpOptions {
         &self.http
     }
+
+    /// Whether `createThirdOrder` carries the configured app key as `appKey` when the request
+    /// leaves it unset ([`ConfigBuilder::create_third_order_app_key`]).
+    pub fn create_third_order_app_key(&self) -> bool {
+        self.create_third_order_app_key
+    }
 }
 
 /// The endpoint names [`ConfigBuilder::path`] accepts.
@@ -103,7 +111,6 @@ const ENDPOINT_NAMES: [&str; 4] = [
 
 /// Builder for [`Config`]. Errors (a missing value, an unreadable key, a bad URL) are reported by
 /// [`build`](Self::build), never later.
-#[derive(Default)]
 pub struct ConfigBuilder {
     base_url: Option<String>,
     app_key: Option<String>,
@@ -115,6 +122,25 @@ pub struct ConfigBuilder {
     time_format: TimeFormat,
     callback_reply: Option<String>,
     callback_max_age: Option<Duration>,
+    create_third_order_app_key: bool,
+}
+
+impl Default for ConfigBuilder {
+    fn default() -> Self {
+        Self {
+            base_url: None,
+            app_key: None,
+            merchant_private_key: None,
+            platform_public_key: None,
+            http: HttpOptions::default(),
+            paths: BTreeMap::new(),
+            payment_page_base_url: None,
+            time_format: TimeFormat::default(),
+            callback_reply: None,
+            callback_max_age: None,
+            create_third_order_app_key: true,
+        }
+    }
 }
 
 impl fmt::Debug for ConfigBuilder {
@@ -193,6 +219,18 @@ impl ConfigBuilder {
         self
     }
 
+    /// Whether `createThirdOrder` carries `appKey` = the configured [`app_key`](Self::app_key)
+    /// when the request leaves it unset (default `true`; a value set with
+    /// `CreateThirdOrderRequest::with_app_key` is always sent as set). The provider's parameter
+    /// table is garbled at that row (the name `appKey` is glued onto a description), while
+    /// `orderDetail` requires the same field: an extra field is harmless, a missing required one
+    /// is not. Applies to every request sent to the `create_third_order` path, raw calls
+    /// included. Turn it off only if your server refuses the field.
+    pub fn create_third_order_app_key(mut self, send: bool) -> Self {
+        self.create_third_order_app_key = send;
+        self
+    }
+
     /// Validates, loads the keys and builds.
     ///
     /// # Errors
@@ -232,6 +270,7 @@ impl ConfigBuilder {
             time_format: self.time_format,
             callback_reply: self.callback_reply.unwrap_or_else(|| DEFAULT_CALLBACK_REPLY.to_owned()),
             callback_max_age: self.callback_max_age,
+            create_third_order_app_key: self.create_third_order_app_key,
         })
     }
 }

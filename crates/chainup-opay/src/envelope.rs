@@ -5,12 +5,11 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use sign_core::call::{Envelope, decode_json, read_envelope};
+use sign_core::call::{Envelope, decode_json, read_envelope, truncate_for_error};
 use sign_core::rsa::{PrivateKey, PublicKey};
 use sign_core::{DecodeError, HttpResponse, SecretBytes};
 
 use crate::auth;
-use crate::common_ext::FlexString;
 use crate::config::TimeFormat;
 use crate::error::Error;
 
@@ -74,7 +73,8 @@ impl RequestEnvelope {
 
 #[derive(Deserialize)]
 struct ResponseEnvelope {
-    code: Option<FlexString>,
+    #[serde(default, deserialize_with = "sign_core::lenient::deserialize")]
+    code: Option<String>,
     #[serde(default)]
     msg: Option<serde_json::Value>,
     #[serde(default)]
@@ -84,11 +84,21 @@ struct ResponseEnvelope {
 }
 
 /// What a success envelope carries, still sealed: `data` (encrypted for the merchant) and `sign`
-/// (the platform's signature), as they came.
+/// (the platform's signature), as they came. Or an envelope that is neither a success nor a plain
+/// refusal (see [`read`]), which [`open`] turns into [`Error::UnclassifiedResponse`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sealed {
     data: Option<serde_json::Value>,
     sign: Option<serde_json::Value>,
+    unclassified: Option<(String, String)>,
+}
+
+/// Messages that read as a success (compared trimmed, case-insensitive): a failure code beside
+/// one of these is no plain refusal.
+const SUCCESS_MESSAGES: [&str; 5] = ["succ", "success", "ok", "成功", "操作成功"];
+
+fn non_empty_text(v: Option<&serde_json::Value>) -> bool {
+    matches!(v, Some(serde_json::Value::String(s)) if !s.trim().is_empty())
 }
 
 fn msg_text(msg: Option<serde_json::Value>) -> String {
@@ -103,14 +113,27 @@ fn msg_text(msg: Option<serde_json::Value>) -> String {
 /// `code` (a string or a number) is the envelope; [`SUCCESS_CODE`] is success, carrying `data`
 /// and `sign` still sealed; any other code is a refusal with `msg` (a string, or any other JSON
 /// written out as text). Nothing in opay's messages needs masking.
+///
+/// The failure codes are not published, so a failure code is a refusal only when nothing else in
+/// the envelope contradicts it: one that comes with a sealed payload (`data` and `sign` both
+/// non-empty text) or with a success message (`succ`, `success`, `ok`, `成功`) cannot be
+/// classified, and is passed on as such ([`open`] makes it [`Error::UnclassifiedResponse`],
+/// outcome unknown) rather than as a definite refusal.
 pub fn read(body: &[u8]) -> Option<Envelope<Sealed>> {
     let envelope: ResponseEnvelope = serde_json::from_slice(body).ok()?;
-    let code = envelope.code?;
-    if code.as_str().trim() == SUCCESS_CODE {
-        Some(Envelope::Success(Sealed { data: envelope.data, sign: envelope.sign }))
-    } else {
-        Some(Envelope::refused(code.0, msg_text(envelope.msg)))
+    // A blank code is no code: not the envelope (outcome unknown), never a refusal.
+    let code = envelope.code.filter(|c| !c.trim().is_empty())?;
+    if code.trim() == SUCCESS_CODE {
+        return Some(Envelope::Success(Sealed { data: envelope.data, sign: envelope.sign, unclassified: None }));
     }
+    let msg = msg_text(envelope.msg);
+    let sealed_payload = non_empty_text(envelope.data.as_ref()) && non_empty_text(envelope.sign.as_ref());
+    let success_message = SUCCESS_MESSAGES.iter().any(|m| msg.trim().eq_ignore_ascii_case(m));
+    if sealed_payload || success_message {
+        let unclassified = Some((truncate_for_error(&code), truncate_for_error(&msg)));
+        return Some(Envelope::Success(Sealed { data: None, sign: None, unclassified }));
+    }
+    Some(Envelope::refused(code, msg))
 }
 
 /// Opens a success envelope's payload: decrypts `data` with the merchant private key, verifies
@@ -126,6 +149,9 @@ pub fn open<T: DeserializeOwned>(
     merchant_private_key: &PrivateKey,
     platform_public_key: &PublicKey,
 ) -> Result<T, Error> {
+    if let Some((code, msg)) = sealed.unclassified {
+        return Err(Error::UnclassifiedResponse { code, msg });
+    }
     let plaintext = match sealed.data {
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::String(s)) if s.is_empty() => None,
@@ -135,7 +161,7 @@ pub fn open<T: DeserializeOwned>(
             };
             let plaintext = auth::open(&data, &sign, merchant_private_key, platform_public_key)
                 .map_err(|_| Error::ResponseUnverified)?;
-            Some(SecretBytes::new(plaintext))
+            Some(SecretBytes::from(plaintext))
         }
         Some(_) => return Err(Error::ResponseUnverified),
     };

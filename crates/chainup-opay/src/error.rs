@@ -29,6 +29,21 @@ pub enum Error {
         /// The provider's `msg`.
         msg: String,
     },
+    /// An envelope that is neither a success nor a plain refusal: a `code` other than `"0"` that
+    /// comes with a sealed payload (`data` and `sign`) or a success message (`succ`,
+    /// `success`, `ok`, `成功`). The provider publishes no failure codes, so this is not read as a
+    /// refusal: the platform may have processed the request (outcome unknown). Query the order
+    /// with `order_detail` before sending `create_third_order` or `cancel_order` again. Received
+    /// under a non-2xx status it is [`Error::HttpStatus`] instead.
+    #[error(
+        "opay answered code {code} ({msg}) with a payload or a success message: neither success (code \"0\") nor a refusal; the request may have been processed, query the order before sending it again"
+    )]
+    UnclassifiedResponse {
+        /// The provider's `code`, as text.
+        code: String,
+        /// The provider's `msg`.
+        msg: String,
+    },
     /// A success envelope whose `data` did not decrypt with the merchant private key or whose
     /// `sign` did not verify with the platform public key (or was missing). Deliberately does
     /// not say which (see the README's security note). The platform may have processed the
@@ -85,7 +100,7 @@ impl Error {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
             Self::Api { .. } | Self::CallbackRejected => Outcome::Definite,
-            Self::Decode(_) | Self::ResponseUnverified => Outcome::Unknown,
+            Self::Decode(_) | Self::ResponseUnverified | Self::UnclassifiedResponse { .. } => Outcome::Unknown,
             Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
         }
     }
@@ -126,6 +141,7 @@ mod tests {
         assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
         assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
         assert!(Error::ResponseUnverified.outcome_unknown());
+        assert!(Error::UnclassifiedResponse { code: "200".into(), msg: "success".into() }.outcome_unknown());
         assert_eq!(Error::Api { code: "1004".into(), msg: "x".into() }.outcome(), Outcome::Definite);
         for e in [Error::Config("x".into()), Error::InvalidRequest("x".into())] {
             assert_eq!(e.outcome(), Outcome::NotSent, "{e:?}");

@@ -18,7 +18,6 @@ mod payment_page_ext;
 
 pub use callback::MAX_CALLBACK_BODY_BYTES;
 pub use client::Client;
-pub use common_ext::{FlexString, OrderStatus};
 pub use config::{Config, ConfigBuilder, DEFAULT_CALLBACK_REPLY, TimeFormat};
 pub use create_third_order_ext::Payer;
 pub use error::Error;

@@ -207,6 +207,9 @@ def write_fixtures():
         '{"appOrderId":"11321","userId":"22033390","orderAmount":"10","payCoinSymbol":"BTC",'
         '"returnPage":"https://www.google.com","notifyPage":"https://www.google.com"}',
         '{"orderType":"1","day":"2099-01-01","pageNum":"1","pageSize":"200"}',
+        # the same create request with the configured appKey the client adds by default:
+        '{"appKey":"test-app-key","appOrderId":"11321","userId":"22033390","orderAmount":"10",'
+        '"payCoinSymbol":"BTC","returnPage":"https://www.google.com","notifyPage":"https://www.google.com"}',
     ]:
         b = text.encode("utf-8")
         vectors.append(

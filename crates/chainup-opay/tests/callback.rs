@@ -97,6 +97,20 @@ fn an_authenticated_payload_of_the_wrong_shape_is_rejected_too() {
 }
 
 #[test]
+fn callbacks_with_numbers_and_without_return_url_are_read() {
+    let merchant_pub = sign_core::rsa::PublicKey::parse(&testdata("merchant_public.b64")).unwrap();
+    let platform = sign_core::rsa::PrivateKey::parse(&testdata("platform_private.pem")).unwrap();
+    let payload = br#"{"outOrderId":1000000009,"orderNum":10000000002,"orderStatus":3,"payAmount":200.5}"#;
+    let (data, sign) = chainup_opay::auth::seal(payload, &merchant_pub, &platform).unwrap();
+    let body = json!({"app_id": APP_KEY, "data": data, "sign": sign, "time": NOW_MS.to_string()}).to_string();
+    let n = offline_client().verify_notification(NO_HEADERS, body.as_bytes()).unwrap();
+    assert_eq!((n.out_order_id.as_str(), n.order_num.as_str()), ("1000000009", "10000000002"));
+    assert_eq!(n.order_status, chainup_opay::OrderStatus::Paid);
+    assert_eq!(n.pay_amount.to_string(), "200.5");
+    assert_eq!(n.return_url, None);
+}
+
+#[test]
 fn the_reply_is_configurable() {
     let client = Client::new(builder("https://s.example").callback_reply("SUCCESS").build().unwrap());
     assert_eq!(client.notification_reply(), "SUCCESS");

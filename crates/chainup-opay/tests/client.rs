@@ -11,19 +11,44 @@ use std::time::Duration;
 
 use chainup_opay::{
     CancelOrderRequest, Client, Config, ConfigBuilder, CreateThirdOrderRequest, Endpoint, Error, FixedClock,
-    HttpOptions, HttpResponse, MerchantBillingDayRequest, OrderDetailRequest, OrderType, Outcome, Payer, PrivateKey,
-    PublicKey, TimeFormat,
+    HttpOptions, HttpRequest, HttpResponse, MerchantBillingDayRequest, OrderDetailRequest, OrderStatus, OrderType,
+    Outcome, Payer, PrivateKey, PublicKey, RetryPolicy, TimeFormat, Transport,
 };
 use common::*;
 use mockito::Matcher;
 use serde_json::json;
 use sign_core::KeyError;
 use sign_core::call::MAX_PROVIDER_TEXT_CHARS;
+use sign_core::{TransportError, TransportErrorKind};
+use std::sync::Mutex;
 
 const CREATE_PATH: &str = "/platformapi/chainup/open/opay/createThirdOrder";
 
 fn vector_sign(i: usize) -> String {
     fixtures()["sign_vectors"][i]["sign"].as_str().unwrap().to_owned()
+}
+
+fn vector_plaintext(i: usize) -> String {
+    fixtures()["sign_vectors"][i]["plaintext"].as_str().unwrap().to_owned()
+}
+
+fn sent_json(request: &HttpRequest) -> serde_json::Value {
+    serde_json::from_slice(&request.body).unwrap()
+}
+
+/// The business JSON of a prepared request, opened as the platform does (test keys).
+fn open_request(request: &HttpRequest) -> String {
+    let envelope = sent_json(request);
+    let platform = PrivateKey::parse(&testdata("platform_private.pem")).unwrap();
+    let merchant = PublicKey::parse(&testdata("merchant_public.b64")).unwrap();
+    let plaintext = chainup_opay::auth::open(
+        envelope["data"].as_str().unwrap(),
+        envelope["sign"].as_str().unwrap(),
+        &platform,
+        &merchant,
+    )
+    .unwrap();
+    String::from_utf8(plaintext.to_vec()).unwrap()
 }
 
 fn create_request() -> CreateThirdOrderRequest {
@@ -47,17 +72,46 @@ fn platform_response(plaintext: &str) -> String {
 
 #[test]
 fn create_third_order_sends_the_exact_envelope_and_reads_the_order_number() {
+    // The business JSON carries the configured appKey by default: the Python vector for exactly
+    // `{"appKey":"test-app-key","appOrderId":"11321",...}`.
+    assert!(vector_plaintext(5).starts_with(r#"{"appKey":"test-app-key","appOrderId":"11321","#));
     let mut server = mockito::Server::new();
     let mock = server
         .mock("POST", CREATE_PATH)
         .match_header("content-type", "application/json")
-        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(3), "time": NOW_MS})))
+        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(5), "time": NOW_MS})))
         .with_status(200)
         .with_body(fixtures()["response_short"]["body"].as_str().unwrap())
         .create();
     let created = client_at(&server.url()).create_third_order(&create_request()).unwrap();
     mock.assert();
     assert_eq!(created.order_num, "10000000002");
+}
+
+#[test]
+fn create_third_order_app_key_can_be_turned_off_and_an_explicit_one_is_kept() {
+    // Off: exactly the request's own fields (the Python vector without appKey).
+    let off = Client::new(builder("https://service.example.com").create_third_order_app_key(false).build().unwrap())
+        .with_clock(Arc::new(FixedClock::from_unix_millis(NOW_MS)));
+    assert!(!off.config().create_third_order_app_key());
+    let sent = sent_json(&off.prepare(&create_request()).unwrap());
+    assert_eq!(sent["sign"], vector_sign(3));
+    // On (the default), a value set on the request is sent as set, once.
+    let client = offline_client();
+    assert!(client.config().create_third_order_app_key());
+    let explicit = create_request().with_app_key("another-key");
+    let plaintext = open_request(&client.prepare(&explicit).unwrap());
+    assert_eq!(plaintext.matches("appKey").count(), 1, "{plaintext}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&plaintext).unwrap()["appKey"], "another-key");
+    // Only createThirdOrder gets it, under its configured path too.
+    let moved = Client::new(
+        builder("https://service.example.com").path("create_third_order", "/opay/createThirdOrder").build().unwrap(),
+    );
+    let plaintext = open_request(&moved.prepare(&create_request()).unwrap());
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&plaintext).unwrap()["appKey"], APP_KEY);
+    assert_eq!(open_request(&client.prepare(&CancelOrderRequest::new("1")).unwrap()), r#"{"orderNum":"1"}"#);
+    let raw = client.prepare_raw(CREATE_PATH, &json!({}), false).unwrap();
+    assert_eq!(open_request(&raw), r#"{"appKey":"test-app-key"}"#);
 }
 
 #[test]
@@ -71,6 +125,72 @@ fn order_detail_sends_the_python_signature_and_reads_the_order() {
     let detail = client_at(&server.url()).order_detail(&OrderDetailRequest::new(APP_KEY, "10000000002")).unwrap();
     detail_mock.assert();
     assert_eq!(detail.order_num, "10000000002");
+}
+
+#[test]
+fn create_third_order_reads_the_order_number_as_a_string_or_a_number() {
+    let client = offline_client();
+    for body in [r#"{"orderNum":10000000002}"#, r#"{"orderNum":"10000000002"}"#] {
+        let created =
+            client.parse::<CreateThirdOrderRequest>(&HttpResponse::json(200, platform_response(body))).unwrap();
+        assert_eq!(created.order_num, "10000000002", "{body}");
+    }
+}
+
+#[test]
+fn order_detail_reads_numbers_for_ids_statuses_and_times_and_tolerates_missing_fields() {
+    let client = offline_client();
+    let numbers = r#"{"appOrderId":11321,"orderNum":10000000002,"orderStatus":3,"orderAmount":10.5,
+        "payCoinSymbol":"USDT","userId":22033390,"ctime":1700000000000,"appKey":"k","showPrecision":8,
+        "googleStatus":0,"isOpenMobileCheck":false,"totalAccount":[{"accountName":"a","accountType":1,"accountBalance":0.5}]}"#;
+    let d = client.parse::<OrderDetailRequest>(&HttpResponse::json(200, platform_response(numbers))).unwrap();
+    assert_eq!((d.order_num.as_str(), d.order_status.clone()), ("10000000002", OrderStatus::Paid));
+    assert_eq!(d.app_order_id.as_deref(), Some("11321"));
+    assert_eq!(d.user_id.as_deref(), Some("22033390"));
+    assert_eq!(d.ctime.as_deref(), Some("1700000000000"));
+    assert_eq!(d.order_amount.unwrap().to_string(), "10.5");
+    assert_eq!(d.show_precision.as_deref(), Some("8"));
+    assert_eq!(d.is_open_mobile_check.as_deref(), Some("false"));
+    let account = &d.total_account.unwrap()[0];
+    assert_eq!(account.account_type.as_deref(), Some("1"));
+    assert_eq!(account.account_balance.unwrap().to_string(), "0.5");
+    // Only what the query cannot do without; a status no document lists is kept, not refused.
+    let minimal = client
+        .parse::<OrderDetailRequest>(&HttpResponse::json(
+            200,
+            platform_response(r#"{"orderNum":"7","orderStatus":"9"}"#),
+        ))
+        .unwrap();
+    assert_eq!(minimal.order_status, OrderStatus::Unknown("9".into()));
+    assert_eq!((minimal.app_order_id, minimal.total_account, minimal.order_amount), (None, None, None));
+    // Without a status the answer says nothing: outcome unknown, not a refusal.
+    let e = client
+        .parse::<OrderDetailRequest>(&HttpResponse::json(200, platform_response(r#"{"orderNum":"7"}"#)))
+        .unwrap_err();
+    assert!(matches!(e, Error::Decode(_)) && e.outcome_unknown(), "{e:?}");
+}
+
+#[test]
+fn merchant_billing_day_reads_order_types_counts_and_ids_as_strings_or_numbers() {
+    let client = offline_client();
+    let body = r#"{"count":"3","list":[
+        {"merchantUserId":55,"appOrderId":11321,"orderType":1,"orderAmount":10,"userId":22033390,"createTime":1700000000000},
+        {"orderType":"11","payTime":"2099-01-01 10:00:00"},
+        {"orderType":7}]}"#;
+    let day = client.parse::<MerchantBillingDayRequest>(&HttpResponse::json(200, platform_response(body))).unwrap();
+    assert_eq!(day.count, Some(3));
+    let list = day.list.unwrap();
+    let types: Vec<_> = list.iter().map(|r| r.order_type.clone().unwrap()).collect();
+    assert_eq!(types, [OrderType::Payment, OrderType::Transfer, OrderType::Unknown("7".into())]);
+    assert_eq!(list[0].merchant_user_id.as_deref(), Some("55"));
+    assert_eq!(list[0].app_order_id.as_deref(), Some("11321"));
+    assert_eq!(list[0].user_id.as_deref(), Some("22033390"));
+    assert_eq!(list[0].create_time.as_deref(), Some("1700000000000"));
+    // A count sent as a number, as an empty string or not at all.
+    for (body, count) in [(r#"{"count":0,"list":[]}"#, Some(0)), (r#"{"count":""}"#, None), ("{}", None)] {
+        let day = client.parse::<MerchantBillingDayRequest>(&HttpResponse::json(200, platform_response(body))).unwrap();
+        assert_eq!(day.count, count, "{body}");
+    }
 }
 
 #[test]
@@ -91,7 +211,7 @@ fn merchant_billing_day_sends_the_python_signature_and_reads_the_records() {
         .with_page_size("200");
     let day = client.merchant_billing_day(&req).unwrap();
     day_mock.assert();
-    assert_eq!(day.count.unwrap().as_i64(), Some(1));
+    assert_eq!(day.count, Some(1));
     let list = day.list.unwrap();
     assert_eq!(list[0].order_type, Some(OrderType::Payment));
     assert_eq!(list[0].pay_time.as_ref().unwrap(), "2099-01-01 10:00:00");
@@ -157,6 +277,41 @@ fn failure_envelopes_are_typed_api_errors() {
         Error::Api { code, msg } => assert_eq!((code.as_str(), msg.as_str()), ("500", "系统繁忙")),
         e => panic!("{e:?}"),
     }
+}
+
+#[test]
+fn unclassifiable_answers_are_outcome_unknown_and_refusals_stay_definite() {
+    let sealed: serde_json::Value = serde_json::from_str(&platform_response(r#"{"orderNum":"7"}"#)).unwrap();
+    // A failure code beside a success message, or beside a sealed payload: no plain refusal.
+    let success_msg = parse(200, r#"{"code":"200","msg":"success"}"#);
+    let with_payload =
+        parse(200, json!({"code": 1, "msg": "x", "data": sealed["data"], "sign": sealed["sign"]}).to_string());
+    for e in [success_msg, with_payload] {
+        assert!(matches!(e, Error::UnclassifiedResponse { .. }), "{e:?}");
+        assert!(e.outcome_unknown(), "{e:?}");
+        assert!(e.to_string().contains("query the order before sending it again"), "{e}");
+        assert_eq!(e.api_code(), None);
+    }
+    assert!(matches!(parse(200, r#"{"code":"200","msg":" SUCC "}"#), Error::UnclassifiedResponse { code, msg }
+        if code == "200" && msg == " SUCC "));
+    // No code at all (the example-less envelope), or a success without the payload: unknown too.
+    let no_code = json!({"msg": "succ", "data": sealed["data"], "sign": sealed["sign"]}).to_string();
+    assert!(matches!(parse(200, no_code), Error::Decode(ref d) if d.message().contains("envelope")));
+    assert!(matches!(parse(200, r#"{"code":" ","msg":"m"}"#), Error::Decode(_)), "a blank code is no code");
+    let empty_success = parse(200, r#"{"code":"0","msg":"succ"}"#);
+    assert!(matches!(empty_success, Error::Decode(_)) && empty_success.outcome_unknown());
+    // A refusal stays a refusal, with empty or null payload fields.
+    for body in [
+        r#"{"code":"1003","msg":"sign verify failed","data":null}"#,
+        r#"{"code":"1003","msg":"sign verify failed","data":"","sign":""}"#,
+        r#"{"code":1004,"msg":"orderAmount must be positive","data":"detail"}"#,
+    ] {
+        let e = parse(200, body);
+        assert!(matches!(e, Error::Api { .. }), "{body}: {e:?}");
+        assert_eq!(e.outcome(), Outcome::Definite, "{body}");
+    }
+    // An unclassifiable envelope under an error status: the status decides.
+    assert!(matches!(parse(502, r#"{"code":"200","msg":"success"}"#), Error::HttpStatus { status: 502 }));
 }
 
 #[test]
@@ -305,6 +460,53 @@ fn create_third_order_timing_out_is_reported_and_not_resent() {
     let err = client.order_detail(&OrderDetailRequest::new(APP_KEY, "1")).unwrap_err();
     assert!(matches!(err, Error::Timeout(_)), "{err:?}");
     assert_eq!(accepted.load(Ordering::SeqCst), 1 + 3);
+}
+
+/// A transport double: the first attempt's connection is refused (nothing sent), later ones are
+/// answered with `answer`. It keeps every request and moves the clock a second per attempt.
+struct RefusesFirst {
+    seen: Mutex<Vec<HttpRequest>>,
+    clock: Arc<FixedClock>,
+    answer: String,
+}
+
+impl Transport for RefusesFirst {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let mut seen = self.seen.lock().unwrap();
+        seen.push(request.clone());
+        self.clock.advance(Duration::from_secs(1));
+        if seen.len() == 1 {
+            return Err(TransportError::new(TransportErrorKind::Connect, "connection refused"));
+        }
+        Ok(HttpResponse::json(200, self.answer.clone()))
+    }
+}
+
+#[test]
+fn create_third_order_is_sealed_afresh_when_repeated_after_a_refused_connection() {
+    let clock = Arc::new(FixedClock::from_unix_millis(NOW_MS));
+    let transport = Arc::new(RefusesFirst {
+        seen: Mutex::default(),
+        clock: Arc::clone(&clock),
+        answer: platform_response(r#"{"orderNum":"10000000002"}"#),
+    });
+    let config = builder("https://service.example.com")
+        .retry(RetryPolicy::new(1, Duration::ZERO, Duration::ZERO))
+        .build()
+        .unwrap();
+    let client = Client::with_transport(config, Arc::clone(&transport) as Arc<dyn Transport>).with_clock(clock);
+    // Not idempotent, but the refused connection sent nothing: repeating it cannot duplicate it.
+    let created = client.create_third_order(&create_request()).unwrap();
+    assert_eq!(created.order_num, "10000000002");
+    let seen = transport.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2);
+    let (first, second) = (sent_json(&seen[0]), sent_json(&seen[1]));
+    // A new envelope, not the same bytes: a fresh time and a fresh encryption of the same order.
+    assert_eq!((first["time"].as_i64(), second["time"].as_i64()), (Some(NOW_MS), Some(NOW_MS + 1000)));
+    assert_ne!(first["data"], second["data"]);
+    assert_ne!(seen[0].body, seen[1].body);
+    assert_eq!(open_request(&seen[0]), open_request(&seen[1]));
+    assert_eq!(first["sign"], vector_sign(5), "the signature covers the business JSON only");
 }
 
 #[test]

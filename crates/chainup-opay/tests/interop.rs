@@ -170,6 +170,7 @@ fn crate_long_request_splits_into_245_byte_chunks() {
     assert_eq!(
         sent,
         serde_json::json!({
+            "appKey": APP_KEY,
             "appOrderId": "11321",
             "openId": "2ae04ed9165624419bad68e9e0f3f29fbd",
             "orderAmount": "10.50",

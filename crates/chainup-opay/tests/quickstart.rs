@@ -30,13 +30,13 @@ fn quickstart_runs_in_both_modes_and_fails_loudly() {
         "1. Created order",
         "2. Payment page: http://127.0.0.1",
         "3. Sandbox paid it; callback verified",
-        "is paid",
+        "is Paid",
         "5. Statement for",
         "6. Created order",
     ] {
         assert!(stdout.contains(step), "missing {step:?} in:\n{stdout}");
     }
-    assert!(stdout.contains("cancelled it: now closed"), "{stdout}");
+    assert!(stdout.contains("cancelled it: now Closed"), "{stdout}");
 
     // 2. "Real server" mode: the variables point at a sandbox with the committed test keys.
     let keys = SandboxKeys::new(&testdata("platform_private.pem"), &testdata("merchant_public.b64"), None).unwrap();
@@ -52,8 +52,8 @@ fn quickstart_runs_in_both_modes_and_fails_loudly() {
     };
     let stdout = run(&server("merchant_private.pem")).unwrap();
     assert!(stdout.contains(&format!("Using {}", sandbox.base_url())), "{stdout}");
-    assert!(stdout.contains("is pending"), "{stdout}");
-    assert!(stdout.contains("cancelled it: now closed"), "{stdout}");
+    assert!(stdout.contains("is Pending"), "{stdout}");
+    assert!(stdout.contains("cancelled it: now Closed"), "{stdout}");
 
     // 3. A wrong key: the platform's refusal comes back as the error.
     let err = run(&server("stranger_private.pem")).unwrap_err();

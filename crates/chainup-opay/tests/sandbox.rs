@@ -43,8 +43,8 @@ fn merchant(client: &Client) -> Merchant {
     let server = SandboxServer::start(move |req| match c.verify_notification(&req.headers, &req.body) {
         Ok(n) => {
             let mut done = p.lock().unwrap();
-            if !done.contains(&n.order_num.0) {
-                done.push(n.order_num.0.clone());
+            if !done.contains(&n.order_num) {
+                done.push(n.order_num.clone());
             }
             r.lock().unwrap().push(n);
             HttpResponse::new(200, c.notification_reply().to_owned())
@@ -81,7 +81,7 @@ fn quickstart_flow() {
     let notify = format!("{}/notify", m.server.base_url());
 
     // 1. create
-    let num = client.create_third_order(&order("A-1", &notify)).unwrap().order_num.0;
+    let num = client.create_third_order(&order("A-1", &notify)).unwrap().order_num;
     assert_eq!(sandbox.order(&num).unwrap().status, OrderStatus::Pending);
 
     // 2. payment page: served for the order's payer only
@@ -110,11 +110,11 @@ fn quickstart_flow() {
     // 5. statement
     let today = time::OffsetDateTime::now_utc().date().to_string();
     let day = client.merchant_billing_day(&MerchantBillingDayRequest::new().with_day(today)).unwrap();
-    assert_eq!(day.count.unwrap().as_i64(), Some(1));
+    assert_eq!(day.count, Some(1));
     assert_eq!(day.list.unwrap()[0].app_order_id.as_ref().unwrap(), "A-1");
 
     // 6. create and cancel a second order; cancelling twice is the provider's error
-    let second = client.create_third_order(&order("A-2", &notify)).unwrap().order_num.0;
+    let second = client.create_third_order(&order("A-2", &notify)).unwrap().order_num;
     client.cancel_order(&CancelOrderRequest::new(second.clone())).unwrap();
     let after = client.order_detail(&OrderDetailRequest::new(APP_KEY, second.clone())).unwrap();
     assert_eq!(after.order_status, OrderStatus::Closed);
@@ -129,7 +129,7 @@ fn repeated_callbacks_are_processed_once_by_an_idempotent_handler() {
     let sandbox = sandbox();
     let client = client_for(&sandbox);
     let m = merchant(&client);
-    let num = client.create_third_order(&order("R-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num.0;
+    let num = client.create_third_order(&order("R-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num;
     sandbox.pay(&num).unwrap();
     assert!(sandbox.deliver(&num).unwrap().acknowledged);
     assert!(sandbox.deliver(&num).unwrap().acknowledged);
@@ -143,15 +143,15 @@ fn failed_and_closed_orders_notify_too() {
     let client = client_for(&sandbox);
     let m = merchant(&client);
     let notify = format!("{}/n", m.server.base_url());
-    let a = client.create_third_order(&order("F-1", &notify)).unwrap().order_num.0;
-    let b = client.create_third_order(&order("F-2", &notify)).unwrap().order_num.0;
+    let a = client.create_third_order(&order("F-1", &notify)).unwrap().order_num;
+    let b = client.create_third_order(&order("F-2", &notify)).unwrap().order_num;
     assert!(sandbox.fail(&a).unwrap().acknowledged);
     assert!(sandbox.close(&b).unwrap().acknowledged);
     let statuses: Vec<_> = m.received.lock().unwrap().iter().map(|n| n.order_status.clone()).collect();
     assert_eq!(statuses, [OrderStatus::Failed, OrderStatus::Closed]);
     // Not paid: not in the statement.
     let day = client.merchant_billing_day(&MerchantBillingDayRequest::new()).unwrap();
-    assert_eq!(day.count.unwrap().as_i64(), Some(0));
+    assert_eq!(day.count, Some(0));
 }
 
 #[test]
@@ -162,7 +162,7 @@ fn a_callback_the_merchant_rejects_is_not_acknowledged() {
     let wrong =
         Client::new(sandbox.config_builder().platform_public_key(testdata("stranger_public.b64")).build().unwrap());
     let m = merchant(&wrong);
-    let num = client.create_third_order(&order("W-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num.0;
+    let num = client.create_third_order(&order("W-1", &format!("{}/n", m.server.base_url()))).unwrap().order_num;
     let delivery = sandbox.pay(&num).unwrap();
     assert!(!delivery.acknowledged);
     assert_eq!(delivery.status, 400);
@@ -192,6 +192,9 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
         notify,
     );
     assert_eq!(api_code(client.create_third_order(&lower).unwrap_err()), "1004");
+    // appKey, sent by default, must be the merchant's when given.
+    let other_key = order("D-6", notify).with_app_key("someone-else");
+    assert_eq!(api_code(client.create_third_order(&other_key).unwrap_err()), "1004");
 
     // A merchant signing with the wrong key, or encrypting for the wrong platform key.
     let wrong_signer =
@@ -243,8 +246,8 @@ fn cancel_order_works_under_both_documented_paths_and_merchant_billing_day_filte
         sandbox.config_builder().path("cancel_order", "/platformapi/chainup/open/opay/cancelOrder").build().unwrap(),
     );
     let notify = "https://merchant.example.com/n";
-    let a = default_client.create_third_order(&order("P-1", notify)).unwrap().order_num.0;
-    let b = default_client.create_third_order(&order("P-2", notify)).unwrap().order_num.0;
+    let a = default_client.create_third_order(&order("P-1", notify)).unwrap().order_num;
+    let b = default_client.create_third_order(&order("P-2", notify)).unwrap().order_num;
     default_client.cancel_order(&CancelOrderRequest::new(a.clone())).unwrap();
     prefixed.cancel_order(&CancelOrderRequest::new(b.clone())).unwrap();
     assert_eq!(sandbox.order(&a).unwrap().status, OrderStatus::Closed);
@@ -253,27 +256,26 @@ fn cancel_order_works_under_both_documented_paths_and_merchant_billing_day_filte
     // Paging and userId filter over paid orders (payments to an unreachable notify page still
     // settle; the delivery error is reported).
     for i in 0..3 {
-        let n =
-            default_client.create_third_order(&order(&format!("S-{i}"), "http://127.0.0.1:9/n")).unwrap().order_num.0;
+        let n = default_client.create_third_order(&order(&format!("S-{i}"), "http://127.0.0.1:9/n")).unwrap().order_num;
         assert!(matches!(sandbox.pay(&n), Err(SandboxError::Delivery(_))));
         assert_eq!(sandbox.order(&n).unwrap().status, OrderStatus::Paid);
     }
     let page2 = MerchantBillingDayRequest::new().with_page_num("2").with_page_size("2");
     let day = default_client.merchant_billing_day(&page2).unwrap();
-    assert_eq!(day.count.unwrap().as_i64(), Some(3));
+    assert_eq!(day.count, Some(3));
     assert_eq!(day.list.unwrap().len(), 1);
     let nobody = MerchantBillingDayRequest::new().with_user_id("nobody");
-    assert_eq!(default_client.merchant_billing_day(&nobody).unwrap().count.unwrap().as_i64(), Some(0));
+    assert_eq!(default_client.merchant_billing_day(&nobody).unwrap().count, Some(0));
     let range =
         MerchantBillingDayRequest::new().with_start_date("2000-01-01 00:00:00").with_end_date("2000-01-02 00:00:00");
-    assert_eq!(default_client.merchant_billing_day(&range).unwrap().count.unwrap().as_i64(), Some(0));
+    assert_eq!(default_client.merchant_billing_day(&range).unwrap().count, Some(0));
 }
 
 #[test]
 fn a_fresh_sandbox_generates_working_keys() {
     let sandbox = Sandbox::start().unwrap();
     let client = client_for(&sandbox);
-    let num = client.create_third_order(&order("G-1", "https://merchant.example.com/n")).unwrap().order_num.0;
+    let num = client.create_third_order(&order("G-1", "https://merchant.example.com/n")).unwrap().order_num;
     assert_eq!(
         client.order_detail(&OrderDetailRequest::new(sandbox_app_key(), num)).unwrap().order_status,
         OrderStatus::Pending
@@ -299,7 +301,7 @@ fn prepare_and_parse_work_without_sockets() {
     let sandbox = Arc::new(sandbox());
     let config = sandbox.config_builder().build().unwrap();
     let client = Client::with_transport(config, Arc::new(InProcess(Arc::clone(&sandbox))));
-    let num = client.create_third_order(&order("X-1", "https://merchant.example.com/n")).unwrap().order_num.0;
+    let num = client.create_third_order(&order("X-1", "https://merchant.example.com/n")).unwrap().order_num;
     // The two halves by hand.
     let request = client.prepare(&OrderDetailRequest::new(APP_KEY, num.clone())).unwrap();
     let response = sandbox.handle(&request);
@@ -311,4 +313,79 @@ fn prepare_and_parse_work_without_sockets() {
     let n = client.verify_notification(&callback.headers, &callback.body).unwrap();
     assert_eq!(n.order_status, OrderStatus::Pending);
     assert_eq!(n.out_order_id, "X-1");
+}
+
+/// The business JSON of a sandbox answer or callback, opened with the test merchant key.
+fn opened(body: &[u8]) -> serde_json::Value {
+    let envelope: serde_json::Value = serde_json::from_slice(body).unwrap();
+    let merchant = sign_core::rsa::PrivateKey::parse(&testdata("merchant_private.pem")).unwrap();
+    let platform = sign_core::rsa::PublicKey::parse(&testdata("platform_public.b64")).unwrap();
+    let plaintext = chainup_opay::auth::open(
+        envelope["data"].as_str().unwrap(),
+        envelope["sign"].as_str().unwrap(),
+        &merchant,
+        &platform,
+    )
+    .unwrap();
+    serde_json::from_slice(&plaintext).unwrap()
+}
+
+#[test]
+fn the_sandbox_answers_in_both_shapes_and_the_client_reads_both() {
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    // Paying delivers the callback to a closed loopback port (no merchant needed here).
+    let notify = "http://127.0.0.1:9/n";
+    // The sandbox's first order number is odd: numbers and no optional fields; the next, strings.
+    let create = |id: &str| {
+        let http = client.prepare(&order(id, notify)).unwrap();
+        let response = sandbox.handle(&http);
+        (opened(&response.body), client.parse::<CreateThirdOrderRequest>(&response).unwrap().order_num)
+    };
+    let (raw_odd, odd) = create("V-1");
+    let (raw_even, even) = create("V-2");
+    assert!(raw_odd["orderNum"].is_u64(), "{raw_odd}");
+    assert!(raw_even["orderNum"].is_string(), "{raw_even}");
+    assert_eq!((odd.as_str(), even.as_str()), ("10000000001", "10000000002"));
+
+    for (num, numeric) in [(odd.as_str(), true), (even.as_str(), false)] {
+        assert!(matches!(sandbox.pay(num), Err(SandboxError::Delivery(_))));
+        let http = client.prepare(&OrderDetailRequest::new(APP_KEY, num)).unwrap();
+        let raw = opened(&sandbox.handle(&http).body);
+        assert_eq!(raw["orderStatus"].is_number(), numeric, "{raw}");
+        assert_eq!(raw["orderAmount"].is_number(), numeric, "{raw}");
+        assert_eq!(raw["ctime"].is_number(), numeric, "{raw}");
+        assert_eq!(raw.get("totalAccount").is_some(), !numeric, "{raw}");
+        assert_eq!(raw.get("userId").is_some(), !numeric, "{raw}");
+        let detail = client.parse::<OrderDetailRequest>(&sandbox.handle(&http)).unwrap();
+        assert_eq!((detail.order_num.as_str(), detail.order_status), (num, OrderStatus::Paid));
+        assert_eq!(detail.order_amount.unwrap().to_string(), "10.5");
+        assert_eq!(detail.total_account.is_some(), !numeric);
+
+        let callback = sandbox.notification_request(num).unwrap();
+        let raw = opened(&callback.body);
+        assert_eq!(raw["orderStatus"].is_number(), numeric, "{raw}");
+        assert_eq!(raw["payAmount"].is_number(), numeric, "{raw}");
+        assert_eq!(raw.get("returnUrl").is_some(), !numeric, "{raw}");
+        let n = client.verify_notification(&callback.headers, &callback.body).unwrap();
+        assert_eq!((n.order_num.as_str(), n.order_status), (num, OrderStatus::Paid));
+        assert_eq!(n.pay_amount.to_string(), "10.5");
+        assert_eq!(n.return_url.is_some(), !numeric);
+    }
+
+    let http = client.prepare(&MerchantBillingDayRequest::new()).unwrap();
+    let raw = opened(&sandbox.handle(&http).body);
+    let types: Vec<_> = raw["list"].as_array().unwrap().iter().map(|r| r["orderType"].clone()).collect();
+    assert_eq!(types, [serde_json::json!(1), serde_json::json!("1")], "{raw}");
+    let day = client.parse::<MerchantBillingDayRequest>(&sandbox.handle(&http)).unwrap();
+    let records = day.list.unwrap();
+    assert!(records.iter().all(|r| r.order_type == Some(chainup_opay::OrderType::Payment)));
+    // The odd order's times are epoch milliseconds, the even one's text.
+    assert!(records[0].pay_time.as_deref().is_some_and(|t| t.parse::<i64>().is_ok()), "{records:?}");
+    assert!(records[1].pay_time.as_deref().is_some_and(|t| t.contains(':')), "{records:?}");
+
+    let (_, third) = create("V-3");
+    let http = client.prepare(&CancelOrderRequest::new(third.as_str())).unwrap();
+    let raw = opened(&sandbox.handle(&http).body);
+    assert_eq!(raw, serde_json::json!({"orderNum": 10000000003_u64, "orderStatus": 0}));
 }

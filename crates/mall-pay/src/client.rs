@@ -70,6 +70,10 @@ impl Client {
         &*self.inner.transport
     }
 
+    fn retry_policy(&self) -> sign_core::RetryPolicy {
+        self.inner.config.http_options().retry
+    }
+
     /// The envelope's `data` decoded as `T` (`[]` and `null` read as `{}`), under the configured
     /// size cap; the caller's token is redacted from the mall's messages (see [`envelope`]).
     fn read_response<T: DeserializeOwned>(&self, response: &HttpResponse, context: &str) -> Result<T, Error> {

@@ -3,7 +3,7 @@
 use sandbox_server::SandboxServer;
 use std::time::Duration;
 
-use sign_core::{HttpRequest, HttpResponse, Method, RetryPolicy, Transport, UreqTransport};
+use sign_core::{HttpRequest, HttpResponse, Method, Transport, UreqTransport};
 
 #[test]
 fn serves_a_handler_over_loopback() {
@@ -19,7 +19,7 @@ fn serves_a_handler_over_loopback() {
     })
     .unwrap();
     assert!(server.base_url().starts_with("http://127.0.0.1:"));
-    let transport = UreqTransport::builder().retry(RetryPolicy::none()).build();
+    let transport = UreqTransport::builder().build();
     let req = HttpRequest::new(Method::Post, format!("{}/a/b?c=1", server.base_url()))
         .with_header("X-Test", "t1")
         .with_body(b"hello".to_vec());
@@ -40,7 +40,7 @@ fn huge_timeouts_mean_no_practical_limit_rather_than_a_panic() {
     // which overflowed and panicked on every call.
     let server = SandboxServer::start(|_req: HttpRequest| HttpResponse::new(200, "ok")).unwrap();
     for huge in [Duration::MAX, Duration::from_secs(u64::MAX / 4)] {
-        let transport = UreqTransport::builder().connect_timeout(huge).timeout(huge).retry(RetryPolicy::none()).build();
+        let transport = UreqTransport::builder().connect_timeout(huge).timeout(huge).build();
         let resp = transport.send(&HttpRequest::new(Method::Get, format!("{}/x", server.base_url()))).unwrap();
         assert_eq!(resp.status, 200);
     }

@@ -1,8 +1,8 @@
 //! The call rules every provider client follows, written once: what a failure means for the
 //! request ([`Outcome`]), how a response is judged ([`read_envelope`]: the envelope decision
 //! table), how provider text is cut before it goes into an error ([`truncate_for_error`]), how a
-//! request body is built ([`request_body`], [`raw_body`]) and which raw-call paths are accepted
-//! ([`check_raw_path`]).
+//! request body is built ([`request_body`], [`raw_body`]), which raw-call paths are accepted
+//! ([`check_raw_path`]) and how a failed send is repeated, freshly signed ([`send_with_retries`]).
 //!
 //! A provider crate supplies only its provider's facts: where its envelope keeps the code, the
 //! message and the payload, which code means success, and what must be masked in its messages.
@@ -32,7 +32,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{DecodeError, InvalidRequest, TransportError};
-use crate::http::{Endpoint, HttpResponse};
+use crate::http::{Endpoint, HttpRequest, HttpResponse, Transport};
+use crate::retry::RetryPolicy;
 
 /// What a failed call means for the request. Every provider crate's `Error::outcome` answers with
 /// this, from the one table in `docs/architecture.md`:
@@ -56,6 +57,7 @@ pub enum Outcome {
     NotSent,
     /// The provider answered definitely: it refused the request, or the HTTP status says it was not
     /// processed. Sending the same request again will meet the same answer.
+    #[doc(alias = "Refused")]
     Definite,
     /// The request may have been processed although the call failed. Reconcile (query the order)
     /// before sending a request that is not idempotent again.
@@ -68,9 +70,24 @@ impl Outcome {
         self == Self::Unknown
     }
 
-    /// Whether sending the very same request again cannot duplicate its effect.
+    /// Whether the request certainly was not processed ([`Outcome::NotSent`]).
     pub fn is_not_sent(self) -> bool {
         self == Self::NotSent
+    }
+
+    /// Whether sending the same request again cannot duplicate its effect: true when it was not
+    /// sent or the provider answered definitely (a repeat meets the same refusal, so correct the
+    /// request first), false when the outcome is unknown. A request the provider treats as
+    /// idempotent (a query) is always safe to repeat, whatever this says.
+    ///
+    /// ```
+    /// use sign_core::Outcome;
+    /// assert!(Outcome::NotSent.is_retry_safe());
+    /// assert!(Outcome::Definite.is_retry_safe());
+    /// assert!(!Outcome::Unknown.is_retry_safe()); // query the order first
+    /// ```
+    pub fn is_retry_safe(self) -> bool {
+        self != Self::Unknown
     }
 
     /// The outcome of a transport failure: not sent when the request cannot have left (DNS,
@@ -89,6 +106,67 @@ impl Outcome {
 /// The longest provider text (a code or a message) kept in an error, in characters. A longer one
 /// is cut and ends with `…`, so that a misbehaving server cannot flood logs.
 pub const MAX_PROVIDER_TEXT_CHARS: usize = 512;
+
+/// Sends a request through `transport`, repeating it as `policy` allows, and signs every attempt
+/// afresh: `sign` runs once per attempt, so each repeat carries a new nonce and timestamp (a
+/// provider that rejects a reused nonce, or a date outside its window, accepts the repeat).
+///
+/// Which failures are repeated is [`RetryPolicy`]'s rule: a send that cannot have reached the
+/// provider (DNS, refused connection, connect timeout) always, a timeout or a 5xx only when the
+/// request is [`idempotent`](HttpRequest::idempotent). A payment that may have been processed is
+/// never sent twice. The last attempt's result is returned.
+///
+/// ```
+/// use std::sync::atomic::{AtomicU32, Ordering};
+/// use sign_core::{HttpRequest, HttpResponse, Method, RetryPolicy, Transport, TransportError, TransportErrorKind};
+///
+/// struct RefusesOnce(AtomicU32);
+/// impl Transport for RefusesOnce {
+///     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+///         if self.0.fetch_add(1, Ordering::SeqCst) == 0 {
+///             return Err(TransportError::new(TransportErrorKind::Connect, "refused"));
+///         }
+///         Ok(HttpResponse::new(200, request.header("X-Nonce").unwrap_or("").as_bytes().to_vec()))
+///     }
+/// }
+///
+/// let transport = RefusesOnce(AtomicU32::new(0));
+/// let policy = RetryPolicy::new(2, std::time::Duration::ZERO, std::time::Duration::ZERO);
+/// let mut nonce = 0;
+/// let response = sign_core::call::send_with_retries(&transport, &policy, || {
+///     nonce += 1;
+///     let request = HttpRequest::new(Method::Post, "https://h.example/pay").with_header("X-Nonce", nonce.to_string());
+///     Ok::<_, TransportError>(request)
+/// })
+/// .unwrap();
+/// assert_eq!(response.body, b"2"); // the repeat was signed again
+/// ```
+///
+/// # Errors
+/// `sign`'s error (nothing is sent for that attempt), or the last attempt's transport error.
+pub fn send_with_retries<Err: From<TransportError>>(
+    transport: &(impl Transport + ?Sized),
+    policy: &RetryPolicy,
+    mut sign: impl FnMut() -> Result<HttpRequest, Err>,
+) -> Result<HttpResponse, Err> {
+    let mut retry = 0;
+    loop {
+        let request = sign()?;
+        let result = transport.send(&request);
+        let again = retry < policy.retries()
+            && match &result {
+                Ok(response) => policy.should_retry_response(&request, response),
+                Err(error) => policy.should_retry_error(&request, error),
+            };
+        if !again {
+            return result.map_err(Err::from);
+        }
+        // The signed bytes of this attempt are dropped here; the next attempt signs anew.
+        drop(request);
+        std::thread::sleep(policy.backoff(retry));
+        retry += 1;
+    }
+}
 
 /// `text` cut to [`MAX_PROVIDER_TEXT_CHARS`] characters, with `…` appended when it was longer.
 ///
@@ -341,7 +419,7 @@ macro_rules! shared_error_conversions {
 /// `prepare` / `parse`, the blocking `call`, and the raw calls `prepare_raw` / `parse_raw` /
 /// `raw_call` / `raw_call_json` for endpoints without a typed model. Use it inside
 /// `impl Client { ... }` with the crate's error type; the client supplies its provider's facts as
-/// four private methods:
+/// five private methods:
 ///
 /// ```text
 /// fn endpoint_path<E: Endpoint>(&self) -> Result<&str, Error>            // E::PATH, or the configured one
@@ -350,10 +428,12 @@ macro_rules! shared_error_conversions {
 /// fn read_response<T: DeserializeOwned>(&self, response: &HttpResponse, context: &str)
 ///     -> Result<T, Error>                                                 // envelope facts + read_envelope
 /// fn transport(&self) -> &dyn Transport
+/// fn retry_policy(&self) -> RetryPolicy                                    // from the configuration
 /// ```
 ///
 /// `prepare` validates the request ([`Endpoint::validate`]) and serializes it once
-/// ([`request_body`]): the bytes signed are the bytes sent, and it does no I/O. Raw calls check
+/// ([`request_body`]): the bytes signed are the bytes sent, and it does no I/O. `call` and
+/// `raw_call` repeat failed sends through [`send_with_retries`], signing each attempt afresh. Raw calls check
 /// their path with [`check_raw_path`] before anything is signed. (acqra-gateway, whose requests
 /// carry an access token, writes its own surface with the token as an argument.)
 #[macro_export]
@@ -387,15 +467,16 @@ macro_rules! client_call_methods {
         }
 
         /// Sends `request` and reads the answer: [`prepare`](Self::prepare), the transport, then
-        /// [`parse`](Self::parse). A request that is not idempotent is never repeated once it may
-        /// have reached the provider.
+        /// [`parse`](Self::parse). A failed send is repeated as the configured retry policy allows,
+        /// each attempt prepared and signed afresh (new nonce, new timestamp); a request that is
+        /// not idempotent is never repeated once it may have reached the provider.
         ///
         /// # Errors
         /// Any error of `prepare`, the transport or `parse`; `Error::outcome` says whether the
         /// provider may have processed the request.
         pub fn call<E: $crate::Endpoint>(&self, request: &E) -> ::core::result::Result<E::Response, $error> {
-            let http = self.prepare(request)?;
-            let response = self.transport().send(&http)?;
+            let response =
+                $crate::call::send_with_retries(self.transport(), &self.retry_policy(), || self.prepare(request))?;
             self.parse::<E>(&response)
         }
 
@@ -441,8 +522,9 @@ macro_rules! client_call_methods {
             body: &(impl ::serde::Serialize + ?Sized),
             idempotent: bool,
         ) -> ::core::result::Result<T, $error> {
-            let http = self.prepare_raw(path, body, idempotent)?;
-            let response = self.transport().send(&http)?;
+            let response = $crate::call::send_with_retries(self.transport(), &self.retry_policy(), || {
+                self.prepare_raw(path, body, idempotent)
+            })?;
             self.read_response(&response, path)
         }
 

@@ -54,7 +54,7 @@ fn from_f64(v: f64) -> Result<rust_decimal::Decimal, String> {
 
 struct AmountVisitor;
 
-impl Visitor<'_> for AmountVisitor {
+impl<'de> Visitor<'de> for AmountVisitor {
     type Value = rust_decimal::Decimal;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -75,6 +75,18 @@ impl Visitor<'_> for AmountVisitor {
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         from_f64(v).map_err(E::custom)
+    }
+
+    /// serde_json with its `arbitrary_precision` feature hands a number over as a one-entry map
+    /// holding the number's exact text: read that text, exactly.
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        match map.next_key::<String>()? {
+            Some(key) if key == crate::lenient::ARBITRARY_PRECISION_KEY => {
+                let text: String = map.next_value()?;
+                parse_exact(&text).map_err(de::Error::custom)
+            }
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
     }
 }
 
@@ -193,6 +205,15 @@ impl Serialize for DecimalNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arbitrary_precision_numbers_are_read_from_their_exact_text() {
+        // What serde_json hands the visitor for `100.10` when `arbitrary_precision` is on.
+        let v = serde_json::json!({ crate::lenient::ARBITRARY_PRECISION_KEY: "100.10" });
+        let d: DecimalNumber = serde_json::from_value(v).unwrap();
+        assert_eq!(d.to_string(), "100.10");
+        assert!(serde_json::from_value::<Decimal>(serde_json::json!({"amount": "1"})).is_err());
+    }
 
     #[test]
     fn string_decimal_round_trips_exactly() {

@@ -45,6 +45,12 @@ pub enum TransportErrorKind {
     Connect,
     /// Connecting took longer than the connect timeout. The request was never sent.
     ConnectTimeout,
+    /// The TLS handshake failed (the server's certificate was refused, no protocol in common):
+    /// it happens before any byte of the request, so the request was never sent.
+    Tls,
+    /// The request could not be built or written at all (an invalid URL or header). Nothing was
+    /// sent.
+    Build,
     /// The request was sent (or partly sent) but no complete response arrived in time: the
     /// server may have processed it.
     Timeout,
@@ -58,7 +64,7 @@ impl TransportErrorKind {
     /// True when the request can not have reached the server, so sending it again cannot
     /// duplicate an operation.
     pub fn request_not_sent(self) -> bool {
-        matches!(self, Self::Dns | Self::Connect | Self::ConnectTimeout)
+        matches!(self, Self::Dns | Self::Connect | Self::ConnectTimeout | Self::Tls | Self::Build)
     }
 
     /// True for the two kinds of timeout.
@@ -228,6 +234,15 @@ pub enum CryptoError {
     /// it cannot serve as a padding oracle.
     #[error("decryption failed")]
     DecryptFailed,
+    /// A ciphertext longer than the caller's cap, refused before any private-key work: it says
+    /// only what the sender already knows (the length).
+    #[error("ciphertext of {blocks} blocks refused: at most {max_blocks} accepted")]
+    TooManyBlocks {
+        /// Blocks in the ciphertext (rounded up).
+        blocks: usize,
+        /// The cap.
+        max_blocks: usize,
+    },
 }
 
 /// A key that could not be loaded.

@@ -217,8 +217,9 @@ pub fn join_url(base: &str, path: &str) -> String {
 /// Implement this to plug in another HTTP client; the default is
 /// [`UreqTransport`](crate::transport::UreqTransport) (feature `ureq`).
 pub trait Transport: Send + Sync {
-    /// Sends `request`. Retries, if any, are the transport's business and must respect
-    /// [`HttpRequest::idempotent`].
+    /// Sends `request` once. Do not retry here: the clients repeat failed sends themselves through
+    /// [`send_with_retries`](crate::call::send_with_retries), signing each attempt afresh (a provider
+    /// may reject the identical signed bytes twice).
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError>;
 }
 

@@ -13,7 +13,9 @@
 //! | [`decimal`] | exact decimal amounts: money is never a float |
 //! | [`call`] | the call rules every provider follows: [`Outcome`], the envelope decision table, raw-call paths |
 //! | [`check`] | the rules of the generated request validation (lengths, one of two fields, amounts) |
+//! | [`lenient`] | tolerant readers of response fields: a string or a number, one value or a list |
 //! | [`http`] | sans-IO [`HttpRequest`]/[`HttpResponse`], the [`Transport`] and [`Endpoint`] traits |
+//! | [`replay`] | the replay guard of the callback verifiers: a bounded store on the monotonic clock |
 //! | [`options`] | base URL rules, header safety, [`HttpOptions`] (timeouts, [`RetryPolicy`], body limit) |
 //! | [`transport`] | the blocking ureq transport with timeouts and a safe retry policy (feature `ureq`) |
 //! | [`error`] | error types that keep transport, status, decode and crypto failures apart |
@@ -34,7 +36,9 @@ pub mod digest;
 pub mod encoding;
 pub mod error;
 pub mod http;
+pub mod lenient;
 pub mod options;
+pub mod replay;
 pub mod retry;
 pub mod rsa;
 pub mod secret;
@@ -51,3 +55,5 @@ pub use retry::RetryPolicy;
 pub use secret::{SecretBytes, SecretString};
 #[cfg(feature = "ureq")]
 pub use transport::UreqTransport;
+/// Re-exported: decrypted plaintexts are returned as [`zeroize::Zeroizing`] buffers, wiped on drop.
+pub use zeroize;

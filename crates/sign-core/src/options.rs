@@ -9,8 +9,8 @@ use crate::retry::RetryPolicy;
 /// one (`Duration::MAX`) would overflow when added to the current instant.
 pub const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// Connection options every provider client carries: timeouts, retry policy and response size
-/// limit for the built-in transport.
+/// Connection options every provider client carries: the built-in transport's timeouts and
+/// response size limit, and the client's retry policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct HttpOptions {
@@ -18,11 +18,20 @@ pub struct HttpOptions {
     pub connect_timeout: Duration,
     /// Time allowed for one whole attempt, connect to last body byte (default 30 s).
     pub timeout: Duration,
-    /// Which failed sends are repeated (default: 2 retries, 100 ms doubling to at most 2 s).
-    /// Requests that are not idempotent are never repeated once they may have been processed.
+    /// Which failed sends the client repeats, each signed afresh (default: 2 retries, 100 ms
+    /// doubling to at most 2 s). Requests that are not idempotent are never repeated once they may
+    /// have been processed.
     pub retry: RetryPolicy,
     /// The largest response body accepted (default 10 MiB).
     pub max_response_bytes: u64,
+    /// Whether the built-in transport uses a proxy named by the environment (`ALL_PROXY`,
+    /// `HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`). Default `false`: a variable set for other tools
+    /// must not route card numbers and secrets through a host nobody chose for them.
+    pub proxy_from_env: bool,
+    /// Whether a plain `http://` base URL to a host other than loopback is accepted. Default
+    /// `false`: card numbers, secrets and tokens would cross the network in clear, and a forged
+    /// failure answer could claim that a payment is safe to resend.
+    pub allow_insecure_http: bool,
 }
 
 impl Default for HttpOptions {
@@ -32,13 +41,15 @@ impl Default for HttpOptions {
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
             max_response_bytes: 10 * 1024 * 1024,
+            proxy_from_env: false,
+            allow_insecure_http: false,
         }
     }
 }
 
 impl HttpOptions {
     /// Checks that the options can work: both timeouts above zero and at most [`MAX_TIMEOUT`], the
-    /// body limit above zero.
+    /// body limit above zero, the retry policy within its bounds ([`RetryPolicy::validate`]).
     pub fn validate(&self) -> Result<(), String> {
         if self.connect_timeout.is_zero() || self.timeout.is_zero() {
             return Err("timeouts must be greater than zero".to_owned());
@@ -49,6 +60,7 @@ impl HttpOptions {
         if self.max_response_bytes == 0 {
             return Err("max_response_bytes must be greater than zero".to_owned());
         }
+        self.retry.validate()?;
         Ok(())
     }
 
@@ -58,8 +70,8 @@ impl HttpOptions {
         crate::transport::UreqTransport::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
-            .retry(self.retry)
             .max_response_bytes(self.max_response_bytes)
+            .proxy_from_env(self.proxy_from_env)
             .user_agent(user_agent)
             .build()
     }
@@ -92,6 +104,54 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
     Ok(url.to_owned())
 }
 
+/// [`normalize_base_url`], then the transport security rule: `https://`, or `http://` to a
+/// loopback host (`localhost`, `127.0.0.0/8`, `[::1]`: sandboxes and test servers), or `http://`
+/// anywhere only when `options.allow_insecure_http` is set. Provider configurations check their
+/// base URL with this in `build()`.
+///
+/// ```
+/// use sign_core::HttpOptions;
+/// use sign_core::options::check_base_url;
+///
+/// let options = HttpOptions::default();
+/// assert!(check_base_url("https://api.example.com", &options).is_ok());
+/// assert!(check_base_url("http://127.0.0.1:8080", &options).is_ok());
+/// assert!(check_base_url("http://api.example.com", &options).is_err());
+/// let mut insecure = HttpOptions::default();
+/// insecure.allow_insecure_http = true;
+/// assert!(check_base_url("http://api.example.com", &insecure).is_ok());
+/// ```
+///
+/// # Errors
+/// [`normalize_base_url`]'s, or a message naming the setting that allows plain http.
+pub fn check_base_url(url: &str, options: &HttpOptions) -> Result<String, String> {
+    let url = normalize_base_url(url)?;
+    if let Some(rest) = url.strip_prefix("http://") {
+        if !options.allow_insecure_http && !is_loopback_authority(rest.split('/').next().unwrap_or("")) {
+            return Err(
+                "base_url: plain http:// would send secrets and card data in clear; use https://, a loopback host, \
+                 or allow_insecure_http(true)"
+                    .to_owned(),
+            );
+        }
+    }
+    Ok(url)
+}
+
+/// Whether `authority` (`host[:port]`) names this machine: `localhost`, an IPv4 address in
+/// `127.0.0.0/8`, or `[::1]`.
+fn is_loopback_authority(authority: &str) -> bool {
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        authority.rsplit_once(':').map_or(authority, |(h, _)| h)
+    };
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Whether `value` can go into a header line unchanged: visible ASCII only, so no spaces,
 /// control characters (header injection) or non-ASCII.
 pub fn is_header_safe(value: &str) -> bool {
@@ -99,8 +159,8 @@ pub fn is_header_safe(value: &str) -> bool {
 }
 
 /// Writes the connection-option setters every provider `ConfigBuilder` has, over its
-/// `HttpOptions` field: `connect_timeout`, `timeout`, `retry`, `max_response_bytes` and
-/// `http_options` (all at once). Use inside `impl ConfigBuilder { ... }`:
+/// `HttpOptions` field: `connect_timeout`, `timeout`, `retry`, `max_response_bytes`,
+/// `proxy_from_env`, `allow_insecure_http` and `http_options` (all at once). Use inside `impl ConfigBuilder { ... }`:
 ///
 /// ```
 /// use sign_core::HttpOptions;
@@ -133,9 +193,10 @@ macro_rules! http_options_setters {
             self
         }
 
-        /// The retry policy of the built-in transport. Whatever the policy, a request whose
-        /// endpoint is not idempotent (a payment, an order) is never repeated once it may have
-        /// reached the server.
+        /// How `call` and `raw_call` repeat a failed send, whatever the transport; each repeat is
+        /// signed afresh (new nonce and timestamp). Whatever the policy, a request whose endpoint
+        /// is not idempotent (a payment, an order) is never repeated once it may have reached the
+        /// server.
         pub fn retry(mut self, retry: $crate::RetryPolicy) -> Self {
             self.$field.retry = retry;
             self
@@ -147,7 +208,23 @@ macro_rules! http_options_setters {
             self
         }
 
-        /// All connection options at once (replaces the four settings above).
+        /// Whether the built-in transport uses a proxy named by the environment (`ALL_PROXY`,
+        /// `HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`). Default `false`: set it when the proxy is
+        /// yours.
+        pub fn proxy_from_env(mut self, yes: bool) -> Self {
+            self.$field.proxy_from_env = yes;
+            self
+        }
+
+        /// Accept a plain `http://` base URL to a host other than loopback. Default `false`:
+        /// secrets and card data would cross the network in clear. Loopback hosts (sandboxes,
+        /// test servers) are always accepted.
+        pub fn allow_insecure_http(mut self, yes: bool) -> Self {
+            self.$field.allow_insecure_http = yes;
+            self
+        }
+
+        /// All connection options at once (replaces the settings above).
         pub fn http_options(mut self, options: $crate::HttpOptions) -> Self {
             self.$field = options;
             self
@@ -158,6 +235,27 @@ macro_rules! http_options_setters {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_http_only_to_loopback_unless_allowed() {
+        let strict = HttpOptions::default();
+        for ok in [
+            "https://api.example.com",
+            "http://127.0.0.1:8080/api",
+            "http://127.9.9.9",
+            "http://localhost:3000",
+            "http://LOCALHOST",
+            "http://[::1]:8080",
+        ] {
+            assert!(check_base_url(ok, &strict).is_ok(), "{ok}");
+        }
+        for bad in ["http://api.example.com", "http://10.0.0.1:8080", "http://localhost.evil.example", "http://[::2]"] {
+            let e = check_base_url(bad, &strict).unwrap_err();
+            assert!(e.contains("allow_insecure_http"), "{bad}: {e}");
+        }
+        let open = HttpOptions { allow_insecure_http: true, ..HttpOptions::default() };
+        assert_eq!(check_base_url("http://api.example.com/", &open).unwrap(), "http://api.example.com");
+    }
 
     #[test]
     fn base_urls() {

@@ -6,15 +6,21 @@
 //! how several providers distribute them. Parse a key once, when a client is built.
 //!
 //! # Timing side channels
-//! Decryption uses the `rsa` crate, whose private-key operation is not constant time
-//! (RUSTSEC-2023-0071, the "Marvin" attack). [`PrivateKey::decrypt_chunked`] does what can be
-//! done above it: every block is processed even after one fails, and every failure is the same
-//! [`CryptoError::DecryptFailed`], so neither the result nor an early return reveals which
-//! check failed. A network attacker able to take many precise timings may still learn about
-//! the key; callers decrypting attacker-controlled input should verify a signature over it
-//! first where the protocol allows, and rate-limit failures.
+//! The `rsa` crate's private-key operation is not constant time (RUSTSEC-2023-0071, the "Marvin"
+//! attack), and without an RNG it does no blinding at all. Every private-key operation here is
+//! blinded with the OS RNG (`decrypt_blinded`, `sign_with_rng`; the workspace's `clippy.toml`
+//! forbids the unblinded calls). Above that, [`PrivateKey::decrypt_chunked`] processes every
+//! block even after one fails and reports every failure as the same
+//! [`CryptoError::DecryptFailed`], so neither the result nor an early return reveals which check
+//! failed; [`PrivateKey::decrypt_chunked_at_most`] bounds the key work an unauthenticated input
+//! can cause, and [`private_key_operations`] counts that work. Callers decrypting
+//! attacker-controlled input should still verify a signature over it first where the protocol
+//! allows, and rate-limit failures.
 
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use zeroize::Zeroizing;
 
 use ::rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
 use ::rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
@@ -25,6 +31,21 @@ use sha2::Sha256;
 use crate::digest::sha256;
 use crate::encoding::base64_decode_lenient;
 use crate::error::{CryptoError, KeyError, KeyKind};
+
+/// Private-key operations done by this process (signatures and decrypted blocks), for tests and
+/// metrics that bound the work an input can cause.
+static PRIVATE_KEY_OPERATIONS: AtomicU64 = AtomicU64::new(0);
+
+fn count_private_key_operation() {
+    PRIVATE_KEY_OPERATIONS.fetch_add(1, Ordering::Relaxed);
+}
+
+/// How many private-key operations (one per signature, one per decrypted block) this process has
+/// done so far: a callback's cost measured in key work, not in time. Monotonic; compare two
+/// readings.
+pub fn private_key_operations() -> u64 {
+    PRIVATE_KEY_OPERATIONS.load(Ordering::Relaxed)
+}
 
 /// The smallest modulus accepted, in bits.
 pub const MIN_KEY_BITS: usize = 1024;
@@ -116,7 +137,9 @@ impl PrivateKey {
 
     /// Loads a private key from Base64 DER without PEM armour (either Base64 alphabet).
     pub fn from_base64_der(text: &str) -> Result<Self, KeyError> {
-        let der = base64_decode_lenient(text).map_err(|_| malformed("key is neither PEM nor Base64 DER"))?;
+        // The DER of a private key is the key: wiped when dropped.
+        let der =
+            Zeroizing::new(base64_decode_lenient(text).map_err(|_| malformed("key is neither PEM nor Base64 DER"))?);
         Self::from_der(&der)
     }
 
@@ -146,7 +169,11 @@ impl PrivateKey {
 
     /// SHA256withRSA (RSASSA-PKCS1-v1_5 with SHA-256) over `message`.
     pub fn sign_sha256(&self, message: &[u8]) -> Result<Vec<u8>, CryptoError> {
-        self.inner.sign(Pkcs1v15Sign::new::<Sha256>(), &sha256(message)).map_err(|_| CryptoError::SignFailed)
+        count_private_key_operation();
+        // Blinded with the OS RNG: the unblinded `sign` leaks timing about the key (RUSTSEC-2023-0071).
+        self.inner
+            .sign_with_rng(&mut rand::rngs::OsRng, Pkcs1v15Sign::new::<Sha256>(), &sha256(message))
+            .map_err(|_| CryptoError::SignFailed)
     }
 
     /// Decrypts PKCS#1 v1.5 ciphertext made of whole blocks of [`size`](Self::size) bytes, each
@@ -154,20 +181,57 @@ impl PrivateKey {
     /// for payloads longer than one block).
     ///
     /// Any failure (length not a whole number of blocks, a bad block, a wrong key) is the same
-    /// [`CryptoError::DecryptFailed`], reported only after every block has been processed. See
-    /// the module docs for the remaining timing exposure.
-    pub fn decrypt_chunked(&self, ciphertext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    /// [`CryptoError::DecryptFailed`], reported only after every block has been processed. Every
+    /// block is decrypted blinded, and the plaintext is wiped when dropped. Prefer
+    /// [`decrypt_chunked_at_most`](Self::decrypt_chunked_at_most)
+    /// for input anyone can send: this one does as many private-key operations as the input has
+    /// blocks.
+    pub fn decrypt_chunked(&self, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        self.decrypt_chunked_at_most(ciphertext, usize::MAX)
+    }
+
+    /// [`decrypt_chunked`](Self::decrypt_chunked), refusing before any private-key work a
+    /// ciphertext of more than `max_blocks` blocks: the cost an unauthenticated sender can cause is
+    /// bounded by the cap (size it to the largest legitimate payload).
+    ///
+    /// ```
+    /// use sign_core::rsa::PrivateKey;
+    /// use sign_core::CryptoError;
+    /// # let key = PrivateKey::generate(1024).unwrap();
+    /// let ciphertext = key.public_key().encrypt_chunked(&[7u8; 200]).unwrap(); // 2 blocks of 128 bytes
+    /// assert_eq!(key.decrypt_chunked_at_most(&ciphertext, 2).unwrap().as_slice(), [7u8; 200]);
+    /// assert_eq!(
+    ///     key.decrypt_chunked_at_most(&ciphertext, 1),
+    ///     Err(CryptoError::TooManyBlocks { blocks: 2, max_blocks: 1 })
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    /// [`CryptoError::TooManyBlocks`] over the cap (no key work done), otherwise
+    /// [`CryptoError::DecryptFailed`] for any failure.
+    pub fn decrypt_chunked_at_most(
+        &self,
+        ciphertext: &[u8],
+        max_blocks: usize,
+    ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        let blocks = ciphertext.len().div_ceil(self.inner.size());
+        if blocks > max_blocks {
+            return Err(CryptoError::TooManyBlocks { blocks, max_blocks });
+        }
         let k = self.inner.size();
         let mut failed = ciphertext.is_empty() || ciphertext.len() % k != 0;
-        let mut plaintext = Vec::with_capacity(ciphertext.len());
+        // Never longer than the ciphertext, so it is never reallocated (no unwiped copy left behind).
+        let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
         for block in ciphertext.chunks(k) {
-            match self.inner.decrypt(Pkcs1v15Encrypt, block) {
-                Ok(part) => plaintext.extend_from_slice(&part),
+            count_private_key_operation();
+            // Blinded with the OS RNG: without an RNG the `rsa` crate does no blinding at all, and
+            // a callback endpoint decrypts whatever anyone posts.
+            match self.inner.decrypt_blinded(&mut rand::rngs::OsRng, Pkcs1v15Encrypt, block) {
+                Ok(part) => plaintext.extend_from_slice(&Zeroizing::new(part)),
                 Err(_) => failed = true,
             }
         }
         if failed {
-            zeroize::Zeroize::zeroize(&mut plaintext);
             return Err(CryptoError::DecryptFailed);
         }
         Ok(plaintext)

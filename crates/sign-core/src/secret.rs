@@ -108,6 +108,13 @@ impl From<Vec<u8>> for SecretBytes {
     }
 }
 
+impl From<zeroize::Zeroizing<Vec<u8>>> for SecretBytes {
+    /// Takes the buffer over without copying it (a decrypted plaintext stays in one place).
+    fn from(mut value: zeroize::Zeroizing<Vec<u8>>) -> Self {
+        Self(std::mem::take(&mut *value))
+    }
+}
+
 impl Drop for SecretBytes {
     fn drop(&mut self) {
         self.0.zeroize();

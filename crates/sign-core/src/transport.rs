@@ -1,11 +1,15 @@
-//! The blocking transport: ureq 3 with one shared keep-alive agent, timeouts and a retry policy
-//! that never sends a payment twice.
+//! The blocking transport: ureq 3 with one shared keep-alive agent, timeouts and a response size
+//! limit. It sends each request exactly once: retrying is the client's business
+//! ([`send_with_retries`](crate::call::send_with_retries)), because a repeated request must be signed
+//! afresh (a new nonce and timestamp), never the identical bytes.
 //!
-//! Retries happen only when the request cannot have been processed (DNS failure, connection
-//! refused, connect timeout) and, for requests marked [`idempotent`](HttpRequest::idempotent)
-//! (queries), also after a 5xx answer or a response timeout. A payment-creating request that
-//! times out after it was sent is reported as a [`TransportErrorKind::Timeout`] for the caller to
-//! reconcile (query the order), never silently repeated.
+//! Proxy variables of the environment are ignored unless
+//! [`proxy_from_env`](UreqTransportBuilder::proxy_from_env) is set.
+//!
+//! **Logging.** ureq's own request logs redact header values, but `ureq_proto` logs the raw bytes
+//! it sends and receives at the `trace` level of the `log` crate, *unredacted*: signatures,
+//! tokens and bodies with card numbers. Never enable `trace` for the `ureq_proto` (or `ureq`)
+//! target in production; paykit's own types redact themselves.
 
 use std::time::Duration;
 
@@ -13,15 +17,14 @@ use ureq::Agent;
 
 use crate::error::{TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method, Transport};
-use crate::retry::RetryPolicy;
 
 /// Builder for [`UreqTransport`].
 #[derive(Debug, Clone)]
 pub struct UreqTransportBuilder {
     connect_timeout: Duration,
     timeout: Duration,
-    retry: RetryPolicy,
     max_response_bytes: u64,
+    proxy_from_env: bool,
     user_agent: String,
 }
 
@@ -32,8 +35,8 @@ impl Default for UreqTransportBuilder {
         Self {
             connect_timeout: options.connect_timeout,
             timeout: options.timeout,
-            retry: options.retry,
             max_response_bytes: options.max_response_bytes,
+            proxy_from_env: options.proxy_from_env,
             user_agent: concat!("paykit-sign-core/", env!("CARGO_PKG_VERSION")).to_owned(),
         }
     }
@@ -52,12 +55,6 @@ impl UreqTransportBuilder {
         self
     }
 
-    /// The retry policy (default: 2 retries, 100 ms doubling to at most 2 s).
-    pub fn retry(mut self, retry: RetryPolicy) -> Self {
-        self.retry = retry;
-        self
-    }
-
     /// The largest response body accepted (default 10 MiB); a larger one is a
     /// [`TransportErrorKind::BodyTooLarge`] error.
     pub fn max_response_bytes(mut self, bytes: u64) -> Self {
@@ -68,6 +65,13 @@ impl UreqTransportBuilder {
     /// The `User-Agent` header.
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Whether to use a proxy named by the environment (`ALL_PROXY`, `HTTPS_PROXY`,
+    /// `HTTP_PROXY`, `NO_PROXY`). Default `false`: requests go straight to the provider.
+    pub fn proxy_from_env(mut self, yes: bool) -> Self {
+        self.proxy_from_env = yes;
         self
     }
 
@@ -85,8 +89,10 @@ impl UreqTransportBuilder {
             .max_redirects(0)
             .max_redirects_will_error(false)
             .user_agent(self.user_agent.as_str())
+            // ureq reads proxy variables by default; here only when asked.
+            .proxy(if self.proxy_from_env { ureq::Proxy::try_from_env() } else { None })
             .build();
-        UreqTransport { agent: config.into(), retry: self.retry, max_response_bytes: self.max_response_bytes }
+        UreqTransport { agent: config.into(), max_response_bytes: self.max_response_bytes }
     }
 }
 
@@ -95,7 +101,6 @@ impl UreqTransportBuilder {
 #[derive(Debug, Clone)]
 pub struct UreqTransport {
     agent: Agent,
-    retry: RetryPolicy,
     max_response_bytes: u64,
 }
 
@@ -106,14 +111,9 @@ impl Default for UreqTransport {
 }
 
 impl UreqTransport {
-    /// A builder with the defaults (5 s connect, 30 s overall, 2 retries, 10 MiB bodies).
+    /// A builder with the defaults (5 s connect, 30 s overall, 10 MiB bodies).
     pub fn builder() -> UreqTransportBuilder {
         UreqTransportBuilder::default()
-    }
-
-    /// The retry policy in use.
-    pub fn retry_policy(&self) -> RetryPolicy {
-        self.retry
     }
 
     fn send_once(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
@@ -124,7 +124,9 @@ impl UreqTransport {
         let http_request = builder
             // The message names the URL, never a header value.
             .body(request.body.as_slice())
-            .map_err(|_| TransportError::new(TransportErrorKind::Io, format!("invalid request for {}", request.url)))?;
+            .map_err(|_| {
+                TransportError::new(TransportErrorKind::Build, format!("invalid request for {}", request.url))
+            })?;
         let response = if request.method == Method::Get && request.body.is_empty() {
             let (parts, _) = http_request.into_parts();
             self.agent.run(ureq::http::Request::from_parts(parts, ()))
@@ -146,20 +148,7 @@ impl UreqTransport {
 
 impl Transport for UreqTransport {
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
-        let mut retry = 0;
-        loop {
-            let outcome = self.send_once(request);
-            let again = retry < self.retry.max_retries
-                && match &outcome {
-                    Ok(response) => self.retry.should_retry_response(request, response),
-                    Err(error) => self.retry.should_retry_error(request, error),
-                };
-            if !again {
-                return outcome;
-            }
-            std::thread::sleep(self.retry.backoff(retry));
-            retry += 1;
-        }
+        self.send_once(request)
     }
 }
 
@@ -172,6 +161,13 @@ fn map_error(error: ureq::Error) -> TransportError {
         ureq::Error::Timeout(T::Resolve | T::Connect) => K::ConnectTimeout,
         ureq::Error::Timeout(_) => K::Timeout,
         ureq::Error::BodyExceedsLimit(_) => K::BodyTooLarge,
+        // ureq refuses these before it connects.
+        ureq::Error::BadUri(_) | ureq::Error::Http(_) => K::Build,
+        ureq::Error::Tls(_) => K::Tls,
+        ureq::Error::Rustls(e) => tls_kind(e),
+        ureq::Error::Io(io) if io.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) => {
+            io.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()).map_or(K::Io, tls_kind)
+        }
         ureq::Error::Io(io) => match io.kind() {
             std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::AddrNotAvailable => K::Connect,
             std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => K::Timeout,
@@ -181,4 +177,30 @@ fn map_error(error: ureq::Error) -> TransportError {
     };
     // ureq's messages describe the failure, not the request's headers or body.
     TransportError::new(kind, error.to_string())
+}
+
+/// What a rustls failure means for the request. Only failures that can happen in the handshake
+/// alone, before any request byte, are "not sent"; a corrupt record or a bad MAC can also come
+/// after the request went out (an attacker could forge one to make a payment look safe to resend),
+/// so those stay `Io`: outcome unknown.
+fn tls_kind(error: &rustls::Error) -> TransportErrorKind {
+    use rustls::AlertDescription as A;
+    match error {
+        rustls::Error::InvalidCertificate(_)
+        | rustls::Error::NoCertificatesPresented
+        | rustls::Error::UnsupportedNameType
+        | rustls::Error::PeerIncompatible(_) => TransportErrorKind::Tls,
+        rustls::Error::AlertReceived(
+            A::HandshakeFailure
+            | A::BadCertificate
+            | A::UnsupportedCertificate
+            | A::CertificateRevoked
+            | A::CertificateExpired
+            | A::CertificateUnknown
+            | A::UnknownCA
+            | A::ProtocolVersion
+            | A::InsufficientSecurity,
+        ) => TransportErrorKind::Tls,
+        _ => TransportErrorKind::Io,
+    }
 }

@@ -8,10 +8,19 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use sign_core::{HttpRequest, Method, RetryPolicy, Transport, TransportErrorKind, UreqTransport};
+use sign_core::call::send_with_retries;
+use sign_core::{
+    HttpRequest, HttpResponse, Method, RetryPolicy, Transport, TransportError, TransportErrorKind, UreqTransport,
+};
 
 fn fast_retries(n: u32) -> RetryPolicy {
     RetryPolicy::new(n, Duration::from_millis(20), Duration::from_millis(100))
+}
+
+/// `request` through `transport` with `policy`'s retries (the request is the same each attempt:
+/// these tests are about which failures are repeated, not about signing).
+fn send(transport: &UreqTransport, policy: &RetryPolicy, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+    send_with_retries(transport, policy, || Ok::<_, TransportError>(request.clone()))
 }
 
 /// Reads one HTTP/1.1 request (headers and a Content-Length body) from `reader`; false at EOF.
@@ -78,7 +87,7 @@ fn counting_server(status: u16, respond: bool) -> CountingServer {
 #[test]
 fn keep_alive_reuses_one_connection() {
     let server = counting_server(200, true);
-    let transport = UreqTransport::builder().retry(RetryPolicy::none()).build();
+    let transport = UreqTransport::builder().build();
     for i in 0..20 {
         let req = HttpRequest::new(Method::Post, format!("{}/call/{i}", server.url)).with_body(b"{}".to_vec());
         let resp = transport.send(&req).unwrap();
@@ -100,7 +109,7 @@ fn sends_method_headers_and_body_and_returns_non_2xx_as_response() {
         .with_body("{\"ret\":-1,\"msg\":\"bad\"}")
         .expect(1)
         .create();
-    let transport = UreqTransport::builder().retry(fast_retries(3)).build();
+    let transport = UreqTransport::builder().build();
     let req = HttpRequest::new(Method::Post, format!("{}/v1/pay", server.url()))
         .with_header("X-Appid", "app-1")
         .with_body(b"{\"a\":1}".to_vec());
@@ -115,8 +124,9 @@ fn sends_method_headers_and_body_and_returns_non_2xx_as_response() {
 fn a_500_on_a_non_idempotent_request_is_not_retried() {
     let mut server = mockito::Server::new();
     let mock = server.mock("POST", "/pay").with_status(500).expect(1).create();
-    let transport = UreqTransport::builder().retry(fast_retries(3)).build();
-    let resp = transport.send(&HttpRequest::new(Method::Post, format!("{}/pay", server.url()))).unwrap();
+    let transport = UreqTransport::builder().build();
+    let resp =
+        send(&transport, &fast_retries(3), HttpRequest::new(Method::Post, format!("{}/pay", server.url()))).unwrap();
     assert_eq!(resp.status, 500);
     mock.assert();
 }
@@ -125,9 +135,9 @@ fn a_500_on_a_non_idempotent_request_is_not_retried() {
 fn a_500_on_an_idempotent_request_is_retried_up_to_the_limit() {
     let mut server = mockito::Server::new();
     let mock = server.mock("POST", "/query").with_status(503).expect(4).create();
-    let transport = UreqTransport::builder().retry(fast_retries(3)).build();
+    let transport = UreqTransport::builder().build();
     let req = HttpRequest::new(Method::Post, format!("{}/query", server.url())).with_idempotent(true);
-    assert_eq!(transport.send(&req).unwrap().status, 503);
+    assert_eq!(send(&transport, &fast_retries(3), req).unwrap().status, 503);
     mock.assert();
 }
 
@@ -137,7 +147,7 @@ fn a_refused_connection_is_retried_until_the_server_is_up() {
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let url = format!("http://127.0.0.1:{port}/pay");
 
-    let no_retry = UreqTransport::builder().retry(RetryPolicy::none()).build();
+    let no_retry = UreqTransport::builder().build();
     let err = no_retry.send(&HttpRequest::new(Method::Post, url.clone())).unwrap_err();
     assert_eq!(err.kind(), TransportErrorKind::Connect, "{err}");
     assert!(err.kind().request_not_sent());
@@ -154,10 +164,8 @@ fn a_refused_connection_is_retried_until_the_server_is_up() {
         writer.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\npaid").unwrap();
     });
     // A non-idempotent payment: retrying a refused connection is safe, it never reached a server.
-    let patient = UreqTransport::builder()
-        .retry(RetryPolicy::new(30, Duration::from_millis(40), Duration::from_millis(80)))
-        .build();
-    let resp = patient.send(&HttpRequest::new(Method::Post, url)).unwrap();
+    let patient = RetryPolicy::new(30, Duration::from_millis(40), Duration::from_millis(80));
+    let resp = send(&no_retry, &patient, HttpRequest::new(Method::Post, url)).unwrap();
     assert_eq!(resp.body, b"paid");
     ready_rx.recv().unwrap();
     server.join().unwrap();
@@ -166,16 +174,16 @@ fn a_refused_connection_is_retried_until_the_server_is_up() {
 #[test]
 fn a_response_timeout_fires_and_is_retried_only_when_idempotent() {
     let server = counting_server(200, false);
-    let transport = UreqTransport::builder().timeout(Duration::from_millis(300)).retry(fast_retries(2)).build();
+    let transport = UreqTransport::builder().timeout(Duration::from_millis(300)).build();
 
     let payment = HttpRequest::new(Method::Post, format!("{}/pay", server.url));
-    let err = transport.send(&payment).unwrap_err();
+    let err = send(&transport, &fast_retries(2), payment).unwrap_err();
     assert_eq!(err.kind(), TransportErrorKind::Timeout, "{err}");
     assert!(err.is_timeout() && !err.kind().request_not_sent());
     assert_eq!(server.requests.load(Ordering::SeqCst), 1, "a payment that may have been processed is not resent");
 
     let query = HttpRequest::new(Method::Post, format!("{}/query", server.url)).with_idempotent(true);
-    assert_eq!(transport.send(&query).unwrap_err().kind(), TransportErrorKind::Timeout);
+    assert_eq!(send(&transport, &fast_retries(2), query).unwrap_err().kind(), TransportErrorKind::Timeout);
     assert_eq!(server.requests.load(Ordering::SeqCst), 1 + 3, "an idempotent query is retried twice");
 }
 
@@ -183,7 +191,7 @@ fn a_response_timeout_fires_and_is_retried_only_when_idempotent() {
 fn a_huge_body_is_refused() {
     let mut server = mockito::Server::new();
     let _m = server.mock("GET", "/big").with_body(vec![b'x'; 4096]).create();
-    let transport = UreqTransport::builder().max_response_bytes(1024).retry(RetryPolicy::none()).build();
+    let transport = UreqTransport::builder().max_response_bytes(1024).build();
     let err = transport.send(&HttpRequest::new(Method::Get, format!("{}/big", server.url()))).unwrap_err();
     assert_eq!(err.kind(), TransportErrorKind::BodyTooLarge, "{err}");
 }
@@ -193,7 +201,7 @@ fn redirects_are_returned_not_followed() {
     let mut server = mockito::Server::new();
     let _r = server.mock("POST", "/pay").with_status(302).with_header("location", "/elsewhere").create();
     let elsewhere = server.mock("POST", "/elsewhere").expect(0).create();
-    let transport = UreqTransport::builder().retry(RetryPolicy::none()).build();
+    let transport = UreqTransport::builder().build();
     let resp = transport.send(&HttpRequest::new(Method::Post, format!("{}/pay", server.url()))).unwrap();
     assert_eq!(resp.status, 302);
     elsewhere.assert();
@@ -207,4 +215,52 @@ fn backoff_is_capped_exponential_with_jitter() {
         let d = p.backoff(retry);
         assert!(d >= full / 2 && d <= full, "retry {retry}: {d:?} outside [{:?}, {full:?}]", full / 2);
     }
+}
+
+#[test]
+fn the_transport_itself_sends_once_even_when_refused() {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let transport = UreqTransport::builder().build();
+    let started = std::time::Instant::now();
+    let err = transport.send(&HttpRequest::new(Method::Post, format!("http://127.0.0.1:{port}/pay"))).unwrap_err();
+    assert_eq!(err.kind(), TransportErrorKind::Connect, "{err}");
+    // No backoff sleeps: the default policy would wait at least 50 ms + 100 ms before its repeats.
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn every_attempt_is_signed_afresh() {
+    let server = counting_server(503, true);
+    let transport = UreqTransport::builder().build();
+    let mut signed = Vec::new();
+    let resp = send_with_retries(&transport, &fast_retries(2), || {
+        let nonce = format!("nonce-{}", signed.len());
+        signed.push(nonce.clone());
+        Ok::<_, TransportError>(
+            HttpRequest::new(Method::Post, format!("{}/query", server.url))
+                .with_header("X-Nonce", nonce)
+                .with_idempotent(true),
+        )
+    })
+    .unwrap();
+    assert_eq!(resp.status, 503);
+    assert_eq!(signed, ["nonce-0", "nonce-1", "nonce-2"], "one signature per attempt");
+    assert_eq!(server.requests.load(Ordering::SeqCst), 3);
+}
+
+#[test]
+fn a_signing_failure_stops_the_attempts() {
+    let server = counting_server(503, true);
+    let transport = UreqTransport::builder().build();
+    let mut attempts = 0;
+    let err = send_with_retries(&transport, &fast_retries(3), || {
+        attempts += 1;
+        if attempts == 2 {
+            return Err(TransportError::new(TransportErrorKind::Io, "the clock went away"));
+        }
+        Ok(HttpRequest::new(Method::Post, format!("{}/query", server.url)).with_idempotent(true))
+    })
+    .unwrap_err();
+    assert_eq!(err.kind(), TransportErrorKind::Io);
+    assert_eq!(server.requests.load(Ordering::SeqCst), 1, "nothing is sent for an attempt that could not be signed");
 }

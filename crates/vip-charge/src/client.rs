@@ -108,6 +108,10 @@ impl Client {
         &*self.inner.transport
     }
 
+    fn retry_policy(&self) -> sign_core::RetryPolicy {
+        self.inner.config.http_options().retry
+    }
+
     /// The envelope's `data` as `T` (see [`envelope`]), under the configured size cap.
     fn read_response<T: DeserializeOwned>(&self, response: &HttpResponse, _context: &str) -> Result<T, Error> {
         let config = &self.inner.config;

@@ -83,6 +83,10 @@ impl Client {
         &*self.inner.transport
     }
 
+    fn retry_policy(&self) -> sign_core::RetryPolicy {
+        self.inner.config.http_options().retry
+    }
+
     /// The provider's signing rule (see [`auth`]) over `body`: `X-Date`, `X-Appid` and
     /// `Authorization` from one date string.
     fn sign_request(&self, method: Method, path: &str, body: Vec<u8>, idempotent: bool) -> Result<HttpRequest, Error> {

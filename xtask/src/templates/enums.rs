@@ -1,5 +1,5 @@
 //! An open enum: the listed wire values as variants plus `Unknown(..)` for any other value, so a
-//! value the provider adds later never breaks parsing.
+//! value the provider adds later never breaks parsing; read from a JSON string or number alike.
 
 use super::{doc, fill};
 use crate::model::{EnumRepr, Variant};
@@ -47,7 +47,8 @@ impl serde::Serialize for {{name}} {
 
 impl<'de> serde::Deserialize<'de> for {{name}} {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
@@ -96,7 +97,8 @@ impl serde::Serialize for {{name}} {
 
 impl<'de> serde::Deserialize<'de> for {{name}} {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <i64 as serde::Deserialize>::deserialize(deserializer)?;
+        // A number or a string holding one: `"3"` and `3` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::integer(deserializer)?;
         Ok(Self::from(v))
     }
 }
@@ -110,7 +112,7 @@ const VARIANT: &str = r#"
 /// The enum `name` with `variants`; `doc` is its doc text.
 pub fn render(name: &str, doc: &str, repr: EnumRepr, variants: &[Variant]) -> String {
     let doc = format!(
-        "{doc}\n\nValues these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing."
+        "{doc}\n\nValues these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike."
     );
     // The wire value as a Rust literal: a quoted string, or the integer as written.
     let literal = |v: &Variant| match repr {

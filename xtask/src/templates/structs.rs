@@ -74,6 +74,9 @@ fn field(f: &Field, boxed: bool) -> String {
         attrs.push("default".into());
         attrs.push("skip_serializing_if = \"Option::is_none\"".into());
     }
+    if lenient(&f.ty) {
+        attrs.push("deserialize_with = \"sign_core::lenient::deserialize\"".into());
+    }
     if f.ty == Ty::Secret {
         let with =
             if f.required { "sign_core::secret::serde_expose" } else { "sign_core::secret::serde_expose::option" };
@@ -88,6 +91,17 @@ fn field(f: &Field, boxed: bool) -> String {
         ty = format!("Option<{ty}>");
     }
     fill(FIELD, &[("doc", &doc::comment(&desc)), ("serde", &serde), ("ident", &ident), ("ty", &ty)])
+}
+
+/// Whether the field is read with `sign_core::lenient` (a string or a number, one value or a
+/// list): the scalar types the providers' backends send in either JSON type. Enums read leniently
+/// by themselves; amounts have their own reader.
+fn lenient(ty: &Ty) -> bool {
+    match ty {
+        Ty::String | Ty::Integer | Ty::Boolean | Ty::Date | Ty::DateTime => true,
+        Ty::Array(t) => lenient(t),
+        _ => false,
+    }
 }
 
 /// The field's line in `new`: required fields come from the arguments, optional ones start unset.

@@ -14,10 +14,20 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct CancelRequest {
     /// 订单编号(orderNo和tradeNo二选一)
-    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_no: Option<String>,
     /// 平台流水号(orderNo和tradeNo二选一)
-    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_no: Option<String>,
 }
 
@@ -82,25 +92,55 @@ impl sign_core::Endpoint for CancelRequest {
 #[non_exhaustive]
 pub struct CancelResponse {
     /// 最后事件
-    #[serde(rename = "lastEvent", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastEvent",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub last_event: Option<String>,
     /// 订单编号
-    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_no: Option<String>,
     /// 订单状态
     #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
     pub order_status: Option<OrderStatus>,
     /// 响应码
-    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_code: Option<String>,
     /// 响应描述
-    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respMsg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_msg: Option<String>,
     /// 平台订单号
-    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_no: Option<String>,
     /// 交易时间
-    #[serde(rename = "transactionTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "transactionTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub transaction_time: Option<String>,
 }
 

@@ -17,10 +17,20 @@ pub struct CaptureRequest {
     #[serde(rename = "captureAmount")]
     pub capture_amount: sign_core::Decimal,
     /// 商户订单编号(orderNo和tradeNo二选一)
-    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_no: Option<String>,
     /// authorized交易流水号 (orderNo和tradeNo二选一)
-    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_no: Option<String>,
 }
 
@@ -88,27 +98,48 @@ pub struct CaptureResponse {
     /// 金额
     pub amount: sign_core::Decimal,
     /// 币种
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub currency: String,
     /// lastEvent
-    #[serde(rename = "lastEvent", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastEvent",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub last_event: Option<String>,
     /// 订单编号
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// 订单状态
     #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
     pub order_status: Option<OrderStatus>,
     /// 响应码
-    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_code: Option<String>,
     /// 响应描述
-    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respMsg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_msg: Option<String>,
     /// 平台订单号
-    #[serde(rename = "tradeNo")]
+    #[serde(rename = "tradeNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub trade_no: String,
     /// transactionTime
-    #[serde(rename = "transactionTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "transactionTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub transaction_time: Option<String>,
 }
 

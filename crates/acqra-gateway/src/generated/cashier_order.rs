@@ -19,24 +19,35 @@ pub struct CashierOrderRequest {
     #[serde(rename = "captureMethod", default, skip_serializing_if = "Option::is_none")]
     pub capture_method: Option<CaptureMethod>,
     /// 币种 \[3位\]
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub currency: String,
     /// 附言
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
     /// 失效时间(整数分钟)
-    #[serde(rename = "expiryTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expiryTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub expiry_time: Option<String>,
     /// 欺诈检测 enum:Y、N
     #[serde(rename = "fraudMode", default, skip_serializing_if = "Option::is_none")]
     pub fraud_mode: Option<FraudMode>,
     /// 重定向地址 [3-128位]
-    #[serde(rename = "frontUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "frontUrl",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub front_url: Option<String>,
     /// 收银台模式-开通对应产品请联系运营人员
     #[serde(rename = "linkMode", default, skip_serializing_if = "Option::is_none")]
     pub link_mode: Option<LinkMode>,
     /// 订单编号 [5-64位]
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// 商品信息
     #[serde(rename = "productInfo", default, skip_serializing_if = "Option::is_none")]
@@ -173,19 +184,34 @@ impl sign_core::Endpoint for CashierOrderRequest {
 #[non_exhaustive]
 pub struct CashierOrderResponse {
     /// 分钟
-    #[serde(rename = "expiresIn", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expiresIn",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub expires_in: Option<i64>,
     /// 订单编号
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// 重定向地址
-    #[serde(rename = "redirectUrl")]
+    #[serde(rename = "redirectUrl", deserialize_with = "sign_core::lenient::deserialize")]
     pub redirect_url: String,
     /// 响应码
-    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_code: Option<String>,
     /// 响应描述
-    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respMsg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_msg: Option<String>,
 }
 

@@ -10,20 +10,25 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct Address {
     /// city string <= 50 characters
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub city: String,
     /// 国家代码。ISO 3166-1 alpha-2 代码大写
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub country: String,
     /// line1 string <= 128 characters
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub line1: String,
     /// line2 string <= 128 characters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub line2: Option<String>,
     /// line3 string <= 128 characters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub line3: Option<String>,
     /// postcode string <= 50 characters
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub postcode: String,
     /// state string <= 50 characters
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub state: String,
 }
 
@@ -67,10 +72,15 @@ impl Address {
 #[non_exhaustive]
 pub struct Phone {
     /// 国家/地区呼叫代码 String[1..7]
-    #[serde(rename = "countryCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "countryCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub country_code: Option<String>,
     /// 持卡人电话 String[1..26]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub number: Option<String>,
 }
 
@@ -102,13 +112,13 @@ pub struct Billing {
     /// 地址信息
     pub address: Address,
     /// 生日[yyyy-MM-dd]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub birthday: Option<String>,
     /// 定期支付原因
     #[serde(rename = "customerInitiatedReason", default, skip_serializing_if = "Option::is_none")]
     pub customer_initiated_reason: Option<CustomerInitiatedReason>,
     /// 邮箱 string [3..255]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub email: Option<String>,
     /// The phone number associated with the billing address
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -174,21 +184,26 @@ pub struct Shipping {
     /// 地址信息
     pub address: Address,
     /// 快递公司编码
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub carrier: Option<String>,
     /// 邮箱 string [3..255]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub email: Option<String>,
     /// The first name of the person receiving the goods or the service string [1..64]
-    #[serde(rename = "firstName")]
+    #[serde(rename = "firstName", deserialize_with = "sign_core::lenient::deserialize")]
     pub first_name: String,
     /// The last name of the person receiving the goods or the service string [1..50]
-    #[serde(rename = "lastName")]
+    #[serde(rename = "lastName", deserialize_with = "sign_core::lenient::deserialize")]
     pub last_name: String,
     /// The phone number associated with the shipping address
     pub phone: Phone,
     /// 快递单号
-    #[serde(rename = "trackingNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackingNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub tracking_no: Option<String>,
 }
 
@@ -238,19 +253,26 @@ impl Shipping {
 #[non_exhaustive]
 pub struct ProductInfo {
     /// 商品主图url [1...512]
-    #[serde(rename = "imageUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "imageUrl",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub image_url: Option<String>,
     /// 商品单价
     pub price: sign_core::Decimal,
     /// 商品名称string [1...512]
-    #[serde(rename = "productName")]
+    #[serde(rename = "productName", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_name: String,
     /// 商品数量
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub quantity: String,
     /// 商品编号
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub sku: String,
     /// 商品在线访问url地址 [1...512]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub url: Option<String>,
 }
 
@@ -301,16 +323,16 @@ pub struct Card {
     #[serde(default, skip_serializing_if = "Option::is_none", with = "sign_core::secret::serde_expose::option")]
     pub cvc: Option<sign_core::SecretString>,
     /// 卡到期月份的两位数字
-    #[serde(rename = "expiryMonth")]
+    #[serde(rename = "expiryMonth", deserialize_with = "sign_core::lenient::deserialize")]
     pub expiry_month: String,
     /// 卡到期年份的四位数字
-    #[serde(rename = "expiryYear")]
+    #[serde(rename = "expiryYear", deserialize_with = "sign_core::lenient::deserialize")]
     pub expiry_year: String,
     /// 名字
-    #[serde(rename = "firstName")]
+    #[serde(rename = "firstName", deserialize_with = "sign_core::lenient::deserialize")]
     pub first_name: String,
     /// 姓氏
-    #[serde(rename = "lastName")]
+    #[serde(rename = "lastName", deserialize_with = "sign_core::lenient::deserialize")]
     pub last_name: String,
 }
 
@@ -385,12 +407,18 @@ pub struct DeviceInfo {
     /// 浏览器端信息
     pub browser: Browser,
     /// 用户的IP地址,预防欺诈所必需的,支持ipv4、ipv6
-    #[serde(rename = "clientIp")]
+    #[serde(rename = "clientIp", deserialize_with = "sign_core::lenient::deserialize")]
     pub client_ip: String,
     /// 设备id
-    #[serde(rename = "deviceId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "deviceId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub device_id: Option<String>,
     /// 语言
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub language: String,
     /// 经纬度信息
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -440,31 +468,71 @@ impl DeviceInfo {
 #[non_exhaustive]
 pub struct Browser {
     /// 指纹标识
-    #[serde(rename = "acceptHeader", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "acceptHeader",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub accept_header: Option<String>,
     /// 色彩深度
-    #[serde(rename = "colorDepth", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "colorDepth",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub color_depth: Option<String>,
     /// 是否启用java
-    #[serde(rename = "javaEnable", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "javaEnable",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub java_enable: Option<bool>,
     /// 是否启用javascript
-    #[serde(rename = "javascriptEnable", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "javascriptEnable",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub javascript_enable: Option<bool>,
     /// 浏览器高度
-    #[serde(rename = "screenHeight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "screenHeight",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub screen_height: Option<String>,
     /// 浏览器宽度
-    #[serde(rename = "screenWidth", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "screenWidth",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub screen_width: Option<String>,
     /// 购买者会话id
-    #[serde(rename = "sessionId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sessionId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub session_id: Option<String>,
     /// 时区
-    #[serde(rename = "timeZone", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "timeZone",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub time_zone: Option<String>,
     /// userAgent
-    #[serde(rename = "userAgent")]
+    #[serde(rename = "userAgent", deserialize_with = "sign_core::lenient::deserialize")]
     pub user_agent: String,
 }
 
@@ -546,10 +614,10 @@ impl Browser {
 #[non_exhaustive]
 pub struct Location {
     /// 纬度
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub lat: Option<String>,
     /// 经度
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub lon: Option<String>,
 }
 
@@ -579,13 +647,28 @@ impl Location {
 #[non_exhaustive]
 pub struct Mobile {
     /// 设备
-    #[serde(rename = "deviceModel", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "deviceModel",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub device_model: Option<String>,
     /// 系统类型
-    #[serde(rename = "osType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "osType",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub os_type: Option<String>,
     /// 系统版本
-    #[serde(rename = "osVersion", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "osVersion",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub os_version: Option<String>,
 }
 
@@ -620,7 +703,7 @@ impl Mobile {
 /// The values the provider's examples list for `paymentMethodType` (the payment example and the query example
 /// together).
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PaymentMethodType {
@@ -703,14 +786,15 @@ impl serde::Serialize for PaymentMethodType {
 
 impl<'de> serde::Deserialize<'de> for PaymentMethodType {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// `CaptureMethod`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CaptureMethod {
@@ -757,14 +841,15 @@ impl serde::Serialize for CaptureMethod {
 
 impl<'de> serde::Deserialize<'de> for CaptureMethod {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// `ThreeDsMode`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ThreeDsMode {
@@ -815,14 +900,15 @@ impl serde::Serialize for ThreeDsMode {
 
 impl<'de> serde::Deserialize<'de> for ThreeDsMode {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// `FraudMode`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FraudMode {
@@ -869,14 +955,15 @@ impl serde::Serialize for FraudMode {
 
 impl<'de> serde::Deserialize<'de> for FraudMode {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// 收银台模式-开通对应产品请联系运营人员. The provider's documentation shows only `session`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LinkMode {
@@ -919,14 +1006,15 @@ impl serde::Serialize for LinkMode {
 
 impl<'de> serde::Deserialize<'de> for LinkMode {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// 定期支付原因 / 计划类型: RECURRING/INSTALMENT/UNSCHEDULED.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CustomerInitiatedReason {
@@ -977,14 +1065,15 @@ impl serde::Serialize for CustomerInitiatedReason {
 
 impl<'de> serde::Deserialize<'de> for CustomerInitiatedReason {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// 交易之间以固定的、定期的间隔处理标识: `none/store,default is none`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StoredCredentials {
@@ -1031,14 +1120,15 @@ impl serde::Serialize for StoredCredentials {
 
 impl<'de> serde::Deserialize<'de> for StoredCredentials {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// 订单状态. The provider's documentation publishes no list: these are the values its examples show.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrderStatus {
@@ -1089,14 +1179,15 @@ impl serde::Serialize for OrderStatus {
 
 impl<'de> serde::Deserialize<'de> for OrderStatus {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// 退款状态. The provider's documentation publishes no list: this is the value its example shows.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RefundStatus {
@@ -1139,14 +1230,15 @@ impl serde::Serialize for RefundStatus {
 
 impl<'de> serde::Deserialize<'de> for RefundStatus {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// 商品货件的状态: `SHIPPED、CANCELLED、DELIVERED`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ShippingStatus {
@@ -1197,14 +1289,15 @@ impl serde::Serialize for ShippingStatus {
 
 impl<'de> serde::Deserialize<'de> for ShippingStatus {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// 表示货件是转发给收件人还是退回. The provider's documentation shows only `FORWARD`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ShipmentDirection {
@@ -1247,14 +1340,15 @@ impl serde::Serialize for ShipmentDirection {
 
 impl<'de> serde::Deserialize<'de> for ShipmentDirection {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }
 
 /// 运单号的类型. The provider's documentation shows only `CARRIER_PROVIDED`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TrackingNumberType {
@@ -1297,7 +1391,8 @@ impl serde::Serialize for TrackingNumberType {
 
 impl<'de> serde::Deserialize<'de> for TrackingNumberType {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }

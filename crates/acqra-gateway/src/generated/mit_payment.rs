@@ -21,15 +21,16 @@ pub struct MitPaymentRequest {
     /// 银行卡交易信息
     pub card: Card,
     /// 三字母ISO-4217货币代码,大写
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub currency: String,
     /// 附言 string[O 1..50]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
     /// 客户端扩展信息
     #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
     pub device_info: Option<DeviceInfo>,
     /// 订单编号 [O,min5~max64]
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
 }
 

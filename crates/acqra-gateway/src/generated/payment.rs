@@ -27,33 +27,49 @@ pub struct PaymentRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing: Option<Billing>,
     /// 账单描述符,如需自定义上送请联系业务经理开通 string[1..18]
-    #[serde(rename = "billingDesc", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "billingDesc",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub billing_desc: Option<String>,
     /// 银行卡交易信息
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card: Option<Card>,
     /// 三字母ISO-4217货币代码,大写
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub currency: String,
     /// 附言 string[1..50]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
     /// 客户端环境信息
     #[serde(rename = "deviceInfo")]
     pub device_info: DeviceInfo,
     /// expiryTime
-    #[serde(rename = "expiryTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expiryTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub expiry_time: Option<String>,
     /// 欺诈检测 enum:Y、N
     #[serde(rename = "fraudMode", default, skip_serializing_if = "Option::is_none")]
     pub fraud_mode: Option<FraudMode>,
     /// 重定向地址不允许携带参数 string[3..128]
-    #[serde(rename = "frontUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "frontUrl",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub front_url: Option<String>,
     /// GrabPay
     #[serde(rename = "grabPay", default, skip_serializing_if = "Option::is_none")]
     pub grab_pay: Option<GrabPay>,
     /// 订单编号 string[5..64]
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// payNow
     #[serde(rename = "payNow", default, skip_serializing_if = "Option::is_none")]
@@ -301,36 +317,62 @@ pub struct PaymentResponse {
     /// 金额
     pub amount: sign_core::Decimal,
     /// 授权码
-    #[serde(rename = "authorizeCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "authorizeCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub authorize_code: Option<String>,
     /// 币种
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub currency: String,
     /// ddc jwt参数信息
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ddc: Option<Ddc>,
     /// 描述信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
     /// 事件引导地址
-    #[serde(rename = "lastEvent", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastEvent",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub last_event: Option<String>,
     /// 订单编号
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// 订单状态
     #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
     pub order_status: Option<OrderStatus>,
     /// 重定向支付链接
-    #[serde(rename = "payUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payUrl",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub pay_url: Option<String>,
     /// 响应码
-    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_code: Option<String>,
     /// 响应描述
-    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respMsg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_msg: Option<String>,
     /// 平台订单号
-    #[serde(rename = "tradeNo")]
+    #[serde(rename = "tradeNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub trade_no: String,
     /// 定期支付凭证串
     #[serde(
@@ -341,7 +383,12 @@ pub struct PaymentResponse {
     )]
     pub transaction_identifier: Option<sign_core::SecretString>,
     /// 交易时间
-    #[serde(rename = "transactionTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "transactionTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub transaction_time: Option<String>,
 }
 
@@ -447,16 +494,21 @@ impl PaymentResponse {
 #[non_exhaustive]
 pub struct Ddc {
     /// bin
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub bin: Option<String>,
     /// challenged
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub challenged: Option<String>,
     /// ddc请求地址
-    #[serde(rename = "ddcAction", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ddcAction",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub ddc_action: Option<String>,
     /// jwt
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub jwt: Option<String>,
 }
 
@@ -500,17 +552,24 @@ impl Ddc {
 #[non_exhaustive]
 pub struct ThreeDsData {
     /// cavv
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub cavv: Option<String>,
     /// amex交易标识符
-    #[serde(rename = "dsTransId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "dsTransId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub ds_trans_id: Option<String>,
     /// 3ds版本号
-    #[serde(rename = "dsVersion")]
+    #[serde(rename = "dsVersion", deserialize_with = "sign_core::lenient::deserialize")]
     pub ds_version: String,
     /// eci
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub eci: String,
     /// xid
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub xid: String,
 }
 
@@ -540,22 +599,47 @@ impl ThreeDsData {
 #[non_exhaustive]
 pub struct Alipay {
     /// 微信支付授权码string\[1, 64\]
-    #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "authCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub auth_code: Option<String>,
     /// 限制支付方式string\[1, 32\]
-    #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "limitPayMethod",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub limit_pay_method: Option<String>,
     /// 微信openId\[1, 64\]
-    #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "openId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub open_id: Option<String>,
     /// product type
-    #[serde(rename = "productType")]
+    #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
     /// 门店编号string\[1, 30\]
-    #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "storeId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub store_id: Option<String>,
     /// 微信子appId\[1, 64\]
-    #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "subAppId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub sub_app_id: Option<String>,
 }
 
@@ -613,22 +697,47 @@ impl Alipay {
 #[non_exhaustive]
 pub struct AlipayPlus {
     /// 微信支付授权码string\[1, 64\]
-    #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "authCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub auth_code: Option<String>,
     /// 限制支付方式string\[1, 32\]
-    #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "limitPayMethod",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub limit_pay_method: Option<String>,
     /// 微信openId\[1, 64\]
-    #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "openId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub open_id: Option<String>,
     /// 产品编码
-    #[serde(rename = "productType")]
+    #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
     /// 门店编号string\[1, 30\]
-    #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "storeId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub store_id: Option<String>,
     /// 微信子appId\[1, 64\]
-    #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "subAppId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub sub_app_id: Option<String>,
 }
 
@@ -686,7 +795,7 @@ impl AlipayPlus {
 #[non_exhaustive]
 pub struct GrabPay {
     /// product type
-    #[serde(rename = "productType")]
+    #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
 }
 
@@ -702,7 +811,7 @@ impl GrabPay {
 #[non_exhaustive]
 pub struct PayNow {
     /// product type
-    #[serde(rename = "productType")]
+    #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
 }
 
@@ -722,7 +831,7 @@ pub struct PayPal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<crate::Metadata>,
     /// 产品编码
-    #[serde(rename = "productType")]
+    #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
 }
 
@@ -745,7 +854,7 @@ impl PayPal {
 #[non_exhaustive]
 pub struct ShopeePay {
     /// product type
-    #[serde(rename = "productType")]
+    #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
 }
 
@@ -761,13 +870,23 @@ impl ShopeePay {
 #[non_exhaustive]
 pub struct Upay {
     /// 微信支付授权码string\[1, 64\]
-    #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "authCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub auth_code: Option<String>,
     /// product type
-    #[serde(rename = "productType")]
+    #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
     /// 门店编号string\[1, 30\]
-    #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "storeId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub store_id: Option<String>,
 }
 
@@ -797,25 +916,50 @@ impl Upay {
 #[non_exhaustive]
 pub struct Wechat {
     /// 附加数据string\[1, 50\]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub attach: Option<String>,
     /// 微信支付授权码string\[1, 64\]
-    #[serde(rename = "authCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "authCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub auth_code: Option<String>,
     /// 限制支付方式string\[1, 32\]
-    #[serde(rename = "limitPayMethod", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "limitPayMethod",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub limit_pay_method: Option<String>,
     /// 微信openId\[1, 64\]
-    #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "openId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub open_id: Option<String>,
     /// 产品类型\[1, 16\]
     #[serde(rename = "productType")]
     pub product_type: WechatProductType,
     /// 门店编号string\[1, 30\]
-    #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "storeId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub store_id: Option<String>,
     /// 微信子appId\[1, 64\]
-    #[serde(rename = "subAppId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "subAppId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub sub_app_id: Option<String>,
 }
 
@@ -878,7 +1022,7 @@ impl Wechat {
 
 /// The values the provider's example lists: `qr-code、pay、in-app、mini-program、h5`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WechatProductType {
@@ -937,7 +1081,8 @@ impl serde::Serialize for WechatProductType {
 
 impl<'de> serde::Deserialize<'de> for WechatProductType {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }

@@ -14,13 +14,23 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct QueryRequest {
     /// 订单编号/平台流水号任意上送其中一个即可
-    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_no: Option<String>,
     /// 支付方式枚举值(M)
     #[serde(rename = "paymentMethodType")]
     pub payment_method_type: PaymentMethodType,
     /// 平台流水号/订单编号任意上送其中一个即可
-    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_no: Option<String>,
 }
 
@@ -97,10 +107,20 @@ pub struct QueryResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund: Option<Vec<RefundLogModel>>,
     /// 响应码
-    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_code: Option<String>,
     /// 响应描述
-    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respMsg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_msg: Option<String>,
     /// 收货信息
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -168,58 +188,123 @@ impl QueryResponse {
 #[non_exhaustive]
 pub struct OrderInfoModel {
     /// billingDesc
-    #[serde(rename = "billingDesc", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "billingDesc",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub billing_desc: Option<String>,
     /// brand
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub brand: Option<String>,
     /// clientIp
-    #[serde(rename = "clientIp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "clientIp",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub client_ip: Option<String>,
     /// mcc
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub mcc: Option<String>,
     /// mercName
-    #[serde(rename = "mercName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "mercName",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub merc_name: Option<String>,
     /// orderNo
-    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_no: Option<String>,
     /// orderStatus
     #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
     pub order_status: Option<OrderStatus>,
     /// orderStatusDesc
-    #[serde(rename = "orderStatusDesc", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderStatusDesc",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_status_desc: Option<String>,
     /// payAmount
     #[serde(rename = "payAmount", default, skip_serializing_if = "Option::is_none")]
     pub pay_amount: Option<sign_core::DecimalNumber>,
     /// payName
-    #[serde(rename = "payName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payName",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub pay_name: Option<String>,
     /// payNo
-    #[serde(rename = "payNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub pay_no: Option<String>,
     /// payTime
-    #[serde(rename = "payTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub pay_time: Option<String>,
     /// paymentMethodType
     #[serde(rename = "paymentMethodType", default, skip_serializing_if = "Option::is_none")]
     pub payment_method_type: Option<PaymentMethodType>,
     /// tradeComments
-    #[serde(rename = "tradeComments", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeComments",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_comments: Option<String>,
     /// tradeCurrency
-    #[serde(rename = "tradeCurrency", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeCurrency",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_currency: Option<String>,
     /// tradeFinishTime
-    #[serde(rename = "tradeFinishTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeFinishTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_finish_time: Option<String>,
     /// tradeNo
-    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_no: Option<String>,
     /// websiteId
-    #[serde(rename = "websiteId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "websiteId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub website_id: Option<String>,
 }
 
@@ -380,31 +465,61 @@ impl OrderInfoModel {
 #[non_exhaustive]
 pub struct OrderCardApiModel {
     /// arn
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub arn: Option<String>,
     /// authorizeCode
-    #[serde(rename = "authorizeCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "authorizeCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub authorize_code: Option<String>,
     /// avsResult
-    #[serde(rename = "avsResult", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "avsResult",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub avs_result: Option<String>,
     /// bin
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub bin: Option<String>,
     /// cardClass
-    #[serde(rename = "cardClass", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "cardClass",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub card_class: Option<String>,
     /// cvcResult
-    #[serde(rename = "cvcResult", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "cvcResult",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub cvc_result: Option<String>,
     /// dsInfo
     #[serde(rename = "dsInfo", default, skip_serializing_if = "Option::is_none")]
     pub ds_info: Option<ThreeDsInfoDTO>,
     /// issuerCountryCode
-    #[serde(rename = "issuerCountryCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "issuerCountryCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub issuer_country_code: Option<String>,
     /// riskScore
-    #[serde(rename = "riskScore", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "riskScore",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub risk_score: Option<String>,
 }
 
@@ -493,22 +608,42 @@ impl OrderCardApiModel {
 #[non_exhaustive]
 pub struct ThreeDsInfoDTO {
     /// authenticationStatus
-    #[serde(rename = "authenticationStatus", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "authenticationStatus",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub authentication_status: Option<String>,
     /// cavvAlgorithm
-    #[serde(rename = "cavvAlgorithm", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "cavvAlgorithm",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub cavv_algorithm: Option<String>,
     /// eci
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub eci: Option<String>,
     /// enrolled
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub enrolled: Option<String>,
     /// signatureVerification
-    #[serde(rename = "signatureVerification", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "signatureVerification",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub signature_verification: Option<String>,
     /// threeDsVersion
-    #[serde(rename = "threeDsVersion", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "threeDsVersion",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub three_ds_version: Option<String>,
 }
 
@@ -576,25 +711,45 @@ pub struct RefundLogModel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<sign_core::DecimalNumber>,
     /// completeTime
-    #[serde(rename = "completeTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "completeTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub complete_time: Option<String>,
     /// currency
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub currency: Option<String>,
     /// desc
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
     /// orderNo
-    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_no: Option<String>,
     /// refundStatus
     #[serde(rename = "refundStatus", default, skip_serializing_if = "Option::is_none")]
     pub refund_status: Option<RefundStatus>,
     /// refundTime
-    #[serde(rename = "refundTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "refundTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub refund_time: Option<String>,
     /// tradeNo
-    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_no: Option<String>,
 }
 

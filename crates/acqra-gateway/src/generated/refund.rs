@@ -16,18 +16,29 @@ pub struct RefundRequest {
     /// 金额
     pub amount: sign_core::Decimal,
     /// 申请人请求ip
-    #[serde(rename = "clientIp")]
+    #[serde(rename = "clientIp", deserialize_with = "sign_core::lenient::deserialize")]
     pub client_ip: String,
     /// 原消费订单号
-    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_no: Option<String>,
     /// 退款原因
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub reason: String,
     /// 申请退款流水号(Mid下唯一)
-    #[serde(rename = "refundNumber")]
+    #[serde(rename = "refundNumber", deserialize_with = "sign_core::lenient::deserialize")]
     pub refund_number: String,
     /// 原消费订单平台流水号
-    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_no: Option<String>,
 }
 
@@ -108,30 +119,36 @@ pub struct RefundResponse {
     /// 金额
     pub amount: sign_core::Decimal,
     /// 币种
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub currency: String,
     /// 描述信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
     /// 退款完成时间
-    #[serde(rename = "finishTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "finishTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub finish_time: Option<String>,
     /// 商户编号
-    #[serde(rename = "mercId")]
+    #[serde(rename = "mercId", deserialize_with = "sign_core::lenient::deserialize")]
     pub merc_id: String,
     /// 退款申请订单编号
-    #[serde(rename = "refundOrderNo")]
+    #[serde(rename = "refundOrderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub refund_order_no: String,
     /// 退款状态
     #[serde(rename = "refundStatus")]
     pub refund_status: RefundStatus,
     /// 退款申请平台订单号
-    #[serde(rename = "refundTradeNo")]
+    #[serde(rename = "refundTradeNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub refund_trade_no: String,
     /// 应答码
-    #[serde(rename = "respCode")]
+    #[serde(rename = "respCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub resp_code: String,
     /// 应答描述
-    #[serde(rename = "respMsg")]
+    #[serde(rename = "respMsg", deserialize_with = "sign_core::lenient::deserialize")]
     pub resp_msg: String,
 }
 

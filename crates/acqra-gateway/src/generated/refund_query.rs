@@ -16,13 +16,23 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct RefundQueryRequest {
     /// 订单编号/平台流水号任意上送其中一个即可
-    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_no: Option<String>,
     /// 支付方式枚举值(M)
     #[serde(rename = "paymentMethodType")]
     pub payment_method_type: PaymentMethodType,
     /// 平台流水号/订单编号任意上送其中一个即可
-    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_no: Option<String>,
 }
 

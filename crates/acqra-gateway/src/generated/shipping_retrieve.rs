@@ -18,10 +18,10 @@ pub struct ShippingRetrieveRequest {
     /// 元数据
     pub matedata: crate::Metadata,
     /// 商户订单编号(orderNo和tradeNo二选一)
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// 快递单号
-    #[serde(rename = "trackingNo")]
+    #[serde(rename = "trackingNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub tracking_no: String,
 }
 
@@ -49,22 +49,37 @@ impl sign_core::Endpoint for ShippingRetrieveRequest {
 #[non_exhaustive]
 pub struct ShippingRetrieveResponse {
     /// 货件的承运人编码
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub carrier: Option<String>,
     /// 备注
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
     /// 商户订单编号(orderNo和tradeNo二选一)
-    #[serde(rename = "orderNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_no: Option<String>,
     /// 响应码
-    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_code: Option<String>,
     /// 响应描述
-    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respMsg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_msg: Option<String>,
     /// 发货日期
-    #[serde(rename = "shipmentDate")]
+    #[serde(rename = "shipmentDate", deserialize_with = "sign_core::lenient::deserialize")]
     pub shipment_date: String,
     /// 表示货件是转发给收件人还是退回
     #[serde(rename = "shipmentDirection")]
@@ -73,16 +88,31 @@ pub struct ShippingRetrieveResponse {
     #[serde(rename = "shippingStatus")]
     pub shipping_status: ShippingStatus,
     /// 快递单号
-    #[serde(rename = "trackingNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackingNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub tracking_no: Option<String>,
     /// 运单号的类型
     #[serde(rename = "trackingNumberType")]
     pub tracking_number_type: TrackingNumberType,
     /// trackingUrl
-    #[serde(rename = "trackingUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackingUrl",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub tracking_url: Option<String>,
     /// 交易Reference
-    #[serde(rename = "tradeNo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeNo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub trade_no: Option<String>,
 }
 

@@ -14,12 +14,13 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct ShippingTrackingRequest {
     /// 货件的承运人编码
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub carrier: String,
     /// 商户订单编号(orderNo和tradeNo二选一)
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// 发货日期
-    #[serde(rename = "shipmentDate")]
+    #[serde(rename = "shipmentDate", deserialize_with = "sign_core::lenient::deserialize")]
     pub shipment_date: String,
     /// 表示货件是转发给收件人还是退回
     #[serde(rename = "shipmentDirection")]
@@ -28,13 +29,18 @@ pub struct ShippingTrackingRequest {
     #[serde(rename = "shippingStatus")]
     pub shipping_status: ShippingStatus,
     /// 快递单号
-    #[serde(rename = "trackingNo")]
+    #[serde(rename = "trackingNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub tracking_no: String,
     /// 运单号的类型
     #[serde(rename = "trackingNumberType")]
     pub tracking_number_type: TrackingNumberType,
     /// 获取的跟踪链接
-    #[serde(rename = "trackingUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackingUrl",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub tracking_url: Option<String>,
 }
 
@@ -84,13 +90,23 @@ impl sign_core::Endpoint for ShippingTrackingRequest {
 #[non_exhaustive]
 pub struct ShippingTrackingResponse {
     /// 备注
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
     /// 响应码
-    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_code: Option<String>,
     /// 响应描述
-    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respMsg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_msg: Option<String>,
     /// 受理成功的集合id
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -21,10 +21,10 @@ pub struct ShippingTrackingModifyRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matedata: Option<crate::Metadata>,
     /// 商户订单编号(orderNo和tradeNo二选一)
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// 快递单号
-    #[serde(rename = "trackingNo")]
+    #[serde(rename = "trackingNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub tracking_no: String,
 }
 
@@ -84,10 +84,10 @@ pub struct TrackingIterm {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub op: Option<TrackingOp>,
     /// path
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub path: Option<String>,
     /// CANCELLED、add
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub value: Option<String>,
 }
 
@@ -121,7 +121,7 @@ impl TrackingIterm {
 
 /// `TrackingOp`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TrackingOp {
@@ -168,7 +168,8 @@ impl serde::Serialize for TrackingOp {
 
 impl<'de> serde::Deserialize<'de> for TrackingOp {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }

@@ -29,19 +29,19 @@ pub struct SubscriptionPaymentRequest {
     #[serde(rename = "customerInitiatedReason", default, skip_serializing_if = "Option::is_none")]
     pub customer_initiated_reason: Option<CustomerInitiatedReason>,
     /// 附言 string[O 1..50]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
     /// 客户端扩展信息
     #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
     pub device_info: Option<DeviceInfo>,
     /// 月份 \[O,11\]
-    #[serde(rename = "expiryMonth")]
+    #[serde(rename = "expiryMonth", deserialize_with = "sign_core::lenient::deserialize")]
     pub expiry_month: String,
     /// expiry year \[O,2026\]
-    #[serde(rename = "expiryYear")]
+    #[serde(rename = "expiryYear", deserialize_with = "sign_core::lenient::deserialize")]
     pub expiry_year: String,
     /// 订单编号 [O,min5~max64]
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// 3ds模式取值[no、auto、standard]
     #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
@@ -169,27 +169,43 @@ pub struct SubscriptionPaymentResponse {
     /// 金额
     pub amount: sign_core::Decimal,
     /// 授权码
-    #[serde(rename = "authorizeCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "authorizeCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub authorize_code: Option<String>,
     /// 币种
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub currency: String,
     /// 描述信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
     /// 订单编号
-    #[serde(rename = "orderNo")]
+    #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// 订单状态
     #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
     pub order_status: Option<OrderStatus>,
     /// 响应码
-    #[serde(rename = "respCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_code: Option<String>,
     /// 响应描述
-    #[serde(rename = "respMsg", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "respMsg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub resp_msg: Option<String>,
     /// 平台订单号
-    #[serde(rename = "tradeNo")]
+    #[serde(rename = "tradeNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub trade_no: String,
     /// 定期支付凭证串
     #[serde(
@@ -200,7 +216,12 @@ pub struct SubscriptionPaymentResponse {
     )]
     pub transaction_identifier: Option<sign_core::SecretString>,
     /// transactionTime
-    #[serde(rename = "transactionTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "transactionTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub transaction_time: Option<String>,
 }
 

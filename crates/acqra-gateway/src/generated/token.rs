@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct TokenRequest {
     /// 平台分配应用id参数
-    #[serde(rename = "appId")]
+    #[serde(rename = "appId", deserialize_with = "sign_core::lenient::deserialize")]
     pub app_id: String,
     /// 平台分配接入秘钥
     #[serde(with = "sign_core::secret::serde_expose")]
@@ -48,13 +48,18 @@ pub struct TokenResponse {
     )]
     pub access_token: Option<sign_core::SecretString>,
     /// 有效期
-    #[serde(rename = "expiresIn", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expiresIn",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub expires_in: Option<i64>,
     /// 应答码
-    #[serde(rename = "respCode")]
+    #[serde(rename = "respCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub resp_code: String,
     /// 应答描述
-    #[serde(rename = "respMsg")]
+    #[serde(rename = "respMsg", deserialize_with = "sign_core::lenient::deserialize")]
     pub resp_msg: String,
 }
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct CancelOrderRequest {
     /// 订单编号
-    #[serde(rename = "orderNum")]
+    #[serde(rename = "orderNum", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_num: String,
 }
 

@@ -13,37 +13,57 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct CreateThirdOrderRequest {
     /// Merchant Order ID
-    #[serde(rename = "appOrderId")]
+    #[serde(rename = "appOrderId", deserialize_with = "sign_core::lenient::deserialize")]
     pub app_order_id: String,
     /// Paying user's unique ID: payerUserId (either UID or OpenID must exist, OpenID takes priority if both exist)
-    #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "openId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub open_id: Option<String>,
     /// Paying user's UID (either UID or OpenID must exist, OpenID takes priority if both exist): payerUid
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "userId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub user_id: Option<String>,
     /// amount
     #[serde(rename = "orderAmount")]
     pub order_amount: sign_core::Decimal,
     /// Scene type of the order, numerical enumeration
-    #[serde(rename = "orderSceneType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderSceneType",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_scene_type: Option<String>,
     /// Payment currency, capitalized as BTC
-    #[serde(rename = "payCoinSymbol")]
+    #[serde(rename = "payCoinSymbol", deserialize_with = "sign_core::lenient::deserialize")]
     pub pay_coin_symbol: String,
-    /// Merchant AppKey (the scraped table shows the name `appKey` after payCoinSymbol without its other columns; sent when set)
-    #[serde(rename = "appKey", default, skip_serializing_if = "Option::is_none")]
+    /// Merchant AppKey (the scraped table shows the name `appKey` after payCoinSymbol without its other columns). When unset, the client sends the configured app key (`ConfigBuilder::create_third_order_app_key`)
+    #[serde(
+        rename = "appKey",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub app_key: Option<String>,
     /// Front-end jump to merchant's page
-    #[serde(rename = "returnPage")]
+    #[serde(rename = "returnPage", deserialize_with = "sign_core::lenient::deserialize")]
     pub return_page: String,
     /// Address for back-office notification to merchants
-    #[serde(rename = "notifyPage")]
+    #[serde(rename = "notifyPage", deserialize_with = "sign_core::lenient::deserialize")]
     pub notify_page: String,
     /// Authorized token
     #[serde(default, skip_serializing_if = "Option::is_none", with = "sign_core::secret::serde_expose::option")]
     pub token: Option<sign_core::SecretString>,
     /// Product description information, can not be passed, passed must be legal json format, otherwise the order creation failure; json in the subfield for name : product name desc: product description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub goods: Option<String>,
 }
 
@@ -164,13 +184,13 @@ impl sign_core::Endpoint for CreateThirdOrderRequest {
 #[non_exhaustive]
 pub struct CreateThirdOrderResponse {
     /// Open Platform Order Number
-    #[serde(rename = "orderNum")]
-    pub order_num: crate::FlexString,
+    #[serde(rename = "orderNum", deserialize_with = "sign_core::lenient::deserialize")]
+    pub order_num: String,
 }
 
 impl CreateThirdOrderResponse {
     /// Creates a `CreateThirdOrderResponse` from its required fields; optional fields start unset (set them with `with_*`).
-    pub fn new(order_num: impl Into<crate::FlexString>) -> Self {
+    pub fn new(order_num: impl Into<String>) -> Self {
         Self { order_num: order_num.into() }
     }
 }

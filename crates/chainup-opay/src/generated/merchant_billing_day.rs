@@ -16,22 +16,47 @@ pub struct MerchantBillingDayRequest {
     #[serde(rename = "orderType", default, skip_serializing_if = "Option::is_none")]
     pub order_type: Option<OrderType>,
     /// Statistics of the date, the format: yyyy-MM-dd, does not match the format parameter exception; does not pass the query the order of the day
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub day: Option<String>,
     /// Start of the period, yyyy-MM-dd HH:mm:ss (takes precedence over day)
-    #[serde(rename = "startDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "startDate",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub start_date: Option<String>,
     /// End of the period, yyyy-MM-dd HH:mm:ss (takes precedence over day)
-    #[serde(rename = "endDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "endDate",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub end_date: Option<String>,
     /// Paying user's UID
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "userId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub user_id: Option<String>,
     /// Query the first few pages, the same paging logic; do not pass to check all
-    #[serde(rename = "pageNum", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "pageNum",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub page_num: Option<String>,
     /// The size of each page, the same paging logic; do not pass to check 2000 (the maximum is 2000, data more than 2000 please paging query)
-    #[serde(rename = "pageSize", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "pageSize",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub page_size: Option<String>,
 }
 
@@ -112,8 +137,8 @@ impl sign_core::Endpoint for MerchantBillingDayRequest {
 #[non_exhaustive]
 pub struct MerchantBillingDayResponse {
     /// Number of records
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<crate::FlexString>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub count: Option<i64>,
     /// Records
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<Vec<BillingRecord>>,
@@ -127,7 +152,7 @@ impl MerchantBillingDayResponse {
 
     /// Sets `count`.
     #[must_use]
-    pub fn with_count(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_count(mut self, value: impl Into<i64>) -> Self {
         self.count = Some(value.into());
         self
     }
@@ -145,13 +170,28 @@ impl MerchantBillingDayResponse {
 #[non_exhaustive]
 pub struct BillingRecord {
     /// Merchant user ID
-    #[serde(rename = "merchantUserId", default, skip_serializing_if = "Option::is_none")]
-    pub merchant_user_id: Option<crate::FlexString>,
+    #[serde(
+        rename = "merchantUserId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub merchant_user_id: Option<String>,
     /// Merchant Order ID
-    #[serde(rename = "appOrderId", default, skip_serializing_if = "Option::is_none")]
-    pub app_order_id: Option<crate::FlexString>,
+    #[serde(
+        rename = "appOrderId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub app_order_id: Option<String>,
     /// Payment currency
-    #[serde(rename = "payCoinSymbol", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payCoinSymbol",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub pay_coin_symbol: Option<String>,
     /// Order amount
     #[serde(rename = "orderAmount", default, skip_serializing_if = "Option::is_none")]
@@ -160,17 +200,37 @@ pub struct BillingRecord {
     #[serde(rename = "orderType", default, skip_serializing_if = "Option::is_none")]
     pub order_type: Option<OrderType>,
     /// Paying user's UID
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<crate::FlexString>,
+    #[serde(
+        rename = "userId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub user_id: Option<String>,
     /// Paying user's openId
-    #[serde(rename = "openId", default, skip_serializing_if = "Option::is_none")]
-    pub open_id: Option<crate::FlexString>,
+    #[serde(
+        rename = "openId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub open_id: Option<String>,
     /// Creation time
-    #[serde(rename = "createTime", default, skip_serializing_if = "Option::is_none")]
-    pub create_time: Option<crate::FlexString>,
+    #[serde(
+        rename = "createTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub create_time: Option<String>,
     /// Payment time
-    #[serde(rename = "payTime", default, skip_serializing_if = "Option::is_none")]
-    pub pay_time: Option<crate::FlexString>,
+    #[serde(
+        rename = "payTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub pay_time: Option<String>,
 }
 
 impl BillingRecord {
@@ -191,14 +251,14 @@ impl BillingRecord {
 
     /// Sets `merchantUserId`.
     #[must_use]
-    pub fn with_merchant_user_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_merchant_user_id(mut self, value: impl Into<String>) -> Self {
         self.merchant_user_id = Some(value.into());
         self
     }
 
     /// Sets `appOrderId`.
     #[must_use]
-    pub fn with_app_order_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_app_order_id(mut self, value: impl Into<String>) -> Self {
         self.app_order_id = Some(value.into());
         self
     }
@@ -226,28 +286,28 @@ impl BillingRecord {
 
     /// Sets `userId`.
     #[must_use]
-    pub fn with_user_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_user_id(mut self, value: impl Into<String>) -> Self {
         self.user_id = Some(value.into());
         self
     }
 
     /// Sets `openId`.
     #[must_use]
-    pub fn with_open_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_open_id(mut self, value: impl Into<String>) -> Self {
         self.open_id = Some(value.into());
         self
     }
 
     /// Sets `createTime`.
     #[must_use]
-    pub fn with_create_time(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_create_time(mut self, value: impl Into<String>) -> Self {
         self.create_time = Some(value.into());
         self
     }
 
     /// Sets `payTime`.
     #[must_use]
-    pub fn with_pay_time(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_pay_time(mut self, value: impl Into<String>) -> Self {
         self.pay_time = Some(value.into());
         self
     }
@@ -255,7 +315,7 @@ impl BillingRecord {
 
 /// `OrderType`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrderType {
@@ -302,7 +362,8 @@ impl serde::Serialize for OrderType {
 
 impl<'de> serde::Deserialize<'de> for OrderType {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <String as serde::Deserialize>::deserialize(deserializer)?;
+        // A string or a number: `3` and `"3"` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::text(deserializer)?;
         Ok(Self::from(v.as_str()))
     }
 }

@@ -5,12 +5,14 @@
 
 mod cancel_order;
 mod client;
+mod common;
 mod create_third_order;
 mod merchant_billing_day;
 mod order_detail;
 mod pay_notification;
 
 pub use cancel_order::{CancelOrderRequest, CancelOrderResponse};
+pub use common::OrderStatus;
 pub use create_third_order::{CreateThirdOrderRequest, CreateThirdOrderResponse};
 pub use merchant_billing_day::{BillingRecord, MerchantBillingDayRequest, MerchantBillingDayResponse, OrderType};
 pub use order_detail::{OrderDetailRequest, OrderDetailResponse, TotalAccount};

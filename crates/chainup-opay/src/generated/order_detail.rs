@@ -3,6 +3,7 @@
 //!
 //! Generated from `docs/chainup-opay/order_detail.md`.
 
+use super::common::OrderStatus;
 use serde::{Deserialize, Serialize};
 
 /// `OrderDetailRequest`.
@@ -13,10 +14,10 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct OrderDetailRequest {
     /// Merchant AppKey
-    #[serde(rename = "appKey")]
+    #[serde(rename = "appKey", deserialize_with = "sign_core::lenient::deserialize")]
     pub app_key: String,
     /// Platform side order number
-    #[serde(rename = "orderNum")]
+    #[serde(rename = "orderNum", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_num: String,
     /// Authorized token
     #[serde(default, skip_serializing_if = "Option::is_none", with = "sign_core::secret::serde_expose::option")]
@@ -71,38 +72,73 @@ impl sign_core::Endpoint for OrderDetailRequest {
 #[non_exhaustive]
 pub struct OrderDetailResponse {
     /// Merchant Order ID
-    #[serde(rename = "appOrderId", default, skip_serializing_if = "Option::is_none")]
-    pub app_order_id: Option<crate::FlexString>,
+    #[serde(
+        rename = "appOrderId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub app_order_id: Option<String>,
     /// Platform side order number
-    #[serde(rename = "orderNum")]
-    pub order_num: crate::FlexString,
+    #[serde(rename = "orderNum", deserialize_with = "sign_core::lenient::deserialize")]
+    pub order_num: String,
     /// Order status (1 Pending payment; 2 Payment failed; 3 Payment successful; 0 Closed)
     #[serde(rename = "orderStatus")]
-    pub order_status: crate::OrderStatus,
+    pub order_status: OrderStatus,
     /// Order amount
     #[serde(rename = "orderAmount", default, skip_serializing_if = "Option::is_none")]
     pub order_amount: Option<sign_core::Decimal>,
     /// Payment currency
-    #[serde(rename = "payCoinSymbol", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payCoinSymbol",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub pay_coin_symbol: Option<String>,
     /// Paying user's UID
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<crate::FlexString>,
+    #[serde(
+        rename = "userId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub user_id: Option<String>,
     /// Creation time
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ctime: Option<crate::FlexString>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub ctime: Option<String>,
     /// Merchant AppKey
-    #[serde(rename = "appKey", default, skip_serializing_if = "Option::is_none")]
-    pub app_key: Option<crate::FlexString>,
+    #[serde(
+        rename = "appKey",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub app_key: Option<String>,
     /// Display precision
-    #[serde(rename = "showPrecision", default, skip_serializing_if = "Option::is_none")]
-    pub show_precision: Option<crate::FlexString>,
+    #[serde(
+        rename = "showPrecision",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub show_precision: Option<String>,
     /// Google authenticator status
-    #[serde(rename = "googleStatus", default, skip_serializing_if = "Option::is_none")]
-    pub google_status: Option<crate::FlexString>,
+    #[serde(
+        rename = "googleStatus",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub google_status: Option<String>,
     /// Whether mobile verification is on
-    #[serde(rename = "isOpenMobileCheck", default, skip_serializing_if = "Option::is_none")]
-    pub is_open_mobile_check: Option<crate::FlexString>,
+    #[serde(
+        rename = "isOpenMobileCheck",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub is_open_mobile_check: Option<String>,
     /// Accounts
     #[serde(rename = "totalAccount", default, skip_serializing_if = "Option::is_none")]
     pub total_account: Option<Vec<TotalAccount>>,
@@ -110,7 +146,7 @@ pub struct OrderDetailResponse {
 
 impl OrderDetailResponse {
     /// Creates a `OrderDetailResponse` from its required fields; optional fields start unset (set them with `with_*`).
-    pub fn new(order_num: impl Into<crate::FlexString>, order_status: impl Into<crate::OrderStatus>) -> Self {
+    pub fn new(order_num: impl Into<String>, order_status: impl Into<OrderStatus>) -> Self {
         Self {
             app_order_id: None,
             order_num: order_num.into(),
@@ -129,7 +165,7 @@ impl OrderDetailResponse {
 
     /// Sets `appOrderId`.
     #[must_use]
-    pub fn with_app_order_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_app_order_id(mut self, value: impl Into<String>) -> Self {
         self.app_order_id = Some(value.into());
         self
     }
@@ -150,42 +186,42 @@ impl OrderDetailResponse {
 
     /// Sets `userId`.
     #[must_use]
-    pub fn with_user_id(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_user_id(mut self, value: impl Into<String>) -> Self {
         self.user_id = Some(value.into());
         self
     }
 
     /// Sets `ctime`.
     #[must_use]
-    pub fn with_ctime(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_ctime(mut self, value: impl Into<String>) -> Self {
         self.ctime = Some(value.into());
         self
     }
 
     /// Sets `appKey`.
     #[must_use]
-    pub fn with_app_key(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_app_key(mut self, value: impl Into<String>) -> Self {
         self.app_key = Some(value.into());
         self
     }
 
     /// Sets `showPrecision`.
     #[must_use]
-    pub fn with_show_precision(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_show_precision(mut self, value: impl Into<String>) -> Self {
         self.show_precision = Some(value.into());
         self
     }
 
     /// Sets `googleStatus`.
     #[must_use]
-    pub fn with_google_status(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_google_status(mut self, value: impl Into<String>) -> Self {
         self.google_status = Some(value.into());
         self
     }
 
     /// Sets `isOpenMobileCheck`.
     #[must_use]
-    pub fn with_is_open_mobile_check(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_is_open_mobile_check(mut self, value: impl Into<String>) -> Self {
         self.is_open_mobile_check = Some(value.into());
         self
     }
@@ -203,11 +239,21 @@ impl OrderDetailResponse {
 #[non_exhaustive]
 pub struct TotalAccount {
     /// Account name
-    #[serde(rename = "accountName", default, skip_serializing_if = "Option::is_none")]
-    pub account_name: Option<crate::FlexString>,
+    #[serde(
+        rename = "accountName",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub account_name: Option<String>,
     /// Account type
-    #[serde(rename = "accountType", default, skip_serializing_if = "Option::is_none")]
-    pub account_type: Option<crate::FlexString>,
+    #[serde(
+        rename = "accountType",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub account_type: Option<String>,
     /// Account balance
     #[serde(rename = "accountBalance", default, skip_serializing_if = "Option::is_none")]
     pub account_balance: Option<sign_core::Decimal>,
@@ -221,14 +267,14 @@ impl TotalAccount {
 
     /// Sets `accountName`.
     #[must_use]
-    pub fn with_account_name(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_account_name(mut self, value: impl Into<String>) -> Self {
         self.account_name = Some(value.into());
         self
     }
 
     /// Sets `accountType`.
     #[must_use]
-    pub fn with_account_type(mut self, value: impl Into<crate::FlexString>) -> Self {
+    pub fn with_account_type(mut self, value: impl Into<String>) -> Self {
         self.account_type = Some(value.into());
         self
     }

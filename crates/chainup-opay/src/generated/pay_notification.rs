@@ -3,6 +3,7 @@
 //!
 //! Generated from `docs/chainup-opay/pay_notification.md`.
 
+use super::common::OrderStatus;
 use serde::{Deserialize, Serialize};
 
 /// `PayNotification`.
@@ -10,28 +11,33 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct PayNotification {
     /// Merchant side order number
-    #[serde(rename = "outOrderId")]
-    pub out_order_id: crate::FlexString,
+    #[serde(rename = "outOrderId", deserialize_with = "sign_core::lenient::deserialize")]
+    pub out_order_id: String,
     /// Open Platform Order Number
-    #[serde(rename = "orderNum")]
-    pub order_num: crate::FlexString,
+    #[serde(rename = "orderNum", deserialize_with = "sign_core::lenient::deserialize")]
+    pub order_num: String,
     /// Order status (1 Pending payment; 2 Payment failed; 3 Payment successful; 0 Closed)
     #[serde(rename = "orderStatus")]
-    pub order_status: crate::OrderStatus,
+    pub order_status: OrderStatus,
     /// Order amount
     #[serde(rename = "payAmount")]
     pub pay_amount: sign_core::Decimal,
     /// Synchronized notification page (order placement interface incoming)
-    #[serde(rename = "returnUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "returnUrl",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub return_url: Option<String>,
 }
 
 impl PayNotification {
     /// Creates a `PayNotification` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
-        out_order_id: impl Into<crate::FlexString>,
-        order_num: impl Into<crate::FlexString>,
-        order_status: impl Into<crate::OrderStatus>,
+        out_order_id: impl Into<String>,
+        order_num: impl Into<String>,
+        order_status: impl Into<OrderStatus>,
         pay_amount: impl Into<sign_core::Decimal>,
     ) -> Self {
         Self {

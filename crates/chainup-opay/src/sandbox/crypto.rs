@@ -83,7 +83,11 @@ pub(crate) fn open(
     }
     let mut plaintext = Vec::new();
     for block in ciphertext.chunks(k) {
-        plaintext.extend(recipient.decrypt(Pkcs1v15Encrypt, block).map_err(|_| "data does not decrypt")?);
+        plaintext.extend(
+            recipient
+                .decrypt_blinded(&mut rsa::rand_core::OsRng, Pkcs1v15Encrypt, block)
+                .map_err(|_| "data does not decrypt")?,
+        );
     }
     let md5 = md5_hex(&plaintext);
     sender
@@ -109,7 +113,7 @@ pub(crate) fn seal(
     }
     let md5 = md5_hex(plaintext);
     let signature = sender
-        .sign(Pkcs1v15Sign::new_unprefixed(), &digest_info(md5.as_bytes()))
+        .sign_with_rng(&mut rsa::rand_core::OsRng, Pkcs1v15Sign::new_unprefixed(), &digest_info(md5.as_bytes()))
         .map_err(|_| "signing failed".to_owned())?;
     Ok((URL_SAFE_NO_PAD.encode(ciphertext), URL_SAFE_NO_PAD.encode(signature)))
 }

@@ -25,6 +25,19 @@
 //!
 //! Dates in statements are UTC.
 //!
+//! ## Answers in both shapes
+//!
+//! The provider publishes no response types, and its servers (Java) may send numbers where the
+//! tables say String. The sandbox answers in both shapes, by order number, so that every flow meets
+//! both: for an order with an **odd** number, `createThirdOrder`, `orderDetail`, `cancelOrder`,
+//! statement records and callbacks carry ids, statuses, amounts and times as JSON numbers and leave
+//! out the optional fields (`userId`, `showPrecision`, `googleStatus`, `isOpenMobileCheck`,
+//! `totalAccount`, the callback's `returnUrl`); for an **even** number they carry every field as a
+//! string. The first order of a sandbox is odd (`10000000001`).
+//!
+//! It reads requests leniently too: numbers where strings are documented, and `appKey` in
+//! `createThirdOrder` when sent (it must then be the merchant's app key).
+//!
 //! ```no_run
 //! use chainup_opay::sandbox::Sandbox;
 //! use chainup_opay::Client;
@@ -44,8 +57,8 @@ use serde_json::{Value, json};
 use sign_core::decimal::rust_decimal;
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport};
 
-use crate::common_ext::OrderStatus;
 use crate::config::{ConfigBuilder, DEFAULT_CALLBACK_REPLY};
+use crate::generated::OrderStatus;
 use crate::{Client, Error};
 
 /// The app key the sandbox accepts unless told otherwise.
@@ -209,6 +222,69 @@ fn parse_ms(text: &str, with_time: bool) -> Option<i64> {
     Some((t.assume_utc().unix_timestamp_nanos() / 1_000_000) as i64)
 }
 
+/// Whether the sandbox answers about `order_num` with numbers and without optional fields (odd
+/// order numbers) or with strings and every field (even ones). See the module docs.
+fn numeric(order_num: &str) -> bool {
+    order_num.bytes().last().is_some_and(|b| b.is_ascii_digit() && (b - b'0') % 2 == 1)
+}
+
+/// The sandbox's own wire values of the documented statuses (1 pending payment, 2 payment failed,
+/// 3 payment successful, 0 closed), independent of the client's enum mapping.
+fn status_code(status: &OrderStatus) -> i64 {
+    match status {
+        OrderStatus::Closed => 0,
+        OrderStatus::Pending => 1,
+        OrderStatus::Failed => 2,
+        OrderStatus::Paid => 3,
+        _ => -1,
+    }
+}
+
+fn status_word(status: &OrderStatus) -> &'static str {
+    match status {
+        OrderStatus::Closed => "closed",
+        OrderStatus::Pending => "pending payment",
+        OrderStatus::Failed => "payment failed",
+        OrderStatus::Paid => "paid",
+        _ => "unknown",
+    }
+}
+
+/// A status as a JSON number or as a string.
+fn status_value(status: &OrderStatus, numeric: bool) -> Value {
+    let code = status_code(status);
+    if numeric { Value::from(code) } else { Value::from(code.to_string()) }
+}
+
+/// A decimal-digit id as a JSON number, or as it is.
+fn id_value(id: &str, numeric: bool) -> Value {
+    match id.parse::<u64>() {
+        Ok(n) if numeric => Value::from(n),
+        _ => Value::from(id),
+    }
+}
+
+/// An amount as a JSON number (when the number writes back to the same digits), or as a string.
+fn amount_value(amount: &sign_core::Decimal, numeric: bool) -> Value {
+    let text = amount.to_string();
+    if numeric {
+        if let Ok(i) = text.parse::<i64>() {
+            return Value::from(i);
+        }
+        if let Some(n) = text.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
+            if n.to_string() == text {
+                return Value::Number(n);
+            }
+        }
+    }
+    Value::from(text)
+}
+
+/// A time as epoch milliseconds (a JSON number) or as `yyyy-MM-dd HH:mm:ss` text.
+fn time_value(ms: i64, numeric: bool) -> Value {
+    if numeric { Value::from(ms) } else { Value::from(format_ms(ms, true)) }
+}
+
 /// A string field of the business JSON (numbers accepted as text, as lenient servers do).
 fn text(params: &Value, name: &str) -> Option<String> {
     match params.get(name)? {
@@ -313,13 +389,16 @@ impl Sandbox {
     /// The callback for the order's current state, encrypted and signed, without sending it.
     pub fn notification_request(&self, order_num: &str) -> Result<HttpRequest, SandboxError> {
         let order = self.order(order_num).ok_or(SandboxError::UnknownOrder)?;
-        let business = json!({
+        let n = numeric(&order.order_num);
+        let mut business = json!({
             "outOrderId": order.app_order_id,
-            "orderNum": order.order_num,
-            "orderStatus": order.status.as_str(),
-            "payAmount": order.order_amount.to_string(),
-            "returnUrl": order.return_page,
+            "orderNum": id_value(&order.order_num, n),
+            "orderStatus": status_value(&order.status, n),
+            "payAmount": amount_value(&order.order_amount, n),
         });
+        if !n {
+            business["returnUrl"] = Value::from(order.return_page.clone());
+        }
         let plaintext = business.to_string();
         let (data, sign) =
             crypto::seal(plaintext.as_bytes(), &self.core.keys.merchant_public, &self.core.keys.platform_private)
@@ -334,7 +413,7 @@ impl Sandbox {
     /// (Re)delivers the order's callback, as the platform does until acknowledged.
     pub fn deliver(&self, order_num: &str) -> Result<Delivery, SandboxError> {
         let request = self.notification_request(order_num)?;
-        let transport = sign_core::UreqTransport::builder().retry(sign_core::RetryPolicy::none()).build();
+        let transport = sign_core::UreqTransport::builder().build();
         let response = transport.send(&request).map_err(SandboxError::Delivery)?;
         let body = String::from_utf8_lossy(&response.body).into_owned();
         let acknowledged = response.is_success() && body.trim() == self.core.expected_reply;
@@ -451,6 +530,9 @@ impl Core {
         if !(notify_page.starts_with("http://") || notify_page.starts_with("https://")) {
             return Err(failure("1004", "notifyPage must be an http(s) URL"));
         }
+        if text(p, "appKey").is_some_and(|k| k != self.app_key) {
+            return Err(failure("1004", "appKey is wrong"));
+        }
         let mut state = self.lock();
         if state.orders.values().any(|o| o.app_order_id == app_order_id) {
             return Err(failure("1007", "duplicate appOrderId"));
@@ -473,7 +555,7 @@ impl Core {
                 paid_ms: None,
             },
         );
-        Ok(json!({ "orderNum": order_num }))
+        Ok(json!({ "orderNum": id_value(&order_num, numeric(&order_num)) }))
     }
 
     fn order_detail(&self, p: &Value) -> Result<Value, HttpResponse> {
@@ -483,22 +565,33 @@ impl Core {
         let order_num = text(p, "orderNum").ok_or_else(|| failure("1004", "orderNum is required"))?;
         let state = self.lock();
         let o = state.orders.get(&order_num).ok_or_else(|| failure("1005", "order not found"))?;
-        Ok(json!({
+        let n = numeric(&o.order_num);
+        let mut detail = json!({
             "appOrderId": o.app_order_id,
-            "orderNum": o.order_num,
-            "orderStatus": o.status.as_str(),
-            "orderAmount": o.order_amount.to_string(),
+            "orderNum": id_value(&o.order_num, n),
+            "orderStatus": status_value(&o.status, n),
+            "orderAmount": amount_value(&o.order_amount, n),
             "payCoinSymbol": o.pay_coin_symbol,
-            "userId": o.user_id,
-            "ctime": o.created_ms,
+            "ctime": time_value(o.created_ms, n),
             "appKey": self.app_key,
-            "showPrecision": 8,
-            "googleStatus": 0,
-            "isOpenMobileCheck": 0,
-            "totalAccount": [
-                { "accountName": "Funding account", "accountType": 1, "accountBalance": "0" }
-            ],
-        }))
+        });
+        if !n {
+            let optional = json!({
+                "showPrecision": "8",
+                "googleStatus": "0",
+                "isOpenMobileCheck": "0",
+                "totalAccount": [
+                    { "accountName": "Funding account", "accountType": "1", "accountBalance": "0" }
+                ],
+            });
+            if let (Some(d), Value::Object(more)) = (detail.as_object_mut(), optional) {
+                d.extend(more);
+                if let Some(user_id) = &o.user_id {
+                    d.insert("userId".into(), Value::from(user_id.clone()));
+                }
+            }
+        }
+        Ok(detail)
     }
 
     fn merchant_billing_day(&self, p: &Value) -> Result<Value, HttpResponse> {
@@ -545,17 +638,27 @@ impl Core {
             .filter(|_| order_type.as_deref().is_none_or(|t| t == "1"))
             .filter(|o| user_id.is_none() || o.user_id == user_id)
             .map(|o| {
-                json!({
+                let n = numeric(&o.order_num);
+                let mut record = json!({
                     "merchantUserId": self.app_key,
                     "appOrderId": o.app_order_id,
                     "payCoinSymbol": o.pay_coin_symbol,
-                    "orderAmount": o.order_amount.to_string(),
-                    "orderType": "1",
-                    "userId": o.user_id,
-                    "openId": o.open_id,
-                    "createTime": format_ms(o.created_ms, true),
-                    "payTime": o.paid_ms.map(|t| format_ms(t, true)),
-                })
+                    "orderAmount": amount_value(&o.order_amount, n),
+                    // Every sandbox order is a payment order (type 1).
+                    "orderType": if n { Value::from(1) } else { Value::from("1") },
+                    "createTime": time_value(o.created_ms, n),
+                });
+                let optional = [
+                    ("userId", o.user_id.as_deref().map(|u| id_value(u, n))),
+                    ("openId", o.open_id.clone().map(Value::from)),
+                    ("payTime", o.paid_ms.map(|t| time_value(t, n))),
+                ];
+                for (name, value) in optional {
+                    if let Some(v) = value {
+                        record[name] = v;
+                    }
+                }
+                record
             })
             .collect();
         let count = records.len();
@@ -572,7 +675,8 @@ impl Core {
             return Err(failure("1006", "order is not pending"));
         }
         o.status = OrderStatus::Closed;
-        Ok(json!({ "orderNum": o.order_num, "orderStatus": o.status.as_str() }))
+        let n = numeric(&o.order_num);
+        Ok(json!({ "orderNum": id_value(&o.order_num, n), "orderStatus": status_value(&o.status, n) }))
     }
 
     fn payment_page(&self, request: &HttpRequest) -> HttpResponse {
@@ -602,7 +706,7 @@ impl Core {
             html_escape(&o.order_num),
             o.order_amount,
             html_escape(&o.pay_coin_symbol),
-            o.status
+            status_word(&o.status)
         );
         HttpResponse::new(200, html).with_header("Content-Type", "text/html; charset=utf-8")
     }

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct OrderPayRequest {
     /// 订单id
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub order_id: i64,
     /// 支付方式,1=微信支付,2=支付宝支付,3=积分,4=微信和积分支付,5支付宝和积分支付(说明:当积分足够购买商品时,不能选择api支付,当积分不足时,要选择api支付)
     pub pay_method: PayMethod,
@@ -20,9 +21,10 @@ pub struct OrderPayRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay_price: Option<sign_core::DecimalNumber>,
     /// 支付积分 (required for points: methods 3, 4, 5)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub pay_integral: Option<i64>,
     /// 地址id
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub address_id: i64,
     /// 是否包邮 1=包邮 2=不包邮
     pub freight_mode: FreightMode,
@@ -87,7 +89,7 @@ impl sign_core::Endpoint for OrderPayRequest {
 
 /// `PayMethod`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PayMethod {
@@ -146,14 +148,15 @@ impl serde::Serialize for PayMethod {
 
 impl<'de> serde::Deserialize<'de> for PayMethod {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <i64 as serde::Deserialize>::deserialize(deserializer)?;
+        // A number or a string holding one: `"3"` and `3` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::integer(deserializer)?;
         Ok(Self::from(v))
     }
 }
 
 /// `FreightMode`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FreightMode {
@@ -200,14 +203,15 @@ impl serde::Serialize for FreightMode {
 
 impl<'de> serde::Deserialize<'de> for FreightMode {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <i64 as serde::Deserialize>::deserialize(deserializer)?;
+        // A number or a string holding one: `"3"` and `3` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::integer(deserializer)?;
         Ok(Self::from(v))
     }
 }
 
 /// `FreightJsonArrKey`.
 ///
-/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing.
+/// Values these docs do not list are kept in `Unknown`, so a new provider value never breaks parsing. Read from a JSON string or a number alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FreightJsonArrKey {
@@ -254,7 +258,8 @@ impl serde::Serialize for FreightJsonArrKey {
 
 impl<'de> serde::Deserialize<'de> for FreightJsonArrKey {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let v = <i64 as serde::Deserialize>::deserialize(deserializer)?;
+        // A number or a string holding one: `"3"` and `3` are the same value to a Java or PHP backend.
+        let v = sign_core::lenient::integer(deserializer)?;
         Ok(Self::from(v))
     }
 }
@@ -279,18 +284,25 @@ impl OrderPayResponse {
 #[non_exhaustive]
 pub struct WechatAppPayParam {
     /// 应用ID
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub appid: String,
     /// 商户号
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub partnerid: String,
     /// 预支付交易会话ID
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub prepayid: String,
     /// 扩展字段
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub package: String,
     /// 随机串
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub noncestr: String,
     /// 时间戳
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub timestamp: String,
     /// 签名
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub sign: String,
 }
 

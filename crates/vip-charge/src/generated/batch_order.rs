@@ -13,19 +13,24 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct BatchOrderRequest {
     /// 商家ID
-    #[serde(rename = "merchantId")]
+    #[serde(rename = "merchantId", deserialize_with = "sign_core::lenient::deserialize")]
     pub merchant_id: String,
     /// 业务ID
-    #[serde(rename = "businessId")]
+    #[serde(rename = "businessId", deserialize_with = "sign_core::lenient::deserialize")]
     pub business_id: String,
     /// 商家批次号
-    #[serde(rename = "batchBizCode")]
+    #[serde(rename = "batchBizCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub batch_biz_code: String,
     /// 产品CODE
-    #[serde(rename = "productCode")]
+    #[serde(rename = "productCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_code: String,
     /// 充值的状态报告推送地址,为空则使用开户时设置的地址
-    #[serde(rename = "callbackUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "callbackUrl",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub callback_url: Option<String>,
     /// 充值明细
     #[serde(rename = "itemList")]
@@ -104,9 +109,10 @@ impl sign_core::Endpoint for BatchOrderRequest {
 #[non_exhaustive]
 pub struct BatchOrderItem {
     /// 商家订单号
-    #[serde(rename = "bizCode")]
+    #[serde(rename = "bizCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub biz_code: String,
     /// 直冲账号
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub account: String,
 }
 

@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct BusinessBalanceRequest {
     /// 商家ID
-    #[serde(rename = "merchantId")]
+    #[serde(rename = "merchantId", deserialize_with = "sign_core::lenient::deserialize")]
     pub merchant_id: String,
     /// 业务ID
-    #[serde(rename = "businessId")]
+    #[serde(rename = "businessId", deserialize_with = "sign_core::lenient::deserialize")]
     pub business_id: String,
 }
 

@@ -10,10 +10,15 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct ChargeStatusNotification {
     /// 平台订单号
-    #[serde(rename = "orderCode")]
+    #[serde(rename = "orderCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_code: String,
     /// 商家订单号
-    #[serde(rename = "bizCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "bizCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub biz_code: Option<String>,
 }
 

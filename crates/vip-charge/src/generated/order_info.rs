@@ -13,10 +13,20 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct OrderInfoRequest {
     /// 平台订单号 (give this or bizCode)
-    #[serde(rename = "orderCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_code: Option<String>,
     /// 商家订单号 (give this or orderCode)
-    #[serde(rename = "bizCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "bizCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub biz_code: Option<String>,
 }
 
@@ -81,16 +91,31 @@ impl sign_core::Endpoint for OrderInfoRequest {
 #[non_exhaustive]
 pub struct OrderInfoResponse {
     /// 平台订单号
-    #[serde(rename = "orderCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub order_code: Option<String>,
     /// 商家订单号
-    #[serde(rename = "bizCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "bizCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub biz_code: Option<String>,
     /// 充值账号
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub account: Option<String>,
     /// 产品CODE (assumed name)
-    #[serde(rename = "productCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "productCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub product_code: Option<String>,
     /// 结算金额
     #[serde(rename = "settlementPrice", default, skip_serializing_if = "Option::is_none")]

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct ProductListRequest {
     /// 商家ID
-    #[serde(rename = "merchantId")]
+    #[serde(rename = "merchantId", deserialize_with = "sign_core::lenient::deserialize")]
     pub merchant_id: String,
 }
 

@@ -13,24 +13,30 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct VipChargeRequest {
     /// 商家ID
-    #[serde(rename = "merchantId")]
+    #[serde(rename = "merchantId", deserialize_with = "sign_core::lenient::deserialize")]
     pub merchant_id: String,
     /// 业务ID
-    #[serde(rename = "businessId")]
+    #[serde(rename = "businessId", deserialize_with = "sign_core::lenient::deserialize")]
     pub business_id: String,
     /// 产品CODE
-    #[serde(rename = "productCode")]
+    #[serde(rename = "productCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_code: String,
     /// 手机号
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub mobile: Option<String>,
     /// 直冲账号
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub account: String,
     /// 商家订单号
-    #[serde(rename = "bizCode")]
+    #[serde(rename = "bizCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub biz_code: String,
     /// 充值的状态报告推送地址,为空则使用开户时设置的地址
-    #[serde(rename = "callbackUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "callbackUrl",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub callback_url: Option<String>,
 }
 
@@ -108,13 +114,18 @@ impl sign_core::Endpoint for VipChargeRequest {
 #[non_exhaustive]
 pub struct VipChargeResponse {
     /// 平台订单号
-    #[serde(rename = "orderCode")]
+    #[serde(rename = "orderCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_code: String,
     /// 商家订单号
-    #[serde(rename = "bizCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "bizCode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
     pub biz_code: Option<String>,
     /// 充值账号
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub account: Option<String>,
     /// 结算金额
     #[serde(rename = "settlementPrice", default, skip_serializing_if = "Option::is_none")]

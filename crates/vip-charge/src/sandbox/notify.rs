@@ -70,7 +70,6 @@ fn deliver(shared: &Shared, job: &Job) {
     let transport = sign_core::UreqTransport::builder()
         .connect_timeout(Duration::from_secs(2))
         .timeout(Duration::from_secs(5))
-        .retry(sign_core::RetryPolicy::none())
         .max_response_bytes(64 * 1024)
         .build();
     let waits = std::iter::once(Duration::ZERO).chain(RETRY_SCHEDULE.iter().map(|d| *d / shared.time_scale));

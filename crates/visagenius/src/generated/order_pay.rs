@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct OrderPayRequest {
     /// 订单id
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub order_id: i64,
     /// 订单支付总金额,以分为单位 (total amount paid, in fen)
     pub pay_amount: crate::Fen,
@@ -48,16 +49,22 @@ impl sign_core::Endpoint for OrderPayRequest {
 #[non_exhaustive]
 pub struct OrderExpressAddress {
     /// 收件人
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub addressee: String,
     /// 手机号码
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub mobile_phone: String,
     /// 省份code
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub province_code: String,
     /// 城市code
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub city_code: String,
     /// 区code
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub county_code: String,
     /// 详细地址
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub detail_address: String,
 }
 
@@ -102,27 +109,34 @@ impl OrderPayResponse {
 #[non_exhaustive]
 pub struct ExpressAddress {
     /// 地址id
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub id: i64,
     /// 收件人
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub addressee: String,
     /// 手机号码
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub mobile_phone: String,
     /// 省份code
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub province_code: String,
     /// 城市code
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub city_code: String,
     /// 区code
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub county_code: String,
     /// 详细地址
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub detail_address: String,
     /// 省份名称 (added 2024-08-26)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub province_name: Option<String>,
     /// 城市名称 (added 2024-08-26)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub city_name: Option<String>,
     /// 区名称 (added 2024-08-26)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub county_name: Option<String>,
 }
 

@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct ProductBriefQueryRequest {
     /// 国家名称, e.g. 韩国
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub country_name: Option<String>,
     /// 国家ISO编码 (two-letter code)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub country_code: Option<String>,
     /// 省份code, e.g. 110000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub province_code: Option<String>,
 }
 
@@ -64,6 +64,7 @@ impl sign_core::Endpoint for ProductBriefQueryRequest {
 #[non_exhaustive]
 pub struct ProductBriefQueryResponse {
     /// 商品总数
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub total_count: i64,
     /// 商品信息
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -89,28 +90,28 @@ impl ProductBriefQueryResponse {
 #[non_exhaustive]
 pub struct ProductBrief {
     /// 商品编号 (inferred from the product detail)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_id: Option<i64>,
     /// 商品名称 (inferred from the product detail)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_name: Option<String>,
     /// 售价,单位分 (inferred from the product detail)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<crate::Fen>,
     /// 国家二字编码 (added 2024-08-26)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub country_code: Option<String>,
     /// 签证类型 (enumeration 1..30; the meaning of each value is not public)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub visa_type_id: Option<i64>,
     /// 签证形式 (added 2024-11-29; values not public)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub visa_form: Option<i64>,
     /// 是否需要回寄材料 (0 or 1)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub need_return_material: Option<i64>,
     /// 有效期限, e.g. 0个月
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub validity_period_unit: Option<String>,
 }
 

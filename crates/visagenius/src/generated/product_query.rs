@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct ProductQueryRequest {
     /// 商品编号, e.g. 10106
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub product_id: i64,
 }
 
@@ -36,45 +37,46 @@ impl sign_core::Endpoint for ProductQueryRequest {
 #[non_exhaustive]
 pub struct ProductQueryResponse {
     /// 商品编号
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub product_id: i64,
     /// 商品名称
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_name: Option<String>,
     /// 国家 (an object; its fields are not public)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visa_country: Option<serde_json::Value>,
     /// 国家二字编码 (added 2024-08-26)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub country_code: Option<String>,
     /// 覆盖省份 (objects of two fields that are not public)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover_province: Option<Vec<serde_json::Value>>,
     /// 签证类型 (enumeration 1..30; meanings not public)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub visa_type_id: Option<i64>,
     /// 签证形式 (added 2024-11-29; values not public)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub visa_form: Option<i64>,
     /// 入境次数
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub entry_count_unit: Option<String>,
     /// 有效期限
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub validity_period_unit: Option<String>,
     /// 售价,单位分 (price in fen)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<crate::Fen>,
     /// 更新时间 (provider's text, kept verbatim)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub update_time: Option<String>,
     /// 停留时长
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub stay_duration_unit: Option<String>,
     /// 是否需要面试 (0 or 1)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub need_interview: Option<i64>,
     /// 是否需要快递 (0 or 1)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub need_delivery: Option<i64>,
     /// 电子材料 (version 2.0)
     #[serde(default, skip_serializing_if = "Option::is_none")]

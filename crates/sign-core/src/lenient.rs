@@ -1,0 +1,501 @@
+//! Tolerant readers for response fields: the providers' Java and PHP backends send `12` where a
+//! document says `"12"`, `"12"` where it says `12`, `""` or `null` for a missing number, and one value
+//! where a list was documented. The generated models read every text, integer and boolean field
+//! through [`deserialize`]; hand-written types use the same attribute:
+//!
+//! ```
+//! use serde::Deserialize;
+//!
+//! #[derive(Deserialize)]
+//! struct Order {
+//!     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
+//!     order_no: String,
+//!     #[serde(default, deserialize_with = "sign_core::lenient::deserialize")]
+//!     amount_cents: Option<i64>,
+//!     #[serde(default, deserialize_with = "sign_core::lenient::deserialize")]
+//!     tags: Vec<String>,
+//! }
+//!
+//! let o: Order = serde_json::from_str(r#"{"order_no":10000000002,"amount_cents":"","tags":"a"}"#).unwrap();
+//! assert_eq!((o.order_no.as_str(), o.amount_cents, o.tags), ("10000000002", None, vec!["a".to_owned()]));
+//! let o: Order = serde_json::from_str(r#"{"order_no":"A1","amount_cents":"1200","tags":["a",7]}"#).unwrap();
+//! assert_eq!((o.order_no.as_str(), o.amount_cents, o.tags.len()), ("A1", Some(1200), 2));
+//! ```
+//!
+//! Reading is liberal only in the JSON type, never in the value: `"12x"` is not an integer, an
+//! object is not a text. Numbers keep their exact text (no float round trip), also when serde_json's
+//! `arbitrary_precision` feature is on. Requests are written exactly as typed; nothing here changes
+//! what is sent.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// The key under which serde_json hands over a number's text when its `arbitrary_precision` feature
+/// is on (the number then arrives as a one-entry map).
+pub(crate) const ARBITRARY_PRECISION_KEY: &str = "$serde_json::private::Number";
+
+/// One JSON scalar as read, numbers as their text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Scalar {
+    /// A JSON string.
+    Text(String),
+    /// A JSON number, as its text (`12`, `-3`, `12.50`).
+    Number(String),
+    /// A JSON boolean.
+    Bool(bool),
+    /// JSON `null`.
+    Null,
+}
+
+impl Scalar {
+    /// The scalar as text: a string as it is, a number as written, a boolean as `true`/`false`;
+    /// `None` for `null`.
+    pub fn into_text(self) -> Option<String> {
+        match self {
+            Self::Text(s) | Self::Number(s) => Some(s),
+            Self::Bool(b) => Some(b.to_string()),
+            Self::Null => None,
+        }
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string, a number or a boolean")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Text(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+        Ok(Scalar::Text(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Number(v.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+        Ok(Scalar::Number(v.to_string()))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Scalar, E> {
+        Ok(Scalar::Number(v.to_string()))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Scalar, E> {
+        Ok(Scalar::Number(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+        if !v.is_finite() {
+            return Err(E::custom("a number that is not finite"));
+        }
+        // Rust prints the shortest text that reads back as the same float: `12.5`, `1` for `1.0`.
+        Ok(Scalar::Number(v.to_string()))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Bool(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Scalar, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+        // Only serde_json's arbitrary-precision number is a scalar in a map's clothing.
+        match map.next_key::<String>()? {
+            Some(key) if key == ARBITRARY_PRECISION_KEY => {
+                let text: String = map.next_value()?;
+                Ok(Scalar::Number(text))
+            }
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+/// Reads one JSON scalar, whatever its JSON type; arrays and objects are an error.
+///
+/// # Errors
+/// The deserializer's error for an array, an object or a malformed input.
+pub fn scalar<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Scalar, D::Error> {
+    deserializer.deserialize_any(ScalarVisitor)
+}
+
+/// Reads a string, number or boolean as text (for a hand-written `Deserialize` of an open enum).
+///
+/// # Errors
+/// For `null`, an array or an object.
+pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    String::from_scalar(scalar(deserializer)?).map_err(de::Error::custom)
+}
+
+/// Reads an integer from a JSON number or a string holding one (`3`, `"3"`, `" 3 "`, `3.0`).
+///
+/// # Errors
+/// For anything that is not an integer in range.
+pub fn integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    i64::from_scalar(scalar(deserializer)?).map_err(de::Error::custom)
+}
+
+/// The `deserialize_with` function of every lenient field: `String`, `i64`, `bool`, and `Option`
+/// and `Vec` of them (see the [module docs](self)).
+///
+/// # Errors
+/// When the value is not one the type can hold under the rules of [`Lenient`].
+pub fn deserialize<'de, D: Deserializer<'de>, T: Lenient>(deserializer: D) -> Result<T, D::Error> {
+    T::deserialize_lenient(deserializer)
+}
+
+/// A type read tolerantly of the JSON type of its value.
+///
+/// | type | accepts |
+/// |---|---|
+/// | `String` | a string, a number (its exact text), a boolean (`true`/`false`) |
+/// | `i64` | an integer number, an integral float (`3.0`), a string holding an integer (trimmed) |
+/// | `bool` | a boolean, `0`/`1`, the strings `true`/`false`/`1`/`0` (any case, trimmed) |
+/// | `Option<T>` | `null` as `None`; for a non-text `T`, also `""` as `None`; otherwise as `T` |
+/// | `Vec<T>` | an array of `T`s, a single `T` as a one-item list, `null` as an empty list |
+pub trait Lenient: Sized {
+    /// Reads `Self` from `deserializer`.
+    ///
+    /// # Errors
+    /// When the value does not fit (see the table above).
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+
+    /// `Self` from an already-read scalar.
+    ///
+    /// # Errors
+    /// A message saying what was expected.
+    fn from_scalar(scalar: Scalar) -> Result<Self, String>;
+
+    /// Whether `""` means "absent" for this type (true for numbers and booleans, false for text).
+    const EMPTY_IS_ABSENT: bool = true;
+}
+
+fn scalar_only<'de, D: Deserializer<'de>, T: Lenient>(deserializer: D) -> Result<T, D::Error> {
+    T::from_scalar(scalar(deserializer)?).map_err(de::Error::custom)
+}
+
+impl Lenient for String {
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        scalar_only(deserializer)
+    }
+
+    fn from_scalar(scalar: Scalar) -> Result<Self, String> {
+        scalar.into_text().ok_or_else(|| "a text, found null".to_owned())
+    }
+
+    const EMPTY_IS_ABSENT: bool = false;
+}
+
+impl Lenient for i64 {
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        scalar_only(deserializer)
+    }
+
+    fn from_scalar(scalar: Scalar) -> Result<Self, String> {
+        let text = match scalar {
+            Scalar::Text(s) | Scalar::Number(s) => s,
+            Scalar::Bool(_) => return Err("an integer, found a boolean".to_owned()),
+            Scalar::Null => return Err("an integer, found null".to_owned()),
+        };
+        let t = text.trim();
+        if let Ok(v) = t.parse::<i64>() {
+            return Ok(v);
+        }
+        // `3.0`, `3.00`: an integer written with a zero fraction (PHP and JavaScript servers).
+        if let Some((whole, fraction)) = t.split_once('.') {
+            if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') {
+                if let Ok(v) = whole.parse::<i64>() {
+                    return Ok(v);
+                }
+            }
+        }
+        // Never echo the value: a field may be anything, and errors end up in logs.
+        Err(format!("an integer, found a text of {} characters that is not one", text.chars().count()))
+    }
+}
+
+impl Lenient for bool {
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        scalar_only(deserializer)
+    }
+
+    fn from_scalar(scalar: Scalar) -> Result<Self, String> {
+        match scalar {
+            Scalar::Bool(b) => Ok(b),
+            Scalar::Text(s) | Scalar::Number(s) => match s.trim().to_ascii_lowercase().as_str() {
+                "true" | "1" => Ok(true),
+                "false" | "0" => Ok(false),
+                _ => Err("a boolean (true/false/1/0)".to_owned()),
+            },
+            Scalar::Null => Err("a boolean, found null".to_owned()),
+        }
+    }
+}
+
+impl<T: Lenient> Lenient for Option<T> {
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OptionVisitor(PhantomData))
+    }
+
+    fn from_scalar(scalar: Scalar) -> Result<Self, String> {
+        match scalar {
+            Scalar::Null => Ok(None),
+            Scalar::Text(s) if T::EMPTY_IS_ABSENT && s.trim().is_empty() => Ok(None),
+            other => T::from_scalar(other).map(Some),
+        }
+    }
+}
+
+impl<T: Lenient> Lenient for Vec<T> {
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(VecVisitor(PhantomData))
+    }
+
+    fn from_scalar(scalar: Scalar) -> Result<Self, String> {
+        match scalar {
+            Scalar::Null => Ok(Vec::new()),
+            one => T::from_scalar(one).map(|v| vec![v]),
+        }
+    }
+}
+
+/// `Option<T>` and `Vec<T>` read a scalar through `T::from_scalar` and hand anything else (an
+/// array for `Option<Vec<_>>`) to `T` itself: they must see the value before choosing.
+macro_rules! scalar_visits {
+    ($t:ty) => {
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<$t, E> {
+            <$t>::from_scalar(Scalar::Text(v.to_owned())).map_err(E::custom)
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<$t, E> {
+            <$t>::from_scalar(Scalar::Text(v)).map_err(E::custom)
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<$t, E> {
+            self.scalar(ScalarVisitor.visit_i64(v)?)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<$t, E> {
+            self.scalar(ScalarVisitor.visit_u64(v)?)
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<$t, E> {
+            self.scalar(ScalarVisitor.visit_f64(v)?)
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<$t, E> {
+            self.scalar(Scalar::Bool(v))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<$t, E> {
+            self.scalar(Scalar::Null)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<$t, E> {
+            self.scalar(Scalar::Null)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<$t, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<$t, A::Error> {
+            let s = ScalarVisitor.visit_map(map)?;
+            self.scalar(s)
+        }
+    };
+}
+
+struct OptionVisitor<T>(PhantomData<T>);
+
+impl<T: Lenient> OptionVisitor<T> {
+    fn scalar<E: de::Error>(self, s: Scalar) -> Result<Option<T>, E> {
+        Option::<T>::from_scalar(s).map_err(E::custom)
+    }
+}
+
+impl<'de, T: Lenient> Visitor<'de> for OptionVisitor<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+
+    scalar_visits!(Option<T>);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Option<T>, A::Error> {
+        T::deserialize_lenient(de::value::SeqAccessDeserializer::new(seq)).map(Some)
+    }
+}
+
+struct VecVisitor<T>(PhantomData<T>);
+
+impl<T: Lenient> VecVisitor<T> {
+    fn scalar<E: de::Error>(self, s: Scalar) -> Result<Vec<T>, E> {
+        Vec::<T>::from_scalar(s).map_err(E::custom)
+    }
+}
+
+impl<'de, T: Lenient> Visitor<'de> for VecVisitor<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list or a single value")
+    }
+
+    scalar_visits!(Vec<T>);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(v) = seq.next_element_seed(LenientSeed::<T>(PhantomData))? {
+            out.push(v);
+        }
+        Ok(out)
+    }
+}
+
+struct LenientSeed<T>(PhantomData<T>);
+
+impl<'de, T: Lenient> DeserializeSeed<'de> for LenientSeed<T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::deserialize_lenient(deserializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Fields {
+        #[serde(deserialize_with = "deserialize")]
+        text: String,
+        #[serde(default, deserialize_with = "deserialize")]
+        number: Option<i64>,
+        #[serde(default, deserialize_with = "deserialize")]
+        flag: Option<bool>,
+        #[serde(default, deserialize_with = "deserialize")]
+        note: Option<String>,
+        #[serde(default, deserialize_with = "deserialize")]
+        list: Vec<String>,
+        #[serde(default, deserialize_with = "deserialize")]
+        maybe_list: Option<Vec<i64>>,
+    }
+
+    fn read(json: &str) -> Result<Fields, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn text_reads_strings_numbers_and_booleans_exactly() {
+        for (json, want) in [
+            (r#""A-1""#, "A-1"),
+            ("10000000002", "10000000002"),
+            ("18446744073709551615", "18446744073709551615"),
+            ("-7", "-7"),
+            ("12.5", "12.5"),
+            ("true", "true"),
+        ] {
+            let f = read(&format!(r#"{{"text":{json}}}"#)).unwrap();
+            assert_eq!(f.text, want, "{json}");
+        }
+        assert!(read(r#"{"text":null}"#).is_err());
+        assert!(read(r#"{"text":{"a":1}}"#).is_err());
+        assert!(read(r#"{"text":[1]}"#).is_err());
+    }
+
+    #[test]
+    fn integers_read_numbers_and_numeric_strings_only() {
+        for (json, want) in [
+            ("3", Some(3)),
+            (r#""3""#, Some(3)),
+            (r#"" 42 ""#, Some(42)),
+            ("3.0", Some(3)),
+            (r#""7.00""#, Some(7)),
+            (r#""""#, None),
+            ("null", None),
+        ] {
+            let f = read(&format!(r#"{{"text":"x","number":{json}}}"#)).unwrap();
+            assert_eq!(f.number, want, "{json}");
+        }
+        for bad in [r#""3x""#, "3.5", "true", r#""9223372036854775808""#, "{}"] {
+            assert!(read(&format!(r#"{{"text":"x","number":{bad}}}"#)).is_err(), "{bad}");
+        }
+        assert_eq!(read(r#"{"text":"x"}"#).unwrap().number, None);
+    }
+
+    #[test]
+    fn an_integer_error_does_not_echo_the_value() {
+        let e = read(r#"{"text":"x","number":"4111111111111111x"}"#).unwrap_err();
+        assert!(!e.contains("4111"), "{e}");
+    }
+
+    #[test]
+    fn booleans_read_their_usual_spellings() {
+        for (json, want) in
+            [("true", Some(true)), ("0", Some(false)), (r#""TRUE""#, Some(true)), (r#""0""#, Some(false))]
+        {
+            assert_eq!(read(&format!(r#"{{"text":"x","flag":{json}}}"#)).unwrap().flag, want, "{json}");
+        }
+        assert!(read(r#"{"text":"x","flag":"yes please"}"#).is_err());
+    }
+
+    #[test]
+    fn optional_text_keeps_an_empty_string() {
+        assert_eq!(read(r#"{"text":"x","note":""}"#).unwrap().note, Some(String::new()));
+        assert_eq!(read(r#"{"text":"x","note":5}"#).unwrap().note, Some("5".to_owned()));
+        assert_eq!(read(r#"{"text":"x","note":null}"#).unwrap().note, None);
+    }
+
+    #[test]
+    fn lists_read_arrays_single_values_and_null() {
+        assert_eq!(read(r#"{"text":"x","list":["a",2,true]}"#).unwrap().list, ["a", "2", "true"]);
+        assert_eq!(read(r#"{"text":"x","list":"a"}"#).unwrap().list, ["a"]);
+        assert_eq!(read(r#"{"text":"x","list":null}"#).unwrap().list, Vec::<String>::new());
+        assert_eq!(read(r#"{"text":"x","maybe_list":[1,"2"]}"#).unwrap().maybe_list, Some(vec![1, 2]));
+        assert_eq!(read(r#"{"text":"x","maybe_list":"3"}"#).unwrap().maybe_list, Some(vec![3]));
+        assert_eq!(read(r#"{"text":"x","maybe_list":null}"#).unwrap().maybe_list, None);
+        assert!(read(r#"{"text":"x","list":[{"a":1}]}"#).is_err());
+    }
+
+    #[test]
+    fn the_same_rules_hold_through_serde_json_value() {
+        let v = serde_json::json!({"text": 5, "number": "6", "list": 7});
+        let f: Fields = serde_json::from_value(v).unwrap();
+        assert_eq!((f.text.as_str(), f.number, f.list), ("5", Some(6), vec!["7".to_owned()]));
+    }
+
+    #[test]
+    fn arbitrary_precision_numbers_arrive_as_a_one_entry_map() {
+        // What serde_json hands a visitor for `12.50` when `arbitrary_precision` is on.
+        let as_map = serde_json::json!({ ARBITRARY_PRECISION_KEY: "12.50" });
+        let f: Fields =
+            serde_json::from_value(serde_json::json!({"text": as_map, "number": {ARBITRARY_PRECISION_KEY: "8"}}))
+                .unwrap();
+        assert_eq!((f.text.as_str(), f.number), ("12.50", Some(8)));
+        assert!(serde_json::from_value::<Fields>(serde_json::json!({"text": {"other": "1"}})).is_err());
+    }
+
+    #[test]
+    fn text_and_integer_helpers() {
+        let mut de = serde_json::Deserializer::from_str("3");
+        assert_eq!(text(&mut de).unwrap(), "3");
+        let mut de = serde_json::Deserializer::from_str(r#""4""#);
+        assert_eq!(integer(&mut de).unwrap(), 4);
+    }
+}
