@@ -115,6 +115,12 @@ impl Client {
         &*self.inner.transport
     }
 
+    /// The configured retry policy, applied by [`sign_core::call::send_with_retries`] around every
+    /// send (the token request included): each attempt is built afresh.
+    pub(crate) fn retry_policy(&self) -> sign_core::RetryPolicy {
+        self.inner.config.http_options().retry
+    }
+
     /// The complete request for `request`, authenticated with `token` (sans-IO: no I/O, ever). The
     /// request is checked first ([`Endpoint::validate`]) and serialized once. Get the token with
     /// [`Client::access_token`], or with [`Client::prepare_token_request`] and
@@ -232,25 +238,35 @@ impl Client {
         self.raw_call(path, body, idempotent)
     }
 
+    /// Sends the request `build` makes with the current token, applying the retry policy (each
+    /// attempt built afresh: the token is read again, so a token refreshed meanwhile is used) and
+    /// the 401 rule.
     fn send_authorized(
         &self,
         idempotent: bool,
         build: impl Fn(&AccessToken) -> Result<HttpRequest, Error>,
     ) -> Result<HttpResponse, Error> {
-        let token = self.access_token()?;
-        let response = self.inner.transport.send(&build(token.token())?)?;
+        // The token of the last attempt, the one a 401 refused.
+        let used = std::cell::Cell::new(0);
+        let send = || {
+            sign_core::call::send_with_retries(self.transport(), &self.retry_policy(), || {
+                let token = self.access_token()?;
+                used.set(token.id());
+                build(token.token())
+            })
+        };
+        let response = send()?;
         if response.status != 401 {
             return Ok(response);
         }
-        self.inner.tokens.invalidate(token.id());
+        self.inner.tokens.invalidate(used.get());
         if !(idempotent || self.inner.repeat_after_unauthorized) {
             return Ok(response);
         }
         // Once only: a second 401 is reported, never looped on.
-        let token = self.access_token()?;
-        let response = self.inner.transport.send(&build(token.token())?)?;
+        let response = send()?;
         if response.status == 401 {
-            self.inner.tokens.invalidate(token.id());
+            self.inner.tokens.invalidate(used.get());
         }
         Ok(response)
     }

@@ -142,19 +142,23 @@ impl Client {
 
     /// The `token` endpoint as it is, `POST /gateway/v1/connect/token`: sends `request` (any
     /// `appId` / `secret`, without an `Authorization` header) and returns the gateway's answer.
-    /// Nothing is cached and nothing is repeated: the client's own token is
-    /// [`Client::access_token`].
+    /// Nothing is cached, and it is repeated only when it cannot have reached the gateway (the
+    /// retry policy): the client's own token is [`Client::access_token`].
     ///
     /// # Errors
     /// [`Error::Api`] for refused credentials, and the failures of [`Client::call`].
     pub fn token(&self, request: &TokenRequest) -> Result<TokenResponse, Error> {
-        let response = self.transport().send(&token_request(self.config(), request)?)?;
+        let policy = self.retry_policy();
+        let response =
+            sign_core::call::send_with_retries(self.transport(), &policy, || token_request(self.config(), request))?;
         envelope::parse(&response, self.config().http_options().max_response_bytes, TokenRequest::NAME)
     }
 
+    /// The token request under the retry policy: not idempotent, so it is repeated only when it
+    /// cannot have reached the gateway (built afresh each time).
     fn fetch_token(&self) -> Result<AccessToken, Error> {
-        let request = self.prepare_token_request()?;
-        let response = self.transport().send(&request)?;
+        let policy = self.retry_policy();
+        let response = sign_core::call::send_with_retries(self.transport(), &policy, || self.prepare_token_request())?;
         self.parse_token_response(&response)
     }
 }

@@ -294,8 +294,10 @@ fn payment_that_timed_out_is_not_sent_again() {
     assert!(!transport.sent.lock().unwrap()[1].idempotent);
 }
 
+/// Retries live in the client (`sign_core::call::send_with_retries`; the ureq transport sends once):
+/// a payment after a 5xx may have been processed, so only the idempotent query is repeated.
 #[test]
-fn payment_is_not_retried_by_the_ureq_transport_after_a_5xx() {
+fn payment_is_not_retried_after_a_5xx_but_a_query_is() {
     let mut server = mockito::Server::new();
     server.mock("POST", TOKEN_PATH).with_body(token_body("t")).create();
     let pay = server.mock("POST", "/gateway/v1/payment").with_status(503).expect(1).create();
@@ -313,6 +315,80 @@ fn payment_is_not_retried_by_the_ureq_transport_after_a_5xx() {
     assert!(matches!(client.query(&query()), Err(Error::HttpStatus { status: 503 })));
     pay.assert();
     q.assert();
+}
+
+/// A transport answering from a script that moves `clock` on by `step` whenever it fails.
+struct ClockedScript {
+    script: Scripted,
+    clock: Arc<FixedClock>,
+    step: Duration,
+}
+
+impl sign_core::Transport for ClockedScript {
+    fn send(&self, request: &sign_core::HttpRequest) -> Result<HttpResponse, TransportError> {
+        let answer = self.script.send(request);
+        if answer.is_err() {
+            self.clock.advance(self.step);
+        }
+        answer
+    }
+}
+
+fn retrying(url: &str) -> Config {
+    let retry = RetryPolicy::new(2, Duration::ZERO, Duration::ZERO);
+    Config::builder().base_url(url).app_id("app-42").secret(SECRET).retry(retry).build().unwrap()
+}
+
+/// A payment whose first attempt cannot have reached the gateway (connection refused) is sent again,
+/// built afresh: the token is read again, and since the token came due meanwhile (the injectable
+/// clock moved on), the repeat carries a new one. Acqra signs nothing else, so the token is what a
+/// stale repeat would get wrong.
+#[test]
+fn payment_retried_after_a_connect_failure_is_built_afresh_with_the_current_token() {
+    let clock = Arc::new(FixedClock::from_unix_millis(1_750_000_000_000));
+    let transport = Arc::new(ClockedScript {
+        script: Scripted::new(vec![
+            token_ok("tok-old", 3600),
+            Err(TransportError::new(TransportErrorKind::Connect, "connection refused")),
+            token_ok("tok-new", 3600),
+            Ok(HttpResponse::json(
+                200,
+                r#"{"respCode":"0000","amount":"42.00","currency":"USD","orderNo":"ORD-RETRY1","tradeNo":"T8"}"#,
+            )),
+        ]),
+        clock: clock.clone(),
+        step: Duration::from_secs(3600),
+    });
+    let client = Client::with_transport(retrying("http://127.0.0.1:9"), transport.clone()).with_clock(clock);
+    let paid = client.payment(&card_payment("ORD-RETRY1", "42.00", CARD_NO)).unwrap();
+    assert_eq!(paid.trade_no, "T8");
+    let sent = transport.script.sent.lock().unwrap().clone();
+    let paths: Vec<&str> = sent.iter().map(|r| r.path()).collect();
+    assert_eq!(paths, [TOKEN_PATH, "/gateway/v1/payment", TOKEN_PATH, "/gateway/v1/payment"]);
+    assert_eq!(sent[1].header("Authorization"), Some("tok-old"));
+    assert_eq!(sent[3].header("Authorization"), Some("tok-new"));
+    assert_eq!(sent[1].body, sent[3].body);
+}
+
+/// The token step goes through the retry policy too: not idempotent, so it is repeated after a
+/// failure that cannot have reached the gateway, never after a timeout.
+#[test]
+fn token_request_is_retried_only_when_it_was_not_sent() {
+    let transport = Arc::new(Scripted::new(vec![
+        Err(TransportError::new(TransportErrorKind::Connect, "connection refused")),
+        token_ok("t1", 3600),
+        Ok(HttpResponse::json(200, QUERY_OK)),
+    ]));
+    let client = Client::with_transport(retrying("http://127.0.0.1:9"), transport.clone());
+    client.query(&query()).unwrap();
+    assert_eq!(transport.sent_paths(), [TOKEN_PATH, TOKEN_PATH, "/gateway/v1/query"]);
+    assert_eq!(transport.sent.lock().unwrap()[2].header("Authorization"), Some("t1"));
+
+    let transport =
+        Arc::new(Scripted::new(vec![Err(TransportError::new(TransportErrorKind::Timeout, "read timed out"))]));
+    let client = Client::with_transport(retrying("http://127.0.0.1:9"), transport.clone());
+    assert!(matches!(client.access_token(), Err(Error::Timeout(_))));
+    assert_eq!(transport.sent_paths(), [TOKEN_PATH]);
 }
 
 #[test]
