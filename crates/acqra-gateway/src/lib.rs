@@ -15,7 +15,6 @@ mod common_ext;
 mod metadata_ext;
 mod payment_ext;
 mod shipping_tracking_batch_ext;
-mod shipping_tracking_ext;
 mod token_ext;
 
 pub use client::Client;
@@ -23,7 +22,6 @@ pub use config::{AuthHeader, Config, ConfigBuilder};
 pub use error::Error;
 pub use generated::*;
 pub use metadata_ext::Metadata;
-pub use shipping_tracking_ext::Trackings;
 pub use token_ext::{AccessToken, CachedToken, TokenCache};
 
 pub use sign_core;

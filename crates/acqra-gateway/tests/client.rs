@@ -17,7 +17,7 @@ use acqra_gateway::{
     RefundQueryRequest, RefundQueryResponse, RefundRequest, RefundStatus, ShipmentDirection, ShippingRetrieveRequest,
     ShippingStatus, ShippingTrackingBatchRequest, ShippingTrackingBatchResponse, ShippingTrackingModifyRequest,
     ShippingTrackingModifyResponse, ShippingTrackingRequest, SubscriptionPaymentRequest, TokenRequest, TrackingIterm,
-    TrackingNumberType, TrackingOp, Trackings,
+    TrackingNumberType, TrackingOp,
 };
 use common::*;
 use mockito::Matcher;
@@ -435,7 +435,8 @@ fn every_bad_answer_is_a_typed_error() {
 }
 
 /// The schema marks `respCode` optional in 8 of its 10 responses: a 2xx answer without it (or with
-/// `null` or `""`) is the response when it decodes as one and holds one of its fields.
+/// `null`, `""` or a backend's integer `0`) is the response when it decodes as one and holds one of
+/// its fields.
 #[test]
 fn payment_answer_without_resp_code_is_the_response() {
     let transport = Arc::new(Scripted::new(vec![
@@ -449,7 +450,7 @@ fn payment_answer_without_resp_code_is_the_response() {
     let paid = client.payment(&card_payment("ORD-NOCODE", "42.00", CARD_NO)).unwrap();
     assert_eq!((paid.trade_no.as_str(), paid.order_status), ("T7", Some(OrderStatus::Authorized)));
     // Sans-IO, the same rule: capture and the all-optional cancel response.
-    let capture = r#"{"respCode":"","amount":"1.00","currency":"USD","orderNo":"O1","tradeNo":"T1"}"#;
+    let capture = r#"{"respCode":0,"amount":"1.00","currency":"USD","orderNo":"O1","tradeNo":"T1"}"#;
     let c = client.parse::<CaptureRequest>(&HttpResponse::json(200, capture)).unwrap();
     assert_eq!(c.amount, Decimal::from_minor(100, 2));
     let cancel = r#"{"respCode":null,"orderNo":"O1","tradeNo":"T1","orderStatus":"canceled"}"#;
@@ -457,6 +458,39 @@ fn payment_answer_without_resp_code_is_the_response() {
     assert_eq!(v.order_status, Some(OrderStatus::Canceled));
     let q = client.parse::<QueryRequest>(&HttpResponse::json(200, r#"{"order":{"orderNo":"O1"}}"#)).unwrap();
     assert_eq!(q.order.and_then(|o| o.order_no).as_deref(), Some("O1"));
+}
+
+/// Java backends send numbers where the tables say string: ids, codes, the token's lifetime as a
+/// string. The generated lenient readers take them, through the client.
+#[test]
+fn payment_and_refund_answers_read_numbers_for_ids_and_codes() {
+    let transport = Arc::new(Scripted::new(vec![
+        Ok(HttpResponse::json(200, r#"{"accessToken":"t0","expiresIn":"3600","respCode":0,"respMsg":"ok"}"#)),
+        Ok(HttpResponse::json(
+            200,
+            r#"{"respCode":"0000","amount":42,"currency":"USD","orderNo":20250609000001,"tradeNo":589327510105900001,
+               "authorizeCode":123456,"orderStatus":"authorized"}"#,
+        )),
+        Ok(HttpResponse::json(
+            200,
+            r#"{"respCode":"0000","respMsg":"ok","amount":"10.00","currency":"USD","mercId":1000001,"refundOrderNo":"RF-1",
+               "refundStatus":"accepted","refundTradeNo":589327510105900002}"#,
+        )),
+        Ok(HttpResponse::json(200, r#"{"respCode":1001,"respMsg":"order not found"}"#)),
+    ]));
+    let client = Client::with_transport(config("http://127.0.0.1:9"), transport);
+    let paid = client.payment(&card_payment("ORD-NUM001", "42.00", CARD_NO)).unwrap();
+    assert_eq!(paid.trade_no, "589327510105900001");
+    assert_eq!(paid.order_no, "20250609000001");
+    assert_eq!(paid.authorize_code.as_deref(), Some("123456"));
+    assert_eq!(paid.amount, Decimal::from(42));
+    assert_eq!(client.access_token().unwrap().token().expires_in(), Some(Duration::from_secs(3600)));
+    let refund = RefundRequest::new(Decimal::from(10), "10.1.1.1", "r", "RF-1").with_trade_no(paid.trade_no.as_str());
+    let r = client.refund(&refund).unwrap();
+    assert_eq!((r.merc_id.as_str(), r.refund_trade_no.as_str()), ("1000001", "589327510105900002"));
+    // A numeric failure code is still a definite refusal.
+    let e = client.query(&query()).unwrap_err();
+    assert!(e.api_code() == Some("1001") && !e.outcome_unknown(), "{e:?}");
 }
 
 /// A 2xx answer without `respCode` that is not the response says neither success nor refusal: an
@@ -959,7 +993,7 @@ fn shipping_tracking_adds_one_tracking() {
     let r = on_the_wire("/gateway/v1/shipping/tracking", TRACKING_BODY, TRACKING_OK, |c| {
         c.shipping_tracking(&tracking("ORD-0001", "TRK-1"))
     });
-    assert_eq!(r.trackings.as_ref().map(Trackings::ids), Some(vec!["TK1"]));
+    assert_eq!(r.trackings, Some(vec!["TK1".to_owned()]));
 }
 
 #[test]
@@ -985,10 +1019,11 @@ fn shipping_tracking_modify_sends_patch_operations() {
         |c| c.shipping_tracking_modify(&cancel),
     );
     let r: ShippingTrackingModifyResponse = r;
-    assert_eq!(r.trackings.map(|t| t.ids().len()), Some(1));
+    assert_eq!(r.trackings.map(|t| t.len()), Some(1));
 }
 
-/// The provider's example answers `"trackings": "ids"` (a string) where the schema says an array.
+/// The provider's example answers `"trackings": "ids"` (a string) where the schema says an array:
+/// one string is read as a one-item list (a Java backend's number too).
 #[test]
 fn shipping_tracking_modify_reads_trackings_as_a_string() {
     let modify = ShippingTrackingModifyRequest::new(
@@ -998,15 +1033,17 @@ fn shipping_tracking_modify_reads_trackings_as_a_string() {
     );
     let transport = Arc::new(Scripted::new(vec![
         token_ok("t0", 3600),
-        Ok(HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"ok","trackings":"TK1,TK2"}"#)),
-        Ok(HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"ok","trackings":["TK3"]}"#)),
+        Ok(HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"ok","trackings":"TK1"}"#)),
+        Ok(HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"ok","trackings":["TK3",4]}"#)),
+        Ok(HttpResponse::json(200, r#"{"respCode":"0000","respMsg":"ok","trackings":5}"#)),
     ]));
     let client = Client::with_transport(config("http://127.0.0.1:9"), transport);
     let r = client.shipping_tracking_modify(&modify).unwrap();
-    assert_eq!(r.trackings, Some(Trackings::Text("TK1,TK2".into())));
-    assert_eq!(r.trackings.unwrap().ids(), ["TK1", "TK2"]);
+    assert_eq!(r.trackings, Some(vec!["TK1".to_owned()]));
     let r = client.shipping_tracking(&tracking("ORD-0001", "TRK-3")).unwrap();
-    assert_eq!(r.trackings.unwrap().ids(), ["TK3"]);
+    assert_eq!(r.trackings, Some(vec!["TK3".to_owned(), "4".to_owned()]));
+    let r = client.shipping_tracking_modify(&modify).unwrap();
+    assert_eq!(r.trackings, Some(vec!["5".to_owned()]));
 }
 
 /// `matedata` / `metadata`: the schema says an object, the provider's examples send a string. The

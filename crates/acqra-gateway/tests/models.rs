@@ -6,7 +6,7 @@
 //! round-trips (`tests/fixtures/README.md` gives the provider's schema and line range of each).
 //! Where an example's shape contradicts its schema (`"matedata": "K-V"` for an object, `"trackings":
 //! "ids"` for an array), the model takes both shapes, so the verbatim example round-trips
-//! ([`SHAPES`] names them and checks which shape each was read as). Where an example lists every
+//! ([`SHAPES`] names them and checks how each was read; `trackings` is written back as the array). Where an example lists every
 //! value of an enum in one string, it is listed in [`contradictions`] with the reason, and the test
 //! proves the value lands in the enum's `Unknown` catch-all.
 
@@ -63,13 +63,14 @@ fn documented_string_examples_of_object_and_array_fields_are_read() {
     let payment: PaymentRequest = serde_json::from_value(fixture("PaymentRequest.json")).unwrap();
     assert_eq!(payment.paypal.and_then(|p| p.metadata), Some(acqra_gateway::Metadata::Text("key-value".into())));
     let tracking: ShippingTrackingResponse = serde_json::from_value(fixture("ShippingTrackingResponse.json")).unwrap();
-    assert_eq!(tracking.trackings.as_ref().map(acqra_gateway::Trackings::ids), Some(vec!["ids"]));
+    // The generated lenient reader takes one string as a one-item list (and writes a list back).
+    assert_eq!(tracking.trackings, Some(vec!["ids".to_owned()]));
     // The schema's shapes are read too.
     let object = json!({"matedata": {"K": "V"}, "orderNo": "o1", "trackingNo": "t1"});
     let retrieve: ShippingRetrieveRequest = serde_json::from_value(object).unwrap();
     assert_eq!(retrieve.matedata.as_object().map(|m| m.len()), Some(1));
     let list: ShippingTrackingResponse = serde_json::from_value(json!({"trackings": ["a", "b"]})).unwrap();
-    assert_eq!(list.trackings.map(|t| t.ids().len()), Some(2));
+    assert_eq!(list.trackings.map(|t| t.len()), Some(2));
 }
 
 fn contradictions() -> Vec<Contradiction> {
@@ -129,7 +130,19 @@ fn roundtrip<T: Serialize + DeserializeOwned + Debug>(file: &str) {
     }
     let typed: T = serde_json::from_value(original.clone()).unwrap_or_else(|e| panic!("{file}: {e}"));
     let back = serde_json::to_value(&typed).unwrap_or_else(|e| panic!("{file}: {e}"));
-    assert_eq!(back, original, "{file}: serializing gives a different JSON value");
+    assert_eq!(back, written_back(file), "{file}: serializing gives a different JSON value");
+}
+
+/// The example as the model writes it back: the same JSON, except `"trackings": "ids"`, read as a
+/// one-item list and written as the schema's array.
+fn written_back(file: &str) -> Value {
+    let mut v = fixture(file);
+    if file == "ShippingTrackingResponse.json"
+        && let Some(slot) = v.pointer_mut("/trackings")
+    {
+        *slot = json!([slot.clone()]);
+    }
+    v
 }
 
 #[test]

@@ -85,7 +85,7 @@ impl sign_core::Endpoint for ShippingTrackingRequest {
 
 /// The `TrackingRsp Response` schema of the provider's documentation (the response of every tracking
 /// call). Its example sends `"trackings": "ids"` where the schema says an array of strings: both are
-/// read (`Trackings`).
+/// read (one string is a one-item list).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ShippingTrackingResponse {
@@ -109,8 +109,8 @@ pub struct ShippingTrackingResponse {
     )]
     pub resp_msg: Option<String>,
     /// 受理成功的集合id
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub trackings: Option<crate::Trackings>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub trackings: Option<Vec<String>>,
 }
 
 impl ShippingTrackingResponse {
@@ -142,7 +142,7 @@ impl ShippingTrackingResponse {
 
     /// Sets `trackings`.
     #[must_use]
-    pub fn with_trackings(mut self, value: impl Into<crate::Trackings>) -> Self {
+    pub fn with_trackings(mut self, value: impl Into<Vec<String>>) -> Self {
         self.trackings = Some(value.into());
         self
     }

@@ -93,6 +93,11 @@ fn money_number(d: Decimal) -> Value {
     serde_json::from_str(&d.to_string()).unwrap_or(Value::Null)
 }
 
+/// A numeric id as a JSON number (the sandbox's trade numbers are digits), otherwise as text.
+fn as_number(id: &str) -> Value {
+    id.parse::<u64>().map_or_else(|_| json!(id), |n| json!(n))
+}
+
 fn order_no(v: &Value) -> Result<&str, Fail> {
     let o = required(v, "orderNo")?;
     if (5..=64).contains(&o.chars().count()) { Ok(o) } else { Err(bad("orderNo must be 5 to 64 characters")) }
@@ -578,7 +583,8 @@ impl Ledger {
             "currency": r.currency,
             "mercId": MERCHANT_ID,
             "refundOrderNo": r.refund_number,
-            "refundTradeNo": r.refund_trade_no,
+            // A number, as a Java backend with a numeric id would send it (the table says string).
+            "refundTradeNo": as_number(&r.refund_trade_no),
             "refundStatus": status,
             "finishTime": r.time,
         })
@@ -615,7 +621,7 @@ impl Ledger {
                     "amount": money_number(r.amount),
                     "currency": r.currency,
                     "orderNo": r.refund_number,
-                    "tradeNo": r.refund_trade_no,
+                    "tradeNo": as_number(&r.refund_trade_no),
                     "refundStatus": "accepted",
                     "refundTime": r.time,
                     "completeTime": r.time,
@@ -624,7 +630,7 @@ impl Ledger {
             .collect();
         let mut order = json!({
             "orderNo": o.order_no,
-            "tradeNo": o.trade_no,
+            "tradeNo": as_number(&o.trade_no),
             "orderStatus": o.status,
             "payAmount": money_number(o.amount),
             "tradeCurrency": o.currency,

@@ -17,8 +17,10 @@
 //! Where the provider's examples and schemas disagree, the sandbox takes and sends both shapes, so
 //! clients (and the quickstart) meet them: `matedata` is read as an object or a string,
 //! `shipping/tracking-modify` answers `trackings` as one string (the example's shape) where the other
-//! tracking calls answer an array (the schema's), and successful `capture` and `cancel` answers carry
-//! no `respCode` (optional in their schemas; failures always carry one).
+//! tracking calls answer an array (the schema's), successful `capture` and `cancel` answers carry
+//! no `respCode` (optional in their schemas; failures always carry one), and trade numbers are JSON
+//! numbers where a Java backend's numeric ids would be (`refundTradeNo` of refunds, `tradeNo` in
+//! `query` answers; strings elsewhere).
 //!
 //! Failures use the gateway's envelope with the sandbox's codes in [`codes`] (the gateway's own
 //! codes are not published). Test cards: a number of 13 to 19 digits that passes the Luhn check is
