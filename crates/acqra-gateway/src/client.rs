@@ -2,14 +2,14 @@
 //! [`Client::call`] around them, which fetches the access token and applies the 401 rule.
 //!
 //! ## The 401 rule
-//! On HTTP 401 the client drops the refused token, fetches a fresh one and repeats the call
-//! **once**. That is safe for every endpoint, payments included: a 401 is the gateway refusing to
-//! authenticate the caller, which it does before looking at the request, so the call was not
-//! processed and repeating it cannot charge twice. Idempotent endpoints (queries) could be repeated
-//! in any case. A deployment where a 401 could come after processing (an unusual proxy) can turn
-//! this off for non-idempotent calls with [`Client::repeat_after_unauthorized`]. The call is never
-//! repeated more than once, and never after a timeout or any other failure where the gateway may
-//! have processed it: those are reported as they are (query the order to reconcile).
+//! On HTTP 401 the client drops the refused token (the next call fetches a fresh one). An
+//! idempotent call (a query) is then repeated **once** with a fresh token. A non-idempotent call
+//! (payment, capture, cancel, refund...) is not repeated unless [`Client::repeat_after_unauthorized`]
+//! says so: the documentation lists 401 for every endpoint without giving it a meaning, and a proxy
+//! in front of the gateway may answer 401 after the gateway processed the payment, so the 401 is
+//! reported ([`Error::Unauthorized`], outcome unknown: query before sending it again). A call is
+//! never repeated more than once, and never after a timeout or any other failure where the gateway
+//! may have processed it: those are reported as they are (query the order to reconcile).
 
 use std::sync::Arc;
 
@@ -66,7 +66,7 @@ impl Client {
                 transport,
                 clock: Arc::new(SystemClock),
                 tokens,
-                repeat_after_unauthorized: true,
+                repeat_after_unauthorized: false,
             }),
         }
     }
@@ -90,8 +90,9 @@ impl Client {
     }
 
     /// Whether a non-idempotent call answered with HTTP 401 is repeated once with a fresh token
-    /// (default `true`; see [how a call works](crate#how-a-call-works) for why that is safe).
-    /// Idempotent calls are repeated once either way.
+    /// (default `false`: see [the 401 rule](crate#how-a-call-works)). Turn it on when your
+    /// gateway is known to refuse a token before it looks at the request, so that a 401 means
+    /// "not processed". Idempotent calls are repeated once either way.
     pub fn repeat_after_unauthorized(self, repeat: bool) -> Self {
         self.rebuild(|i| i.repeat_after_unauthorized = repeat)
     }
@@ -112,6 +113,12 @@ impl Client {
 
     pub(crate) fn transport(&self) -> &dyn Transport {
         &*self.inner.transport
+    }
+
+    /// The configured retry policy, applied by [`sign_core::call::send_with_retries`] around every
+    /// send (the token request included): each attempt is built afresh.
+    pub(crate) fn retry_policy(&self) -> sign_core::RetryPolicy {
+        self.inner.config.http_options().retry
     }
 
     /// The complete request for `request`, authenticated with `token` (sans-IO: no I/O, ever). The
@@ -231,25 +238,35 @@ impl Client {
         self.raw_call(path, body, idempotent)
     }
 
+    /// Sends the request `build` makes with the current token, applying the retry policy (each
+    /// attempt built afresh: the token is read again, so a token refreshed meanwhile is used) and
+    /// the 401 rule.
     fn send_authorized(
         &self,
         idempotent: bool,
         build: impl Fn(&AccessToken) -> Result<HttpRequest, Error>,
     ) -> Result<HttpResponse, Error> {
-        let token = self.access_token()?;
-        let response = self.inner.transport.send(&build(token.token())?)?;
+        // The token of the last attempt, the one a 401 refused.
+        let used = std::cell::Cell::new(0);
+        let send = || {
+            sign_core::call::send_with_retries(self.transport(), &self.retry_policy(), || {
+                let token = self.access_token()?;
+                used.set(token.id());
+                build(token.token())
+            })
+        };
+        let response = send()?;
         if response.status != 401 {
             return Ok(response);
         }
-        self.inner.tokens.invalidate(token.id());
+        self.inner.tokens.invalidate(used.get());
         if !(idempotent || self.inner.repeat_after_unauthorized) {
             return Ok(response);
         }
         // Once only: a second 401 is reported, never looped on.
-        let token = self.access_token()?;
-        let response = self.inner.transport.send(&build(token.token())?)?;
+        let response = send()?;
         if response.status == 401 {
-            self.inner.tokens.invalidate(token.id());
+            self.inner.tokens.invalidate(used.get());
         }
         Ok(response)
     }

@@ -9,41 +9,69 @@
 //! Decisions where the documentation is silent:
 //! - HTTP 401 is [`Error::Unauthorized`] whatever the body says (the client refreshes the token);
 //!   it is checked before the shared decision table.
-//! - A response without a `respCode` is not the envelope: a decode error on a 2xx status, not a
-//!   success, since success is defined by `respCode`.
-//! - A numeric `respCode` is read as its digits (`"0000"` cannot be written as a number, so it is
-//!   never success).
+//! - The schema marks `respCode` optional in 8 of its 10 responses. A 2xx JSON object without one
+//!   (or with `null`, `""`, or a code of zeros other than `"0000"`, such as the number `0`) says
+//!   neither success nor refusal, so the body decides: it is a success when it decodes as the
+//!   response type and holds at least one of that type's fields besides `respMsg` (a response
+//!   whose fields are all optional, like `cancel`'s, would otherwise take any object for a
+//!   success); otherwise it is [`Error::Decode`], whose outcome is unknown. Never a refusal.
+//! - Any other numeric `respCode` is read as its digits, a refusal.
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Visitor};
 use serde_json::Value;
-use sign_core::HttpResponse;
 use sign_core::call::{Envelope, decode_json, read_envelope};
+use sign_core::{DecodeError, HttpResponse};
 
-use crate::common_ext::luhn_valid;
 use crate::error::Error;
 
 /// The `respCode` of a successful call.
 pub const SUCCESS_CODE: &str = "0000";
 
-/// Reads Acqra's envelope in a response body: `None` when the body is not a JSON object with a
-/// `respCode`. The success payload is the whole body, decoded by [`parse`].
+/// What a body's `respCode` says.
+enum RespCode {
+    Success,
+    Refused(String),
+    /// Absent, `null`, `""` or zeros other than `"0000"`: the body decides.
+    Unsaid,
+}
+
+fn resp_code(value: &Value) -> Option<RespCode> {
+    let code = match value.get("respCode") {
+        None | Some(Value::Null) => return Some(RespCode::Unsaid),
+        Some(Value::String(s)) => s.trim().to_owned(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(_) => return None,
+    };
+    Some(if code == SUCCESS_CODE {
+        RespCode::Success
+    } else if code.bytes().all(|b| b == b'0') {
+        RespCode::Unsaid
+    } else {
+        RespCode::Refused(code)
+    })
+}
+
+/// Reads Acqra's envelope in a response body: `None` when the body is not a JSON object whose
+/// `respCode` says success or refusal by itself (see the module docs for what [`parse`] then
+/// does). The success payload is the whole body, decoded by [`parse`].
 pub fn read(body: &[u8]) -> Option<Envelope<()>> {
     let value: Value = serde_json::from_slice(body).ok()?;
-    let code = match value.get("respCode")? {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        _ => return None,
-    };
-    if code == SUCCESS_CODE {
-        return Some(Envelope::Success(()));
+    match resp_code(&value)? {
+        RespCode::Success => Some(Envelope::Success(())),
+        RespCode::Refused(code) => Some(refusal(&code, &value)),
+        RespCode::Unsaid => None,
     }
+}
+
+fn refusal<P>(code: &str, value: &Value) -> Envelope<P> {
     let message = value.get("respMsg").and_then(Value::as_str).unwrap_or_default();
-    Some(Envelope::refused(mask_card_numbers(&code), mask_card_numbers(message)))
+    Envelope::refused(mask_card_numbers(code), mask_card_numbers(message))
 }
 
 /// Parses a gateway response into `T` (the whole JSON object, `respCode` included), or the error it
 /// describes: 401 first, then the shared decision table with bodies over `max_body_bytes` refused.
-/// `context` names the call in decode errors (e.g. `"payment"`).
+/// A 2xx answer without a `respCode` is read by the rule of the module docs. `context` names the
+/// call in decode errors (e.g. `"payment"`).
 ///
 /// # Errors
 /// [`Error::Unauthorized`], [`Error::Api`], [`Error::HttpStatus`] or [`Error::Decode`].
@@ -51,12 +79,73 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, max_body_bytes: u64, 
     if response.status == 401 {
         return Err(Error::Unauthorized);
     }
-    read_envelope(response, max_body_bytes, read)?;
-    Ok(decode_json(context, &response.body)?)
+    let decoded = read_envelope(response, max_body_bytes, |body| read_as::<T>(body, context))?;
+    Ok(decoded?)
 }
 
-/// Masks every run of 13 to 19 digits that passes the Luhn check (a plausible card number) to its
-/// last four digits. Used on every text that comes from the gateway before it is put in an error.
+/// The envelope with its payload decoded as `T`; an answer whose `respCode` says nothing is a
+/// success only when the body is `T` (with one of its fields), otherwise a decode error.
+fn read_as<T: DeserializeOwned>(body: &[u8], context: &str) -> Option<Envelope<Result<T, DecodeError>>> {
+    let value: Value = serde_json::from_slice(body).ok()?;
+    match resp_code(&value)? {
+        RespCode::Success => Some(Envelope::Success(decode_json(context, body))),
+        RespCode::Refused(code) => Some(refusal(&code, &value)),
+        RespCode::Unsaid if !value.is_object() => None,
+        RespCode::Unsaid => Some(Envelope::Success(match serde_json::from_slice::<T>(body) {
+            Ok(payload) if holds_a_field_of::<T>(&value) => Ok(payload),
+            Ok(_) => Err(DecodeError::new(format!(
+                "{context}: no respCode, and none of the response's fields (outcome unknown)"
+            ))),
+            Err(e) => Err(DecodeError::new(format!(
+                "{context}: no respCode, and not the response (outcome unknown): {}",
+                DecodeError::from(e).message()
+            ))),
+        })),
+    }
+}
+
+/// Whether `body` has a non-null value for one of `T`'s fields other than `respCode` and
+/// `respMsg`. False when `T` is not a struct (a map, `serde_json::Value`): its fields are unknown.
+fn holds_a_field_of<T: DeserializeOwned>(body: &Value) -> bool {
+    let mut fields = None;
+    let _ = T::deserialize(FieldProbe(&mut fields));
+    fields
+        .unwrap_or_default()
+        .iter()
+        .any(|f| !matches!(*f, "respCode" | "respMsg") && body.get(*f).is_some_and(|v| !v.is_null()))
+}
+
+/// A deserializer that only records the field names a derived struct asks for (its wire names,
+/// renames applied) and then fails: how [`holds_a_field_of`] learns them without a value.
+struct FieldProbe<'a>(&'a mut Option<&'static [&'static str]>);
+
+impl<'de> serde::Deserializer<'de> for FieldProbe<'_> {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Self::Error> {
+        Err(serde::de::Error::custom("not a struct"))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        *self.0 = Some(fields);
+        Err(serde::de::Error::custom("fields recorded"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// Masks every run of 13 to 19 digits (the length of a card number, written plain or grouped by
+/// spaces or dashes) to its last four digits, whether or not it passes the Luhn check: not every
+/// card number does (UnionPay). Used on every text that comes from the gateway before it is put in
+/// an error; a long order or trade number in a message is masked too, the safe side.
 pub(crate) fn mask_card_numbers(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -77,7 +166,11 @@ pub(crate) fn mask_card_numbers(text: &str) -> String {
         }
         let group = &chars[start..i];
         let digits: String = group.iter().filter(|c| c.is_ascii_digit()).collect();
-        if is_card_number(&digits) {
+        // Written in groups, a card number has groups of 3 to 6 digits (4-4-4-4, 4-6-5, ...);
+        // "ref 12 4111111111111111" is two numbers.
+        let card_grouping =
+            group.split(|c| !c.is_ascii_digit()).all(|run| run.len() == digits.len() || (3..=6).contains(&run.len()));
+        if card_grouping && is_card_number(&digits) {
             out.push_str(&sign_core::secret::mask_last4(&digits));
             continue;
         }
@@ -106,7 +199,7 @@ fn push_masked(out: &mut String, digits: &str) {
 }
 
 fn is_card_number(digits: &str) -> bool {
-    (13..=19).contains(&digits.len()) && luhn_valid(digits)
+    (13..=19).contains(&digits.len())
 }
 
 #[cfg(test)]
@@ -173,7 +266,7 @@ mod tests {
             (200, "", |e| matches!(e, Error::Decode(_))),
             (200, "{not json", |e| matches!(e, Error::Decode(_))),
             (200, "<html><body>502 Bad Gateway</body></html>", |e| matches!(e, Error::Decode(_))),
-            (200, r#"{"tradeNo":"T1","amount":"1"}"#, |e| matches!(e, Error::Decode(_))),
+            (200, r#"{"tradeNo":"T1"}"#, |e| matches!(e, Error::Decode(_))),
             (200, r#"{"respCode":["0000"],"tradeNo":"T1","amount":"1"}"#, |e| matches!(e, Error::Decode(_))),
             (200, r#"{"respCode":"0000","amount":"1"}"#, |e| matches!(e, Error::Decode(_))),
             (200, r#"{"respCode":"0000","tradeNo":"T","amount":"1x"}"#, |e| matches!(e, Error::Decode(_))),
@@ -192,6 +285,61 @@ mod tests {
         assert!(parse::<Paid>(&resp(200, body), body.len() as u64, "t").is_ok());
     }
 
+    /// All fields optional, like `cancel`'s response.
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Voided {
+        trade_no: Option<String>,
+        #[serde(rename = "respMsg")]
+        _resp_msg: Option<String>,
+    }
+
+    #[test]
+    fn a_2xx_without_resp_code_is_a_success_when_the_body_is_the_response() {
+        for body in [
+            r#"{"tradeNo":"T1","amount":"1.50"}"#,
+            r#"{"respCode":null,"respMsg":"ok","tradeNo":"T1","amount":"1.50"}"#,
+            r#"{"respCode":"","tradeNo":"T1","amount":"1.50"}"#,
+            // A Java backend's integer code for "0000".
+            r#"{"respCode":0,"tradeNo":"T1","amount":"1.50"}"#,
+        ] {
+            let p = parse_paid(200, body).unwrap_or_else(|e| panic!("{body}: {e:?}"));
+            assert_eq!((p.trade_no.as_str(), p.amount), ("T1", sign_core::Decimal::from_minor(150, 2)));
+        }
+        let v: Voided = parse(&resp(200, r#"{"tradeNo":"T2"}"#), LIMIT, "cancel").unwrap();
+        assert_eq!(v.trade_no.as_deref(), Some("T2"));
+        // The same bodies under a non-2xx status are not a success.
+        assert!(matches!(parse_paid(500, r#"{"tradeNo":"T1","amount":"1"}"#), Err(Error::HttpStatus { status: 500 })));
+    }
+
+    #[test]
+    fn a_2xx_without_resp_code_that_is_not_the_response_is_outcome_unknown() {
+        let cases: [(&str, &str); 5] = [
+            (r#"{"tradeNo":"T1"}"#, "missing field `amount`"),
+            (r#"{"respCode":0,"amount":"1"}"#, "missing field `tradeNo`"),
+            (r#"{"code":"E01","message":"system busy"}"#, "missing field"),
+            (r#"{"respMsg":"ok"}"#, "missing field"),
+            (r#"{}"#, "missing field"),
+        ];
+        for (body, says) in cases {
+            let e = parse_paid(200, body).unwrap_err();
+            assert!(matches!(&e, Error::Decode(_)) && e.outcome_unknown(), "{body}: {e:?}");
+            assert!(e.to_string().contains("no respCode") && e.to_string().contains(says), "{body}: {e}");
+        }
+        // A response whose fields are all optional is not just any object: it needs one of them.
+        for body in [r#"{}"#, r#"{"respMsg":"ok"}"#, r#"{"code":"E01"}"#, r#"{"tradeNo":null}"#] {
+            let e = parse::<Voided>(&resp(200, body), LIMIT, "cancel").unwrap_err();
+            assert!(matches!(&e, Error::Decode(_)) && e.outcome_unknown(), "{body}: {e:?}");
+        }
+        // Untyped, the fields are unknown: never a success without respCode.
+        let e = parse::<Value>(&resp(200, r#"{"tradeNo":"T1"}"#), LIMIT, "raw call").unwrap_err();
+        assert!(e.outcome_unknown(), "{e:?}");
+        assert!(parse::<Value>(&resp(200, r#"{"respCode":"0000","tradeNo":"T1"}"#), LIMIT, "raw call").is_ok());
+        // Other codes stay definite refusals.
+        let e = parse_paid(200, r#"{"respCode":1001,"tradeNo":"T1","amount":"1"}"#).unwrap_err();
+        assert!(e.api_code() == Some("1001") && !e.outcome_unknown(), "{e:?}");
+    }
+
     #[test]
     fn decode_errors_never_quote_values() {
         let e = parse_paid(200, r#"{"respCode":"0000","tradeNo":"T","amount":"4111111111111111x"}"#).unwrap_err();
@@ -203,8 +351,8 @@ mod tests {
 
     #[test]
     fn card_numbers_in_gateway_text_are_masked() {
-        let m = mask_card_numbers("card 4111111111111111 declined for order 20220828000001");
-        assert_eq!(m, "card ************1111 declined for order 20220828000001");
+        let m = mask_card_numbers("card 4111111111111111 declined for order 2022082801");
+        assert_eq!(m, "card ************1111 declined for order 2022082801");
         assert_eq!(mask_card_numbers("no digits here"), "no digits here");
         assert_eq!(mask_card_numbers("卡号4444333322221111无效"), "卡号************1111无效");
         // Grouped the way people write them.
@@ -213,5 +361,18 @@ mod tests {
         // A card number next to another number still gets masked on its own.
         assert_eq!(mask_card_numbers("ref 12 4111111111111111 x"), "ref 12 ************1111 x");
         assert_eq!(mask_card_numbers("order 12-34 5"), "order 12-34 5");
+        // Twelve and twenty digits are not a card number.
+        assert_eq!(mask_card_numbers("411111111111 41111111111111111111"), "411111111111 41111111111111111111");
+    }
+
+    #[test]
+    fn api_messages_mask_card_numbers_that_fail_luhn() {
+        // The provider's example card (UnionPay) fails the Luhn check; so does a mistyped Visa.
+        let m = mask_card_numbers("card 6212454545454690 and 4111 1111 1111 1112 refused");
+        assert_eq!(m, "card ************4690 and ************1112 refused");
+        let e = parse_paid(200, r#"{"respCode":"3001","respMsg":"cardNo 6212454545454690 not supported"}"#);
+        let e = e.unwrap_err();
+        let s = format!("{e} {e:?}");
+        assert!(!s.contains("621245454545") && s.contains("************4690"), "{s}");
     }
 }

@@ -23,9 +23,12 @@ pub enum Error {
     /// payment, capture, void or refund, query the order before sending it again.
     #[error("timed out: {0}")]
     Timeout(TransportError),
-    /// The gateway answered HTTP 401: it refused the access token (missing, expired or revoked),
-    /// or the token endpoint refused the credentials. For an API call the client has already
-    /// fetched a fresh token and repeated the call once before reporting this.
+    /// The gateway (or something in front of it) answered HTTP 401: usually a refused access
+    /// token (missing, expired or revoked), or the token endpoint refusing the credentials. The
+    /// refused token is dropped; an idempotent call was already repeated once with a fresh one.
+    /// The documentation gives 401 no meaning, so the outcome is unknown: a non-idempotent call may
+    /// have been processed (query before sending it again). When the 401 came from the token
+    /// endpoint, the call itself was never sent.
     #[error("the gateway refused the access token (HTTP 401)")]
     Unauthorized,
     /// The gateway answered with an HTTP status other than 2xx and without its JSON envelope
@@ -72,8 +75,9 @@ impl Error {
     pub fn outcome(&self) -> Outcome {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
-            // The gateway refuses the token before it looks at the request.
-            Self::Unauthorized | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
+            Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
+            // No documented meaning: a proxy may answer 401 after the gateway processed the call.
+            Self::Unauthorized => Outcome::Unknown,
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
             Self::Api { .. } => Outcome::Definite,
             Self::Decode(_) => Outcome::Unknown,
@@ -102,7 +106,6 @@ mod tests {
         assert!(Error::from(TransportError::new(K::Connect, "c")).outcome().is_not_sent());
         assert!(Error::from(TransportError::new(K::ConnectTimeout, "c")).outcome().is_not_sent());
         assert!(!Error::from(TransportError::new(K::Timeout, "t")).outcome().is_not_sent());
-        assert!(Error::Unauthorized.outcome().is_not_sent());
     }
 
     #[test]
@@ -118,7 +121,7 @@ mod tests {
         assert!(!Error::HttpStatus { status: 403 }.outcome_unknown());
         assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
         assert!(!Error::Api { code: "9999".into(), message: "x".into(), status: 200 }.outcome_unknown());
-        assert!(!Error::Unauthorized.outcome_unknown());
+        assert!(Error::Unauthorized.outcome_unknown());
         assert!(!Error::Config("x".into()).outcome_unknown());
         assert!(!Error::InvalidRequest("x".into()).outcome_unknown());
     }
@@ -130,7 +133,7 @@ mod tests {
         assert_eq!(api.outcome(), Outcome::Definite);
         assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
         assert_eq!(Error::HttpStatus { status: 503 }.outcome(), Outcome::Unknown);
-        assert_eq!(Error::Unauthorized.outcome(), Outcome::NotSent);
+        assert_eq!(Error::Unauthorized.outcome(), Outcome::Unknown);
         assert_eq!(Error::Config("x".into()).outcome(), Outcome::NotSent);
         assert_eq!(Error::InvalidRequest("x".into()).outcome(), Outcome::NotSent);
         assert_eq!(Error::Decode(DecodeError::new("x")).outcome(), Outcome::Unknown);

@@ -12,16 +12,16 @@ mod config;
 mod error;
 
 mod common_ext;
-mod mit_payment_ext;
+mod metadata_ext;
 mod payment_ext;
 mod shipping_tracking_batch_ext;
-mod subscription_payment_ext;
 mod token_ext;
 
 pub use client::Client;
 pub use config::{AuthHeader, Config, ConfigBuilder};
 pub use error::Error;
 pub use generated::*;
+pub use metadata_ext::Metadata;
 pub use token_ext::{AccessToken, CachedToken, TokenCache};
 
 pub use sign_core;

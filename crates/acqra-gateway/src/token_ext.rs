@@ -64,17 +64,24 @@ impl std::fmt::Display for AccessToken {
 }
 
 /// The token request for `body`: `POST {base}/gateway/v1/connect/token` with
-/// `{"appId": ..., "secret": ...}`. It carries no `Authorization` header.
+/// `{"appId": ..., "secret": ...}`. It carries no `Authorization` header, only the configured
+/// [`token_request_headers`](Config::token_request_headers) beside its own (which they replace).
 ///
 /// Not marked idempotent (the docs' choice): a token request that may have reached the gateway is
 /// not re-sent by the transport, since some gateways revoke the previous token when issuing one.
 fn token_request(config: &Config, body: &TokenRequest) -> Result<HttpRequest, Error> {
     let body = sign_core::call::request_body(body)?;
-    Ok(HttpRequest::new(TokenRequest::METHOD, sign_core::http::join_url(config.base_url(), TokenRequest::PATH))
-        .with_header("Content-Type", "application/json")
-        .with_header("Accept", "application/json")
-        .with_body(body)
-        .with_idempotent(TokenRequest::IDEMPOTENT))
+    let mut request =
+        HttpRequest::new(TokenRequest::METHOD, sign_core::http::join_url(config.base_url(), TokenRequest::PATH))
+            .with_header("Content-Type", "application/json")
+            .with_header("Accept", "application/json")
+            .with_body(body)
+            .with_idempotent(TokenRequest::IDEMPOTENT);
+    for (name, value) in config.token_request_headers() {
+        request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        request = request.with_header(name.as_str(), value.expose());
+    }
+    Ok(request)
 }
 
 fn configured_token_request(config: &Config) -> Result<HttpRequest, Error> {
@@ -135,19 +142,23 @@ impl Client {
 
     /// The `token` endpoint as it is, `POST /gateway/v1/connect/token`: sends `request` (any
     /// `appId` / `secret`, without an `Authorization` header) and returns the gateway's answer.
-    /// Nothing is cached and nothing is repeated: the client's own token is
-    /// [`Client::access_token`].
+    /// Nothing is cached, and it is repeated only when it cannot have reached the gateway (the
+    /// retry policy): the client's own token is [`Client::access_token`].
     ///
     /// # Errors
     /// [`Error::Api`] for refused credentials, and the failures of [`Client::call`].
     pub fn token(&self, request: &TokenRequest) -> Result<TokenResponse, Error> {
-        let response = self.transport().send(&token_request(self.config(), request)?)?;
+        let policy = self.retry_policy();
+        let response =
+            sign_core::call::send_with_retries(self.transport(), &policy, || token_request(self.config(), request))?;
         envelope::parse(&response, self.config().http_options().max_response_bytes, TokenRequest::NAME)
     }
 
+    /// The token request under the retry policy: not idempotent, so it is repeated only when it
+    /// cannot have reached the gateway (built afresh each time).
     fn fetch_token(&self) -> Result<AccessToken, Error> {
-        let request = self.prepare_token_request()?;
-        let response = self.transport().send(&request)?;
+        let policy = self.retry_policy();
+        let response = sign_core::call::send_with_retries(self.transport(), &policy, || self.prepare_token_request())?;
         self.parse_token_response(&response)
     }
 }

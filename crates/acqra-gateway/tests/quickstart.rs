@@ -24,7 +24,7 @@ impl Transport for Recording {
         let response = self.sandbox.handle(request);
         let code = serde_json::from_slice::<serde_json::Value>(&response.body)
             .ok()
-            .and_then(|v| v["respCode"].as_str().map(str::to_owned))
+            .map(|v| v.get("respCode").map_or("(none)".to_owned(), |c| c.as_str().unwrap_or("?").to_owned()))
             .unwrap_or_default();
         self.log.lock().unwrap().push((request.path().to_owned(), code));
         Ok(response)
@@ -54,7 +54,9 @@ fn quickstart_runs_the_main_flow_in_order_and_every_step_succeeds() {
             "/gateway/v1/refundQuery",
         ]
     );
-    assert!(log.iter().all(|(_, code)| code == "0000"), "{log:?}");
+    // The capture's answer carries no respCode (optional in its schema): a success all the same.
+    let codes: Vec<&str> = log.iter().map(|(_, c)| c.as_str()).collect();
+    assert_eq!(codes, ["0000", "0000", "0000", "(none)", "0000", "0000", "0000"], "{log:?}");
     // One token serves the whole flow.
     assert_eq!(recording.sandbox.gateway().tokens_issued(), 1);
 }

@@ -72,6 +72,36 @@ fn quickstart_flow() {
     assert_eq!(sandbox.gateway().tokens_issued(), 1);
 }
 
+/// The sandbox answers with the shapes the documents leave open, so every client and the quickstart
+/// meet them: no `respCode` on a capture, numeric trade numbers, `trackings` as one string. The
+/// client reads each (sans-IO here, to see the raw answers).
+#[test]
+fn the_sandbox_answers_with_the_providers_variants() {
+    let gateway = SandboxGateway::default();
+    let config = acqra_gateway::Config::builder().base_url("http://sandbox.invalid").app_id(sandbox::APP_ID);
+    let client = Client::with_transport(config.secret(sandbox::SECRET).build().unwrap(), Arc::new(Scripted::default()));
+    let token = client.parse_token_response(&gateway.handle(&client.prepare_token_request().unwrap())).unwrap();
+    let raw = |answer: &sign_core::HttpResponse| serde_json::from_slice::<serde_json::Value>(&answer.body).unwrap();
+
+    let paid = gateway.handle(&client.prepare(&card_payment("ORD-VAR001", "20.00", CARD_NO), &token).unwrap());
+    let paid = client.parse::<acqra_gateway::PaymentRequest>(&paid).unwrap();
+    let capture = CaptureRequest::new(dec("20.00")).with_trade_no(&paid.trade_no);
+    let answer = gateway.handle(&client.prepare(&capture, &token).unwrap());
+    assert!(raw(&answer).get("respCode").is_none(), "{:?}", raw(&answer));
+    assert_eq!(client.parse::<CaptureRequest>(&answer).unwrap().order_status, Some(OrderStatus::Successed));
+
+    let refund = RefundRequest::new(dec("5.00"), "10.1.1.1", "r", "RF-VAR001").with_trade_no(&paid.trade_no);
+    let answer = gateway.handle(&client.prepare(&refund, &token).unwrap());
+    assert!(raw(&answer)["refundTradeNo"].is_u64(), "{:?}", raw(&answer));
+    let refunded = client.parse::<RefundRequest>(&answer).unwrap();
+    let query = QueryRequest::new(PaymentMethodType::Card).with_trade_no(&paid.trade_no);
+    let answer = gateway.handle(&client.prepare(&query, &token).unwrap());
+    assert!(raw(&answer)["order"]["tradeNo"].is_u64() && raw(&answer)["refund"][0]["tradeNo"].is_u64());
+    let q = client.parse::<QueryRequest>(&answer).unwrap();
+    assert_eq!(q.order.unwrap().trade_no.as_deref(), Some(paid.trade_no.as_str()));
+    assert_eq!(q.refund.unwrap()[0].trade_no.as_deref(), Some(refunded.refund_trade_no.as_str()));
+}
+
 #[test]
 fn impossible_transitions_are_refused() {
     let (_sandbox, client) = started();
@@ -116,6 +146,20 @@ fn impossible_transitions_are_refused() {
 }
 
 #[test]
+fn payment_with_the_documented_unionpay_card_is_judged_by_the_gateway() {
+    let (_sandbox, client) = started();
+    // The gateway's example card fails the Luhn check: the client sends it, the sandbox approves it.
+    let p = client.payment(&card_payment("ORD-UPI001", "5.00", sandbox::UNIONPAY_CARD)).unwrap();
+    assert_eq!(p.order_status, Some(OrderStatus::Authorized));
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_trade_no(&p.trade_no)).unwrap();
+    assert_eq!(q.order.unwrap().brand.as_deref(), Some("UNIONPAY"));
+    // Another number failing the check reaches the gateway too, which declines it: a definite refusal.
+    let e = client.payment(&card_payment("ORD-LUHN01", "5.00", "4111111111111112")).unwrap_err();
+    assert_eq!(e.api_code(), Some(codes::DECLINED));
+    assert!(!e.outcome_unknown() && !e.to_string().contains("41111111"), "{e}");
+}
+
+#[test]
 fn expired_tokens_get_401_and_the_client_recovers() {
     let clock = Arc::new(FixedClock::from_unix_millis(1_750_000_000_000));
     let opts = SandboxOptions::default().with_clock(clock.clone()).with_token_lifetime(Duration::from_secs(600));
@@ -128,12 +172,23 @@ fn expired_tokens_get_401_and_the_client_recovers() {
     let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-EXP001")).unwrap();
     assert_eq!(q.order.unwrap().order_status, Some(OrderStatus::Authorized));
     assert_eq!(sandbox.gateway().tokens_issued(), 2);
-    // A revoked token: the non-idempotent capture is repeated once too (a 401 was not processed),
-    // and is applied exactly once.
+    // A revoked token: by default the non-idempotent capture is not repeated (its outcome is
+    // unknown to the client), the query tells what happened, and the capture is sent again.
     sandbox.gateway().expire_tokens();
-    let c = client.capture(&CaptureRequest::new(dec("10.00")).with_order_no("ORD-EXP001")).unwrap();
-    assert_eq!(c.order_status, Some(OrderStatus::Successed));
+    let capture = CaptureRequest::new(dec("10.00")).with_order_no("ORD-EXP001");
+    let e = client.capture(&capture).unwrap_err();
+    assert!(matches!(e, Error::Unauthorized) && e.outcome_unknown(), "{e:?}");
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-EXP001")).unwrap();
+    assert_eq!(q.order.unwrap().order_status, Some(OrderStatus::Authorized));
+    assert_eq!(client.capture(&capture).unwrap().order_status, Some(OrderStatus::Successed));
     assert_eq!(sandbox.gateway().tokens_issued(), 3);
+    // Opted in, where a 401 is known to mean "not processed": repeated once, applied exactly once.
+    let client = client.repeat_after_unauthorized(true);
+    client.payment(&card_payment("ORD-EXP002", "10.00", CARD_NO)).unwrap();
+    sandbox.gateway().expire_tokens();
+    let c = client.capture(&CaptureRequest::new(dec("10.00")).with_order_no("ORD-EXP002")).unwrap();
+    assert_eq!(c.order_status, Some(OrderStatus::Successed));
+    assert_eq!(sandbox.gateway().tokens_issued(), 5);
 }
 
 #[test]
@@ -196,7 +251,7 @@ fn wrong_credentials_are_an_api_error() {
 }
 
 #[test]
-fn recurring_payments_use_the_stored_credential() {
+fn subscription_payment_by_stored_credential_or_card_number() {
     let (_sandbox, client) = started();
     let first = card_payment("ORD-SUB001", "9.99", "5555555555554444");
     let first = client.payment(&first.with_card(card("5555555555554444").with_capture_method("auto"))).unwrap();
@@ -211,6 +266,19 @@ fn recurring_payments_use_the_stored_credential() {
     let unknown =
         SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("0000");
     assert_eq!(code(client.subscription_payment(&unknown).unwrap_err()), codes::NOT_FOUND);
+    // By card number instead of the credential (the schema allows either): the same stored card.
+    let by_card =
+        SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB004").with_card_no("5555555555554444");
+    let r = client.subscription_payment(&by_card).unwrap();
+    assert_eq!((r.order_status, r.currency.as_str()), (Some(OrderStatus::Successed), "USD"));
+    assert_eq!(r.transaction_identifier.map(|t| t.expose().to_owned()), Some(id.expose().to_owned()));
+    let other_card =
+        SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB005").with_card_no("4000056655665556");
+    assert_eq!(code(client.subscription_payment(&other_card).unwrap_err()), codes::NOT_FOUND);
+    let mismatch = SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB006")
+        .with_card_no("4000056655665556")
+        .with_transaction_identifier(id.clone());
+    assert_eq!(code(client.subscription_payment(&mismatch).unwrap_err()), codes::BAD_PARAMETER);
     let mit = MitPaymentRequest::new(dec("3.00"), billing(), card(CARD_NO), "USD", "ORD-MIT001");
     let m = client.mit_payment(&mit).unwrap();
     assert_eq!(m.order_status, Some(OrderStatus::Authorized));
@@ -266,7 +334,7 @@ fn shipping_tracking_lifecycle() {
         )
     };
     let added = client.shipping_tracking(&tracking("ORD-SHIP01", "TRK-1")).unwrap();
-    assert_eq!(added.trackings.unwrap().len(), 1);
+    assert_eq!(added.trackings.map(|t| t.len()), Some(1));
     let dup = client.shipping_tracking(&tracking("ORD-SHIP01", "TRK-1")).unwrap_err();
     assert_eq!(code(dup), codes::DUPLICATE);
     let batch =
@@ -279,6 +347,9 @@ fn shipping_tracking_lifecycle() {
     let retrieve = ShippingRetrieveRequest::new(BTreeMap::new(), "ORD-SHIP02", "TRK-2");
     let details = client.shipping_retrieve(&retrieve).unwrap();
     assert_eq!(details.shipping_status, ShippingStatus::Shipped);
+    // `matedata` as the provider's example writes it, a string.
+    let as_text = ShippingRetrieveRequest::new("K-V", "ORD-SHIP02", "TRK-2");
+    assert_eq!(client.shipping_retrieve(&as_text).unwrap().tracking_no.as_deref(), Some("TRK-2"));
     assert!(client.shipping_retrieve(&ShippingRetrieveRequest::new(BTreeMap::new(), "ORD-SHIP02", "TRK-4")).is_err());
 
     let cancel = ShippingTrackingModifyRequest::new(
@@ -286,7 +357,9 @@ fn shipping_tracking_lifecycle() {
         "ORD-SHIP02",
         "TRK-2",
     );
-    client.shipping_tracking_modify(&cancel).unwrap();
+    // The sandbox answers this one with `"trackings": "<id>"`, the shape of the provider's example.
+    let modified = client.shipping_tracking_modify(&cancel.clone().with_matedata("K-V")).unwrap();
+    assert!(modified.trackings.is_some_and(|t| t.len() == 1 && t[0].starts_with("TRK")));
     assert_eq!(client.shipping_retrieve(&retrieve).unwrap().shipping_status, ShippingStatus::Cancelled);
     assert_eq!(code(client.shipping_tracking_modify(&cancel).unwrap_err()), codes::BAD_STATE);
 }

@@ -101,10 +101,9 @@ impl sign_core::Endpoint for MitPaymentRequest {
     const PATH: &'static str = "/gateway/v1/mitPayment";
     const IDEMPOTENT: bool = false;
 
-    /// The rules of the doc's constraints column, then the checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME, "")?;
-        self.validate_ext()
+        self.validate_fields(Self::NAME, "")
     }
 }
 

@@ -879,13 +879,14 @@ impl PayNow {
     }
 }
 
-/// `PayPal`.
+/// The `PayPal` block. Its example sends `"metadata": "key-value"` where the schema says an object:
+/// either is sent as given (`Metadata`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PayPal {
     /// 元数据
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub metadata: Option<crate::Metadata>,
     /// 产品编码
     #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
@@ -899,7 +900,7 @@ impl PayPal {
 
     /// Sets `metadata`.
     #[must_use]
-    pub fn with_metadata(mut self, value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>) -> Self {
+    pub fn with_metadata(mut self, value: impl Into<crate::Metadata>) -> Self {
         self.metadata = Some(value.into());
         self
     }

@@ -7,7 +7,8 @@ use super::common::{ShipmentDirection, ShippingStatus, TrackingNumberType};
 use serde::{Deserialize, Serialize};
 
 /// The `Retrieves Tracking` schema of the provider's documentation. Its example sends
-/// `"matedata": "K-V"`; the schema says an object of string values.
+/// `"matedata": "K-V"` where the schema says an object of string values:
+/// either is sent as given (`Metadata`).
 ///
 /// Request of the `shipping_retrieve` endpoint, `POST /gateway/v1/shipping/retrieve`, sent with [`Client::shipping_retrieve`](crate::Client::shipping_retrieve): Retrieve Tracking Details.
 /// Idempotent (safe to retry). Response: `ShippingRetrieveResponse`.
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct ShippingRetrieveRequest {
     /// 元数据
-    pub matedata: std::collections::BTreeMap<String, serde_json::Value>,
+    pub matedata: crate::Metadata,
     /// 商户订单编号(orderNo和tradeNo二选一)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
@@ -27,7 +28,7 @@ pub struct ShippingRetrieveRequest {
 impl ShippingRetrieveRequest {
     /// Creates a `ShippingRetrieveRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
-        matedata: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+        matedata: impl Into<crate::Metadata>,
         order_no: impl Into<String>,
         tracking_no: impl Into<String>,
     ) -> Self {

@@ -84,7 +84,8 @@ impl sign_core::Endpoint for ShippingTrackingRequest {
 }
 
 /// The `TrackingRsp Response` schema of the provider's documentation (the response of every tracking
-/// call). Its example sends `"trackings": "ids"`; the schema says an array of strings.
+/// call). Its example sends `"trackings": "ids"` where the schema says an array of strings: both are
+/// read (one string is a one-item list).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ShippingTrackingResponse {

@@ -7,7 +7,8 @@ use super::shipping_tracking::ShippingTrackingResponse;
 use serde::{Deserialize, Serialize};
 
 /// The `Update or cancel tracking information` schema of the provider's documentation. Its example
-/// sends `"matedata": "K-V"`; the schema says an object of string values.
+/// sends `"matedata": "K-V"` where the schema says an object of string values:
+/// either is sent as given (`Metadata`).
 ///
 /// Request of the `shipping_tracking_modify` endpoint, `POST /gateway/v1/shipping/tracking-modify`, sent with [`Client::shipping_tracking_modify`](crate::Client::shipping_tracking_modify): Updates or cancels the tracking information for a order.
 /// Not idempotent: never retried once it may have been sent. Response: `ShippingTrackingModifyResponse`.
@@ -18,7 +19,7 @@ pub struct ShippingTrackingModifyRequest {
     pub iterms: Vec<TrackingIterm>,
     /// 元数据K-V
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub matedata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub matedata: Option<crate::Metadata>,
     /// 商户订单编号(orderNo和tradeNo二选一)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
@@ -39,7 +40,7 @@ impl ShippingTrackingModifyRequest {
 
     /// Sets `matedata`.
     #[must_use]
-    pub fn with_matedata(mut self, value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>) -> Self {
+    pub fn with_matedata(mut self, value: impl Into<crate::Metadata>) -> Self {
         self.matedata = Some(value.into());
         self
     }

@@ -6,7 +6,9 @@
 use super::common::{CustomerInitiatedReason, DeviceInfo, OrderStatus, ThreeDsMode};
 use serde::{Deserialize, Serialize};
 
-/// The `SubscriptionPayment` schema of the provider's documentation.
+/// The `SubscriptionPayment` schema of the provider's documentation. The card is named by the first
+/// payment's `transactionIdentifier` or by its `cardNo` (both optional in the schema): one of them is
+/// needed, either is accepted.
 ///
 /// Request of the `subscription_payment` endpoint, `POST /gateway/v1/subscriptionPayment`, sent with [`Client::subscription_payment`](crate::Client::subscription_payment): 订阅支付,基于首次支付获取到的token,定时扣款指令.
 /// Not idempotent: never retried once it may have been sent. Response: `SubscriptionPaymentResponse`.
@@ -136,6 +138,17 @@ impl SubscriptionPaymentRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
+        sign_core::check::either(
+            context,
+            &sign_core::check::at(path, "cardNo"),
+            sign_core::check::given(self.card_no.as_ref().map(|v| v.expose())),
+            &sign_core::check::at(path, "transactionIdentifier"),
+            sign_core::check::given(self.transaction_identifier.as_ref().map(|v| v.expose())),
+        )?;
+        if let Some(v) = &self.card_no {
+            sign_core::check::len(context, &sign_core::check::at(path, "cardNo"), v.expose(), 13, 19)?;
+            sign_core::check::digits(context, &sign_core::check::at(path, "cardNo"), v.expose())?;
+        }
         sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
         Ok(())
     }
@@ -148,10 +161,9 @@ impl sign_core::Endpoint for SubscriptionPaymentRequest {
     const PATH: &'static str = "/gateway/v1/subscriptionPayment";
     const IDEMPOTENT: bool = false;
 
-    /// The rules of the doc's constraints column, then the checks of `validate_ext` (hand-written beside this module).
+    /// The rules of the doc's constraints column.
     fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
-        self.validate_fields(Self::NAME, "")?;
-        self.validate_ext()
+        self.validate_fields(Self::NAME, "")
     }
 }
 

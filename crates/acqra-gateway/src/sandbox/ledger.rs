@@ -93,6 +93,11 @@ fn money_number(d: Decimal) -> Value {
     serde_json::from_str(&d.to_string()).unwrap_or(Value::Null)
 }
 
+/// A numeric id as a JSON number (the sandbox's trade numbers are digits), otherwise as text.
+fn as_number(id: &str) -> Value {
+    id.parse::<u64>().map_or_else(|_| json!(id), |n| json!(n))
+}
+
 fn order_no(v: &Value) -> Result<&str, Fail> {
     let o = required(v, "orderNo")?;
     if (5..=64).contains(&o.chars().count()) { Ok(o) } else { Err(bad("orderNo must be 5 to 64 characters")) }
@@ -107,8 +112,14 @@ fn currency(v: &Value) -> Result<&str, Fail> {
     }
 }
 
+/// The sandbox's own Luhn (mod 10) check (the client checks no such thing: the gateway judges).
 fn luhn(digits: &str) -> bool {
-    crate::common_ext::luhn_valid(digits)
+    let mut sum = 0u32;
+    for (i, c) in digits.bytes().rev().enumerate() {
+        let d = u32::from(c - b'0');
+        sum += if i % 2 == 1 { [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][d as usize] } else { d };
+    }
+    sum % 10 == 0
 }
 
 /// A card as the sandbox keeps it: never the full number or the CVC.
@@ -268,8 +279,13 @@ impl Ledger {
 
     fn read_card(card: &Value, now_year: u32, now_month: u32) -> Result<(CardOnFile, bool), Fail> {
         let no = required(card, "cardNo")?;
-        if !(13..=19).contains(&no.len()) || !no.bytes().all(|b| b.is_ascii_digit()) || !luhn(no) {
-            return Err(bad("cardNo is not a valid card number"));
+        if !(13..=19).contains(&no.len()) || !no.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad("cardNo must be 13 to 19 digits"));
+        }
+        // Like an issuer: a number failing the Luhn check is declined, except UnionPay's (62...),
+        // not all of which pass it (the gateway's own example card 6212454545454690 does not).
+        if !luhn(no) && !no.starts_with("62") {
+            return Err(fail(codes::DECLINED, "card number declined (fails the Luhn check)"));
         }
         if let Some(cvc) = str_field(card, "cvc")
             && !((3..=4).contains(&cvc.len()) && cvc.bytes().all(|b| b.is_ascii_digit()))
@@ -403,28 +419,49 @@ impl Ledger {
         Ok(body)
     }
 
+    /// A subscription payment names the first payment's card by its `transactionIdentifier` or by
+    /// its `cardNo` (the schema allows either); with both, they must name the same card.
     pub(crate) fn subscription_payment(&mut self, v: &Value, now: &str) -> Outcome {
         let amount = amount(v, "amount")?;
         let order_no = self.check_new_order_no(v)?.to_owned();
         required(v, "expiryMonth")?;
         required(v, "expiryYear")?;
         Self::check_device_info(v, false)?;
-        let id = required(v, "transactionIdentifier")?.to_owned();
+        let card_no = str_field(v, "cardNo");
+        if let Some(no) = card_no
+            && !((13..=19).contains(&no.len()) && no.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(bad("cardNo must be 13 to 19 digits"));
+        }
+        let (year, month) = (str_field(v, "expiryYear"), str_field(v, "expiryMonth"));
+        let expiry = (year.and_then(|y| y.parse().ok()), month.and_then(|m| m.parse().ok()));
+        let id = match (str_field(v, "transactionIdentifier"), card_no) {
+            (Some(id), _) => id.to_owned(),
+            // By card: the stored credential of a first payment with that card and expiry.
+            (None, Some(no)) => self
+                .credentials
+                .iter()
+                .filter_map(|(id, trade)| Some((id, self.orders.get(trade)?.card.as_ref()?)))
+                .find(|(_, c)| {
+                    no.starts_with(&c.bin) && no.ends_with(&c.last4) && expiry == (Some(c.expiry.0), Some(c.expiry.1))
+                })
+                .map(|(id, _)| id.clone())
+                .ok_or_else(|| fail(codes::NOT_FOUND, "no stored credential for this card"))?,
+            (None, None) => return Err(bad("transactionIdentifier or cardNo is required")),
+        };
         let first = self
             .credentials
             .get(&id)
             .and_then(|t| self.orders.get(t))
             .ok_or_else(|| fail(codes::NOT_FOUND, "unknown transactionIdentifier"))?;
         let card = first.card.clone();
-        if let (Some(no), Some(c)) = (str_field(v, "cardNo"), &card)
-            && !no.ends_with(&c.last4)
+        if let (Some(no), Some(c)) = (card_no, &card)
+            && !(no.starts_with(&c.bin) && no.ends_with(&c.last4))
         {
             return Err(bad("cardNo does not match the stored credential"));
         }
-        let (year, month) = (str_field(v, "expiryYear"), str_field(v, "expiryMonth"));
         if let Some(c) = &card
-            && (year.and_then(|y| y.parse().ok()), month.and_then(|m| m.parse().ok()))
-                != (Some(c.expiry.0), Some(c.expiry.1))
+            && expiry != (Some(c.expiry.0), Some(c.expiry.1))
         {
             return Err(bad("expiry does not match the stored credential"));
         }
@@ -546,7 +583,8 @@ impl Ledger {
             "currency": r.currency,
             "mercId": MERCHANT_ID,
             "refundOrderNo": r.refund_number,
-            "refundTradeNo": r.refund_trade_no,
+            // A number, as a Java backend with a numeric id would send it (the table says string).
+            "refundTradeNo": as_number(&r.refund_trade_no),
             "refundStatus": status,
             "finishTime": r.time,
         })
@@ -583,7 +621,7 @@ impl Ledger {
                     "amount": money_number(r.amount),
                     "currency": r.currency,
                     "orderNo": r.refund_number,
-                    "tradeNo": r.refund_trade_no,
+                    "tradeNo": as_number(&r.refund_trade_no),
                     "refundStatus": "accepted",
                     "refundTime": r.time,
                     "completeTime": r.time,
@@ -592,7 +630,7 @@ impl Ledger {
             .collect();
         let mut order = json!({
             "orderNo": o.order_no,
-            "tradeNo": o.trade_no,
+            "tradeNo": as_number(&o.trade_no),
             "orderStatus": o.status,
             "payAmount": money_number(o.amount),
             "tradeCurrency": o.currency,
@@ -695,8 +733,9 @@ impl Ledger {
     }
 
     pub(crate) fn shipping_retrieve(&mut self, v: &Value) -> Outcome {
-        if !v.get("matedata").is_some_and(Value::is_object) {
-            return Err(bad("matedata is required (an object)"));
+        // The schema says an object, the provider's example sends a string ("K-V"): either.
+        if !v.get("matedata").is_some_and(|m| m.is_object() || m.is_string()) {
+            return Err(bad("matedata is required (an object or a string)"));
         }
         required(v, "orderNo")?;
         let t = self.find_tracking(v)?;
@@ -714,6 +753,11 @@ impl Ledger {
     }
 
     pub(crate) fn shipping_tracking_modify(&mut self, v: &Value) -> Outcome {
+        if let Some(m) = v.get("matedata")
+            && !(m.is_object() || m.is_string() || m.is_null())
+        {
+            return Err(bad("matedata must be an object or a string"));
+        }
         let items = v.get("iterms").and_then(Value::as_array).filter(|a| !a.is_empty());
         let items = items.ok_or_else(|| bad("iterms is required"))?.clone();
         required(v, "orderNo")?;
@@ -743,7 +787,8 @@ impl Ledger {
         }
         let id = updated.id.clone();
         *t = updated;
-        Ok(json!({ "trackings": [id], "desc": "updated" }))
+        // One string here, like the provider's example ("trackings": "ids"); an array elsewhere.
+        Ok(json!({ "trackings": id, "desc": "updated" }))
     }
 }
 

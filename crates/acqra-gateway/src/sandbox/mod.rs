@@ -14,9 +14,19 @@
 //!   after capture, refund of an uncaptured payment) are refused with the envelope;
 //! - `query` and `refundQuery` report that state, shipping trackings are kept per order.
 //!
+//! Where the provider's examples and schemas disagree, the sandbox takes and sends both shapes, so
+//! clients (and the quickstart) meet them: `matedata` is read as an object or a string,
+//! `shipping/tracking-modify` answers `trackings` as one string (the example's shape) where the other
+//! tracking calls answer an array (the schema's), successful `capture` and `cancel` answers carry
+//! no `respCode` (optional in their schemas; failures always carry one), and trade numbers are JSON
+//! numbers where a Java backend's numeric ids would be (`refundTradeNo` of refunds, `tradeNo` in
+//! `query` answers; strings elsewhere).
+//!
 //! Failures use the gateway's envelope with the sandbox's codes in [`codes`] (the gateway's own
-//! codes are not published). Test cards: any Luhn-valid number is approved, except
-//! [`DECLINED_CARD`], which is declined. The sandbox keeps only a card's BIN and last four digits.
+//! codes are not published). Test cards: a number of 13 to 19 digits that passes the Luhn check is
+//! approved, and so is a UnionPay number (`62...`, such as the gateway's example card
+//! [`UNIONPAY_CARD`], which fails it); other numbers failing the check and [`DECLINED_CARD`] are
+//! declined ([`codes::DECLINED`]). The sandbox keeps only a card's BIN and last four digits.
 
 mod ledger;
 
@@ -40,6 +50,9 @@ pub const SECRET: &str = "sandbox-secret-0123456789";
 pub const DECLINED_CARD: &str = "4000000000000002";
 /// A test card number the sandbox approves.
 pub const APPROVED_CARD: &str = "4111111111111111";
+/// The gateway's own example card, a UnionPay number that fails the Luhn check: the sandbox
+/// approves it.
+pub const UNIONPAY_CARD: &str = "6212454545454690";
 
 /// Sandbox settings.
 #[derive(Debug, Clone)]
@@ -101,7 +114,14 @@ fn reply(status: u16, body: Value) -> HttpResponse {
 }
 
 fn envelope(outcome: Result<Value, Fail>) -> HttpResponse {
+    envelope_with(outcome, true)
+}
+
+/// The answer; `with_code: false` leaves `respCode`/`respMsg` out of a success, which the schema
+/// allows for most responses (the sandbox does so for `capture` and `cancel`).
+fn envelope_with(outcome: Result<Value, Fail>, with_code: bool) -> HttpResponse {
     match outcome {
+        Ok(body) if !with_code => reply(200, body),
         Ok(mut body) => {
             body["respCode"] = json!(codes::SUCCESS);
             body["respMsg"] = json!("success");
@@ -199,7 +219,9 @@ impl SandboxGateway {
                     .with_header("Content-Type", "text/html");
             }
         };
-        envelope(outcome)
+        // The schema marks respCode optional here: these successes come without it.
+        let with_code = !matches!(path.as_str(), "/gateway/v1/capture" | "/gateway/v1/cancel");
+        envelope_with(outcome, with_code)
     }
 
     fn issue_token(&self, body: &Value) -> HttpResponse {
