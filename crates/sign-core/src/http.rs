@@ -235,6 +235,29 @@ impl<T: Transport + ?Sized> Transport for Box<T> {
     }
 }
 
+/// The transport of a sans-IO client: it sends nothing. A client built over it (`Client::sans_io`
+/// in every provider crate) prepares and parses requests and never does I/O; its blocking `call`
+/// fails with a "not sent" [`TransportErrorKind::Build`](crate::TransportErrorKind::Build) error
+/// instead. Works without the `ureq` feature.
+///
+/// ```
+/// use sign_core::{HttpRequest, Method, NoTransport, Transport};
+/// let err = NoTransport.send(&HttpRequest::new(Method::Post, "https://h.example/pay")).unwrap_err();
+/// assert!(err.kind().request_not_sent());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NoTransport;
+
+impl Transport for NoTransport {
+    fn send(&self, _request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        Err(TransportError::new(
+            crate::TransportErrorKind::Build,
+            "this client is sans-IO (built without a transport): send the prepared request with your own HTTP client \
+             and hand the answer to parse",
+        ))
+    }
+}
+
 /// One header of a callback as the web framework hands it over: `(name, value)` tuples of
 /// `&str` or `String` both work. Callback verifiers take `impl IntoIterator<Item: HeaderPair>`.
 pub trait HeaderPair {

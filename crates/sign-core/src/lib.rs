@@ -52,7 +52,7 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use currency::Currency;
 pub use decimal::{Decimal, DecimalNumber};
 pub use error::{CryptoError, DecodeError, Error, InvalidRequest, KeyError, TransportError, TransportErrorKind};
-pub use http::{Endpoint, HeaderPair, HttpRequest, HttpResponse, Method, Transport};
+pub use http::{Endpoint, HeaderPair, HttpRequest, HttpResponse, Method, NoTransport, Transport};
 pub use options::HttpOptions;
 pub use retry::RetryPolicy;
 pub use secret::{SecretBytes, SecretString};
