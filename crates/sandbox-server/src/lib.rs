@@ -11,6 +11,11 @@
 //! curl, and small enough to own outright. Dropping the server closes its port before `drop`
 //! returns.
 //!
+//! ## Faults on purpose
+//!
+//! Every provider sandbox owns a [`Faults`] plan: a late answer, an answer lost after processing, a
+//! 5xx or a provider refusal, for the next call or the next call to a path (see [`Fault`]).
+//!
 //! ## What is bounded, and how
 //!
 //! Input is untrusted, and everything a client can make the server spend is bounded
@@ -37,6 +42,10 @@
 //!   many run, a request is answered `503` without calling the handler.
 //! - **Accept failures** (running out of file descriptors, say): the acceptor backs off, from
 //!   5 ms doubling up to 1 s and back to 5 ms after the next success, instead of spinning.
+
+mod faults;
+
+pub use faults::{Fault, Faults, is_lost_answer};
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
@@ -456,6 +465,11 @@ fn serve_connection(stream: &TcpStream, slot: &Slot) {
         Err(status) => HttpResponse::new(status, reason(status)),
     };
     if !slot.enter(Phase::Finishing) {
+        return;
+    }
+    if faults::is_lost_answer(&response) {
+        // Fault::LoseAnswer: processed, and the answer never leaves.
+        let _ = stream.shutdown(Shutdown::Both);
         return;
     }
     let mut writer = stream;
