@@ -17,6 +17,8 @@ struct Provider<'a> {
     endpoints: BTreeMap<&'a str, &'a Endpoint>,
     /// The types with `validate_fields`: rules of their own, or holding a type with them.
     checked: BTreeSet<&'a str>,
+    /// The types a request holds (request types included): they get builders.
+    sent: BTreeSet<&'a str>,
 }
 
 /// Whether a value of type `ty` holds one of the `checked` types.
@@ -47,6 +49,29 @@ fn checked_types<'a>(types: &BTreeMap<&'a str, &'a TypeDef>) -> BTreeSet<&'a str
     }
 }
 
+/// The types reachable from the request types through fields and newtypes (the requests included).
+fn sent_types<'a>(
+    types: &BTreeMap<&'a str, &'a TypeDef>,
+    requests: impl Iterator<Item = &'a str>,
+) -> BTreeSet<&'a str> {
+    let mut sent: BTreeSet<&'a str> = BTreeSet::new();
+    let mut todo: Vec<&'a str> = requests.collect();
+    while let Some(name) = todo.pop() {
+        let Some((key, t)) = types.get_key_value(name) else { continue };
+        if !sent.insert(key) {
+            continue;
+        }
+        let mut refs = Vec::new();
+        match &t.kind {
+            TypeKind::Struct(fields) => fields.iter().for_each(|f| f.ty.named(&mut refs)),
+            TypeKind::Newtype(ty) => ty.named(&mut refs),
+            TypeKind::Enum { .. } => {}
+        }
+        todo.extend(refs.iter().filter_map(|r| types.get_key_value(r.as_str()).map(|(k, _)| *k)));
+    }
+    sent
+}
+
 /// Generates `(file name, source)` for every module, `mod.rs` and `client.rs`. `docs` must have
 /// passed [`check::validate`](crate::check::validate); `dir` is the docs directory as shown in
 /// headers, e.g. `docs/acqra-gateway`.
@@ -56,6 +81,7 @@ pub fn generate(dir: &str, docs: &[Doc]) -> Vec<(String, String)> {
         types: BTreeMap::new(),
         endpoints: BTreeMap::new(),
         checked: BTreeSet::new(),
+        sent: BTreeSet::new(),
     };
     for d in docs {
         for t in &d.types {
@@ -67,6 +93,7 @@ pub fn generate(dir: &str, docs: &[Doc]) -> Vec<(String, String)> {
         }
     }
     p.checked = checked_types(&p.types);
+    p.sent = sent_types(&p.types, p.endpoints.keys().copied());
     let mut modules: Vec<&Doc> = docs.iter().collect();
     modules.sort_by(|a, b| a.module.cmp(&b.module));
     let mut out: Vec<(String, String)> =
@@ -141,7 +168,12 @@ fn type_source(d: &Doc, t: &TypeDef, p: &Provider<'_>) -> String {
             let boxed =
                 |f: &Field| matches!(&f.ty, Ty::Named(n) if reaches(n, &t.name, &p.types, &mut BTreeSet::new()));
             let object = |f: &Field| matches!(&f.ty, Ty::Named(n) if matches!(p.types.get(n.as_str()).map(|t| &t.kind), Some(TypeKind::Struct(_))));
-            templates::structs::render(&t.name, &doc, fields, boxed, object)
+            let mut s = templates::structs::render(&t.name, &doc, fields, boxed, object);
+            if p.sent.contains(t.name.as_str()) && templates::builder::wanted(fields) {
+                s.push('\n');
+                s.push_str(&templates::builder::render(&t.name, fields, boxed));
+            }
+            s
         }
         TypeKind::Enum { repr, variants } => templates::enums::render(&t.name, &doc, *repr, variants),
         TypeKind::Newtype(ty) => templates::newtype::render(&t.name, &doc, &rust_ty(ty)),
@@ -245,8 +277,19 @@ mod generate_tests {
         ] {
             assert!(pay.contains(&squash(want)), "missing `{want}` in\n{}", out[1].1);
         }
+        // A request with two or more required fields has a builder naming each; `build` names a
+        // missing one. Responses have none.
+        for want in [
+            "pub fn builder() -> PayRequestBuilder { PayRequestBuilder::default() }",
+            "pub fn order_no(mut self, value: impl Into<String>) -> Self { self.order_no = Some(value.into()); self }",
+            "order_no: self.order_no.ok_or_else(|| sign_core::InvalidRequest::field(\"PayRequest\", \"orderNo\", \"must be set\"))?,",
+            "cvc: self.cvc,",
+        ] {
+            assert!(pay.contains(&squash(want)), "missing `{want}` in\n{}", out[1].1);
+        }
+        assert!(!pay.contains("PayResponseBuilder"), "{pay}");
         // Required fields are constructor arguments, never `Option`.
-        assert!(!pay.contains("order_no: Option"));
+        assert!(!pay.contains("pub order_no: Option"));
         // Fields spelled like their Rust name need no rename.
         assert!(!pay.contains("rename = \"matedata\""));
     }

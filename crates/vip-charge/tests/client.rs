@@ -490,3 +490,19 @@ fn sign_type_is_reported() {
     let c = client(rsa_config("http://127.0.0.1:9"));
     assert_eq!(c.config().sign_type(), SignType::Sha256Rsa);
 }
+
+#[test]
+fn vip_charge_builder_names_every_field_and_the_missing_one() {
+    // Five positional strings are easy to swap; the builder names each one.
+    let built = VipChargeRequest::builder()
+        .merchant_id("166")
+        .business_id("55")
+        .product_code("87103")
+        .account("w23b52")
+        .biz_code("87103")
+        .build()
+        .expect("all required fields set");
+    assert_eq!(built, VipChargeRequest::new("166", "55", "87103", "w23b52", "87103"));
+    let missing = VipChargeRequest::builder().merchant_id("166").business_id("55").account("a").biz_code("b").build();
+    assert_eq!(missing.unwrap_err().message(), "VipChargeRequest: productCode must be set");
+}

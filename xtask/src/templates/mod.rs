@@ -4,6 +4,7 @@
 //! | file | items |
 //! |---|---|
 //! | [`structs`] | a doc struct with its constructor and `with_*` setters |
+//! | [`builder`] | a request struct's builder with named setters (two or more required fields) |
 //! | [`enums`] | an open enum (string or integer) with its conversions and serde |
 //! | [`newtype`] | a transparent wrapper |
 //! | [`endpoint`] | the `sign_core::Endpoint` impl of a request, and the response alias |
@@ -13,6 +14,7 @@
 //! | [`readme`] | the endpoint table of the crate README |
 //! | [`doc`] | doc comments: provider prose made safe for rustdoc |
 
+pub mod builder;
 pub mod client;
 pub mod doc;
 pub mod endpoint;

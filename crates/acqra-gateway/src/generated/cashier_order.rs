@@ -152,6 +152,137 @@ impl CashierOrderRequest {
 }
 
 impl CashierOrderRequest {
+    /// A builder naming every field:
+    /// `CashierOrderRequest::builder().amount(..).currency(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> CashierOrderRequestBuilder {
+        CashierOrderRequestBuilder::default()
+    }
+}
+
+/// Builds a [`CashierOrderRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct CashierOrderRequestBuilder {
+    amount: Option<sign_core::Decimal>,
+    capture_method: Option<CaptureMethod>,
+    currency: Option<String>,
+    description: Option<String>,
+    expiry_time: Option<String>,
+    fraud_mode: Option<FraudMode>,
+    front_url: Option<String>,
+    link_mode: Option<LinkMode>,
+    order_no: Option<String>,
+    product_info: Option<Vec<ProductInfo>>,
+    shipping: Option<Shipping>,
+    three_ds_mode: Option<ThreeDsMode>,
+}
+
+impl CashierOrderRequestBuilder {
+    /// Sets `amount` (required).
+    pub fn amount(mut self, value: impl Into<sign_core::Decimal>) -> Self {
+        self.amount = Some(value.into());
+        self
+    }
+
+    /// Sets `captureMethod`.
+    pub fn capture_method(mut self, value: impl Into<CaptureMethod>) -> Self {
+        self.capture_method = Some(value.into());
+        self
+    }
+
+    /// Sets `currency` (required).
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `expiryTime`.
+    pub fn expiry_time(mut self, value: impl Into<String>) -> Self {
+        self.expiry_time = Some(value.into());
+        self
+    }
+
+    /// Sets `fraudMode`.
+    pub fn fraud_mode(mut self, value: impl Into<FraudMode>) -> Self {
+        self.fraud_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `frontUrl`.
+    pub fn front_url(mut self, value: impl Into<String>) -> Self {
+        self.front_url = Some(value.into());
+        self
+    }
+
+    /// Sets `linkMode`.
+    pub fn link_mode(mut self, value: impl Into<LinkMode>) -> Self {
+        self.link_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNo` (required).
+    pub fn order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `productInfo`.
+    pub fn product_info(mut self, value: impl Into<Vec<ProductInfo>>) -> Self {
+        self.product_info = Some(value.into());
+        self
+    }
+
+    /// Sets `shipping`.
+    pub fn shipping(mut self, value: impl Into<Shipping>) -> Self {
+        self.shipping = Some(value.into());
+        self
+    }
+
+    /// Sets `threeDsMode`.
+    pub fn three_ds_mode(mut self, value: impl Into<ThreeDsMode>) -> Self {
+        self.three_ds_mode = Some(value.into());
+        self
+    }
+
+    /// The `CashierOrderRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"CashierOrderRequest: amount must be set"`.
+    pub fn build(self) -> Result<CashierOrderRequest, sign_core::InvalidRequest> {
+        Ok(CashierOrderRequest {
+            amount: self
+                .amount
+                .ok_or_else(|| sign_core::InvalidRequest::field("CashierOrderRequest", "amount", "must be set"))?,
+            capture_method: self.capture_method,
+            currency: self
+                .currency
+                .ok_or_else(|| sign_core::InvalidRequest::field("CashierOrderRequest", "currency", "must be set"))?,
+            description: self.description,
+            expiry_time: self.expiry_time,
+            fraud_mode: self.fraud_mode,
+            front_url: self.front_url,
+            link_mode: self.link_mode,
+            order_no: self
+                .order_no
+                .ok_or_else(|| sign_core::InvalidRequest::field("CashierOrderRequest", "orderNo", "must be set"))?,
+            product_info: self.product_info,
+            shipping: self.shipping,
+            three_ds_mode: self.three_ds_mode,
+        })
+    }
+}
+
+impl CashierOrderRequest {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/cashier_order.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each

@@ -67,6 +67,95 @@ impl Address {
     }
 }
 
+impl Address {
+    /// A builder naming every field:
+    /// `Address::builder().city(..).country(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> AddressBuilder {
+        AddressBuilder::default()
+    }
+}
+
+/// Builds a [`Address`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct AddressBuilder {
+    city: Option<String>,
+    country: Option<String>,
+    line1: Option<String>,
+    line2: Option<String>,
+    line3: Option<String>,
+    postcode: Option<String>,
+    state: Option<String>,
+}
+
+impl AddressBuilder {
+    /// Sets `city` (required).
+    pub fn city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(value.into());
+        self
+    }
+
+    /// Sets `country` (required).
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
+
+    /// Sets `line1` (required).
+    pub fn line1(mut self, value: impl Into<String>) -> Self {
+        self.line1 = Some(value.into());
+        self
+    }
+
+    /// Sets `line2`.
+    pub fn line2(mut self, value: impl Into<String>) -> Self {
+        self.line2 = Some(value.into());
+        self
+    }
+
+    /// Sets `line3`.
+    pub fn line3(mut self, value: impl Into<String>) -> Self {
+        self.line3 = Some(value.into());
+        self
+    }
+
+    /// Sets `postcode` (required).
+    pub fn postcode(mut self, value: impl Into<String>) -> Self {
+        self.postcode = Some(value.into());
+        self
+    }
+
+    /// Sets `state` (required).
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+
+    /// The `Address`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"Address: city must be set"`.
+    pub fn build(self) -> Result<Address, sign_core::InvalidRequest> {
+        Ok(Address {
+            city: self.city.ok_or_else(|| sign_core::InvalidRequest::field("Address", "city", "must be set"))?,
+            country: self
+                .country
+                .ok_or_else(|| sign_core::InvalidRequest::field("Address", "country", "must be set"))?,
+            line1: self.line1.ok_or_else(|| sign_core::InvalidRequest::field("Address", "line1", "must be set"))?,
+            line2: self.line2,
+            line3: self.line3,
+            postcode: self
+                .postcode
+                .ok_or_else(|| sign_core::InvalidRequest::field("Address", "postcode", "must be set"))?,
+            state: self.state.ok_or_else(|| sign_core::InvalidRequest::field("Address", "state", "must be set"))?,
+        })
+    }
+}
+
 /// `Phone`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -252,6 +341,97 @@ impl Shipping {
     }
 }
 
+impl Shipping {
+    /// A builder naming every field:
+    /// `Shipping::builder().address(..).first_name(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> ShippingBuilder {
+        ShippingBuilder::default()
+    }
+}
+
+/// Builds a [`Shipping`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct ShippingBuilder {
+    address: Option<Address>,
+    carrier: Option<String>,
+    email: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    phone: Option<Phone>,
+    tracking_no: Option<String>,
+}
+
+impl ShippingBuilder {
+    /// Sets `address` (required).
+    pub fn address(mut self, value: impl Into<Address>) -> Self {
+        self.address = Some(value.into());
+        self
+    }
+
+    /// Sets `carrier`.
+    pub fn carrier(mut self, value: impl Into<String>) -> Self {
+        self.carrier = Some(value.into());
+        self
+    }
+
+    /// Sets `email`.
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+
+    /// Sets `firstName` (required).
+    pub fn first_name(mut self, value: impl Into<String>) -> Self {
+        self.first_name = Some(value.into());
+        self
+    }
+
+    /// Sets `lastName` (required).
+    pub fn last_name(mut self, value: impl Into<String>) -> Self {
+        self.last_name = Some(value.into());
+        self
+    }
+
+    /// Sets `phone` (required).
+    pub fn phone(mut self, value: impl Into<Phone>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+
+    /// Sets `trackingNo`.
+    pub fn tracking_no(mut self, value: impl Into<String>) -> Self {
+        self.tracking_no = Some(value.into());
+        self
+    }
+
+    /// The `Shipping`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"Shipping: address must be set"`.
+    pub fn build(self) -> Result<Shipping, sign_core::InvalidRequest> {
+        Ok(Shipping {
+            address: self
+                .address
+                .ok_or_else(|| sign_core::InvalidRequest::field("Shipping", "address", "must be set"))?,
+            carrier: self.carrier,
+            email: self.email,
+            first_name: self
+                .first_name
+                .ok_or_else(|| sign_core::InvalidRequest::field("Shipping", "firstName", "must be set"))?,
+            last_name: self
+                .last_name
+                .ok_or_else(|| sign_core::InvalidRequest::field("Shipping", "lastName", "must be set"))?,
+            phone: self.phone.ok_or_else(|| sign_core::InvalidRequest::field("Shipping", "phone", "must be set"))?,
+            tracking_no: self.tracking_no,
+        })
+    }
+}
+
 /// `ProductInfo`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -310,6 +490,87 @@ impl ProductInfo {
     pub fn with_url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
+    }
+}
+
+impl ProductInfo {
+    /// A builder naming every field:
+    /// `ProductInfo::builder().price(..).product_name(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> ProductInfoBuilder {
+        ProductInfoBuilder::default()
+    }
+}
+
+/// Builds a [`ProductInfo`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct ProductInfoBuilder {
+    image_url: Option<String>,
+    price: Option<sign_core::Decimal>,
+    product_name: Option<String>,
+    quantity: Option<String>,
+    sku: Option<String>,
+    url: Option<String>,
+}
+
+impl ProductInfoBuilder {
+    /// Sets `imageUrl`.
+    pub fn image_url(mut self, value: impl Into<String>) -> Self {
+        self.image_url = Some(value.into());
+        self
+    }
+
+    /// Sets `price` (required).
+    pub fn price(mut self, value: impl Into<sign_core::Decimal>) -> Self {
+        self.price = Some(value.into());
+        self
+    }
+
+    /// Sets `productName` (required).
+    pub fn product_name(mut self, value: impl Into<String>) -> Self {
+        self.product_name = Some(value.into());
+        self
+    }
+
+    /// Sets `quantity` (required).
+    pub fn quantity(mut self, value: impl Into<String>) -> Self {
+        self.quantity = Some(value.into());
+        self
+    }
+
+    /// Sets `sku` (required).
+    pub fn sku(mut self, value: impl Into<String>) -> Self {
+        self.sku = Some(value.into());
+        self
+    }
+
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+
+    /// The `ProductInfo`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"ProductInfo: price must be set"`.
+    pub fn build(self) -> Result<ProductInfo, sign_core::InvalidRequest> {
+        Ok(ProductInfo {
+            image_url: self.image_url,
+            price: self.price.ok_or_else(|| sign_core::InvalidRequest::field("ProductInfo", "price", "must be set"))?,
+            product_name: self
+                .product_name
+                .ok_or_else(|| sign_core::InvalidRequest::field("ProductInfo", "productName", "must be set"))?,
+            quantity: self
+                .quantity
+                .ok_or_else(|| sign_core::InvalidRequest::field("ProductInfo", "quantity", "must be set"))?,
+            sku: self.sku.ok_or_else(|| sign_core::InvalidRequest::field("ProductInfo", "sku", "must be set"))?,
+            url: self.url,
+        })
     }
 }
 
@@ -372,6 +633,99 @@ impl Card {
     pub fn with_cvc(mut self, value: impl Into<sign_core::SecretString>) -> Self {
         self.cvc = Some(value.into());
         self
+    }
+}
+
+impl Card {
+    /// A builder naming every field:
+    /// `Card::builder().card_no(..).expiry_month(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> CardBuilder {
+        CardBuilder::default()
+    }
+}
+
+/// Builds a [`Card`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct CardBuilder {
+    capture_method: Option<CaptureMethod>,
+    card_no: Option<sign_core::SecretString>,
+    cvc: Option<sign_core::SecretString>,
+    expiry_month: Option<String>,
+    expiry_year: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+}
+
+impl CardBuilder {
+    /// Sets `captureMethod`.
+    pub fn capture_method(mut self, value: impl Into<CaptureMethod>) -> Self {
+        self.capture_method = Some(value.into());
+        self
+    }
+
+    /// Sets `cardNo` (required).
+    pub fn card_no(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.card_no = Some(value.into());
+        self
+    }
+
+    /// Sets `cvc`.
+    pub fn cvc(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.cvc = Some(value.into());
+        self
+    }
+
+    /// Sets `expiryMonth` (required).
+    pub fn expiry_month(mut self, value: impl Into<String>) -> Self {
+        self.expiry_month = Some(value.into());
+        self
+    }
+
+    /// Sets `expiryYear` (required).
+    pub fn expiry_year(mut self, value: impl Into<String>) -> Self {
+        self.expiry_year = Some(value.into());
+        self
+    }
+
+    /// Sets `firstName` (required).
+    pub fn first_name(mut self, value: impl Into<String>) -> Self {
+        self.first_name = Some(value.into());
+        self
+    }
+
+    /// Sets `lastName` (required).
+    pub fn last_name(mut self, value: impl Into<String>) -> Self {
+        self.last_name = Some(value.into());
+        self
+    }
+
+    /// The `Card`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"Card: cardNo must be set"`.
+    pub fn build(self) -> Result<Card, sign_core::InvalidRequest> {
+        Ok(Card {
+            capture_method: self.capture_method,
+            card_no: self.card_no.ok_or_else(|| sign_core::InvalidRequest::field("Card", "cardNo", "must be set"))?,
+            cvc: self.cvc,
+            expiry_month: self
+                .expiry_month
+                .ok_or_else(|| sign_core::InvalidRequest::field("Card", "expiryMonth", "must be set"))?,
+            expiry_year: self
+                .expiry_year
+                .ok_or_else(|| sign_core::InvalidRequest::field("Card", "expiryYear", "must be set"))?,
+            first_name: self
+                .first_name
+                .ok_or_else(|| sign_core::InvalidRequest::field("Card", "firstName", "must be set"))?,
+            last_name: self
+                .last_name
+                .ok_or_else(|| sign_core::InvalidRequest::field("Card", "lastName", "must be set"))?,
+        })
     }
 }
 
@@ -472,6 +826,89 @@ impl DeviceInfo {
     pub fn with_mobile(mut self, value: impl Into<Mobile>) -> Self {
         self.mobile = Some(value.into());
         self
+    }
+}
+
+impl DeviceInfo {
+    /// A builder naming every field:
+    /// `DeviceInfo::builder().browser(..).client_ip(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> DeviceInfoBuilder {
+        DeviceInfoBuilder::default()
+    }
+}
+
+/// Builds a [`DeviceInfo`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct DeviceInfoBuilder {
+    browser: Option<Browser>,
+    client_ip: Option<String>,
+    device_id: Option<String>,
+    language: Option<String>,
+    location: Option<Location>,
+    mobile: Option<Mobile>,
+}
+
+impl DeviceInfoBuilder {
+    /// Sets `browser` (required).
+    pub fn browser(mut self, value: impl Into<Browser>) -> Self {
+        self.browser = Some(value.into());
+        self
+    }
+
+    /// Sets `clientIp` (required).
+    pub fn client_ip(mut self, value: impl Into<String>) -> Self {
+        self.client_ip = Some(value.into());
+        self
+    }
+
+    /// Sets `deviceId`.
+    pub fn device_id(mut self, value: impl Into<String>) -> Self {
+        self.device_id = Some(value.into());
+        self
+    }
+
+    /// Sets `language` (required).
+    pub fn language(mut self, value: impl Into<String>) -> Self {
+        self.language = Some(value.into());
+        self
+    }
+
+    /// Sets `location`.
+    pub fn location(mut self, value: impl Into<Location>) -> Self {
+        self.location = Some(value.into());
+        self
+    }
+
+    /// Sets `mobile`.
+    pub fn mobile(mut self, value: impl Into<Mobile>) -> Self {
+        self.mobile = Some(value.into());
+        self
+    }
+
+    /// The `DeviceInfo`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"DeviceInfo: browser must be set"`.
+    pub fn build(self) -> Result<DeviceInfo, sign_core::InvalidRequest> {
+        Ok(DeviceInfo {
+            browser: self
+                .browser
+                .ok_or_else(|| sign_core::InvalidRequest::field("DeviceInfo", "browser", "must be set"))?,
+            client_ip: self
+                .client_ip
+                .ok_or_else(|| sign_core::InvalidRequest::field("DeviceInfo", "clientIp", "must be set"))?,
+            device_id: self.device_id,
+            language: self
+                .language
+                .ok_or_else(|| sign_core::InvalidRequest::field("DeviceInfo", "language", "must be set"))?,
+            location: self.location,
+            mobile: self.mobile,
+        })
     }
 }
 

@@ -75,6 +75,101 @@ impl MitPaymentRequest {
 }
 
 impl MitPaymentRequest {
+    /// A builder naming every field:
+    /// `MitPaymentRequest::builder().amount(..).billing(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> MitPaymentRequestBuilder {
+        MitPaymentRequestBuilder::default()
+    }
+}
+
+/// Builds a [`MitPaymentRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct MitPaymentRequestBuilder {
+    amount: Option<sign_core::Decimal>,
+    billing: Option<Billing>,
+    card: Option<Card>,
+    currency: Option<String>,
+    description: Option<String>,
+    device_info: Option<DeviceInfo>,
+    order_no: Option<String>,
+}
+
+impl MitPaymentRequestBuilder {
+    /// Sets `amount` (required).
+    pub fn amount(mut self, value: impl Into<sign_core::Decimal>) -> Self {
+        self.amount = Some(value.into());
+        self
+    }
+
+    /// Sets `billing` (required).
+    pub fn billing(mut self, value: impl Into<Billing>) -> Self {
+        self.billing = Some(value.into());
+        self
+    }
+
+    /// Sets `card` (required).
+    pub fn card(mut self, value: impl Into<Card>) -> Self {
+        self.card = Some(value.into());
+        self
+    }
+
+    /// Sets `currency` (required).
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `deviceInfo`.
+    pub fn device_info(mut self, value: impl Into<DeviceInfo>) -> Self {
+        self.device_info = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNo` (required).
+    pub fn order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// The `MitPaymentRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"MitPaymentRequest: amount must be set"`.
+    pub fn build(self) -> Result<MitPaymentRequest, sign_core::InvalidRequest> {
+        Ok(MitPaymentRequest {
+            amount: self
+                .amount
+                .ok_or_else(|| sign_core::InvalidRequest::field("MitPaymentRequest", "amount", "must be set"))?,
+            billing: self
+                .billing
+                .ok_or_else(|| sign_core::InvalidRequest::field("MitPaymentRequest", "billing", "must be set"))?,
+            card: self
+                .card
+                .ok_or_else(|| sign_core::InvalidRequest::field("MitPaymentRequest", "card", "must be set"))?,
+            currency: self
+                .currency
+                .ok_or_else(|| sign_core::InvalidRequest::field("MitPaymentRequest", "currency", "must be set"))?,
+            description: self.description,
+            device_info: self.device_info,
+            order_no: self
+                .order_no
+                .ok_or_else(|| sign_core::InvalidRequest::field("MitPaymentRequest", "orderNo", "must be set"))?,
+        })
+    }
+}
+
+impl MitPaymentRequest {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/mit_payment.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each

@@ -328,6 +328,237 @@ impl PaymentRequest {
 }
 
 impl PaymentRequest {
+    /// A builder naming every field:
+    /// `PaymentRequest::builder().amount(..).currency(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> PaymentRequestBuilder {
+        PaymentRequestBuilder::default()
+    }
+}
+
+/// Builds a [`PaymentRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct PaymentRequestBuilder {
+    alipay: Option<Alipay>,
+    alipay_plus: Option<AlipayPlus>,
+    amount: Option<sign_core::Decimal>,
+    billing: Option<Billing>,
+    billing_desc: Option<String>,
+    card: Option<Card>,
+    currency: Option<String>,
+    description: Option<String>,
+    device_info: Option<DeviceInfo>,
+    expiry_time: Option<String>,
+    fraud_mode: Option<FraudMode>,
+    front_url: Option<String>,
+    grab_pay: Option<GrabPay>,
+    order_no: Option<String>,
+    pay_now: Option<PayNow>,
+    payment_method_type: Option<PaymentMethodType>,
+    paypal: Option<PayPal>,
+    product_info: Option<Vec<ProductInfo>>,
+    shipping: Option<Shipping>,
+    shopee_pay: Option<ShopeePay>,
+    three_ds_data: Option<ThreeDsData>,
+    three_ds_mode: Option<ThreeDsMode>,
+    upay: Option<Upay>,
+    wechat: Option<Wechat>,
+}
+
+impl PaymentRequestBuilder {
+    /// Sets `alipay`.
+    pub fn alipay(mut self, value: impl Into<Alipay>) -> Self {
+        self.alipay = Some(value.into());
+        self
+    }
+
+    /// Sets `alipayPlus`.
+    pub fn alipay_plus(mut self, value: impl Into<AlipayPlus>) -> Self {
+        self.alipay_plus = Some(value.into());
+        self
+    }
+
+    /// Sets `amount` (required).
+    pub fn amount(mut self, value: impl Into<sign_core::Decimal>) -> Self {
+        self.amount = Some(value.into());
+        self
+    }
+
+    /// Sets `billing`.
+    pub fn billing(mut self, value: impl Into<Billing>) -> Self {
+        self.billing = Some(value.into());
+        self
+    }
+
+    /// Sets `billingDesc`.
+    pub fn billing_desc(mut self, value: impl Into<String>) -> Self {
+        self.billing_desc = Some(value.into());
+        self
+    }
+
+    /// Sets `card`.
+    pub fn card(mut self, value: impl Into<Card>) -> Self {
+        self.card = Some(value.into());
+        self
+    }
+
+    /// Sets `currency` (required).
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `deviceInfo` (required).
+    pub fn device_info(mut self, value: impl Into<DeviceInfo>) -> Self {
+        self.device_info = Some(value.into());
+        self
+    }
+
+    /// Sets `expiryTime`.
+    pub fn expiry_time(mut self, value: impl Into<String>) -> Self {
+        self.expiry_time = Some(value.into());
+        self
+    }
+
+    /// Sets `fraudMode`.
+    pub fn fraud_mode(mut self, value: impl Into<FraudMode>) -> Self {
+        self.fraud_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `frontUrl`.
+    pub fn front_url(mut self, value: impl Into<String>) -> Self {
+        self.front_url = Some(value.into());
+        self
+    }
+
+    /// Sets `grabPay`.
+    pub fn grab_pay(mut self, value: impl Into<GrabPay>) -> Self {
+        self.grab_pay = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNo` (required).
+    pub fn order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `payNow`.
+    pub fn pay_now(mut self, value: impl Into<PayNow>) -> Self {
+        self.pay_now = Some(value.into());
+        self
+    }
+
+    /// Sets `paymentMethodType` (required).
+    pub fn payment_method_type(mut self, value: impl Into<PaymentMethodType>) -> Self {
+        self.payment_method_type = Some(value.into());
+        self
+    }
+
+    /// Sets `paypal`.
+    pub fn paypal(mut self, value: impl Into<PayPal>) -> Self {
+        self.paypal = Some(value.into());
+        self
+    }
+
+    /// Sets `productInfo`.
+    pub fn product_info(mut self, value: impl Into<Vec<ProductInfo>>) -> Self {
+        self.product_info = Some(value.into());
+        self
+    }
+
+    /// Sets `shipping`.
+    pub fn shipping(mut self, value: impl Into<Shipping>) -> Self {
+        self.shipping = Some(value.into());
+        self
+    }
+
+    /// Sets `shopeePay`.
+    pub fn shopee_pay(mut self, value: impl Into<ShopeePay>) -> Self {
+        self.shopee_pay = Some(value.into());
+        self
+    }
+
+    /// Sets `threeDsData`.
+    pub fn three_ds_data(mut self, value: impl Into<ThreeDsData>) -> Self {
+        self.three_ds_data = Some(value.into());
+        self
+    }
+
+    /// Sets `threeDsMode`.
+    pub fn three_ds_mode(mut self, value: impl Into<ThreeDsMode>) -> Self {
+        self.three_ds_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `upay`.
+    pub fn upay(mut self, value: impl Into<Upay>) -> Self {
+        self.upay = Some(value.into());
+        self
+    }
+
+    /// Sets `wechat`.
+    pub fn wechat(mut self, value: impl Into<Wechat>) -> Self {
+        self.wechat = Some(value.into());
+        self
+    }
+
+    /// The `PaymentRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"PaymentRequest: amount must be set"`.
+    pub fn build(self) -> Result<PaymentRequest, sign_core::InvalidRequest> {
+        Ok(PaymentRequest {
+            alipay: self.alipay,
+            alipay_plus: self.alipay_plus,
+            amount: self
+                .amount
+                .ok_or_else(|| sign_core::InvalidRequest::field("PaymentRequest", "amount", "must be set"))?,
+            billing: self.billing,
+            billing_desc: self.billing_desc,
+            card: self.card,
+            currency: self
+                .currency
+                .ok_or_else(|| sign_core::InvalidRequest::field("PaymentRequest", "currency", "must be set"))?,
+            description: self.description,
+            device_info: self
+                .device_info
+                .ok_or_else(|| sign_core::InvalidRequest::field("PaymentRequest", "deviceInfo", "must be set"))?,
+            expiry_time: self.expiry_time,
+            fraud_mode: self.fraud_mode,
+            front_url: self.front_url,
+            grab_pay: self.grab_pay,
+            order_no: self
+                .order_no
+                .ok_or_else(|| sign_core::InvalidRequest::field("PaymentRequest", "orderNo", "must be set"))?,
+            pay_now: self.pay_now,
+            payment_method_type: self.payment_method_type.ok_or_else(|| {
+                sign_core::InvalidRequest::field("PaymentRequest", "paymentMethodType", "must be set")
+            })?,
+            paypal: self.paypal,
+            product_info: self.product_info,
+            shipping: self.shipping,
+            shopee_pay: self.shopee_pay,
+            three_ds_data: self.three_ds_data,
+            three_ds_mode: self.three_ds_mode,
+            upay: self.upay,
+            wechat: self.wechat,
+        })
+    }
+}
+
+impl PaymentRequest {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/payment.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
@@ -648,6 +879,77 @@ impl ThreeDsData {
     pub fn with_ds_trans_id(mut self, value: impl Into<String>) -> Self {
         self.ds_trans_id = Some(value.into());
         self
+    }
+}
+
+impl ThreeDsData {
+    /// A builder naming every field:
+    /// `ThreeDsData::builder().ds_version(..).eci(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> ThreeDsDataBuilder {
+        ThreeDsDataBuilder::default()
+    }
+}
+
+/// Builds a [`ThreeDsData`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct ThreeDsDataBuilder {
+    cavv: Option<String>,
+    ds_trans_id: Option<String>,
+    ds_version: Option<String>,
+    eci: Option<String>,
+    xid: Option<String>,
+}
+
+impl ThreeDsDataBuilder {
+    /// Sets `cavv`.
+    pub fn cavv(mut self, value: impl Into<String>) -> Self {
+        self.cavv = Some(value.into());
+        self
+    }
+
+    /// Sets `dsTransId`.
+    pub fn ds_trans_id(mut self, value: impl Into<String>) -> Self {
+        self.ds_trans_id = Some(value.into());
+        self
+    }
+
+    /// Sets `dsVersion` (required).
+    pub fn ds_version(mut self, value: impl Into<String>) -> Self {
+        self.ds_version = Some(value.into());
+        self
+    }
+
+    /// Sets `eci` (required).
+    pub fn eci(mut self, value: impl Into<String>) -> Self {
+        self.eci = Some(value.into());
+        self
+    }
+
+    /// Sets `xid` (required).
+    pub fn xid(mut self, value: impl Into<String>) -> Self {
+        self.xid = Some(value.into());
+        self
+    }
+
+    /// The `ThreeDsData`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"ThreeDsData: dsVersion must be set"`.
+    pub fn build(self) -> Result<ThreeDsData, sign_core::InvalidRequest> {
+        Ok(ThreeDsData {
+            cavv: self.cavv,
+            ds_trans_id: self.ds_trans_id,
+            ds_version: self
+                .ds_version
+                .ok_or_else(|| sign_core::InvalidRequest::field("ThreeDsData", "dsVersion", "must be set"))?,
+            eci: self.eci.ok_or_else(|| sign_core::InvalidRequest::field("ThreeDsData", "eci", "must be set"))?,
+            xid: self.xid.ok_or_else(|| sign_core::InvalidRequest::field("ThreeDsData", "xid", "must be set"))?,
+        })
     }
 }
 

@@ -76,6 +76,91 @@ impl RefundRequest {
 }
 
 impl RefundRequest {
+    /// A builder naming every field:
+    /// `RefundRequest::builder().amount(..).client_ip(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> RefundRequestBuilder {
+        RefundRequestBuilder::default()
+    }
+}
+
+/// Builds a [`RefundRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct RefundRequestBuilder {
+    amount: Option<sign_core::Decimal>,
+    client_ip: Option<String>,
+    order_no: Option<String>,
+    reason: Option<String>,
+    refund_number: Option<String>,
+    trade_no: Option<String>,
+}
+
+impl RefundRequestBuilder {
+    /// Sets `amount` (required).
+    pub fn amount(mut self, value: impl Into<sign_core::Decimal>) -> Self {
+        self.amount = Some(value.into());
+        self
+    }
+
+    /// Sets `clientIp` (required).
+    pub fn client_ip(mut self, value: impl Into<String>) -> Self {
+        self.client_ip = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNo`.
+    pub fn order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `reason` (required).
+    pub fn reason(mut self, value: impl Into<String>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+
+    /// Sets `refundNumber` (required).
+    pub fn refund_number(mut self, value: impl Into<String>) -> Self {
+        self.refund_number = Some(value.into());
+        self
+    }
+
+    /// Sets `tradeNo`.
+    pub fn trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+
+    /// The `RefundRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"RefundRequest: amount must be set"`.
+    pub fn build(self) -> Result<RefundRequest, sign_core::InvalidRequest> {
+        Ok(RefundRequest {
+            amount: self
+                .amount
+                .ok_or_else(|| sign_core::InvalidRequest::field("RefundRequest", "amount", "must be set"))?,
+            client_ip: self
+                .client_ip
+                .ok_or_else(|| sign_core::InvalidRequest::field("RefundRequest", "clientIp", "must be set"))?,
+            order_no: self.order_no,
+            reason: self
+                .reason
+                .ok_or_else(|| sign_core::InvalidRequest::field("RefundRequest", "reason", "must be set"))?,
+            refund_number: self
+                .refund_number
+                .ok_or_else(|| sign_core::InvalidRequest::field("RefundRequest", "refundNumber", "must be set"))?,
+            trade_no: self.trade_no,
+        })
+    }
+}
+
+impl RefundRequest {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/refund.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each

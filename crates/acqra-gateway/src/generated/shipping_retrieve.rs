@@ -36,6 +36,65 @@ impl ShippingRetrieveRequest {
     }
 }
 
+impl ShippingRetrieveRequest {
+    /// A builder naming every field:
+    /// `ShippingRetrieveRequest::builder().matedata(..).order_no(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> ShippingRetrieveRequestBuilder {
+        ShippingRetrieveRequestBuilder::default()
+    }
+}
+
+/// Builds a [`ShippingRetrieveRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct ShippingRetrieveRequestBuilder {
+    matedata: Option<crate::Metadata>,
+    order_no: Option<String>,
+    tracking_no: Option<String>,
+}
+
+impl ShippingRetrieveRequestBuilder {
+    /// Sets `matedata` (required).
+    pub fn matedata(mut self, value: impl Into<crate::Metadata>) -> Self {
+        self.matedata = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNo` (required).
+    pub fn order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `trackingNo` (required).
+    pub fn tracking_no(mut self, value: impl Into<String>) -> Self {
+        self.tracking_no = Some(value.into());
+        self
+    }
+
+    /// The `ShippingRetrieveRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"ShippingRetrieveRequest: matedata must be set"`.
+    pub fn build(self) -> Result<ShippingRetrieveRequest, sign_core::InvalidRequest> {
+        Ok(ShippingRetrieveRequest {
+            matedata: self.matedata.ok_or_else(|| {
+                sign_core::InvalidRequest::field("ShippingRetrieveRequest", "matedata", "must be set")
+            })?,
+            order_no: self
+                .order_no
+                .ok_or_else(|| sign_core::InvalidRequest::field("ShippingRetrieveRequest", "orderNo", "must be set"))?,
+            tracking_no: self.tracking_no.ok_or_else(|| {
+                sign_core::InvalidRequest::field("ShippingRetrieveRequest", "trackingNo", "must be set")
+            })?,
+        })
+    }
+}
+
 impl sign_core::Endpoint for ShippingRetrieveRequest {
     type Response = ShippingRetrieveResponse;
     const NAME: &'static str = "shipping_retrieve";

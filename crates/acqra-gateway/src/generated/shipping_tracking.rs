@@ -75,6 +75,113 @@ impl ShippingTrackingRequest {
     }
 }
 
+impl ShippingTrackingRequest {
+    /// A builder naming every field:
+    /// `ShippingTrackingRequest::builder().carrier(..).order_no(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> ShippingTrackingRequestBuilder {
+        ShippingTrackingRequestBuilder::default()
+    }
+}
+
+/// Builds a [`ShippingTrackingRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct ShippingTrackingRequestBuilder {
+    carrier: Option<String>,
+    order_no: Option<String>,
+    shipment_date: Option<String>,
+    shipment_direction: Option<ShipmentDirection>,
+    shipping_status: Option<ShippingStatus>,
+    tracking_no: Option<String>,
+    tracking_number_type: Option<TrackingNumberType>,
+    tracking_url: Option<String>,
+}
+
+impl ShippingTrackingRequestBuilder {
+    /// Sets `carrier` (required).
+    pub fn carrier(mut self, value: impl Into<String>) -> Self {
+        self.carrier = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNo` (required).
+    pub fn order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `shipmentDate` (required).
+    pub fn shipment_date(mut self, value: impl Into<String>) -> Self {
+        self.shipment_date = Some(value.into());
+        self
+    }
+
+    /// Sets `shipmentDirection` (required).
+    pub fn shipment_direction(mut self, value: impl Into<ShipmentDirection>) -> Self {
+        self.shipment_direction = Some(value.into());
+        self
+    }
+
+    /// Sets `shippingStatus` (required).
+    pub fn shipping_status(mut self, value: impl Into<ShippingStatus>) -> Self {
+        self.shipping_status = Some(value.into());
+        self
+    }
+
+    /// Sets `trackingNo` (required).
+    pub fn tracking_no(mut self, value: impl Into<String>) -> Self {
+        self.tracking_no = Some(value.into());
+        self
+    }
+
+    /// Sets `trackingNumberType` (required).
+    pub fn tracking_number_type(mut self, value: impl Into<TrackingNumberType>) -> Self {
+        self.tracking_number_type = Some(value.into());
+        self
+    }
+
+    /// Sets `trackingUrl`.
+    pub fn tracking_url(mut self, value: impl Into<String>) -> Self {
+        self.tracking_url = Some(value.into());
+        self
+    }
+
+    /// The `ShippingTrackingRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"ShippingTrackingRequest: carrier must be set"`.
+    pub fn build(self) -> Result<ShippingTrackingRequest, sign_core::InvalidRequest> {
+        Ok(ShippingTrackingRequest {
+            carrier: self
+                .carrier
+                .ok_or_else(|| sign_core::InvalidRequest::field("ShippingTrackingRequest", "carrier", "must be set"))?,
+            order_no: self
+                .order_no
+                .ok_or_else(|| sign_core::InvalidRequest::field("ShippingTrackingRequest", "orderNo", "must be set"))?,
+            shipment_date: self.shipment_date.ok_or_else(|| {
+                sign_core::InvalidRequest::field("ShippingTrackingRequest", "shipmentDate", "must be set")
+            })?,
+            shipment_direction: self.shipment_direction.ok_or_else(|| {
+                sign_core::InvalidRequest::field("ShippingTrackingRequest", "shipmentDirection", "must be set")
+            })?,
+            shipping_status: self.shipping_status.ok_or_else(|| {
+                sign_core::InvalidRequest::field("ShippingTrackingRequest", "shippingStatus", "must be set")
+            })?,
+            tracking_no: self.tracking_no.ok_or_else(|| {
+                sign_core::InvalidRequest::field("ShippingTrackingRequest", "trackingNo", "must be set")
+            })?,
+            tracking_number_type: self.tracking_number_type.ok_or_else(|| {
+                sign_core::InvalidRequest::field("ShippingTrackingRequest", "trackingNumberType", "must be set")
+            })?,
+            tracking_url: self.tracking_url,
+        })
+    }
+}
+
 impl sign_core::Endpoint for ShippingTrackingRequest {
     type Response = ShippingTrackingResponse;
     const NAME: &'static str = "shipping_tracking";

@@ -47,6 +47,73 @@ impl ShippingTrackingModifyRequest {
 }
 
 impl ShippingTrackingModifyRequest {
+    /// A builder naming every field:
+    /// `ShippingTrackingModifyRequest::builder().iterms(..).order_no(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> ShippingTrackingModifyRequestBuilder {
+        ShippingTrackingModifyRequestBuilder::default()
+    }
+}
+
+/// Builds a [`ShippingTrackingModifyRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct ShippingTrackingModifyRequestBuilder {
+    iterms: Option<Vec<TrackingIterm>>,
+    matedata: Option<crate::Metadata>,
+    order_no: Option<String>,
+    tracking_no: Option<String>,
+}
+
+impl ShippingTrackingModifyRequestBuilder {
+    /// Sets `iterms` (required).
+    pub fn iterms(mut self, value: impl Into<Vec<TrackingIterm>>) -> Self {
+        self.iterms = Some(value.into());
+        self
+    }
+
+    /// Sets `matedata`.
+    pub fn matedata(mut self, value: impl Into<crate::Metadata>) -> Self {
+        self.matedata = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNo` (required).
+    pub fn order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `trackingNo` (required).
+    pub fn tracking_no(mut self, value: impl Into<String>) -> Self {
+        self.tracking_no = Some(value.into());
+        self
+    }
+
+    /// The `ShippingTrackingModifyRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"ShippingTrackingModifyRequest: iterms must be set"`.
+    pub fn build(self) -> Result<ShippingTrackingModifyRequest, sign_core::InvalidRequest> {
+        Ok(ShippingTrackingModifyRequest {
+            iterms: self.iterms.ok_or_else(|| {
+                sign_core::InvalidRequest::field("ShippingTrackingModifyRequest", "iterms", "must be set")
+            })?,
+            matedata: self.matedata,
+            order_no: self.order_no.ok_or_else(|| {
+                sign_core::InvalidRequest::field("ShippingTrackingModifyRequest", "orderNo", "must be set")
+            })?,
+            tracking_no: self.tracking_no.ok_or_else(|| {
+                sign_core::InvalidRequest::field("ShippingTrackingModifyRequest", "trackingNo", "must be set")
+            })?,
+        })
+    }
+}
+
+impl ShippingTrackingModifyRequest {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/shipping_tracking_modify.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each

@@ -127,6 +127,123 @@ impl SubscriptionPaymentRequest {
 }
 
 impl SubscriptionPaymentRequest {
+    /// A builder naming every field:
+    /// `SubscriptionPaymentRequest::builder().amount(..).expiry_month(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> SubscriptionPaymentRequestBuilder {
+        SubscriptionPaymentRequestBuilder::default()
+    }
+}
+
+/// Builds a [`SubscriptionPaymentRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct SubscriptionPaymentRequestBuilder {
+    amount: Option<sign_core::Decimal>,
+    card_no: Option<sign_core::SecretString>,
+    customer_initiated_reason: Option<CustomerInitiatedReason>,
+    description: Option<String>,
+    device_info: Option<DeviceInfo>,
+    expiry_month: Option<String>,
+    expiry_year: Option<String>,
+    order_no: Option<String>,
+    three_ds_mode: Option<ThreeDsMode>,
+    transaction_identifier: Option<sign_core::SecretString>,
+}
+
+impl SubscriptionPaymentRequestBuilder {
+    /// Sets `amount` (required).
+    pub fn amount(mut self, value: impl Into<sign_core::Decimal>) -> Self {
+        self.amount = Some(value.into());
+        self
+    }
+
+    /// Sets `cardNo`.
+    pub fn card_no(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.card_no = Some(value.into());
+        self
+    }
+
+    /// Sets `customerInitiatedReason`.
+    pub fn customer_initiated_reason(mut self, value: impl Into<CustomerInitiatedReason>) -> Self {
+        self.customer_initiated_reason = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `deviceInfo`.
+    pub fn device_info(mut self, value: impl Into<DeviceInfo>) -> Self {
+        self.device_info = Some(value.into());
+        self
+    }
+
+    /// Sets `expiryMonth` (required).
+    pub fn expiry_month(mut self, value: impl Into<String>) -> Self {
+        self.expiry_month = Some(value.into());
+        self
+    }
+
+    /// Sets `expiryYear` (required).
+    pub fn expiry_year(mut self, value: impl Into<String>) -> Self {
+        self.expiry_year = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNo` (required).
+    pub fn order_no(mut self, value: impl Into<String>) -> Self {
+        self.order_no = Some(value.into());
+        self
+    }
+
+    /// Sets `threeDsMode`.
+    pub fn three_ds_mode(mut self, value: impl Into<ThreeDsMode>) -> Self {
+        self.three_ds_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `transactionIdentifier`.
+    pub fn transaction_identifier(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.transaction_identifier = Some(value.into());
+        self
+    }
+
+    /// The `SubscriptionPaymentRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"SubscriptionPaymentRequest: amount must be set"`.
+    pub fn build(self) -> Result<SubscriptionPaymentRequest, sign_core::InvalidRequest> {
+        Ok(SubscriptionPaymentRequest {
+            amount: self.amount.ok_or_else(|| {
+                sign_core::InvalidRequest::field("SubscriptionPaymentRequest", "amount", "must be set")
+            })?,
+            card_no: self.card_no,
+            customer_initiated_reason: self.customer_initiated_reason,
+            description: self.description,
+            device_info: self.device_info,
+            expiry_month: self.expiry_month.ok_or_else(|| {
+                sign_core::InvalidRequest::field("SubscriptionPaymentRequest", "expiryMonth", "must be set")
+            })?,
+            expiry_year: self.expiry_year.ok_or_else(|| {
+                sign_core::InvalidRequest::field("SubscriptionPaymentRequest", "expiryYear", "must be set")
+            })?,
+            order_no: self.order_no.ok_or_else(|| {
+                sign_core::InvalidRequest::field("SubscriptionPaymentRequest", "orderNo", "must be set")
+            })?,
+            three_ds_mode: self.three_ds_mode,
+            transaction_identifier: self.transaction_identifier,
+        })
+    }
+}
+
+impl SubscriptionPaymentRequest {
     /// Checks the rules of the constraints column of `docs/acqra-gateway/subscription_payment.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each

@@ -27,6 +27,55 @@ impl TokenRequest {
     }
 }
 
+impl TokenRequest {
+    /// A builder naming every field:
+    /// `TokenRequest::builder().app_id(..).secret(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> TokenRequestBuilder {
+        TokenRequestBuilder::default()
+    }
+}
+
+/// Builds a [`TokenRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct TokenRequestBuilder {
+    app_id: Option<String>,
+    secret: Option<sign_core::SecretString>,
+}
+
+impl TokenRequestBuilder {
+    /// Sets `appId` (required).
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+
+    /// Sets `secret` (required).
+    pub fn secret(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.secret = Some(value.into());
+        self
+    }
+
+    /// The `TokenRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"TokenRequest: appId must be set"`.
+    pub fn build(self) -> Result<TokenRequest, sign_core::InvalidRequest> {
+        Ok(TokenRequest {
+            app_id: self
+                .app_id
+                .ok_or_else(|| sign_core::InvalidRequest::field("TokenRequest", "appId", "must be set"))?,
+            secret: self
+                .secret
+                .ok_or_else(|| sign_core::InvalidRequest::field("TokenRequest", "secret", "must be set"))?,
+        })
+    }
+}
+
 impl sign_core::Endpoint for TokenRequest {
     type Response = TokenResponse;
     const NAME: &'static str = "token";

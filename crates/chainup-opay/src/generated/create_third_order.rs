@@ -135,6 +135,133 @@ impl CreateThirdOrderRequest {
 }
 
 impl CreateThirdOrderRequest {
+    /// A builder naming every field:
+    /// `CreateThirdOrderRequest::builder().app_order_id(..).order_amount(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> CreateThirdOrderRequestBuilder {
+        CreateThirdOrderRequestBuilder::default()
+    }
+}
+
+/// Builds a [`CreateThirdOrderRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct CreateThirdOrderRequestBuilder {
+    app_order_id: Option<String>,
+    open_id: Option<String>,
+    user_id: Option<String>,
+    order_amount: Option<sign_core::Decimal>,
+    order_scene_type: Option<String>,
+    pay_coin_symbol: Option<String>,
+    app_key: Option<String>,
+    return_page: Option<String>,
+    notify_page: Option<String>,
+    token: Option<sign_core::SecretString>,
+    goods: Option<String>,
+}
+
+impl CreateThirdOrderRequestBuilder {
+    /// Sets `appOrderId` (required).
+    pub fn app_order_id(mut self, value: impl Into<String>) -> Self {
+        self.app_order_id = Some(value.into());
+        self
+    }
+
+    /// Sets `openId`.
+    pub fn open_id(mut self, value: impl Into<String>) -> Self {
+        self.open_id = Some(value.into());
+        self
+    }
+
+    /// Sets `userId`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+
+    /// Sets `orderAmount` (required).
+    pub fn order_amount(mut self, value: impl Into<sign_core::Decimal>) -> Self {
+        self.order_amount = Some(value.into());
+        self
+    }
+
+    /// Sets `orderSceneType`.
+    pub fn order_scene_type(mut self, value: impl Into<String>) -> Self {
+        self.order_scene_type = Some(value.into());
+        self
+    }
+
+    /// Sets `payCoinSymbol` (required).
+    pub fn pay_coin_symbol(mut self, value: impl Into<String>) -> Self {
+        self.pay_coin_symbol = Some(value.into());
+        self
+    }
+
+    /// Sets `appKey`.
+    pub fn app_key(mut self, value: impl Into<String>) -> Self {
+        self.app_key = Some(value.into());
+        self
+    }
+
+    /// Sets `returnPage` (required).
+    pub fn return_page(mut self, value: impl Into<String>) -> Self {
+        self.return_page = Some(value.into());
+        self
+    }
+
+    /// Sets `notifyPage` (required).
+    pub fn notify_page(mut self, value: impl Into<String>) -> Self {
+        self.notify_page = Some(value.into());
+        self
+    }
+
+    /// Sets `token`.
+    pub fn token(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.token = Some(value.into());
+        self
+    }
+
+    /// Sets `goods`.
+    pub fn goods(mut self, value: impl Into<String>) -> Self {
+        self.goods = Some(value.into());
+        self
+    }
+
+    /// The `CreateThirdOrderRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"CreateThirdOrderRequest: appOrderId must be set"`.
+    pub fn build(self) -> Result<CreateThirdOrderRequest, sign_core::InvalidRequest> {
+        Ok(CreateThirdOrderRequest {
+            app_order_id: self.app_order_id.ok_or_else(|| {
+                sign_core::InvalidRequest::field("CreateThirdOrderRequest", "appOrderId", "must be set")
+            })?,
+            open_id: self.open_id,
+            user_id: self.user_id,
+            order_amount: self.order_amount.ok_or_else(|| {
+                sign_core::InvalidRequest::field("CreateThirdOrderRequest", "orderAmount", "must be set")
+            })?,
+            order_scene_type: self.order_scene_type,
+            pay_coin_symbol: self.pay_coin_symbol.ok_or_else(|| {
+                sign_core::InvalidRequest::field("CreateThirdOrderRequest", "payCoinSymbol", "must be set")
+            })?,
+            app_key: self.app_key,
+            return_page: self.return_page.ok_or_else(|| {
+                sign_core::InvalidRequest::field("CreateThirdOrderRequest", "returnPage", "must be set")
+            })?,
+            notify_page: self.notify_page.ok_or_else(|| {
+                sign_core::InvalidRequest::field("CreateThirdOrderRequest", "notifyPage", "must be set")
+            })?,
+            token: self.token,
+            goods: self.goods,
+        })
+    }
+}
+
+impl CreateThirdOrderRequest {
     /// Checks the rules of the constraints column of `docs/chainup-opay/create_third_order.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each

@@ -39,6 +39,63 @@ impl OrderDetailRequest {
 }
 
 impl OrderDetailRequest {
+    /// A builder naming every field:
+    /// `OrderDetailRequest::builder().app_key(..).order_num(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> OrderDetailRequestBuilder {
+        OrderDetailRequestBuilder::default()
+    }
+}
+
+/// Builds a [`OrderDetailRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct OrderDetailRequestBuilder {
+    app_key: Option<String>,
+    order_num: Option<String>,
+    token: Option<sign_core::SecretString>,
+}
+
+impl OrderDetailRequestBuilder {
+    /// Sets `appKey` (required).
+    pub fn app_key(mut self, value: impl Into<String>) -> Self {
+        self.app_key = Some(value.into());
+        self
+    }
+
+    /// Sets `orderNum` (required).
+    pub fn order_num(mut self, value: impl Into<String>) -> Self {
+        self.order_num = Some(value.into());
+        self
+    }
+
+    /// Sets `token`.
+    pub fn token(mut self, value: impl Into<sign_core::SecretString>) -> Self {
+        self.token = Some(value.into());
+        self
+    }
+
+    /// The `OrderDetailRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"OrderDetailRequest: appKey must be set"`.
+    pub fn build(self) -> Result<OrderDetailRequest, sign_core::InvalidRequest> {
+        Ok(OrderDetailRequest {
+            app_key: self
+                .app_key
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderDetailRequest", "appKey", "must be set"))?,
+            order_num: self
+                .order_num
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderDetailRequest", "orderNum", "must be set"))?,
+            token: self.token,
+        })
+    }
+}
+
+impl OrderDetailRequest {
     /// Checks the rules of the constraints column of `docs/chainup-opay/order_detail.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each

@@ -74,6 +74,99 @@ impl OrderPayRequest {
     }
 }
 
+impl OrderPayRequest {
+    /// A builder naming every field:
+    /// `OrderPayRequest::builder().order_id(..).pay_method(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> OrderPayRequestBuilder {
+        OrderPayRequestBuilder::default()
+    }
+}
+
+/// Builds a [`OrderPayRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct OrderPayRequestBuilder {
+    order_id: Option<i64>,
+    pay_method: Option<PayMethod>,
+    pay_price: Option<sign_core::DecimalNumber>,
+    pay_integral: Option<i64>,
+    address_id: Option<i64>,
+    freight_mode: Option<FreightMode>,
+    freight_json_arr_key: Option<FreightJsonArrKey>,
+}
+
+impl OrderPayRequestBuilder {
+    /// Sets `order_id` (required).
+    pub fn order_id(mut self, value: impl Into<i64>) -> Self {
+        self.order_id = Some(value.into());
+        self
+    }
+
+    /// Sets `pay_method` (required).
+    pub fn pay_method(mut self, value: impl Into<PayMethod>) -> Self {
+        self.pay_method = Some(value.into());
+        self
+    }
+
+    /// Sets `pay_price`.
+    pub fn pay_price(mut self, value: impl Into<sign_core::DecimalNumber>) -> Self {
+        self.pay_price = Some(value.into());
+        self
+    }
+
+    /// Sets `pay_integral`.
+    pub fn pay_integral(mut self, value: impl Into<i64>) -> Self {
+        self.pay_integral = Some(value.into());
+        self
+    }
+
+    /// Sets `address_id` (required).
+    pub fn address_id(mut self, value: impl Into<i64>) -> Self {
+        self.address_id = Some(value.into());
+        self
+    }
+
+    /// Sets `freight_mode` (required).
+    pub fn freight_mode(mut self, value: impl Into<FreightMode>) -> Self {
+        self.freight_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `freight_json_arr_key`.
+    pub fn freight_json_arr_key(mut self, value: impl Into<FreightJsonArrKey>) -> Self {
+        self.freight_json_arr_key = Some(value.into());
+        self
+    }
+
+    /// The `OrderPayRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"OrderPayRequest: order_id must be set"`.
+    pub fn build(self) -> Result<OrderPayRequest, sign_core::InvalidRequest> {
+        Ok(OrderPayRequest {
+            order_id: self
+                .order_id
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderPayRequest", "order_id", "must be set"))?,
+            pay_method: self
+                .pay_method
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderPayRequest", "pay_method", "must be set"))?,
+            pay_price: self.pay_price,
+            pay_integral: self.pay_integral,
+            address_id: self
+                .address_id
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderPayRequest", "address_id", "must be set"))?,
+            freight_mode: self
+                .freight_mode
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderPayRequest", "freight_mode", "must be set"))?,
+            freight_json_arr_key: self.freight_json_arr_key,
+        })
+    }
+}
+
 impl sign_core::Endpoint for OrderPayRequest {
     type Response = OrderPayResponse;
     const NAME: &'static str = "order_pay";

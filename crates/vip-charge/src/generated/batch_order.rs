@@ -65,6 +65,93 @@ impl BatchOrderRequest {
 }
 
 impl BatchOrderRequest {
+    /// A builder naming every field:
+    /// `BatchOrderRequest::builder().merchant_id(..).business_id(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> BatchOrderRequestBuilder {
+        BatchOrderRequestBuilder::default()
+    }
+}
+
+/// Builds a [`BatchOrderRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct BatchOrderRequestBuilder {
+    merchant_id: Option<String>,
+    business_id: Option<String>,
+    batch_biz_code: Option<String>,
+    product_code: Option<String>,
+    callback_url: Option<String>,
+    item_list: Option<Vec<BatchOrderItem>>,
+}
+
+impl BatchOrderRequestBuilder {
+    /// Sets `merchantId` (required).
+    pub fn merchant_id(mut self, value: impl Into<String>) -> Self {
+        self.merchant_id = Some(value.into());
+        self
+    }
+
+    /// Sets `businessId` (required).
+    pub fn business_id(mut self, value: impl Into<String>) -> Self {
+        self.business_id = Some(value.into());
+        self
+    }
+
+    /// Sets `batchBizCode` (required).
+    pub fn batch_biz_code(mut self, value: impl Into<String>) -> Self {
+        self.batch_biz_code = Some(value.into());
+        self
+    }
+
+    /// Sets `productCode` (required).
+    pub fn product_code(mut self, value: impl Into<String>) -> Self {
+        self.product_code = Some(value.into());
+        self
+    }
+
+    /// Sets `callbackUrl`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+
+    /// Sets `itemList` (required).
+    pub fn item_list(mut self, value: impl Into<Vec<BatchOrderItem>>) -> Self {
+        self.item_list = Some(value.into());
+        self
+    }
+
+    /// The `BatchOrderRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"BatchOrderRequest: merchantId must be set"`.
+    pub fn build(self) -> Result<BatchOrderRequest, sign_core::InvalidRequest> {
+        Ok(BatchOrderRequest {
+            merchant_id: self
+                .merchant_id
+                .ok_or_else(|| sign_core::InvalidRequest::field("BatchOrderRequest", "merchantId", "must be set"))?,
+            business_id: self
+                .business_id
+                .ok_or_else(|| sign_core::InvalidRequest::field("BatchOrderRequest", "businessId", "must be set"))?,
+            batch_biz_code: self
+                .batch_biz_code
+                .ok_or_else(|| sign_core::InvalidRequest::field("BatchOrderRequest", "batchBizCode", "must be set"))?,
+            product_code: self
+                .product_code
+                .ok_or_else(|| sign_core::InvalidRequest::field("BatchOrderRequest", "productCode", "must be set"))?,
+            callback_url: self.callback_url,
+            item_list: self
+                .item_list
+                .ok_or_else(|| sign_core::InvalidRequest::field("BatchOrderRequest", "itemList", "must be set"))?,
+        })
+    }
+}
+
+impl BatchOrderRequest {
     /// Checks the rules of the constraints column of `docs/vip-charge/batch_order.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
@@ -120,6 +207,55 @@ impl BatchOrderItem {
     /// Creates a `BatchOrderItem` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(biz_code: impl Into<String>, account: impl Into<String>) -> Self {
         Self { biz_code: biz_code.into(), account: account.into() }
+    }
+}
+
+impl BatchOrderItem {
+    /// A builder naming every field:
+    /// `BatchOrderItem::builder().biz_code(..).account(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> BatchOrderItemBuilder {
+        BatchOrderItemBuilder::default()
+    }
+}
+
+/// Builds a [`BatchOrderItem`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct BatchOrderItemBuilder {
+    biz_code: Option<String>,
+    account: Option<String>,
+}
+
+impl BatchOrderItemBuilder {
+    /// Sets `bizCode` (required).
+    pub fn biz_code(mut self, value: impl Into<String>) -> Self {
+        self.biz_code = Some(value.into());
+        self
+    }
+
+    /// Sets `account` (required).
+    pub fn account(mut self, value: impl Into<String>) -> Self {
+        self.account = Some(value.into());
+        self
+    }
+
+    /// The `BatchOrderItem`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"BatchOrderItem: bizCode must be set"`.
+    pub fn build(self) -> Result<BatchOrderItem, sign_core::InvalidRequest> {
+        Ok(BatchOrderItem {
+            biz_code: self
+                .biz_code
+                .ok_or_else(|| sign_core::InvalidRequest::field("BatchOrderItem", "bizCode", "must be set"))?,
+            account: self
+                .account
+                .ok_or_else(|| sign_core::InvalidRequest::field("BatchOrderItem", "account", "must be set"))?,
+        })
     }
 }
 

@@ -28,6 +28,55 @@ impl BusinessBalanceRequest {
 }
 
 impl BusinessBalanceRequest {
+    /// A builder naming every field:
+    /// `BusinessBalanceRequest::builder().merchant_id(..).business_id(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> BusinessBalanceRequestBuilder {
+        BusinessBalanceRequestBuilder::default()
+    }
+}
+
+/// Builds a [`BusinessBalanceRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct BusinessBalanceRequestBuilder {
+    merchant_id: Option<String>,
+    business_id: Option<String>,
+}
+
+impl BusinessBalanceRequestBuilder {
+    /// Sets `merchantId` (required).
+    pub fn merchant_id(mut self, value: impl Into<String>) -> Self {
+        self.merchant_id = Some(value.into());
+        self
+    }
+
+    /// Sets `businessId` (required).
+    pub fn business_id(mut self, value: impl Into<String>) -> Self {
+        self.business_id = Some(value.into());
+        self
+    }
+
+    /// The `BusinessBalanceRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"BusinessBalanceRequest: merchantId must be set"`.
+    pub fn build(self) -> Result<BusinessBalanceRequest, sign_core::InvalidRequest> {
+        Ok(BusinessBalanceRequest {
+            merchant_id: self.merchant_id.ok_or_else(|| {
+                sign_core::InvalidRequest::field("BusinessBalanceRequest", "merchantId", "must be set")
+            })?,
+            business_id: self.business_id.ok_or_else(|| {
+                sign_core::InvalidRequest::field("BusinessBalanceRequest", "businessId", "must be set")
+            })?,
+        })
+    }
+}
+
+impl BusinessBalanceRequest {
     /// Checks the rules of the constraints column of `docs/vip-charge/business_balance.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each

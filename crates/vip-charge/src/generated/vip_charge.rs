@@ -76,6 +76,101 @@ impl VipChargeRequest {
 }
 
 impl VipChargeRequest {
+    /// A builder naming every field:
+    /// `VipChargeRequest::builder().merchant_id(..).business_id(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> VipChargeRequestBuilder {
+        VipChargeRequestBuilder::default()
+    }
+}
+
+/// Builds a [`VipChargeRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct VipChargeRequestBuilder {
+    merchant_id: Option<String>,
+    business_id: Option<String>,
+    product_code: Option<String>,
+    mobile: Option<String>,
+    account: Option<String>,
+    biz_code: Option<String>,
+    callback_url: Option<String>,
+}
+
+impl VipChargeRequestBuilder {
+    /// Sets `merchantId` (required).
+    pub fn merchant_id(mut self, value: impl Into<String>) -> Self {
+        self.merchant_id = Some(value.into());
+        self
+    }
+
+    /// Sets `businessId` (required).
+    pub fn business_id(mut self, value: impl Into<String>) -> Self {
+        self.business_id = Some(value.into());
+        self
+    }
+
+    /// Sets `productCode` (required).
+    pub fn product_code(mut self, value: impl Into<String>) -> Self {
+        self.product_code = Some(value.into());
+        self
+    }
+
+    /// Sets `mobile`.
+    pub fn mobile(mut self, value: impl Into<String>) -> Self {
+        self.mobile = Some(value.into());
+        self
+    }
+
+    /// Sets `account` (required).
+    pub fn account(mut self, value: impl Into<String>) -> Self {
+        self.account = Some(value.into());
+        self
+    }
+
+    /// Sets `bizCode` (required).
+    pub fn biz_code(mut self, value: impl Into<String>) -> Self {
+        self.biz_code = Some(value.into());
+        self
+    }
+
+    /// Sets `callbackUrl`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+
+    /// The `VipChargeRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"VipChargeRequest: merchantId must be set"`.
+    pub fn build(self) -> Result<VipChargeRequest, sign_core::InvalidRequest> {
+        Ok(VipChargeRequest {
+            merchant_id: self
+                .merchant_id
+                .ok_or_else(|| sign_core::InvalidRequest::field("VipChargeRequest", "merchantId", "must be set"))?,
+            business_id: self
+                .business_id
+                .ok_or_else(|| sign_core::InvalidRequest::field("VipChargeRequest", "businessId", "must be set"))?,
+            product_code: self
+                .product_code
+                .ok_or_else(|| sign_core::InvalidRequest::field("VipChargeRequest", "productCode", "must be set"))?,
+            mobile: self.mobile,
+            account: self
+                .account
+                .ok_or_else(|| sign_core::InvalidRequest::field("VipChargeRequest", "account", "must be set"))?,
+            biz_code: self
+                .biz_code
+                .ok_or_else(|| sign_core::InvalidRequest::field("VipChargeRequest", "bizCode", "must be set"))?,
+            callback_url: self.callback_url,
+        })
+    }
+}
+
+impl VipChargeRequest {
     /// Checks the rules of the constraints column of `docs/vip-charge/vip_charge.md`, in this type and in the doc
     /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
     /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each

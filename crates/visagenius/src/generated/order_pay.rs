@@ -40,6 +40,63 @@ impl OrderPayRequest {
     }
 }
 
+impl OrderPayRequest {
+    /// A builder naming every field:
+    /// `OrderPayRequest::builder().order_id(..).pay_amount(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> OrderPayRequestBuilder {
+        OrderPayRequestBuilder::default()
+    }
+}
+
+/// Builds a [`OrderPayRequest`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct OrderPayRequestBuilder {
+    order_id: Option<i64>,
+    pay_amount: Option<crate::Fen>,
+    order_express_address: Option<OrderExpressAddress>,
+}
+
+impl OrderPayRequestBuilder {
+    /// Sets `order_id` (required).
+    pub fn order_id(mut self, value: impl Into<i64>) -> Self {
+        self.order_id = Some(value.into());
+        self
+    }
+
+    /// Sets `pay_amount` (required).
+    pub fn pay_amount(mut self, value: impl Into<crate::Fen>) -> Self {
+        self.pay_amount = Some(value.into());
+        self
+    }
+
+    /// Sets `order_express_address`.
+    pub fn order_express_address(mut self, value: impl Into<OrderExpressAddress>) -> Self {
+        self.order_express_address = Some(value.into());
+        self
+    }
+
+    /// The `OrderPayRequest`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"OrderPayRequest: order_id must be set"`.
+    pub fn build(self) -> Result<OrderPayRequest, sign_core::InvalidRequest> {
+        Ok(OrderPayRequest {
+            order_id: self
+                .order_id
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderPayRequest", "order_id", "must be set"))?,
+            pay_amount: self
+                .pay_amount
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderPayRequest", "pay_amount", "must be set"))?,
+            order_express_address: self.order_express_address,
+        })
+    }
+}
+
 impl sign_core::Endpoint for OrderPayRequest {
     type Response = OrderPayResponse;
     const NAME: &'static str = "order_pay";
@@ -90,6 +147,95 @@ impl OrderExpressAddress {
             county_code: county_code.into(),
             detail_address: detail_address.into(),
         }
+    }
+}
+
+impl OrderExpressAddress {
+    /// A builder naming every field:
+    /// `OrderExpressAddress::builder().addressee(..).mobile_phone(..).build()`.
+    /// Prefer it to [`new`](Self::new) when required fields share a type and could be swapped
+    /// unnoticed.
+    pub fn builder() -> OrderExpressAddressBuilder {
+        OrderExpressAddressBuilder::default()
+    }
+}
+
+/// Builds a [`OrderExpressAddress`] field by field; [`build`](Self::build) names the first required field
+/// left unset.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct OrderExpressAddressBuilder {
+    addressee: Option<String>,
+    mobile_phone: Option<String>,
+    province_code: Option<String>,
+    city_code: Option<String>,
+    county_code: Option<String>,
+    detail_address: Option<String>,
+}
+
+impl OrderExpressAddressBuilder {
+    /// Sets `addressee` (required).
+    pub fn addressee(mut self, value: impl Into<String>) -> Self {
+        self.addressee = Some(value.into());
+        self
+    }
+
+    /// Sets `mobile_phone` (required).
+    pub fn mobile_phone(mut self, value: impl Into<String>) -> Self {
+        self.mobile_phone = Some(value.into());
+        self
+    }
+
+    /// Sets `province_code` (required).
+    pub fn province_code(mut self, value: impl Into<String>) -> Self {
+        self.province_code = Some(value.into());
+        self
+    }
+
+    /// Sets `city_code` (required).
+    pub fn city_code(mut self, value: impl Into<String>) -> Self {
+        self.city_code = Some(value.into());
+        self
+    }
+
+    /// Sets `county_code` (required).
+    pub fn county_code(mut self, value: impl Into<String>) -> Self {
+        self.county_code = Some(value.into());
+        self
+    }
+
+    /// Sets `detail_address` (required).
+    pub fn detail_address(mut self, value: impl Into<String>) -> Self {
+        self.detail_address = Some(value.into());
+        self
+    }
+
+    /// The `OrderExpressAddress`.
+    ///
+    /// # Errors
+    /// `InvalidRequest` naming the first required field left unset, e.g.
+    /// `"OrderExpressAddress: addressee must be set"`.
+    pub fn build(self) -> Result<OrderExpressAddress, sign_core::InvalidRequest> {
+        Ok(OrderExpressAddress {
+            addressee: self
+                .addressee
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderExpressAddress", "addressee", "must be set"))?,
+            mobile_phone: self.mobile_phone.ok_or_else(|| {
+                sign_core::InvalidRequest::field("OrderExpressAddress", "mobile_phone", "must be set")
+            })?,
+            province_code: self.province_code.ok_or_else(|| {
+                sign_core::InvalidRequest::field("OrderExpressAddress", "province_code", "must be set")
+            })?,
+            city_code: self
+                .city_code
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderExpressAddress", "city_code", "must be set"))?,
+            county_code: self
+                .county_code
+                .ok_or_else(|| sign_core::InvalidRequest::field("OrderExpressAddress", "county_code", "must be set"))?,
+            detail_address: self.detail_address.ok_or_else(|| {
+                sign_core::InvalidRequest::field("OrderExpressAddress", "detail_address", "must be set")
+            })?,
+        })
     }
 }
 
