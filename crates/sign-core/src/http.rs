@@ -215,7 +215,7 @@ pub fn join_url(base: &str, path: &str) -> String {
 /// Sends one request and returns the response, whatever its status.
 ///
 /// Implement this to plug in another HTTP client; the default is
-/// [`UreqTransport`](crate::transport::UreqTransport) (feature `ureq`).
+/// `UreqTransport` (feature `ureq`); a sans-IO client uses [`NoTransport`].
 pub trait Transport: Send + Sync {
     /// Sends `request` once. Do not retry here: the clients repeat failed sends themselves through
     /// [`send_with_retries`](crate::call::send_with_retries), signing each attempt afresh (a provider

@@ -18,7 +18,7 @@
 //! | [`http`] | sans-IO [`HttpRequest`]/[`HttpResponse`], the [`Transport`] and [`Endpoint`] traits |
 //! | [`replay`] | the replay guard of the callback verifiers: a bounded store on the monotonic clock |
 //! | [`options`] | base URL rules, header safety, [`HttpOptions`] (timeouts, [`RetryPolicy`], body limit) |
-//! | [`transport`] | the blocking ureq transport with timeouts and a safe retry policy (feature `ureq`) |
+//! | `transport` | the blocking ureq transport with timeouts and a body limit, sending once (feature `ureq`) |
 //! | [`error`] | error types that keep transport, status, decode and crypto failures apart |
 //!
 //! ```
