@@ -167,3 +167,14 @@ fn key_errors_and_debug_never_show_key_material() {
     assert_eq!(format!("{exported:?}"), "[REDACTED]");
     assert_eq!(PrivateKey::parse(exported.expose()).unwrap().public_key(), key.public_key());
 }
+
+#[test]
+fn decrypted_plaintexts_come_in_buffers_wiped_on_drop() {
+    // The type is the guarantee: `Zeroizing` wipes the plaintext when the caller drops it.
+    let key = private(1024);
+    let ciphertext = key.public_key().encrypt_chunked(MESSAGE).unwrap();
+    let plaintext: zeroize::Zeroizing<Vec<u8>> = key.decrypt_chunked(&ciphertext).unwrap();
+    assert_eq!(plaintext.as_slice(), MESSAGE);
+    let capped: zeroize::Zeroizing<Vec<u8>> = key.decrypt_chunked_at_most(&ciphertext, 1).unwrap();
+    assert_eq!(capped.as_slice(), MESSAGE);
+}
