@@ -40,8 +40,8 @@ fn a_lost_answer_was_processed_and_the_client_cannot_tell() {
 #[test]
 fn a_late_answer_times_the_client_out_after_processing() {
     let (server, faults, processed) = server();
-    faults.next_call(Fault::Delay(Duration::from_millis(1500)));
-    let transport = UreqTransport::builder().timeout(Duration::from_millis(300)).build();
+    faults.next_call(Fault::Delay(Duration::from_millis(600)));
+    let transport = UreqTransport::builder().timeout(Duration::from_millis(100)).build();
     let err = transport.send(&HttpRequest::new(Method::Post, format!("{}/pay", server.base_url()))).unwrap_err();
     assert_eq!(err.kind(), TransportErrorKind::Timeout, "{err:?}");
     assert_eq!(processed.load(Ordering::SeqCst), 1);

@@ -174,7 +174,7 @@ fn a_refused_connection_is_retried_until_the_server_is_up() {
 #[test]
 fn a_response_timeout_fires_and_is_retried_only_when_idempotent() {
     let server = counting_server(200, false);
-    let transport = UreqTransport::builder().timeout(Duration::from_millis(300)).build();
+    let transport = UreqTransport::builder().timeout(Duration::from_millis(100)).build();
 
     let payment = HttpRequest::new(Method::Post, format!("{}/pay", server.url));
     let err = send(&transport, &fast_retries(2), payment).unwrap_err();
