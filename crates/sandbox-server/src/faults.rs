@@ -13,17 +13,17 @@
 //! faults.next_call(Fault::Status(503));
 //!
 //! let refuse = |code: &str, message: &str| HttpResponse::new(200, format!("{code}:{message}"));
-//! let mut paid = 0;
-//! let mut handle = |_: &HttpRequest| { paid += 1; HttpResponse::new(200, "paid") };
+//! let paid = std::cell::Cell::new(0);
+//! let handle = |_: &HttpRequest| { paid.set(paid.get() + 1); HttpResponse::new(200, "paid") };
 //! let pay = HttpRequest::new(Method::Post, "http://127.0.0.1:1/pay");
 //!
 //! // The first call meets the 503 and is not processed...
-//! assert_eq!(faults.apply(&pay, &mut handle, &refuse).status, 503);
+//! assert_eq!(faults.apply(&pay, &handle, &refuse).status, 503);
 //! // ...the second is processed, and its answer is lost (the server closes the connection).
-//! assert!(sandbox_server::is_lost_answer(&faults.apply(&pay, &mut handle, &refuse)));
-//! assert_eq!(paid, 1);
+//! assert!(sandbox_server::is_lost_answer(&faults.apply(&pay, &handle, &refuse)));
+//! assert_eq!(paid.get(), 1);
 //! // Nothing planned any more: served normally.
-//! assert_eq!(faults.apply(&pay, &mut handle, &refuse).body, b"paid");
+//! assert_eq!(faults.apply(&pay, &handle, &refuse).body, b"paid");
 //! ```
 
 use std::sync::Mutex;

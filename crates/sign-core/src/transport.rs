@@ -13,7 +13,14 @@
 
 use std::time::Duration;
 
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Mutex;
+use std::time::Instant;
+
 use ureq::Agent;
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
 use crate::error::{TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method, Transport};
@@ -92,7 +99,8 @@ impl UreqTransportBuilder {
             // ureq reads proxy variables by default; here only when asked.
             .proxy(if self.proxy_from_env { ureq::Proxy::try_from_env() } else { None })
             .build();
-        UreqTransport { agent: config.into(), max_response_bytes: self.max_response_bytes }
+        let agent = Agent::with_parts(config, DefaultConnector::default(), CachingResolver::default());
+        UreqTransport { agent, max_response_bytes: self.max_response_bytes }
     }
 }
 
@@ -202,5 +210,91 @@ fn tls_kind(error: &rustls::Error) -> TransportErrorKind {
             | A::InsufficientSecurity,
         ) => TransportErrorKind::Tls,
         _ => TransportErrorKind::Io,
+    }
+}
+
+/// How long a DNS answer is reused: a provider's address does not change by the minute, and a
+/// lookup that must honour the call's timeout costs a thread.
+const DNS_TTL: Duration = Duration::from_secs(60);
+
+/// The resolver of the blocking transport. ureq's default resolves the host on every call, in a
+/// freshly spawned thread whenever a timeout applies (ours always does), even when a pooled
+/// connection needs no address. This one answers an IP literal at once and reuses a host's
+/// addresses for [`DNS_TTL`]: a thread is spawned only for a real lookup, under the same timeout.
+#[derive(Debug, Default)]
+struct CachingResolver {
+    cache: Mutex<HashMap<String, (Instant, ResolvedSocketAddrs)>>,
+    /// Lookups that reached ureq's resolver (for tests).
+    lookups: std::sync::atomic::AtomicUsize,
+}
+
+impl Resolver for CachingResolver {
+    fn resolve(
+        &self,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: NextTimeout,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let port = uri.port_u16().or_else(|| match uri.scheme_str() {
+            Some("https") => Some(443),
+            Some("http") => Some(80),
+            _ => None,
+        });
+        let (Some(host), Some(port)) = (uri.host(), port) else {
+            return DefaultResolver::default().resolve(uri, config, timeout);
+        };
+        if let Ok(ip) = host.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() {
+            let mut one = self.empty();
+            one.push(SocketAddr::new(ip, port));
+            return Ok(one);
+        }
+        let key = format!("{host}:{port}");
+        let cached = {
+            let cache = self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            cache.get(&key).filter(|(at, _)| at.elapsed() < DNS_TTL).map(|(_, addrs)| addrs.clone())
+        };
+        if let Some(addrs) = cached {
+            return Ok(addrs);
+        }
+        self.lookups.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let addrs = DefaultResolver::default().resolve(uri, config, timeout)?;
+        let mut cache = self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        // A handful of provider hosts: bound it anyway.
+        if cache.len() >= 64 {
+            cache.clear();
+        }
+        cache.insert(key, (Instant::now(), addrs.clone()));
+        Ok(addrs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::Ordering;
+
+    use super::*;
+
+    fn resolve(r: &CachingResolver, url: &str) -> Vec<SocketAddr> {
+        let config = Agent::config_builder().build();
+        let timeout = NextTimeout {
+            after: ureq::unversioned::transport::time::Duration::Exact(Duration::from_secs(5)),
+            reason: ureq::Timeout::Resolve,
+            per_read: None,
+            per_write: None,
+        };
+        r.resolve(&url.parse().unwrap(), &config, timeout).unwrap().to_vec()
+    }
+
+    #[test]
+    fn ip_literals_need_no_lookup_and_hosts_are_looked_up_once() {
+        let r = CachingResolver::default();
+        assert_eq!(resolve(&r, "http://127.0.0.1:8080/pay"), ["127.0.0.1:8080".parse::<SocketAddr>().unwrap()]);
+        assert_eq!(resolve(&r, "https://[::1]/pay"), ["[::1]:443".parse::<SocketAddr>().unwrap()]);
+        assert_eq!(r.lookups.load(Ordering::Relaxed), 0, "no lookup, hence no thread, for an address");
+        let first = resolve(&r, "http://localhost:8080/a");
+        let second = resolve(&r, "http://localhost:8080/b");
+        assert_eq!(first, second);
+        assert!(first.iter().all(|a| a.ip().is_loopback() && a.port() == 8080), "{first:?}");
+        assert_eq!(r.lookups.load(Ordering::Relaxed), 1, "the second call reuses the answer");
     }
 }
