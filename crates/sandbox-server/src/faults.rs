@@ -1,7 +1,7 @@
 //! Faults a sandbox injects on purpose, so that a user tests the paths a real provider takes
 //! rarely: a late answer, an answer lost after the payment went through, a 5xx, a provider
 //! refusal. Plan them on the sandbox's [`Faults`]; each applies to one request (the next one, or
-//! the next one to a path) and is used up.
+//! the next one to a path) and is used up, in the order planned.
 //!
 //! ```
 //! use std::time::Duration;
@@ -9,8 +9,8 @@
 //! use sign_core::{HttpRequest, HttpResponse, Method};
 //!
 //! let faults = Faults::new();
-//! faults.on_path("/pay", Fault::LoseAnswer);
 //! faults.next_call(Fault::Status(503));
+//! faults.on_path("/pay", Fault::LoseAnswer);
 //!
 //! let refuse = |code: &str, message: &str| HttpResponse::new(200, format!("{code}:{message}"));
 //! let paid = std::cell::Cell::new(0);
