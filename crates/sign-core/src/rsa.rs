@@ -17,6 +17,19 @@
 //! attacker-controlled input should still verify a signature over it first where the protocol
 //! allows, and rate-limit failures.
 
+//!
+//! ```
+//! use sign_core::encoding;
+//! use sign_core::rsa::PrivateKey;
+//!
+//! let key = PrivateKey::generate(1024)?;
+//! let signature = key.sign_sha256(b"payload")?;
+//! key.public_key().verify_sha256(b"payload", &signature)?;
+//! let data = encoding::base64_url_nopad(&key.public_key().encrypt_chunked(&[7u8; 300])?);
+//! assert_eq!(key.decrypt_chunked(&encoding::base64_decode_lenient(&data)?)?.as_slice(), [7u8; 300]);
+//! # Ok::<(), sign_core::Error>(())
+//! ```
+
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
