@@ -4,44 +4,19 @@
 //! machine cannot fail them, and no test needs the server's default timeouts to expire.
 
 use std::io::{ErrorKind, Read, Write};
-use std::net::{Shutdown, TcpStream};
+use std::net::TcpStream;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{PATIENCE, connect, exchange, status_of};
 use sandbox_server::{SandboxOptions, SandboxServer};
 use sign_core::{HttpRequest, HttpResponse};
 
-/// Far longer than anything here should take, far shorter than the timeouts that must not be
-/// what answers.
-const PATIENCE: Duration = Duration::from_secs(30);
-
 fn ok(_req: HttpRequest) -> HttpResponse {
     HttpResponse::new(200, "ok")
-}
-
-fn connect(server: &SandboxServer) -> TcpStream {
-    let stream = TcpStream::connect(server.base_url().trim_start_matches("http://")).unwrap();
-    stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    stream
-}
-
-/// Sends `raw`, closes the write half and returns everything answered within [`PATIENCE`].
-fn exchange(server: &SandboxServer, raw: &[u8]) -> String {
-    let mut stream = connect(server);
-    let _ = stream.write_all(raw);
-    let _ = stream.shutdown(Shutdown::Write);
-    let mut out = Vec::new();
-    let _ = stream.read_to_end(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn status_of(answer: &str) -> u16 {
-    answer
-        .strip_prefix("HTTP/1.1 ")
-        .and_then(|rest| rest.get(..3))
-        .and_then(|code| code.parse().ok())
-        .unwrap_or_else(|| panic!("not an HTTP answer: {answer:?}"))
 }
 
 fn wait_until(what: &str, done: impl Fn() -> bool) {

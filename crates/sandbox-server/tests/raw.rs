@@ -3,10 +3,12 @@
 //! a mangled request, never a hung or dead server), and a panicking handler is a 500.
 
 use std::io::{Read, Write};
-use std::net::{Shutdown, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod common;
+
+use common::{exchange, status_of};
 use sandbox_server::SandboxServer;
 use sign_core::{HttpRequest, HttpResponse};
 
@@ -23,29 +25,6 @@ fn echo_server() -> (SandboxServer, Arc<AtomicUsize>) {
     })
     .unwrap();
     (server, calls)
-}
-
-fn addr(server: &SandboxServer) -> String {
-    server.base_url().trim_start_matches("http://").to_owned()
-}
-
-/// Sends `raw`, closes the write half and returns everything the server answered.
-fn exchange(server: &SandboxServer, raw: &[u8]) -> String {
-    let mut stream = TcpStream::connect(addr(server)).unwrap();
-    // The server may answer (and close) before it read everything: ignore write errors.
-    let _ = stream.write_all(raw);
-    let _ = stream.shutdown(Shutdown::Write);
-    let mut out = Vec::new();
-    let _ = stream.read_to_end(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn status_of(answer: &str) -> u16 {
-    answer
-        .strip_prefix("HTTP/1.1 ")
-        .and_then(|rest| rest.get(..3))
-        .and_then(|code| code.parse().ok())
-        .unwrap_or_else(|| panic!("not an HTTP answer: {answer:?}"))
 }
 
 #[test]
@@ -133,7 +112,7 @@ fn oversized_and_chunked_requests_are_refused() {
 #[test]
 fn expect_100_continue_is_answered_before_the_body_is_sent() {
     let (server, calls) = echo_server();
-    let mut stream = TcpStream::connect(addr(&server)).unwrap();
+    let mut stream = common::connect(&server);
     stream.write_all(b"POST /up HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n").unwrap();
     // Like curl: read the interim answer first, send the body only then.
     let mut interim = [0u8; 25];
