@@ -74,9 +74,14 @@ impl RetryPolicy {
         capped.mul_f64(factor)
     }
 
-    /// Whether a failed attempt may be retried.
+    /// Whether a failed attempt may be retried: one that cannot have reached the server and may go
+    /// better next time (DNS, a refused or timed-out connect), or a timeout of an idempotent
+    /// request. A request that cannot be built, or a refused TLS certificate, fails the same way
+    /// every time: not retried.
     pub fn should_retry_error(&self, request: &HttpRequest, error: &TransportError) -> bool {
-        error.kind().request_not_sent() || (request.idempotent && error.kind() == TransportErrorKind::Timeout)
+        let kind = error.kind();
+        let deterministic = matches!(kind, TransportErrorKind::Build | TransportErrorKind::Tls);
+        (kind.request_not_sent() && !deterministic) || (request.idempotent && kind == TransportErrorKind::Timeout)
     }
 
     /// Whether a received response may be retried.

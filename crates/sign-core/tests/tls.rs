@@ -57,7 +57,8 @@ fn a_refused_certificate_is_a_tls_failure_and_nothing_was_sent() {
     assert_eq!(err.kind(), TransportErrorKind::Tls, "{err}");
     assert!(err.kind().request_not_sent());
 
-    // So a payment may be retried after it: nothing reached a server.
+    // Nothing reached a server, so resending is safe, but a refused certificate fails the same way
+    // every time: the client does not retry it.
     let before = handshakes.load(Ordering::SeqCst);
     let policy = RetryPolicy::new(2, std::time::Duration::ZERO, std::time::Duration::ZERO);
     let err = send_with_retries(&transport, &policy, || {
@@ -65,7 +66,7 @@ fn a_refused_certificate_is_a_tls_failure_and_nothing_was_sent() {
     })
     .unwrap_err();
     assert_eq!(err.kind(), TransportErrorKind::Tls);
-    assert_eq!(handshakes.load(Ordering::SeqCst) - before, 3, "the first attempt and two retries");
+    assert_eq!(handshakes.load(Ordering::SeqCst) - before, 1, "one attempt, no pointless retries");
 }
 
 #[test]
@@ -74,4 +75,18 @@ fn a_request_that_cannot_be_built_was_not_sent() {
     let err = transport.send(&HttpRequest::new(Method::Post, "https://exa mple.com/pay")).unwrap_err();
     assert_eq!(err.kind(), TransportErrorKind::Build, "{err}");
     assert!(err.kind().request_not_sent());
+}
+
+#[test]
+fn a_sans_io_client_fails_at_once_without_retrying() {
+    let policy = RetryPolicy::new(5, std::time::Duration::from_secs(1), std::time::Duration::from_secs(1));
+    let mut attempts = 0;
+    let started = std::time::Instant::now();
+    let err = send_with_retries(&sign_core::NoTransport, &policy, || {
+        attempts += 1;
+        Ok::<_, TransportError>(HttpRequest::new(Method::Post, "https://h.example/pay"))
+    })
+    .unwrap_err();
+    assert_eq!((err.kind(), attempts), (TransportErrorKind::Build, 1));
+    assert!(started.elapsed() < std::time::Duration::from_secs(1), "no backoff sleep");
 }
