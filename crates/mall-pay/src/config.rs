@@ -164,7 +164,9 @@ fn check_token(token: &SecretString) -> Result<(), Error> {
         return Err(Error::Config("token is empty (ConfigBuilder::token)".into()));
     }
     if !is_header_safe(token.expose()) {
-        return Err(Error::Config("token must be visible ASCII without spaces or line breaks (ConfigBuilder::token)".into()));
+        return Err(Error::Config(
+            "token must be visible ASCII without spaces or line breaks (ConfigBuilder::token)".into(),
+        ));
     }
     Ok(())
 }
@@ -198,7 +200,10 @@ mod tests {
         assert!(msg.contains("does not publish"), "{msg}");
         for (builder, want) in [
             (Config::builder().pay_path("/p").token("t"), "base_url is required (ConfigBuilder::base_url)"),
-            (Config::builder().base_url("https://m.example").pay_path("/p"), "token is required (ConfigBuilder::token)"),
+            (
+                Config::builder().base_url("https://m.example").pay_path("/p"),
+                "token is required (ConfigBuilder::token)",
+            ),
         ] {
             assert!(matches!(builder.build(), Err(Error::Config(m)) if m == want), "{want}");
         }

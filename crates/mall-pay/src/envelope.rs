@@ -108,11 +108,9 @@ fn units(text: &str) -> Vec<Unit> {
                 chars.next();
                 Unit { start, end: start + 3, byte: Some(b.to_ascii_lowercase()) }
             }
-            None => Unit {
-                start,
-                end: start + c.len_utf8(),
-                byte: c.is_ascii().then(|| (c as u8).to_ascii_lowercase()),
-            },
+            None => {
+                Unit { start, end: start + c.len_utf8(), byte: c.is_ascii().then(|| (c as u8).to_ascii_lowercase()) }
+            }
         };
         units.push(unit);
     }
@@ -123,11 +121,7 @@ fn units(text: &str) -> Vec<Unit> {
 fn longest_piece(units: &[Unit], at: usize, secret: &[u8]) -> usize {
     let mut best = 0;
     for from in 0..secret.len() {
-        let len = units[at..]
-            .iter()
-            .zip(&secret[from..])
-            .take_while(|(unit, s)| unit.byte == Some(**s))
-            .count();
+        let len = units[at..].iter().zip(&secret[from..]).take_while(|(unit, s)| unit.byte == Some(**s)).count();
         best = best.max(len);
         if best == secret.len() - from {
             // No later start can give a longer piece than what is left of the secret.

@@ -177,19 +177,31 @@ mod tests {
     #[test]
     fn each_missing_or_bad_value_is_a_config_error() {
         let cases: Vec<(ConfigBuilder, &str)> = vec![
-            (Config::builder().appid("a").access_key("k").secret_key("s"), "base_url is required (ConfigBuilder::base_url)"),
+            (
+                Config::builder().appid("a").access_key("k").secret_key("s"),
+                "base_url is required (ConfigBuilder::base_url)",
+            ),
             (full().base_url("ftp://x"), "base_url must start"),
             (full().base_url("https://"), "base_url must"),
             (full().base_url("https:///path"), "absolute URL"),
             (full().base_url("https://h/x?y=1"), "absolute URL"),
             (full().base_url("https://h/\r\nX: y"), "absolute URL"),
-            (Config::builder().base_url("https://h").access_key("k").secret_key("s"), "appid is required (ConfigBuilder::appid)"),
+            (
+                Config::builder().base_url("https://h").access_key("k").secret_key("s"),
+                "appid is required (ConfigBuilder::appid)",
+            ),
             (full().appid(""), "appid is empty"),
             (full().appid("a\r\nX-Evil: 1"), "printable ASCII"),
             (full().appid("应用"), "printable ASCII"),
-            (Config::builder().base_url("https://h").appid("a").secret_key("s"), "access_key is required (ConfigBuilder::access_key)"),
+            (
+                Config::builder().base_url("https://h").appid("a").secret_key("s"),
+                "access_key is required (ConfigBuilder::access_key)",
+            ),
             (full().access_key(""), "access_key is empty"),
-            (Config::builder().base_url("https://h").appid("a").access_key("k"), "secret_key is required (ConfigBuilder::secret_key)"),
+            (
+                Config::builder().base_url("https://h").appid("a").access_key("k"),
+                "secret_key is required (ConfigBuilder::secret_key)",
+            ),
             (full().secret_key(""), "secret_key is empty"),
             (full().timeout(Duration::ZERO), "timeouts"),
             (full().connect_timeout(Duration::ZERO), "timeouts"),

@@ -20,8 +20,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-pub use sandbox_server::{Fault, Faults};
 use sandbox_server::SandboxServer;
+pub use sandbox_server::{Fault, Faults};
 use serde_json::value::RawValue;
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
 
