@@ -233,6 +233,12 @@ mod tests {
     }
 
     #[test]
+    fn proxy_from_env_is_off_unless_asked() {
+        assert!(!full().build().unwrap().http_options().proxy_from_env);
+        assert!(full().proxy_from_env(true).build().unwrap().http_options().proxy_from_env);
+    }
+
+    #[test]
     fn plain_http_is_refused_unless_loopback_or_allowed() {
         let e = full().base_url("http://api.example.com").build().unwrap_err().to_string();
         assert!(e.contains("ConfigBuilder::base_url") && e.contains("allow_insecure_http"), "{e}");
