@@ -38,6 +38,15 @@ impl Client {
         Self::with_transport(config, Arc::new(transport))
     }
 
+    /// A sans-IO client, with no transport: [`prepare`](Client::prepare) builds the exact request,
+    /// you send it with your own HTTP client (async or not), and [`parse`](Client::parse) reads the
+    /// answer. Nothing is ever sent: `call` and the endpoint methods fail with an error whose
+    /// [`outcome`](crate::Error::outcome) is [`Outcome::NotSent`](sign_core::Outcome::NotSent)
+    /// (sign-core's [`NoTransport`](sign_core::NoTransport)). Available without the `ureq` feature.
+    pub fn sans_io(config: Config) -> Self {
+        Self::with_transport(config, Arc::new(sign_core::NoTransport))
+    }
+
     /// A client sending over `transport` (another HTTP client, a test double).
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Self { inner: Arc::new(Inner { config, transport }) }
@@ -100,5 +109,25 @@ impl Client {
         let config = &self.inner.config;
         let token = config.token.expose();
         Ok(read_envelope(response, config.http_options().max_response_bytes, |body| envelope::read(body, token))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Freight, OrderPayRequest, PayOrder, PayWith, Yuan};
+
+    #[test]
+    fn a_sans_io_client_prepares_and_parses_but_never_sends() {
+        let config = Config::builder().base_url("https://mall.example.com").pay_path("/pay").token("tok-1").build();
+        let client = Client::sans_io(config.unwrap());
+        let order: OrderPayRequest =
+            PayOrder::new(1001, 7, PayWith::wechat(Yuan::parse("0.1").unwrap()), Freight::Free).unwrap().into();
+        assert_eq!(client.prepare(&order).unwrap().url, "https://mall.example.com/pay");
+        let err = client.call(&order).unwrap_err();
+        assert_eq!(err.outcome(), sign_core::Outcome::NotSent, "{err:?}");
+        assert!(!err.outcome_unknown());
+        let answer = HttpResponse::json(200, r#"{"status":200,"msg":"ok","data":{"pay_param":"app_id=1"}}"#);
+        assert_eq!(client.parse::<OrderPayRequest>(&answer).unwrap().pay_param.alipay(), Some("app_id=1"));
     }
 }

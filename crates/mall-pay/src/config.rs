@@ -1,6 +1,6 @@
 //! Client configuration: where the mall lives, the pay path, the token, timeouts and retries.
 
-use sign_core::options::{is_header_safe, normalize_base_url};
+use sign_core::options::{check_base_url, is_header_safe};
 use sign_core::{HttpOptions, SecretString};
 
 use crate::error::Error;
@@ -75,7 +75,10 @@ impl Default for ConfigBuilder {
 }
 
 impl ConfigBuilder {
-    /// The mall's base URL (`http://` or `https://`), e.g. `https://mall.example.com`.
+    /// The mall's base URL, e.g. `https://mall.example.com`. Required. `https://`, or `http://` to
+    /// a loopback host (the sandbox); plain `http://` elsewhere only with
+    /// [`allow_insecure_http(true)`](ConfigBuilder::allow_insecure_http): the token would cross the
+    /// network in clear.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
         self
@@ -108,15 +111,17 @@ impl ConfigBuilder {
 
     /// Checks and builds the configuration.
     ///
-    /// Fails with [`Error::Config`] when the base URL is missing or not `http(s)://`, the pay path
-    /// is missing or malformed, or the token is missing, empty or not a valid header value.
+    /// Fails with [`Error::Config`], naming the builder setting, when the base URL is missing, not
+    /// `https://` (or `http://` to loopback, or any `http://` with
+    /// [`allow_insecure_http`](ConfigBuilder::allow_insecure_http)), the pay path is missing or
+    /// malformed, or the token is missing, empty or not a valid header value.
     pub fn build(self) -> Result<Config, Error> {
-        let base_url = self.base_url.ok_or_else(|| Error::Config("base_url is missing".into()))?;
-        let base_url = normalize_base_url(&base_url).map_err(Error::Config)?;
+        let base_url = self.base_url.ok_or_else(|| required("base_url"))?;
+        let base_url = check_base_url(&base_url, &self.http).map_err(base_url_error)?;
         let pay_path = self.pay_path.ok_or_else(|| {
             Error::Config(
-                "pay_path is missing (the provider does not publish the pay endpoint's path: \
-                 ask the mall's operator)"
+                "pay_path is required (ConfigBuilder::pay_path; the provider does not publish the pay \
+                 endpoint's path: ask the mall's operator)"
                     .into(),
             )
         })?;
@@ -126,13 +131,29 @@ impl ConfigBuilder {
             || pay_path.contains("://")
             || pay_path.chars().any(|c| c.is_whitespace() || c.is_control() || c == '#')
         {
-            return Err(Error::Config(format!("pay_path must be a path such as /api/order/pay, got {pay_path:?}")));
+            return Err(Error::Config(format!(
+                "pay_path must be a path such as /api/order/pay, got {pay_path:?} (ConfigBuilder::pay_path)"
+            )));
         }
         let pay_path = if pay_path.starts_with('/') { pay_path } else { format!("/{pay_path}") };
-        let token = self.token.ok_or_else(|| Error::Config("token is missing".into()))?;
+        let token = self.token.ok_or_else(|| required("token"))?;
         check_token(&token)?;
         self.http.validate().map_err(Error::Config)?;
         Ok(Config { base_url, pay_path, token, body_encoding: self.body_encoding, http: self.http })
+    }
+}
+
+/// `<setting> is required (ConfigBuilder::<setting>)`.
+fn required(setting: &str) -> Error {
+    Error::Config(format!("{setting} is required (ConfigBuilder::{setting})"))
+}
+
+/// sign-core's base URL message, with the setter it is about (and the one that allows plain http).
+fn base_url_error(message: String) -> Error {
+    if message.contains("allow_insecure_http") {
+        Error::Config(format!("{message} (ConfigBuilder::base_url, ConfigBuilder::allow_insecure_http)"))
+    } else {
+        Error::Config(format!("{message} (ConfigBuilder::base_url)"))
     }
 }
 
@@ -140,10 +161,12 @@ impl ConfigBuilder {
 /// another header). The message never quotes it.
 fn check_token(token: &SecretString) -> Result<(), Error> {
     if token.expose().trim().is_empty() {
-        return Err(Error::Config("token is empty".into()));
+        return Err(Error::Config("token is empty (ConfigBuilder::token)".into()));
     }
     if !is_header_safe(token.expose()) {
-        return Err(Error::Config("token must be visible ASCII without spaces or line breaks".into()));
+        return Err(Error::Config(
+            "token must be visible ASCII without spaces or line breaks (ConfigBuilder::token)".into(),
+        ));
     }
     Ok(())
 }
@@ -173,11 +196,14 @@ mod tests {
         let e = Config::builder().base_url("https://m.example").token("t").build().unwrap_err();
         let msg = e.to_string();
         assert!(matches!(e, Error::Config(_)));
-        assert!(msg.contains("pay_path is missing"), "{msg}");
+        assert!(msg.contains("pay_path is required (ConfigBuilder::pay_path"), "{msg}");
         assert!(msg.contains("does not publish"), "{msg}");
         for (builder, want) in [
-            (Config::builder().pay_path("/p").token("t"), "base_url is missing"),
-            (Config::builder().base_url("https://m.example").pay_path("/p"), "token is missing"),
+            (Config::builder().pay_path("/p").token("t"), "base_url is required (ConfigBuilder::base_url)"),
+            (
+                Config::builder().base_url("https://m.example").pay_path("/p"),
+                "token is required (ConfigBuilder::token)",
+            ),
         ] {
             assert!(matches!(builder.build(), Err(Error::Config(m)) if m == want), "{want}");
         }
@@ -207,6 +233,42 @@ mod tests {
                 other => panic!("expected a config error containing {want}, got {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn config_errors_name_the_builder_setting_never_an_environment_variable() {
+        let cases = [
+            (Config::builder().pay_path("/p").token("t"), "ConfigBuilder::base_url"),
+            (full().base_url("ftp://x"), "ConfigBuilder::base_url"),
+            (Config::builder().base_url("https://m").token("t"), "ConfigBuilder::pay_path"),
+            (full().pay_path("/a b"), "ConfigBuilder::pay_path"),
+            (Config::builder().base_url("https://m").pay_path("/p"), "ConfigBuilder::token"),
+            (full().token(" "), "ConfigBuilder::token"),
+            (full().token("a\nb"), "ConfigBuilder::token"),
+        ];
+        for (builder, setter) in cases {
+            let message = builder.build().unwrap_err().to_string();
+            assert!(message.contains(setter), "{message}");
+            assert!(!message.contains("MALLPAY_"), "{message}");
+        }
+    }
+
+    #[test]
+    fn proxy_from_env_is_off_unless_asked() {
+        assert!(!full().build().unwrap().http_options().proxy_from_env);
+        assert!(full().proxy_from_env(true).build().unwrap().http_options().proxy_from_env);
+    }
+
+    #[test]
+    fn plain_http_is_refused_unless_loopback_or_allowed() {
+        let e = full().base_url("http://api.example.com").build().unwrap_err().to_string();
+        assert!(e.contains("ConfigBuilder::base_url") && e.contains("allow_insecure_http"), "{e}");
+        let c = full().base_url("http://api.example.com").allow_insecure_http(true).build().unwrap();
+        assert_eq!(c.base_url(), "http://api.example.com");
+        for loopback in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9"] {
+            assert!(full().base_url(loopback).build().is_ok(), "{loopback}");
+        }
+        assert!(full().base_url("https://api.example.com").build().is_ok());
     }
 
     #[test]

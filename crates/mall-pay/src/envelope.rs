@@ -39,9 +39,10 @@ struct RawEnvelope<'a> {
 /// no integer `status`). A status in quotes (`"200"`) is accepted, and a `msg` that is a number is
 /// read as its text.
 ///
-/// Every occurrence of `token` in the message (in any letter case) is replaced by `[REDACTED]`: a
-/// backend may echo the caller's token (`token <value>过期`). This runs before sign-core cuts the
-/// message, so a cut can never leave part of the token behind.
+/// The token is replaced by `[REDACTED]` in the message, and so is every piece of it of at least
+/// [`MIN_REDACTED_FRAGMENT`] characters (a backend may echo the caller's token, `token <value>过期`,
+/// or a part of it), in any ASCII letter case, plain or URL-encoded (`%2B`). This runs before
+/// sign-core cuts the message to 512 characters, so a cut can never leave part of the token behind.
 ///
 /// ```
 /// use mall_pay::envelope::read;
@@ -69,28 +70,93 @@ pub fn read(body: &[u8], token: &str) -> Option<Envelope<String>> {
     Some(Envelope::Success(data.to_owned()))
 }
 
-/// `text` with every ASCII-case-insensitive occurrence of `secret` replaced by `[REDACTED]`.
-fn redact(text: &str, secret: &str) -> String {
-    if secret.is_empty() {
-        return text.to_owned();
-    }
-    let needle = secret.as_bytes();
+/// The shortest piece of the token that is redacted when a message echoes only part of it (a
+/// prefix, a suffix, a middle part). A token shorter than this is redacted whole only.
+pub const MIN_REDACTED_FRAGMENT: usize = 8;
+
+/// How many characters of a message [`redact`] reads at most: the rest could never reach an error
+/// (sign-core keeps [`MAX_PROVIDER_TEXT_CHARS`](sign_core::call::MAX_PROVIDER_TEXT_CHARS)), and
+/// the bound keeps the work linear in the token's length.
+const MAX_SCANNED_CHARS: usize = 16 * 1024;
+
+/// One character of the message as the matcher sees it: where it is in the text, and the ASCII
+/// byte it stands for, lower-cased (`None` for anything that cannot be part of a token).
+struct Unit {
+    start: usize,
+    end: usize,
+    byte: Option<u8>,
+}
+
+/// The message's characters, a `%XX` escape read as the byte it encodes (URL-encoded echoes).
+fn units(text: &str) -> Vec<Unit> {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    let mut units = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if units.len() == MAX_SCANNED_CHARS {
+            break;
+        }
+        // `%XX`: two hex digits (`from_str_radix` alone would also take `+1`), an ASCII byte.
+        let escaped = bytes
+            .get(start + 1..start + 3)
+            .filter(|hex| c == '%' && hex.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok())
+            .filter(u8::is_ascii);
+        let unit = match escaped {
+            Some(b) => {
+                chars.next();
+                chars.next();
+                Unit { start, end: start + 3, byte: Some(b.to_ascii_lowercase()) }
+            }
+            None => {
+                Unit { start, end: start + c.len_utf8(), byte: c.is_ascii().then(|| (c as u8).to_ascii_lowercase()) }
+            }
+        };
+        units.push(unit);
+    }
+    units
+}
+
+/// How many units from `units[at]` on spell a piece of `secret` (lower-cased), the longest piece.
+fn longest_piece(units: &[Unit], at: usize, secret: &[u8]) -> usize {
+    let mut best = 0;
+    for from in 0..secret.len() {
+        let len = units[at..].iter().zip(&secret[from..]).take_while(|(unit, s)| unit.byte == Some(**s)).count();
+        best = best.max(len);
+        if best == secret.len() - from {
+            // No later start can give a longer piece than what is left of the secret.
+            break;
+        }
+    }
+    best
+}
+
+/// `text` with the token, and every piece of it at least [`MIN_REDACTED_FRAGMENT`] characters
+/// long, replaced by `[REDACTED]`: in any ASCII letter case, written plainly or URL-encoded
+/// (`%2B` for `+`, either hex case). Only the first `MAX_SCANNED_CHARS` characters are read; a
+/// longer message ends with `…` there.
+fn redact(text: &str, secret: &str) -> String {
+    let secret: Vec<u8> = secret.bytes().map(|b| b.to_ascii_lowercase()).collect();
+    let units = units(text);
+    let scanned_end = units.last().map_or(0, |u| u.end);
+    let min = secret.len().min(MIN_REDACTED_FRAGMENT);
+    let mut out = String::with_capacity(scanned_end);
     let (mut copied, mut at) = (0, 0);
-    while at + needle.len() <= bytes.len() {
-        if bytes[at..at + needle.len()].eq_ignore_ascii_case(needle) {
-            // A match starts and ends on char boundaries: the token is ASCII, and an ASCII byte
-            // is never inside a multi-byte character.
-            out.push_str(&text[copied..at]);
+    while at < units.len() && !secret.is_empty() {
+        let len = longest_piece(&units, at, &secret);
+        if len >= min {
+            out.push_str(&text[copied..units[at].start]);
             out.push_str(sign_core::secret::REDACTED);
-            at += needle.len();
-            copied = at;
+            copied = units[at + len - 1].end;
+            at += len;
         } else {
             at += 1;
         }
     }
-    out.push_str(&text[copied..]);
+    out.push_str(&text[copied..scanned_end]);
+    if scanned_end < text.len() {
+        out.push('…');
+    }
     out
 }
 
@@ -153,11 +219,41 @@ mod tests {
         for (msg, want) in [
             ("token AbC123xyz过期", "token [REDACTED]过期"),
             ("用户abc123XYZ余额不足,abc123xyz", "用户[REDACTED]余额不足,[REDACTED]"),
-            ("AbC123xy", "AbC123xy"),
+            ("AbC123x", "AbC123x"),
             ("无关", "无关"),
         ] {
             assert_eq!(redact(msg, token), want, "{msg}");
         }
         assert_eq!(redact("abc", ""), "abc");
+    }
+
+    #[test]
+    fn pieces_of_the_token_are_masked_plain_or_url_encoded() {
+        let token = "Tok+9f8e7d6c5b4a/3210";
+        for (msg, want) in [
+            // A prefix, a suffix and a middle part of 8 characters or more.
+            ("token Tok+9f8e7过期", "token [REDACTED]过期"),
+            ("末尾 5b4a/3210", "末尾 [REDACTED]"),
+            ("x 9F8E7D6C5B y", "x [REDACTED] y"),
+            // URL-encoded, in either hex case, whole or in part.
+            ("token=Tok%2B9f8e7d6c5b4a%2f3210&x=1", "token=[REDACTED]&x=1"),
+            ("t=%54%6F%6B%2b9f8e", "t=[REDACTED]"),
+            // Shorter than 8: kept (it cannot be told from ordinary text).
+            ("Tok+9f8 and 3210", "Tok+9f8 and 3210"),
+            ("100% sure, %zz %2", "100% sure, %zz %2"),
+        ] {
+            assert_eq!(redact(msg, token), want, "{msg}");
+        }
+        // A token shorter than 8 characters is masked whole only.
+        assert_eq!(redact("ab12 ab1 AB12", "ab12"), "[REDACTED] ab1 [REDACTED]");
+    }
+
+    #[test]
+    fn a_long_message_is_read_only_as_far_as_needed() {
+        let token = "d3b07384d113edec49eaa6238ad5ff00";
+        let msg = format!("{}{token}", "x".repeat(MAX_SCANNED_CHARS + 10));
+        let out = redact(&msg, token);
+        assert!(out.ends_with('…') && !out.contains("d3b07384"), "{}", &out[out.len() - 20..]);
+        assert_eq!(out.chars().count(), MAX_SCANNED_CHARS + 1);
     }
 }

@@ -1,8 +1,9 @@
 //! The crate's error type.
 //!
 //! No variant ever holds the token: messages are written by this crate or copied from the
-//! provider's `msg` field (the token replaced by `[REDACTED]` should the provider echo it, then
-//! cut to 512 characters), never from request headers.
+//! provider's `msg` field (the token, or any piece of it of 8 characters or more, in any letter
+//! case, plain or URL-encoded, replaced by `[REDACTED]` should the provider echo it, then cut to
+//! 512 characters), never from request headers.
 
 use sign_core::{DecodeError, Outcome, TransportError};
 

@@ -244,3 +244,53 @@ fn sandbox_never_prints_its_token() {
     let printed = format!("{sandbox:?} {:?} {:?}", sandbox.handler(), sandbox.config_builder());
     assert!(!printed.contains(token.expose()), "{printed}");
 }
+
+// Sandbox faults (issue 18): the "may have gone through" paths, through the client.
+
+fn fault_client(sandbox: &Sandbox) -> Client {
+    Client::new(sandbox.config_builder().timeout(std::time::Duration::from_millis(400)).build().unwrap())
+}
+
+fn pay_points(client: &Client, order_id: i64) -> Result<mall_pay::OrderPayResponse, Error> {
+    let order = PayOrder::new(order_id, 7, PayWith::points(Points::new(5).unwrap()), Freight::Free).unwrap();
+    client.order_pay(&order.into())
+}
+
+#[test]
+fn order_pay_fault_lost_answer_is_outcome_unknown_and_the_order_is_paid() {
+    let sandbox = Sandbox::start().unwrap();
+    sandbox.faults().on_path(Sandbox::PAY_PATH, mall_pay::sandbox::Fault::LoseAnswer);
+    let err = pay_points(&fault_client(&sandbox), 5001).unwrap_err();
+    assert!(err.outcome_unknown(), "{err:?}");
+    assert!(sandbox.paid_order(5001).is_some());
+    assert_eq!(sandbox.faults().pending(), 0);
+}
+
+#[test]
+fn order_pay_fault_503_is_outcome_unknown() {
+    let sandbox = Sandbox::start().unwrap();
+    sandbox.faults().next_call(mall_pay::sandbox::Fault::Status(503));
+    let err = pay_points(&fault_client(&sandbox), 5002).unwrap_err();
+    assert!(matches!(err, Error::HttpStatus { status: 503 }), "{err:?}");
+    assert!(err.outcome_unknown());
+    assert!(sandbox.paid_order(5002).is_none(), "a 503 fault processes nothing");
+}
+
+#[test]
+fn order_pay_fault_provider_error_is_a_definite_api_error() {
+    let sandbox = Sandbox::start().unwrap();
+    sandbox.faults().on_path(Sandbox::PAY_PATH, mall_pay::sandbox::Fault::provider_error("0", "库存不足"));
+    let err = pay_points(&fault_client(&sandbox), 5003).unwrap_err();
+    assert!(matches!(&err, Error::Api { status: 0, message } if message == "库存不足"), "{err:?}");
+    assert_eq!(err.outcome(), mall_pay::Outcome::Definite);
+    assert!(sandbox.paid_order(5003).is_none());
+}
+
+#[test]
+fn order_pay_fault_delay_past_the_client_timeout_is_outcome_unknown() {
+    let sandbox = Sandbox::start().unwrap();
+    sandbox.faults().next_call(mall_pay::sandbox::Fault::Delay(std::time::Duration::from_millis(1200)));
+    let err = pay_points(&fault_client(&sandbox), 5004).unwrap_err();
+    assert!(err.outcome_unknown(), "{err:?}");
+    assert!(sandbox.paid_order(5004).is_some(), "a delay processes the request");
+}

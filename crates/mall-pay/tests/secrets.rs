@@ -146,3 +146,31 @@ fn the_token_is_never_printed() {
         assert!(!text.contains(secret) && !text.contains("SECRET"), "{text}");
     }
 }
+
+#[test]
+fn order_pay_partial_recased_and_url_encoded_echoes_are_redacted() {
+    // Issue 13 (L6): a piece of the token (8 characters or more) must not survive either, nor a
+    // URL-encoded or re-cased echo, wherever the 512-character cut falls.
+    let token = "Ab+9/d113edec49eaa6238ad5ff00=";
+    let encoded = token.replace('+', "%2B").replace('/', "%2f").replace('=', "%3D");
+    let echoes = [
+        token.to_owned(),
+        token[..12].to_owned(),
+        token[token.len() - 10..].to_owned(),
+        token.to_uppercase(),
+        encoded.clone(),
+        encoded.to_lowercase(),
+    ];
+    for echo in &echoes {
+        for pad in [0, 500, 505, 511] {
+            let msg = format!("{}{echo}", "x".repeat(pad));
+            let e = client_with(token).parse::<OrderPayRequest>(&failure(&msg)).unwrap_err();
+            let shown = format!("{e} {e:?}").to_lowercase();
+            let plain = token.to_lowercase();
+            for start in 0..=plain.len() - 8 {
+                assert!(!shown.contains(&plain[start..start + 8]), "pad {pad}, echo {echo}: {shown}");
+            }
+            assert!(!shown.contains(&encoded.to_lowercase()[..12]), "pad {pad}, echo {echo}: {shown}");
+        }
+    }
+}

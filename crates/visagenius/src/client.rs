@@ -47,6 +47,15 @@ impl Client {
         Self::with_transport(config, Arc::new(transport))
     }
 
+    /// A sans-IO client, with no transport: [`prepare`](Client::prepare) builds the exact request,
+    /// you send it with your own HTTP client (async or not), and [`parse`](Client::parse) reads the
+    /// answer. Nothing is ever sent: `call` and the endpoint methods fail with an error whose
+    /// [`outcome`](crate::Error::outcome) is [`Outcome::NotSent`](sign_core::Outcome::NotSent)
+    /// (sign-core's [`NoTransport`](sign_core::NoTransport)). Available without the `ureq` feature.
+    pub fn sans_io(config: Config) -> Self {
+        Self::with_transport(config, Arc::new(sign_core::NoTransport))
+    }
+
     /// A client sending through `transport` (another HTTP client, a test double, the sandbox).
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Self { inner: Arc::new(Inner { config, transport, clock: Arc::new(SystemClock) }) }
@@ -115,5 +124,25 @@ mod tests {
     #[test]
     fn client_is_send_sync_clone() {
         assert_send_sync_clone::<Client>();
+    }
+
+    #[test]
+    fn a_sans_io_client_prepares_and_parses_but_never_sends() {
+        let config = Config::builder()
+            .base_url("https://api.example.com")
+            .appid("app1")
+            .access_key("ak")
+            .secret_key("sk")
+            .build()
+            .unwrap();
+        let client = Client::sans_io(config);
+        let request = crate::ProductQueryRequest::new(10106);
+        let prepared = client.prepare(&request).unwrap();
+        assert_eq!(prepared.url, "https://api.example.com/openvisa/product_query");
+        let err = client.call(&request).unwrap_err();
+        assert_eq!(err.outcome(), sign_core::Outcome::NotSent, "{err:?}");
+        assert!(!err.outcome_unknown());
+        let answer = HttpResponse::json(200, r#"{"ret":0,"msg":"ok","body":{"product_id":10106}}"#);
+        assert_eq!(client.parse::<crate::ProductQueryRequest>(&answer).unwrap().product_id, 10106);
     }
 }

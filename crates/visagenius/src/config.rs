@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use sign_core::options::{is_header_safe, normalize_base_url};
+use sign_core::options::{check_base_url, is_header_safe};
 use sign_core::{HttpOptions, SecretString};
 
 use crate::Error;
@@ -81,7 +81,10 @@ impl fmt::Debug for ConfigBuilder {
 }
 
 impl ConfigBuilder {
-    /// The server, e.g. [`DEV_BASE_URL`] or the sandbox's URL. Required.
+    /// The server, e.g. [`DEV_BASE_URL`] or the sandbox's URL. Required. `https://`, or `http://` to
+    /// a loopback host (the sandbox); plain `http://` elsewhere only with
+    /// [`allow_insecure_http(true)`](ConfigBuilder::allow_insecure_http): the signature covers
+    /// neither the path nor the body, so anyone on the path could rewrite a payment.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
         self
@@ -110,29 +113,44 @@ impl ConfigBuilder {
     /// Checks every value and builds the configuration.
     ///
     /// # Errors
-    /// [`Error::Config`] naming the first missing or malformed value (never its content when it
-    /// is a credential).
+    /// [`Error::Config`] naming the first missing or malformed value and its builder setting
+    /// (never its content when it is a credential); a plain `http://` base URL to a host other
+    /// than loopback is refused unless [`allow_insecure_http`](ConfigBuilder::allow_insecure_http).
     pub fn build(self) -> Result<Config, Error> {
-        let base_url = self.base_url.ok_or_else(|| config("base_url is missing"))?;
-        let base_url = normalize_base_url(&base_url).map_err(Error::Config)?;
-        let appid = self.appid.ok_or_else(|| config("appid is missing"))?;
+        let base_url = self.base_url.ok_or_else(|| required("base_url"))?;
+        let base_url = check_base_url(&base_url, &self.http).map_err(|message| {
+            let setters = if message.contains("allow_insecure_http") {
+                "ConfigBuilder::base_url, ConfigBuilder::allow_insecure_http"
+            } else {
+                "ConfigBuilder::base_url"
+            };
+            Error::Config(format!("{message} ({setters})"))
+        })?;
+        let appid = self.appid.ok_or_else(|| required("appid"))?;
         if appid.is_empty() {
-            return Err(config("appid is empty"));
+            return Err(config("appid is empty (ConfigBuilder::appid)"));
         }
         if !is_header_safe(&appid) {
-            return Err(config("appid must be printable ASCII without spaces (it is sent as a header)"));
+            return Err(config(
+                "appid must be printable ASCII without spaces (it is sent as a header; ConfigBuilder::appid)",
+            ));
         }
-        let access_key = self.access_key.ok_or_else(|| config("access_key is missing"))?;
+        let access_key = self.access_key.ok_or_else(|| required("access_key"))?;
         if access_key.is_empty() {
-            return Err(config("access_key is empty"));
+            return Err(config("access_key is empty (ConfigBuilder::access_key)"));
         }
-        let secret_key = self.secret_key.ok_or_else(|| config("secret_key is missing"))?;
+        let secret_key = self.secret_key.ok_or_else(|| required("secret_key"))?;
         if secret_key.is_empty() {
-            return Err(config("secret_key is empty"));
+            return Err(config("secret_key is empty (ConfigBuilder::secret_key)"));
         }
         self.http.validate().map_err(Error::Config)?;
         Ok(Config { base_url, appid, access_key, secret_key, http: self.http })
     }
+}
+
+/// `<setting> is required (ConfigBuilder::<setting>)`.
+fn required(setting: &str) -> Error {
+    Error::Config(format!("{setting} is required (ConfigBuilder::{setting})"))
 }
 
 fn config(message: &str) -> Error {
@@ -159,19 +177,31 @@ mod tests {
     #[test]
     fn each_missing_or_bad_value_is_a_config_error() {
         let cases: Vec<(ConfigBuilder, &str)> = vec![
-            (Config::builder().appid("a").access_key("k").secret_key("s"), "base_url is missing"),
+            (
+                Config::builder().appid("a").access_key("k").secret_key("s"),
+                "base_url is required (ConfigBuilder::base_url)",
+            ),
             (full().base_url("ftp://x"), "base_url must start"),
             (full().base_url("https://"), "base_url must"),
             (full().base_url("https:///path"), "absolute URL"),
             (full().base_url("https://h/x?y=1"), "absolute URL"),
             (full().base_url("https://h/\r\nX: y"), "absolute URL"),
-            (Config::builder().base_url("https://h").access_key("k").secret_key("s"), "appid is missing"),
+            (
+                Config::builder().base_url("https://h").access_key("k").secret_key("s"),
+                "appid is required (ConfigBuilder::appid)",
+            ),
             (full().appid(""), "appid is empty"),
             (full().appid("a\r\nX-Evil: 1"), "printable ASCII"),
             (full().appid("应用"), "printable ASCII"),
-            (Config::builder().base_url("https://h").appid("a").secret_key("s"), "access_key is missing"),
+            (
+                Config::builder().base_url("https://h").appid("a").secret_key("s"),
+                "access_key is required (ConfigBuilder::access_key)",
+            ),
             (full().access_key(""), "access_key is empty"),
-            (Config::builder().base_url("https://h").appid("a").access_key("k"), "secret_key is missing"),
+            (
+                Config::builder().base_url("https://h").appid("a").access_key("k"),
+                "secret_key is required (ConfigBuilder::secret_key)",
+            ),
             (full().secret_key(""), "secret_key is empty"),
             (full().timeout(Duration::ZERO), "timeouts"),
             (full().connect_timeout(Duration::ZERO), "timeouts"),
@@ -183,6 +213,41 @@ mod tests {
                 other => panic!("expected a config error containing {want}, got {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn config_errors_name_the_builder_setting_never_an_environment_variable() {
+        let cases = [
+            (Config::builder().appid("a").access_key("k").secret_key("s"), "ConfigBuilder::base_url"),
+            (full().base_url("ftp://x"), "ConfigBuilder::base_url"),
+            (full().appid(""), "ConfigBuilder::appid"),
+            (full().appid("a b"), "ConfigBuilder::appid"),
+            (full().access_key(""), "ConfigBuilder::access_key"),
+            (full().secret_key(""), "ConfigBuilder::secret_key"),
+        ];
+        for (builder, setter) in cases {
+            let message = builder.build().unwrap_err().to_string();
+            assert!(message.contains(setter), "{message}");
+            assert!(!message.contains("VISAGENIUS_"), "{message}");
+        }
+    }
+
+    #[test]
+    fn proxy_from_env_is_off_unless_asked() {
+        assert!(!full().build().unwrap().http_options().proxy_from_env);
+        assert!(full().proxy_from_env(true).build().unwrap().http_options().proxy_from_env);
+    }
+
+    #[test]
+    fn plain_http_is_refused_unless_loopback_or_allowed() {
+        let e = full().base_url("http://api.example.com").build().unwrap_err().to_string();
+        assert!(e.contains("ConfigBuilder::base_url") && e.contains("allow_insecure_http"), "{e}");
+        let c = full().base_url("http://api.example.com").allow_insecure_http(true).build().unwrap();
+        assert_eq!(c.base_url(), "http://api.example.com");
+        for loopback in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9"] {
+            assert!(full().base_url(loopback).build().is_ok(), "{loopback}");
+        }
+        assert!(full().base_url("https://api.example.com").build().is_ok());
     }
 
     #[test]

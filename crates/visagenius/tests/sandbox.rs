@@ -288,3 +288,69 @@ fn in_process_transport_and_shared_client() {
     }
     let _ = Duration::ZERO;
 }
+
+// Sandbox faults (issue 18): the "may have gone through" paths, through the client.
+
+fn fault_client(sandbox: &visagenius::sandbox::Sandbox) -> visagenius::Client {
+    let config = sandbox.config_builder().timeout(std::time::Duration::from_millis(400)).build().unwrap();
+    visagenius::Client::new(config)
+}
+
+fn pay_sandbox_order(client: &visagenius::Client) -> Result<visagenius::OrderPayResponse, visagenius::Error> {
+    use visagenius::sandbox::{SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID};
+    client.order_pay(&visagenius::OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT))
+}
+
+#[test]
+fn order_pay_fault_lost_answer_is_outcome_unknown_and_the_order_is_paid() {
+    use visagenius::sandbox::{Fault, SANDBOX_ORDER_ID, Sandbox};
+    let sandbox = Sandbox::start().unwrap();
+    sandbox.faults().on_path("/openvisa/order_pay", Fault::LoseAnswer);
+    let err = pay_sandbox_order(&fault_client(&sandbox)).unwrap_err();
+    assert!(err.outcome_unknown(), "{err:?}");
+    assert!(sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid));
+    assert_eq!(sandbox.faults().pending(), 0);
+}
+
+#[test]
+fn order_pay_fault_503_is_outcome_unknown() {
+    use visagenius::sandbox::{Fault, SANDBOX_ORDER_ID, Sandbox};
+    let sandbox = Sandbox::start().unwrap();
+    sandbox.faults().next_call(Fault::Status(503));
+    let err = pay_sandbox_order(&fault_client(&sandbox)).unwrap_err();
+    assert!(matches!(err, visagenius::Error::HttpStatus { status: 503 }), "{err:?}");
+    assert!(err.outcome_unknown());
+    assert!(sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| !o.paid), "a 503 fault processes nothing");
+}
+
+#[test]
+fn order_pay_fault_provider_error_is_a_definite_api_error() {
+    use visagenius::sandbox::{Fault, SANDBOX_ORDER_ID, Sandbox};
+    let sandbox = Sandbox::start().unwrap();
+    sandbox.faults().on_path("/openvisa/order_pay", Fault::provider_error("-1", "余额不足"));
+    let err = pay_sandbox_order(&fault_client(&sandbox)).unwrap_err();
+    assert!(matches!(&err, visagenius::Error::Api { ret: -1, msg, status: 200 } if msg == "余额不足"), "{err:?}");
+    assert_eq!(err.outcome(), visagenius::Outcome::Definite);
+    assert!(sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| !o.paid));
+}
+
+#[test]
+fn order_pay_fault_delay_past_the_client_timeout_is_outcome_unknown() {
+    use visagenius::sandbox::{Fault, SANDBOX_ORDER_ID, Sandbox};
+    let sandbox = Sandbox::start().unwrap();
+    sandbox.faults().next_call(Fault::Delay(std::time::Duration::from_millis(1200)));
+    let err = pay_sandbox_order(&fault_client(&sandbox)).unwrap_err();
+    assert!(err.outcome_unknown(), "{err:?}");
+    assert!(sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid), "a delay processes the request");
+}
+
+#[test]
+fn fault_lost_answer_through_the_in_process_transport_is_outcome_unknown() {
+    use visagenius::sandbox::{Fault, SANDBOX_ORDER_ID, Sandbox};
+    let sandbox = Sandbox::start().unwrap();
+    let client = visagenius::Client::with_transport(sandbox.config_builder().build().unwrap(), sandbox.transport());
+    sandbox.faults().next_call(Fault::LoseAnswer);
+    let err = pay_sandbox_order(&client).unwrap_err();
+    assert!(err.outcome_unknown(), "{err:?}");
+    assert!(sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid));
+}

@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use sandbox_server::SandboxServer;
+pub use sandbox_server::{Fault, Faults};
 use serde_json::value::RawValue;
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
 
@@ -96,6 +97,7 @@ impl Default for SandboxHandler {
 pub struct Sandbox {
     server: SandboxServer,
     handler: SandboxHandler,
+    faults: Arc<Faults>,
     token: SecretString,
 }
 
@@ -107,9 +109,35 @@ impl Sandbox {
     pub fn start() -> std::io::Result<Self> {
         let handler = SandboxHandler::new();
         let token = handler.issue_token();
-        let served = handler.clone();
-        let server = SandboxServer::start(move |request| served.handle(&request))?;
-        Ok(Self { server, handler, token })
+        let faults = Arc::new(Faults::new());
+        let (served, served_faults) = (handler.clone(), Arc::clone(&faults));
+        let server =
+            SandboxServer::start(move |request| served_faults.apply(&request, |r| served.handle(r), provider_refusal))?;
+        Ok(Self { server, handler, faults, token })
+    }
+
+    /// The faults planned for this sandbox: plan one, and the next request over the socket (or
+    /// the next one to a path, e.g. [`Sandbox::PAY_PATH`]) meets it ([`handle`](Self::handle)
+    /// ignores them). [`Fault::ProviderError`] answers the mall's envelope
+    /// `{"status": <code>, "msg": <message>, "data": []}` (HTTP 200): code `"0"` is the documented
+    /// refusal, a definite [`Error::Api`]; another code an undocumented one, outcome unknown.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use mall_pay::sandbox::{Fault, Sandbox};
+    /// use mall_pay::{Freight, PayOrder, PayWith, Points};
+    ///
+    /// let sandbox = Sandbox::start()?;
+    /// let client = sandbox.client()?;
+    /// sandbox.faults().on_path(Sandbox::PAY_PATH, Fault::LoseAnswer);
+    /// let order = PayOrder::new(1001, 7, PayWith::points(Points::new(5)?), Freight::Free)?;
+    /// let err = client.order_pay(&order.into()).unwrap_err();
+    /// assert!(err.outcome_unknown()); // and it did go through:
+    /// assert!(sandbox.paid_order(1001).is_some());
+    /// # Ok(()) }
+    /// ```
+    pub fn faults(&self) -> &Faults {
+        &self.faults
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
@@ -232,6 +260,16 @@ impl SandboxHandler {
             Err(msg) => envelope("0", &msg, "[]"),
         }
     }
+}
+
+/// The mall's refusal envelope for [`Fault::ProviderError`]: `status` the code (a number when it
+/// is one), `msg` the message, `data: []`.
+fn provider_refusal(code: &str, message: &str) -> HttpResponse {
+    let status = match code.trim().parse::<i64>() {
+        Ok(n) => n.to_string(),
+        Err(_) => serde_json::to_string(code).unwrap_or_else(|_| "\"\"".into()),
+    };
+    envelope(&status, message, "[]")
 }
 
 /// The envelope, `status` written as given (`200`, `"200"` or `0`).

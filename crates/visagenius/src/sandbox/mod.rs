@@ -47,9 +47,12 @@ mod verify;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use sandbox_server::SandboxServer;
+pub use sandbox_server::{Fault, Faults};
+use sandbox_server::{SandboxServer, is_lost_answer};
 use serde_json::{Value, json};
-use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport, TransportError};
+use sign_core::{
+    Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport, TransportError, TransportErrorKind,
+};
 
 use crate::{Client, Config, ConfigBuilder, Error, Fen};
 
@@ -104,6 +107,7 @@ struct Core {
 /// A running local VisaGenius server. Dropping it stops the server.
 pub struct Sandbox {
     core: Arc<Core>,
+    faults: Arc<Faults>,
     server: SandboxServer,
 }
 
@@ -134,9 +138,35 @@ impl Sandbox {
             secret_key: SecretString::from(SANDBOX_SECRET_KEY),
             state: Mutex::new(State { products: catalogue(), orders: preset_orders() }),
         });
-        let handler_core = Arc::clone(&core);
-        let server = SandboxServer::start(move |request| handler_core.handle(&request))?;
-        Ok(Self { core, server })
+        let faults = Arc::new(Faults::new());
+        let (handler_core, handler_faults) = (Arc::clone(&core), Arc::clone(&faults));
+        let server = SandboxServer::start(move |request| {
+            handler_faults.apply(&request, |r| handler_core.handle(r), provider_refusal)
+        })?;
+        Ok(Self { core, faults, server })
+    }
+
+    /// The faults planned for this sandbox: plan one, and the next request (or the next one to a
+    /// path, e.g. `/openvisa/order_pay`) meets it, over the socket and through
+    /// [`transport`](Self::transport) alike ([`handle`](Self::handle) ignores them).
+    /// [`Fault::ProviderError`] answers the provider's envelope `{"ret": <code>, "msg": <message>}`
+    /// (HTTP 200), which the client reports as [`Error::Api`].
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use visagenius::sandbox::{Fault, Sandbox, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID};
+    /// use visagenius::OrderPayRequest;
+    ///
+    /// let sandbox = Sandbox::start()?;
+    /// let client = sandbox.client()?;
+    /// sandbox.faults().on_path("/openvisa/order_pay", Fault::LoseAnswer);
+    /// let err = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).unwrap_err();
+    /// assert!(err.outcome_unknown()); // and it did go through:
+    /// assert!(sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid));
+    /// # Ok(()) }
+    /// ```
+    pub fn faults(&self) -> &Faults {
+        &self.faults
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
@@ -164,7 +194,7 @@ impl Sandbox {
 
     /// A transport that hands requests straight to [`handle`](Self::handle), without a socket.
     pub fn transport(&self) -> Arc<dyn Transport> {
-        Arc::new(InProcess(Arc::clone(&self.core)))
+        Arc::new(InProcess(Arc::clone(&self.core), Arc::clone(&self.faults)))
     }
 
     /// Answers one request as the provider would (sans-IO).
@@ -186,12 +216,23 @@ impl Sandbox {
     }
 }
 
-struct InProcess(Arc<Core>);
+struct InProcess(Arc<Core>, Arc<Faults>);
 
 impl Transport for InProcess {
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
-        Ok(self.0.handle(request))
+        let response = self.1.apply(request, |r| self.0.handle(r), provider_refusal);
+        if is_lost_answer(&response) {
+            return Err(TransportError::new(TransportErrorKind::Io, "sandbox fault: the answer was lost"));
+        }
+        Ok(response)
     }
+}
+
+/// The provider's refusal envelope for [`Fault::ProviderError`]: HTTP 200, `ret` the code (a
+/// number when it is one), `msg` the message.
+fn provider_refusal(code: &str, message: &str) -> HttpResponse {
+    let ret = code.trim().parse::<i64>().map_or_else(|_| Value::from(code), Value::from);
+    HttpResponse::json(200, json!({ "ret": ret, "msg": message }).to_string().into_bytes())
 }
 
 fn envelope(status: u16, ret: i64, msg: &str, body: Value) -> HttpResponse {
