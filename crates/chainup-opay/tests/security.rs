@@ -251,5 +251,5 @@ fn a_sign_of_the_wrong_length_or_too_many_blocks_is_rejected() {
     let response = HttpResponse::json(200, json!({"code": "0", "msg": "succ", "data": data, "sign": sign}).to_string());
     let capped = sans_io(builder("https://s.example").max_response_blocks(1));
     assert!(matches!(capped.parse::<OrderDetailRequest>(&response), Err(Error::ResponseUnverified)));
-    assert!(matches!(client.parse::<OrderDetailRequest>(&response), Ok(_)));
+    assert!(client.parse::<OrderDetailRequest>(&response).is_ok());
 }

@@ -338,9 +338,8 @@ impl Sandbox {
             faults: Faults::new(),
         });
         let handler_core = Arc::clone(&core);
-        let server = SandboxServer::start(move |req| {
-            handler_core.faults.apply(&req, |r| handler_core.handle(r), |code, msg| failure(code, msg))
-        })?;
+        let server =
+            SandboxServer::start(move |req| handler_core.faults.apply(&req, |r| handler_core.handle(r), failure))?;
         Ok(Self { core, server })
     }
 
