@@ -63,6 +63,11 @@ pub enum Error {
     /// retry of the platform (your reply was lost) or a replay of a captured callback. Answer it
     /// HTTP 200 with [`Client::notification_reply`](crate::Client::notification_reply) so the
     /// platform stops retrying, and do **not** process it again. Outcome definite.
+    ///
+    /// The guard records a notification when it is first returned as `Ok`. If your handler then
+    /// failed to process it (and answered an error), the platform's retry comes back as this
+    /// error: check your own records for the order and, if it is missing, reconcile with
+    /// `order_detail` rather than dropping it.
     #[error("payment callback already accepted (replayed): acknowledge it, do not process it again")]
     CallbackReplayed,
     /// A response (or an authenticated payload) that could not be decoded.
