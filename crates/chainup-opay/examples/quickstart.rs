@@ -90,6 +90,10 @@ fn run_sandbox(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
                 store.lock().unwrap_or_else(|p| p.into_inner()).push(n);
                 HttpResponse::new(200, handler_client.notification_reply().to_owned())
             }
+            // Already accepted once (a platform retry or a replay): acknowledge, do not process again.
+            Err(chainup_opay::Error::CallbackReplayed) => {
+                HttpResponse::new(200, handler_client.notification_reply().to_owned())
+            }
             Err(e) => HttpResponse::new(400, e.to_string()),
         })?;
     let notify = format!("{}/opay/notify", merchant.base_url());

@@ -49,23 +49,52 @@ pub struct OpenFailed;
 
 /// Decrypts `data` and verifies `sign` over it; returns the plaintext JSON only if both succeed.
 ///
-/// Built so that it is not a padding oracle (RUSTSEC-2023-0071 / Bleichenbacher): when
-/// decryption fails, the signature check still runs (over a stand-in of the same length), and
-/// every failure (bad Base64, a bad block, a wrong key, a bad signature) is the same
-/// [`OpenFailed`], returned after the same steps. What remains is the timing of the `rsa` crate's
-/// private-key operation itself; see the crate docs.
+/// No cap on the number of blocks: with attacker-controlled input use [`open_bounded`], which
+/// refuses oversized input before any private-key work.
 pub fn open(
     data_b64: &str,
     sign_b64: &str,
     recipient_private_key: &PrivateKey,
     sender_public_key: &PublicKey,
 ) -> Result<sign_core::zeroize::Zeroizing<Vec<u8>>, OpenFailed> {
-    // Base64 is public structure (no key involved), so failing fast on it reveals nothing.
+    open_bounded(data_b64, sign_b64, recipient_private_key, std::slice::from_ref(sender_public_key), usize::MAX)
+}
+
+/// Decrypts `data` and verifies `sign` over it with any of `sender_public_keys` (several during
+/// a key rotation); returns the plaintext JSON only if both succeed.
+///
+/// Bounded: before any private-key work it refuses (as [`OpenFailed`]) a `sign` whose length is
+/// not the size of one of the sender keys, and a `data` whose length is not a whole number of
+/// blocks of the recipient key or that has more than `max_blocks` blocks. Those are public
+/// facts (lengths), so failing fast on them reveals nothing secret, and one request costs at most
+/// `max_blocks` private-key operations.
+///
+/// Within the cap it is built so that it is not a padding oracle (RUSTSEC-2023-0071 /
+/// Bleichenbacher): when decryption fails, the signature check still runs (over a stand-in of
+/// the same length), and every failure (bad Base64, a bad block, a wrong key, a bad signature) is
+/// the same [`OpenFailed`], returned after the same steps. What remains is the timing of the
+/// `rsa` crate's private-key operation itself; see the crate docs.
+pub fn open_bounded(
+    data_b64: &str,
+    sign_b64: &str,
+    recipient_private_key: &PrivateKey,
+    sender_public_keys: &[PublicKey],
+    max_blocks: usize,
+) -> Result<sign_core::zeroize::Zeroizing<Vec<u8>>, OpenFailed> {
+    // Base64 and lengths are public structure (no key involved), so failing fast on them reveals
+    // nothing, and it keeps forged input from costing private-key work.
     let (Ok(ciphertext), Ok(signature)) = (base64_decode_lenient(data_b64), base64_decode_lenient(sign_b64)) else {
         return Err(OpenFailed);
     };
-    let decrypted = recipient_private_key.decrypt_chunked(&ciphertext);
     let k = recipient_private_key.size();
+    if !sender_public_keys.iter().any(|key| key.size() == signature.len())
+        || ciphertext.is_empty()
+        || ciphertext.len() % k.max(1) != 0
+        || ciphertext.len() / k.max(1) > max_blocks
+    {
+        return Err(OpenFailed);
+    }
+    let decrypted = recipient_private_key.decrypt_chunked_at_most(&ciphertext, max_blocks);
     let (decrypt_ok, digest) = match &decrypted {
         Ok(plaintext) => (true, string_to_sign(plaintext)),
         Err(_) => {
@@ -74,7 +103,9 @@ pub fn open(
             (false, string_to_sign(&stand_in))
         }
     };
-    let signature_ok = sender_public_key.verify_sha256(digest.as_bytes(), &signature).is_ok();
+    // Every key is tried (no early exit), so the time does not tell which one matched.
+    let signature_ok =
+        sender_public_keys.iter().fold(false, |ok, key| key.verify_sha256(digest.as_bytes(), &signature).is_ok() | ok);
     match decrypted {
         Ok(plaintext) if decrypt_ok & signature_ok => Ok(plaintext),
         _ => Err(OpenFailed),

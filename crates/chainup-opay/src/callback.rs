@@ -13,10 +13,18 @@
 //! check failed. An authenticated payload that is not a payment notification is rejected the
 //! same way.
 //!
+//! Cost is bounded before any private-key work: a body over [`MAX_CALLBACK_BODY_BYTES`], a `data`
+//! of more RSA blocks than [`ConfigBuilder::max_callback_blocks`](crate::ConfigBuilder::max_callback_blocks)
+//! or a `sign` whose length is not a platform key's size is rejected on its lengths alone (public
+//! facts), so one unauthenticated request costs at most that many private-key operations.
+//!
 //! `time` is not covered by the signature, so it cannot stop replays; the optional window
 //! ([`ConfigBuilder::callback_max_age`](crate::ConfigBuilder::callback_max_age)) only turns away
-//! careless replays. Process each `orderNum` once (idempotently): the platform can deliver the
-//! same callback more than once, and a captured callback can be replayed.
+//! careless replays. What does: the replay guard (on by default,
+//! [`ConfigBuilder::callback_replay_guard`](crate::ConfigBuilder::callback_replay_guard)) reports
+//! a notification already accepted within its window as [`Error::CallbackReplayed`]; past the
+//! window, or across processes without a shared store, process each `orderNum` once
+//! (idempotently).
 
 use serde::Deserialize;
 use sign_core::{Clock, HeaderPair, SecretBytes};
@@ -27,10 +35,11 @@ use crate::envelope::EnvelopeTime;
 use crate::error::Error;
 use crate::generated::PayNotification;
 
-/// The largest callback body accepted. A payment notification is well under 4 KiB; each 256
-/// bytes of `data` beyond that would cost one RSA private-key operation, so an unbounded body
-/// would let anyone burn the endpoint's CPU. A larger body is [`Error::CallbackRejected`].
-pub const MAX_CALLBACK_BODY_BYTES: usize = 64 * 1024;
+/// The largest callback body accepted: 16 KiB. A real notification is under 1 KiB; 16 KiB holds
+/// the default [`ConfigBuilder::max_callback_blocks`](crate::ConfigBuilder::max_callback_blocks)
+/// (16 blocks) even with RSA-4096 keys (about 11 KiB in Base64, with `sign` and the envelope). The
+/// block cap, not this, bounds the private-key work. A larger body is [`Error::CallbackRejected`].
+pub const MAX_CALLBACK_BODY_BYTES: usize = 16 * 1024;
 
 #[derive(Deserialize)]
 struct CallbackEnvelope {
@@ -44,15 +53,19 @@ struct CallbackEnvelope {
 impl Client {
     /// Verifies and decrypts a payment-result callback: the raw body the platform POSTed to the
     /// order's `notifyPage`. On `Ok` process the [`PayNotification`] once and answer HTTP 200
-    /// with [`Client::notification_reply`]; on `Err` answer an HTTP error and do nothing.
+    /// with [`Client::notification_reply`]; on [`Error::CallbackReplayed`] answer the same HTTP 200
+    /// reply and do not process it again; on any other `Err` answer an HTTP error and do nothing.
     ///
-    /// opay puts everything, the signature included, in the body: `headers` are not used by
-    /// this provider. Pass what your web framework hands over (`(name, value)` pairs), or an
-    /// empty list; the parameter keeps one callback shape across the paykit crates.
+    /// `headers` are **not used**: opay puts everything, the signature included, in the body, and
+    /// no header is read or checked (a forged or missing header changes nothing). The parameter
+    /// only keeps one callback shape across the paykit crates: pass what your web framework hands
+    /// over (`(name, value)` pairs), or an empty list.
     ///
     /// # Errors
-    /// [`Error::CallbackRejected`] for every failure, including an authenticated payload that is
-    /// not a payment notification: one opaque error, so the endpoint is no oracle.
+    /// - [`Error::CallbackRejected`] for every failed check, including an authenticated payload
+    ///   that is not a payment notification: one opaque error, so the endpoint is no oracle.
+    /// - [`Error::CallbackReplayed`] for a notification that verified but was already accepted
+    ///   within the replay guard's window (a retry of the platform, or a replay).
     pub fn verify_notification<I>(&self, headers: I, body: &[u8]) -> Result<PayNotification, Error>
     where
         I: IntoIterator,
@@ -65,8 +78,13 @@ impl Client {
         }
         // The envelope's shape is public: rejecting a malformed one early reveals nothing secret.
         let envelope: CallbackEnvelope = serde_json::from_slice(body).map_err(|_| Error::CallbackRejected)?;
-        let opened =
-            auth::open(&envelope.data, &envelope.sign, &config.merchant_private_key, &config.platform_public_key);
+        let opened = auth::open_bounded(
+            &envelope.data,
+            &envelope.sign,
+            &config.merchant_private_key,
+            &config.platform_public_keys,
+            config.max_callback_blocks,
+        );
         let app_ok = envelope.app_id == config.app_key;
         let time_ok = match config.callback_max_age {
             None => true,
@@ -76,12 +94,29 @@ impl Client {
             Ok(p) if app_ok & time_ok => SecretBytes::from(p),
             _ => return Err(Error::CallbackRejected),
         };
-        serde_json::from_slice(plaintext.expose()).map_err(|_| Error::CallbackRejected)
+        let notification: PayNotification =
+            serde_json::from_slice(plaintext.expose()).map_err(|_| Error::CallbackRejected)?;
+        if let Some(guard) = &config.callback_replay_guard {
+            // Keyed on the authenticated plaintext (the `sign` is deterministic over it, while the
+            // encryption of `data` is not): the same notification, however re-encrypted, is one.
+            let mut key = Vec::with_capacity(plaintext.expose().len() + config.app_key.len() + 24);
+            key.extend_from_slice(b"chainup-opay callback\n");
+            key.extend_from_slice(config.app_key.as_bytes());
+            key.push(b'\n');
+            key.extend_from_slice(plaintext.expose());
+            let first = guard.first_time(&key);
+            sign_core::zeroize::Zeroize::zeroize(&mut key);
+            if !first {
+                return Err(Error::CallbackReplayed);
+            }
+        }
+        Ok(notification)
     }
 
     /// The body to answer an accepted callback with (HTTP 200, `text/plain`):
     /// [`ConfigBuilder::callback_reply`](crate::ConfigBuilder::callback_reply), by default
-    /// [`DEFAULT_CALLBACK_REPLY`](crate::DEFAULT_CALLBACK_REPLY).
+    /// [`DEFAULT_CALLBACK_REPLY`](crate::DEFAULT_CALLBACK_REPLY). Answer a replayed callback
+    /// ([`Error::CallbackReplayed`]) with it too, so that the platform stops retrying.
     pub fn notification_reply(&self) -> &str {
         &self.config().callback_reply
     }

@@ -39,6 +39,14 @@ impl Client {
         Self::with_transport(config, Arc::new(transport))
     }
 
+    /// A sans-IO client: it builds requests ([`prepare`](Self::prepare)) and reads responses
+    /// ([`parse`](Self::parse)), verifies callbacks, and sends nothing itself. Its `call` methods
+    /// fail with outcome [`Outcome::NotSent`](sign_core::Outcome::NotSent) (over
+    /// [`sign_core::NoTransport`]). Available without the `ureq` feature.
+    pub fn sans_io(config: Config) -> Self {
+        Self::with_transport(config, Arc::new(sign_core::NoTransport))
+    }
+
     /// A client sending with `transport`.
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Self { inner: Arc::new(Inner { config, transport, clock: Arc::new(SystemClock) }) }
@@ -130,7 +138,7 @@ impl Client {
         let envelope = RequestEnvelope::seal(
             &config.app_key,
             plaintext.expose(),
-            &config.platform_public_key,
+            &config.platform_public_keys[0],
             &config.merchant_private_key,
             time,
         )?;
@@ -152,7 +160,8 @@ impl Client {
             config.http_options().max_response_bytes,
             context,
             &config.merchant_private_key,
-            &config.platform_public_key,
+            &config.platform_public_keys,
+            config.max_response_blocks,
         )
     }
 }

@@ -5,7 +5,8 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sign_core::options::normalize_base_url;
+use sign_core::options::check_base_url;
+use sign_core::replay::ReplayGuard;
 use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 use sign_core::{Endpoint, HttpOptions};
 
@@ -17,6 +18,27 @@ use crate::generated::{CancelOrderRequest, CreateThirdOrderRequest, MerchantBill
 /// The provider does not publish what it expects; `success` is an assumption (see the crate
 /// docs), hence [`ConfigBuilder::callback_reply`].
 pub const DEFAULT_CALLBACK_REPLY: &str = "success";
+
+/// The default of [`ConfigBuilder::max_callback_blocks`]: 16 RSA blocks.
+///
+/// Sized on the largest documented notification: five fields (`outOrderId`, `orderNum`,
+/// `orderStatus`, `payAmount`, `returnUrl`), about 80 bytes of JSON around them, 64-byte ids and
+/// a `returnUrl` up to 2 048 bytes (the usual URL limit) make about 2.3 KB, 10 blocks of RSA-2048
+/// (245 bytes each); 16 leaves a margin of more than half (3 920 bytes with RSA-2048, 8 016 with
+/// RSA-4096). Real notifications are one or two blocks.
+pub const DEFAULT_MAX_CALLBACK_BLOCKS: usize = 16;
+
+/// The default of [`ConfigBuilder::max_response_blocks`]: 4 096 RSA blocks.
+///
+/// Sized on the largest answer: a `merchantBillingDay` page of up to 2 000 records (the
+/// provider's `pageSize` limit) of about 300 bytes each, some 600 KB, 2 450 blocks of RSA-2048;
+/// 4 096 (1 MB with RSA-2048) leaves a margin. The other answers are one or two blocks: lower it
+/// when you page statements in smaller pages.
+pub const DEFAULT_MAX_RESPONSE_BLOCKS: usize = 4096;
+
+/// The default window of the callback replay guard ([`ConfigBuilder::callback_replay_guard`]):
+/// 24 hours.
+pub const DEFAULT_CALLBACK_REPLAY_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// How the envelope's `time` (milliseconds since the epoch) is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,7 +57,8 @@ pub struct Config {
     pub(crate) base_url: String,
     pub(crate) app_key: String,
     pub(crate) merchant_private_key: Arc<PrivateKey>,
-    pub(crate) platform_public_key: PublicKey,
+    /// The platform public key first, then the additional ones (key rotation).
+    pub(crate) platform_public_keys: Vec<PublicKey>,
     pub(crate) http: HttpOptions,
     pub(crate) paths: BTreeMap<String, String>,
     pub(crate) payment_page_base_url: Option<String>,
@@ -43,6 +66,9 @@ pub struct Config {
     pub(crate) callback_reply: String,
     pub(crate) callback_max_age: Option<Duration>,
     pub(crate) create_third_order_app_key: bool,
+    pub(crate) max_callback_blocks: usize,
+    pub(crate) max_response_blocks: usize,
+    pub(crate) callback_replay_guard: Option<ReplayGuard>,
 }
 
 impl fmt::Debug for Config {
@@ -51,12 +77,16 @@ impl fmt::Debug for Config {
             .field("base_url", &self.base_url)
             .field("app_key", &self.app_key)
             .field("merchant_private_key", &self.merchant_private_key)
-            .field("platform_public_key", &self.platform_public_key)
+            .field("platform_public_keys", &self.platform_public_keys)
             .field("http", &self.http)
             .field("paths", &self.paths)
+            .field("payment_page_base_url", &self.payment_page_base_url)
             .field("time_format", &self.time_format)
             .field("callback_max_age", &self.callback_max_age)
             .field("create_third_order_app_key", &self.create_third_order_app_key)
+            .field("max_callback_blocks", &self.max_callback_blocks)
+            .field("max_response_blocks", &self.max_response_blocks)
+            .field("callback_replay_guard", &self.callback_replay_guard)
             .finish_non_exhaustive()
     }
 }
@@ -89,6 +119,22 @@ impl Config {
         &self.callback_reply
     }
 
+    /// The most RSA blocks a callback's `data` may have ([`ConfigBuilder::max_callback_blocks`]).
+    pub fn max_callback_blocks(&self) -> usize {
+        self.max_callback_blocks
+    }
+
+    /// The most RSA blocks a response's `data` may have ([`ConfigBuilder::max_response_blocks`]).
+    pub fn max_response_blocks(&self) -> usize {
+        self.max_response_blocks
+    }
+
+    /// The callback replay guard, unless turned off
+    /// ([`ConfigBuilder::callback_replay_guard`]).
+    pub fn callback_replay_guard(&self) -> Option<&ReplayGuard> {
+        self.callback_replay_guard.as_ref()
+    }
+
     /// Timeouts, retry policy and response size limit of the default transport.
     pub fn http_options(&self) -> &HttpOptions {
         &self.http
@@ -116,6 +162,7 @@ pub struct ConfigBuilder {
     app_key: Option<String>,
     merchant_private_key: Option<KeySource<PrivateKey>>,
     platform_public_key: Option<KeySource<PublicKey>>,
+    additional_platform_public_keys: Vec<KeySource<PublicKey>>,
     http: HttpOptions,
     paths: BTreeMap<String, String>,
     payment_page_base_url: Option<String>,
@@ -123,6 +170,10 @@ pub struct ConfigBuilder {
     callback_reply: Option<String>,
     callback_max_age: Option<Duration>,
     create_third_order_app_key: bool,
+    max_callback_blocks: usize,
+    max_response_blocks: usize,
+    /// `None`: the default guard; `Some(None)`: off.
+    callback_replay_guard: Option<Option<ReplayGuard>>,
 }
 
 impl Default for ConfigBuilder {
@@ -132,6 +183,7 @@ impl Default for ConfigBuilder {
             app_key: None,
             merchant_private_key: None,
             platform_public_key: None,
+            additional_platform_public_keys: Vec::new(),
             http: HttpOptions::default(),
             paths: BTreeMap::new(),
             payment_page_base_url: None,
@@ -139,6 +191,9 @@ impl Default for ConfigBuilder {
             callback_reply: None,
             callback_max_age: None,
             create_third_order_app_key: true,
+            max_callback_blocks: DEFAULT_MAX_CALLBACK_BLOCKS,
+            max_response_blocks: DEFAULT_MAX_RESPONSE_BLOCKS,
+            callback_replay_guard: None,
         }
     }
 }
@@ -150,6 +205,7 @@ impl fmt::Debug for ConfigBuilder {
             .field("app_key", &self.app_key)
             .field("merchant_private_key", &self.merchant_private_key)
             .field("platform_public_key", &self.platform_public_key)
+            .field("additional_platform_public_keys", &self.additional_platform_public_keys)
             .field("http", &self.http)
             .field("paths", &self.paths)
             .finish_non_exhaustive()
@@ -181,7 +237,61 @@ impl ConfigBuilder {
         platform_public_key: PublicKey => platform_public_key, platform_public_key_parsed, platform_public_key_file
     }
 
+    /// Another platform public key accepted when verifying responses and callbacks, beside
+    /// [`platform_public_key`](Self::platform_public_key): for a key rotation, give the new key
+    /// here (or the old one, once the new one is the main key) so that messages signed with
+    /// either verify and the rotation causes no outage. Call it once per key; every key is tried.
+    /// Requests are still encrypted with [`platform_public_key`](Self::platform_public_key) only.
+    ///
+    /// PEM, or bare Base64 DER; parsed by `build()`, where a bad key is an error.
+    pub fn additional_platform_public_key(mut self, text: impl Into<sign_core::SecretString>) -> Self {
+        self.additional_platform_public_keys.push(KeySource::Text(text.into()));
+        self
+    }
+
+    /// The key of [`additional_platform_public_key`](Self::additional_platform_public_key),
+    /// already parsed.
+    pub fn additional_platform_public_key_parsed(mut self, key: PublicKey) -> Self {
+        self.additional_platform_public_keys.push(KeySource::Parsed(key));
+        self
+    }
+
+    /// The key of [`additional_platform_public_key`](Self::additional_platform_public_key), read
+    /// from a file (PEM or bare Base64 DER) by `build()`.
+    pub fn additional_platform_public_key_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.additional_platform_public_keys.push(KeySource::File(path.into()));
+        self
+    }
+
     sign_core::http_options_setters!(http);
+
+    /// The most RSA blocks a callback's `data` may have (default [`DEFAULT_MAX_CALLBACK_BLOCKS`],
+    /// at least 1). A callback over it, or whose `sign` is not the size of a platform key, is
+    /// rejected before any private-key work: one unauthenticated request costs at most this many
+    /// private-key operations.
+    pub fn max_callback_blocks(mut self, blocks: usize) -> Self {
+        self.max_callback_blocks = blocks.max(1);
+        self
+    }
+
+    /// The most RSA blocks a response's `data` may have (default
+    /// [`DEFAULT_MAX_RESPONSE_BLOCKS`], at least 1); a response over it is
+    /// [`Error::ResponseUnverified`] without any private-key work.
+    pub fn max_response_blocks(mut self, blocks: usize) -> Self {
+        self.max_response_blocks = blocks.max(1);
+        self
+    }
+
+    /// The replay guard of [`Client::verify_notification`](crate::Client::verify_notification):
+    /// a notification already accepted within the guard's window is
+    /// [`Error::CallbackReplayed`]. `Some(guard)` to use your own (e.g.
+    /// `ReplayGuard::with_store` over a store shared by several processes), `None` to turn the
+    /// check off. By default it is on: in memory, in this process, for
+    /// [`DEFAULT_CALLBACK_REPLAY_WINDOW`]; clones of the configuration and of the client share it.
+    pub fn callback_replay_guard(mut self, guard: Option<ReplayGuard>) -> Self {
+        self.callback_replay_guard = Some(guard);
+        self
+    }
 
     /// Overrides the path of one endpoint, by its name (`create_third_order`, `order_detail`,
     /// `merchant_billing_day`, `cancel_order`); another name is an [`Error::Config`] at
@@ -193,7 +303,9 @@ impl ConfigBuilder {
         self
     }
 
-    /// The host of the payment page, when it differs from the API base URL.
+    /// The host of the payment page, when it differs from the API base URL. Checked like
+    /// [`base_url`](Self::base_url): `https://`, or `http://` to a loopback host, or plain http
+    /// anywhere with [`allow_insecure_http`](Self::allow_insecure_http).
     pub fn payment_page_base_url(mut self, url: impl Into<String>) -> Self {
         self.payment_page_base_url = Some(url.into());
         self
@@ -238,39 +350,58 @@ impl ConfigBuilder {
     /// name or a bad path in [`path`](Self::path), keys under 1024 bits or bad connection
     /// options; [`Error::Key`] for a key that cannot be read or parsed.
     pub fn build(self) -> Result<Config, Error> {
-        let missing = |setter: &str| Error::Config(format!("{setter} is missing"));
+        let missing = |setter: &str| Error::Config(format!("{setter} is required (ConfigBuilder::{setter})"));
         let base_url = self.base_url.ok_or_else(|| missing("base_url"))?;
-        let base = normalize_base_url(&base_url).map_err(Error::Config)?;
+        let base = check_base_url(&base_url, &self.http)
+            .map_err(|e| Error::Config(format!("{e} (ConfigBuilder::base_url)")))?;
+        let payment_page_base_url = match &self.payment_page_base_url {
+            None => None,
+            Some(url) => Some(check_base_url(url, &self.http).map_err(|e| {
+                let e = e.strip_prefix("base_url").map_or(e.clone(), |rest| format!("payment_page_base_url{rest}"));
+                Error::Config(format!("{e} (ConfigBuilder::payment_page_base_url)"))
+            })?),
+        };
         let app_key = self.app_key.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty());
         let app_key = app_key.ok_or_else(|| missing("app_key"))?;
         let merchant_private_key = self.merchant_private_key.ok_or_else(|| missing("merchant_private_key"))?.load()?;
-        let platform_public_key = self.platform_public_key.ok_or_else(|| missing("platform_public_key"))?.load()?;
-        if merchant_private_key.size() < 128 || platform_public_key.size() < 128 {
+        let mut platform_public_keys =
+            vec![self.platform_public_key.ok_or_else(|| missing("platform_public_key"))?.load()?];
+        for key in self.additional_platform_public_keys {
+            platform_public_keys.push(key.load()?);
+        }
+        if merchant_private_key.size() < 128 || platform_public_keys.iter().any(|k| k.size() < 128) {
             return Err(Error::Config("RSA keys must be at least 1024 bits".into()));
         }
         self.http.validate().map_err(Error::Config)?;
         for (name, path) in &self.paths {
             if !ENDPOINT_NAMES.contains(&name.as_str()) {
                 return Err(Error::Config(format!(
-                    "path: unknown endpoint `{name}` (one of {})",
+                    "path: unknown endpoint `{name}` (one of {}) (ConfigBuilder::path)",
                     ENDPOINT_NAMES.join(", ")
                 )));
             }
             sign_core::call::check_raw_path(path)
-                .map_err(|e| Error::Config(format!("path for {name}: {}", e.message())))?;
+                .map_err(|e| Error::Config(format!("path for {name}: {} (ConfigBuilder::path)", e.message())))?;
         }
+        let callback_replay_guard = match self.callback_replay_guard {
+            None => Some(ReplayGuard::in_memory(DEFAULT_CALLBACK_REPLAY_WINDOW)),
+            Some(chosen) => chosen,
+        };
         Ok(Config {
             base_url: base,
             app_key,
             merchant_private_key: Arc::new(merchant_private_key),
-            platform_public_key,
+            platform_public_keys,
             http: self.http,
             paths: self.paths,
-            payment_page_base_url: self.payment_page_base_url,
+            payment_page_base_url,
             time_format: self.time_format,
             callback_reply: self.callback_reply.unwrap_or_else(|| DEFAULT_CALLBACK_REPLY.to_owned()),
             callback_max_age: self.callback_max_age,
             create_third_order_app_key: self.create_third_order_app_key,
+            max_callback_blocks: self.max_callback_blocks,
+            max_response_blocks: self.max_response_blocks,
+            callback_replay_guard,
         })
     }
 }

@@ -137,8 +137,10 @@ pub fn read(body: &[u8]) -> Option<Envelope<Sealed>> {
 }
 
 /// Opens a success envelope's payload: decrypts `data` with the merchant private key, verifies
-/// `sign` with the platform public key, then decodes the plaintext as `T` (`context` names the
-/// call in a decode error).
+/// `sign` with one of the platform public keys (several during a key rotation), then decodes the
+/// plaintext as `T` (`context` names the call in a decode error). A `data` of more than
+/// `max_blocks` RSA blocks, or a `sign` not the size of a platform key, is refused before any
+/// private-key work (see [`auth::open_bounded`]).
 ///
 /// A success envelope without `data` yields `T` read from JSON `null` (e.g. the untyped
 /// `cancel_order` result); `data` that is not an encrypted string, or has no valid signature, is
@@ -147,7 +149,8 @@ pub fn open<T: DeserializeOwned>(
     sealed: Sealed,
     context: &str,
     merchant_private_key: &PrivateKey,
-    platform_public_key: &PublicKey,
+    platform_public_keys: &[PublicKey],
+    max_blocks: usize,
 ) -> Result<T, Error> {
     if let Some((code, msg)) = sealed.unclassified {
         return Err(Error::UnclassifiedResponse { code, msg });
@@ -159,7 +162,7 @@ pub fn open<T: DeserializeOwned>(
             let Some(serde_json::Value::String(sign)) = sealed.sign else {
                 return Err(Error::ResponseUnverified);
             };
-            let plaintext = auth::open(&data, &sign, merchant_private_key, platform_public_key)
+            let plaintext = auth::open_bounded(&data, &sign, merchant_private_key, platform_public_keys, max_blocks)
                 .map_err(|_| Error::ResponseUnverified)?;
             Some(SecretBytes::from(plaintext))
         }
@@ -174,14 +177,15 @@ pub fn open<T: DeserializeOwned>(
 
 /// Turns an opay response into the typed payload: the shared envelope rules
 /// ([`sign_core::call::read_envelope`] with [`read`], under the `max_body_bytes` cap), then
-/// [`open`].
+/// [`open`] (at most `max_blocks` RSA blocks of `data`).
 pub fn parse<T: DeserializeOwned>(
     response: &HttpResponse,
     max_body_bytes: u64,
     context: &str,
     merchant_private_key: &PrivateKey,
-    platform_public_key: &PublicKey,
+    platform_public_keys: &[PublicKey],
+    max_blocks: usize,
 ) -> Result<T, Error> {
     let sealed = read_envelope(response, max_body_bytes, read)?;
-    open(sealed, context, merchant_private_key, platform_public_key)
+    open(sealed, context, merchant_private_key, platform_public_keys, max_blocks)
 }

@@ -57,6 +57,19 @@ pub enum Error {
     /// oracle. Answer it with an HTTP error and do not process the order.
     #[error("payment callback rejected")]
     CallbackRejected,
+    /// A payment callback that verified, but the same notification was already accepted within
+    /// the replay guard's window
+    /// ([`ConfigBuilder::callback_replay_guard`](crate::ConfigBuilder::callback_replay_guard)): a
+    /// retry of the platform (your reply was lost) or a replay of a captured callback. Answer it
+    /// HTTP 200 with [`Client::notification_reply`](crate::Client::notification_reply) so the
+    /// platform stops retrying, and do **not** process it again. Outcome definite.
+    ///
+    /// The guard records a notification when it is first returned as `Ok`. If your handler then
+    /// failed to process it (and answered an error), the platform's retry comes back as this
+    /// error: check your own records for the order and, if it is missing, reconcile with
+    /// `order_detail` rather than dropping it.
+    #[error("payment callback already accepted (replayed): acknowledge it, do not process it again")]
+    CallbackReplayed,
     /// A response (or an authenticated payload) that could not be decoded.
     #[error(transparent)]
     Decode(DecodeError),
@@ -99,7 +112,7 @@ impl Error {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
-            Self::Api { .. } | Self::CallbackRejected => Outcome::Definite,
+            Self::Api { .. } | Self::CallbackRejected | Self::CallbackReplayed => Outcome::Definite,
             Self::Decode(_) | Self::ResponseUnverified | Self::UnclassifiedResponse { .. } => Outcome::Unknown,
             Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
         }

@@ -18,7 +18,10 @@ mod payment_page_ext;
 
 pub use callback::MAX_CALLBACK_BODY_BYTES;
 pub use client::Client;
-pub use config::{Config, ConfigBuilder, DEFAULT_CALLBACK_REPLY, TimeFormat};
+pub use config::{
+    Config, ConfigBuilder, DEFAULT_CALLBACK_REPLAY_WINDOW, DEFAULT_CALLBACK_REPLY, DEFAULT_MAX_CALLBACK_BLOCKS,
+    DEFAULT_MAX_RESPONSE_BLOCKS, TimeFormat,
+};
 pub use create_third_order_ext::Payer;
 pub use error::Error;
 pub use generated::*;

@@ -12,7 +12,11 @@ use common::*;
 use serde_json::json;
 
 fn client_with_window(clock: Arc<FixedClock>) -> Client {
-    let config = builder("https://service.example.com").callback_max_age(Duration::from_secs(300)).build().unwrap();
+    let config = builder("https://service.example.com")
+        .callback_max_age(Duration::from_secs(300))
+        .callback_replay_guard(None)
+        .build()
+        .unwrap();
     Client::new(config).with_clock(clock)
 }
 

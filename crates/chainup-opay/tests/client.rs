@@ -524,16 +524,25 @@ fn connection_refused_is_a_transport_error_that_was_not_processed() {
 fn config_errors_surface_at_build_time() {
     let ok = || Config::builder().base_url("https://h.example").app_key(APP_KEY);
     let missing = ok().platform_public_key(testdata("platform_public.b64")).build().unwrap_err();
-    assert!(matches!(&missing, Error::Config(m) if m == "merchant_private_key is missing"), "{missing:?}");
+    assert!(
+        matches!(&missing, Error::Config(m) if m == "merchant_private_key is required (ConfigBuilder::merchant_private_key)"),
+        "{missing:?}"
+    );
     let missing = ok().merchant_private_key(testdata("merchant_private.pem")).build().unwrap_err();
-    assert!(matches!(&missing, Error::Config(m) if m == "platform_public_key is missing"), "{missing:?}");
+    assert!(
+        matches!(&missing, Error::Config(m) if m == "platform_public_key is required (ConfigBuilder::platform_public_key)"),
+        "{missing:?}"
+    );
     let keys = |b: ConfigBuilder| {
         b.merchant_private_key(testdata("merchant_private.pem")).platform_public_key(testdata("platform_public.b64"))
     };
     let missing = keys(Config::builder().app_key(APP_KEY)).build().unwrap_err();
-    assert!(matches!(&missing, Error::Config(m) if m == "base_url is missing"), "{missing:?}");
+    assert!(
+        matches!(&missing, Error::Config(m) if m == "base_url is required (ConfigBuilder::base_url)"),
+        "{missing:?}"
+    );
     let missing = keys(Config::builder().base_url("https://h.example")).build().unwrap_err();
-    assert!(matches!(&missing, Error::Config(m) if m == "app_key is missing"), "{missing:?}");
+    assert!(matches!(&missing, Error::Config(m) if m == "app_key is required (ConfigBuilder::app_key)"), "{missing:?}");
     let wrong_kind = ok()
         .merchant_private_key(testdata("merchant_public.b64"))
         .platform_public_key(testdata("platform_public.b64"))
@@ -565,7 +574,7 @@ fn config_errors_surface_at_build_time() {
     assert_eq!(trimmed.http_options(), &HttpOptions::default());
     assert!(matches!(
         keys(Config::builder().base_url("https://h.example").app_key(" ")).build(),
-        Err(Error::Config(m)) if m == "app_key is missing"
+        Err(Error::Config(m)) if m == "app_key is required (ConfigBuilder::app_key)"
     ));
     let no_file = ok()
         .merchant_private_key_file("/nonexistent/merchant.pem")

@@ -29,17 +29,20 @@ fn client_for(sandbox: &Sandbox) -> Client {
 }
 
 /// The merchant's notify endpoint: verifies each callback with the client, records it, and
-/// processes each orderNum once (as the crate docs advise).
+/// processes each orderNum once (as the crate docs advise); a replay is acknowledged, not
+/// processed.
 struct Merchant {
     server: SandboxServer,
     received: Arc<Mutex<Vec<PayNotification>>>,
     processed: Arc<Mutex<Vec<String>>>,
+    replayed: Arc<Mutex<usize>>,
 }
 
 fn merchant(client: &Client) -> Merchant {
     let received: Arc<Mutex<Vec<PayNotification>>> = Arc::default();
     let processed: Arc<Mutex<Vec<String>>> = Arc::default();
-    let (c, r, p) = (client.clone(), Arc::clone(&received), Arc::clone(&processed));
+    let replayed: Arc<Mutex<usize>> = Arc::default();
+    let (c, r, p, rp) = (client.clone(), Arc::clone(&received), Arc::clone(&processed), Arc::clone(&replayed));
     let server = SandboxServer::start(move |req| match c.verify_notification(&req.headers, &req.body) {
         Ok(n) => {
             let mut done = p.lock().unwrap();
@@ -49,10 +52,14 @@ fn merchant(client: &Client) -> Merchant {
             r.lock().unwrap().push(n);
             HttpResponse::new(200, c.notification_reply().to_owned())
         }
+        Err(Error::CallbackReplayed) => {
+            *rp.lock().unwrap() += 1;
+            HttpResponse::new(200, c.notification_reply().to_owned())
+        }
         Err(_) => HttpResponse::new(400, "rejected"),
     })
     .unwrap();
-    Merchant { server, received, processed }
+    Merchant { server, received, processed, replayed }
 }
 
 fn order(app_order_id: &str, notify: &str) -> CreateThirdOrderRequest {
@@ -133,7 +140,9 @@ fn repeated_callbacks_are_processed_once_by_an_idempotent_handler() {
     sandbox.pay(&num).unwrap();
     assert!(sandbox.deliver(&num).unwrap().acknowledged);
     assert!(sandbox.deliver(&num).unwrap().acknowledged);
-    assert_eq!(m.received.lock().unwrap().len(), 3);
+    // The replay guard reports the two repeats (acknowledged, not processed).
+    assert_eq!(m.received.lock().unwrap().len(), 1);
+    assert_eq!(*m.replayed.lock().unwrap(), 2);
     assert_eq!(m.processed.lock().unwrap().as_slice(), [num]);
 }
 
@@ -388,4 +397,112 @@ fn the_sandbox_answers_in_both_shapes_and_the_client_reads_both() {
     let http = client.prepare(&CancelOrderRequest::new(third.as_str())).unwrap();
     let raw = opened(&sandbox.handle(&http).body);
     assert_eq!(raw, serde_json::json!({"orderNum": 10000000003_u64, "orderStatus": 0}));
+}
+
+// ---- issue 18: background delivery and faults --------------------------------------------------
+
+/// A notify endpoint served on the *calling* thread, as a single-threaded async runtime serves
+/// it: with the blocking `pay` this would wait for itself; `pay_in_background` delivers from the
+/// sandbox's own thread, so the caller can accept and answer the callback.
+#[test]
+fn pay_in_background_does_not_need_a_second_thread_on_the_merchant_side() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpListener;
+    use std::time::Duration;
+
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let notify = format!("http://{}/notify", listener.local_addr().unwrap());
+    let num = client.create_third_order(&order("B-1", &notify)).unwrap().order_num;
+
+    sandbox.pay_in_background(&num).unwrap(); // returns at once
+    assert_eq!(sandbox.order(&num).unwrap().status, OrderStatus::Paid);
+
+    // This thread now serves the one callback.
+    let (stream, _) = listener.accept().unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap();
+        }
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    let n = client.verify_notification(NO_HEADERS, &body).unwrap();
+    assert_eq!((n.order_num.as_str(), n.order_status), (num.as_str(), OrderStatus::Paid));
+    let reply = client.notification_reply();
+    let mut stream = stream;
+    write!(stream, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{reply}", reply.len()).unwrap();
+    drop(stream);
+
+    let deliveries = sandbox.wait_for_deliveries(Duration::from_secs(10), |d| !d.is_empty());
+    assert_eq!(deliveries.len(), 1, "{deliveries:?}");
+    assert_eq!(deliveries[0].order_num, num);
+    assert!(deliveries[0].result.as_ref().is_ok_and(|d| d.acknowledged), "{deliveries:?}");
+
+    // Failing and closing in the background too; a refused connection is recorded, not returned.
+    let a = client.create_third_order(&order("B-2", "http://127.0.0.1:9/n")).unwrap().order_num;
+    sandbox.fail_in_background(&a).unwrap();
+    let all = sandbox.wait_for_deliveries(Duration::from_secs(10), |d| d.len() == 2);
+    assert!(all[1].result.is_err(), "{all:?}");
+    assert_eq!(sandbox.order(&a).unwrap().status, OrderStatus::Failed);
+    assert!(matches!(sandbox.close_in_background(&a), Err(SandboxError::NotPending(OrderStatus::Failed))));
+}
+
+const CREATE: &str = "/platformapi/chainup/open/opay/createThirdOrder";
+
+#[test]
+fn a_lost_answer_is_outcome_unknown_and_the_order_exists() {
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    sandbox.faults().on_path(CREATE, chainup_opay::sandbox::Fault::LoseAnswer);
+    let err = client.create_third_order(&order("L-1", "https://m.example/n")).unwrap_err();
+    assert!(err.outcome_unknown(), "{err:?}");
+    // The sandbox processed it: the first order exists, and a query finds it.
+    let held = sandbox.order("10000000001").unwrap();
+    assert_eq!((held.app_order_id.as_str(), held.status), ("L-1", OrderStatus::Pending));
+    assert_eq!(
+        client.order_detail(&OrderDetailRequest::new(APP_KEY, "10000000001")).unwrap().order_status,
+        OrderStatus::Pending
+    );
+    // Sending it again is refused as a duplicate: why one queries first.
+    assert_eq!(api_code(client.create_third_order(&order("L-1", "https://m.example/n")).unwrap_err()), "1007");
+}
+
+#[test]
+fn a_503_is_outcome_unknown_and_a_provider_error_is_a_definite_api_error() {
+    use chainup_opay::sandbox::Fault;
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    sandbox.faults().next_call(Fault::Status(503));
+    let err = client.create_third_order(&order("U-1", "https://m.example/n")).unwrap_err();
+    assert!(matches!(err, Error::HttpStatus { status: 503 }), "{err:?}");
+    assert!(err.outcome_unknown());
+    assert!(sandbox.order("10000000001").is_none(), "a 503 fault is not processed");
+
+    sandbox.faults().next_call(Fault::provider_error("2001", "merchant is frozen"));
+    let err = client.create_third_order(&order("U-2", "https://m.example/n")).unwrap_err();
+    assert!(matches!(&err, Error::Api { code, msg } if code == "2001" && msg == "merchant is frozen"), "{err:?}");
+    assert_eq!(err.outcome(), chainup_opay::Outcome::Definite);
+    assert_eq!(sandbox.faults().pending(), 0);
+}
+
+#[test]
+fn a_delay_past_the_client_timeout_is_outcome_unknown() {
+    use chainup_opay::sandbox::Fault;
+    use std::time::Duration;
+    let sandbox = sandbox();
+    let client = Client::new(sandbox.config_builder().timeout(Duration::from_millis(300)).build().unwrap());
+    sandbox.faults().on_path(CREATE, Fault::Delay(Duration::from_secs(2)));
+    let err = client.create_third_order(&order("D-1", "https://m.example/n")).unwrap_err();
+    assert!(err.outcome_unknown(), "{err:?}");
+    assert!(sandbox.order("10000000001").is_some(), "processed, answered too late");
 }

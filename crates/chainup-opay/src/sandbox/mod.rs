@@ -6,7 +6,14 @@
 //!   client's), and answers with encrypted, signed envelopes.
 //! - It keeps orders: `createThirdOrder` makes a pending order; [`Sandbox::pay`],
 //!   [`Sandbox::fail`] and [`Sandbox::close`] settle it and POST an encrypted, signed callback to
-//!   its `notifyPage`; `cancelOrder` closes it while it is pending.
+//!   its `notifyPage`, waiting for the answer on the calling thread;
+//!   [`Sandbox::pay_in_background`] (and `fail_`/`close_in_background`) return at once and
+//!   deliver from the sandbox's own thread, as vip-charge's sandbox does, so that a handler served
+//!   on the caller's thread (a single-threaded async test) can answer; see
+//!   [`Sandbox::wait_for_deliveries`]. `cancelOrder` closes a pending order.
+//! - Faults ([`Sandbox::faults`]): plan a late answer, a lost answer, an HTTP status or an opay
+//!   refusal envelope (`{"code", "msg", "data": null}`, HTTP 200) for the next call or the next
+//!   call to a path, to test the "may have gone through" paths.
 //! - `orderDetail` and `merchantBillingDay` read that state; `GET /platform/pay.html` shows a
 //!   payment page for a valid order and payer.
 //!
@@ -49,10 +56,12 @@
 mod crypto;
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use rsa::{RsaPrivateKey, RsaPublicKey};
 use sandbox_server::SandboxServer;
+pub use sandbox_server::{Fault, Faults};
 use serde_json::{Value, json};
 use sign_core::decimal::rust_decimal;
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport};
@@ -169,17 +178,30 @@ pub enum SandboxError {
     Seal(String),
 }
 
+/// One callback delivered in the background ([`Sandbox::pay_in_background`] and the like).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BackgroundDelivery {
+    /// The order the callback reported.
+    pub order_num: String,
+    /// The merchant's answer, or why none came (the text of the transport error).
+    pub result: Result<Delivery, String>,
+}
+
 struct State {
     orders: BTreeMap<String, SandboxOrder>,
     next_order_num: u64,
+    deliveries: Vec<BackgroundDelivery>,
 }
 
 struct Core {
     app_key: String,
     keys: SandboxKeys,
     state: Mutex<State>,
+    deliveries_changed: Condvar,
     clock: Arc<dyn Clock>,
     expected_reply: String,
+    faults: Faults,
 }
 
 /// A running sandbox. Dropping it stops the server.
@@ -305,18 +327,34 @@ impl Sandbox {
         let core = Arc::new(Core {
             app_key: app_key.to_owned(),
             keys,
-            state: Mutex::new(State { orders: BTreeMap::new(), next_order_num: 10_000_000_001 }),
+            state: Mutex::new(State {
+                orders: BTreeMap::new(),
+                next_order_num: 10_000_000_001,
+                deliveries: Vec::new(),
+            }),
+            deliveries_changed: Condvar::new(),
             clock: Arc::new(SystemClock),
             expected_reply: DEFAULT_CALLBACK_REPLY.to_owned(),
+            faults: Faults::new(),
         });
         let handler_core = Arc::clone(&core);
-        let server = SandboxServer::start(move |req| handler_core.handle(&req))?;
+        let server =
+            SandboxServer::start(move |req| handler_core.faults.apply(&req, |r| handler_core.handle(r), failure))?;
         Ok(Self { core, server })
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
     pub fn base_url(&self) -> &str {
         self.server.base_url()
+    }
+
+    /// The faults planned for the next calls (see [`Fault`]): [`Faults::next_call`] or
+    /// [`Faults::on_path`] (a full path, e.g. `/platformapi/chainup/open/opay/createThirdOrder`).
+    /// A [`Fault::ProviderError`] is answered with opay's refusal envelope
+    /// (`{"code", "msg", "data": null}`, HTTP 200), which the client reads as [`Error::Api`].
+    /// Faults apply to requests over HTTP, not to [`Sandbox::handle`].
+    pub fn faults(&self) -> &Faults {
+        &self.core.faults
     }
 
     /// The keys.
@@ -356,7 +394,10 @@ impl Sandbox {
         self.core.lock().orders.get(order_num).cloned()
     }
 
-    /// Pays a pending order and delivers the callback to its `notifyPage`.
+    /// Pays a pending order and delivers the callback to its `notifyPage`, waiting for the answer
+    /// on the calling thread. Do not call it from the thread that serves `notifyPage` (a
+    /// single-threaded async runtime, for example): the delivery would wait for itself. Use
+    /// [`Sandbox::pay_in_background`] there.
     pub fn pay(&self, order_num: &str) -> Result<Delivery, SandboxError> {
         self.settle(order_num, OrderStatus::Paid)
     }
@@ -371,7 +412,76 @@ impl Sandbox {
         self.settle(order_num, OrderStatus::Closed)
     }
 
+    /// Pays a pending order and returns at once; the callback is delivered from the sandbox's own
+    /// thread (as vip-charge's sandbox does), so the thread that serves `notifyPage` stays free,
+    /// e.g. in a `#[tokio::test]` on a current-thread runtime. Follow it with
+    /// [`Sandbox::wait_for_deliveries`] (off the runtime thread, or with `spawn_blocking`) or
+    /// [`Sandbox::deliveries`].
+    ///
+    /// # Errors
+    /// [`SandboxError::UnknownOrder`] or [`SandboxError::NotPending`]; a failed delivery is
+    /// recorded in [`Sandbox::deliveries`].
+    pub fn pay_in_background(&self, order_num: &str) -> Result<(), SandboxError> {
+        self.settle_in_background(order_num, OrderStatus::Paid)
+    }
+
+    /// [`Sandbox::fail`], delivering from the sandbox's own thread (see
+    /// [`Sandbox::pay_in_background`]).
+    pub fn fail_in_background(&self, order_num: &str) -> Result<(), SandboxError> {
+        self.settle_in_background(order_num, OrderStatus::Failed)
+    }
+
+    /// [`Sandbox::close`], delivering from the sandbox's own thread (see
+    /// [`Sandbox::pay_in_background`]).
+    pub fn close_in_background(&self, order_num: &str) -> Result<(), SandboxError> {
+        self.settle_in_background(order_num, OrderStatus::Closed)
+    }
+
+    /// The callbacks delivered in the background so far, in order.
+    pub fn deliveries(&self) -> Vec<BackgroundDelivery> {
+        self.core.lock().deliveries.clone()
+    }
+
+    /// Waits until `done` holds for the background deliveries, or `timeout` passes; returns them
+    /// at that point (check them: a timeout is not an error here). Blocks the calling thread.
+    pub fn wait_for_deliveries(
+        &self,
+        timeout: Duration,
+        done: impl Fn(&[BackgroundDelivery]) -> bool,
+    ) -> Vec<BackgroundDelivery> {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.core.lock();
+        loop {
+            let now = Instant::now();
+            if done(&state.deliveries) || now >= deadline {
+                return state.deliveries.clone();
+            }
+            state = match self.core.deliveries_changed.wait_timeout(state, deadline - now) {
+                Ok((guard, _)) => guard,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+    }
+
+    fn settle_in_background(&self, order_num: &str, status: OrderStatus) -> Result<(), SandboxError> {
+        self.mark(order_num, status)?;
+        let request = self.notification_request(order_num)?;
+        let core = Arc::clone(&self.core);
+        let order_num = order_num.to_owned();
+        std::thread::spawn(move || {
+            let result = core.send_callback(&request).map_err(|e| e.to_string());
+            core.lock().deliveries.push(BackgroundDelivery { order_num, result });
+            core.deliveries_changed.notify_all();
+        });
+        Ok(())
+    }
+
     fn settle(&self, order_num: &str, status: OrderStatus) -> Result<Delivery, SandboxError> {
+        self.mark(order_num, status)?;
+        self.deliver(order_num)
+    }
+
+    fn mark(&self, order_num: &str, status: OrderStatus) -> Result<(), SandboxError> {
         {
             let mut state = self.core.lock();
             let order = state.orders.get_mut(order_num).ok_or(SandboxError::UnknownOrder)?;
@@ -383,7 +493,7 @@ impl Sandbox {
             }
             order.status = status;
         }
-        self.deliver(order_num)
+        Ok(())
     }
 
     /// The callback for the order's current state, encrypted and signed, without sending it.
@@ -413,15 +523,22 @@ impl Sandbox {
     /// (Re)delivers the order's callback, as the platform does until acknowledged.
     pub fn deliver(&self, order_num: &str) -> Result<Delivery, SandboxError> {
         let request = self.notification_request(order_num)?;
-        let transport = sign_core::UreqTransport::builder().build();
-        let response = transport.send(&request).map_err(SandboxError::Delivery)?;
-        let body = String::from_utf8_lossy(&response.body).into_owned();
-        let acknowledged = response.is_success() && body.trim() == self.core.expected_reply;
-        Ok(Delivery { status: response.status, body, acknowledged })
+        self.core.send_callback(&request)
     }
 }
 
 impl Core {
+    fn send_callback(&self, request: &HttpRequest) -> Result<Delivery, SandboxError> {
+        let transport = sign_core::UreqTransport::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(30))
+            .build();
+        let response = transport.send(request).map_err(SandboxError::Delivery)?;
+        let body = String::from_utf8_lossy(&response.body).into_owned();
+        let acknowledged = response.is_success() && body.trim() == self.expected_reply;
+        Ok(Delivery { status: response.status, body, acknowledged })
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }

@@ -38,7 +38,10 @@ pub fn client_at(base_url: &str) -> Client {
     Client::new(builder(base_url).build().expect("config")).with_clock(Arc::new(FixedClock::from_unix_millis(NOW_MS)))
 }
 
-/// A client whose transport is never used (for parse-only and callback tests).
+/// A client whose transport is never used (for parse-only and callback tests). Its callback
+/// replay guard is off: these tests verify the same fixtures again and again (the guard is tested
+/// in `tests/security.rs`).
 pub fn offline_client() -> Client {
-    client_at("https://service.example.com")
+    let config = builder("https://service.example.com").callback_replay_guard(None).build().expect("config");
+    Client::new(config).with_clock(Arc::new(FixedClock::from_unix_millis(NOW_MS)))
 }
