@@ -107,7 +107,7 @@ impl Client {
             let first = guard.first_time(&key);
             sign_core::zeroize::Zeroize::zeroize(&mut key);
             if !first {
-                return Err(Error::CallbackReplayed);
+                return Err(Error::CallbackReplayed { notification: Box::new(notification) });
             }
         }
         Ok(notification)

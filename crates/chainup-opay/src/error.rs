@@ -66,10 +66,13 @@ pub enum Error {
     ///
     /// The guard records a notification when it is first returned as `Ok`. If your handler then
     /// failed to process it (and answered an error), the platform's retry comes back as this
-    /// error: check your own records for the order and, if it is missing, reconcile with
-    /// `order_detail` rather than dropping it.
+    /// error: it carries the verified notification, so check your own records for that order and
+    /// process it (idempotently) if it is missing, rather than dropping it.
     #[error("payment callback already accepted (replayed): acknowledge it, do not process it again")]
-    CallbackReplayed,
+    CallbackReplayed {
+        /// The notification, verified and decrypted: the same as when it was first accepted.
+        notification: Box<crate::PayNotification>,
+    },
     /// A response (or an authenticated payload) that could not be decoded.
     #[error(transparent)]
     Decode(DecodeError),
@@ -112,7 +115,7 @@ impl Error {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
-            Self::Api { .. } | Self::CallbackRejected | Self::CallbackReplayed => Outcome::Definite,
+            Self::Api { .. } | Self::CallbackRejected | Self::CallbackReplayed { .. } => Outcome::Definite,
             Self::Decode(_) | Self::ResponseUnverified | Self::UnclassifiedResponse { .. } => Outcome::Unknown,
             Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
         }

@@ -140,14 +140,19 @@ fn a_callback_accepted_once_is_reported_as_replayed_the_second_time() {
     let n = client.verify_notification(NO_HEADERS, &body).unwrap();
     assert_eq!(n.order_status, OrderStatus::Paid);
     let err = client.verify_notification(NO_HEADERS, &body).unwrap_err();
-    assert!(matches!(err, Error::CallbackReplayed), "{err:?}");
     assert_eq!(err.outcome(), Outcome::Definite);
+    // It carries the verified notification, so a handler whose first attempt failed can still
+    // check its records and process the order (idempotently).
+    match err {
+        Error::CallbackReplayed { notification } => assert_eq!(*notification, n),
+        other => panic!("{other:?}"),
+    }
     // The same notification encrypted afresh (a platform retry, or a re-wrapped replay) is one.
     let again = callback(PAID, &platform_private());
     assert_ne!(again, body);
-    assert!(matches!(client.verify_notification(NO_HEADERS, &again), Err(Error::CallbackReplayed)));
+    assert!(matches!(client.verify_notification(NO_HEADERS, &again), Err(Error::CallbackReplayed { .. })));
     // Clones of the client share the guard.
-    assert!(matches!(client.clone().verify_notification(NO_HEADERS, &body), Err(Error::CallbackReplayed)));
+    assert!(matches!(client.clone().verify_notification(NO_HEADERS, &body), Err(Error::CallbackReplayed { .. })));
     // Another notification of the same order (a new status) is new.
     let closed = PAID.replace(r#""orderStatus":"3""#, r#""orderStatus":"0""#);
     assert!(client.verify_notification(NO_HEADERS, &callback(&closed, &platform_private())).is_ok());
@@ -169,7 +174,7 @@ fn the_replay_guard_can_be_replaced_or_turned_off() {
     let a = sans_io(builder("https://s.example").callback_replay_guard(guard()));
     let b = sans_io(builder("https://s.example").callback_replay_guard(guard()));
     assert!(a.verify_notification(NO_HEADERS, &body).is_ok());
-    assert!(matches!(b.verify_notification(NO_HEADERS, &body), Err(Error::CallbackReplayed)));
+    assert!(matches!(b.verify_notification(NO_HEADERS, &body), Err(Error::CallbackReplayed { .. })));
 
     // The default: on, in memory, for the documented window.
     let default = sans_io(builder("https://s.example"));
