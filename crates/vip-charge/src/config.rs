@@ -388,7 +388,16 @@ impl ConfigBuilder {
                     .into(),
             ));
         }
-        self.http.validate().map_err(Error::Config)?;
+        self.http.validate().map_err(|e| {
+            let setter = if e.starts_with("timeouts") {
+                "ConfigBuilder::timeout, ConfigBuilder::connect_timeout"
+            } else if e.starts_with("max_response_bytes") {
+                "ConfigBuilder::max_response_bytes"
+            } else {
+                "ConfigBuilder::retry"
+            };
+            Error::Config(format!("{e} ({setter})"))
+        })?;
         // A timestamp accepted now (up to one window ahead of the clock) stays inside the window for
         // at most two windows: remember the delivery that long.
         let replay_window = self.callback_window.saturating_mul(2);
@@ -467,7 +476,7 @@ mod tests {
             (base().md5_secret_key("s").max_response_bytes(0), "max_response_bytes"),
         ] {
             match builder.build() {
-                Err(Error::Config(m)) => assert!(m.contains(want), "{m}"),
+                Err(Error::Config(m)) => assert!(m.contains(want) && m.contains("(ConfigBuilder::"), "{m}"),
                 other => panic!("expected a config error containing {want}, got {other:?}"),
             }
         }
