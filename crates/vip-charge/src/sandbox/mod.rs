@@ -29,6 +29,9 @@
 //!   with the sign type the order was placed with, retried on anything but a `SUCCESS` reply with
 //!   the platform's schedule divided by [`SandboxBuilder::time_scale`] (1000 by default: 15 ms,
 //!   30 ms, 180 ms, ...). Attempts are recorded: see [`Sandbox::deliveries`].
+//! - Faults on purpose ([`Sandbox::faults`]): a lost or late answer after the order was placed,
+//!   an HTTP status, or the platform's failure envelope, for the next request or the next request
+//!   to a path.
 //!
 //! # Variants it sends
 //! The platform runs a Java backend and its document says little about shapes, so some answers
