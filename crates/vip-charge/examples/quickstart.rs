@@ -87,11 +87,16 @@ fn flow(
     }
 
     let biz_code = format!("QS{}", vip_charge::sign_core::clock::random_nonce(16));
-    let mut request =
-        VipChargeRequest::new(merchant_id, business_id.as_str(), product_code.as_str(), account, biz_code);
+    let mut builder = VipChargeRequest::builder()
+        .merchant_id(merchant_id)
+        .business_id(business_id.as_str())
+        .product_code(product_code.as_str())
+        .account(account)
+        .biz_code(biz_code);
     if let Some(url) = callback_url {
-        request = request.with_callback_url(url);
+        builder = builder.callback_url(url);
     }
+    let request = builder.build()?;
     let order = client.vip_charge(&request)?;
     println!(
         "3. charge order placed: orderCode {} (bizCode {}), settlement price {}",
@@ -116,8 +121,9 @@ pub fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
     // One client places the orders and verifies the callbacks.
     let client = Client::new(sandbox.config_builder_with_sign_type(sign_type).build()?);
 
-    // The merchant's callback endpoint: verify, act once per orderCode (the platform retries, and a
-    // replay inside the time window verifies too), reply SUCCESS every time.
+    // The merchant's callback endpoint: verify, act once per orderCode (the platform retries, each
+    // retry signed afresh), reply SUCCESS every time; a delivery seen before is CallbackReplayed:
+    // reply SUCCESS without acting.
     let verifier = client.clone();
     let (tx, rx) = mpsc::channel::<StatusCallback>();
     let handled = Mutex::new((tx, HashSet::<String>::new()));
@@ -130,6 +136,9 @@ pub fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
                         let _ = tx.send(callback);
                     }
                 }
+                vip_charge::HttpResponse::new(200, verifier.notification_reply().as_bytes().to_vec())
+            }
+            Err(vip_charge::Error::CallbackReplayed(_)) => {
                 vip_charge::HttpResponse::new(200, verifier.notification_reply().as_bytes().to_vec())
             }
             Err(_) => vip_charge::HttpResponse::new(401, b"FAIL".to_vec()),

@@ -1,4 +1,5 @@
-//! The client: sans-IO `prepare` / `parse`, and a blocking `call` over any [`Transport`].
+//! The client: sans-IO `prepare` / `parse`, and a blocking `call` over any [`Transport`]
+//! ([`Client::sans_io`] has none).
 
 use std::fmt;
 use std::sync::Arc;
@@ -64,6 +65,13 @@ impl Client {
     pub fn new(config: Config) -> Self {
         let transport = config.http_options().ureq_transport(concat!("paykit-vip-charge/", env!("CARGO_PKG_VERSION")));
         Self::with_transport(config, Arc::new(transport))
+    }
+
+    /// A sans-IO client: [`prepare`](Self::prepare) and [`parse`](Self::parse) work, and nothing is
+    /// ever sent ([`call`](Self::call) fails with outcome [`NotSent`](sign_core::Outcome::NotSent)).
+    /// For async code or your own HTTP client; available without the `ureq` feature.
+    pub fn sans_io(config: Config) -> Self {
+        Self::with_transport(config, Arc::new(sign_core::NoTransport))
     }
 
     /// A client sending through `transport` (any HTTP client, a test double, the sandbox).
@@ -154,5 +162,32 @@ mod tests {
     #[test]
     fn client_is_send_sync_clone() {
         assert_send_sync::<Client>();
+    }
+
+    #[test]
+    fn a_sans_io_client_prepares_and_parses_but_never_sends() {
+        // Fails before issue 18: there was no client without a transport.
+        let config = Config::builder()
+            .base_url("https://recharge.example.com")
+            .business_id("55")
+            .md5_secret_key("s")
+            .build()
+            .unwrap();
+        let client = Client::sans_io(config);
+        let request = crate::ProductListRequest::new("166");
+        let prepared = client.prepare(&request).unwrap();
+        assert_eq!(prepared.url, "https://recharge.example.com/v1/openapi/order/product/list");
+        let err = client.call(&request).unwrap_err();
+        assert_eq!(err.outcome(), sign_core::Outcome::NotSent, "{err:?}");
+        assert!(!err.outcome_unknown());
+        let charge = crate::VipChargeRequest::builder()
+            .merchant_id("166")
+            .business_id("55")
+            .product_code("87103")
+            .account("acc")
+            .biz_code("b1")
+            .build()
+            .unwrap();
+        assert_eq!(client.call(&charge).unwrap_err().outcome(), sign_core::Outcome::NotSent);
     }
 }

@@ -4,12 +4,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use sign_core::options::{is_header_safe, normalize_base_url};
+use sign_core::options::{check_base_url, is_header_safe};
+use sign_core::replay::{MemoryReplayStore, ReplayGuard, ReplayStore};
 use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 use sign_core::{HttpOptions, SecretString};
 
 use crate::auth::{SignType, SigningKey, VerifyingKey};
-use crate::callback::ReplayGuard;
 use crate::error::Error;
 
 /// The default envelope `status` treated as success. The platform does not publish it (the
@@ -24,8 +24,9 @@ pub const DEFAULT_SUCCESS_STATUS: i64 = 0;
 /// first attempt's `timestamp`. Read as waits between attempts, the last retry comes 11 h 3 min
 /// 45 s after the first (read as times after the first attempt, 6 h): 12 hours accepts every
 /// retry either way, with margin for clock skew. The window does not stop a captured callback from
-/// being replayed inside it: handle callbacks idempotently by `orderCode` (see the crate's
-/// "Callbacks" section), which makes a replay harmless.
+/// being replayed inside it: the replay guard (on by default, see
+/// [`ConfigBuilder::callback_replay_store`]) refuses a delivery seen before, and handling callbacks
+/// idempotently by `orderCode` (see the crate's "Callbacks" section) makes a replay harmless.
 pub const DEFAULT_CALLBACK_TIME_WINDOW: Duration = Duration::from_secs(12 * 60 * 60);
 
 /// The default largest callback body accepted (1 MiB).
@@ -41,10 +42,11 @@ pub struct Config {
     pub(crate) signing_key: SigningKey,
     pub(crate) send_sign_type: bool,
     pub(crate) success_status: i64,
-    pub(crate) callback_key: Option<VerifyingKey>,
+    /// Every key a callback may be signed with (several during a key rotation), all of one sign type.
+    pub(crate) callback_keys: Vec<VerifyingKey>,
     pub(crate) callback_window: Duration,
     pub(crate) callback_max_body_bytes: usize,
-    pub(crate) replay_guard: Option<Arc<dyn ReplayGuard>>,
+    pub(crate) replay_guard: Option<ReplayGuard>,
     pub(crate) http: HttpOptions,
 }
 
@@ -53,7 +55,7 @@ impl Config {
     /// policy (only requests that cannot have reached the server, and queries, are repeated, each
     /// attempt signed afresh),
     /// success status 0, `signType` header sent, a 12-hour callback time window, 1 MiB callback
-    /// bodies, no replay guard.
+    /// bodies, a replay guard in memory remembering each delivery for twice the time window.
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder::default()
     }
@@ -86,7 +88,19 @@ impl Config {
     /// The sign type status callbacks are verified with: `SHA256-RSA` when a platform public key is
     /// set, else `MD5` when an MD5 secret key is set; `None` when callbacks cannot be verified.
     pub fn callback_sign_type(&self) -> Option<SignType> {
-        self.callback_key.as_ref().map(VerifyingKey::sign_type)
+        self.callback_keys.first().map(VerifyingKey::sign_type)
+    }
+
+    /// How many keys (platform public keys, or MD5 secret keys) a callback is checked against: more
+    /// than one during a key rotation.
+    pub fn callback_key_count(&self) -> usize {
+        self.callback_keys.len()
+    }
+
+    /// How long the replay guard remembers a verified delivery (twice the callback time window, on
+    /// the monotonic clock), or `None` when replay protection is off.
+    pub fn callback_replay_window(&self) -> Option<Duration> {
+        self.replay_guard.as_ref().map(ReplayGuard::window)
     }
 
     /// How far a callback's `timestamp` may be from the clock, either way.
@@ -115,13 +129,37 @@ pub struct ConfigBuilder {
     md5_secret_key: Option<SecretString>,
     rsa_private_key: Option<KeySource<PrivateKey>>,
     platform_public_key: Option<KeySource<PublicKey>>,
+    additional_platform_public_keys: Vec<KeySource<PublicKey>>,
+    additional_md5_secret_keys: Vec<SecretString>,
     sign_type: Option<SignType>,
     send_sign_type: bool,
     success_status: i64,
     callback_window: Duration,
     callback_max_body_bytes: usize,
-    replay_guard: Option<Arc<dyn ReplayGuard>>,
+    replay: ReplaySetting,
     http: HttpOptions,
+}
+
+/// Where verified callback deliveries are remembered.
+#[derive(Clone, Default)]
+enum ReplaySetting {
+    /// A bounded in-memory store of this process.
+    #[default]
+    InMemory,
+    /// The user's store.
+    Store(Arc<dyn ReplayStore>),
+    /// No replay guard.
+    Off,
+}
+
+impl std::fmt::Debug for ReplaySetting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::InMemory => "InMemory",
+            Self::Store(_) => "Store(..)",
+            Self::Off => "Off",
+        })
+    }
 }
 
 impl Default for ConfigBuilder {
@@ -132,12 +170,14 @@ impl Default for ConfigBuilder {
             md5_secret_key: None,
             rsa_private_key: None,
             platform_public_key: None,
+            additional_platform_public_keys: Vec::new(),
+            additional_md5_secret_keys: Vec::new(),
             sign_type: None,
             send_sign_type: true,
             success_status: DEFAULT_SUCCESS_STATUS,
             callback_window: DEFAULT_CALLBACK_TIME_WINDOW,
             callback_max_body_bytes: DEFAULT_CALLBACK_MAX_BODY_BYTES,
-            replay_guard: None,
+            replay: ReplaySetting::InMemory,
             http: HttpOptions::default(),
         }
     }
@@ -145,7 +185,10 @@ impl Default for ConfigBuilder {
 
 impl ConfigBuilder {
     /// The API's base URL (required), e.g. `https://api.example.com`; paths such as
-    /// `/v1/openapi/order/VIPCharge` are appended to it.
+    /// `/v1/openapi/order/VIPCharge` are appended to it. `https://` only, or `http://` to a loopback
+    /// host (a local sandbox); plain `http://` elsewhere only with
+    /// [`allow_insecure_http(true)`](Self::allow_insecure_http): over plain HTTP the orders, the
+    /// accounts and the signatures travel in clear, and an answer can be forged on the way.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
         self
@@ -174,8 +217,41 @@ impl ConfigBuilder {
 
     sign_core::key_setters! {
         /// The platform's RSA public key: status callbacks are verified with SHA256withRSA and this
-        /// key (for accounts signing with `SHA256-RSA`).
+        /// key (for accounts signing with `SHA256-RSA`). During a key rotation add the other key with
+        /// [`additional_platform_public_key`](Self::additional_platform_public_key).
         platform_public_key: PublicKey => platform_public_key, platform_public_key_parsed, platform_public_key_file
+    }
+
+    /// Another platform public key status callbacks are accepted with, besides
+    /// [`platform_public_key`](Self::platform_public_key): call it once per key. For a key rotation:
+    /// add the new key before the platform switches, remove the old one once it has (no callback is
+    /// refused in between). PEM or bare Base64 DER, parsed by `build()`.
+    pub fn additional_platform_public_key(mut self, text: impl Into<SecretString>) -> Self {
+        self.additional_platform_public_keys.push(KeySource::Text(text.into()));
+        self
+    }
+
+    /// The key of [`additional_platform_public_key`](Self::additional_platform_public_key), already
+    /// parsed.
+    pub fn additional_platform_public_key_parsed(mut self, key: PublicKey) -> Self {
+        self.additional_platform_public_keys.push(KeySource::Parsed(key));
+        self
+    }
+
+    /// The key of [`additional_platform_public_key`](Self::additional_platform_public_key), read
+    /// from a file (PEM or bare Base64 DER) by `build()`.
+    pub fn additional_platform_public_key_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.additional_platform_public_keys.push(KeySource::File(path.into()));
+        self
+    }
+
+    /// Another MD5 secret key status callbacks are accepted with (MD5 accounts), besides
+    /// [`md5_secret_key`](Self::md5_secret_key), which alone signs requests: call it once per key.
+    /// For a secret rotation: keep the old secret here while the platform may still sign callbacks
+    /// with it. Not used when a platform public key is set (callbacks are then RSA only).
+    pub fn additional_md5_secret_key(mut self, secret: impl Into<SecretString>) -> Self {
+        self.additional_md5_secret_keys.push(secret.into());
+        self
     }
 
     /// Which sign type to use when both credentials are set (otherwise it follows the credential).
@@ -214,11 +290,28 @@ impl ConfigBuilder {
         self
     }
 
-    /// Reject callbacks whose nonce was seen already (see
-    /// [`InMemoryReplayGuard`](crate::InMemoryReplayGuard), or plug in a shared store of your own).
-    /// Default: none.
-    pub fn callback_replay_guard(mut self, guard: Arc<dyn ReplayGuard>) -> Self {
-        self.replay_guard = Some(guard);
+    /// Where verified callback deliveries are remembered, so that a delivery seen before is
+    /// [`Error::CallbackReplayed`](crate::Error::CallbackReplayed). Default: a bounded store in this
+    /// process's memory ([`MemoryReplayStore`], 100 000 deliveries). Several instances behind a load
+    /// balancer need one shared store (Redis `SET key 1 NX PX ttl`, a database unique key): see
+    /// [`sign_core::replay`]. A delivery is remembered for twice the
+    /// [`callback_time_window`](Self::callback_time_window) on the monotonic clock, as long as its
+    /// timestamp can stay inside the window, so a wall-clock step cannot let it in again.
+    pub fn callback_replay_store(mut self, store: Arc<dyn ReplayStore>) -> Self {
+        self.replay = ReplaySetting::Store(store);
+        self
+    }
+
+    /// Whether a delivery that verified before is refused as
+    /// [`Error::CallbackReplayed`](crate::Error::CallbackReplayed) (default `true`). `false` turns
+    /// the replay guard off: a replay then verifies again, and idempotency by `orderCode` is the only
+    /// protection.
+    pub fn callback_replay_protection(mut self, on: bool) -> Self {
+        self.replay = match (on, self.replay) {
+            (false, _) => ReplaySetting::Off,
+            (true, ReplaySetting::Off) => ReplaySetting::InMemory,
+            (true, kept) => kept,
+        };
         self
     }
 
@@ -226,62 +319,105 @@ impl ConfigBuilder {
 
     /// Validates everything and loads the keys.
     ///
-    /// Errors: [`Error::Config`] for a missing or malformed base URL, business id or credential
-    /// (naming the setter); [`Error::Key`] for an unreadable RSA key or key file.
+    /// Errors: [`Error::Config`] for a missing or malformed base URL (plain `http://` to a host that
+    /// is not loopback without [`allow_insecure_http`](Self::allow_insecure_http)), business id or
+    /// credential, each message naming the setter; [`Error::Key`] for an unreadable RSA key or key
+    /// file.
     pub fn build(self) -> Result<Config, Error> {
         let base_url = self.base_url.map(|s| s.trim().to_owned()).unwrap_or_default();
         if base_url.is_empty() {
-            return Err(Error::Config("base_url is missing".into()));
+            return Err(Error::Config("base_url is required (ConfigBuilder::base_url)".into()));
         }
-        let base_url = normalize_base_url(&base_url).map_err(Error::Config)?;
+        let base_url = check_base_url(&base_url, &self.http)
+            .map_err(|e| Error::Config(format!("{e} (ConfigBuilder::base_url)")))?;
         let business_id = self.business_id.map(|s| s.trim().to_owned()).unwrap_or_default();
         if business_id.is_empty() {
-            return Err(Error::Config("business_id is missing".into()));
+            return Err(Error::Config("business_id is required (ConfigBuilder::business_id)".into()));
         }
         if !header_safe(&business_id) {
-            return Err(Error::Config("business_id must be printable ASCII without '&' or '='".into()));
+            return Err(Error::Config(
+                "business_id must be printable ASCII without '&' or '=' (ConfigBuilder::business_id)".into(),
+            ));
         }
         let md5 = self.md5_secret_key.filter(|s| !s.is_empty());
         let rsa = load(self.rsa_private_key)?;
-        let platform = load(self.platform_public_key)?;
+        let mut platform_keys: Vec<PublicKey> = load(self.platform_public_key)?.into_iter().collect();
+        for source in self.additional_platform_public_keys {
+            platform_keys.extend(load(Some(source))?);
+        }
         let sign_type = match (self.sign_type, md5.is_some(), rsa.is_some()) {
             (Some(t), _, _) => t,
             (None, true, false) => SignType::Md5,
             (None, false, true) => SignType::Sha256Rsa,
             (None, true, true) => {
                 return Err(Error::Config(
-                    "both md5_secret_key and rsa_private_key are set: choose one with sign_type".into(),
+                    "both md5_secret_key and rsa_private_key are set: choose one with ConfigBuilder::sign_type".into(),
                 ));
             }
-            (None, false, false) => return Err(Error::Config("md5_secret_key or rsa_private_key is missing".into())),
+            (None, false, false) => {
+                return Err(Error::Config(
+                    "a credential is required: ConfigBuilder::md5_secret_key (MD5) or ConfigBuilder::rsa_private_key \
+                     (SHA256-RSA)"
+                        .into(),
+                ));
+            }
         };
-        let callback_key = match (&platform, &md5) {
-            (Some(public_key), _) => Some(VerifyingKey::Sha256Rsa(public_key.clone())),
-            (None, Some(secret)) => Some(VerifyingKey::Md5(secret.clone())),
-            (None, None) => None,
+        // Callbacks are verified with one sign type only (no downgrade): the platform keys when
+        // any is set, else the MD5 secrets.
+        let callback_keys: Vec<VerifyingKey> = if platform_keys.is_empty() {
+            md5.iter()
+                .cloned()
+                .chain(self.additional_md5_secret_keys.into_iter().filter(|s| !s.is_empty()))
+                .map(VerifyingKey::Md5)
+                .collect()
+        } else {
+            platform_keys.into_iter().map(VerifyingKey::Sha256Rsa).collect()
         };
         let signing_key = match sign_type {
-            SignType::Md5 => SigningKey::Md5(md5.ok_or_else(|| Error::Config("md5_secret_key is missing".into()))?),
-            SignType::Sha256Rsa => {
-                SigningKey::Sha256Rsa(rsa.ok_or_else(|| Error::Config("rsa_private_key is missing".into()))?)
-            }
+            SignType::Md5 => SigningKey::Md5(md5.ok_or_else(|| {
+                Error::Config("md5_secret_key is required for MD5 (ConfigBuilder::md5_secret_key)".into())
+            })?),
+            SignType::Sha256Rsa => SigningKey::Sha256Rsa(rsa.ok_or_else(|| {
+                Error::Config("rsa_private_key is required for SHA256-RSA (ConfigBuilder::rsa_private_key)".into())
+            })?),
         };
         if sign_type == SignType::Md5 && !self.send_sign_type {
             return Err(Error::Config(
-                "MD5 needs the signType header: without it the platform verifies as SHA256-RSA".into(),
+                "MD5 needs the signType header: without it the platform verifies as SHA256-RSA \
+                 (ConfigBuilder::send_sign_type_header)"
+                    .into(),
             ));
         }
-        self.http.validate().map_err(Error::Config)?;
+        self.http.validate().map_err(|e| {
+            let setter = if e.starts_with("timeouts") {
+                "ConfigBuilder::timeout, ConfigBuilder::connect_timeout"
+            } else if e.starts_with("max_response_bytes") {
+                "ConfigBuilder::max_response_bytes"
+            } else {
+                "ConfigBuilder::retry"
+            };
+            Error::Config(format!("{e} ({setter})"))
+        })?;
+        // A timestamp accepted now (up to one window ahead of the clock) stays inside the window for
+        // at most two windows: remember the delivery that long.
+        let replay_window = self.callback_window.saturating_mul(2);
+        let replay_guard = match self.replay {
+            ReplaySetting::InMemory => {
+                Some(ReplayGuard::with_store(Arc::new(MemoryReplayStore::default()), replay_window))
+            }
+            ReplaySetting::Store(store) => Some(ReplayGuard::with_store(store, replay_window)),
+            ReplaySetting::Off => None,
+        };
         Ok(Config {
             base_url,
             business_id,
             signing_key,
             send_sign_type: self.send_sign_type,
             success_status: self.success_status,
-            callback_key,
+            callback_keys,
             callback_window: self.callback_window,
             callback_max_body_bytes: self.callback_max_body_bytes,
-            replay_guard: self.replay_guard,
+            replay_guard,
             http: self.http,
         })
     }
@@ -340,7 +476,7 @@ mod tests {
             (base().md5_secret_key("s").max_response_bytes(0), "max_response_bytes"),
         ] {
             match builder.build() {
-                Err(Error::Config(m)) => assert!(m.contains(want), "{m}"),
+                Err(Error::Config(m)) => assert!(m.contains(want) && m.contains("(ConfigBuilder::"), "{m}"),
                 other => panic!("expected a config error containing {want}, got {other:?}"),
             }
         }
@@ -360,14 +496,62 @@ mod tests {
             Err(Error::Config(m)) => m,
             other => panic!("{other:?}"),
         };
-        assert_eq!(message(Config::builder().business_id("55").md5_secret_key("s")), "base_url is missing");
+        // Fails before issue 18: the messages said "base_url is missing", naming no setter.
+        assert_eq!(
+            message(Config::builder().business_id("55").md5_secret_key("s")),
+            "base_url is required (ConfigBuilder::base_url)"
+        );
         assert_eq!(
             message(Config::builder().base_url("https://h.example").md5_secret_key("s")),
-            "business_id is missing"
+            "business_id is required (ConfigBuilder::business_id)"
         );
-        assert_eq!(message(base()), "md5_secret_key or rsa_private_key is missing");
-        assert_eq!(message(base().sign_type(SignType::Md5)), "md5_secret_key is missing");
-        assert_eq!(message(base().sign_type(SignType::Sha256Rsa)), "rsa_private_key is missing");
+        assert_eq!(
+            message(base()),
+            "a credential is required: ConfigBuilder::md5_secret_key (MD5) or ConfigBuilder::rsa_private_key (SHA256-RSA)"
+        );
+        assert_eq!(
+            message(base().sign_type(SignType::Md5)),
+            "md5_secret_key is required for MD5 (ConfigBuilder::md5_secret_key)"
+        );
+        assert_eq!(
+            message(base().sign_type(SignType::Sha256Rsa)),
+            "rsa_private_key is required for SHA256-RSA (ConfigBuilder::rsa_private_key)"
+        );
+        assert!(message(base().business_id("a&b").md5_secret_key("s")).contains("ConfigBuilder::business_id"));
+        assert!(
+            message(base().md5_secret_key("s").send_sign_type_header(false))
+                .contains("ConfigBuilder::send_sign_type_header")
+        );
+        // Every message names a ConfigBuilder setter and no environment variable (the builder reads none).
+        for b in [
+            Config::builder(),
+            base(),
+            base().base_url("http://api.example.com").md5_secret_key("s"),
+            base().base_url("ftp://x").md5_secret_key("s"),
+        ] {
+            let m = message(b);
+            assert!(m.contains("ConfigBuilder::"), "{m}");
+            assert!(!m.contains("VIPCHARGE_"), "{m}");
+        }
+    }
+
+    #[test]
+    fn plain_http_is_refused_except_to_loopback_or_when_allowed() {
+        // Fails before issue 13: http:// to any host was accepted.
+        let refused = base().base_url("http://api.example.com").md5_secret_key("s").build();
+        match refused {
+            Err(Error::Config(m)) => {
+                assert!(m.contains("ConfigBuilder::base_url") && m.contains("allow_insecure_http"), "{m}")
+            }
+            other => panic!("{other:?}"),
+        }
+        let allowed = base().base_url("http://api.example.com").md5_secret_key("s").allow_insecure_http(true).build();
+        assert_eq!(allowed.unwrap().base_url(), "http://api.example.com");
+        for loopback in ["http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:80"] {
+            let c = base().base_url(loopback).md5_secret_key("s").build();
+            assert!(c.is_ok(), "{loopback}: {c:?}");
+        }
+        assert!(base().base_url("https://api.example.com").md5_secret_key("s").build().is_ok());
     }
 
     #[test]

@@ -54,11 +54,19 @@ pub enum Error {
         success_status: i64,
     },
     /// A status callback was refused: bad, missing or duplicated signature headers, a wrong
-    /// signature, a `businessId` that is not ours, a timestamp outside the window, a replayed nonce
-    /// or a body over the size limit. Which check failed is deliberately not said. Answer it with
-    /// an HTTP error and do not act on it.
+    /// signature, a `businessId` that is not ours, a timestamp outside the window or a body over the
+    /// size limit. Which check failed is deliberately not said. Answer it with an HTTP error and do
+    /// not act on it.
     #[error("callback rejected")]
     CallbackRejected,
+    /// A status callback that verified, but whose delivery (the same `businessId`, `nonce`,
+    /// `timestamp` and body) verified before: a replay, or the platform sending the identical
+    /// request again. Answer it with [`Client::notification_reply`](crate::Client::notification_reply)
+    /// (`SUCCESS`, so the platform stops sending it) and do not act on it again. The callback is
+    /// authentic and held here: if your records lack its `orderCode`'s final state (the first
+    /// delivery's handling failed), record it now, idempotently by `orderCode`.
+    #[error("callback replayed: this delivery verified before")]
+    CallbackReplayed(Box<crate::StatusCallback>),
     /// A response (or a verified callback body) could not be decoded.
     #[error(transparent)]
     Decode(DecodeError),
@@ -86,14 +94,14 @@ sign_core::shared_error_conversions!(Error, |code, message, _status| match code.
 impl Error {
     /// What this failure means for the request; see [`Outcome`](sign_core::Outcome) for the table.
     ///
-    /// A refused callback is [`Outcome::Definite`]: it is no request of ours, nothing is to be
-    /// reconciled.
+    /// A refused or replayed callback is [`Outcome::Definite`]: it is no request of ours, nothing is
+    /// to be reconciled.
     pub fn outcome(&self) -> Outcome {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
             Self::Decode(_) | Self::UnconfirmedSuccess { .. } => Outcome::Unknown,
-            Self::Api { .. } | Self::CallbackRejected => Outcome::Definite,
+            Self::Api { .. } | Self::CallbackRejected | Self::CallbackReplayed(_) => Outcome::Definite,
             Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
         }
     }

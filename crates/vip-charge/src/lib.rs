@@ -18,7 +18,7 @@ mod product_list_ext;
 
 pub use auth::{SignType, SigningKey, VerifyingKey};
 pub use business_balance_ext::BusinessBalanceResponse;
-pub use callback::{InMemoryReplayGuard, REPLY_SUCCESS, ReplayGuard, StatusCallback};
+pub use callback::{REPLY_SUCCESS, StatusCallback};
 pub use client::{Client, NonceSource, RandomNonce};
 pub use config::{
     Config, ConfigBuilder, DEFAULT_CALLBACK_MAX_BODY_BYTES, DEFAULT_CALLBACK_TIME_WINDOW, DEFAULT_SUCCESS_STATUS,

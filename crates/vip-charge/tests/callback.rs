@@ -5,8 +5,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use sign_core::FixedClock;
-use vip_charge::{Client, Config, ConfigBuilder, Error, InMemoryReplayGuard, REPLY_SUCCESS};
+use sign_core::replay::MemoryReplayStore;
+use sign_core::{Clock, FixedClock, SecretString};
+use vip_charge::auth::{self, AuthHeaders, SigningKey};
+use vip_charge::{Client, Config, ConfigBuilder, Error, Outcome, REPLY_SUCCESS};
 
 const TS: i64 = 1_628_772_138_668;
 const BODY: &[u8] = br#"{"orderCode":"OC1","bizCode":"87103","status":"SUCCESS"}"#;
@@ -185,20 +187,165 @@ fn callback_default_window_accepts_every_platform_retry_with_the_first_timestamp
     ));
 }
 
+/// The MD5 `sign` of a callback with this nonce, timestamp and body, signed with `secret`.
+fn md5_callback_sign(secret: &str, nonce: &str, timestamp: i64, body: &[u8]) -> String {
+    let ts = timestamp.to_string();
+    let headers = AuthHeaders { business_id: "55", nonce, timestamp: &ts, sign_type: None };
+    auth::sign(&SigningKey::Md5(SecretString::new(secret)), &headers, body).unwrap()
+}
+
+fn headers_at(nonce: &str, timestamp: i64, sign: &str) -> Vec<(String, String)> {
+    let mut h = headers(nonce, sign);
+    h[2].1 = timestamp.to_string();
+    h
+}
+
 #[test]
-fn replayed_nonces_are_rejected_with_a_guard() {
-    let guard = Arc::new(InMemoryReplayGuard::new(Duration::from_secs(300), 1000));
-    let v = at(md5_base().callback_replay_guard(guard.clone()), TS);
+fn a_replayed_delivery_is_refused_by_default() {
+    // Fails before issue 13: without a guard configured, the same delivery verified twice.
+    let v = md5_verifier();
+    assert_eq!(v.config().callback_replay_window(), Some(Duration::from_secs(24 * 3600)));
     v.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    match v.verify_notification(headers("cbnonce1", C1), BODY) {
+        Err(Error::CallbackReplayed(callback)) => {
+            // Authentic, and held: a handler whose first attempt failed can still record it.
+            assert_eq!(callback.notification.order_code, "OC1");
+            assert_eq!(callback.nonce, "cbnonce1");
+        }
+        other => panic!("expected CallbackReplayed, got {other:?}"),
+    }
+    let replayed = v.verify_notification(headers("cbnonce1", C1), BODY).unwrap_err();
+    assert_eq!(replayed.outcome(), Outcome::Definite);
+    assert!(!replayed.outcome_unknown());
+    // A clone shares the guard.
+    assert!(matches!(v.clone().verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackReplayed(_))));
+    // The RSA verifier too.
+    let r = rsa_verifier();
+    r.verify_notification(headers("cbnonce1", C2), BODY).unwrap();
+    assert!(matches!(r.verify_notification(headers("cbnonce1", C2), BODY), Err(Error::CallbackReplayed(_))));
+}
+
+#[test]
+fn another_spelling_of_the_signature_is_still_a_replay() {
+    // The MD5 comparison ignores case and the Base64 reader is lenient: the guard keys on what the
+    // signature covers, not on the sign header's text.
+    let v = md5_verifier();
+    v.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    let lower = C1.to_ascii_lowercase();
+    assert!(matches!(v.verify_notification(headers("cbnonce1", &lower), BODY), Err(Error::CallbackReplayed(_))));
+    let r = rsa_verifier();
+    r.verify_notification(headers("cbnonce1", C2), BODY).unwrap();
+    let wrapped = format!("{}\n{}", &C2[..64], &C2[64..]);
+    let again = r.verify_notification(headers("cbnonce1", &wrapped), BODY);
+    assert!(matches!(again, Err(Error::CallbackReplayed(_))), "{again:?}");
+}
+
+#[test]
+fn a_retry_signed_afresh_is_a_new_delivery() {
+    // The sandbox (and, by its rule that a nonce differs on every request, the platform) signs every
+    // retry with a new nonce and timestamp: the guard lets it through, the handler dedupes by orderCode.
+    let clock = clock_at(TS);
+    let v = Client::new(md5_base().build().unwrap()).with_clock(clock.clone());
+    v.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    clock.advance(Duration::from_secs(15));
+    let ts = TS + 15_000;
+    let sign = md5_callback_sign("test-secret-key", "retry-nonce", ts, BODY);
+    let retry = v.verify_notification(headers_at("retry-nonce", ts, &sign), BODY).unwrap();
+    assert_eq!(retry.notification.order_code, "OC1");
+}
+
+#[test]
+fn a_wall_clock_step_does_not_let_a_replay_in() {
+    // Fails before issue 13: the old guard forgot entries against the wall clock, so a step forward
+    // (and any callback verified meanwhile) emptied it; once the clock was corrected, the first
+    // callback verified again inside its window.
+    let clock = clock_at(TS);
+    let v = Client::new(md5_base().build().unwrap()).with_clock(clock.clone());
+    v.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    // The clock jumps 13 hours ahead; a genuine callback arrives meanwhile.
+    let later = TS + 13 * 3600 * 1000;
+    clock.set(FixedClock::from_unix_millis(later).now());
+    let sign = md5_callback_sign("test-secret-key", "cbnonce-later", later, BODY);
+    v.verify_notification(headers_at("cbnonce-later", later, &sign), BODY).unwrap();
+    // The clock is corrected: the first delivery is inside its window again, and still refused.
+    clock.set(FixedClock::from_unix_millis(TS + 1000).now());
+    let replay = v.verify_notification(headers("cbnonce1", C1), BODY);
+    assert!(matches!(replay, Err(Error::CallbackReplayed(_))), "{replay:?}");
+}
+
+#[test]
+fn a_replay_store_of_your_own_or_none() {
+    let store = Arc::new(MemoryReplayStore::new(1000));
+    let v = at(md5_base().callback_replay_store(store.clone()), TS);
+    v.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    assert_eq!(store.len(), 1);
+    assert!(matches!(v.verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackReplayed(_))));
+    // A forged or stale callback is not recorded: an attacker without the key cannot fill the store.
+    assert!(matches!(v.verify_notification(headers("cbnonce9", C1), BODY), Err(Error::CallbackRejected)));
+    assert_eq!(store.len(), 1);
+    // Another client on the same store (another instance behind the load balancer) sees the replay.
+    let other = at(md5_base().callback_replay_store(store.clone()), TS);
+    assert!(matches!(other.verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackReplayed(_))));
+    // The window follows the callback time window: twice it.
+    let short = md5_base().callback_time_window(Duration::from_secs(300)).build().unwrap();
+    assert_eq!(short.callback_replay_window(), Some(Duration::from_secs(600)));
+    // Off: the same callback verifies again (handlers must then be idempotent by orderCode).
+    let plain = at(md5_base().callback_replay_protection(false), TS);
+    assert_eq!(plain.config().callback_replay_window(), None);
+    plain.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    plain.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    let back_on = md5_base().callback_replay_protection(false).callback_replay_protection(true).build().unwrap();
+    assert!(back_on.callback_replay_window().is_some());
+}
+
+#[test]
+fn several_platform_keys_are_accepted_during_a_rotation() {
+    // Fails before issue 13: one platform key only.
+    let old = include_str!("../testdata/platform_public_key.pem");
+    let new = include_str!("../testdata/merchant_public_key.pem"); // stands in for the next key
+    let rotating = base()
+        .rsa_private_key(include_str!("../testdata/merchant_private_key.pem"))
+        .platform_public_key(new)
+        .additional_platform_public_key(old);
+    let v = at(rotating, TS);
+    assert_eq!(v.config().callback_key_count(), 2);
+    v.verify_notification(headers("cbnonce1", C2), BODY).unwrap();
+    // Either order, parsed or from a file.
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/platform_public_key.pem");
+    let v = at(base().md5_secret_key("s").platform_public_key(new).additional_platform_public_key_file(file), TS);
+    v.verify_notification(headers("cbnonce1", C2), BODY).unwrap();
+    let parsed = vip_charge::PublicKey::parse(old).unwrap();
+    let v = at(base().md5_secret_key("s").additional_platform_public_key_parsed(parsed).platform_public_key(new), TS);
+    v.verify_notification(headers("cbnonce1", C2), BODY).unwrap();
+    // Neither key: rejected. An unreadable additional key fails the build.
+    let v = at(base().md5_secret_key("s").platform_public_key(new).additional_platform_public_key(new), TS);
+    assert!(matches!(v.verify_notification(headers("cbnonce1", C2), BODY), Err(Error::CallbackRejected)));
+    let bad = base().md5_secret_key("s").platform_public_key(new).additional_platform_public_key("nonsense").build();
+    assert!(matches!(bad, Err(Error::Key(_))), "{bad:?}");
+    // With platform keys, callbacks are RSA only: an MD5 signature with the secret is refused.
+    let v = at(md5_base().platform_public_key(old), TS);
     assert!(matches!(v.verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackRejected)));
-    // A forged callback does not get its nonce recorded.
-    assert_eq!(guard.len(), 1);
-    assert!(v.verify_notification(headers("cbnonce9", C1), BODY).is_err());
-    assert_eq!(guard.len(), 1);
-    // Without a guard the same callback verifies again (handlers must be idempotent by orderCode).
-    let plain = md5_verifier();
-    plain.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
-    plain.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+}
+
+#[test]
+fn several_md5_secrets_are_accepted_during_a_rotation() {
+    // Fails before issue 13: one secret only.
+    let v = at(base().md5_secret_key("the-new-secret").additional_md5_secret_key("test-secret-key"), TS);
+    assert_eq!(v.config().callback_key_count(), 2);
+    v.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    let sign = md5_callback_sign("the-new-secret", "cbnonce2", TS, BODY);
+    v.verify_notification(headers("cbnonce2", &sign), BODY).unwrap();
+    // Requests are signed with md5_secret_key only.
+    let request = v.prepare(&vip_charge::ProductListRequest::new("166")).unwrap();
+    let ts = request.header("timestamp").unwrap().to_owned();
+    let nonce = request.header("nonce").unwrap().to_owned();
+    let signed =
+        AuthHeaders { business_id: "55", nonce: &nonce, timestamp: &ts, sign_type: Some(vip_charge::SignType::Md5) };
+    let expected = auth::sign(&SigningKey::Md5(SecretString::new("the-new-secret")), &signed, &request.body).unwrap();
+    assert_eq!(request.header("sign"), Some(expected.as_str()));
+    // A secret in neither place is refused.
+    let other = md5_callback_sign("a-third-secret", "cbnonce3", TS, BODY);
+    assert!(matches!(v.verify_notification(headers("cbnonce3", &other), BODY), Err(Error::CallbackRejected)));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use sandbox_server::SandboxServer;
 use sign_core::rsa::PrivateKey;
 use sign_core::{DecimalNumber, FixedClock, HttpResponse, RetryPolicy, TransportError, TransportErrorKind};
-use vip_charge::sandbox::{DeliveryOutcome, Sandbox};
+use vip_charge::sandbox::{DeliveryOutcome, Fault, Sandbox};
 use vip_charge::{
     BatchOrderItem, BatchOrderRequest, BusinessBalanceRequest, Client, Error, OrderInfoRequest, ProductListRequest,
     SignType, StatusCallback, VipChargeRequest,
@@ -434,4 +434,59 @@ fn callbacks_to_an_unreachable_url_are_recorded_as_failed() {
     let log = sb.wait_for_deliveries(Duration::from_secs(30), |d| d.len() >= 2);
     assert!(log.len() >= 2, "{log:?}");
     assert!(log.iter().all(|d| d.outcome == DeliveryOutcome::Failed && d.url == "http://127.0.0.1:9/notify"));
+}
+
+const CHARGE_PATH: &str = "/v1/openapi/order/VIPCharge";
+
+#[test]
+fn a_lost_answer_is_outcome_unknown_though_the_order_was_placed() {
+    // Fails before issue 18: the sandbox could not lose an answer.
+    let sb = sandbox();
+    sb.faults().on_path(CHARGE_PATH, Fault::LoseAnswer);
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    let e = c.vip_charge(&charge(&sb, "87103", "acc", "lost-1")).unwrap_err();
+    assert!(e.outcome_unknown(), "{e:?}");
+    assert_eq!(sb.order_count(), 1, "the order went through");
+    assert_eq!(sb.faults().pending(), 0);
+    // Reconcile by bizCode before ordering again.
+    let info = c.order_info(&OrderInfoRequest::by_biz_code("lost-1")).unwrap();
+    assert!(info.order_code.is_some());
+}
+
+#[test]
+fn a_503_is_outcome_unknown() {
+    let sb = sandbox();
+    sb.faults().next_call(Fault::Status(503));
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    let e = c.vip_charge(&charge(&sb, "87103", "acc", "busy-1")).unwrap_err();
+    assert!(matches!(e, Error::HttpStatus { status: 503 }), "{e:?}");
+    assert!(e.outcome_unknown());
+    assert_eq!(sb.order_count(), 0, "a 503 fault processes nothing");
+    // Used up: the next call goes through.
+    c.vip_charge(&charge(&sb, "87103", "acc", "busy-1")).unwrap();
+}
+
+#[test]
+fn a_planned_provider_error_is_the_api_error_and_definite() {
+    let sb = sandbox();
+    sb.faults().on_path(CHARGE_PATH, Fault::provider_error("3", "余额不足"));
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    let e = c.vip_charge(&charge(&sb, "87103", "acc", "refused-1")).unwrap_err();
+    match &e {
+        Error::Api { status: 3, message } => assert_eq!(message, "余额不足"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(e.outcome(), vip_charge::Outcome::Definite);
+    assert_eq!(sb.order_count(), 0);
+}
+
+#[test]
+fn a_late_answer_past_the_client_timeout_is_outcome_unknown() {
+    let sb = sandbox();
+    sb.faults().on_path(CHARGE_PATH, Fault::Delay(Duration::from_millis(1500)));
+    let config = sb.config_builder_with_sign_type(SignType::Md5).timeout(Duration::from_millis(300)).build().unwrap();
+    let c = Client::new(config);
+    let e = c.vip_charge(&charge(&sb, "87103", "acc", "late-1")).unwrap_err();
+    assert!(e.outcome_unknown(), "{e:?}");
+    assert_eq!(sb.order_count(), 1, "the order went through");
 }

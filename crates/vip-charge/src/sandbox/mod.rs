@@ -29,6 +29,9 @@
 //!   with the sign type the order was placed with, retried on anything but a `SUCCESS` reply with
 //!   the platform's schedule divided by [`SandboxBuilder::time_scale`] (1000 by default: 15 ms,
 //!   30 ms, 180 ms, ...). Attempts are recorded: see [`Sandbox::deliveries`].
+//! - Faults on purpose ([`Sandbox::faults`]): a lost or late answer after the order was placed,
+//!   an HTTP status, or the platform's failure envelope, for the next request or the next request
+//!   to a path.
 //!
 //! # Variants it sends
 //! The platform runs a Java backend and its document says little about shapes, so some answers
@@ -63,6 +66,7 @@ use sign_core::rsa::{PrivateKey, PublicKey};
 use sign_core::{Clock, DecimalNumber, HttpRequest, HttpResponse, Method, SecretString, SystemClock};
 
 pub use notify::{CallbackDelivery, DeliveryOutcome, RETRY_SCHEDULE};
+pub use sandbox_server::{Fault, Faults};
 
 use crate::auth::SignType;
 use crate::{Client, ConfigBuilder, Error};
@@ -193,7 +197,8 @@ impl SandboxBuilder {
     pub fn start(self) -> std::io::Result<Sandbox> {
         let shared = Arc::new(self.into_shared()?);
         let handler = Arc::clone(&shared);
-        let server = SandboxServer::start(move |request| handler.handle(&request))?;
+        let server =
+            SandboxServer::start(move |request| handler.faults.apply(&request, |r| handler.handle(r), refusal))?;
         Ok(Sandbox { base_url: server.base_url().to_owned(), server: Some(server), shared })
     }
 
@@ -225,6 +230,7 @@ impl SandboxBuilder {
             stop_lock: Mutex::new(()),
             stop_signal: Condvar::new(),
             sequence: AtomicU64::new(1),
+            faults: Faults::new(),
         })
     }
 }
@@ -338,6 +344,25 @@ impl Sandbox {
     /// As [`ConfigBuilder::build`].
     pub fn client_with_sign_type(&self, sign_type: SignType) -> Result<Client, Error> {
         Ok(Client::new(self.config_builder_with_sign_type(sign_type).build()?))
+    }
+
+    /// The faults planned for the next requests through the server (not for
+    /// [`handle`](Self::handle)): a late answer, an answer lost after the order was placed, an HTTP
+    /// status, or the platform's own failure envelope (`Fault::provider_error("3", "余额不足")`
+    /// answers `{"status":3,"message":"余额不足"}`, HTTP 200).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use vip_charge::sandbox::{Fault, Sandbox};
+    ///
+    /// let sandbox = Sandbox::start()?;
+    /// sandbox.faults().on_path("/v1/openapi/order/VIPCharge", Fault::LoseAnswer);
+    /// // The next charge order is placed, and its answer never arrives: the client's error says
+    /// // `outcome_unknown()`; look the order up by bizCode before ordering again.
+    /// # Ok(()) }
+    /// ```
+    pub fn faults(&self) -> &Faults {
+        &self.shared.faults
     }
 
     /// Answers one request without a socket (sans-IO).
@@ -499,6 +524,7 @@ pub(crate) struct Shared {
     stop_lock: Mutex<()>,
     stop_signal: Condvar,
     sequence: AtomicU64,
+    faults: Faults,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -523,6 +549,13 @@ fn envelope<T: Serialize>(status: Value, message: &str, data: Option<&T>) -> Htt
 
 fn fail(status: i64, message: &str) -> HttpResponse {
     envelope::<()>(Value::from(status), message, None)
+}
+
+/// The platform's failure envelope for a planned [`Fault::ProviderError`]: `status` is the code as
+/// a number when it is one (else as the string given), HTTP 200.
+fn refusal(code: &str, message: &str) -> HttpResponse {
+    let status = code.trim().parse::<i64>().map_or_else(|_| Value::from(code), Value::from);
+    envelope::<()>(status, message, None)
 }
 
 /// An id as a JSON number when it is all digits and fits, else as a string: the variant a Java
