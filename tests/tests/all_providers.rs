@@ -158,22 +158,16 @@ type VipReport = (Result<vip_charge::StatusCallback, String>, bool);
 /// Product list -> balance -> charge -> order info with each sign type, and the status
 /// callback received and verified by a merchant endpoint.
 fn vip_charge_flow(sandbox: &vip_charge::sandbox::Sandbox) {
-    use std::sync::Arc;
     use vip_charge::sandbox::DeliveryOutcome;
-    use vip_charge::{
-        BusinessBalanceRequest, InMemoryReplayGuard, OrderInfoRequest, ProductListRequest, SignType, VipChargeRequest,
-    };
+    use vip_charge::{BusinessBalanceRequest, OrderInfoRequest, ProductListRequest, SignType, VipChargeRequest};
 
     let price = sign_core::DecimalNumber::from_minor(1990, 2);
     let start_balance = sandbox.balance();
     assert_eq!(sandbox.order_count(), 0);
 
     for (n, sign_type) in [SignType::Md5, SignType::Sha256Rsa].into_iter().enumerate() {
-        let config = sandbox
-            .config_builder_with_sign_type(sign_type)
-            .callback_replay_guard(Arc::new(InMemoryReplayGuard::default()))
-            .build()
-            .expect("vip-charge config");
+        // The replay guard is on by default.
+        let config = sandbox.config_builder_with_sign_type(sign_type).build().expect("vip-charge config");
         let client = vip_charge::Client::new(config);
         let verifier = client.clone();
         let receiver: Receiver<VipReport> =

@@ -91,7 +91,7 @@ fn run_sandbox(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
                 HttpResponse::new(200, handler_client.notification_reply().to_owned())
             }
             // Already accepted once (a platform retry or a replay): acknowledge, do not process again.
-            Err(chainup_opay::Error::CallbackReplayed { .. }) => {
+            Err(chainup_opay::Error::CallbackReplayed(_)) => {
                 HttpResponse::new(200, handler_client.notification_reply().to_owned())
             }
             Err(e) => HttpResponse::new(400, e.to_string()),

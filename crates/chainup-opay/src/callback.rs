@@ -21,7 +21,7 @@
 //! `time` is not covered by the signature, so it cannot stop replays; the optional window
 //! ([`ConfigBuilder::callback_max_age`](crate::ConfigBuilder::callback_max_age)) only turns away
 //! careless replays. What does: the replay guard (on by default,
-//! [`ConfigBuilder::callback_replay_guard`](crate::ConfigBuilder::callback_replay_guard)) reports
+//! [`ConfigBuilder::callback_replay_store`](crate::ConfigBuilder::callback_replay_store)) reports
 //! a notification already accepted within its window as [`Error::CallbackReplayed`]; past the
 //! window, or across processes without a shared store, process each `orderNum` once
 //! (idempotently).
@@ -107,7 +107,7 @@ impl Client {
             let first = guard.first_time(&key);
             sign_core::zeroize::Zeroize::zeroize(&mut key);
             if !first {
-                return Err(Error::CallbackReplayed { notification: Box::new(notification) });
+                return Err(Error::CallbackReplayed(Box::new(notification)));
             }
         }
         Ok(notification)

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sign_core::options::check_base_url;
-use sign_core::replay::ReplayGuard;
+use sign_core::replay::{MemoryReplayStore, ReplayGuard, ReplayStore};
 use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 use sign_core::{Endpoint, HttpOptions};
 
@@ -36,7 +36,7 @@ pub const DEFAULT_MAX_CALLBACK_BLOCKS: usize = 16;
 /// when you page statements in smaller pages.
 pub const DEFAULT_MAX_RESPONSE_BLOCKS: usize = 4096;
 
-/// The default window of the callback replay guard ([`ConfigBuilder::callback_replay_guard`]):
+/// The default window of the callback replay guard ([`ConfigBuilder::callback_replay_store`]):
 /// 24 hours.
 pub const DEFAULT_CALLBACK_REPLAY_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
 
@@ -129,10 +129,10 @@ impl Config {
         self.max_response_blocks
     }
 
-    /// The callback replay guard, unless turned off
-    /// ([`ConfigBuilder::callback_replay_guard`]).
-    pub fn callback_replay_guard(&self) -> Option<&ReplayGuard> {
-        self.callback_replay_guard.as_ref()
+    /// How long the callback replay guard remembers an accepted notification, or `None` when
+    /// replay protection is off ([`ConfigBuilder::callback_replay_protection`]).
+    pub fn callback_replay_window(&self) -> Option<Duration> {
+        self.callback_replay_guard.as_ref().map(ReplayGuard::window)
     }
 
     /// Timeouts, retry policy and response size limit of the default transport.
@@ -282,14 +282,26 @@ impl ConfigBuilder {
         self
     }
 
-    /// The replay guard of [`Client::verify_notification`](crate::Client::verify_notification):
-    /// a notification already accepted within the guard's window is
-    /// [`Error::CallbackReplayed`]. `Some(guard)` to use your own (e.g.
-    /// `ReplayGuard::with_store` over a store shared by several processes), `None` to turn the
-    /// check off. By default it is on: in memory, in this process, for
-    /// [`DEFAULT_CALLBACK_REPLAY_WINDOW`]; clones of the configuration and of the client share it.
-    pub fn callback_replay_guard(mut self, guard: Option<ReplayGuard>) -> Self {
-        self.callback_replay_guard = Some(guard);
+    /// Where [`Client::verify_notification`](crate::Client::verify_notification) remembers the
+    /// notifications it accepted, so that one seen before within
+    /// [`DEFAULT_CALLBACK_REPLAY_WINDOW`] is [`Error::CallbackReplayed`]. Default: a bounded store
+    /// in this process's memory ([`MemoryReplayStore`], 100 000 notifications); several processes
+    /// behind a load balancer need one shared store (Redis `SET key 1 NX PX ttl`, a database unique
+    /// key): see [`sign_core::replay`]. Clones of the configuration and of the client share it.
+    pub fn callback_replay_store(mut self, store: Arc<dyn ReplayStore>) -> Self {
+        self.callback_replay_guard = Some(Some(ReplayGuard::with_store(store, DEFAULT_CALLBACK_REPLAY_WINDOW)));
+        self
+    }
+
+    /// Whether a notification accepted before is refused as [`Error::CallbackReplayed`] (default
+    /// `true`). `false` turns the replay guard off: a replay then verifies again, and processing each
+    /// `orderNum` once is the only protection.
+    pub fn callback_replay_protection(mut self, on: bool) -> Self {
+        self.callback_replay_guard = match (on, self.callback_replay_guard.take()) {
+            (false, _) => Some(None),
+            (true, Some(None)) | (true, None) => None,
+            (true, kept) => kept,
+        };
         self
     }
 
@@ -384,7 +396,9 @@ impl ConfigBuilder {
                 .map_err(|e| Error::Config(format!("path for {name}: {} (ConfigBuilder::path)", e.message())))?;
         }
         let callback_replay_guard = match self.callback_replay_guard {
-            None => Some(ReplayGuard::in_memory(DEFAULT_CALLBACK_REPLAY_WINDOW)),
+            None => {
+                Some(ReplayGuard::with_store(Arc::new(MemoryReplayStore::default()), DEFAULT_CALLBACK_REPLAY_WINDOW))
+            }
             Some(chosen) => chosen,
         };
         Ok(Config {

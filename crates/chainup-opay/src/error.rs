@@ -59,7 +59,7 @@ pub enum Error {
     CallbackRejected,
     /// A payment callback that verified, but the same notification was already accepted within
     /// the replay guard's window
-    /// ([`ConfigBuilder::callback_replay_guard`](crate::ConfigBuilder::callback_replay_guard)): a
+    /// ([`ConfigBuilder::callback_replay_store`](crate::ConfigBuilder::callback_replay_store)): a
     /// retry of the platform (your reply was lost) or a replay of a captured callback. Answer it
     /// HTTP 200 with [`Client::notification_reply`](crate::Client::notification_reply) so the
     /// platform stops retrying, and do **not** process it again. Outcome definite.
@@ -69,10 +69,7 @@ pub enum Error {
     /// error: it carries the verified notification, so check your own records for that order and
     /// process it (idempotently) if it is missing, rather than dropping it.
     #[error("payment callback already accepted (replayed): acknowledge it, do not process it again")]
-    CallbackReplayed {
-        /// The notification, verified and decrypted: the same as when it was first accepted.
-        notification: Box<crate::PayNotification>,
-    },
+    CallbackReplayed(Box<crate::PayNotification>),
     /// A response (or an authenticated payload) that could not be decoded.
     #[error(transparent)]
     Decode(DecodeError),
@@ -115,7 +112,7 @@ impl Error {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
-            Self::Api { .. } | Self::CallbackRejected | Self::CallbackReplayed { .. } => Outcome::Definite,
+            Self::Api { .. } | Self::CallbackRejected | Self::CallbackReplayed(_) => Outcome::Definite,
             Self::Decode(_) | Self::ResponseUnverified | Self::UnclassifiedResponse { .. } => Outcome::Unknown,
             Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
         }

@@ -14,7 +14,7 @@ use serde_json::json;
 fn client_with_window(clock: Arc<FixedClock>) -> Client {
     let config = builder("https://service.example.com")
         .callback_max_age(Duration::from_secs(300))
-        .callback_replay_guard(None)
+        .callback_replay_protection(false)
         .build()
         .unwrap();
     Client::new(config).with_clock(clock)

@@ -52,7 +52,7 @@ fn merchant(client: &Client) -> Merchant {
             r.lock().unwrap().push(n);
             HttpResponse::new(200, c.notification_reply().to_owned())
         }
-        Err(Error::CallbackReplayed { .. }) => {
+        Err(Error::CallbackReplayed(_)) => {
             *rp.lock().unwrap() += 1;
             HttpResponse::new(200, c.notification_reply().to_owned())
         }

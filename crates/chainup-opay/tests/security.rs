@@ -5,9 +5,8 @@
 mod common;
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use chainup_opay::sign_core::replay::{MemoryReplayStore, ReplayGuard};
+use chainup_opay::sign_core::replay::MemoryReplayStore;
 use chainup_opay::{
     Client, Config, Error, HttpResponse, OrderDetailRequest, OrderStatus, Outcome, PrivateKey, PublicKey,
 };
@@ -144,15 +143,15 @@ fn a_callback_accepted_once_is_reported_as_replayed_the_second_time() {
     // It carries the verified notification, so a handler whose first attempt failed can still
     // check its records and process the order (idempotently).
     match err {
-        Error::CallbackReplayed { notification } => assert_eq!(*notification, n),
+        Error::CallbackReplayed(notification) => assert_eq!(*notification, n),
         other => panic!("{other:?}"),
     }
     // The same notification encrypted afresh (a platform retry, or a re-wrapped replay) is one.
     let again = callback(PAID, &platform_private());
     assert_ne!(again, body);
-    assert!(matches!(client.verify_notification(NO_HEADERS, &again), Err(Error::CallbackReplayed { .. })));
+    assert!(matches!(client.verify_notification(NO_HEADERS, &again), Err(Error::CallbackReplayed(_))));
     // Clones of the client share the guard.
-    assert!(matches!(client.clone().verify_notification(NO_HEADERS, &body), Err(Error::CallbackReplayed { .. })));
+    assert!(matches!(client.clone().verify_notification(NO_HEADERS, &body), Err(Error::CallbackReplayed(_))));
     // Another notification of the same order (a new status) is new.
     let closed = PAID.replace(r#""orderStatus":"3""#, r#""orderStatus":"0""#);
     assert!(client.verify_notification(NO_HEADERS, &callback(&closed, &platform_private())).is_ok());
@@ -163,23 +162,25 @@ fn a_callback_accepted_once_is_reported_as_replayed_the_second_time() {
 #[test]
 fn the_replay_guard_can_be_replaced_or_turned_off() {
     let body = callback(PAID, &platform_private());
-    let off = sans_io(builder("https://s.example").callback_replay_guard(None));
-    assert!(off.config().callback_replay_guard().is_none());
+    let off = sans_io(builder("https://s.example").callback_replay_protection(false));
+    assert!(off.config().callback_replay_window().is_none());
     assert!(off.verify_notification(NO_HEADERS, &body).is_ok());
     assert!(off.verify_notification(NO_HEADERS, &body).is_ok());
 
     // A store shared by two processes (here two clients built separately).
     let store = Arc::new(MemoryReplayStore::new(10));
-    let guard = || Some(ReplayGuard::with_store(store.clone(), Duration::from_secs(60)));
-    let a = sans_io(builder("https://s.example").callback_replay_guard(guard()));
-    let b = sans_io(builder("https://s.example").callback_replay_guard(guard()));
+    let a = sans_io(builder("https://s.example").callback_replay_store(store.clone()));
+    let b = sans_io(builder("https://s.example").callback_replay_store(store.clone()));
     assert!(a.verify_notification(NO_HEADERS, &body).is_ok());
-    assert!(matches!(b.verify_notification(NO_HEADERS, &body), Err(Error::CallbackReplayed { .. })));
+    assert!(matches!(b.verify_notification(NO_HEADERS, &body), Err(Error::CallbackReplayed(_))));
 
     // The default: on, in memory, for the documented window.
     let default = sans_io(builder("https://s.example"));
-    let window = default.config().callback_replay_guard().map(ReplayGuard::window);
-    assert_eq!(window, Some(chainup_opay::DEFAULT_CALLBACK_REPLAY_WINDOW));
+    assert_eq!(default.config().callback_replay_window(), Some(chainup_opay::DEFAULT_CALLBACK_REPLAY_WINDOW));
+    // Off, then on again: back to the default store.
+    let again =
+        sans_io(builder("https://s.example").callback_replay_protection(false).callback_replay_protection(true));
+    assert_eq!(again.config().callback_replay_window(), Some(chainup_opay::DEFAULT_CALLBACK_REPLAY_WINDOW));
 }
 
 // ---- key rotation ------------------------------------------------------------------------------
@@ -233,7 +234,7 @@ fn responses_signed_with_any_configured_platform_key_verify() {
 
 #[test]
 fn a_sign_of_the_wrong_length_or_too_many_blocks_is_rejected() {
-    let client = sans_io(builder("https://s.example").callback_replay_guard(None));
+    let client = sans_io(builder("https://s.example").callback_replay_protection(false));
     let body = callback(PAID, &platform_private());
     assert!(client.verify_notification(NO_HEADERS, &body).is_ok());
     let mut v: serde_json::Value = serde_json::from_slice(&body).unwrap();

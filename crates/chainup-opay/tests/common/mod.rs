@@ -42,6 +42,6 @@ pub fn client_at(base_url: &str) -> Client {
 /// replay guard is off: these tests verify the same fixtures again and again (the guard is tested
 /// in `tests/security.rs`).
 pub fn offline_client() -> Client {
-    let config = builder("https://service.example.com").callback_replay_guard(None).build().expect("config");
+    let config = builder("https://service.example.com").callback_replay_protection(false).build().expect("config");
     Client::new(config).with_clock(Arc::new(FixedClock::from_unix_millis(NOW_MS)))
 }
