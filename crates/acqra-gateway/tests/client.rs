@@ -387,8 +387,35 @@ fn token_request_is_retried_only_when_it_was_not_sent() {
     let transport =
         Arc::new(Scripted::new(vec![Err(TransportError::new(TransportErrorKind::Timeout, "read timed out"))]));
     let client = Client::with_transport(retrying("http://127.0.0.1:9"), transport.clone());
-    assert!(matches!(client.access_token(), Err(Error::Timeout(_))));
+    let e = client.access_token().unwrap_err();
+    assert!(matches!(&e, Error::TokenRequest { source } if matches!(**source, Error::Timeout(_))), "{e:?}");
     assert_eq!(transport.sent_paths(), [TOKEN_PATH]);
+}
+
+/// A transport failure of the token request: the payment waiting for the token was never sent.
+#[test]
+fn a_token_request_that_fails_in_transport_leaves_the_call_not_sent() {
+    for kind in [TransportErrorKind::Timeout, TransportErrorKind::Io, TransportErrorKind::Connect] {
+        let transport = Arc::new(Scripted::new(vec![Err(TransportError::new(kind, "token request failed"))]));
+        let client = Client::with_transport(config("http://127.0.0.1:9"), transport.clone());
+        let e = client.payment(&card_payment("ORD-TKN001", "1.00", CARD_NO)).unwrap_err();
+        assert!(matches!(e, Error::TokenRequest { .. }) && e.outcome().is_not_sent(), "{kind:?}: {e:?}");
+        assert!(!e.outcome_unknown() && !e.credentials_refused(), "{e:?}");
+        assert!(e.to_string().contains("access-token request failed"), "{e}");
+        assert_eq!(transport.sent_paths(), [TOKEN_PATH]);
+    }
+}
+
+#[test]
+fn sans_io_client_sends_nothing_and_says_not_sent() {
+    let client = Client::sans_io(config("https://gateway.example.com"));
+    let e = client.payment(&card_payment("ORD-SANS01", "1.00", CARD_NO)).unwrap_err();
+    assert!(e.outcome().is_not_sent() && matches!(e, Error::TokenRequest { .. }), "{e:?}");
+    // The sans-IO halves still work.
+    let token = acqra_gateway::AccessToken::new("tok-1", None);
+    let request = client.prepare(&query(), &token).unwrap();
+    assert_eq!(request.header("Authorization"), Some("tok-1"));
+    assert!(client.parse::<QueryRequest>(&HttpResponse::json(200, QUERY_OK)).is_ok());
 }
 
 #[test]
@@ -399,11 +426,39 @@ fn token_endpoint_failures_are_typed() {
         .with_body(r#"{"respCode":"1001","respMsg":"invalid appId or secret"}"#)
         .expect(1)
         .create();
+    let call = server.mock("POST", "/gateway/v1/payment").expect(0).create();
     let client = Client::new(config(&server.url()));
-    let e = client.query(&query()).unwrap_err();
-    assert_eq!(e.api_code(), Some("1001"));
+    let e = client.payment(&card_payment("ORD-TKN002", "1.00", CARD_NO)).unwrap_err();
+    // The refusal is the token request's, and the payment was never sent.
+    assert!(e.credentials_refused() && e.outcome().is_not_sent() && !e.outcome_unknown(), "{e:?}");
+    assert!(matches!(&e, Error::TokenRequest { source } if source.api_code() == Some("1001")), "{e:?}");
+    assert!(e.to_string().contains("access-token request failed"), "{e}");
     assert!(!format!("{e} {e:?}").contains(SECRET));
     m.assert();
+    call.assert();
+}
+
+/// A gateway that echoes the secret in its refusal: scrubbed before the message is cut.
+#[test]
+fn an_echoed_secret_or_token_never_reaches_the_error() {
+    let mut server = mockito::Server::new();
+    let _m = server
+        .mock("POST", TOKEN_PATH)
+        .with_body(format!(r#"{{"respCode":"1001","respMsg":"{}bad secret {SECRET}"}}"#, "x".repeat(480)))
+        .create();
+    let e = Client::new(config(&server.url())).query(&query()).unwrap_err();
+    let s = format!("{e} {e:?}");
+    assert!(!s.contains("app-secret") && s.contains("[REDACTED"), "{s}");
+
+    let mut server = mockito::Server::new();
+    let _t = server.mock("POST", TOKEN_PATH).with_body(token_body("tok-echoed-0123456789")).create();
+    let _q = server
+        .mock("POST", "/gateway/v1/query")
+        .with_body(r#"{"respCode":"2001","respMsg":"token tok-echoed-0123456789 not allowed"}"#)
+        .create();
+    let e = Client::new(config(&server.url())).query(&query()).unwrap_err();
+    let s = format!("{e} {e:?}");
+    assert!(e.api_code() == Some("2001") && !s.contains("tok-echoed") && s.contains("[REDACTED]"), "{s}");
 }
 
 #[test]
@@ -828,7 +883,9 @@ fn a_401_from_the_token_endpoint_is_reported_once() {
     let token = server.mock("POST", TOKEN_PATH).with_status(401).expect(1).create();
     let call = server.mock("POST", "/gateway/v1/query").expect(0).create();
     let client = Client::new(config(&server.url()));
-    assert!(matches!(client.query(&query()), Err(Error::Unauthorized)));
+    let e = client.query(&query()).unwrap_err();
+    assert!(matches!(&e, Error::TokenRequest { source } if matches!(**source, Error::Unauthorized)), "{e:?}");
+    assert!(e.credentials_refused() && e.outcome().is_not_sent(), "{e:?}");
     token.assert();
     call.assert();
 }
@@ -1121,13 +1178,13 @@ fn token_sends_the_given_credentials_and_caches_nothing() {
 #[test]
 fn payment_without_any_socket() {
     let gateway = acqra_gateway::sandbox::SandboxGateway::default();
-    let config = Config::builder().base_url("http://sandbox.invalid").app_id(APP_ID).secret(SANDBOX_SECRET);
+    let config = Config::builder().base_url("https://sandbox.invalid").app_id(APP_ID).secret(SANDBOX_SECRET);
     let config = config.build().unwrap();
     // The transport is never used: it would panic (no scripted answers).
     let client = Client::with_transport(config, Arc::new(Scripted::default()));
 
     let token_request = client.prepare_token_request().unwrap();
-    assert_eq!(token_request.url, "http://sandbox.invalid/gateway/v1/connect/token");
+    assert_eq!(token_request.url, "https://sandbox.invalid/gateway/v1/connect/token");
     let token = client.parse_token_response(&gateway.handle(&token_request)).unwrap();
 
     let payment = card_payment("ORD-SANS01", "12.34", CARD_NO);

@@ -78,7 +78,7 @@ fn quickstart_flow() {
 #[test]
 fn the_sandbox_answers_with_the_providers_variants() {
     let gateway = SandboxGateway::default();
-    let config = acqra_gateway::Config::builder().base_url("http://sandbox.invalid").app_id(sandbox::APP_ID);
+    let config = acqra_gateway::Config::builder().base_url("https://sandbox.invalid").app_id(sandbox::APP_ID);
     let client = Client::with_transport(config.secret(sandbox::SECRET).build().unwrap(), Arc::new(Scripted::default()));
     let token = client.parse_token_response(&gateway.handle(&client.prepare_token_request().unwrap())).unwrap();
     let raw = |answer: &sign_core::HttpResponse| serde_json::from_slice::<serde_json::Value>(&answer.body).unwrap();
@@ -246,8 +246,63 @@ fn wrong_credentials_are_an_api_error() {
         .build()
         .unwrap();
     let client = Client::new(cfg);
-    let e = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-000001")).unwrap_err();
-    assert_eq!(code(e), codes::BAD_CREDENTIALS);
+    let e = client.payment(&card_payment("ORD-000009", "1.00", CARD_NO)).unwrap_err();
+    // The token request was refused; the payment itself never left.
+    assert!(e.credentials_refused() && e.outcome().is_not_sent(), "{e:?}");
+    assert!(matches!(&e, Error::TokenRequest { source } if source.api_code() == Some(codes::BAD_CREDENTIALS)));
+    assert_eq!(sandbox.gateway().tokens_issued(), 0);
+}
+
+// Faults planned on the sandbox, seen through the client.
+
+fn pay(client: &Client, order_no: &str) -> Result<acqra_gateway::PaymentResponse, Error> {
+    client.payment(&card_payment(order_no, "10.00", CARD_NO))
+}
+
+fn order_status(client: &Client, order_no: &str) -> Option<OrderStatus> {
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no(order_no)).ok()?;
+    q.order.and_then(|o| o.order_status)
+}
+
+#[test]
+fn a_lost_answer_is_outcome_unknown_and_the_payment_went_through() {
+    let (sandbox, client) = started();
+    client.access_token().unwrap();
+    sandbox.faults().on_path("/gateway/v1/payment", sandbox::Fault::LoseAnswer);
+    let e = pay(&client, "ORD-FLT001").unwrap_err();
+    assert!(e.outcome_unknown(), "{e:?}");
+    assert_eq!(order_status(&client, "ORD-FLT001"), Some(OrderStatus::Authorized));
+}
+
+#[test]
+fn a_503_is_outcome_unknown() {
+    let (sandbox, client) = started();
+    client.access_token().unwrap();
+    sandbox.faults().next_call(sandbox::Fault::Status(503));
+    let e = pay(&client, "ORD-FLT002").unwrap_err();
+    assert!(matches!(e, Error::HttpStatus { status: 503 }) && e.outcome_unknown(), "{e:?}");
+    assert_eq!(order_status(&client, "ORD-FLT002"), None);
+}
+
+#[test]
+fn a_provider_error_is_a_definite_api_error() {
+    let (sandbox, client) = started();
+    sandbox.faults().on_path("/gateway/v1/payment", sandbox::Fault::provider_error("9001", "risk control"));
+    let e = pay(&client, "ORD-FLT003").unwrap_err();
+    assert!(matches!(&e, Error::Api { code, message, .. } if code == "9001" && message == "risk control"), "{e:?}");
+    assert!(!e.outcome_unknown() && !e.outcome().is_not_sent(), "{e:?}");
+    assert_eq!(order_status(&client, "ORD-FLT003"), None);
+}
+
+#[test]
+fn a_late_answer_past_the_timeout_is_outcome_unknown() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = Client::new(sandbox.config_builder().timeout(Duration::from_millis(300)).build().unwrap());
+    client.access_token().unwrap();
+    sandbox.faults().on_path("/gateway/v1/payment", sandbox::Fault::Delay(Duration::from_millis(1500)));
+    let e = pay(&client, "ORD-FLT004").unwrap_err();
+    assert!(e.outcome_unknown(), "{e:?}");
+    assert_eq!(order_status(&client, "ORD-FLT004"), Some(OrderStatus::Authorized));
 }
 
 #[test]
