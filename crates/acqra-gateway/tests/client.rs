@@ -12,12 +12,12 @@ use std::time::Duration;
 use std::collections::BTreeMap;
 
 use acqra_gateway::{
-    AuthHeader, CancelRequest, CaptureRequest, Card, CashierOrderRequest, Client, Config, Decimal, Endpoint, Error,
-    Metadata, MitPaymentRequest, MitPaymentResponse, OrderStatus, PaymentMethodType, PaymentRequest, QueryRequest,
-    RefundQueryRequest, RefundQueryResponse, RefundRequest, RefundStatus, ShipmentDirection, ShippingRetrieveRequest,
-    ShippingStatus, ShippingTrackingBatchRequest, ShippingTrackingBatchResponse, ShippingTrackingModifyRequest,
-    ShippingTrackingModifyResponse, ShippingTrackingRequest, SubscriptionPaymentRequest, TokenRequest, TrackingIterm,
-    TrackingNumberType, TrackingOp,
+    AuthHeader, CancelRequest, CaptureRequest, Card, CashierOrderRequest, Client, Config, Currency, Decimal, Endpoint,
+    Error, Metadata, MitPaymentRequest, MitPaymentResponse, OrderStatus, PaymentMethodType, PaymentRequest,
+    QueryRequest, RefundQueryRequest, RefundQueryResponse, RefundRequest, RefundStatus, ShipmentDirection,
+    ShippingRetrieveRequest, ShippingStatus, ShippingTrackingBatchRequest, ShippingTrackingBatchResponse,
+    ShippingTrackingModifyRequest, ShippingTrackingModifyResponse, ShippingTrackingRequest, SubscriptionPaymentRequest,
+    TokenRequest, TrackingIterm, TrackingNumberType, TrackingOp,
 };
 use common::*;
 use mockito::Matcher;
@@ -691,14 +691,16 @@ fn capture_needs_a_positive_amount_and_an_order_or_trade_number() {
 #[test]
 fn cashier_order_checks_amount_currency_and_order_number() {
     let order = |amount: i64, currency: &str, order_no: &str| {
-        CashierOrderRequest::new(Decimal::from(amount), currency, order_no)
+        CashierOrderRequest::new(Decimal::from(amount), Currency::new(currency).unwrap(), order_no)
     };
     assert!(order(9, "USD", "CS-0001").validate().is_ok());
     assert!(order(9, "USD", &"O".repeat(64)).validate().is_ok());
     assert_eq!(refused(&order(0, "USD", "CS-0001")), "cashier_order: amount must be greater than zero");
-    assert_eq!(refused(&order(9, "usd", "CS-0001")), "cashier_order: currency must be upper-case letters (A-Z)");
-    assert_eq!(refused(&order(9, "US1", "CS-0001")), "cashier_order: currency must be upper-case letters (A-Z)");
-    assert_eq!(refused(&order(9, "USDT", "CS-0001")), "cashier_order: currency must be 3 characters");
+    // A currency is a Currency: a code that is not ISO 4217 cannot be written.
+    for bad in ["usd", "US1", "USDT", "XYZ"] {
+        let e = Currency::new(bad).unwrap_err().to_string();
+        assert!(e.contains("not an ISO 4217 currency code"), "{bad}: {e}");
+    }
     assert_eq!(refused(&order(9, "USD", "CS-1")), "cashier_order: orderNo must be 5 to 64 characters");
     assert_eq!(refused(&order(9, "USD", &"O".repeat(65))), "cashier_order: orderNo must be 5 to 64 characters");
 }
@@ -743,6 +745,7 @@ fn shipping_tracking_batch_refuses_an_empty_array() {
 #[test]
 fn payment_checks_amount_currency_order_number_and_the_card() {
     let pay = |amount: i64, currency: &str, order_no: &str, card: Option<Card>| {
+        let currency = Currency::new(currency).unwrap();
         let p = PaymentRequest::new(Decimal::from(amount), currency, device(), order_no, PaymentMethodType::Card);
         match card {
             Some(c) => p.with_card(c),
@@ -752,10 +755,9 @@ fn payment_checks_amount_currency_order_number_and_the_card() {
     let good = || Some(card(CARD_NO));
     assert!(pay(5, "USD", "ORD-0001", good()).validate().is_ok());
     assert_eq!(refused(&pay(0, "USD", "ORD-0001", good())), "payment: amount must be greater than zero");
-    assert_eq!(refused(&pay(5, "usd", "ORD-0001", good())), "payment: currency must be upper-case letters (A-Z)");
     assert_eq!(refused(&pay(5, "USD", "ORD1", good())), "payment: orderNo must be 5 to 64 characters");
     assert_eq!(refused(&pay(5, "USD", "ORD-0001", None)), "payment: paymentMethodType card needs card");
-    let wechat = PaymentRequest::new(Decimal::from(5), "USD", device(), "ORD-0001", PaymentMethodType::Wechat);
+    let wechat = PaymentRequest::new(Decimal::from(5), Currency::USD, device(), "ORD-0001", PaymentMethodType::Wechat);
     assert!(wechat.validate().is_ok());
 }
 
@@ -784,9 +786,10 @@ fn payment_refuses_a_malformed_card_without_echoing_it() {
         (expiry("06", "20x9"), "expiryYear must be digits (0-9)".to_string()),
     ];
     for (bad, rule) in cases {
-        let payment = PaymentRequest::new(Decimal::from(5), "USD", device(), "ORD-0001", PaymentMethodType::Card)
-            .with_card(bad.clone());
-        let mit = MitPaymentRequest::new(Decimal::from(5), billing(), bad.clone(), "USD", "ORD-0001");
+        let payment =
+            PaymentRequest::new(Decimal::from(5), Currency::USD, device(), "ORD-0001", PaymentMethodType::Card)
+                .with_card(bad.clone());
+        let mit = MitPaymentRequest::new(Decimal::from(5), billing(), bad.clone(), Currency::USD, "ORD-0001");
         for (e, endpoint) in [(refused(&payment), "payment"), (refused(&mit), "mit_payment")] {
             assert_eq!(e, format!("{endpoint}: card.{rule}"));
             assert!(!e.contains("1111"), "{e}");
@@ -804,7 +807,9 @@ fn payment_refuses_a_malformed_card_without_echoing_it() {
         expiry("01", "2030").with_cvc("000"),
     ] {
         assert!(good.validate().is_ok());
-        assert!(MitPaymentRequest::new(Decimal::from(5), billing(), good, "USD", "ORD-0001").validate().is_ok());
+        assert!(
+            MitPaymentRequest::new(Decimal::from(5), billing(), good, Currency::USD, "ORD-0001").validate().is_ok()
+        );
     }
 }
 
@@ -827,18 +832,53 @@ fn payment_sends_a_card_number_that_fails_luhn() {
     assert!(!e.outcome_unknown());
     let shown = format!("{e} {e:?}");
     assert!(!shown.contains("62124545") && shown.contains("************4690"), "{shown}");
-    let mit = MitPaymentRequest::new(Decimal::from(5), billing(), card(UNIONPAY), "USD", "ORD-UPI002");
+    let mit = MitPaymentRequest::new(Decimal::from(5), billing(), card(UNIONPAY), Currency::USD, "ORD-UPI002");
     assert!(mit.validate().is_ok());
+}
+
+/// The document's "长度7,2": at most 2 decimals, and no more than the currency has (JPY none).
+#[test]
+fn amounts_have_at_most_two_decimals_and_fit_the_currency() {
+    let amount = |s: &str| s.parse::<Decimal>().unwrap();
+    let pay = |a: &str, c: Currency| {
+        PaymentRequest::new(amount(a), c, device(), "ORD-0001", PaymentMethodType::Card).with_card(card(CARD_NO))
+    };
+    assert!(pay("100.99", Currency::USD).validate().is_ok());
+    assert!(pay("100", Currency::JPY).validate().is_ok());
+    assert_eq!(refused(&pay("100.999", Currency::USD)), "payment: amount must have at most 2 decimal places");
+    assert_eq!(
+        refused(&pay("100.99", Currency::JPY)),
+        "payment: amount must fit the currency: JPY amounts have no decimal places"
+    );
+    let session = CashierOrderRequest::new(amount("1.001"), Currency::HKD, "CS-0001");
+    assert_eq!(refused(&session), "cashier_order: amount must have at most 2 decimal places");
+    let session = CashierOrderRequest::new(amount("5.5"), Currency::JPY, "CS-0001");
+    assert!(refused(&session).contains("JPY amounts have no decimal places"));
+    let mit = MitPaymentRequest::new(amount("1.005"), billing(), card(CARD_NO), Currency::USD, "MIT-0001");
+    assert_eq!(refused(&mit), "mit_payment: amount must have at most 2 decimal places");
+    let capture = CaptureRequest::new(amount("0.001")).with_trade_no("T1");
+    assert_eq!(refused(&capture), "capture: captureAmount must have at most 2 decimal places");
+    let refund = RefundRequest::new(amount("1.234"), "10.1.1.1", "r", "RF-0001").with_order_no("ORD-0001");
+    assert_eq!(refused(&refund), "refund: amount must have at most 2 decimal places");
+    // Refused locally: nothing is sent.
+    let client = Client::with_transport(config("http://127.0.0.1:9"), Arc::new(Scripted::default()));
+    let e = client.payment(&pay("100.999", Currency::USD)).unwrap_err();
+    assert!(matches!(e, Error::InvalidRequest(_)) && e.outcome().is_not_sent(), "{e:?}");
 }
 
 #[test]
 fn mit_payment_checks_amount_currency_and_order_number() {
     let mit = |amount: i64, currency: &str, order_no: &str| {
-        MitPaymentRequest::new(Decimal::from(amount), billing(), card(CARD_NO), currency, order_no)
+        MitPaymentRequest::new(
+            Decimal::from(amount),
+            billing(),
+            card(CARD_NO),
+            Currency::new(currency).unwrap(),
+            order_no,
+        )
     };
     assert!(mit(3, "USD", "MIT-0001").validate().is_ok());
     assert_eq!(refused(&mit(0, "USD", "MIT-0001")), "mit_payment: amount must be greater than zero");
-    assert_eq!(refused(&mit(3, "US", "MIT-0001")), "mit_payment: currency must be 3 characters");
     assert_eq!(refused(&mit(3, "USD", &"M".repeat(65))), "mit_payment: orderNo must be 5 to 64 characters");
 }
 
@@ -953,7 +993,7 @@ fn cashier_order_answers_with_the_hosted_page() {
         "/gateway/v1/cashier/order",
         r#"{"amount":"25.00","currency":"USD","orderNo":"CS-000001"}"#,
         r#"{"respCode":"0000","respMsg":"ok","orderNo":"CS-000001","redirectUrl":"https://pay.example/CS-000001"}"#,
-        |c| c.cashier_order(&CashierOrderRequest::new(Decimal::from_minor(2500, 2), "USD", "CS-000001")),
+        |c| c.cashier_order(&CashierOrderRequest::new(Decimal::from_minor(2500, 2), Currency::USD, "CS-000001")),
     );
     assert_eq!(r.redirect_url, "https://pay.example/CS-000001");
 }
@@ -972,7 +1012,7 @@ fn mit_payment_sends_the_card_and_billing() {
                 Decimal::from_minor(300, 2),
                 billing(),
                 card(CARD_NO),
-                "USD",
+                Currency::USD,
                 "ORD-MIT001",
             ))
         },

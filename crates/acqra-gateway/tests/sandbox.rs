@@ -37,7 +37,9 @@ fn quickstart_flow() {
     let token = client.access_token().unwrap();
     assert!(!token.token().secret().is_empty());
 
-    let session = client.cashier_order(&CashierOrderRequest::new(dec("25.00"), "USD", "CS-000001")).unwrap();
+    let session = client
+        .cashier_order(&CashierOrderRequest::new(dec("25.00"), acqra_gateway::Currency::USD, "CS-000001"))
+        .unwrap();
     assert!(session.redirect_url.contains("CS-000001"));
 
     let paid = client.payment(&card_payment("ORD-000001", "100.99", CARD_NO)).unwrap();
@@ -317,7 +319,7 @@ fn subscription_payment_by_stored_credential_or_card_number() {
         .with_transaction_identifier(id.clone());
     let r = client.subscription_payment(&sub).unwrap();
     assert_eq!(r.order_status, Some(OrderStatus::Successed));
-    assert_eq!(r.currency, "USD");
+    assert_eq!(r.currency, acqra_gateway::Currency::USD);
     let unknown =
         SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("0000");
     assert_eq!(code(client.subscription_payment(&unknown).unwrap_err()), codes::NOT_FOUND);
@@ -325,7 +327,7 @@ fn subscription_payment_by_stored_credential_or_card_number() {
     let by_card =
         SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB004").with_card_no("5555555555554444");
     let r = client.subscription_payment(&by_card).unwrap();
-    assert_eq!((r.order_status, r.currency.as_str()), (Some(OrderStatus::Successed), "USD"));
+    assert_eq!((r.order_status, r.currency.code()), (Some(OrderStatus::Successed), "USD"));
     assert_eq!(r.transaction_identifier.map(|t| t.expose().to_owned()), Some(id.expose().to_owned()));
     let other_card =
         SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB005").with_card_no("4000056655665556");
@@ -334,7 +336,7 @@ fn subscription_payment_by_stored_credential_or_card_number() {
         .with_card_no("4000056655665556")
         .with_transaction_identifier(id.clone());
     assert_eq!(code(client.subscription_payment(&mismatch).unwrap_err()), codes::BAD_PARAMETER);
-    let mit = MitPaymentRequest::new(dec("3.00"), billing(), card(CARD_NO), "USD", "ORD-MIT001");
+    let mit = MitPaymentRequest::new(dec("3.00"), billing(), card(CARD_NO), acqra_gateway::Currency::USD, "ORD-MIT001");
     let m = client.mit_payment(&mit).unwrap();
     assert_eq!(m.order_status, Some(OrderStatus::Authorized));
 }
@@ -342,13 +344,23 @@ fn subscription_payment_by_stored_credential_or_card_number() {
 #[test]
 fn wallet_payments_wait_for_the_payer() {
     let (sandbox, client) = started();
-    let wechat =
-        acqra_gateway::PaymentRequest::new(dec("8.80"), "CNY", device(), "ORD-WX0001", PaymentMethodType::Wechat);
+    let wechat = acqra_gateway::PaymentRequest::new(
+        dec("8.80"),
+        acqra_gateway::Currency::CNY,
+        device(),
+        "ORD-WX0001",
+        PaymentMethodType::Wechat,
+    );
     // Without its wechat block the gateway refuses it.
     assert_eq!(code(client.payment(&wechat.clone()).unwrap_err()), codes::BAD_PARAMETER);
-    let wechat =
-        acqra_gateway::PaymentRequest::new(dec("8.80"), "CNY", device(), "ORD-WX0002", PaymentMethodType::Wechat)
-            .with_wechat(acqra_gateway::Wechat::new("qr-code"));
+    let wechat = acqra_gateway::PaymentRequest::new(
+        dec("8.80"),
+        acqra_gateway::Currency::CNY,
+        device(),
+        "ORD-WX0002",
+        PaymentMethodType::Wechat,
+    )
+    .with_wechat(acqra_gateway::Wechat::new("qr-code"));
     let p = client.payment(&wechat).unwrap();
     assert_eq!(p.order_status, Some(OrderStatus::Unknown("pending".into())));
     assert!(p.pay_url.unwrap().contains(&p.trade_no));
@@ -363,7 +375,7 @@ fn wallet_payments_wait_for_the_payer() {
 #[test]
 fn checkout_sessions_become_paid_orders() {
     let (sandbox, client) = started();
-    client.cashier_order(&CashierOrderRequest::new(dec("12.00"), "HKD", "CS-PAID01")).unwrap();
+    client.cashier_order(&CashierOrderRequest::new(dec("12.00"), acqra_gateway::Currency::HKD, "CS-PAID01")).unwrap();
     let q = || client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("CS-PAID01")).unwrap();
     assert_eq!(q().order.unwrap().order_status, Some(OrderStatus::Unknown("pending".into())));
     assert!(sandbox.gateway().complete_checkout("CS-PAID01"));

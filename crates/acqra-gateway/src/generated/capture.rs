@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CaptureRequest {
-    /// 捕获金额
+    /// 捕获金额 (amount to capture, at most 2 decimals)
     #[serde(rename = "captureAmount")]
     pub capture_amount: sign_core::Decimal,
     /// 商户订单编号(orderNo和tradeNo二选一)
@@ -67,6 +67,7 @@ impl CaptureRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "captureAmount"), self.capture_amount)?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "captureAmount"), self.capture_amount, 2)?;
         sign_core::check::either(
             context,
             &sign_core::check::at(path, "orderNo"),
@@ -95,11 +96,10 @@ impl sign_core::Endpoint for CaptureRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CaptureResponse {
-    /// 金额
+    /// 金额 (amount)
     pub amount: sign_core::Decimal,
-    /// 币种
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
+    /// 币种 (currency)
+    pub currency: sign_core::Currency,
     /// lastEvent
     #[serde(
         rename = "lastEvent",
@@ -147,7 +147,7 @@ impl CaptureResponse {
     /// Creates a `CaptureResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         order_no: impl Into<String>,
         trade_no: impl Into<String>,
     ) -> Self {

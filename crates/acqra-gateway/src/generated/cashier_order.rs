@@ -13,14 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CashierOrderRequest {
-    /// 金额>=0.01
+    /// 金额>=0.01 (amount, at least 0.01, at most 2 decimals)
     pub amount: sign_core::Decimal,
     /// 是否自动capture[auto、manual],default:auto
     #[serde(rename = "captureMethod", default, skip_serializing_if = "Option::is_none")]
     pub capture_method: Option<CaptureMethod>,
-    /// 币种 \[3位\]
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
+    /// 币种 \[3位\] (currency, 3 letters)
+    pub currency: sign_core::Currency,
     /// 附言
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
@@ -68,7 +67,7 @@ impl CashierOrderRequest {
     /// Creates a `CashierOrderRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         order_no: impl Into<String>,
     ) -> Self {
         Self {
@@ -168,7 +167,7 @@ impl CashierOrderRequest {
 pub struct CashierOrderRequestBuilder {
     amount: Option<sign_core::Decimal>,
     capture_method: Option<CaptureMethod>,
-    currency: Option<String>,
+    currency: Option<sign_core::Currency>,
     description: Option<String>,
     expiry_time: Option<String>,
     fraud_mode: Option<FraudMode>,
@@ -194,7 +193,7 @@ impl CashierOrderRequestBuilder {
     }
 
     /// Sets `currency` (required).
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
+    pub fn currency(mut self, value: impl Into<sign_core::Currency>) -> Self {
         self.currency = Some(value.into());
         self
     }
@@ -294,8 +293,8 @@ impl CashierOrderRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
-        sign_core::check::len(context, &sign_core::check::at(path, "currency"), self.currency.as_str(), 3, 3)?;
-        sign_core::check::upper(context, &sign_core::check::at(path, "currency"), self.currency.as_str())?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
+        sign_core::check::minor_units(context, &sign_core::check::at(path, "amount"), self.amount, &self.currency)?;
         sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
         Ok(())
     }

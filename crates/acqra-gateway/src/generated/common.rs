@@ -444,7 +444,7 @@ pub struct ProductInfo {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub image_url: Option<String>,
-    /// 商品单价
+    /// 商品单价 (unit price)
     pub price: sign_core::Decimal,
     /// 商品名称string [1...512]
     #[serde(rename = "productName", deserialize_with = "sign_core::lenient::deserialize")]

@@ -30,7 +30,7 @@ pub struct PaymentRequest {
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub alipay_plus: Option<AlipayPlus>,
-    /// 交易金额,长度7,2
+    /// 交易金额,长度7,2 (amount: at most 7 digits, 2 of them decimals)
     pub amount: sign_core::Decimal,
     /// 账单信息
     #[serde(
@@ -54,9 +54,8 @@ pub struct PaymentRequest {
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub card: Option<Card>,
-    /// 三字母ISO-4217货币代码,大写
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
+    /// 三字母ISO-4217货币代码,大写 (ISO 4217 currency code, upper case)
+    pub currency: sign_core::Currency,
     /// 附言 string[1..50]
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
@@ -160,7 +159,7 @@ impl PaymentRequest {
     /// Creates a `PaymentRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         device_info: impl Into<DeviceInfo>,
         order_no: impl Into<String>,
         payment_method_type: impl Into<PaymentMethodType>,
@@ -348,7 +347,7 @@ pub struct PaymentRequestBuilder {
     billing: Option<Billing>,
     billing_desc: Option<String>,
     card: Option<Card>,
-    currency: Option<String>,
+    currency: Option<sign_core::Currency>,
     description: Option<String>,
     device_info: Option<DeviceInfo>,
     expiry_time: Option<String>,
@@ -406,7 +405,7 @@ impl PaymentRequestBuilder {
     }
 
     /// Sets `currency` (required).
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
+    pub fn currency(mut self, value: impl Into<sign_core::Currency>) -> Self {
         self.currency = Some(value.into());
         self
     }
@@ -570,11 +569,11 @@ impl PaymentRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
+        sign_core::check::minor_units(context, &sign_core::check::at(path, "amount"), self.amount, &self.currency)?;
         if let Some(v) = &self.card {
             v.validate_fields(context, &format!("{path}card."))?;
         }
-        sign_core::check::len(context, &sign_core::check::at(path, "currency"), self.currency.as_str(), 3, 3)?;
-        sign_core::check::upper(context, &sign_core::check::at(path, "currency"), self.currency.as_str())?;
         sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
         Ok(())
     }
@@ -598,7 +597,7 @@ impl sign_core::Endpoint for PaymentRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PaymentResponse {
-    /// 金额
+    /// 金额 (amount)
     pub amount: sign_core::Decimal,
     /// 授权码
     #[serde(
@@ -608,9 +607,8 @@ pub struct PaymentResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub authorize_code: Option<String>,
-    /// 币种
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
+    /// 币种 (currency)
+    pub currency: sign_core::Currency,
     /// ddc jwt参数信息
     #[serde(
         default,
@@ -684,7 +682,7 @@ impl PaymentResponse {
     /// Creates a `PaymentResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         order_no: impl Into<String>,
         trade_no: impl Into<String>,
     ) -> Self {

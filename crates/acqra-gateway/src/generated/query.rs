@@ -290,14 +290,9 @@ pub struct OrderInfoModel {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub trade_comments: Option<String>,
-    /// tradeCurrency
-    #[serde(
-        rename = "tradeCurrency",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "sign_core::lenient::deserialize"
-    )]
-    pub trade_currency: Option<String>,
+    /// tradeCurrency (currency of the payment)
+    #[serde(rename = "tradeCurrency", default, skip_serializing_if = "Option::is_none")]
+    pub trade_currency: Option<sign_core::Currency>,
     /// tradeFinishTime
     #[serde(
         rename = "tradeFinishTime",
@@ -449,7 +444,7 @@ impl OrderInfoModel {
 
     /// Sets `tradeCurrency`.
     #[must_use]
-    pub fn with_trade_currency(mut self, value: impl Into<String>) -> Self {
+    pub fn with_trade_currency(mut self, value: impl Into<sign_core::Currency>) -> Self {
         self.trade_currency = Some(value.into());
         self
     }
@@ -739,9 +734,9 @@ pub struct RefundLogModel {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub complete_time: Option<String>,
-    /// currency
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: Option<String>,
+    /// currency (currency of the refund)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<sign_core::Currency>,
     /// desc
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
@@ -805,7 +800,7 @@ impl RefundLogModel {
 
     /// Sets `currency`.
     #[must_use]
-    pub fn with_currency(mut self, value: impl Into<String>) -> Self {
+    pub fn with_currency(mut self, value: impl Into<sign_core::Currency>) -> Self {
         self.currency = Some(value.into());
         self
     }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RefundRequest {
-    /// 金额
+    /// 金额 (amount to refund, at most 2 decimals)
     pub amount: sign_core::Decimal,
     /// 申请人请求ip
     #[serde(rename = "clientIp", deserialize_with = "sign_core::lenient::deserialize")]
@@ -172,6 +172,7 @@ impl RefundRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
         sign_core::check::either(
             context,
             &sign_core::check::at(path, "orderNo"),
@@ -201,11 +202,10 @@ impl sign_core::Endpoint for RefundRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RefundResponse {
-    /// 金额
+    /// 金额 (amount)
     pub amount: sign_core::Decimal,
-    /// 币种
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
+    /// 币种 (currency)
+    pub currency: sign_core::Currency,
     /// 描述信息
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
@@ -242,7 +242,7 @@ impl RefundResponse {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         merc_id: impl Into<String>,
         refund_order_no: impl Into<String>,
         refund_status: impl Into<RefundStatus>,

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionPaymentRequest {
-    /// 金额 [M,100.58]
+    /// 金额 [M,100.58] (amount, required, e.g. 100.58: at most 2 decimals)
     pub amount: sign_core::Decimal,
     /// card Number [O,min13~max19]
     #[serde(
@@ -255,6 +255,7 @@ impl SubscriptionPaymentRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
         sign_core::check::either(
             context,
             &sign_core::check::at(path, "cardNo"),
@@ -288,7 +289,7 @@ impl sign_core::Endpoint for SubscriptionPaymentRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionPaymentResponse {
-    /// 金额
+    /// 金额 (amount)
     pub amount: sign_core::Decimal,
     /// 授权码
     #[serde(
@@ -298,9 +299,8 @@ pub struct SubscriptionPaymentResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub authorize_code: Option<String>,
-    /// 币种
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
+    /// 币种 (currency)
+    pub currency: sign_core::Currency,
     /// 描述信息
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
@@ -351,7 +351,7 @@ impl SubscriptionPaymentResponse {
     /// Creates a `SubscriptionPaymentResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         order_no: impl Into<String>,
         trade_no: impl Into<String>,
     ) -> Self {
