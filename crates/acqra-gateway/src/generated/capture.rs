@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `Capture` schema of the provider's documentation. Send `orderNo` or `tradeNo` (one of the two).
 ///
-/// Request of the `capture` endpoint, `POST /gateway/v1/capture`, sent with [`Client::capture`](crate::Client::capture): 捕获capture.
+/// Request of the `capture` endpoint, `POST /gateway/v1/capture`, sent with [`Client::capture`](crate::Client::capture): 捕获capture (capture an authorized payment).
 /// Not idempotent: never retried once it may have been sent. Response: `CaptureResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -108,13 +108,13 @@ pub struct CaptureResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub last_event: Option<String>,
-    /// 订单编号
+    /// 订单编号 (order number)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
-    /// 订单状态
+    /// 订单状态 (order status)
     #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
     pub order_status: Option<OrderStatus>,
-    /// 响应码
+    /// 响应码 (response code)
     #[serde(
         rename = "respCode",
         default,
@@ -122,7 +122,7 @@ pub struct CaptureResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_code: Option<String>,
-    /// 响应描述
+    /// 响应描述 (response message)
     #[serde(
         rename = "respMsg",
         default,
@@ -130,7 +130,7 @@ pub struct CaptureResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_msg: Option<String>,
-    /// 平台订单号
+    /// 平台订单号 (gateway order number)
     #[serde(rename = "tradeNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub trade_no: String,
     /// transactionTime

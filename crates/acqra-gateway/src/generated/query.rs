@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QueryRequest {
-    /// 订单编号/平台流水号任意上送其中一个即可
+    /// 订单编号/平台流水号任意上送其中一个即可 (order number; give it or the gateway trade number)
     #[serde(
         rename = "orderNo",
         default,
@@ -24,7 +24,7 @@ pub struct QueryRequest {
     /// 支付方式枚举值(M)
     #[serde(rename = "paymentMethodType")]
     pub payment_method_type: PaymentMethodType,
-    /// 平台流水号/订单编号任意上送其中一个即可
+    /// 平台流水号/订单编号任意上送其中一个即可 (gateway trade number; give it or the order number)
     #[serde(
         rename = "tradeNo",
         default,
@@ -94,7 +94,7 @@ impl sign_core::Endpoint for QueryRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QueryResponse {
-    /// 账单信息
+    /// 账单信息 (billing details)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -118,7 +118,7 @@ pub struct QueryResponse {
     /// refund
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund: Option<Vec<RefundLogModel>>,
-    /// 响应码
+    /// 响应码 (response code)
     #[serde(
         rename = "respCode",
         default,
@@ -126,7 +126,7 @@ pub struct QueryResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_code: Option<String>,
-    /// 响应描述
+    /// 响应描述 (response message)
     #[serde(
         rename = "respMsg",
         default,
@@ -134,7 +134,7 @@ pub struct QueryResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_msg: Option<String>,
-    /// 收货信息
+    /// 收货信息 (shipping details)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
