@@ -217,6 +217,7 @@ impl Client {
     ///
     /// # Errors
     /// Any [`Error`]; [`Error::outcome`] says whether the gateway may have processed the request.
+    /// A failed token request is [`Error::TokenRequest`]: the call was not sent.
     pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
         // Validated and serialized once, before a token is fetched: a bad request costs no I/O,
         // and a repeat after a 401 sends the very same body.

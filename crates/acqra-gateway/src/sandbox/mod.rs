@@ -3,7 +3,8 @@
 //! [`SandboxGateway`] is the gateway as a plain function from [`HttpRequest`] to [`HttpResponse`]
 //! (sans-IO); [`Sandbox`] serves it on `127.0.0.1`. It behaves like the documented gateway:
 //!
-//! - `POST /gateway/v1/connect/token` issues a random token for [`APP_ID`]/[`SECRET`], valid for
+//! - `POST /gateway/v1/connect/token` issues a random token for [`APP_ID`]/[`SECRET`] (and refuses
+//!   other credentials with [`codes::BAD_CREDENTIALS`]), valid for
 //!   `expiresIn` seconds by the sandbox's clock (injectable, see [`SandboxOptions`]); every other
 //!   endpoint answers HTTP 401 without a valid, unexpired token in `Authorization: <token>` (checked
 //!   here independently of the client's code);
