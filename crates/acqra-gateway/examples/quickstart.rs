@@ -33,7 +33,8 @@ pub fn run(client: &Client) -> Result<(), Error> {
     let lifetime = token.token().expires_in().map(|d| format!("{} s", d.as_secs())).unwrap_or_else(|| "unknown".into());
     println!("1. token        : issued (value hidden), expiresIn {lifetime}");
 
-    let session = client.cashier_order(&CashierOrderRequest::new(amount, "USD", session_no.as_str()))?;
+    let session =
+        client.cashier_order(&CashierOrderRequest::new(amount, acqra_gateway::Currency::USD, session_no.as_str()))?;
     println!("2. checkout     : order {} -> pay at {}", session.order_no, session.redirect_url);
 
     let card = Card::new(
@@ -48,9 +49,10 @@ pub fn run(client: &Client) -> Result<(), Error> {
     let masked = card.masked_card_no();
     let device = DeviceInfo::new(Browser::new("paykit-quickstart"), "127.0.0.1", "en-US");
     let billing = Billing::new(Address::new("Seattle", "US", "1 Main St", "98102", "WA"));
-    let payment = PaymentRequest::new(amount, "USD", device, order_no.as_str(), PaymentMethodType::Card)
-        .with_card(card)
-        .with_billing(billing);
+    let payment =
+        PaymentRequest::new(amount, acqra_gateway::Currency::USD, device, order_no.as_str(), PaymentMethodType::Card)
+            .with_card(card)
+            .with_billing(billing);
     let paid = client.payment(&payment)?;
     println!(
         "3. payment      : card {masked}, {} {} -> trade {} {}",

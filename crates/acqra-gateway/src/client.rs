@@ -57,6 +57,15 @@ impl Client {
         Self::with_transport(config, Arc::new(transport))
     }
 
+    /// A sans-IO client: it sends nothing ([`sign_core::NoTransport`]), available without the
+    /// `ureq` feature. Use [`Client::prepare_token_request`] / [`Client::parse_token_response`]
+    /// and [`Client::prepare`] / [`Client::parse`] around your own HTTP client (see the crate
+    /// docs' "Sans-IO" section); [`Client::call`] on it fails with [`Error::TokenRequest`], outcome
+    /// not sent.
+    pub fn sans_io(config: Config) -> Self {
+        Self::with_transport(config, Arc::new(sign_core::NoTransport))
+    }
+
     /// A client sending with `transport`.
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         let tokens = TokenCache::new(config.token_refresh_margin(), config.default_token_lifetime());
@@ -174,8 +183,21 @@ impl Client {
     /// # Errors
     /// [`Error::Unauthorized`] for HTTP 401, [`Error::Api`] for the gateway's failure envelope,
     /// [`Error::HttpStatus`] and [`Error::Decode`] as in [`sign_core::call::read_envelope`].
+    ///
+    /// The app secret and the cached access token are scrubbed from the gateway's `respCode` and
+    /// `respMsg` before they go into an [`Error::Api`] (then card numbers are masked and the text
+    /// is cut).
     pub fn parse<E: Endpoint>(&self, response: &HttpResponse) -> Result<E::Response, Error> {
-        envelope::parse(response, self.max_body_bytes(), E::NAME)
+        self.parse_as(response, E::NAME)
+    }
+
+    fn parse_as<T: DeserializeOwned>(&self, response: &HttpResponse, context: &str) -> Result<T, Error> {
+        let token = self.cached_token();
+        let mut secrets = vec![self.inner.config.secret().expose()];
+        if let Some(t) = &token {
+            secrets.push(t.token().secret().expose());
+        }
+        envelope::parse_scrubbed(response, self.max_body_bytes(), context, &secrets)
     }
 
     /// Parses the gateway's response to a raw call as `T` (sans-IO); see [`Client::parse`].
@@ -183,7 +205,7 @@ impl Client {
     /// # Errors
     /// As [`Client::parse`].
     pub fn parse_raw<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, Error> {
-        envelope::parse(response, self.max_body_bytes(), "raw call")
+        self.parse_as(response, "raw call")
     }
 
     fn max_body_bytes(&self) -> u64 {
@@ -195,6 +217,7 @@ impl Client {
     ///
     /// # Errors
     /// Any [`Error`]; [`Error::outcome`] says whether the gateway may have processed the request.
+    /// A failed token request is [`Error::TokenRequest`]: the call was not sent.
     pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
         // Validated and serialized once, before a token is fetched: a bad request costs no I/O,
         // and a repeat after a 401 sends the very same body.

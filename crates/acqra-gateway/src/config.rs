@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use sign_core::options::normalize_base_url;
+use sign_core::options::check_base_url;
 use sign_core::{HttpOptions, SecretString};
 
 use crate::error::Error;
@@ -54,10 +54,14 @@ impl AuthHeader {
     fn validate(&self) -> Result<(), Error> {
         // RFC 9110 token characters for the name; no control characters in the prefix.
         if !is_header_name(&self.name) {
-            return Err(Error::Config("auth header name is not a valid HTTP header name".into()));
+            return Err(Error::Config(
+                "auth header name is not a valid HTTP header name (ConfigBuilder::auth_header)".into(),
+            ));
         }
         if self.prefix.chars().any(|c| c.is_control()) {
-            return Err(Error::Config("auth header prefix contains control characters".into()));
+            return Err(Error::Config(
+                "auth header prefix contains control characters (ConfigBuilder::auth_header)".into(),
+            ));
         }
         Ok(())
     }
@@ -154,7 +158,9 @@ impl Config {
             builder = builder.secret(secret);
         }
         Some(builder.build().map_err(|e| match e {
-            Error::Config(m) => Error::Config(format!("{m} (ACQRA_BASE_URL, ACQRA_APP_ID, ACQRA_SECRET)")),
+            Error::Config(m) => {
+                Error::Config(format!("{m}; from_env reads ACQRA_BASE_URL, ACQRA_APP_ID and ACQRA_SECRET"))
+            }
             other => other,
         }))
     }
@@ -245,26 +251,37 @@ impl ConfigBuilder {
     /// Validates and builds the configuration.
     ///
     /// # Errors
-    /// [`Error::Config`] naming the setter of a missing value (`"app_id is missing"`), or saying
-    /// what is wrong with a given one.
+    /// [`Error::Config`] naming the setter of a missing value (`"app_id is required
+    /// (ConfigBuilder::app_id)"`), or saying what is wrong with a given one and which setter gave
+    /// it. A plain `http://` base URL to a host other than loopback is refused unless
+    /// [`allow_insecure_http(true)`](Self::allow_insecure_http): it would carry the secret, the
+    /// access token and card data in clear.
     pub fn build(self) -> Result<Config, Error> {
-        let base_url = self.base_url.ok_or_else(|| Error::Config("base_url is missing".into()))?;
-        let base = normalize_base_url(&base_url).map_err(Error::Config)?;
+        let base_url =
+            self.base_url.ok_or_else(|| Error::Config("base_url is required (ConfigBuilder::base_url)".into()))?;
+        // https, or http to a loopback host, or http anywhere only when asked for by name.
+        let base = check_base_url(&base_url, &self.http)
+            .map_err(|m| Error::Config(format!("{m} (ConfigBuilder::base_url, ConfigBuilder::allow_insecure_http)")))?;
         let app_id = self.app_id.filter(|a| !a.trim().is_empty());
-        let app_id = app_id.ok_or_else(|| Error::Config("app_id is missing".into()))?;
+        let app_id = app_id.ok_or_else(|| Error::Config("app_id is required (ConfigBuilder::app_id)".into()))?;
         let secret = self.secret.filter(|s| !s.is_empty());
-        let secret = secret.ok_or_else(|| Error::Config("secret is missing".into()))?;
+        let secret = secret.ok_or_else(|| Error::Config("secret is required (ConfigBuilder::secret)".into()))?;
         self.http.validate().map_err(Error::Config)?;
         if self.default_token_lifetime.is_zero() {
-            return Err(Error::Config("default token lifetime must be greater than zero".into()));
+            return Err(Error::Config(
+                "default_token_lifetime must be greater than zero (ConfigBuilder::default_token_lifetime)".into(),
+            ));
         }
         self.auth_header.validate()?;
         for (name, value) in &self.token_request_headers {
             if !is_header_name(name) {
-                return Err(Error::Config("token_request_header: the name is not a valid HTTP header name".into()));
+                return Err(Error::Config("token_request_header: the name is not a valid HTTP header name (ConfigBuilder::token_request_header)".into()));
             }
             if value.expose().chars().any(char::is_control) {
-                return Err(Error::Config("token_request_header: the value contains control characters".into()));
+                return Err(Error::Config(
+                    "token_request_header: the value contains control characters (ConfigBuilder::token_request_header)"
+                        .into(),
+                ));
             }
         }
         Ok(Config {
@@ -293,11 +310,31 @@ mod tests {
     #[test]
     fn a_missing_value_names_its_setter() {
         let e = Config::builder().app_id("a").secret("s").build().unwrap_err();
-        assert!(matches!(&e, Error::Config(m) if m == "base_url is missing"), "{e:?}");
+        assert!(matches!(&e, Error::Config(m) if m == "base_url is required (ConfigBuilder::base_url)"), "{e:?}");
         let e = Config::builder().base_url("https://gw").secret("s").build().unwrap_err();
-        assert!(matches!(&e, Error::Config(m) if m == "app_id is missing"), "{e:?}");
+        assert!(matches!(&e, Error::Config(m) if m == "app_id is required (ConfigBuilder::app_id)"), "{e:?}");
         let e = Config::builder().base_url("https://gw").app_id("a").build().unwrap_err();
-        assert!(matches!(&e, Error::Config(m) if m == "secret is missing"), "{e:?}");
+        assert!(matches!(&e, Error::Config(m) if m == "secret is required (ConfigBuilder::secret)"), "{e:?}");
+        // No environment variable the builder never read.
+        let e = Config::builder().build().unwrap_err().to_string();
+        assert!(!e.contains("ACQRA_"), "{e}");
+        let e = cfg("https://gw", "a", "s").default_token_lifetime(Duration::ZERO).build().unwrap_err().to_string();
+        assert!(e.contains("ConfigBuilder::default_token_lifetime"), "{e}");
+        let e = cfg("https://gw", "a", "s").auth_header(AuthHeader::custom("Bad Name", "")).build().unwrap_err();
+        assert!(e.to_string().contains("ConfigBuilder::auth_header"), "{e}");
+    }
+
+    #[test]
+    fn plain_http_is_refused_unless_loopback_or_allowed_by_name() {
+        let e = cfg("http://api.example.com", "a", "s").build().unwrap_err();
+        let m = e.to_string();
+        assert!(m.contains("ConfigBuilder::base_url") && m.contains("allow_insecure_http"), "{m}");
+        let ok = cfg("http://api.example.com", "a", "s").allow_insecure_http(true).build().unwrap();
+        assert_eq!(ok.base_url(), "http://api.example.com");
+        for loopback in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9"] {
+            assert!(cfg(loopback, "a", "s").build().is_ok(), "{loopback}");
+        }
+        assert!(cfg("https://api.example.com", "a", "s").build().is_ok());
     }
 
     #[test]

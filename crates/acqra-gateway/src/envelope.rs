@@ -3,8 +3,11 @@
 //!
 //! Acqra puts `respCode` and `respMsg` beside the payload fields of every response (there is no
 //! wrapping object): `respCode == "0000"` is success and the payload is the whole object; any other
-//! code is a refusal described by `respMsg`. Card numbers the gateway might echo in either are
-//! masked to their last four digits before the shared truncation.
+//! code is a refusal described by `respMsg`. Before either goes into an error, the app secret and
+//! the access token are scrubbed (when the client knows them: [`Client::parse`](crate::Client::parse)),
+//! card numbers are masked to their last four digits whatever their separators, and only then is
+//! the text cut to 512 characters ([`sign_core::call::truncate_for_error`]): a secret or a card
+//! number cut in half first would no longer be recognised.
 //!
 //! Decisions where the documentation is silent:
 //! - HTTP 401 is [`Error::Unauthorized`] whatever the body says (the client refreshes the token);
@@ -58,14 +61,33 @@ pub fn read(body: &[u8]) -> Option<Envelope<()>> {
     let value: Value = serde_json::from_slice(body).ok()?;
     match resp_code(&value)? {
         RespCode::Success => Some(Envelope::Success(())),
-        RespCode::Refused(code) => Some(refusal(&code, &value)),
+        RespCode::Refused(code) => Some(refusal(&code, &value, &[])),
         RespCode::Unsaid => None,
     }
 }
 
-fn refusal<P>(code: &str, value: &Value) -> Envelope<P> {
+fn refusal<P>(code: &str, value: &Value, secrets: &[&str]) -> Envelope<P> {
     let message = value.get("respMsg").and_then(Value::as_str).unwrap_or_default();
-    Envelope::refused(mask_card_numbers(code), mask_card_numbers(message))
+    Envelope::refused(scrub(code, secrets), scrub(message, secrets))
+}
+
+/// The characters of a gateway text looked at by the card masker. Scrubbing maps at most 3
+/// input characters to 1 (a grouped card number), so the first 4096 give well over the 512 kept:
+/// a 10 MiB message costs no more than this.
+const SCRUBBED_PREFIX_CHARS: usize = 4096;
+
+/// A gateway text made safe for an error: each of `secrets` (the app secret, the access token)
+/// replaced by `[REDACTED]` wherever it appears, card numbers masked ([`mask_card_numbers`]),
+/// then cut with [`sign_core::call::truncate_for_error`], in that order.
+pub(crate) fn scrub(text: &str, secrets: &[&str]) -> String {
+    let mut text = std::borrow::Cow::Borrowed(text);
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        if text.contains(secret) {
+            text = std::borrow::Cow::Owned(text.replace(secret, sign_core::secret::REDACTED));
+        }
+    }
+    let prefix: String = text.chars().take(SCRUBBED_PREFIX_CHARS).collect();
+    sign_core::call::truncate_for_error(&mask_card_numbers(&prefix))
 }
 
 /// Parses a gateway response into `T` (the whole JSON object, `respCode` included), or the error it
@@ -76,20 +98,34 @@ fn refusal<P>(code: &str, value: &Value) -> Envelope<P> {
 /// # Errors
 /// [`Error::Unauthorized`], [`Error::Api`], [`Error::HttpStatus`] or [`Error::Decode`].
 pub fn parse<T: DeserializeOwned>(response: &HttpResponse, max_body_bytes: u64, context: &str) -> Result<T, Error> {
+    parse_scrubbed(response, max_body_bytes, context, &[])
+}
+
+/// [`parse`], scrubbing `secrets` from the gateway's `respCode` and `respMsg`.
+pub(crate) fn parse_scrubbed<T: DeserializeOwned>(
+    response: &HttpResponse,
+    max_body_bytes: u64,
+    context: &str,
+    secrets: &[&str],
+) -> Result<T, Error> {
     if response.status == 401 {
         return Err(Error::Unauthorized);
     }
-    let decoded = read_envelope(response, max_body_bytes, |body| read_as::<T>(body, context))?;
+    let decoded = read_envelope(response, max_body_bytes, |body| read_as::<T>(body, context, secrets))?;
     Ok(decoded?)
 }
 
 /// The envelope with its payload decoded as `T`; an answer whose `respCode` says nothing is a
 /// success only when the body is `T` (with one of its fields), otherwise a decode error.
-fn read_as<T: DeserializeOwned>(body: &[u8], context: &str) -> Option<Envelope<Result<T, DecodeError>>> {
+fn read_as<T: DeserializeOwned>(
+    body: &[u8],
+    context: &str,
+    secrets: &[&str],
+) -> Option<Envelope<Result<T, DecodeError>>> {
     let value: Value = serde_json::from_slice(body).ok()?;
     match resp_code(&value)? {
         RespCode::Success => Some(Envelope::Success(decode_json(context, body))),
-        RespCode::Refused(code) => Some(refusal(&code, &value)),
+        RespCode::Refused(code) => Some(refusal(&code, &value, secrets)),
         RespCode::Unsaid if !value.is_object() => None,
         RespCode::Unsaid => Some(Envelope::Success(match serde_json::from_slice::<T>(body) {
             Ok(payload) if holds_a_field_of::<T>(&value) => Ok(payload),
@@ -142,64 +178,84 @@ impl<'de> serde::Deserializer<'de> for FieldProbe<'_> {
     }
 }
 
-/// Masks every run of 13 to 19 digits (the length of a card number, written plain or grouped by
-/// spaces or dashes) to its last four digits, whether or not it passes the Luhn check: not every
-/// card number does (UnionPay). Used on every text that comes from the gateway before it is put in
-/// an error; a long order or trade number in a message is masked too, the safe side.
+/// Masks every card number in `text` to its last four digits: a group of digits joined by
+/// separators of one to three characters (spaces, no-break and thin spaces, `-`, `.`, `/`, `_`,
+/// `,`, dashes and their full-width forms) that holds 13 digits or more is masked whole, whatever
+/// its grouping and whether or not it passes the Luhn check (not every card number does:
+/// UnionPay), and also when the card number is glued to other digits (a 25-digit run keeps only its
+/// last four). Full-width and other script digits (`４１１１`) count as digits. Letters, `:` and
+/// any other character end a group, so a short number beside a word stays readable; a long order or
+/// trade number is masked too, the safe side.
 pub(crate) fn mask_card_numbers(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
+        if ascii_digit(chars[i]).is_none() {
             out.push(chars[i]);
             i += 1;
             continue;
         }
-        // A group: digit runs joined by single spaces or dashes ("4111 1111 1111 1111").
+        // A group: digit runs joined by short separator runs ("4111 1111  1111 1111").
         let start = i;
-        while i < chars.len()
-            && (chars[i].is_ascii_digit()
-                || (matches!(chars[i], ' ' | '-') && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
-        {
-            i += 1;
-        }
-        let group = &chars[start..i];
-        let digits: String = group.iter().filter(|c| c.is_ascii_digit()).collect();
-        // Written in groups, a card number has groups of 3 to 6 digits (4-4-4-4, 4-6-5, ...);
-        // "ref 12 4111111111111111" is two numbers.
-        let card_grouping =
-            group.split(|c| !c.is_ascii_digit()).all(|run| run.len() == digits.len() || (3..=6).contains(&run.len()));
-        if card_grouping && is_card_number(&digits) {
-            out.push_str(&sign_core::secret::mask_last4(&digits));
-            continue;
-        }
-        // Not one number as a whole: each plain digit run on its own.
-        let mut run = String::new();
-        for &c in group {
-            if c.is_ascii_digit() {
-                run.push(c);
+        let mut end = i;
+        let mut digits = String::new();
+        while i < chars.len() {
+            if let Some(d) = ascii_digit(chars[i]) {
+                digits.push(d);
+                i += 1;
+                end = i;
+                continue;
+            }
+            let gap = chars[i..].iter().take_while(|c| is_separator(**c)).count();
+            if (1..=3).contains(&gap) && chars.get(i + gap).is_some_and(|c| ascii_digit(*c).is_some()) {
+                i += gap;
             } else {
-                push_masked(&mut out, &run);
-                run.clear();
-                out.push(c);
+                break;
             }
         }
-        push_masked(&mut out, &run);
+        if digits.len() >= 13 {
+            out.push_str(&sign_core::secret::mask_last4(&digits));
+        } else {
+            out.extend(&chars[start..end]);
+        }
+        i = end;
     }
     out
 }
 
-fn push_masked(out: &mut String, digits: &str) {
-    if is_card_number(digits) {
-        out.push_str(&sign_core::secret::mask_last4(digits));
-    } else {
-        out.push_str(digits);
-    }
+/// The ASCII digit `c` stands for: `0`-`9`, full-width `０`-`９`, Arabic-Indic, Extended
+/// Arabic-Indic and Devanagari digits.
+fn ascii_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '0'..='9' => '0',
+        '\u{ff10}'..='\u{ff19}' => '\u{ff10}',
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        '\u{06f0}'..='\u{06f9}' => '\u{06f0}',
+        '\u{0966}'..='\u{096f}' => '\u{0966}',
+        _ => return None,
+    };
+    let value = u32::from(c) - u32::from(zero);
+    char::from_digit(value, 10)
 }
 
-fn is_card_number(digits: &str) -> bool {
-    (13..=19).contains(&digits.len())
+/// A character people put between the digit groups of a card number.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{3000}' | '-' | '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2212}'
+                | '.'
+                | '/'
+                | '_'
+                | ','
+                | '\u{ff0c}'
+                | '\u{ff0d}'
+                | '\u{ff0e}'
+                | '\u{ff0f}'
+                | '\u{ff3f}'
+    )
 }
 
 #[cfg(test)]
@@ -358,11 +414,69 @@ mod tests {
         // Grouped the way people write them.
         assert_eq!(mask_card_numbers("card 4111 1111 1111 1111 declined"), "card ************1111 declined");
         assert_eq!(mask_card_numbers("card 4111-1111-1111-1111."), "card ************1111.");
-        // A card number next to another number still gets masked on its own.
-        assert_eq!(mask_card_numbers("ref 12 4111111111111111 x"), "ref 12 ************1111 x");
+        // A card number next to another number is masked with it (the safe side).
+        assert_eq!(mask_card_numbers("ref 12 4111111111111111 x"), "ref **************1111 x");
+        assert_eq!(mask_card_numbers("ref 12: 4111111111111111 x"), "ref 12: ************1111 x");
         assert_eq!(mask_card_numbers("order 12-34 5"), "order 12-34 5");
-        // Twelve and twenty digits are not a card number.
-        assert_eq!(mask_card_numbers("411111111111 41111111111111111111"), "411111111111 41111111111111111111");
+        // Twelve digits alone are not a card number.
+        assert_eq!(mask_card_numbers("order 411111111111 ok"), "order 411111111111 ok");
+    }
+
+    /// Every way of writing 4111 1111 1111 1111 the security review listed (L7), and more.
+    #[test]
+    fn card_numbers_are_masked_whatever_their_separators() {
+        for written in [
+            "4111 1111  1111 1111",
+            "4111  1111  1111  1111",
+            "4111-1111-1111-1111",
+            "4111.1111.1111.1111",
+            "4111/1111/1111/1111",
+            "4111_1111_1111_1111",
+            "4111\u{a0}1111\u{a0}1111\u{a0}1111",
+            "4111 - 1111 - 1111 - 1111",
+            "４１１１ ４１１１ ４１１１ １１１１",
+            "４１１１４１１１４１１１１１１１",
+            "41 11 11 11 11 11 11 11",
+            "4111111111111111",
+        ] {
+            let m = mask_card_numbers(&format!("card {written} declined"));
+            assert!(m.starts_with("card ****") && m.ends_with("1111 declined"), "{written}: {m}");
+            let digits: String = m.chars().filter_map(ascii_digit).collect();
+            assert_eq!(digits, "1111", "{written}: {m}");
+        }
+    }
+
+    #[test]
+    fn card_numbers_glued_to_other_digits_are_masked() {
+        let m = mask_card_numbers("ref 20251130411111111111111199 end");
+        assert_eq!(m, format!("ref {}1199 end", "*".repeat(22)));
+        let m = mask_card_numbers("411111111111 41111111111111111111");
+        assert!(!m.contains("411111"), "{m}");
+    }
+
+    #[test]
+    fn echoed_secrets_are_scrubbed_before_the_cut() {
+        let secret = "app-secret-XYZ-987";
+        let token = "tok-abcdef0123456789";
+        let body = format!(r#"{{"respCode":"1","respMsg":"bad secret {secret} for token {token}"}}"#);
+        let e = parse_scrubbed::<Paid>(&resp(200, &body), LIMIT, "t", &[secret, token]).unwrap_err();
+        let s = format!("{e} {e:?}");
+        assert!(!s.contains(secret) && !s.contains(token) && s.contains("[REDACTED]"), "{s}");
+        // Right at the cut: scrubbed whole, never cut in half first.
+        let body = format!(r#"{{"respCode":"1","respMsg":"{}{token}"}}"#, "x".repeat(505));
+        let Error::Api { message, .. } = parse_scrubbed::<Paid>(&resp(200, &body), LIMIT, "t", &[token]).unwrap_err()
+        else {
+            panic!("not an API error")
+        };
+        assert!(!message.contains("tok-abcdef") && message.ends_with("[REDACT…"), "{message}");
+    }
+
+    #[test]
+    fn a_huge_message_is_cut_after_scrubbing() {
+        let body = format!(r#"{{"respCode":"1","respMsg":"{}"}}"#, "4111 1111 1111 1111 ".repeat(200_000));
+        let Error::Api { message, .. } = parse_paid(200, &body).unwrap_err() else { panic!("not an API error") };
+        assert_eq!(message.chars().count(), sign_core::call::MAX_PROVIDER_TEXT_CHARS + 1);
+        assert!(!message.contains("4111"), "{message}");
     }
 
     #[test]

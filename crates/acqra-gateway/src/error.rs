@@ -23,14 +23,24 @@ pub enum Error {
     /// payment, capture, void or refund, query the order before sending it again.
     #[error("timed out: {0}")]
     Timeout(TransportError),
-    /// The gateway (or something in front of it) answered HTTP 401: usually a refused access
-    /// token (missing, expired or revoked), or the token endpoint refusing the credentials. The
-    /// refused token is dropped; an idempotent call was already repeated once with a fresh one.
-    /// The documentation gives 401 no meaning, so the outcome is unknown: a non-idempotent call may
-    /// have been processed (query before sending it again). When the 401 came from the token
-    /// endpoint, the call itself was never sent.
+    /// The call itself was answered HTTP 401 by the gateway (or something in front of it): usually
+    /// a refused access token (expired or revoked). The refused token is dropped; an idempotent
+    /// call was already repeated once with a fresh one. The documentation gives 401 no meaning, so
+    /// the outcome is unknown: a non-idempotent call may have been processed (query before sending
+    /// it again). A failure of the token request itself is [`Error::TokenRequest`], never this.
     #[error("the gateway refused the access token (HTTP 401)")]
     Unauthorized,
+    /// The access-token request (`POST /gateway/v1/connect/token`) failed, so the call that needed
+    /// the token was **never sent**: outcome [`Outcome::NotSent`], whatever happened to the token
+    /// request. `source` is that failure: [`Error::Api`] when the gateway refused the credentials
+    /// (a wrong `appId` or `secret`; the sandbox answers `1001`), [`Error::Unauthorized`] for an
+    /// HTTP 401 from the token endpoint, a transport error or timeout, a decode error.
+    /// [`Error::credentials_refused`] tells the first two apart from the others.
+    #[error("the access-token request failed, so the call was not sent: {source}")]
+    TokenRequest {
+        /// What happened to the token request.
+        source: Box<Error>,
+    },
     /// The gateway answered with an HTTP status other than 2xx and without its JSON envelope
     /// (403, 404, a 5xx error page...).
     #[error("unexpected HTTP status {status}")]
@@ -71,9 +81,26 @@ impl Error {
         }
     }
 
+    /// The token request's failure, wrapped: the call it was for was not sent.
+    pub(crate) fn token_request(source: Error) -> Self {
+        match source {
+            already @ Self::TokenRequest { .. } => already,
+            other => Self::TokenRequest { source: Box::new(other) },
+        }
+    }
+
+    /// Whether the gateway refused the app credentials (`appId` / `secret`): an
+    /// [`Error::TokenRequest`] answered with the gateway's failure envelope or HTTP 401. Check the
+    /// configuration; sending again will not help.
+    pub fn credentials_refused(&self) -> bool {
+        matches!(self, Self::TokenRequest { source } if matches!(**source, Self::Api { .. } | Self::Unauthorized))
+    }
+
     /// What this failure means for the request; see [`Outcome`](sign_core::Outcome) for the table.
     pub fn outcome(&self) -> Outcome {
         match self {
+            // The call waited for the token and never left.
+            Self::TokenRequest { .. } => Outcome::NotSent,
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
             // No documented meaning: a proxy may answer 401 after the gateway processed the call.
@@ -139,6 +166,15 @@ mod tests {
         assert_eq!(Error::Decode(DecodeError::new("x")).outcome(), Outcome::Unknown);
         assert_eq!(Error::from(TransportError::new(K::Dns, "d")).outcome(), Outcome::NotSent);
         assert_eq!(Error::from(TransportError::new(K::Io, "i")).outcome(), Outcome::Unknown);
+        let refused = Error::token_request(api.clone());
+        assert_eq!(refused.outcome(), Outcome::NotSent);
+        assert!(refused.credentials_refused() && refused.to_string().contains("access-token request failed"));
+        let timed_out = Error::token_request(Error::from(TransportError::new(K::Timeout, "t")));
+        assert_eq!(timed_out.outcome(), Outcome::NotSent);
+        assert!(!timed_out.credentials_refused());
+        assert!(
+            matches!(Error::token_request(refused), Error::TokenRequest { source } if matches!(*source, Error::Api { .. }))
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ mod tests {
 
     fn payment(method: PaymentMethodType) -> PaymentRequest {
         let device = DeviceInfo::new(Browser::new("ua"), "10.1.1.1", "en");
-        PaymentRequest::new(Decimal::from(5), "USD", device, "ORD-0001", method)
+        PaymentRequest::new(Decimal::from(5), sign_core::Currency::USD, device, "ORD-0001", method)
     }
 
     #[test]

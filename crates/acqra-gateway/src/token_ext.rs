@@ -90,8 +90,18 @@ fn configured_token_request(config: &Config) -> Result<HttpRequest, Error> {
 
 /// Reads the token response. A missing `accessToken` on success is a decode error; a non-positive
 /// `expiresIn` is treated as absent.
+#[cfg(test)]
 fn parse_token_response(response: &HttpResponse, max_body_bytes: u64) -> Result<AccessToken, Error> {
-    let body: TokenResponse = envelope::parse(response, max_body_bytes, TokenRequest::NAME)?;
+    parse_token_response_scrubbed(response, max_body_bytes, &[])
+}
+
+/// [`parse_token_response`] scrubbing `secrets` (the app secret) from a refusal's text.
+fn parse_token_response_scrubbed(
+    response: &HttpResponse,
+    max_body_bytes: u64,
+    secrets: &[&str],
+) -> Result<AccessToken, Error> {
+    let body: TokenResponse = envelope::parse_scrubbed(response, max_body_bytes, TokenRequest::NAME, secrets)?;
     let value = body
         .access_token
         .filter(|t| !t.is_empty())
@@ -106,7 +116,8 @@ impl Client {
     /// is due for refresh. Concurrent callers share one fetch.
     ///
     /// # Errors
-    /// The token request's failure ([`Error::Api`] for refused credentials, a transport error...).
+    /// [`Error::TokenRequest`] around the token request's failure ([`Error::Api`] for refused
+    /// credentials, see [`Error::credentials_refused`]; a transport error...).
     pub fn access_token(&self) -> Result<Arc<CachedToken>, Error> {
         self.token_cache().get(self.clock(), || self.fetch_token())
     }
@@ -134,10 +145,13 @@ impl Client {
     /// configured response size cap.
     ///
     /// # Errors
-    /// [`Error::Api`] for refused credentials, [`Error::Decode`] for an answer without
-    /// `accessToken`, and the other failures of [`Client::parse`](crate::Client::parse).
+    /// [`Error::TokenRequest`] around the failure: [`Error::Api`] for refused credentials
+    /// ([`Error::credentials_refused`]), [`Error::Decode`] for an answer without `accessToken`,
+    /// and the other failures of [`Client::parse`](crate::Client::parse).
     pub fn parse_token_response(&self, response: &HttpResponse) -> Result<AccessToken, Error> {
-        parse_token_response(response, self.config().http_options().max_response_bytes)
+        let secret = self.config().secret().expose();
+        parse_token_response_scrubbed(response, self.config().http_options().max_response_bytes, &[secret])
+            .map_err(Error::token_request)
     }
 
     /// The `token` endpoint as it is, `POST /gateway/v1/connect/token`: sends `request` (any
@@ -146,20 +160,34 @@ impl Client {
     /// retry policy): the client's own token is [`Client::access_token`].
     ///
     /// # Errors
-    /// [`Error::Api`] for refused credentials, and the failures of [`Client::call`].
+    /// [`Error::Api`] for refused credentials, and the failures of [`Client::call`] (this is the
+    /// token endpoint called as such, so its failures are not wrapped in [`Error::TokenRequest`]).
     pub fn token(&self, request: &TokenRequest) -> Result<TokenResponse, Error> {
         let policy = self.retry_policy();
         let response =
             sign_core::call::send_with_retries(self.transport(), &policy, || token_request(self.config(), request))?;
-        envelope::parse(&response, self.config().http_options().max_response_bytes, TokenRequest::NAME)
+        let secrets = [request.secret.expose(), self.config().secret().expose()];
+        envelope::parse_scrubbed(
+            &response,
+            self.config().http_options().max_response_bytes,
+            TokenRequest::NAME,
+            &secrets,
+        )
+    }
+
+    /// The current token if one is cached (to scrub it from the gateway's messages).
+    pub(crate) fn cached_token(&self) -> Option<Arc<CachedToken>> {
+        self.token_cache().current()
     }
 
     /// The token request under the retry policy: not idempotent, so it is repeated only when it
     /// cannot have reached the gateway (built afresh each time).
+    /// Any failure is [`Error::TokenRequest`]: the call waiting for the token is not sent.
     fn fetch_token(&self) -> Result<AccessToken, Error> {
         let policy = self.retry_policy();
-        let response = sign_core::call::send_with_retries(self.transport(), &policy, || self.prepare_token_request())?;
-        self.parse_token_response(&response)
+        sign_core::call::send_with_retries(self.transport(), &policy, || configured_token_request(self.config()))
+            .and_then(|response| self.parse_token_response(&response))
+            .map_err(Error::token_request)
     }
 }
 
@@ -297,6 +325,11 @@ impl TokenCache {
             .ok()
             .and_then(|d| issued_at.checked_add(d))
             .unwrap_or_else(|| time::PrimitiveDateTime::MAX.assume_utc())
+    }
+
+    /// The cached token, if any, whether or not it is due for refresh.
+    pub(crate) fn current(&self) -> Option<Arc<CachedToken>> {
+        self.lock().current.clone()
     }
 
     /// How many callers are waiting for a fetch in progress (for tests and metrics).

@@ -12,12 +12,12 @@ use std::time::Duration;
 use std::collections::BTreeMap;
 
 use acqra_gateway::{
-    AuthHeader, CancelRequest, CaptureRequest, Card, CashierOrderRequest, Client, Config, Decimal, Endpoint, Error,
-    Metadata, MitPaymentRequest, MitPaymentResponse, OrderStatus, PaymentMethodType, PaymentRequest, QueryRequest,
-    RefundQueryRequest, RefundQueryResponse, RefundRequest, RefundStatus, ShipmentDirection, ShippingRetrieveRequest,
-    ShippingStatus, ShippingTrackingBatchRequest, ShippingTrackingBatchResponse, ShippingTrackingModifyRequest,
-    ShippingTrackingModifyResponse, ShippingTrackingRequest, SubscriptionPaymentRequest, TokenRequest, TrackingIterm,
-    TrackingNumberType, TrackingOp,
+    AuthHeader, CancelRequest, CaptureRequest, Card, CashierOrderRequest, Client, Config, Currency, Decimal, Endpoint,
+    Error, Metadata, MitPaymentRequest, MitPaymentResponse, OrderStatus, PaymentMethodType, PaymentRequest,
+    QueryRequest, RefundQueryRequest, RefundQueryResponse, RefundRequest, RefundStatus, ShipmentDirection,
+    ShippingRetrieveRequest, ShippingStatus, ShippingTrackingBatchRequest, ShippingTrackingBatchResponse,
+    ShippingTrackingModifyRequest, ShippingTrackingModifyResponse, ShippingTrackingRequest, SubscriptionPaymentRequest,
+    TokenRequest, TrackingIterm, TrackingNumberType, TrackingOp,
 };
 use common::*;
 use mockito::Matcher;
@@ -387,8 +387,35 @@ fn token_request_is_retried_only_when_it_was_not_sent() {
     let transport =
         Arc::new(Scripted::new(vec![Err(TransportError::new(TransportErrorKind::Timeout, "read timed out"))]));
     let client = Client::with_transport(retrying("http://127.0.0.1:9"), transport.clone());
-    assert!(matches!(client.access_token(), Err(Error::Timeout(_))));
+    let e = client.access_token().unwrap_err();
+    assert!(matches!(&e, Error::TokenRequest { source } if matches!(**source, Error::Timeout(_))), "{e:?}");
     assert_eq!(transport.sent_paths(), [TOKEN_PATH]);
+}
+
+/// A transport failure of the token request: the payment waiting for the token was never sent.
+#[test]
+fn a_token_request_that_fails_in_transport_leaves_the_call_not_sent() {
+    for kind in [TransportErrorKind::Timeout, TransportErrorKind::Io, TransportErrorKind::Connect] {
+        let transport = Arc::new(Scripted::new(vec![Err(TransportError::new(kind, "token request failed"))]));
+        let client = Client::with_transport(config("http://127.0.0.1:9"), transport.clone());
+        let e = client.payment(&card_payment("ORD-TKN001", "1.00", CARD_NO)).unwrap_err();
+        assert!(matches!(e, Error::TokenRequest { .. }) && e.outcome().is_not_sent(), "{kind:?}: {e:?}");
+        assert!(!e.outcome_unknown() && !e.credentials_refused(), "{e:?}");
+        assert!(e.to_string().contains("access-token request failed"), "{e}");
+        assert_eq!(transport.sent_paths(), [TOKEN_PATH]);
+    }
+}
+
+#[test]
+fn sans_io_client_sends_nothing_and_says_not_sent() {
+    let client = Client::sans_io(config("https://gateway.example.com"));
+    let e = client.payment(&card_payment("ORD-SANS01", "1.00", CARD_NO)).unwrap_err();
+    assert!(e.outcome().is_not_sent() && matches!(e, Error::TokenRequest { .. }), "{e:?}");
+    // The sans-IO halves still work.
+    let token = acqra_gateway::AccessToken::new("tok-1", None);
+    let request = client.prepare(&query(), &token).unwrap();
+    assert_eq!(request.header("Authorization"), Some("tok-1"));
+    assert!(client.parse::<QueryRequest>(&HttpResponse::json(200, QUERY_OK)).is_ok());
 }
 
 #[test]
@@ -399,11 +426,39 @@ fn token_endpoint_failures_are_typed() {
         .with_body(r#"{"respCode":"1001","respMsg":"invalid appId or secret"}"#)
         .expect(1)
         .create();
+    let call = server.mock("POST", "/gateway/v1/payment").expect(0).create();
     let client = Client::new(config(&server.url()));
-    let e = client.query(&query()).unwrap_err();
-    assert_eq!(e.api_code(), Some("1001"));
+    let e = client.payment(&card_payment("ORD-TKN002", "1.00", CARD_NO)).unwrap_err();
+    // The refusal is the token request's, and the payment was never sent.
+    assert!(e.credentials_refused() && e.outcome().is_not_sent() && !e.outcome_unknown(), "{e:?}");
+    assert!(matches!(&e, Error::TokenRequest { source } if source.api_code() == Some("1001")), "{e:?}");
+    assert!(e.to_string().contains("access-token request failed"), "{e}");
     assert!(!format!("{e} {e:?}").contains(SECRET));
     m.assert();
+    call.assert();
+}
+
+/// A gateway that echoes the secret in its refusal: scrubbed before the message is cut.
+#[test]
+fn an_echoed_secret_or_token_never_reaches_the_error() {
+    let mut server = mockito::Server::new();
+    let _m = server
+        .mock("POST", TOKEN_PATH)
+        .with_body(format!(r#"{{"respCode":"1001","respMsg":"{}bad secret {SECRET}"}}"#, "x".repeat(480)))
+        .create();
+    let e = Client::new(config(&server.url())).query(&query()).unwrap_err();
+    let s = format!("{e} {e:?}");
+    assert!(!s.contains("app-secret") && s.contains("[REDACTED"), "{s}");
+
+    let mut server = mockito::Server::new();
+    let _t = server.mock("POST", TOKEN_PATH).with_body(token_body("tok-echoed-0123456789")).create();
+    let _q = server
+        .mock("POST", "/gateway/v1/query")
+        .with_body(r#"{"respCode":"2001","respMsg":"token tok-echoed-0123456789 not allowed"}"#)
+        .create();
+    let e = Client::new(config(&server.url())).query(&query()).unwrap_err();
+    let s = format!("{e} {e:?}");
+    assert!(e.api_code() == Some("2001") && !s.contains("tok-echoed") && s.contains("[REDACTED]"), "{s}");
 }
 
 #[test]
@@ -636,14 +691,16 @@ fn capture_needs_a_positive_amount_and_an_order_or_trade_number() {
 #[test]
 fn cashier_order_checks_amount_currency_and_order_number() {
     let order = |amount: i64, currency: &str, order_no: &str| {
-        CashierOrderRequest::new(Decimal::from(amount), currency, order_no)
+        CashierOrderRequest::new(Decimal::from(amount), Currency::new(currency).unwrap(), order_no)
     };
     assert!(order(9, "USD", "CS-0001").validate().is_ok());
     assert!(order(9, "USD", &"O".repeat(64)).validate().is_ok());
     assert_eq!(refused(&order(0, "USD", "CS-0001")), "cashier_order: amount must be greater than zero");
-    assert_eq!(refused(&order(9, "usd", "CS-0001")), "cashier_order: currency must be upper-case letters (A-Z)");
-    assert_eq!(refused(&order(9, "US1", "CS-0001")), "cashier_order: currency must be upper-case letters (A-Z)");
-    assert_eq!(refused(&order(9, "USDT", "CS-0001")), "cashier_order: currency must be 3 characters");
+    // A currency is a Currency: a code that is not ISO 4217 cannot be written.
+    for bad in ["usd", "US1", "USDT", "XYZ"] {
+        let e = Currency::new(bad).unwrap_err().to_string();
+        assert!(e.contains("not an ISO 4217 currency code"), "{bad}: {e}");
+    }
     assert_eq!(refused(&order(9, "USD", "CS-1")), "cashier_order: orderNo must be 5 to 64 characters");
     assert_eq!(refused(&order(9, "USD", &"O".repeat(65))), "cashier_order: orderNo must be 5 to 64 characters");
 }
@@ -688,6 +745,7 @@ fn shipping_tracking_batch_refuses_an_empty_array() {
 #[test]
 fn payment_checks_amount_currency_order_number_and_the_card() {
     let pay = |amount: i64, currency: &str, order_no: &str, card: Option<Card>| {
+        let currency = Currency::new(currency).unwrap();
         let p = PaymentRequest::new(Decimal::from(amount), currency, device(), order_no, PaymentMethodType::Card);
         match card {
             Some(c) => p.with_card(c),
@@ -697,10 +755,9 @@ fn payment_checks_amount_currency_order_number_and_the_card() {
     let good = || Some(card(CARD_NO));
     assert!(pay(5, "USD", "ORD-0001", good()).validate().is_ok());
     assert_eq!(refused(&pay(0, "USD", "ORD-0001", good())), "payment: amount must be greater than zero");
-    assert_eq!(refused(&pay(5, "usd", "ORD-0001", good())), "payment: currency must be upper-case letters (A-Z)");
     assert_eq!(refused(&pay(5, "USD", "ORD1", good())), "payment: orderNo must be 5 to 64 characters");
     assert_eq!(refused(&pay(5, "USD", "ORD-0001", None)), "payment: paymentMethodType card needs card");
-    let wechat = PaymentRequest::new(Decimal::from(5), "USD", device(), "ORD-0001", PaymentMethodType::Wechat);
+    let wechat = PaymentRequest::new(Decimal::from(5), Currency::USD, device(), "ORD-0001", PaymentMethodType::Wechat);
     assert!(wechat.validate().is_ok());
 }
 
@@ -729,9 +786,10 @@ fn payment_refuses_a_malformed_card_without_echoing_it() {
         (expiry("06", "20x9"), "expiryYear must be digits (0-9)".to_string()),
     ];
     for (bad, rule) in cases {
-        let payment = PaymentRequest::new(Decimal::from(5), "USD", device(), "ORD-0001", PaymentMethodType::Card)
-            .with_card(bad.clone());
-        let mit = MitPaymentRequest::new(Decimal::from(5), billing(), bad.clone(), "USD", "ORD-0001");
+        let payment =
+            PaymentRequest::new(Decimal::from(5), Currency::USD, device(), "ORD-0001", PaymentMethodType::Card)
+                .with_card(bad.clone());
+        let mit = MitPaymentRequest::new(Decimal::from(5), billing(), bad.clone(), Currency::USD, "ORD-0001");
         for (e, endpoint) in [(refused(&payment), "payment"), (refused(&mit), "mit_payment")] {
             assert_eq!(e, format!("{endpoint}: card.{rule}"));
             assert!(!e.contains("1111"), "{e}");
@@ -749,7 +807,9 @@ fn payment_refuses_a_malformed_card_without_echoing_it() {
         expiry("01", "2030").with_cvc("000"),
     ] {
         assert!(good.validate().is_ok());
-        assert!(MitPaymentRequest::new(Decimal::from(5), billing(), good, "USD", "ORD-0001").validate().is_ok());
+        assert!(
+            MitPaymentRequest::new(Decimal::from(5), billing(), good, Currency::USD, "ORD-0001").validate().is_ok()
+        );
     }
 }
 
@@ -772,18 +832,53 @@ fn payment_sends_a_card_number_that_fails_luhn() {
     assert!(!e.outcome_unknown());
     let shown = format!("{e} {e:?}");
     assert!(!shown.contains("62124545") && shown.contains("************4690"), "{shown}");
-    let mit = MitPaymentRequest::new(Decimal::from(5), billing(), card(UNIONPAY), "USD", "ORD-UPI002");
+    let mit = MitPaymentRequest::new(Decimal::from(5), billing(), card(UNIONPAY), Currency::USD, "ORD-UPI002");
     assert!(mit.validate().is_ok());
+}
+
+/// The document's "长度7,2": at most 2 decimals, and no more than the currency has (JPY none).
+#[test]
+fn amounts_have_at_most_two_decimals_and_fit_the_currency() {
+    let amount = |s: &str| s.parse::<Decimal>().unwrap();
+    let pay = |a: &str, c: Currency| {
+        PaymentRequest::new(amount(a), c, device(), "ORD-0001", PaymentMethodType::Card).with_card(card(CARD_NO))
+    };
+    assert!(pay("100.99", Currency::USD).validate().is_ok());
+    assert!(pay("100", Currency::JPY).validate().is_ok());
+    assert_eq!(refused(&pay("100.999", Currency::USD)), "payment: amount must have at most 2 decimal places");
+    assert_eq!(
+        refused(&pay("100.99", Currency::JPY)),
+        "payment: amount must fit the currency: JPY amounts have no decimal places"
+    );
+    let session = CashierOrderRequest::new(amount("1.001"), Currency::HKD, "CS-0001");
+    assert_eq!(refused(&session), "cashier_order: amount must have at most 2 decimal places");
+    let session = CashierOrderRequest::new(amount("5.5"), Currency::JPY, "CS-0001");
+    assert!(refused(&session).contains("JPY amounts have no decimal places"));
+    let mit = MitPaymentRequest::new(amount("1.005"), billing(), card(CARD_NO), Currency::USD, "MIT-0001");
+    assert_eq!(refused(&mit), "mit_payment: amount must have at most 2 decimal places");
+    let capture = CaptureRequest::new(amount("0.001")).with_trade_no("T1");
+    assert_eq!(refused(&capture), "capture: captureAmount must have at most 2 decimal places");
+    let refund = RefundRequest::new(amount("1.234"), "10.1.1.1", "r", "RF-0001").with_order_no("ORD-0001");
+    assert_eq!(refused(&refund), "refund: amount must have at most 2 decimal places");
+    // Refused locally: nothing is sent.
+    let client = Client::with_transport(config("http://127.0.0.1:9"), Arc::new(Scripted::default()));
+    let e = client.payment(&pay("100.999", Currency::USD)).unwrap_err();
+    assert!(matches!(e, Error::InvalidRequest(_)) && e.outcome().is_not_sent(), "{e:?}");
 }
 
 #[test]
 fn mit_payment_checks_amount_currency_and_order_number() {
     let mit = |amount: i64, currency: &str, order_no: &str| {
-        MitPaymentRequest::new(Decimal::from(amount), billing(), card(CARD_NO), currency, order_no)
+        MitPaymentRequest::new(
+            Decimal::from(amount),
+            billing(),
+            card(CARD_NO),
+            Currency::new(currency).unwrap(),
+            order_no,
+        )
     };
     assert!(mit(3, "USD", "MIT-0001").validate().is_ok());
     assert_eq!(refused(&mit(0, "USD", "MIT-0001")), "mit_payment: amount must be greater than zero");
-    assert_eq!(refused(&mit(3, "US", "MIT-0001")), "mit_payment: currency must be 3 characters");
     assert_eq!(refused(&mit(3, "USD", &"M".repeat(65))), "mit_payment: orderNo must be 5 to 64 characters");
 }
 
@@ -828,7 +923,9 @@ fn a_401_from_the_token_endpoint_is_reported_once() {
     let token = server.mock("POST", TOKEN_PATH).with_status(401).expect(1).create();
     let call = server.mock("POST", "/gateway/v1/query").expect(0).create();
     let client = Client::new(config(&server.url()));
-    assert!(matches!(client.query(&query()), Err(Error::Unauthorized)));
+    let e = client.query(&query()).unwrap_err();
+    assert!(matches!(&e, Error::TokenRequest { source } if matches!(**source, Error::Unauthorized)), "{e:?}");
+    assert!(e.credentials_refused() && e.outcome().is_not_sent(), "{e:?}");
     token.assert();
     call.assert();
 }
@@ -896,7 +993,7 @@ fn cashier_order_answers_with_the_hosted_page() {
         "/gateway/v1/cashier/order",
         r#"{"amount":"25.00","currency":"USD","orderNo":"CS-000001"}"#,
         r#"{"respCode":"0000","respMsg":"ok","orderNo":"CS-000001","redirectUrl":"https://pay.example/CS-000001"}"#,
-        |c| c.cashier_order(&CashierOrderRequest::new(Decimal::from_minor(2500, 2), "USD", "CS-000001")),
+        |c| c.cashier_order(&CashierOrderRequest::new(Decimal::from_minor(2500, 2), Currency::USD, "CS-000001")),
     );
     assert_eq!(r.redirect_url, "https://pay.example/CS-000001");
 }
@@ -915,7 +1012,7 @@ fn mit_payment_sends_the_card_and_billing() {
                 Decimal::from_minor(300, 2),
                 billing(),
                 card(CARD_NO),
-                "USD",
+                Currency::USD,
                 "ORD-MIT001",
             ))
         },
@@ -1121,13 +1218,13 @@ fn token_sends_the_given_credentials_and_caches_nothing() {
 #[test]
 fn payment_without_any_socket() {
     let gateway = acqra_gateway::sandbox::SandboxGateway::default();
-    let config = Config::builder().base_url("http://sandbox.invalid").app_id(APP_ID).secret(SANDBOX_SECRET);
+    let config = Config::builder().base_url("https://sandbox.invalid").app_id(APP_ID).secret(SANDBOX_SECRET);
     let config = config.build().unwrap();
     // The transport is never used: it would panic (no scripted answers).
     let client = Client::with_transport(config, Arc::new(Scripted::default()));
 
     let token_request = client.prepare_token_request().unwrap();
-    assert_eq!(token_request.url, "http://sandbox.invalid/gateway/v1/connect/token");
+    assert_eq!(token_request.url, "https://sandbox.invalid/gateway/v1/connect/token");
     let token = client.parse_token_response(&gateway.handle(&token_request)).unwrap();
 
     let payment = card_payment("ORD-SANS01", "12.34", CARD_NO);

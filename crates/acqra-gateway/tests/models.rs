@@ -342,7 +342,7 @@ fn builders_set_required_fields_and_skip_unset_optionals() {
     let device = DeviceInfo::new(Browser::new("Mozilla/5.0"), "10.1.1.1", "en-US");
     let payment = PaymentRequest::new(
         sign_core::Decimal::from_minor(19968, 2),
-        "USD",
+        acqra_gateway::Currency::USD,
         device,
         "20220828000002",
         PaymentMethodType::Card,
@@ -391,10 +391,25 @@ fn secrets_never_appear_in_debug_output() {
         format!("{card:?}"),
         format!(
             "{:?}",
-            PaymentRequest::new(sign_core::Decimal::from_minor(1, 2), "USD", device, "o1", PaymentMethodType::Card)
-                .with_card(card.clone())
+            PaymentRequest::new(
+                sign_core::Decimal::from_minor(1, 2),
+                acqra_gateway::Currency::USD,
+                device,
+                "o1",
+                PaymentMethodType::Card
+            )
+            .with_card(card.clone())
         ),
-        format!("{:?}", MitPaymentRequest::new(sign_core::Decimal::from_minor(1, 2), billing, card, "USD", "o1")),
+        format!(
+            "{:?}",
+            MitPaymentRequest::new(
+                sign_core::Decimal::from_minor(1, 2),
+                billing,
+                card,
+                acqra_gateway::Currency::USD,
+                "o1"
+            )
+        ),
         format!(
             "{:?}",
             SubscriptionPaymentRequest::new(sign_core::Decimal::from_minor(1, 2), "12", "2030", "o1")
@@ -405,13 +420,18 @@ fn secrets_never_appear_in_debug_output() {
         format!("{:?}", TokenResponse::new("0000", "ok").with_access_token(TOKEN)),
         format!(
             "{:?}",
-            PaymentResponse::new(sign_core::Decimal::from_minor(1, 2), "USD", "o1", "t1")
+            PaymentResponse::new(sign_core::Decimal::from_minor(1, 2), acqra_gateway::Currency::USD, "o1", "t1")
                 .with_transaction_identifier(TXN_ID)
         ),
         format!(
             "{:?}",
-            SubscriptionPaymentResponse::new(sign_core::Decimal::from_minor(1, 2), "USD", "o1", "t1")
-                .with_transaction_identifier(TXN_ID)
+            SubscriptionPaymentResponse::new(
+                sign_core::Decimal::from_minor(1, 2),
+                acqra_gateway::Currency::USD,
+                "o1",
+                "t1"
+            )
+            .with_transaction_identifier(TXN_ID)
         ),
     ];
     for d in &dumps {

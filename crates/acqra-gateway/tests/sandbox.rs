@@ -37,7 +37,9 @@ fn quickstart_flow() {
     let token = client.access_token().unwrap();
     assert!(!token.token().secret().is_empty());
 
-    let session = client.cashier_order(&CashierOrderRequest::new(dec("25.00"), "USD", "CS-000001")).unwrap();
+    let session = client
+        .cashier_order(&CashierOrderRequest::new(dec("25.00"), acqra_gateway::Currency::USD, "CS-000001"))
+        .unwrap();
     assert!(session.redirect_url.contains("CS-000001"));
 
     let paid = client.payment(&card_payment("ORD-000001", "100.99", CARD_NO)).unwrap();
@@ -78,7 +80,7 @@ fn quickstart_flow() {
 #[test]
 fn the_sandbox_answers_with_the_providers_variants() {
     let gateway = SandboxGateway::default();
-    let config = acqra_gateway::Config::builder().base_url("http://sandbox.invalid").app_id(sandbox::APP_ID);
+    let config = acqra_gateway::Config::builder().base_url("https://sandbox.invalid").app_id(sandbox::APP_ID);
     let client = Client::with_transport(config.secret(sandbox::SECRET).build().unwrap(), Arc::new(Scripted::default()));
     let token = client.parse_token_response(&gateway.handle(&client.prepare_token_request().unwrap())).unwrap();
     let raw = |answer: &sign_core::HttpResponse| serde_json::from_slice::<serde_json::Value>(&answer.body).unwrap();
@@ -246,8 +248,63 @@ fn wrong_credentials_are_an_api_error() {
         .build()
         .unwrap();
     let client = Client::new(cfg);
-    let e = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-000001")).unwrap_err();
-    assert_eq!(code(e), codes::BAD_CREDENTIALS);
+    let e = client.payment(&card_payment("ORD-000009", "1.00", CARD_NO)).unwrap_err();
+    // The token request was refused; the payment itself never left.
+    assert!(e.credentials_refused() && e.outcome().is_not_sent(), "{e:?}");
+    assert!(matches!(&e, Error::TokenRequest { source } if source.api_code() == Some(codes::BAD_CREDENTIALS)));
+    assert_eq!(sandbox.gateway().tokens_issued(), 0);
+}
+
+// Faults planned on the sandbox, seen through the client.
+
+fn pay(client: &Client, order_no: &str) -> Result<acqra_gateway::PaymentResponse, Error> {
+    client.payment(&card_payment(order_no, "10.00", CARD_NO))
+}
+
+fn order_status(client: &Client, order_no: &str) -> Option<OrderStatus> {
+    let q = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no(order_no)).ok()?;
+    q.order.and_then(|o| o.order_status)
+}
+
+#[test]
+fn a_lost_answer_is_outcome_unknown_and_the_payment_went_through() {
+    let (sandbox, client) = started();
+    client.access_token().unwrap();
+    sandbox.faults().on_path("/gateway/v1/payment", sandbox::Fault::LoseAnswer);
+    let e = pay(&client, "ORD-FLT001").unwrap_err();
+    assert!(e.outcome_unknown(), "{e:?}");
+    assert_eq!(order_status(&client, "ORD-FLT001"), Some(OrderStatus::Authorized));
+}
+
+#[test]
+fn a_503_is_outcome_unknown() {
+    let (sandbox, client) = started();
+    client.access_token().unwrap();
+    sandbox.faults().next_call(sandbox::Fault::Status(503));
+    let e = pay(&client, "ORD-FLT002").unwrap_err();
+    assert!(matches!(e, Error::HttpStatus { status: 503 }) && e.outcome_unknown(), "{e:?}");
+    assert_eq!(order_status(&client, "ORD-FLT002"), None);
+}
+
+#[test]
+fn a_provider_error_is_a_definite_api_error() {
+    let (sandbox, client) = started();
+    sandbox.faults().on_path("/gateway/v1/payment", sandbox::Fault::provider_error("9001", "risk control"));
+    let e = pay(&client, "ORD-FLT003").unwrap_err();
+    assert!(matches!(&e, Error::Api { code, message, .. } if code == "9001" && message == "risk control"), "{e:?}");
+    assert!(!e.outcome_unknown() && !e.outcome().is_not_sent(), "{e:?}");
+    assert_eq!(order_status(&client, "ORD-FLT003"), None);
+}
+
+#[test]
+fn a_late_answer_past_the_timeout_is_outcome_unknown() {
+    let sandbox = Sandbox::start().unwrap();
+    let client = Client::new(sandbox.config_builder().timeout(Duration::from_millis(300)).build().unwrap());
+    client.access_token().unwrap();
+    sandbox.faults().on_path("/gateway/v1/payment", sandbox::Fault::Delay(Duration::from_millis(1500)));
+    let e = pay(&client, "ORD-FLT004").unwrap_err();
+    assert!(e.outcome_unknown(), "{e:?}");
+    assert_eq!(order_status(&client, "ORD-FLT004"), Some(OrderStatus::Authorized));
 }
 
 #[test]
@@ -262,7 +319,7 @@ fn subscription_payment_by_stored_credential_or_card_number() {
         .with_transaction_identifier(id.clone());
     let r = client.subscription_payment(&sub).unwrap();
     assert_eq!(r.order_status, Some(OrderStatus::Successed));
-    assert_eq!(r.currency, "USD");
+    assert_eq!(r.currency, acqra_gateway::Currency::USD);
     let unknown =
         SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("0000");
     assert_eq!(code(client.subscription_payment(&unknown).unwrap_err()), codes::NOT_FOUND);
@@ -270,7 +327,7 @@ fn subscription_payment_by_stored_credential_or_card_number() {
     let by_card =
         SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB004").with_card_no("5555555555554444");
     let r = client.subscription_payment(&by_card).unwrap();
-    assert_eq!((r.order_status, r.currency.as_str()), (Some(OrderStatus::Successed), "USD"));
+    assert_eq!((r.order_status, r.currency.code()), (Some(OrderStatus::Successed), "USD"));
     assert_eq!(r.transaction_identifier.map(|t| t.expose().to_owned()), Some(id.expose().to_owned()));
     let other_card =
         SubscriptionPaymentRequest::new(dec("4.99"), "06", "2099", "ORD-SUB005").with_card_no("4000056655665556");
@@ -279,7 +336,7 @@ fn subscription_payment_by_stored_credential_or_card_number() {
         .with_card_no("4000056655665556")
         .with_transaction_identifier(id.clone());
     assert_eq!(code(client.subscription_payment(&mismatch).unwrap_err()), codes::BAD_PARAMETER);
-    let mit = MitPaymentRequest::new(dec("3.00"), billing(), card(CARD_NO), "USD", "ORD-MIT001");
+    let mit = MitPaymentRequest::new(dec("3.00"), billing(), card(CARD_NO), acqra_gateway::Currency::USD, "ORD-MIT001");
     let m = client.mit_payment(&mit).unwrap();
     assert_eq!(m.order_status, Some(OrderStatus::Authorized));
 }
@@ -287,13 +344,23 @@ fn subscription_payment_by_stored_credential_or_card_number() {
 #[test]
 fn wallet_payments_wait_for_the_payer() {
     let (sandbox, client) = started();
-    let wechat =
-        acqra_gateway::PaymentRequest::new(dec("8.80"), "CNY", device(), "ORD-WX0001", PaymentMethodType::Wechat);
+    let wechat = acqra_gateway::PaymentRequest::new(
+        dec("8.80"),
+        acqra_gateway::Currency::CNY,
+        device(),
+        "ORD-WX0001",
+        PaymentMethodType::Wechat,
+    );
     // Without its wechat block the gateway refuses it.
     assert_eq!(code(client.payment(&wechat.clone()).unwrap_err()), codes::BAD_PARAMETER);
-    let wechat =
-        acqra_gateway::PaymentRequest::new(dec("8.80"), "CNY", device(), "ORD-WX0002", PaymentMethodType::Wechat)
-            .with_wechat(acqra_gateway::Wechat::new("qr-code"));
+    let wechat = acqra_gateway::PaymentRequest::new(
+        dec("8.80"),
+        acqra_gateway::Currency::CNY,
+        device(),
+        "ORD-WX0002",
+        PaymentMethodType::Wechat,
+    )
+    .with_wechat(acqra_gateway::Wechat::new("qr-code"));
     let p = client.payment(&wechat).unwrap();
     assert_eq!(p.order_status, Some(OrderStatus::Unknown("pending".into())));
     assert!(p.pay_url.unwrap().contains(&p.trade_no));
@@ -308,7 +375,7 @@ fn wallet_payments_wait_for_the_payer() {
 #[test]
 fn checkout_sessions_become_paid_orders() {
     let (sandbox, client) = started();
-    client.cashier_order(&CashierOrderRequest::new(dec("12.00"), "HKD", "CS-PAID01")).unwrap();
+    client.cashier_order(&CashierOrderRequest::new(dec("12.00"), acqra_gateway::Currency::HKD, "CS-PAID01")).unwrap();
     let q = || client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("CS-PAID01")).unwrap();
     assert_eq!(q().order.unwrap().order_status, Some(OrderStatus::Unknown("pending".into())));
     assert!(sandbox.gateway().complete_checkout("CS-PAID01"));

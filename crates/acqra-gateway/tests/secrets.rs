@@ -33,13 +33,14 @@ fn no_public_type_prints_a_secret() {
     let cached = cache.store(token.clone(), time::OffsetDateTime::UNIX_EPOCH);
     let client = Client::with_transport(config.clone(), Arc::new(Scripted::default()));
     let payment = card_payment("ORD-RED001", "1.00", CARD_NO);
-    let mit = MitPaymentRequest::new(Decimal::from(1), billing(), card(CARD_NO), "USD", "ORD-RED002");
+    let mit =
+        MitPaymentRequest::new(Decimal::from(1), billing(), card(CARD_NO), acqra_gateway::Currency::USD, "ORD-RED002");
     let sub = SubscriptionPaymentRequest::new(Decimal::from(1), "06", "2099", "ORD-RED003")
         .with_card_no(CARD_NO)
         .with_transaction_identifier(CREDENTIAL);
-    let pay_resp =
-        PaymentResponse::new(Decimal::from(1), "USD", "ORD-RED001", "T1").with_transaction_identifier(CREDENTIAL);
-    let sub_resp = SubscriptionPaymentResponse::new(Decimal::from(1), "USD", "ORD-RED003", "T3")
+    let pay_resp = PaymentResponse::new(Decimal::from(1), acqra_gateway::Currency::USD, "ORD-RED001", "T1")
+        .with_transaction_identifier(CREDENTIAL);
+    let sub_resp = SubscriptionPaymentResponse::new(Decimal::from(1), acqra_gateway::Currency::USD, "ORD-RED003", "T3")
         .with_transaction_identifier(CREDENTIAL);
     let token_req = TokenRequest::new("app", APP_SECRET);
     let token_resp = TokenResponse::new("0000", "ok").with_access_token(TOKEN);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `Void` schema of the provider's documentation. Send `orderNo` or `tradeNo` (one of the two).
 ///
-/// Request of the `cancel` endpoint, `POST /gateway/v1/cancel`, sent with [`Client::cancel`](crate::Client::cancel): 如果不再需要付款,可以在捕获之前取消授权.
+/// Request of the `cancel` endpoint, `POST /gateway/v1/cancel`, sent with [`Client::cancel`](crate::Client::cancel): 如果不再需要付款,可以在捕获之前取消授权 (void an authorization before capture when the payment is no longer needed).
 /// Not idempotent: never retried once it may have been sent. Response: `CancelResponse`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -91,7 +91,7 @@ impl sign_core::Endpoint for CancelRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CancelResponse {
-    /// 最后事件
+    /// 最后事件 (last event)
     #[serde(
         rename = "lastEvent",
         default,
@@ -99,7 +99,7 @@ pub struct CancelResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub last_event: Option<String>,
-    /// 订单编号
+    /// 订单编号 (order number)
     #[serde(
         rename = "orderNo",
         default,
@@ -107,10 +107,10 @@ pub struct CancelResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub order_no: Option<String>,
-    /// 订单状态
+    /// 订单状态 (order status)
     #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
     pub order_status: Option<OrderStatus>,
-    /// 响应码
+    /// 响应码 (response code)
     #[serde(
         rename = "respCode",
         default,
@@ -118,7 +118,7 @@ pub struct CancelResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_code: Option<String>,
-    /// 响应描述
+    /// 响应描述 (response message)
     #[serde(
         rename = "respMsg",
         default,
@@ -126,7 +126,7 @@ pub struct CancelResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_msg: Option<String>,
-    /// 平台订单号
+    /// 平台订单号 (gateway order number)
     #[serde(
         rename = "tradeNo",
         default,
@@ -134,7 +134,7 @@ pub struct CancelResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub trade_no: Option<String>,
-    /// 交易时间
+    /// 交易时间 (transaction time)
     #[serde(
         rename = "transactionTime",
         default,

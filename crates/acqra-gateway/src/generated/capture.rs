@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 
 /// The `Capture` schema of the provider's documentation. Send `orderNo` or `tradeNo` (one of the two).
 ///
-/// Request of the `capture` endpoint, `POST /gateway/v1/capture`, sent with [`Client::capture`](crate::Client::capture): 捕获capture.
+/// Request of the `capture` endpoint, `POST /gateway/v1/capture`, sent with [`Client::capture`](crate::Client::capture): 捕获capture (capture an authorized payment).
 /// Not idempotent: never retried once it may have been sent. Response: `CaptureResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CaptureRequest {
-    /// 捕获金额
+    /// 捕获金额 (amount to capture, at most 2 decimals)
     #[serde(rename = "captureAmount")]
     pub capture_amount: sign_core::Decimal,
     /// 商户订单编号(orderNo和tradeNo二选一)
@@ -67,6 +67,7 @@ impl CaptureRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "captureAmount"), self.capture_amount)?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "captureAmount"), self.capture_amount, 2)?;
         sign_core::check::either(
             context,
             &sign_core::check::at(path, "orderNo"),
@@ -95,11 +96,10 @@ impl sign_core::Endpoint for CaptureRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CaptureResponse {
-    /// 金额
+    /// 金额 (amount)
     pub amount: sign_core::Decimal,
-    /// 币种
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
+    /// 币种 (currency)
+    pub currency: sign_core::Currency,
     /// lastEvent
     #[serde(
         rename = "lastEvent",
@@ -108,13 +108,13 @@ pub struct CaptureResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub last_event: Option<String>,
-    /// 订单编号
+    /// 订单编号 (order number)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
-    /// 订单状态
+    /// 订单状态 (order status)
     #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
     pub order_status: Option<OrderStatus>,
-    /// 响应码
+    /// 响应码 (response code)
     #[serde(
         rename = "respCode",
         default,
@@ -122,7 +122,7 @@ pub struct CaptureResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_code: Option<String>,
-    /// 响应描述
+    /// 响应描述 (response message)
     #[serde(
         rename = "respMsg",
         default,
@@ -130,7 +130,7 @@ pub struct CaptureResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_msg: Option<String>,
-    /// 平台订单号
+    /// 平台订单号 (gateway order number)
     #[serde(rename = "tradeNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub trade_no: String,
     /// transactionTime
@@ -147,7 +147,7 @@ impl CaptureResponse {
     /// Creates a `CaptureResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         order_no: impl Into<String>,
         trade_no: impl Into<String>,
     ) -> Self {

@@ -8,23 +8,22 @@ use serde::{Deserialize, Serialize};
 
 /// The `CashierPaymentOrder` schema of the provider's documentation.
 ///
-/// Request of the `cashier_order` endpoint, `POST /gateway/v1/cashier/order`, sent with [`Client::cashier_order`](crate::Client::cashier_order): 收银台预下单.
+/// Request of the `cashier_order` endpoint, `POST /gateway/v1/cashier/order`, sent with [`Client::cashier_order`](crate::Client::cashier_order): 收银台预下单 (create a checkout session on the hosted page).
 /// Not idempotent: never retried once it may have been sent. Response: `CashierOrderResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CashierOrderRequest {
-    /// 金额>=0.01
+    /// 金额>=0.01 (amount, at least 0.01, at most 2 decimals)
     pub amount: sign_core::Decimal,
-    /// 是否自动capture[auto、manual],default:auto
+    /// 是否自动capture[auto、manual],default:auto (capture automatically or manually: auto or manual, default auto)
     #[serde(rename = "captureMethod", default, skip_serializing_if = "Option::is_none")]
     pub capture_method: Option<CaptureMethod>,
-    /// 币种 \[3位\]
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
-    /// 附言
+    /// 币种 \[3位\] (currency, 3 letters)
+    pub currency: sign_core::Currency,
+    /// 附言 (note)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
-    /// 失效时间(整数分钟)
+    /// 失效时间(整数分钟) (expiry time, in whole minutes)
     #[serde(
         rename = "expiryTime",
         default,
@@ -32,10 +31,10 @@ pub struct CashierOrderRequest {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub expiry_time: Option<String>,
-    /// 欺诈检测 enum:Y、N
+    /// 欺诈检测 enum:Y、N (fraud check: Y or N)
     #[serde(rename = "fraudMode", default, skip_serializing_if = "Option::is_none")]
     pub fraud_mode: Option<FraudMode>,
-    /// 重定向地址 [3-128位]
+    /// 重定向地址 [3-128位] (redirect URL, 3 to 128 characters)
     #[serde(
         rename = "frontUrl",
         default,
@@ -43,23 +42,23 @@ pub struct CashierOrderRequest {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub front_url: Option<String>,
-    /// 收银台模式-开通对应产品请联系运营人员
+    /// 收银台模式-开通对应产品请联系运营人员 (checkout page mode; ask operations to enable the product)
     #[serde(rename = "linkMode", default, skip_serializing_if = "Option::is_none")]
     pub link_mode: Option<LinkMode>,
-    /// 订单编号 [5-64位]
+    /// 订单编号 [5-64位] (order number, 5 to 64 characters)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
-    /// 商品信息
+    /// 商品信息 (product information)
     #[serde(rename = "productInfo", default, skip_serializing_if = "Option::is_none")]
     pub product_info: Option<Vec<ProductInfo>>,
-    /// 收货地址信息
+    /// 收货地址信息 (shipping address)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub shipping: Option<Shipping>,
-    /// 3ds模式取值范围[no、auto、standard]
+    /// 3ds模式取值范围[no、auto、standard] (3-D Secure mode: no, auto or standard)
     #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
     pub three_ds_mode: Option<ThreeDsMode>,
 }
@@ -68,7 +67,7 @@ impl CashierOrderRequest {
     /// Creates a `CashierOrderRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         order_no: impl Into<String>,
     ) -> Self {
         Self {
@@ -168,7 +167,7 @@ impl CashierOrderRequest {
 pub struct CashierOrderRequestBuilder {
     amount: Option<sign_core::Decimal>,
     capture_method: Option<CaptureMethod>,
-    currency: Option<String>,
+    currency: Option<sign_core::Currency>,
     description: Option<String>,
     expiry_time: Option<String>,
     fraud_mode: Option<FraudMode>,
@@ -194,7 +193,7 @@ impl CashierOrderRequestBuilder {
     }
 
     /// Sets `currency` (required).
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
+    pub fn currency(mut self, value: impl Into<sign_core::Currency>) -> Self {
         self.currency = Some(value.into());
         self
     }
@@ -294,8 +293,8 @@ impl CashierOrderRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
-        sign_core::check::len(context, &sign_core::check::at(path, "currency"), self.currency.as_str(), 3, 3)?;
-        sign_core::check::upper(context, &sign_core::check::at(path, "currency"), self.currency.as_str())?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
+        sign_core::check::minor_units(context, &sign_core::check::at(path, "amount"), self.amount, &self.currency)?;
         sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
         Ok(())
     }
@@ -318,7 +317,7 @@ impl sign_core::Endpoint for CashierOrderRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CashierOrderResponse {
-    /// 分钟
+    /// 分钟 (minutes)
     #[serde(
         rename = "expiresIn",
         default,
@@ -326,13 +325,13 @@ pub struct CashierOrderResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub expires_in: Option<i64>,
-    /// 订单编号
+    /// 订单编号 (order number)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
-    /// 重定向地址
+    /// 重定向地址 (redirect URL)
     #[serde(rename = "redirectUrl", deserialize_with = "sign_core::lenient::deserialize")]
     pub redirect_url: String,
-    /// 响应码
+    /// 响应码 (response code)
     #[serde(
         rename = "respCode",
         default,
@@ -340,7 +339,7 @@ pub struct CashierOrderResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_code: Option<String>,
-    /// 响应描述
+    /// 响应描述 (response message)
     #[serde(
         rename = "respMsg",
         default,

@@ -12,7 +12,7 @@ use super::{
 };
 
 impl crate::Client {
-    /// 如果不再需要付款,可以在捕获之前取消授权: `POST /gateway/v1/cancel`.
+    /// 如果不再需要付款,可以在捕获之前取消授权 (void an authorization before capture when the payment is no longer needed): `POST /gateway/v1/cancel`.
     ///
     /// Not idempotent: never repeated once it may have reached the provider. When the error's
     /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
@@ -27,7 +27,7 @@ impl crate::Client {
         self.call(request)
     }
 
-    /// 捕获capture: `POST /gateway/v1/capture`.
+    /// 捕获capture (capture an authorized payment): `POST /gateway/v1/capture`.
     ///
     /// Not idempotent: never repeated once it may have reached the provider. When the error's
     /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
@@ -42,7 +42,7 @@ impl crate::Client {
         self.call(request)
     }
 
-    /// 收银台预下单: `POST /gateway/v1/cashier/order`.
+    /// 收银台预下单 (create a checkout session on the hosted page): `POST /gateway/v1/cashier/order`.
     ///
     /// Not idempotent: never repeated once it may have reached the provider. When the error's
     /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
@@ -57,7 +57,7 @@ impl crate::Client {
         self.call(request)
     }
 
-    /// MIT Payment 限制类接口: `POST /gateway/v1/mitPayment`.
+    /// MIT Payment 限制类接口 (merchant-initiated payment, restricted endpoint): `POST /gateway/v1/mitPayment`.
     ///
     /// Not idempotent: never repeated once it may have reached the provider. When the error's
     /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
@@ -72,7 +72,7 @@ impl crate::Client {
         self.call(request)
     }
 
-    /// 使用任何可用的付款方式创建新付款: `POST /gateway/v1/payment`.
+    /// 使用任何可用的付款方式创建新付款 (create a payment with any available payment method): `POST /gateway/v1/payment`.
     ///
     /// Not idempotent: never repeated once it may have reached the provider. When the error's
     /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
@@ -101,7 +101,7 @@ impl crate::Client {
         self.call(request)
     }
 
-    /// 申请退款,退款请求是异步处理,如果退款成功,您可以通过订阅webhook来接收通知结果,资金将原路退回到您的信用卡或借记卡: `POST /gateway/v1/refund`.
+    /// 申请退款,退款请求是异步处理,如果退款成功,您可以通过订阅webhook来接收通知结果,资金将原路退回到您的信用卡或借记卡 (request a refund: processed asynchronously, funds go back to the original card): `POST /gateway/v1/refund`.
     ///
     /// Not idempotent: never repeated once it may have reached the provider. When the error's
     /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.
@@ -201,7 +201,7 @@ impl crate::Client {
         self.call(request)
     }
 
-    /// 订阅支付,基于首次支付获取到的token,定时扣款指令: `POST /gateway/v1/subscriptionPayment`.
+    /// 订阅支付,基于首次支付获取到的token,定时扣款指令 (subscription payment: a scheduled charge with the credential from the first payment): `POST /gateway/v1/subscriptionPayment`.
     ///
     /// Not idempotent: never repeated once it may have reached the provider. When the error's
     /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.

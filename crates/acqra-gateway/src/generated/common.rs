@@ -12,7 +12,7 @@ pub struct Address {
     /// city string <= 50 characters
     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub city: String,
-    /// 国家代码。ISO 3166-1 alpha-2 代码大写
+    /// 国家代码。ISO 3166-1 alpha-2 代码大写 (country code, ISO 3166-1 alpha-2, upper case)
     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub country: String,
     /// line1 string <= 128 characters
@@ -160,7 +160,7 @@ impl AddressBuilder {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Phone {
-    /// 国家/地区呼叫代码 String[1..7]
+    /// 国家/地区呼叫代码 String[1..7] (country calling code, 1 to 7 characters)
     #[serde(
         rename = "countryCode",
         default,
@@ -168,7 +168,7 @@ pub struct Phone {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub country_code: Option<String>,
-    /// 持卡人电话 String[1..26]
+    /// 持卡人电话 String[1..26] (cardholder phone, 1 to 26 characters)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub number: Option<String>,
 }
@@ -198,15 +198,15 @@ impl Phone {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Billing {
-    /// 地址信息
+    /// 地址信息 (address)
     pub address: Address,
-    /// 生日[yyyy-MM-dd]
+    /// 生日[yyyy-MM-dd] (birthday, yyyy-MM-dd)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub birthday: Option<String>,
-    /// 定期支付原因
+    /// 定期支付原因 (reason for the recurring payment)
     #[serde(rename = "customerInitiatedReason", default, skip_serializing_if = "Option::is_none")]
     pub customer_initiated_reason: Option<CustomerInitiatedReason>,
-    /// 邮箱 string [3..255]
+    /// 邮箱 string [3..255] (email, 3 to 255 characters)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub email: Option<String>,
     /// The phone number associated with the billing address
@@ -216,7 +216,7 @@ pub struct Billing {
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub phone: Option<Phone>,
-    /// 交易之间以固定的、定期的间隔处理标识
+    /// 交易之间以固定的、定期的间隔处理标识 (marks payments processed at fixed, regular intervals (stored credentials))
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storedcredentials: Option<StoredCredentials>,
 }
@@ -274,12 +274,12 @@ impl Billing {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Shipping {
-    /// 地址信息
+    /// 地址信息 (address)
     pub address: Address,
-    /// 快递公司编码
+    /// 快递公司编码 (carrier code)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub carrier: Option<String>,
-    /// 邮箱 string [3..255]
+    /// 邮箱 string [3..255] (email, 3 to 255 characters)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub email: Option<String>,
     /// The first name of the person receiving the goods or the service string [1..64]
@@ -290,7 +290,7 @@ pub struct Shipping {
     pub last_name: String,
     /// The phone number associated with the shipping address
     pub phone: Phone,
-    /// 快递单号
+    /// 快递单号 (tracking number)
     #[serde(
         rename = "trackingNo",
         default,
@@ -436,7 +436,7 @@ impl ShippingBuilder {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductInfo {
-    /// 商品主图url [1...512]
+    /// 商品主图url [1...512] (product image URL, 1 to 512 characters)
     #[serde(
         rename = "imageUrl",
         default,
@@ -444,18 +444,18 @@ pub struct ProductInfo {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub image_url: Option<String>,
-    /// 商品单价
+    /// 商品单价 (unit price)
     pub price: sign_core::Decimal,
-    /// 商品名称string [1...512]
+    /// 商品名称string [1...512] (product name, 1 to 512 characters)
     #[serde(rename = "productName", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_name: String,
-    /// 商品数量
+    /// 商品数量 (quantity)
     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub quantity: String,
-    /// 商品编号
+    /// 商品编号 (product number (SKU))
     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub sku: String,
-    /// 商品在线访问url地址 [1...512]
+    /// 商品在线访问url地址 [1...512] (product page URL, 1 to 512 characters)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub url: Option<String>,
 }
@@ -578,25 +578,25 @@ impl ProductInfoBuilder {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Card {
-    /// 是否自动capture[auto、manual],default:auto
+    /// 是否自动capture[auto、manual],default:auto (capture automatically or manually: auto or manual, default auto)
     #[serde(rename = "captureMethod", default, skip_serializing_if = "Option::is_none")]
     pub capture_method: Option<CaptureMethod>,
     /// cardNo [M,max13~max19]
     #[serde(rename = "cardNo", with = "sign_core::secret::serde_expose")]
     pub card_no: sign_core::SecretString,
-    /// 信用卡安全码
+    /// 信用卡安全码 (card security code (CVC))
     #[serde(default, skip_serializing_if = "Option::is_none", with = "sign_core::secret::serde_expose::option")]
     pub cvc: Option<sign_core::SecretString>,
-    /// 卡到期月份的两位数字
+    /// 卡到期月份的两位数字 (card expiry month, two digits)
     #[serde(rename = "expiryMonth", deserialize_with = "sign_core::lenient::deserialize")]
     pub expiry_month: String,
-    /// 卡到期年份的四位数字
+    /// 卡到期年份的四位数字 (card expiry year, four digits)
     #[serde(rename = "expiryYear", deserialize_with = "sign_core::lenient::deserialize")]
     pub expiry_year: String,
-    /// 名字
+    /// 名字 (first name)
     #[serde(rename = "firstName", deserialize_with = "sign_core::lenient::deserialize")]
     pub first_name: String,
-    /// 姓氏
+    /// 姓氏 (last name)
     #[serde(rename = "lastName", deserialize_with = "sign_core::lenient::deserialize")]
     pub last_name: String,
 }
@@ -762,12 +762,12 @@ impl Card {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DeviceInfo {
-    /// 浏览器端信息
+    /// 浏览器端信息 (browser details)
     pub browser: Browser,
-    /// 用户的IP地址,预防欺诈所必需的,支持ipv4、ipv6
+    /// 用户的IP地址,预防欺诈所必需的,支持ipv4、ipv6 (payer's IP address (IPv4 or IPv6), needed for fraud prevention)
     #[serde(rename = "clientIp", deserialize_with = "sign_core::lenient::deserialize")]
     pub client_ip: String,
-    /// 设备id
+    /// 设备id (device id)
     #[serde(
         rename = "deviceId",
         default,
@@ -775,17 +775,17 @@ pub struct DeviceInfo {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub device_id: Option<String>,
-    /// 语言
+    /// 语言 (language)
     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub language: String,
-    /// 经纬度信息
+    /// 经纬度信息 (location (latitude and longitude))
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub location: Option<Location>,
-    /// 手机操作终端信息
+    /// 手机操作终端信息 (mobile device details)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -916,7 +916,7 @@ impl DeviceInfoBuilder {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Browser {
-    /// 指纹标识
+    /// 指纹标识 (browser Accept header (fingerprint))
     #[serde(
         rename = "acceptHeader",
         default,
@@ -924,7 +924,7 @@ pub struct Browser {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub accept_header: Option<String>,
-    /// 色彩深度
+    /// 色彩深度 (colour depth)
     #[serde(
         rename = "colorDepth",
         default,
@@ -932,7 +932,7 @@ pub struct Browser {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub color_depth: Option<String>,
-    /// 是否启用java
+    /// 是否启用java (whether Java is enabled)
     #[serde(
         rename = "javaEnable",
         default,
@@ -940,7 +940,7 @@ pub struct Browser {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub java_enable: Option<bool>,
-    /// 是否启用javascript
+    /// 是否启用javascript (whether JavaScript is enabled)
     #[serde(
         rename = "javascriptEnable",
         default,
@@ -948,7 +948,7 @@ pub struct Browser {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub javascript_enable: Option<bool>,
-    /// 浏览器高度
+    /// 浏览器高度 (screen height)
     #[serde(
         rename = "screenHeight",
         default,
@@ -956,7 +956,7 @@ pub struct Browser {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub screen_height: Option<String>,
-    /// 浏览器宽度
+    /// 浏览器宽度 (screen width)
     #[serde(
         rename = "screenWidth",
         default,
@@ -964,7 +964,7 @@ pub struct Browser {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub screen_width: Option<String>,
-    /// 购买者会话id
+    /// 购买者会话id (buyer's session id)
     #[serde(
         rename = "sessionId",
         default,
@@ -972,7 +972,7 @@ pub struct Browser {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub session_id: Option<String>,
-    /// 时区
+    /// 时区 (time zone)
     #[serde(
         rename = "timeZone",
         default,
@@ -1062,10 +1062,10 @@ impl Browser {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Location {
-    /// 纬度
+    /// 纬度 (latitude)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub lat: Option<String>,
-    /// 经度
+    /// 经度 (longitude)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub lon: Option<String>,
 }
@@ -1095,7 +1095,7 @@ impl Location {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Mobile {
-    /// 设备
+    /// 设备 (device model)
     #[serde(
         rename = "deviceModel",
         default,
@@ -1103,7 +1103,7 @@ pub struct Mobile {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub device_model: Option<String>,
-    /// 系统类型
+    /// 系统类型 (OS type)
     #[serde(
         rename = "osType",
         default,
@@ -1111,7 +1111,7 @@ pub struct Mobile {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub os_type: Option<String>,
-    /// 系统版本
+    /// 系统版本 (OS version)
     #[serde(
         rename = "osVersion",
         default,
@@ -1247,9 +1247,9 @@ impl<'de> serde::Deserialize<'de> for PaymentMethodType {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CaptureMethod {
-    /// `auto`: 自动capture (default)
+    /// `auto`: 自动capture (capture automatically; the default)
     Auto,
-    /// `manual`: 手动capture
+    /// `manual`: 手动capture (capture manually, with the capture call)
     Manual,
     /// A value these docs do not list, kept verbatim.
     Unknown(String),
@@ -1361,9 +1361,9 @@ impl<'de> serde::Deserialize<'de> for ThreeDsMode {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FraudMode {
-    /// `Y`: 欺诈检测 Y
+    /// `Y`: 欺诈检测 Y (fraud check on)
     Y,
-    /// `N`: 欺诈检测 N
+    /// `N`: 欺诈检测 N (fraud check off)
     N,
     /// A value these docs do not list, kept verbatim.
     Unknown(String),

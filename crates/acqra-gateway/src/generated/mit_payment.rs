@@ -9,24 +9,23 @@ use serde::{Deserialize, Serialize};
 
 /// The `MitPayment` schema of the provider's documentation.
 ///
-/// Request of the `mit_payment` endpoint, `POST /gateway/v1/mitPayment`, sent with [`Client::mit_payment`](crate::Client::mit_payment): MIT Payment 限制类接口.
+/// Request of the `mit_payment` endpoint, `POST /gateway/v1/mitPayment`, sent with [`Client::mit_payment`](crate::Client::mit_payment): MIT Payment 限制类接口 (merchant-initiated payment, restricted endpoint).
 /// Not idempotent: never retried once it may have been sent. Response: `MitPaymentResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct MitPaymentRequest {
-    /// 金额 [M,100.58]
+    /// 金额 [M,100.58] (amount, required, e.g. 100.58: at most 2 decimals)
     pub amount: sign_core::Decimal,
-    /// 账单信息
+    /// 账单信息 (billing details)
     pub billing: Billing,
-    /// 银行卡交易信息
+    /// 银行卡交易信息 (card details)
     pub card: Card,
-    /// 三字母ISO-4217货币代码,大写
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
-    /// 附言 string[O 1..50]
+    /// 三字母ISO-4217货币代码,大写 (ISO 4217 currency code, upper case)
+    pub currency: sign_core::Currency,
+    /// 附言 string[O 1..50] (note, optional, 1 to 50 characters)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
-    /// 客户端扩展信息
+    /// 客户端扩展信息 (client device details)
     #[serde(
         rename = "deviceInfo",
         default,
@@ -34,7 +33,7 @@ pub struct MitPaymentRequest {
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub device_info: Option<DeviceInfo>,
-    /// 订单编号 [O,min5~max64]
+    /// 订单编号 [O,min5~max64] (order number, 5 to 64 characters)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
 }
@@ -45,7 +44,7 @@ impl MitPaymentRequest {
         amount: impl Into<sign_core::Decimal>,
         billing: impl Into<Billing>,
         card: impl Into<Card>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         order_no: impl Into<String>,
     ) -> Self {
         Self {
@@ -92,7 +91,7 @@ pub struct MitPaymentRequestBuilder {
     amount: Option<sign_core::Decimal>,
     billing: Option<Billing>,
     card: Option<Card>,
-    currency: Option<String>,
+    currency: Option<sign_core::Currency>,
     description: Option<String>,
     device_info: Option<DeviceInfo>,
     order_no: Option<String>,
@@ -118,7 +117,7 @@ impl MitPaymentRequestBuilder {
     }
 
     /// Sets `currency` (required).
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
+    pub fn currency(mut self, value: impl Into<sign_core::Currency>) -> Self {
         self.currency = Some(value.into());
         self
     }
@@ -181,9 +180,9 @@ impl MitPaymentRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
+        sign_core::check::minor_units(context, &sign_core::check::at(path, "amount"), self.amount, &self.currency)?;
         self.card.validate_fields(context, &format!("{path}card."))?;
-        sign_core::check::len(context, &sign_core::check::at(path, "currency"), self.currency.as_str(), 3, 3)?;
-        sign_core::check::upper(context, &sign_core::check::at(path, "currency"), self.currency.as_str())?;
         sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
         Ok(())
     }

@@ -10,12 +10,12 @@ use serde::{Deserialize, Serialize};
 
 /// The `Payment` schema of the provider's documentation.
 ///
-/// Request of the `payment` endpoint, `POST /gateway/v1/payment`, sent with [`Client::payment`](crate::Client::payment): 使用任何可用的付款方式创建新付款.
+/// Request of the `payment` endpoint, `POST /gateway/v1/payment`, sent with [`Client::payment`](crate::Client::payment): 使用任何可用的付款方式创建新付款 (create a payment with any available payment method).
 /// Not idempotent: never retried once it may have been sent. Response: `PaymentResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PaymentRequest {
-    /// 支付宝
+    /// 支付宝 (Alipay)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -30,16 +30,16 @@ pub struct PaymentRequest {
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub alipay_plus: Option<AlipayPlus>,
-    /// 交易金额,长度7,2
+    /// 交易金额,长度7,2 (amount: at most 7 digits, 2 of them decimals)
     pub amount: sign_core::Decimal,
-    /// 账单信息
+    /// 账单信息 (billing details)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub billing: Option<Billing>,
-    /// 账单描述符,如需自定义上送请联系业务经理开通 string[1..18]
+    /// 账单描述符,如需自定义上送请联系业务经理开通 string[1..18] (billing descriptor, 1 to 18 characters; ask your account manager to enable custom ones)
     #[serde(
         rename = "billingDesc",
         default,
@@ -47,20 +47,19 @@ pub struct PaymentRequest {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub billing_desc: Option<String>,
-    /// 银行卡交易信息
+    /// 银行卡交易信息 (card details)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub card: Option<Card>,
-    /// 三字母ISO-4217货币代码,大写
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
-    /// 附言 string[1..50]
+    /// 三字母ISO-4217货币代码,大写 (ISO 4217 currency code, upper case)
+    pub currency: sign_core::Currency,
+    /// 附言 string[1..50] (note, 1 to 50 characters)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
-    /// 客户端环境信息
+    /// 客户端环境信息 (client environment)
     #[serde(rename = "deviceInfo")]
     pub device_info: DeviceInfo,
     /// expiryTime
@@ -71,10 +70,10 @@ pub struct PaymentRequest {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub expiry_time: Option<String>,
-    /// 欺诈检测 enum:Y、N
+    /// 欺诈检测 enum:Y、N (fraud check: Y or N)
     #[serde(rename = "fraudMode", default, skip_serializing_if = "Option::is_none")]
     pub fraud_mode: Option<FraudMode>,
-    /// 重定向地址不允许携带参数 string[3..128]
+    /// 重定向地址不允许携带参数 string[3..128] (redirect URL without query parameters, 3 to 128 characters)
     #[serde(
         rename = "frontUrl",
         default,
@@ -90,7 +89,7 @@ pub struct PaymentRequest {
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub grab_pay: Option<GrabPay>,
-    /// 订单编号 string[5..64]
+    /// 订单编号 string[5..64] (order number, 5 to 64 characters)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// payNow
@@ -111,10 +110,10 @@ pub struct PaymentRequest {
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub paypal: Option<PayPal>,
-    /// 商品信息
+    /// 商品信息 (product information)
     #[serde(rename = "productInfo", default, skip_serializing_if = "Option::is_none")]
     pub product_info: Option<Vec<ProductInfo>>,
-    /// 收货信息
+    /// 收货信息 (shipping details)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -129,7 +128,7 @@ pub struct PaymentRequest {
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub shopee_pay: Option<ShopeePay>,
-    /// 3ds认证结果信息
+    /// 3ds认证结果信息 (3-D Secure authentication result)
     #[serde(
         rename = "threeDsData",
         default,
@@ -137,17 +136,17 @@ pub struct PaymentRequest {
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub three_ds_data: Option<ThreeDsData>,
-    /// 3ds模式取值范围,有疑问请联系业务经理[no、auto、standard]
+    /// 3ds模式取值范围,有疑问请联系业务经理[no、auto、standard] (3-D Secure mode: no, auto or standard; ask your account manager when in doubt)
     #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
     pub three_ds_mode: Option<ThreeDsMode>,
-    /// 银联二维码
+    /// 银联二维码 (UnionPay QR code)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub upay: Option<Upay>,
-    /// 微信支付交易信息
+    /// 微信支付交易信息 (WeChat Pay details)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -160,7 +159,7 @@ impl PaymentRequest {
     /// Creates a `PaymentRequest` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         device_info: impl Into<DeviceInfo>,
         order_no: impl Into<String>,
         payment_method_type: impl Into<PaymentMethodType>,
@@ -348,7 +347,7 @@ pub struct PaymentRequestBuilder {
     billing: Option<Billing>,
     billing_desc: Option<String>,
     card: Option<Card>,
-    currency: Option<String>,
+    currency: Option<sign_core::Currency>,
     description: Option<String>,
     device_info: Option<DeviceInfo>,
     expiry_time: Option<String>,
@@ -406,7 +405,7 @@ impl PaymentRequestBuilder {
     }
 
     /// Sets `currency` (required).
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
+    pub fn currency(mut self, value: impl Into<sign_core::Currency>) -> Self {
         self.currency = Some(value.into());
         self
     }
@@ -570,11 +569,11 @@ impl PaymentRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
+        sign_core::check::minor_units(context, &sign_core::check::at(path, "amount"), self.amount, &self.currency)?;
         if let Some(v) = &self.card {
             v.validate_fields(context, &format!("{path}card."))?;
         }
-        sign_core::check::len(context, &sign_core::check::at(path, "currency"), self.currency.as_str(), 3, 3)?;
-        sign_core::check::upper(context, &sign_core::check::at(path, "currency"), self.currency.as_str())?;
         sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
         Ok(())
     }
@@ -598,9 +597,9 @@ impl sign_core::Endpoint for PaymentRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PaymentResponse {
-    /// 金额
+    /// 金额 (amount)
     pub amount: sign_core::Decimal,
-    /// 授权码
+    /// 授权码 (authorization code)
     #[serde(
         rename = "authorizeCode",
         default,
@@ -608,20 +607,19 @@ pub struct PaymentResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub authorize_code: Option<String>,
-    /// 币种
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
-    /// ddc jwt参数信息
+    /// 币种 (currency)
+    pub currency: sign_core::Currency,
+    /// ddc jwt参数信息 (device data collection (DDC) JWT parameters)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub ddc: Option<Ddc>,
-    /// 描述信息
+    /// 描述信息 (description)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
-    /// 事件引导地址
+    /// 事件引导地址 (URL the event leads to)
     #[serde(
         rename = "lastEvent",
         default,
@@ -629,13 +627,13 @@ pub struct PaymentResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub last_event: Option<String>,
-    /// 订单编号
+    /// 订单编号 (order number)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
-    /// 订单状态
+    /// 订单状态 (order status)
     #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
     pub order_status: Option<OrderStatus>,
-    /// 重定向支付链接
+    /// 重定向支付链接 (payment redirect link)
     #[serde(
         rename = "payUrl",
         default,
@@ -643,7 +641,7 @@ pub struct PaymentResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub pay_url: Option<String>,
-    /// 响应码
+    /// 响应码 (response code)
     #[serde(
         rename = "respCode",
         default,
@@ -651,7 +649,7 @@ pub struct PaymentResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_code: Option<String>,
-    /// 响应描述
+    /// 响应描述 (response message)
     #[serde(
         rename = "respMsg",
         default,
@@ -659,10 +657,10 @@ pub struct PaymentResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_msg: Option<String>,
-    /// 平台订单号
+    /// 平台订单号 (gateway order number)
     #[serde(rename = "tradeNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub trade_no: String,
-    /// 定期支付凭证串
+    /// 定期支付凭证串 (recurring-payment credential)
     #[serde(
         rename = "transactionIdentifier",
         default,
@@ -670,7 +668,7 @@ pub struct PaymentResponse {
         with = "sign_core::secret::serde_expose::option"
     )]
     pub transaction_identifier: Option<sign_core::SecretString>,
-    /// 交易时间
+    /// 交易时间 (transaction time)
     #[serde(
         rename = "transactionTime",
         default,
@@ -684,7 +682,7 @@ impl PaymentResponse {
     /// Creates a `PaymentResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         order_no: impl Into<String>,
         trade_no: impl Into<String>,
     ) -> Self {
@@ -787,7 +785,7 @@ pub struct Ddc {
     /// challenged
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub challenged: Option<String>,
-    /// ddc请求地址
+    /// ddc请求地址 (device data collection (DDC) request URL)
     #[serde(
         rename = "ddcAction",
         default,
@@ -842,7 +840,7 @@ pub struct ThreeDsData {
     /// cavv
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub cavv: Option<String>,
-    /// amex交易标识符
+    /// amex交易标识符 (Amex transaction identifier)
     #[serde(
         rename = "dsTransId",
         default,
@@ -850,7 +848,7 @@ pub struct ThreeDsData {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub ds_trans_id: Option<String>,
-    /// 3ds版本号
+    /// 3ds版本号 (3-D Secure version)
     #[serde(rename = "dsVersion", deserialize_with = "sign_core::lenient::deserialize")]
     pub ds_version: String,
     /// eci
@@ -957,7 +955,7 @@ impl ThreeDsDataBuilder {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Alipay {
-    /// 微信支付授权码string\[1, 64\]
+    /// 微信支付授权码string\[1, 64\] (WeChat Pay authorization code, 1 to 64 characters)
     #[serde(
         rename = "authCode",
         default,
@@ -965,7 +963,7 @@ pub struct Alipay {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub auth_code: Option<String>,
-    /// 限制支付方式string\[1, 32\]
+    /// 限制支付方式string\[1, 32\] (restricted payment methods, 1 to 32 characters)
     #[serde(
         rename = "limitPayMethod",
         default,
@@ -973,7 +971,7 @@ pub struct Alipay {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub limit_pay_method: Option<String>,
-    /// 微信openId\[1, 64\]
+    /// 微信openId\[1, 64\] (WeChat openId, 1 to 64 characters)
     #[serde(
         rename = "openId",
         default,
@@ -984,7 +982,7 @@ pub struct Alipay {
     /// product type
     #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
-    /// 门店编号string\[1, 30\]
+    /// 门店编号string\[1, 30\] (store number, 1 to 30 characters)
     #[serde(
         rename = "storeId",
         default,
@@ -992,7 +990,7 @@ pub struct Alipay {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub store_id: Option<String>,
-    /// 微信子appId\[1, 64\]
+    /// 微信子appId\[1, 64\] (WeChat sub-appId, 1 to 64 characters)
     #[serde(
         rename = "subAppId",
         default,
@@ -1055,7 +1053,7 @@ impl Alipay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AlipayPlus {
-    /// 微信支付授权码string\[1, 64\]
+    /// 微信支付授权码string\[1, 64\] (WeChat Pay authorization code, 1 to 64 characters)
     #[serde(
         rename = "authCode",
         default,
@@ -1063,7 +1061,7 @@ pub struct AlipayPlus {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub auth_code: Option<String>,
-    /// 限制支付方式string\[1, 32\]
+    /// 限制支付方式string\[1, 32\] (restricted payment methods, 1 to 32 characters)
     #[serde(
         rename = "limitPayMethod",
         default,
@@ -1071,7 +1069,7 @@ pub struct AlipayPlus {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub limit_pay_method: Option<String>,
-    /// 微信openId\[1, 64\]
+    /// 微信openId\[1, 64\] (WeChat openId, 1 to 64 characters)
     #[serde(
         rename = "openId",
         default,
@@ -1079,10 +1077,10 @@ pub struct AlipayPlus {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub open_id: Option<String>,
-    /// 产品编码
+    /// 产品编码 (product code)
     #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
-    /// 门店编号string\[1, 30\]
+    /// 门店编号string\[1, 30\] (store number, 1 to 30 characters)
     #[serde(
         rename = "storeId",
         default,
@@ -1090,7 +1088,7 @@ pub struct AlipayPlus {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub store_id: Option<String>,
-    /// 微信子appId\[1, 64\]
+    /// 微信子appId\[1, 64\] (WeChat sub-appId, 1 to 64 characters)
     #[serde(
         rename = "subAppId",
         default,
@@ -1186,10 +1184,10 @@ impl PayNow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PayPal {
-    /// 元数据
+    /// 元数据 (metadata)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<crate::Metadata>,
-    /// 产品编码
+    /// 产品编码 (product code)
     #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
 }
@@ -1228,7 +1226,7 @@ impl ShopeePay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Upay {
-    /// 微信支付授权码string\[1, 64\]
+    /// 微信支付授权码string\[1, 64\] (WeChat Pay authorization code, 1 to 64 characters)
     #[serde(
         rename = "authCode",
         default,
@@ -1239,7 +1237,7 @@ pub struct Upay {
     /// product type
     #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_type: String,
-    /// 门店编号string\[1, 30\]
+    /// 门店编号string\[1, 30\] (store number, 1 to 30 characters)
     #[serde(
         rename = "storeId",
         default,
@@ -1274,10 +1272,10 @@ impl Upay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Wechat {
-    /// 附加数据string\[1, 50\]
+    /// 附加数据string\[1, 50\] (additional data, 1 to 50 characters)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub attach: Option<String>,
-    /// 微信支付授权码string\[1, 64\]
+    /// 微信支付授权码string\[1, 64\] (WeChat Pay authorization code, 1 to 64 characters)
     #[serde(
         rename = "authCode",
         default,
@@ -1285,7 +1283,7 @@ pub struct Wechat {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub auth_code: Option<String>,
-    /// 限制支付方式string\[1, 32\]
+    /// 限制支付方式string\[1, 32\] (restricted payment methods, 1 to 32 characters)
     #[serde(
         rename = "limitPayMethod",
         default,
@@ -1293,7 +1291,7 @@ pub struct Wechat {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub limit_pay_method: Option<String>,
-    /// 微信openId\[1, 64\]
+    /// 微信openId\[1, 64\] (WeChat openId, 1 to 64 characters)
     #[serde(
         rename = "openId",
         default,
@@ -1301,10 +1299,10 @@ pub struct Wechat {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub open_id: Option<String>,
-    /// 产品类型\[1, 16\]
+    /// 产品类型\[1, 16\] (product type, 1 to 16 characters)
     #[serde(rename = "productType")]
     pub product_type: WechatProductType,
-    /// 门店编号string\[1, 30\]
+    /// 门店编号string\[1, 30\] (store number, 1 to 30 characters)
     #[serde(
         rename = "storeId",
         default,
@@ -1312,7 +1310,7 @@ pub struct Wechat {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub store_id: Option<String>,
-    /// 微信子appId\[1, 64\]
+    /// 微信子appId\[1, 64\] (WeChat sub-appId, 1 to 64 characters)
     #[serde(
         rename = "subAppId",
         default,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QueryRequest {
-    /// 订单编号/平台流水号任意上送其中一个即可
+    /// 订单编号/平台流水号任意上送其中一个即可 (order number; give it or the gateway trade number)
     #[serde(
         rename = "orderNo",
         default,
@@ -24,7 +24,7 @@ pub struct QueryRequest {
     /// 支付方式枚举值(M)
     #[serde(rename = "paymentMethodType")]
     pub payment_method_type: PaymentMethodType,
-    /// 平台流水号/订单编号任意上送其中一个即可
+    /// 平台流水号/订单编号任意上送其中一个即可 (gateway trade number; give it or the order number)
     #[serde(
         rename = "tradeNo",
         default,
@@ -94,7 +94,7 @@ impl sign_core::Endpoint for QueryRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QueryResponse {
-    /// 账单信息
+    /// 账单信息 (billing details)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -118,7 +118,7 @@ pub struct QueryResponse {
     /// refund
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund: Option<Vec<RefundLogModel>>,
-    /// 响应码
+    /// 响应码 (response code)
     #[serde(
         rename = "respCode",
         default,
@@ -126,7 +126,7 @@ pub struct QueryResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_code: Option<String>,
-    /// 响应描述
+    /// 响应描述 (response message)
     #[serde(
         rename = "respMsg",
         default,
@@ -134,7 +134,7 @@ pub struct QueryResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_msg: Option<String>,
-    /// 收货信息
+    /// 收货信息 (shipping details)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -290,14 +290,9 @@ pub struct OrderInfoModel {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub trade_comments: Option<String>,
-    /// tradeCurrency
-    #[serde(
-        rename = "tradeCurrency",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "sign_core::lenient::deserialize"
-    )]
-    pub trade_currency: Option<String>,
+    /// tradeCurrency (currency of the payment)
+    #[serde(rename = "tradeCurrency", default, skip_serializing_if = "Option::is_none")]
+    pub trade_currency: Option<sign_core::Currency>,
     /// tradeFinishTime
     #[serde(
         rename = "tradeFinishTime",
@@ -449,7 +444,7 @@ impl OrderInfoModel {
 
     /// Sets `tradeCurrency`.
     #[must_use]
-    pub fn with_trade_currency(mut self, value: impl Into<String>) -> Self {
+    pub fn with_trade_currency(mut self, value: impl Into<sign_core::Currency>) -> Self {
         self.trade_currency = Some(value.into());
         self
     }
@@ -739,9 +734,9 @@ pub struct RefundLogModel {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub complete_time: Option<String>,
-    /// currency
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: Option<String>,
+    /// currency (currency of the refund)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<sign_core::Currency>,
     /// desc
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
@@ -805,7 +800,7 @@ impl RefundLogModel {
 
     /// Sets `currency`.
     #[must_use]
-    pub fn with_currency(mut self, value: impl Into<String>) -> Self {
+    pub fn with_currency(mut self, value: impl Into<sign_core::Currency>) -> Self {
         self.currency = Some(value.into());
         self
     }

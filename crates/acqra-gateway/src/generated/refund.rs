@@ -8,17 +8,17 @@ use serde::{Deserialize, Serialize};
 
 /// The `Refund` schema of the provider's documentation. Send `orderNo` or `tradeNo` of the original payment.
 ///
-/// Request of the `refund` endpoint, `POST /gateway/v1/refund`, sent with [`Client::refund`](crate::Client::refund): 申请退款,退款请求是异步处理,如果退款成功,您可以通过订阅webhook来接收通知结果,资金将原路退回到您的信用卡或借记卡.
+/// Request of the `refund` endpoint, `POST /gateway/v1/refund`, sent with [`Client::refund`](crate::Client::refund): 申请退款,退款请求是异步处理,如果退款成功,您可以通过订阅webhook来接收通知结果,资金将原路退回到您的信用卡或借记卡 (request a refund: processed asynchronously, funds go back to the original card).
 /// Not idempotent: never retried once it may have been sent. Response: `RefundResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RefundRequest {
-    /// 金额
+    /// 金额 (amount to refund, at most 2 decimals)
     pub amount: sign_core::Decimal,
-    /// 申请人请求ip
+    /// 申请人请求ip (IP address of the requester)
     #[serde(rename = "clientIp", deserialize_with = "sign_core::lenient::deserialize")]
     pub client_ip: String,
-    /// 原消费订单号
+    /// 原消费订单号 (order number of the original payment)
     #[serde(
         rename = "orderNo",
         default,
@@ -26,13 +26,13 @@ pub struct RefundRequest {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub order_no: Option<String>,
-    /// 退款原因
+    /// 退款原因 (refund reason)
     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub reason: String,
     /// 申请退款流水号(Mid下唯一)
     #[serde(rename = "refundNumber", deserialize_with = "sign_core::lenient::deserialize")]
     pub refund_number: String,
-    /// 原消费订单平台流水号
+    /// 原消费订单平台流水号 (gateway trade number of the original payment)
     #[serde(
         rename = "tradeNo",
         default,
@@ -172,6 +172,7 @@ impl RefundRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
         sign_core::check::either(
             context,
             &sign_core::check::at(path, "orderNo"),
@@ -201,15 +202,14 @@ impl sign_core::Endpoint for RefundRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RefundResponse {
-    /// 金额
+    /// 金额 (amount)
     pub amount: sign_core::Decimal,
-    /// 币种
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
-    /// 描述信息
+    /// 币种 (currency)
+    pub currency: sign_core::Currency,
+    /// 描述信息 (description)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
-    /// 退款完成时间
+    /// 退款完成时间 (refund completion time)
     #[serde(
         rename = "finishTime",
         default,
@@ -217,22 +217,22 @@ pub struct RefundResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub finish_time: Option<String>,
-    /// 商户编号
+    /// 商户编号 (merchant id)
     #[serde(rename = "mercId", deserialize_with = "sign_core::lenient::deserialize")]
     pub merc_id: String,
-    /// 退款申请订单编号
+    /// 退款申请订单编号 (merchant number of the refund)
     #[serde(rename = "refundOrderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub refund_order_no: String,
-    /// 退款状态
+    /// 退款状态 (refund status)
     #[serde(rename = "refundStatus")]
     pub refund_status: RefundStatus,
-    /// 退款申请平台订单号
+    /// 退款申请平台订单号 (gateway number of the refund)
     #[serde(rename = "refundTradeNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub refund_trade_no: String,
-    /// 应答码
+    /// 应答码 (response code)
     #[serde(rename = "respCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub resp_code: String,
-    /// 应答描述
+    /// 应答描述 (response message)
     #[serde(rename = "respMsg", deserialize_with = "sign_core::lenient::deserialize")]
     pub resp_msg: String,
 }
@@ -242,7 +242,7 @@ impl RefundResponse {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         merc_id: impl Into<String>,
         refund_order_no: impl Into<String>,
         refund_status: impl Into<RefundStatus>,

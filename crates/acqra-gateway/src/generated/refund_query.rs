@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RefundQueryRequest {
-    /// 订单编号/平台流水号任意上送其中一个即可
+    /// 订单编号/平台流水号任意上送其中一个即可 (order number; give it or the gateway trade number)
     #[serde(
         rename = "orderNo",
         default,
@@ -26,7 +26,7 @@ pub struct RefundQueryRequest {
     /// 支付方式枚举值(M)
     #[serde(rename = "paymentMethodType")]
     pub payment_method_type: PaymentMethodType,
-    /// 平台流水号/订单编号任意上送其中一个即可
+    /// 平台流水号/订单编号任意上送其中一个即可 (gateway trade number; give it or the order number)
     #[serde(
         rename = "tradeNo",
         default,

@@ -15,12 +15,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ShippingRetrieveRequest {
-    /// 元数据
+    /// 元数据 (metadata)
     pub matedata: crate::Metadata,
     /// 商户订单编号(orderNo和tradeNo二选一)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
-    /// 快递单号
+    /// 快递单号 (tracking number)
     #[serde(rename = "trackingNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub tracking_no: String,
 }
@@ -107,10 +107,10 @@ impl sign_core::Endpoint for ShippingRetrieveRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ShippingRetrieveResponse {
-    /// 货件的承运人编码
+    /// 货件的承运人编码 (carrier code of the shipment)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub carrier: Option<String>,
-    /// 备注
+    /// 备注 (remark)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
     /// 商户订单编号(orderNo和tradeNo二选一)
@@ -121,7 +121,7 @@ pub struct ShippingRetrieveResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub order_no: Option<String>,
-    /// 响应码
+    /// 响应码 (response code)
     #[serde(
         rename = "respCode",
         default,
@@ -129,7 +129,7 @@ pub struct ShippingRetrieveResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_code: Option<String>,
-    /// 响应描述
+    /// 响应描述 (response message)
     #[serde(
         rename = "respMsg",
         default,
@@ -137,16 +137,16 @@ pub struct ShippingRetrieveResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_msg: Option<String>,
-    /// 发货日期
+    /// 发货日期 (shipment date)
     #[serde(rename = "shipmentDate", deserialize_with = "sign_core::lenient::deserialize")]
     pub shipment_date: String,
-    /// 表示货件是转发给收件人还是退回
+    /// 表示货件是转发给收件人还是退回 (whether the shipment goes to the recipient or back)
     #[serde(rename = "shipmentDirection")]
     pub shipment_direction: ShipmentDirection,
-    /// 商品货件的状态
+    /// 商品货件的状态 (status of the shipment)
     #[serde(rename = "shippingStatus")]
     pub shipping_status: ShippingStatus,
-    /// 快递单号
+    /// 快递单号 (tracking number)
     #[serde(
         rename = "trackingNo",
         default,
@@ -154,7 +154,7 @@ pub struct ShippingRetrieveResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub tracking_no: Option<String>,
-    /// 运单号的类型
+    /// 运单号的类型 (type of the tracking number)
     #[serde(rename = "trackingNumberType")]
     pub tracking_number_type: TrackingNumberType,
     /// trackingUrl
@@ -165,7 +165,7 @@ pub struct ShippingRetrieveResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub tracking_url: Option<String>,
-    /// 交易Reference
+    /// 交易Reference (transaction reference)
     #[serde(
         rename = "tradeNo",
         default,

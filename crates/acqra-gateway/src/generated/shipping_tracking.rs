@@ -13,28 +13,28 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ShippingTrackingRequest {
-    /// 货件的承运人编码
+    /// 货件的承运人编码 (carrier code of the shipment)
     #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     pub carrier: String,
     /// 商户订单编号(orderNo和tradeNo二选一)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
-    /// 发货日期
+    /// 发货日期 (shipment date)
     #[serde(rename = "shipmentDate", deserialize_with = "sign_core::lenient::deserialize")]
     pub shipment_date: String,
-    /// 表示货件是转发给收件人还是退回
+    /// 表示货件是转发给收件人还是退回 (whether the shipment goes to the recipient or back)
     #[serde(rename = "shipmentDirection")]
     pub shipment_direction: ShipmentDirection,
-    /// 商品货件的状态
+    /// 商品货件的状态 (status of the shipment)
     #[serde(rename = "shippingStatus")]
     pub shipping_status: ShippingStatus,
-    /// 快递单号
+    /// 快递单号 (tracking number)
     #[serde(rename = "trackingNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub tracking_no: String,
-    /// 运单号的类型
+    /// 运单号的类型 (type of the tracking number)
     #[serde(rename = "trackingNumberType")]
     pub tracking_number_type: TrackingNumberType,
-    /// 获取的跟踪链接
+    /// 获取的跟踪链接 (tracking link)
     #[serde(
         rename = "trackingUrl",
         default,
@@ -196,10 +196,10 @@ impl sign_core::Endpoint for ShippingTrackingRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ShippingTrackingResponse {
-    /// 备注
+    /// 备注 (remark)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
-    /// 响应码
+    /// 响应码 (response code)
     #[serde(
         rename = "respCode",
         default,
@@ -207,7 +207,7 @@ pub struct ShippingTrackingResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_code: Option<String>,
-    /// 响应描述
+    /// 响应描述 (response message)
     #[serde(
         rename = "respMsg",
         default,
@@ -215,7 +215,7 @@ pub struct ShippingTrackingResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_msg: Option<String>,
-    /// 受理成功的集合id
+    /// 受理成功的集合id (ids of the trackings accepted)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub trackings: Option<Vec<String>>,
 }

@@ -17,13 +17,13 @@ use serde::{Deserialize, Serialize};
 pub struct ShippingTrackingModifyRequest {
     /// iterms
     pub iterms: Vec<TrackingIterm>,
-    /// 元数据K-V
+    /// 元数据K-V (metadata, key-value)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matedata: Option<crate::Metadata>,
     /// 商户订单编号(orderNo和tradeNo二选一)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
-    /// 快递单号
+    /// 快递单号 (tracking number)
     #[serde(rename = "trackingNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub tracking_no: String,
 }

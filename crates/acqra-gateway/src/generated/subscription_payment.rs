@@ -10,12 +10,12 @@ use serde::{Deserialize, Serialize};
 /// payment's `transactionIdentifier` or by its `cardNo` (both optional in the schema): one of them is
 /// needed, either is accepted.
 ///
-/// Request of the `subscription_payment` endpoint, `POST /gateway/v1/subscriptionPayment`, sent with [`Client::subscription_payment`](crate::Client::subscription_payment): 订阅支付,基于首次支付获取到的token,定时扣款指令.
+/// Request of the `subscription_payment` endpoint, `POST /gateway/v1/subscriptionPayment`, sent with [`Client::subscription_payment`](crate::Client::subscription_payment): 订阅支付,基于首次支付获取到的token,定时扣款指令 (subscription payment: a scheduled charge with the credential from the first payment).
 /// Not idempotent: never retried once it may have been sent. Response: `SubscriptionPaymentResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionPaymentRequest {
-    /// 金额 [M,100.58]
+    /// 金额 [M,100.58] (amount, required, e.g. 100.58: at most 2 decimals)
     pub amount: sign_core::Decimal,
     /// card Number [O,min13~max19]
     #[serde(
@@ -25,13 +25,13 @@ pub struct SubscriptionPaymentRequest {
         with = "sign_core::secret::serde_expose::option"
     )]
     pub card_no: Option<sign_core::SecretString>,
-    /// 计划类型:RECURRING/INSTALMENT/UNSCHEDULED
+    /// 计划类型:RECURRING/INSTALMENT/UNSCHEDULED (plan type: RECURRING, INSTALMENT or UNSCHEDULED)
     #[serde(rename = "customerInitiatedReason", default, skip_serializing_if = "Option::is_none")]
     pub customer_initiated_reason: Option<CustomerInitiatedReason>,
-    /// 附言 string[O 1..50]
+    /// 附言 string[O 1..50] (note, optional, 1 to 50 characters)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub description: Option<String>,
-    /// 客户端扩展信息
+    /// 客户端扩展信息 (client device details)
     #[serde(
         rename = "deviceInfo",
         default,
@@ -39,19 +39,19 @@ pub struct SubscriptionPaymentRequest {
         deserialize_with = "sign_core::lenient::optional_object"
     )]
     pub device_info: Option<DeviceInfo>,
-    /// 月份 \[O,11\]
+    /// 月份 \[O,11\] (month, optional, e.g. 11)
     #[serde(rename = "expiryMonth", deserialize_with = "sign_core::lenient::deserialize")]
     pub expiry_month: String,
     /// expiry year \[O,2026\]
     #[serde(rename = "expiryYear", deserialize_with = "sign_core::lenient::deserialize")]
     pub expiry_year: String,
-    /// 订单编号 [O,min5~max64]
+    /// 订单编号 [O,min5~max64] (order number, 5 to 64 characters)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
-    /// 3ds模式取值[no、auto、standard]
+    /// 3ds模式取值[no、auto、standard] (3-D Secure mode: no, auto or standard)
     #[serde(rename = "threeDsMode", default, skip_serializing_if = "Option::is_none")]
     pub three_ds_mode: Option<ThreeDsMode>,
-    /// 凭证串 [O,min5~max64]
+    /// 凭证串 [O,min5~max64] (stored credential, optional, 5 to 64 characters)
     #[serde(
         rename = "transactionIdentifier",
         default,
@@ -255,6 +255,7 @@ impl SubscriptionPaymentRequest {
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
+        sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
         sign_core::check::either(
             context,
             &sign_core::check::at(path, "cardNo"),
@@ -288,9 +289,9 @@ impl sign_core::Endpoint for SubscriptionPaymentRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionPaymentResponse {
-    /// 金额
+    /// 金额 (amount)
     pub amount: sign_core::Decimal,
-    /// 授权码
+    /// 授权码 (authorization code)
     #[serde(
         rename = "authorizeCode",
         default,
@@ -298,19 +299,18 @@ pub struct SubscriptionPaymentResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub authorize_code: Option<String>,
-    /// 币种
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub currency: String,
-    /// 描述信息
+    /// 币种 (currency)
+    pub currency: sign_core::Currency,
+    /// 描述信息 (description)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub desc: Option<String>,
-    /// 订单编号
+    /// 订单编号 (order number)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
-    /// 订单状态
+    /// 订单状态 (order status)
     #[serde(rename = "orderStatus", default, skip_serializing_if = "Option::is_none")]
     pub order_status: Option<OrderStatus>,
-    /// 响应码
+    /// 响应码 (response code)
     #[serde(
         rename = "respCode",
         default,
@@ -318,7 +318,7 @@ pub struct SubscriptionPaymentResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_code: Option<String>,
-    /// 响应描述
+    /// 响应描述 (response message)
     #[serde(
         rename = "respMsg",
         default,
@@ -326,10 +326,10 @@ pub struct SubscriptionPaymentResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub resp_msg: Option<String>,
-    /// 平台订单号
+    /// 平台订单号 (gateway order number)
     #[serde(rename = "tradeNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub trade_no: String,
-    /// 定期支付凭证串
+    /// 定期支付凭证串 (recurring-payment credential)
     #[serde(
         rename = "transactionIdentifier",
         default,
@@ -351,7 +351,7 @@ impl SubscriptionPaymentResponse {
     /// Creates a `SubscriptionPaymentResponse` from its required fields; optional fields start unset (set them with `with_*`).
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
-        currency: impl Into<String>,
+        currency: impl Into<sign_core::Currency>,
         order_no: impl Into<String>,
         trade_no: impl Into<String>,
     ) -> Self {

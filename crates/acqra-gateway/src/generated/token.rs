@@ -7,15 +7,15 @@ use serde::{Deserialize, Serialize};
 
 /// The `AccessToken` schema of the provider's documentation.
 ///
-/// Request of the `token` endpoint, `POST /gateway/v1/connect/token`, sent with [`Client::token`](crate::Client::token): 创建token开始使用我们的Api.
+/// Request of the `token` endpoint, `POST /gateway/v1/connect/token`, sent with [`Client::token`](crate::Client::token): 创建token开始使用我们的Api (create an access token to use the API).
 /// Not idempotent: never retried once it may have been sent. Response: `TokenResponse`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TokenRequest {
-    /// 平台分配应用id参数
+    /// 平台分配应用id参数 (application id assigned by the gateway)
     #[serde(rename = "appId", deserialize_with = "sign_core::lenient::deserialize")]
     pub app_id: String,
-    /// 平台分配接入秘钥
+    /// 平台分配接入秘钥 (access secret assigned by the gateway)
     #[serde(with = "sign_core::secret::serde_expose")]
     pub secret: sign_core::SecretString,
 }
@@ -88,7 +88,7 @@ impl sign_core::Endpoint for TokenRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TokenResponse {
-    /// 凭证
+    /// 凭证 (access token)
     #[serde(
         rename = "accessToken",
         default,
@@ -96,7 +96,7 @@ pub struct TokenResponse {
         with = "sign_core::secret::serde_expose::option"
     )]
     pub access_token: Option<sign_core::SecretString>,
-    /// 有效期
+    /// 有效期 (lifetime)
     #[serde(
         rename = "expiresIn",
         default,
@@ -104,10 +104,10 @@ pub struct TokenResponse {
         deserialize_with = "sign_core::lenient::deserialize"
     )]
     pub expires_in: Option<i64>,
-    /// 应答码
+    /// 应答码 (response code)
     #[serde(rename = "respCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub resp_code: String,
-    /// 应答描述
+    /// 应答描述 (response message)
     #[serde(rename = "respMsg", deserialize_with = "sign_core::lenient::deserialize")]
     pub resp_msg: String,
 }

@@ -20,7 +20,9 @@ use sign_core::decimal::rust_decimal::Decimal;
 pub mod codes {
     /// Success.
     pub const SUCCESS: &str = "0000";
-    /// Wrong `appId` or `secret`.
+    /// Wrong `appId` or `secret`: the token request's refusal (HTTP 200, this code in the
+    /// envelope). The client reports it as [`Error::TokenRequest`](crate::Error::TokenRequest)
+    /// with [`credentials_refused`](crate::Error::credentials_refused), outcome not sent.
     pub const BAD_CREDENTIALS: &str = "1001";
     /// A required field is missing or malformed.
     pub const BAD_PARAMETER: &str = "1002";

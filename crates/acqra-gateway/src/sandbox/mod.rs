@@ -3,7 +3,8 @@
 //! [`SandboxGateway`] is the gateway as a plain function from [`HttpRequest`] to [`HttpResponse`]
 //! (sans-IO); [`Sandbox`] serves it on `127.0.0.1`. It behaves like the documented gateway:
 //!
-//! - `POST /gateway/v1/connect/token` issues a random token for [`APP_ID`]/[`SECRET`], valid for
+//! - `POST /gateway/v1/connect/token` issues a random token for [`APP_ID`]/[`SECRET`] (and refuses
+//!   other credentials with [`codes::BAD_CREDENTIALS`]), valid for
 //!   `expiresIn` seconds by the sandbox's clock (injectable, see [`SandboxOptions`]); every other
 //!   endpoint answers HTTP 401 without a valid, unexpired token in `Authorization: <token>` (checked
 //!   here independently of the client's code);
@@ -34,6 +35,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use sandbox_server::SandboxServer;
+pub use sandbox_server::{Fault, Faults};
 use serde_json::{Value, json};
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock};
 use time::OffsetDateTime;
@@ -251,9 +253,31 @@ impl SandboxGateway {
     }
 }
 
+/// The gateway's own refusal envelope, for [`Fault::ProviderError`].
+fn refusal_envelope(code: &str, message: &str) -> HttpResponse {
+    reply(200, json!({ "respCode": code, "respMsg": message }))
+}
+
 /// A running sandbox on `127.0.0.1`. Dropping it stops the server.
+///
+/// [`Sandbox::faults`] plans failures for the requests that come over the socket (the token
+/// request included: plan them [`on_path`](Faults::on_path) to hit one endpoint):
+///
+/// ```
+/// # #[cfg(feature = "sandbox")] {
+/// use acqra_gateway::sandbox::{Fault, Sandbox};
+/// use acqra_gateway::{QueryRequest, PaymentMethodType};
+///
+/// let sandbox = Sandbox::start().unwrap();
+/// let client = sandbox.client().unwrap();
+/// sandbox.faults().on_path("/gateway/v1/query", Fault::provider_error("9999", "system busy"));
+/// let e = client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-00001")).unwrap_err();
+/// assert_eq!(e.api_code(), Some("9999"));
+/// # }
+/// ```
 pub struct Sandbox {
     gateway: Arc<SandboxGateway>,
+    faults: Arc<Faults>,
     server: SandboxServer,
 }
 
@@ -272,9 +296,10 @@ impl Sandbox {
     /// Starts a sandbox with `options`.
     pub fn start_with(options: SandboxOptions) -> std::io::Result<Self> {
         let gateway = Arc::new(SandboxGateway::new(options));
-        let g = Arc::clone(&gateway);
-        let server = SandboxServer::start(move |req| g.handle(&req))?;
-        Ok(Self { gateway, server })
+        let faults = Arc::new(Faults::new());
+        let (g, f) = (Arc::clone(&gateway), Arc::clone(&faults));
+        let server = SandboxServer::start(move |req| f.apply(&req, |r| g.handle(r), refusal_envelope))?;
+        Ok(Self { gateway, faults, server })
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
@@ -285,6 +310,15 @@ impl Sandbox {
     /// The gateway behind the socket (state inspection, [`SandboxGateway::complete_checkout`]...).
     pub fn gateway(&self) -> &SandboxGateway {
         &self.gateway
+    }
+
+    /// The faults planned for the next requests over the socket: a late answer
+    /// ([`Fault::Delay`], processed), a lost answer ([`Fault::LoseAnswer`], processed, the
+    /// connection closed), an HTTP status ([`Fault::Status`], not processed) or the gateway's own
+    /// refusal envelope ([`Fault::provider_error`], not processed). Each is used up by one request.
+    /// [`Sandbox::handle`] (no socket) ignores them.
+    pub fn faults(&self) -> &Faults {
+        &self.faults
     }
 
     /// Answers one request without the socket (sans-IO).

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 
 use acqra_gateway::{
-    Address, Billing, Browser, CaptureMethod, Card, Decimal, DeviceInfo, PaymentMethodType, PaymentRequest,
+    Address, Billing, Browser, CaptureMethod, Card, Currency, Decimal, DeviceInfo, PaymentMethodType, PaymentRequest,
     StoredCredentials,
 };
 use sign_core::{HttpRequest, HttpResponse, Transport, TransportError};
@@ -26,7 +26,7 @@ pub fn card(no: &str) -> Card {
 }
 
 pub fn card_payment(order_no: &str, amount: &str, no: &str) -> PaymentRequest {
-    PaymentRequest::new(amount.parse::<Decimal>().unwrap(), "USD", device(), order_no, PaymentMethodType::Card)
+    PaymentRequest::new(amount.parse::<Decimal>().unwrap(), Currency::USD, device(), order_no, PaymentMethodType::Card)
         .with_card(card(no))
         .with_billing(billing().with_storedcredentials(StoredCredentials::Store))
 }
