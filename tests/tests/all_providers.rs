@@ -89,8 +89,9 @@ fn acqra_flow(sandbox: &acqra_gateway::sandbox::Sandbox) {
     assert!(!token.token().secret().is_empty());
     assert_eq!(sandbox.gateway().tokens_issued(), 1);
 
-    let session =
-        client.cashier_order(&CashierOrderRequest::new(dec("25.00"), "USD", "E2E-CS-0001")).expect("checkout session");
+    let session = client
+        .cashier_order(&CashierOrderRequest::new(dec("25.00"), acqra_gateway::sign_core::Currency::USD, "E2E-CS-0001"))
+        .expect("checkout session");
     assert_eq!(session.order_no, "E2E-CS-0001");
     assert!(session.redirect_url.contains("E2E-CS-0001"), "{}", session.redirect_url);
     // The payer pays on the hosted page; the session's order is then paid in full.
@@ -105,9 +106,15 @@ fn acqra_flow(sandbox: &acqra_gateway::sandbox::Sandbox) {
         .with_capture_method(CaptureMethod::Manual);
     let device = DeviceInfo::new(Browser::new("paykit-e2e"), "127.0.0.1", "en-US");
     let billing = Billing::new(Address::new("Seattle", "US", "1 Main St", "98102", "WA"));
-    let payment = PaymentRequest::new(dec("100.99"), "USD", device, "E2E-OR-0001", PaymentMethodType::Card)
-        .with_card(card)
-        .with_billing(billing);
+    let payment = PaymentRequest::new(
+        dec("100.99"),
+        acqra_gateway::sign_core::Currency::USD,
+        device,
+        "E2E-OR-0001",
+        PaymentMethodType::Card,
+    )
+    .with_card(card)
+    .with_billing(billing);
     let paid = client.payment(&payment).expect("card payment");
     assert_eq!(paid.order_status, Some(OrderStatus::Authorized));
     assert_eq!(paid.amount, dec("100.99"));
@@ -395,7 +402,11 @@ fn each_sandbox_refuses_the_other_providers_requests_and_each_client_types_forei
     let chainup_client = chainup.client().expect("client");
 
     let vg_request = visagenius::ProductBriefQueryRequest::new();
-    let acqra_request = acqra_gateway::CashierOrderRequest::new(acqra_gateway::Decimal::from(9), "USD", "E2E-X-01");
+    let acqra_request = acqra_gateway::CashierOrderRequest::new(
+        acqra_gateway::Decimal::from(9),
+        acqra_gateway::sign_core::Currency::USD,
+        "E2E-X-01",
+    );
     let vip_request = vip_charge::ProductListRequest::new(vip.merchant_id());
     let mall_order: mall_pay::OrderPayRequest = mall_pay::PayOrder::new(
         4242,

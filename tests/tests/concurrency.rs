@@ -100,9 +100,15 @@ fn acqra_makes_eight_payments_from_eight_threads_with_one_token() {
             .with_capture_method(CaptureMethod::Manual);
         let device = DeviceInfo::new(Browser::new("paykit-e2e"), "127.0.0.1", "en-US");
         let billing = Billing::new(Address::new("Seattle", "US", "1 Main St", "98102", "WA"));
-        PaymentRequest::new(amount(i), "USD", device, order_no(i).as_str(), PaymentMethodType::Card)
-            .with_card(card)
-            .with_billing(billing)
+        PaymentRequest::new(
+            amount(i),
+            acqra_gateway::sign_core::Currency::USD,
+            device,
+            order_no(i).as_str(),
+            PaymentMethodType::Card,
+        )
+        .with_card(card)
+        .with_billing(billing)
     };
     let query = |no: &str| QueryRequest::new(PaymentMethodType::Card).with_order_no(no);
 

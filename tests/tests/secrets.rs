@@ -120,9 +120,15 @@ fn acqra_never_shows_its_secret_token_or_card_numbers() {
             Card::new(card_no, "12", "2030", "Jane", "Doe").with_cvc(CVC).with_capture_method(CaptureMethod::Manual);
         let device = DeviceInfo::new(Browser::new("paykit-e2e"), "127.0.0.1", "en-US");
         let billing = Billing::new(Address::new("Seattle", "US", "1 Main St", "98102", "WA"));
-        PaymentRequest::new(Decimal::from(5), "USD", device, order_no, PaymentMethodType::Card)
-            .with_card(card)
-            .with_billing(billing)
+        PaymentRequest::new(
+            Decimal::from(5),
+            acqra_gateway::sign_core::Currency::USD,
+            device,
+            order_no,
+            PaymentMethodType::Card,
+        )
+        .with_card(card)
+        .with_billing(billing)
     };
 
     let sandbox = Sandbox::start().expect("sandbox");

@@ -73,10 +73,12 @@ pub enum Error {
 }
 
 impl Error {
-    /// The gateway's `respCode` when this is an [`Error::Api`].
+    /// The gateway's `respCode` when this is an [`Error::Api`], or a token request refused with one.
     pub fn api_code(&self) -> Option<&str> {
         match self {
             Self::Api { code, .. } => Some(code),
+            // The gateway's code for a refused token request (`1001`: wrong appId or secret).
+            Self::TokenRequest { source } => source.api_code(),
             _ => None,
         }
     }

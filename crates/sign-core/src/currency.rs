@@ -284,6 +284,18 @@ impl fmt::Debug for Currency {
     }
 }
 
+impl PartialEq<str> for Currency {
+    fn eq(&self, other: &str) -> bool {
+        self.code() == other
+    }
+}
+
+impl PartialEq<&str> for Currency {
+    fn eq(&self, other: &&str) -> bool {
+        self.code() == *other
+    }
+}
+
 impl std::str::FromStr for Currency {
     type Err = InvalidCurrency;
 
@@ -368,5 +380,6 @@ mod tests {
         assert_eq!((c.code(), c.minor_units(), c.is_listed()), ("RMB", None, false));
         assert!(c.check_amount(amount("1.2345")).is_ok());
         assert_eq!(serde_json::to_string(&Currency::JPY).unwrap(), "\"JPY\"");
+        assert!(Currency::JPY == "JPY" && c == "RMB" && Currency::USD != "usd");
     }
 }
