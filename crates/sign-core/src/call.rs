@@ -42,7 +42,7 @@ use crate::retry::RetryPolicy;
 /// |---|---|
 /// | invalid request, configuration, key or signing error (nothing built) | [`NotSent`](Outcome::NotSent) |
 /// | DNS failure, connection refused, connect timeout | [`NotSent`](Outcome::NotSent) |
-/// | the provider refused the credentials before processing (acqra's token request refused, mall-pay token expired) | [`NotSent`](Outcome::NotSent) |
+/// | the provider refused the credentials before processing (acqra's token request failed or refused, mall-pay token expired) | [`NotSent`](Outcome::NotSent) |
 /// | an HTTP 401 to a call the provider gives 401 no meaning for (acqra: a proxy may answer 401 after the gateway processed a payment) | [`Unknown`](Outcome::Unknown) |
 /// | the provider's failure envelope (a refusal with its code and message) | [`Definite`](Outcome::Definite) |
 /// | an HTTP status below 500 without the envelope (404, 403, a redirect) | [`Definite`](Outcome::Definite) |
