@@ -237,30 +237,14 @@ impl ConfigBuilder {
         platform_public_key: PublicKey => platform_public_key, platform_public_key_parsed, platform_public_key_file
     }
 
-    /// Another platform public key accepted when verifying responses and callbacks, beside
-    /// [`platform_public_key`](Self::platform_public_key): for a key rotation, give the new key
-    /// here (or the old one, once the new one is the main key) so that messages signed with
-    /// either verify and the rotation causes no outage. Call it once per key; every key is tried.
-    /// Requests are still encrypted with [`platform_public_key`](Self::platform_public_key) only.
-    ///
-    /// PEM, or bare Base64 DER; parsed by `build()`, where a bad key is an error.
-    pub fn additional_platform_public_key(mut self, text: impl Into<sign_core::SecretString>) -> Self {
-        self.additional_platform_public_keys.push(KeySource::Text(text.into()));
-        self
-    }
-
-    /// The key of [`additional_platform_public_key`](Self::additional_platform_public_key),
-    /// already parsed.
-    pub fn additional_platform_public_key_parsed(mut self, key: PublicKey) -> Self {
-        self.additional_platform_public_keys.push(KeySource::Parsed(key));
-        self
-    }
-
-    /// The key of [`additional_platform_public_key`](Self::additional_platform_public_key), read
-    /// from a file (PEM or bare Base64 DER) by `build()`.
-    pub fn additional_platform_public_key_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
-        self.additional_platform_public_keys.push(KeySource::File(path.into()));
-        self
+    sign_core::key_setters! {
+        /// Another platform public key accepted when verifying responses and callbacks, beside
+        /// [`platform_public_key`](Self::platform_public_key): for a key rotation, give the new key
+        /// here (or the old one, once the new one is the main key) so that messages signed with
+        /// either verify and the rotation causes no outage; every key is tried. Requests are still
+        /// encrypted with [`platform_public_key`](Self::platform_public_key) only.
+        additional_platform_public_keys: [PublicKey] =>
+            additional_platform_public_key, additional_platform_public_key_parsed, additional_platform_public_key_file
     }
 
     sign_core::http_options_setters!(http);

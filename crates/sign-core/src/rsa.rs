@@ -414,7 +414,8 @@ impl<K: ParseKey> KeySource<K> {
 /// Writes the three setters every provider `ConfigBuilder` has for one RSA key, over its
 /// `Option<KeySource<K>>` field: `<key>(text)` (PEM or bare Base64 DER), `<key>_parsed(key)` and
 /// `<key>_file(path)`; the builder's `build()` loads the key ([`KeySource::load`]). The doc lines
-/// before the field name describe the key and go on the text setter.
+/// before the field name describe the key and go on the text setter. Written `field: [Key] => ...`
+/// over a `Vec<KeySource<K>>` field, each call adds a key (the extra keys of a rotation).
 ///
 /// ```
 /// use sign_core::rsa::{KeySource, PrivateKey};
@@ -437,6 +438,30 @@ impl<K: ParseKey> KeySource<K> {
 /// ```
 #[macro_export]
 macro_rules! key_setters {
+    // A list of keys (`Vec<KeySource<K>>`, e.g. the extra keys of a rotation): each call adds one.
+    // First: the single-key arm would take `[K]` for a slice type.
+    ($(#[doc = $doc:expr])* $field:ident : [$key:ty] => $text:ident, $parsed:ident, $file:ident) => {
+        $(#[doc = $doc])*
+        ///
+        /// Call it once per key. PEM, or bare Base64 DER; parsed by `build()`, where a bad key is an
+        /// error.
+        pub fn $text(mut self, text: impl ::core::convert::Into<$crate::SecretString>) -> Self {
+            self.$field.push($crate::rsa::KeySource::Text(text.into()));
+            self
+        }
+
+        #[doc = concat!("One more key of [`", stringify!($text), "`](Self::", stringify!($text), "), already parsed.")]
+        pub fn $parsed(mut self, key: $key) -> Self {
+            self.$field.push($crate::rsa::KeySource::Parsed(key));
+            self
+        }
+
+        #[doc = concat!("One more key of [`", stringify!($text), "`](Self::", stringify!($text), "), read from a file (PEM or bare Base64 DER) by `build()`.")]
+        pub fn $file(mut self, path: impl ::core::convert::Into<::std::path::PathBuf>) -> Self {
+            self.$field.push($crate::rsa::KeySource::File(path.into()));
+            self
+        }
+    };
     ($(#[doc = $doc:expr])* $field:ident : $key:ty => $text:ident, $parsed:ident, $file:ident) => {
         $(#[doc = $doc])*
         ///

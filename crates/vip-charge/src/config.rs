@@ -222,27 +222,13 @@ impl ConfigBuilder {
         platform_public_key: PublicKey => platform_public_key, platform_public_key_parsed, platform_public_key_file
     }
 
-    /// Another platform public key status callbacks are accepted with, besides
-    /// [`platform_public_key`](Self::platform_public_key): call it once per key. For a key rotation:
-    /// add the new key before the platform switches, remove the old one once it has (no callback is
-    /// refused in between). PEM or bare Base64 DER, parsed by `build()`.
-    pub fn additional_platform_public_key(mut self, text: impl Into<SecretString>) -> Self {
-        self.additional_platform_public_keys.push(KeySource::Text(text.into()));
-        self
-    }
-
-    /// The key of [`additional_platform_public_key`](Self::additional_platform_public_key), already
-    /// parsed.
-    pub fn additional_platform_public_key_parsed(mut self, key: PublicKey) -> Self {
-        self.additional_platform_public_keys.push(KeySource::Parsed(key));
-        self
-    }
-
-    /// The key of [`additional_platform_public_key`](Self::additional_platform_public_key), read
-    /// from a file (PEM or bare Base64 DER) by `build()`.
-    pub fn additional_platform_public_key_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
-        self.additional_platform_public_keys.push(KeySource::File(path.into()));
-        self
+    sign_core::key_setters! {
+        /// Another platform public key status callbacks are accepted with, besides
+        /// [`platform_public_key`](Self::platform_public_key). For a key rotation: add the new key
+        /// before the platform switches, remove the old one once it has (no callback is refused in
+        /// between).
+        additional_platform_public_keys: [PublicKey] =>
+            additional_platform_public_key, additional_platform_public_key_parsed, additional_platform_public_key_file
     }
 
     /// Another MD5 secret key status callbacks are accepted with (MD5 accounts), besides
