@@ -238,11 +238,23 @@ mod tests {
         assert_eq!(v.to_string(), "{\"pay_price\":0.1}");
     }
 
+    /// Whether serde_json's `arbitrary_precision` is on in this build (CI runs both ways): then a
+    /// JSON number arrives as its exact text, and long numbers read exactly instead of failing.
+    fn arbitrary_precision() -> bool {
+        serde_json::from_str::<serde_json::Value>("0.10").unwrap().to_string() == "0.10"
+    }
+
     #[test]
     fn errors_do_not_quote_the_number() {
         for input in ["4111111111111111.5", "-4111111111111111.25", "1e300"] {
-            let e = crate::DecodeError::from(serde_json::from_str::<Decimal>(input).unwrap_err());
-            assert!(!e.message().contains("4111") && !e.message().contains("1e300"), "{e}");
+            match serde_json::from_str::<Decimal>(input) {
+                Err(e) => {
+                    let e = crate::DecodeError::from(e);
+                    assert!(!e.message().contains("4111") && !e.message().contains("1e300"), "{e}");
+                }
+                // Exact text (arbitrary_precision): read exactly, never through a float.
+                Ok(d) => assert!(arbitrary_precision() && d.to_string() == input, "{input} read as {d}"),
+            }
         }
     }
 
@@ -260,7 +272,11 @@ mod tests {
 
     #[test]
     fn rejects_inexact_and_garbage() {
-        assert!(serde_json::from_str::<DecimalNumber>("0.12345678901234567").is_err());
+        // Too many digits for a float to carry exactly; with arbitrary_precision the text is exact.
+        match serde_json::from_str::<DecimalNumber>("0.12345678901234567") {
+            Err(_) => assert!(!arbitrary_precision()),
+            Ok(d) => assert!(arbitrary_precision() && d.to_string() == "0.12345678901234567", "{d}"),
+        }
         assert!(serde_json::from_str::<Decimal>("\"12abc\"").is_err());
         assert!(serde_json::from_str::<Decimal>("\"\"").is_err());
         assert!(serde_json::from_str::<Decimal>("true").is_err());
