@@ -447,7 +447,7 @@ fn silent_server() -> (String, Arc<AtomicUsize>) {
 fn create_third_order_timing_out_is_reported_and_not_resent() {
     let (url, accepted) = silent_server();
     let config = builder(&url)
-        .timeout(Duration::from_millis(300))
+        .timeout(Duration::from_millis(100))
         .retry(sign_core::RetryPolicy::new(2, Duration::from_millis(10), Duration::from_millis(20)))
         .build()
         .unwrap();

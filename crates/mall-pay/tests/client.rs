@@ -307,7 +307,7 @@ fn order_pay_response_timeout_is_not_retried() {
         .base_url(url)
         .pay_path(PATH)
         .token(TOKEN)
-        .timeout(Duration::from_millis(300))
+        .timeout(Duration::from_millis(100))
         .retry(RetryPolicy::new(3, Duration::from_millis(1), Duration::from_millis(5)))
         .build()
         .unwrap();
