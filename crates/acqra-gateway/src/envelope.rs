@@ -38,8 +38,27 @@ enum RespCode {
     Unsaid,
 }
 
-fn resp_code(value: &Value) -> Option<RespCode> {
-    let code = match value.get("respCode") {
+/// The two envelope fields of a body, read without building the rest of it (the payload is decoded
+/// once, straight into its type): other fields are skipped, not allocated.
+#[derive(serde::Deserialize)]
+struct Head {
+    #[serde(rename = "respCode", default)]
+    resp_code: Option<Value>,
+    #[serde(rename = "respMsg", default)]
+    resp_msg: Option<Value>,
+}
+
+/// The envelope fields of a JSON object body; `None` for anything else (an array, not JSON).
+fn head(body: &[u8]) -> Option<Head> {
+    // A struct also deserializes from a JSON array: only an object is an envelope.
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return None;
+    }
+    serde_json::from_slice(body).ok()
+}
+
+fn resp_code(head: &Head) -> Option<RespCode> {
+    let code = match &head.resp_code {
         None | Some(Value::Null) => return Some(RespCode::Unsaid),
         Some(Value::String(s)) => s.trim().to_owned(),
         Some(Value::Number(n)) => n.to_string(),
@@ -58,16 +77,16 @@ fn resp_code(value: &Value) -> Option<RespCode> {
 /// `respCode` says success or refusal by itself (see the module docs for what [`parse`] then
 /// does). The success payload is the whole body, decoded by [`parse`].
 pub fn read(body: &[u8]) -> Option<Envelope<()>> {
-    let value: Value = serde_json::from_slice(body).ok()?;
-    match resp_code(&value)? {
+    let head = head(body)?;
+    match resp_code(&head)? {
         RespCode::Success => Some(Envelope::Success(())),
-        RespCode::Refused(code) => Some(refusal(&code, &value, &[])),
+        RespCode::Refused(code) => Some(refusal(&code, &head, &[])),
         RespCode::Unsaid => None,
     }
 }
 
-fn refusal<P>(code: &str, value: &Value, secrets: &[&str]) -> Envelope<P> {
-    let message = value.get("respMsg").and_then(Value::as_str).unwrap_or_default();
+fn refusal<P>(code: &str, head: &Head, secrets: &[&str]) -> Envelope<P> {
+    let message = head.resp_msg.as_ref().and_then(Value::as_str).unwrap_or_default();
     Envelope::refused(scrub(code, secrets), scrub(message, secrets))
 }
 
@@ -122,21 +141,30 @@ fn read_as<T: DeserializeOwned>(
     context: &str,
     secrets: &[&str],
 ) -> Option<Envelope<Result<T, DecodeError>>> {
-    let value: Value = serde_json::from_slice(body).ok()?;
-    match resp_code(&value)? {
+    // One light pass for the envelope fields, then the payload decoded once into `T`.
+    let head = head(body)?;
+    match resp_code(&head)? {
         RespCode::Success => Some(Envelope::Success(decode_json(context, body))),
-        RespCode::Refused(code) => Some(refusal(&code, &value, secrets)),
-        RespCode::Unsaid if !value.is_object() => None,
-        RespCode::Unsaid => Some(Envelope::Success(match serde_json::from_slice::<T>(body) {
-            Ok(payload) if holds_a_field_of::<T>(&value) => Ok(payload),
-            Ok(_) => Err(DecodeError::new(format!(
-                "{context}: no respCode, and none of the response's fields (outcome unknown)"
-            ))),
-            Err(e) => Err(DecodeError::new(format!(
-                "{context}: no respCode, and not the response (outcome unknown): {}",
-                DecodeError::from(e).message()
-            ))),
-        })),
+        RespCode::Refused(code) => Some(refusal(&code, &head, secrets)),
+        // Rare (the gateway said nothing): the whole object is looked at.
+        RespCode::Unsaid => {
+            let value: Value = serde_json::from_slice(body).ok()?;
+            Some(Envelope::Success(unsaid::<T>(body, &value, context)))
+        }
+    }
+}
+
+/// A 2xx answer without a `respCode`: the response when the body is `T` with one of its fields.
+fn unsaid<T: DeserializeOwned>(body: &[u8], value: &Value, context: &str) -> Result<T, DecodeError> {
+    match serde_json::from_slice::<T>(body) {
+        Ok(payload) if holds_a_field_of::<T>(value) => Ok(payload),
+        Ok(_) => Err(DecodeError::new(format!(
+            "{context}: no respCode, and none of the response's fields (outcome unknown)"
+        ))),
+        Err(e) => Err(DecodeError::new(format!(
+            "{context}: no respCode, and not the response (outcome unknown): {}",
+            DecodeError::from(e).message()
+        ))),
     }
 }
 
