@@ -91,23 +91,53 @@ pub fn random_nonce(len: usize) -> String {
     out
 }
 
-/// The RFC 1123 GMT date form, e.g. `Wed, 21 Oct 2022 07:28:00 GMT`.
-const RFC1123: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
-    "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-);
+// The RFC 1123 GMT date form, `Wed, 21 Oct 2022 07:28:00 GMT`, written and read by hand: one fixed
+// layout does not need `time`'s format-description macros (a proc-macro in every user's build).
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// Formats an instant as an RFC 1123 date in GMT, e.g. `Wed, 21 Oct 2022 07:28:00 GMT`
 /// (the HTTP `Date` header form).
 pub fn rfc1123(t: OffsetDateTime) -> String {
     let t = t.to_offset(time::UtcOffset::UTC);
-    t.format(RFC1123).expect("a UTC date always formats")
+    format!(
+        "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+        WEEKDAYS[usize::from(t.weekday().number_days_from_monday())],
+        t.day(),
+        MONTHS[usize::from(u8::from(t.month())) - 1],
+        t.year(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
-/// Parses an RFC 1123 GMT date as written by [`rfc1123`].
+/// Parses an RFC 1123 GMT date as written by [`rfc1123`] (exactly that layout; the weekday must be
+/// a weekday's name but is not checked against the date, as providers' examples get it wrong).
 pub fn parse_rfc1123(s: &str) -> Result<OffsetDateTime, crate::error::DecodeError> {
-    time::PrimitiveDateTime::parse(s, RFC1123)
-        .map(|p| p.assume_utc())
-        .map_err(|_| crate::error::DecodeError::new("not an RFC 1123 GMT date"))
+    let bad = || crate::error::DecodeError::new("not an RFC 1123 GMT date");
+    let b = s.as_bytes();
+    // "Sun, 06 Nov 1994 08:49:37 GMT": 29 ASCII characters with fixed separators.
+    if b.len() != 29 || !s.is_ascii() || &s[3..5] != ", " || &s[25..] != " GMT" {
+        return Err(bad());
+    }
+    if [7, 11, 16].iter().any(|&i| b[i] != b' ') || b[19] != b':' || b[22] != b':' {
+        return Err(bad());
+    }
+    let number = |range: std::ops::Range<usize>| -> Result<u16, crate::error::DecodeError> {
+        let text = &s[range];
+        if text.bytes().all(|c| c.is_ascii_digit()) { text.parse().map_err(|_| bad()) } else { Err(bad()) }
+    };
+    if !WEEKDAYS.contains(&&s[0..3]) {
+        return Err(bad());
+    }
+    let month = MONTHS.iter().position(|m| *m == &s[8..11]).ok_or_else(bad)?;
+    let month = time::Month::try_from(u8::try_from(month + 1).map_err(|_| bad())?).map_err(|_| bad())?;
+    let day = u8::try_from(number(5..7)?).map_err(|_| bad())?;
+    let date = time::Date::from_calendar_date(i32::from(number(12..16)?), month, day).map_err(|_| bad())?;
+    let hms = [number(17..19)?, number(20..22)?, number(23..25)?].map(|n| u8::try_from(n).unwrap_or(u8::MAX));
+    let time = time::Time::from_hms(hms[0], hms[1], hms[2]).map_err(|_| bad())?;
+    Ok(time::PrimitiveDateTime::new(date, time).assume_utc())
 }
 
 #[cfg(test)]
@@ -117,10 +147,36 @@ mod tests {
     #[test]
     fn rfc1123_matches_the_http_example() {
         // The example in RFC 7231 section 7.1.1.1 (and the VisaGenius doc's format).
-        let t = time::macros::datetime!(1994-11-06 08:49:37 UTC);
+        let t = OffsetDateTime::from_unix_timestamp(784_111_777).unwrap();
         assert_eq!(rfc1123(t), "Sun, 06 Nov 1994 08:49:37 GMT");
         assert_eq!(parse_rfc1123("Sun, 06 Nov 1994 08:49:37 GMT").unwrap(), t);
         assert!(parse_rfc1123("1994-11-06").is_err());
+        // Offsets are written in GMT; single digits are padded.
+        let plus8 = t.to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap());
+        assert_eq!(rfc1123(plus8), "Sun, 06 Nov 1994 08:49:37 GMT");
+        let early = OffsetDateTime::from_unix_timestamp(1_000_000_000).unwrap();
+        assert_eq!(rfc1123(early), "Sun, 09 Sep 2001 01:46:40 GMT");
+        assert_eq!(parse_rfc1123(&rfc1123(early)).unwrap(), early);
+    }
+
+    #[test]
+    fn rfc1123_parsing_is_strict_about_layout_but_not_the_weekday() {
+        // The weekday is a name but not checked against the date (provider examples get it wrong).
+        assert!(parse_rfc1123("Mon, 06 Nov 1994 08:49:37 GMT").is_ok());
+        for bad in [
+            "Xyz, 06 Nov 1994 08:49:37 GMT",
+            "Sun, 06 nov 1994 08:49:37 GMT",
+            "Sun, 31 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 24:00:00 GMT",
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sun,  6 Nov 1994 08:49:37 GMT",
+            "Sun, +6 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 08:49:37 GMT ",
+            "Sun, 06 Nov 1994 08-49-37 GMT",
+            "Sun, 06 Nov 1994 08:49:3é GMT",
+        ] {
+            assert!(parse_rfc1123(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

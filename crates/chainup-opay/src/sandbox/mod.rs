@@ -223,23 +223,20 @@ fn failure(code: &str, msg: &str) -> HttpResponse {
 fn format_ms(ms: i64, with_time: bool) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    let out = if with_time {
-        t.format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]"))
-    } else {
-        t.format(time::macros::format_description!("[year]-[month]-[day]"))
-    };
-    out.unwrap_or_default()
+    let date = format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day());
+    if with_time { format!("{date} {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second()) } else { date }
 }
+
+/// The two layouts opay writes (`2026-11-30 08:00:00`, `2026-11-30`), parsed at run time: `time`'s
+/// format macros are not worth a proc-macro in the build.
+const DATE_TIME: &str = "[year]-[month]-[day] [hour]:[minute]:[second]";
+const DATE: &str = "[year]-[month]-[day]";
 
 fn parse_ms(text: &str, with_time: bool) -> Option<i64> {
     let t = if with_time {
-        time::PrimitiveDateTime::parse(
-            text,
-            time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]"),
-        )
-        .ok()?
+        time::PrimitiveDateTime::parse(text, &time::format_description::parse(DATE_TIME).ok()?).ok()?
     } else {
-        time::Date::parse(text, time::macros::format_description!("[year]-[month]-[day]")).ok()?.midnight()
+        time::Date::parse(text, &time::format_description::parse(DATE).ok()?).ok()?.midnight()
     };
     Some((t.assume_utc().unix_timestamp_nanos() / 1_000_000) as i64)
 }
