@@ -79,14 +79,9 @@ impl<'de> Visitor<'de> for AmountVisitor {
 
     /// serde_json with its `arbitrary_precision` feature hands a number over as a one-entry map
     /// holding the number's exact text: read that text, exactly.
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        match map.next_key::<String>()? {
-            Some(key) if key == crate::lenient::ARBITRARY_PRECISION_KEY => {
-                let text: String = map.next_value()?;
-                parse_exact(&text).map_err(de::Error::custom)
-            }
-            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
-        }
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let text = crate::lenient::arbitrary_precision_number(map, &self)?;
+        parse_exact(&text).map_err(de::Error::custom)
     }
 }
 

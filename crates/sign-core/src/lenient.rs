@@ -119,15 +119,20 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         deserializer.deserialize_any(self)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
-        // Only serde_json's arbitrary-precision number is a scalar in a map's clothing.
-        match map.next_key::<String>()? {
-            Some(key) if key == ARBITRARY_PRECISION_KEY => {
-                let text: String = map.next_value()?;
-                Ok(Scalar::Number(text))
-            }
-            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
-        }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
+        arbitrary_precision_number(map, &self).map(Scalar::Number)
+    }
+}
+
+/// The text of serde_json's arbitrary-precision number, the one scalar that arrives as a map (a
+/// single entry under [`ARBITRARY_PRECISION_KEY`]); any other map is an error saying `expected`.
+pub(crate) fn arbitrary_precision_number<'de, A: MapAccess<'de>>(
+    mut map: A,
+    expected: &dyn de::Expected,
+) -> Result<String, A::Error> {
+    match map.next_key::<String>()? {
+        Some(key) if key == ARBITRARY_PRECISION_KEY => map.next_value(),
+        _ => Err(de::Error::invalid_type(de::Unexpected::Map, expected)),
     }
 }
 
