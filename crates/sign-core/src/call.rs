@@ -162,8 +162,6 @@ pub fn send_with_retries<Err: From<TransportError>>(
         if !again {
             return result.map_err(Err::from);
         }
-        // The signed bytes of this attempt are dropped here; the next attempt signs anew.
-        drop(request);
         std::thread::sleep(policy.backoff(retry));
         retry += 1;
     }
