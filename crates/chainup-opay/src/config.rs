@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sign_core::options::check_base_url;
-use sign_core::replay::{MemoryReplayStore, ReplayGuard, ReplayStore};
+use sign_core::replay::{ReplayGuard, ReplaySetting, ReplayStore};
 use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 use sign_core::{Endpoint, HttpOptions};
 
@@ -173,7 +173,7 @@ pub struct ConfigBuilder {
     max_callback_blocks: usize,
     max_response_blocks: usize,
     /// `None`: the default guard; `Some(None)`: off.
-    callback_replay_guard: Option<Option<ReplayGuard>>,
+    callback_replay: ReplaySetting,
 }
 
 impl Default for ConfigBuilder {
@@ -193,7 +193,7 @@ impl Default for ConfigBuilder {
             create_third_order_app_key: true,
             max_callback_blocks: DEFAULT_MAX_CALLBACK_BLOCKS,
             max_response_blocks: DEFAULT_MAX_RESPONSE_BLOCKS,
-            callback_replay_guard: None,
+            callback_replay: ReplaySetting::InMemory,
         }
     }
 }
@@ -269,11 +269,11 @@ impl ConfigBuilder {
     /// Where [`Client::verify_notification`](crate::Client::verify_notification) remembers the
     /// notifications it accepted, so that one seen before within
     /// [`DEFAULT_CALLBACK_REPLAY_WINDOW`] is [`Error::CallbackReplayed`]. Default: a bounded store
-    /// in this process's memory ([`MemoryReplayStore`], 100 000 notifications); several processes
+    /// in this process's memory ([`MemoryReplayStore`](sign_core::replay::MemoryReplayStore), 100 000 notifications); several processes
     /// behind a load balancer need one shared store (Redis `SET key 1 NX PX ttl`, a database unique
     /// key): see [`sign_core::replay`]. Clones of the configuration and of the client share it.
     pub fn callback_replay_store(mut self, store: Arc<dyn ReplayStore>) -> Self {
-        self.callback_replay_guard = Some(Some(ReplayGuard::with_store(store, DEFAULT_CALLBACK_REPLAY_WINDOW)));
+        self.callback_replay = ReplaySetting::Store(store);
         self
     }
 
@@ -281,11 +281,7 @@ impl ConfigBuilder {
     /// `true`). `false` turns the replay guard off: a replay then verifies again, and processing each
     /// `orderNum` once is the only protection.
     pub fn callback_replay_protection(mut self, on: bool) -> Self {
-        self.callback_replay_guard = match (on, self.callback_replay_guard.take()) {
-            (false, _) => Some(None),
-            (true, Some(None)) | (true, None) => None,
-            (true, kept) => kept,
-        };
+        self.callback_replay = self.callback_replay.with_protection(on);
         self
     }
 
@@ -379,12 +375,7 @@ impl ConfigBuilder {
             sign_core::call::check_raw_path(path)
                 .map_err(|e| Error::Config(format!("path for {name}: {} (ConfigBuilder::path)", e.message())))?;
         }
-        let callback_replay_guard = match self.callback_replay_guard {
-            None => {
-                Some(ReplayGuard::with_store(Arc::new(MemoryReplayStore::default()), DEFAULT_CALLBACK_REPLAY_WINDOW))
-            }
-            Some(chosen) => chosen,
-        };
+        let callback_replay_guard = self.callback_replay.guard(DEFAULT_CALLBACK_REPLAY_WINDOW);
         Ok(Config {
             base_url: base,
             app_key,

@@ -156,6 +156,53 @@ impl fmt::Debug for ReplayGuard {
     }
 }
 
+/// A callback verifier's replay choice as its configuration builder holds it, until `build()`
+/// knows the window: the bounded in-memory default, the user's store, or off. vip-charge and
+/// chainup-opay keep their `callback_replay_store` / `callback_replay_protection` setters over it.
+#[derive(Clone, Default)]
+#[non_exhaustive]
+pub enum ReplaySetting {
+    /// A bounded store in this process's memory ([`MemoryReplayStore`], [`DEFAULT_CAPACITY`]).
+    #[default]
+    InMemory,
+    /// The user's store (shared by several processes, say).
+    Store(Arc<dyn ReplayStore>),
+    /// No replay guard.
+    Off,
+}
+
+impl ReplaySetting {
+    /// Protection on or off: off forgets a chosen store; on again restores the in-memory default
+    /// unless a store was chosen and kept.
+    #[must_use]
+    pub fn with_protection(self, on: bool) -> Self {
+        match (on, self) {
+            (false, _) => Self::Off,
+            (true, Self::Off) => Self::InMemory,
+            (true, kept) => kept,
+        }
+    }
+
+    /// The guard this setting gives for `window`; `None` when off.
+    pub fn guard(&self, window: Duration) -> Option<ReplayGuard> {
+        match self {
+            Self::InMemory => Some(ReplayGuard::with_store(Arc::new(MemoryReplayStore::default()), window)),
+            Self::Store(store) => Some(ReplayGuard::with_store(Arc::clone(store), window)),
+            Self::Off => None,
+        }
+    }
+}
+
+impl fmt::Debug for ReplaySetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::InMemory => "InMemory",
+            Self::Store(_) => "Store(..)",
+            Self::Off => "Off",
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +256,19 @@ mod tests {
             handles.into_iter().map(|h| usize::from(h.join().unwrap())).sum()
         });
         assert_eq!(passed, 1);
+    }
+
+    #[test]
+    fn a_setting_turns_off_and_on_and_keeps_a_chosen_store() {
+        let window = Duration::from_secs(60);
+        assert_eq!(ReplaySetting::default().guard(window).map(|g| g.window()), Some(window));
+        assert!(ReplaySetting::default().with_protection(false).guard(window).is_none());
+        let store: Arc<dyn ReplayStore> = Arc::new(MemoryReplayStore::new(4));
+        let chosen = ReplaySetting::Store(Arc::clone(&store)).with_protection(true);
+        let (a, b) = (chosen.guard(window).unwrap(), chosen.guard(window).unwrap());
+        assert!(a.first_time(b"k") && !b.first_time(b"k"), "both guards use the chosen store");
+        let back = ReplaySetting::Store(store).with_protection(false).with_protection(true);
+        assert!(matches!(back, ReplaySetting::InMemory), "{back:?}");
     }
 
     #[test]

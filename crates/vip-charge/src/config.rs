@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sign_core::options::{check_base_url, is_header_safe};
-use sign_core::replay::{MemoryReplayStore, ReplayGuard, ReplayStore};
+use sign_core::replay::{ReplayGuard, ReplaySetting, ReplayStore};
 use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 use sign_core::{HttpOptions, SecretString};
 
@@ -140,28 +140,6 @@ pub struct ConfigBuilder {
     http: HttpOptions,
 }
 
-/// Where verified callback deliveries are remembered.
-#[derive(Clone, Default)]
-enum ReplaySetting {
-    /// A bounded in-memory store of this process.
-    #[default]
-    InMemory,
-    /// The user's store.
-    Store(Arc<dyn ReplayStore>),
-    /// No replay guard.
-    Off,
-}
-
-impl std::fmt::Debug for ReplaySetting {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Self::InMemory => "InMemory",
-            Self::Store(_) => "Store(..)",
-            Self::Off => "Off",
-        })
-    }
-}
-
 impl Default for ConfigBuilder {
     fn default() -> Self {
         Self {
@@ -278,7 +256,7 @@ impl ConfigBuilder {
 
     /// Where verified callback deliveries are remembered, so that a delivery seen before is
     /// [`Error::CallbackReplayed`](crate::Error::CallbackReplayed). Default: a bounded store in this
-    /// process's memory ([`MemoryReplayStore`], 100 000 deliveries). Several instances behind a load
+    /// process's memory ([`MemoryReplayStore`](sign_core::replay::MemoryReplayStore), 100 000 deliveries). Several instances behind a load
     /// balancer need one shared store (Redis `SET key 1 NX PX ttl`, a database unique key): see
     /// [`sign_core::replay`]. A delivery is remembered for twice the
     /// [`callback_time_window`](Self::callback_time_window) on the monotonic clock, as long as its
@@ -293,11 +271,7 @@ impl ConfigBuilder {
     /// the replay guard off: a replay then verifies again, and idempotency by `orderCode` is the only
     /// protection.
     pub fn callback_replay_protection(mut self, on: bool) -> Self {
-        self.replay = match (on, self.replay) {
-            (false, _) => ReplaySetting::Off,
-            (true, ReplaySetting::Off) => ReplaySetting::InMemory,
-            (true, kept) => kept,
-        };
+        self.replay = self.replay.with_protection(on);
         self
     }
 
@@ -387,13 +361,7 @@ impl ConfigBuilder {
         // A timestamp accepted now (up to one window ahead of the clock) stays inside the window for
         // at most two windows: remember the delivery that long.
         let replay_window = self.callback_window.saturating_mul(2);
-        let replay_guard = match self.replay {
-            ReplaySetting::InMemory => {
-                Some(ReplayGuard::with_store(Arc::new(MemoryReplayStore::default()), replay_window))
-            }
-            ReplaySetting::Store(store) => Some(ReplayGuard::with_store(store, replay_window)),
-            ReplaySetting::Off => None,
-        };
+        let replay_guard = self.replay.guard(replay_window);
         Ok(Config {
             base_url,
             business_id,
