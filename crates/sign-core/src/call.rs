@@ -148,12 +148,27 @@ pub const MAX_PROVIDER_TEXT_CHARS: usize = 512;
 pub fn send_with_retries<Err: From<TransportError>>(
     transport: &(impl Transport + ?Sized),
     policy: &RetryPolicy,
+    sign: impl FnMut() -> Result<HttpRequest, Err>,
+) -> Result<HttpResponse, Err> {
+    send_with_retries_in(&crate::trace::CallSpan::disabled(), transport, policy, sign)
+}
+
+/// [`send_with_retries`] reporting to `span` (feature `tracing`): the attempt count and the last
+/// HTTP status are recorded on it, and each repeat is a `retry` event in it.
+///
+/// # Errors
+/// As [`send_with_retries`].
+pub fn send_with_retries_in<Err: From<TransportError>>(
+    span: &crate::trace::CallSpan,
+    transport: &(impl Transport + ?Sized),
+    policy: &RetryPolicy,
     mut sign: impl FnMut() -> Result<HttpRequest, Err>,
 ) -> Result<HttpResponse, Err> {
     let mut retry = 0;
     loop {
         let request = sign()?;
         let result = transport.send(&request);
+        span.attempt(retry + 1, &result);
         let again = retry < policy.retries()
             && match &result {
                 Ok(response) => policy.should_retry_response(&request, response),
@@ -162,7 +177,9 @@ pub fn send_with_retries<Err: From<TransportError>>(
         if !again {
             return result.map_err(Err::from);
         }
-        std::thread::sleep(policy.backoff(retry));
+        let backoff = policy.backoff(retry);
+        span.retry(retry + 1, &result, backoff);
+        std::thread::sleep(backoff);
         retry += 1;
     }
 }
@@ -474,9 +491,16 @@ macro_rules! client_call_methods {
         /// Any error of `prepare`, the transport or `parse`; `Error::outcome` says whether the
         /// provider may have processed the request.
         pub fn call<E: $crate::Endpoint>(&self, request: &E) -> ::core::result::Result<E::Response, $error> {
-            let response =
-                $crate::call::send_with_retries(self.transport(), &self.retry_policy(), || self.prepare(request))?;
-            self.parse::<E>(&response)
+            let span = $crate::trace::CallSpan::start(::core::env!("CARGO_PKG_NAME"), E::NAME);
+            let result = span.in_scope(|| {
+                let response =
+                    $crate::call::send_with_retries_in(&span, self.transport(), &self.retry_policy(), || {
+                        self.prepare(request)
+                    })?;
+                self.parse::<E>(&response)
+            });
+            span.finish(result.as_ref().err().map(|e| e.outcome()));
+            result
         }
 
         /// The signed `POST` of `body` (as JSON) to `path`, not sent: for an endpoint the provider
@@ -521,10 +545,16 @@ macro_rules! client_call_methods {
             body: &(impl ::serde::Serialize + ?Sized),
             idempotent: bool,
         ) -> ::core::result::Result<T, $error> {
-            let response = $crate::call::send_with_retries(self.transport(), &self.retry_policy(), || {
-                self.prepare_raw(path, body, idempotent)
-            })?;
-            self.read_response(&response, path)
+            let span = $crate::trace::CallSpan::start(::core::env!("CARGO_PKG_NAME"), path);
+            let result = span.in_scope(|| {
+                let response =
+                    $crate::call::send_with_retries_in(&span, self.transport(), &self.retry_policy(), || {
+                        self.prepare_raw(path, body, idempotent)
+                    })?;
+                self.read_response(&response, path)
+            });
+            span.finish(result.as_ref().err().map(|e| e.outcome()));
+            result
         }
 
         /// [`raw_call`](Self::raw_call) with the answer as untyped JSON.

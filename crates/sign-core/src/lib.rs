@@ -46,6 +46,7 @@ pub mod retry;
 #[cfg_attr(docsrs, doc(cfg(feature = "rsa")))]
 pub mod rsa;
 pub mod secret;
+pub mod trace;
 #[cfg(feature = "ureq")]
 pub mod transport;
 
