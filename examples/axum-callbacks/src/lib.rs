@@ -157,7 +157,7 @@ pub fn router(state: AppState) -> Router {
 /// Serves the app on `listener` until the task is dropped or the listener fails.
 ///
 /// # Errors
-/// What [`axum::serve`] returns: an I/O error of the listener.
+/// What [`axum::serve()`] returns: an I/O error of the listener.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
     axum::serve(listener, router(state)).await
 }
