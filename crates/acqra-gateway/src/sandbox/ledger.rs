@@ -244,6 +244,64 @@ impl Ledger {
         }
     }
 
+    /// Settles a pending order as the payer or the back office would: `successed`, `failed` or
+    /// `canceled`.
+    pub(crate) fn settle(&mut self, order_no: &str, status: &'static str, now: &str) -> Result<(), String> {
+        let trade = self.by_order_no.get(order_no).cloned().ok_or_else(|| format!("no order {order_no:?}"))?;
+        let order = self.orders.get_mut(&trade).ok_or_else(|| format!("no order {order_no:?}"))?;
+        if order.status != "pending" {
+            return Err(format!("order {order_no:?} is {}, not pending", order.status));
+        }
+        order.status = status;
+        if status == "successed" {
+            order.captured = order.amount;
+        }
+        order.finished = Some(now.to_owned());
+        Ok(())
+    }
+
+    /// Pays a pending checkout session with a card typed on the cashier page, by the rules of
+    /// `payment` (Luhn, expiry, the declined test card); a declined card fails the order.
+    pub(crate) fn pay_checkout_with_card(&mut self, order_no: &str, card: &Value, now: &str, ym: (u32, u32)) -> Outcome {
+        let trade = self.by_order_no.get(order_no).cloned().ok_or_else(|| fail(codes::NOT_FOUND, "order not found"))?;
+        let status = self.orders.get(&trade).map(|o| o.status).unwrap_or_default();
+        if status != "pending" {
+            return Err(fail(codes::BAD_STATE, format!("cannot pay an order that is {status}")));
+        }
+        let (card_on_file, declined) = Self::read_card(card, ym.0, ym.1)?;
+        let code = format!("{:06}", (self.next() * 7919) % 1_000_000);
+        let order = self.orders.get_mut(&trade).ok_or_else(|| fail(codes::NOT_FOUND, "order not found"))?;
+        order.method = "card".into();
+        order.card = Some(card_on_file);
+        order.finished = Some(now.to_owned());
+        if declined {
+            order.status = "failed";
+            return Err(fail(codes::DECLINED, "card declined (sandbox test card)"));
+        }
+        order.status = "successed";
+        order.captured = order.amount;
+        order.authorize_code = Some(code);
+        Ok(json!({ "orderNo": order.order_no, "orderStatus": order.status }))
+    }
+
+    /// Every order, for the admin interface: `orderNo`, `tradeNo`, amount, currency, status.
+    pub(crate) fn summaries(&self) -> Vec<Value> {
+        let mut orders: Vec<&Order> = self.orders.values().collect();
+        orders.sort_by(|a, b| a.trade_no.cmp(&b.trade_no));
+        orders
+            .into_iter()
+            .map(|o| {
+                json!({
+                    "orderNo": o.order_no,
+                    "tradeNo": o.trade_no,
+                    "amount": money(o.amount),
+                    "currency": o.currency,
+                    "orderStatus": o.status,
+                })
+            })
+            .collect()
+    }
+
     pub(crate) fn cashier_order(&mut self, v: &Value, now: &str) -> Outcome {
         let amount = amount(v, "amount")?;
         let currency = currency(v)?.to_owned();

@@ -86,6 +86,14 @@ fn deliver(shared: &Shared, job: &Job) {
             Err(_) => DeliveryOutcome::Failed,
         };
         let done = outcome == DeliveryOutcome::Acknowledged;
+        let (status, verdict) = match &outcome {
+            DeliveryOutcome::Acknowledged => (200, Ok(())),
+            DeliveryOutcome::NotAcknowledged { status } => {
+                (*status, Err(format!("attempt {}: not acknowledged (reply 2xx `SUCCESS` to stop retries)", i + 1)))
+            }
+            _ => (0, Err(format!("attempt {}: no answer (connection failed or timed out)", i + 1))),
+        };
+        shared.hooks.record_callback(&job.url, status, verdict);
         shared.record_delivery(CallbackDelivery {
             order_code: job.order_code.clone(),
             attempt: i + 1,
