@@ -108,9 +108,18 @@ pub fn route(served: &dyn Served, request: &HttpRequest) -> Option<HttpResponse>
             served.hooks().clear_requests();
             reply(200, json!({ "ok": "state, planned faults and the request log are reset" }))
         }
-        _ => error(404, format!("no admin endpoint {} {}: GET {ADMIN_PREFIX} lists them", request.method.as_str(), request.path())),
+        _ => error(
+            404,
+            format!("no admin endpoint {} {}: GET {ADMIN_PREFIX} lists them", request.method.as_str(), request.path()),
+        ),
     };
-    println!("[{}] admin {} {} -> {}", served.provider().name(), request.method.as_str(), request.path(), response.status);
+    println!(
+        "[{}] admin {} {} -> {}",
+        served.provider().name(),
+        request.method.as_str(),
+        request.path(),
+        response.status
+    );
     Some(response)
 }
 

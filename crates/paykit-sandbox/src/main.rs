@@ -26,7 +26,8 @@ pub(crate) enum Provider {
 }
 
 impl Provider {
-    pub(crate) const ALL: [Provider; 5] = [Self::Visagenius, Self::Acqra, Self::VipCharge, Self::MallPay, Self::Chainup];
+    pub(crate) const ALL: [Provider; 5] =
+        [Self::Visagenius, Self::Acqra, Self::VipCharge, Self::MallPay, Self::Chainup];
 
     /// The crate's name.
     pub fn name(self) -> &'static str {
@@ -111,7 +112,11 @@ fn run(args: &Args) -> Result<(), String> {
             None if base_port == 0 => 0,
             None => base_port.checked_add(provider.index()).ok_or("--base-port is too high")?,
         };
-        let addr = if bind.contains(':') && !bind.starts_with('[') { format!("[{bind}]:{port}") } else { format!("{bind}:{port}") };
+        let addr = if bind.contains(':') && !bind.starts_with('[') {
+            format!("[{bind}]:{port}")
+        } else {
+            format!("{bind}:{port}")
+        };
         let common = Common { listen: Listen::new(addr).options(options.clone()), keys_dir: &keys_dir };
         let started = match provider {
             Provider::Visagenius => providers::start_visagenius(args, &common),
@@ -129,7 +134,13 @@ fn run(args: &Args) -> Result<(), String> {
     println!("# These credentials are printed once, here; the request log never shows them.");
     for started in &running {
         let served = &started.served;
-        println!("\n# == {} at {} (admin: {}{})", served.provider().name(), served.base_url(), served.base_url(), admin::ADMIN_PREFIX);
+        println!(
+            "\n# == {} at {} (admin: {}{})",
+            served.provider().name(),
+            served.base_url(),
+            served.base_url(),
+            admin::ADMIN_PREFIX
+        );
         for note in &started.notes {
             println!("# {note}");
         }

@@ -269,13 +269,12 @@ pub fn start_vip_charge(args: &crate::args::Args, common: &Common<'_>) -> Result
     let sandbox = builder.start().map_err(|e| format!("vip-charge: cannot listen on {}: {e}", common.listen.addr()))?;
     let merchant_path = match merchant_file {
         Some(path) => PathBuf::from(path),
-        None => write_key(common.keys_dir, "vip-charge-merchant-private-key.txt", merchant_key.to_base64_der().expose())?,
+        None => {
+            write_key(common.keys_dir, "vip-charge-merchant-private-key.txt", merchant_key.to_base64_der().expose())?
+        }
     };
-    let platform_path = write_key(
-        common.keys_dir,
-        "vip-charge-platform-public-key.txt",
-        &platform_key.public_key().to_base64_der(),
-    )?;
+    let platform_path =
+        write_key(common.keys_dir, "vip-charge-platform-public-key.txt", &platform_key.public_key().to_base64_der())?;
     let env = vec![
         ("VIPCHARGE_BASE_URL".into(), sandbox.base_url().to_owned()),
         ("VIPCHARGE_BUSINESS_ID".into(), sandbox.business_id().to_owned()),
@@ -288,9 +287,11 @@ pub fn start_vip_charge(args: &crate::args::Args, common: &Common<'_>) -> Result
         ("VIPCHARGE_PRIVATE_KEY_FILE".into(), merchant_path.display().to_string()),
         ("VIPCHARGE_PLATFORM_PUBLIC_KEY_FILE".into(), platform_path.display().to_string()),
     ];
-    let mut notes = vec!["an account starting with `fail` makes the order fail; VIPCHARGE_SIGN_TYPE=MD5 signs \
+    let mut notes = vec![
+        "an account starting with `fail` makes the order fail; VIPCHARGE_SIGN_TYPE=MD5 signs \
                           with VIPCHARGE_SECRET_KEY instead of the keys"
-        .to_owned()];
+            .to_owned(),
+    ];
     notes.push(match callback_url {
         Some(url) => format!("callbacks of orders without a callbackUrl go to {url}"),
         None => "orders without a callbackUrl get no callback (set --vip-charge-callback-url)".into(),
@@ -319,7 +320,10 @@ impl Served for VipCharge {
         match action {
             Action::Paid | Action::Failed => {
                 self.0.set_order_status(order, action == Action::Paid).map_err(known)?;
-                Ok(format!("order {order} is now {}; its callback is on its way", if action == Action::Paid { "SUCCESS" } else { "FAILED" }))
+                Ok(format!(
+                    "order {order} is now {}; its callback is on its way",
+                    if action == Action::Paid { "SUCCESS" } else { "FAILED" }
+                ))
             }
             Action::Closed => Err(not_here("vip-charge orders are SUCCESS or FAILED: use paid or failed")),
             Action::Callback => {
@@ -351,7 +355,8 @@ pub fn start_mall_pay(args: &crate::args::Args, common: &Common<'_>) -> Result<S
         ("MALLPAY_TOKEN".into(), sandbox.token().expose().to_owned()),
         ("MALLPAY_ORDER_ID".into(), "1001,1002,1003".into()),
     ];
-    let notes = vec![format!("any order id can be paid once; the user has {} points", mall_pay::sandbox::STARTING_POINTS)];
+    let notes =
+        vec![format!("any order id can be paid once; the user has {} points", mall_pay::sandbox::STARTING_POINTS)];
     Ok(Started { served: Arc::new(MallPay(sandbox)), env, notes })
 }
 
@@ -386,9 +391,7 @@ impl Served for MallPay {
         json!({ "paid": orders, "points_balance": self.0.points_balance() })
     }
     fn act(&self, _order: &str, _action: Action) -> Result<String, Refusal> {
-        Err(not_here(
-            "the mall's orders exist only once paid through its pay endpoint, and it sends no callbacks",
-        ))
+        Err(not_here("the mall's orders exist only once paid through its pay endpoint, and it sends no callbacks"))
     }
     fn reset(&self) {
         self.0.reset();
@@ -434,17 +437,16 @@ pub fn start_chainup(args: &crate::args::Args, common: &Common<'_>) -> Result<St
     if let Some(url) = &notify {
         builder = builder.notify_url_override(url.as_str());
     }
-    let sandbox = builder.start().map_err(|e| format!("chainup-opay: cannot listen on {}: {e}", common.listen.addr()))?;
+    let sandbox =
+        builder.start().map_err(|e| format!("chainup-opay: cannot listen on {}: {e}", common.listen.addr()))?;
     let platform_path =
         write_key(common.keys_dir, "chainup-platform-public-key.txt", &sandbox.keys().platform_public_key())?;
-    let mut env = vec![
-        ("CHAINUP_BASE_URL".into(), sandbox.base_url().to_owned()),
-        ("CHAINUP_APP_KEY".into(), app_key),
-    ];
+    let mut env = vec![("CHAINUP_BASE_URL".into(), sandbox.base_url().to_owned()), ("CHAINUP_APP_KEY".into(), app_key)];
     match (&merchant_file, generated) {
         (Some(path), _) => env.push(("CHAINUP_MERCHANT_PRIVATE_KEY_FILE".into(), path.clone())),
         (None, true) => {
-            let key = sandbox.keys().merchant_private_key().ok_or("chainup: the generated keys lack the merchant key")?;
+            let key =
+                sandbox.keys().merchant_private_key().ok_or("chainup: the generated keys lack the merchant key")?;
             let path = write_key(common.keys_dir, "chainup-merchant-private-key.txt", key.expose())?;
             env.push(("CHAINUP_MERCHANT_PRIVATE_KEY_FILE".into(), path.display().to_string()));
         }

@@ -180,9 +180,9 @@ impl Hooks {
         let verdict = match (fault, classify(&response)) {
             (Some(fault), _) => Verdict::Fault { fault },
             (None, None) if response.is_success() => Verdict::Accepted,
-            (None, message) => Verdict::Refused {
-                rule: refusal.or(message).unwrap_or_else(|| format!("HTTP {}", response.status)),
-            },
+            (None, message) => {
+                Verdict::Refused { rule: refusal.or(message).unwrap_or_else(|| format!("HTTP {}", response.status)) }
+            }
         };
         self.record(Direction::Incoming, request.method.as_str(), request.path(), response.status, verdict);
         response
@@ -202,8 +202,14 @@ impl Hooks {
         let entry = {
             let mut log = self.lock();
             log.0 += 1;
-            let entry =
-                LoggedRequest { seq: log.0, direction, method: method.to_owned(), target: target.to_owned(), status, verdict };
+            let entry = LoggedRequest {
+                seq: log.0,
+                direction,
+                method: method.to_owned(),
+                target: target.to_owned(),
+                status,
+                verdict,
+            };
             if log.1.len() == LOG_CAPACITY {
                 log.1.pop_front();
             }
@@ -252,7 +258,10 @@ pub fn shortened(signature: &str) -> String {
 
 /// Text a log may show whole: at most `max` characters, control characters escaped.
 pub fn excerpt(text: &str, max: usize) -> String {
-    let mut out: String = text.chars().take(max).flat_map(char::escape_debug).collect();
+    let mut out = String::new();
+    for c in text.chars().take(max) {
+        if c.is_control() { out.extend(c.escape_debug()) } else { out.push(c) }
+    }
     if text.chars().count() > max {
         out.push_str("...");
     }
@@ -312,7 +321,7 @@ mod tests {
         assert_eq!(masked("secret_key", "abcdef"), "<secret_key: 6 chars>");
         assert_eq!(shortened("ABCDEFGHIJKL"), "ABCDEFGH...");
         assert_eq!(shortened("ABC"), "ABC");
-        assert_eq!(excerpt("a\nb", 10), "a\\nb");
+        assert_eq!(excerpt("a\nb\"", 10), "a\\nb\"");
         assert_eq!(excerpt("abcdef", 3), "abc...");
     }
 }

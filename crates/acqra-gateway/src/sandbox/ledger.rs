@@ -262,7 +262,13 @@ impl Ledger {
 
     /// Pays a pending checkout session with a card typed on the cashier page, by the rules of
     /// `payment` (Luhn, expiry, the declined test card); a declined card fails the order.
-    pub(crate) fn pay_checkout_with_card(&mut self, order_no: &str, card: &Value, now: &str, ym: (u32, u32)) -> Outcome {
+    pub(crate) fn pay_checkout_with_card(
+        &mut self,
+        order_no: &str,
+        card: &Value,
+        now: &str,
+        ym: (u32, u32),
+    ) -> Outcome {
         let trade = self.by_order_no.get(order_no).cloned().ok_or_else(|| fail(codes::NOT_FOUND, "order not found"))?;
         let status = self.orders.get(&trade).map(|o| o.status).unwrap_or_default();
         if status != "pending" {

@@ -35,8 +35,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use sandbox_server::hooks::masked;
-use sandbox_server::{SandboxServer, refuse_because};
 pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+use sandbox_server::{SandboxServer, refuse_because};
 use serde_json::{Value, json};
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock};
 use time::OffsetDateTime;
@@ -321,7 +321,10 @@ impl SandboxGateway {
         let ok = (app_id == self.options.app_id) & (secret == self.options.secret);
         if !ok {
             if app_id != self.options.app_id {
-                refuse_because(format!("token request: appId {app_id:?} is not the sandbox's {:?}", self.options.app_id));
+                refuse_because(format!(
+                    "token request: appId {app_id:?} is not the sandbox's {:?}",
+                    self.options.app_id
+                ));
             } else {
                 refuse_because(format!(
                     "token request: wrong secret (got {}, the sandbox's is {})",

@@ -60,8 +60,8 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use rsa::{RsaPrivateKey, RsaPublicKey};
-use sandbox_server::{SandboxServer, refuse_because};
 pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+use sandbox_server::{SandboxServer, refuse_because};
 use serde_json::{Value, json};
 use sign_core::decimal::rust_decimal;
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport};
@@ -377,7 +377,12 @@ impl SandboxBuilder {
             Some(keys) => keys,
             None => SandboxKeys::generate()?,
         };
-        Sandbox::start_core(self.app_key.as_deref().unwrap_or(SANDBOX_APP_KEY), keys, &self.listen, self.notify_override)
+        Sandbox::start_core(
+            self.app_key.as_deref().unwrap_or(SANDBOX_APP_KEY),
+            keys,
+            &self.listen,
+            self.notify_override,
+        )
     }
 }
 
@@ -419,8 +424,8 @@ impl Sandbox {
             faults: Faults::new(),
         });
         let c = Arc::clone(&core);
-        let server =
-            listen.start(move |req| c.hooks.serve(&req, |r| c.faults.apply(r, |r| c.handle(r), failure), refusal_message))?;
+        let server = listen
+            .start(move |req| c.hooks.serve(&req, |r| c.faults.apply(r, |r| c.handle(r), failure), refusal_message))?;
         Ok(Self { core, server })
     }
 

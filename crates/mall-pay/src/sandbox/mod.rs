@@ -20,8 +20,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use sandbox_server::{SandboxServer, refuse_because};
 pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+use sandbox_server::{SandboxServer, refuse_because};
 use serde_json::value::RawValue;
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
 
@@ -149,8 +149,8 @@ impl SandboxBuilder {
 /// `None` for the mall's success envelope (`status` 200 or `"200"`), else its `msg`.
 fn refusal_message(response: &HttpResponse) -> Option<String> {
     let doc: serde_json::Value = serde_json::from_slice(&response.body).unwrap_or_default();
-    let ok = matches!(&doc["status"], serde_json::Value::Number(n) if n.as_i64() == Some(200))
-        || doc["status"] == "200";
+    let ok =
+        matches!(&doc["status"], serde_json::Value::Number(n) if n.as_i64() == Some(200)) || doc["status"] == "200";
     if ok && response.is_success() {
         return None;
     }

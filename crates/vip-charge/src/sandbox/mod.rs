@@ -768,8 +768,10 @@ impl Shared {
         let (Some(business_id), Some(nonce), Some(timestamp), Some(sign)) =
             (header("businessId"), header("nonce"), header("timestamp"), header("sign"))
         else {
-            let missing: Vec<&str> =
-                ["businessId", "nonce", "timestamp", "sign"].into_iter().filter(|n| request.header(n).is_none()).collect();
+            let missing: Vec<&str> = ["businessId", "nonce", "timestamp", "sign"]
+                .into_iter()
+                .filter(|n| request.header(n).is_none())
+                .collect();
             refuse_because(format!("missing header(s): {}", missing.join(", ")));
             return Err(fail(BAD_REQUEST, "缺少请求头: businessId, nonce, timestamp, sign"));
         };
