@@ -4,6 +4,7 @@
 
 mod admin;
 mod args;
+mod pages;
 mod providers;
 
 use std::path::PathBuf;
@@ -166,6 +167,6 @@ fn install_hooks(served: &Arc<dyn Served>) {
     let weak = Arc::downgrade(served);
     served.hooks().set_front(move |request| {
         let served = weak.upgrade()?;
-        admin::route(served.as_ref(), request)
+        admin::route(served.as_ref(), request).or_else(|| served.page(request))
     });
 }

@@ -235,6 +235,9 @@ impl Served for Acqra {
         self.0.gateway().reset();
         self.0.faults().clear();
     }
+    fn page(&self, request: &sign_core::HttpRequest) -> Option<HttpResponse> {
+        crate::pages::acqra_cashier(self.0.gateway(), request)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -507,5 +510,8 @@ impl Served for Chainup {
     }
     fn reset(&self) {
         self.0.reset();
+    }
+    fn page(&self, request: &sign_core::HttpRequest) -> Option<HttpResponse> {
+        crate::pages::chainup_payment(&self.0, request)
     }
 }
