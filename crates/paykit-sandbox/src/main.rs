@@ -6,6 +6,7 @@ mod admin;
 mod args;
 mod pages;
 mod providers;
+mod state;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -149,10 +150,24 @@ fn run(args: &Args) -> Result<(), String> {
             println!("{name}={value}");
         }
     }
+    let served: Vec<Arc<dyn Served>> = running.iter().map(|s| Arc::clone(&s.served)).collect();
+    let saver = match args.value("state") {
+        Some(file) => {
+            let file = PathBuf::from(file);
+            let restored = state::restore(&file, &served)?;
+            println!("\n# state kept in {}{}", file.display(), if restored { " (restored)" } else { "" });
+            Some(state::Saver::start(file, served.clone()))
+        }
+        None => None,
+    };
     println!("\n# ready: one line per request follows; Ctrl-C or SIGTERM stops the server");
 
     let _ = stop_rx.recv();
     println!("# stopping");
+    if let Some(saver) = saver {
+        saver.stop()?;
+    }
+    drop(served);
     // Dropping a sandbox closes its port and stops its callback senders.
     drop(running);
     println!("# stopped");

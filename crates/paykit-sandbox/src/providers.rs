@@ -51,6 +51,10 @@ pub trait Served: Send + Sync {
     fn act(&self, order: &str, action: Action) -> Result<String, Refusal>;
     /// Back to a fresh state.
     fn reset(&self);
+    /// The state kept in a `--state` file.
+    fn export_state(&self) -> Value;
+    /// Restores the state from a `--state` file.
+    fn import_state(&self, state: &Value) -> Result<(), String>;
     /// The page a payer sees at this path, if the provider has one there.
     fn page(&self, _request: &sign_core::HttpRequest) -> Option<HttpResponse> {
         None
@@ -173,6 +177,12 @@ impl Served for Visagenius {
     fn reset(&self) {
         self.0.reset();
     }
+    fn export_state(&self) -> Value {
+        self.0.export_state()
+    }
+    fn import_state(&self, state: &Value) -> Result<(), String> {
+        self.0.import_state(state)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,6 +244,12 @@ impl Served for Acqra {
     fn reset(&self) {
         self.0.gateway().reset();
         self.0.faults().clear();
+    }
+    fn export_state(&self) -> Value {
+        self.0.gateway().export_state()
+    }
+    fn import_state(&self, state: &Value) -> Result<(), String> {
+        self.0.gateway().import_state(state)
     }
     fn page(&self, request: &sign_core::HttpRequest) -> Option<HttpResponse> {
         crate::pages::acqra_cashier(self.0.gateway(), request)
@@ -338,6 +354,12 @@ impl Served for VipCharge {
     fn reset(&self) {
         self.0.reset();
     }
+    fn export_state(&self) -> Value {
+        self.0.export_state()
+    }
+    fn import_state(&self, state: &Value) -> Result<(), String> {
+        self.0.import_state(state)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,6 +420,12 @@ impl Served for MallPay {
     }
     fn reset(&self) {
         self.0.reset();
+    }
+    fn export_state(&self) -> Value {
+        self.0.export_state()
+    }
+    fn import_state(&self, state: &Value) -> Result<(), String> {
+        self.0.import_state(state)
     }
 }
 
@@ -510,6 +538,12 @@ impl Served for Chainup {
     }
     fn reset(&self) {
         self.0.reset();
+    }
+    fn export_state(&self) -> Value {
+        self.0.export_state()
+    }
+    fn import_state(&self, state: &Value) -> Result<(), String> {
+        self.0.import_state(state)
     }
     fn page(&self, request: &sign_core::HttpRequest) -> Option<HttpResponse> {
         crate::pages::chainup_payment(&self.0, request)

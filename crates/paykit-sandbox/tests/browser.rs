@@ -44,7 +44,10 @@ impl Browser {
             .expect("chromedriver starts");
         let base = format!("http://127.0.0.1:{port}");
         let agent = ureq::Agent::new_with_config(
-            ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(Duration::from_secs(60))).build(),
+            ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .timeout_global(Some(Duration::from_secs(60)))
+                .build(),
         );
         let mut browser = Browser { driver, base, session: String::new(), agent };
         let deadline = Instant::now() + PATIENCE;
@@ -65,17 +68,27 @@ impl Browser {
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let (status, answer) = self.try_call(method, path, body);
+        assert_eq!(status, 200, "WebDriver {method} {path}: {answer}");
+        answer["value"].clone()
+    }
+
+    /// The status and the whole answer.
+    fn try_call(&self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
         let url = format!("{}{path}", self.base);
         let mut response = match (method, body) {
             ("GET", _) => self.agent.get(&url).call(),
             ("DELETE", _) => self.agent.delete(&url).call(),
-            (_, body) => self.agent.post(&url).send_json(body.unwrap_or_else(|| json!({}))),
+            (_, body) => self
+                .agent
+                .post(&url)
+                .header("Content-Type", "application/json")
+                .send(body.unwrap_or_else(|| json!({})).to_string()),
         }
         .unwrap_or_else(|e| panic!("WebDriver {method} {path}: {e}"));
         let status = response.status().as_u16();
-        let answer: Value = response.body_mut().read_json().unwrap();
-        assert_eq!(status, 200, "WebDriver {method} {path}: {answer}");
-        answer["value"].clone()
+        let answer: Value = serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap();
+        (status, answer)
     }
 
     fn session_path(&self, rest: &str) -> String {
@@ -86,9 +99,19 @@ impl Browser {
         self.call("POST", &self.session_path("/url"), Some(json!({ "url": url })));
     }
 
+    /// The element, waiting for it while the page a click started is still loading.
     fn element(&self, css: &str) -> String {
-        let found = self.call("POST", &self.session_path("/element"), Some(json!({ "using": "css selector", "value": css })));
-        found[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}")).to_owned()
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let query = json!({ "using": "css selector", "value": css });
+            let (status, answer) = self.try_call("POST", &self.session_path("/element"), Some(query));
+            if status == 200 {
+                return answer["value"][ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}")).to_owned();
+            }
+            let missing = answer["value"]["error"] == "no such element";
+            assert!(missing && Instant::now() < deadline, "WebDriver: element {css}: {answer}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     fn type_into(&self, css: &str, text: &str) {
@@ -104,7 +127,10 @@ impl Browser {
 
     fn text(&self, css: &str) -> String {
         let id = self.element(css);
-        self.call("GET", &self.session_path(&format!("/element/{id}/text")), None).as_str().unwrap_or_default().to_owned()
+        self.call("GET", &self.session_path(&format!("/element/{id}/text")), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 }
 
@@ -139,7 +165,12 @@ fn payers_pay_and_fail_on_the_pages_in_a_headless_browser() {
     // other; the gateway's query then reports each.
     let acqra = var("ACQRA_BASE_URL");
     let client = acqra_gateway::Client::new(
-        acqra_gateway::Config::builder().base_url(acqra.as_str()).app_id(var("ACQRA_APP_ID")).secret(var("ACQRA_SECRET")).build().unwrap(),
+        acqra_gateway::Config::builder()
+            .base_url(acqra.as_str())
+            .app_id(var("ACQRA_APP_ID"))
+            .secret(var("ACQRA_SECRET"))
+            .build()
+            .unwrap(),
     );
     let status_of = |order_no: &str| {
         let query = acqra_gateway::QueryRequest::new(acqra_gateway::PaymentMethodType::Card).with_order_no(order_no);
@@ -199,8 +230,11 @@ fn payers_pay_and_fail_on_the_pages_in_a_headless_browser() {
     let paid = client.verify_notification(&callback.headers, &callback.body).unwrap();
     assert_eq!((paid.order_num, paid.order_status), (order_num, chainup_opay::OrderStatus::Paid));
 
-    // The card number typed on the page reached no log line.
-    assert!(running.out.lines().iter().all(|l| !l.contains("4111") && !l.contains(acqra_gateway::sandbox::DECLINED_CARD)));
+    // The card numbers typed on the page reached no log line; the page requests were logged.
+    let page_line = running.out.wait_for(|l| l == "[acqra-gateway] page POST /h5/zh-cn/cashier.html -> 200");
+    let log = running.log_lines();
+    assert!(page_line.is_some(), "{log:?}");
+    assert!(log.iter().all(|l| !l.contains("4111") && !l.contains(acqra_gateway::sandbox::DECLINED_CARD)), "{log:?}");
     drop(browser);
     let _ = std::fs::remove_dir_all(keys);
 }

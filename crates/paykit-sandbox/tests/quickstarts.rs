@@ -150,8 +150,8 @@ fn all_five_quickstarts_pass_against_the_binary_and_callbacks_reach_the_command_
     assert_eq!(paid.order_num, first);
     assert_eq!(paid.order_status, chainup_opay::OrderStatus::Paid);
 
-    // Every request above was logged as accepted, each callback as acknowledged.
-    let log = running.log_lines();
+    // Every request above was logged as accepted, each callback as acknowledged (the lines are
+    // read from the binary's stdout by another thread: wait for them).
     for (provider, path) in [
         ("visagenius", "/openvisa/order_pay"),
         ("acqra-gateway", "/gateway/v1/refund"),
@@ -159,15 +159,18 @@ fn all_five_quickstarts_pass_against_the_binary_and_callbacks_reach_the_command_
         ("vip-charge", "/v1/openapi/order/VIPCharge"),
         ("chainup-opay", "/opay/cancelOrder"),
     ] {
-        assert!(
-            log.iter()
-                .any(|l| l.starts_with(&format!("[{provider}] POST ")) && l.contains(path) && l.ends_with("accepted")),
-            "no accepted {provider} {path} in the log:\n{}",
-            log.join("\n")
-        );
+        let prefix = format!("[{provider}] POST ");
+        let line = running.out.wait_for(|l| l.starts_with(&prefix) && l.contains(path) && l.ends_with("accepted"));
+        assert!(line.is_some(), "no accepted {provider} {path} in the log:\n{}", running.log_lines().join("\n"));
     }
-    assert!(log.iter().any(|l| l.starts_with("[vip-charge] callback POST") && l.ends_with("acknowledged")));
-    assert!(log.iter().any(|l| l.starts_with("[chainup-opay] callback POST") && l.ends_with("acknowledged")));
+    let log = running.log_lines();
+    // A callback's line comes once the merchant's answer is read: wait for it.
+    for provider in ["vip-charge", "chainup-opay"] {
+        let prefix = format!("[{provider}] callback POST");
+        let acknowledged = running.out.wait_for(|l| l.starts_with(&prefix) && l.ends_with("acknowledged"));
+        assert!(acknowledged.is_some(), "no acknowledged {provider} callback in the log:\n{}", log.join("\n"));
+    }
+    let log = running.log_lines();
     assert_no_secret_in(&running, &log);
 
     #[cfg(unix)]

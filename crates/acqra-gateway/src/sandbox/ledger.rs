@@ -13,8 +13,47 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sign_core::decimal::rust_decimal::Decimal;
+
+/// How the ledger's amounts and fixed words are kept in a state file: amounts as their decimal
+/// text (never a float), statuses and brands as the words the sandbox uses.
+mod saved {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use sign_core::decimal::rust_decimal::Decimal;
+
+    pub fn ser_decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&d.to_string())
+    }
+
+    pub fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(|_| serde::de::Error::custom(format!("not a decimal amount: {text:?}")))
+    }
+
+    pub fn ser_word<S: Serializer>(w: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(w)
+    }
+
+    /// The sandbox's own words only: anything else in a state file is an error, not a new word.
+    pub fn de_word<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        const WORDS: [&str; 10] = [
+            "pending",
+            "authorized",
+            "successed",
+            "canceled",
+            "failed",
+            "VISA",
+            "MASTERCARD",
+            "AMEX",
+            "UNIONPAY",
+            "UNKNOWN",
+        ];
+        let text = String::deserialize(d)?;
+        WORDS.into_iter().find(|w| *w == text).ok_or_else(|| serde::de::Error::custom(format!("unknown word {text:?}")))
+    }
+}
 
 /// The sandbox's failure codes (the gateway's own codes are not published).
 pub mod codes {
@@ -124,24 +163,33 @@ fn luhn(digits: &str) -> bool {
     sum % 10 == 0
 }
 
+/// A status or brand: one of the sandbox's own words. An alias, because serde's derive would
+/// borrow a field written `&str` from the input, which a state file cannot lend for `'static`.
+type Word = &'static str;
+
 /// A card as the sandbox keeps it: never the full number or the CVC.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct CardOnFile {
     bin: String,
     last4: String,
-    brand: &'static str,
+    #[serde(serialize_with = "saved::ser_word", deserialize_with = "saved::de_word")]
+    brand: Word,
     expiry: (u32, u32),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Order {
     order_no: String,
     trade_no: String,
+    #[serde(serialize_with = "saved::ser_decimal", deserialize_with = "saved::de_decimal")]
     amount: Decimal,
     currency: String,
     method: String,
-    status: &'static str,
+    #[serde(serialize_with = "saved::ser_word", deserialize_with = "saved::de_word")]
+    status: Word,
+    #[serde(serialize_with = "saved::ser_decimal", deserialize_with = "saved::de_decimal")]
     captured: Decimal,
+    #[serde(serialize_with = "saved::ser_decimal", deserialize_with = "saved::de_decimal")]
     refunded: Decimal,
     card: Option<CardOnFile>,
     authorize_code: Option<String>,
@@ -154,17 +202,18 @@ struct Order {
     refunds: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct RefundRecord {
     refund_number: String,
     refund_trade_no: String,
     order_trade_no: String,
+    #[serde(serialize_with = "saved::ser_decimal", deserialize_with = "saved::de_decimal")]
     amount: Decimal,
     currency: String,
     time: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct TrackingRecord {
     id: String,
     order_no: String,
@@ -178,8 +227,8 @@ struct TrackingRecord {
     url: Option<String>,
 }
 
-/// What the sandbox knows: orders by trade number, with indexes.
-#[derive(Debug, Default)]
+/// What the sandbox knows: orders by trade number, with indexes. Kept in a state file as is.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Ledger {
     orders: HashMap<String, Order>,
     by_order_no: HashMap<String, String>,

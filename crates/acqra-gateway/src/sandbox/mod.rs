@@ -217,6 +217,22 @@ impl SandboxGateway {
         self.lock().ledger.summaries()
     }
 
+    /// What the gateway holds (orders, refunds, trackings, stored credentials), as JSON for a
+    /// state file. Tokens are not kept: clients fetch new ones.
+    pub fn export_state(&self) -> Value {
+        serde_json::to_value(&self.lock().ledger).unwrap_or(Value::Null)
+    }
+
+    /// Replaces what the gateway holds with `state` (from [`export_state`](Self::export_state)).
+    ///
+    /// # Errors
+    /// `state` is not such a document; nothing is changed then.
+    pub fn import_state(&self, state: &Value) -> Result<(), String> {
+        let ledger: ledger::Ledger = serde_json::from_value(state.clone()).map_err(|e| e.to_string())?;
+        self.lock().ledger = ledger;
+        Ok(())
+    }
+
     /// One order's summary (as in [`orders`](Self::orders)).
     pub fn order(&self, order_no: &str) -> Option<Value> {
         self.orders().into_iter().find(|o| o["orderNo"] == order_no)

@@ -445,6 +445,69 @@ impl Sandbox {
         self.core.lock().orders.values().cloned().collect()
     }
 
+    /// The orders and the next order number, as JSON for a state file.
+    pub fn export_state(&self) -> Value {
+        let state = self.core.lock();
+        let orders: Vec<Value> = state
+            .orders
+            .values()
+            .map(|o| {
+                json!({
+                    "order_num": o.order_num,
+                    "app_order_id": o.app_order_id,
+                    "order_amount": o.order_amount.to_string(),
+                    "pay_coin_symbol": o.pay_coin_symbol,
+                    "open_id": o.open_id,
+                    "user_id": o.user_id,
+                    "status": status_code(&o.status),
+                    "notify_page": o.notify_page,
+                    "return_page": o.return_page,
+                    "created_ms": o.created_ms,
+                    "paid_ms": o.paid_ms,
+                })
+            })
+            .collect();
+        json!({ "orders": orders, "next_order_num": state.next_order_num })
+    }
+
+    /// Replaces the orders with those of `state` (from [`export_state`](Self::export_state)).
+    ///
+    /// # Errors
+    /// `state` is not such a document; nothing is changed then.
+    pub fn import_state(&self, state: &Value) -> Result<(), String> {
+        let text =
+            |o: &Value, k: &str| o[k].as_str().map(str::to_owned).ok_or_else(|| format!("an order lacks {k}: {o}"));
+        let mut orders = BTreeMap::new();
+        for o in state["orders"].as_array().ok_or("no `orders` list")? {
+            let status = match o["status"].as_i64() {
+                Some(0) => OrderStatus::Closed,
+                Some(1) => OrderStatus::Pending,
+                Some(2) => OrderStatus::Failed,
+                Some(3) => OrderStatus::Paid,
+                _ => return Err(format!("an order's status is not 0 to 3: {o}")),
+            };
+            let order = SandboxOrder {
+                order_num: text(o, "order_num")?,
+                app_order_id: text(o, "app_order_id")?,
+                order_amount: text(o, "order_amount")?.parse().map_err(|_| format!("order_amount: {o}"))?,
+                pay_coin_symbol: text(o, "pay_coin_symbol")?,
+                open_id: o["open_id"].as_str().map(str::to_owned),
+                user_id: o["user_id"].as_str().map(str::to_owned),
+                status,
+                notify_page: text(o, "notify_page")?,
+                return_page: text(o, "return_page")?,
+                created_ms: o["created_ms"].as_i64().ok_or_else(|| format!("created_ms: {o}"))?,
+                paid_ms: o["paid_ms"].as_i64(),
+            };
+            orders.insert(order.order_num.clone(), order);
+        }
+        let next = state["next_order_num"].as_u64().ok_or("no `next_order_num`")?;
+        let mut current = self.core.lock();
+        current.orders = orders;
+        current.next_order_num = next;
+        Ok(())
+    }
+
     /// Back to a fresh sandbox: no orders, no deliveries recorded, no planned faults (the keys
     /// stay).
     pub fn reset(&self) {

@@ -185,6 +185,65 @@ impl Sandbox {
         self.handler.state().orders.values().cloned().collect()
     }
 
+    /// The paid orders, the points balance and the tokens (valid or expired), as JSON for a state
+    /// file (which then holds tokens: keep it private).
+    pub fn export_state(&self) -> serde_json::Value {
+        let state = self.handler.state();
+        let orders: Vec<serde_json::Value> = state
+            .orders
+            .values()
+            .map(|o| {
+                serde_json::json!({
+                    "order_id": o.order_id,
+                    "pay_method": o.pay_method,
+                    "pay_price": o.pay_price,
+                    "pay_integral": o.pay_integral,
+                    "address_id": o.address_id,
+                    "freight_mode": o.freight_mode,
+                    "freight_json_arr_key": o.freight_json_arr_key,
+                })
+            })
+            .collect();
+        let tokens: serde_json::Map<String, serde_json::Value> =
+            state.tokens.iter().map(|(t, expired)| (t.clone(), serde_json::Value::Bool(*expired))).collect();
+        serde_json::json!({ "orders": orders, "points": state.points, "tokens": tokens })
+    }
+
+    /// Replaces the state with `state` (from [`export_state`](Self::export_state)); the
+    /// sandbox's own token stays valid.
+    ///
+    /// # Errors
+    /// `state` is not such a document; nothing is changed then.
+    pub fn import_state(&self, state: &serde_json::Value) -> Result<(), String> {
+        let int = |o: &serde_json::Value, k: &str| o[k].as_i64().ok_or_else(|| format!("an order lacks {k}: {o}"));
+        let mut orders = BTreeMap::new();
+        for o in state["orders"].as_array().ok_or("no `orders` list")? {
+            let order = PaidOrder {
+                order_id: int(o, "order_id")?,
+                pay_method: int(o, "pay_method")?,
+                pay_price: o["pay_price"].as_str().map(str::to_owned),
+                pay_integral: o["pay_integral"].as_i64(),
+                address_id: int(o, "address_id")?,
+                freight_mode: int(o, "freight_mode")?,
+                freight_json_arr_key: int(o, "freight_json_arr_key")?,
+            };
+            orders.insert(order.order_id, order);
+        }
+        let points = state["points"].as_i64().ok_or("no `points`")?;
+        let tokens: HashMap<String, bool> = state["tokens"]
+            .as_object()
+            .ok_or("no `tokens`")?
+            .iter()
+            .map(|(t, e)| (t.clone(), e.as_bool().unwrap_or(true)))
+            .collect();
+        let mut current = self.handler.state();
+        current.orders = orders;
+        current.points = points;
+        current.tokens = tokens;
+        current.tokens.insert(self.token.expose().to_owned(), false);
+        Ok(())
+    }
+
     /// Back to a fresh sandbox: no paid orders, [`STARTING_POINTS`] points, only the sandbox's
     /// own token ([`Sandbox::token`], valid again), no planned faults.
     pub fn reset(&self) {

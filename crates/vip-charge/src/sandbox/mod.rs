@@ -460,6 +460,74 @@ impl Sandbox {
         Ok(())
     }
 
+    /// The balance and the orders (with where their callbacks go and how they are signed), as
+    /// JSON for a state file. Nonces seen and deliveries are not kept.
+    pub fn export_state(&self) -> Value {
+        let state = lock(&self.shared.state);
+        let orders: Vec<Value> = state
+            .orders
+            .values()
+            .map(|o| {
+                serde_json::json!({
+                    "order_code": o.order_code,
+                    "biz_code": o.biz_code,
+                    "account": o.account,
+                    "product_code": o.product_code,
+                    "price": o.price.to_string(),
+                    "status": o.status,
+                    "callback_url": o.callback_url,
+                    "sign_type": o.sign_type.to_string(),
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "balance": state.balance.to_string(),
+            "orders": orders,
+            "sequence": self.shared.sequence.load(Ordering::SeqCst),
+        })
+    }
+
+    /// Replaces the balance and the orders with those of `state` (from
+    /// [`export_state`](Self::export_state)).
+    ///
+    /// # Errors
+    /// `state` is not such a document; nothing is changed then.
+    pub fn import_state(&self, state: &Value) -> Result<(), String> {
+        let text = |o: &Value, k: &str| o[k].as_str().map(str::to_owned).ok_or_else(|| format!("lacks {k}: {o}"));
+        let decimal = |o: &Value, k: &str| -> Result<RustDecimal, String> {
+            text(o, k)?.parse().map_err(|_| format!("{k} is not a decimal: {o}"))
+        };
+        let mut orders = HashMap::new();
+        let mut by_biz = HashMap::new();
+        for o in state["orders"].as_array().ok_or("no `orders` list")? {
+            let status = match o["status"].as_str() {
+                Some("SUCCESS") => "SUCCESS",
+                Some("FAILED") => "FAILED",
+                _ => return Err(format!("status is not SUCCESS or FAILED: {o}")),
+            };
+            let order = Order {
+                order_code: text(o, "order_code")?,
+                biz_code: text(o, "biz_code")?,
+                account: text(o, "account")?,
+                product_code: text(o, "product_code")?,
+                price: decimal(o, "price")?,
+                status,
+                callback_url: o["callback_url"].as_str().map(str::to_owned),
+                sign_type: text(o, "sign_type")?.parse().map_err(|_| format!("sign_type: {o}"))?,
+            };
+            by_biz.insert(order.biz_code.clone(), order.order_code.clone());
+            orders.insert(order.order_code.clone(), order);
+        }
+        let balance = decimal(state, "balance")?;
+        let sequence = state["sequence"].as_u64().ok_or("no `sequence`")?;
+        let mut current = lock(&self.shared.state);
+        current.balance = balance;
+        current.orders = orders;
+        current.order_of_biz_code = by_biz;
+        self.shared.sequence.fetch_max(sequence, Ordering::SeqCst);
+        Ok(())
+    }
+
     /// Back to the state of a fresh sandbox: the starting balance and products, no orders, no
     /// nonces seen, no deliveries recorded, no planned faults.
     pub fn reset(&self) {

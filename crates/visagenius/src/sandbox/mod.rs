@@ -255,6 +255,43 @@ impl Sandbox {
         }
     }
 
+    /// The orders, as JSON for a state file: `[{"order_id", "amount_fen", "paid", "express_address"}]`.
+    pub fn export_state(&self) -> Value {
+        let orders: Vec<Value> = self
+            .orders()
+            .into_iter()
+            .map(|o| {
+                json!({
+                    "order_id": o.order_id,
+                    "amount_fen": o.amount.fen(),
+                    "paid": o.paid,
+                    "express_address": o.express_address,
+                })
+            })
+            .collect();
+        json!({ "orders": orders })
+    }
+
+    /// Replaces the orders with those of `state` (from [`export_state`](Self::export_state)).
+    ///
+    /// # Errors
+    /// `state` is not such a document; nothing is changed then.
+    pub fn import_state(&self, state: &Value) -> Result<(), String> {
+        let list = state.get("orders").and_then(Value::as_array).ok_or("no `orders` list")?;
+        let mut orders = BTreeMap::new();
+        for o in list {
+            let (Some(order_id), Some(fen), Some(paid)) =
+                (o["order_id"].as_i64(), o["amount_fen"].as_i64(), o["paid"].as_bool())
+            else {
+                return Err(format!("an order lacks order_id, amount_fen or paid: {o}"));
+            };
+            let express_address = Some(o["express_address"].clone()).filter(|a| a.is_object());
+            orders.insert(order_id, SandboxOrder { order_id, amount: Fen(fen), paid, express_address });
+        }
+        self.core.state().orders = orders;
+        Ok(())
+    }
+
     /// Back to the state of a fresh sandbox: the preset orders only, none of them newly paid.
     /// Planned faults are forgotten too.
     pub fn reset(&self) {
