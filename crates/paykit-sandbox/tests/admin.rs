@@ -135,7 +135,11 @@ fn orders_are_settled_and_called_back_faults_planned_and_state_reset_from_outsid
     let order_id = var("VISAGENIUS_ORDER_ID");
     assert_eq!(admin_post(&vg, &format!("orders/{order_id}/paid"), "").0, 200);
     let paid = |orders: &Value| {
-        orders.as_array().unwrap().iter().any(|o| o["order_id"].to_string() == order_id && o["paid"] == true)
+        orders
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["order_id"].as_i64() == order_id.parse::<i64>().ok() && o["paid"] == true)
     };
     assert!(paid(&admin_get(&vg, "orders")));
     let amount = visagenius::Fen::new(var("VISAGENIUS_PAY_AMOUNT").parse().unwrap());

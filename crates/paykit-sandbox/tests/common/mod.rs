@@ -121,7 +121,10 @@ impl Drop for Running {
 
 /// The requests a loopback "merchant" received, by path.
 #[derive(Clone, Default)]
-pub struct Received(Arc<(Mutex<Vec<(String, HttpRequest)>>, Condvar)>);
+pub struct Received(Arc<(Mutex<Vec<PathAndRequest>>, Condvar)>);
+
+/// A request received, with its path.
+type PathAndRequest = (String, HttpRequest);
 
 impl Received {
     /// Waits for a request to `path` satisfying `pred`.
