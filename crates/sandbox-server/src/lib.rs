@@ -16,6 +16,13 @@
 //! Every provider sandbox owns a [`Faults`] plan: a late answer, an answer lost after processing, a
 //! 5xx or a provider refusal, for the next call or the next call to a path (see [`Fault`]).
 //!
+//! ## Request log, front handler, address
+//!
+//! [`Hooks`] logs every request a sandbox serves with its [`Verdict`] (the sandbox's checks give
+//! the reason with [`refuse_because`]) and the callbacks it sends, and answers some requests before
+//! the provider (the standalone `paykit-sandbox` program's admin pages); [`Listen`] says where a
+//! sandbox listens.
+//!
 //! ## What is bounded, and how
 //!
 //! Input is untrusted, and everything a client can make the server spend is bounded

@@ -78,20 +78,20 @@ fn deliver(shared: &Shared, job: &Job) {
             return;
         }
         let Some(request) = signed_request(shared, job) else { return };
-        let outcome = match transport.send(&request) {
+        let (outcome, status) = match transport.send(&request) {
             Ok(r) if r.is_success() && r.body.trim_ascii() == crate::REPLY_SUCCESS.as_bytes() => {
-                DeliveryOutcome::Acknowledged
+                (DeliveryOutcome::Acknowledged, r.status)
             }
-            Ok(r) => DeliveryOutcome::NotAcknowledged { status: r.status },
-            Err(_) => DeliveryOutcome::Failed,
+            Ok(r) => (DeliveryOutcome::NotAcknowledged { status: r.status }, r.status),
+            Err(_) => (DeliveryOutcome::Failed, 0),
         };
         let done = outcome == DeliveryOutcome::Acknowledged;
-        let (status, verdict) = match &outcome {
-            DeliveryOutcome::Acknowledged => (200, Ok(())),
-            DeliveryOutcome::NotAcknowledged { status } => {
-                (*status, Err(format!("attempt {}: not acknowledged (reply 2xx `SUCCESS` to stop retries)", i + 1)))
+        let verdict = match &outcome {
+            DeliveryOutcome::Acknowledged => Ok(()),
+            DeliveryOutcome::NotAcknowledged { .. } => {
+                Err(format!("attempt {}: not acknowledged (reply 2xx `SUCCESS` to stop retries)", i + 1))
             }
-            _ => (0, Err(format!("attempt {}: no answer (connection failed or timed out)", i + 1))),
+            _ => Err(format!("attempt {}: no answer (connection failed or timed out)", i + 1)),
         };
         shared.hooks.record_callback(&job.url, status, verdict);
         shared.record_delivery(CallbackDelivery {
