@@ -207,8 +207,18 @@ fn assert_no_secret_in(running: &Running, log: &[String]) {
 
 #[test]
 fn a_bad_request_gets_the_providers_envelope_and_a_log_line_that_says_what_was_wrong() {
-    let running =
-        Running::start(&["vip-charge", "visagenius", "--base-port", "0", "--vip-charge-md5-secret", "s3cr3t-md5-key"]);
+    let keys = std::env::temp_dir().join(format!("paykit-sandbox-bad-keys-{}", std::process::id()));
+    let running = Running::start(&[
+        "--all",
+        "--base-port",
+        "0",
+        "--keys-dir",
+        keys.to_str().unwrap(),
+        "--vip-charge-md5-secret",
+        "s3cr3t-md5-key",
+        "--acqra-secret",
+        "acqra-secret-42",
+    ]);
     let base = running.var("VIPCHARGE_BASE_URL");
     let body = r#"{"merchantId":"800001"}"#;
     let agent = ureq::Agent::new_with_config(ureq::Agent::config_builder().http_status_as_error(false).build());
@@ -244,11 +254,46 @@ fn a_bad_request_gets_the_providers_envelope_and_a_log_line_that_says_what_was_w
     let line = running.out.wait_for(|l| l.starts_with("[visagenius] POST")).unwrap();
     assert!(line.ends_with("refused: missing header(s): X-Date or Date, X-Appid, Authorization"), "{line}");
 
+    // acqra: a wrong secret for the token, said without the secret.
+    let acqra = running.var("ACQRA_BASE_URL");
+    let body = format!(r#"{{"appId":"{}","secret":"not-the-secret"}}"#, running.var("ACQRA_APP_ID"));
+    let (status, envelope) = post(&format!("{acqra}/gateway/v1/connect/token"), "application/json", &body);
+    assert_eq!((status, envelope.as_str()), (200, r#"{"respCode":"1001","respMsg":"invalid appId or secret"}"#));
+    let line = running.out.wait_for(|l| l.starts_with("[acqra-gateway] POST")).unwrap();
+    assert!(
+        line.ends_with(
+            "refused: token request: wrong secret (got <secret: 14 chars>, the sandbox's is <secret: 15 chars>)"
+        ),
+        "{line}"
+    );
+
+    // chainup: an envelope whose data does not decrypt, with what it must be.
+    let chainup = running.var("CHAINUP_BASE_URL");
+    let body = format!(
+        r#"{{"app_id":"{}","data":"AAAA","sign":"QUJDREVGR0hJSktM","time":1}}"#,
+        running.var("CHAINUP_APP_KEY")
+    );
+    let (status, envelope) =
+        post(&format!("{chainup}/platformapi/chainup/open/opay/orderDetail"), "application/json", &body);
+    assert_eq!(status, 200);
+    assert!(envelope.contains(r#""code":"1003""#), "{envelope}");
+    let line = running.out.wait_for(|l| l.starts_with("[chainup-opay] POST")).unwrap();
+    assert!(
+        line.contains("refused: data is not a whole number of RSA blocks: `data` must be the business JSON encrypted")
+            && line.ends_with("(got sign `QUJDREVG...`)"),
+        "{line}"
+    );
+    for line in running.log_lines() {
+        assert!(!line.contains("s3cr3t") && !line.contains("acqra-secret-42"), "{line}");
+    }
+
     // The admin interface reports the same verdicts as JSON.
     let (_, requests) = get(&format!("{base}/__sandbox/requests"));
     let requests: Value = serde_json::from_str(&requests).unwrap();
     assert_eq!(requests[0]["verdict"], "refused");
     assert!(requests[0]["reason"].as_str().unwrap().starts_with("sign mismatch (MD5)"));
+    drop(running);
+    let _ = std::fs::remove_dir_all(keys);
 }
 
 #[test]
