@@ -912,3 +912,59 @@ fn order_brand(body: &mut Value, brand: &str) {
         o["brand"] = json!(brand);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card_payment(order_no: &str) -> Value {
+        json!({
+            "amount": "100.99", "currency": "USD", "orderNo": order_no, "paymentMethodType": "card",
+            "deviceInfo": { "browser": { "userAgent": "t" }, "language": "en", "clientIp": "127.0.0.1" },
+            "card": { "cardNo": "4111111111111111", "expiryMonth": "12", "expiryYear": "2030",
+                      "firstName": "J", "lastName": "D", "captureMethod": "manual" },
+            "billing": { "storedcredentials": "store",
+                         "address": { "city": "c", "country": "US", "line1": "l", "postcode": "p", "state": "s" } },
+        })
+    }
+
+    #[test]
+    fn a_state_file_round_trip_keeps_orders_refunds_cards_and_numbering() {
+        let now = "2026-01-01T00:00:00Z";
+        let mut ledger = Ledger::default();
+        let paid = ledger.payment(&card_payment("ORDER-1"), false, now, (2026, 1)).unwrap();
+        let trade = paid["tradeNo"].as_str().unwrap().to_owned();
+        ledger.capture(&json!({ "tradeNo": trade, "captureAmount": "100.99" }), now).unwrap();
+        let refund =
+            json!({ "tradeNo": trade, "amount": "30.50", "clientIp": "1", "reason": "r", "refundNumber": "RF-1" });
+        ledger.refund(&refund, now).unwrap();
+        ledger.cashier_order(&json!({ "amount": "5", "currency": "EUR", "orderNo": "CS-0001" }), now).unwrap();
+
+        let text = serde_json::to_string(&ledger).unwrap();
+        assert!(!text.contains("4111111111111111"), "only the BIN and the last four are kept");
+        let mut restored: Ledger = serde_json::from_str(&text).unwrap();
+        let query = json!({ "paymentMethodType": "card", "tradeNo": trade });
+        assert_eq!(restored.query(&query).unwrap(), ledger.query(&query).unwrap());
+        assert_eq!(restored.summaries(), ledger.summaries());
+        // The refund and its number are known: the same refund again is the same answer, more is refused.
+        assert_eq!(restored.refund(&refund, now).unwrap()["refundOrderNo"], "RF-1");
+        let too_much =
+            json!({ "tradeNo": trade, "amount": "70.50", "clientIp": "1", "reason": "r", "refundNumber": "RF-2" });
+        assert_eq!(restored.refund(&too_much, now).unwrap_err().code, codes::AMOUNT_EXCEEDED);
+        // New orders take new trade numbers, not ones in use.
+        let next = restored.cashier_order(&json!({ "amount": "1", "currency": "USD", "orderNo": "CS-0002" }), now);
+        assert!(next.is_ok());
+        let trades: Vec<Value> = restored.summaries().iter().map(|o| o["tradeNo"].clone()).collect();
+        let unique: std::collections::BTreeSet<String> = trades.iter().map(Value::to_string).collect();
+        assert_eq!(unique.len(), trades.len());
+    }
+
+    #[test]
+    fn a_state_file_with_an_unknown_status_is_refused() {
+        let mut ledger = Ledger::default();
+        ledger.cashier_order(&json!({ "amount": "5", "currency": "EUR", "orderNo": "CS-0001" }), "t").unwrap();
+        let text = serde_json::to_string(&ledger).unwrap().replace("\"pending\"", "\"teleported\"");
+        let err = serde_json::from_str::<Ledger>(&text).unwrap_err().to_string();
+        assert!(err.contains("unknown word \"teleported\""), "{err}");
+    }
+}
