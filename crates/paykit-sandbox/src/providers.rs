@@ -83,10 +83,16 @@ fn read_key_file(option: &str, path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("--{option}: cannot read {path}: {e}"))
 }
 
-/// Writes a key file (a private key readable by its owner only) and returns its path.
-fn write_key(dir: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the keys directory {}: {e}", dir.display()))?;
-    let path = dir.join(name);
+/// Writes a key file (readable by its owner only) where the option `<name>` says, else as
+/// `name` in the keys directory, and returns its path.
+fn write_key(args: &crate::args::Args, common: &Common<'_>, name: &str, text: &str) -> Result<PathBuf, String> {
+    let path = match args.value(&format!("{}-out", name.trim_end_matches(".txt"))) {
+        Some(path) => PathBuf::from(path),
+        None => common.keys_dir.join(name),
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the directory {}: {e}", dir.display()))?;
+    }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -288,12 +294,10 @@ pub fn start_vip_charge(args: &crate::args::Args, common: &Common<'_>) -> Result
     let sandbox = builder.start().map_err(|e| format!("vip-charge: cannot listen on {}: {e}", common.listen.addr()))?;
     let merchant_path = match merchant_file {
         Some(path) => PathBuf::from(path),
-        None => {
-            write_key(common.keys_dir, "vip-charge-merchant-private-key.txt", merchant_key.to_base64_der().expose())?
-        }
+        None => write_key(args, common, "vip-charge-merchant-private-key.txt", merchant_key.to_base64_der().expose())?,
     };
     let platform_path =
-        write_key(common.keys_dir, "vip-charge-platform-public-key.txt", &platform_key.public_key().to_base64_der())?;
+        write_key(args, common, "vip-charge-platform-public-key.txt", &platform_key.public_key().to_base64_der())?;
     let env = vec![
         ("VIPCHARGE_BASE_URL".into(), sandbox.base_url().to_owned()),
         ("VIPCHARGE_BUSINESS_ID".into(), sandbox.business_id().to_owned()),
@@ -471,14 +475,14 @@ pub fn start_chainup(args: &crate::args::Args, common: &Common<'_>) -> Result<St
     let sandbox =
         builder.start().map_err(|e| format!("chainup-opay: cannot listen on {}: {e}", common.listen.addr()))?;
     let platform_path =
-        write_key(common.keys_dir, "chainup-platform-public-key.txt", &sandbox.keys().platform_public_key())?;
+        write_key(args, common, "chainup-platform-public-key.txt", &sandbox.keys().platform_public_key())?;
     let mut env = vec![("CHAINUP_BASE_URL".into(), sandbox.base_url().to_owned()), ("CHAINUP_APP_KEY".into(), app_key)];
     match (&merchant_file, generated) {
         (Some(path), _) => env.push(("CHAINUP_MERCHANT_PRIVATE_KEY_FILE".into(), path.clone())),
         (None, true) => {
             let key =
                 sandbox.keys().merchant_private_key().ok_or("chainup: the generated keys lack the merchant key")?;
-            let path = write_key(common.keys_dir, "chainup-merchant-private-key.txt", key.expose())?;
+            let path = write_key(args, common, "chainup-merchant-private-key.txt", key.expose())?;
             env.push(("CHAINUP_MERCHANT_PRIVATE_KEY_FILE".into(), path.display().to_string()));
         }
         (None, false) => {}

@@ -43,7 +43,11 @@ fn all_five_quickstarts_pass_against_the_binary_and_callbacks_reach_the_command_
         &vip_url,
         "--chainup-notify-url",
         &chainup_url,
+        "--chainup-platform-public-key-out",
+        keys.join("opay-platform.pub").to_str().unwrap(),
     ]);
+    // A key file goes where the command line names it.
+    assert_eq!(running.var("CHAINUP_PLATFORM_PUBLIC_KEY_FILE"), keys.join("opay-platform.pub").to_str().unwrap());
     let var = |name: &str| running.var(name);
 
     // visagenius: the example's own target() and run(), given the printed variables.
