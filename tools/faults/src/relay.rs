@@ -281,9 +281,6 @@ fn serve(shared: &Shared, mut stream: TcpStream, connection: usize) {
             Ok(0) | Err(_) => return,
             Ok(_) => {}
         }
-        if shared.stop.load(Ordering::SeqCst) && shared.connections.load(Ordering::SeqCst) == 0 {
-            return;
-        }
         shared.busy.fetch_add(1, Ordering::SeqCst);
         let busy = Busy(&shared.busy);
         let index = shared.requests.fetch_add(1, Ordering::SeqCst);
