@@ -95,6 +95,9 @@ fn summarize(cases: &[Case]) -> Summary {
         if c.elsewhere > 0 {
             s.problems.push(format!("a request reached a host it must never reach: {name}"));
         }
+        if c.verdict == "definite" && c.processed == Some(true) {
+            s.problems.push(format!("a definite failure for a request the sandbox processed: {name}"));
+        }
         if c.processed == Some(true) && c.received == 0 {
             s.problems.push(format!("the sandbox shows an effect but received nothing (relay bug): {name}"));
         }
@@ -174,6 +177,13 @@ pub fn run(root: &Path, only: &[String]) -> ExitCode {
         return ExitCode::from(2);
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    // Built first, so that the time printed is the campaign's own.
+    let built =
+        Command::new(&cargo).args(["build", "--quiet", "--package", "paykit-faults"]).current_dir(root).status();
+    if !built.is_ok_and(|s| s.success()) {
+        eprintln!("error: paykit-faults did not build");
+        return ExitCode::from(1);
+    }
     let started = std::time::Instant::now();
     let output = Command::new(&cargo)
         .args(["run", "--quiet", "--package", "paykit-faults", "--"])
@@ -205,12 +215,7 @@ pub fn run(root: &Path, only: &[String]) -> ExitCode {
             providers.push(&c.provider);
         }
     }
-    println!(
-        "## Fault injection: {} cases, {} providers, {:.1} s (build included)\n",
-        cases.len(),
-        providers.len(),
-        elapsed.as_secs_f64()
-    );
+    println!("Fault injection: {} cases, {} providers, {:.1} s\n", cases.len(), providers.len(), elapsed.as_secs_f64());
     for p in &providers {
         let mine: Vec<&Case> = cases.iter().filter(|c| c.provider == *p).collect();
         let calls: Vec<&str> = mine.iter().map(|c| c.call.as_str()).fold(Vec::new(), |mut v, c| {

@@ -19,14 +19,15 @@ use sign_core::{HttpOptions, Outcome, RetryPolicy};
 
 use relay::{At, Blackhole, Canned, Fault, Relay, TlsListener, Witness};
 
-/// The call timeout every case runs with: short, so the whole campaign takes seconds.
-pub const TIMEOUT: Duration = Duration::from_millis(500);
+/// The call timeout every case runs with: short, so the whole campaign takes seconds, and long
+/// enough that a loaded CI machine answers the control case in time.
+pub const TIMEOUT: Duration = Duration::from_secs(1);
 /// The connect timeout.
-pub const CONNECT_TIMEOUT: Duration = Duration::from_millis(200);
+pub const CONNECT_TIMEOUT: Duration = Duration::from_millis(250);
 /// The response size limit the clients are given (the "body over the limit" case exceeds it).
 pub const MAX_RESPONSE_BYTES: u64 = 64 * 1024;
 /// Longer than [`TIMEOUT`]: the lateness of the late-answer faults.
-pub const LATE: Duration = Duration::from_millis(800);
+pub const LATE: Duration = Duration::from_millis(1500);
 
 /// The client's verdict on one call, from its typed error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -180,6 +181,8 @@ pub enum Kind {
     HugeHead,
     /// An answer body over the client's size limit.
     HugeBody,
+    /// A 103 Early Hints interim answer before the sandbox's answer.
+    EarlyHints,
     /// A 307 to another host, not forwarded.
     Redirect,
     /// A 502 error page after the request was forwarded (a proxy's 5xx, no envelope).
@@ -208,7 +211,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 25] = [
+    pub const ALL: [Kind; 26] = [
         Kind::None,
         Kind::ConnectionRefused,
         Kind::ConnectHangs,
@@ -222,6 +225,7 @@ impl Kind {
         Kind::ShortBody,
         Kind::HugeHead,
         Kind::HugeBody,
+        Kind::EarlyHints,
         Kind::Redirect,
         Kind::BadGatewayAfter,
         Kind::EnvelopeUnder503,
@@ -252,6 +256,7 @@ impl Kind {
             Kind::ShortBody => "Content-Length longer than the body",
             Kind::HugeHead => "head over the size limit",
             Kind::HugeBody => "body over the size limit",
+            Kind::EarlyHints => "103 Early Hints before the answer",
             Kind::Redirect => "307 redirect to another host",
             Kind::BadGatewayAfter => "502 page (no envelope) after forwarding",
             Kind::EnvelopeUnder503 => "503 with the provider's envelope",
@@ -460,6 +465,7 @@ fn endpoint(
             let too_big = usize::try_from(MAX_RESPONSE_BYTES).unwrap_or(usize::MAX).saturating_mul(2);
             relay(false, vec![(on_call(), Fault::HugeBody(too_big))])?
         }
+        Kind::EarlyHints => relay(false, vec![(on_call(), Fault::Interim(103))])?,
         Kind::Redirect => {
             let to = witness.map(Witness::base_url).unwrap_or_else(|| "http://127.0.0.1:9".to_owned());
             let canned = Canned::new(307, "").with_header("Location", &format!("{to}{}", call.path));
@@ -513,11 +519,11 @@ fn sandbox_path(call: CallSpec) -> String {
     call.path.to_owned()
 }
 
-/// Runs every case of `target`, in order.
-pub fn run_all(target: &dyn Target) -> Vec<CaseResult> {
+/// Runs every case of `target`, in order (or only those of the call named `only`).
+pub fn run_all(target: &dyn Target, only: Option<&str>) -> Vec<CaseResult> {
     let mut out = Vec::new();
     let mut n = 0;
-    for call in target.calls() {
+    for call in target.calls().into_iter().filter(|c| only.is_none_or(|o| o == c.name)) {
         for kind in Kind::ALL {
             if !kind.applies_to(target.provider()) {
                 continue;

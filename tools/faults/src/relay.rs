@@ -79,6 +79,8 @@ pub enum Fault {
     AnswerAfter(Canned),
     /// Forward, then send the sandbox's answer under another status.
     Restatus(u16),
+    /// Forward, then send an interim (1xx) answer with this status before the sandbox's answer.
+    Interim(u16),
     /// Forward and answer normally with keep-alive, then close the connection at once (the client
     /// finds it closed when it reuses it).
     CloseWhenIdle,
@@ -377,6 +379,9 @@ fn serve(shared: &Shared, mut stream: TcpStream, connection: usize) {
             Some(Fault::AnswerAfter(canned)) => {
                 write_answer(&mut stream, canned.status, &canned.headers, &canned.body, keep)
             }
+            Some(Fault::Interim(status)) => stream
+                .write_all(format!("HTTP/1.1 {status} Interim\r\nLink: </x>; rel=preload\r\n\r\n").as_bytes())
+                .and_then(|()| write_answer(&mut stream, answer.status, &answer.headers, &answer.body, keep)),
             Some(Fault::Restatus(status)) => write_answer(&mut stream, status, &answer.headers, &answer.body, keep),
             Some(Fault::CloseWhenIdle) => {
                 let _ = write_answer(&mut stream, answer.status, &answer.headers, &answer.body, true);
