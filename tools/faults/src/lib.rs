@@ -102,7 +102,7 @@ pub struct CallSpec {
 }
 
 /// The state a call needs, made before the case with a client straight to the sandbox.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Prep {
     /// The order, payment or merchant id the call uses.
     pub key: String,
@@ -110,6 +110,8 @@ pub struct Prep {
     pub trade_no: String,
     /// A count of the sandbox's state before the case (vip-charge's orders).
     pub before: usize,
+    /// A stored credential (acqra's `transactionIdentifier`).
+    pub credential: Option<sign_core::SecretString>,
 }
 
 /// A provider, its sandbox and its calls.

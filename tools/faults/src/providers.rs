@@ -111,19 +111,48 @@ impl Acqra {
     }
 
     fn payment(order_no: &str) -> acqra_gateway::PaymentRequest {
-        use acqra_gateway::{
-            Address, Billing, Browser, CaptureMethod, Card, Currency, DeviceInfo, PaymentMethodType, PaymentRequest,
-            StoredCredentials,
-        };
+        Self::payment_with(order_no, acqra_gateway::sandbox::APPROVED_CARD, acqra_gateway::CaptureMethod::Manual)
+    }
+
+    fn card(number: &str, capture: acqra_gateway::CaptureMethod) -> acqra_gateway::Card {
+        acqra_gateway::Card::new(number, "06", "2099", "Si", "Li").with_cvc("737").with_capture_method(capture)
+    }
+
+    fn billing() -> acqra_gateway::Billing {
+        use acqra_gateway::{Address, Billing, StoredCredentials};
+        Billing::new(Address::new("Seattle", "HK", "1 Main St", "98102", "WA"))
+            .with_storedcredentials(StoredCredentials::Store)
+    }
+
+    fn tracking(order_no: &str, tracking_no: &str) -> acqra_gateway::ShippingTrackingRequest {
+        use acqra_gateway::{ShipmentDirection, ShippingStatus, ShippingTrackingRequest, TrackingNumberType};
+        ShippingTrackingRequest::new(
+            "FEDEX",
+            order_no,
+            "2025-06-09",
+            ShipmentDirection::Forward,
+            ShippingStatus::Shipped,
+            tracking_no,
+            TrackingNumberType::CarrierProvided,
+        )
+    }
+
+    fn cancel_tracking(prep: &Prep) -> acqra_gateway::ShippingTrackingModifyRequest {
+        use acqra_gateway::{ShippingTrackingModifyRequest, TrackingIterm, TrackingOp};
+        let cancel = TrackingIterm::new().with_op(TrackingOp::Replace).with_path("/status").with_value("CANCELLED");
+        ShippingTrackingModifyRequest::new(vec![cancel], prep.key.as_str(), prep.trade_no.as_str())
+    }
+
+    fn payment_with(
+        order_no: &str,
+        card: &str,
+        capture: acqra_gateway::CaptureMethod,
+    ) -> acqra_gateway::PaymentRequest {
+        use acqra_gateway::{Browser, Currency, DeviceInfo, PaymentMethodType, PaymentRequest};
         let device = DeviceInfo::new(Browser::new("Mozilla/5.0 (faults)"), "10.1.1.1", "en-US");
-        let card = Card::new(acqra_gateway::sandbox::APPROVED_CARD, "06", "2099", "Si", "Li")
-            .with_cvc("737")
-            .with_capture_method(CaptureMethod::Manual);
-        let billing = Billing::new(Address::new("Seattle", "HK", "1 Main St", "98102", "WA"))
-            .with_storedcredentials(StoredCredentials::Store);
         PaymentRequest::new(dec("10.00"), Currency::USD, device, order_no, PaymentMethodType::Card)
-            .with_card(card)
-            .with_billing(billing)
+            .with_card(Self::card(card, capture))
+            .with_billing(Self::billing())
     }
 
     fn status(&self, order_no: &str) -> Option<acqra_gateway::OrderStatus> {
@@ -154,6 +183,19 @@ impl Target for Acqra {
             CallSpec { name: "capture", path: "/gateway/v1/capture", idempotent: false },
             CallSpec { name: "cancel", path: "/gateway/v1/cancel", idempotent: false },
             CallSpec { name: "refund", path: "/gateway/v1/refund", idempotent: false },
+            CallSpec { name: "mit_payment", path: "/gateway/v1/mitPayment", idempotent: false },
+            CallSpec { name: "subscription_payment", path: "/gateway/v1/subscriptionPayment", idempotent: false },
+            CallSpec { name: "shipping_tracking", path: "/gateway/v1/shipping/tracking", idempotent: false },
+            CallSpec {
+                name: "shipping_tracking_batch",
+                path: "/gateway/v1/shipping/tracking-batch",
+                idempotent: false,
+            },
+            CallSpec {
+                name: "shipping_tracking_modify",
+                path: "/gateway/v1/shipping/tracking-modify",
+                idempotent: false,
+            },
             CallSpec { name: "query", path: "/gateway/v1/query", idempotent: true },
         ]
     }
@@ -165,8 +207,27 @@ impl Target for Acqra {
         let order_no = format!("ORD-F{n:05}");
         let mut prep = Prep { key: order_no.clone(), ..Prep::default() };
         match call {
-            "payment" => {}
+            "payment" | "mit_payment" => {}
             "cashier_order" => prep.key = format!("CS-F{n:05}"),
+            "subscription_payment" => {
+                // A first payment stores the card; the subscription charges it again.
+                let first =
+                    Self::payment_with(&format!("ORD-P{n:05}"), "5555555555554444", acqra_gateway::CaptureMethod::Auto);
+                let paid = self.direct.payment(&first).map_err(|e| e.to_string())?;
+                prep.credential = paid.transaction_identifier;
+                if prep.credential.is_none() {
+                    return Err("no stored credential".to_owned());
+                }
+            }
+            "shipping_tracking" | "shipping_tracking_batch" | "shipping_tracking_modify" => {
+                self.direct.payment(&Self::payment(&order_no)).map_err(|e| e.to_string())?;
+                prep.trade_no = format!("TRK-F{n:05}");
+                if call == "shipping_tracking_modify" {
+                    self.direct
+                        .shipping_tracking(&Self::tracking(&order_no, &prep.trade_no))
+                        .map_err(|e| e.to_string())?;
+                }
+            }
             "capture" | "cancel" | "query" | "refund" => {
                 let paid = self.direct.payment(&Self::payment(&order_no)).map_err(|e| e.to_string())?;
                 prep.trade_no = paid.trade_no;
@@ -182,8 +243,8 @@ impl Target for Acqra {
     }
     fn run(&self, call: &str, prep: &Prep, base_url: &str, options: HttpOptions, _reuse: bool) -> Called {
         use acqra_gateway::{
-            CancelRequest, CaptureRequest, CashierOrderRequest, Currency, Error, PaymentMethodType, QueryRequest,
-            RefundRequest,
+            CancelRequest, CaptureRequest, CashierOrderRequest, Currency, Error, MitPaymentRequest, PaymentMethodType,
+            QueryRequest, RefundRequest, ShippingTrackingBatchRequest, SubscriptionPaymentRequest,
         };
         let outcome = |e: &Error| e.outcome();
         let client = match self.sandbox.config_builder().base_url(base_url).http_options(options).build() {
@@ -212,6 +273,35 @@ impl Target for Acqra {
                 let (r, t) = timed(|| client.cancel(&request));
                 (r.map(drop), t)
             }
+            "mit_payment" => {
+                let card = Self::card(acqra_gateway::sandbox::APPROVED_CARD, acqra_gateway::CaptureMethod::Manual);
+                let request =
+                    MitPaymentRequest::new(dec("3.00"), Self::billing(), card, Currency::USD, prep.key.as_str());
+                let (r, t) = timed(|| client.mit_payment(&request));
+                (r.map(drop), t)
+            }
+            "subscription_payment" => {
+                let mut request = SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", prep.key.as_str());
+                if let Some(credential) = &prep.credential {
+                    request = request.with_transaction_identifier(credential.clone());
+                }
+                let (r, t) = timed(|| client.subscription_payment(&request));
+                (r.map(drop), t)
+            }
+            "shipping_tracking" => {
+                let request = Self::tracking(&prep.key, &prep.trade_no);
+                let (r, t) = timed(|| client.shipping_tracking(&request));
+                (r.map(drop), t)
+            }
+            "shipping_tracking_batch" => {
+                let request = ShippingTrackingBatchRequest::new(vec![Self::tracking(&prep.key, &prep.trade_no)]);
+                let (r, t) = timed(|| client.shipping_tracking_batch(&request));
+                (r.map(drop), t)
+            }
+            "shipping_tracking_modify" => {
+                let (r, t) = timed(|| client.shipping_tracking_modify(&Self::cancel_tracking(prep)));
+                (r.map(drop), t)
+            }
             "refund" => {
                 let request = RefundRequest::new(dec("5.00"), "10.1.1.1", "faults", prep.key.as_str())
                     .with_trade_no(&prep.trade_no);
@@ -229,7 +319,21 @@ impl Target for Acqra {
     fn processed(&self, call: &str, prep: &Prep) -> Option<bool> {
         use acqra_gateway::{OrderStatus, PaymentMethodType, RefundQueryRequest};
         match call {
-            "payment" => Some(self.status(&prep.key).is_some()),
+            "payment" | "mit_payment" | "subscription_payment" => Some(self.status(&prep.key).is_some()),
+            // Adding the same tracking again is refused as a duplicate only if the call added it.
+            "shipping_tracking_modify" => {
+                let retrieve = acqra_gateway::ShippingRetrieveRequest::new(
+                    std::collections::BTreeMap::new(),
+                    prep.key.as_str(),
+                    prep.trade_no.as_str(),
+                );
+                let details = self.direct.shipping_retrieve(&retrieve).ok()?;
+                Some(details.shipping_status == acqra_gateway::ShippingStatus::Cancelled)
+            }
+            "shipping_tracking" | "shipping_tracking_batch" => Some(matches!(
+                self.direct.shipping_tracking(&Self::tracking(&prep.key, &prep.trade_no)),
+                Err(ref e) if e.api_code() == Some(acqra_gateway::sandbox::codes::DUPLICATE)
+            )),
             // A pending checkout session can be completed only if the call created it.
             "cashier_order" => Some(self.sandbox.gateway().complete_checkout(&prep.key)),
             "capture" => Some(self.status(&prep.key) == Some(OrderStatus::Successed)),
