@@ -7,10 +7,13 @@
 //! embedded sandboxes.
 //!
 //! `cargo xtask layout [<provider>...]` checks that every provider crate has the common layout.
+//!
+//! `cargo xtask faults [<provider>...]` runs the fault-injection campaign (`tools/faults`).
 
 mod check;
 mod constraints;
 mod emit;
+mod faults;
 #[cfg(test)]
 mod fixtures;
 mod layout;
@@ -29,6 +32,7 @@ use model::{Doc, DocError};
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
        cargo xtask quickstart [<provider>...]
        cargo xtask layout [<provider>...]
+       cargo xtask faults [<provider>...]
 
   codegen               regenerate crates/<p>/src/generated/ from docs/<p>/*.md for every provider
   --check               regenerate in memory; exit 1 naming every file that differs from the docs
@@ -36,7 +40,10 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
   quickstart            run every provider's examples/quickstart.rs against its sandbox (or the named ones)
   layout                check every provider crate (or the named ones) against the common layout: its modules,
                         tests and examples, lib.rs and README, *_ext.rs names, one test per endpoint, no
-                        second request trait; exit 1 naming each crate and file that differ";
+                        second request trait; exit 1 naming each crate and file that differ
+  faults                fault injection with ground truth (tools/faults): every provider's non-idempotent calls
+                        and a query through a relay that injects one fault per case; prints the confusion
+                        matrices and exits 1 on a request sent twice, a wrong not-sent verdict or a panic";
 
 struct Args {
     check: bool,
@@ -70,6 +77,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("quickstart") => return quickstart::run(&workspace_root(), &args[1..]),
         Some("layout") => return run_layout(&workspace_root(), &args[1..]),
+        Some("faults") => return faults::run(&workspace_root(), &args[1..]),
         _ => {}
     }
     let args = match parse_args(&args) {
