@@ -23,7 +23,10 @@ fn a_ciphertext_over_the_cap_costs_no_key_work_and_one_within_costs_one_operatio
     assert_eq!(private_key_operations() - before, 0, "refused before any private-key operation");
 
     let before = private_key_operations();
-    assert_eq!(key.decrypt_chunked_at_most(&ciphertext, blocks).expect("decrypt").as_slice(), vec![b'x'; chunk * blocks]);
+    assert_eq!(
+        key.decrypt_chunked_at_most(&ciphertext, blocks).expect("decrypt").as_slice(),
+        vec![b'x'; chunk * blocks]
+    );
     assert_eq!(private_key_operations() - before, blocks as u64);
 
     let before = private_key_operations();

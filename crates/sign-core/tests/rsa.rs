@@ -31,6 +31,10 @@ fn sizes() -> &'static [u32] {
 fn aws_lc_rs_does_the_work_whenever_its_feature_is_on() {
     let expected = if cfg!(feature = "aws-lc-rs") { Backend::AwsLcRs } else { Backend::RustCrypto };
     assert_eq!(BACKEND, expected);
+    // CI names the backend a run is meant to test: a feature slip would not go unnoticed.
+    if let Ok(meant) = std::env::var("PAYKIT_RSA_BACKEND") {
+        assert_eq!(BACKEND.feature(), meant);
+    }
     assert_eq!(BACKEND.to_string(), BACKEND.feature());
     assert_eq!(MIN_KEY_BITS, if expected == Backend::AwsLcRs { 2048 } else { 1024 });
 }

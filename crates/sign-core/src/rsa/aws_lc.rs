@@ -140,10 +140,8 @@ impl PublicKey {
         // aws-lc-rs's `PublicKey::from_der` also takes SPKI: insist on PKCS#1 (RFC 8017) first, as
         // the `rsa` crate does, then go through SPKI, the form `PublicEncryptingKey` reads.
         RsaParameters::public_modulus_len(der).map_err(|_| Rejected::Unreadable)?;
-        let spki = aws_lc_rs::rsa::PublicKey::from_der(der)
-            .map_err(rejected)?
-            .as_der()
-            .map_err(|_| Rejected::Unreadable)?;
+        let spki =
+            aws_lc_rs::rsa::PublicKey::from_der(der).map_err(rejected)?.as_der().map_err(|_| Rejected::Unreadable)?;
         Self::from_spki_der(spki.as_ref())
     }
 

@@ -233,14 +233,19 @@ impl PublicFormat {
     }
 }
 
-/// Tries each format in turn; the first that reads the DER (even to refuse the key) decides.
-fn load_any<K, F: Copy>(
-    der: &[u8],
-    formats: [F; 2],
-    load: impl Fn(F, &[u8]) -> Result<K, Rejected>,
-) -> Result<K, Rejected> {
-    match load(formats[0], der) {
-        Err(Rejected::Unreadable) => load(formats[1], der),
+/// Reads `der` as PKCS#8, then as PKCS#1: the first format that reads it (even to refuse the key)
+/// decides.
+fn private_from_any_der(der: &[u8]) -> Result<backend::PrivateKey, Rejected> {
+    match PrivateFormat::Pkcs8.load(der) {
+        Err(Rejected::Unreadable) => PrivateFormat::Pkcs1.load(der),
+        other => other,
+    }
+}
+
+/// Reads `der` as SPKI, then as PKCS#1, like [`private_from_any_der`].
+fn public_from_any_der(der: &[u8]) -> Result<backend::PublicKey, Rejected> {
+    match PublicFormat::Spki.load(der) {
+        Err(Rejected::Unreadable) => PublicFormat::Pkcs1.load(der),
         other => other,
     }
 }
@@ -276,7 +281,7 @@ impl PrivateKey {
 
     /// Loads a private key from DER bytes (PKCS#8 or PKCS#1).
     pub fn from_der(der: &[u8]) -> Result<Self, KeyError> {
-        match load_any(der, [PrivateFormat::Pkcs8, PrivateFormat::Pkcs1], PrivateFormat::load) {
+        match private_from_any_der(der) {
             Ok(inner) => Self::checked(inner),
             Err(Rejected::Unreadable) if PublicKey::recognizes(der) => {
                 Err(KeyError::WrongKind { expected: KeyKind::Private, found: KeyKind::Public })
@@ -287,7 +292,7 @@ impl PrivateKey {
 
     /// Whether `der` is a private key in a known format, even one the backend refuses.
     fn recognizes(der: &[u8]) -> bool {
-        !matches!(load_any(der, [PrivateFormat::Pkcs8, PrivateFormat::Pkcs1], PrivateFormat::load), Err(Rejected::Unreadable))
+        !matches!(private_from_any_der(der), Err(Rejected::Unreadable))
     }
 
     /// Loads a private key from Base64 DER without PEM armour (either Base64 alphabet).
@@ -423,7 +428,7 @@ impl PublicKey {
 
     /// Loads a public key from DER bytes (SPKI or PKCS#1).
     pub fn from_der(der: &[u8]) -> Result<Self, KeyError> {
-        match load_any(der, [PublicFormat::Spki, PublicFormat::Pkcs1], PublicFormat::load) {
+        match public_from_any_der(der) {
             Ok(inner) => Self::checked(inner),
             Err(Rejected::Unreadable) if PrivateKey::recognizes(der) => {
                 Err(KeyError::WrongKind { expected: KeyKind::Public, found: KeyKind::Private })
@@ -434,7 +439,7 @@ impl PublicKey {
 
     /// Whether `der` is a public key in a known format, even one the backend refuses.
     fn recognizes(der: &[u8]) -> bool {
-        !matches!(load_any(der, [PublicFormat::Spki, PublicFormat::Pkcs1], PublicFormat::load), Err(Rejected::Unreadable))
+        !matches!(public_from_any_der(der), Err(Rejected::Unreadable))
     }
 
     /// Loads a public key from Base64 DER without PEM armour (either Base64 alphabet).
