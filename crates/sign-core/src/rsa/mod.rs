@@ -130,6 +130,14 @@ pub struct PublicKey {
     inner: backend::PublicKey,
 }
 
+// Clients holding keys are shared across threads: whichever backend is compiled in, keys must stay
+// `Send + Sync` (a compile error here otherwise).
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<PrivateKey>();
+    shareable::<PublicKey>();
+};
+
 impl fmt::Debug for PrivateKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "PrivateKey(RSA-{}, [REDACTED])", self.inner.size() * 8)
