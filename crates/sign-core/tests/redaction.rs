@@ -48,3 +48,37 @@ fn secrets_never_appear_in_formatting() {
     let base64_err = sign_core::encoding::base64_decode_lenient(SECRET).unwrap_err();
     assert_hidden(&format!("{base64_err} {base64_err:?}"));
 }
+
+/// Found by `cargo xtask fuzz` (target sign_core_json_error_redaction): with `deny_unknown_fields`
+/// serde quotes the unknown key, and a key is input like any value.
+#[test]
+fn unknown_field_names_are_not_quoted_in_decode_errors() {
+    #[allow(dead_code)]
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Strict {
+        small: Option<u8>,
+    }
+    let e = sign_core::call::decode_json::<Strict>("probe", br#"{"4000056655665556":null}"#).unwrap_err();
+    let shown = format!("{e} {e:?}");
+    assert!(!shown.contains("4000056655665556"), "{shown}");
+    assert!(shown.contains("unknown field") && shown.contains("`small`"), "{shown}");
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Empty {}
+    let e = sign_core::call::decode_json::<Empty>("probe", br#"{"tok-secret-9f8e7d6c":1}"#).unwrap_err();
+    assert!(!format!("{e} {e:?}").contains("tok-secret"), "{e:?}");
+}
+
+/// Found by `cargo xtask fuzz` (target sign_core_decimal_amount): 10^scale overflowed an i64 for
+/// scales 19 to 28, so amounts that fit came back as `None`.
+#[test]
+fn minor_units_round_trip_at_every_scale() {
+    for scale in 0..=28 {
+        for units in [0_i64, 1, -1, 7] {
+            let d = sign_core::Decimal::checked_from_minor(units, scale).unwrap();
+            assert_eq!(d.to_minor(scale), Some(units), "{units} at scale {scale}");
+        }
+    }
+    assert_eq!(sign_core::Decimal::from_minor(i64::MAX, 0).to_minor(1), None);
+}
