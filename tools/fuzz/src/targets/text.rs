@@ -120,7 +120,11 @@ impl Harness for PayParam {
                 let back = serde_json::to_value(param).unwrap_or_default();
                 let same = WECHAT_FIELDS.iter().all(|f| match (&sent[f], &back[f]) {
                     (serde_json::Value::String(a), serde_json::Value::String(b)) => a == b,
-                    (serde_json::Value::Number(a), serde_json::Value::String(b)) => a.to_string() == *b,
+                    // Integers keep their digits; other numbers their value (`-0.0` reads `-0`).
+                    (serde_json::Value::Number(a), serde_json::Value::String(b)) => {
+                        a.to_string() == *b
+                            || (a.as_i64().is_none() && a.as_u64().is_none() && b.parse::<f64>().ok() == a.as_f64())
+                    }
                     (serde_json::Value::Bool(a), serde_json::Value::String(b)) => a.to_string() == *b,
                     _ => false,
                 });
