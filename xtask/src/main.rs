@@ -7,17 +7,22 @@
 //! embedded sandboxes.
 //!
 //! `cargo xtask layout [<provider>...]` checks that every provider crate has the common layout.
+//!
+//! `cargo xtask fuzz [--time SECONDS]` and `cargo xtask sweep` run the fuzzing campaign and the
+//! bad-input sweep of `tools/fuzz` (docs/reliability.md).
 
 mod check;
 mod constraints;
 mod emit;
 #[cfg(test)]
 mod fixtures;
+mod fuzz;
 mod layout;
 mod model;
 mod names;
 mod parse;
 mod quickstart;
+mod sweep;
 mod templates;
 
 use std::io::Write as _;
@@ -29,6 +34,8 @@ use model::{Doc, DocError};
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
        cargo xtask quickstart [<provider>...]
        cargo xtask layout [<provider>...]
+       cargo xtask fuzz [--time SECONDS] [--target NAME] [--seed N]
+       cargo xtask sweep [--target NAME]
 
   codegen               regenerate crates/<p>/src/generated/ from docs/<p>/*.md for every provider
   --check               regenerate in memory; exit 1 naming every file that differs from the docs
@@ -36,7 +43,11 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
   quickstart            run every provider's examples/quickstart.rs against its sandbox (or the named ones)
   layout                check every provider crate (or the named ones) against the common layout: its modules,
                         tests and examples, lib.rs and README, *_ext.rs names, one test per endpoint, no
-                        second request trait; exit 1 naming each crate and file that differ";
+                        second request trait; exit 1 naming each crate and file that differ
+  fuzz                  fuzz every network-input parser (tools/fuzz), SECONDS each; print executions, rate,
+                        failures and the slowest input per target; exit 1 on a failure
+  sweep                 run the fixed bad-input corpus of every parser; print the summary table; exit 1 on
+                        a panic, hang, canary leak or property violation";
 
 struct Args {
     check: bool,
@@ -70,6 +81,8 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("quickstart") => return quickstart::run(&workspace_root(), &args[1..]),
         Some("layout") => return run_layout(&workspace_root(), &args[1..]),
+        Some("fuzz") => return fuzz::run(&workspace_root(), &args[1..]),
+        Some("sweep") => return sweep::run(&workspace_root(), &args[1..]),
         _ => {}
     }
     let args = match parse_args(&args) {

@@ -76,6 +76,7 @@ fn vip_client() -> vip_charge::Client {
         .md5_secret_key(MD5_KEY)
         .callback_time_window(Duration::from_millis(WINDOW_MS as u64))
         .callback_replay_protection(false)
+        .callback_max_body_bytes(super::LIMIT)
         .build()
         .expect("vip-charge config");
     vip_charge::Client::sans_io(config).with_clock(Arc::new(FixedClock::from_unix_millis(NOW)))
@@ -292,7 +293,11 @@ impl Harness for VipCallback {
         let in_window = !timestamp.is_empty()
             && timestamp.bytes().all(|b| b.is_ascii_digit())
             && timestamp.parse::<i64>().is_ok_and(|t| (t - NOW).abs() <= WINDOW_MS);
-        let authentic = !duplicated && same_values && in_window && changed_body == *signed_body;
+        let authentic = !duplicated
+            && same_values
+            && in_window
+            && changed_body == *signed_body
+            && changed_body.len() <= super::LIMIT;
         let (ok, v) = (o.is_ok(), o.variant.clone());
         let o = if input.sign_changed_body && authentic {
             // Authentic, but maybe not the expected JSON: a typed decode error then.
@@ -323,6 +328,7 @@ pub(crate) fn vip_charge_callback() -> Target {
 // chainup-opay
 
 const APP_KEY: &str = "test-app-key";
+const MAX: usize = chainup_opay::MAX_CALLBACK_BODY_BYTES;
 const KEY_PEM: &str = include_str!("../../../../crates/sign-core/testdata/rsa1024_pkcs8.pem");
 const PUB_PEM: &str = include_str!("../../../../crates/sign-core/testdata/rsa1024_spki.pem");
 
@@ -533,6 +539,9 @@ impl Harness for ChainupCallback {
         for (label, m) in Mutation::corpus() {
             out.push((format!("body {label}"), case(B64Mut::None, B64Mut::None, Field::None, m)));
         }
+        for (label, size) in [("padded to the limit", MAX), ("padded to the limit+1", MAX + 1)] {
+            out.push((format!("body {label}"), case(B64Mut::None, B64Mut::None, Field::None, Mutation::PadTo(size))));
+        }
         out
     }
 
@@ -581,7 +590,12 @@ impl Harness for ChainupCallback {
         let equivalent_only = matches!(input.data, B64Mut::None | B64Mut::Standard | B64Mut::Padded | B64Mut::Break(_))
             && matches!(input.sign, B64Mut::None | B64Mut::Standard | B64Mut::Padded | B64Mut::Break(_))
             && matches!(&input.field, Field::None | Field::Extra)
-            && input.body == Mutation::None;
+            && match input.body {
+                Mutation::None => true,
+                // White space after the JSON, up to the size limit, changes nothing.
+                Mutation::PadTo(n) => n <= MAX,
+                _ => false,
+            };
         o.require(!equivalent_only || ok, || format!("refused the original: {}", String::from_utf8_lossy(&body)))
     }
 }
