@@ -203,6 +203,18 @@ pub fn truncate_for_error(text: &str) -> String {
     }
 }
 
+/// The characters of a provider text looked at by the card masker: masking maps at most 3 input
+/// characters to 1, so these give well over the [`MAX_PROVIDER_TEXT_CHARS`] kept, and a huge
+/// message costs no more than this.
+const MASKED_PREFIX_CHARS: usize = 4096;
+
+/// A provider's message as an error may show it: card numbers masked to their last four
+/// digits (a provider may echo one, and no error holds a full card number), then cut.
+fn provider_text(text: &str) -> String {
+    let prefix: String = text.chars().take(MASKED_PREFIX_CHARS).collect();
+    truncate_for_error(&crate::secret::mask_card_numbers(&prefix))
+}
+
 /// What a provider's envelope says, as read by the provider crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Envelope<P> {
@@ -261,7 +273,7 @@ pub enum ResponseError {
 /// | not the envelope, non-2xx | [`ResponseError::HttpStatus`] |
 /// | not the envelope, 2xx, blank body | [`ResponseError::Decode`] ("empty response body") |
 /// | not the envelope, 2xx | [`ResponseError::Decode`] |
-/// | a refusal, any status | [`ResponseError::Refused`], code and message cut to [`MAX_PROVIDER_TEXT_CHARS`] |
+/// | a refusal, any status | [`ResponseError::Refused`], card numbers in the message masked to their last four digits, code and message cut to [`MAX_PROVIDER_TEXT_CHARS`] |
 /// | a success, non-2xx | [`ResponseError::HttpStatus`] |
 /// | a success, 2xx | the payload |
 ///
@@ -290,11 +302,10 @@ pub fn read_envelope<P>(
             Err(ResponseError::Decode(DecodeError::new("empty response body")))
         }
         None => Err(ResponseError::Decode(DecodeError::new("the response is not the provider's envelope"))),
-        Some(Envelope::Refused { code, message }) => Err(ResponseError::Refused {
-            code: truncate_for_error(&code),
-            message: truncate_for_error(&message),
-            status,
-        }),
+        Some(Envelope::Refused { code, message }) => {
+            // Codes are the providers' own tokens (integers for most): cut, never rewritten.
+            Err(ResponseError::Refused { code: truncate_for_error(&code), message: provider_text(&message), status })
+        }
         Some(Envelope::Success(_)) if !ok_status => Err(ResponseError::HttpStatus { status }),
         Some(Envelope::Success(payload)) => Ok(payload),
     }
