@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod async_client;
 pub mod auth;
 pub mod envelope;
 pub mod generated;
@@ -17,6 +18,7 @@ mod error;
 mod payment_page_ext;
 
 pub use callback::MAX_CALLBACK_BODY_BYTES;
+pub use async_client::AsyncClient;
 pub use client::Client;
 pub use config::{
     Config, ConfigBuilder, DEFAULT_CALLBACK_REPLAY_WINDOW, DEFAULT_CALLBACK_REPLY, DEFAULT_MAX_CALLBACK_BLOCKS,
@@ -30,6 +32,6 @@ pub use payment_page_ext::{PAYMENT_PAGE_PATH, PaymentPage};
 pub use sign_core;
 pub use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 pub use sign_core::{
-    Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
+    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
     Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };

@@ -19,6 +19,8 @@
 //! | [`replay`] | the replay guard of the callback verifiers: a bounded store on the monotonic clock |
 //! | [`options`] | base URL rules, header safety, [`HttpOptions`] (timeouts, [`RetryPolicy`], body limit) |
 //! | `transport` | the blocking ureq transport with timeouts and a body limit, sending once (feature `ureq`) |
+//! | [`async_transport`] | [`AsyncTransport`]: the async twin of [`Transport`], naming no runtime |
+//! | `reqwest_transport` | the async reqwest transport with the blocking one's guarantees (feature `reqwest`) |
 //! | [`error`] | error types that keep transport, status, decode and crypto failures apart |
 //!
 //! ```
@@ -29,6 +31,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod async_transport;
 pub mod call;
 pub mod check;
 pub mod clock;
@@ -46,9 +49,13 @@ pub mod retry;
 #[cfg_attr(docsrs, doc(cfg(feature = "rsa")))]
 pub mod rsa;
 pub mod secret;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest_transport;
 #[cfg(feature = "ureq")]
 pub mod transport;
 
+pub use async_transport::AsyncTransport;
 pub use call::Outcome;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use currency::Currency;
@@ -58,6 +65,8 @@ pub use http::{Endpoint, HeaderPair, HttpRequest, HttpResponse, Method, NoTransp
 pub use options::HttpOptions;
 pub use retry::RetryPolicy;
 pub use secret::{SecretBytes, SecretString};
+#[cfg(feature = "reqwest")]
+pub use reqwest_transport::ReqwestTransport;
 #[cfg(feature = "ureq")]
 pub use transport::UreqTransport;
 /// Re-exported: decrypted plaintexts are returned as [`zeroize::Zeroizing`] buffers, wiped on drop.
