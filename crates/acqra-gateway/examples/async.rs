@@ -21,7 +21,7 @@ use acqra_gateway::{
 /// The quickstart's environment reading, shared rather than copied.
 #[allow(dead_code)]
 #[path = "quickstart.rs"]
-mod quickstart;
+pub mod quickstart;
 
 use quickstart::env_or;
 

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sign_core::call::send_with_retries_async;
-use sign_core::{AsyncTransport, Clock, Endpoint, HttpRequest, HttpResponse, Method};
+use sign_core::{AsyncTransport, Clock, Endpoint, HttpRequest, HttpResponse};
 
 use crate::envelope;
 use crate::generated::{TokenRequest, TokenResponse};
@@ -254,9 +254,9 @@ impl AsyncClient {
     ) -> Result<HttpResponse, Error> {
         // The token of the last attempt, the one a 401 refused.
         let used = AtomicU64::new(0);
-        let (this, used_ref, build) = (self, &used, &build);
+        let (this, used_ref, build, policy) = (self, &used, &build, &self.retry_policy());
         let send = || {
-            send_with_retries_async(&*this.inner.transport, &this.retry_policy(), move || async move {
+            send_with_retries_async(&*this.inner.transport, policy, move || async move {
                 let token = this.access_token().await?;
                 used_ref.store(token.id(), Ordering::SeqCst);
                 build(token.token())

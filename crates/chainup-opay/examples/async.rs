@@ -24,7 +24,7 @@ use sandbox_server::SandboxServer;
 /// The quickstart's environment reading, shared rather than copied.
 #[allow(dead_code)]
 #[path = "quickstart.rs"]
-mod quickstart;
+pub mod quickstart;
 
 use quickstart::{BoxError, Settings, Vars, notify_page, real_config, settings};
 

@@ -17,7 +17,7 @@ use mall_pay::{AsyncClient, BodyEncoding, Error, Freight, OrderPayRequest, PayOr
 /// The quickstart's environment reading, plan and output, shared rather than copied.
 #[allow(dead_code)]
 #[path = "quickstart.rs"]
-mod quickstart;
+pub mod quickstart;
 
 use quickstart::{BoxError, Plan, describe, from_env, sandbox_plan};
 

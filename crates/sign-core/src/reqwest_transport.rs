@@ -220,9 +220,7 @@ fn source_is<E: std::error::Error + 'static>(error: &reqwest::Error) -> bool {
         if s.is::<E>() {
             return true;
         }
-        if let Some(io) = s.downcast_ref::<std::io::Error>()
-            && io.get_ref().is_some_and(|inner| inner.is::<E>())
-        {
+        if s.downcast_ref::<std::io::Error>().and_then(std::io::Error::get_ref).is_some_and(|inner| inner.is::<E>()) {
             return true;
         }
         source = s.source();

@@ -26,7 +26,7 @@ use vip_charge::{
 /// The quickstart's environment reading and result type, shared rather than copied.
 #[allow(dead_code)]
 #[path = "quickstart.rs"]
-mod quickstart;
+pub mod quickstart;
 
 use quickstart::{BoxError, Outcome, RealServer, real_server_from_env};
 

@@ -20,7 +20,7 @@ use visagenius::{AsyncClient, OrderPayRequest, ProductBriefQueryRequest, Product
 /// The quickstart's environment reading (`target`) and output helpers, shared rather than copied.
 #[allow(dead_code)]
 #[path = "quickstart.rs"]
-mod quickstart;
+pub mod quickstart;
 
 use quickstart::{BoxError, Target, address_line};
 
