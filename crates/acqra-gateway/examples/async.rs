@@ -75,8 +75,7 @@ pub async fn run(client: &AsyncClient) -> Result<(), Error> {
         captured.order_status.as_ref().map(|s| s.as_str()).unwrap_or("?")
     );
 
-    let query =
-        client.query(&QueryRequest::new(PaymentMethodType::Card).with_trade_no(paid.trade_no.as_str())).await?;
+    let query = client.query(&QueryRequest::new(PaymentMethodType::Card).with_trade_no(paid.trade_no.as_str())).await?;
     let status = query.order.as_ref().and_then(|o| o.order_status.as_ref()).map(|s| s.as_str().to_owned());
     println!("5. query        : order status {}", status.unwrap_or_else(|| "?".into()));
 

@@ -28,6 +28,6 @@ pub use token_ext::{AccessToken, CachedToken, TokenCache};
 
 pub use sign_core;
 pub use sign_core::{
-    AsyncTransport, Clock, Currency, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse,
-    InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
+    AsyncTransport, Clock, Currency, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest,
+    HttpResponse, InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };

@@ -17,8 +17,8 @@ mod create_third_order_ext;
 mod error;
 mod payment_page_ext;
 
-pub use callback::MAX_CALLBACK_BODY_BYTES;
 pub use async_client::AsyncClient;
+pub use callback::MAX_CALLBACK_BODY_BYTES;
 pub use client::Client;
 pub use config::{
     Config, ConfigBuilder, DEFAULT_CALLBACK_REPLAY_WINDOW, DEFAULT_CALLBACK_REPLY, DEFAULT_MAX_CALLBACK_BLOCKS,
@@ -32,6 +32,6 @@ pub use payment_page_ext::{PAYMENT_PAGE_PATH, PaymentPage};
 pub use sign_core;
 pub use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 pub use sign_core::{
-    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
-    Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
+    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse,
+    InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };

@@ -33,7 +33,10 @@ async fn the_async_quickstart_prints_the_blocking_quickstarts_steps() {
     let text = String::from_utf8_lossy(&async_out);
     assert_eq!(steps(&async_out), steps(&blocking_out), "{text}");
     assert_eq!(steps(&async_out).len(), 6, "{text}");
-    assert!(text.contains("3. Sandbox paid it; callback verified") && text.contains("cancelled it: now Closed"), "{text}");
+    assert!(
+        text.contains("3. Sandbox paid it; callback verified") && text.contains("cancelled it: now Closed"),
+        "{text}"
+    );
 }
 
 #[tokio::test]

@@ -94,7 +94,12 @@ pub fn from_env() -> Result<Option<(Config, Plan)>, BoxError> {
 /// # Errors
 /// None in practice: the amounts are constants.
 pub fn sandbox_plan() -> Result<Plan, BoxError> {
-    Ok(Plan { order_ids: vec![1001, 1002, 1003], address_id: 7, pay_price: Yuan::parse("0.1")?, pay_integral: Points::new(500)? })
+    Ok(Plan {
+        order_ids: vec![1001, 1002, 1003],
+        address_id: 7,
+        pay_price: Yuan::parse("0.1")?,
+        pay_integral: Points::new(500)?,
+    })
 }
 
 fn real_main() -> Result<(), BoxError> {

@@ -34,8 +34,7 @@ impl AsyncClient {
     #[cfg(feature = "reqwest")]
     #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
     pub fn new(config: Config) -> Self {
-        let transport =
-            config.http_options().reqwest_transport(concat!("paykit-mall-pay/", env!("CARGO_PKG_VERSION")));
+        let transport = config.http_options().reqwest_transport(concat!("paykit-mall-pay/", env!("CARGO_PKG_VERSION")));
         Self::with_transport(config, Arc::new(transport))
     }
 

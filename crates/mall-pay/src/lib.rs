@@ -26,6 +26,6 @@ pub use order_pay_ext::{AppPay, Freight, FreightChoice, PayOrder, PayWith, Point
 pub use pay_param_ext::PayParam;
 pub use sign_core;
 pub use sign_core::{
-    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
-    Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
+    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse,
+    InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };

@@ -31,8 +31,8 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{DecodeError, InvalidRequest, TransportError};
 use crate::async_transport::AsyncTransport;
+use crate::error::{DecodeError, InvalidRequest, TransportError};
 use crate::http::{Endpoint, HttpRequest, HttpResponse, Transport};
 use crate::retry::RetryPolicy;
 

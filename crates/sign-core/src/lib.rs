@@ -44,14 +44,14 @@ pub mod http;
 pub mod lenient;
 pub mod options;
 pub mod replay;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest_transport;
 pub mod retry;
 #[cfg(feature = "rsa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rsa")))]
 pub mod rsa;
 pub mod secret;
-#[cfg(feature = "reqwest")]
-#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub mod reqwest_transport;
 #[cfg(feature = "ureq")]
 pub mod transport;
 
@@ -63,10 +63,10 @@ pub use decimal::{Decimal, DecimalNumber};
 pub use error::{CryptoError, DecodeError, Error, InvalidRequest, KeyError, TransportError, TransportErrorKind};
 pub use http::{Endpoint, HeaderPair, HttpRequest, HttpResponse, Method, NoTransport, Transport};
 pub use options::HttpOptions;
-pub use retry::RetryPolicy;
-pub use secret::{SecretBytes, SecretString};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
+pub use retry::RetryPolicy;
+pub use secret::{SecretBytes, SecretString};
 #[cfg(feature = "ureq")]
 pub use transport::UreqTransport;
 /// Re-exported: decrypted plaintexts are returned as [`zeroize::Zeroizing`] buffers, wiped on drop.

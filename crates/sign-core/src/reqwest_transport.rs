@@ -149,7 +149,8 @@ impl ReqwestTransport {
             .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
             .collect();
         let limit = self.max_response_bytes;
-        let too_large = || TransportError::new(TransportErrorKind::BodyTooLarge, format!("response body over {limit} bytes"));
+        let too_large =
+            || TransportError::new(TransportErrorKind::BodyTooLarge, format!("response body over {limit} bytes"));
         if response.content_length().is_some_and(|len| len > limit) {
             return Err(too_large());
         }

@@ -12,14 +12,19 @@ use std::time::Duration;
 
 use sign_core::call::send_with_retries_async;
 use sign_core::{
-    AsyncTransport, HttpRequest, HttpResponse, Method, ReqwestTransport, RetryPolicy, TransportError, TransportErrorKind,
+    AsyncTransport, HttpRequest, HttpResponse, Method, ReqwestTransport, RetryPolicy, TransportError,
+    TransportErrorKind,
 };
 
 fn fast_retries(n: u32) -> RetryPolicy {
     RetryPolicy::new(n, Duration::from_millis(10), Duration::from_millis(50))
 }
 
-async fn send(transport: &ReqwestTransport, policy: &RetryPolicy, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+async fn send(
+    transport: &ReqwestTransport,
+    policy: &RetryPolicy,
+    request: HttpRequest,
+) -> Result<HttpResponse, TransportError> {
     send_with_retries_async(transport, policy, || std::future::ready(Ok::<_, TransportError>(request.clone()))).await
 }
 
@@ -90,8 +95,9 @@ async fn sends_method_headers_and_body_and_returns_non_2xx_as_a_response() {
         let _ = w.write_all(&reply(if ok { 418 } else { 400 }, b"teapot", "X-Answer: 7\r\n"));
     });
     let transport = ReqwestTransport::builder().build();
-    let request =
-        HttpRequest::new(Method::Post, format!("{}/pay", s.url)).with_header("X-Sign", "abc").with_body(br#"{"a":1}"#.to_vec());
+    let request = HttpRequest::new(Method::Post, format!("{}/pay", s.url))
+        .with_header("X-Sign", "abc")
+        .with_body(br#"{"a":1}"#.to_vec());
     let response = transport.send(&request).await.unwrap();
     assert_eq!(response.status, 418, "the request arrived as sent");
     assert_eq!(response.body, b"teapot");

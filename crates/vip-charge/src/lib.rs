@@ -17,10 +17,10 @@ mod fields_ext;
 mod order_info_ext;
 mod product_list_ext;
 
+pub use async_client::AsyncClient;
 pub use auth::{SignType, SigningKey, VerifyingKey};
 pub use business_balance_ext::BusinessBalanceResponse;
 pub use callback::{REPLY_SUCCESS, StatusCallback};
-pub use async_client::AsyncClient;
 pub use client::{Client, NonceSource, RandomNonce};
 pub use config::{
     Config, ConfigBuilder, DEFAULT_CALLBACK_MAX_BODY_BYTES, DEFAULT_CALLBACK_TIME_WINDOW, DEFAULT_SUCCESS_STATUS,
@@ -32,6 +32,6 @@ pub use sign_core;
 pub use sign_core::HeaderPair;
 pub use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 pub use sign_core::{
-    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
-    Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
+    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse,
+    InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };

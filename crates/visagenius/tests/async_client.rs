@@ -26,7 +26,8 @@ async fn the_async_quickstart_prints_the_blocking_quickstarts_steps() {
     assert!(target.sandbox.as_ref().unwrap().order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid));
 
     // The same lines but the first (each ran against its own sandbox, on its own port).
-    let lines = |out: &[u8]| String::from_utf8(out.to_vec()).unwrap().lines().skip(1).map(str::to_owned).collect::<Vec<_>>();
+    let lines =
+        |out: &[u8]| String::from_utf8(out.to_vec()).unwrap().lines().skip(1).map(str::to_owned).collect::<Vec<_>>();
     assert_eq!(lines(&async_out), lines(&blocking_out));
     assert!(lines(&async_out).iter().any(|l| l.starts_with("3. order_pay")), "{:?}", lines(&async_out));
 }
