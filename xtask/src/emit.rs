@@ -72,7 +72,7 @@ fn sent_types<'a>(
     sent
 }
 
-/// Generates `(file name, source)` for every module, `mod.rs` and `client.rs`. `docs` must have
+/// Generates `(file name, source)` for every module, `mod.rs`, `client.rs` and `async_client.rs`. `docs` must have
 /// passed [`check::validate`](crate::check::validate); `dir` is the docs directory as shown in
 /// headers, e.g. `docs/acqra-gateway`.
 pub fn generate(dir: &str, docs: &[Doc]) -> Vec<(String, String)> {
@@ -99,6 +99,7 @@ pub fn generate(dir: &str, docs: &[Doc]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> =
         modules.iter().map(|d| (format!("{}.rs", d.module), module_source(d, &p))).collect();
     let client = templates::client::render(dir, docs);
+    let async_client = templates::async_client::render(dir, docs);
     let names: Vec<&str> = modules.iter().map(|d| d.module.as_str()).collect();
     let reexports: Vec<(&str, Vec<String>)> = modules
         .iter()
@@ -112,6 +113,10 @@ pub fn generate(dir: &str, docs: &[Doc]) -> Vec<(String, String)> {
     out.push(("mod.rs".to_string(), templates::modules::mod_rs(dir, client.is_some(), &names, &reexports)));
     if let Some(client) = client {
         out.push(("client.rs".to_string(), client));
+    }
+    // Rendered from the same endpoints as client.rs: both exist or neither does.
+    if let Some(async_client) = async_client {
+        out.push(("async_client.rs".to_string(), async_client));
     }
     out
 }
@@ -224,11 +229,21 @@ mod generate_tests {
         assert!(validate(&docs).is_empty());
         let out = generate("docs/p", &docs);
         let names: Vec<&str> = out.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["common.rs", "pay.rs", "mod.rs", "client.rs"]);
+        assert_eq!(names, ["common.rs", "pay.rs", "mod.rs", "client.rs", "async_client.rs"]);
         let pay = squash(&out[1].1);
         let mod_rs = squash(&out[2].1);
         let client = squash(&out[3].1);
-        assert!(mod_rs.contains("mod client;"), "{mod_rs}");
+        assert!(mod_rs.contains("mod async_client; mod client;"), "{mod_rs}");
+        let async_client = squash(&out[4].1);
+        for want in [
+            "use super::{PayRequest, PayResponse};",
+            "impl crate::AsyncClient {",
+            "/// 支付: `POST /v1/pay`, without blocking a thread.",
+            "Not idempotent: never repeated once it may have reached the provider.",
+            "pub async fn pay(&self, request: &PayRequest) -> Result<PayResponse, crate::Error> { self.call(request).await }",
+        ] {
+            assert!(async_client.contains(&squash(want)), "missing `{want}` in\n{}", out[4].1);
+        }
         for want in [
             "use super::{PayRequest, PayResponse};",
             "impl crate::Client {",

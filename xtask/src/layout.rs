@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 /// The modules every provider crate has in `src/`.
-const MODULES: [&str; 6] = ["lib", "config", "auth", "envelope", "client", "error"];
+const MODULES: [&str; 7] = ["lib", "config", "auth", "envelope", "client", "async_client", "error"];
 
 /// Hand-written files `src/` may hold besides [`MODULES`] and `*_ext.rs`.
 const ALSO_ALLOWED: [&str; 1] = ["callback"];
@@ -61,6 +61,7 @@ pub fn check(root: &Path, providers: &[String]) -> Vec<String> {
 fn required_files(krate: &Path, at: &dyn Fn(&str) -> String, problems: &mut Vec<String>) {
     let mut files: Vec<String> = MODULES.iter().map(|m| format!("src/{m}.rs")).collect();
     files.push("examples/quickstart.rs".into());
+    files.push("examples/async.rs".into());
     files.extend(TESTS.iter().map(|t| format!("tests/{t}.rs")));
     for f in files {
         if !krate.join(&f).is_file() {
@@ -460,6 +461,7 @@ mod tests {
             ("crates/p/src/auth.rs", ""),
             ("crates/p/src/envelope.rs", ""),
             ("crates/p/src/client.rs", "/// See the trait Foo: Endpoint note.\npub trait Sealed {}\n"),
+            ("crates/p/src/async_client.rs", ""),
             ("crates/p/src/error.rs", ""),
             ("crates/p/src/callback.rs", ""),
             (
@@ -470,6 +472,7 @@ mod tests {
             ("crates/p/src/generated/mod.rs", ""),
             ("crates/p/src/sandbox/mod.rs", "pub fn pay_sandbox() {}\n"),
             ("crates/p/examples/quickstart.rs", ""),
+            ("crates/p/examples/async.rs", ""),
             ("crates/p/tests/client.rs", "#[test]\n/// doc\n#[ignore]\nfn pay_sends_the_order() {}\n"),
             ("crates/p/tests/sandbox.rs", "#[test]\nfn reads_numbers_for_texts() {}\n"),
             ("crates/p/tests/secrets.rs", ""),

@@ -3,7 +3,7 @@
 //! `cargo xtask codegen [--check] [--provider <name>]` turns `docs/<provider>/*.md` into
 //! `crates/<provider>/src/generated/` (see `docs/README.md` for the doc format).
 //!
-//! `cargo xtask quickstart [<provider>...]` runs the providers' quickstart examples against their
+//! `cargo xtask quickstart [--async] [<provider>...]` runs the providers' quickstart examples against their
 //! embedded sandboxes.
 //!
 //! `cargo xtask layout [<provider>...]` checks that every provider crate has the common layout.
@@ -34,7 +34,7 @@ use std::process::{Command, ExitCode, Stdio};
 use model::{Doc, DocError};
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
-       cargo xtask quickstart [<provider>...]
+       cargo xtask quickstart [--async] [<provider>...]
        cargo xtask layout [<provider>...]
        cargo xtask faults [<provider>...]
        cargo xtask fuzz [--time SECONDS] [--target NAME] [--seed N]
@@ -43,7 +43,8 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
   codegen               regenerate crates/<p>/src/generated/ from docs/<p>/*.md for every provider
   --check               regenerate in memory; exit 1 naming every file that differs from the docs
   --provider <name>     only docs/<name>/ -> crates/<name>/
-  quickstart            run every provider's examples/quickstart.rs against its sandbox (or the named ones)
+  quickstart            run every provider's examples/quickstart.rs against its sandbox (or the named ones),
+                        showing cargo's build progress; --async runs examples/async.rs (tokio + reqwest)
   layout                check every provider crate (or the named ones) against the common layout: its modules,
                         tests and examples, lib.rs and README, *_ext.rs names, one test per endpoint, no
                         second request trait; exit 1 naming each crate and file that differ
@@ -454,7 +455,7 @@ request: PayRequest\nresponse: json\n```\n\n## PayRequest\n\n| field | type | re
         assert!(listing(&root).is_empty());
 
         run(&root, &p, false).unwrap();
-        assert_eq!(listing(&root), ["client.rs", "mod.rs", "pay.rs"]);
+        assert_eq!(listing(&root), ["async_client.rs", "client.rs", "mod.rs", "pay.rs"]);
         let pay = std::fs::read_to_string(gen_dir(&root).join("pay.rs")).unwrap();
         assert!(pay.starts_with("// @generated from docs/p/pay.md by `cargo xtask codegen`; do not edit.\n"));
         run(&root, &p, true).unwrap();
@@ -479,7 +480,7 @@ request: PayRequest\nresponse: json\n```\n\n## PayRequest\n\n| field | type | re
             ]
         );
         run(&root, &p, false).unwrap();
-        assert_eq!(listing(&root), ["client.rs", "mod.rs", "pay.rs"]);
+        assert_eq!(listing(&root), ["async_client.rs", "client.rs", "mod.rs", "pay.rs"]);
         std::fs::write(root.join("docs/p/pay.md"), DOC.replace("订单号", "订单编号")).unwrap();
         let e = run(&root, &p, true).unwrap_err();
         assert!(e.contains(&"  crates/p/src/generated/pay.rs (differs)".to_string()), "{e:?}");

@@ -17,7 +17,8 @@ use acqra_gateway::{
     PaymentMethodType, PaymentRequest, QueryRequest, RefundQueryRequest, RefundRequest,
 };
 
-fn env_or(name: &str, default: &str) -> String {
+/// The variable `name`, or `default` when it is unset or empty.
+pub fn env_or(name: &str, default: &str) -> String {
     std::env::var(name).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_owned())
 }
 

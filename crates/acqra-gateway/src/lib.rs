@@ -7,6 +7,7 @@ pub mod generated;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 
+mod async_client;
 mod client;
 mod config;
 mod error;
@@ -17,6 +18,7 @@ mod payment_ext;
 mod shipping_tracking_batch_ext;
 mod token_ext;
 
+pub use async_client::AsyncClient;
 pub use client::Client;
 pub use config::{AuthHeader, Config, ConfigBuilder};
 pub use error::Error;
@@ -26,6 +28,6 @@ pub use token_ext::{AccessToken, CachedToken, TokenCache};
 
 pub use sign_core;
 pub use sign_core::{
-    Clock, Currency, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse,
-    InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
+    AsyncTransport, Clock, Currency, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest,
+    HttpResponse, InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };

@@ -69,7 +69,7 @@ impl std::fmt::Display for AccessToken {
 ///
 /// Not marked idempotent (the docs' choice): a token request that may have reached the gateway is
 /// not re-sent by the transport, since some gateways revoke the previous token when issuing one.
-fn token_request(config: &Config, body: &TokenRequest) -> Result<HttpRequest, Error> {
+pub(crate) fn token_request(config: &Config, body: &TokenRequest) -> Result<HttpRequest, Error> {
     let body = sign_core::call::request_body(body)?;
     let mut request =
         HttpRequest::new(TokenRequest::METHOD, sign_core::http::join_url(config.base_url(), TokenRequest::PATH))

@@ -27,7 +27,8 @@ use chainup_opay::{
 };
 use sandbox_server::SandboxServer;
 
-type BoxError = Box<dyn std::error::Error>;
+/// Any failure of the quickstart.
+pub type BoxError = Box<dyn std::error::Error>;
 /// Reads one environment variable (`None` when unset or blank).
 pub type Vars<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// Pays an order and checks its callback (sandbox only); returns the line to print.
@@ -46,6 +47,20 @@ fn main() -> ExitCode {
 
 /// The whole quickstart: against the sandbox, or against the server the variables name.
 pub fn run(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
+    let Some(config) = real_config(vars)? else {
+        return run_sandbox(vars, out);
+    };
+    let client = Client::new(config);
+    writeln!(out, "Using {}", client.config().base_url())?;
+    flow(&client, vars, out, &notify_page(vars), None)
+}
+
+/// The configuration of the real server the variables name, or `None` when none of them is set
+/// (run against the sandbox). Shared with `examples/async.rs`.
+///
+/// # Errors
+/// Some but not all of the required variables set, or a key that does not load.
+pub fn real_config(vars: Vars<'_>) -> Result<Option<Config>, BoxError> {
     const REQUIRED: [&str; 4] = [
         "CHAINUP_BASE_URL",
         "CHAINUP_APP_KEY",
@@ -54,7 +69,7 @@ pub fn run(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
     ];
     let set: Vec<_> = REQUIRED.iter().filter(|v| vars(v).is_some()).collect();
     if set.is_empty() {
-        return run_sandbox(vars, out);
+        return Ok(None);
     }
     if set.len() != REQUIRED.len() {
         let missing: Vec<_> = REQUIRED.iter().filter(|v| vars(v).is_none()).collect();
@@ -69,10 +84,37 @@ pub fn run(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
     if let Some(path) = vars("CHAINUP_CANCEL_PATH") {
         builder = builder.path("cancel_order", path);
     }
-    let client = Client::new(builder.build()?);
-    writeln!(out, "Using {}", client.config().base_url())?;
-    let notify = vars("CHAINUP_NOTIFY_PAGE").unwrap_or_else(|| "https://merchant.example.com/opay/notify".into());
-    flow(&client, vars, out, &notify, None)
+    Ok(Some(builder.build()?))
+}
+
+/// `CHAINUP_NOTIFY_PAGE`, or an example page.
+pub fn notify_page(vars: Vars<'_>) -> String {
+    vars("CHAINUP_NOTIFY_PAGE").unwrap_or_else(|| "https://merchant.example.com/opay/notify".into())
+}
+
+/// The flow's settings from the variables: payer, coin, amount, return page.
+pub struct Settings {
+    /// `CHAINUP_USER_ID`.
+    pub user_id: String,
+    /// `CHAINUP_COIN`.
+    pub coin: String,
+    /// `CHAINUP_AMOUNT`.
+    pub amount: Decimal,
+    /// `CHAINUP_RETURN_PAGE`.
+    pub return_page: String,
+}
+
+/// Reads [`Settings`] (with their defaults).
+///
+/// # Errors
+/// A `CHAINUP_AMOUNT` that is not a decimal.
+pub fn settings(vars: Vars<'_>) -> Result<Settings, BoxError> {
+    Ok(Settings {
+        user_id: vars("CHAINUP_USER_ID").unwrap_or_else(|| "22033390".into()),
+        coin: vars("CHAINUP_COIN").unwrap_or_else(|| "USDT".into()),
+        amount: vars("CHAINUP_AMOUNT").unwrap_or_else(|| "1".into()).parse()?,
+        return_page: vars("CHAINUP_RETURN_PAGE").unwrap_or_else(|| "https://merchant.example.com/paid".into()),
+    })
 }
 
 fn run_sandbox(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
@@ -123,10 +165,7 @@ fn flow(
     notify: &str,
     pay: Option<PayStep<'_>>,
 ) -> Result<(), BoxError> {
-    let user_id = vars("CHAINUP_USER_ID").unwrap_or_else(|| "22033390".into());
-    let coin = vars("CHAINUP_COIN").unwrap_or_else(|| "USDT".into());
-    let amount: Decimal = vars("CHAINUP_AMOUNT").unwrap_or_else(|| "1".into()).parse()?;
-    let return_page = vars("CHAINUP_RETURN_PAGE").unwrap_or_else(|| "https://merchant.example.com/paid".into());
+    let Settings { user_id, coin, amount, return_page } = settings(vars)?;
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis();
     let payer = Payer::UserId(user_id.clone());
 

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod async_client;
 #[cfg(not(any(feature = "rust-crypto", feature = "aws-lc-rs")))]
 compile_error!(
     "chainup-opay needs an RSA backend: enable its feature `aws-lc-rs` (constant time; choose it where callbacks \
@@ -22,6 +23,7 @@ mod create_third_order_ext;
 mod error;
 mod payment_page_ext;
 
+pub use async_client::AsyncClient;
 pub use callback::MAX_CALLBACK_BODY_BYTES;
 pub use client::Client;
 pub use config::{
@@ -36,6 +38,6 @@ pub use payment_page_ext::{PAYMENT_PAGE_PATH, PaymentPage};
 pub use sign_core;
 pub use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 pub use sign_core::{
-    Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
-    Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
+    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse,
+    InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };

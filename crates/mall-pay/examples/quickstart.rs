@@ -42,7 +42,8 @@ pub struct Plan {
     pub pay_integral: Points,
 }
 
-type BoxError = Box<dyn std::error::Error>;
+/// Any failure of the quickstart, printed as it is.
+pub type BoxError = Box<dyn std::error::Error>;
 
 fn main() {
     if let Err(e) = real_main() {
@@ -51,56 +52,68 @@ fn main() {
     }
 }
 
+/// The mall named by the `MALLPAY_*` variables and the plan to pay there, or `None` when
+/// `MALLPAY_BASE_URL` is unset (run against the sandbox). Shared with `examples/async.rs`.
+///
+/// # Errors
+/// A missing or malformed variable, named in the message.
+pub fn from_env() -> Result<Option<(Config, Plan)>, BoxError> {
+    let base_url = match std::env::var("MALLPAY_BASE_URL") {
+        Ok(base_url) if !base_url.trim().is_empty() => base_url,
+        _ => return Ok(None),
+    };
+    let env = |name: &str| std::env::var(name).map_err(|_| format!("{name} is not set"));
+    let body_encoding = match std::env::var("MALLPAY_BODY_ENCODING").unwrap_or_default().trim() {
+        "" | "json" => BodyEncoding::Json,
+        "form" => BodyEncoding::Form,
+        other => return Err(format!("MALLPAY_BODY_ENCODING: {other:?} is neither json nor form").into()),
+    };
+    let config = Config::builder()
+        .base_url(base_url)
+        .pay_path(env("MALLPAY_PAY_PATH")?)
+        .token(env("MALLPAY_TOKEN")?)
+        .body_encoding(body_encoding)
+        .build()?;
+    let order_ids = env("MALLPAY_ORDER_ID")?
+        .split(',')
+        .map(|s| s.trim().parse::<i64>().map_err(|_| format!("MALLPAY_ORDER_ID: {s:?} is not an id")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let plan = Plan {
+        order_ids,
+        address_id: std::env::var("MALLPAY_ADDRESS_ID").ok().map(|s| s.trim().parse()).transpose()?.unwrap_or(1),
+        pay_price: Yuan::parse(&std::env::var("MALLPAY_PAY_PRICE").unwrap_or_else(|_| "0.01".into()))?,
+        pay_integral: Points::new(
+            std::env::var("MALLPAY_PAY_INTEGRAL").ok().map(|s| s.trim().parse()).transpose()?.unwrap_or(100),
+        )?,
+    };
+    Ok(Some((config, plan)))
+}
+
+/// The plan of a sandbox run.
+///
+/// # Errors
+/// None in practice: the amounts are constants.
+pub fn sandbox_plan() -> Result<Plan, BoxError> {
+    Ok(Plan {
+        order_ids: vec![1001, 1002, 1003],
+        address_id: 7,
+        pay_price: Yuan::parse("0.1")?,
+        pay_integral: Points::new(500)?,
+    })
+}
+
 fn real_main() -> Result<(), BoxError> {
     let mut out = std::io::stdout().lock();
-    match std::env::var("MALLPAY_BASE_URL") {
-        Ok(base_url) if !base_url.trim().is_empty() => {
-            let env = |name: &str| std::env::var(name).map_err(|_| format!("{name} is not set"));
-            let body_encoding = match std::env::var("MALLPAY_BODY_ENCODING").unwrap_or_default().trim() {
-                "" | "json" => BodyEncoding::Json,
-                "form" => BodyEncoding::Form,
-                other => return Err(format!("MALLPAY_BODY_ENCODING: {other:?} is neither json nor form").into()),
-            };
-            let config = Config::builder()
-                .base_url(base_url)
-                .pay_path(env("MALLPAY_PAY_PATH")?)
-                .token(env("MALLPAY_TOKEN")?)
-                .body_encoding(body_encoding)
-                .build()?;
-            let order_ids = env("MALLPAY_ORDER_ID")?
-                .split(',')
-                .map(|s| s.trim().parse::<i64>().map_err(|_| format!("MALLPAY_ORDER_ID: {s:?} is not an id")))
-                .collect::<Result<Vec<_>, _>>()?;
-            let plan = Plan {
-                order_ids,
-                address_id: std::env::var("MALLPAY_ADDRESS_ID")
-                    .ok()
-                    .map(|s| s.trim().parse())
-                    .transpose()?
-                    .unwrap_or(1),
-                pay_price: Yuan::parse(&std::env::var("MALLPAY_PAY_PRICE").unwrap_or_else(|_| "0.01".into()))?,
-                pay_integral: Points::new(
-                    std::env::var("MALLPAY_PAY_INTEGRAL").ok().map(|s| s.trim().parse()).transpose()?.unwrap_or(100),
-                )?,
-            };
-            writeln!(out, "mall-pay quickstart against {}", config.base_url())?;
-            run(&mut out, &Client::new(config), &plan)
-        }
-        _ => {
-            let sandbox = Sandbox::start()?;
-            writeln!(out, "mall-pay quickstart against the local sandbox at {}", sandbox.base_url())?;
-            let client = sandbox.client()?;
-            let plan = Plan {
-                order_ids: vec![1001, 1002, 1003],
-                address_id: 7,
-                pay_price: Yuan::parse("0.1")?,
-                pay_integral: Points::new(500)?,
-            };
-            run(&mut out, &client, &plan)?;
-            relogin_step(&mut out, &sandbox, &client)?;
-            form_step(&mut out, &sandbox)
-        }
+    if let Some((config, plan)) = from_env()? {
+        writeln!(out, "mall-pay quickstart against {}", config.base_url())?;
+        return run(&mut out, &Client::new(config), &plan);
     }
+    let sandbox = Sandbox::start()?;
+    writeln!(out, "mall-pay quickstart against the local sandbox at {}", sandbox.base_url())?;
+    let client = sandbox.client()?;
+    run(&mut out, &client, &sandbox_plan()?)?;
+    relogin_step(&mut out, &sandbox, &client)?;
+    form_step(&mut out, &sandbox)
 }
 
 /// The main flow: one order per payment kind.
@@ -149,7 +162,11 @@ pub fn form_step(out: &mut dyn Write, sandbox: &Sandbox) -> Result<(), BoxError>
     Ok(())
 }
 
-fn describe(out: &mut dyn Write, paid: &OrderPayResponse) -> std::io::Result<()> {
+/// What the app receives to finish the payment, on one line.
+///
+/// # Errors
+/// Writing to `out`.
+pub fn describe(out: &mut dyn Write, paid: &OrderPayResponse) -> std::io::Result<()> {
     match &paid.pay_param {
         PayParam::Wechat(w) => writeln!(
             out,

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod async_client;
 pub mod auth;
 pub mod envelope;
 pub mod generated;
@@ -15,6 +16,7 @@ mod form_ext;
 mod order_pay_ext;
 mod pay_param_ext;
 
+pub use async_client::AsyncClient;
 pub use client::Client;
 pub use config::{Config, ConfigBuilder};
 pub use error::{Error, RequestError};
@@ -24,6 +26,6 @@ pub use order_pay_ext::{AppPay, Freight, FreightChoice, PayOrder, PayWith, Point
 pub use pay_param_ext::PayParam;
 pub use sign_core;
 pub use sign_core::{
-    Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
-    Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
+    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse,
+    InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };

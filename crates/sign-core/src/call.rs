@@ -31,6 +31,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::async_transport::AsyncTransport;
 use crate::error::{DecodeError, InvalidRequest, TransportError};
 use crate::http::{Endpoint, HttpRequest, HttpResponse, Transport};
 use crate::retry::RetryPolicy;
@@ -169,19 +170,118 @@ pub fn send_with_retries_in<Err: From<TransportError>>(
         let request = sign()?;
         let result = transport.send(&request);
         span.attempt(retry + 1, &result);
-        let again = retry < policy.retries()
-            && match &result {
-                Ok(response) => policy.should_retry_response(&request, response),
-                Err(error) => policy.should_retry_error(&request, error),
-            };
-        if !again {
+        let Some(pause) = retry_after(policy, retry, &request, &result) else {
             return result.map_err(Err::from);
-        }
-        let backoff = policy.backoff(retry);
-        span.retry(retry + 1, &result, backoff);
-        std::thread::sleep(backoff);
+        };
+        span.retry(retry + 1, &result, pause);
+        std::thread::sleep(pause);
         retry += 1;
     }
+}
+
+/// [`send_with_retries`] in async code: the same policy, the same safety rules (the decision after
+/// each attempt is the one function both loops call), each attempt signed afresh by `sign` (a
+/// future, so that a signer may fetch a token first), and the pause between attempts is the
+/// transport's [`sleep`](AsyncTransport::sleep): no runtime is named here.
+///
+/// ```
+/// use std::sync::atomic::{AtomicU32, Ordering};
+/// use std::time::Duration;
+/// use sign_core::async_transport::BoxFuture;
+/// use sign_core::{AsyncTransport, HttpRequest, HttpResponse, Method, RetryPolicy, TransportError, TransportErrorKind};
+///
+/// struct RefusesOnce(AtomicU32);
+/// impl AsyncTransport for RefusesOnce {
+///     fn send<'a>(&'a self, request: &'a HttpRequest) -> BoxFuture<'a, Result<HttpResponse, TransportError>> {
+///         Box::pin(async move {
+///             if self.0.fetch_add(1, Ordering::SeqCst) == 0 {
+///                 return Err(TransportError::new(TransportErrorKind::Connect, "refused"));
+///             }
+///             Ok(HttpResponse::new(200, request.header("X-Nonce").unwrap_or("").as_bytes().to_vec()))
+///         })
+///     }
+///     fn sleep(&self, _: Duration) -> BoxFuture<'static, ()> {
+///         Box::pin(std::future::ready(()))
+///     }
+/// }
+///
+/// let transport = RefusesOnce(AtomicU32::new(0));
+/// let policy = RetryPolicy::new(2, Duration::ZERO, Duration::ZERO);
+/// let nonce = AtomicU32::new(0);
+/// let call = sign_core::call::send_with_retries_async(&transport, &policy, || {
+///     let n = nonce.fetch_add(1, Ordering::SeqCst) + 1;
+///     let request = HttpRequest::new(Method::Post, "https://h.example/pay").with_header("X-Nonce", n.to_string());
+///     std::future::ready(Ok::<_, TransportError>(request))
+/// });
+/// # let response = block_on(call);
+/// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+/// #     // A minimal executor for the example: these futures never wait.
+/// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+/// #     let mut f = std::pin::pin!(f);
+/// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v; } }
+/// # }
+/// assert_eq!(response.unwrap().body, b"2"); // the repeat was signed again
+/// ```
+///
+/// # Errors
+/// `sign`'s error (nothing is sent for that attempt), or the last attempt's transport error.
+pub async fn send_with_retries_async<Err, Signed>(
+    transport: &(impl AsyncTransport + ?Sized),
+    policy: &RetryPolicy,
+    sign: impl FnMut() -> Signed,
+) -> Result<HttpResponse, Err>
+where
+    Err: From<TransportError>,
+    Signed: Future<Output = Result<HttpRequest, Err>>,
+{
+    send_with_retries_async_in(&crate::trace::CallSpan::disabled(), transport, policy, sign).await
+}
+
+/// [`send_with_retries_async`] reporting to `span` (feature `tracing`), as
+/// [`send_with_retries_in`] does for the blocking loop.
+///
+/// # Errors
+/// As [`send_with_retries_async`].
+pub async fn send_with_retries_async_in<Err, Signed>(
+    span: &crate::trace::CallSpan,
+    transport: &(impl AsyncTransport + ?Sized),
+    policy: &RetryPolicy,
+    mut sign: impl FnMut() -> Signed,
+) -> Result<HttpResponse, Err>
+where
+    Err: From<TransportError>,
+    Signed: Future<Output = Result<HttpRequest, Err>>,
+{
+    let mut retry = 0;
+    loop {
+        let request = sign().await?;
+        let result = transport.send(&request).await;
+        span.attempt(retry + 1, &result);
+        let Some(pause) = retry_after(policy, retry, &request, &result) else {
+            return result.map_err(Err::from);
+        };
+        span.retry(retry + 1, &result, pause);
+        drop(request);
+        transport.sleep(pause).await;
+        retry += 1;
+    }
+}
+
+/// The decision after attempt number `retry` (0-based) of `request` ended with `result`: the pause
+/// before the next attempt, or `None` when `result` is final. Shared by the blocking and the async
+/// loop, so that both repeat exactly the same failures.
+fn retry_after(
+    policy: &RetryPolicy,
+    retry: u32,
+    request: &HttpRequest,
+    result: &Result<HttpResponse, TransportError>,
+) -> Option<std::time::Duration> {
+    let again = retry < policy.retries()
+        && match result {
+            Ok(response) => policy.should_retry_response(request, response),
+            Err(error) => policy.should_retry_error(request, error),
+        };
+    again.then(|| policy.backoff(retry))
 }
 
 /// `text` cut to [`MAX_PROVIDER_TEXT_CHARS`] characters, with `…` appended when it was longer.
@@ -579,6 +679,138 @@ macro_rules! client_call_methods {
             idempotent: bool,
         ) -> ::core::result::Result<::serde_json::Value, $error> {
             self.raw_call(path, body, idempotent)
+        }
+    };
+}
+
+/// Writes the call surface of every provider's `AsyncClient`, the async twin of
+/// [`client_call_methods!`]: `prepare` / `parse` and `prepare_raw` / `parse_raw` (the sans-IO halves,
+/// the same as the blocking client's), and `call` / `raw_call` / `raw_call_json` as `async fn`s that
+/// send through the client's [`AsyncTransport`] with [`send_with_retries_async`] (each attempt
+/// prepared and signed afresh, the same retry rules). Use it inside `impl AsyncClient { ... }`; the
+/// async client supplies three private methods:
+///
+/// ```text
+/// fn sans_io(&self) -> &Client                         // a sans-IO Client with the same config and clock
+/// fn async_transport(&self) -> &dyn AsyncTransport
+/// fn retry_policy(&self) -> RetryPolicy                // from the configuration
+/// ```
+#[macro_export]
+macro_rules! async_client_call_methods {
+    ($error:ty) => {
+        /// The fully signed request for `request`, not sent (sans-IO, as the blocking
+        /// client's `prepare`).
+        ///
+        /// # Errors
+        /// `InvalidRequest` when the request fails its checks or does not serialize; a signing
+        /// failure where the provider's rule can fail.
+        pub fn prepare<E: $crate::Endpoint>(&self, request: &E) -> ::core::result::Result<$crate::HttpRequest, $error> {
+            self.sans_io().prepare(request)
+        }
+
+        /// Reads the provider's answer to an `E` request (sans-IO, as the blocking client's `parse`).
+        ///
+        /// # Errors
+        /// The provider's refusal (`Api`), `HttpStatus`, `Decode`, or the provider's own response
+        /// failures.
+        pub fn parse<E: $crate::Endpoint>(
+            &self,
+            response: &$crate::HttpResponse,
+        ) -> ::core::result::Result<E::Response, $error> {
+            self.sans_io().parse::<E>(response)
+        }
+
+        /// Sends `request` and reads the answer without blocking a thread:
+        /// [`prepare`](Self::prepare), the async transport, then [`parse`](Self::parse). A failed
+        /// send is repeated as the configured retry policy allows, each attempt prepared and signed
+        /// afresh; a request that is not idempotent is never repeated once it may have reached the
+        /// provider.
+        ///
+        /// # Errors
+        /// Any error of `prepare`, the transport or `parse`; `Error::outcome` says whether the
+        /// provider may have processed the request.
+        pub async fn call<E: $crate::Endpoint>(&self, request: &E) -> ::core::result::Result<E::Response, $error> {
+            let span = $crate::trace::CallSpan::start(::core::env!("CARGO_PKG_NAME"), E::NAME);
+            let result = span
+                .instrument(async {
+                    let response = $crate::call::send_with_retries_async_in(
+                        &span,
+                        self.async_transport(),
+                        &self.retry_policy(),
+                        || ::core::future::ready(self.prepare(request)),
+                    )
+                    .await?;
+                    self.parse::<E>(&response)
+                })
+                .await;
+            span.finish(result.as_ref().err().map(|e| e.outcome()));
+            result
+        }
+
+        /// The signed `POST` of `body` (as JSON) to `path`, not sent (as the blocking client's
+        /// `prepare_raw`).
+        ///
+        /// # Errors
+        /// `InvalidRequest` for a bad path or a body that does not serialize.
+        pub fn prepare_raw(
+            &self,
+            path: &str,
+            body: &(impl ::serde::Serialize + ?Sized),
+            idempotent: bool,
+        ) -> ::core::result::Result<$crate::HttpRequest, $error> {
+            self.sans_io().prepare_raw(path, body, idempotent)
+        }
+
+        /// Reads the answer to a [`prepare_raw`](Self::prepare_raw) request as `T`.
+        ///
+        /// # Errors
+        /// As [`parse`](Self::parse).
+        pub fn parse_raw<T: ::serde::de::DeserializeOwned>(
+            &self,
+            response: &$crate::HttpResponse,
+        ) -> ::core::result::Result<T, $error> {
+            self.sans_io().parse_raw(response)
+        }
+
+        /// A signed call to `path` with `body`, its answer decoded as `T`, without blocking a
+        /// thread. Mark it `idempotent` only for queries.
+        ///
+        /// # Errors
+        /// As [`prepare_raw`](Self::prepare_raw) and [`call`](Self::call).
+        pub async fn raw_call<T: ::serde::de::DeserializeOwned>(
+            &self,
+            path: &str,
+            body: &(impl ::serde::Serialize + ?Sized + ::core::marker::Sync),
+            idempotent: bool,
+        ) -> ::core::result::Result<T, $error> {
+            let span = $crate::trace::CallSpan::start(::core::env!("CARGO_PKG_NAME"), path);
+            let result = span
+                .instrument(async {
+                    let response = $crate::call::send_with_retries_async_in(
+                        &span,
+                        self.async_transport(),
+                        &self.retry_policy(),
+                        || ::core::future::ready(self.prepare_raw(path, body, idempotent)),
+                    )
+                    .await?;
+                    self.parse_raw(&response)
+                })
+                .await;
+            span.finish(result.as_ref().err().map(|e| e.outcome()));
+            result
+        }
+
+        /// [`raw_call`](Self::raw_call) with the answer as untyped JSON.
+        ///
+        /// # Errors
+        /// As [`raw_call`](Self::raw_call).
+        pub async fn raw_call_json(
+            &self,
+            path: &str,
+            body: &(impl ::serde::Serialize + ?Sized + ::core::marker::Sync),
+            idempotent: bool,
+        ) -> ::core::result::Result<::serde_json::Value, $error> {
+            self.raw_call(path, body, idempotent).await
         }
     };
 }

@@ -19,6 +19,8 @@
 //! | [`replay`] | the replay guard of the callback verifiers: a bounded store on the monotonic clock |
 //! | [`options`] | base URL rules, header safety, [`HttpOptions`] (timeouts, [`RetryPolicy`], body limit) |
 //! | `transport` | the blocking ureq transport with timeouts and a body limit, sending once (feature `ureq`) |
+//! | [`async_transport`] | [`AsyncTransport`]: the async twin of [`Transport`], naming no runtime |
+//! | `reqwest_transport` | the async reqwest transport with the blocking one's guarantees (feature `reqwest`) |
 //! | [`error`] | error types that keep transport, status, decode and crypto failures apart |
 //!
 //! ```
@@ -29,6 +31,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod async_transport;
 pub mod call;
 pub mod check;
 pub mod clock;
@@ -41,6 +44,9 @@ pub mod http;
 pub mod lenient;
 pub mod options;
 pub mod replay;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest_transport;
 pub mod retry;
 #[cfg(any(feature = "rust-crypto", feature = "aws-lc-rs"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "rust-crypto", feature = "aws-lc-rs"))))]
@@ -50,6 +56,7 @@ pub mod trace;
 #[cfg(feature = "ureq")]
 pub mod transport;
 
+pub use async_transport::AsyncTransport;
 pub use call::Outcome;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use currency::Currency;
@@ -57,6 +64,8 @@ pub use decimal::{Decimal, DecimalNumber};
 pub use error::{CryptoError, DecodeError, Error, InvalidRequest, KeyError, TransportError, TransportErrorKind};
 pub use http::{Endpoint, HeaderPair, HttpRequest, HttpResponse, Method, NoTransport, Transport};
 pub use options::HttpOptions;
+#[cfg(feature = "reqwest")]
+pub use reqwest_transport::ReqwestTransport;
 pub use retry::RetryPolicy;
 pub use secret::{SecretBytes, SecretString};
 #[cfg(feature = "ureq")]

@@ -77,6 +77,20 @@ impl HttpOptions {
     }
 }
 
+#[cfg(feature = "reqwest")]
+impl HttpOptions {
+    /// The async reqwest transport with these options, sending `user_agent`.
+    pub fn reqwest_transport(&self, user_agent: &str) -> crate::reqwest_transport::ReqwestTransport {
+        crate::reqwest_transport::ReqwestTransport::builder()
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            .max_response_bytes(self.max_response_bytes)
+            .proxy_from_env(self.proxy_from_env)
+            .user_agent(user_agent)
+            .build()
+    }
+}
+
 /// Checks and normalises a provider base URL: `http://` or `https://`, a host, no query or
 /// fragment, nothing that could break a header line; surrounding white space and trailing `/`
 /// removed. A path prefix (`https://host/api`) is kept. User info (`user:password@host`) is refused:

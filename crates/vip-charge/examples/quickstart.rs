@@ -29,7 +29,8 @@ use vip_charge::{
     VipChargeRequest, VipChargeResponse,
 };
 
-type BoxError = Box<dyn StdError + Send + Sync>;
+/// Any failure of the quickstart.
+pub type BoxError = Box<dyn StdError + Send + Sync>;
 
 fn main() -> ExitCode {
     let result = if std::env::var_os("VIPCHARGE_BASE_URL").is_some() {
@@ -167,8 +168,33 @@ fn env(name: &str) -> Result<String, BoxError> {
     }
 }
 
-/// Runs the flow against the server named by `VIPCHARGE_BASE_URL`.
-fn run_real_server() -> Result<(), BoxError> {
+/// The server named by the `VIPCHARGE_*` variables and what to order there. Shared with
+/// `examples/async.rs`.
+pub struct RealServer {
+    /// The client configuration (keys loaded and checked).
+    pub config: Config,
+    /// `VIPCHARGE_BASE_URL`.
+    pub base_url: String,
+    /// `VIPCHARGE_MERCHANT_ID`.
+    pub merchant_id: String,
+    /// `VIPCHARGE_PRODUCT_CODE`.
+    pub product_code: String,
+    /// `VIPCHARGE_ACCOUNT`.
+    pub account: String,
+    /// `VIPCHARGE_SIGN_TYPE`.
+    pub sign_type: SignType,
+    /// `VIPCHARGE_SUCCESS_STATUS`.
+    pub success_status: i64,
+    /// `VIPCHARGE_CALLBACK_URL`, optional.
+    pub callback_url: Option<String>,
+}
+
+/// Reads the server to run against from the environment (the caller checked that
+/// `VIPCHARGE_BASE_URL` is set).
+///
+/// # Errors
+/// A missing or malformed variable, named in the message; a key that does not load.
+pub fn real_server_from_env() -> Result<RealServer, BoxError> {
     let base_url = env("VIPCHARGE_BASE_URL")?;
     let business_id = env("VIPCHARGE_BUSINESS_ID")?;
     let merchant_id = env("VIPCHARGE_MERCHANT_ID")?;
@@ -191,6 +217,13 @@ fn run_real_server() -> Result<(), BoxError> {
             .platform_public_key_file(env("VIPCHARGE_PLATFORM_PUBLIC_KEY_FILE")?)
             .build()?,
     };
+    Ok(RealServer { config, base_url, merchant_id, product_code, account, sign_type, success_status, callback_url })
+}
+
+/// Runs the flow against the server named by `VIPCHARGE_BASE_URL`.
+fn run_real_server() -> Result<(), BoxError> {
+    let RealServer { config, base_url, merchant_id, product_code, account, sign_type, success_status, callback_url } =
+        real_server_from_env()?;
     println!("== {base_url}, signType {sign_type}, success status {success_status} ==");
     let client = Client::new(config);
     flow(&client, &merchant_id, Some(product_code), &account, callback_url)?;

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod async_client;
 #[cfg(not(any(feature = "rust-crypto", feature = "aws-lc-rs")))]
 compile_error!(
     "vip-charge needs an RSA backend: enable its feature `aws-lc-rs` (constant time; choose it where callbacks \
@@ -22,6 +23,7 @@ mod fields_ext;
 mod order_info_ext;
 mod product_list_ext;
 
+pub use async_client::AsyncClient;
 pub use auth::{SignType, SigningKey, VerifyingKey};
 pub use business_balance_ext::BusinessBalanceResponse;
 pub use callback::{REPLY_SUCCESS, StatusCallback};
@@ -36,6 +38,6 @@ pub use sign_core;
 pub use sign_core::HeaderPair;
 pub use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 pub use sign_core::{
-    Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
-    Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
+    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse,
+    InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };

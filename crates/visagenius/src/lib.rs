@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod async_client;
 pub mod auth;
 mod client;
 mod config;
@@ -13,6 +14,7 @@ mod product_brief_query_ext;
 #[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]
 pub mod sandbox;
 
+pub use async_client::AsyncClient;
 pub use client::Client;
 pub use config::{Config, ConfigBuilder, DEV_BASE_URL};
 pub use error::Error;
@@ -20,6 +22,6 @@ pub use generated::*;
 pub use money_ext::{Fen, ParseFenError};
 pub use sign_core;
 pub use sign_core::{
-    Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
-    Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
+    AsyncTransport, Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse,
+    InvalidRequest, Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };

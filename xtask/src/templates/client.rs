@@ -34,9 +34,10 @@ pub fn {{name}}(&self, request: &{{request}}) -> Result<{{response}}, crate::Err
 }
 "#;
 
-const IDEMPOTENT: &str = "Idempotent: the transport may repeat it after it may have reached the provider.";
+pub const IDEMPOTENT: &str = "Idempotent: the transport may repeat it after it may have reached the provider.";
 
-const NOT_IDEMPOTENT: &str = "Not idempotent: never repeated once it may have reached the provider. When the error's
+pub const NOT_IDEMPOTENT: &str =
+    "Not idempotent: never repeated once it may have reached the provider. When the error's
 /// [`outcome_unknown`](crate::Error::outcome_unknown) is true, look the order up before sending it again.";
 
 /// The file, or `None` when every endpoint's method is hand-written.

@@ -10,10 +10,12 @@
 //! | [`endpoint`] | the `sign_core::Endpoint` impl of a request, and the response alias |
 //! | [`validation`] | `validate_fields`, from the constraints column |
 //! | [`client`] | `generated/client.rs`: one `Client` method per endpoint |
+//! | [`async_client`] | `generated/async_client.rs`: the same methods on `AsyncClient`, `async` |
 //! | [`modules`] | a module file's header and `generated/mod.rs` |
 //! | [`readme`] | the endpoint table of the crate README |
 //! | [`doc`] | doc comments: provider prose made safe for rustdoc |
 
+pub mod async_client;
 pub mod builder;
 pub mod client;
 pub mod doc;

@@ -73,7 +73,8 @@ pub fn module(m: &Module<'_>) -> String {
     )
 }
 
-/// `generated/mod.rs`: the modules (sorted), `mod client;` when there is a client file, and
+/// `generated/mod.rs`: the modules (sorted), `mod client;` and `mod async_client;` when there are client
+/// files, and
 /// `reexports` (module, type names) as `pub use` lines.
 pub fn mod_rs(dir: &str, has_client: bool, modules: &[&str], reexports: &[(&str, Vec<String>)]) -> String {
     let modules: String = modules.iter().map(|m| format!("mod {m};\n")).collect();
@@ -86,7 +87,7 @@ pub fn mod_rs(dir: &str, has_client: bool, modules: &[&str], reexports: &[(&str,
         MOD_RS,
         &[
             ("dir", dir),
-            ("client", if has_client { "mod client;" } else { "" }),
+            ("client", if has_client { "mod async_client;\nmod client;" } else { "" }),
             ("modules", &modules),
             ("reexports", &reexports),
         ],

@@ -3,6 +3,7 @@
 //!
 //! Do not edit: change the docs and run `cargo xtask codegen`.
 
+mod async_client;
 mod cancel_order;
 mod client;
 mod common;

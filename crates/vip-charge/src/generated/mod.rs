@@ -3,6 +3,7 @@
 //!
 //! Do not edit: change the docs and run `cargo xtask codegen`.
 
+mod async_client;
 mod batch_order;
 mod business_balance;
 mod callback;

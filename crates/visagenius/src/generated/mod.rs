@@ -3,6 +3,7 @@
 //!
 //! Do not edit: change the docs and run `cargo xtask codegen`.
 
+mod async_client;
 mod client;
 mod order_pay;
 mod product_brief_query;
