@@ -172,8 +172,11 @@ fn last_line(s: &Summary) -> String {
 
 /// `cargo xtask faults [<provider>...]`.
 pub fn run(root: &Path, only: &[String]) -> ExitCode {
-    if let Some(bad) = only.iter().find(|p| !crate::quickstart::PROVIDERS.contains(&p.as_str())) {
-        eprintln!("error: unknown provider `{bad}` (one of: {})", crate::quickstart::PROVIDERS.join(", "));
+    if let Some(bad) = only.iter().find(|p| !crate::quickstart::PROVIDERS.iter().any(|(name, _)| *name == p.as_str())) {
+        eprintln!(
+            "error: unknown provider `{bad}` (one of: {})",
+            crate::quickstart::PROVIDERS.map(|(name, _)| name).join(", ")
+        );
         return ExitCode::from(2);
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
