@@ -329,8 +329,8 @@ pub(crate) fn vip_charge_callback() -> Target {
 
 const APP_KEY: &str = "test-app-key";
 const MAX: usize = chainup_opay::MAX_CALLBACK_BODY_BYTES;
-const KEY_PEM: &str = include_str!("../../../../crates/sign-core/testdata/rsa1024_pkcs8.pem");
-const PUB_PEM: &str = include_str!("../../../../crates/sign-core/testdata/rsa1024_spki.pem");
+const KEY_PEM: &str = include_str!("../../../../crates/sign-core/testdata/rsa2048_pkcs8.pem");
+const PUB_PEM: &str = include_str!("../../../../crates/sign-core/testdata/rsa2048_spki.pem");
 
 fn keys() -> &'static (PrivateKey, PublicKey) {
     static KEYS: OnceLock<(PrivateKey, PublicKey)> = OnceLock::new();
@@ -341,8 +341,8 @@ fn keys() -> &'static (PrivateKey, PublicKey) {
     })
 }
 
-/// The chainup client: the one RSA-1024 test key plays merchant and platform (small keys keep
-/// the RSA targets fast).
+/// The chainup client: the one RSA-2048 test key plays merchant and platform (chainup's key size,
+/// and the smallest aws-lc-rs loads: it does the work when both backends are on).
 pub(crate) fn chainup_client(max_response_bytes: u64) -> chainup_opay::Client {
     let config = chainup_opay::Config::builder()
         .base_url("https://service.example.com")
@@ -603,7 +603,7 @@ impl Harness for ChainupCallback {
 pub(crate) fn chainup_callback() -> Target {
     Target::new(
         "chainup_opay_callback",
-        "a sealed payment callback {app_id, data, sign, time} (RSA-1024), then data and sign re-spelled, changed, cut or extended, fields duplicated or replaced, time around the window, the body bytes changed",
+        "a sealed payment callback {app_id, data, sign, time} (RSA-2048), then data and sign re-spelled, changed, cut or extended, fields duplicated or replaced, time around the window, the body bytes changed",
         "Ok only when app_id, the ciphertext and signature bytes are the original's and time is within the window; the original in any Base64 spelling is Ok; everything else CallbackRejected; no canary in errors",
         16,
         ChainupCallback { client: chainup_client(1 << 20) },
@@ -692,7 +692,7 @@ impl Harness for EnvelopeOpen {
 pub(crate) fn chainup_envelope_open() -> Target {
     Target::new(
         "chainup_opay_envelope_open",
-        "data and sign of a sealed envelope (1 or 3 RSA-1024 blocks), re-spelled, changed, cut or extended; a block cap",
+        "data and sign of a sealed envelope (1 or 3 RSA-2048 blocks), re-spelled, changed, cut or extended; a block cap",
         "opens exactly when data and sign are the original bytes (any Base64 spelling) within the block cap, giving the original plaintext; no panic",
         16,
         EnvelopeOpen,

@@ -147,12 +147,12 @@ pub(crate) fn base64_lenient() -> Target {
 // RSA keys
 
 const KEYS: [(&str, &str, bool); 6] = [
-    ("pkcs1 pem", include_str!("../../../../crates/sign-core/testdata/rsa1024_pkcs1.pem"), true),
-    ("pkcs8 pem", include_str!("../../../../crates/sign-core/testdata/rsa1024_pkcs8.pem"), true),
-    ("pkcs8 b64", include_str!("../../../../crates/sign-core/testdata/rsa1024_pkcs8.b64"), true),
-    ("spki pem", include_str!("../../../../crates/sign-core/testdata/rsa1024_spki.pem"), false),
-    ("pkcs1 pub pem", include_str!("../../../../crates/sign-core/testdata/rsa1024_pkcs1_pub.pem"), false),
-    ("spki b64", include_str!("../../../../crates/sign-core/testdata/rsa1024_spki.b64"), false),
+    ("pkcs1 pem", include_str!("../../../../crates/sign-core/testdata/rsa2048_pkcs1.pem"), true),
+    ("pkcs8 pem", include_str!("../../../../crates/sign-core/testdata/rsa2048_pkcs8.pem"), true),
+    ("pkcs8 b64", include_str!("../../../../crates/sign-core/testdata/rsa2048_pkcs8.b64"), true),
+    ("spki pem", include_str!("../../../../crates/sign-core/testdata/rsa2048_spki.pem"), false),
+    ("pkcs1 pub pem", include_str!("../../../../crates/sign-core/testdata/rsa2048_pkcs1_pub.pem"), false),
+    ("spki b64", include_str!("../../../../crates/sign-core/testdata/rsa2048_spki.b64"), false),
 ];
 
 /// A change to a key text.
@@ -487,7 +487,7 @@ impl Harness for ChunkedDecrypt {
 pub(crate) fn rsa_chunked_decrypt() -> Target {
     Target::new(
         "sign_core_rsa_chunked_decrypt",
-        "ciphertext: chunked PKCS#1 v1.5 (RSA-1024) with flipped, cut, appended or repeated blocks, or random bytes; a block cap",
+        "ciphertext: chunked PKCS#1 v1.5 (RSA-2048) with flipped, cut, appended or repeated blocks, or random bytes; a block cap",
         "over the cap: TooManyBlocks before any key work; otherwise the untouched ciphertext decrypts exactly, anything else is the one DecryptFailed or a whole-block plaintext; no panic",
         12,
         ChunkedDecrypt,
