@@ -20,6 +20,6 @@ pub use generated::*;
 pub use money_ext::{Fen, ParseFenError};
 pub use sign_core;
 pub use sign_core::{
-    Clock, Decimal, DecimalNumber, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest,
-    Method, Outcome, RetryPolicy, SecretString, SystemClock, Transport,
+    Clock, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest, Method, Outcome, RetryPolicy,
+    SecretString, SystemClock, Transport,
 };
