@@ -7,7 +7,11 @@
 //! embedded sandboxes.
 //!
 //! `cargo xtask layout [<provider>...]` checks that every provider crate has the common layout.
+//!
+//! `cargo xtask bench-builds [<program>...]` times cold builds of one-provider programs against a
+//! bare ureq + serde_json program.
 
+mod bench_builds;
 mod check;
 mod constraints;
 mod emit;
@@ -29,6 +33,7 @@ use model::{Doc, DocError};
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
        cargo xtask quickstart [<provider>...]
        cargo xtask layout [<provider>...]
+       cargo xtask bench-builds [--runs N] [--debug-only] [--keep] [--cpus LIST] [<program>...]
 
   codegen               regenerate crates/<p>/src/generated/ from docs/<p>/*.md for every provider
   --check               regenerate in memory; exit 1 naming every file that differs from the docs
@@ -36,7 +41,9 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
   quickstart            run every provider's examples/quickstart.rs against its sandbox (or the named ones)
   layout                check every provider crate (or the named ones) against the common layout: its modules,
                         tests and examples, lib.rs and README, *_ext.rs names, one test per endpoint, no
-                        second request trait; exit 1 naming each crate and file that differ";
+                        second request trait; exit 1 naming each crate and file that differ
+  bench-builds          cold debug and release build times and stripped binary sizes of one-provider programs,
+                        as ratios against a bare ureq + serde_json program (median of --runs, default 3)";
 
 struct Args {
     check: bool,
@@ -70,6 +77,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("quickstart") => return quickstart::run(&workspace_root(), &args[1..]),
         Some("layout") => return run_layout(&workspace_root(), &args[1..]),
+        Some("bench-builds") => return bench_builds::run(&workspace_root(), &args[1..]),
         _ => {}
     }
     let args = match parse_args(&args) {
