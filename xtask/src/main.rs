@@ -11,7 +11,10 @@
 //! `cargo xtask faults [<provider>...]` runs the fault-injection campaign (`tools/faults`).
 //! `cargo xtask fuzz [--time SECONDS]` and `cargo xtask sweep` run the fuzzing campaign and the
 //! bad-input sweep of `tools/fuzz` (docs/reliability.md).
+//! `cargo xtask bench-builds [<program>...]` times cold builds of one-provider programs against a
+//! bare ureq + serde_json program.
 
+mod bench_builds;
 mod check;
 mod constraints;
 mod emit;
@@ -39,6 +42,7 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
        cargo xtask faults [<provider>...]
        cargo xtask fuzz [--time SECONDS] [--target NAME] [--seed N]
        cargo xtask sweep [--target NAME]
+       cargo xtask bench-builds [--runs N] [--debug-only] [--keep] [--cpus LIST] [<program>...]
 
   codegen               regenerate crates/<p>/src/generated/ from docs/<p>/*.md for every provider
   --check               regenerate in memory; exit 1 naming every file that differs from the docs
@@ -54,7 +58,9 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
   fuzz                  fuzz every network-input parser (tools/fuzz), SECONDS each; print executions, rate,
                         failures and the slowest input per target; exit 1 on a failure
   sweep                 run the fixed bad-input corpus of every parser; print the summary table; exit 1 on
-                        a panic, hang, canary leak or property violation";
+                        a panic, hang, canary leak or property violation
+  bench-builds          cold debug and release build times and stripped binary sizes of one-provider programs,
+                        as ratios against a bare ureq + serde_json program (median of --runs, default 3)";
 
 struct Args {
     check: bool,
@@ -91,6 +97,7 @@ fn main() -> ExitCode {
         Some("faults") => return faults::run(&workspace_root(), &args[1..]),
         Some("fuzz") => return fuzz::run(&workspace_root(), &args[1..]),
         Some("sweep") => return sweep::run(&workspace_root(), &args[1..]),
+        Some("bench-builds") => return bench_builds::run(&workspace_root(), &args[1..]),
         _ => {}
     }
     let args = match parse_args(&args) {

@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+#[cfg(feature = "decimal")]
 use crate::decimal::rust_decimal;
 use crate::error::InvalidRequest;
 
@@ -144,6 +145,8 @@ pub fn either(
 ///
 /// # Errors
 /// `"<context>: <field> must be greater than zero"`.
+#[cfg(feature = "decimal")]
+#[cfg_attr(docsrs, doc(cfg(feature = "decimal")))]
 pub fn positive(context: &str, field: &str, value: impl Into<rust_decimal::Decimal>) -> Result<(), InvalidRequest> {
     if value.into() > rust_decimal::Decimal::ZERO {
         Ok(())
@@ -156,6 +159,8 @@ pub fn positive(context: &str, field: &str, value: impl Into<rust_decimal::Decim
 ///
 /// # Errors
 /// `"<context>: <field> must have at most 2 decimal places"`.
+#[cfg(feature = "decimal")]
+#[cfg_attr(docsrs, doc(cfg(feature = "decimal")))]
 pub fn scale(
     context: &str,
     field: &str,
@@ -175,6 +180,8 @@ pub fn scale(
 ///
 /// # Errors
 /// `"<context>: <field> must fit the currency: JPY amounts have no decimal places"`.
+#[cfg(feature = "decimal")]
+#[cfg_attr(docsrs, doc(cfg(feature = "decimal")))]
 pub fn minor_units(
     context: &str,
     field: &str,
@@ -285,6 +292,7 @@ fn matches(segments: &[Segment], value: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(feature = "decimal")]
     #[test]
     fn minor_units_follow_the_currency() {
         let amount = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
@@ -294,6 +302,7 @@ mod tests {
     }
 
     use super::*;
+    #[cfg(feature = "decimal")]
     use crate::decimal::{Decimal, DecimalNumber};
 
     /// The message of a failed check, after asserting that it never quotes `value` (a blank
@@ -357,6 +366,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "decimal")]
     #[test]
     fn amounts() {
         let amount: Decimal = "100.99".parse().unwrap();

@@ -4,7 +4,6 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use rand::RngCore;
 use time::OffsetDateTime;
 
 /// A source of the current time.
@@ -75,6 +74,10 @@ impl Clock for FixedClock {
 ///
 /// One read of the OS RNG per nonce (not one per character): bytes are drawn in a batch and mapped
 /// without bias (a byte of 248 or more is dropped, so each character is equally likely).
+///
+/// # Panics
+/// If the operating system cannot provide random bytes at all (no `getrandom` syscall and no
+/// `/dev/urandom`): signing with a predictable nonce would be worse than stopping.
 pub fn random_nonce(len: usize) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     // The largest multiple of 62 below 256: bytes under it map evenly onto the alphabet.
@@ -83,12 +86,20 @@ pub fn random_nonce(len: usize) -> String {
     // 3 % of bytes are dropped; a quarter more than needed almost always suffices in one read.
     let mut buf = vec![0u8; len + len / 4 + 8];
     while out.len() < len {
-        rand::rngs::OsRng.fill_bytes(&mut buf);
+        os_random(&mut buf);
         for &b in buf.iter().filter(|&&b| b < LIMIT).take(len - out.len()) {
             out.push(ALPHABET[usize::from(b) % ALPHABET.len()] as char);
         }
     }
     out
+}
+
+/// Fills `buf` from the operating system's CSPRNG. `getrandom` is the crate `rand`'s `OsRng` calls
+/// (and `ring` already builds), without `rand`'s generators and their dependencies.
+pub(crate) fn os_random(buf: &mut [u8]) {
+    if let Err(e) = getrandom::getrandom(buf) {
+        panic!("the operating system's random number generator failed: {e}");
+    }
 }
 
 // The RFC 1123 GMT date form, `Wed, 21 Oct 2022 07:28:00 GMT`, written and read by hand: one fixed

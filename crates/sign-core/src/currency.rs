@@ -8,6 +8,7 @@
 //! assert_eq!((usd.code(), usd.minor_units()), ("USD", Some(2)));
 //! assert_eq!(Currency::new("JPY").unwrap().minor_units(), Some(0));
 //! assert!(Currency::new("XYZ").is_err());
+//! # #[cfg(feature = "decimal")]
 //! assert!(Currency::JPY.check_amount("100.99".parse::<rust_decimal::Decimal>().unwrap()).is_err());
 //! ```
 //!
@@ -259,6 +260,8 @@ impl Currency {
     ///
     /// # Errors
     /// A message such as `"JPY amounts have no decimal places"`, never quoting the amount.
+    #[cfg(feature = "decimal")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "decimal")))]
     pub fn check_amount(&self, amount: impl Into<rust_decimal::Decimal>) -> Result<(), String> {
         let amount = amount.into();
         match self.minor_units() {
@@ -332,6 +335,7 @@ impl<'de> Deserialize<'de> for Currency {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "decimal")]
     fn amount(s: &str) -> rust_decimal::Decimal {
         s.parse().unwrap()
     }
@@ -359,6 +363,7 @@ mod tests {
         assert!(e.contains("XYZ") && e.contains("ISO 4217"), "{e}");
     }
 
+    #[cfg(feature = "decimal")]
     #[test]
     fn amounts_are_checked_against_minor_units() {
         assert!(Currency::USD.check_amount(amount("100.99")).is_ok());
@@ -378,6 +383,7 @@ mod tests {
         assert_eq!(c, Currency::USD);
         let c: Currency = serde_json::from_str("\"RMB\"").unwrap();
         assert_eq!((c.code(), c.minor_units(), c.is_listed()), ("RMB", None, false));
+        #[cfg(feature = "decimal")]
         assert!(c.check_amount(amount("1.2345")).is_ok());
         assert_eq!(serde_json::to_string(&Currency::JPY).unwrap(), "\"JPY\"");
         assert!(Currency::JPY == "JPY" && c == "RMB" && Currency::USD != "usd");

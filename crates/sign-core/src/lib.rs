@@ -11,7 +11,7 @@
 //! | `rsa` | RSA keys from PEM or bare Base64 DER, SHA256withRSA, chunked PKCS#1 v1.5 (feature `rust-crypto` or `aws-lc-rs`) |
 //! | [`clock`] | an injectable [`Clock`], nonces, RFC 1123 dates |
 //! | [`currency`] | [`Currency`]: ISO 4217 codes with their minor units, checked before sending |
-//! | [`decimal`] | exact decimal amounts: money is never a float |
+//! | `decimal` | exact decimal amounts: money is never a float (feature `decimal`) |
 //! | [`call`] | the call rules every provider follows: [`Outcome`], the envelope decision table, raw-call paths |
 //! | [`check`] | the rules of the generated request validation (lengths, one of two fields, amounts) |
 //! | [`lenient`] | tolerant readers of response fields: a string or a number, one value or a list |
@@ -36,6 +36,8 @@ pub mod call;
 pub mod check;
 pub mod clock;
 pub mod currency;
+#[cfg(feature = "decimal")]
+#[cfg_attr(docsrs, doc(cfg(feature = "decimal")))]
 pub mod decimal;
 pub mod digest;
 pub mod encoding;
@@ -60,6 +62,7 @@ pub use async_transport::AsyncTransport;
 pub use call::Outcome;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use currency::Currency;
+#[cfg(feature = "decimal")]
 pub use decimal::{Decimal, DecimalNumber};
 pub use error::{CryptoError, DecodeError, Error, InvalidRequest, KeyError, TransportError, TransportErrorKind};
 pub use http::{Endpoint, HeaderPair, HttpRequest, HttpResponse, Method, NoTransport, Transport};

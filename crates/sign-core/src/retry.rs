@@ -3,8 +3,6 @@
 
 use std::time::Duration;
 
-use rand::Rng;
-
 use crate::error::{TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpResponse};
 
@@ -70,7 +68,10 @@ impl RetryPolicy {
     pub fn backoff(&self, retry: u32) -> Duration {
         let exp = self.initial_backoff.saturating_mul(2u32.saturating_pow(retry.min(31)));
         let capped = exp.min(self.max_backoff).min(MAX_BACKOFF);
-        let factor = rand::thread_rng().gen_range(0.5..=1.0);
+        // 16 random bits are plenty for jitter; a retry is rare enough to afford a syscall.
+        let mut bits = [0u8; 2];
+        crate::clock::os_random(&mut bits);
+        let factor = 0.5 + f64::from(u16::from_le_bytes(bits)) / f64::from(u16::MAX) / 2.0;
         capped.mul_f64(factor)
     }
 

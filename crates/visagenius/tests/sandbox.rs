@@ -291,9 +291,9 @@ fn in_process_transport_and_shared_client() {
 
 // Sandbox faults (issue 18): the "may have gone through" paths, through the client.
 
+/// A client for faults that answer at once (or cut the connection): its timeout never runs out.
 fn fault_client(sandbox: &visagenius::sandbox::Sandbox) -> visagenius::Client {
-    let config = sandbox.config_builder().timeout(std::time::Duration::from_millis(400)).build().unwrap();
-    visagenius::Client::new(config)
+    sandbox.client().unwrap()
 }
 
 fn pay_sandbox_order(client: &visagenius::Client) -> Result<visagenius::OrderPayResponse, visagenius::Error> {
@@ -338,10 +338,26 @@ fn order_pay_fault_provider_error_is_a_definite_api_error() {
 fn order_pay_fault_delay_past_the_client_timeout_is_outcome_unknown() {
     use visagenius::sandbox::{Fault, SANDBOX_ORDER_ID, Sandbox};
     let sandbox = Sandbox::start().unwrap();
-    sandbox.faults().next_call(Fault::Delay(std::time::Duration::from_millis(1200)));
-    let err = pay_sandbox_order(&fault_client(&sandbox)).unwrap_err();
+    // The test waits for the timeout only, not for the delay (ten times longer).
+    sandbox.faults().next_call(Fault::Delay(std::time::Duration::from_millis(1500)));
+    let config = sandbox.config_builder().timeout(std::time::Duration::from_millis(150)).build().unwrap();
+    let err = pay_sandbox_order(&visagenius::Client::new(config)).unwrap_err();
     assert!(err.outcome_unknown(), "{err:?}");
-    assert!(sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid), "a delay processes the request");
+    let paid = eventually(|| sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid));
+    assert!(paid, "a delay processes the request");
+}
+
+/// Waits (at most 10 s) until `done`: a client that gave up on its call can get there before a
+/// busy machine has run the sandbox's handler, which processes the request and only then delays.
+fn eventually(mut done: impl FnMut() -> bool) -> bool {
+    let give_up = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !done() {
+        if std::time::Instant::now() > give_up {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    true
 }
 
 #[test]
