@@ -8,6 +8,7 @@
 //!
 //! `cargo xtask layout [<provider>...]` checks that every provider crate has the common layout.
 
+mod bench;
 mod check;
 mod constraints;
 mod emit;
@@ -70,6 +71,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("quickstart") => return quickstart::run(&workspace_root(), &args[1..]),
         Some("layout") => return run_layout(&workspace_root(), &args[1..]),
+        Some("bench") => return bench::run(&workspace_root(), &args[1..]),
         _ => {}
     }
     let args = match parse_args(&args) {
