@@ -228,7 +228,7 @@ fn render(lines: &[String], runs: usize, pinned: &str) -> String {
     for (k, v) in &meta {
         out.push_str(&format!("  {k}: {v}\n"));
     }
-    for section in ["per-call", "signing", "rsa"] {
+    for section in ["per-call", "signing", "parse", "rsa"] {
         let ids: Vec<&String> = order.iter().filter(|id| figures[*id].section == section).collect();
         if ids.is_empty() {
             continue;
@@ -312,6 +312,7 @@ fn section_title(section: &str) -> &'static str {
             "Per call: blocking client vs raw ureq (identical request bytes, same keep-alive loopback server)"
         }
         "signing" => "Request build + signing (sans-IO prepare) vs the bare primitive over the same string",
+        "parse" => "Response parse (sans-IO parse) vs serde_json::from_slice::<Value> of the same body",
         _ => "RSA vs the raw aws-lc-rs primitives (same keys, RSA-2048, same sizes)",
     }
 }

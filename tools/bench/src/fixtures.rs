@@ -141,6 +141,9 @@ pub mod chainup {
 
     use super::PrivateKey;
 
+    /// The keys of this run, generated when first used (a second or so with the pure-Rust backend).
+    pub static KEYS: std::sync::LazyLock<Keys> = std::sync::LazyLock::new(Keys::generate);
+
     /// The endpoint's path.
     pub const PATH: &str = "/platformapi/chainup/open/opay/createThirdOrder";
     /// The merchant's app key.

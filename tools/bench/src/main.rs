@@ -4,7 +4,7 @@
 //! and prints the table. Not a test: nothing here asserts a time.
 //!
 //! ```text
-//! paykit-bench [--quick] [--only per-call,signing,rsa]
+//! paykit-bench [--quick] [--only per-call,signing,rsa] [--filter <part of a figure id>]
 //! ```
 
 mod cpu;
@@ -17,7 +17,6 @@ mod server;
 mod signing;
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use measure::Settings;
 use report::Report;
@@ -27,10 +26,15 @@ const SECTIONS: [&str; 3] = ["per-call", "signing", "rsa"];
 fn main() -> ExitCode {
     let mut settings = Settings::FULL;
     let mut only: Vec<String> = SECTIONS.iter().map(|s| (*s).to_owned()).collect();
+    let mut filter = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--quick" => settings = Settings::QUICK,
+            "--filter" => match args.next() {
+                Some(f) => filter = Some(f),
+                None => return usage("--filter needs part of a figure id"),
+            },
             "--only" => match args.next() {
                 Some(list) => only = list.split(',').map(str::to_owned).collect(),
                 None => return usage("--only needs a list of sections"),
@@ -41,25 +45,27 @@ fn main() -> ExitCode {
     if let Some(bad) = only.iter().find(|s| !SECTIONS.contains(&s.as_str())) {
         return usage(&format!("unknown section `{bad}`"));
     }
-    let mut report = Report::default();
+    let mut report = Report::new(filter);
     report.meta("backend", rsa::backend());
     report.meta("backend-id", rsa::backend_id());
     report.meta("settings", &format!("{} rounds of {} ms batches", settings.rounds, settings.batch.as_millis()));
     let wants = |s: &str| only.iter().any(|o| o == s);
-    let keys = (wants("per-call") || wants("rsa")).then(|| Arc::new(fixtures::chainup::Keys::generate()));
-    if let (true, Some(keys)) = (wants("per-call"), &keys) {
-        per_call::run(settings, &mut report, keys);
+    if wants("per-call") {
+        per_call::run(settings, &mut report);
     }
     if wants("signing") {
         signing::run(settings, &mut report);
     }
-    if let (true, Some(keys)) = (wants("rsa"), &keys) {
-        rsa::run(settings, &mut report, keys);
+    if wants("rsa") {
+        rsa::run(settings, &mut report, &fixtures::chainup::KEYS);
     }
     ExitCode::SUCCESS
 }
 
 fn usage(error: &str) -> ExitCode {
-    eprintln!("error: {error}\nusage: paykit-bench [--quick] [--only {}]", SECTIONS.join(","));
+    eprintln!(
+        "error: {error}\nusage: paykit-bench [--quick] [--only {}] [--filter <part of a figure id>]",
+        SECTIONS.join(",")
+    );
     ExitCode::from(2)
 }

@@ -9,7 +9,6 @@
 //! whatever thread it runs on.
 
 use std::hint::black_box;
-use std::sync::Arc;
 
 use ureq::Agent;
 
@@ -24,20 +23,20 @@ type Call = Box<dyn FnMut() -> Result<(), String>>;
 struct Case {
     id: &'static str,
     label: &'static str,
-    routes: Vec<(&'static str, String)>,
+    /// The server's answers (built only for the cases that run: chainup's needs RSA keys).
+    routes: Box<dyn FnOnce() -> Vec<(&'static str, String)>>,
     goal: Option<f64>,
     /// Builds the client for the server's base URL.
     client: Box<dyn FnOnce(&str) -> Call>,
 }
 
-fn cases(chainup_keys: &Arc<fixtures::chainup::Keys>) -> Vec<Case> {
+fn cases() -> Vec<Case> {
     use fixtures::*;
-    let keys = Arc::clone(chainup_keys);
     vec![
         Case {
             id: "call-visagenius",
             label: "visagenius product_query",
-            routes: vec![(visagenius::PATH, visagenius::ANSWER.into())],
+            routes: Box::new(|| vec![(visagenius::PATH, visagenius::ANSWER.into())]),
             goal: Some(1.2),
             client: Box::new(|base| {
                 let client = ::visagenius::Client::new(visagenius::config(base));
@@ -48,7 +47,9 @@ fn cases(chainup_keys: &Arc<fixtures::chainup::Keys>) -> Vec<Case> {
         Case {
             id: "call-acqra",
             label: "acqra-gateway query (+1 token request)",
-            routes: vec![(acqra::TOKEN_PATH, acqra::TOKEN_ANSWER.into()), (acqra::PATH, acqra::ANSWER.into())],
+            routes: Box::new(|| {
+                vec![(acqra::TOKEN_PATH, acqra::TOKEN_ANSWER.into()), (acqra::PATH, acqra::ANSWER.into())]
+            }),
             goal: Some(1.2),
             client: Box::new(|base| {
                 let client = ::acqra_gateway::Client::new(acqra::config(base));
@@ -59,7 +60,7 @@ fn cases(chainup_keys: &Arc<fixtures::chainup::Keys>) -> Vec<Case> {
         Case {
             id: "call-vip-charge",
             label: "vip-charge vip_charge (MD5)",
-            routes: vec![(vip_charge::PATH, vip_charge::ANSWER.into())],
+            routes: Box::new(|| vec![(vip_charge::PATH, vip_charge::ANSWER.into())]),
             goal: Some(1.2),
             client: Box::new(|base| {
                 let client = ::vip_charge::Client::new(vip_charge::config(base));
@@ -70,7 +71,7 @@ fn cases(chainup_keys: &Arc<fixtures::chainup::Keys>) -> Vec<Case> {
         Case {
             id: "call-mall-pay",
             label: "mall-pay order_pay",
-            routes: vec![(mall_pay::PATH, mall_pay::ANSWER.into())],
+            routes: Box::new(|| vec![(mall_pay::PATH, mall_pay::ANSWER.into())]),
             goal: Some(1.2),
             client: Box::new(|base| {
                 let client = ::mall_pay::Client::new(mall_pay::config(base));
@@ -81,12 +82,12 @@ fn cases(chainup_keys: &Arc<fixtures::chainup::Keys>) -> Vec<Case> {
         Case {
             id: "call-chainup",
             label: "chainup-opay create_third_order (RSA: encrypt+sign, decrypt+verify)",
-            routes: vec![(chainup::PATH, chainup::answer(chainup_keys))],
+            routes: Box::new(|| vec![(chainup::PATH, chainup::answer(&chainup::KEYS))]),
             // RSA work on both ends of the call: not comparable with plain HTTP, no goal here
             // (the RSA section measures it against the raw primitives).
             goal: None,
-            client: Box::new(move |base| {
-                let client = ::chainup_opay::Client::new(chainup::config(base, &keys));
+            client: Box::new(|base| {
+                let client = ::chainup_opay::Client::new(chainup::config(base, &chainup::KEYS));
                 let request = chainup::request();
                 Box::new(move || {
                     client.create_third_order(&request).map(|r| drop(black_box(r))).map_err(|e| e.to_string())
@@ -97,9 +98,11 @@ fn cases(chainup_keys: &Arc<fixtures::chainup::Keys>) -> Vec<Case> {
 }
 
 /// Runs the section.
-pub fn run(settings: Settings, report: &mut Report, chainup_keys: &Arc<fixtures::chainup::Keys>) {
-    for case in cases(chainup_keys) {
-        run_case(settings, report, case);
+pub fn run(settings: Settings, report: &mut Report) {
+    for case in cases() {
+        if report.wants(case.id) {
+            run_case(settings, report, case);
+        }
     }
 }
 
@@ -140,7 +143,8 @@ fn raw_send(agent: &Agent, base: &str, request: &RecordedRequest) -> Result<(), 
 fn run_case(settings: Settings, report: &mut Report, case: Case) {
     let id = case.id;
     report.figure(id, "per-call", case.label, "raw ureq, identical bytes, same server", case.goal);
-    let routes: Vec<(&str, &[u8])> = case.routes.iter().map(|(p, b)| (*p, b.as_bytes())).collect();
+    let routes = (case.routes)();
+    let routes: Vec<(&str, &[u8])> = routes.iter().map(|(p, b)| (*p, b.as_bytes())).collect();
     let server = match CannedServer::start(&routes) {
         Ok(s) => s,
         Err(e) => return report.note(id, &format!("not measured: cannot start the server: {e}")),
@@ -176,6 +180,17 @@ fn run_case(settings: Settings, report: &mut Report, case: Case) {
     let mut raw_conns = server.connections() - c0;
     let mut raw_requests = server.requests() - r0;
     let identical = raw_bytes == client_bytes;
+
+    // Profiling aid: PAYKIT_BENCH_PROBE=paykit|raw makes 20 000 calls of that side only, untimed, so that
+    // `strace -c -f` or `perf record` sees one side (see docs/performance.md).
+    if let Ok(side) = std::env::var("PAYKIT_BENCH_PROBE") {
+        let failures = (0..20_000)
+            .filter(
+                |_| if side == "raw" { raw_send(&agent, &base, &endpoint_request).is_err() } else { call().is_err() },
+            )
+            .count();
+        return report.note(id, &format!("probe: 20000 calls of {side}, {failures} failed"));
+    }
 
     let (mut client_errors, mut raw_errors) = (0u64, 0u64);
     let rounds = {
@@ -215,6 +230,61 @@ fn run_case(settings: Settings, report: &mut Report, case: Case) {
         report.note(id, &format!("errors during the timed calls: paykit {client_errors}, raw ureq {raw_errors}"));
     }
     report.connections(id, client_conns, raw_conns);
+
+    transport_only(settings, report, &format!("{id}-transport"), case.label, &server, &agent, &endpoint_request);
+}
+
+/// The same request, prepared once, through sign-core's `UreqTransport` alone (the timeouts and
+/// options every provider client uses by default) against raw ureq: the transport's share of the
+/// per-call gap, without signing or decoding.
+fn transport_only(
+    settings: Settings,
+    report: &mut Report,
+    id: &str,
+    label: &str,
+    server: &CannedServer,
+    agent: &Agent,
+    request: &RecordedRequest,
+) {
+    let user_agent =
+        request.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("user-agent")).map_or("", |(_, v)| v.as_str());
+    let subject = format!("{label}: sign-core UreqTransport::send alone");
+    report.figure(id, "per-call", &subject, "raw ureq, identical bytes, same server", None);
+    let base = server.base_url();
+    let method = match request.method.as_str() {
+        "GET" => sign_core::Method::Get,
+        _ => sign_core::Method::Post,
+    };
+    let mut prepared = sign_core::HttpRequest::new(method, format!("{base}{}", request.target));
+    for (name, value) in &request.headers {
+        if !WRITTEN_BY_UREQ.iter().any(|w| name.eq_ignore_ascii_case(w)) {
+            prepared = prepared.with_header(name.as_str(), value.as_str());
+        }
+    }
+    let prepared = prepared.with_body(request.body.clone());
+    let transport = sign_core::HttpOptions::default().ureq_transport(user_agent);
+    use sign_core::Transport as _;
+    server.start_capture();
+    let sent = transport.send(&prepared);
+    let captured = server.take_capture();
+    match sent {
+        Ok(r) if r.status == 200 => {}
+        Ok(r) => return report.note(id, &format!("not measured: HTTP {}", r.status)),
+        Err(e) => return report.note(id, &format!("not measured: {e}")),
+    }
+    server.start_capture();
+    let replayed = raw_send(agent, &base, request);
+    let raw_captured = server.take_capture();
+    if replayed.is_err() || captured != raw_captured {
+        report.note(id, "request bytes differ from raw ureq's");
+    }
+    let rounds = measure::compare(
+        settings,
+        &|| server.cpu_ns(),
+        &mut || drop(black_box(raw_send(agent, &base, request))),
+        &mut || drop(black_box(transport.send(black_box(&prepared)))),
+    );
+    report.rounds(id, &rounds);
 }
 
 /// Where the recorded requests of the two sides first differ, for the report (header names only:

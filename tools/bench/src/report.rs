@@ -16,7 +16,8 @@ use crate::measure::Round;
 /// Writes the lines, flushing each (a long run shows progress).
 #[derive(Debug, Default)]
 pub struct Report {
-    _private: (),
+    /// Only figures whose id contains this are measured (`--filter`, for profiling one figure).
+    filter: Option<String>,
 }
 
 fn clean(text: &str) -> String {
@@ -24,6 +25,16 @@ fn clean(text: &str) -> String {
 }
 
 impl Report {
+    /// A report measuring only the figures whose id contains `filter` (all when `None`).
+    pub fn new(filter: Option<String>) -> Self {
+        Self { filter }
+    }
+
+    /// Whether figure `id` is to be measured.
+    pub fn wants(&self, id: &str) -> bool {
+        self.filter.as_deref().is_none_or(|f| id.contains(f))
+    }
+
     fn line(&mut self, fields: &[&str]) {
         let text: Vec<String> = fields.iter().map(|f| clean(f)).collect();
         let mut out = std::io::stdout().lock();

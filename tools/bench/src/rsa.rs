@@ -105,8 +105,11 @@ impl Raw {
 
 /// Runs the section; figure ids carry `@<backend>`.
 pub fn run(settings: Settings, report: &mut Report, keys: &Keys) {
-    let raw = Raw::new(keys);
     let suffix = backend_id();
+    if !["prepare", "verify", "vip-sign"].iter().any(|f| report.wants(&format!("rsa-{f}@{suffix}"))) {
+        return;
+    }
+    let raw = Raw::new(keys);
     prepare(settings, report, keys, &raw, &format!("rsa-prepare@{suffix}"));
     verify(settings, report, keys, &raw, &format!("rsa-verify@{suffix}"));
     vip_charge(settings, report, keys, &raw, &format!("rsa-vip-sign@{suffix}"));
@@ -124,6 +127,9 @@ pub fn backend_id() -> &'static str {
 }
 
 fn prepare(settings: Settings, report: &mut Report, keys: &Keys, raw: &Raw, id: &str) {
+    if !report.wants(id) {
+        return;
+    }
     let label = format!("chainup prepare(createThirdOrder), {}", backend());
     report.figure(id, "rsa", &label, "aws-lc-rs: same blocks encrypted + MD5 hex signed", goal());
     let client = chainup_opay::Client::sans_io(fixtures::chainup::config(BASE, keys));
@@ -168,6 +174,9 @@ fn prepare(settings: Settings, report: &mut Report, keys: &Keys, raw: &Raw, id: 
 }
 
 fn verify(settings: Settings, report: &mut Report, keys: &Keys, raw: &Raw, id: &str) {
+    if !report.wants(id) {
+        return;
+    }
     let label = format!("chainup verify_notification, {}", backend());
     report.figure(id, "rsa", &label, "aws-lc-rs: same blocks decrypted + signature verified", goal());
     let client = chainup_opay::Client::sans_io(fixtures::chainup::config(BASE, keys));
@@ -195,6 +204,9 @@ fn verify(settings: Settings, report: &mut Report, keys: &Keys, raw: &Raw, id: &
 }
 
 fn vip_charge(settings: Settings, report: &mut Report, keys: &Keys, raw: &Raw, id: &str) {
+    if !report.wants(id) {
+        return;
+    }
     let label = format!("vip-charge prepare(vip_charge) (SHA256-RSA), {}", backend());
     report.figure(id, "rsa", &label, "aws-lc-rs: SHA256withRSA over the same string", None);
     let client = vip_charge::Client::sans_io(fixtures::vip_charge::rsa_config(BASE, keys.merchant.clone()));

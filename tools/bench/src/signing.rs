@@ -13,7 +13,7 @@ use std::hint::black_box;
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use md5::{Digest, Md5};
-use sign_core::HttpRequest;
+use sign_core::{HttpRequest, HttpResponse};
 
 use crate::fixtures;
 use crate::measure::{self, Settings};
@@ -27,6 +27,61 @@ pub fn run(settings: Settings, report: &mut Report) {
     vip_charge(settings, report);
     acqra(settings, report);
     mall_pay(settings, report);
+    parse(settings, report);
+}
+
+/// `parse` (envelope, decision table, typed decode) of each canned answer against reading the same
+/// body into a `serde_json::Value`: the least any client does with a JSON answer.
+fn parse(settings: Settings, report: &mut Report) {
+    use fixtures::*;
+    let visagenius = ::visagenius::Client::sans_io(visagenius::config(BASE));
+    parse_figure(
+        settings,
+        report,
+        "parse-visagenius",
+        "visagenius parse(product_query)",
+        visagenius::ANSWER,
+        &mut |r| visagenius.parse::<::visagenius::ProductQueryRequest>(r).is_ok(),
+    );
+    let acqra = ::acqra_gateway::Client::sans_io(acqra::config(BASE));
+    parse_figure(settings, report, "parse-acqra", "acqra-gateway parse(query)", acqra::ANSWER, &mut |r| {
+        acqra.parse::<::acqra_gateway::QueryRequest>(r).is_ok()
+    });
+    let vip = ::vip_charge::Client::sans_io(vip_charge::config(BASE));
+    parse_figure(settings, report, "parse-vip-charge", "vip-charge parse(vip_charge)", vip_charge::ANSWER, &mut |r| {
+        vip.parse::<::vip_charge::VipChargeRequest>(r).is_ok()
+    });
+    let mall = ::mall_pay::Client::sans_io(mall_pay::config(BASE));
+    parse_figure(settings, report, "parse-mall-pay", "mall-pay parse(order_pay)", mall_pay::ANSWER, &mut |r| {
+        mall.parse::<::mall_pay::OrderPayRequest>(r).is_ok()
+    });
+}
+
+fn parse_figure(
+    settings: Settings,
+    report: &mut Report,
+    id: &str,
+    subject: &str,
+    answer: &str,
+    parse: &mut dyn FnMut(&HttpResponse) -> bool,
+) {
+    if !report.wants(id) {
+        return;
+    }
+    report.figure(id, "parse", subject, "serde_json::from_slice::<Value> of the body", None);
+    let response = HttpResponse::json(200, answer);
+    if !parse(&response) {
+        return report.note(id, "not measured: the answer does not parse");
+    }
+    let rounds = measure::compare(
+        settings,
+        &measure::nothing_excluded,
+        &mut || drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(&response.body)))),
+        &mut || {
+            black_box(parse(black_box(&response)));
+        },
+    );
+    report.rounds(id, &rounds);
 }
 
 /// The value of header `name` in `request` (empty when absent).
@@ -54,6 +109,9 @@ fn md5_upper_hex(data: &[u8]) -> String {
 fn visagenius(settings: Settings, report: &mut Report) {
     use fixtures::visagenius::*;
     let id = "sign-visagenius";
+    if !report.wants(id) {
+        return;
+    }
     report.figure(id, "signing", "visagenius prepare(product_query)", "HMAC-SHA1 + Base64 of the same string", None);
     let client = ::visagenius::Client::sans_io(config(BASE));
     let request = request();
@@ -78,6 +136,9 @@ fn visagenius(settings: Settings, report: &mut Report) {
 fn vip_charge(settings: Settings, report: &mut Report) {
     use fixtures::vip_charge::*;
     let id = "sign-vip-charge";
+    if !report.wants(id) {
+        return;
+    }
     report.figure(
         id,
         "signing",
@@ -116,6 +177,9 @@ fn vip_charge(settings: Settings, report: &mut Report) {
 fn acqra(settings: Settings, report: &mut Report) {
     use fixtures::acqra::*;
     let id = "sign-acqra";
+    if !report.wants(id) {
+        return;
+    }
     report.figure(
         id,
         "signing",
@@ -146,6 +210,9 @@ fn acqra(settings: Settings, report: &mut Report) {
 fn mall_pay(settings: Settings, report: &mut Report) {
     use fixtures::mall_pay::*;
     let id = "sign-mall-pay";
+    if !report.wants(id) {
+        return;
+    }
     report.figure(
         id,
         "signing",
