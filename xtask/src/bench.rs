@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick] [--runs N] [--cpu N]`: builds `tools/bench` (package `paykit-bench`)
+//! `cargo xtask bench [--quick] [--runs N] [--cpu N] [--only per-call,signing,rsa]`: builds `tools/bench` (package `paykit-bench`)
 //! in release, once per RSA backend, runs it `--runs` times (default 3; 1 with `--quick`) pinned to one
 //! CPU with `taskset` when there is one, and prints one table of ratios against the anchors each run
 //! timed itself: medians over every round of every run, with the smallest and largest round.
@@ -17,12 +17,14 @@ const BACKENDS: &[(&str, Option<&str>)] = &[("default", None)];
 
 struct Args {
     quick: bool,
+    /// Sections to run (`--only per-call,signing,rsa`); all when empty.
+    only: Vec<String>,
     runs: usize,
     cpu: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
-    let mut out = Args { quick: false, runs: 0, cpu: None };
+    let mut out = Args { quick: false, only: Vec::new(), runs: 0, cpu: None };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -30,6 +32,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--runs" => {
                 out.runs = it.next().and_then(|n| n.parse().ok()).filter(|n| *n > 0).ok_or("--runs needs a count")?
             }
+            "--only" => out.only = it.next().ok_or("--only needs sections")?.split(',').map(str::to_owned).collect(),
             "--cpu" => out.cpu = Some(it.next().ok_or("--cpu needs a CPU number")?.clone()),
             _ => return Err(format!("unknown argument `{a}`")),
         }
@@ -45,7 +48,9 @@ pub fn run(root: &Path, args: &[String]) -> ExitCode {
     let args = match parse_args(args) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: {e}\nusage: cargo xtask bench [--quick] [--runs N] [--cpu N]");
+            eprintln!(
+                "error: {e}\nusage: cargo xtask bench [--quick] [--runs N] [--cpu N] [--only per-call,signing,rsa]"
+            );
             return ExitCode::from(2);
         }
     };
@@ -97,9 +102,14 @@ pub fn run(root: &Path, args: &[String]) -> ExitCode {
             if args.quick {
                 command.arg("--quick");
             }
-            if i > 0 {
-                command.args(["--only", "rsa"]);
+            // The backends after the first only change the RSA figures.
+            let sections: Vec<&str> = if i > 0 { vec!["rsa"] } else { vec!["per-call", "signing", "rsa"] };
+            let sections: Vec<&str> =
+                sections.into_iter().filter(|s| args.only.is_empty() || args.only.iter().any(|o| o == s)).collect();
+            if sections.is_empty() {
+                continue;
             }
+            command.args(["--only", &sections.join(",")]);
             eprintln!("run {run}/{}: {} {}", args.runs, BACKENDS[i].0, if i > 0 { "(rsa only)" } else { "" });
             let output = match command.stderr(Stdio::inherit()).output() {
                 Ok(o) if o.status.success() => o,
@@ -164,8 +174,8 @@ struct Figure {
     goal: Option<f64>,
     /// (anchor ns, subject ns, anchor CPU ns, subject CPU ns) per round.
     rounds: Vec<[f64; 4]>,
-    /// (paykit, raw) connections, per run.
-    conns: Vec<(u64, u64)>,
+    /// (paykit connections, requests, raw connections, requests), per run.
+    conns: Vec<[u64; 4]>,
     notes: Vec<String>,
 }
 
@@ -206,9 +216,10 @@ fn render(lines: &[String], runs: usize, pinned: &str) -> String {
                     fig.rounds.push([a, s, ac, sc]);
                 }
             }
-            ("conns", [_, p, r]) => {
-                if let (Ok(p), Ok(r)) = (p.parse(), r.parse()) {
-                    fig.conns.push((p, r));
+            ("conns", [_, counts @ ..]) => {
+                let counts: Vec<u64> = counts.iter().filter_map(|c| c.parse().ok()).collect();
+                if let [a, b, c, d] = counts[..] {
+                    fig.conns.push([a, b, c, d]);
                 }
             }
             ("note", [_, text]) => {
@@ -252,8 +263,8 @@ fn render(lines: &[String], runs: usize, pinned: &str) -> String {
                 let cpu: Vec<f64> = fig.rounds.iter().map(|r| r[3] / r[2]).collect();
                 let time: Vec<f64> = fig.rounds.iter().map(|r| r[1] / r[0]).collect();
                 let cpu_ratio = median(cpu.clone());
-                let conns_ok = fig.conns.iter().all(|(p, _)| *p == 1);
-                let conns = fig.conns.iter().map(|(p, r)| format!("{p} / {r}")).collect::<Vec<_>>();
+                let conns_ok = fig.conns.iter().all(|c| c[0] == 1);
+                let conns = fig.conns.iter().map(|c| format!("{} / {}", c[0], c[2])).collect::<Vec<_>>();
                 let met = match fig.goal {
                     None => "-".to_owned(),
                     Some(g) if cpu_ratio <= g && (!per_call || conns_ok) => "met".to_owned(),
@@ -285,6 +296,21 @@ fn render(lines: &[String], runs: usize, pinned: &str) -> String {
                     out.push_str(&format!(" {} |", distinct.join(", ")));
                 }
                 out.push_str(&format!(" {goal} | {met} |\n"));
+            }
+            if !fig.conns.is_empty() {
+                let range = |i: usize| {
+                    let lo = fig.conns.iter().map(|c| c[i]).min().unwrap_or(0);
+                    let hi = fig.conns.iter().map(|c| c[i]).max().unwrap_or(0);
+                    if lo == hi { lo.to_string() } else { format!("{lo}-{hi}") }
+                };
+                notes.push_str(&format!(
+                    "- {}: per run, paykit {} connection(s) for {} requests, raw ureq {} for {}\n",
+                    fig.subject,
+                    range(0),
+                    range(1),
+                    range(2),
+                    range(3)
+                ));
             }
             for n in &fig.notes {
                 notes.push_str(&format!("- {}: {n}\n", fig.subject));
@@ -367,10 +393,10 @@ mod tests {
             "1\tfigure\tcall-x\tper-call\tx call\traw ureq\t1.2",
             "1\tround\tcall-x\t100\t110\t100\t110",
             "1\tround\tcall-x\t100\t130\t100\t130",
-            "1\tconns\tcall-x\t1\t1",
+            "1\tconns\tcall-x\t1\t10\t1\t12",
             "2\tfigure\tcall-x\tper-call\tx call\traw ureq\t1.2",
             "2\tround\tcall-x\t100\t115\t100\t115",
-            "2\tconns\tcall-x\t1\t1",
+            "2\tconns\tcall-x\t1\t20\t1\t12",
             "2\tnote\tcall-x\trequest bytes identical: yes",
             "1\tfigure\tsign-y\tsigning\ty prepare\tMD5\t-",
             "1\tround\tsign-y\t10\t40\t10\t40",
@@ -386,6 +412,10 @@ mod tests {
         let row = table.lines().find(|l| l.starts_with("| y prepare")).unwrap();
         assert!(row.contains("**4.00x**") && row.ends_with("| - | - |"), "{row}");
         assert!(table.contains("- x call: request bytes identical: yes"));
+        assert!(
+            table.contains("- x call: per run, paykit 1 connection(s) for 10-20 requests, raw ureq 1 for 12"),
+            "{table}"
+        );
     }
 
     #[test]
@@ -393,7 +423,7 @@ mod tests {
         let lines: Vec<String> = [
             "1\tfigure\tcall-x\tper-call\tx call\traw ureq\t1.2",
             "1\tround\tcall-x\t100\t110\t100\t110",
-            "1\tconns\tcall-x\t2\t1",
+            "1\tconns\tcall-x\t2\t10\t1\t10",
             "1\tfigure\trsa-z\trsa\tz prepare\taws-lc-rs\t1.5",
             "1\tround\trsa-z\t100\t400\t100\t400",
         ]

@@ -217,10 +217,13 @@ fn run_case(settings: Settings, report: &mut Report, case: Case) {
     report.note(
         id,
         &format!(
-            "connections: paykit {client_conns} for {client_requests} requests, raw ureq {raw_conns} for {raw_requests}; \
-             request bytes identical: {}{}",
+            "request bytes identical: {}{}",
             if identical { "yes" } else { "NO" },
-            if recorded.len() > 1 { format!(" ({} requests recorded, token first)", recorded.len()) } else { String::new() },
+            if recorded.len() > 1 {
+                format!(" ({} requests recorded, token first)", recorded.len())
+            } else {
+                String::new()
+            },
         ),
     );
     if !identical {
@@ -229,7 +232,7 @@ fn run_case(settings: Settings, report: &mut Report, case: Case) {
     if client_errors + raw_errors > 0 {
         report.note(id, &format!("errors during the timed calls: paykit {client_errors}, raw ureq {raw_errors}"));
     }
-    report.connections(id, client_conns, raw_conns);
+    report.connections(id, [client_conns, client_requests, raw_conns, raw_requests]);
 
     transport_only(settings, report, &format!("{id}-transport"), case.label, &server, &agent, &endpoint_request);
 }

@@ -5,7 +5,7 @@
 //! meta    <key>   <value>
 //! figure  <id>    <section>   <what is measured>  <anchor>    <goal: max CPU ratio, or ->
 //! round   <id>    <anchor ns/op>  <subject ns/op> <anchor CPU ns/op>  <subject CPU ns/op>
-//! conns   <id>    <paykit connections>    <raw ureq connections>
+//! conns   <id>    <paykit connections> <paykit requests>    <raw connections> <raw requests>
 //! note    <id>    <text>
 //! ```
 
@@ -61,9 +61,11 @@ impl Report {
         }
     }
 
-    /// Connections used by each side of a per-call figure.
-    pub fn connections(&mut self, id: &str, paykit: u64, raw: u64) {
-        self.line(&["conns", id, &paykit.to_string(), &raw.to_string()]);
+    /// Connections and requests of each side of a per-call figure: paykit's connections and
+    /// requests, raw ureq's connections and requests.
+    pub fn connections(&mut self, id: &str, counts: [u64; 4]) {
+        let [a, b, c, d] = counts.map(|n| n.to_string());
+        self.line(&["conns", id, &a, &b, &c, &d]);
     }
 
     /// A remark on a figure.
