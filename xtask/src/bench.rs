@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
-/// sign-core's RSA backends as the bench crate's features name them (`None`: sign-core's default).
-/// The first one runs every section.
-const BACKENDS: &[(&str, Option<&str>)] = &[("default", None)];
+/// sign-core's RSA backends and the bench crate's feature selecting each (built with
+/// `--no-default-features`). The first, the providers' default, runs every section.
+const BACKENDS: &[(&str, &str)] = &[("rust-crypto", "backend-rust-crypto"), ("aws-lc-rs", "backend-aws-lc-rs")];
 
 struct Args {
     quick: bool,
@@ -68,9 +68,7 @@ pub fn run(root: &Path, args: &[String]) -> ExitCode {
         eprintln!("building paykit-bench (release, RSA backend: {name})");
         let mut build = Command::new(&cargo);
         build.args(["build", "--release", "--quiet", "--package", "paykit-bench"]).current_dir(root);
-        if let Some(f) = feature {
-            build.args(["--features", f]);
-        }
+        build.args(["--no-default-features", "--features", feature]);
         match build.status() {
             Ok(s) if s.success() => {}
             other => {

@@ -7,18 +7,25 @@
 //! embedded sandboxes.
 //!
 //! `cargo xtask layout [<provider>...]` checks that every provider crate has the common layout.
+//!
+//! `cargo xtask faults [<provider>...]` runs the fault-injection campaign (`tools/faults`).
+//! `cargo xtask fuzz [--time SECONDS]` and `cargo xtask sweep` run the fuzzing campaign and the
+//! bad-input sweep of `tools/fuzz` (docs/reliability.md).
 
 mod bench;
 mod check;
 mod constraints;
 mod emit;
+mod faults;
 #[cfg(test)]
 mod fixtures;
+mod fuzz;
 mod layout;
 mod model;
 mod names;
 mod parse;
 mod quickstart;
+mod sweep;
 mod templates;
 
 use std::io::Write as _;
@@ -30,6 +37,9 @@ use model::{Doc, DocError};
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
        cargo xtask quickstart [<provider>...]
        cargo xtask layout [<provider>...]
+       cargo xtask faults [<provider>...]
+       cargo xtask fuzz [--time SECONDS] [--target NAME] [--seed N]
+       cargo xtask sweep [--target NAME]
 
   codegen               regenerate crates/<p>/src/generated/ from docs/<p>/*.md for every provider
   --check               regenerate in memory; exit 1 naming every file that differs from the docs
@@ -37,7 +47,14 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
   quickstart            run every provider's examples/quickstart.rs against its sandbox (or the named ones)
   layout                check every provider crate (or the named ones) against the common layout: its modules,
                         tests and examples, lib.rs and README, *_ext.rs names, one test per endpoint, no
-                        second request trait; exit 1 naming each crate and file that differ";
+                        second request trait; exit 1 naming each crate and file that differ
+  faults                fault injection with ground truth (tools/faults): every provider's non-idempotent calls
+                        and a query through a relay that injects one fault per case; prints the confusion
+                        matrices and exits 1 on a request sent twice, a wrong not-sent verdict or a panic
+  fuzz                  fuzz every network-input parser (tools/fuzz), SECONDS each; print executions, rate,
+                        failures and the slowest input per target; exit 1 on a failure
+  sweep                 run the fixed bad-input corpus of every parser; print the summary table; exit 1 on
+                        a panic, hang, canary leak or property violation";
 
 struct Args {
     check: bool,
@@ -72,6 +89,9 @@ fn main() -> ExitCode {
         Some("quickstart") => return quickstart::run(&workspace_root(), &args[1..]),
         Some("layout") => return run_layout(&workspace_root(), &args[1..]),
         Some("bench") => return bench::run(&workspace_root(), &args[1..]),
+        Some("faults") => return faults::run(&workspace_root(), &args[1..]),
+        Some("fuzz") => return fuzz::run(&workspace_root(), &args[1..]),
+        Some("sweep") => return sweep::run(&workspace_root(), &args[1..]),
         _ => {}
     }
     let args = match parse_args(&args) {

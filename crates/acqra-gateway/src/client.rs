@@ -219,13 +219,18 @@ impl Client {
     /// Any [`Error`]; [`Error::outcome`] says whether the gateway may have processed the request.
     /// A failed token request is [`Error::TokenRequest`]: the call was not sent.
     pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
-        // Validated and serialized once, before a token is fetched: a bad request costs no I/O,
-        // and a repeat after a 401 sends the very same body.
-        let body = sign_core::call::request_body(request)?;
-        let response = self.send_authorized(E::IDEMPOTENT, |t| {
-            Ok(self.build_request(E::METHOD, E::PATH, body.clone(), E::IDEMPOTENT, t))
-        })?;
-        self.parse::<E>(&response)
+        let span = sign_core::trace::CallSpan::start(env!("CARGO_PKG_NAME"), E::NAME);
+        let result = span.in_scope(|| {
+            // Validated and serialized once, before a token is fetched: a bad request costs no
+            // I/O, and a repeat after a 401 sends the very same body.
+            let body = sign_core::call::request_body(request)?;
+            let response = self.send_authorized(&span, E::IDEMPOTENT, |t| {
+                Ok(self.build_request(E::METHOD, E::PATH, body.clone(), E::IDEMPOTENT, t))
+            })?;
+            self.parse::<E>(&response)
+        });
+        span.finish(result.as_ref().err().map(|e| e.outcome()));
+        result
     }
 
     /// An authenticated call to any path with any JSON body, for endpoints without a typed model:
@@ -241,11 +246,17 @@ impl Client {
         body: &(impl Serialize + ?Sized),
         idempotent: bool,
     ) -> Result<T, Error> {
-        sign_core::call::check_raw_path(path)?;
-        let body = sign_core::call::raw_body(path, body)?;
-        let response = self
-            .send_authorized(idempotent, |t| Ok(self.build_request(Method::Post, path, body.clone(), idempotent, t)))?;
-        self.parse_raw(&response)
+        let span = sign_core::trace::CallSpan::start(env!("CARGO_PKG_NAME"), path);
+        let result = span.in_scope(|| {
+            sign_core::call::check_raw_path(path)?;
+            let body = sign_core::call::raw_body(path, body)?;
+            let response = self.send_authorized(&span, idempotent, |t| {
+                Ok(self.build_request(Method::Post, path, body.clone(), idempotent, t))
+            })?;
+            self.parse_raw(&response)
+        });
+        span.finish(result.as_ref().err().map(|e| e.outcome()));
+        result
     }
 
     /// [`Client::raw_call`] returning the response as untyped JSON.
@@ -266,13 +277,14 @@ impl Client {
     /// the 401 rule.
     fn send_authorized(
         &self,
+        span: &sign_core::trace::CallSpan,
         idempotent: bool,
         build: impl Fn(&AccessToken) -> Result<HttpRequest, Error>,
     ) -> Result<HttpResponse, Error> {
         // The token of the last attempt, the one a 401 refused.
         let used = std::cell::Cell::new(0);
         let send = || {
-            sign_core::call::send_with_retries(self.transport(), &self.retry_policy(), || {
+            sign_core::call::send_with_retries_in(span, self.transport(), &self.retry_policy(), || {
                 let token = self.access_token()?;
                 used.set(token.id());
                 build(token.token())

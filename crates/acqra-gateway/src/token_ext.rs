@@ -163,16 +163,22 @@ impl Client {
     /// [`Error::Api`] for refused credentials, and the failures of [`Client::call`] (this is the
     /// token endpoint called as such, so its failures are not wrapped in [`Error::TokenRequest`]).
     pub fn token(&self, request: &TokenRequest) -> Result<TokenResponse, Error> {
-        let policy = self.retry_policy();
-        let response =
-            sign_core::call::send_with_retries(self.transport(), &policy, || token_request(self.config(), request))?;
-        let secrets = [request.secret.expose(), self.config().secret().expose()];
-        envelope::parse_scrubbed(
-            &response,
-            self.config().http_options().max_response_bytes,
-            TokenRequest::NAME,
-            &secrets,
-        )
+        let span = sign_core::trace::CallSpan::start(env!("CARGO_PKG_NAME"), TokenRequest::NAME);
+        let result = span.in_scope(|| {
+            let policy = self.retry_policy();
+            let response = sign_core::call::send_with_retries_in(&span, self.transport(), &policy, || {
+                token_request(self.config(), request)
+            })?;
+            let secrets = [request.secret.expose(), self.config().secret().expose()];
+            envelope::parse_scrubbed(
+                &response,
+                self.config().http_options().max_response_bytes,
+                TokenRequest::NAME,
+                &secrets,
+            )
+        });
+        span.finish(result.as_ref().err().map(|e| e.outcome()));
+        result
     }
 
     /// The current token if one is cached (to scrub it from the gateway's messages).
@@ -183,11 +189,22 @@ impl Client {
     /// The token request under the retry policy: not idempotent, so it is repeated only when it
     /// cannot have reached the gateway (built afresh each time).
     /// Any failure is [`Error::TokenRequest`]: the call waiting for the token is not sent.
+    ///
+    /// Traced as a `token refresh` event and a call span of its own (endpoint `token`), inside
+    /// the span of the call that needed the token.
     fn fetch_token(&self) -> Result<AccessToken, Error> {
-        let policy = self.retry_policy();
-        sign_core::call::send_with_retries(self.transport(), &policy, || configured_token_request(self.config()))
+        sign_core::trace::token_refresh(env!("CARGO_PKG_NAME"));
+        let span = sign_core::trace::CallSpan::start(env!("CARGO_PKG_NAME"), TokenRequest::NAME);
+        let result = span.in_scope(|| {
+            let policy = self.retry_policy();
+            sign_core::call::send_with_retries_in(&span, self.transport(), &policy, || {
+                configured_token_request(self.config())
+            })
             .and_then(|response| self.parse_token_response(&response))
             .map_err(Error::token_request)
+        });
+        span.finish(result.as_ref().err().map(|e| e.outcome()));
+        result
     }
 }
 

@@ -1,6 +1,12 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(not(any(feature = "rust-crypto", feature = "aws-lc-rs")))]
+compile_error!(
+    "chainup-opay needs an RSA backend: enable its feature `aws-lc-rs` (constant time; choose it where callbacks \
+     decrypt input anyone can send) or `rust-crypto` (pure Rust, no C toolchain; the default)"
+);
+
 pub mod auth;
 pub mod envelope;
 pub mod generated;

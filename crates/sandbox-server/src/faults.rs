@@ -119,7 +119,18 @@ impl Faults {
         handle: impl FnOnce(&HttpRequest) -> HttpResponse,
         refuse: impl Fn(&str, &str) -> HttpResponse,
     ) -> HttpResponse {
-        match self.take(request.path()) {
+        let fault = self.take(request.path());
+        if let Some(fault) = &fault {
+            crate::hooks::note_fault(match fault {
+                Fault::Delay(d) => format!("processed, answered after {d:?}"),
+                Fault::LoseAnswer => "processed, answer lost (connection closed)".to_owned(),
+                Fault::Status(s) => format!("not processed, answered HTTP {s}"),
+                Fault::ProviderError { code, message } => {
+                    format!("not processed, answered the provider's refusal {code} {message:?}")
+                }
+            });
+        }
+        match fault {
             None => handle(request),
             Some(Fault::Status(status)) => HttpResponse::new(status, format!("sandbox fault: HTTP {status}")),
             Some(Fault::ProviderError { code, message }) => refuse(&code, &message),

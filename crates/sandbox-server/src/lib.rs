@@ -16,6 +16,13 @@
 //! Every provider sandbox owns a [`Faults`] plan: a late answer, an answer lost after processing, a
 //! 5xx or a provider refusal, for the next call or the next call to a path (see [`Fault`]).
 //!
+//! ## Request log, front handler, address
+//!
+//! [`Hooks`] logs every request a sandbox serves with its [`Verdict`] (the sandbox's checks give
+//! the reason with [`refuse_because`]) and the callbacks it sends, and answers some requests before
+//! the provider (the standalone `paykit-sandbox` program's admin pages); [`Listen`] says where a
+//! sandbox listens.
+//!
 //! ## What is bounded, and how
 //!
 //! Input is untrusted, and everything a client can make the server spend is bounded
@@ -44,8 +51,10 @@
 //!   5 ms doubling up to 1 s and back to 5 ms after the next success, instead of spinning.
 
 mod faults;
+pub mod hooks;
 
 pub use faults::{Fault, Faults, is_lost_answer};
+pub use hooks::{Direction, Hooks, LoggedRequest, Verdict, refuse_because};
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
@@ -137,6 +146,58 @@ impl SandboxOptions {
     pub fn max_connections(mut self, max: usize) -> Self {
         self.max_connections = max.max(1);
         self
+    }
+}
+
+/// Where a provider sandbox listens: an address and the [`SandboxOptions`] (default: a free port
+/// of `127.0.0.1`). The provider sandboxes' builders take one, so that a program can serve them
+/// on ports of its choosing.
+///
+/// ```
+/// use sandbox_server::{Listen, SandboxOptions};
+/// use sign_core::HttpResponse;
+///
+/// let server = Listen::new("127.0.0.1:0").options(SandboxOptions::default()).start(|_| HttpResponse::new(200, ""))?;
+/// assert!(server.base_url().starts_with("http://127.0.0.1:"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Listen {
+    addr: String,
+    options: SandboxOptions,
+}
+
+impl Default for Listen {
+    fn default() -> Self {
+        Self::new("127.0.0.1:0")
+    }
+}
+
+impl Listen {
+    /// Listens on `addr` (`host:port`; port 0 for a free one) with the default options: a
+    /// non-loopback address is refused unless the options allow it.
+    pub fn new(addr: impl Into<String>) -> Self {
+        Self { addr: addr.into(), options: SandboxOptions::default() }
+    }
+
+    /// Uses `options`.
+    #[must_use]
+    pub fn options(mut self, options: SandboxOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// The address to listen on.
+    pub fn addr(&self) -> &str {
+        &self.addr
+    }
+
+    /// Starts serving `handler` here ([`SandboxServer::start_with`]).
+    pub fn start<H>(&self, handler: H) -> std::io::Result<SandboxServer>
+    where
+        H: Fn(HttpRequest) -> HttpResponse + Send + Sync + 'static,
+    {
+        SandboxServer::start_with(self.addr.as_str(), self.options.clone(), handler)
     }
 }
 

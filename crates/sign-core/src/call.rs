@@ -148,12 +148,27 @@ pub const MAX_PROVIDER_TEXT_CHARS: usize = 512;
 pub fn send_with_retries<Err: From<TransportError>>(
     transport: &(impl Transport + ?Sized),
     policy: &RetryPolicy,
+    sign: impl FnMut() -> Result<HttpRequest, Err>,
+) -> Result<HttpResponse, Err> {
+    send_with_retries_in(&crate::trace::CallSpan::disabled(), transport, policy, sign)
+}
+
+/// [`send_with_retries`] reporting to `span` (feature `tracing`): the attempt count and the last
+/// HTTP status are recorded on it, and each repeat is a `retry` event in it.
+///
+/// # Errors
+/// As [`send_with_retries`].
+pub fn send_with_retries_in<Err: From<TransportError>>(
+    span: &crate::trace::CallSpan,
+    transport: &(impl Transport + ?Sized),
+    policy: &RetryPolicy,
     mut sign: impl FnMut() -> Result<HttpRequest, Err>,
 ) -> Result<HttpResponse, Err> {
     let mut retry = 0;
     loop {
         let request = sign()?;
         let result = transport.send(&request);
+        span.attempt(retry + 1, &result);
         let again = retry < policy.retries()
             && match &result {
                 Ok(response) => policy.should_retry_response(&request, response),
@@ -162,7 +177,9 @@ pub fn send_with_retries<Err: From<TransportError>>(
         if !again {
             return result.map_err(Err::from);
         }
-        std::thread::sleep(policy.backoff(retry));
+        let backoff = policy.backoff(retry);
+        span.retry(retry + 1, &result, backoff);
+        std::thread::sleep(backoff);
         retry += 1;
     }
 }
@@ -184,6 +201,18 @@ pub fn truncate_for_error(text: &str) -> String {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_owned(),
     }
+}
+
+/// The characters of a provider text looked at by the card masker: masking maps at most 3 input
+/// characters to 1, so these give well over the [`MAX_PROVIDER_TEXT_CHARS`] kept, and a huge
+/// message costs no more than this.
+const MASKED_PREFIX_CHARS: usize = 4096;
+
+/// A provider's message as an error may show it: card numbers masked to their last four
+/// digits (a provider may echo one, and no error holds a full card number), then cut.
+fn provider_text(text: &str) -> String {
+    let prefix: String = text.chars().take(MASKED_PREFIX_CHARS).collect();
+    truncate_for_error(&crate::secret::mask_card_numbers(&prefix))
 }
 
 /// What a provider's envelope says, as read by the provider crate.
@@ -244,7 +273,7 @@ pub enum ResponseError {
 /// | not the envelope, non-2xx | [`ResponseError::HttpStatus`] |
 /// | not the envelope, 2xx, blank body | [`ResponseError::Decode`] ("empty response body") |
 /// | not the envelope, 2xx | [`ResponseError::Decode`] |
-/// | a refusal, any status | [`ResponseError::Refused`], code and message cut to [`MAX_PROVIDER_TEXT_CHARS`] |
+/// | a refusal, any status | [`ResponseError::Refused`], card numbers in the message masked to their last four digits, code and message cut to [`MAX_PROVIDER_TEXT_CHARS`] |
 /// | a success, non-2xx | [`ResponseError::HttpStatus`] |
 /// | a success, 2xx | the payload |
 ///
@@ -273,11 +302,10 @@ pub fn read_envelope<P>(
             Err(ResponseError::Decode(DecodeError::new("empty response body")))
         }
         None => Err(ResponseError::Decode(DecodeError::new("the response is not the provider's envelope"))),
-        Some(Envelope::Refused { code, message }) => Err(ResponseError::Refused {
-            code: truncate_for_error(&code),
-            message: truncate_for_error(&message),
-            status,
-        }),
+        Some(Envelope::Refused { code, message }) => {
+            // Codes are the providers' own tokens (integers for most): cut, never rewritten.
+            Err(ResponseError::Refused { code: truncate_for_error(&code), message: provider_text(&message), status })
+        }
         Some(Envelope::Success(_)) if !ok_status => Err(ResponseError::HttpStatus { status }),
         Some(Envelope::Success(payload)) => Ok(payload),
     }
@@ -474,9 +502,16 @@ macro_rules! client_call_methods {
         /// Any error of `prepare`, the transport or `parse`; `Error::outcome` says whether the
         /// provider may have processed the request.
         pub fn call<E: $crate::Endpoint>(&self, request: &E) -> ::core::result::Result<E::Response, $error> {
-            let response =
-                $crate::call::send_with_retries(self.transport(), &self.retry_policy(), || self.prepare(request))?;
-            self.parse::<E>(&response)
+            let span = $crate::trace::CallSpan::start(::core::env!("CARGO_PKG_NAME"), E::NAME);
+            let result = span.in_scope(|| {
+                let response =
+                    $crate::call::send_with_retries_in(&span, self.transport(), &self.retry_policy(), || {
+                        self.prepare(request)
+                    })?;
+                self.parse::<E>(&response)
+            });
+            span.finish(result.as_ref().err().map(|e| e.outcome()));
+            result
         }
 
         /// The signed `POST` of `body` (as JSON) to `path`, not sent: for an endpoint the provider
@@ -521,10 +556,16 @@ macro_rules! client_call_methods {
             body: &(impl ::serde::Serialize + ?Sized),
             idempotent: bool,
         ) -> ::core::result::Result<T, $error> {
-            let response = $crate::call::send_with_retries(self.transport(), &self.retry_policy(), || {
-                self.prepare_raw(path, body, idempotent)
-            })?;
-            self.read_response(&response, path)
+            let span = $crate::trace::CallSpan::start(::core::env!("CARGO_PKG_NAME"), path);
+            let result = span.in_scope(|| {
+                let response =
+                    $crate::call::send_with_retries_in(&span, self.transport(), &self.retry_policy(), || {
+                        self.prepare_raw(path, body, idempotent)
+                    })?;
+                self.read_response(&response, path)
+            });
+            span.finish(result.as_ref().err().map(|e| e.outcome()));
+            result
         }
 
         /// [`raw_call`](Self::raw_call) with the answer as untyped JSON.

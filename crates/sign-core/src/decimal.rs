@@ -4,8 +4,10 @@
 //!
 //! Both accept either a JSON string or a JSON number when reading, since providers are not
 //! consistent. A JSON number is read through its shortest round-trip form, which is exact for
-//! every amount of up to 15 significant digits; numbers with more digits are rejected rather
-//! than rounded.
+//! every amount of up to 15 significant digits; numbers with more digits are rejected when their
+//! float shows more than 15, but a float cannot tell `98689363968331.9873` from
+//! `98689363968332` (both are the same double): without serde_json's `arbitrary_precision`, send
+//! amounts of more than 15 digits as strings.
 
 use std::fmt;
 use std::str::FromStr;
@@ -116,7 +118,8 @@ macro_rules! decimal_type {
             /// The amount in minor units at `scale` decimal places, if it has no more decimal
             /// places than that and fits an `i64` (`100.99` at scale 2 is `10099`).
             pub fn to_minor(self, scale: u32) -> Option<i64> {
-                let factor = rust_decimal::Decimal::from(10_i64.checked_pow(scale)?);
+                // 10^scale as an i128: scales 19 to 28 overflow an i64 but not a decimal.
+                let factor = rust_decimal::Decimal::try_from_i128_with_scale(10_i128.checked_pow(scale)?, 0).ok()?;
                 let scaled = self.0.checked_mul(factor)?;
                 if scaled.fract() != rust_decimal::Decimal::ZERO {
                     return None;

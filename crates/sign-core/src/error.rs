@@ -159,12 +159,14 @@ impl From<serde_json::Error> for DecodeError {
 fn redact_serde_message(message: &str) -> String {
     const TYPE_OR_VALUE: [&str; 2] = ["invalid type: ", "invalid value: "];
     const VARIANT: &str = "unknown variant `";
+    // With `deny_unknown_fields` serde quotes the unknown key, which is input too.
+    const FIELD: &str = "unknown field `";
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     loop {
         let next = TYPE_OR_VALUE
             .iter()
-            .chain([&VARIANT])
+            .chain([&VARIANT, &FIELD])
             .filter_map(|marker| rest.find(marker).map(|at| (at, *marker)))
             .min_by_key(|(at, _)| *at);
         let Some((at, marker)) = next else {
@@ -173,11 +175,11 @@ fn redact_serde_message(message: &str) -> String {
         };
         out.push_str(&rest[..at]);
         let after = &rest[at + marker.len()..];
-        if marker == VARIANT {
-            // The variant is printed raw, backticks and all: skip to the last place the expected
+        if marker == VARIANT || marker == FIELD {
+            // The name is printed raw, backticks and all: skip to the last place the expected
             // list can start, so nothing of it survives.
-            out.push_str("unknown variant");
-            let end = ["`, expected ", "`, there are no variants"]
+            out.push_str(marker.trim_end_matches(" `"));
+            let end = ["`, expected ", "`, there are no variants", "`, there are no fields"]
                 .iter()
                 .filter_map(|tail| after.rfind(tail).map(|i| i + 1))
                 .max()

@@ -100,7 +100,14 @@ impl<'de> Visitor<'de> for ScalarVisitor {
             return Err(E::custom("a number that is not finite"));
         }
         // Rust prints the shortest text that reads back as the same float: `12.5`, `1` for `1.0`.
-        Ok(Scalar::Number(v.to_string()))
+        let text = v.to_string();
+        // A float holds 15 significant digits exactly; beyond, its text has other digits than the
+        // number sent (a 20-digit trade number becomes `…552000`): refused rather than altered.
+        let digits = text.trim_start_matches(['-', '0', '.']).chars().filter(char::is_ascii_digit).count();
+        if digits > 15 {
+            return Err(E::custom("a number of more than 15 significant digits, too long to read exactly"));
+        }
+        Ok(Scalar::Number(text))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {

@@ -8,7 +8,7 @@
 //! | [`secret`] | [`SecretString`]/[`SecretBytes`]: redacted, zeroized on drop, constant-time equality |
 //! | [`digest`] | HMAC-SHA1, MD5 (hex), SHA-256 |
 //! | [`encoding`] | Base64 (standard, URL-safe, lenient) and the canonical `k=v&k=v` join |
-//! | `rsa` | RSA keys from PEM or bare Base64 DER, SHA256withRSA, chunked PKCS#1 v1.5 (feature `rsa`) |
+//! | `rsa` | RSA keys from PEM or bare Base64 DER, SHA256withRSA, chunked PKCS#1 v1.5 (feature `rust-crypto` or `aws-lc-rs`) |
 //! | [`clock`] | an injectable [`Clock`], nonces, RFC 1123 dates |
 //! | [`currency`] | [`Currency`]: ISO 4217 codes with their minor units, checked before sending |
 //! | [`decimal`] | exact decimal amounts: money is never a float |
@@ -42,10 +42,11 @@ pub mod lenient;
 pub mod options;
 pub mod replay;
 pub mod retry;
-#[cfg(feature = "rsa")]
-#[cfg_attr(docsrs, doc(cfg(feature = "rsa")))]
+#[cfg(any(feature = "rust-crypto", feature = "aws-lc-rs"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "rust-crypto", feature = "aws-lc-rs"))))]
 pub mod rsa;
 pub mod secret;
+pub mod trace;
 #[cfg(feature = "ureq")]
 pub mod transport;
 

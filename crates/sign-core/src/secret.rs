@@ -198,6 +198,87 @@ pub fn mask_last4(value: &str) -> String {
     out
 }
 
+/// Masks every card number in `text` to its last four digits (what an error may show of a
+/// provider's text): a group of digits joined by
+/// separators of one to three characters (spaces, no-break and thin spaces, `-`, `.`, `/`, `_`,
+/// `,`, dashes and their full-width forms) that holds 13 digits or more is masked whole, whatever
+/// its grouping and whether or not it passes the Luhn check (not every card number does:
+/// UnionPay), and also when the card number is glued to other digits (a 25-digit run keeps only its
+/// last four). Full-width and other script digits (`４１１１`) count as digits. Letters, `:` and
+/// any other character end a group, so a short number beside a word stays readable; a long order or
+/// trade number is masked too, the safe side.
+pub fn mask_card_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if ascii_digit(chars[i]).is_none() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // A group: digit runs joined by short separator runs ("4111 1111  1111 1111").
+        let start = i;
+        let mut end = i;
+        let mut digits = String::new();
+        while i < chars.len() {
+            if let Some(d) = ascii_digit(chars[i]) {
+                digits.push(d);
+                i += 1;
+                end = i;
+                continue;
+            }
+            let gap = chars[i..].iter().take_while(|c| is_separator(**c)).count();
+            if (1..=3).contains(&gap) && chars.get(i + gap).is_some_and(|c| ascii_digit(*c).is_some()) {
+                i += gap;
+            } else {
+                break;
+            }
+        }
+        if digits.len() >= 13 {
+            out.push_str(&mask_last4(&digits));
+        } else {
+            out.extend(&chars[start..end]);
+        }
+        i = end;
+    }
+    out
+}
+
+/// The ASCII digit `c` stands for: `0`-`9`, full-width `０`-`９`, Arabic-Indic, Extended
+/// Arabic-Indic and Devanagari digits.
+fn ascii_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '0'..='9' => '0',
+        '\u{ff10}'..='\u{ff19}' => '\u{ff10}',
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        '\u{06f0}'..='\u{06f9}' => '\u{06f0}',
+        '\u{0966}'..='\u{096f}' => '\u{0966}',
+        _ => return None,
+    };
+    let value = u32::from(c) - u32::from(zero);
+    char::from_digit(value, 10)
+}
+
+/// A character people put between the digit groups of a card number.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{3000}' | '-' | '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2212}'
+                | '.'
+                | '/'
+                | '_'
+                | ','
+                | '\u{ff0c}'
+                | '\u{ff0d}'
+                | '\u{ff0e}'
+                | '\u{ff0f}'
+                | '\u{ff3f}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,7 +20,7 @@ use std::time::Instant;
 
 use ureq::Agent;
 use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
-use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
+use ureq::unversioned::transport::{ConnectionDetails, Connector, DefaultConnector, NextTimeout};
 
 use crate::error::{TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method, Transport};
@@ -99,7 +99,7 @@ impl UreqTransportBuilder {
             // ureq reads proxy variables by default; here only when asked.
             .proxy(if self.proxy_from_env { ureq::Proxy::try_from_env() } else { None })
             .build();
-        let agent = Agent::with_parts(config, DefaultConnector::default(), CachingResolver::default());
+        let agent = Agent::with_parts(config, ConnectPhase(DefaultConnector::default()), CachingResolver::default());
         UreqTransport { agent, max_response_bytes: self.max_response_bytes }
     }
 }
@@ -213,6 +213,25 @@ fn tls_kind(error: &rustls::Error) -> TransportErrorKind {
     }
 }
 
+/// ureq's connector, except that a timeout while connecting (TCP, the TLS handshake, a proxy's
+/// `CONNECT`) is reported as a connect timeout whichever deadline fired. ureq names the deadline:
+/// when the call's overall timeout is shorter than the connect timeout it fires first, and the
+/// error read as a response timeout ("outcome unknown") for a request that never left. Nothing of
+/// the request is written before `connect` returns (pooled connections do not come through here).
+#[derive(Debug)]
+struct ConnectPhase(DefaultConnector);
+
+impl Connector<()> for ConnectPhase {
+    type Out = <DefaultConnector as Connector<()>>::Out;
+
+    fn connect(&self, details: &ConnectionDetails, chained: Option<()>) -> Result<Option<Self::Out>, ureq::Error> {
+        self.0.connect(details, chained).map_err(|error| match error {
+            ureq::Error::Timeout(_) => ureq::Error::Timeout(ureq::Timeout::Connect),
+            other => other,
+        })
+    }
+}
+
 /// How long a DNS answer is reused: a provider's address does not change by the minute, and a
 /// lookup that must honour the call's timeout costs a thread.
 const DNS_TTL: Duration = Duration::from_secs(60);
@@ -257,7 +276,11 @@ impl Resolver for CachingResolver {
             return Ok(addrs);
         }
         self.lookups.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let addrs = DefaultResolver::default().resolve(uri, config, timeout)?;
+        // As for connects: a lookup cut short by the call's timeout has sent nothing either.
+        let addrs = DefaultResolver::default().resolve(uri, config, timeout).map_err(|error| match error {
+            ureq::Error::Timeout(_) => ureq::Error::Timeout(ureq::Timeout::Resolve),
+            other => other,
+        })?;
         let mut cache = self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         // A handful of provider hosts: bound it anyway.
         if cache.len() >= 64 {

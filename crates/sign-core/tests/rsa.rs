@@ -1,8 +1,10 @@
-//! RSA against fixtures made by OpenSSL and Python's `cryptography` (see `testdata/README.md`).
+//! RSA against fixtures made by OpenSSL and Python's `cryptography` (see `testdata/README.md`), with
+//! whichever backend the features select (CI runs this file with each).
+#![cfg(any(feature = "rust-crypto", feature = "aws-lc-rs"))]
 
 use sign_core::encoding::{base64_decode_lenient, base64_std, base64_url_nopad};
 use sign_core::error::{CryptoError, KeyError, KeyKind};
-use sign_core::rsa::{PrivateKey, PublicKey};
+use sign_core::rsa::{BACKEND, Backend, MIN_KEY_BITS, PrivateKey, PublicKey};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -19,9 +21,59 @@ fn private(bits: u32) -> PrivateKey {
     PrivateKey::parse(&fixture(&format!("rsa{bits}_pkcs8.pem"))).unwrap()
 }
 
+/// The fixture sizes the selected backend loads: aws-lc-rs refuses keys under 2048 bits
+/// (`keys_under_2048_bits_...` below holds that refusal).
+fn sizes() -> &'static [u32] {
+    if BACKEND == Backend::AwsLcRs { &[2048] } else { &[2048, 1024] }
+}
+
+#[test]
+fn aws_lc_rs_does_the_work_whenever_its_feature_is_on() {
+    let expected = if cfg!(feature = "aws-lc-rs") { Backend::AwsLcRs } else { Backend::RustCrypto };
+    assert_eq!(BACKEND, expected);
+    // CI names the backend a run is meant to test: a feature slip would not go unnoticed.
+    if let Ok(meant) = std::env::var("PAYKIT_RSA_BACKEND") {
+        assert_eq!(BACKEND.feature(), meant);
+    }
+    assert_eq!(BACKEND.to_string(), BACKEND.feature());
+    assert_eq!(MIN_KEY_BITS, if expected == Backend::AwsLcRs { 2048 } else { 1024 });
+}
+
+#[test]
+fn keys_under_2048_bits_are_refused_by_aws_lc_rs_with_advice_and_loaded_by_rust_crypto() {
+    let private_forms = ["rsa1024_pkcs8.pem", "rsa1024_pkcs1.pem", "rsa1024_pkcs8.b64"];
+    let public_forms = ["rsa1024_spki.pem", "rsa1024_pkcs1_pub.pem", "rsa1024_spki.b64"];
+    let refused = |result: Result<usize, KeyError>, name: &str| match result {
+        Err(KeyError::Unsupported(why)) => {
+            assert!(why.contains("aws-lc-rs") && why.contains("`rust-crypto`"), "{name}: {why}");
+        }
+        other => panic!("{name}: {other:?}"),
+    };
+    for name in private_forms {
+        let loaded = PrivateKey::parse(&fixture(name)).map(|k| k.size());
+        if BACKEND == Backend::AwsLcRs { refused(loaded, name) } else { assert_eq!(loaded, Ok(128), "{name}") }
+    }
+    for name in public_forms {
+        let loaded = PublicKey::parse(&fixture(name)).map(|k| k.size());
+        if BACKEND == Backend::AwsLcRs { refused(loaded, name) } else { assert_eq!(loaded, Ok(128), "{name}") }
+    }
+    if BACKEND == Backend::AwsLcRs {
+        refused(PrivateKey::generate(1024).map(|k| k.size()), "generate(1024)");
+        // aws-lc-rs generates the four standard sizes only.
+        assert!(matches!(PrivateKey::generate(3000), Err(KeyError::Unsupported(_))));
+    }
+    // A key of the other kind is reported as such, whether or not the backend takes its size.
+    let wrong_public = KeyError::WrongKind { expected: KeyKind::Private, found: KeyKind::Public };
+    let wrong_private = KeyError::WrongKind { expected: KeyKind::Public, found: KeyKind::Private };
+    assert_eq!(PrivateKey::parse(&fixture("rsa1024_spki.b64")).unwrap_err(), wrong_public);
+    assert_eq!(PublicKey::parse(&fixture("rsa1024_pkcs8.b64")).unwrap_err(), wrong_private);
+    assert_eq!(PrivateKey::parse(&fixture("rsa1024_spki.pem")).unwrap_err(), wrong_public);
+    assert_eq!(PublicKey::parse(&fixture("rsa1024_pkcs1.pem")).unwrap_err(), wrong_private);
+}
+
 #[test]
 fn every_private_key_form_loads_to_the_same_key() {
-    for bits in [2048, 1024] {
+    for &bits in sizes() {
         let forms = [
             fixture(&format!("rsa{bits}_pkcs8.pem")),
             fixture(&format!("rsa{bits}_pkcs1.pem")),
@@ -37,7 +89,7 @@ fn every_private_key_form_loads_to_the_same_key() {
 
 #[test]
 fn every_public_key_form_loads_to_the_same_key() {
-    for bits in [2048, 1024] {
+    for &bits in sizes() {
         let expected = private(bits).public_key();
         for name in [format!("rsa{bits}_spki.pem"), format!("rsa{bits}_pkcs1_pub.pem"), format!("rsa{bits}_spki.b64")] {
             assert_eq!(PublicKey::parse(&fixture(&name)).unwrap(), expected, "{name}");
@@ -51,7 +103,7 @@ fn every_public_key_form_loads_to_the_same_key() {
 
 #[test]
 fn signatures_equal_openssl_and_verify() {
-    for bits in [2048, 1024] {
+    for &bits in sizes() {
         let key = private(bits);
         let openssl_sig = b64_fixture(&format!("rsa{bits}_sha256_signature.b64"));
         // PKCS#1 v1.5 signatures are deterministic: ours must be OpenSSL's, byte for byte.
@@ -80,7 +132,7 @@ fn a_signature_from_another_key_is_rejected() {
 
 #[test]
 fn decrypts_openssl_and_python_ciphertexts() {
-    for (bits, n) in [(2048, 600usize), (1024, 300)] {
+    for (bits, n) in [(2048, 600usize), (1024, 300)].into_iter().filter(|(bits, _)| sizes().contains(bits)) {
         let key = private(bits);
         let single = b64_fixture(&format!("rsa{bits}_pkcs1v15_ciphertext.b64"));
         assert_eq!(key.decrypt_chunked(&single).unwrap().as_slice(), MESSAGE);
@@ -92,7 +144,7 @@ fn decrypts_openssl_and_python_ciphertexts() {
 
 #[test]
 fn chunked_round_trips_at_block_edges() {
-    for bits in [2048, 1024] {
+    for &bits in sizes() {
         let key = private(bits);
         let public = key.public_key();
         let k = key.size();
@@ -118,7 +170,7 @@ fn bad_ciphertexts_fail_with_one_opaque_error() {
     let good = b64_fixture("rsa2048_chunked_ciphertext.b64");
     let mut flipped = good.clone();
     flipped[300] ^= 0x01; // corrupt the second block only
-    let other = private(1024).public_key().encrypt_chunked(MESSAGE).unwrap();
+    let other = PrivateKey::generate(2048).unwrap().public_key().encrypt_chunked(MESSAGE).unwrap();
     for bad in [&good[..good.len() - 1], &good[..100], &flipped[..], &[][..], &other[..], &vec![0u8; 256][..]] {
         assert_eq!(key.decrypt_chunked(bad), Err(CryptoError::DecryptFailed));
     }
@@ -171,7 +223,7 @@ fn key_errors_and_debug_never_show_key_material() {
 #[test]
 fn decrypted_plaintexts_come_in_buffers_wiped_on_drop() {
     // The type is the guarantee: `Zeroizing` wipes the plaintext when the caller drops it.
-    let key = private(1024);
+    let key = private(2048);
     let ciphertext = key.public_key().encrypt_chunked(MESSAGE).unwrap();
     let plaintext: zeroize::Zeroizing<Vec<u8>> = key.decrypt_chunked(&ciphertext).unwrap();
     assert_eq!(plaintext.as_slice(), MESSAGE);

@@ -264,3 +264,37 @@ fn a_signing_failure_stops_the_attempts() {
     assert_eq!(err.kind(), TransportErrorKind::Io);
     assert_eq!(server.requests.load(Ordering::SeqCst), 1, "nothing is sent for an attempt that could not be signed");
 }
+
+/// A loopback listener that never accepts, its backlog full: the kernel drops further SYNs, so a
+/// connect to it never completes. Keep the returned sockets alive while it is used.
+fn blackhole() -> (std::net::SocketAddr, socket2::Socket, Vec<TcpStream>) {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, Some(Protocol::TCP)).unwrap();
+    socket.bind(&std::net::SocketAddr::from(([127, 0, 0, 1], 0)).into()).unwrap();
+    socket.listen(0).unwrap();
+    let addr = socket.local_addr().unwrap().as_socket().unwrap();
+    let mut fillers = Vec::new();
+    while let Ok(s) = TcpStream::connect_timeout(&addr, Duration::from_millis(100)) {
+        fillers.push(s);
+        assert!(fillers.len() < 64, "the backlog never filled");
+    }
+    (addr, socket, fillers)
+}
+
+/// Found by `cargo xtask faults` ("connect never completes, call timeout first"): when the call's
+/// overall timeout was shorter than the connect timeout, ureq named the overall deadline and the
+/// error read as a response timeout (outcome unknown) for a request that never left.
+#[test]
+fn a_connect_cut_short_by_the_call_timeout_was_not_sent() {
+    let (addr, _listener, _fillers) = blackhole();
+    let transport =
+        UreqTransport::builder().connect_timeout(Duration::from_secs(10)).timeout(Duration::from_millis(300)).build();
+    let err = transport.send(&HttpRequest::new(Method::Post, format!("http://{addr}/pay"))).unwrap_err();
+    assert_eq!(err.kind(), TransportErrorKind::ConnectTimeout, "{err}");
+    assert!(err.kind().request_not_sent());
+    // The connect timeout itself, shorter than the call's, says the same.
+    let transport =
+        UreqTransport::builder().connect_timeout(Duration::from_millis(300)).timeout(Duration::from_secs(10)).build();
+    let err = transport.send(&HttpRequest::new(Method::Post, format!("http://{addr}/pay"))).unwrap_err();
+    assert_eq!(err.kind(), TransportErrorKind::ConnectTimeout, "{err}");
+}

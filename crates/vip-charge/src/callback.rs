@@ -65,6 +65,24 @@ impl Client {
         I: IntoIterator,
         I::Item: HeaderPair,
     {
+        use sign_core::trace::{CallbackSpan, CallbackVerdict};
+        let span = CallbackSpan::start(env!("CARGO_PKG_NAME"));
+        let result = span.in_scope(|| self.check_notification(headers, body));
+        span.finish(match &result {
+            Ok(_) => CallbackVerdict::Accepted,
+            Err(Error::CallbackReplayed(_)) => CallbackVerdict::Replayed,
+            Err(Error::CallbackRejected) => CallbackVerdict::Rejected,
+            Err(_) => CallbackVerdict::Error,
+        });
+        result
+    }
+
+    /// [`verify_notification`](Self::verify_notification) without its tracing span.
+    fn check_notification<I>(&self, headers: I, body: &[u8]) -> Result<StatusCallback, Error>
+    where
+        I: IntoIterator,
+        I::Item: HeaderPair,
+    {
         let config = self.config();
         if config.callback_keys.is_empty() {
             return Err(Error::Config(

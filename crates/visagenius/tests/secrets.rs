@@ -63,3 +63,17 @@ fn sandbox_debug_is_clean() {
     assert!(!text.contains(visagenius::sandbox::SANDBOX_SECRET_KEY), "{text}");
     assert!(!text.contains(visagenius::sandbox::SANDBOX_ACCESS_KEY), "{text}");
 }
+
+/// Found by `cargo xtask sweep` (visagenius_responses): a refusal whose `msg` echoes a card number
+/// kept it whole in `Error::Api`.
+#[test]
+fn card_numbers_in_a_refusal_are_masked() {
+    let config =
+        Config::builder().base_url("https://vg.example").appid("app").access_key(ACCESS_KEY).secret_key(SECRET_KEY);
+    let client = Client::sans_io(config.build().unwrap());
+    let body = r#"{"ret":9999,"msg":"card 4000056655665556 declined"}"#;
+    let e = client.parse::<OrderPayRequest>(&HttpResponse::json(200, body.as_bytes().to_vec())).unwrap_err();
+    let shown = format!("{e} {e:?}");
+    assert!(matches!(e, Error::Api { .. }) && !shown.contains("400005665566"), "{shown}");
+    assert!(shown.contains("************5556"), "{shown}");
+}

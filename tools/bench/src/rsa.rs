@@ -23,7 +23,10 @@ const BASE: &str = "https://service.example.com";
 
 /// The RSA backend sign-core was built with, as the report names it.
 pub fn backend() -> &'static str {
-    "rsa crate (RustCrypto)"
+    match sign_core::rsa::BACKEND {
+        sign_core::rsa::Backend::AwsLcRs => "aws-lc-rs backend",
+        _ => "rust-crypto backend (the rsa crate)",
+    }
 }
 
 /// A private key as aws-lc-rs reads it (PKCS#8 DER).
@@ -121,9 +124,9 @@ fn goal() -> Option<f64> {
     (backend_id() == "aws-lc-rs").then_some(1.5)
 }
 
-/// The backend as a short id.
+/// The backend as a short id (its Cargo feature).
 pub fn backend_id() -> &'static str {
-    "rust-crypto"
+    sign_core::rsa::BACKEND.feature()
 }
 
 fn prepare(settings: Settings, report: &mut Report, keys: &Keys, raw: &Raw, id: &str) {

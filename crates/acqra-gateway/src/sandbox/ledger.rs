@@ -13,8 +13,47 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sign_core::decimal::rust_decimal::Decimal;
+
+/// How the ledger's amounts and fixed words are kept in a state file: amounts as their decimal
+/// text (never a float), statuses and brands as the words the sandbox uses.
+mod saved {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use sign_core::decimal::rust_decimal::Decimal;
+
+    pub fn ser_decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&d.to_string())
+    }
+
+    pub fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(|_| serde::de::Error::custom(format!("not a decimal amount: {text:?}")))
+    }
+
+    pub fn ser_word<S: Serializer>(w: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(w)
+    }
+
+    /// The sandbox's own words only: anything else in a state file is an error, not a new word.
+    pub fn de_word<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        const WORDS: [&str; 10] = [
+            "pending",
+            "authorized",
+            "successed",
+            "canceled",
+            "failed",
+            "VISA",
+            "MASTERCARD",
+            "AMEX",
+            "UNIONPAY",
+            "UNKNOWN",
+        ];
+        let text = String::deserialize(d)?;
+        WORDS.into_iter().find(|w| *w == text).ok_or_else(|| serde::de::Error::custom(format!("unknown word {text:?}")))
+    }
+}
 
 /// The sandbox's failure codes (the gateway's own codes are not published).
 pub mod codes {
@@ -124,24 +163,33 @@ fn luhn(digits: &str) -> bool {
     sum % 10 == 0
 }
 
+/// A status or brand: one of the sandbox's own words. An alias, because serde's derive would
+/// borrow a field written `&str` from the input, which a state file cannot lend for `'static`.
+type Word = &'static str;
+
 /// A card as the sandbox keeps it: never the full number or the CVC.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct CardOnFile {
     bin: String,
     last4: String,
-    brand: &'static str,
+    #[serde(serialize_with = "saved::ser_word", deserialize_with = "saved::de_word")]
+    brand: Word,
     expiry: (u32, u32),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Order {
     order_no: String,
     trade_no: String,
+    #[serde(serialize_with = "saved::ser_decimal", deserialize_with = "saved::de_decimal")]
     amount: Decimal,
     currency: String,
     method: String,
-    status: &'static str,
+    #[serde(serialize_with = "saved::ser_word", deserialize_with = "saved::de_word")]
+    status: Word,
+    #[serde(serialize_with = "saved::ser_decimal", deserialize_with = "saved::de_decimal")]
     captured: Decimal,
+    #[serde(serialize_with = "saved::ser_decimal", deserialize_with = "saved::de_decimal")]
     refunded: Decimal,
     card: Option<CardOnFile>,
     authorize_code: Option<String>,
@@ -154,17 +202,18 @@ struct Order {
     refunds: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct RefundRecord {
     refund_number: String,
     refund_trade_no: String,
     order_trade_no: String,
+    #[serde(serialize_with = "saved::ser_decimal", deserialize_with = "saved::de_decimal")]
     amount: Decimal,
     currency: String,
     time: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct TrackingRecord {
     id: String,
     order_no: String,
@@ -178,8 +227,8 @@ struct TrackingRecord {
     url: Option<String>,
 }
 
-/// What the sandbox knows: orders by trade number, with indexes.
-#[derive(Debug, Default)]
+/// What the sandbox knows: orders by trade number, with indexes. Kept in a state file as is.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Ledger {
     orders: HashMap<String, Order>,
     by_order_no: HashMap<String, String>,
@@ -242,6 +291,70 @@ impl Ledger {
             }
             _ => false,
         }
+    }
+
+    /// Settles a pending order as the payer or the back office would: `successed`, `failed` or
+    /// `canceled`.
+    pub(crate) fn settle(&mut self, order_no: &str, status: &'static str, now: &str) -> Result<(), String> {
+        let trade = self.by_order_no.get(order_no).cloned().ok_or_else(|| format!("no order {order_no:?}"))?;
+        let order = self.orders.get_mut(&trade).ok_or_else(|| format!("no order {order_no:?}"))?;
+        if order.status != "pending" {
+            return Err(format!("order {order_no:?} is {}, not pending", order.status));
+        }
+        order.status = status;
+        if status == "successed" {
+            order.captured = order.amount;
+        }
+        order.finished = Some(now.to_owned());
+        Ok(())
+    }
+
+    /// Pays a pending checkout session with a card typed on the cashier page, by the rules of
+    /// `payment` (Luhn, expiry, the declined test card); a declined card fails the order.
+    pub(crate) fn pay_checkout_with_card(
+        &mut self,
+        order_no: &str,
+        card: &Value,
+        now: &str,
+        ym: (u32, u32),
+    ) -> Outcome {
+        let trade = self.by_order_no.get(order_no).cloned().ok_or_else(|| fail(codes::NOT_FOUND, "order not found"))?;
+        let status = self.orders.get(&trade).map(|o| o.status).unwrap_or_default();
+        if status != "pending" {
+            return Err(fail(codes::BAD_STATE, format!("cannot pay an order that is {status}")));
+        }
+        let (card_on_file, declined) = Self::read_card(card, ym.0, ym.1)?;
+        let code = format!("{:06}", (self.next() * 7919) % 1_000_000);
+        let order = self.orders.get_mut(&trade).ok_or_else(|| fail(codes::NOT_FOUND, "order not found"))?;
+        order.method = "card".into();
+        order.card = Some(card_on_file);
+        order.finished = Some(now.to_owned());
+        if declined {
+            order.status = "failed";
+            return Err(fail(codes::DECLINED, "card declined (sandbox test card)"));
+        }
+        order.status = "successed";
+        order.captured = order.amount;
+        order.authorize_code = Some(code);
+        Ok(json!({ "orderNo": order.order_no, "orderStatus": order.status }))
+    }
+
+    /// Every order, for the admin interface: `orderNo`, `tradeNo`, amount, currency, status.
+    pub(crate) fn summaries(&self) -> Vec<Value> {
+        let mut orders: Vec<&Order> = self.orders.values().collect();
+        orders.sort_by(|a, b| a.trade_no.cmp(&b.trade_no));
+        orders
+            .into_iter()
+            .map(|o| {
+                json!({
+                    "orderNo": o.order_no,
+                    "tradeNo": o.trade_no,
+                    "amount": money(o.amount),
+                    "currency": o.currency,
+                    "orderStatus": o.status,
+                })
+            })
+            .collect()
     }
 
     pub(crate) fn cashier_order(&mut self, v: &Value, now: &str) -> Outcome {
@@ -797,5 +910,61 @@ impl Ledger {
 fn order_brand(body: &mut Value, brand: &str) {
     if let Some(o) = body.get_mut("order") {
         o["brand"] = json!(brand);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card_payment(order_no: &str) -> Value {
+        json!({
+            "amount": "100.99", "currency": "USD", "orderNo": order_no, "paymentMethodType": "card",
+            "deviceInfo": { "browser": { "userAgent": "t" }, "language": "en", "clientIp": "127.0.0.1" },
+            "card": { "cardNo": "4111111111111111", "expiryMonth": "12", "expiryYear": "2030",
+                      "firstName": "J", "lastName": "D", "captureMethod": "manual" },
+            "billing": { "storedcredentials": "store",
+                         "address": { "city": "c", "country": "US", "line1": "l", "postcode": "p", "state": "s" } },
+        })
+    }
+
+    #[test]
+    fn a_state_file_round_trip_keeps_orders_refunds_cards_and_numbering() {
+        let now = "2026-01-01T00:00:00Z";
+        let mut ledger = Ledger::default();
+        let paid = ledger.payment(&card_payment("ORDER-1"), false, now, (2026, 1)).unwrap();
+        let trade = paid["tradeNo"].as_str().unwrap().to_owned();
+        ledger.capture(&json!({ "tradeNo": trade, "captureAmount": "100.99" }), now).unwrap();
+        let refund =
+            json!({ "tradeNo": trade, "amount": "30.50", "clientIp": "1", "reason": "r", "refundNumber": "RF-1" });
+        ledger.refund(&refund, now).unwrap();
+        ledger.cashier_order(&json!({ "amount": "5", "currency": "EUR", "orderNo": "CS-0001" }), now).unwrap();
+
+        let text = serde_json::to_string(&ledger).unwrap();
+        assert!(!text.contains("4111111111111111"), "only the BIN and the last four are kept");
+        let mut restored: Ledger = serde_json::from_str(&text).unwrap();
+        let query = json!({ "paymentMethodType": "card", "tradeNo": trade });
+        assert_eq!(restored.query(&query).unwrap(), ledger.query(&query).unwrap());
+        assert_eq!(restored.summaries(), ledger.summaries());
+        // The refund and its number are known: the same refund again is the same answer, more is refused.
+        assert_eq!(restored.refund(&refund, now).unwrap()["refundOrderNo"], "RF-1");
+        let too_much =
+            json!({ "tradeNo": trade, "amount": "70.50", "clientIp": "1", "reason": "r", "refundNumber": "RF-2" });
+        assert_eq!(restored.refund(&too_much, now).unwrap_err().code, codes::AMOUNT_EXCEEDED);
+        // New orders take new trade numbers, not ones in use.
+        let next = restored.cashier_order(&json!({ "amount": "1", "currency": "USD", "orderNo": "CS-0002" }), now);
+        assert!(next.is_ok());
+        let trades: Vec<Value> = restored.summaries().iter().map(|o| o["tradeNo"].clone()).collect();
+        let unique: std::collections::BTreeSet<String> = trades.iter().map(Value::to_string).collect();
+        assert_eq!(unique.len(), trades.len());
+    }
+
+    #[test]
+    fn a_state_file_with_an_unknown_status_is_refused() {
+        let mut ledger = Ledger::default();
+        ledger.cashier_order(&json!({ "amount": "5", "currency": "EUR", "orderNo": "CS-0001" }), "t").unwrap();
+        let text = serde_json::to_string(&ledger).unwrap().replace("\"pending\"", "\"teleported\"");
+        let err = serde_json::from_str::<Ledger>(&text).unwrap_err().to_string();
+        assert!(err.contains("unknown word \"teleported\""), "{err}");
     }
 }

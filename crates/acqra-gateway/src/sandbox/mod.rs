@@ -34,8 +34,9 @@ mod ledger;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use sandbox_server::SandboxServer;
-pub use sandbox_server::{Fault, Faults};
+use sandbox_server::hooks::masked;
+pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+use sandbox_server::{SandboxServer, refuse_because};
 use serde_json::{Value, json};
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock};
 use time::OffsetDateTime;
@@ -64,11 +65,20 @@ pub struct SandboxOptions {
     pub clock: Arc<dyn Clock>,
     /// `expiresIn` of issued tokens.
     pub token_lifetime: Duration,
+    app_id: String,
+    secret: SecretString,
+    listen: Listen,
 }
 
 impl Default for SandboxOptions {
     fn default() -> Self {
-        Self { clock: Arc::new(SystemClock), token_lifetime: Duration::from_secs(3600) }
+        Self {
+            clock: Arc::new(SystemClock),
+            token_lifetime: Duration::from_secs(3600),
+            app_id: APP_ID.to_owned(),
+            secret: SecretString::new(SECRET),
+            listen: Listen::default(),
+        }
     }
 }
 
@@ -84,6 +94,24 @@ impl SandboxOptions {
         self.token_lifetime = lifetime;
         self
     }
+
+    /// Accepts `app_id` and `secret` for tokens (default [`APP_ID`] and [`SECRET`]).
+    pub fn with_credentials(mut self, app_id: impl Into<String>, secret: impl Into<SecretString>) -> Self {
+        self.app_id = app_id.into();
+        self.secret = secret.into();
+        self
+    }
+
+    /// Where [`Sandbox::start_with`] listens (default: a free port of `127.0.0.1`).
+    pub fn with_listen(mut self, listen: Listen) -> Self {
+        self.listen = listen;
+        self
+    }
+
+    /// The `appId` the sandbox accepts.
+    pub fn app_id(&self) -> &str {
+        &self.app_id
+    }
 }
 
 struct State {
@@ -95,8 +123,8 @@ struct State {
 /// The sandbox gateway without a socket: [`handle`](Self::handle) answers one request.
 pub struct SandboxGateway {
     options: SandboxOptions,
-    secret: SecretString,
     state: Mutex<State>,
+    hooks: Hooks,
 }
 
 impl std::fmt::Debug for SandboxGateway {
@@ -138,9 +166,76 @@ impl SandboxGateway {
     pub fn new(options: SandboxOptions) -> Self {
         Self {
             options,
-            secret: SecretString::new(SECRET),
             state: Mutex::new(State { tokens: Vec::new(), tokens_issued: 0, ledger: ledger::Ledger::default() }),
+            hooks: Hooks::new(),
         }
+    }
+
+    /// The request log and extension points of the server serving this gateway (see [`Hooks`]).
+    pub fn hooks(&self) -> &Hooks {
+        &self.hooks
+    }
+
+    /// Back to a fresh gateway: no orders, refunds, trackings or tokens.
+    pub fn reset(&self) {
+        let mut state = self.lock();
+        state.tokens.clear();
+        state.ledger = ledger::Ledger::default();
+    }
+
+    /// Settles a pending order (a checkout session or a wallet payment) as the payer or the
+    /// gateway would: `successed` (paid), `failed` or `canceled` (closed).
+    ///
+    /// # Errors
+    /// The order is unknown, not pending, or `status` is not one of the three.
+    pub fn settle(&self, order_no: &str, status: &str) -> Result<(), String> {
+        let status = match status {
+            "successed" => "successed",
+            "failed" => "failed",
+            "canceled" => "canceled",
+            other => return Err(format!("cannot settle an order as {other:?}: successed, failed or canceled")),
+        };
+        let now = self.now_text();
+        self.lock().ledger.settle(order_no, status, &now)
+    }
+
+    /// Pays a pending checkout session with a card (the cashier page's form): `card` holds
+    /// `cardNo`, `expiryMonth`, `expiryYear`, `cvc`, `firstName` and `lastName`, judged by the
+    /// same rules as a card `payment` (test cards: see the module docs). A declined card fails
+    /// the order.
+    ///
+    /// # Errors
+    /// The gateway's refusal ([`Fail`]): unknown order, not pending, a malformed or declined card.
+    pub fn pay_checkout_with_card(&self, order_no: &str, card: &Value) -> Result<(), Fail> {
+        let now = self.now_text();
+        let ym = (self.now().year().unsigned_abs(), u32::from(u8::from(self.now().month())));
+        self.lock().ledger.pay_checkout_with_card(order_no, card, &now, ym).map(|_| ())
+    }
+
+    /// Every order (`orderNo`, `tradeNo`, `amount`, `currency`, `orderStatus`), oldest first.
+    pub fn orders(&self) -> Vec<Value> {
+        self.lock().ledger.summaries()
+    }
+
+    /// What the gateway holds (orders, refunds, trackings, stored credentials), as JSON for a
+    /// state file. Tokens are not kept: clients fetch new ones.
+    pub fn export_state(&self) -> Value {
+        serde_json::to_value(&self.lock().ledger).unwrap_or(Value::Null)
+    }
+
+    /// Replaces what the gateway holds with `state` (from [`export_state`](Self::export_state)).
+    ///
+    /// # Errors
+    /// `state` is not such a document; nothing is changed then.
+    pub fn import_state(&self, state: &Value) -> Result<(), String> {
+        let ledger: ledger::Ledger = serde_json::from_value(state.clone()).map_err(|e| e.to_string())?;
+        self.lock().ledger = ledger;
+        Ok(())
+    }
+
+    /// One order's summary (as in [`orders`](Self::orders)).
+    pub fn order(&self, order_no: &str) -> Option<Value> {
+        self.orders().into_iter().find(|o| o["orderNo"] == order_no)
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -186,12 +281,21 @@ impl SandboxGateway {
         let body: Value = match serde_json::from_slice(&request.body) {
             Ok(v) => v,
             // Never echo the body: it can hold a card number.
-            Err(_) => return envelope(Err(ledger::fail(codes::BAD_PARAMETER, "request body is not JSON"))),
+            Err(_) => {
+                refuse_because("the body is not JSON");
+                return envelope(Err(ledger::fail(codes::BAD_PARAMETER, "request body is not JSON")));
+            }
         };
         if path == "/gateway/v1/connect/token" {
             return self.issue_token(&body);
         }
         if !self.authorized(request) {
+            refuse_because(match request.header("Authorization") {
+                None => "no Authorization header: send the access token from /gateway/v1/connect/token".to_owned(),
+                Some(_) => "the Authorization token is unknown or expired: fetch a new one from \
+                            /gateway/v1/connect/token"
+                    .to_owned(),
+            });
             return reply(401, json!({ "respCode": "401", "respMsg": "Unauthorized" }));
         }
         let batch = path == "/gateway/v1/shipping/tracking-batch";
@@ -230,8 +334,20 @@ impl SandboxGateway {
         let app_id = body.get("appId").and_then(Value::as_str).unwrap_or_default();
         let secret = SecretString::new(body.get("secret").and_then(Value::as_str).unwrap_or_default());
         // Both compared in full (the secret in constant time) before answering.
-        let ok = (app_id == APP_ID) & (secret == self.secret);
+        let ok = (app_id == self.options.app_id) & (secret == self.options.secret);
         if !ok {
+            if app_id != self.options.app_id {
+                refuse_because(format!(
+                    "token request: appId {app_id:?} is not the sandbox's {:?}",
+                    self.options.app_id
+                ));
+            } else {
+                refuse_because(format!(
+                    "token request: wrong secret (got {}, the sandbox's is {})",
+                    masked("secret", secret.expose()),
+                    masked("secret", self.options.secret.expose())
+                ));
+            }
             return envelope(Err(ledger::fail(codes::BAD_CREDENTIALS, "invalid appId or secret")));
         }
         let token = sign_core::clock::random_nonce(40);
@@ -250,6 +366,18 @@ impl SandboxGateway {
         let Some(presented) = request.header("Authorization").map(SecretString::from) else { return false };
         let now = self.now();
         self.lock().tokens.iter().any(|(t, exp)| *t == presented && now < *exp)
+    }
+}
+
+/// `None` for a success (`respCode` 0000, or a 2xx answer without one), else the gateway's
+/// `respCode` and `respMsg`.
+fn refusal_message(response: &HttpResponse) -> Option<String> {
+    let doc: Value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
+    match doc.get("respCode").and_then(Value::as_str) {
+        Some(codes::SUCCESS) => None,
+        None if response.is_success() => None,
+        Some(code) => Some(format!("{} (respCode {code})", doc["respMsg"].as_str().unwrap_or("?"))),
+        None => Some(format!("HTTP {}", response.status)),
     }
 }
 
@@ -295,10 +423,13 @@ impl Sandbox {
 
     /// Starts a sandbox with `options`.
     pub fn start_with(options: SandboxOptions) -> std::io::Result<Self> {
+        let listen = options.listen.clone();
         let gateway = Arc::new(SandboxGateway::new(options));
         let faults = Arc::new(Faults::new());
         let (g, f) = (Arc::clone(&gateway), Arc::clone(&faults));
-        let server = SandboxServer::start(move |req| f.apply(&req, |r| g.handle(r), refusal_envelope))?;
+        let server = listen.start(move |req| {
+            g.hooks.serve(&req, |r| f.apply(r, |r| g.handle(r), refusal_envelope), refusal_message)
+        })?;
         Ok(Self { gateway, faults, server })
     }
 
@@ -329,7 +460,8 @@ impl Sandbox {
     /// A configuration builder preset for this sandbox: its URL and test credentials. Adjust it,
     /// then `build()`.
     pub fn config_builder(&self) -> ConfigBuilder {
-        Config::builder().base_url(self.base_url()).app_id(APP_ID).secret(SECRET)
+        let options = &self.gateway.options;
+        Config::builder().base_url(self.base_url()).app_id(options.app_id.as_str()).secret(options.secret.clone())
     }
 
     /// A client for this sandbox over the real HTTP transport.

@@ -60,8 +60,8 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use rsa::{RsaPrivateKey, RsaPublicKey};
-use sandbox_server::SandboxServer;
-pub use sandbox_server::{Fault, Faults};
+pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+use sandbox_server::{SandboxServer, refuse_because};
 use serde_json::{Value, json};
 use sign_core::decimal::rust_decimal;
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport};
@@ -116,6 +116,12 @@ impl SandboxKeys {
     /// The platform public key as bare Base64 SPKI DER (the form the provider hands out).
     pub fn platform_public_key(&self) -> String {
         crypto::public_to_base64(&self.platform_private.to_public_key()).unwrap_or_default()
+    }
+
+    /// The merchant private key (PKCS#8, bare Base64 DER), when the sandbox knows it: generated
+    /// keys, or given to [`SandboxKeys::new`].
+    pub fn merchant_private_key(&self) -> Option<SecretString> {
+        self.merchant_private.clone()
     }
 }
 
@@ -196,6 +202,9 @@ struct State {
 
 struct Core {
     app_key: String,
+    hooks: Hooks,
+    /// Where every callback goes instead of the order's `notifyPage`, if set.
+    notify_override: Option<String>,
     keys: SandboxKeys,
     state: Mutex<State>,
     deliveries_changed: Condvar,
@@ -213,6 +222,17 @@ pub struct Sandbox {
 impl std::fmt::Debug for Sandbox {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Sandbox").field("base_url", &self.server.base_url()).finish_non_exhaustive()
+    }
+}
+
+/// `None` for a success (`code` "0", or a 2xx page), else opay's `code` and `msg`.
+fn refusal_message(response: &HttpResponse) -> Option<String> {
+    let doc: Value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
+    match (doc.get("code"), response.is_success()) {
+        (Some(Value::String(code)), _) if code == "0" => None,
+        (Some(code), _) => Some(format!("{} (code {code})", doc["msg"].as_str().unwrap_or("?"))),
+        (None, true) => None,
+        (None, false) => Some(format!("HTTP {}: {}", response.status, String::from_utf8_lossy(&response.body))),
     }
 }
 
@@ -313,16 +333,85 @@ fn text(params: &Value, name: &str) -> Option<String> {
     }
 }
 
+/// Builder for a [`Sandbox`]: app key, keys, address, callback address.
+#[derive(Debug, Default)]
+pub struct SandboxBuilder {
+    app_key: Option<String>,
+    keys: Option<SandboxKeys>,
+    listen: Listen,
+    notify_override: Option<String>,
+}
+
+impl SandboxBuilder {
+    /// The app key the sandbox accepts (default [`SANDBOX_APP_KEY`]).
+    pub fn app_key(mut self, app_key: impl Into<String>) -> Self {
+        self.app_key = Some(app_key.into());
+        self
+    }
+
+    /// The keys (default: fresh ones, [`SandboxKeys::generate`]).
+    pub fn keys(mut self, keys: SandboxKeys) -> Self {
+        self.keys = Some(keys);
+        self
+    }
+
+    /// Where to listen (default: a free port of `127.0.0.1`).
+    pub fn listen(mut self, listen: Listen) -> Self {
+        self.listen = listen;
+        self
+    }
+
+    /// Sends every callback to `url` instead of the order's `notifyPage` (a test environment
+    /// whose merchant gives its public address as `notifyPage`).
+    pub fn notify_url_override(mut self, url: impl Into<String>) -> Self {
+        self.notify_override = Some(url.into());
+        self
+    }
+
+    /// Starts the sandbox.
+    ///
+    /// # Errors
+    /// When keys cannot be generated or the socket cannot be opened.
+    pub fn start(self) -> std::io::Result<Sandbox> {
+        let keys = match self.keys {
+            Some(keys) => keys,
+            None => SandboxKeys::generate()?,
+        };
+        Sandbox::start_core(
+            self.app_key.as_deref().unwrap_or(SANDBOX_APP_KEY),
+            keys,
+            &self.listen,
+            self.notify_override,
+        )
+    }
+}
+
 impl Sandbox {
     /// Starts a sandbox with fresh keys and the app key [`SANDBOX_APP_KEY`].
     pub fn start() -> std::io::Result<Self> {
         Self::start_with(SANDBOX_APP_KEY, SandboxKeys::generate()?)
     }
 
+    /// A builder: app key, keys, address, callback address.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+
     /// Starts a sandbox accepting `app_key` with the given keys.
     pub fn start_with(app_key: &str, keys: SandboxKeys) -> std::io::Result<Self> {
+        Self::start_core(app_key, keys, &Listen::default(), None)
+    }
+
+    fn start_core(
+        app_key: &str,
+        keys: SandboxKeys,
+        listen: &Listen,
+        notify_override: Option<String>,
+    ) -> std::io::Result<Self> {
         let core = Arc::new(Core {
             app_key: app_key.to_owned(),
+            hooks: Hooks::new(),
+            notify_override,
             keys,
             state: Mutex::new(State {
                 orders: BTreeMap::new(),
@@ -334,10 +423,111 @@ impl Sandbox {
             expected_reply: DEFAULT_CALLBACK_REPLY.to_owned(),
             faults: Faults::new(),
         });
-        let handler_core = Arc::clone(&core);
-        let server =
-            SandboxServer::start(move |req| handler_core.faults.apply(&req, |r| handler_core.handle(r), failure))?;
+        let c = Arc::clone(&core);
+        let server = listen
+            .start(move |req| c.hooks.serve(&req, |r| c.faults.apply(r, |r| c.handle(r), failure), refusal_message))?;
         Ok(Self { core, server })
+    }
+
+    /// The request log and extension points of the server (see [`Hooks`]): every request over
+    /// the socket and every callback is logged with its verdict.
+    pub fn hooks(&self) -> &Hooks {
+        &self.core.hooks
+    }
+
+    /// The app key the sandbox accepts.
+    pub fn app_key(&self) -> &str {
+        &self.core.app_key
+    }
+
+    /// Every order, oldest first.
+    pub fn orders(&self) -> Vec<SandboxOrder> {
+        self.core.lock().orders.values().cloned().collect()
+    }
+
+    /// The orders and the next order number, as JSON for a state file.
+    pub fn export_state(&self) -> Value {
+        let state = self.core.lock();
+        let orders: Vec<Value> = state
+            .orders
+            .values()
+            .map(|o| {
+                json!({
+                    "order_num": o.order_num,
+                    "app_order_id": o.app_order_id,
+                    "order_amount": o.order_amount.to_string(),
+                    "pay_coin_symbol": o.pay_coin_symbol,
+                    "open_id": o.open_id,
+                    "user_id": o.user_id,
+                    "status": status_code(&o.status),
+                    "notify_page": o.notify_page,
+                    "return_page": o.return_page,
+                    "created_ms": o.created_ms,
+                    "paid_ms": o.paid_ms,
+                })
+            })
+            .collect();
+        json!({ "orders": orders, "next_order_num": state.next_order_num })
+    }
+
+    /// Replaces the orders with those of `state` (from [`export_state`](Self::export_state)).
+    ///
+    /// # Errors
+    /// `state` is not such a document; nothing is changed then.
+    pub fn import_state(&self, state: &Value) -> Result<(), String> {
+        let text =
+            |o: &Value, k: &str| o[k].as_str().map(str::to_owned).ok_or_else(|| format!("an order lacks {k}: {o}"));
+        let mut orders = BTreeMap::new();
+        for o in state["orders"].as_array().ok_or("no `orders` list")? {
+            let status = match o["status"].as_i64() {
+                Some(0) => OrderStatus::Closed,
+                Some(1) => OrderStatus::Pending,
+                Some(2) => OrderStatus::Failed,
+                Some(3) => OrderStatus::Paid,
+                _ => return Err(format!("an order's status is not 0 to 3: {o}")),
+            };
+            let order = SandboxOrder {
+                order_num: text(o, "order_num")?,
+                app_order_id: text(o, "app_order_id")?,
+                order_amount: text(o, "order_amount")?.parse().map_err(|_| format!("order_amount: {o}"))?,
+                pay_coin_symbol: text(o, "pay_coin_symbol")?,
+                open_id: o["open_id"].as_str().map(str::to_owned),
+                user_id: o["user_id"].as_str().map(str::to_owned),
+                status,
+                notify_page: text(o, "notify_page")?,
+                return_page: text(o, "return_page")?,
+                created_ms: o["created_ms"].as_i64().ok_or_else(|| format!("created_ms: {o}"))?,
+                paid_ms: o["paid_ms"].as_i64(),
+            };
+            orders.insert(order.order_num.clone(), order);
+        }
+        let next = state["next_order_num"].as_u64().ok_or("no `next_order_num`")?;
+        let mut current = self.core.lock();
+        current.orders = orders;
+        current.next_order_num = next;
+        Ok(())
+    }
+
+    /// Back to a fresh sandbox: no orders, no deliveries recorded, no planned faults (the keys
+    /// stay).
+    pub fn reset(&self) {
+        let mut state = self.core.lock();
+        state.orders.clear();
+        state.deliveries.clear();
+        state.next_order_num = 10_000_000_001;
+        drop(state);
+        self.core.faults.clear();
+    }
+
+    /// [`Sandbox::deliver`] from the sandbox's own thread: returns at once, the result goes to
+    /// [`Sandbox::deliveries`].
+    ///
+    /// # Errors
+    /// [`SandboxError::UnknownOrder`], or a callback that cannot be sealed.
+    pub fn deliver_in_background(&self, order_num: &str) -> Result<(), SandboxError> {
+        let request = self.notification_request(order_num)?;
+        self.core.spawn_delivery(order_num.to_owned(), request);
+        Ok(())
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
@@ -463,13 +653,7 @@ impl Sandbox {
     fn settle_in_background(&self, order_num: &str, status: OrderStatus) -> Result<(), SandboxError> {
         self.mark(order_num, status)?;
         let request = self.notification_request(order_num)?;
-        let core = Arc::clone(&self.core);
-        let order_num = order_num.to_owned();
-        std::thread::spawn(move || {
-            let result = core.send_callback(&request).map_err(|e| e.to_string());
-            core.lock().deliveries.push(BackgroundDelivery { order_num, result });
-            core.deliveries_changed.notify_all();
-        });
+        self.core.spawn_delivery(order_num.to_owned(), request);
         Ok(())
     }
 
@@ -512,7 +696,8 @@ impl Sandbox {
                 .map_err(SandboxError::Seal)?;
         let body =
             json!({ "app_id": self.core.app_key, "data": data, "sign": sign, "time": self.core.clock.unix_millis() });
-        Ok(HttpRequest::new(Method::Post, order.notify_page)
+        let url = self.core.notify_override.clone().unwrap_or(order.notify_page);
+        Ok(HttpRequest::new(Method::Post, url)
             .with_header("Content-Type", "application/json")
             .with_body(body.to_string()))
     }
@@ -525,14 +710,35 @@ impl Sandbox {
 }
 
 impl Core {
+    fn spawn_delivery(self: &Arc<Self>, order_num: String, request: HttpRequest) {
+        let core = Arc::clone(self);
+        std::thread::spawn(move || {
+            let result = core.send_callback(&request).map_err(|e| e.to_string());
+            core.lock().deliveries.push(BackgroundDelivery { order_num, result });
+            core.deliveries_changed.notify_all();
+        });
+    }
+
     fn send_callback(&self, request: &HttpRequest) -> Result<Delivery, SandboxError> {
         let transport = sign_core::UreqTransport::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(30))
             .build();
-        let response = transport.send(request).map_err(SandboxError::Delivery)?;
+        let response = match transport.send(request) {
+            Ok(response) => response,
+            Err(e) => {
+                self.hooks.record_callback(&request.url, 0, Err(format!("no answer: {e}")));
+                return Err(SandboxError::Delivery(e));
+            }
+        };
         let body = String::from_utf8_lossy(&response.body).into_owned();
         let acknowledged = response.is_success() && body.trim() == self.expected_reply;
+        let verdict = if acknowledged {
+            Ok(())
+        } else {
+            Err(format!("not acknowledged: reply 2xx with the body {:?}", self.expected_reply))
+        };
+        self.hooks.record_callback(&request.url, response.status, verdict);
         Ok(Delivery { status: response.status, body, acknowledged })
     }
 
@@ -550,9 +756,17 @@ impl Core {
             "/opay/createThirdOrder" | "/opay/orderDetail" | "/opay/merchantBillingDay" | "/opay/cancelOrder" => {
                 &endpoint["/opay/".len()..]
             }
-            _ => return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>"),
+            _ => {
+                refuse_because(format!(
+                    "no endpoint {path}: the sandbox serves {PREFIX}/opay/{{createThirdOrder,orderDetail,\
+                     merchantBillingDay,cancelOrder}} and {}",
+                    crate::PAYMENT_PAGE_PATH
+                ));
+                return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>");
+            }
         };
         if request.method != Method::Post {
+            refuse_because(format!("method {} not allowed: the API takes POST", request.method.as_str()));
             return HttpResponse::new(405, "method not allowed");
         }
         // The documented header: Content-Type application/json.
@@ -560,6 +774,7 @@ impl Core {
             .header("content-type")
             .is_some_and(|v| v.split(';').next().is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json")));
         if !json_body {
+            refuse_because("Content-Type is not application/json");
             return HttpResponse::new(415, "Content-Type must be application/json");
         }
         let params = match self.open_envelope(&request.body) {
@@ -580,9 +795,14 @@ impl Core {
 
     /// Checks the envelope and returns the decrypted, verified business JSON.
     fn open_envelope(&self, body: &[u8]) -> Result<Value, HttpResponse> {
-        let envelope: Value = serde_json::from_slice(body).map_err(|_| failure("1001", "request body is not JSON"))?;
+        let envelope: Value = serde_json::from_slice(body).map_err(|_| {
+            refuse_because("the body is not JSON: send {app_id, data, sign, time}");
+            failure("1001", "request body is not JSON")
+        })?;
         let field = |name: &str| envelope.get(name).and_then(Value::as_str).filter(|s| !s.is_empty());
         let (Some(app_id), Some(data), Some(sign)) = (field("app_id"), field("data"), field("sign")) else {
+            let missing: Vec<&str> = ["app_id", "data", "sign"].into_iter().filter(|n| field(n).is_none()).collect();
+            refuse_because(format!("envelope field(s) missing or empty: {}", missing.join(", ")));
             return Err(failure("1001", "app_id, data and sign are required"));
         };
         let time_ok = match envelope.get("time") {
@@ -591,13 +811,23 @@ impl Core {
             _ => false,
         };
         if !time_ok {
+            refuse_because("envelope field `time` must be epoch milliseconds (a number or a digit string)");
             return Err(failure("1001", "time must be epoch milliseconds"));
         }
         if app_id != self.app_key {
+            refuse_because(format!("app_id {app_id:?} is not the sandbox's app key {:?}", self.app_key));
             return Err(failure("1002", "unknown app_id"));
         }
-        let plaintext = crypto::open(data, sign, &self.keys.platform_private, &self.keys.merchant_public)
-            .map_err(|_| failure("1003", "sign verify failed"))?;
+        let plaintext =
+            crypto::open(data, sign, &self.keys.platform_private, &self.keys.merchant_public).map_err(|why| {
+                refuse_because(format!(
+                    "{why}: `data` must be the business JSON encrypted (RSA PKCS#1 v1.5, 245-byte chunks) with the \
+                     platform public key the sandbox printed, and `sign` SHA256withRSA of its lower-case hex MD5 \
+                     by the merchant private key (got sign `{}`)",
+                    sandbox_server::hooks::shortened(sign)
+                ));
+                failure("1003", "sign verify failed")
+            })?;
         let params: Value =
             serde_json::from_slice(&plaintext).map_err(|_| failure("1004", "data is not a JSON object"))?;
         if !params.is_object() {

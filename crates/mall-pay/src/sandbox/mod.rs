@@ -20,8 +20,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use sandbox_server::SandboxServer;
-pub use sandbox_server::{Fault, Faults};
+pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+use sandbox_server::{SandboxServer, refuse_because};
 use serde_json::value::RawValue;
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
 
@@ -98,7 +98,66 @@ pub struct Sandbox {
     server: SandboxServer,
     handler: SandboxHandler,
     faults: Arc<Faults>,
+    hooks: Arc<Hooks>,
     token: SecretString,
+}
+
+/// Builder for a [`Sandbox`] with a token or an address of your choosing.
+#[derive(Debug, Default)]
+pub struct SandboxBuilder {
+    token: Option<SecretString>,
+    listen: Listen,
+}
+
+impl SandboxBuilder {
+    /// The logged-in user's token (default: a random one).
+    pub fn token(mut self, token: impl Into<SecretString>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// Where to listen (default: a free port of `127.0.0.1`).
+    pub fn listen(mut self, listen: Listen) -> Self {
+        self.listen = listen;
+        self
+    }
+
+    /// Starts the sandbox with one logged-in user.
+    ///
+    /// # Errors
+    /// When the socket cannot be opened.
+    pub fn start(self) -> std::io::Result<Sandbox> {
+        let handler = SandboxHandler::new();
+        let token = match self.token {
+            Some(token) => {
+                handler.add_token(&token);
+                token
+            }
+            None => handler.issue_token(),
+        };
+        let faults = Arc::new(Faults::new());
+        let hooks = Arc::new(Hooks::new());
+        let (served, served_faults, served_hooks) = (handler.clone(), Arc::clone(&faults), Arc::clone(&hooks));
+        let server = self.listen.start(move |request| {
+            let apply = |r: &HttpRequest| served_faults.apply(r, |r| served.handle(r), provider_refusal);
+            served_hooks.serve(&request, apply, refusal_message)
+        })?;
+        Ok(Sandbox { server, handler, faults, hooks, token })
+    }
+}
+
+/// `None` for the mall's success envelope (`status` 200 or `"200"`), else its `msg`.
+fn refusal_message(response: &HttpResponse) -> Option<String> {
+    let doc: serde_json::Value = serde_json::from_slice(&response.body).unwrap_or_default();
+    let ok =
+        matches!(&doc["status"], serde_json::Value::Number(n) if n.as_i64() == Some(200)) || doc["status"] == "200";
+    if ok && response.is_success() {
+        return None;
+    }
+    Some(match doc.get("msg").and_then(serde_json::Value::as_str) {
+        Some(msg) => format!("{msg} (status {})", doc["status"]),
+        None => format!("HTTP {}", response.status),
+    })
 }
 
 impl Sandbox {
@@ -107,13 +166,90 @@ impl Sandbox {
 
     /// Starts a sandbox on a free loopback port with one logged-in user.
     pub fn start() -> std::io::Result<Self> {
-        let handler = SandboxHandler::new();
-        let token = handler.issue_token();
-        let faults = Arc::new(Faults::new());
-        let (served, served_faults) = (handler.clone(), Arc::clone(&faults));
-        let server =
-            SandboxServer::start(move |request| served_faults.apply(&request, |r| served.handle(r), provider_refusal))?;
-        Ok(Self { server, handler, faults, token })
+        Self::builder().start()
+    }
+
+    /// A builder: token, address.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+
+    /// The request log and extension points of the server (see [`Hooks`]): every request over
+    /// the socket is logged with its verdict.
+    pub fn hooks(&self) -> &Hooks {
+        &self.hooks
+    }
+
+    /// Every paid order, by id.
+    pub fn paid_orders(&self) -> Vec<PaidOrder> {
+        self.handler.state().orders.values().cloned().collect()
+    }
+
+    /// The paid orders, the points balance and the tokens (valid or expired), as JSON for a state
+    /// file (which then holds tokens: keep it private).
+    pub fn export_state(&self) -> serde_json::Value {
+        let state = self.handler.state();
+        let orders: Vec<serde_json::Value> = state
+            .orders
+            .values()
+            .map(|o| {
+                serde_json::json!({
+                    "order_id": o.order_id,
+                    "pay_method": o.pay_method,
+                    "pay_price": o.pay_price,
+                    "pay_integral": o.pay_integral,
+                    "address_id": o.address_id,
+                    "freight_mode": o.freight_mode,
+                    "freight_json_arr_key": o.freight_json_arr_key,
+                })
+            })
+            .collect();
+        let tokens: serde_json::Map<String, serde_json::Value> =
+            state.tokens.iter().map(|(t, expired)| (t.clone(), serde_json::Value::Bool(*expired))).collect();
+        serde_json::json!({ "orders": orders, "points": state.points, "tokens": tokens })
+    }
+
+    /// Replaces the state with `state` (from [`export_state`](Self::export_state)); the
+    /// sandbox's own token stays valid.
+    ///
+    /// # Errors
+    /// `state` is not such a document; nothing is changed then.
+    pub fn import_state(&self, state: &serde_json::Value) -> Result<(), String> {
+        let int = |o: &serde_json::Value, k: &str| o[k].as_i64().ok_or_else(|| format!("an order lacks {k}: {o}"));
+        let mut orders = BTreeMap::new();
+        for o in state["orders"].as_array().ok_or("no `orders` list")? {
+            let order = PaidOrder {
+                order_id: int(o, "order_id")?,
+                pay_method: int(o, "pay_method")?,
+                pay_price: o["pay_price"].as_str().map(str::to_owned),
+                pay_integral: o["pay_integral"].as_i64(),
+                address_id: int(o, "address_id")?,
+                freight_mode: int(o, "freight_mode")?,
+                freight_json_arr_key: int(o, "freight_json_arr_key")?,
+            };
+            orders.insert(order.order_id, order);
+        }
+        let points = state["points"].as_i64().ok_or("no `points`")?;
+        let tokens: HashMap<String, bool> = state["tokens"]
+            .as_object()
+            .ok_or("no `tokens`")?
+            .iter()
+            .map(|(t, e)| (t.clone(), e.as_bool().unwrap_or(true)))
+            .collect();
+        let mut current = self.handler.state();
+        current.orders = orders;
+        current.points = points;
+        current.tokens = tokens;
+        current.tokens.insert(self.token.expose().to_owned(), false);
+        Ok(())
+    }
+
+    /// Back to a fresh sandbox: no paid orders, [`STARTING_POINTS`] points, only the sandbox's
+    /// own token ([`Sandbox::token`], valid again), no planned faults.
+    pub fn reset(&self) {
+        *self.handler.state() = State { points: STARTING_POINTS, ..State::default() };
+        self.handler.add_token(&self.token);
+        self.faults.clear();
     }
 
     /// The faults planned for this sandbox: plan one, and the next request over the socket (or
@@ -218,6 +354,11 @@ impl SandboxHandler {
         SecretString::new(token)
     }
 
+    /// Logs a user in with `token` (valid until expired).
+    pub fn add_token(&self, token: &SecretString) {
+        self.state().tokens.insert(token.expose().to_owned(), false);
+    }
+
     /// Expires a token.
     pub fn expire_token(&self, token: &SecretString) {
         if let Some(expired) = self.state().tokens.get_mut(token.expose()) {
@@ -243,10 +384,12 @@ impl SandboxHandler {
     /// Answers one request (sans-IO).
     pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
         if request.path() != Sandbox::PAY_PATH {
+            refuse_because(format!("no endpoint {}: the pay endpoint is {}", request.path(), Sandbox::PAY_PATH));
             return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>")
                 .with_header("Content-Type", "text/html; charset=utf-8");
         }
         if request.method != Method::Post {
+            refuse_because(format!("method {} not allowed: the pay endpoint takes POST", request.method.as_str()));
             return HttpResponse::new(405, "<html><body><h1>405 Method Not Allowed</h1></body></html>")
                 .with_header("Content-Type", "text/html; charset=utf-8");
         }
@@ -353,11 +496,18 @@ fn price(fields: &Fields) -> Result<Option<String>, String> {
 fn pay(state: &mut State, request: &HttpRequest) -> Result<String, String> {
     let token = request.header("token").map(str::trim).unwrap_or_default();
     if token.is_empty() {
+        refuse_because("no `token` header: send the logged-in user's token (printed at start)");
         return Err("token不能为空".into());
     }
     match state.tokens.get(token) {
-        None => return Err("token无效,请登录".into()),
-        Some(true) => return Err("token过期".into()),
+        None => {
+            refuse_because("the `token` header holds no token the sandbox issued (it printed its token at start)");
+            return Err("token无效,请登录".into());
+        }
+        Some(true) => {
+            refuse_because("the token has expired: log in again for a new one");
+            return Err("token过期".into());
+        }
         Some(false) => {}
     }
     let content_type = request.header("content-type").unwrap_or_default().trim().to_ascii_lowercase();
@@ -366,6 +516,9 @@ fn pay(state: &mut State, request: &HttpRequest) -> Result<String, String> {
     } else if content_type.starts_with("application/x-www-form-urlencoded") {
         form_fields(&request.body).ok_or("参数错误: 表单编码错误")?
     } else {
+        refuse_because(format!(
+            "Content-Type {content_type:?}: send application/json or application/x-www-form-urlencoded"
+        ));
         return Err("请求格式错误: 需要 application/json 或 application/x-www-form-urlencoded".into());
     };
 

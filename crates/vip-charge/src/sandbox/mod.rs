@@ -58,7 +58,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use sandbox_server::SandboxServer;
+use sandbox_server::hooks::{excerpt, masked, shortened};
+use sandbox_server::{SandboxServer, refuse_because};
 use serde::Serialize;
 use serde_json::Value;
 use sign_core::decimal::rust_decimal::Decimal as RustDecimal;
@@ -66,7 +67,7 @@ use sign_core::rsa::{PrivateKey, PublicKey};
 use sign_core::{Clock, DecimalNumber, HttpRequest, HttpResponse, Method, SecretString, SystemClock};
 
 pub use notify::{CallbackDelivery, DeliveryOutcome, RETRY_SCHEDULE};
-pub use sandbox_server::{Fault, Faults};
+pub use sandbox_server::{Fault, Faults, Hooks, Listen};
 
 use crate::auth::SignType;
 use crate::{Client, ConfigBuilder, Error};
@@ -108,6 +109,7 @@ pub struct SandboxBuilder {
     products: Vec<SandboxProduct>,
     default_callback_url: Option<String>,
     clock: Arc<dyn Clock>,
+    listen: Listen,
 }
 
 impl Default for SandboxBuilder {
@@ -127,6 +129,7 @@ impl Default for SandboxBuilder {
             ],
             default_callback_url: None,
             clock: Arc::new(SystemClock),
+            listen: Listen::default(),
         }
     }
 }
@@ -193,12 +196,22 @@ impl SandboxBuilder {
         self
     }
 
-    /// Starts the sandbox on a free port of `127.0.0.1`.
+    /// Where to listen (default: a free port of `127.0.0.1`).
+    pub fn listen(mut self, listen: Listen) -> Self {
+        self.listen = listen;
+        self
+    }
+
+    /// Starts the sandbox (on a free port of `127.0.0.1` unless [`listen`](Self::listen) says
+    /// otherwise).
     pub fn start(self) -> std::io::Result<Sandbox> {
+        let listen = self.listen.clone();
         let shared = Arc::new(self.into_shared()?);
         let handler = Arc::clone(&shared);
-        let server =
-            SandboxServer::start(move |request| handler.faults.apply(&request, |r| handler.handle(r), refusal))?;
+        let server = listen.start(move |request| {
+            let apply = |r: &HttpRequest| handler.faults.apply(r, |r| handler.handle(r), refusal);
+            handler.hooks.serve(&request, apply, |response| handler.refusal_message(response))
+        })?;
         Ok(Sandbox { base_url: server.base_url().to_owned(), server: Some(server), shared })
     }
 
@@ -224,6 +237,8 @@ impl SandboxBuilder {
             time_scale: self.time_scale,
             default_callback_url: self.default_callback_url,
             clock: self.clock,
+            initial: (self.balance.value(), self.products.clone()),
+            hooks: Hooks::new(),
             state: Mutex::new(State { balance: self.balance.value(), products: self.products, ..State::default() }),
             deliveries_changed: Condvar::new(),
             stopped: AtomicBool::new(false),
@@ -385,6 +400,142 @@ impl Sandbox {
         lock(&self.shared.state).orders.len()
     }
 
+    /// The request log and extension points of the server (see [`Hooks`]): every request over
+    /// the socket and every callback attempt is logged with its verdict.
+    pub fn hooks(&self) -> &Hooks {
+        &self.shared.hooks
+    }
+
+    /// Where callbacks go for orders placed without a `callbackUrl`, if anywhere.
+    pub fn default_callback_url(&self) -> Option<&str> {
+        self.shared.default_callback_url.as_deref()
+    }
+
+    /// Every order, as order info's `data` shows it (`orderCode`, `bizCode`, `account`,
+    /// `productCode`, `settlementPrice`, `status`), by `orderCode`.
+    pub fn orders(&self) -> Vec<Value> {
+        let state = lock(&self.shared.state);
+        let mut orders: Vec<&Order> = state.orders.values().collect();
+        orders.sort_by(|a, b| a.order_code.cmp(&b.order_code));
+        orders.into_iter().filter_map(|o| serde_json::to_value(o.view()).ok()).collect()
+    }
+
+    /// Sets an order's status as the platform would on its own (`SUCCESS` or `FAILED`; a
+    /// failed order's price goes back to the balance, a succeeded one's is debited), then sends
+    /// its status callback.
+    ///
+    /// # Errors
+    /// An unknown order.
+    pub fn set_order_status(&self, order_code: &str, success: bool) -> Result<(), String> {
+        {
+            let mut state = lock(&self.shared.state);
+            let order = state.orders.get_mut(order_code).ok_or_else(|| format!("no order {order_code:?}"))?;
+            let status = if success { "SUCCESS" } else { "FAILED" };
+            if order.status == status {
+                return self.notify_again(order_code);
+            }
+            order.status = status;
+            let price = order.price;
+            if success {
+                state.balance -= price;
+            } else {
+                state.balance += price;
+            }
+        }
+        self.notify_again(order_code)
+    }
+
+    /// Sends the order's status callback again (to its `callbackUrl`, or the default one),
+    /// signed with the sign type it was placed with, retried until acknowledged.
+    ///
+    /// # Errors
+    /// An unknown order, or one with nowhere to send its callback.
+    pub fn notify_again(&self, order_code: &str) -> Result<(), String> {
+        let order = lock(&self.shared.state).orders.get(order_code).cloned();
+        let order = order.ok_or_else(|| format!("no order {order_code:?}"))?;
+        if order.callback_url.is_none() && self.shared.default_callback_url.is_none() {
+            return Err(format!("order {order_code:?} has no callbackUrl and the sandbox no default callback URL"));
+        }
+        self.shared.notify(&order, order.callback_url.clone(), order.sign_type);
+        Ok(())
+    }
+
+    /// The balance and the orders (with where their callbacks go and how they are signed), as
+    /// JSON for a state file. Nonces seen and deliveries are not kept.
+    pub fn export_state(&self) -> Value {
+        let state = lock(&self.shared.state);
+        let orders: Vec<Value> = state
+            .orders
+            .values()
+            .map(|o| {
+                serde_json::json!({
+                    "order_code": o.order_code,
+                    "biz_code": o.biz_code,
+                    "account": o.account,
+                    "product_code": o.product_code,
+                    "price": o.price.to_string(),
+                    "status": o.status,
+                    "callback_url": o.callback_url,
+                    "sign_type": o.sign_type.to_string(),
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "balance": state.balance.to_string(),
+            "orders": orders,
+            "sequence": self.shared.sequence.load(Ordering::SeqCst),
+        })
+    }
+
+    /// Replaces the balance and the orders with those of `state` (from
+    /// [`export_state`](Self::export_state)).
+    ///
+    /// # Errors
+    /// `state` is not such a document; nothing is changed then.
+    pub fn import_state(&self, state: &Value) -> Result<(), String> {
+        let text = |o: &Value, k: &str| o[k].as_str().map(str::to_owned).ok_or_else(|| format!("lacks {k}: {o}"));
+        let decimal = |o: &Value, k: &str| -> Result<RustDecimal, String> {
+            text(o, k)?.parse().map_err(|_| format!("{k} is not a decimal: {o}"))
+        };
+        let mut orders = HashMap::new();
+        let mut by_biz = HashMap::new();
+        for o in state["orders"].as_array().ok_or("no `orders` list")? {
+            let status = match o["status"].as_str() {
+                Some("SUCCESS") => "SUCCESS",
+                Some("FAILED") => "FAILED",
+                _ => return Err(format!("status is not SUCCESS or FAILED: {o}")),
+            };
+            let order = Order {
+                order_code: text(o, "order_code")?,
+                biz_code: text(o, "biz_code")?,
+                account: text(o, "account")?,
+                product_code: text(o, "product_code")?,
+                price: decimal(o, "price")?,
+                status,
+                callback_url: o["callback_url"].as_str().map(str::to_owned),
+                sign_type: text(o, "sign_type")?.parse().map_err(|_| format!("sign_type: {o}"))?,
+            };
+            by_biz.insert(order.biz_code.clone(), order.order_code.clone());
+            orders.insert(order.order_code.clone(), order);
+        }
+        let balance = decimal(state, "balance")?;
+        let sequence = state["sequence"].as_u64().ok_or("no `sequence`")?;
+        let mut current = lock(&self.shared.state);
+        current.balance = balance;
+        current.orders = orders;
+        current.order_of_biz_code = by_biz;
+        self.shared.sequence.fetch_max(sequence, Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// Back to the state of a fresh sandbox: the starting balance and products, no orders, no
+    /// nonces seen, no deliveries recorded, no planned faults.
+    pub fn reset(&self) {
+        let (balance, products) = self.shared.initial.clone();
+        *lock(&self.shared.state) = State { balance, products, ..State::default() };
+        self.shared.faults.clear();
+    }
+
     /// Every callback attempt so far, in order.
     pub fn deliveries(&self) -> Vec<CallbackDelivery> {
         lock(&self.shared.state).deliveries.clone()
@@ -420,6 +571,9 @@ struct Order {
     product_code: String,
     price: RustDecimal,
     status: &'static str,
+    /// Where its callbacks go (`None`: the sandbox's default), and how they are signed.
+    callback_url: Option<String>,
+    sign_type: SignType,
 }
 
 /// The sandbox's order as JSON (order info's `data` and the callback body). Amounts are written
@@ -518,6 +672,9 @@ pub(crate) struct Shared {
     time_scale: u32,
     default_callback_url: Option<String>,
     clock: Arc<dyn Clock>,
+    /// The starting balance and products, for [`Sandbox::reset`].
+    initial: (RustDecimal, Vec<SandboxProduct>),
+    hooks: Hooks,
     state: Mutex<State>,
     deliveries_changed: Condvar,
     stopped: AtomicBool,
@@ -581,6 +738,24 @@ const DUPLICATE: i64 = 5;
 const UNKNOWN_PRODUCT: i64 = 6;
 
 impl Shared {
+    /// `None` for a success (`status` the success status, as a number or a numeric string),
+    /// else the platform's `status` and `message`.
+    fn refusal_message(&self, response: &HttpResponse) -> Option<String> {
+        let doc: Value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
+        let status = match &doc["status"] {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) => s.parse().ok(),
+            _ => None,
+        };
+        if status == Some(self.success_status) && response.is_success() {
+            return None;
+        }
+        match doc.get("message").and_then(Value::as_str) {
+            Some(message) => Some(format!("{message} (status {})", doc["status"])),
+            None => Some(format!("HTTP {}", response.status)),
+        }
+    }
+
     fn ok<T: Serialize>(&self, data: &T) -> HttpResponse {
         envelope(Value::from(self.success_status), "success", Some(data))
     }
@@ -616,6 +791,7 @@ impl Shared {
 
     fn handle(self: &Arc<Self>, request: &HttpRequest) -> HttpResponse {
         if request.method != Method::Post {
+            refuse_because(format!("method {} not allowed: every endpoint takes POST", request.method.as_str()));
             return with_status(405, fail(BAD_REQUEST, "只支持POST"));
         }
         let route = match request.path() {
@@ -624,12 +800,16 @@ impl Shared {
             | "/v1/openapi/order/product/list"
             | "/v1/openapi/merchant/business/balance"
             | "/v1/openapi/order/batch") => p,
-            _ => return with_status(404, fail(404, "接口不存在")),
+            other => {
+                refuse_because(format!("no endpoint {other}: see the paths under /v1/openapi/ in the crate docs"));
+                return with_status(404, fail(404, "接口不存在"));
+            }
         };
         let json_body = request
             .header("Content-Type")
             .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("application/json"));
         if !json_body {
+            refuse_because("Content-Type is not application/json");
             return fail(BAD_REQUEST, "Content-Type必须为application/json");
         }
         let sign_type = match self.authenticate(request) {
@@ -656,16 +836,25 @@ impl Shared {
         let (Some(business_id), Some(nonce), Some(timestamp), Some(sign)) =
             (header("businessId"), header("nonce"), header("timestamp"), header("sign"))
         else {
+            let missing: Vec<&str> = ["businessId", "nonce", "timestamp", "sign"]
+                .into_iter()
+                .filter(|n| request.header(n).is_none())
+                .collect();
+            refuse_because(format!("missing header(s): {}", missing.join(", ")));
             return Err(fail(BAD_REQUEST, "缺少请求头: businessId, nonce, timestamp, sign"));
         };
         if business_id != self.business_id {
+            refuse_because(format!("businessId {business_id:?} is not the sandbox's {:?}", self.business_id));
             return Err(fail(SIGNATURE, "业务不存在"));
         }
         let sign_type_header = header("signType");
         let sign_type = match sign_type_header.as_deref() {
             None | Some("SHA256-RSA") => SignType::Sha256Rsa,
             Some("MD5") => SignType::Md5,
-            Some(_) => return Err(fail(SIGNATURE, "不支持的签名方式")),
+            Some(other) => {
+                refuse_because(format!("signType {other:?} unknown: MD5 or SHA256-RSA"));
+                return Err(fail(SIGNATURE, "不支持的签名方式"));
+            }
         };
         let mut signed_headers = BTreeMap::from([
             ("businessId", business_id.clone()),
@@ -681,17 +870,40 @@ impl Shared {
             _ => verify::rsa_ok(&self.merchant_public, &signed, &sign),
         };
         if !valid {
+            let string_to_sign = excerpt(&String::from_utf8_lossy(&signed), 400);
+            refuse_because(match sign_type {
+                SignType::Md5 => format!(
+                    "sign mismatch (MD5): expected the upper-case hex MD5 of the string to sign `{string_to_sign}` \
+                     followed by {}; got `{}`",
+                    masked("md5 secret key", self.md5_secret.expose()),
+                    shortened(&sign)
+                ),
+                _ => format!(
+                    "sign mismatch (SHA256-RSA): expected a standard-Base64 SHA256withRSA signature, by the merchant \
+                     private key the sandbox printed at start, of the string to sign `{string_to_sign}`; got `{}`",
+                    shortened(&sign)
+                ),
+            });
             return Err(fail(SIGNATURE, "验签失败"));
         }
         let ts: i64 = match timestamp.parse() {
             Ok(ts) if timestamp.bytes().all(|b| b.is_ascii_digit()) => ts,
-            _ => return Err(fail(SIGNATURE, "timestamp格式错误")),
+            _ => {
+                refuse_because(format!("timestamp {timestamp:?} is not epoch milliseconds"));
+                return Err(fail(SIGNATURE, "timestamp格式错误"));
+            }
         };
         let now = self.clock.unix_millis();
         if now.abs_diff(ts) > self.window_millis.unsigned_abs() {
+            refuse_because(format!(
+                "timestamp {ts} is {} ms from the sandbox's clock (at most {} ms)",
+                now.abs_diff(ts),
+                self.window_millis
+            ));
             return Err(fail(SIGNATURE, "请求已过期"));
         }
         if nonce.is_empty() {
+            refuse_because("the nonce is empty");
             return Err(fail(SIGNATURE, "nonce不能为空"));
         }
         let mut state = lock(&self.state);
@@ -703,6 +915,7 @@ impl Shared {
             state.nonces.remove(&first.1);
         }
         if state.nonces.contains_key(&nonce) {
+            refuse_because(format!("nonce {nonce:?} already used: every request needs a fresh one"));
             return Err(fail(SIGNATURE, "nonce重复"));
         }
         let expiry = ts.max(now).saturating_add(self.window_millis);
@@ -736,7 +949,7 @@ impl Shared {
             if state.balance < price {
                 return Err(fail(BALANCE_TOO_LOW, "余额不足"));
             }
-            self.place(&mut state, biz_code, account, product_code, price)
+            self.place(&mut state, biz_code, account, product_code, price, (callback_url.clone(), sign_type))
         };
         self.notify(&order, callback_url, sign_type);
         Ok(self.ok(&ChargeView {
@@ -755,13 +968,23 @@ impl Shared {
         account: String,
         product_code: String,
         price: RustDecimal,
+        (callback_url, sign_type): (Option<String>, SignType),
     ) -> Order {
         let n = self.sequence.fetch_add(1, Ordering::SeqCst);
         let status = if account.starts_with("fail") { "FAILED" } else { "SUCCESS" };
         if status == "SUCCESS" {
             state.balance -= price;
         }
-        let order = Order { order_code: format!("71{n:014}"), biz_code, account, product_code, price, status };
+        let order = Order {
+            order_code: format!("71{n:014}"),
+            biz_code,
+            account,
+            product_code,
+            price,
+            status,
+            callback_url,
+            sign_type,
+        };
         state.order_of_biz_code.insert(order.biz_code.clone(), order.order_code.clone());
         state.orders.insert(order.order_code.clone(), order.clone());
         order
@@ -848,7 +1071,10 @@ impl Shared {
             }
             wanted
                 .into_iter()
-                .map(|(biz, account)| self.place(&mut state, biz, account, product_code.clone(), price))
+                .map(|(biz, account)| {
+                    let callback = (callback_url.clone(), sign_type);
+                    self.place(&mut state, biz, account, product_code.clone(), price, callback)
+                })
                 .collect::<Vec<_>>()
         };
         for order in &orders {

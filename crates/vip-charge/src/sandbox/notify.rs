@@ -78,14 +78,22 @@ fn deliver(shared: &Shared, job: &Job) {
             return;
         }
         let Some(request) = signed_request(shared, job) else { return };
-        let outcome = match transport.send(&request) {
+        let (outcome, status) = match transport.send(&request) {
             Ok(r) if r.is_success() && r.body.trim_ascii() == crate::REPLY_SUCCESS.as_bytes() => {
-                DeliveryOutcome::Acknowledged
+                (DeliveryOutcome::Acknowledged, r.status)
             }
-            Ok(r) => DeliveryOutcome::NotAcknowledged { status: r.status },
-            Err(_) => DeliveryOutcome::Failed,
+            Ok(r) => (DeliveryOutcome::NotAcknowledged { status: r.status }, r.status),
+            Err(_) => (DeliveryOutcome::Failed, 0),
         };
         let done = outcome == DeliveryOutcome::Acknowledged;
+        let verdict = match &outcome {
+            DeliveryOutcome::Acknowledged => Ok(()),
+            DeliveryOutcome::NotAcknowledged { .. } => {
+                Err(format!("attempt {}: not acknowledged (reply 2xx `SUCCESS` to stop retries)", i + 1))
+            }
+            _ => Err(format!("attempt {}: no answer (connection failed or timed out)", i + 1)),
+        };
+        shared.hooks.record_callback(&job.url, status, verdict);
         shared.record_delivery(CallbackDelivery {
             order_code: job.order_code.clone(),
             attempt: i + 1,

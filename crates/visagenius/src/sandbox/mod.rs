@@ -47,8 +47,8 @@ mod verify;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-pub use sandbox_server::{Fault, Faults};
-use sandbox_server::{SandboxServer, is_lost_answer};
+pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+use sandbox_server::{SandboxServer, is_lost_answer, refuse_because};
 use serde_json::{Value, json};
 use sign_core::{
     Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock, Transport, TransportError, TransportErrorKind,
@@ -98,6 +98,7 @@ struct State {
 
 struct Core {
     clock: Arc<dyn Clock>,
+    hooks: Arc<Hooks>,
     appid: String,
     access_key: SecretString,
     secret_key: SecretString,
@@ -117,13 +118,100 @@ impl std::fmt::Debug for Sandbox {
     }
 }
 
+/// Builder for a [`Sandbox`] with other credentials, clock or address than the defaults.
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use visagenius::sandbox::{Listen, Sandbox};
+///
+/// let sandbox = Sandbox::builder().appid("my-app").access_key("ak").secret_key("sk").listen(Listen::default()).start()?;
+/// let client = sandbox.client()?; // signs with my-app / ak / sk
+/// # let _ = client;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct SandboxBuilder {
+    clock: Arc<dyn Clock>,
+    appid: String,
+    access_key: SecretString,
+    secret_key: SecretString,
+    listen: Listen,
+}
+
+impl Default for SandboxBuilder {
+    fn default() -> Self {
+        Self {
+            clock: Arc::new(SystemClock),
+            appid: SANDBOX_APPID.to_owned(),
+            access_key: SecretString::from(SANDBOX_ACCESS_KEY),
+            secret_key: SecretString::from(SANDBOX_SECRET_KEY),
+            listen: Listen::default(),
+        }
+    }
+}
+
+impl SandboxBuilder {
+    /// The app id the sandbox accepts (default [`SANDBOX_APPID`]).
+    pub fn appid(mut self, appid: impl Into<String>) -> Self {
+        self.appid = appid.into();
+        self
+    }
+
+    /// The access key (default [`SANDBOX_ACCESS_KEY`]).
+    pub fn access_key(mut self, key: impl Into<SecretString>) -> Self {
+        self.access_key = key.into();
+        self
+    }
+
+    /// The secret key (default [`SANDBOX_SECRET_KEY`]).
+    pub fn secret_key(mut self, key: impl Into<SecretString>) -> Self {
+        self.secret_key = key.into();
+        self
+    }
+
+    /// The sandbox's notion of "now", for the five-minute date window (default: the system clock).
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Where to listen (default: a free port of `127.0.0.1`).
+    pub fn listen(mut self, listen: Listen) -> Self {
+        self.listen = listen;
+        self
+    }
+
+    /// Starts the sandbox.
+    ///
+    /// # Errors
+    /// When the socket cannot be opened (or the address is not loopback and the options do not
+    /// allow it).
+    pub fn start(self) -> std::io::Result<Sandbox> {
+        let core = Arc::new(Core {
+            clock: self.clock,
+            hooks: Arc::new(Hooks::new()),
+            appid: self.appid,
+            access_key: self.access_key,
+            secret_key: self.secret_key,
+            state: Mutex::new(State { products: catalogue(), orders: preset_orders() }),
+        });
+        let faults = Arc::new(Faults::new());
+        let (handler_core, handler_faults) = (Arc::clone(&core), Arc::clone(&faults));
+        let server = self.listen.start(move |request| {
+            let apply = |r: &HttpRequest| handler_faults.apply(r, |r| handler_core.handle(r), provider_refusal);
+            handler_core.hooks.serve(&request, apply, refusal_message)
+        })?;
+        Ok(Sandbox { core, faults, server })
+    }
+}
+
 impl Sandbox {
     /// Starts a sandbox on `127.0.0.1` (free port) on the system clock.
     ///
     /// # Errors
     /// When no loopback socket can be opened.
     pub fn start() -> std::io::Result<Self> {
-        Self::start_with_clock(Arc::new(SystemClock))
+        Self::builder().start()
     }
 
     /// Starts a sandbox whose notion of "now" (for the five-minute date window) is `clock`.
@@ -131,19 +219,84 @@ impl Sandbox {
     /// # Errors
     /// When no loopback socket can be opened.
     pub fn start_with_clock(clock: Arc<dyn Clock>) -> std::io::Result<Self> {
-        let core = Arc::new(Core {
-            clock,
-            appid: SANDBOX_APPID.to_owned(),
-            access_key: SecretString::from(SANDBOX_ACCESS_KEY),
-            secret_key: SecretString::from(SANDBOX_SECRET_KEY),
-            state: Mutex::new(State { products: catalogue(), orders: preset_orders() }),
-        });
-        let faults = Arc::new(Faults::new());
-        let (handler_core, handler_faults) = (Arc::clone(&core), Arc::clone(&faults));
-        let server = SandboxServer::start(move |request| {
-            handler_faults.apply(&request, |r| handler_core.handle(r), provider_refusal)
-        })?;
-        Ok(Self { core, faults, server })
+        Self::builder().clock(clock).start()
+    }
+
+    /// A builder: credentials, clock, address.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+
+    /// The request log and extension points of the server (see [`Hooks`]): every request over
+    /// the socket is logged with its verdict.
+    pub fn hooks(&self) -> &Hooks {
+        &self.core.hooks
+    }
+
+    /// The app id the sandbox accepts.
+    pub fn appid(&self) -> &str {
+        &self.core.appid
+    }
+
+    /// Every order the sandbox holds, by id.
+    pub fn orders(&self) -> Vec<SandboxOrder> {
+        self.core.state().orders.values().cloned().collect()
+    }
+
+    /// Marks an order paid or unpaid (what the provider's back office would do); `false` for an
+    /// unknown order.
+    pub fn set_paid(&self, order_id: i64, paid: bool) -> bool {
+        match self.core.state().orders.get_mut(&order_id) {
+            Some(order) => {
+                order.paid = paid;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The orders, as JSON for a state file: `[{"order_id", "amount_fen", "paid", "express_address"}]`.
+    pub fn export_state(&self) -> Value {
+        let orders: Vec<Value> = self
+            .orders()
+            .into_iter()
+            .map(|o| {
+                json!({
+                    "order_id": o.order_id,
+                    "amount_fen": o.amount.fen(),
+                    "paid": o.paid,
+                    "express_address": o.express_address,
+                })
+            })
+            .collect();
+        json!({ "orders": orders })
+    }
+
+    /// Replaces the orders with those of `state` (from [`export_state`](Self::export_state)).
+    ///
+    /// # Errors
+    /// `state` is not such a document; nothing is changed then.
+    pub fn import_state(&self, state: &Value) -> Result<(), String> {
+        let list = state.get("orders").and_then(Value::as_array).ok_or("no `orders` list")?;
+        let mut orders = BTreeMap::new();
+        for o in list {
+            let (Some(order_id), Some(fen), Some(paid)) =
+                (o["order_id"].as_i64(), o["amount_fen"].as_i64(), o["paid"].as_bool())
+            else {
+                return Err(format!("an order lacks order_id, amount_fen or paid: {o}"));
+            };
+            let express_address = Some(o["express_address"].clone()).filter(|a| a.is_object());
+            orders.insert(order_id, SandboxOrder { order_id, amount: Fen(fen), paid, express_address });
+        }
+        self.core.state().orders = orders;
+        Ok(())
+    }
+
+    /// Back to the state of a fresh sandbox: the preset orders only, none of them newly paid.
+    /// Planned faults are forgotten too.
+    pub fn reset(&self) {
+        *self.core.state() = State { products: catalogue(), orders: preset_orders() };
+        self.faults.clear();
     }
 
     /// The faults planned for this sandbox: plan one, and the next request (or the next one to a
@@ -179,9 +332,9 @@ impl Sandbox {
     pub fn config_builder(&self) -> ConfigBuilder {
         Config::builder()
             .base_url(self.base_url())
-            .appid(SANDBOX_APPID)
-            .access_key(SANDBOX_ACCESS_KEY)
-            .secret_key(SANDBOX_SECRET_KEY)
+            .appid(self.core.appid.as_str())
+            .access_key(self.core.access_key.clone())
+            .secret_key(self.core.secret_key.clone())
     }
 
     /// A client for this sandbox over the real HTTP transport.
@@ -235,6 +388,16 @@ fn provider_refusal(code: &str, message: &str) -> HttpResponse {
     HttpResponse::json(200, json!({ "ret": ret, "msg": message }).to_string().into_bytes())
 }
 
+/// `None` for the provider's success envelope (`ret` 0), else its `msg`.
+fn refusal_message(response: &HttpResponse) -> Option<String> {
+    let doc: Value = serde_json::from_slice(&response.body).ok()?;
+    match doc.get("ret").and_then(Value::as_i64) {
+        Some(0) => None,
+        _ => Some(format!("{} (ret {})", doc.get("msg").and_then(Value::as_str).unwrap_or("?"), doc["ret"])),
+    }
+    .or_else(|| (!response.is_success()).then(|| format!("HTTP {}", response.status)))
+}
+
 fn envelope(status: u16, ret: i64, msg: &str, body: Value) -> HttpResponse {
     let mut doc = json!({ "ret": ret, "msg": msg });
     if !body.is_null() {
@@ -259,6 +422,7 @@ impl Core {
 
     fn handle(&self, request: &HttpRequest) -> HttpResponse {
         if request.method != Method::Post {
+            refuse_because(format!("method {} not allowed: every endpoint takes POST", request.method.as_str()));
             return refuse(405, "只支持POST请求");
         }
         let creds =
@@ -268,16 +432,26 @@ impl Core {
         }
         let content_type = request.header("Content-Type").unwrap_or_default();
         if !content_type.trim_start().to_ascii_lowercase().starts_with("application/json") {
+            refuse_because(format!("Content-Type is {content_type:?}: send application/json"));
             return bad_params("Content-Type必须为application/json");
         }
         let path = request.path().to_owned();
         let endpoint = match path.as_str() {
             "/openvisa/order_pay" | "/openvisa/product_brief_query" | "/openvisa/product_query" => path,
-            _ => return refuse(404, "接口不存在"),
+            _ => {
+                refuse_because(format!(
+                    "no endpoint {path}: the sandbox serves /openvisa/order_pay, /openvisa/product_brief_query and \
+                     /openvisa/product_query"
+                ));
+                return refuse(404, "接口不存在");
+            }
         };
         let body: Value = match serde_json::from_slice(&request.body) {
             Ok(Value::Object(map)) => Value::Object(map),
-            _ => return bad_params("请求体必须是JSON对象"),
+            _ => {
+                refuse_because("the body is not a JSON object");
+                return bad_params("请求体必须是JSON对象");
+            }
         };
         match endpoint.as_str() {
             "/openvisa/order_pay" => self.order_pay(&body),

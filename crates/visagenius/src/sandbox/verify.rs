@@ -4,6 +4,8 @@
 //! HMAC-SHA1 itself, parses the date itself, and compares in constant time, so a mistake in the
 //! client's signer shows up as a rejected request instead of being mirrored here.
 
+use sandbox_server::hooks::{masked, shortened};
+use sandbox_server::refuse_because;
 use sign_core::{HttpRequest, SecretBytes, SecretString};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, Weekday};
 
@@ -44,19 +46,37 @@ pub(crate) struct Credentials<'a> {
 /// `Authorization` of `request` at time `now`.
 pub(crate) fn check(request: &HttpRequest, creds: &Credentials<'_>, now: OffsetDateTime) -> Result<(), AuthFailure> {
     let date = match (request.header("X-Date"), request.header("Date")) {
-        (Some(x_date), Some(date)) if x_date != date => return Err(AuthFailure::DatesDisagree),
+        (Some(x_date), Some(date)) if x_date != date => {
+            refuse_because(format!("X-Date {x_date:?} and Date {date:?} differ: send one, or the same string in both"));
+            return Err(AuthFailure::DatesDisagree);
+        }
         (x_date, date) => x_date.or(date),
     };
     let (Some(date), Some(appid), Some(authorization)) =
         (date, request.header("X-Appid"), request.header("Authorization"))
     else {
+        let missing: Vec<&str> = [("X-Date or Date", date), ("X-Appid", request.header("X-Appid"))]
+            .into_iter()
+            .chain([("Authorization", request.header("Authorization"))])
+            .filter(|(_, v)| v.is_none())
+            .map(|(n, _)| n)
+            .collect();
+        refuse_because(format!("missing header(s): {}", missing.join(", ")));
         return Err(AuthFailure::MissingHeader);
     };
     if appid != creds.appid {
+        refuse_because(format!("X-Appid {appid:?} is not the sandbox's app id {:?}", creds.appid));
         return Err(AuthFailure::UnknownAppid);
     }
-    let sent = parse_gmt_date(date).ok_or(AuthFailure::BadDate)?;
+    let Some(sent) = parse_gmt_date(date) else {
+        refuse_because(format!("date {date:?} is not an RFC 7231 GMT date like \"Fri, 21 Oct 2022 07:28:00 GMT\""));
+        return Err(AuthFailure::BadDate);
+    };
     if (now - sent).abs() > time::Duration::seconds(MAX_SKEW_SECONDS) {
+        refuse_because(format!(
+            "date {date:?} is {} s away from the sandbox's clock (at most {MAX_SKEW_SECONDS} s)",
+            (now - sent).whole_seconds().abs()
+        ));
         return Err(AuthFailure::DateOutOfWindow);
     }
     let mut message = Vec::with_capacity(64);
@@ -74,6 +94,13 @@ pub(crate) fn check(request: &HttpRequest, creds: &Credentials<'_>, now: OffsetD
     if SecretBytes::new(expected) == SecretBytes::new(authorization.as_bytes().to_vec()) {
         Ok(())
     } else {
+        refuse_because(format!(
+            "sign mismatch: expected Authorization \"Basic \" + Base64(HMAC-SHA1({}, string to sign)) with the \
+             string to sign `{}\\n{appid}\\n{date}`; got `{}`",
+            masked("secret_key", creds.secret_key.expose()),
+            masked("access_key", creds.access_key.expose()),
+            shortened(authorization)
+        ));
         Err(AuthFailure::BadSignature)
     }
 }

@@ -5,28 +5,48 @@
 //! `RSA PUBLIC KEY`) or as bare Base64 DER without armour (PKCS#8 / PKCS#1 / SPKI), which is
 //! how several providers distribute them. Parse a key once, when a client is built.
 //!
+//! # Backends
+//! One of two implementations does the arithmetic, chosen by a Cargo feature of sign-core (vip-charge
+//! and chainup-opay forward both). The API is the same with either; [`BACKEND`] says which one works.
+//!
+//! | feature | implementation | choose it |
+//! |---|---|---|
+//! | `aws-lc-rs` | AWS-LC through `aws-lc-rs`: constant-time arithmetic, blinded, assembly; needs a C compiler | wherever callbacks decrypt input anyone can send |
+//! | `rust-crypto` | the `rsa` crate, pure Rust; not constant time (RUSTSEC-2023-0071), blinded here | where a C toolchain is unwelcome |
+//!
+//! **When both are on** (Cargo unifies features across a build), `aws-lc-rs` does the work: whoever
+//! enabled it asked for constant time, and nobody asks for the slower, variable-time one on purpose.
+//!
+//! Key sizes: `rust-crypto` accepts 1024-bit keys and up; `aws-lc-rs` accepts 2048 to 8192 bits and
+//! refuses smaller keys with [`KeyError::Unsupported`] ([`MIN_KEY_BITS`] is the selected backend's
+//! minimum).
+//!
+//! This file holds everything both backends share: reading PEM and DER, the checks on kind and size,
+//! the block chunking, the uniform errors and the key-work counter. `rust_crypto.rs` and `aws_lc.rs`
+//! hold only one-block primitives.
+//!
 //! # Timing side channels
 //! The `rsa` crate's private-key operation is not constant time (RUSTSEC-2023-0071, the "Marvin"
-//! attack), and without an RNG it does no blinding at all. Every private-key operation here is
-//! blinded with the OS RNG (`decrypt_blinded`, `sign_with_rng`; the workspace's `clippy.toml`
-//! forbids the unblinded calls). Above that, [`PrivateKey::decrypt_chunked`] processes every
-//! block even after one fails and reports every failure as the same
+//! attack), and without an RNG it does no blinding at all: with `rust-crypto`, every private-key
+//! operation is blinded with the OS RNG (`decrypt_blinded`, `sign_with_rng`; the workspace's
+//! `clippy.toml` forbids the unblinded calls). AWS-LC blinds every private-key operation itself and
+//! checks PKCS#1 v1.5 padding in constant time. With both, [`PrivateKey::decrypt_chunked`]
+//! processes every block even after one fails and reports every failure as the same
 //! [`CryptoError::DecryptFailed`], so neither the result nor an early return reveals which check
 //! failed; [`PrivateKey::decrypt_chunked_at_most`] bounds the key work an unauthenticated input
 //! can cause, and [`private_key_operations`] counts that work. Callers decrypting
 //! attacker-controlled input should still verify a signature over it first where the protocol
 //! allows, and rate-limit failures.
-
 //!
 //! ```
 //! use sign_core::encoding;
 //! use sign_core::rsa::PrivateKey;
 //!
-//! let key = PrivateKey::generate(1024)?;
+//! let key = PrivateKey::generate(2048)?;
 //! let signature = key.sign_sha256(b"payload")?;
 //! key.public_key().verify_sha256(b"payload", &signature)?;
-//! let data = encoding::base64_url_nopad(&key.public_key().encrypt_chunked(&[7u8; 300])?);
-//! assert_eq!(key.decrypt_chunked(&encoding::base64_decode_lenient(&data)?)?.as_slice(), [7u8; 300]);
+//! let data = encoding::base64_url_nopad(&key.public_key().encrypt_chunked(&[7u8; 600])?);
+//! assert_eq!(key.decrypt_chunked(&encoding::base64_decode_lenient(&data)?)?.as_slice(), [7u8; 600]);
 //! # Ok::<(), sign_core::Error>(())
 //! ```
 
@@ -35,15 +55,52 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use zeroize::Zeroizing;
 
-use ::rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
-use ::rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
-use ::rsa::traits::PublicKeyParts;
-use ::rsa::{Pkcs1v15Encrypt, Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
-use sha2::Sha256;
-
-use crate::digest::sha256;
 use crate::encoding::base64_decode_lenient;
 use crate::error::{CryptoError, KeyError, KeyKind};
+
+// Exactly one backend is compiled in: aws-lc-rs whenever its feature is on (see the module docs).
+#[cfg(feature = "aws-lc-rs")]
+mod aws_lc;
+#[cfg(feature = "aws-lc-rs")]
+use aws_lc as backend;
+#[cfg(all(feature = "rust-crypto", not(feature = "aws-lc-rs")))]
+mod rust_crypto;
+#[cfg(all(feature = "rust-crypto", not(feature = "aws-lc-rs")))]
+use rust_crypto as backend;
+
+/// An implementation of the RSA arithmetic behind this module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Backend {
+    /// The `rsa` crate (RustCrypto), pure Rust: feature `rust-crypto`.
+    RustCrypto,
+    /// AWS-LC through `aws-lc-rs`: constant time, blinded, assembly-fast: feature `aws-lc-rs`.
+    AwsLcRs,
+}
+
+impl Backend {
+    /// The Cargo feature that selects it (`"rust-crypto"` or `"aws-lc-rs"`).
+    pub const fn feature(self) -> &'static str {
+        match self {
+            Self::RustCrypto => "rust-crypto",
+            Self::AwsLcRs => "aws-lc-rs",
+        }
+    }
+}
+
+impl fmt::Display for Backend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.feature())
+    }
+}
+
+/// The backend doing the work in this build: `aws-lc-rs` whenever its feature is on, otherwise
+/// `rust-crypto`. For diagnostics and benchmarks.
+pub const BACKEND: Backend = backend::BACKEND;
+
+/// The smallest modulus the selected backend accepts, in bits: 1024 with `rust-crypto`, 2048 with
+/// `aws-lc-rs`.
+pub const MIN_KEY_BITS: usize = backend::MIN_KEY_BITS;
 
 /// Private-key operations done by this process (signatures and decrypted blocks), for tests and
 /// metrics that bound the work an input can cause.
@@ -60,21 +117,26 @@ pub fn private_key_operations() -> u64 {
     PRIVATE_KEY_OPERATIONS.load(Ordering::Relaxed)
 }
 
-/// The smallest modulus accepted, in bits.
-pub const MIN_KEY_BITS: usize = 1024;
-
 /// An RSA private key. Its `Debug` output shows only the modulus size; the key material is
-/// wiped from memory on drop (by the `rsa` crate).
+/// wiped from memory on drop (by the `rsa` crate, or by AWS-LC's allocator).
 #[derive(Clone)]
 pub struct PrivateKey {
-    inner: RsaPrivateKey,
+    inner: backend::PrivateKey,
 }
 
 /// An RSA public key.
 #[derive(Clone, PartialEq, Eq)]
 pub struct PublicKey {
-    inner: RsaPublicKey,
+    inner: backend::PublicKey,
 }
+
+// Clients holding keys are shared across threads: whichever backend is compiled in, keys must stay
+// `Send + Sync` (a compile error here otherwise).
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<PrivateKey>();
+    shareable::<PublicKey>();
+};
 
 impl fmt::Debug for PrivateKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -88,12 +150,48 @@ impl fmt::Debug for PublicKey {
     }
 }
 
+/// Why a backend did not load some DER. Only this file turns it into a [`KeyError`], so both
+/// backends report the same errors.
+enum Rejected {
+    /// Not this format, truncated or corrupt: another format may still read it.
+    Unreadable,
+    /// The right format, but the numbers do not form one consistent key.
+    Inconsistent,
+    /// A readable key of a size the backend refuses (only aws-lc-rs refuses while parsing).
+    #[cfg_attr(not(feature = "aws-lc-rs"), allow(dead_code))]
+    Size,
+}
+
+impl Rejected {
+    /// `unreadable` says what was expected; never the parser's own message, which can quote input.
+    fn into_key_error(self, unreadable: &str) -> KeyError {
+        match self {
+            Self::Unreadable => malformed(unreadable),
+            Self::Inconsistent => malformed("inconsistent RSA private key"),
+            Self::Size => KeyError::Unsupported(format!(
+                "RSA key size outside the {} to {} bits the {BACKEND} backend accepts{}",
+                backend::MIN_KEY_BITS,
+                backend::MAX_KEY_BITS,
+                backend::SMALL_KEY_ADVICE
+            )),
+        }
+    }
+}
+
 /// The label of the first PEM block, if `text` is PEM.
 fn pem_label(text: &str) -> Option<&str> {
     let start = text.find("-----BEGIN ")? + "-----BEGIN ".len();
     let rest = &text[start..];
     let end = rest.find("-----")?;
     Some(rest[..end].trim())
+}
+
+/// The DER inside a PEM block labelled `label` (RFC 7468, as the `rsa` crate reads PEM). Wiped on
+/// drop: for a private key, the DER is the key.
+fn pem_der(pem: &str, label: &str) -> Option<Zeroizing<Vec<u8>>> {
+    let (found, der) = pem_rfc7468::decode_vec(pem.as_bytes()).ok()?;
+    let der = Zeroizing::new(der);
+    (found == label).then_some(der)
 }
 
 fn malformed(what: &str) -> KeyError {
@@ -103,9 +201,61 @@ fn malformed(what: &str) -> KeyError {
 
 fn check_size(bits: usize) -> Result<(), KeyError> {
     if bits < MIN_KEY_BITS {
-        return Err(KeyError::Unsupported(format!("RSA key of {bits} bits is below the {MIN_KEY_BITS}-bit minimum")));
+        return Err(KeyError::Unsupported(format!(
+            "RSA key of {bits} bits is below the {MIN_KEY_BITS}-bit minimum of the {BACKEND} backend{}",
+            backend::SMALL_KEY_ADVICE
+        )));
     }
     Ok(())
+}
+
+/// The private-key formats.
+#[derive(Clone, Copy)]
+enum PrivateFormat {
+    Pkcs8,
+    Pkcs1,
+}
+
+impl PrivateFormat {
+    fn load(self, der: &[u8]) -> Result<backend::PrivateKey, Rejected> {
+        match self {
+            Self::Pkcs8 => backend::PrivateKey::from_pkcs8_der(der),
+            Self::Pkcs1 => backend::PrivateKey::from_pkcs1_der(der),
+        }
+    }
+}
+
+/// The public-key formats.
+#[derive(Clone, Copy)]
+enum PublicFormat {
+    Spki,
+    Pkcs1,
+}
+
+impl PublicFormat {
+    fn load(self, der: &[u8]) -> Result<backend::PublicKey, Rejected> {
+        match self {
+            Self::Spki => backend::PublicKey::from_spki_der(der),
+            Self::Pkcs1 => backend::PublicKey::from_pkcs1_der(der),
+        }
+    }
+}
+
+/// Reads `der` as PKCS#8, then as PKCS#1: the first format that reads it (even to refuse the key)
+/// decides.
+fn private_from_any_der(der: &[u8]) -> Result<backend::PrivateKey, Rejected> {
+    match PrivateFormat::Pkcs8.load(der) {
+        Err(Rejected::Unreadable) => PrivateFormat::Pkcs1.load(der),
+        other => other,
+    }
+}
+
+/// Reads `der` as SPKI, then as PKCS#1, like [`private_from_any_der`].
+fn public_from_any_der(der: &[u8]) -> Result<backend::PublicKey, Rejected> {
+    match PublicFormat::Spki.load(der) {
+        Err(Rejected::Unreadable) => PublicFormat::Pkcs1.load(der),
+        other => other,
+    }
 }
 
 impl PrivateKey {
@@ -117,11 +267,13 @@ impl PrivateKey {
 
     /// Loads a private key from PEM.
     pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
-        let inner = match pem_label(pem) {
-            Some("PRIVATE KEY") => RsaPrivateKey::from_pkcs8_pem(pem)
-                .map_err(|_| malformed("unreadable PKCS#8 PRIVATE KEY (not RSA, truncated or corrupt)"))?,
-            Some("RSA PRIVATE KEY") => RsaPrivateKey::from_pkcs1_pem(pem)
-                .map_err(|_| malformed("unreadable PKCS#1 RSA PRIVATE KEY (truncated or corrupt)"))?,
+        let (label, format, unreadable) = match pem_label(pem) {
+            Some(label @ "PRIVATE KEY") => {
+                (label, PrivateFormat::Pkcs8, "unreadable PKCS#8 PRIVATE KEY (not RSA, truncated or corrupt)")
+            }
+            Some(label @ "RSA PRIVATE KEY") => {
+                (label, PrivateFormat::Pkcs1, "unreadable PKCS#1 RSA PRIVATE KEY (truncated or corrupt)")
+            }
             Some("PUBLIC KEY" | "RSA PUBLIC KEY") => {
                 return Err(KeyError::WrongKind { expected: KeyKind::Private, found: KeyKind::Public });
             }
@@ -131,21 +283,24 @@ impl PrivateKey {
             Some(_) => return Err(malformed("PEM block is not an RSA key")),
             None => return Err(malformed("no PEM block found")),
         };
-        Self::checked(inner)
+        let der = pem_der(pem, label).ok_or_else(|| malformed(unreadable))?;
+        Self::checked(format.load(&der).map_err(|e| e.into_key_error(unreadable))?)
     }
 
     /// Loads a private key from DER bytes (PKCS#8 or PKCS#1).
     pub fn from_der(der: &[u8]) -> Result<Self, KeyError> {
-        if let Ok(inner) = RsaPrivateKey::from_pkcs8_der(der) {
-            return Self::checked(inner);
+        match private_from_any_der(der) {
+            Ok(inner) => Self::checked(inner),
+            Err(Rejected::Unreadable) if PublicKey::recognizes(der) => {
+                Err(KeyError::WrongKind { expected: KeyKind::Private, found: KeyKind::Public })
+            }
+            Err(e) => Err(e.into_key_error("DER is neither a PKCS#8 nor a PKCS#1 RSA private key")),
         }
-        if let Ok(inner) = RsaPrivateKey::from_pkcs1_der(der) {
-            return Self::checked(inner);
-        }
-        if PublicKey::from_der(der).is_ok() {
-            return Err(KeyError::WrongKind { expected: KeyKind::Private, found: KeyKind::Public });
-        }
-        Err(malformed("DER is neither a PKCS#8 nor a PKCS#1 RSA private key"))
+    }
+
+    /// Whether `der` is a private key in a known format, even one the backend refuses.
+    fn recognizes(der: &[u8]) -> bool {
+        !matches!(private_from_any_der(der), Err(Rejected::Unreadable))
     }
 
     /// Loads a private key from Base64 DER without PEM armour (either Base64 alphabet).
@@ -156,23 +311,24 @@ impl PrivateKey {
         Self::from_der(&der)
     }
 
-    /// Generates a new key (used by the sandboxes and tests).
+    /// Generates a new key (used by the sandboxes and tests). `aws-lc-rs` generates 2048, 3072,
+    /// 4096 and 8192-bit keys only.
+    ///
+    /// # Errors
+    /// [`KeyError::Unsupported`] for a size the backend does not generate.
     pub fn generate(bits: usize) -> Result<Self, KeyError> {
         check_size(bits)?;
-        let inner = RsaPrivateKey::new(&mut rand::rngs::OsRng, bits)
-            .map_err(|_| KeyError::Unsupported(format!("cannot generate a {bits}-bit key")))?;
-        Ok(Self { inner })
+        Ok(Self { inner: backend::PrivateKey::generate(bits)? })
     }
 
-    fn checked(inner: RsaPrivateKey) -> Result<Self, KeyError> {
+    fn checked(inner: backend::PrivateKey) -> Result<Self, KeyError> {
         check_size(inner.size() * 8)?;
-        inner.validate().map_err(|_| malformed("inconsistent RSA private key"))?;
         Ok(Self { inner })
     }
 
     /// The matching public key.
     pub fn public_key(&self) -> PublicKey {
-        PublicKey { inner: self.inner.to_public_key() }
+        PublicKey { inner: self.inner.public_key() }
     }
 
     /// The modulus size in bytes (256 for a 2048-bit key).
@@ -180,13 +336,10 @@ impl PrivateKey {
         self.inner.size()
     }
 
-    /// SHA256withRSA (RSASSA-PKCS1-v1_5 with SHA-256) over `message`.
+    /// SHA256withRSA (RSASSA-PKCS1-v1_5 with SHA-256) over `message`, blinded.
     pub fn sign_sha256(&self, message: &[u8]) -> Result<Vec<u8>, CryptoError> {
         count_private_key_operation();
-        // Blinded with the OS RNG: the unblinded `sign` leaks timing about the key (RUSTSEC-2023-0071).
-        self.inner
-            .sign_with_rng(&mut rand::rngs::OsRng, Pkcs1v15Sign::new::<Sha256>(), &sha256(message))
-            .map_err(|_| CryptoError::SignFailed)
+        self.inner.sign_pkcs1v15_sha256(message).ok_or(CryptoError::SignFailed)
     }
 
     /// Decrypts PKCS#1 v1.5 ciphertext made of whole blocks of [`size`](Self::size) bytes, each
@@ -210,9 +363,9 @@ impl PrivateKey {
     /// ```
     /// use sign_core::rsa::PrivateKey;
     /// use sign_core::CryptoError;
-    /// # let key = PrivateKey::generate(1024).unwrap();
-    /// let ciphertext = key.public_key().encrypt_chunked(&[7u8; 200]).unwrap(); // 2 blocks of 128 bytes
-    /// assert_eq!(key.decrypt_chunked_at_most(&ciphertext, 2).unwrap().as_slice(), [7u8; 200]);
+    /// # let key = PrivateKey::generate(2048).unwrap();
+    /// let ciphertext = key.public_key().encrypt_chunked(&[7u8; 400]).unwrap(); // 2 blocks of 256 bytes
+    /// assert_eq!(key.decrypt_chunked_at_most(&ciphertext, 2).unwrap().as_slice(), [7u8; 400]);
     /// assert_eq!(
     ///     key.decrypt_chunked_at_most(&ciphertext, 1),
     ///     Err(CryptoError::TooManyBlocks { blocks: 2, max_blocks: 1 })
@@ -227,27 +380,31 @@ impl PrivateKey {
         ciphertext: &[u8],
         max_blocks: usize,
     ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
-        let blocks = ciphertext.len().div_ceil(self.inner.size());
+        let k = self.inner.size();
+        let blocks = ciphertext.len().div_ceil(k);
         if blocks > max_blocks {
             return Err(CryptoError::TooManyBlocks { blocks, max_blocks });
         }
-        let k = self.inner.size();
         let mut failed = ciphertext.is_empty() || ciphertext.len() % k != 0;
         // Never longer than the ciphertext, so it is never reallocated (no unwiped copy left behind).
         let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
         for block in ciphertext.chunks(k) {
             count_private_key_operation();
-            // Blinded with the OS RNG: without an RNG the `rsa` crate does no blinding at all, and
-            // a callback endpoint decrypts whatever anyone posts.
-            match self.inner.decrypt_blinded(&mut rand::rngs::OsRng, Pkcs1v15Encrypt, block) {
-                Ok(part) => plaintext.extend_from_slice(&Zeroizing::new(part)),
-                Err(_) => failed = true,
+            match self.inner.decrypt_pkcs1v15_block(block) {
+                Some(part) => plaintext.extend_from_slice(&part),
+                None => failed = true,
             }
         }
         if failed {
             return Err(CryptoError::DecryptFailed);
         }
         Ok(plaintext)
+    }
+
+    /// The PKCS#8 DER encoding, Base64 (standard alphabet, no armour). Used by sandboxes to hand a
+    /// generated key to a test; treat the result as a secret.
+    pub fn to_base64_der(&self) -> crate::secret::SecretString {
+        crate::secret::SecretString::new(crate::encoding::base64_std(&self.inner.to_pkcs8_der()))
     }
 }
 
@@ -260,32 +417,37 @@ impl PublicKey {
 
     /// Loads a public key from PEM.
     pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
-        let inner = match pem_label(pem) {
-            Some("PUBLIC KEY") => RsaPublicKey::from_public_key_pem(pem)
-                .map_err(|_| malformed("unreadable SPKI PUBLIC KEY (not RSA, truncated or corrupt)"))?,
-            Some("RSA PUBLIC KEY") => RsaPublicKey::from_pkcs1_pem(pem)
-                .map_err(|_| malformed("unreadable PKCS#1 RSA PUBLIC KEY (truncated or corrupt)"))?,
+        let (label, format, unreadable) = match pem_label(pem) {
+            Some(label @ "PUBLIC KEY") => {
+                (label, PublicFormat::Spki, "unreadable SPKI PUBLIC KEY (not RSA, truncated or corrupt)")
+            }
+            Some(label @ "RSA PUBLIC KEY") => {
+                (label, PublicFormat::Pkcs1, "unreadable PKCS#1 RSA PUBLIC KEY (truncated or corrupt)")
+            }
             Some("PRIVATE KEY" | "RSA PRIVATE KEY" | "ENCRYPTED PRIVATE KEY") => {
                 return Err(KeyError::WrongKind { expected: KeyKind::Public, found: KeyKind::Private });
             }
             Some(_) => return Err(malformed("PEM block is not an RSA key")),
             None => return Err(malformed("no PEM block found")),
         };
-        Self::checked(inner)
+        let der = pem_der(pem, label).ok_or_else(|| malformed(unreadable))?;
+        Self::checked(format.load(&der).map_err(|e| e.into_key_error(unreadable))?)
     }
 
     /// Loads a public key from DER bytes (SPKI or PKCS#1).
     pub fn from_der(der: &[u8]) -> Result<Self, KeyError> {
-        if let Ok(inner) = RsaPublicKey::from_public_key_der(der) {
-            return Self::checked(inner);
+        match public_from_any_der(der) {
+            Ok(inner) => Self::checked(inner),
+            Err(Rejected::Unreadable) if PrivateKey::recognizes(der) => {
+                Err(KeyError::WrongKind { expected: KeyKind::Public, found: KeyKind::Private })
+            }
+            Err(e) => Err(e.into_key_error("DER is neither an SPKI nor a PKCS#1 RSA public key")),
         }
-        if let Ok(inner) = RsaPublicKey::from_pkcs1_der(der) {
-            return Self::checked(inner);
-        }
-        if RsaPrivateKey::from_pkcs8_der(der).is_ok() || RsaPrivateKey::from_pkcs1_der(der).is_ok() {
-            return Err(KeyError::WrongKind { expected: KeyKind::Public, found: KeyKind::Private });
-        }
-        Err(malformed("DER is neither an SPKI nor a PKCS#1 RSA public key"))
+    }
+
+    /// Whether `der` is a public key in a known format, even one the backend refuses.
+    fn recognizes(der: &[u8]) -> bool {
+        !matches!(public_from_any_der(der), Err(Rejected::Unreadable))
     }
 
     /// Loads a public key from Base64 DER without PEM armour (either Base64 alphabet).
@@ -294,7 +456,7 @@ impl PublicKey {
         Self::from_der(&der)
     }
 
-    fn checked(inner: RsaPublicKey) -> Result<Self, KeyError> {
+    fn checked(inner: backend::PublicKey) -> Result<Self, KeyError> {
         check_size(inner.size() * 8)?;
         Ok(Self { inner })
     }
@@ -306,16 +468,12 @@ impl PublicKey {
 
     /// The SPKI DER encoding, Base64 (standard alphabet, no armour): the form providers exchange.
     pub fn to_base64_der(&self) -> String {
-        use ::rsa::pkcs8::EncodePublicKey;
-        let der = self.inner.to_public_key_der().expect("an RSA public key always encodes");
-        crate::encoding::base64_std(der.as_bytes())
+        crate::encoding::base64_std(&self.inner.to_spki_der())
     }
 
     /// Verifies a SHA256withRSA (PKCS#1 v1.5) `signature` over `message`.
     pub fn verify_sha256(&self, message: &[u8], signature: &[u8]) -> Result<(), CryptoError> {
-        self.inner
-            .verify(Pkcs1v15Sign::new::<Sha256>(), &sha256(message), signature)
-            .map_err(|_| CryptoError::BadSignature)
+        if self.inner.verify_pkcs1v15_sha256(message, signature) { Ok(()) } else { Err(CryptoError::BadSignature) }
     }
 
     /// Encrypts `plaintext` of any length with PKCS#1 v1.5, in chunks of
@@ -325,22 +483,10 @@ impl PublicKey {
         let k = self.inner.size();
         let chunk = k - 11;
         let mut out = Vec::with_capacity(plaintext.len().div_ceil(chunk) * k);
-        let mut rng = rand::rngs::OsRng;
         for part in plaintext.chunks(chunk) {
-            let block = self.inner.encrypt(&mut rng, Pkcs1v15Encrypt, part).map_err(|_| CryptoError::EncryptFailed)?;
-            out.extend_from_slice(&block);
+            out.extend_from_slice(&self.inner.encrypt_pkcs1v15_block(part).ok_or(CryptoError::EncryptFailed)?);
         }
         Ok(out)
-    }
-}
-
-impl PrivateKey {
-    /// The PKCS#8 DER encoding, Base64 (standard alphabet, no armour). Used by sandboxes to hand a
-    /// generated key to a test; treat the result as a secret.
-    pub fn to_base64_der(&self) -> crate::secret::SecretString {
-        use ::rsa::pkcs8::EncodePrivateKey;
-        let der = self.inner.to_pkcs8_der().expect("an RSA private key always encodes");
-        crate::secret::SecretString::new(crate::encoding::base64_std(der.as_bytes()))
     }
 }
 

@@ -1,0 +1,187 @@
+//! `paykit-sandbox`: the paykit provider sandboxes as a standalone server. Each provider runs on
+//! its own port with the rules of its crate's sandbox (signatures checked, state kept, signed
+//! callbacks sent); see the crate README for the options, the admin interface and the output.
+
+mod admin;
+mod args;
+mod pages;
+mod providers;
+mod state;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, mpsc};
+
+use sandbox_server::{Listen, SandboxOptions};
+
+use crate::args::Args;
+use crate::providers::{Common, Served, Started};
+
+/// The five providers, in the order they are listed and their default ports follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Provider {
+    Visagenius,
+    Acqra,
+    VipCharge,
+    MallPay,
+    Chainup,
+}
+
+impl Provider {
+    pub(crate) const ALL: [Provider; 5] =
+        [Self::Visagenius, Self::Acqra, Self::VipCharge, Self::MallPay, Self::Chainup];
+
+    /// The crate's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Visagenius => "visagenius",
+            Self::Acqra => "acqra-gateway",
+            Self::VipCharge => "vip-charge",
+            Self::MallPay => "mall-pay",
+            Self::Chainup => "chainup-opay",
+        }
+    }
+
+    /// The prefix of its options (`--acqra-port`).
+    fn option_prefix(self) -> &'static str {
+        match self {
+            Self::Acqra => "acqra",
+            Self::Chainup => "chainup",
+            other => other.name(),
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.name() == name || p.option_prefix() == name)
+    }
+
+    fn index(self) -> u16 {
+        Self::ALL.iter().position(|p| *p == self).unwrap_or(0) as u16
+    }
+}
+
+const DEFAULT_BASE_PORT: u16 = 8101;
+
+fn main() -> ExitCode {
+    let args = match Args::parse(std::env::args_os().skip(1), std::env::vars()) {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("paykit-sandbox: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.flag("help") {
+        print!("{}", args::help());
+        return ExitCode::SUCCESS;
+    }
+    if args.flag("version") {
+        println!("paykit-sandbox {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
+    if args.providers.is_empty() {
+        eprintln!("paykit-sandbox: say which providers to serve: --all, or names such as `acqra chainup` (see --help)");
+        return ExitCode::from(2);
+    }
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("paykit-sandbox: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    // Installed first, so that a signal during the (slow) key generation still stops cleanly.
+    let (stop_tx, stop_rx) = mpsc::channel::<()>();
+    ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })
+    .map_err(|e| format!("cannot install the Ctrl-C/SIGTERM handler: {e}"))?;
+
+    let bind = args.value("bind").unwrap_or_else(|| "127.0.0.1".into());
+    let options = SandboxOptions::default().allow_non_loopback(args.flag("allow-non-loopback"));
+    let base_port = args.parsed::<u16>("base-port")?.unwrap_or(DEFAULT_BASE_PORT);
+    let keys_dir = match args.value("keys-dir") {
+        Some(dir) => PathBuf::from(dir),
+        None => std::env::temp_dir().join(format!("paykit-sandbox-keys-{}", std::process::id())),
+    };
+
+    let mut running: Vec<Started> = Vec::new();
+    for provider in &args.providers {
+        let port = match args.parsed::<u16>(&format!("{}-port", provider.option_prefix()))? {
+            Some(port) => port,
+            None if base_port == 0 => 0,
+            None => base_port.checked_add(provider.index()).ok_or("--base-port is too high")?,
+        };
+        let addr = if bind.contains(':') && !bind.starts_with('[') {
+            format!("[{bind}]:{port}")
+        } else {
+            format!("{bind}:{port}")
+        };
+        let common = Common { listen: Listen::new(addr).options(options.clone()), keys_dir: &keys_dir };
+        let started = match provider {
+            Provider::Visagenius => providers::start_visagenius(args, &common),
+            Provider::Acqra => providers::start_acqra(args, &common),
+            Provider::VipCharge => providers::start_vip_charge(args, &common),
+            Provider::MallPay => providers::start_mall_pay(args, &common),
+            Provider::Chainup => providers::start_chainup(args, &common),
+        }?;
+        install_hooks(&started.served);
+        running.push(started);
+    }
+
+    // The banner is a valid shell / .env file: comments, then NAME=value lines.
+    println!("# paykit-sandbox {}: {} provider(s)", env!("CARGO_PKG_VERSION"), running.len());
+    println!("# These credentials are printed once, here; the request log never shows them.");
+    for started in &running {
+        let served = &started.served;
+        println!(
+            "\n# == {} at {} (admin: {}{})",
+            served.provider().name(),
+            served.base_url(),
+            served.base_url(),
+            admin::ADMIN_PREFIX
+        );
+        for note in &started.notes {
+            println!("# {note}");
+        }
+        for (name, value) in &started.env {
+            println!("{name}={value}");
+        }
+    }
+    let served: Vec<Arc<dyn Served>> = running.iter().map(|s| Arc::clone(&s.served)).collect();
+    let saver = match args.value("state") {
+        Some(file) => {
+            let file = PathBuf::from(file);
+            let restored = state::restore(&file, &served)?;
+            println!("\n# state kept in {}{}", file.display(), if restored { " (restored)" } else { "" });
+            Some(state::Saver::start(file, served.clone()))
+        }
+        None => None,
+    };
+    println!("\n# ready: one line per request follows; Ctrl-C or SIGTERM stops the server");
+
+    let _ = stop_rx.recv();
+    println!("# stopping");
+    if let Some(saver) = saver {
+        saver.stop()?;
+    }
+    drop(served);
+    // Dropping a sandbox closes its port and stops its callback senders.
+    drop(running);
+    println!("# stopped");
+    Ok(())
+}
+
+/// Prints each logged exchange, and serves the admin interface in front of the provider.
+fn install_hooks(served: &Arc<dyn Served>) {
+    let name = served.provider().name();
+    served.hooks().on_logged(move |entry| println!("[{name}] {entry}"));
+    // A weak handle: the server owns this closure, and the sandbox owns the server.
+    let weak = Arc::downgrade(served);
+    served.hooks().set_front(move |request| {
+        let served = weak.upgrade()?;
+        admin::route(served.as_ref(), request).or_else(|| served.page(request))
+    });
+}
