@@ -11,9 +11,12 @@
 //! `cargo xtask faults [<provider>...]` runs the fault-injection campaign (`tools/faults`).
 //! `cargo xtask fuzz [--time SECONDS]` and `cargo xtask sweep` run the fuzzing campaign and the
 //! bad-input sweep of `tools/fuzz` (docs/reliability.md).
+//! `cargo xtask bench [--quick]` measures per-call CPU, signing and RSA against anchors timed in the same
+//! run (`tools/bench`, docs/performance.md).
 //! `cargo xtask bench-builds [<program>...]` times cold builds of one-provider programs against a
 //! bare ureq + serde_json program.
 
+mod bench;
 mod bench_builds;
 mod check;
 mod constraints;
@@ -42,6 +45,7 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
        cargo xtask faults [<provider>...]
        cargo xtask fuzz [--time SECONDS] [--target NAME] [--seed N]
        cargo xtask sweep [--target NAME]
+       cargo xtask bench [--quick] [--runs N] [--cpu N] [--only ...]
        cargo xtask bench-builds [--runs N] [--debug-only] [--keep] [--cpus LIST] [<program>...]
 
   codegen               regenerate crates/<p>/src/generated/ from docs/<p>/*.md for every provider
@@ -59,6 +63,8 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--provider <name>]
                         failures and the slowest input per target; exit 1 on a failure
   sweep                 run the fixed bad-input corpus of every parser; print the summary table; exit 1 on
                         a panic, hang, canary leak or property violation
+  bench                 per-call time and CPU through each client vs raw ureq, signing vs the bare digest, RSA
+                        per backend vs raw aws-lc-rs: ratios against anchors timed in the same run (release)
   bench-builds          cold debug and release build times and stripped binary sizes of one-provider programs,
                         as ratios against a bare ureq + serde_json program (median of --runs, default 3)";
 
@@ -94,6 +100,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("quickstart") => return quickstart::run(&workspace_root(), &args[1..]),
         Some("layout") => return run_layout(&workspace_root(), &args[1..]),
+        Some("bench") => return bench::run(&workspace_root(), &args[1..]),
         Some("faults") => return faults::run(&workspace_root(), &args[1..]),
         Some("fuzz") => return fuzz::run(&workspace_root(), &args[1..]),
         Some("sweep") => return sweep::run(&workspace_root(), &args[1..]),
