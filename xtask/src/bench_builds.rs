@@ -154,12 +154,12 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--keep" => out.keep = true,
             "--cpus" => out.cpus = it.next().ok_or("--cpus needs a CPU list")?.clone(),
             "bare" => {}
-            p if PROVIDERS.contains(&p) => out.programs.push(p.to_owned()),
+            p if PROVIDERS.iter().any(|(name, _)| *name == p) => out.programs.push(p.to_owned()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
     if out.programs.is_empty() {
-        out.programs = PROVIDERS.iter().map(|p| (*p).to_owned()).collect();
+        out.programs = PROVIDERS.iter().map(|(name, _)| (*name).to_owned()).collect();
     }
     out.programs.insert(0, "bare".into());
     Ok(out)

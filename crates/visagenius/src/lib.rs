@@ -22,6 +22,6 @@ pub use generated::*;
 pub use money_ext::{Fen, ParseFenError};
 pub use sign_core;
 pub use sign_core::{
-    AsyncTransport, Clock, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest, Method, Outcome, RetryPolicy,
-    SecretString, SystemClock, Transport,
+    AsyncTransport, Clock, Endpoint, FixedClock, HttpOptions, HttpRequest, HttpResponse, InvalidRequest, Method,
+    Outcome, RetryPolicy, SecretString, SystemClock, Transport,
 };
