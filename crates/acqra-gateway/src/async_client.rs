@@ -13,7 +13,8 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sign_core::call::send_with_retries_async;
+use sign_core::call::send_with_retries_async_in;
+use sign_core::trace::CallSpan;
 use sign_core::{AsyncTransport, Clock, Endpoint, HttpRequest, HttpResponse};
 
 use crate::envelope;
@@ -160,13 +161,21 @@ impl AsyncClient {
     /// The token request under the retry policy (not idempotent: repeated only when it cannot have
     /// reached the gateway). Any failure is [`Error::TokenRequest`].
     async fn fetch_token(&self) -> Result<AccessToken, Error> {
+        // Traced as the blocking client does: a `token refresh` event and a call span of its own.
+        sign_core::trace::token_refresh(env!("CARGO_PKG_NAME"));
+        let span = CallSpan::start(env!("CARGO_PKG_NAME"), TokenRequest::NAME);
         let client = &self.inner.client;
-        send_with_retries_async(&*self.inner.transport, &self.retry_policy(), || {
-            std::future::ready(client.prepare_token_request())
-        })
-        .await
-        .and_then(|response| client.parse_token_response(&response))
-        .map_err(Error::token_request)
+        let result = span
+            .instrument(async {
+                send_with_retries_async_in(&span, &*self.inner.transport, &self.retry_policy(), || {
+                    std::future::ready(client.prepare_token_request())
+                })
+                .await
+                .and_then(|response| client.parse_token_response(&response))
+            })
+            .await;
+        span.finish(result.as_ref().err().map(|e| e.outcome()));
+        result.map_err(Error::token_request)
     }
 
     /// The `token` endpoint as it is (as [`Client::token`]): sends `request` and returns the
@@ -176,12 +185,24 @@ impl AsyncClient {
     /// As [`Client::token`].
     pub async fn token(&self, request: &TokenRequest) -> Result<TokenResponse, Error> {
         let config = self.config();
-        let response = send_with_retries_async(&*self.inner.transport, &self.retry_policy(), || {
-            std::future::ready(crate::token_ext::token_request(config, request))
-        })
-        .await?;
-        let secrets = [request.secret.expose(), config.secret().expose()];
-        envelope::parse_scrubbed(&response, config.http_options().max_response_bytes, TokenRequest::NAME, &secrets)
+        let span = CallSpan::start(env!("CARGO_PKG_NAME"), TokenRequest::NAME);
+        let result = span
+            .instrument(async {
+                let response = send_with_retries_async_in(&span, &*self.inner.transport, &self.retry_policy(), || {
+                    std::future::ready(crate::token_ext::token_request(config, request))
+                })
+                .await?;
+                let secrets = [request.secret.expose(), config.secret().expose()];
+                envelope::parse_scrubbed(
+                    &response,
+                    config.http_options().max_response_bytes,
+                    TokenRequest::NAME,
+                    &secrets,
+                )
+            })
+            .await;
+        span.finish(result.as_ref().err().map(|e| e.outcome()));
+        result
     }
 
     /// The complete request for `request` with `token` (sans-IO), as [`Client::prepare`].
@@ -210,8 +231,16 @@ impl AsyncClient {
         // Checked before a token is fetched: a bad request costs no I/O.
         sign_core::call::request_body(request)?;
         let client = &self.inner.client;
-        let response = self.send_authorized(E::IDEMPOTENT, |token| client.prepare(request, token)).await?;
-        self.parse::<E>(&response)
+        let span = CallSpan::start(env!("CARGO_PKG_NAME"), E::NAME);
+        let result = span
+            .instrument(async {
+                let response =
+                    self.send_authorized(&span, E::IDEMPOTENT, |token| client.prepare(request, token)).await?;
+                self.parse::<E>(&response)
+            })
+            .await;
+        span.finish(result.as_ref().err().map(|e| e.outcome()));
+        result
     }
 
     /// An authenticated call to any path with any JSON body, decoded as `T`, as [`Client::raw_call`].
@@ -227,9 +256,17 @@ impl AsyncClient {
         sign_core::call::check_raw_path(path)?;
         sign_core::call::raw_body(path, body)?;
         let client = &self.inner.client;
-        let response =
-            self.send_authorized(idempotent, |token| client.prepare_raw(path, body, idempotent, token)).await?;
-        client.parse_raw(&response)
+        let span = CallSpan::start(env!("CARGO_PKG_NAME"), path);
+        let result = span
+            .instrument(async {
+                let response = self
+                    .send_authorized(&span, idempotent, |token| client.prepare_raw(path, body, idempotent, token))
+                    .await?;
+                client.parse_raw(&response)
+            })
+            .await;
+        span.finish(result.as_ref().err().map(|e| e.outcome()));
+        result
     }
 
     /// [`AsyncClient::raw_call`] returning the answer as untyped JSON.
@@ -249,6 +286,7 @@ impl AsyncClient {
     /// the token again) and applies the 401 rule, as the blocking client does.
     async fn send_authorized(
         &self,
+        span: &CallSpan,
         idempotent: bool,
         build: impl Fn(&AccessToken) -> Result<HttpRequest, Error> + Sync,
     ) -> Result<HttpResponse, Error> {
@@ -256,7 +294,7 @@ impl AsyncClient {
         let used = AtomicU64::new(0);
         let (this, used_ref, build, policy) = (self, &used, &build, &self.retry_policy());
         let send = || {
-            send_with_retries_async(&*this.inner.transport, policy, move || async move {
+            send_with_retries_async_in(span, &*this.inner.transport, policy, move || async move {
                 let token = this.access_token().await?;
                 used_ref.store(token.id(), Ordering::SeqCst);
                 build(token.token())
