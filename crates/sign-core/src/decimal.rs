@@ -5,9 +5,10 @@
 //! Both accept either a JSON string or a JSON number when reading, since providers are not
 //! consistent. A JSON number is read through its shortest round-trip form, which is exact for
 //! every amount of up to 15 significant digits; numbers with more digits are rejected when their
-//! float shows more than 15, but a float cannot tell `98689363968331.9873` from
-//! `98689363968332` (both are the same double): without serde_json's `arbitrary_precision`, send
-//! amounts of more than 15 digits as strings.
+//! float shows more than 15 (serde_json's `float_roundtrip` parses to the nearest double, so
+//! `98689363968331.9873` shows 16 and is refused), but a float cannot tell `98689363968331.99999`
+//! from `98689363968332` (both are the same double): without serde_json's `arbitrary_precision`,
+//! send amounts of more than 15 digits as strings.
 
 use std::fmt;
 use std::str::FromStr;
@@ -203,6 +204,22 @@ impl Serialize for DecimalNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_json_number_one_ulp_from_a_shorter_amount_is_never_read_as_the_shorter_one() {
+        // Found by the fuzzer: serde_json's default float parser turned this into the double of
+        // `98689363968332`, which reads as exact. With `float_roundtrip` it is the nearest double,
+        // which shows 16 digits and is refused; with `arbitrary_precision` its text is read exactly.
+        let arbitrary_precision = serde_json::from_str::<serde_json::Number>("1.10").unwrap().to_string() == "1.10";
+        let read = serde_json::from_str::<DecimalNumber>("98689363968331.9873");
+        if arbitrary_precision {
+            assert_eq!(read.unwrap().to_string(), "98689363968331.9873");
+        } else {
+            let error = read.unwrap_err().to_string();
+            assert!(error.contains("significant digits"), "{error}");
+            assert!(!error.contains("98689363968"), "the number is never quoted: {error}");
+        }
+    }
 
     #[test]
     fn arbitrary_precision_numbers_are_read_from_their_exact_text() {
