@@ -39,7 +39,7 @@ struct Inner {
 /// of [`Client`] exists here with the same name, request and response types and errors; the token
 /// is fetched and cached as there (single flight, refreshed before it expires, dropped after a
 /// 401), and retries follow the same policy, their pauses on the transport's timer. No runtime is
-/// named: the transport brings its own ([`AsyncClient::new`] uses reqwest on tokio).
+/// named: the transport brings its own (`AsyncClient::new`, feature `reqwest`, uses reqwest on tokio).
 ///
 /// `Send + Sync`; clones are cheap and share the connection pool and the token.
 #[derive(Clone)]

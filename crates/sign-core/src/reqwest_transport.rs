@@ -1,5 +1,5 @@
 //! The async transport: reqwest (HTTP/1.1 over rustls, no default features) with the guarantees of
-//! the blocking [`UreqTransport`](crate::transport::UreqTransport): a connect timeout and a timeout
+//! the blocking `UreqTransport` (feature `ureq`): a connect timeout and a timeout
 //! for the whole attempt (connect to last body byte), a response body limit read incrementally (the
 //! reading stops at the limit), redirects handed back as responses instead of followed, no proxy
 //! from the environment unless [`proxy_from_env`](ReqwestTransportBuilder::proxy_from_env) is set,

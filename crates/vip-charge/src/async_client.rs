@@ -13,7 +13,7 @@ use crate::{Client, Config, Error};
 /// of [`Client`] exists here with the same name, request and response types and errors; retries
 /// follow the same policy (each attempt signed afresh, a payment never repeated once it may have
 /// been processed), their pauses on the transport's timer. No runtime is named: the transport
-/// brings its own ([`AsyncClient::new`] uses reqwest on tokio).
+/// brings its own (`AsyncClient::new`, feature `reqwest`, uses reqwest on tokio).
 ///
 /// `Send + Sync` and cheap to clone (an `Arc` inside): build one and share it.
 #[derive(Clone)]
