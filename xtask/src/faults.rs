@@ -179,21 +179,16 @@ pub fn run(root: &Path, only: &[String]) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     // Built first, so that the time printed is the campaign's own.
-    let built =
-        Command::new(&cargo).args(["build", "--quiet", "--package", "paykit-faults"]).current_dir(root).status();
-    if !built.is_ok_and(|s| s.success()) {
-        eprintln!("error: paykit-faults did not build");
-        return ExitCode::from(1);
-    }
+    let exe = match crate::tool::build(root, "paykit-faults", "paykit-faults") {
+        Ok(exe) => exe,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
     let started = std::time::Instant::now();
-    let output = Command::new(&cargo)
-        .args(["run", "--quiet", "--package", "paykit-faults", "--"])
-        .args(only)
-        .current_dir(root)
-        .stderr(std::process::Stdio::inherit())
-        .output();
+    let output = Command::new(exe).args(only).current_dir(root).stderr(std::process::Stdio::inherit()).output();
     let output = match output {
         Ok(o) => o,
         Err(e) => {

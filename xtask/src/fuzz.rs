@@ -34,12 +34,14 @@ fn usage(problem: &str) -> ExitCode {
 /// Runs `paykit-fuzz <task> <args>` (built with the dev profile, whose dependencies are optimized)
 /// from the workspace root, passing its exit code on.
 pub fn tool(root: &Path, task: &str, args: &[String]) -> ExitCode {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(cargo)
-        .args(["run", "--quiet", "--package", "paykit-fuzz", "--bin", "paykit-fuzz", "--", task])
-        .args(args)
-        .current_dir(root)
-        .status();
+    let exe = match crate::tool::build(root, "paykit-fuzz", "paykit-fuzz") {
+        Ok(exe) => exe,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let status = Command::new(exe).arg(task).args(args).current_dir(root).status();
     match status {
         Ok(s) if s.success() => ExitCode::SUCCESS,
         Ok(s) => ExitCode::from(u8::try_from(s.code().unwrap_or(1)).unwrap_or(1).max(1)),

@@ -32,6 +32,7 @@ mod parse;
 mod quickstart;
 mod sweep;
 mod templates;
+mod tool;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

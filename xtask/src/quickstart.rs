@@ -10,7 +10,7 @@
 //! which provider's flow runs.
 
 use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 /// A provider and the flow its quickstart shows.
 pub type Provider = (&'static str, &'static str);
@@ -61,14 +61,13 @@ pub fn run(root: &Path, args: &[String]) -> ExitCode {
         }
     };
     let kind = if asynchronous { "async" } else { "quickstart" };
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut failed = Vec::new();
     for (i, (p, flow)) in selected.iter().enumerate() {
         println!("\n=== [{}/{}] {p}: {flow} ({p}-{kind}) ===", i + 1, selected.len());
         let [build, run] = commands(p, asynchronous);
-        let built = Command::new(&cargo).args(&build).current_dir(root).status();
+        let built = crate::tool::cargo().args(&build).current_dir(root).status();
         let status = match built {
-            Ok(s) if s.success() => Command::new(&cargo).args(&run).current_dir(root).status(),
+            Ok(s) if s.success() => crate::tool::cargo().args(&run).current_dir(root).status(),
             other => other,
         };
         match status {
