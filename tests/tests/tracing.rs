@@ -12,7 +12,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use sign_core::{HttpRequest, HttpResponse, RetryPolicy, Transport, TransportError, TransportErrorKind};
+use sign_core::async_transport::BoxFuture;
+use sign_core::{
+    AsyncTransport, HttpRequest, HttpResponse, RetryPolicy, Transport, TransportError, TransportErrorKind,
+};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
@@ -139,15 +142,11 @@ fn answer(status: u16, body: String) -> Result<HttpResponse, TransportError> {
     Ok(HttpResponse::json(status, body).with_header("X-Echo", format!("{IN_HEADER} {TOKEN} {SECRET}")))
 }
 
-#[test]
-fn acqra_calls_are_spans_with_retry_and_token_events_and_no_canary() {
-    use acqra_gateway::{
-        Address, Billing, Browser, Card, Client, Config, Currency, Decimal, DeviceInfo, PaymentMethodType,
-        PaymentRequest, QueryRequest,
-    };
-
+/// The acqra script: the token, a query answered after a 503, a payment refused before it was sent
+/// (repeated) and then declined; canaries in every message, body and header.
+fn acqra_script() -> VecDeque<Result<HttpResponse, TransportError>> {
     let canaries_in_messages = format!("{IN_BODY} {CARD_NO} {TOKEN} {SECRET}");
-    let transport = Arc::new(Script(Mutex::new(VecDeque::from([
+    VecDeque::from([
         // The token, fetched before the first call.
         answer(200, format!(r#"{{"accessToken":"{TOKEN}","expiresIn":3600,"respCode":"0000","respMsg":"ok"}}"#)),
         // The query: a 503 (repeated: a query is idempotent), then the answer.
@@ -162,28 +161,37 @@ fn acqra_calls_are_spans_with_retry_and_token_events_and_no_canary() {
         // The payment: refused before it was sent (repeated), then declined by the gateway.
         Err(TransportError::new(TransportErrorKind::Connect, format!("refused {canaries_in_messages}"))),
         answer(200, format!(r#"{{"respCode":"5001","respMsg":"declined {canaries_in_messages}"}}"#)),
-    ]))));
-    let config = Config::builder()
+    ])
+}
+
+fn acqra_config() -> acqra_gateway::Config {
+    acqra_gateway::Config::builder()
         .base_url("http://127.0.0.1:9")
         .app_id("app-42")
         .secret(SECRET)
         .retry(RetryPolicy::new(2, Duration::ZERO, Duration::ZERO))
         .build()
-        .unwrap();
-    let client = Client::with_transport(config, transport);
+        .unwrap()
+}
+
+/// A card payment whose card, holder, browser and address are canaries.
+fn acqra_payment() -> acqra_gateway::PaymentRequest {
+    use acqra_gateway::{
+        Address, Billing, Browser, Card, Currency, Decimal, DeviceInfo, PaymentMethodType, PaymentRequest,
+    };
     let card = Card::new(CARD_NO, "06", "2099", IN_BODY, "Li").with_cvc("737");
     let device = DeviceInfo::new(Browser::new(IN_BODY), "10.1.1.1", "en-US");
-    let payment = PaymentRequest::new(Decimal::from(1), Currency::USD, device, "ORD-2", PaymentMethodType::Card)
+    PaymentRequest::new(Decimal::from(1), Currency::USD, device, "ORD-2", PaymentMethodType::Card)
         .with_card(card)
-        .with_billing(Billing::new(Address::new(IN_BODY, "HK", "1 Main St", "98102", "WA")));
+        .with_billing(Billing::new(Address::new(IN_BODY, "HK", "1 Main St", "98102", "WA")))
+}
 
-    let recorder = Recorder::default();
-    recorder.capture(|| {
-        client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-1")).expect("query");
-        let declined = client.payment(&payment).expect_err("declined");
-        assert!(matches!(declined, acqra_gateway::Error::Api { .. }), "{declined:?}");
-    });
+fn acqra_query() -> acqra_gateway::QueryRequest {
+    acqra_gateway::QueryRequest::new(acqra_gateway::PaymentMethodType::Card).with_order_no("ORD-1")
+}
 
+/// What the acqra script must leave in the record, whichever client ran it.
+fn assert_acqra_record(recorder: &Recorder) {
     let calls = recorder.spans("call");
     let summary: Vec<_> = calls
         .iter()
@@ -213,6 +221,56 @@ fn acqra_calls_are_spans_with_retry_and_token_events_and_no_canary() {
     assert_eq!(refreshes[0].get("provider"), Some("acqra-gateway"));
 
     recorder.assert_shows_none_of(&[SECRET, TOKEN, CARD_NO, IN_BODY, IN_HEADER, "1 Main St"]);
+}
+
+#[test]
+fn acqra_calls_are_spans_with_retry_and_token_events_and_no_canary() {
+    let transport = Arc::new(Script(Mutex::new(acqra_script())));
+    let client = acqra_gateway::Client::with_transport(acqra_config(), transport);
+    let payment = acqra_payment();
+
+    let recorder = Recorder::default();
+    recorder.capture(|| {
+        client.query(&acqra_query()).expect("query");
+        let declined = client.payment(&payment).expect_err("declined");
+        assert!(matches!(declined, acqra_gateway::Error::Api { .. }), "{declined:?}");
+    });
+    assert_acqra_record(&recorder);
+}
+
+impl AsyncTransport for Script {
+    fn send<'a>(&'a self, _: &'a HttpRequest) -> BoxFuture<'a, Result<HttpResponse, TransportError>> {
+        let answer = self.0.lock().unwrap().pop_front().expect("a scripted answer");
+        Box::pin(async move {
+            // A real transport is suspended at least once: the span must survive it.
+            tokio::task::yield_now().await;
+            answer
+        })
+    }
+
+    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
+        Box::pin(tokio::time::sleep(duration))
+    }
+}
+
+/// The async client records the same spans and events as the blocking one, across every `.await`,
+/// and shows no canary either.
+#[test]
+fn acqra_async_calls_are_the_same_spans_and_events_with_no_canary() {
+    let transport = Arc::new(Script(Mutex::new(acqra_script())));
+    let client = acqra_gateway::AsyncClient::with_transport(acqra_config(), transport);
+    let payment = acqra_payment();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+
+    let recorder = Recorder::default();
+    recorder.capture(|| {
+        runtime.block_on(async {
+            client.query(&acqra_query()).await.expect("query");
+            let declined = client.payment(&payment).await.expect_err("declined");
+            assert!(matches!(declined, acqra_gateway::Error::Api { .. }), "{declined:?}");
+        })
+    });
+    assert_acqra_record(&recorder);
 }
 
 #[test]
