@@ -524,3 +524,23 @@ fn the_client_never_reads_back_a_rounded_amount() {
         Err(e) => assert!(matches!(e, Error::Decode(_)), "{e:?}"),
     }
 }
+
+/// Review §4 ("can panic"): a configured token lifetime too large to add to the clock is a token
+/// that never expires, not a panic in the handler.
+#[test]
+fn an_absurd_token_lifetime_is_a_token_that_never_expires() {
+    let gw = SandboxGateway::new(SandboxOptions::default().with_token_lifetime(Duration::MAX));
+    let answer =
+        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
+            r#"{{"appId":"{}","secret":"{}"}}"#,
+            sandbox::APP_ID,
+            sandbox::SECRET
+        )));
+    assert_eq!(answer.status, 200);
+    let v: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    let token = v["accessToken"].as_str().unwrap();
+    let query = HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/query")
+        .with_header("Authorization", token)
+        .with_body(br#"{"orderNo":"ORD-000001","paymentMethodType":"card"}"#.to_vec());
+    assert_eq!(gw.handle(&query).status, 200, "the token is accepted");
+}

@@ -355,7 +355,11 @@ impl SandboxGateway {
             return envelope(Err(ledger::fail(codes::BAD_CREDENTIALS, "invalid appId or secret")));
         }
         let token = sign_core::clock::random_nonce(40);
-        let expires_at = self.now() + self.options.token_lifetime;
+        // An absurd configured lifetime means "never expires", not a panic (`+` would overflow).
+        let expires_at = time::Duration::try_from(self.options.token_lifetime)
+            .ok()
+            .and_then(|lifetime| self.now().checked_add(lifetime))
+            .unwrap_or(time::PrimitiveDateTime::MAX.assume_utc());
         let mut state = self.lock();
         let now = self.now();
         state.tokens.retain(|(_, exp)| *exp > now);
