@@ -211,7 +211,9 @@ pub fn mask_last4(value: &str) -> String {
 /// - **it holds a card number**: a stretch of 13 to 19 digits that passes the Luhn check, or a
 ///   UnionPay number (`62`, 16 to 19 digits; some do not pass Luhn), never one starting with `0`. The stretches tried are the
 ///   group's digit runs and runs of them joined by separators (`4111 1111 1111 1111`), and any 13
-///   to 19 digits inside a run longer than 19 (a card number glued to a reference).
+///   to 19 digits anywhere in a group longer than 19 (a card number glued to a reference). A card
+///   glued to other digits inside a group of at most 19 digits is not recognised unless a card
+///   word precedes it: that is an order number's shape.
 ///
 /// So a 13-to-19-digit order number survives unless it passes Luhn (one in ten do, and are
 /// masked: the safe side) or starts with `62`. A longer id survives only when no stretch of it
@@ -289,10 +291,8 @@ fn holds_card(digits: &str, run_ends: &[usize]) -> bool {
             }
         }
     }
-    // Inside a run too long for a card: a card glued to other digits.
-    run_starts.iter().zip(run_ends).any(|(&from, &to)| {
-        to - from > 19 && (13..=19).any(|len| (from..=to - len).any(|at| card_like(&digits[at..at + len])))
-    })
+    // A group too long for one card: a card may be glued to other digits anywhere in it.
+    digits.len() > 19 && (13..=19).any(|len| (0..=digits.len() - len).any(|at| card_like(&digits[at..at + len])))
 }
 
 /// A card number: does not start with `0` (no card scheme's number does), and passes the Luhn
@@ -387,6 +387,7 @@ mod tests {
             ("ref 6212454545454690 x", "ref ************4690 x"),
             ("ref 12 4111111111111111 x", "ref **************1111 x"),
             ("ref 20251130411111111111111199 end", "ref **********************1199 end"),
+            ("ref 1294111 1111 1111 111178 x", "ref *****************1178 x"),
             ("cardNo 4111111111111112 refused", "cardNo ************1112 refused"),
             ("卡号2022082801123456无效", "卡号************3456无效"),
             ("PAN: 2022082801123456", "PAN: ************3456"),
@@ -402,6 +403,8 @@ mod tests {
             "tradeNo 1000000000000000000000000000 ok",
             "refund 2022-0828-0112-3456 queued",
             "order 411111111111 ok",
+            // The documented limit: glued into a group of 19 digits or fewer, not a card's shape.
+            "ref 94111 1111 1111 11117 x",
             "order 12-34 5",
         ] {
             assert_eq!(mask_card_numbers(kept), kept);
