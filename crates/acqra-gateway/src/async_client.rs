@@ -9,7 +9,7 @@
 //! lock, and the next waiter fetches instead.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -32,7 +32,7 @@ struct Inner {
     /// Token fetches finished so far, and the outcome of the last one (for the tasks that waited
     /// on it).
     rounds: AtomicU64,
-    last_outcome: Mutex<Option<Result<Arc<CachedToken>, Error>>>,
+    last_outcome: Mutex<Option<Result<Weak<CachedToken>, Error>>>,
 }
 
 /// The Acqra gateway client for async code: `client.payment(&request).await`. Every endpoint method
@@ -135,8 +135,15 @@ impl AsyncClient {
         if self.inner.rounds.load(Ordering::SeqCst) != round {
             // A fetch ended while this task waited: its outcome is this task's too.
             let last = self.inner.last_outcome.lock().unwrap_or_else(|p| p.into_inner()).clone();
-            if let Some(outcome) = last {
-                return outcome;
+            match last {
+                // Held weakly: a token invalidated meanwhile is gone, and fetched anew below.
+                Some(Ok(token)) => {
+                    if let Some(token) = token.upgrade() {
+                        return Ok(token);
+                    }
+                }
+                Some(Err(e)) => return Err(e),
+                None => {}
             }
         }
         if let Some(token) = self.fresh_token() {
@@ -144,7 +151,8 @@ impl AsyncClient {
         }
         let issued_at = self.inner.client.clock().now();
         let outcome = self.fetch_token().await.map(|token| self.token_cache().store(token, issued_at));
-        *self.inner.last_outcome.lock().unwrap_or_else(|p| p.into_inner()) = Some(outcome.clone());
+        *self.inner.last_outcome.lock().unwrap_or_else(|p| p.into_inner()) =
+            Some(outcome.as_ref().map(Arc::downgrade).map_err(Clone::clone));
         self.inner.rounds.fetch_add(1, Ordering::SeqCst);
         outcome
     }

@@ -440,11 +440,28 @@ mod tests {
         assert!(!message.contains("4111"), "{message}");
     }
 
+    /// Order and trade numbers of 13 digits or more are not card numbers: they stay readable in
+    /// the error, while a card number beside them is masked (README, "Ambiguities").
+    #[test]
+    fn order_numbers_survive_while_card_numbers_are_masked() {
+        let body = r#"{"respCode":"3001","respMsg":"order 2022082801123456 (trade 1000000000000000000000000000) refused: card 4111111111111111 blocked"}"#;
+        let Error::Api { message, .. } = parse_paid(200, body).unwrap_err() else { panic!("not an API error") };
+        assert_eq!(
+            message,
+            "order 2022082801123456 (trade 1000000000000000000000000000) refused: card ************1111 blocked"
+        );
+        // Without a card word, a Luhn-valid number is still a card number.
+        let body = r#"{"respCode":"3001","respMsg":"orderNo 2022082801123456 ref 5555555555554444"}"#;
+        let Error::Api { message, .. } = parse_paid(200, body).unwrap_err() else { panic!("not an API error") };
+        assert_eq!(message, "orderNo 2022082801123456 ref ************4444");
+    }
+
     #[test]
     fn api_messages_mask_card_numbers_that_fail_luhn() {
-        // The provider's example card (UnionPay) fails the Luhn check; so does a mistyped Visa.
-        let m = mask_card_numbers("card 6212454545454690 and 4111 1111 1111 1112 refused");
-        assert_eq!(m, "card ************4690 and ************1112 refused");
+        // The provider's example card (UnionPay) fails the Luhn check; so does a mistyped Visa, masked
+        // when a card field names it.
+        let m = mask_card_numbers("card 6212454545454690 and cardNo 4111 1111 1111 1112 refused");
+        assert_eq!(m, "card ************4690 and cardNo ************1112 refused");
         let e = parse_paid(200, r#"{"respCode":"3001","respMsg":"cardNo 6212454545454690 not supported"}"#);
         let e = e.unwrap_err();
         let s = format!("{e} {e:?}");

@@ -15,7 +15,7 @@
 //!   ([`TokenCache::invalidate`]), but only if it is still the current one, so many calls failing
 //!   with the same stale token cause one refresh.
 
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
 use sign_core::{Clock, Endpoint, HttpRequest, HttpResponse, SecretString};
@@ -239,8 +239,9 @@ struct State {
     fetching: bool,
     /// Incremented each time a fetch ends.
     round: u64,
-    /// The outcome of the fetch that ended `round`, for the callers that waited on it.
-    last_outcome: Option<Result<Arc<CachedToken>, Error>>,
+    /// The outcome of the fetch that ended `round`, for the callers that waited on it. A token
+    /// is held weakly: once invalidated or cleared, nothing here keeps it (a secret) alive.
+    last_outcome: Option<Result<Weak<CachedToken>, Error>>,
     next_id: u64,
     /// Callers currently waiting for another caller's fetch.
     waiters: usize,
@@ -296,8 +297,15 @@ impl TokenCache {
                 state = self.fetched.wait(state).unwrap_or_else(|p| p.into_inner());
             }
             state.waiters -= 1;
-            if let Some(outcome) = &state.last_outcome {
-                return outcome.clone();
+            match &state.last_outcome {
+                Some(Ok(token)) => {
+                    // Gone when it was invalidated meanwhile and nobody holds it: fetch anew.
+                    if let Some(token) = token.upgrade() {
+                        return Ok(token);
+                    }
+                }
+                Some(Err(e)) => return Err(e.clone()),
+                None => {}
             }
         }
         state.fetching = true;
@@ -375,7 +383,7 @@ impl TokenCache {
 fn finish_round(state: &mut State, outcome: Result<Arc<CachedToken>, Error>) {
     state.fetching = false;
     state.round += 1;
-    state.last_outcome = Some(outcome);
+    state.last_outcome = Some(outcome.map(|token| Arc::downgrade(&token)));
 }
 
 /// Ends the round even if `fetch` panics, so waiting threads are released instead of hanging.
@@ -461,6 +469,28 @@ mod tests {
         let again = cache.get(&c, || Ok(tok("third", 3600))).unwrap();
         assert_eq!(again.id(), new.id());
         assert_eq!(again.token().secret().expose(), "new");
+    }
+
+    /// Review finding I9: once a token is invalidated or the cache cleared, the cache keeps
+    /// nothing of it alive (the outcome kept for waiting callers holds it weakly).
+    #[test]
+    fn an_invalidated_or_cleared_token_is_not_kept_alive_by_the_cache() {
+        let cache = TokenCache::new(Duration::from_secs(60), Duration::from_secs(300));
+        let c = clock();
+        let (id, first) = {
+            let token = cache.get(&c, || Ok(tok("first", 3600))).unwrap();
+            (token.id(), Arc::downgrade(&token))
+        };
+        assert!(first.upgrade().is_some(), "the current token is held");
+        cache.invalidate(id);
+        assert!(first.upgrade().is_none(), "invalidated, yet still alive in the cache");
+
+        let second = Arc::downgrade(&cache.get(&c, || Ok(tok("second", 3600))).unwrap());
+        assert!(second.upgrade().is_some());
+        cache.clear();
+        assert!(second.upgrade().is_none(), "cleared, yet still alive in the cache");
+        // And the cache still works: the next caller fetches a new one.
+        assert_eq!(cache.get(&c, || Ok(tok("third", 3600))).unwrap().token().secret().expose(), "third");
     }
 
     #[test]

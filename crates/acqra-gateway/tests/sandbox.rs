@@ -473,3 +473,74 @@ fn refunds_near_the_decimal_limit_are_refused_not_a_panic() {
     client.payment(&card_payment("ORD-AFTER1", "1.00", CARD_NO)).unwrap();
     drop(sandbox);
 }
+
+/// Review finding I7: amounts a float would round (17 and 19 significant digits) keep every
+/// digit through the sandbox, sent as JSON numbers or strings, and back in the query's numbers.
+#[test]
+fn amounts_a_float_would_round_keep_every_digit() {
+    let gw = SandboxGateway::default();
+    let token =
+        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
+            r#"{{"appId":"{}","secret":"{}"}}"#,
+            sandbox::APP_ID,
+            sandbox::SECRET
+        )));
+    let token: serde_json::Value = serde_json::from_slice(&token.body).unwrap();
+    let token = token["accessToken"].as_str().unwrap().to_owned();
+    let post = |path: &str, body: &str| {
+        let r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
+            .with_header("Authorization", token.as_str())
+            .with_body(body.as_bytes().to_vec());
+        String::from_utf8(gw.handle(&r).body.to_vec()).unwrap()
+    };
+    // As f64 these are 12345678901234568 and 99999999999999999.99 -> 1e17: both wrong.
+    for (order_no, amount) in [("CS-F1", "12345678901234567.89"), ("CS-F2", "99999999999999999.99")] {
+        assert_ne!(amount.parse::<f64>().unwrap().to_string(), amount);
+        let answer =
+            post("cashier/order", &format!(r#"{{"amount":{amount},"currency":"USD","orderNo":"{order_no}"}}"#));
+        assert!(answer.contains(r#""respCode":"0000""#), "{answer}");
+        assert_eq!(gw.order(order_no).unwrap()["amount"], amount);
+        let query = post("query", &format!(r#"{{"orderNo":"{order_no}","paymentMethodType":"card"}}"#));
+        assert!(query.contains(&format!(r#""payAmount":{amount}"#)), "{query}");
+    }
+    // A string amount, the same.
+    post("cashier/order", r#"{"amount":"1234567890123456.78","currency":"USD","orderNo":"CS-F3"}"#);
+    assert_eq!(gw.order("CS-F3").unwrap()["amount"], "1234567890123456.78");
+}
+
+/// Through the client: the sandbox keeps the digits, and the client never reads a rounded amount.
+/// A JSON number of more than 15 significant digits is read exactly when serde_json's
+/// `arbitrary_precision` is on (CI's second run) and refused as a decode error otherwise
+/// (sign-core's `DecimalNumber`): never rounded.
+#[test]
+fn the_client_never_reads_back_a_rounded_amount() {
+    let (sandbox, client) = started();
+    let amount = "12345678901234567.89";
+    let paid = client.payment(&card_payment("ORD-F00001", amount, CARD_NO)).unwrap();
+    assert_eq!(paid.amount, dec(amount));
+    assert_eq!(sandbox.gateway().order("ORD-F00001").unwrap()["amount"], amount);
+    match client.query(&QueryRequest::new(PaymentMethodType::Card).with_order_no("ORD-F00001")) {
+        Ok(q) => assert_eq!(q.order.unwrap().pay_amount.unwrap().value(), dec(amount).value()),
+        Err(e) => assert!(matches!(e, Error::Decode(_)), "{e:?}"),
+    }
+}
+
+/// Review §4 ("can panic"): a configured token lifetime too large to add to the clock is a token
+/// that never expires, not a panic in the handler.
+#[test]
+fn an_absurd_token_lifetime_is_a_token_that_never_expires() {
+    let gw = SandboxGateway::new(SandboxOptions::default().with_token_lifetime(Duration::MAX));
+    let answer =
+        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
+            r#"{{"appId":"{}","secret":"{}"}}"#,
+            sandbox::APP_ID,
+            sandbox::SECRET
+        )));
+    assert_eq!(answer.status, 200);
+    let v: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    let token = v["accessToken"].as_str().unwrap();
+    let query = HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/query")
+        .with_header("Authorization", token)
+        .with_body(br#"{"orderNo":"ORD-000001","paymentMethodType":"card"}"#.to_vec());
+    assert_eq!(gw.handle(&query).status, 200, "the token is accepted");
+}

@@ -16,7 +16,7 @@
 use sign_core::CryptoError;
 use sign_core::digest::md5_hex_lower;
 use sign_core::encoding::{base64_decode_lenient, base64_url_nopad};
-use sign_core::rsa::{PrivateKey, PublicKey};
+use sign_core::rsa::{ImplicitDecryption, PrivateKey, PublicKey};
 
 /// The string that is signed: the lowercase hex MD5 of the plaintext JSON.
 pub fn string_to_sign(plaintext: &[u8]) -> String {
@@ -70,10 +70,10 @@ pub fn open(
 /// `max_blocks` private-key operations.
 ///
 /// Within the cap it is built so that it is not a padding oracle (RUSTSEC-2023-0071 /
-/// Bleichenbacher): when decryption fails, the signature check still runs (over a stand-in of
-/// the same length), and every failure (bad Base64, a bad block, a wrong key, a bad signature) is
-/// the same [`OpenFailed`], returned after the same steps. What remains is the timing of the
-/// `rsa` crate's private-key operation itself; see the crate docs.
+/// Bleichenbacher): see [`open_implicit`], which it runs to the end before it looks at any
+/// verdict. Every failure (bad Base64, a bad block, a wrong key, a bad signature) is the same
+/// [`OpenFailed`]. What remains is the timing of the backend's private-key operation itself; see
+/// the crate docs.
 pub fn open_bounded(
     data_b64: &str,
     sign_b64: &str,
@@ -81,6 +81,28 @@ pub fn open_bounded(
     sender_public_keys: &[PublicKey],
     max_blocks: usize,
 ) -> Result<sign_core::zeroize::Zeroizing<Vec<u8>>, OpenFailed> {
+    open_implicit(data_b64, sign_b64, recipient_private_key, sender_public_keys, max_blocks)?.into_authentic()
+}
+
+/// Every step of [`open_bounded`] up to its verdict, with *implicit rejection*: when a block of
+/// `data` does not decrypt, the plaintext is a deterministic stand-in derived from the ciphertext
+/// under a secret of the recipient key
+/// ([`PrivateKey::decrypt_chunked_implicit`](sign_core::rsa::PrivateKey::decrypt_chunked_implicit)),
+/// of a length a success could have, and it is hashed and verified exactly as a real plaintext
+/// is. A good and a bad padding therefore take one path: the same hashing, the same signature
+/// checks against every sender key (no early exit), and whatever the caller does with
+/// [`Opened::plaintext`] afterwards (chainup's callback decodes it either way). The verdict is
+/// read once, at the end ([`Opened::is_authentic`]).
+///
+/// # Errors
+/// [`OpenFailed`] only for the public facts [`open_bounded`] checks before any key work.
+pub fn open_implicit(
+    data_b64: &str,
+    sign_b64: &str,
+    recipient_private_key: &PrivateKey,
+    sender_public_keys: &[PublicKey],
+    max_blocks: usize,
+) -> Result<Opened, OpenFailed> {
     // Base64 and lengths are public structure (no key involved), so failing fast on them reveals
     // nothing, and it keeps forged input from costing private-key work.
     let (Ok(ciphertext), Ok(signature)) = (base64_decode_lenient(data_b64), base64_decode_lenient(sign_b64)) else {
@@ -94,21 +116,50 @@ pub fn open_bounded(
     {
         return Err(OpenFailed);
     }
-    let decrypted = recipient_private_key.decrypt_chunked_at_most(&ciphertext, max_blocks);
-    let (decrypt_ok, digest) = match &decrypted {
-        Ok(plaintext) => (true, string_to_sign(plaintext)),
-        Err(_) => {
-            // Same amount of hashing as a success of this size would have done.
-            let stand_in = vec![0u8; (ciphertext.len() / k.max(1)) * k.saturating_sub(11)];
-            (false, string_to_sign(&stand_in))
-        }
-    };
+    let decryption = recipient_private_key.decrypt_chunked_implicit(&ciphertext, max_blocks).map_err(|_| OpenFailed)?;
+    // The same hashing whether the plaintext is real or the stand-in.
+    let digest = string_to_sign(decryption.plaintext());
     // Every key is tried (no early exit), so the time does not tell which one matched.
     let signature_ok =
         sender_public_keys.iter().fold(false, |ok, key| key.verify_sha256(digest.as_bytes(), &signature).is_ok() | ok);
-    match decrypted {
-        Ok(plaintext) if decrypt_ok & signature_ok => Ok(plaintext),
-        _ => Err(OpenFailed),
+    Ok(Opened { decryption, signature_ok })
+}
+
+/// What [`open_implicit`] computed: a plaintext (real, or the implicit-rejection stand-in) and
+/// whether it is authentic. Wiped on drop; its `Debug` shows neither.
+pub struct Opened {
+    decryption: ImplicitDecryption,
+    signature_ok: bool,
+}
+
+impl Opened {
+    /// The decrypted `data`, or the stand-in if a block did not decrypt: process it the same way
+    /// either way, and use it only once [`is_authentic`](Self::is_authentic) says so.
+    pub fn plaintext(&self) -> &[u8] {
+        self.decryption.plaintext()
+    }
+
+    /// Whether every block decrypted *and* `sign` verified over the plaintext: read it once, last.
+    pub fn is_authentic(&self) -> bool {
+        self.decryption.is_genuine() & self.signature_ok
+    }
+
+    /// The plaintext if it is authentic.
+    ///
+    /// # Errors
+    /// [`OpenFailed`] otherwise, whatever failed.
+    pub fn into_authentic(self) -> Result<sign_core::zeroize::Zeroizing<Vec<u8>>, OpenFailed> {
+        let authentic = self.is_authentic();
+        match self.decryption.into_plaintext() {
+            Ok(plaintext) if authentic => Ok(plaintext),
+            _ => Err(OpenFailed),
+        }
+    }
+}
+
+impl std::fmt::Debug for Opened {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Opened([REDACTED])")
     }
 }
 

@@ -10,7 +10,9 @@
 //! Every check runs before the verdict, and any failure is the one opaque
 //! [`Error::CallbackRejected`]: the endpoint does not tell an attacker whether the RSA padding of
 //! forged `data` was valid (a Bleichenbacher/Marvin oracle, RUSTSEC-2023-0071), nor which other
-//! check failed. An authenticated payload that is not a payment notification is rejected the
+//! check failed. A bad padding is rejected *implicitly* ([`auth::open_implicit`]): `data` then
+//! opens to a deterministic stand-in of a plausible length, which is hashed, verified and decoded
+//! exactly as a real plaintext, so both take one path and only the final verdict differs. An authenticated payload that is not a payment notification is rejected the
 //! same way.
 //!
 //! Cost is bounded before any private-key work: a body over [`MAX_CALLBACK_BODY_BYTES`], a `data`
@@ -96,7 +98,7 @@ impl Client {
         }
         // The envelope's shape is public: rejecting a malformed one early reveals nothing secret.
         let envelope: CallbackEnvelope = serde_json::from_slice(body).map_err(|_| Error::CallbackRejected)?;
-        let opened = auth::open_bounded(
+        let opened = auth::open_implicit(
             &envelope.data,
             &envelope.sign,
             &config.merchant_private_key,
@@ -108,12 +110,15 @@ impl Client {
             None => true,
             Some(max_age) => within(self.clock(), envelope.time.as_ref().and_then(EnvelopeTime::millis), max_age),
         };
-        let plaintext = match opened {
-            Ok(p) if app_ok & time_ok => SecretBytes::from(p),
+        // The plaintext is decoded whether it is real or the implicit-rejection stand-in, so that a
+        // good and a bad padding take one path (hash, verify, decode); the verdicts are read last.
+        let Ok(opened) = opened else { return Err(Error::CallbackRejected) };
+        let decoded = serde_json::from_slice::<PayNotification>(opened.plaintext());
+        let notification = match decoded {
+            Ok(n) if opened.is_authentic() & app_ok & time_ok => n,
             _ => return Err(Error::CallbackRejected),
         };
-        let notification: PayNotification =
-            serde_json::from_slice(plaintext.expose()).map_err(|_| Error::CallbackRejected)?;
+        let plaintext = SecretBytes::from(opened.into_authentic().map_err(|_| Error::CallbackRejected)?);
         if let Some(guard) = &config.callback_replay_guard {
             // Keyed on the authenticated plaintext (the `sign` is deterministic over it, while the
             // encryption of `data` is not): the same notification, however re-encrypted, is one.

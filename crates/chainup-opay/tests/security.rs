@@ -259,3 +259,80 @@ fn a_sign_of_the_wrong_length_or_too_many_blocks_is_rejected() {
     assert!(matches!(capped.parse::<OrderDetailRequest>(&response), Err(Error::ResponseUnverified)));
     assert!(client.parse::<OrderDetailRequest>(&response).is_ok());
 }
+
+// ---- implicit rejection (review finding M1) ------------------------------------------------------
+
+fn merchant_private() -> PrivateKey {
+    PrivateKey::parse(&testdata("merchant_private.pem")).unwrap()
+}
+
+fn platform_public() -> PublicKey {
+    PublicKey::parse(&testdata("platform_public.b64")).unwrap()
+}
+
+/// `data` and `sign` of a two-block payload, and `data` with its second block tampered with.
+fn sealed_and_tampered() -> (String, String, String) {
+    let long = format!(r#"{{"outOrderId":"{}","orderNum":"1","orderStatus":"3","payAmount":"1"}}"#, "x".repeat(300));
+    let (data, sign) = chainup_opay::auth::seal(long.as_bytes(), &merchant_public(), &platform_private()).unwrap();
+    let mut raw = sign_core::encoding::base64_decode_lenient(&data).unwrap();
+    assert_eq!(raw.len(), 2 * merchant_private().size());
+    raw[merchant_private().size() + 9] ^= 0x21;
+    (data, sign, sign_core::encoding::base64_url_nopad(&raw))
+}
+
+#[test]
+fn a_tampered_block_is_opened_to_a_stand_in_and_goes_through_the_same_checks() {
+    let (merchant, platform) = (merchant_private(), [platform_public()]);
+    let (data, sign, tampered) = sealed_and_tampered();
+    let k = merchant.size();
+
+    let good = chainup_opay::auth::open_implicit(&data, &sign, &merchant, &platform, 16).unwrap();
+    assert!(good.is_authentic());
+    let bad = chainup_opay::auth::open_implicit(&tampered, &sign, &merchant, &platform, 16).unwrap();
+    // The same path to the end: a plaintext came out (the stand-in), of a length two blocks could
+    // hold, deterministic for this ciphertext, and the verdict is read last.
+    assert!(!bad.is_authentic());
+    assert!(bad.plaintext().len() <= 2 * (k - 11), "{}", bad.plaintext().len());
+    assert_ne!(bad.plaintext(), good.plaintext());
+    let again = chainup_opay::auth::open_implicit(&tampered, &sign, &merchant, &platform, 16).unwrap();
+    assert_eq!(again.plaintext(), bad.plaintext());
+    // Another tampering, another stand-in.
+    let mut raw = sign_core::encoding::base64_decode_lenient(&data).unwrap();
+    raw[4] ^= 0x10;
+    let other = chainup_opay::auth::open_implicit(
+        &sign_core::encoding::base64_url_nopad(&raw),
+        &sign,
+        &merchant,
+        &platform,
+        16,
+    )
+    .unwrap();
+    assert!(!other.is_authentic());
+    assert_ne!(other.plaintext(), bad.plaintext());
+    assert_eq!(format!("{bad:?}"), "Opened([REDACTED])");
+
+    // The result is the one opaque failure, the same as a good `data` with a forged `sign`.
+    let forged_sign = sign_core::encoding::base64_url_nopad(&vec![1u8; k]);
+    let failures = [
+        chainup_opay::auth::open_bounded(&tampered, &sign, &merchant, &platform, 16).unwrap_err(),
+        chainup_opay::auth::open_bounded(&data, &forged_sign, &merchant, &platform, 16).unwrap_err(),
+        again.into_authentic().unwrap_err(),
+    ];
+    assert!(failures.iter().all(|f| *f == chainup_opay::auth::OpenFailed));
+    assert!(chainup_opay::auth::open_bounded(&data, &sign, &merchant, &platform, 16).is_ok());
+}
+
+#[test]
+fn a_callback_with_a_tampered_block_is_rejected_like_one_with_a_bad_signature() {
+    let client = sans_io(builder("https://s.example").callback_replay_protection(false));
+    let (data, sign, tampered) = sealed_and_tampered();
+    let body =
+        |data: &str, sign: &str| json!({"app_id": APP_KEY, "data": data, "sign": sign, "time": NOW_MS}).to_string();
+    assert!(client.verify_notification(NO_HEADERS, body(&data, &sign).as_bytes()).is_ok());
+    let forged_sign = sign_core::encoding::base64_url_nopad(&vec![1u8; merchant_private().size()]);
+    for bad in [body(&tampered, &sign), body(&data, &forged_sign), body(&tampered, &forged_sign)] {
+        let e = client.verify_notification(NO_HEADERS, bad.as_bytes()).unwrap_err();
+        assert!(matches!(e, Error::CallbackRejected), "{e:?}");
+        assert_eq!(e.to_string(), Error::CallbackRejected.to_string());
+    }
+}

@@ -121,8 +121,10 @@ impl Error {
 /// [`Client::prepare`](crate::Client::prepare) refuses an [`OrderPayRequest`](crate::OrderPayRequest)
 /// for (as [`Error::InvalidRequest`]).
 ///
-/// The messages name the field and the rule, never the value.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// The messages name the field and the rule, never the value; `Debug` does not show the amount
+/// text of the `Price*` variants either (an amount is a long number, and no error output quotes
+/// one).
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RequestError {
     /// `pay_price` must be more than zero.
@@ -183,6 +185,34 @@ pub enum RequestError {
         /// The value.
         value: i64,
     },
+}
+
+impl std::fmt::Debug for RequestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            // The caller's amount text stays out of the output (review finding I8).
+            Self::PriceNotPositive(_) => f.write_str("PriceNotPositive(..)"),
+            Self::PriceTooPrecise(_) => f.write_str("PriceTooPrecise(..)"),
+            Self::PriceTooLarge(_) => f.write_str("PriceTooLarge(..)"),
+            Self::PriceNotDecimal(_) => f.write_str("PriceNotDecimal(..)"),
+            Self::PointsNotPositive(points) => f.debug_tuple("PointsNotPositive").field(points).finish(),
+            Self::IdNotPositive { field, value } => {
+                f.debug_struct("IdNotPositive").field("field", field).field("value", value).finish()
+            }
+            Self::MissingAmount { pay_method, field } => {
+                f.debug_struct("MissingAmount").field("pay_method", pay_method).field("field", field).finish()
+            }
+            Self::UnexpectedAmount { pay_method, field } => {
+                f.debug_struct("UnexpectedAmount").field("pay_method", pay_method).field("field", field).finish()
+            }
+            Self::Freight { freight_mode, problem } => {
+                f.debug_struct("Freight").field("freight_mode", freight_mode).field("problem", problem).finish()
+            }
+            Self::UnknownCode { field, value } => {
+                f.debug_struct("UnknownCode").field("field", field).field("value", value).finish()
+            }
+        }
+    }
 }
 
 impl From<RequestError> for sign_core::InvalidRequest {
@@ -260,5 +290,24 @@ mod tests {
         ] {
             assert!(!e.to_string().contains("98765"), "{e}");
         }
+    }
+
+    /// Review finding I8: the amount text is not in `Debug` either (neither bare nor through
+    /// `Yuan::parse`), while the other variants still show what they hold.
+    #[test]
+    fn request_error_debug_never_quotes_the_amount() {
+        for e in [
+            RequestError::PriceNotPositive("-4111111111111111".into()),
+            RequestError::PriceTooPrecise("4111111111111111.123".into()),
+            RequestError::PriceTooLarge("4111111111111111".into()),
+            RequestError::PriceNotDecimal("4111111111111111x".into()),
+        ] {
+            let shown = format!("{e:?} {e:#?} {:?}", Error::from(e.clone()));
+            assert!(!shown.contains("41111111"), "{shown}");
+        }
+        let e = crate::Yuan::parse("4111111111111111x").unwrap_err();
+        assert_eq!(format!("{e:?}"), "PriceNotDecimal(..)");
+        let e = RequestError::IdNotPositive { field: "order_id", value: -3 };
+        assert_eq!(format!("{e:?}"), r#"IdNotPositive { field: "order_id", value: -3 }"#);
     }
 }

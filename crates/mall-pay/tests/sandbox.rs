@@ -310,3 +310,26 @@ fn eventually(mut done: impl FnMut() -> bool) -> bool {
     }
     true
 }
+
+/// Review finding I7: the sandbox reads `pay_price` from the JSON number's own text, never
+/// through an `f64`: `10.50` stays `10.50` (a float prints `10.5`), 15 significant digits stay
+/// exact in the recorded order and in the Alipay order string, and a number a float would round
+/// (17 significant digits) is refused, not rounded.
+#[test]
+fn pay_price_numbers_are_read_from_their_text() {
+    let sandbox = Sandbox::start().unwrap();
+    let t = sandbox.token();
+    for (order_id, price) in [(21, "10.50"), (22, "1234567890123.45")] {
+        let body =
+            format!(r#"{{"order_id":{order_id},"pay_method":2,"pay_price":{price},"address_id":1,"freight_mode":1}}"#);
+        let answer = raw_pay(&sandbox, Some(&t), &body);
+        assert_eq!(envelope(&answer)["status"], 200, "{}", envelope(&answer));
+        assert_eq!(sandbox.paid_order(order_id).unwrap().pay_price.as_deref(), Some(price));
+        let order_string = envelope(&answer)["data"]["pay_param"].as_str().unwrap().to_owned();
+        assert!(order_string.contains(&format!(r#""total_amount":"{price}""#)), "{order_string}");
+    }
+    assert_ne!("10.50".parse::<f64>().unwrap().to_string(), "10.50");
+    let body = r#"{"order_id":23,"pay_method":2,"pay_price":12345678901234567.89,"address_id":1,"freight_mode":1}"#;
+    assert_eq!(failure_msg(&raw_pay(&sandbox, Some(&t), body)), "支付金额格式错误");
+    assert!(sandbox.paid_order(23).is_none());
+}

@@ -29,6 +29,19 @@ fn a_ciphertext_over_the_cap_costs_no_key_work_and_one_within_costs_one_operatio
     );
     assert_eq!(private_key_operations() - before, blocks as u64);
 
+    // Implicit rejection: a tampered ciphertext costs exactly the key work of a good one (every
+    // block is decrypted, then the stand-in replaces the plaintext).
+    let mut tampered = ciphertext.clone();
+    tampered[key.size() + 5] ^= 0x40;
+    let before = private_key_operations();
+    let good = key.decrypt_chunked_implicit(&ciphertext, blocks).expect("good");
+    let good_work = private_key_operations() - before;
+    let before = private_key_operations();
+    let bad = key.decrypt_chunked_implicit(&tampered, blocks).expect("tampered");
+    let bad_work = private_key_operations() - before;
+    assert!(good.is_genuine() && !bad.is_genuine());
+    assert_eq!((good_work, bad_work), (blocks as u64, blocks as u64));
+
     let before = private_key_operations();
     key.sign_sha256(b"message").expect("sign");
     assert_eq!(private_key_operations() - before, 1);

@@ -230,3 +230,94 @@ fn decrypted_plaintexts_come_in_buffers_wiped_on_drop() {
     let capped: zeroize::Zeroizing<Vec<u8>> = key.decrypt_chunked_at_most(&ciphertext, 1).unwrap();
     assert_eq!(capped.as_slice(), MESSAGE);
 }
+
+// ---- implicit rejection (review finding M1) ------------------------------------------------------
+
+/// A three-block ciphertext of `plaintext` under `key`.
+fn three_blocks(key: &PrivateKey) -> (Vec<u8>, Vec<u8>) {
+    let plaintext: Vec<u8> = (0..(key.size() - 11) * 2 + 40).map(|i| (i % 251) as u8).collect();
+    let ciphertext = key.public_key().encrypt_chunked(&plaintext).unwrap();
+    assert_eq!(ciphertext.len(), 3 * key.size());
+    (plaintext, ciphertext)
+}
+
+#[test]
+fn a_good_ciphertext_opens_to_its_plaintext_through_implicit_rejection() {
+    for &bits in sizes() {
+        let key = private(bits);
+        let (plaintext, ciphertext) = three_blocks(&key);
+        let opened = key.decrypt_chunked_implicit(&ciphertext, 3).unwrap();
+        assert!(opened.is_genuine(), "RSA-{bits}");
+        assert_eq!(opened.plaintext(), plaintext.as_slice());
+        assert_eq!(opened.into_plaintext().unwrap().as_slice(), plaintext.as_slice());
+        assert!(!format!("{:?}", key.decrypt_chunked_implicit(&ciphertext, 3).unwrap()).contains("251"));
+    }
+}
+
+#[test]
+fn a_tampered_block_opens_to_a_deterministic_stand_in_of_a_length_a_success_could_have() {
+    for &bits in sizes() {
+        let key = private(bits);
+        let k = key.size();
+        let (plaintext, ciphertext) = three_blocks(&key);
+        let mut stand_ins = Vec::new();
+        // Tamper with each block in turn, and with two in one ciphertext.
+        for tampered_at in [0, k + 7, 2 * k + k / 2] {
+            let mut bad = ciphertext.clone();
+            bad[tampered_at] ^= 0x5a;
+            let first = key.decrypt_chunked_implicit(&bad, 3).unwrap();
+            assert!(!first.is_genuine(), "RSA-{bits}, byte {tampered_at}");
+            // Deterministic: the same ciphertext, the same stand-in.
+            let again = key.decrypt_chunked_implicit(&bad, 3).unwrap();
+            assert_eq!(first.plaintext(), again.plaintext());
+            // A length a three-block success could have, and not the plaintext.
+            assert!(first.plaintext().len() <= 3 * (k - 11), "{}", first.plaintext().len());
+            assert_ne!(first.plaintext(), plaintext.as_slice());
+            // The explicit API turns it into the one opaque error, the same as any other failure.
+            assert_eq!(key.decrypt_chunked_at_most(&bad, 3), Err(CryptoError::DecryptFailed));
+            assert_eq!(again.into_plaintext(), Err(CryptoError::DecryptFailed));
+            stand_ins.push(first.plaintext().to_vec());
+        }
+        // Another ciphertext, another stand-in.
+        for (i, a) in stand_ins.iter().enumerate() {
+            for b in &stand_ins[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        // Another key, another stand-in for the same bytes: it is derived from the private key.
+        let other = PrivateKey::generate(bits as usize).unwrap();
+        let mut bad = ciphertext.clone();
+        bad[3] ^= 1;
+        let mine = key.decrypt_chunked_implicit(&bad, 3).unwrap();
+        let theirs = other.decrypt_chunked_implicit(&bad, 3).unwrap();
+        assert!(!mine.is_genuine() && !theirs.is_genuine());
+        assert_ne!(mine.plaintext(), theirs.plaintext());
+        // Public facts are still plain errors, before any key work.
+        assert_eq!(key.decrypt_chunked_implicit(&ciphertext[..k + 1], 3).unwrap_err(), CryptoError::DecryptFailed);
+        assert_eq!(key.decrypt_chunked_implicit(&[], 3).unwrap_err(), CryptoError::DecryptFailed);
+        assert_eq!(
+            key.decrypt_chunked_implicit(&ciphertext, 2).unwrap_err(),
+            CryptoError::TooManyBlocks { blocks: 3, max_blocks: 2 }
+        );
+    }
+}
+
+#[test]
+fn stand_in_lengths_spread_over_the_range_of_a_block() {
+    // Random blocks almost never have valid padding: each opens to a stand-in whose length is
+    // drawn from 0..=k-11, like OpenSSL's synthetic length (not pinned at the maximum).
+    let key = private(2048);
+    let k = key.size();
+    let lengths: Vec<usize> = (0u8..40)
+        .map(|n| {
+            let mut block = vec![n; k];
+            block[0] = 0; // below the modulus
+            let opened = key.decrypt_chunked_implicit(&block, 1).unwrap();
+            assert!(!opened.is_genuine());
+            opened.plaintext().len()
+        })
+        .collect();
+    assert!(lengths.iter().all(|&l| l <= k - 11), "{lengths:?}");
+    let distinct: std::collections::BTreeSet<_> = lengths.iter().collect();
+    assert!(distinct.len() > 20, "{lengths:?}");
+}

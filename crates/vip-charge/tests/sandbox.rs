@@ -505,3 +505,21 @@ fn eventually(mut done: impl FnMut() -> bool) -> bool {
     }
     true
 }
+
+/// Review §4 ("can panic"): a batch whose total overflows the decimal type (an absurd configured
+/// price) is refused as more than the balance, not a panic in the handler.
+#[test]
+fn a_batch_total_too_large_to_represent_is_refused_not_a_panic() {
+    let huge: DecimalNumber = "79228162514264337593543950335".parse().unwrap(); // rust_decimal's largest
+    let sb = Sandbox::builder()
+        .merchant_key(merchant_key())
+        .platform_key(platform_key())
+        .products(vec![vip_charge::sandbox::SandboxProduct::new("99999", "absurd", huge)])
+        .start()
+        .unwrap();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    let items = vec![BatchOrderItem::new("h-1", "a-1"), BatchOrderItem::new("h-2", "a-2")];
+    let r = c.batch_order(&BatchOrderRequest::new(sb.merchant_id(), sb.business_id(), "batch-h", "99999", items));
+    assert!(matches!(r, Err(Error::Api { status: 3, .. })), "{r:?}");
+    assert_eq!(sb.order_count(), 0);
+}

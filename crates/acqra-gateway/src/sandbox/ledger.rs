@@ -105,9 +105,32 @@ fn required<'a>(v: &'a Value, key: &str) -> Result<&'a str, Fail> {
     str_field(v, key).ok_or_else(|| bad(format!("{key} is required")))
 }
 
+/// The request fields read as amounts. [`exact_amounts`] turns their JSON numbers into the
+/// number's own text before anything else reads the request.
+pub(crate) const AMOUNT_FIELDS: [&str; 2] = ["amount", "captureAmount"];
+
+/// Replaces every JSON number among `body`'s [`AMOUNT_FIELDS`] by its text exactly as sent:
+/// `serde_json::Value` keeps a non-integer number as an `f64`, which rounds
+/// `12345678901234567.89` (17 significant digits) to `12345678901234568`. `raw` is the request
+/// body `body` was parsed from.
+pub(crate) fn exact_amounts(raw: &[u8], body: &mut Value) {
+    let Ok(fields) = serde_json::from_slice::<BTreeMap<String, Box<serde_json::value::RawValue>>>(raw) else {
+        return;
+    };
+    for key in AMOUNT_FIELDS {
+        if let Some(text) = fields.get(key).map(|v| v.get().trim())
+            && text.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+        {
+            body[key] = Value::String(text.to_owned());
+        }
+    }
+}
+
 fn amount(v: &Value, key: &str) -> Result<Decimal, Fail> {
     let raw = match v.get(key) {
         Some(Value::String(s)) => s.clone(),
+        // Requests reach the ledger through `exact_amounts` (numbers as their text); a number here
+        // was built in process, and an integer one is exact.
         Some(Value::Number(n)) => n.to_string(),
         _ => return Err(bad(format!("{key} is required"))),
     };
@@ -126,12 +149,36 @@ fn money(d: Decimal) -> String {
     d.to_string()
 }
 
+/// Marks a string of [`money_number`]: the response writer ([`ExactJson`]) writes what follows as
+/// a bare JSON number. A NUL never appears in the sandbox's own text.
+const EXACT_NUMBER: &str = "\u{0}exact-number:";
+
+/// An amount the response shows as a JSON number (payAmount and refund amounts in the query
+/// response): its decimal digits, written by [`ExactJson`] as they are, never through a float.
 fn money_number(d: Decimal) -> Value {
-    // payAmount and refund amounts are JSON numbers in the query response; written from the
-    // decimal's digits, never through a float.
-    let mut d = d;
-    d.rescale(2);
-    serde_json::from_str(&d.to_string()).unwrap_or(Value::Null)
+    Value::String(format!("{EXACT_NUMBER}{}", money(d)))
+}
+
+/// A response document as JSON text, amounts of [`money_number`] written as bare numbers with
+/// their exact digits (a `serde_json::Value` number would be an `f64`).
+pub(crate) struct ExactJson<'a>(pub(crate) &'a Value);
+
+impl Serialize for ExactJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::String(text) => match text.strip_prefix(EXACT_NUMBER) {
+                Some(number) if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
+                    serde_json::value::RawValue::from_string(number.to_owned())
+                        .map_err(serde::ser::Error::custom)?
+                        .serialize(s)
+                }
+                _ => s.serialize_str(text),
+            },
+            Value::Array(items) => s.collect_seq(items.iter().map(ExactJson)),
+            Value::Object(map) => s.collect_map(map.iter().map(|(k, v)| (k, ExactJson(v)))),
+            other => other.serialize(s),
+        }
+    }
 }
 
 /// A numeric id as a JSON number (the sandbox's trade numbers are digits), otherwise as text.

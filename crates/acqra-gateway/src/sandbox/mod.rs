@@ -140,7 +140,9 @@ impl Default for SandboxGateway {
 }
 
 fn reply(status: u16, body: Value) -> HttpResponse {
-    HttpResponse::json(status, body.to_string().into_bytes())
+    // Amounts shown as JSON numbers keep their exact digits (`ledger::ExactJson`).
+    let text = serde_json::to_vec(&ledger::ExactJson(&body)).unwrap_or_else(|_| body.to_string().into_bytes());
+    HttpResponse::json(status, text)
 }
 
 fn envelope(outcome: Result<Value, Fail>) -> HttpResponse {
@@ -278,7 +280,7 @@ impl SandboxGateway {
         if request.method != Method::Post {
             return HttpResponse::new(405, "").with_header("Allow", "POST");
         }
-        let body: Value = match serde_json::from_slice(&request.body) {
+        let mut body: Value = match serde_json::from_slice(&request.body) {
             Ok(v) => v,
             // Never echo the body: it can hold a card number.
             Err(_) => {
@@ -286,6 +288,8 @@ impl SandboxGateway {
                 return envelope(Err(ledger::fail(codes::BAD_PARAMETER, "request body is not JSON")));
             }
         };
+        // Amounts sent as JSON numbers are read from their own text, not from an f64.
+        ledger::exact_amounts(&request.body, &mut body);
         if path == "/gateway/v1/connect/token" {
             return self.issue_token(&body);
         }
@@ -351,7 +355,11 @@ impl SandboxGateway {
             return envelope(Err(ledger::fail(codes::BAD_CREDENTIALS, "invalid appId or secret")));
         }
         let token = sign_core::clock::random_nonce(40);
-        let expires_at = self.now() + self.options.token_lifetime;
+        // An absurd configured lifetime means "never expires", not a panic (`+` would overflow).
+        let expires_at = time::Duration::try_from(self.options.token_lifetime)
+            .ok()
+            .and_then(|lifetime| self.now().checked_add(lifetime))
+            .unwrap_or(time::PrimitiveDateTime::MAX.assume_utc());
         let mut state = self.lock();
         let now = self.now();
         state.tokens.retain(|(_, exp)| *exp > now);

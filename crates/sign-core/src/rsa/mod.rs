@@ -34,9 +34,13 @@
 //! processes every block even after one fails and reports every failure as the same
 //! [`CryptoError::DecryptFailed`], so neither the result nor an early return reveals which check
 //! failed; [`PrivateKey::decrypt_chunked_at_most`] bounds the key work an unauthenticated input
-//! can cause, and [`private_key_operations`] counts that work. Callers decrypting
-//! attacker-controlled input should still verify a signature over it first where the protocol
-//! allows, and rate-limit failures.
+//! can cause, and [`private_key_operations`] counts that work. Where a protocol must decrypt
+//! before it can authenticate (chainup-opay), [`PrivateKey::decrypt_chunked_implicit`] goes one
+//! step further: *implicit rejection* (OpenSSL 3.2's construction), a deterministic stand-in
+//! plaintext instead of an error, computed for every ciphertext and selected in constant time, so
+//! that the caller hashes, verifies and decodes the same way whether the padding was good or not.
+//! Callers decrypting attacker-controlled input should still verify a signature over it first
+//! where the protocol allows, and rate-limit failures.
 //!
 //! ```
 //! use sign_core::encoding;
@@ -53,10 +57,13 @@
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use subtle::Choice;
 use zeroize::Zeroizing;
 
 use crate::encoding::base64_decode_lenient;
 use crate::error::{CryptoError, KeyError, KeyKind};
+
+mod implicit;
 
 // Exactly one backend is compiled in: aws-lc-rs whenever its feature is on (see the module docs).
 #[cfg(feature = "aws-lc-rs")]
@@ -122,6 +129,8 @@ pub fn private_key_operations() -> u64 {
 #[derive(Clone)]
 pub struct PrivateKey {
     inner: backend::PrivateKey,
+    /// The secret the implicit-rejection stand-ins are derived from (derived from the key itself).
+    rejection_key: Zeroizing<[u8; 32]>,
 }
 
 /// An RSA public key.
@@ -318,12 +327,17 @@ impl PrivateKey {
     /// [`KeyError::Unsupported`] for a size the backend does not generate.
     pub fn generate(bits: usize) -> Result<Self, KeyError> {
         check_size(bits)?;
-        Ok(Self { inner: backend::PrivateKey::generate(bits)? })
+        Ok(Self::with_rejection_key(backend::PrivateKey::generate(bits)?))
     }
 
     fn checked(inner: backend::PrivateKey) -> Result<Self, KeyError> {
         check_size(inner.size() * 8)?;
-        Ok(Self { inner })
+        Ok(Self::with_rejection_key(inner))
+    }
+
+    fn with_rejection_key(inner: backend::PrivateKey) -> Self {
+        let rejection_key = implicit::rejection_key(&inner.to_pkcs8_der());
+        Self { inner, rejection_key }
     }
 
     /// The matching public key.
@@ -347,7 +361,10 @@ impl PrivateKey {
     /// for payloads longer than one block).
     ///
     /// Any failure (length not a whole number of blocks, a bad block, a wrong key) is the same
-    /// [`CryptoError::DecryptFailed`], reported only after every block has been processed. Every
+    /// [`CryptoError::DecryptFailed`], reported only after every block has been processed and the
+    /// implicit-rejection stand-in computed (the same work as a success, see
+    /// [`decrypt_chunked_implicit`](Self::decrypt_chunked_implicit)); a ciphertext that is empty or
+    /// not a whole number of blocks is refused before any key work (lengths are public). Every
     /// block is decrypted blinded, and the plaintext is wiped when dropped. Prefer
     /// [`decrypt_chunked_at_most`](Self::decrypt_chunked_at_most)
     /// for input anyone can send: this one does as many private-key operations as the input has
@@ -374,37 +391,111 @@ impl PrivateKey {
     ///
     /// # Errors
     /// [`CryptoError::TooManyBlocks`] over the cap (no key work done), otherwise
-    /// [`CryptoError::DecryptFailed`] for any failure.
+    /// [`CryptoError::DecryptFailed`] for any failure: the stand-in of
+    /// [`decrypt_chunked_implicit`](Self::decrypt_chunked_implicit) is never returned from here.
     pub fn decrypt_chunked_at_most(
         &self,
         ciphertext: &[u8],
         max_blocks: usize,
     ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        self.decrypt_chunked_implicit(ciphertext, max_blocks)?.into_plaintext()
+    }
+
+    /// Chunked PKCS#1 v1.5 decryption with *implicit rejection* (as OpenSSL 3.2 and later do it,
+    /// after the IRTF draft "Implicit Rejection for RSA PKCS#1 v1.5"): when any block's padding is
+    /// bad, the result is a deterministic stand-in instead of an error, so a caller that goes on to
+    /// check a signature or a MAC over the plaintext does the same work whether the padding was
+    /// good or not.
+    ///
+    /// The stand-in is derived with HMAC-SHA256 from the ciphertext under a secret derived from
+    /// this private key: the same ciphertext always gives the same stand-in, another ciphertext
+    /// another one, and nobody without the key can predict it. Its length is drawn from the
+    /// lengths a success could have (each block `0..=size()-11` bytes, like OpenSSL's synthetic
+    /// length). It is computed for every ciphertext and selected in constant time, so the work
+    /// above the backend does not depend on the padding. [`ImplicitDecryption::is_genuine`] says
+    /// which one it is: read it once, after every check that uses the plaintext has run.
+    ///
+    /// ```
+    /// use sign_core::rsa::PrivateKey;
+    /// # let key = PrivateKey::generate(2048).unwrap();
+    /// let mut ciphertext = key.public_key().encrypt_chunked(b"{\"orderNum\":\"1\"}").unwrap();
+    /// let genuine = key.decrypt_chunked_implicit(&ciphertext, 4).unwrap();
+    /// assert!(genuine.is_genuine() && genuine.plaintext() == b"{\"orderNum\":\"1\"}");
+    /// ciphertext[0] ^= 0x80; // tampered: the padding no longer checks out
+    /// let stand_in = key.decrypt_chunked_implicit(&ciphertext, 4).unwrap();
+    /// assert!(!stand_in.is_genuine() && stand_in.plaintext().len() <= key.size() - 11);
+    /// assert_eq!(key.decrypt_chunked_implicit(&ciphertext, 4).unwrap().plaintext(), stand_in.plaintext());
+    /// ```
+    ///
+    /// # Errors
+    /// Only for public facts, before any private-key work: [`CryptoError::TooManyBlocks`] over the
+    /// cap, [`CryptoError::DecryptFailed`] for an empty ciphertext or one that is not a whole
+    /// number of blocks.
+    pub fn decrypt_chunked_implicit(
+        &self,
+        ciphertext: &[u8],
+        max_blocks: usize,
+    ) -> Result<ImplicitDecryption, CryptoError> {
         let k = self.inner.size();
         let blocks = ciphertext.len().div_ceil(k);
         if blocks > max_blocks {
             return Err(CryptoError::TooManyBlocks { blocks, max_blocks });
         }
-        let mut failed = ciphertext.is_empty() || ciphertext.len() % k != 0;
-        // Never longer than the ciphertext, so it is never reallocated (no unwiped copy left behind).
-        let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
-        for block in ciphertext.chunks(k) {
-            count_private_key_operation();
-            match self.inner.decrypt_pkcs1v15_block(block) {
-                Some(part) => plaintext.extend_from_slice(&part),
-                None => failed = true,
-            }
-        }
-        if failed {
+        if ciphertext.is_empty() || ciphertext.len() % k != 0 {
             return Err(CryptoError::DecryptFailed);
         }
-        Ok(plaintext)
+        let mut genuine = Choice::from(1);
+        // Never longer than the ciphertext, so it is never reallocated (no unwiped copy left behind).
+        let mut real = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
+        for block in ciphertext.chunks(k) {
+            count_private_key_operation();
+            let part = self.inner.decrypt_pkcs1v15_block(block);
+            genuine &= Choice::from(u8::from(part.is_some()));
+            real.extend_from_slice(part.as_deref().map_or(&[][..], |p| p.as_slice()));
+        }
+        let stand_in = implicit::stand_in(&self.rejection_key, ciphertext, k);
+        Ok(ImplicitDecryption { plaintext: implicit::select(&real, &stand_in, genuine), genuine })
     }
 
     /// The PKCS#8 DER encoding, Base64 (standard alphabet, no armour). Used by sandboxes to hand a
     /// generated key to a test; treat the result as a secret.
     pub fn to_base64_der(&self) -> crate::secret::SecretString {
         crate::secret::SecretString::new(crate::encoding::base64_std(&self.inner.to_pkcs8_der()))
+    }
+}
+
+/// What [`PrivateKey::decrypt_chunked_implicit`] returns: the plaintext when every block
+/// decrypted, otherwise a deterministic stand-in of a length a success could have. Wiped on drop;
+/// its `Debug` shows neither the bytes nor which one it is.
+pub struct ImplicitDecryption {
+    plaintext: Zeroizing<Vec<u8>>,
+    genuine: Choice,
+}
+
+impl ImplicitDecryption {
+    /// The plaintext, or the stand-in: hash it, verify it, decode it the same way either way.
+    pub fn plaintext(&self) -> &[u8] {
+        &self.plaintext
+    }
+
+    /// Whether every block decrypted (the plaintext is real). Read it once, when every check that
+    /// uses [`plaintext`](Self::plaintext) is done, and combine it with their verdicts.
+    pub fn is_genuine(&self) -> bool {
+        self.genuine.into()
+    }
+
+    /// The plaintext if it is genuine.
+    ///
+    /// # Errors
+    /// [`CryptoError::DecryptFailed`] for a stand-in.
+    pub fn into_plaintext(self) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        if self.is_genuine() { Ok(self.plaintext) } else { Err(CryptoError::DecryptFailed) }
+    }
+}
+
+impl fmt::Debug for ImplicitDecryption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ImplicitDecryption({} bytes, [REDACTED])", self.plaintext.len())
     }
 }
 

@@ -1065,9 +1065,11 @@ impl Shared {
                     return Err(fail(DUPLICATE, "商家订单号重复"));
                 }
             }
-            let total = price * RustDecimal::from(wanted.len());
-            if state.balance < total {
-                return Err(fail(BALANCE_TOO_LOW, "余额不足"));
+            // `*` panics on overflow (an absurd configured price): a total too large to represent is
+            // more than any balance.
+            match price.checked_mul(RustDecimal::from(wanted.len())) {
+                Some(total) if state.balance >= total => {}
+                _ => return Err(fail(BALANCE_TOO_LOW, "余额不足")),
             }
             wanted
                 .into_iter()
