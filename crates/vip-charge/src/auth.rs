@@ -125,14 +125,19 @@ pub struct AuthHeaders<'a> {
     pub sign_type: Option<SignType>,
 }
 
-/// The bytes that are signed: the sorted header join followed by the body.
-fn string_to_sign(headers: &AuthHeaders<'_>, body: &[u8]) -> Vec<u8> {
-    let joined = encoding::canonical_join([
+/// The sorted header join that starts the string to sign (the body follows it directly).
+fn header_join(headers: &AuthHeaders<'_>) -> String {
+    encoding::canonical_join([
         (header::BUSINESS_ID, headers.business_id),
         (header::NONCE, headers.nonce),
         (header::TIMESTAMP, headers.timestamp),
         (header::SIGN_TYPE, headers.sign_type.map(SignType::as_str).unwrap_or("")),
-    ]);
+    ])
+}
+
+/// The bytes that are signed: the sorted header join followed by the body.
+fn string_to_sign(headers: &AuthHeaders<'_>, body: &[u8]) -> Vec<u8> {
+    let joined = header_join(headers);
     let mut out = Vec::with_capacity(joined.len() + body.len());
     out.extend_from_slice(joined.as_bytes());
     out.extend_from_slice(body);
@@ -140,12 +145,10 @@ fn string_to_sign(headers: &AuthHeaders<'_>, body: &[u8]) -> Vec<u8> {
 }
 
 fn md5_sign(secret: &SecretString, headers: &AuthHeaders<'_>, body: &[u8]) -> String {
-    let mut data = string_to_sign(headers, body);
-    data.extend_from_slice(secret.expose().as_bytes());
-    let sign = digest::md5_hex_upper(&data);
-    // The buffer ends with the secret key.
-    zeroize::Zeroize::zeroize(&mut data);
-    sign
+    // The digest reads the string to sign and the key in their parts: no buffer holds the key (so
+    // there is none to wipe) and the body is not copied.
+    let joined = header_join(headers);
+    digest::md5_hex_upper_parts(&[joined.as_bytes(), body, secret.expose().as_bytes()])
 }
 
 /// Signs a request (or a callback): the value of the `sign` header for these auth headers and
