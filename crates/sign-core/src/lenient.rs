@@ -590,14 +590,9 @@ mod tests {
             #[serde(deserialize_with = "super::deserialize")]
             m: Option<i64>,
         }
-        let row: Row = serde_json::from_str(r#"{"n":-12,"m":18446744073709551615}"#).map_or_else(
-            |e| {
-                assert!(e.to_string().contains("an integer, found a text of 20 characters"), "{e}");
-                Row { n: 0, m: None }
-            },
-            |r| r,
-        );
-        assert_eq!(row, Row { n: 0, m: None }, "u64::MAX does not fit an i64");
+        // u64::MAX does not fit an i64: the same error as for its text.
+        let e = serde_json::from_str::<Row>(r#"{"n":-12,"m":18446744073709551615}"#).unwrap_err().to_string();
+        assert!(e.contains("an integer, found a text of 20 characters"), "{e}");
         let row: Row = serde_json::from_str(r#"{"n":-12,"m":9223372036854775807}"#).unwrap();
         assert_eq!(row, Row { n: -12, m: Some(i64::MAX) });
         let e = serde_json::from_str::<Row>(r#"{"n":[1],"m":1}"#).unwrap_err().to_string();

@@ -365,7 +365,8 @@ mod tests {
     #[test]
     fn waits_are_rounded_down_to_whole_milliseconds_never_up() {
         use ureq::unversioned::transport::time::Duration as Wait;
-        let timeout = |after: Wait| NextTimeout { after, reason: ureq::Timeout::Global, per_read: None, per_write: None };
+        let timeout =
+            |after: Wait| NextTimeout { after, reason: ureq::Timeout::Global, per_read: None, per_write: None };
         let round = |left: Duration| after(WholeMillis::round(timeout(Wait::Exact(left))));
         // Two calls a few microseconds apart arm the socket with the same value.
         assert_eq!(round(Duration::from_micros(29_999_981)), Wait::Exact(Duration::from_millis(29_999)));

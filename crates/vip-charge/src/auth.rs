@@ -125,14 +125,26 @@ pub struct AuthHeaders<'a> {
     pub sign_type: Option<SignType>,
 }
 
-/// The sorted header join that starts the string to sign (the body follows it directly).
+/// The sorted header join that starts the string to sign (the body follows it directly):
+/// [`encoding::canonical_join`] of the four headers, written straight into one string. The names
+/// are fixed, so is their order (`businessId` < `nonce` < `signType` < `timestamp`).
 fn header_join(headers: &AuthHeaders<'_>) -> String {
-    encoding::canonical_join([
+    let pairs = [
         (header::BUSINESS_ID, headers.business_id),
         (header::NONCE, headers.nonce),
-        (header::TIMESTAMP, headers.timestamp),
         (header::SIGN_TYPE, headers.sign_type.map(SignType::as_str).unwrap_or("")),
-    ])
+        (header::TIMESTAMP, headers.timestamp),
+    ];
+    let mut out = String::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
+    for (name, value) in pairs.iter().filter(|(_, v)| !v.is_empty()) {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        out.push_str(name);
+        out.push('=');
+        out.push_str(value);
+    }
+    out
 }
 
 /// The bytes that are signed: the sorted header join followed by the body.
@@ -221,6 +233,24 @@ mod tests {
 
     fn headers(sign_type: Option<SignType>) -> AuthHeaders<'static> {
         AuthHeaders { business_id: "55", nonce: "abc", timestamp: "1628772138668", sign_type }
+    }
+
+    #[test]
+    fn the_header_join_is_the_canonical_join() {
+        for (business_id, nonce, timestamp) in
+            [("55", "abc", "1628772138668"), ("", "n", "1"), ("b", "", ""), ("", "", "")]
+        {
+            for sign_type in [None, Some(SignType::Md5), Some(SignType::Sha256Rsa)] {
+                let h = AuthHeaders { business_id, nonce, timestamp, sign_type };
+                let expected = encoding::canonical_join([
+                    (header::TIMESTAMP, timestamp),
+                    (header::SIGN_TYPE, sign_type.map(SignType::as_str).unwrap_or("")),
+                    (header::NONCE, nonce),
+                    (header::BUSINESS_ID, business_id),
+                ]);
+                assert_eq!(header_join(&h), expected, "{h:?}");
+            }
+        }
     }
 
     #[test]
