@@ -91,10 +91,15 @@ impl<'a> Fields<'a> {
         self.data.map_or(Some(Value::Null), |raw| serde_json::from_str(raw.get()).ok())
     }
 
-    /// `data` decoded as `T` (from `null` when absent).
+    /// `data` decoded as `T` (from `null` when absent): straight from its text, and when `T`
+    /// refuses that (a key twice, which a [`Value`] keeps once, last value winning) through a
+    /// [`Value`] as before, so that the answer and the error are the ones a `Value` gives.
     fn data_as<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
         match self.data {
-            Some(raw) => serde_json::from_str(raw.get()),
+            Some(raw) => serde_json::from_str(raw.get()).or_else(|_| {
+                let value: Value = serde_json::from_str(raw.get())?;
+                serde_json::from_value(value)
+            }),
             None => serde_json::from_value(Value::Null),
         }
     }
@@ -304,6 +309,16 @@ mod tests {
         assert!(matches!(parse::<serde_json::Value>(&ok("[1]"), 0), Err(Error::Decode(_))));
         assert!(matches!(parse::<serde_json::Value>(&ok(r#"{"message":"x"}"#), 0), Err(Error::Decode(_))));
         assert!(matches!(parse::<serde_json::Value>(&ok(r#"{"status":0,"data":"#), 0), Err(Error::Decode(_))));
+    }
+
+    #[test]
+    fn a_key_twice_in_data_keeps_its_last_value() {
+        // As a `serde_json::Value` reads an object (the payload was once read through one).
+        let body = r#"{"status":0,"data":{"orderCode":1,"orderCode":"OC-2","account":"a"}}"#;
+        let order: VipChargeResponse = parse(&ok(body), 0).unwrap();
+        assert_eq!(order.order_code, "OC-2");
+        let body = r#"{"status":0,"status":5,"message":"no","data":{"balance":1}}"#;
+        assert!(matches!(parse::<VipChargeResponse>(&ok(body), 0), Err(Error::Api { status: 5, .. })));
     }
 
     #[test]
