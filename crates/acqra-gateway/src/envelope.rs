@@ -421,6 +421,23 @@ mod tests {
     }
 
     #[test]
+    fn the_one_pass_reads_the_envelope_fields_as_the_two_passes_do() {
+        // An escaped key is the key it spells.
+        let body = r#"{"resp\u0043ode":"5001","respMsg":"no","tradeNo":"T1","amount":"1"}"#;
+        assert!(matches!(parse_paid(200, body), Err(Error::Api { code, .. }) if code == "5001"));
+        // `respCode` twice: not the envelope (the two passes refuse it), although `Paid` decodes.
+        let body = r#"{"respCode":"0000","respCode":"5001","tradeNo":"T1","amount":"1"}"#;
+        assert!(matches!(parse_paid(200, body), Err(Error::Decode(_))));
+        assert!(matches!(parse_paid(500, body), Err(Error::HttpStatus { status: 500 })));
+        // `null` says nothing, as an absent code: the body decides (it is a `Paid`).
+        let body = r#"{"respCode":null,"respMsg":null,"tradeNo":"T1","amount":"1"}"#;
+        assert_eq!(parse_paid(200, body).unwrap().trade_no, "T1");
+        // The payload type sees `respCode` too.
+        let v: Value = parse(&resp(200, r#"{"respCode":"0000","n":1}"#), LIMIT, "t").unwrap();
+        assert_eq!(v, serde_json::json!({"respCode": "0000", "n": 1}));
+    }
+
+    #[test]
     fn failure_codes_become_api_errors() {
         let e = parse_paid(200, r#"{"respCode":"5001","respMsg":"余额不足"}"#).unwrap_err();
         match e {
