@@ -62,9 +62,14 @@ pub fn run(root: &Path, args: &[String]) -> ExitCode {
         return ExitCode::from(1);
     }
 
-    // One binary per backend, built before anything is timed.
+    // One binary per backend, built before anything is timed; a backend none of whose sections
+    // runs (`--only per-call,signing` leaves the aws-lc-rs build idle) is not built.
     let mut binaries = Vec::new();
-    for (name, feature) in BACKENDS {
+    for (i, (name, feature)) in BACKENDS.iter().enumerate() {
+        if sections_of(i, &args.only).is_empty() {
+            binaries.push(None);
+            continue;
+        }
         eprintln!("building paykit-bench (release, RSA backend: {name})");
         let mut build = Command::new(&cargo);
         build.args(["build", "--release", "--quiet", "--package", "paykit-bench"]).current_dir(root);
@@ -82,13 +87,14 @@ pub fn run(root: &Path, args: &[String]) -> ExitCode {
             eprintln!("error: cannot copy {} to {}: {e}", built.display(), kept.display());
             return ExitCode::from(1);
         }
-        binaries.push(kept);
+        binaries.push(Some(kept));
     }
 
     let pin = pin_command(args.cpu.as_deref());
     let mut lines = Vec::new();
     for run in 1..=args.runs {
         for (i, binary) in binaries.iter().enumerate() {
+            let Some(binary) = binary else { continue };
             let mut command = match &pin {
                 Some((taskset, cpu)) => {
                     let mut c = Command::new(taskset);
@@ -100,13 +106,7 @@ pub fn run(root: &Path, args: &[String]) -> ExitCode {
             if args.quick {
                 command.arg("--quick");
             }
-            // The backends after the first only change the RSA figures.
-            let sections: Vec<&str> = if i > 0 { vec!["rsa"] } else { vec!["per-call", "signing", "rsa"] };
-            let sections: Vec<&str> =
-                sections.into_iter().filter(|s| args.only.is_empty() || args.only.iter().any(|o| o == s)).collect();
-            if sections.is_empty() {
-                continue;
-            }
+            let sections = sections_of(i, &args.only);
             command.args(["--only", &sections.join(",")]);
             eprintln!("run {run}/{}: {} {}", args.runs, BACKENDS[i].0, if i > 0 { "(rsa only)" } else { "" });
             let output = match command.stderr(Stdio::inherit()).output() {
@@ -130,6 +130,13 @@ pub fn run(root: &Path, args: &[String]) -> ExitCode {
     };
     print!("{}", render(&lines, args.runs, &pinned));
     ExitCode::SUCCESS
+}
+
+/// The sections the binary of backend `i` runs: the backends after the first only change the RSA
+/// figures; `only` (when not empty) keeps the sections it names.
+fn sections_of(i: usize, only: &[String]) -> Vec<&'static str> {
+    let sections: &[&'static str] = if i > 0 { &["rsa"] } else { &["per-call", "signing", "rsa"] };
+    sections.iter().copied().filter(|s| only.is_empty() || only.iter().any(|o| o == s)).collect()
 }
 
 /// `taskset` and the CPU to pin to: the one asked for, or the last one.

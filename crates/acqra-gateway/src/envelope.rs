@@ -141,7 +141,17 @@ fn read_as<T: DeserializeOwned>(
     context: &str,
     secrets: &[&str],
 ) -> Option<Envelope<Result<T, DecodeError>>> {
-    // One light pass for the envelope fields, then the payload decoded once into `T`.
+    // One pass: the payload decoded into `T` while its `respCode` and `respMsg` are noted on the
+    // way. Anything unusual (not an object, `T` refusing the body, a key twice, no code) takes the
+    // two passes below, whose answer the one pass reproduces when it succeeds.
+    if let Some((payload, head)) = one_pass::<T>(body) {
+        match resp_code(&head)? {
+            RespCode::Success => return Some(Envelope::Success(Ok(payload))),
+            RespCode::Refused(code) => return Some(refusal(&code, &head, secrets)),
+            RespCode::Unsaid => {}
+        }
+    }
+    // A light pass for the envelope fields, then the payload decoded once into `T`.
     let head = head(body)?;
     match resp_code(&head)? {
         RespCode::Success => Some(Envelope::Success(decode_json(context, body))),
@@ -151,6 +161,178 @@ fn read_as<T: DeserializeOwned>(
             let value: Value = serde_json::from_slice(body).ok()?;
             Some(Envelope::Success(unsaid::<T>(body, &value, context)))
         }
+    }
+}
+
+/// The body decoded as `T` in one pass, with the `respCode` and `respMsg` a [`Head`] would hold.
+/// `None` when the body is not a JSON object, `T` does not decode from it (or reads it other than
+/// as an object), or either envelope field comes twice: the caller then reads the body as before.
+fn one_pass<T: DeserializeOwned>(body: &[u8]) -> Option<(T, Head)> {
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return None;
+    }
+    let mut noted = Noted::default();
+    let mut json = serde_json::Deserializer::from_slice(body);
+    let payload = T::deserialize(Tap { inner: &mut json, noted: &mut noted }).ok()?;
+    json.end().ok()?;
+    if noted.twice {
+        return None;
+    }
+    Some((payload, Head { resp_code: noted.code, resp_msg: noted.message }))
+}
+
+/// The envelope fields seen while `T` decodes.
+#[derive(Default)]
+struct Noted {
+    /// `respCode`, `None` for `null` as in [`Head`].
+    code: Option<Value>,
+    message: Option<Value>,
+    seen: [bool; 2],
+    /// A field seen twice (a [`Head`] refuses the body then).
+    twice: bool,
+    /// Which envelope field the next value belongs to (`true`: `respCode`).
+    pending: Option<bool>,
+}
+
+impl Noted {
+    fn keep(&mut self, is_code: bool, value: &Value) {
+        let seen = &mut self.seen[usize::from(is_code)];
+        self.twice |= *seen;
+        *seen = true;
+        // `Option<Value>` reads `null` as `None`: so does this.
+        let kept = (!value.is_null()).then(|| value.clone());
+        if is_code {
+            self.code = kept;
+        } else {
+            self.message = kept;
+        }
+    }
+}
+
+/// The body's deserializer, handing `T` the top-level object through [`TapMap`]. The body is an
+/// object: whatever `T` asks for reaches its visitor as a map, and fails there (the caller then
+/// falls back to two passes) when `T` expected something else.
+struct Tap<'n, D> {
+    inner: D,
+    noted: &'n mut Noted,
+}
+
+impl<'de, D: serde::Deserializer<'de>> serde::Deserializer<'de> for Tap<'_, D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.inner.deserialize_map(TapVisitor { visitor, noted: self.noted })
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.inner.deserialize_map(TapVisitor { visitor, noted: self.noted })
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.inner.deserialize_map(TapVisitor { visitor, noted: self.noted })
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct enum identifier ignored_any
+    }
+}
+
+struct TapVisitor<'n, V> {
+    visitor: V,
+    noted: &'n mut Noted,
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for TapVisitor<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.visitor.expecting(f)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_map(TapMap { inner: map, noted: self.noted })
+    }
+}
+
+/// The top-level object as `T` sees it: every key and value passed through, `respCode` and
+/// `respMsg` read as [`Value`]s first (as [`Head`] reads them) and noted.
+struct TapMap<'n, A> {
+    inner: A,
+    noted: &'n mut Noted,
+}
+
+/// A key, borrowed from the body when it has no escapes.
+enum KeyText<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl<'de> serde::Deserialize<'de> for KeyText<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl<'de> Visitor<'de> for Text {
+            type Value = KeyText<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(self, key: &'de str) -> Result<KeyText<'de>, E> {
+                Ok(KeyText::Borrowed(key))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<KeyText<'de>, E> {
+                Ok(KeyText::Owned(key.to_owned()))
+            }
+        }
+        deserializer.deserialize_str(Text)
+    }
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for TapMap<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        use serde::de::IntoDeserializer;
+        let Some(key) = self.inner.next_key::<KeyText<'de>>()? else {
+            return Ok(None);
+        };
+        let text = match &key {
+            KeyText::Borrowed(s) => *s,
+            KeyText::Owned(s) => s.as_str(),
+        };
+        self.noted.pending = match text {
+            "respCode" => Some(true),
+            "respMsg" => Some(false),
+            _ => None,
+        };
+        match key {
+            KeyText::Borrowed(s) => seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(s)).map(Some),
+            KeyText::Owned(s) => seed.deserialize(s.into_deserializer()).map(Some),
+        }
+    }
+
+    fn next_value_seed<S: serde::de::DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
+        let Some(is_code) = self.noted.pending.take() else {
+            return self.inner.next_value_seed(seed);
+        };
+        let value: Value = self.inner.next_value()?;
+        self.noted.keep(is_code, &value);
+        seed.deserialize(value).map_err(serde::de::Error::custom)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
     }
 }
 
@@ -236,6 +418,23 @@ mod tests {
         let p = parse_paid(200, r#"{"respCode":"0000","respMsg":"ok","tradeNo":"T1","amount":"100.99"}"#).unwrap();
         assert_eq!(p.trade_no, "T1");
         assert_eq!(p.amount, sign_core::Decimal::from_minor(10099, 2));
+    }
+
+    #[test]
+    fn the_one_pass_reads_the_envelope_fields_as_the_two_passes_do() {
+        // An escaped key is the key it spells.
+        let body = r#"{"resp\u0043ode":"5001","respMsg":"no","tradeNo":"T1","amount":"1"}"#;
+        assert!(matches!(parse_paid(200, body), Err(Error::Api { code, .. }) if code == "5001"));
+        // `respCode` twice: not the envelope (the two passes refuse it), although `Paid` decodes.
+        let body = r#"{"respCode":"0000","respCode":"5001","tradeNo":"T1","amount":"1"}"#;
+        assert!(matches!(parse_paid(200, body), Err(Error::Decode(_))));
+        assert!(matches!(parse_paid(500, body), Err(Error::HttpStatus { status: 500 })));
+        // `null` says nothing, as an absent code: the body decides (it is a `Paid`).
+        let body = r#"{"respCode":null,"respMsg":null,"tradeNo":"T1","amount":"1"}"#;
+        assert_eq!(parse_paid(200, body).unwrap().trade_no, "T1");
+        // The payload type sees `respCode` too.
+        let v: Value = parse(&resp(200, r#"{"respCode":"0000","n":1}"#), LIMIT, "t").unwrap();
+        assert_eq!(v, serde_json::json!({"respCode": "0000", "n": 1}));
     }
 
     #[test]

@@ -86,8 +86,13 @@ impl Client {
     /// The envelope's `data` decoded as `T` (`[]` and `null` read as `{}`), under the configured
     /// size cap; the caller's token is redacted from the mall's messages (see [`envelope`]).
     fn read_response<T: DeserializeOwned>(&self, response: &HttpResponse, context: &str) -> Result<T, Error> {
-        let data = self.read(response)?;
-        Ok(decode_json(context, data.as_bytes())?)
+        let config = &self.inner.config;
+        let token = config.token.expose();
+        // `data` decoded where it lies in the body.
+        let decoded = read_envelope(response, config.http_options().max_response_bytes, |body| {
+            envelope::read_with(body, token, |data| decode_json::<T>(context, data.as_bytes()))
+        })?;
+        Ok(decoded?)
     }
 
     /// The request with the `token` header (see [`auth`]), its JSON `body` written in the
@@ -95,20 +100,17 @@ impl Client {
     fn sign_request(&self, method: Method, path: &str, body: Vec<u8>, idempotent: bool) -> Result<HttpRequest, Error> {
         let config = &self.inner.config;
         let encoding = config.body_encoding;
-        let body = encoding.encode(&body, path)?;
+        // A JSON body is sent as serialized (no copy); a form is written from it.
+        let body = match encoding {
+            crate::BodyEncoding::Json => body,
+            other => other.encode(&body, path)?,
+        };
         let http = HttpRequest::new(method, join_url(&config.base_url, path))
             .with_header("Content-Type", encoding.content_type())
             .with_header("Accept", "application/json")
             .with_body(body)
             .with_idempotent(idempotent);
         Ok(auth::authorize(http, &config.token))
-    }
-
-    /// The envelope's `data` JSON text, through sign-core's decision table.
-    fn read(&self, response: &HttpResponse) -> Result<String, Error> {
-        let config = &self.inner.config;
-        let token = config.token.expose();
-        Ok(read_envelope(response, config.http_options().max_response_bytes, |body| envelope::read(body, token))?)
     }
 }
 

@@ -57,6 +57,12 @@ struct RawEnvelope<'a> {
 /// assert_eq!(read(b"<html>", token), None);
 /// ```
 pub fn read(body: &[u8], token: &str) -> Option<Envelope<String>> {
+    read_with(body, token, str::to_owned)
+}
+
+/// [`read`], handing the success's `data` text (`{}` for `[]` and `null`) to `decode` where it lies
+/// in the body, instead of copying it out.
+pub(crate) fn read_with<P>(body: &[u8], token: &str, decode: impl FnOnce(&str) -> P) -> Option<Envelope<P>> {
     let envelope: RawEnvelope<'_> = serde_json::from_slice(body).ok()?;
     let status = envelope.status;
     if status != STATUS_OK {
@@ -67,7 +73,7 @@ pub fn read(body: &[u8], token: &str) -> Option<Envelope<String>> {
         None | Some("null") | Some("[]") => "{}",
         Some(raw) => raw,
     };
-    Some(Envelope::Success(data.to_owned()))
+    Some(Envelope::Success(decode(data)))
 }
 
 /// The shortest piece of the token that is redacted when a message echoes only part of it (a

@@ -28,6 +28,8 @@
 //! assert_eq!(read_envelope(&proxy, 1 << 20, read), Err(ResponseError::HttpStatus { status: 502 }));
 //! ```
 
+use std::fmt;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -408,6 +410,63 @@ pub fn read_envelope<P>(
         }
         Some(Envelope::Success(_)) if !ok_status => Err(ResponseError::HttpStatus { status }),
         Some(Envelope::Success(payload)) => Ok(payload),
+    }
+}
+
+/// A JSON value read and checked exactly as a [`serde_json::Value`] would be (UTF-8, escapes, number
+/// range, nesting depth), then dropped without allocating: for envelope readers that skip the
+/// fields they do not need in one pass and must still refuse every body a `Value` refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CheckedJson;
+
+impl<'de> serde::Deserialize<'de> for CheckedJson {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Any;
+        impl<'de> serde::de::Visitor<'de> for Any {
+            type Value = CheckedJson;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<CheckedJson, E> {
+                Ok(CheckedJson)
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<CheckedJson, E> {
+                Ok(CheckedJson)
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<CheckedJson, E> {
+                Ok(CheckedJson)
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<CheckedJson, E> {
+                Ok(CheckedJson)
+            }
+
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<CheckedJson, E> {
+                Ok(CheckedJson)
+            }
+
+            fn visit_unit<E: serde::de::Error>(self) -> Result<CheckedJson, E> {
+                Ok(CheckedJson)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<CheckedJson, A::Error> {
+                while seq.next_element::<CheckedJson>()?.is_some() {}
+                Ok(CheckedJson)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<CheckedJson, A::Error> {
+                while map.next_key::<CheckedJson>()?.is_some() {
+                    map.next_value::<CheckedJson>()?;
+                }
+                Ok(CheckedJson)
+            }
+        }
+        deserializer.deserialize_any(Any)
     }
 }
 

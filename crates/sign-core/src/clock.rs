@@ -84,9 +84,17 @@ pub fn random_nonce(len: usize) -> String {
     const LIMIT: u8 = 248;
     let mut out = String::with_capacity(len);
     // 3 % of bytes are dropped; a quarter more than needed almost always suffices in one read.
-    let mut buf = vec![0u8; len + len / 4 + 8];
+    let need = len + len / 4 + 8;
+    // Nonces are short: the random bytes fit on the stack (a nonce is no secret to wipe).
+    let (mut stack, mut heap) = ([0u8; 96], Vec::new());
+    let buf: &mut [u8] = if need <= stack.len() {
+        &mut stack[..need]
+    } else {
+        heap.resize(need, 0);
+        &mut heap
+    };
     while out.len() < len {
-        os_random(&mut buf);
+        os_random(buf);
         for &b in buf.iter().filter(|&&b| b < LIMIT).take(len - out.len()) {
             out.push(ALPHABET[usize::from(b) % ALPHABET.len()] as char);
         }

@@ -13,6 +13,26 @@ pub fn hmac_sha1(key: &[u8], message: &[u8]) -> [u8; 20] {
     mac.finalize().into_bytes().into()
 }
 
+/// HMAC-SHA1 of the concatenation of `parts` under `key`: the same MAC as [`hmac_sha1`] over the
+/// joined bytes, without a buffer holding them (no copy of a secret part to wipe).
+pub fn hmac_sha1_parts(key: &[u8], parts: &[&[u8]]) -> [u8; 20] {
+    let mut mac = <Hmac<Sha1> as Mac>::new_from_slice(key).expect("HMAC takes keys of any length");
+    for part in parts {
+        mac.update(part);
+    }
+    mac.finalize().into_bytes().into()
+}
+
+/// MD5 of the concatenation of `parts`, as uppercase hex: the same as [`md5_hex_upper`] over the
+/// joined bytes, without a buffer holding them (no copy of a secret part to wipe).
+pub fn md5_hex_upper_parts(parts: &[&[u8]]) -> String {
+    let mut md5 = Md5::new();
+    for part in parts {
+        md5.update(part);
+    }
+    hex_upper(&md5.finalize())
+}
+
 /// MD5 of `data` (16 bytes).
 pub fn md5(data: &[u8]) -> [u8; 16] {
     Md5::digest(data).into()

@@ -21,6 +21,11 @@ pub fn base64_std(data: &[u8]) -> String {
     STANDARD.encode(data)
 }
 
+/// Standard Base64 with padding of `data`, appended to `out` (no string of its own).
+pub fn base64_std_into(data: &[u8], out: &mut String) {
+    STANDARD.encode_string(data, out);
+}
+
 /// URL-safe Base64 without padding (`-_`, no `=`).
 pub fn base64_url_nopad(data: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(data)
@@ -57,7 +62,7 @@ where
 {
     let mut kept: Vec<(K, V)> = pairs.into_iter().filter(|(_, v)| !v.as_ref().is_empty()).collect();
     kept.sort_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()));
-    let mut out = String::new();
+    let mut out = String::with_capacity(kept.iter().map(|(k, v)| k.as_ref().len() + v.as_ref().len() + 2).sum());
     for (i, (k, v)) in kept.iter().enumerate() {
         if i > 0 {
             out.push('&');

@@ -67,7 +67,8 @@ pub struct HttpRequest {
 impl HttpRequest {
     /// A request with no headers, no body, not idempotent.
     pub fn new(method: Method, url: impl Into<String>) -> Self {
-        Self { method, url: url.into(), headers: Vec::new(), body: Vec::new(), idempotent: false }
+        // Room for the headers a provider's request carries (up to 7 today): one allocation.
+        Self { method, url: url.into(), headers: Vec::with_capacity(8), body: Vec::new(), idempotent: false }
     }
 
     /// Adds a header.

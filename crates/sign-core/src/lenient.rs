@@ -268,10 +268,87 @@ pub trait Lenient: Sized {
 
     /// Whether `""` means "absent" for this type (true for numbers and booleans, false for text).
     const EMPTY_IS_ABSENT: bool = true;
+
+    /// `Self` from a JSON integer: always what [`from_scalar`](Self::from_scalar) makes of the
+    /// number's text, which a type may compute without writing that text (`i64` does).
+    ///
+    /// # Errors
+    /// As [`from_scalar`](Self::from_scalar).
+    fn from_i64(v: i64) -> Result<Self, String> {
+        Self::from_scalar(Scalar::Number(v.to_string()))
+    }
+
+    /// [`from_i64`](Self::from_i64) for a JSON integer above `i64::MAX` or read as unsigned.
+    ///
+    /// # Errors
+    /// As [`from_scalar`](Self::from_scalar).
+    fn from_u64(v: u64) -> Result<Self, String> {
+        Self::from_scalar(Scalar::Number(v.to_string()))
+    }
 }
 
 fn scalar_only<'de, D: Deserializer<'de>, T: Lenient>(deserializer: D) -> Result<T, D::Error> {
-    T::from_scalar(scalar(deserializer)?).map_err(de::Error::custom)
+    deserializer.deserialize_any(ScalarOnly(PhantomData))
+}
+
+/// [`ScalarVisitor`] followed by `T::from_scalar`, with integers handed to `T` as integers (no
+/// text written and read back): the same results and the same errors.
+struct ScalarOnly<T>(PhantomData<T>);
+
+impl<'de, T: Lenient> Visitor<'de> for ScalarOnly<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        ScalarVisitor.expecting(f)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        T::from_i64(v).map_err(E::custom)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        T::from_u64(v).map_err(E::custom)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        T::from_scalar(ScalarVisitor.visit_str(v)?).map_err(E::custom)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+        T::from_scalar(ScalarVisitor.visit_string(v)?).map_err(E::custom)
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<T, E> {
+        T::from_scalar(ScalarVisitor.visit_i128(v)?).map_err(E::custom)
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<T, E> {
+        T::from_scalar(ScalarVisitor.visit_u128(v)?).map_err(E::custom)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        T::from_scalar(ScalarVisitor.visit_f64(v)?).map_err(E::custom)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
+        T::from_scalar(ScalarVisitor.visit_bool(v)?).map_err(E::custom)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+        T::from_scalar(Scalar::Null).map_err(E::custom)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<T, E> {
+        T::from_scalar(Scalar::Null).map_err(E::custom)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::from_scalar(ScalarVisitor.visit_some(deserializer)?).map_err(de::Error::custom)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::from_scalar(ScalarVisitor.visit_map(map)?).map_err(de::Error::custom)
+    }
 }
 
 impl Lenient for String {
@@ -289,6 +366,14 @@ impl Lenient for String {
 impl Lenient for i64 {
     fn deserialize_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         scalar_only(deserializer)
+    }
+
+    fn from_i64(v: i64) -> Result<Self, String> {
+        Ok(v)
+    }
+
+    fn from_u64(v: u64) -> Result<Self, String> {
+        i64::try_from(v).or_else(|_| Self::from_scalar(Scalar::Number(v.to_string())))
     }
 
     fn from_scalar(scalar: Scalar) -> Result<Self, String> {
@@ -344,6 +429,14 @@ impl<T: Lenient> Lenient for Option<T> {
             other => T::from_scalar(other).map(Some),
         }
     }
+
+    fn from_i64(v: i64) -> Result<Self, String> {
+        T::from_i64(v).map(Some)
+    }
+
+    fn from_u64(v: u64) -> Result<Self, String> {
+        T::from_u64(v).map(Some)
+    }
 }
 
 impl<T: Lenient> Lenient for Vec<T> {
@@ -356,6 +449,14 @@ impl<T: Lenient> Lenient for Vec<T> {
             Scalar::Null => Ok(Vec::new()),
             one => T::from_scalar(one).map(|v| vec![v]),
         }
+    }
+
+    fn from_i64(v: i64) -> Result<Self, String> {
+        T::from_i64(v).map(|v| vec![v])
+    }
+
+    fn from_u64(v: u64) -> Result<Self, String> {
+        T::from_u64(v).map(|v| vec![v])
     }
 }
 
@@ -370,10 +471,10 @@ macro_rules! scalar_visits {
             <$t>::from_scalar(Scalar::Text(v)).map_err(E::custom)
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<$t, E> {
-            self.scalar(ScalarVisitor.visit_i64(v)?)
+            <$t>::from_i64(v).map_err(E::custom)
         }
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<$t, E> {
-            self.scalar(ScalarVisitor.visit_u64(v)?)
+            <$t>::from_u64(v).map_err(E::custom)
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<$t, E> {
             self.scalar(ScalarVisitor.visit_f64(v)?)
@@ -460,6 +561,43 @@ mod tests {
     use serde::Deserialize;
 
     use super::*;
+
+    /// The integer shortcut must give what the text of the number gives, errors included.
+    fn same_as_text<T: Lenient + PartialEq + fmt::Debug>() {
+        let ints = [0, 1, -1, 2, 42, -42, i64::MAX, i64::MIN];
+        for v in ints {
+            assert_eq!(T::from_i64(v), T::from_scalar(Scalar::Number(v.to_string())), "{v}");
+        }
+        for v in [0, 1, 7, u64::try_from(i64::MAX).unwrap(), u64::try_from(i64::MAX).unwrap() + 1, u64::MAX] {
+            assert_eq!(T::from_u64(v), T::from_scalar(Scalar::Number(v.to_string())), "{v}");
+        }
+    }
+
+    #[test]
+    fn integers_read_without_text_as_they_read_with_it() {
+        same_as_text::<i64>();
+        same_as_text::<String>();
+        same_as_text::<bool>();
+        same_as_text::<Option<i64>>();
+        same_as_text::<Option<bool>>();
+        same_as_text::<Option<String>>();
+        same_as_text::<Vec<i64>>();
+        same_as_text::<Option<Vec<i64>>>();
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Row {
+            #[serde(deserialize_with = "super::deserialize")]
+            n: i64,
+            #[serde(deserialize_with = "super::deserialize")]
+            m: Option<i64>,
+        }
+        // u64::MAX does not fit an i64: the same error as for its text.
+        let e = serde_json::from_str::<Row>(r#"{"n":-12,"m":18446744073709551615}"#).unwrap_err().to_string();
+        assert!(e.contains("an integer, found a text of 20 characters"), "{e}");
+        let row: Row = serde_json::from_str(r#"{"n":-12,"m":9223372036854775807}"#).unwrap();
+        assert_eq!(row, Row { n: -12, m: Some(i64::MAX) });
+        let e = serde_json::from_str::<Row>(r#"{"n":[1],"m":1}"#).unwrap_err().to_string();
+        assert!(e.contains("expected a string, a number or a boolean"), "{e}");
+    }
 
     #[derive(Debug, Deserialize, PartialEq)]
     struct Fields {

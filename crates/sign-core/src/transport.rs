@@ -20,7 +20,7 @@ use std::time::Instant;
 
 use ureq::Agent;
 use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
-use ureq::unversioned::transport::{ConnectionDetails, Connector, DefaultConnector, NextTimeout};
+use ureq::unversioned::transport::{Buffers, ConnectionDetails, Connector, DefaultConnector, NextTimeout};
 
 use crate::error::{TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method, Transport};
@@ -218,17 +218,67 @@ fn tls_kind(error: &rustls::Error) -> TransportErrorKind {
 /// when the call's overall timeout is shorter than the connect timeout it fires first, and the
 /// error read as a response timeout ("outcome unknown") for a request that never left. Nothing of
 /// the request is written before `connect` returns (pooled connections do not come through here).
+/// The connection it makes waits in whole milliseconds ([`WholeMillis`]).
 #[derive(Debug)]
 struct ConnectPhase(DefaultConnector);
 
 impl Connector<()> for ConnectPhase {
-    type Out = <DefaultConnector as Connector<()>>::Out;
+    type Out = WholeMillis;
 
     fn connect(&self, details: &ConnectionDetails, chained: Option<()>) -> Result<Option<Self::Out>, ureq::Error> {
-        self.0.connect(details, chained).map_err(|error| match error {
-            ureq::Error::Timeout(_) => ureq::Error::Timeout(ureq::Timeout::Connect),
-            other => other,
-        })
+        match self.0.connect(details, chained) {
+            Ok(made) => Ok(made.map(WholeMillis)),
+            Err(ureq::Error::Timeout(_)) => Err(ureq::Error::Timeout(ureq::Timeout::Connect)),
+            Err(other) => Err(other),
+        }
+    }
+}
+
+/// A connection whose reads and writes wait until the call's deadline rounded *down* to the
+/// millisecond.
+///
+/// ureq arms `SO_RCVTIMEO` / `SO_SNDTIMEO` with the time left before the deadline, and skips the
+/// `setsockopt` only when the value is unchanged. With an exact time left it never is: three
+/// syscalls per call on a pooled connection. Rounded down to the millisecond, the time left at each
+/// read and write of a fast call is the same value from call to call, so the socket keeps it. No
+/// wait ends later than before (the kernel rounds these timeouts up to its tick anyway); one may
+/// end up to a millisecond earlier. Under a millisecond left, the exact value is passed on.
+#[derive(Debug)]
+struct WholeMillis(Box<dyn ureq::unversioned::transport::Transport>);
+
+impl WholeMillis {
+    fn round(mut timeout: NextTimeout) -> NextTimeout {
+        use ureq::unversioned::transport::time::Duration as Wait;
+        if let Wait::Exact(left) = timeout.after {
+            let millis = left.as_millis();
+            if millis > 0 {
+                let millis = u64::try_from(millis).unwrap_or(u64::MAX);
+                timeout.after = Wait::Exact(Duration::from_millis(millis));
+            }
+        }
+        timeout
+    }
+}
+
+impl ureq::unversioned::transport::Transport for WholeMillis {
+    fn buffers(&mut self) -> &mut dyn Buffers {
+        self.0.buffers()
+    }
+
+    fn transmit_output(&mut self, amount: usize, timeout: NextTimeout) -> Result<(), ureq::Error> {
+        self.0.transmit_output(amount, Self::round(timeout))
+    }
+
+    fn await_input(&mut self, timeout: NextTimeout) -> Result<bool, ureq::Error> {
+        self.0.await_input(Self::round(timeout))
+    }
+
+    fn is_open(&mut self) -> bool {
+        self.0.is_open()
+    }
+
+    fn is_tls(&self) -> bool {
+        self.0.is_tls()
     }
 }
 
@@ -306,6 +356,33 @@ mod tests {
             per_write: None,
         };
         r.resolve(&url.parse().unwrap(), &config, timeout).unwrap().to_vec()
+    }
+
+    fn after(t: NextTimeout) -> ureq::unversioned::transport::time::Duration {
+        t.after
+    }
+
+    #[test]
+    fn waits_are_rounded_down_to_whole_milliseconds_never_up() {
+        use ureq::unversioned::transport::time::Duration as Wait;
+        let timeout =
+            |after: Wait| NextTimeout { after, reason: ureq::Timeout::Global, per_read: None, per_write: None };
+        let round = |left: Duration| after(WholeMillis::round(timeout(Wait::Exact(left))));
+        // Two calls a few microseconds apart arm the socket with the same value.
+        assert_eq!(round(Duration::from_micros(29_999_981)), Wait::Exact(Duration::from_millis(29_999)));
+        assert_eq!(round(Duration::from_micros(29_999_013)), Wait::Exact(Duration::from_millis(29_999)));
+        assert_eq!(round(Duration::from_millis(5)), Wait::Exact(Duration::from_millis(5)));
+        // Under a millisecond left: exact, never zero (zero would mean "no timeout" to a socket).
+        assert_eq!(round(Duration::from_micros(700)), Wait::Exact(Duration::from_micros(700)));
+        assert_eq!(round(Duration::ZERO), Wait::Exact(Duration::ZERO));
+        assert_eq!(after(WholeMillis::round(timeout(Wait::NotHappening))), Wait::NotHappening);
+        let kept = WholeMillis::round(NextTimeout {
+            after: Wait::Exact(Duration::from_micros(1500)),
+            reason: ureq::Timeout::RecvBody,
+            per_read: Some(Wait::Exact(Duration::from_secs(1))),
+            per_write: None,
+        });
+        assert_eq!((kept.reason, kept.per_read), (ureq::Timeout::RecvBody, Some(Wait::Exact(Duration::from_secs(1)))));
     }
 
     #[test]

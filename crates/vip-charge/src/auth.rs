@@ -125,14 +125,31 @@ pub struct AuthHeaders<'a> {
     pub sign_type: Option<SignType>,
 }
 
-/// The bytes that are signed: the sorted header join followed by the body.
-fn string_to_sign(headers: &AuthHeaders<'_>, body: &[u8]) -> Vec<u8> {
-    let joined = encoding::canonical_join([
+/// The sorted header join that starts the string to sign (the body follows it directly):
+/// [`encoding::canonical_join`] of the four headers, written straight into one string. The names
+/// are fixed, so is their order (`businessId` < `nonce` < `signType` < `timestamp`).
+fn header_join(headers: &AuthHeaders<'_>) -> String {
+    let pairs = [
         (header::BUSINESS_ID, headers.business_id),
         (header::NONCE, headers.nonce),
-        (header::TIMESTAMP, headers.timestamp),
         (header::SIGN_TYPE, headers.sign_type.map(SignType::as_str).unwrap_or("")),
-    ]);
+        (header::TIMESTAMP, headers.timestamp),
+    ];
+    let mut out = String::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
+    for (name, value) in pairs.iter().filter(|(_, v)| !v.is_empty()) {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        out.push_str(name);
+        out.push('=');
+        out.push_str(value);
+    }
+    out
+}
+
+/// The bytes that are signed: the sorted header join followed by the body.
+fn string_to_sign(headers: &AuthHeaders<'_>, body: &[u8]) -> Vec<u8> {
+    let joined = header_join(headers);
     let mut out = Vec::with_capacity(joined.len() + body.len());
     out.extend_from_slice(joined.as_bytes());
     out.extend_from_slice(body);
@@ -140,12 +157,10 @@ fn string_to_sign(headers: &AuthHeaders<'_>, body: &[u8]) -> Vec<u8> {
 }
 
 fn md5_sign(secret: &SecretString, headers: &AuthHeaders<'_>, body: &[u8]) -> String {
-    let mut data = string_to_sign(headers, body);
-    data.extend_from_slice(secret.expose().as_bytes());
-    let sign = digest::md5_hex_upper(&data);
-    // The buffer ends with the secret key.
-    zeroize::Zeroize::zeroize(&mut data);
-    sign
+    // The digest reads the string to sign and the key in their parts: no buffer holds the key (so
+    // there is none to wipe) and the body is not copied.
+    let joined = header_join(headers);
+    digest::md5_hex_upper_parts(&[joined.as_bytes(), body, secret.expose().as_bytes()])
 }
 
 /// Signs a request (or a callback): the value of the `sign` header for these auth headers and
@@ -218,6 +233,24 @@ mod tests {
 
     fn headers(sign_type: Option<SignType>) -> AuthHeaders<'static> {
         AuthHeaders { business_id: "55", nonce: "abc", timestamp: "1628772138668", sign_type }
+    }
+
+    #[test]
+    fn the_header_join_is_the_canonical_join() {
+        for (business_id, nonce, timestamp) in
+            [("55", "abc", "1628772138668"), ("", "n", "1"), ("b", "", ""), ("", "", "")]
+        {
+            for sign_type in [None, Some(SignType::Md5), Some(SignType::Sha256Rsa)] {
+                let h = AuthHeaders { business_id, nonce, timestamp, sign_type };
+                let expected = encoding::canonical_join([
+                    (header::TIMESTAMP, timestamp),
+                    (header::SIGN_TYPE, sign_type.map(SignType::as_str).unwrap_or("")),
+                    (header::NONCE, nonce),
+                    (header::BUSINESS_ID, business_id),
+                ]);
+                assert_eq!(header_join(&h), expected, "{h:?}");
+            }
+        }
     }
 
     #[test]

@@ -140,12 +140,13 @@ impl Client {
         let sign_type = config.send_sign_type.then(|| config.sign_type());
         let headers = AuthHeaders { business_id: &config.business_id, nonce: &nonce, timestamp: &timestamp, sign_type };
         let sign = auth::sign(&config.signing_key, &headers, &body)?;
+        // The nonce and timestamp strings move into their headers (no copies).
         let mut request = HttpRequest::new(method, join_url(&config.base_url, path))
             .with_header("Content-Type", "application/json; charset=utf-8")
             .with_header("Accept", "application/json")
             .with_header(header::BUSINESS_ID, config.business_id.as_str())
-            .with_header(header::NONCE, nonce.as_str())
-            .with_header(header::TIMESTAMP, timestamp.as_str());
+            .with_header(header::NONCE, nonce)
+            .with_header(header::TIMESTAMP, timestamp);
         if let Some(sign_type) = sign_type {
             request = request.with_header(header::SIGN_TYPE, sign_type.as_str());
         }

@@ -2,8 +2,10 @@
 //! payload live, which status means success, and which answers cannot be classified. The decision
 //! table itself (HTTP status, size cap, truncation) is [`sign_core::call::read_envelope`].
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
+use serde_json::value::RawValue;
 use sign_core::HttpResponse;
 use sign_core::call::{Envelope, read_envelope, truncate_for_error};
 
@@ -34,22 +36,131 @@ pub enum Payload {
 /// envelope's payload so that the shared table still applies the HTTP status). `None` when `body`
 /// is not the envelope.
 pub fn read(body: &[u8], success_status: i64) -> Option<Envelope<Payload>> {
-    let Value::Object(mut map) = serde_json::from_slice::<Value>(body).ok()? else {
-        return None;
-    };
-    // `status` is an int32 in the document; a numeric string is accepted too (sign-core's lenient rule).
-    let status = sign_core::lenient::integer(map.get("status")?).ok()?;
-    if status == success_status {
-        return Some(Envelope::Success(Payload::Data(map.remove("data").unwrap_or(Value::Null))));
+    let fields = Fields::of(body)?;
+    match fields.classify(success_status)? {
+        Class::Success => Some(Envelope::Success(Payload::Data(fields.data_value()?))),
+        Class::Other(envelope) => Some(envelope),
     }
-    let message = match map.get("message") {
-        Some(Value::String(s)) => s.as_str(),
-        _ => "",
-    };
-    if success_message(message) || map.get("data").is_some_and(holds_an_order) {
-        return Some(Envelope::Success(Payload::Unconfirmed { status, message: message.to_owned() }));
+}
+
+/// The envelope's fields, read in one pass over the body without building it: `status` and
+/// `message` as JSON values (small), `data` as the raw text of the payload, decoded later straight
+/// into its type, and every other field checked as [`Value`] would check it but not kept. A key
+/// that comes twice keeps its last value, as in a [`Value`] object.
+#[derive(Default)]
+struct Fields<'a> {
+    status: Option<Value>,
+    message: Option<Value>,
+    data: Option<&'a RawValue>,
+}
+
+/// What [`Fields::classify`] found.
+enum Class {
+    /// The configured success status: the payload is `data`.
+    Success,
+    /// A refusal, or a success under another status.
+    Other(Envelope<Payload>),
+}
+
+impl<'a> Fields<'a> {
+    /// The fields of a JSON object body; `None` for anything else (not JSON, not an object, a
+    /// value a [`Value`] could not hold).
+    fn of(body: &'a [u8]) -> Option<Self> {
+        serde_json::from_slice(body).ok()
     }
-    Some(Envelope::refused(status, message))
+
+    fn classify(&self, success_status: i64) -> Option<Class> {
+        // `status` is an int32 in the document; a numeric string is accepted too (sign-core's lenient rule).
+        let status = sign_core::lenient::integer(self.status.as_ref()?).ok()?;
+        if status == success_status {
+            return Some(Class::Success);
+        }
+        let message = match &self.message {
+            Some(Value::String(s)) => s.as_str(),
+            _ => "",
+        };
+        let data = self.data.map(|raw| serde_json::from_str::<Value>(raw.get())).transpose().ok()?;
+        if success_message(message) || data.as_ref().is_some_and(holds_an_order) {
+            return Some(Class::Other(Envelope::Success(Payload::Unconfirmed { status, message: message.to_owned() })));
+        }
+        Some(Class::Other(Envelope::refused(status, message)))
+    }
+
+    /// `data` as a [`Value`] (`null` when absent); `None` when a [`Value`] cannot hold it.
+    fn data_value(&self) -> Option<Value> {
+        self.data.map_or(Some(Value::Null), |raw| serde_json::from_str(raw.get()).ok())
+    }
+
+    /// `data` decoded as `T` (from `null` when absent): straight from its text, and when `T`
+    /// refuses that (a key twice, which a [`Value`] keeps once, last value winning) through a
+    /// [`Value`] as before, so that the answer and the error are the ones a `Value` gives.
+    fn data_as<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        match self.data {
+            Some(raw) => serde_json::from_str(raw.get()).or_else(|_| {
+                let value: Value = serde_json::from_str(raw.get())?;
+                serde_json::from_value(value)
+            }),
+            None => serde_json::from_value(Value::Null),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Object;
+        impl<'de> Visitor<'de> for Object {
+            type Value = Fields<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+                let mut fields = Fields::default();
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Status => fields.status = Some(map.next_value()?),
+                        Key::Message => fields.message = Some(map.next_value()?),
+                        Key::Data => fields.data = Some(map.next_value()?),
+                        Key::Other => map.next_value::<sign_core::call::CheckedJson>().map(drop)?,
+                    }
+                }
+                Ok(fields)
+            }
+        }
+        deserializer.deserialize_map(Object)
+    }
+}
+
+/// A key of the envelope object (unescaped, as a [`Value`] object's key would be).
+enum Key {
+    Status,
+    Message,
+    Data,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl Visitor<'_> for Name {
+            type Value = Key;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Key, E> {
+                Ok(match key {
+                    "status" => Key::Status,
+                    "message" => Key::Message,
+                    "data" => Key::Data,
+                    _ => Key::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(Name)
+    }
 }
 
 /// Whether a message reads as a success (`success`, `Success!`, `ok`, `下单成功`), and not as a
@@ -89,13 +200,26 @@ pub fn parse<T: DeserializeOwned>(
     success_status: i64,
     max_body_bytes: u64,
 ) -> Result<T, Error> {
-    let data = match read_envelope(response, max_body_bytes, |body| read(body, success_status))? {
-        Payload::Data(data) => data,
-        Payload::Unconfirmed { status, message } => {
+    // The envelope read once; a success's `data` decoded straight into `T`, never into a `Value`.
+    let decoded = read_envelope(response, max_body_bytes, |body| {
+        let fields = Fields::of(body)?;
+        Some(match fields.classify(success_status)? {
+            Class::Success => Envelope::Success(Ok(fields.data_as::<T>())),
+            Class::Other(Envelope::Success(payload)) => Envelope::Success(Err(payload)),
+            Class::Other(Envelope::Refused { code, message }) => Envelope::Refused { code, message },
+        })
+    })?;
+    let data = match decoded {
+        Ok(data) => data,
+        Err(Payload::Unconfirmed { status, message }) => {
             return Err(Error::UnconfirmedSuccess { status, message: truncate_for_error(&message), success_status });
         }
+        // `classify` makes only `Unconfirmed` payloads.
+        Err(Payload::Data(_)) => {
+            return Err(Error::Decode(sign_core::DecodeError::new("the response is not the provider's envelope")));
+        }
     };
-    serde_json::from_value(data).map_err(|e| {
+    data.map_err(|e| {
         Error::Decode(sign_core::DecodeError::new(format!(
             "invalid data: {}",
             sign_core::DecodeError::from(e).message()
@@ -185,6 +309,16 @@ mod tests {
         assert!(matches!(parse::<serde_json::Value>(&ok("[1]"), 0), Err(Error::Decode(_))));
         assert!(matches!(parse::<serde_json::Value>(&ok(r#"{"message":"x"}"#), 0), Err(Error::Decode(_))));
         assert!(matches!(parse::<serde_json::Value>(&ok(r#"{"status":0,"data":"#), 0), Err(Error::Decode(_))));
+    }
+
+    #[test]
+    fn a_key_twice_in_data_keeps_its_last_value() {
+        // As a `serde_json::Value` reads an object (the payload was once read through one).
+        let body = r#"{"status":0,"data":{"orderCode":1,"orderCode":"OC-2","account":"a"}}"#;
+        let order: VipChargeResponse = parse(&ok(body), 0).unwrap();
+        assert_eq!(order.order_code, "OC-2");
+        let body = r#"{"status":0,"status":5,"message":"no","data":{"balance":1}}"#;
+        assert!(matches!(parse::<VipChargeResponse>(&ok(body), 0), Err(Error::Api { status: 5, .. })));
     }
 
     #[test]

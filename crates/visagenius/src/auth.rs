@@ -42,10 +42,16 @@ pub const AUTHORIZATION_HEADER: &str = "Authorization";
 /// assert_eq!(value, "Basic V3vr3kvv7dTMZDVRxqdJCtrB1w4=");
 /// ```
 pub fn authorization(access_key: &SecretString, secret_key: &SecretString, appid: &str, date: &str) -> String {
-    // The signed string contains the access key: keep it in a secret so it is wiped after use.
-    let to_sign = SecretString::new(format!("{}\n{appid}\n{date}", access_key.expose()));
-    let mac = digest::hmac_sha1(secret_key.expose().as_bytes(), to_sign.expose().as_bytes());
-    format!("Basic {}", encoding::base64_std(&mac))
+    // The string to sign is fed to the MAC in its parts: no buffer ever holds the access key.
+    let mac = digest::hmac_sha1_parts(
+        secret_key.expose().as_bytes(),
+        &[access_key.expose().as_bytes(), b"\n", appid.as_bytes(), b"\n", date.as_bytes()],
+    );
+    // "Basic " and the 28 characters of a 20-byte MAC in Base64.
+    let mut value = String::with_capacity(6 + 28);
+    value.push_str("Basic ");
+    encoding::base64_std_into(&mac, &mut value);
+    value
 }
 
 #[cfg(test)]

@@ -37,6 +37,17 @@ struct RawEnvelope {
     body: Option<Box<RawValue>>,
 }
 
+/// [`RawEnvelope`] with the payload borrowed from the body.
+#[derive(Deserialize)]
+struct BorrowedEnvelope<'a> {
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
+    ret: i64,
+    #[serde(default, deserialize_with = "sign_core::lenient::deserialize")]
+    msg: Option<String>,
+    #[serde(default, borrow)]
+    body: Option<&'a RawValue>,
+}
+
 /// Whether the provider documents its envelope for this HTTP status: 2xx, 400 and 503.
 pub fn carries_envelope(status: u16) -> bool {
     (200..300).contains(&status) || status == 400 || status == 503
@@ -63,9 +74,16 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, max_body_bytes: u64, 
     if !carries_envelope(response.status) {
         return Err(Error::HttpStatus { status: response.status });
     }
-    let payload = read_envelope(response, max_body_bytes, read)?;
-    let json = payload.as_deref().map_or("null", RawValue::get);
-    Ok(decode_json(context, json.as_bytes())?)
+    // The payload is decoded where it lies in the body (no copy of its text).
+    let decoded = read_envelope(response, max_body_bytes, |body| {
+        let envelope: BorrowedEnvelope<'_> = serde_json::from_slice(body).ok()?;
+        Some(if envelope.ret == RET_OK {
+            Envelope::Success(decode_json::<T>(context, envelope.body.map_or("null", RawValue::get).as_bytes()))
+        } else {
+            Envelope::refused(envelope.ret, envelope.msg.unwrap_or_default())
+        })
+    })?;
+    Ok(decoded?)
 }
 
 #[cfg(test)]
