@@ -71,7 +71,7 @@ pub fn run(root: &Path, args: &[String]) -> ExitCode {
             continue;
         }
         eprintln!("building paykit-bench (release, RSA backend: {name})");
-        let mut build = Command::new(&cargo);
+        let mut build = crate::tool::cargo();
         build.args(["build", "--release", "--quiet", "--package", "paykit-bench"]).current_dir(root);
         build.args(["--no-default-features", "--features", feature]);
         match build.status() {
