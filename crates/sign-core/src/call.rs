@@ -742,6 +742,87 @@ macro_rules! client_call_methods {
     };
 }
 
+/// Writes a provider's `AsyncClient`: the struct (a sans-IO `Client` and an
+/// `Arc<dyn AsyncTransport>`), its redacting `Debug`, the constructors (`new` over sign-core's
+/// reqwest transport when the crate's `reqwest` feature is on, sending `paykit-<crate>/<version>`;
+/// `with_transport`), `config`, `sans_io` and the call surface of [`async_client_call_methods!`](crate::async_client_call_methods).
+/// The doc comment given is the struct's first paragraph; the crate adds its own methods in another
+/// `impl AsyncClient` block. The crate must have `Client` (with `sans_io(Config)` and `config()`),
+/// `Config` (with `http_options()`) and `Error` at its root.
+// `crate::` is meant: the provider crate that calls it.
+#[allow(clippy::crate_in_macro_def)]
+#[macro_export]
+macro_rules! async_client {
+    ($(#[$meta:meta])*) => {
+        $(#[$meta])*
+        ///
+        /// Every endpoint method of the blocking `Client` exists here with the same name, request
+        /// and response types and errors; retries follow the same policy (each attempt signed
+        /// afresh, a payment never repeated once it may have been processed), their pauses on the
+        /// transport's timer. No runtime is named: the transport brings its own (`AsyncClient::new`,
+        /// feature `reqwest`, uses reqwest on tokio).
+        ///
+        /// `Send + Sync` and cheap to clone (an `Arc` inside): build one and share it.
+        #[derive(Clone)]
+        pub struct AsyncClient {
+            client: crate::Client,
+            transport: ::std::sync::Arc<dyn $crate::AsyncTransport>,
+        }
+
+        impl ::core::fmt::Debug for AsyncClient {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("AsyncClient").field("client", &self.client).finish_non_exhaustive()
+            }
+        }
+
+        impl AsyncClient {
+            /// A client over sign-core's reqwest transport (rustls; call it inside a tokio
+            /// runtime), with the timeouts, retry policy, body limit and proxy choice of `config`.
+            #[cfg(feature = "reqwest")]
+            #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+            pub fn new(config: crate::Config) -> Self {
+                let transport = config.http_options().reqwest_transport(::core::concat!(
+                    "paykit-",
+                    ::core::env!("CARGO_PKG_NAME"),
+                    "/",
+                    ::core::env!("CARGO_PKG_VERSION")
+                ));
+                Self::with_transport(config, ::std::sync::Arc::new(transport))
+            }
+
+            /// A client sending through any async `transport` (another HTTP client, another
+            /// runtime, a test double).
+            pub fn with_transport(
+                config: crate::Config,
+                transport: ::std::sync::Arc<dyn $crate::AsyncTransport>,
+            ) -> Self {
+                Self { client: crate::Client::sans_io(config), transport }
+            }
+
+            /// The configuration.
+            pub fn config(&self) -> &crate::Config {
+                self.client.config()
+            }
+
+            /// The sans-IO `Client` with the same configuration, which this client signs and
+            /// parses with.
+            pub fn sans_io(&self) -> &crate::Client {
+                &self.client
+            }
+
+            $crate::async_client_call_methods!(crate::Error);
+
+            fn async_transport(&self) -> &dyn $crate::AsyncTransport {
+                &*self.transport
+            }
+
+            fn retry_policy(&self) -> $crate::RetryPolicy {
+                self.config().http_options().retry
+            }
+        }
+    };
+}
+
 /// Writes the call surface of every provider's `AsyncClient`, the async twin of
 /// [`client_call_methods!`]: `prepare` / `parse` and `prepare_raw` / `parse_raw` (the sans-IO halves,
 /// the same as the blocking client's), and `call` / `raw_call` / `raw_call_json` as `async fn`s that

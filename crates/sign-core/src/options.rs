@@ -67,13 +67,7 @@ impl HttpOptions {
     /// The blocking ureq transport with these options, sending `user_agent`.
     #[cfg(feature = "ureq")]
     pub fn ureq_transport(&self, user_agent: &str) -> crate::transport::UreqTransport {
-        crate::transport::UreqTransport::builder()
-            .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
-            .max_response_bytes(self.max_response_bytes)
-            .proxy_from_env(self.proxy_from_env)
-            .user_agent(user_agent)
-            .build()
+        crate::transport::UreqTransportBuilder { settings: self.transport_settings(user_agent) }.build()
     }
 }
 
@@ -81,15 +75,85 @@ impl HttpOptions {
 impl HttpOptions {
     /// The async reqwest transport with these options, sending `user_agent`.
     pub fn reqwest_transport(&self, user_agent: &str) -> crate::reqwest_transport::ReqwestTransport {
-        crate::reqwest_transport::ReqwestTransport::builder()
-            .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
-            .max_response_bytes(self.max_response_bytes)
-            .proxy_from_env(self.proxy_from_env)
-            .user_agent(user_agent)
-            .build()
+        crate::reqwest_transport::ReqwestTransportBuilder { settings: self.transport_settings(user_agent) }.build()
     }
 }
+
+/// What the built-in transports (ureq, reqwest) are built from: the transport half of
+/// [`HttpOptions`] and a user agent. One struct and one set of setters
+/// ([`transport_builder_setters!`]) for both builders, so their settings and defaults cannot drift.
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
+#[derive(Debug, Clone)]
+pub(crate) struct TransportSettings {
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) max_response_bytes: u64,
+    pub(crate) proxy_from_env: bool,
+    pub(crate) user_agent: String,
+}
+
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
+impl Default for TransportSettings {
+    fn default() -> Self {
+        // One set of defaults: the ones every provider configuration starts from.
+        HttpOptions::default().transport_settings(concat!("paykit-sign-core/", env!("CARGO_PKG_VERSION")))
+    }
+}
+
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
+impl HttpOptions {
+    pub(crate) fn transport_settings(&self, user_agent: &str) -> TransportSettings {
+        TransportSettings {
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            max_response_bytes: self.max_response_bytes,
+            proxy_from_env: self.proxy_from_env,
+            user_agent: user_agent.to_owned(),
+        }
+    }
+}
+
+/// The setters of a transport builder whose settings are its field `settings`
+/// ([`TransportSettings`]).
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
+macro_rules! transport_builder_setters {
+    () => {
+        /// Time allowed to resolve and connect (default 5 s).
+        pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.settings.connect_timeout = timeout;
+            self
+        }
+
+        /// Time allowed for one whole attempt, connect to last body byte (default 30 s).
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.settings.timeout = timeout;
+            self
+        }
+
+        /// The largest response body accepted (default 10 MiB); a larger one is a
+        /// [`TransportErrorKind::BodyTooLarge`](crate::error::TransportErrorKind::BodyTooLarge)
+        /// error, found without reading past the limit.
+        pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+            self.settings.max_response_bytes = bytes;
+            self
+        }
+
+        /// The `User-Agent` header.
+        pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+            self.settings.user_agent = user_agent.into();
+            self
+        }
+
+        /// Whether to use a proxy named by the environment (`ALL_PROXY`, `HTTPS_PROXY`,
+        /// `HTTP_PROXY`, `NO_PROXY`). Default `false`: requests go straight to the provider.
+        pub fn proxy_from_env(mut self, yes: bool) -> Self {
+            self.settings.proxy_from_env = yes;
+            self
+        }
+    };
+}
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
+pub(crate) use transport_builder_setters;
 
 /// Checks and normalises a provider base URL: `http://` or `https://`, a host, no query or
 /// fragment, nothing that could break a header line; surrounding white space and trailing `/`

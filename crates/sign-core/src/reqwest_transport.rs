@@ -18,60 +18,13 @@ use crate::error::{TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method};
 
 /// Builder for [`ReqwestTransport`]; the defaults are [`HttpOptions::default`](crate::HttpOptions)'s.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ReqwestTransportBuilder {
-    connect_timeout: Duration,
-    timeout: Duration,
-    max_response_bytes: u64,
-    proxy_from_env: bool,
-    user_agent: String,
-}
-
-impl Default for ReqwestTransportBuilder {
-    fn default() -> Self {
-        let options = crate::options::HttpOptions::default();
-        Self {
-            connect_timeout: options.connect_timeout,
-            timeout: options.timeout,
-            max_response_bytes: options.max_response_bytes,
-            proxy_from_env: options.proxy_from_env,
-            user_agent: concat!("paykit-sign-core/", env!("CARGO_PKG_VERSION")).to_owned(),
-        }
-    }
+    pub(crate) settings: crate::options::TransportSettings,
 }
 
 impl ReqwestTransportBuilder {
-    /// Time allowed to resolve and connect (default 5 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for one whole attempt, connect to last body byte (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// The largest response body accepted (default 10 MiB); a larger one is a
-    /// [`TransportErrorKind::BodyTooLarge`] error, found without reading past the limit.
-    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
-        self.max_response_bytes = bytes;
-        self
-    }
-
-    /// The `User-Agent` header.
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = user_agent.into();
-        self
-    }
-
-    /// Whether to use a proxy named by the environment (`ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY`,
-    /// `NO_PROXY`). Default `false`: requests go straight to the provider.
-    pub fn proxy_from_env(mut self, yes: bool) -> Self {
-        self.proxy_from_env = yes;
-        self
-    }
+    crate::options::transport_builder_setters!();
 
     /// Builds the transport and its connection pool. Timeouts longer than
     /// [`MAX_TIMEOUT`](crate::options::MAX_TIMEOUT) are shortened to it.
@@ -83,13 +36,13 @@ impl ReqwestTransportBuilder {
     pub fn build(self) -> ReqwestTransport {
         use crate::options::MAX_TIMEOUT;
         let mut builder = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout.min(MAX_TIMEOUT))
-            .timeout(self.timeout.min(MAX_TIMEOUT))
+            .connect_timeout(self.settings.connect_timeout.min(MAX_TIMEOUT))
+            .timeout(self.settings.timeout.min(MAX_TIMEOUT))
             // A redirected POST could be replayed elsewhere; hand 3xx back instead.
             .redirect(reqwest::redirect::Policy::none())
             .referer(false)
-            .user_agent(self.user_agent.as_str());
-        if !self.proxy_from_env {
+            .user_agent(self.settings.user_agent.as_str());
+        if !self.settings.proxy_from_env {
             // reqwest reads the proxy variables by default; here only when asked.
             builder = builder.no_proxy();
         }
@@ -97,7 +50,7 @@ impl ReqwestTransportBuilder {
             // reqwest's message names the failing setting, never a request.
             format!("the reqwest client cannot be built: {e}")
         });
-        ReqwestTransport { client, max_response_bytes: self.max_response_bytes }
+        ReqwestTransport { client, max_response_bytes: self.settings.max_response_bytes }
     }
 }
 

@@ -26,61 +26,13 @@ use crate::error::{TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method, Transport};
 
 /// Builder for [`UreqTransport`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct UreqTransportBuilder {
-    connect_timeout: Duration,
-    timeout: Duration,
-    max_response_bytes: u64,
-    proxy_from_env: bool,
-    user_agent: String,
-}
-
-impl Default for UreqTransportBuilder {
-    fn default() -> Self {
-        // One set of defaults: the ones every provider configuration starts from.
-        let options = crate::options::HttpOptions::default();
-        Self {
-            connect_timeout: options.connect_timeout,
-            timeout: options.timeout,
-            max_response_bytes: options.max_response_bytes,
-            proxy_from_env: options.proxy_from_env,
-            user_agent: concat!("paykit-sign-core/", env!("CARGO_PKG_VERSION")).to_owned(),
-        }
-    }
+    pub(crate) settings: crate::options::TransportSettings,
 }
 
 impl UreqTransportBuilder {
-    /// Time allowed to resolve and connect (default 5 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for one whole attempt, connect to last body byte (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// The largest response body accepted (default 10 MiB); a larger one is a
-    /// [`TransportErrorKind::BodyTooLarge`] error.
-    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
-        self.max_response_bytes = bytes;
-        self
-    }
-
-    /// The `User-Agent` header.
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = user_agent.into();
-        self
-    }
-
-    /// Whether to use a proxy named by the environment (`ALL_PROXY`, `HTTPS_PROXY`,
-    /// `HTTP_PROXY`, `NO_PROXY`). Default `false`: requests go straight to the provider.
-    pub fn proxy_from_env(mut self, yes: bool) -> Self {
-        self.proxy_from_env = yes;
-        self
-    }
+    crate::options::transport_builder_setters!();
 
     /// Builds the transport and its connection pool. Timeouts longer than
     /// [`MAX_TIMEOUT`](crate::options::MAX_TIMEOUT) are shortened to it (ureq adds them to the
@@ -88,19 +40,19 @@ impl UreqTransportBuilder {
     pub fn build(self) -> UreqTransport {
         use crate::options::MAX_TIMEOUT;
         let config = Agent::config_builder()
-            .timeout_connect(Some(self.connect_timeout.min(MAX_TIMEOUT)))
-            .timeout_per_call(Some(self.timeout.min(MAX_TIMEOUT)))
+            .timeout_connect(Some(self.settings.connect_timeout.min(MAX_TIMEOUT)))
+            .timeout_per_call(Some(self.settings.timeout.min(MAX_TIMEOUT)))
             // Non-2xx answers are responses: providers put their error envelopes in them.
             .http_status_as_error(false)
             // A redirected POST could be replayed elsewhere; hand 3xx back instead.
             .max_redirects(0)
             .max_redirects_will_error(false)
-            .user_agent(self.user_agent.as_str())
+            .user_agent(self.settings.user_agent.as_str())
             // ureq reads proxy variables by default; here only when asked.
-            .proxy(if self.proxy_from_env { ureq::Proxy::try_from_env() } else { None })
+            .proxy(if self.settings.proxy_from_env { ureq::Proxy::try_from_env() } else { None })
             .build();
         let agent = Agent::with_parts(config, ConnectPhase(DefaultConnector::default()), CachingResolver::default());
-        UreqTransport { agent, max_response_bytes: self.max_response_bytes }
+        UreqTransport { agent, max_response_bytes: self.settings.max_response_bytes }
     }
 }
 

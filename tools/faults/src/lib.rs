@@ -344,7 +344,7 @@ impl CaseResult {
 /// Where the case's client points, and what keeps that place alive.
 enum Endpoint {
     Relay(Relay),
-    Refused(String),
+    Refused(relay::Refused),
     Blackhole(Blackhole),
     Tls(TlsListener),
 }
@@ -382,7 +382,7 @@ pub fn run_case(target: &dyn Target, call: CallSpec, kind: Kind, n: usize) -> Ca
     };
     let base_url = match &endpoint {
         Endpoint::Relay(r) => r.base_url(),
-        Endpoint::Refused(url) => url.clone(),
+        Endpoint::Refused(refused) => refused.base_url(),
         Endpoint::Blackhole(b) => b.base_url(),
         Endpoint::Tls(t) => t.base_url(),
     };
@@ -453,7 +453,7 @@ fn endpoint(
     let sandbox = target.faults();
     Ok(match kind {
         Kind::None => relay(false, vec![])?,
-        Kind::ConnectionRefused => Endpoint::Refused(format!("http://{}", relay::refused_addr()?)),
+        Kind::ConnectionRefused => Endpoint::Refused(relay::Refused::start()?),
         Kind::ConnectHangs | Kind::ConnectHangsPastCallTimeout => Endpoint::Blackhole(Blackhole::start()?),
         Kind::TlsUntrusted => Endpoint::Tls(TlsListener::start()?),
         Kind::ResetBeforeRead => relay(false, vec![(At::Index(first), Fault::ResetBeforeRead)])?,

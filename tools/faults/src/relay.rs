@@ -528,13 +528,39 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
-/// A loopback address where nothing listens: a connection to it is refused.
+/// A loopback port where nothing listens, held for as long as this lives: a connection to it is
+/// refused.
 ///
-/// # Errors
-/// When no loopback socket can be opened.
-pub fn refused_addr() -> io::Result<SocketAddr> {
-    let listener = TcpListener::bind("127.0.0.1:0")?;
-    listener.local_addr()
+/// The port is bound and never listened on. A port bound and let go at once (the obvious way) can
+/// be handed by the kernel to the next listener anybody opens (another provider's witness, relay or
+/// sandbox: the campaign runs providers in parallel), and the "refused" connection then reaches it.
+pub struct Refused {
+    addr: SocketAddr,
+    _socket: socket2::Socket,
+}
+
+impl Refused {
+    /// Binds one on `127.0.0.1`.
+    ///
+    /// # Errors
+    /// When no loopback socket can be opened.
+    pub fn start() -> io::Result<Self> {
+        use socket2::{Domain, Protocol, Socket, Type};
+        let socket = Socket::new(Domain::IPV4, Type::STREAM, Some(Protocol::TCP))?;
+        socket.bind(&SocketAddr::from(([127, 0, 0, 1], 0)).into())?;
+        let addr = socket.local_addr()?.as_socket().ok_or_else(|| io::Error::other("not an inet socket"))?;
+        Ok(Self { addr, _socket: socket })
+    }
+
+    /// Its address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Its base URL.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
 }
 
 /// A listener that counts the connections it gets and closes them at once: the "other host" of a

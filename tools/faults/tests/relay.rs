@@ -7,7 +7,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use paykit_faults::relay::{At, Blackhole, Canned, Fault, Relay, Witness, refused_addr};
+use paykit_faults::relay::Refused;
+use paykit_faults::relay::{At, Blackhole, Canned, Fault, Relay, Witness};
 use sandbox_server::SandboxServer;
 use sign_core::HttpResponse;
 
@@ -177,8 +178,10 @@ fn huge_answers_still_forward_first() {
 
 #[test]
 fn the_other_listeners_refuse_hang_or_count() {
-    let refused = refused_addr().unwrap();
-    assert_eq!(TcpStream::connect(refused).unwrap_err().kind(), ErrorKind::ConnectionRefused);
+    let refused = Refused::start().unwrap();
+    assert_eq!(TcpStream::connect(refused.addr()).unwrap_err().kind(), ErrorKind::ConnectionRefused);
+    // Held while it lives: nobody else can listen on its port meanwhile.
+    assert!(std::net::TcpListener::bind(refused.addr()).is_err());
     let hole = Blackhole::start().unwrap();
     let addr: SocketAddr = hole.base_url().trim_start_matches("http://").parse().unwrap();
     assert!(TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err(), "the connect never completes");
