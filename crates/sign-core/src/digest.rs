@@ -7,15 +7,13 @@ use sha2::{Digest, Sha256};
 
 /// HMAC-SHA1 of `message` under `key` (20 bytes).
 pub fn hmac_sha1(key: &[u8], message: &[u8]) -> [u8; 20] {
-    // HMAC accepts keys of any length, so `new_from_slice` cannot fail here.
-    let mut mac = <Hmac<Sha1> as Mac>::new_from_slice(key).expect("HMAC takes keys of any length");
-    mac.update(message);
-    mac.finalize().into_bytes().into()
+    hmac_sha1_parts(key, &[message])
 }
 
 /// HMAC-SHA1 of the concatenation of `parts` under `key`: the same MAC as [`hmac_sha1`] over the
 /// joined bytes, without a buffer holding them (no copy of a secret part to wipe).
 pub fn hmac_sha1_parts(key: &[u8], parts: &[&[u8]]) -> [u8; 20] {
+    // HMAC accepts keys of any length, so `new_from_slice` cannot fail here.
     let mut mac = <Hmac<Sha1> as Mac>::new_from_slice(key).expect("HMAC takes keys of any length");
     for part in parts {
         mac.update(part);
