@@ -44,7 +44,8 @@
 //!   connection that is not in its handler (still delivering its request, or being answered and
 //!   closed) is shut down without an answer to make room, so slow clients cannot starve the
 //!   server. Only when every slot is waiting for its handler is a new connection answered `503`
-//!   at once.
+//!   at once; its request is then read and dropped (up to 1 MiB, 2 s) on a thread of its own
+//!   before the close, so that the client reads the `503` instead of a reset.
 //! - **Handler threads**: at most `max_connections` at once, abandoned ones included; while that
 //!   many run, a request is answered `503` without calling the handler.
 //! - **Accept failures** (running out of file descriptors, say): the acceptor backs off, from
@@ -75,6 +76,9 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// How much unread input is read and dropped before closing, and for how long at most.
 const MAX_DRAIN: u64 = 1024 * 1024;
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(2);
+/// Connections turned away while busy that wait for the refuser thread; beyond that many, one is
+/// closed at once (under a flood a reset is acceptable; a stalled acceptor is not).
+const REFUSALS_QUEUED: usize = 64;
 /// The first and the longest pause after a failed `accept`.
 const ACCEPT_BACKOFF_MIN: Duration = Duration::from_millis(5);
 const ACCEPT_BACKOFF_MAX: Duration = Duration::from_secs(1);
@@ -278,8 +282,13 @@ impl SandboxServer {
         let acceptor = {
             let stop = Arc::clone(&stop);
             let shared = Arc::clone(&shared);
+            let refuser = Refuser::start();
             std::thread::Builder::new().name("sandbox-accept".into()).spawn(move || {
-                accept_loop(&stop, || listener.accept().map(|(stream, _)| stream), |stream| admit(&shared, stream));
+                accept_loop(
+                    &stop,
+                    || listener.accept().map(|(stream, _)| stream),
+                    |stream| admit(&shared, &refuser, stream),
+                );
             })?
         };
         Ok(Self { base_url, addr, stop, shared, acceptor: Some(acceptor) })
@@ -449,7 +458,7 @@ impl Backoff {
 
 /// Gives an accepted connection a slot and a thread, making room by evicting the oldest
 /// connection not in its handler, or answers `503` when every slot waits for a handler.
-fn admit(shared: &Arc<Shared>, stream: TcpStream) {
+fn admit(shared: &Arc<Shared>, refuser: &Refuser, stream: TcpStream) {
     let slot = {
         let mut connections = shared.connections();
         if connections.list.len() >= shared.options.max_connections {
@@ -461,14 +470,14 @@ fn admit(shared: &Arc<Shared>, stream: TcpStream) {
                 }
                 None => {
                     drop(connections);
-                    refuse_busy(&stream);
+                    refuser.refuse(stream);
                     return;
                 }
             }
         }
         let Ok(handle) = stream.try_clone() else {
             drop(connections);
-            refuse_busy(&stream);
+            refuser.refuse(stream);
             return;
         };
         let id = connections.next_id;
@@ -588,12 +597,48 @@ fn close_gracefully(stream: &TcpStream, mut rest: DeadlineStream<'_>) {
     let _ = stream.shutdown(Shutdown::Both);
 }
 
-/// Turns a connection away without reading it (every slot waits for its handler).
+/// Turns connections away with a `503` while every slot waits for its handler, off the acceptor's
+/// thread: the refused client may still be sending its request, and closing on unread input
+/// would be a reset that can destroy the `503` before the client reads it (the same lingering
+/// close as [`close_gracefully`]). Draining takes up to [`DRAIN_TIMEOUT`], so it happens on a
+/// thread of its own, which ends when the acceptor does.
+struct Refuser {
+    queue: Option<mpsc::SyncSender<TcpStream>>,
+}
+
+impl Refuser {
+    fn start() -> Self {
+        let (tx, rx) = mpsc::sync_channel::<TcpStream>(REFUSALS_QUEUED);
+        // Without that thread, `refuse` closes at once (the reset the thread avoids).
+        let started = std::thread::Builder::new().name("sandbox-refuse".into()).spawn(move || {
+            for stream in rx {
+                refuse_busy(&stream);
+                let rest = DeadlineStream { stream: &stream, deadline: deadline_after(DRAIN_TIMEOUT) };
+                close_gracefully(&stream, rest);
+            }
+        });
+        Self { queue: started.is_ok().then_some(tx) }
+    }
+
+    /// Answers `503` and closes, after draining on the refuser thread when it has room.
+    fn refuse(&self, stream: TcpStream) {
+        let stream = match &self.queue {
+            Some(queue) => match queue.try_send(stream) {
+                Ok(()) => return,
+                Err(mpsc::TrySendError::Full(stream) | mpsc::TrySendError::Disconnected(stream)) => stream,
+            },
+            None => stream,
+        };
+        refuse_busy(&stream);
+        let _ = stream.shutdown(Shutdown::Both);
+    }
+}
+
+/// Writes the `503` that turns a connection away (every slot waits for its handler).
 fn refuse_busy(stream: &TcpStream) {
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
     let mut writer = stream;
     let _ = write_response(&mut writer, &HttpResponse::new(503, "sandbox busy"));
-    let _ = stream.shutdown(Shutdown::Both);
 }
 
 fn is_token(s: &str) -> bool {

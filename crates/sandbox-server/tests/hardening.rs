@@ -124,6 +124,43 @@ fn slow_connections_cannot_starve_the_server() {
 }
 
 #[test]
+fn a_client_turned_away_while_still_sending_reads_the_503_not_a_reset() {
+    // Review I6: the refusal closed on unread input, a reset that can destroy the `503` (or fail
+    // the client's write) before the client reads it. Like a real client, this one sends its
+    // whole request first, with a body larger than the socket buffers hold unread.
+    let gate = Arc::new(Gate::default());
+    let entered = Arc::new(AtomicUsize::new(0));
+    let server = {
+        let (gate, entered) = (Arc::clone(&gate), Arc::clone(&entered));
+        SandboxServer::start_with("127.0.0.1:0", SandboxOptions::default().max_connections(1), move |_req| {
+            entered.fetch_add(1, Ordering::SeqCst);
+            gate.wait();
+            HttpResponse::new(200, "ok")
+        })
+        .unwrap()
+    };
+    std::thread::scope(|s| {
+        let held = s.spawn(|| exchange(&server, b"GET /hold HTTP/1.1\r\n\r\n"));
+        wait_until("the handler to run", || entered.load(Ordering::SeqCst) == 1);
+        for round in 0..3 {
+            let body = vec![b'x'; 768 * 1024];
+            let mut request = format!("POST /refused HTTP/1.1\r\nContent-Length: {}\r\n\r\n", body.len()).into_bytes();
+            request.extend_from_slice(&body);
+            let mut extra = connect(&server);
+            extra.set_write_timeout(Some(PATIENCE)).unwrap();
+            let written = extra.write_all(&request);
+            let mut out = Vec::new();
+            let read = extra.read_to_end(&mut out);
+            let answer = String::from_utf8_lossy(&out).into_owned();
+            assert!(written.is_ok() && read.is_ok(), "round {round}: write {written:?}, read {read:?}, {answer:?}");
+            assert_eq!(status_of(&answer), 503, "round {round}: {answer:?}");
+        }
+        gate.open();
+        assert_eq!(status_of(&held.join().unwrap()), 200);
+    });
+}
+
+#[test]
 fn only_when_every_slot_waits_for_its_handler_is_a_connection_answered_503() {
     let gate = Arc::new(Gate::default());
     let entered = Arc::new(AtomicUsize::new(0));
