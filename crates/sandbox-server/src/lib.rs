@@ -61,7 +61,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, mpsc};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -509,6 +509,28 @@ impl Read for DeadlineStream<'_> {
     }
 }
 
+/// Waits on `changed` until `done` holds for the guarded state or `timeout` passes (any
+/// `Duration`, `Duration::MAX` included), and returns the guard either way: the sandboxes'
+/// `wait_for_deliveries` (a timeout is not an error there; the caller checks the state).
+pub fn wait_for<'a, T>(
+    mut guard: MutexGuard<'a, T>,
+    changed: &Condvar,
+    timeout: Duration,
+    done: impl Fn(&T) -> bool,
+) -> MutexGuard<'a, T> {
+    let deadline = deadline_after(timeout);
+    loop {
+        let now = Instant::now();
+        if done(&guard) || now >= deadline {
+            return guard;
+        }
+        guard = match changed.wait_timeout(guard, deadline - now) {
+            Ok((guard, _)) => guard,
+            Err(poisoned) => poisoned.into_inner().0,
+        };
+    }
+}
+
 /// `timeout` from now, or as far as the clock goes.
 fn deadline_after(timeout: Duration) -> Instant {
     let now = Instant::now();
@@ -770,6 +792,28 @@ fn reason(status: u16) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn waiting_for_deliveries_takes_any_timeout_and_wakes_on_a_change() {
+        let state = Arc::new((Mutex::new(0u32), Condvar::new()));
+        // Duration::MAX overflowed `Instant::now() + timeout` (a panic in the sandboxes' waits).
+        let guard = wait_for(state.0.lock().unwrap(), &state.1, Duration::MAX, |n| *n == 0);
+        assert_eq!(*guard, 0);
+        drop(guard);
+        let bumper = {
+            let state = Arc::clone(&state);
+            std::thread::spawn(move || {
+                *state.0.lock().unwrap() = 3;
+                state.1.notify_all();
+            })
+        };
+        let guard = wait_for(state.0.lock().unwrap(), &state.1, Duration::MAX, |n| *n == 3);
+        assert_eq!(*guard, 3);
+        drop(guard);
+        bumper.join().unwrap();
+        // Not done by the deadline: the state as it is, no error.
+        assert_eq!(*wait_for(state.0.lock().unwrap(), &state.1, Duration::ZERO, |n| *n == 7), 3);
+    }
 
     #[test]
     fn a_request_not_delivered_by_the_deadline_is_408() {

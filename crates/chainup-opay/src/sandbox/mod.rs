@@ -57,7 +57,7 @@ mod crypto;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rsa::{RsaPrivateKey, RsaPublicKey};
 pub use sandbox_server::{Fault, Faults, Hooks, Listen};
@@ -636,18 +636,9 @@ impl Sandbox {
         timeout: Duration,
         done: impl Fn(&[BackgroundDelivery]) -> bool,
     ) -> Vec<BackgroundDelivery> {
-        let deadline = Instant::now() + timeout;
-        let mut state = self.core.lock();
-        loop {
-            let now = Instant::now();
-            if done(&state.deliveries) || now >= deadline {
-                return state.deliveries.clone();
-            }
-            state = match self.core.deliveries_changed.wait_timeout(state, deadline - now) {
-                Ok((guard, _)) => guard,
-                Err(poisoned) => poisoned.into_inner().0,
-            };
-        }
+        let state = self.core.lock();
+        let state = sandbox_server::wait_for(state, &self.core.deliveries_changed, timeout, |s| done(&s.deliveries));
+        state.deliveries.clone()
     }
 
     fn settle_in_background(&self, order_num: &str, status: OrderStatus) -> Result<(), SandboxError> {

@@ -548,18 +548,9 @@ impl Sandbox {
         timeout: Duration,
         done: impl Fn(&[CallbackDelivery]) -> bool,
     ) -> Vec<CallbackDelivery> {
-        let deadline = Instant::now() + timeout;
-        let mut state = lock(&self.shared.state);
-        loop {
-            let now = Instant::now();
-            if done(&state.deliveries) || now >= deadline {
-                return state.deliveries.clone();
-            }
-            state = match self.shared.deliveries_changed.wait_timeout(state, deadline - now) {
-                Ok((guard, _)) => guard,
-                Err(poisoned) => poisoned.into_inner().0,
-            };
-        }
+        let state = lock(&self.shared.state);
+        let state = sandbox_server::wait_for(state, &self.shared.deliveries_changed, timeout, |s| done(&s.deliveries));
+        state.deliveries.clone()
     }
 }
 

@@ -61,9 +61,36 @@ pub(super) struct Job {
     pub sign_type: SignType,
 }
 
-/// Starts delivering `job` on a background thread.
+/// Starts delivering `job` on a background thread. When the OS has no thread to give (the orders
+/// are already debited by then), the callback is recorded as a failed first attempt instead of a
+/// panic: the ledger stays as it is, and the admin interface can fire the callback again.
 pub(super) fn spawn(shared: Arc<Shared>, job: Job) {
-    std::thread::spawn(move || deliver(&shared, &job));
+    start_delivery(shared, job, |deliver| {
+        std::thread::Builder::new().name("vip-charge-notify".into()).spawn(deliver).map(drop)
+    });
+}
+
+/// [`spawn`] with the thread's start given (a test makes it fail).
+fn start_delivery(shared: Arc<Shared>, job: Job, start: impl FnOnce(Box<dyn FnOnce() + Send>) -> std::io::Result<()>) {
+    let job = Arc::new(job);
+    let started = {
+        let (shared, job) = (Arc::clone(&shared), Arc::clone(&job));
+        start(Box::new(move || deliver(&shared, &job)))
+    };
+    if started.is_err() {
+        record_not_started(&shared, &job);
+    }
+}
+
+fn record_not_started(shared: &Shared, job: &Job) {
+    let verdict = Err("attempt 1: not sent (the sandbox could not start a delivery thread)".to_owned());
+    shared.hooks.record_callback(&job.url, 0, verdict);
+    shared.record_delivery(CallbackDelivery {
+        order_code: job.order_code.clone(),
+        attempt: 1,
+        url: job.url.clone(),
+        outcome: DeliveryOutcome::Failed,
+    });
 }
 
 fn deliver(shared: &Shared, job: &Job) {
@@ -129,4 +156,27 @@ fn signed_request(shared: &Shared, job: &Job) -> Option<HttpRequest> {
             .with_header("sign", sign)
             .with_body(job.body.clone()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::Sandbox;
+
+    #[test]
+    fn a_callback_whose_thread_cannot_start_is_a_failed_attempt_not_a_panic() {
+        let sandbox = Sandbox::start().unwrap();
+        let job = Job {
+            order_code: "VC-NO-THREAD".into(),
+            url: "http://127.0.0.1:9/notify".into(),
+            body: b"{}".to_vec(),
+            sign_type: SignType::Md5,
+        };
+        start_delivery(Arc::clone(&sandbox.shared), job, |_| Err(std::io::ErrorKind::OutOfMemory.into()));
+        let deliveries = sandbox.deliveries();
+        assert_eq!(deliveries.len(), 1, "{deliveries:?}");
+        assert_eq!(deliveries[0].order_code, "VC-NO-THREAD");
+        assert_eq!(deliveries[0].attempt, 1);
+        assert_eq!(deliveries[0].outcome, DeliveryOutcome::Failed);
+    }
 }
