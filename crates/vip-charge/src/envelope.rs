@@ -322,6 +322,22 @@ mod tests {
     }
 
     #[test]
+    fn what_the_type_ignores_in_data_is_only_checked_as_json() {
+        // `data` decodes straight into the type: a field it does not read is skipped as JSON, so
+        // a number a float cannot hold, or nesting deeper than serde_json builds (128), there is
+        // no longer a decode error (README, "Ambiguities"). Malformed JSON still is.
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        for extra in ["1e400", deep.as_str()] {
+            let body =
+                format!(r#"{{"status":0,"data":{{"orderCode":"OC-1","bizCode":"B","account":"a","extra":{extra}}}}}"#);
+            let order: VipChargeResponse = parse(&ok(&body), 0).unwrap_or_else(|e| panic!("{extra:.12}: {e}"));
+            assert_eq!(order.order_code, "OC-1");
+        }
+        let body = r#"{"status":0,"data":{"orderCode":"OC-1","extra":[1,}}"#;
+        assert!(matches!(parse::<VipChargeResponse>(&ok(body), 0), Err(Error::Decode(_))));
+    }
+
+    #[test]
     fn missing_or_wrong_data_is_a_decode_error() {
         assert!(matches!(parse::<VipChargeResponse>(&ok(r#"{"status":0,"message":"ok"}"#), 0), Err(Error::Decode(_))));
         let body = r#"{"status":0,"data":{"bizCode":"1"}}"#;
