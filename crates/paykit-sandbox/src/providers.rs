@@ -1,15 +1,20 @@
 //! Each provider's sandbox, started from the settings, behind one interface the admin endpoints
 //! and the pages drive.
+//!
+//! Every sandbox is served through one [`Running`]; what differs between the providers (how the
+//! sandbox starts, what it prints, how its orders look and are settled) is stated once per
+//! provider: its `start_*` function and its [`Glue`] table.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use sandbox_server::{Faults, Hooks, Listen};
 use serde_json::{Value, json};
-use sign_core::HttpResponse;
 use sign_core::rsa::PrivateKey;
+use sign_core::{HttpRequest, HttpResponse};
 
 use crate::Provider;
+use crate::args::Args;
 
 /// What the admin interface can ask of an order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,15 +61,90 @@ pub trait Served: Send + Sync {
     /// Restores the state from a `--state` file.
     fn import_state(&self, state: &Value) -> Result<(), String>;
     /// The page a payer sees at this path, if the provider has one there.
-    fn page(&self, _request: &sign_core::HttpRequest) -> Option<HttpResponse> {
-        None
+    fn page(&self, request: &HttpRequest) -> Option<HttpResponse>;
+}
+
+/// The parts of a sandbox's HTTP server the admin interface reaches.
+struct Server<'a> {
+    base_url: &'a str,
+    hooks: &'a Hooks,
+    faults: &'a Faults,
+}
+
+/// How the admin interface, the payer's pages and the state file reach one provider's sandbox
+/// `S`: plain functions of it, since the provider crates' sandboxes share method names but no
+/// trait.
+struct Glue<S> {
+    provider: Provider,
+    server: for<'a> fn(&'a S) -> Server<'a>,
+    orders: fn(&S) -> Value,
+    act: fn(&S, &str, Action) -> Result<String, Refusal>,
+    kept: Kept<S>,
+    page: fn(&S, &HttpRequest) -> Option<HttpResponse>,
+}
+
+/// The state a `--state` file keeps of a sandbox `S`: reset, exported, imported.
+struct Kept<S> {
+    reset: fn(&S),
+    export: fn(&S) -> Value,
+    import: fn(&S, &Value) -> Result<(), String>,
+}
+
+/// A started sandbox and its provider's glue.
+struct Running<S: 'static> {
+    sandbox: S,
+    glue: &'static Glue<S>,
+}
+
+impl<S: Send + Sync> Served for Running<S> {
+    fn provider(&self) -> Provider {
+        self.glue.provider
+    }
+    fn base_url(&self) -> &str {
+        (self.glue.server)(&self.sandbox).base_url
+    }
+    fn hooks(&self) -> &Hooks {
+        (self.glue.server)(&self.sandbox).hooks
+    }
+    fn faults(&self) -> &Faults {
+        (self.glue.server)(&self.sandbox).faults
+    }
+    fn orders(&self) -> Value {
+        (self.glue.orders)(&self.sandbox)
+    }
+    fn act(&self, order: &str, action: Action) -> Result<String, Refusal> {
+        (self.glue.act)(&self.sandbox, order, action)
+    }
+    fn reset(&self) {
+        (self.glue.kept.reset)(&self.sandbox)
+    }
+    fn export_state(&self) -> Value {
+        (self.glue.kept.export)(&self.sandbox)
+    }
+    fn import_state(&self, state: &Value) -> Result<(), String> {
+        (self.glue.kept.import)(&self.sandbox, state)
+    }
+    fn page(&self, request: &HttpRequest) -> Option<HttpResponse> {
+        (self.glue.page)(&self.sandbox, request)
+    }
+}
+
+impl<S: Send + Sync> Glue<S> {
+    /// The sandbox `start` gave, or why it could not listen.
+    fn listening(&self, common: &Common<'_>, start: std::io::Result<S>) -> Result<S, String> {
+        start.map_err(|e| format!("{}: cannot listen on {}: {e}", self.provider.name(), common.listen.addr()))
+    }
+
+    /// `sandbox` served, with the lines the provider prints at start.
+    fn started(&'static self, sandbox: S, env: Vec<(&'static str, String)>, notes: Vec<String>) -> Started {
+        Started { served: Arc::new(Running { sandbox, glue: self }), env, notes }
     }
 }
 
 /// What a provider prints at start: `NAME=value` lines (its quickstart's variables) and notes.
 pub struct Started {
     pub served: Arc<dyn Served>,
-    pub env: Vec<(String, String)>,
+    pub env: Vec<(&'static str, String)>,
     pub notes: Vec<String>,
 }
 
@@ -85,7 +165,7 @@ fn read_key_file(option: &str, path: &str) -> Result<String, String> {
 
 /// Writes a key file (readable by its owner only) where the option `<name>` says, else as
 /// `name` in the keys directory, and returns its path.
-fn write_key(args: &crate::args::Args, common: &Common<'_>, name: &str, text: &str) -> Result<PathBuf, String> {
+fn write_key(args: &Args, common: &Common<'_>, name: &str, text: &str) -> Result<PathBuf, String> {
     let path = match args.value(&format!("{}-out", name.trim_end_matches(".txt"))) {
         Some(path) => PathBuf::from(path),
         None => common.keys_dir.join(name),
@@ -114,89 +194,85 @@ fn parse_private_key(option: &str, path: &str) -> Result<PrivateKey, String> {
     PrivateKey::parse(&read_key_file(option, path)?).map_err(|e| format!("--{option}: {path}: {e}"))
 }
 
+/// The providers without a payer's page.
+fn no_page<S>(_: &S, _: &HttpRequest) -> Option<HttpResponse> {
+    None
+}
+
 // ---------------------------------------------------------------------------------------------
 // visagenius
 
-struct Visagenius(visagenius::sandbox::Sandbox);
+static VISAGENIUS: Glue<visagenius::sandbox::Sandbox> = Glue {
+    provider: Provider::Visagenius,
+    server: |s| Server { base_url: s.base_url(), hooks: s.hooks(), faults: s.faults() },
+    orders: visagenius_orders,
+    act: visagenius_act,
+    kept: Kept { reset: |s| s.reset(), export: |s| s.export_state(), import: |s, state| s.import_state(state) },
+    page: no_page,
+};
 
-pub fn start_visagenius(args: &crate::args::Args, common: &Common<'_>) -> Result<Started, String> {
+pub fn start_visagenius(args: &Args, common: &Common<'_>) -> Result<Started, String> {
     use visagenius::sandbox::{SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, Sandbox};
     let appid = credential(args.value("visagenius-appid"), 16);
     let access_key = credential(args.value("visagenius-access-key"), 24);
     let secret_key = credential(args.value("visagenius-secret-key"), 32);
-    let sandbox = Sandbox::builder()
-        .appid(appid.as_str())
-        .access_key(access_key.as_str())
-        .secret_key(secret_key.as_str())
-        .listen(common.listen.clone())
-        .start()
-        .map_err(|e| format!("visagenius: cannot listen on {}: {e}", common.listen.addr()))?;
+    let builder =
+        Sandbox::builder().appid(appid.as_str()).access_key(access_key.as_str()).secret_key(secret_key.as_str());
+    let sandbox = VISAGENIUS.listening(common, builder.listen(common.listen.clone()).start())?;
     let env = vec![
-        ("VISAGENIUS_BASE_URL".into(), sandbox.base_url().to_owned()),
-        ("VISAGENIUS_APPID".into(), appid),
-        ("VISAGENIUS_ACCESS_KEY".into(), access_key),
-        ("VISAGENIUS_SECRET_KEY".into(), secret_key),
-        ("VISAGENIUS_ORDER_ID".into(), SANDBOX_ORDER_ID.to_string()),
-        ("VISAGENIUS_PAY_AMOUNT".into(), SANDBOX_ORDER_AMOUNT.fen().to_string()),
+        ("VISAGENIUS_BASE_URL", sandbox.base_url().to_owned()),
+        ("VISAGENIUS_APPID", appid),
+        ("VISAGENIUS_ACCESS_KEY", access_key),
+        ("VISAGENIUS_SECRET_KEY", secret_key),
+        ("VISAGENIUS_ORDER_ID", SANDBOX_ORDER_ID.to_string()),
+        ("VISAGENIUS_PAY_AMOUNT", SANDBOX_ORDER_AMOUNT.fen().to_string()),
     ];
     let notes = vec!["orders 1000012680 (20.00), 1000012681 (450.00), 1000012683 (230.00) are unpaid".into()];
-    Ok(Started { served: Arc::new(Visagenius(sandbox)), env, notes })
+    Ok(VISAGENIUS.started(sandbox, env, notes))
 }
 
-impl Served for Visagenius {
-    fn provider(&self) -> Provider {
-        Provider::Visagenius
-    }
-    fn base_url(&self) -> &str {
-        self.0.base_url()
-    }
-    fn hooks(&self) -> &Hooks {
-        self.0.hooks()
-    }
-    fn faults(&self) -> &Faults {
-        self.0.faults()
-    }
-    fn orders(&self) -> Value {
-        let orders: Vec<Value> = self
-            .0
-            .orders()
-            .into_iter()
-            .map(|o| json!({ "order_id": o.order_id, "amount_fen": o.amount.fen(), "paid": o.paid }))
-            .collect();
-        Value::from(orders)
-    }
-    fn act(&self, order: &str, action: Action) -> Result<String, Refusal> {
-        let id: i64 = order.parse().map_err(|_| (400, format!("order id {order:?} is not an integer")))?;
-        match action {
-            Action::Paid | Action::Failed => {
-                let paid = action == Action::Paid;
-                if self.0.set_paid(id, paid) {
-                    Ok(format!("order {id} is now {}", if paid { "paid" } else { "unpaid" }))
-                } else {
-                    Err((404, format!("no order {id}")))
-                }
+fn visagenius_orders(sandbox: &visagenius::sandbox::Sandbox) -> Value {
+    let orders = sandbox.orders().into_iter();
+    Value::from_iter(orders.map(|o| json!({ "order_id": o.order_id, "amount_fen": o.amount.fen(), "paid": o.paid })))
+}
+
+fn visagenius_act(sandbox: &visagenius::sandbox::Sandbox, order: &str, action: Action) -> Result<String, Refusal> {
+    let id: i64 = order.parse().map_err(|_| (400, format!("order id {order:?} is not an integer")))?;
+    match action {
+        Action::Paid | Action::Failed => {
+            let paid = action == Action::Paid;
+            if sandbox.set_paid(id, paid) {
+                Ok(format!("order {id} is now {}", if paid { "paid" } else { "unpaid" }))
+            } else {
+                Err((404, format!("no order {id}")))
             }
-            Action::Closed => Err(not_here("VisaGenius orders are paid or unpaid: use paid or failed (unpaid)")),
-            Action::Callback => Err(not_here("VisaGenius sends no callbacks")),
         }
-    }
-    fn reset(&self) {
-        self.0.reset();
-    }
-    fn export_state(&self) -> Value {
-        self.0.export_state()
-    }
-    fn import_state(&self, state: &Value) -> Result<(), String> {
-        self.0.import_state(state)
+        Action::Closed => Err(not_here("VisaGenius orders are paid or unpaid: use paid or failed (unpaid)")),
+        Action::Callback => Err(not_here("VisaGenius sends no callbacks")),
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // acqra-gateway
 
-struct Acqra(acqra_gateway::sandbox::Sandbox);
+/// The gateway keeps the orders and the request log; the socket in front of it, the faults.
+static ACQRA: Glue<acqra_gateway::sandbox::Sandbox> = Glue {
+    provider: Provider::Acqra,
+    server: |s| Server { base_url: s.base_url(), hooks: s.gateway().hooks(), faults: s.faults() },
+    orders: |s| Value::from(s.gateway().orders()),
+    act: acqra_act,
+    kept: Kept {
+        reset: |s| {
+            s.gateway().reset();
+            s.faults().clear();
+        },
+        export: |s| s.gateway().export_state(),
+        import: |s, state| s.gateway().import_state(state),
+    },
+    page: |s, request| crate::pages::acqra_cashier(s.gateway(), request),
+};
 
-pub fn start_acqra(args: &crate::args::Args, common: &Common<'_>) -> Result<Started, String> {
+pub fn start_acqra(args: &Args, common: &Common<'_>) -> Result<Started, String> {
     use acqra_gateway::sandbox::{Sandbox, SandboxOptions};
     let app_id = credential(args.value("acqra-app-id"), 16);
     let secret = credential(args.value("acqra-secret"), 32);
@@ -205,69 +281,42 @@ pub fn start_acqra(args: &crate::args::Args, common: &Common<'_>) -> Result<Star
     if let Some(seconds) = args.parsed::<u64>("acqra-token-lifetime")? {
         options = options.with_token_lifetime(std::time::Duration::from_secs(seconds));
     }
-    let sandbox = Sandbox::start_with(options)
-        .map_err(|e| format!("acqra-gateway: cannot listen on {}: {e}", common.listen.addr()))?;
-    let env = vec![
-        ("ACQRA_BASE_URL".into(), sandbox.base_url().to_owned()),
-        ("ACQRA_APP_ID".into(), app_id),
-        ("ACQRA_SECRET".into(), secret),
-    ];
+    let sandbox = ACQRA.listening(common, Sandbox::start_with(options))?;
+    let env =
+        vec![("ACQRA_BASE_URL", sandbox.base_url().to_owned()), ("ACQRA_APP_ID", app_id), ("ACQRA_SECRET", secret)];
     let notes = vec![format!(
         "test cards: {} approved, {} declined; checkout sessions are paid on {}/h5/zh-cn/cashier.html?orderNo=...",
         acqra_gateway::sandbox::APPROVED_CARD,
         acqra_gateway::sandbox::DECLINED_CARD,
         sandbox.base_url()
     )];
-    Ok(Started { served: Arc::new(Acqra(sandbox)), env, notes })
+    Ok(ACQRA.started(sandbox, env, notes))
 }
 
-impl Served for Acqra {
-    fn provider(&self) -> Provider {
-        Provider::Acqra
-    }
-    fn base_url(&self) -> &str {
-        self.0.base_url()
-    }
-    fn hooks(&self) -> &Hooks {
-        self.0.gateway().hooks()
-    }
-    fn faults(&self) -> &Faults {
-        self.0.faults()
-    }
-    fn orders(&self) -> Value {
-        Value::from(self.0.gateway().orders())
-    }
-    fn act(&self, order: &str, action: Action) -> Result<String, Refusal> {
-        let status = match action {
-            Action::Paid => "successed",
-            Action::Failed => "failed",
-            Action::Closed => "canceled",
-            Action::Callback => return Err(not_here("the Acqra gateway sends no callbacks")),
-        };
-        self.0.gateway().settle(order, status).map_err(|e| (409, e))?;
-        Ok(format!("order {order} is now {status}"))
-    }
-    fn reset(&self) {
-        self.0.gateway().reset();
-        self.0.faults().clear();
-    }
-    fn export_state(&self) -> Value {
-        self.0.gateway().export_state()
-    }
-    fn import_state(&self, state: &Value) -> Result<(), String> {
-        self.0.gateway().import_state(state)
-    }
-    fn page(&self, request: &sign_core::HttpRequest) -> Option<HttpResponse> {
-        crate::pages::acqra_cashier(self.0.gateway(), request)
-    }
+fn acqra_act(sandbox: &acqra_gateway::sandbox::Sandbox, order: &str, action: Action) -> Result<String, Refusal> {
+    let status = match action {
+        Action::Paid => "successed",
+        Action::Failed => "failed",
+        Action::Closed => "canceled",
+        Action::Callback => return Err(not_here("the Acqra gateway sends no callbacks")),
+    };
+    sandbox.gateway().settle(order, status).map_err(|e| (409, e))?;
+    Ok(format!("order {order} is now {status}"))
 }
 
 // ---------------------------------------------------------------------------------------------
 // vip-charge
 
-struct VipCharge(vip_charge::sandbox::Sandbox);
+static VIP_CHARGE: Glue<vip_charge::sandbox::Sandbox> = Glue {
+    provider: Provider::VipCharge,
+    server: |s| Server { base_url: s.base_url(), hooks: s.hooks(), faults: s.faults() },
+    orders: |s| Value::from(s.orders()),
+    act: vip_charge_act,
+    kept: Kept { reset: |s| s.reset(), export: |s| s.export_state(), import: |s, state| s.import_state(state) },
+    page: no_page,
+};
 
-pub fn start_vip_charge(args: &crate::args::Args, common: &Common<'_>) -> Result<Started, String> {
+pub fn start_vip_charge(args: &Args, common: &Common<'_>) -> Result<Started, String> {
     use vip_charge::sandbox::Sandbox;
     let md5_secret = credential(args.value("vip-charge-md5-secret"), 32);
     let mut builder = Sandbox::builder().md5_secret_key(md5_secret.as_str()).listen(common.listen.clone());
@@ -291,7 +340,7 @@ pub fn start_vip_charge(args: &crate::args::Args, common: &Common<'_>) -> Result
     if let Some(url) = &callback_url {
         builder = builder.default_callback_url(url.as_str());
     }
-    let sandbox = builder.start().map_err(|e| format!("vip-charge: cannot listen on {}: {e}", common.listen.addr()))?;
+    let sandbox = VIP_CHARGE.listening(common, builder.start())?;
     let merchant_path = match merchant_file {
         Some(path) => PathBuf::from(path),
         None => write_key(args, common, "vip-charge-merchant-private-key.txt", merchant_key.to_base64_der().expose())?,
@@ -299,16 +348,16 @@ pub fn start_vip_charge(args: &crate::args::Args, common: &Common<'_>) -> Result
     let platform_path =
         write_key(args, common, "vip-charge-platform-public-key.txt", &platform_key.public_key().to_base64_der())?;
     let env = vec![
-        ("VIPCHARGE_BASE_URL".into(), sandbox.base_url().to_owned()),
-        ("VIPCHARGE_BUSINESS_ID".into(), sandbox.business_id().to_owned()),
-        ("VIPCHARGE_MERCHANT_ID".into(), sandbox.merchant_id().to_owned()),
-        ("VIPCHARGE_PRODUCT_CODE".into(), "87103".into()),
-        ("VIPCHARGE_ACCOUNT".into(), "demo-account-001".into()),
-        ("VIPCHARGE_SUCCESS_STATUS".into(), sandbox.success_status().to_string()),
-        ("VIPCHARGE_SIGN_TYPE".into(), "SHA256-RSA".into()),
-        ("VIPCHARGE_SECRET_KEY".into(), md5_secret),
-        ("VIPCHARGE_PRIVATE_KEY_FILE".into(), merchant_path.display().to_string()),
-        ("VIPCHARGE_PLATFORM_PUBLIC_KEY_FILE".into(), platform_path.display().to_string()),
+        ("VIPCHARGE_BASE_URL", sandbox.base_url().to_owned()),
+        ("VIPCHARGE_BUSINESS_ID", sandbox.business_id().to_owned()),
+        ("VIPCHARGE_MERCHANT_ID", sandbox.merchant_id().to_owned()),
+        ("VIPCHARGE_PRODUCT_CODE", "87103".into()),
+        ("VIPCHARGE_ACCOUNT", "demo-account-001".into()),
+        ("VIPCHARGE_SUCCESS_STATUS", sandbox.success_status().to_string()),
+        ("VIPCHARGE_SIGN_TYPE", "SHA256-RSA".into()),
+        ("VIPCHARGE_SECRET_KEY", md5_secret),
+        ("VIPCHARGE_PRIVATE_KEY_FILE", merchant_path.display().to_string()),
+        ("VIPCHARGE_PLATFORM_PUBLIC_KEY_FILE", platform_path.display().to_string()),
     ];
     let mut notes = vec![
         "an account starting with `fail` makes the order fail; VIPCHARGE_SIGN_TYPE=MD5 signs \
@@ -319,126 +368,89 @@ pub fn start_vip_charge(args: &crate::args::Args, common: &Common<'_>) -> Result
         Some(url) => format!("callbacks of orders without a callbackUrl go to {url}"),
         None => "orders without a callbackUrl get no callback (set --vip-charge-callback-url)".into(),
     });
-    Ok(Started { served: Arc::new(VipCharge(sandbox)), env, notes })
+    Ok(VIP_CHARGE.started(sandbox, env, notes))
 }
 
-impl Served for VipCharge {
-    fn provider(&self) -> Provider {
-        Provider::VipCharge
-    }
-    fn base_url(&self) -> &str {
-        self.0.base_url()
-    }
-    fn hooks(&self) -> &Hooks {
-        self.0.hooks()
-    }
-    fn faults(&self) -> &Faults {
-        self.0.faults()
-    }
-    fn orders(&self) -> Value {
-        Value::from(self.0.orders())
-    }
-    fn act(&self, order: &str, action: Action) -> Result<String, Refusal> {
-        let known = |e: String| if e.starts_with("no order") { (404, e) } else { (409, e) };
-        match action {
-            Action::Paid | Action::Failed => {
-                self.0.set_order_status(order, action == Action::Paid).map_err(known)?;
-                Ok(format!(
-                    "order {order} is now {}; its callback is on its way",
-                    if action == Action::Paid { "SUCCESS" } else { "FAILED" }
-                ))
-            }
-            Action::Closed => Err(not_here("vip-charge orders are SUCCESS or FAILED: use paid or failed")),
-            Action::Callback => {
-                self.0.notify_again(order).map_err(known)?;
-                Ok(format!("the callback of order {order} is on its way"))
-            }
+fn vip_charge_act(sandbox: &vip_charge::sandbox::Sandbox, order: &str, action: Action) -> Result<String, Refusal> {
+    let known = |e: String| if e.starts_with("no order") { (404, e) } else { (409, e) };
+    match action {
+        Action::Paid | Action::Failed => {
+            sandbox.set_order_status(order, action == Action::Paid).map_err(known)?;
+            Ok(format!(
+                "order {order} is now {}; its callback is on its way",
+                if action == Action::Paid { "SUCCESS" } else { "FAILED" }
+            ))
         }
-    }
-    fn reset(&self) {
-        self.0.reset();
-    }
-    fn export_state(&self) -> Value {
-        self.0.export_state()
-    }
-    fn import_state(&self, state: &Value) -> Result<(), String> {
-        self.0.import_state(state)
+        Action::Closed => Err(not_here("vip-charge orders are SUCCESS or FAILED: use paid or failed")),
+        Action::Callback => {
+            sandbox.notify_again(order).map_err(known)?;
+            Ok(format!("the callback of order {order} is on its way"))
+        }
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // mall-pay
 
-struct MallPay(mall_pay::sandbox::Sandbox);
+static MALL_PAY: Glue<mall_pay::sandbox::Sandbox> = Glue {
+    provider: Provider::MallPay,
+    server: |s| Server { base_url: s.base_url(), hooks: s.hooks(), faults: s.faults() },
+    orders: mall_pay_orders,
+    act: |_, _, _| {
+        Err(not_here("the mall's orders exist only once paid through its pay endpoint, and it sends no callbacks"))
+    },
+    kept: Kept { reset: |s| s.reset(), export: |s| s.export_state(), import: |s, state| s.import_state(state) },
+    page: no_page,
+};
 
-pub fn start_mall_pay(args: &crate::args::Args, common: &Common<'_>) -> Result<Started, String> {
+pub fn start_mall_pay(args: &Args, common: &Common<'_>) -> Result<Started, String> {
     use mall_pay::sandbox::Sandbox;
     let mut builder = Sandbox::builder().listen(common.listen.clone());
     if let Some(token) = args.value("mall-pay-token") {
         builder = builder.token(token);
     }
-    let sandbox = builder.start().map_err(|e| format!("mall-pay: cannot listen on {}: {e}", common.listen.addr()))?;
+    let sandbox = MALL_PAY.listening(common, builder.start())?;
     let env = vec![
-        ("MALLPAY_BASE_URL".into(), sandbox.base_url().to_owned()),
-        ("MALLPAY_PAY_PATH".into(), Sandbox::PAY_PATH.to_owned()),
-        ("MALLPAY_TOKEN".into(), sandbox.token().expose().to_owned()),
-        ("MALLPAY_ORDER_ID".into(), "1001,1002,1003".into()),
+        ("MALLPAY_BASE_URL", sandbox.base_url().to_owned()),
+        ("MALLPAY_PAY_PATH", Sandbox::PAY_PATH.to_owned()),
+        ("MALLPAY_TOKEN", sandbox.token().expose().to_owned()),
+        ("MALLPAY_ORDER_ID", "1001,1002,1003".into()),
     ];
     let notes =
         vec![format!("any order id can be paid once; the user has {} points", mall_pay::sandbox::STARTING_POINTS)];
-    Ok(Started { served: Arc::new(MallPay(sandbox)), env, notes })
+    Ok(MALL_PAY.started(sandbox, env, notes))
 }
 
-impl Served for MallPay {
-    fn provider(&self) -> Provider {
-        Provider::MallPay
-    }
-    fn base_url(&self) -> &str {
-        self.0.base_url()
-    }
-    fn hooks(&self) -> &Hooks {
-        self.0.hooks()
-    }
-    fn faults(&self) -> &Faults {
-        self.0.faults()
-    }
-    fn orders(&self) -> Value {
-        let orders: Vec<Value> = self
-            .0
-            .paid_orders()
-            .into_iter()
-            .map(|o| {
-                json!({
-                    "order_id": o.order_id,
-                    "pay_method": o.pay_method,
-                    "pay_price": o.pay_price,
-                    "pay_integral": o.pay_integral,
-                    "address_id": o.address_id,
-                })
+fn mall_pay_orders(sandbox: &mall_pay::sandbox::Sandbox) -> Value {
+    let orders: Vec<Value> = sandbox
+        .paid_orders()
+        .into_iter()
+        .map(|o| {
+            json!({
+                "order_id": o.order_id,
+                "pay_method": o.pay_method,
+                "pay_price": o.pay_price,
+                "pay_integral": o.pay_integral,
+                "address_id": o.address_id,
             })
-            .collect();
-        json!({ "paid": orders, "points_balance": self.0.points_balance() })
-    }
-    fn act(&self, _order: &str, _action: Action) -> Result<String, Refusal> {
-        Err(not_here("the mall's orders exist only once paid through its pay endpoint, and it sends no callbacks"))
-    }
-    fn reset(&self) {
-        self.0.reset();
-    }
-    fn export_state(&self) -> Value {
-        self.0.export_state()
-    }
-    fn import_state(&self, state: &Value) -> Result<(), String> {
-        self.0.import_state(state)
-    }
+        })
+        .collect();
+    json!({ "paid": orders, "points_balance": sandbox.points_balance() })
 }
 
 // ---------------------------------------------------------------------------------------------
 // chainup-opay
 
-struct Chainup(chainup_opay::sandbox::Sandbox);
+static CHAINUP: Glue<chainup_opay::sandbox::Sandbox> = Glue {
+    provider: Provider::Chainup,
+    server: |s| Server { base_url: s.base_url(), hooks: s.hooks(), faults: s.faults() },
+    orders: chainup_orders,
+    act: chainup_act,
+    kept: Kept { reset: |s| s.reset(), export: |s| s.export_state(), import: |s, state| s.import_state(state) },
+    page: crate::pages::chainup_payment,
+};
 
-pub fn start_chainup(args: &crate::args::Args, common: &Common<'_>) -> Result<Started, String> {
+pub fn start_chainup(args: &Args, common: &Common<'_>) -> Result<Started, String> {
     use chainup_opay::sandbox::{Sandbox, SandboxKeys};
     let app_key = credential(args.value("chainup-app-key"), 24);
     let platform_file = args.value("chainup-platform-key");
@@ -472,84 +484,57 @@ pub fn start_chainup(args: &crate::args::Args, common: &Common<'_>) -> Result<St
     if let Some(url) = &notify {
         builder = builder.notify_url_override(url.as_str());
     }
-    let sandbox =
-        builder.start().map_err(|e| format!("chainup-opay: cannot listen on {}: {e}", common.listen.addr()))?;
+    let sandbox = CHAINUP.listening(common, builder.start())?;
     let platform_path =
         write_key(args, common, "chainup-platform-public-key.txt", &sandbox.keys().platform_public_key())?;
-    let mut env = vec![("CHAINUP_BASE_URL".into(), sandbox.base_url().to_owned()), ("CHAINUP_APP_KEY".into(), app_key)];
+    let mut env = vec![("CHAINUP_BASE_URL", sandbox.base_url().to_owned()), ("CHAINUP_APP_KEY", app_key)];
     match (&merchant_file, generated) {
-        (Some(path), _) => env.push(("CHAINUP_MERCHANT_PRIVATE_KEY_FILE".into(), path.clone())),
+        (Some(path), _) => env.push(("CHAINUP_MERCHANT_PRIVATE_KEY_FILE", path.clone())),
         (None, true) => {
             let key =
                 sandbox.keys().merchant_private_key().ok_or("chainup: the generated keys lack the merchant key")?;
             let path = write_key(args, common, "chainup-merchant-private-key.txt", key.expose())?;
-            env.push(("CHAINUP_MERCHANT_PRIVATE_KEY_FILE".into(), path.display().to_string()));
+            env.push(("CHAINUP_MERCHANT_PRIVATE_KEY_FILE", path.display().to_string()));
         }
         (None, false) => {}
     }
-    env.push(("CHAINUP_PLATFORM_PUBLIC_KEY_FILE".into(), platform_path.display().to_string()));
+    env.push(("CHAINUP_PLATFORM_PUBLIC_KEY_FILE", platform_path.display().to_string()));
     let notes = vec![match notify {
         Some(url) => format!("every callback goes to {url} (not the orders' notifyPage)"),
         None => "callbacks go to each order's notifyPage".into(),
     }];
-    Ok(Started { served: Arc::new(Chainup(sandbox)), env, notes })
+    Ok(CHAINUP.started(sandbox, env, notes))
 }
 
-impl Served for Chainup {
-    fn provider(&self) -> Provider {
-        Provider::Chainup
-    }
-    fn base_url(&self) -> &str {
-        self.0.base_url()
-    }
-    fn hooks(&self) -> &Hooks {
-        self.0.hooks()
-    }
-    fn faults(&self) -> &Faults {
-        self.0.faults()
-    }
-    fn orders(&self) -> Value {
-        let orders: Vec<Value> = self
-            .0
-            .orders()
-            .into_iter()
-            .map(|o| {
-                json!({
-                    "orderNum": o.order_num,
-                    "appOrderId": o.app_order_id,
-                    "orderAmount": o.order_amount.to_string(),
-                    "payCoinSymbol": o.pay_coin_symbol,
-                    "status": format!("{:?}", o.status),
-                    "notifyPage": o.notify_page,
-                })
+fn chainup_orders(sandbox: &chainup_opay::sandbox::Sandbox) -> Value {
+    let orders: Vec<Value> = sandbox
+        .orders()
+        .into_iter()
+        .map(|o| {
+            json!({
+                "orderNum": o.order_num,
+                "appOrderId": o.app_order_id,
+                "orderAmount": o.order_amount.to_string(),
+                "payCoinSymbol": o.pay_coin_symbol,
+                "status": format!("{:?}", o.status),
+                "notifyPage": o.notify_page,
             })
-            .collect();
-        Value::from(orders)
-    }
-    fn act(&self, order: &str, action: Action) -> Result<String, Refusal> {
-        use chainup_opay::sandbox::SandboxError;
-        let result = match action {
-            Action::Paid => self.0.pay_in_background(order),
-            Action::Failed => self.0.fail_in_background(order),
-            Action::Closed => self.0.close_in_background(order),
-            Action::Callback => self.0.deliver_in_background(order),
-        };
-        result.map_err(|e| match e {
-            SandboxError::UnknownOrder => (404, format!("no order {order}")),
-            other => (409, other.to_string()),
-        })?;
-        Ok(format!("order {order}: done; its callback is on its way"))
-    }
-    fn reset(&self) {
-        self.0.reset();
-    }
-    fn export_state(&self) -> Value {
-        self.0.export_state()
-    }
-    fn import_state(&self, state: &Value) -> Result<(), String> {
-        self.0.import_state(state)
-    }
-    fn page(&self, request: &sign_core::HttpRequest) -> Option<HttpResponse> {
-        crate::pages::chainup_payment(&self.0, request)
-    }
+        })
+        .collect();
+    Value::from(orders)
+}
+
+fn chainup_act(sandbox: &chainup_opay::sandbox::Sandbox, order: &str, action: Action) -> Result<String, Refusal> {
+    use chainup_opay::sandbox::SandboxError;
+    let result = match action {
+        Action::Paid => sandbox.pay_in_background(order),
+        Action::Failed => sandbox.fail_in_background(order),
+        Action::Closed => sandbox.close_in_background(order),
+        Action::Callback => sandbox.deliver_in_background(order),
+    };
+    result.map_err(|e| match e {
+        SandboxError::UnknownOrder => (404, format!("no order {order}")),
+        other => (409, other.to_string()),
+    })?;
+    Ok(format!("order {order}: done; its callback is on its way"))
 }

@@ -23,31 +23,15 @@ fn orders_are_settled_and_called_back_faults_planned_and_state_reset_from_outsid
         "/vip" => vip_charge::REPLY_SUCCESS,
         _ => chainup_opay::DEFAULT_CALLBACK_REPLY,
     });
-    let keys = std::env::temp_dir().join(format!("paykit-sandbox-admin-keys-{}", std::process::id()));
+    let keys = ScratchDir::new("admin-keys");
     let vip_url = format!("{}/vip", merchant.base_url());
-    let running = Running::start(&[
-        "--all",
-        "--base-port",
-        "0",
-        "--keys-dir",
-        keys.to_str().unwrap(),
-        "--vip-charge-callback-url",
-        &vip_url,
-    ]);
+    let running = Running::serving(&["--all"], &keys, &["--vip-charge-callback-url", &vip_url]);
     let var = |name: &str| running.var(name);
 
     // chainup: an order created through the API, failed from the admin interface: the callback
     // goes to the order's notifyPage and says "failed"; fired again, it comes again.
     let chainup = var("CHAINUP_BASE_URL");
-    let client = chainup_opay::Client::new(
-        chainup_opay::Config::builder()
-            .base_url(chainup.as_str())
-            .app_key(var("CHAINUP_APP_KEY"))
-            .merchant_private_key_file(var("CHAINUP_MERCHANT_PRIVATE_KEY_FILE"))
-            .platform_public_key_file(var("CHAINUP_PLATFORM_PUBLIC_KEY_FILE"))
-            .build()
-            .unwrap(),
-    );
+    let client = running.chainup_client();
     let order = chainup_opay::CreateThirdOrderRequest::for_payer(
         chainup_opay::Payer::UserId("22033390".into()),
         "admin-test-1",
@@ -113,15 +97,7 @@ fn orders_are_settled_and_called_back_faults_planned_and_state_reset_from_outsid
     // visagenius: a planned 503 on one path meets the next call there, unprocessed, and is logged
     // as the fault; then the order is paid from outside and reset.
     let vg = var("VISAGENIUS_BASE_URL");
-    let vg_client = visagenius::Client::new(
-        visagenius::Config::builder()
-            .base_url(vg.as_str())
-            .appid(var("VISAGENIUS_APPID"))
-            .access_key(var("VISAGENIUS_ACCESS_KEY"))
-            .secret_key(var("VISAGENIUS_SECRET_KEY"))
-            .build()
-            .unwrap(),
-    );
+    let vg_client = running.visagenius_client();
     let (status, said) = admin_post(&vg, "faults", r#"{"status": 503, "path": "/openvisa/product_query"}"#);
     assert_eq!((status, said["pending"].as_u64()), (200, Some(1)));
     // A query is retried by the client: the first attempt meets the 503, the retry is served.
@@ -156,14 +132,7 @@ fn orders_are_settled_and_called_back_faults_planned_and_state_reset_from_outsid
     let (status, _) =
         admin_post(&acqra, "faults", r#"{"code": "9999", "message": "system busy", "path": "/gateway/v1/query"}"#);
     assert_eq!(status, 200);
-    let acqra_client = acqra_gateway::Client::new(
-        acqra_gateway::Config::builder()
-            .base_url(acqra.as_str())
-            .app_id(var("ACQRA_APP_ID"))
-            .secret(var("ACQRA_SECRET"))
-            .build()
-            .unwrap(),
-    );
+    let acqra_client = running.acqra_client();
     let query = acqra_gateway::QueryRequest::new(acqra_gateway::PaymentMethodType::Card).with_order_no("ORD-00001");
     assert_eq!(acqra_client.query(&query).unwrap_err().api_code(), Some("9999"));
 
@@ -176,6 +145,4 @@ fn orders_are_settled_and_called_back_faults_planned_and_state_reset_from_outsid
     assert_eq!(admin_post(&mall, "faults", r#"{"status": 42}"#).0, 400);
     let index = admin_get(&mall, "");
     assert_eq!(index["provider"], "mall-pay");
-    drop(running);
-    let _ = std::fs::remove_dir_all(keys);
 }

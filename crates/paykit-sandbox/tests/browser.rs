@@ -156,22 +156,15 @@ fn payers_pay_and_fail_on_the_pages_in_a_headless_browser() {
     };
 
     let (merchant, received) = merchant(|_| chainup_opay::DEFAULT_CALLBACK_REPLY);
-    let keys = std::env::temp_dir().join(format!("paykit-sandbox-browser-keys-{}", std::process::id()));
-    let running = Running::start(&["acqra", "chainup", "--base-port", "0", "--keys-dir", keys.to_str().unwrap()]);
+    let keys = ScratchDir::new("browser-keys");
+    let running = Running::serving(&["acqra", "chainup"], &keys, &[]);
     let var = |name: &str| running.var(name);
     let browser = Browser::start(&chromedriver, &chromium);
 
     // acqra: two checkout sessions; the declined test card fails one, the approved card pays the
     // other; the gateway's query then reports each.
     let acqra = var("ACQRA_BASE_URL");
-    let client = acqra_gateway::Client::new(
-        acqra_gateway::Config::builder()
-            .base_url(acqra.as_str())
-            .app_id(var("ACQRA_APP_ID"))
-            .secret(var("ACQRA_SECRET"))
-            .build()
-            .unwrap(),
-    );
+    let client = running.acqra_client();
     let status_of = |order_no: &str| {
         let query = acqra_gateway::QueryRequest::new(acqra_gateway::PaymentMethodType::Card).with_order_no(order_no);
         let answer = client.query(&query).unwrap();
@@ -202,16 +195,7 @@ fn payers_pay_and_fail_on_the_pages_in_a_headless_browser() {
     assert_eq!(status_of("CS-BROWSER-2"), "successed");
 
     // chainup: the page the crate's payment_page() points at pays the order; the callback follows.
-    let chainup = var("CHAINUP_BASE_URL");
-    let client = chainup_opay::Client::new(
-        chainup_opay::Config::builder()
-            .base_url(chainup.as_str())
-            .app_key(var("CHAINUP_APP_KEY"))
-            .merchant_private_key_file(var("CHAINUP_MERCHANT_PRIVATE_KEY_FILE"))
-            .platform_public_key_file(var("CHAINUP_PLATFORM_PUBLIC_KEY_FILE"))
-            .build()
-            .unwrap(),
-    );
+    let client = running.chainup_client();
     let payer = chainup_opay::Payer::UserId("22033390".into());
     let order = chainup_opay::CreateThirdOrderRequest::for_payer(
         payer.clone(),
@@ -236,5 +220,4 @@ fn payers_pay_and_fail_on_the_pages_in_a_headless_browser() {
     assert!(page_line.is_some(), "{log:?}");
     assert!(log.iter().all(|l| !l.contains("4111") && !l.contains(acqra_gateway::sandbox::DECLINED_CARD)), "{log:?}");
     drop(browser);
-    let _ = std::fs::remove_dir_all(keys);
 }

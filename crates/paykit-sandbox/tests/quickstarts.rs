@@ -30,22 +30,21 @@ fn all_five_quickstarts_pass_against_the_binary_and_callbacks_reach_the_command_
         "/vip-charge" => vip_charge::REPLY_SUCCESS,
         _ => chainup_opay::DEFAULT_CALLBACK_REPLY,
     });
-    let keys = std::env::temp_dir().join(format!("paykit-sandbox-test-keys-{}", std::process::id()));
+    let keys = ScratchDir::new("test-keys");
     let vip_url = format!("{}/vip-charge", merchant.base_url());
     let chainup_url = format!("{}/chainup", merchant.base_url());
-    let running = Running::start(&[
-        "--all",
-        "--base-port",
-        "0",
-        "--keys-dir",
-        keys.to_str().unwrap(),
-        "--vip-charge-callback-url",
-        &vip_url,
-        "--chainup-notify-url",
-        &chainup_url,
-        "--chainup-platform-public-key-out",
-        keys.join("opay-platform.pub").to_str().unwrap(),
-    ]);
+    let running = Running::serving(
+        &["--all"],
+        &keys,
+        &[
+            "--vip-charge-callback-url",
+            &vip_url,
+            "--chainup-notify-url",
+            &chainup_url,
+            "--chainup-platform-public-key-out",
+            keys.join("opay-platform.pub").to_str().unwrap(),
+        ],
+    );
     // A key file goes where the command line names it.
     assert_eq!(running.var("CHAINUP_PLATFORM_PUBLIC_KEY_FILE"), keys.join("opay-platform.pub").to_str().unwrap());
     let var = |name: &str| running.var(name);
@@ -140,16 +139,7 @@ fn all_five_quickstarts_pass_against_the_binary_and_callbacks_reach_the_command_
     let (status, said) = post(&format!("{chainup}/__sandbox/orders/{first}/paid"), "application/json", "");
     assert_eq!(status, 200, "{said}");
     let callback = received.wait_for("/chainup", |_| true).expect("chainup's callback reached the command-line URL");
-    let client = chainup_opay::Client::new(
-        chainup_opay::Config::builder()
-            .base_url(chainup.as_str())
-            .app_key(var("CHAINUP_APP_KEY"))
-            .merchant_private_key_file(var("CHAINUP_MERCHANT_PRIVATE_KEY_FILE"))
-            .platform_public_key_file(var("CHAINUP_PLATFORM_PUBLIC_KEY_FILE"))
-            .allow_insecure_http(true)
-            .build()
-            .unwrap(),
-    );
+    let client = running.chainup_client();
     let paid = client.verify_notification(&callback.headers, &callback.body).unwrap();
     assert_eq!(paid.order_num, first);
     assert_eq!(paid.order_status, chainup_opay::OrderStatus::Paid);
@@ -183,7 +173,6 @@ fn all_five_quickstarts_pass_against_the_binary_and_callbacks_reach_the_command_
         assert!(exit.success(), "SIGTERM: {exit:?}");
         assert_eq!(lines.iter().rev().nth(1).map(String::as_str), Some("# stopped"), "{lines:?}");
     }
-    let _ = std::fs::remove_dir_all(keys);
 }
 
 /// No credential printed at start appears in the request log, nor any key.
@@ -211,18 +200,9 @@ fn assert_no_secret_in(running: &Running, log: &[String]) {
 
 #[test]
 fn a_bad_request_gets_the_providers_envelope_and_a_log_line_that_says_what_was_wrong() {
-    let keys = std::env::temp_dir().join(format!("paykit-sandbox-bad-keys-{}", std::process::id()));
-    let running = Running::start(&[
-        "--all",
-        "--base-port",
-        "0",
-        "--keys-dir",
-        keys.to_str().unwrap(),
-        "--vip-charge-md5-secret",
-        "s3cr3t-md5-key",
-        "--acqra-secret",
-        "acqra-secret-42",
-    ]);
+    let keys = ScratchDir::new("bad-keys");
+    let more = ["--vip-charge-md5-secret", "s3cr3t-md5-key", "--acqra-secret", "acqra-secret-42"];
+    let running = Running::serving(&["--all"], &keys, &more);
     let base = running.var("VIPCHARGE_BASE_URL");
     let body = r#"{"merchantId":"800001"}"#;
     let agent = ureq::Agent::new_with_config(ureq::Agent::config_builder().http_status_as_error(false).build());
@@ -296,8 +276,6 @@ fn a_bad_request_gets_the_providers_envelope_and_a_log_line_that_says_what_was_w
     let requests: Value = serde_json::from_str(&requests).unwrap();
     assert_eq!(requests[0]["verdict"], "refused");
     assert!(requests[0]["reason"].as_str().unwrap().starts_with("sign mismatch (MD5)"));
-    drop(running);
-    let _ = std::fs::remove_dir_all(keys);
 }
 
 #[test]

@@ -8,38 +8,21 @@ use serde_json::Value;
 #[cfg(unix)]
 #[test]
 fn a_restart_keeps_the_orders() {
-    let dir = std::env::temp_dir().join(format!("paykit-sandbox-state-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = ScratchDir::new("state");
+    std::fs::create_dir_all(&*dir).unwrap();
     let file = dir.join("state.json");
-    let args = ["--all", "--base-port", "0", "--keys-dir", dir.to_str().unwrap(), "--state", file.to_str().unwrap()];
+    let start = || Running::serving(&["--all"], &dir, &["--state", file.to_str().unwrap()]);
 
-    let first = Running::start(&args);
+    let first = start();
     assert!(first.out.lines().iter().any(|l| l == &format!("# state kept in {}", file.display())));
     // visagenius: an order paid through the API; acqra: a checkout session; chainup: an order
     // created, then paid from the admin interface; mall-pay: an order paid with points.
-    let vg = first.var("VISAGENIUS_BASE_URL");
-    let vg_client = visagenius::Client::new(
-        visagenius::Config::builder()
-            .base_url(vg.as_str())
-            .appid(first.var("VISAGENIUS_APPID"))
-            .access_key(first.var("VISAGENIUS_ACCESS_KEY"))
-            .secret_key(first.var("VISAGENIUS_SECRET_KEY"))
-            .build()
-            .unwrap(),
-    );
+    let vg_client = first.visagenius_client();
     let order_id: i64 = first.var("VISAGENIUS_ORDER_ID").parse().unwrap();
     let amount = visagenius::Fen::new(first.var("VISAGENIUS_PAY_AMOUNT").parse().unwrap());
     vg_client.order_pay(&visagenius::OrderPayRequest::new(order_id, amount)).unwrap();
 
-    let acqra = first.var("ACQRA_BASE_URL");
-    let acqra_client = acqra_gateway::Client::new(
-        acqra_gateway::Config::builder()
-            .base_url(acqra.as_str())
-            .app_id(first.var("ACQRA_APP_ID"))
-            .secret(first.var("ACQRA_SECRET"))
-            .build()
-            .unwrap(),
-    );
+    let acqra_client = first.acqra_client();
     let session = acqra_gateway::CashierOrderRequest::new(
         "9.99".parse::<acqra_gateway::Decimal>().unwrap(),
         acqra_gateway::Currency::USD,
@@ -65,15 +48,7 @@ fn a_restart_keeps_the_orders() {
     mall.order_pay(&points.into()).unwrap();
 
     let chainup = first.var("CHAINUP_BASE_URL");
-    let chainup_client = chainup_opay::Client::new(
-        chainup_opay::Config::builder()
-            .base_url(chainup.as_str())
-            .app_key(first.var("CHAINUP_APP_KEY"))
-            .merchant_private_key_file(first.var("CHAINUP_MERCHANT_PRIVATE_KEY_FILE"))
-            .platform_public_key_file(first.var("CHAINUP_PLATFORM_PUBLIC_KEY_FILE"))
-            .build()
-            .unwrap(),
-    );
+    let chainup_client = first.chainup_client();
     let order = chainup_opay::CreateThirdOrderRequest::for_payer(
         chainup_opay::Payer::UserId("22033390".into()),
         "state-1",
@@ -88,7 +63,7 @@ fn a_restart_keeps_the_orders() {
     let (exit, _) = first.terminate();
     assert!(exit.success());
 
-    let second = Running::start(&args);
+    let second = start();
     assert!(second.out.lines().iter().any(|l| l.ends_with("(restored)")));
     let orders = |base: &str| -> Value { serde_json::from_str(&get(&format!("{base}/__sandbox/orders")).1).unwrap() };
     let vg_orders = orders(&second.var("VISAGENIUS_BASE_URL"));
@@ -110,5 +85,4 @@ fn a_restart_keeps_the_orders() {
         10_000_000_002u64
     );
     drop(second);
-    let _ = std::fs::remove_dir_all(dir);
 }

@@ -114,14 +114,28 @@ pub struct Prep {
     pub credential: Option<sign_core::SecretString>,
 }
 
+/// What every case reaches of a provider's sandbox.
+#[derive(Debug, Clone, Copy)]
+pub struct Sandbox<'a> {
+    /// The provider's crate name.
+    pub provider: &'static str,
+    /// The sandbox's base URL, `http://` and its socket address.
+    pub base_url: &'a str,
+    /// The sandbox's own fault plan.
+    pub faults: &'a Faults,
+}
+
+impl Sandbox<'_> {
+    /// The sandbox's socket address.
+    pub fn addr(&self) -> SocketAddr {
+        self.base_url.trim_start_matches("http://").parse().expect("a sandbox listens on a socket address")
+    }
+}
+
 /// A provider, its sandbox and its calls.
 pub trait Target: Send {
-    /// The provider's crate name.
-    fn provider(&self) -> &'static str;
-    /// The sandbox's socket address.
-    fn sandbox_addr(&self) -> SocketAddr;
-    /// The sandbox's own fault plan.
-    fn faults(&self) -> &Faults;
+    /// The provider and its sandbox.
+    fn sandbox(&self) -> Sandbox<'_>;
     /// The calls driven: every non-idempotent call and one query.
     fn calls(&self) -> Vec<CallSpec>;
     /// How many requests the client sends through the relay before the call: acqra's token
@@ -352,7 +366,7 @@ enum Endpoint {
 /// Runs case `n`: `kind` on `call` of `target`.
 pub fn run_case(target: &dyn Target, call: CallSpec, kind: Kind, n: usize) -> CaseResult {
     let mut result = CaseResult {
-        provider: target.provider(),
+        provider: target.sandbox().provider,
         call,
         kind,
         called: None,
@@ -421,9 +435,9 @@ pub fn run_case(target: &dyn Target, call: CallSpec, kind: Kind, n: usize) -> Ca
         Endpoint::Refused(_) | Endpoint::Blackhole(_) => {}
     }
     if matches!(kind, Kind::EnvelopeUnder503 | Kind::SandboxLostAnswer | Kind::Sandbox503 | Kind::SandboxLate) {
-        result.fault_met &= target.faults().pending() == 0;
+        result.fault_met &= target.sandbox().faults.pending() == 0;
     }
-    target.faults().clear();
+    target.sandbox().faults.clear();
     if let Some(w) = &witness {
         result.elsewhere += w.connections();
     }
@@ -443,14 +457,14 @@ fn endpoint(
     witness: Option<&Witness>,
 ) -> std::io::Result<Endpoint> {
     let relay = |keep_alive: bool, plan: Vec<(At, Fault)>| -> std::io::Result<Endpoint> {
-        let r = Relay::start(target.sandbox_addr(), keep_alive)?;
+        let r = Relay::start(target.sandbox().addr(), keep_alive)?;
         for (at, fault) in plan {
             r.plan(at, fault);
         }
         Ok(Endpoint::Relay(r))
     };
     let on_call = || At::Path(call.path.to_owned());
-    let sandbox = target.faults();
+    let sandbox = target.sandbox().faults;
     Ok(match kind {
         Kind::None => relay(false, vec![])?,
         Kind::ConnectionRefused => Endpoint::Refused(relay::Refused::start()?),
@@ -527,7 +541,7 @@ pub fn run_all(target: &dyn Target, only: Option<&str>) -> Vec<CaseResult> {
     let mut n = 0;
     for call in target.calls().into_iter().filter(|c| only.is_none_or(|o| o == c.name)) {
         for kind in Kind::ALL {
-            if !kind.applies_to(target.provider()) {
+            if !kind.applies_to(target.sandbox().provider) {
                 continue;
             }
             n += 1;

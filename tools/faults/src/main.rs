@@ -8,23 +8,15 @@
 
 use std::process::ExitCode;
 
-use paykit_faults::providers::{Acqra, Chainup, MallPay, VipCharge, Visagenius};
-use paykit_faults::{Target, run_all};
-
-type Start = fn() -> std::io::Result<Box<dyn Target>>;
+use paykit_faults::run_all;
 
 fn main() -> ExitCode {
     let only: Vec<String> = std::env::args().skip(1).collect();
-    let starters: [(&str, Start); 5] = [
-        ("visagenius", || Ok(Box::new(Visagenius::start()?))),
-        ("acqra-gateway", || Ok(Box::new(Acqra::start()?))),
-        ("vip-charge", || Ok(Box::new(VipCharge::start()?))),
-        ("mall-pay", || Ok(Box::new(MallPay::start()?))),
-        ("chainup-opay", || Ok(Box::new(Chainup::start()?))),
-    ];
     let mut threads = Vec::new();
     let mut failed = false;
-    for (name, start) in starters.into_iter().filter(|(name, _)| only.is_empty() || only.iter().any(|o| o == name)) {
+    for (name, start) in
+        paykit_faults::providers::ALL.into_iter().filter(|(name, _)| only.is_empty() || only.iter().any(|o| o == name))
+    {
         // One sandbox only to list the calls; each call then starts its own.
         let calls = match start() {
             Ok(target) => target.calls(),

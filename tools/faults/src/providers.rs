@@ -4,52 +4,55 @@
 //! Set-up and state checks go straight to the sandbox (its own address, or its state accessors);
 //! only the call under test goes through the relay.
 
-use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use sandbox_server::Faults;
-use sign_core::HttpOptions;
+use sign_core::{HttpOptions, Outcome};
 
-use crate::{CallSpec, Called, Prep, Target};
+use crate::{CallSpec, Called, Prep, Sandbox, Target};
 
-fn addr(base_url: &str) -> SocketAddr {
-    base_url.trim_start_matches("http://").parse().expect("a sandbox listens on a socket address")
-}
+/// How one provider's target starts, with a sandbox of its own.
+pub type Start = fn() -> std::io::Result<Box<dyn Target>>;
 
-fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+/// Every provider by its crate name, with how its target starts, in the report's order.
+pub const ALL: [(&str, Start); 5] = [
+    ("visagenius", || Ok(Box::new(Visagenius { sandbox: visagenius::sandbox::Sandbox::start()? }))),
+    ("acqra-gateway", || Ok(Box::new(Acqra::start()?))),
+    ("vip-charge", || Ok(Box::new(VipCharge { sandbox: vip_charge::sandbox::Sandbox::start()? }))),
+    ("mall-pay", || Ok(Box::new(MallPay { sandbox: mall_pay::sandbox::Sandbox::start()? }))),
+    ("chainup-opay", || Ok(Box::new(Chainup::start()?))),
+];
+
+/// The call `f` and how long it took; what it returned is not needed, only whether it failed.
+fn timed<T, E>(f: impl FnOnce() -> Result<T, E>) -> (Result<(), E>, Duration) {
     let start = Instant::now();
     let out = f();
-    (out, start.elapsed())
+    (out.map(drop), start.elapsed())
+}
+
+/// The verdict of `call` run with `client`; a client the configuration refused is the verdict
+/// itself, untimed.
+fn called<C, E: std::fmt::Debug>(
+    client: Result<C, E>,
+    outcome: fn(&E) -> Outcome,
+    call: impl FnOnce(&C) -> (Result<(), E>, Duration),
+) -> Called {
+    match client {
+        Ok(client) => {
+            let (r, t) = call(&client);
+            Called::of(r, outcome, t)
+        }
+        Err(e) => Called::of::<(), _>(Err(e), outcome, Duration::ZERO),
+    }
 }
 
 /// VisaGenius: `order_pay` (non-idempotent) and `product_query`.
-pub struct Visagenius {
+struct Visagenius {
     sandbox: visagenius::sandbox::Sandbox,
 }
 
-impl Visagenius {
-    /// Starts its sandbox.
-    ///
-    /// # Errors
-    /// When the sandbox cannot start.
-    pub fn start() -> std::io::Result<Self> {
-        Ok(Self { sandbox: visagenius::sandbox::Sandbox::start()? })
-    }
-
-    fn client(&self, base_url: &str, options: HttpOptions) -> Result<visagenius::Client, visagenius::Error> {
-        Ok(visagenius::Client::new(self.sandbox.config_builder().base_url(base_url).http_options(options).build()?))
-    }
-}
-
 impl Target for Visagenius {
-    fn provider(&self) -> &'static str {
-        "visagenius"
-    }
-    fn sandbox_addr(&self) -> SocketAddr {
-        addr(self.sandbox.base_url())
-    }
-    fn faults(&self) -> &Faults {
-        self.sandbox.faults()
+    fn sandbox(&self) -> Sandbox<'_> {
+        Sandbox { provider: "visagenius", base_url: self.sandbox.base_url(), faults: self.sandbox.faults() }
     }
     fn calls(&self) -> Vec<CallSpec> {
         vec![
@@ -63,27 +66,21 @@ impl Target for Visagenius {
         Ok(Prep { key: order_id.to_string(), ..Prep::default() })
     }
     fn run(&self, call: &str, prep: &Prep, base_url: &str, options: HttpOptions, reuse: bool) -> Called {
-        use visagenius::{Error, Fen, OrderPayRequest, ProductQueryRequest};
-        let outcome = |e: &Error| e.outcome();
-        let client = match self.client(base_url, options) {
-            Ok(c) => c,
-            Err(e) => return Called::of::<(), _>(Err(e), outcome, Duration::ZERO),
-        };
-        let product = visagenius::sandbox::SANDBOX_PRODUCT_IDS[0];
-        if reuse {
-            let _ = client.product_query(&ProductQueryRequest::new(product));
-        }
-        match call {
-            "order_pay" => {
-                let id: i64 = prep.key.parse().unwrap_or_default();
-                let (r, t) = timed(|| client.order_pay(&OrderPayRequest::new(id, Fen(1234))));
-                Called::of(r, outcome, t)
+        use visagenius::{Client, Error, Fen, OrderPayRequest, ProductQueryRequest};
+        let config = self.sandbox.config_builder().base_url(base_url).http_options(options).build();
+        called(config.map(Client::new), Error::outcome, |client| {
+            let product = visagenius::sandbox::SANDBOX_PRODUCT_IDS[0];
+            if reuse {
+                let _ = client.product_query(&ProductQueryRequest::new(product));
             }
-            _ => {
-                let (r, t) = timed(|| client.product_query(&ProductQueryRequest::new(product)));
-                Called::of(r, outcome, t)
+            match call {
+                "order_pay" => {
+                    let id: i64 = prep.key.parse().unwrap_or_default();
+                    timed(|| client.order_pay(&OrderPayRequest::new(id, Fen(1234))))
+                }
+                _ => timed(|| client.product_query(&ProductQueryRequest::new(product))),
             }
-        }
+        })
     }
     fn processed(&self, call: &str, prep: &Prep) -> Option<bool> {
         match call {
@@ -94,17 +91,14 @@ impl Target for Visagenius {
 }
 
 /// Acqra: `payment`, `cashier_order`, `capture`, `cancel`, `refund` (non-idempotent) and `query`.
-pub struct Acqra {
+struct Acqra {
     sandbox: acqra_gateway::sandbox::Sandbox,
     direct: acqra_gateway::Client,
 }
 
 impl Acqra {
-    /// Starts its sandbox.
-    ///
-    /// # Errors
-    /// When the sandbox cannot start.
-    pub fn start() -> std::io::Result<Self> {
+    /// Starts its sandbox and the client that sets up and checks its cases.
+    fn start() -> std::io::Result<Self> {
         let sandbox = acqra_gateway::sandbox::Sandbox::start()?;
         let direct = sandbox.client().map_err(std::io::Error::other)?;
         Ok(Self { sandbox, direct })
@@ -167,14 +161,8 @@ fn dec(s: &str) -> sign_core::Decimal {
 }
 
 impl Target for Acqra {
-    fn provider(&self) -> &'static str {
-        "acqra-gateway"
-    }
-    fn sandbox_addr(&self) -> SocketAddr {
-        addr(self.sandbox.base_url())
-    }
-    fn faults(&self) -> &Faults {
-        self.sandbox.faults()
+    fn sandbox(&self) -> Sandbox<'_> {
+        Sandbox { provider: "acqra-gateway", base_url: self.sandbox.base_url(), faults: self.sandbox.faults() }
     }
     fn calls(&self) -> Vec<CallSpec> {
         vec![
@@ -243,78 +231,60 @@ impl Target for Acqra {
     }
     fn run(&self, call: &str, prep: &Prep, base_url: &str, options: HttpOptions, _reuse: bool) -> Called {
         use acqra_gateway::{
-            CancelRequest, CaptureRequest, CashierOrderRequest, Currency, Error, MitPaymentRequest, PaymentMethodType,
-            QueryRequest, RefundRequest, ShippingTrackingBatchRequest, SubscriptionPaymentRequest,
+            CancelRequest, CaptureRequest, CashierOrderRequest, Client, Currency, Error, MitPaymentRequest,
+            PaymentMethodType, QueryRequest, RefundRequest, ShippingTrackingBatchRequest, SubscriptionPaymentRequest,
         };
-        let outcome = |e: &Error| e.outcome();
-        let client = match self.sandbox.config_builder().base_url(base_url).http_options(options).build() {
-            Ok(c) => acqra_gateway::Client::new(c),
-            Err(e) => return Called::of::<(), _>(Err(e), outcome, Duration::ZERO),
-        };
-        // The token first, as a long-lived client has it; a failure here shows again in the call.
-        let _ = client.access_token();
-        let (r, t) = match call {
-            "payment" => {
-                let (r, t) = timed(|| client.payment(&Self::payment(&prep.key)));
-                (r.map(drop), t)
-            }
-            "cashier_order" => {
-                let request = CashierOrderRequest::new(dec("25.00"), Currency::USD, prep.key.as_str());
-                let (r, t) = timed(|| client.cashier_order(&request));
-                (r.map(drop), t)
-            }
-            "capture" => {
-                let request = CaptureRequest::new(dec("10.00")).with_trade_no(&prep.trade_no);
-                let (r, t) = timed(|| client.capture(&request));
-                (r.map(drop), t)
-            }
-            "cancel" => {
-                let request = CancelRequest::new().with_trade_no(&prep.trade_no);
-                let (r, t) = timed(|| client.cancel(&request));
-                (r.map(drop), t)
-            }
-            "mit_payment" => {
-                let card = Self::card(acqra_gateway::sandbox::APPROVED_CARD, acqra_gateway::CaptureMethod::Manual);
-                let request =
-                    MitPaymentRequest::new(dec("3.00"), Self::billing(), card, Currency::USD, prep.key.as_str());
-                let (r, t) = timed(|| client.mit_payment(&request));
-                (r.map(drop), t)
-            }
-            "subscription_payment" => {
-                let mut request = SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", prep.key.as_str());
-                if let Some(credential) = &prep.credential {
-                    request = request.with_transaction_identifier(credential.clone());
+        let config = self.sandbox.config_builder().base_url(base_url).http_options(options).build();
+        called(config.map(Client::new), Error::outcome, |client| {
+            // The token first, as a long-lived client has it; a failure here shows again in the call.
+            let _ = client.access_token();
+            match call {
+                "payment" => timed(|| client.payment(&Self::payment(&prep.key))),
+                "cashier_order" => {
+                    let request = CashierOrderRequest::new(dec("25.00"), Currency::USD, prep.key.as_str());
+                    timed(|| client.cashier_order(&request))
                 }
-                let (r, t) = timed(|| client.subscription_payment(&request));
-                (r.map(drop), t)
+                "capture" => {
+                    let request = CaptureRequest::new(dec("10.00")).with_trade_no(&prep.trade_no);
+                    timed(|| client.capture(&request))
+                }
+                "cancel" => {
+                    let request = CancelRequest::new().with_trade_no(&prep.trade_no);
+                    timed(|| client.cancel(&request))
+                }
+                "mit_payment" => {
+                    let card = Self::card(acqra_gateway::sandbox::APPROVED_CARD, acqra_gateway::CaptureMethod::Manual);
+                    let request =
+                        MitPaymentRequest::new(dec("3.00"), Self::billing(), card, Currency::USD, prep.key.as_str());
+                    timed(|| client.mit_payment(&request))
+                }
+                "subscription_payment" => {
+                    let mut request = SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", prep.key.as_str());
+                    if let Some(credential) = &prep.credential {
+                        request = request.with_transaction_identifier(credential.clone());
+                    }
+                    timed(|| client.subscription_payment(&request))
+                }
+                "shipping_tracking" => {
+                    let request = Self::tracking(&prep.key, &prep.trade_no);
+                    timed(|| client.shipping_tracking(&request))
+                }
+                "shipping_tracking_batch" => {
+                    let request = ShippingTrackingBatchRequest::new(vec![Self::tracking(&prep.key, &prep.trade_no)]);
+                    timed(|| client.shipping_tracking_batch(&request))
+                }
+                "shipping_tracking_modify" => timed(|| client.shipping_tracking_modify(&Self::cancel_tracking(prep))),
+                "refund" => {
+                    let request = RefundRequest::new(dec("5.00"), "10.1.1.1", "faults", prep.key.as_str())
+                        .with_trade_no(&prep.trade_no);
+                    timed(|| client.refund(&request))
+                }
+                _ => {
+                    let request = QueryRequest::new(PaymentMethodType::Card).with_order_no(prep.key.as_str());
+                    timed(|| client.query(&request))
+                }
             }
-            "shipping_tracking" => {
-                let request = Self::tracking(&prep.key, &prep.trade_no);
-                let (r, t) = timed(|| client.shipping_tracking(&request));
-                (r.map(drop), t)
-            }
-            "shipping_tracking_batch" => {
-                let request = ShippingTrackingBatchRequest::new(vec![Self::tracking(&prep.key, &prep.trade_no)]);
-                let (r, t) = timed(|| client.shipping_tracking_batch(&request));
-                (r.map(drop), t)
-            }
-            "shipping_tracking_modify" => {
-                let (r, t) = timed(|| client.shipping_tracking_modify(&Self::cancel_tracking(prep)));
-                (r.map(drop), t)
-            }
-            "refund" => {
-                let request = RefundRequest::new(dec("5.00"), "10.1.1.1", "faults", prep.key.as_str())
-                    .with_trade_no(&prep.trade_no);
-                let (r, t) = timed(|| client.refund(&request));
-                (r.map(drop), t)
-            }
-            _ => {
-                let request = QueryRequest::new(PaymentMethodType::Card).with_order_no(prep.key.as_str());
-                let (r, t) = timed(|| client.query(&request));
-                (r.map(drop), t)
-            }
-        };
-        Called::of(r, outcome, t)
+        })
     }
     fn processed(&self, call: &str, prep: &Prep) -> Option<bool> {
         use acqra_gateway::{OrderStatus, PaymentMethodType, RefundQueryRequest};
@@ -349,29 +319,13 @@ impl Target for Acqra {
 }
 
 /// VIP charge: `vip_charge`, `batch_order` (non-idempotent) and `business_balance`.
-pub struct VipCharge {
+struct VipCharge {
     sandbox: vip_charge::sandbox::Sandbox,
 }
 
-impl VipCharge {
-    /// Starts its sandbox (fresh RSA keys).
-    ///
-    /// # Errors
-    /// When the sandbox cannot start.
-    pub fn start() -> std::io::Result<Self> {
-        Ok(Self { sandbox: vip_charge::sandbox::Sandbox::start()? })
-    }
-}
-
 impl Target for VipCharge {
-    fn provider(&self) -> &'static str {
-        "vip-charge"
-    }
-    fn sandbox_addr(&self) -> SocketAddr {
-        addr(self.sandbox.base_url())
-    }
-    fn faults(&self) -> &Faults {
-        self.sandbox.faults()
+    fn sandbox(&self) -> Sandbox<'_> {
+        Sandbox { provider: "vip-charge", base_url: self.sandbox.base_url(), faults: self.sandbox.faults() }
     }
     fn calls(&self) -> Vec<CallSpec> {
         vec![
@@ -384,35 +338,27 @@ impl Target for VipCharge {
         Ok(Prep { key: format!("F{n:05}"), before: self.sandbox.order_count(), ..Prep::default() })
     }
     fn run(&self, call: &str, prep: &Prep, base_url: &str, options: HttpOptions, reuse: bool) -> Called {
-        use vip_charge::{BatchOrderItem, BatchOrderRequest, BusinessBalanceRequest, Error, VipChargeRequest};
-        let outcome = |e: &Error| e.outcome();
-        let client = match self.sandbox.config_builder().base_url(base_url).http_options(options).build() {
-            Ok(c) => vip_charge::Client::new(c),
-            Err(e) => return Called::of::<(), _>(Err(e), outcome, Duration::ZERO),
-        };
-        let (merchant, business) = (self.sandbox.merchant_id(), self.sandbox.business_id());
-        let balance = BusinessBalanceRequest::new(merchant, business);
-        if reuse {
-            let _ = client.business_balance(&balance);
-        }
-        let (r, t) = match call {
-            "vip_charge" => {
-                let request = VipChargeRequest::new(merchant, business, "87103", "13800000000", prep.key.as_str());
-                let (r, t) = timed(|| client.vip_charge(&request));
-                (r.map(drop), t)
+        use vip_charge::{BatchOrderItem, BatchOrderRequest, BusinessBalanceRequest, Client, Error, VipChargeRequest};
+        let config = self.sandbox.config_builder().base_url(base_url).http_options(options).build();
+        called(config.map(Client::new), Error::outcome, |client| {
+            let (merchant, business) = (self.sandbox.merchant_id(), self.sandbox.business_id());
+            let balance = BusinessBalanceRequest::new(merchant, business);
+            if reuse {
+                let _ = client.business_balance(&balance);
             }
-            "batch_order" => {
-                let item = BatchOrderItem::new(format!("{}-1", prep.key), "13800000000");
-                let request = BatchOrderRequest::new(merchant, business, prep.key.as_str(), "87103", vec![item]);
-                let (r, t) = timed(|| client.batch_order(&request));
-                (r.map(drop), t)
+            match call {
+                "vip_charge" => {
+                    let request = VipChargeRequest::new(merchant, business, "87103", "13800000000", prep.key.as_str());
+                    timed(|| client.vip_charge(&request))
+                }
+                "batch_order" => {
+                    let item = BatchOrderItem::new(format!("{}-1", prep.key), "13800000000");
+                    let request = BatchOrderRequest::new(merchant, business, prep.key.as_str(), "87103", vec![item]);
+                    timed(|| client.batch_order(&request))
+                }
+                _ => timed(|| client.business_balance(&balance)),
             }
-            _ => {
-                let (r, t) = timed(|| client.business_balance(&balance));
-                (r.map(drop), t)
-            }
-        };
-        Called::of(r, outcome, t)
+        })
     }
     fn processed(&self, call: &str, prep: &Prep) -> Option<bool> {
         match call {
@@ -423,29 +369,13 @@ impl Target for VipCharge {
 }
 
 /// Mall pay: `order_pay` (non-idempotent; the provider has no query).
-pub struct MallPay {
+struct MallPay {
     sandbox: mall_pay::sandbox::Sandbox,
 }
 
-impl MallPay {
-    /// Starts its sandbox.
-    ///
-    /// # Errors
-    /// When the sandbox cannot start.
-    pub fn start() -> std::io::Result<Self> {
-        Ok(Self { sandbox: mall_pay::sandbox::Sandbox::start()? })
-    }
-}
-
 impl Target for MallPay {
-    fn provider(&self) -> &'static str {
-        "mall-pay"
-    }
-    fn sandbox_addr(&self) -> SocketAddr {
-        addr(self.sandbox.base_url())
-    }
-    fn faults(&self) -> &Faults {
-        self.sandbox.faults()
+    fn sandbox(&self) -> Sandbox<'_> {
+        Sandbox { provider: "mall-pay", base_url: self.sandbox.base_url(), faults: self.sandbox.faults() }
     }
     fn calls(&self) -> Vec<CallSpec> {
         vec![CallSpec { name: "order_pay", path: mall_pay::sandbox::Sandbox::PAY_PATH, idempotent: false }]
@@ -454,27 +384,21 @@ impl Target for MallPay {
         Ok(Prep { key: (30_000 + n).to_string(), before: self.sandbox.pay_requests(), ..Prep::default() })
     }
     fn run(&self, _call: &str, prep: &Prep, base_url: &str, options: HttpOptions, reuse: bool) -> Called {
-        use mall_pay::{Error, Freight, PayOrder, PayWith, Yuan};
-        let outcome = |e: &Error| e.outcome();
-        let client = match self.sandbox.config_builder().base_url(base_url).http_options(options).build() {
-            Ok(c) => mall_pay::Client::new(c),
-            Err(e) => return Called::of::<(), _>(Err(e), outcome, Duration::ZERO),
-        };
-        if reuse {
-            // No query in this API: any answered request opens the connection (a 404 here).
-            let _ = client.raw_call_json("/sandbox/warm-up", &serde_json::json!({}), true);
-        }
-        let id: i64 = prep.key.parse().unwrap_or_default();
-        let price = match Yuan::from_fen(2999) {
-            Ok(p) => p,
-            Err(_) => return Called::of::<(), Error>(Ok(()), outcome, Duration::ZERO),
-        };
-        let order = match PayOrder::new(id, 1, PayWith::wechat(price), Freight::Free) {
-            Ok(o) => o,
-            Err(_) => return Called::of::<(), Error>(Ok(()), outcome, Duration::ZERO),
-        };
-        let (r, t) = timed(|| client.order_pay(&order.into()));
-        Called::of(r.map(drop), outcome, t)
+        use mall_pay::{Client, Error, Freight, PayOrder, PayWith, Yuan};
+        let config = self.sandbox.config_builder().base_url(base_url).http_options(options).build();
+        called(config.map(Client::new), Error::outcome, |client| {
+            if reuse {
+                // No query in this API: any answered request opens the connection (a 404 here).
+                let _ = client.raw_call_json("/sandbox/warm-up", &serde_json::json!({}), true);
+            }
+            let id: i64 = prep.key.parse().unwrap_or_default();
+            let order =
+                Yuan::from_fen(2999).and_then(|price| PayOrder::new(id, 1, PayWith::wechat(price), Freight::Free));
+            match order {
+                Ok(order) => timed(|| client.order_pay(&order.into())),
+                Err(_) => (Ok(()), Duration::ZERO),
+            }
+        })
     }
     fn processed(&self, _call: &str, prep: &Prep) -> Option<bool> {
         Some(self.sandbox.paid_order(prep.key.parse().ok()?).is_some())
@@ -482,17 +406,14 @@ impl Target for MallPay {
 }
 
 /// ChainUP opay: `create_third_order`, `cancel_order` (non-idempotent) and `order_detail`.
-pub struct Chainup {
+struct Chainup {
     sandbox: chainup_opay::sandbox::Sandbox,
     direct: chainup_opay::Client,
 }
 
 impl Chainup {
-    /// Starts its sandbox (fresh RSA keys).
-    ///
-    /// # Errors
-    /// When the sandbox cannot start.
-    pub fn start() -> std::io::Result<Self> {
+    /// Starts its sandbox (fresh RSA keys) and the client that sets up and checks its cases.
+    fn start() -> std::io::Result<Self> {
         let sandbox = chainup_opay::sandbox::Sandbox::start()?;
         let direct = sandbox.client().map_err(std::io::Error::other)?;
         Ok(Self { sandbox, direct })
@@ -511,14 +432,8 @@ impl Chainup {
 }
 
 impl Target for Chainup {
-    fn provider(&self) -> &'static str {
-        "chainup-opay"
-    }
-    fn sandbox_addr(&self) -> SocketAddr {
-        addr(self.sandbox.base_url())
-    }
-    fn faults(&self) -> &Faults {
-        self.sandbox.faults()
+    fn sandbox(&self) -> Sandbox<'_> {
+        Sandbox { provider: "chainup-opay", base_url: self.sandbox.base_url(), faults: self.sandbox.faults() }
     }
     fn calls(&self) -> Vec<CallSpec> {
         vec![
@@ -541,32 +456,22 @@ impl Target for Chainup {
         Ok(prep)
     }
     fn run(&self, call: &str, prep: &Prep, base_url: &str, options: HttpOptions, reuse: bool) -> Called {
-        use chainup_opay::{CancelOrderRequest, Error, OrderDetailRequest};
-        let outcome = |e: &Error| e.outcome();
-        let client = match self.sandbox.config_builder().base_url(base_url).http_options(options).build() {
-            Ok(c) => chainup_opay::Client::new(c),
-            Err(e) => return Called::of::<(), _>(Err(e), outcome, Duration::ZERO),
-        };
-        let app_key = chainup_opay::sandbox::SANDBOX_APP_KEY;
-        if reuse {
-            let _ = client.order_detail(&OrderDetailRequest::new(app_key, "10000000001"));
-        }
-        let (r, t) = match call {
-            "create_third_order" => {
-                let (r, t) = timed(|| client.create_third_order(&Self::order(&prep.key)));
-                (r.map(drop), t)
+        use chainup_opay::{CancelOrderRequest, Client, Error, OrderDetailRequest};
+        let config = self.sandbox.config_builder().base_url(base_url).http_options(options).build();
+        called(config.map(Client::new), Error::outcome, |client| {
+            let app_key = chainup_opay::sandbox::SANDBOX_APP_KEY;
+            if reuse {
+                let _ = client.order_detail(&OrderDetailRequest::new(app_key, "10000000001"));
             }
-            "cancel_order" => {
-                let (r, t) = timed(|| client.cancel_order(&CancelOrderRequest::new(prep.trade_no.as_str())));
-                (r.map(drop), t)
+            match call {
+                "create_third_order" => timed(|| client.create_third_order(&Self::order(&prep.key))),
+                "cancel_order" => timed(|| client.cancel_order(&CancelOrderRequest::new(prep.trade_no.as_str()))),
+                _ => {
+                    let request = OrderDetailRequest::new(app_key, prep.trade_no.as_str());
+                    timed(|| client.order_detail(&request))
+                }
             }
-            _ => {
-                let request = OrderDetailRequest::new(app_key, prep.trade_no.as_str());
-                let (r, t) = timed(|| client.order_detail(&request));
-                (r.map(drop), t)
-            }
-        };
-        Called::of(r, outcome, t)
+        })
     }
     fn processed(&self, call: &str, prep: &Prep) -> Option<bool> {
         match call {
@@ -580,18 +485,4 @@ impl Target for Chainup {
             _ => None,
         }
     }
-}
-
-/// Every provider's target, started.
-///
-/// # Errors
-/// When a sandbox cannot start.
-pub fn all() -> std::io::Result<Vec<Box<dyn Target>>> {
-    Ok(vec![
-        Box::new(Visagenius::start()?),
-        Box::new(Acqra::start()?),
-        Box::new(VipCharge::start()?),
-        Box::new(MallPay::start()?),
-        Box::new(Chainup::start()?),
-    ])
 }

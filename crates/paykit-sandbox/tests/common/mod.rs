@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -89,8 +90,46 @@ impl Running {
         Running { child, out, env }
     }
 
+    /// Starts the binary serving `providers` on free ports, its key files in `keys`, with the
+    /// options `more`.
+    pub fn serving(providers: &[&str], keys: &ScratchDir, more: &[&str]) -> Running {
+        let keys = keys.to_str().expect("a UTF-8 temporary directory");
+        let args: Vec<&str> =
+            providers.iter().chain(&["--base-port", "0", "--keys-dir", keys]).chain(more).copied().collect();
+        Running::start(&args)
+    }
+
     pub fn var(&self, name: &str) -> String {
         self.env.get(name).cloned().unwrap_or_else(|| panic!("the banner has no {name}"))
+    }
+
+    /// A visagenius client with the credentials the binary printed.
+    pub fn visagenius_client(&self) -> visagenius::Client {
+        let config = visagenius::Config::builder()
+            .base_url(self.var("VISAGENIUS_BASE_URL"))
+            .appid(self.var("VISAGENIUS_APPID"))
+            .access_key(self.var("VISAGENIUS_ACCESS_KEY"))
+            .secret_key(self.var("VISAGENIUS_SECRET_KEY"));
+        visagenius::Client::new(config.build().unwrap())
+    }
+
+    /// An acqra-gateway client with the credentials the binary printed.
+    pub fn acqra_client(&self) -> acqra_gateway::Client {
+        let config = acqra_gateway::Config::builder()
+            .base_url(self.var("ACQRA_BASE_URL"))
+            .app_id(self.var("ACQRA_APP_ID"))
+            .secret(self.var("ACQRA_SECRET"));
+        acqra_gateway::Client::new(config.build().unwrap())
+    }
+
+    /// A chainup-opay client with the app key and the key files the binary printed.
+    pub fn chainup_client(&self) -> chainup_opay::Client {
+        let config = chainup_opay::Config::builder()
+            .base_url(self.var("CHAINUP_BASE_URL"))
+            .app_key(self.var("CHAINUP_APP_KEY"))
+            .merchant_private_key_file(self.var("CHAINUP_MERCHANT_PRIVATE_KEY_FILE"))
+            .platform_public_key_file(self.var("CHAINUP_PLATFORM_PUBLIC_KEY_FILE"));
+        chainup_opay::Client::new(config.build().unwrap())
     }
 
     /// The lines printed after the banner (the request log).
@@ -116,6 +155,30 @@ impl Drop for Running {
         // A test that failed half-way must not leave the server running.
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A directory of the test's own under the temporary directory (key files, a state file),
+/// removed when dropped, so that a failed test leaves nothing behind either.
+pub struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    /// `paykit-sandbox-<name>-<pid>`: the process id keeps concurrent test runs apart.
+    pub fn new(name: &str) -> ScratchDir {
+        ScratchDir(std::env::temp_dir().join(format!("paykit-sandbox-{name}-{}", std::process::id())))
+    }
+}
+
+impl std::ops::Deref for ScratchDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
