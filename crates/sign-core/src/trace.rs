@@ -22,6 +22,9 @@
 //! (no reliance on the subscriber tracking the current span); [`CallSpan::finish`] records the
 //! outcome and the duration. An async loop makes the same calls, with its future wrapped by
 //! [`CallSpan::instrument`] instead of `in_scope`.
+//!
+//! A callback verifier runs inside [`verify_callback`], which opens the [`CallbackSpan`] and
+//! records the verdict its error type names ([`CallbackError`]).
 
 use std::time::Duration;
 
@@ -174,6 +177,33 @@ pub enum CallbackVerdict {
     Rejected,
     /// Any other failure (a configuration error, a verified body of the wrong shape).
     Error,
+}
+
+/// A callback verifier's error type: which of its errors are a replay and which the rejection,
+/// so that [`verify_callback`] can name the verdict (any other error is [`CallbackVerdict::Error`]).
+pub trait CallbackError {
+    /// Whether this is the replay guard's verdict: verified, but seen before.
+    fn is_replayed(&self) -> bool;
+    /// Whether this is the verifier's rejection: forged, altered, stale or malformed.
+    fn is_rejected(&self) -> bool;
+}
+
+/// Runs the callback verification `verify` of `provider` (the provider crate's name) inside a
+/// [`CallbackSpan`] and closes it with the verdict: [`CallbackVerdict::Accepted`] for `Ok`, else
+/// the one its [`CallbackError`] names. The result is handed back unchanged.
+pub fn verify_callback<T, E: CallbackError>(
+    provider: &'static str,
+    verify: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
+    let span = CallbackSpan::start(provider);
+    let result = span.in_scope(verify);
+    span.finish(match &result {
+        Ok(_) => CallbackVerdict::Accepted,
+        Err(e) if e.is_replayed() => CallbackVerdict::Replayed,
+        Err(e) if e.is_rejected() => CallbackVerdict::Rejected,
+        Err(_) => CallbackVerdict::Error,
+    });
+    result
 }
 
 /// The span of one callback verification.
