@@ -227,28 +227,28 @@ pub fn show_cancelled(out: &mut dyn Write, order_num: &str, status: OrderStatus)
 /// The callbacks the merchant's endpoint accepted.
 pub type Received = Arc<Mutex<Vec<PayNotification>>>;
 
-/// The merchant's callback endpoint, on a local server: verify with `verify` (sans-IO), record,
-/// reply `reply`; a notification already accepted once (a platform retry or a replay) is
-/// acknowledged and not processed again; anything else is answered 400.
+/// The merchant's callback endpoint, on a local server, and its notify URL: verify with `verifier`
+/// (sans-IO: the async example passes its client's `sans_io()`), record, reply; a notification
+/// already accepted once (a platform retry or a replay) is acknowledged and not processed again;
+/// anything else is answered 400.
 ///
 /// # Errors
 /// The server does not start.
-pub fn merchant_endpoint(
-    verify: impl Fn(&[(String, String)], &[u8]) -> Result<PayNotification, chainup_opay::Error> + Send + Sync + 'static,
-    reply: &str,
-) -> Result<(SandboxServer, Received), BoxError> {
-    let reply = reply.to_owned();
+pub fn merchant_endpoint(verifier: Client) -> Result<(SandboxServer, Received, String), BoxError> {
     let received: Received = Arc::default();
     let store = Arc::clone(&received);
-    let merchant = SandboxServer::start(move |req| match verify(&req.headers, &req.body) {
+    let merchant = SandboxServer::start(move |req| match verifier.verify_notification(&req.headers, &req.body) {
         Ok(n) => {
             store.lock().unwrap_or_else(|p| p.into_inner()).push(n);
-            HttpResponse::new(200, reply.clone())
+            HttpResponse::new(200, verifier.notification_reply().to_owned())
         }
-        Err(chainup_opay::Error::CallbackReplayed(_)) => HttpResponse::new(200, reply.clone()),
+        Err(chainup_opay::Error::CallbackReplayed(_)) => {
+            HttpResponse::new(200, verifier.notification_reply().to_owned())
+        }
         Err(e) => HttpResponse::new(400, e.to_string()),
     })?;
-    Ok((merchant, received))
+    let notify = format!("{}/opay/notify", merchant.base_url());
+    Ok((merchant, received, notify))
 }
 
 /// Step 3 against the sandbox: the line for the `delivery` of the payment's callback, which the
@@ -272,12 +272,7 @@ fn run_sandbox(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
     let sandbox = Sandbox::start()?;
     let client = sandbox.client()?;
     writeln!(out, "Sandbox listening at {}", sandbox.base_url())?;
-    let verifier = client.clone();
-    let (merchant, received) = merchant_endpoint(
-        move |headers, body| verifier.verify_notification(headers, body),
-        client.notification_reply(),
-    )?;
-    let notify = format!("{}/opay/notify", merchant.base_url());
+    let (_merchant, received, notify) = merchant_endpoint(client.clone())?;
     let pay = |order_num: &str| paid_line(sandbox.pay(order_num)?, &received, client.notification_reply());
     flow(&client, vars, out, &notify, Some(&pay))
 }

@@ -76,13 +76,8 @@ pub async fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
     let sandbox = Sandbox::start()?;
     let client = AsyncClient::new(sandbox.config_builder_with_sign_type(sign_type).build()?);
     // The merchant's callback endpoint (a plain loopback server here; an axum handler in a real
-    // service): verification is sans-IO, the same call in async code.
-    let verifier = client.clone();
-    let (receiver, callbacks) = callback_receiver(
-        move |headers, body| verifier.verify_notification(headers, body),
-        client.notification_reply(),
-    )?;
-    let callback_url = format!("{}/vip-charge/notify", receiver.base_url());
+    // service): verification is sans-IO, the async client's sans-IO half verifies.
+    let (_receiver, callbacks, callback_url) = callback_receiver(client.sans_io().clone())?;
     let order = flow(&client, sandbox.merchant_id(), None, "demo-account-001", Some(callback_url)).await?;
     // Waiting on the channel blocks: off the runtime's threads.
     let callback = tokio::task::spawn_blocking(move || callbacks.recv_timeout(Duration::from_secs(20)))

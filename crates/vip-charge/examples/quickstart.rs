@@ -154,45 +154,43 @@ pub fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
     let sandbox = Sandbox::start()?;
     // One client places the orders and verifies the callbacks.
     let client = Client::new(sandbox.config_builder_with_sign_type(sign_type).build()?);
-    let verifier = client.clone();
-    let (receiver, callbacks) = callback_receiver(
-        move |headers, body| verifier.verify_notification(headers, body),
-        client.notification_reply(),
-    )?;
-    let callback_url = format!("{}/vip-charge/notify", receiver.base_url());
+    let (_receiver, callbacks, callback_url) = callback_receiver(client.clone())?;
     let order = flow(&client, sandbox.merchant_id(), None, "demo-account-001", Some(callback_url))?;
     let callback = callbacks.recv_timeout(Duration::from_secs(20)).map_err(|_| "no status callback arrived")?;
     show_callback(order, callback, client.notification_reply())
 }
 
-/// The merchant's callback endpoint, on a local server: verify with `verify`, act once per
-/// orderCode (the platform retries, each retry signed afresh: the first one verified goes to the
-/// channel), reply `reply` every time; a delivery seen before is `CallbackReplayed`: reply
-/// `reply` without acting. Anything else is refused.
+/// The merchant's callback endpoint, on a local server, and its URL: verify with `verifier` (sans-IO:
+/// the async example passes its client's `sans_io()`), act once per orderCode (the platform
+/// retries, each retry signed afresh: the first one verified goes to the channel), reply `SUCCESS`
+/// every time; a delivery seen before is `CallbackReplayed`: reply without acting. Anything else
+/// is refused.
 ///
 /// # Errors
 /// The server does not start.
 pub fn callback_receiver(
-    verify: impl Fn(&[(String, String)], &[u8]) -> Result<StatusCallback, vip_charge::Error> + Send + Sync + 'static,
-    reply: &str,
-) -> Result<(SandboxServer, mpsc::Receiver<StatusCallback>), BoxError> {
-    let reply = reply.as_bytes().to_vec();
+    verifier: Client,
+) -> Result<(SandboxServer, mpsc::Receiver<StatusCallback>, String), BoxError> {
     let (tx, rx) = mpsc::channel::<StatusCallback>();
     let handled = Mutex::new((tx, HashSet::<String>::new()));
-    let receiver = SandboxServer::start(move |request| match verify(&request.headers, &request.body) {
-        Ok(callback) => {
-            if let Ok(mut handled) = handled.lock() {
-                let (tx, seen) = &mut *handled;
-                if seen.insert(callback.notification.order_code.clone()) {
-                    let _ = tx.send(callback);
+    let receiver = SandboxServer::start(move |request| {
+        let reply = verifier.notification_reply().as_bytes().to_vec();
+        match verifier.verify_notification(&request.headers, &request.body) {
+            Ok(callback) => {
+                if let Ok(mut handled) = handled.lock() {
+                    let (tx, seen) = &mut *handled;
+                    if seen.insert(callback.notification.order_code.clone()) {
+                        let _ = tx.send(callback);
+                    }
                 }
+                vip_charge::HttpResponse::new(200, reply)
             }
-            vip_charge::HttpResponse::new(200, reply.clone())
+            Err(vip_charge::Error::CallbackReplayed(_)) => vip_charge::HttpResponse::new(200, reply),
+            Err(_) => vip_charge::HttpResponse::new(401, b"FAIL".to_vec()),
         }
-        Err(vip_charge::Error::CallbackReplayed(_)) => vip_charge::HttpResponse::new(200, reply.clone()),
-        Err(_) => vip_charge::HttpResponse::new(401, b"FAIL".to_vec()),
     })?;
-    Ok((receiver, rx))
+    let callback_url = format!("{}/vip-charge/notify", receiver.base_url());
+    Ok((receiver, rx, callback_url))
 }
 
 /// Step 5 against the sandbox: prints the verified callback of `order`.
