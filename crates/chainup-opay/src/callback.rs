@@ -73,16 +73,13 @@ impl Client {
         I: IntoIterator,
         I::Item: HeaderPair,
     {
-        sign_core::trace::verify_callback(env!("CARGO_PKG_NAME"), || self.check_notification(headers, body))
+        // Not read: everything, the signature included, is in the body.
+        drop(headers);
+        sign_core::trace::verify_callback(env!("CARGO_PKG_NAME"), || self.check_notification(body))
     }
 
     /// [`verify_notification`](Self::verify_notification) without its tracing span.
-    fn check_notification<I>(&self, headers: I, body: &[u8]) -> Result<PayNotification, Error>
-    where
-        I: IntoIterator,
-        I::Item: HeaderPair,
-    {
-        drop(headers);
+    fn check_notification(&self, body: &[u8]) -> Result<PayNotification, Error> {
         let config = self.config();
         if body.len() > MAX_CALLBACK_BODY_BYTES {
             return Err(Error::CallbackRejected);
