@@ -25,8 +25,8 @@ use vip_charge::{
 pub mod quickstart;
 
 use quickstart::{
-    BoxError, Outcome, RealServer, callback_receiver, charge_request, real_server, show_balance, show_callback,
-    show_info, show_order, show_products, show_real_server_end,
+    BoxError, Order, Outcome, callback_receiver, charge_request, real_server, show_balance, show_callback, show_info,
+    show_order, show_products, show_real_server_end,
 };
 
 #[tokio::main]
@@ -49,18 +49,12 @@ async fn main() -> ExitCode {
 }
 
 /// The main flow against any server: product list → balance → charge order → order info.
-async fn flow(
-    client: &AsyncClient,
-    merchant_id: &str,
-    product_code: Option<String>,
-    account: &str,
-    callback_url: Option<String>,
-) -> Result<VipChargeResponse, BoxError> {
-    let business_id = client.config().business_id().to_owned();
+async fn flow(client: &AsyncClient, order: Order) -> Result<VipChargeResponse, BoxError> {
+    let (business_id, merchant_id) = (client.config().business_id().to_owned(), order.merchant_id.as_str());
     let products = client.product_list(&ProductListRequest::new(merchant_id)).await?;
-    let product_code = show_products(&products, product_code)?;
+    let product_code = show_products(&products, order.product_code.clone())?;
     show_balance(&client.business_balance(&BusinessBalanceRequest::new(merchant_id, business_id.as_str())).await?);
-    let request = charge_request(merchant_id, &business_id, &product_code, account, callback_url)?;
+    let request = charge_request(&order, &business_id, &product_code)?;
     let order = client.vip_charge(&request).await?;
     show_order(&order, &request);
     show_info(&client.order_info(&OrderInfoRequest::by_order_code(order.order_code.as_str())).await?);
@@ -78,7 +72,7 @@ pub async fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
     // The merchant's callback endpoint (a plain loopback server here; an axum handler in a real
     // service): verification is sans-IO, the async client's sans-IO half verifies.
     let (_receiver, callbacks, callback_url) = callback_receiver(client.sans_io().clone())?;
-    let order = flow(&client, sandbox.merchant_id(), None, "demo-account-001", Some(callback_url)).await?;
+    let order = flow(&client, Order::sandbox(&sandbox, callback_url)).await?;
     // Waiting on the channel blocks: off the runtime's threads.
     let callback = tokio::task::spawn_blocking(move || callbacks.recv_timeout(Duration::from_secs(20)))
         .await?
@@ -88,9 +82,9 @@ pub async fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
 
 /// Runs the flow against the server named by `VIPCHARGE_BASE_URL`.
 async fn run_real_server() -> Result<(), BoxError> {
-    let RealServer { config, merchant_id, product_code, account, callback_url, .. } = real_server()?;
-    let client = AsyncClient::new(config);
-    flow(&client, &merchant_id, Some(product_code), &account, callback_url).await?;
+    let server = real_server()?;
+    let client = AsyncClient::new(server.config.clone());
+    flow(&client, server.order()).await?;
     show_real_server_end(client.notification_reply());
     Ok(())
 }

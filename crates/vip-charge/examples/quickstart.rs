@@ -56,19 +56,34 @@ pub struct Outcome {
     pub callback: Option<StatusCallback>,
 }
 
+/// What the flow orders: at which merchant, which product (`None`: the first one listed), for
+/// which account, and where the status callback goes.
+pub struct Order {
+    /// The merchant id.
+    pub merchant_id: String,
+    /// The product code, or `None` for the first product listed.
+    pub product_code: Option<String>,
+    /// The account to charge.
+    pub account: String,
+    /// The order's `callbackUrl`.
+    pub callback_url: Option<String>,
+}
+
+impl Order {
+    /// The sandbox's order: its merchant, the first product, a demo account.
+    pub fn sandbox(sandbox: &Sandbox, callback_url: String) -> Self {
+        let merchant_id = sandbox.merchant_id().to_owned();
+        Self { merchant_id, product_code: None, account: "demo-account-001".into(), callback_url: Some(callback_url) }
+    }
+}
+
 /// The main flow against any server: product list → balance → charge order → order info.
-fn flow(
-    client: &Client,
-    merchant_id: &str,
-    product_code: Option<String>,
-    account: &str,
-    callback_url: Option<String>,
-) -> Result<VipChargeResponse, BoxError> {
-    let business_id = client.config().business_id().to_owned();
+fn flow(client: &Client, order: Order) -> Result<VipChargeResponse, BoxError> {
+    let (business_id, merchant_id) = (client.config().business_id().to_owned(), order.merchant_id.as_str());
     let products = client.product_list(&ProductListRequest::new(merchant_id))?;
-    let product_code = show_products(&products, product_code)?;
+    let product_code = show_products(&products, order.product_code.clone())?;
     show_balance(&client.business_balance(&BusinessBalanceRequest::new(merchant_id, business_id.as_str()))?);
-    let request = charge_request(merchant_id, &business_id, &product_code, account, callback_url)?;
+    let request = charge_request(&order, &business_id, &product_code)?;
     let order = client.vip_charge(&request)?;
     show_order(&order, &request);
     show_info(&client.order_info(&OrderInfoRequest::by_order_code(order.order_code.as_str()))?);
@@ -105,26 +120,20 @@ pub fn show_balance(balance: &BusinessBalanceResponse) {
     }
 }
 
-/// The charge order of `product_code` for `account`, with a fresh `bizCode`.
+/// The charge order of `product_code` for `order`'s account, with a fresh `bizCode`.
 ///
 /// # Errors
 /// A value the request refuses.
-pub fn charge_request(
-    merchant_id: &str,
-    business_id: &str,
-    product_code: &str,
-    account: &str,
-    callback_url: Option<String>,
-) -> Result<VipChargeRequest, BoxError> {
+pub fn charge_request(order: &Order, business_id: &str, product_code: &str) -> Result<VipChargeRequest, BoxError> {
     let biz_code = format!("QS{}", vip_charge::sign_core::clock::random_nonce(16));
     let mut builder = VipChargeRequest::builder()
-        .merchant_id(merchant_id)
+        .merchant_id(order.merchant_id.as_str())
         .business_id(business_id)
         .product_code(product_code)
-        .account(account)
+        .account(order.account.as_str())
         .biz_code(biz_code);
-    if let Some(url) = callback_url {
-        builder = builder.callback_url(url);
+    if let Some(url) = &order.callback_url {
+        builder = builder.callback_url(url.as_str());
     }
     Ok(builder.build()?)
 }
@@ -155,7 +164,7 @@ pub fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
     // One client places the orders and verifies the callbacks.
     let client = Client::new(sandbox.config_builder_with_sign_type(sign_type).build()?);
     let (_receiver, callbacks, callback_url) = callback_receiver(client.clone())?;
-    let order = flow(&client, sandbox.merchant_id(), None, "demo-account-001", Some(callback_url))?;
+    let order = flow(&client, Order::sandbox(&sandbox, callback_url))?;
     let callback = callbacks.recv_timeout(Duration::from_secs(20)).map_err(|_| "no status callback arrived")?;
     show_callback(order, callback, client.notification_reply())
 }
@@ -236,6 +245,18 @@ pub struct RealServer {
     pub callback_url: Option<String>,
 }
 
+impl RealServer {
+    /// What to order there.
+    pub fn order(&self) -> Order {
+        Order {
+            merchant_id: self.merchant_id.clone(),
+            product_code: Some(self.product_code.clone()),
+            account: self.account.clone(),
+            callback_url: self.callback_url.clone(),
+        }
+    }
+}
+
 /// Reads the server to run against from the environment (the caller checked that
 /// `VIPCHARGE_BASE_URL` is set).
 ///
@@ -269,9 +290,9 @@ pub fn real_server_from_env() -> Result<RealServer, BoxError> {
 
 /// Runs the flow against the server named by `VIPCHARGE_BASE_URL`.
 fn run_real_server() -> Result<(), BoxError> {
-    let RealServer { config, merchant_id, product_code, account, callback_url, .. } = real_server()?;
-    let client = Client::new(config);
-    flow(&client, &merchant_id, Some(product_code), &account, callback_url)?;
+    let server = real_server()?;
+    let client = Client::new(server.config.clone());
+    flow(&client, server.order())?;
     show_real_server_end(client.notification_reply());
     Ok(())
 }
