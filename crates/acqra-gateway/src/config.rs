@@ -300,7 +300,6 @@ impl ConfigBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sign_core::RetryPolicy;
     use std::time::Duration;
 
     fn cfg(base: &str, app: &str, secret: &str) -> ConfigBuilder {
@@ -322,19 +321,6 @@ mod tests {
         assert!(e.contains("ConfigBuilder::default_token_lifetime"), "{e}");
         let e = cfg("https://gw", "a", "s").auth_header(AuthHeader::custom("Bad Name", "")).build().unwrap_err();
         assert!(e.to_string().contains("ConfigBuilder::auth_header"), "{e}");
-    }
-
-    #[test]
-    fn plain_http_is_refused_unless_loopback_or_allowed_by_name() {
-        let e = cfg("http://api.example.com", "a", "s").build().unwrap_err();
-        let m = e.to_string();
-        assert!(m.contains("ConfigBuilder::base_url") && m.contains("allow_insecure_http"), "{m}");
-        let ok = cfg("http://api.example.com", "a", "s").allow_insecure_http(true).build().unwrap();
-        assert_eq!(ok.base_url(), "http://api.example.com");
-        for loopback in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9"] {
-            assert!(cfg(loopback, "a", "s").build().is_ok(), "{loopback}");
-        }
-        assert!(cfg("https://api.example.com", "a", "s").build().is_ok());
     }
 
     #[test]
@@ -388,24 +374,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn http_options_are_set_one_by_one_or_at_once() {
-        let retry = RetryPolicy::new(1, Duration::from_millis(10), Duration::from_millis(20));
-        let c = cfg("https://gw", "a", "s")
-            .connect_timeout(Duration::from_secs(1))
-            .timeout(Duration::from_secs(2))
-            .retry(retry)
-            .max_response_bytes(3)
-            .build()
-            .unwrap();
-        let h = c.http_options();
-        assert_eq!(
-            (h.connect_timeout, h.timeout, h.retry, h.max_response_bytes),
-            (Duration::from_secs(1), Duration::from_secs(2), retry, 3)
-        );
-        let mut all = HttpOptions::default();
-        all.timeout = Duration::from_secs(7);
-        let c = cfg("https://gw", "a", "s").max_response_bytes(3).http_options(all).build().unwrap();
-        assert_eq!(c.http_options(), &all);
-    }
+    sign_core::http_options_builder_tests!(cfg("https://gw", "a", "s") =>
+        #[test]
+        fn proxy_from_env_is_off_unless_asked,
+        #[test]
+        fn plain_http_is_refused_unless_loopback_or_allowed_by_name,
+    );
 }

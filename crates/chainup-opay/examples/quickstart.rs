@@ -20,10 +20,10 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
-use chainup_opay::sandbox::Sandbox;
+use chainup_opay::sandbox::{Delivery, Sandbox};
 use chainup_opay::{
     CancelOrderRequest, Client, Config, CreateThirdOrderRequest, Decimal, HttpResponse, MerchantBillingDayRequest,
-    OrderDetailRequest, PayNotification, Payer,
+    MerchantBillingDayResponse, OrderDetailRequest, OrderDetailResponse, OrderStatus, PayNotification, Payer,
 };
 use sandbox_server::SandboxServer;
 
@@ -117,77 +117,68 @@ pub fn settings(vars: Vars<'_>) -> Result<Settings, BoxError> {
     })
 }
 
-fn run_sandbox(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
-    writeln!(out, "No CHAINUP_BASE_URL set: starting the local sandbox (generating RSA keys)...")?;
-    let sandbox = Sandbox::start()?;
-    let client = sandbox.client()?;
-    writeln!(out, "Sandbox listening at {}", sandbox.base_url())?;
-
-    // The merchant's callback endpoint: verify, decrypt, record, reply.
-    let received: Arc<Mutex<Vec<PayNotification>>> = Arc::default();
-    let (handler_client, store) = (client.clone(), Arc::clone(&received));
-    let merchant =
-        SandboxServer::start(move |req| match handler_client.verify_notification(&req.headers, &req.body) {
-            Ok(n) => {
-                store.lock().unwrap_or_else(|p| p.into_inner()).push(n);
-                HttpResponse::new(200, handler_client.notification_reply().to_owned())
-            }
-            // Already accepted once (a platform retry or a replay): acknowledge, do not process again.
-            Err(chainup_opay::Error::CallbackReplayed(_)) => {
-                HttpResponse::new(200, handler_client.notification_reply().to_owned())
-            }
-            Err(e) => HttpResponse::new(400, e.to_string()),
-        })?;
-    let notify = format!("{}/opay/notify", merchant.base_url());
-
-    let pay = |order_num: &str| -> Result<String, BoxError> {
-        let delivery = sandbox.pay(order_num)?;
-        if !delivery.acknowledged {
-            return Err(format!("callback not acknowledged: HTTP {} {:?}", delivery.status, delivery.body).into());
-        }
-        let got = received.lock().unwrap_or_else(|p| p.into_inner()).pop().ok_or("no callback received")?;
-        Ok(format!(
-            "3. Sandbox paid it; callback verified: order {} ({}) is {:?}, {} paid; replied {:?}",
-            got.order_num,
-            got.out_order_id,
-            got.order_status,
-            got.pay_amount,
-            client.notification_reply()
-        ))
-    };
-    flow(&client, vars, out, &notify, Some(&pay))
+/// What the flow orders: two orders of the [`Settings`] for one payer, numbered from the time.
+pub struct Plan {
+    /// The settings read from the variables.
+    pub settings: Settings,
+    /// The payer of both orders (`CHAINUP_USER_ID`).
+    pub payer: Payer,
+    stamp: u128,
 }
 
-fn flow(
-    client: &Client,
-    vars: Vars<'_>,
-    out: &mut dyn Write,
-    notify: &str,
-    pay: Option<PayStep<'_>>,
-) -> Result<(), BoxError> {
-    let Settings { user_id, coin, amount, return_page } = settings(vars)?;
-    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis();
-    let payer = Payer::UserId(user_id.clone());
-
-    let first = CreateThirdOrderRequest::for_payer(
-        payer.clone(),
-        format!("qs-{stamp}-1"),
-        amount,
-        coin.clone(),
-        return_page.clone(),
-        notify,
-    );
-    let order_num = client.create_third_order(&first)?.order_num;
-    writeln!(out, "1. Created order {order_num} for {amount} {coin} (merchant order {})", first.app_order_id)?;
-
-    writeln!(out, "2. Payment page: {}", client.payment_page(order_num.clone(), payer.clone()).url())?;
-
-    match pay {
-        Some(pay) => writeln!(out, "{}", pay(&order_num)?)?,
-        None => writeln!(out, "3. (real server: pay the order on the page above; the callback goes to {notify})")?,
+impl Plan {
+    /// The plan of the settings the variables give.
+    ///
+    /// # Errors
+    /// As [`settings`]; a clock before 1970.
+    pub fn new(vars: Vars<'_>) -> Result<Self, BoxError> {
+        let settings = settings(vars)?;
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis();
+        Ok(Self { payer: Payer::UserId(settings.user_id.clone()), settings, stamp })
     }
 
-    let detail = client.order_detail(&OrderDetailRequest::new(client.app_key(), order_num.clone()))?;
+    /// Order `n` (1 is paid, 2 cancelled), its callback going to `notify`.
+    pub fn order(&self, n: u8, notify: &str) -> CreateThirdOrderRequest {
+        let Settings { coin, amount, return_page, .. } = &self.settings;
+        let merchant_order = format!("qs-{}-{n}", self.stamp);
+        CreateThirdOrderRequest::for_payer(
+            self.payer.clone(),
+            merchant_order,
+            *amount,
+            coin.clone(),
+            return_page.clone(),
+            notify,
+        )
+    }
+}
+
+/// Step 1: the first order created.
+///
+/// # Errors
+/// `out` fails.
+pub fn show_created(
+    out: &mut dyn Write,
+    plan: &Plan,
+    order_num: &str,
+    first: &CreateThirdOrderRequest,
+) -> std::io::Result<()> {
+    let Settings { amount, coin, .. } = &plan.settings;
+    writeln!(out, "1. Created order {order_num} for {amount} {coin} (merchant order {})", first.app_order_id)
+}
+
+/// Step 3 against a real server: nobody pays the order here.
+///
+/// # Errors
+/// `out` fails.
+pub fn show_unpaid(out: &mut dyn Write, notify: &str) -> std::io::Result<()> {
+    writeln!(out, "3. (real server: pay the order on the page above; the callback goes to {notify})")
+}
+
+/// Step 4: the first order looked up.
+///
+/// # Errors
+/// `out` fails.
+pub fn show_detail(out: &mut dyn Write, detail: OrderDetailResponse) -> std::io::Result<()> {
     writeln!(
         out,
         "4. Order detail: {} is {:?} ({} {})",
@@ -195,10 +186,19 @@ fn flow(
         detail.order_status,
         detail.order_amount.map(|a| a.to_string()).unwrap_or_default(),
         detail.pay_coin_symbol.unwrap_or_default()
-    )?;
+    )
+}
 
-    let today = time::OffsetDateTime::now_utc().date().to_string();
-    let statement = client.merchant_billing_day(&MerchantBillingDayRequest::new().with_day(today.clone()))?;
+/// Today's date (UTC), the day of the statement.
+pub fn today() -> String {
+    time::OffsetDateTime::now_utc().date().to_string()
+}
+
+/// Step 5: today's statement.
+///
+/// # Errors
+/// `out` fails.
+pub fn show_statement(out: &mut dyn Write, today: &str, statement: MerchantBillingDayResponse) -> std::io::Result<()> {
     let records = statement.list.unwrap_or_default();
     writeln!(
         out,
@@ -213,12 +213,96 @@ fn flow(
                 r.pay_coin_symbol.as_deref().unwrap_or("")
             ))
             .unwrap_or_default()
-    )?;
+    )
+}
 
-    let second = CreateThirdOrderRequest::for_payer(payer, format!("qs-{stamp}-2"), amount, coin, return_page, notify);
-    let second_num = client.create_third_order(&second)?.order_num;
+/// Step 6: the second order, cancelled.
+///
+/// # Errors
+/// `out` fails.
+pub fn show_cancelled(out: &mut dyn Write, order_num: &str, status: OrderStatus) -> std::io::Result<()> {
+    writeln!(out, "6. Created order {order_num} and cancelled it: now {status:?}")
+}
+
+/// The callbacks the merchant's endpoint accepted.
+pub type Received = Arc<Mutex<Vec<PayNotification>>>;
+
+/// The merchant's callback endpoint, on a local server, and its notify URL: verify with `verifier`
+/// (sans-IO: the async example passes its client's `sans_io()`), record, reply; a notification
+/// already accepted once (a platform retry or a replay) is acknowledged and not processed again;
+/// anything else is answered 400.
+///
+/// # Errors
+/// The server does not start.
+pub fn merchant_endpoint(verifier: Client) -> Result<(SandboxServer, Received, String), BoxError> {
+    let received: Received = Arc::default();
+    let store = Arc::clone(&received);
+    let merchant = SandboxServer::start(move |req| match verifier.verify_notification(&req.headers, &req.body) {
+        Ok(n) => {
+            store.lock().unwrap_or_else(|p| p.into_inner()).push(n);
+            HttpResponse::new(200, verifier.notification_reply().to_owned())
+        }
+        Err(chainup_opay::Error::CallbackReplayed(_)) => {
+            HttpResponse::new(200, verifier.notification_reply().to_owned())
+        }
+        Err(e) => HttpResponse::new(400, e.to_string()),
+    })?;
+    let notify = format!("{}/opay/notify", merchant.base_url());
+    Ok((merchant, received, notify))
+}
+
+/// Step 3 against the sandbox: the line for the `delivery` of the payment's callback, which the
+/// endpoint must have acknowledged and recorded in `received`.
+///
+/// # Errors
+/// The callback was not acknowledged or not received.
+pub fn paid_line(delivery: Delivery, received: &Received, reply: &str) -> Result<String, BoxError> {
+    if !delivery.acknowledged {
+        return Err(format!("callback not acknowledged: HTTP {} {:?}", delivery.status, delivery.body).into());
+    }
+    let got = received.lock().unwrap_or_else(|p| p.into_inner()).pop().ok_or("no callback received")?;
+    Ok(format!(
+        "3. Sandbox paid it; callback verified: order {} ({}) is {:?}, {} paid; replied {reply:?}",
+        got.order_num, got.out_order_id, got.order_status, got.pay_amount
+    ))
+}
+
+fn run_sandbox(vars: Vars<'_>, out: &mut dyn Write) -> Result<(), BoxError> {
+    writeln!(out, "No CHAINUP_BASE_URL set: starting the local sandbox (generating RSA keys)...")?;
+    let sandbox = Sandbox::start()?;
+    let client = sandbox.client()?;
+    writeln!(out, "Sandbox listening at {}", sandbox.base_url())?;
+    let (_merchant, received, notify) = merchant_endpoint(client.clone())?;
+    let pay = |order_num: &str| paid_line(sandbox.pay(order_num)?, &received, client.notification_reply());
+    flow(&client, vars, out, &notify, Some(&pay))
+}
+
+fn flow(
+    client: &Client,
+    vars: Vars<'_>,
+    out: &mut dyn Write,
+    notify: &str,
+    pay: Option<PayStep<'_>>,
+) -> Result<(), BoxError> {
+    let plan = Plan::new(vars)?;
+    let first = plan.order(1, notify);
+    let order_num = client.create_third_order(&first)?.order_num;
+    show_created(out, &plan, &order_num, &first)?;
+    writeln!(out, "2. Payment page: {}", client.payment_page(order_num.clone(), plan.payer.clone()).url())?;
+    match pay {
+        Some(pay) => writeln!(out, "{}", pay(&order_num)?)?,
+        None => show_unpaid(out, notify)?,
+    }
+    show_detail(out, client.order_detail(&OrderDetailRequest::new(client.app_key(), order_num.clone()))?)?;
+    let today = today();
+    show_statement(
+        out,
+        &today,
+        client.merchant_billing_day(&MerchantBillingDayRequest::new().with_day(today.clone()))?,
+    )?;
+    let second_num = client.create_third_order(&plan.order(2, notify))?.order_num;
     client.cancel_order(&CancelOrderRequest::new(second_num.clone()))?;
     let after = client.order_detail(&OrderDetailRequest::new(client.app_key(), second_num.clone()))?;
-    writeln!(out, "6. Created order {second_num} and cancelled it: now {:?}", after.order_status)?;
+    show_cancelled(out, &second_num, after.order_status)?;
     Ok(())
 }

@@ -73,25 +73,13 @@ impl Client {
         I: IntoIterator,
         I::Item: HeaderPair,
     {
-        use sign_core::trace::{CallbackSpan, CallbackVerdict};
-        let span = CallbackSpan::start(env!("CARGO_PKG_NAME"));
-        let result = span.in_scope(|| self.check_notification(headers, body));
-        span.finish(match &result {
-            Ok(_) => CallbackVerdict::Accepted,
-            Err(Error::CallbackReplayed(_)) => CallbackVerdict::Replayed,
-            Err(Error::CallbackRejected) => CallbackVerdict::Rejected,
-            Err(_) => CallbackVerdict::Error,
-        });
-        result
+        // Not read: everything, the signature included, is in the body.
+        drop(headers);
+        sign_core::trace::verify_callback(env!("CARGO_PKG_NAME"), || self.check_notification(body))
     }
 
     /// [`verify_notification`](Self::verify_notification) without its tracing span.
-    fn check_notification<I>(&self, headers: I, body: &[u8]) -> Result<PayNotification, Error>
-    where
-        I: IntoIterator,
-        I::Item: HeaderPair,
-    {
-        drop(headers);
+    fn check_notification(&self, body: &[u8]) -> Result<PayNotification, Error> {
         let config = self.config();
         if body.len() > MAX_CALLBACK_BODY_BYTES {
             return Err(Error::CallbackRejected);
@@ -142,6 +130,18 @@ impl Client {
     /// ([`Error::CallbackReplayed`]) with it too, so that the platform stops retrying.
     pub fn notification_reply(&self) -> &str {
         &self.config().callback_reply
+    }
+}
+
+/// Which errors are the verdicts `replayed` and `rejected` in the `callback` span of
+/// [`Client::verify_notification`].
+impl sign_core::trace::CallbackError for Error {
+    fn is_replayed(&self) -> bool {
+        matches!(self, Self::CallbackReplayed(_))
+    }
+
+    fn is_rejected(&self) -> bool {
+        matches!(self, Self::CallbackRejected)
     }
 }
 

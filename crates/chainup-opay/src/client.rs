@@ -30,23 +30,6 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client sending with sign-core's ureq transport (keep-alive, the configured timeouts
-    /// and retry policy).
-    #[cfg(feature = "ureq")]
-    pub fn new(config: Config) -> Self {
-        let transport =
-            config.http_options().ureq_transport(concat!("paykit-chainup-opay/", env!("CARGO_PKG_VERSION")));
-        Self::with_transport(config, Arc::new(transport))
-    }
-
-    /// A sans-IO client: it builds requests ([`prepare`](Self::prepare)) and reads responses
-    /// ([`parse`](Self::parse)), verifies callbacks, and sends nothing itself. Its `call` methods
-    /// fail with outcome [`Outcome::NotSent`](sign_core::Outcome::NotSent) (over
-    /// [`sign_core::NoTransport`]). Available without the `ureq` feature.
-    pub fn sans_io(config: Config) -> Self {
-        Self::with_transport(config, Arc::new(sign_core::NoTransport))
-    }
-
     /// A client sending with `transport`.
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Self { inner: Arc::new(Inner { config, transport, clock: Arc::new(SystemClock) }) }
@@ -59,11 +42,6 @@ impl Client {
         Self { inner: Arc::new(inner) }
     }
 
-    /// The configuration.
-    pub fn config(&self) -> &Config {
-        &self.inner.config
-    }
-
     /// The merchant AppKey.
     pub fn app_key(&self) -> &str {
         &self.inner.config.app_key
@@ -73,19 +51,11 @@ impl Client {
         &*self.inner.clock
     }
 
-    sign_core::client_call_methods!(Error);
+    sign_core::client_shell!(Error);
 
     /// The documented path of `E`, unless the configuration overrides it ([`ConfigBuilder::path`](crate::ConfigBuilder::path)).
     fn endpoint_path<E: Endpoint>(&self) -> Result<&str, Error> {
         Ok(self.inner.config.path_for(E::NAME, E::PATH))
-    }
-
-    fn transport(&self) -> &dyn Transport {
-        &*self.inner.transport
-    }
-
-    fn retry_policy(&self) -> sign_core::RetryPolicy {
-        self.inner.config.http_options().retry
     }
 
     /// The business JSON `body` encrypted for the platform and signed by the merchant, in the

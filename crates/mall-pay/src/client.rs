@@ -30,23 +30,6 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client sending over sign-core's blocking ureq transport, with the configuration's
-    /// timeouts, retry policy and response size limit.
-    #[cfg(feature = "ureq")]
-    pub fn new(config: Config) -> Self {
-        let transport = config.http_options().ureq_transport(concat!("paykit-mall-pay/", env!("CARGO_PKG_VERSION")));
-        Self::with_transport(config, Arc::new(transport))
-    }
-
-    /// A sans-IO client, with no transport: [`prepare`](Client::prepare) builds the exact request,
-    /// you send it with your own HTTP client (async or not), and [`parse`](Client::parse) reads the
-    /// answer. Nothing is ever sent: `call` and the endpoint methods fail with an error whose
-    /// [`outcome`](crate::Error::outcome) is [`Outcome::NotSent`](sign_core::Outcome::NotSent)
-    /// (sign-core's [`NoTransport`](sign_core::NoTransport)). Available without the `ureq` feature.
-    pub fn sans_io(config: Config) -> Self {
-        Self::with_transport(config, Arc::new(sign_core::NoTransport))
-    }
-
     /// A client sending over `transport` (another HTTP client, a test double).
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Self { inner: Arc::new(Inner { config, transport }) }
@@ -62,25 +45,12 @@ impl Client {
         Ok(Self { inner: Arc::new(Inner { config, transport: Arc::clone(&self.inner.transport) }) })
     }
 
-    /// The configuration.
-    pub fn config(&self) -> &Config {
-        &self.inner.config
-    }
-
-    sign_core::client_call_methods!(Error);
+    sign_core::client_shell!(Error);
 
     /// The provider does not publish the pay endpoint's path: the generated endpoint leaves it
     /// empty and the configuration supplies it.
     fn endpoint_path<E: Endpoint>(&self) -> Result<&str, Error> {
         Ok(if E::PATH.is_empty() { self.inner.config.pay_path.as_str() } else { E::PATH })
-    }
-
-    fn transport(&self) -> &dyn Transport {
-        &*self.inner.transport
-    }
-
-    fn retry_policy(&self) -> sign_core::RetryPolicy {
-        self.inner.config.http_options().retry
     }
 
     /// The envelope's `data` decoded as `T` (`[]` and `null` read as `{}`), under the configured

@@ -1,6 +1,6 @@
 //! Client configuration: where the mall lives, the pay path, the token, timeouts and retries.
 
-use sign_core::options::{check_base_url, is_header_safe};
+use sign_core::options::{check_builder_base_url, is_header_safe};
 use sign_core::{HttpOptions, SecretString};
 
 use crate::error::Error;
@@ -117,7 +117,7 @@ impl ConfigBuilder {
     /// malformed, or the token is missing, empty or not a valid header value.
     pub fn build(self) -> Result<Config, Error> {
         let base_url = self.base_url.ok_or_else(|| required("base_url"))?;
-        let base_url = check_base_url(&base_url, &self.http).map_err(base_url_error)?;
+        let base_url = check_builder_base_url(&base_url, &self.http).map_err(Error::Config)?;
         let pay_path = self.pay_path.ok_or_else(|| {
             Error::Config(
                 "pay_path is required (ConfigBuilder::pay_path; the provider does not publish the pay \
@@ -148,15 +148,6 @@ fn required(setting: &str) -> Error {
     Error::Config(format!("{setting} is required (ConfigBuilder::{setting})"))
 }
 
-/// sign-core's base URL message, with the setter it is about (and the one that allows plain http).
-fn base_url_error(message: String) -> Error {
-    if message.contains("allow_insecure_http") {
-        Error::Config(format!("{message} (ConfigBuilder::base_url, ConfigBuilder::allow_insecure_http)"))
-    } else {
-        Error::Config(format!("{message} (ConfigBuilder::base_url)"))
-    }
-}
-
 /// The token goes into a header: it must be non-empty visible ASCII (no CR/LF that could inject
 /// another header). The message never quotes it.
 fn check_token(token: &SecretString) -> Result<(), Error> {
@@ -174,7 +165,6 @@ fn check_token(token: &SecretString) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sign_core::RetryPolicy;
     use std::time::Duration;
 
     fn full() -> ConfigBuilder {
@@ -254,24 +244,6 @@ mod tests {
     }
 
     #[test]
-    fn proxy_from_env_is_off_unless_asked() {
-        assert!(!full().build().unwrap().http_options().proxy_from_env);
-        assert!(full().proxy_from_env(true).build().unwrap().http_options().proxy_from_env);
-    }
-
-    #[test]
-    fn plain_http_is_refused_unless_loopback_or_allowed() {
-        let e = full().base_url("http://api.example.com").build().unwrap_err().to_string();
-        assert!(e.contains("ConfigBuilder::base_url") && e.contains("allow_insecure_http"), "{e}");
-        let c = full().base_url("http://api.example.com").allow_insecure_http(true).build().unwrap();
-        assert_eq!(c.base_url(), "http://api.example.com");
-        for loopback in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9"] {
-            assert!(full().base_url(loopback).build().is_ok(), "{loopback}");
-        }
-        assert!(full().base_url("https://api.example.com").build().is_ok());
-    }
-
-    #[test]
     fn token_never_in_errors_or_debug() {
         let secret = "tok\r\nsecret-value-9f8e";
         let e = full().token(secret).build().unwrap_err();
@@ -282,24 +254,10 @@ mod tests {
         assert!(!format!("{b:?}").contains("secret-value-9f8e"));
     }
 
-    #[test]
-    fn http_options_are_set_one_by_one_or_at_once() {
-        let retry = RetryPolicy::new(1, Duration::from_millis(10), Duration::from_millis(20));
-        let c = full()
-            .connect_timeout(Duration::from_secs(1))
-            .timeout(Duration::from_secs(2))
-            .retry(retry)
-            .max_response_bytes(3)
-            .build()
-            .unwrap();
-        let h = c.http_options();
-        assert_eq!(
-            (h.connect_timeout, h.timeout, h.retry, h.max_response_bytes),
-            (Duration::from_secs(1), Duration::from_secs(2), retry, 3)
-        );
-        let mut all = HttpOptions::default();
-        all.timeout = Duration::from_secs(7);
-        let c = full().max_response_bytes(3).http_options(all).build().unwrap();
-        assert_eq!(c.http_options(), &all);
-    }
+    sign_core::http_options_builder_tests!(full() =>
+        #[test]
+        fn proxy_from_env_is_off_unless_asked,
+        #[test]
+        fn plain_http_is_refused_unless_loopback_or_allowed,
+    );
 }

@@ -742,6 +742,70 @@ macro_rules! client_call_methods {
     };
 }
 
+/// The user agent a provider crate's clients send: `paykit-<crate>/<version>`, from the calling
+/// crate's `Cargo.toml`.
+///
+/// ```
+/// assert_eq!(sign_core::user_agent!(), concat!("paykit-sign-core/", env!("CARGO_PKG_VERSION")));
+/// ```
+#[macro_export]
+macro_rules! user_agent {
+    () => {
+        ::core::concat!("paykit-", ::core::env!("CARGO_PKG_NAME"), "/", ::core::env!("CARGO_PKG_VERSION"))
+    };
+}
+
+/// Writes the part of a provider's blocking `Client` that is the same in every crate, inside its
+/// `impl Client { ... }`: the constructors `new` (over sign-core's ureq transport when the crate's
+/// `ureq` feature is on, sending `paykit-<crate>/<version>`) and `sans_io`, `config`, the call
+/// surface of [`client_call_methods!`](crate::client_call_methods) and the two private methods it
+/// needs, `transport` and `retry_policy` (from the configuration). The crate keeps its struct,
+/// `Debug`, `with_transport` and its provider's facts (`endpoint_path`, `sign_request`,
+/// `read_response`). The client must hold `inner.config` (the crate's `Config`, with
+/// `http_options()`) and `inner.transport` (an `Arc<dyn Transport>`); the crate must have `Config`
+/// at its root.
+// `crate::` is meant: the provider crate that calls it.
+#[allow(clippy::crate_in_macro_def)]
+#[macro_export]
+macro_rules! client_shell {
+    ($error:ty) => {
+        /// A client over sign-core's blocking ureq transport, with the timeouts, retry policy and
+        /// response size limit of `config` (validated when it was built, so this cannot fail). A
+        /// failed call is repeated as the retry policy allows, each attempt signed afresh.
+        #[cfg(feature = "ureq")]
+        pub fn new(config: crate::Config) -> Self {
+            let transport = config.http_options().ureq_transport($crate::user_agent!());
+            Self::with_transport(config, ::std::sync::Arc::new(transport))
+        }
+
+        /// A sans-IO client, with no transport: [`prepare`](Self::prepare) builds the exact
+        /// request, you send it with your own HTTP client (async or not), and
+        /// [`parse`](Self::parse) reads the answer; callbacks verify as with any client. Nothing
+        /// is ever sent: `call` and the endpoint methods fail with an error whose `outcome` is
+        /// [`Outcome::NotSent`](sign_core::Outcome::NotSent) (sign-core's
+        /// [`NoTransport`](sign_core::NoTransport)). Available without the `ureq` feature.
+        pub fn sans_io(config: crate::Config) -> Self {
+            Self::with_transport(config, ::std::sync::Arc::new($crate::NoTransport))
+        }
+
+        /// The configuration.
+        pub fn config(&self) -> &crate::Config {
+            &self.inner.config
+        }
+
+        $crate::client_call_methods!($error);
+
+        fn transport(&self) -> &dyn $crate::Transport {
+            &*self.inner.transport
+        }
+
+        /// How [`call`](Self::call) repeats a failed attempt; each repeat is signed afresh.
+        fn retry_policy(&self) -> $crate::RetryPolicy {
+            self.inner.config.http_options().retry
+        }
+    };
+}
+
 /// Writes a provider's `AsyncClient`: the struct (a sans-IO `Client` and an
 /// `Arc<dyn AsyncTransport>`), its redacting `Debug`, the constructors (`new` over sign-core's
 /// reqwest transport when the crate's `reqwest` feature is on, sending `paykit-<crate>/<version>`;
@@ -781,12 +845,7 @@ macro_rules! async_client {
             #[cfg(feature = "reqwest")]
             #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
             pub fn new(config: crate::Config) -> Self {
-                let transport = config.http_options().reqwest_transport(::core::concat!(
-                    "paykit-",
-                    ::core::env!("CARGO_PKG_NAME"),
-                    "/",
-                    ::core::env!("CARGO_PKG_VERSION")
-                ));
+                let transport = config.http_options().reqwest_transport($crate::user_agent!());
                 Self::with_transport(config, ::std::sync::Arc::new(transport))
             }
 

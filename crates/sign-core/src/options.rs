@@ -216,6 +216,33 @@ pub fn check_base_url(url: &str, options: &HttpOptions) -> Result<String, String
     Ok(url)
 }
 
+/// [`check_base_url`] for a provider's `ConfigBuilder::build`: its message ends with the builder
+/// setters it is about, `(ConfigBuilder::base_url)`, and `ConfigBuilder::allow_insecure_http` too
+/// when plain http was refused.
+///
+/// ```
+/// use sign_core::HttpOptions;
+/// use sign_core::options::check_builder_base_url;
+///
+/// let e = check_builder_base_url("http://api.example.com", &HttpOptions::default()).unwrap_err();
+/// assert!(e.ends_with("(ConfigBuilder::base_url, ConfigBuilder::allow_insecure_http)"), "{e}");
+/// let e = check_builder_base_url("ftp://x", &HttpOptions::default()).unwrap_err();
+/// assert!(e.ends_with("https:// or http:// (ConfigBuilder::base_url)"), "{e}");
+/// ```
+///
+/// # Errors
+/// [`check_base_url`]'s, with the setters.
+pub fn check_builder_base_url(url: &str, options: &HttpOptions) -> Result<String, String> {
+    check_base_url(url, options).map_err(|message| {
+        let setters = if message.contains("allow_insecure_http") {
+            "ConfigBuilder::base_url, ConfigBuilder::allow_insecure_http"
+        } else {
+            "ConfigBuilder::base_url"
+        };
+        format!("{message} ({setters})")
+    })
+}
+
 /// Whether `authority` (`host[:port]`) names this machine: `localhost`, an IPv4 address in
 /// `127.0.0.0/8`, or `[::1]`.
 fn is_loopback_authority(authority: &str) -> bool {
@@ -306,6 +333,69 @@ macro_rules! http_options_setters {
         pub fn http_options(mut self, options: $crate::HttpOptions) -> Self {
             self.$field = options;
             self
+        }
+    };
+}
+
+/// Writes the tests every provider's configuration owes the shared connection options, inside its
+/// `#[cfg(test)] mod tests`: that the built-in transport ignores proxy variables unless asked, the
+/// plain-http rule of [`check_base_url`], and that the
+/// [`http_options_setters!`](crate::http_options_setters) reach the built `Config`
+/// (`http_options_are_set_one_by_one_or_at_once`). The crate names the first two, with their
+/// `#[test]` attribute (its README cites them); the macro writes their bodies. `$builder` is an
+/// expression giving a `ConfigBuilder` that builds (every required value set, an `https://` base
+/// URL), evaluated afresh in each use; the `Config` must have `base_url()` and `http_options()`.
+///
+/// ```text
+/// sign_core::http_options_builder_tests!(full() =>
+///     #[test]
+///     fn proxy_from_env_is_off_unless_asked,
+///     #[test]
+///     fn plain_http_is_refused_unless_loopback_or_allowed,
+/// );
+/// ```
+#[macro_export]
+macro_rules! http_options_builder_tests {
+    ($builder:expr => $(#[$proxy_meta:meta])* fn $proxy_test:ident, $(#[$plain_http_meta:meta])* fn $plain_http_test:ident $(,)?) => {
+        $(#[$proxy_meta])*
+        fn $proxy_test() {
+            assert!(!$builder.build().unwrap().http_options().proxy_from_env);
+            assert!($builder.proxy_from_env(true).build().unwrap().http_options().proxy_from_env);
+        }
+
+        $(#[$plain_http_meta])*
+        fn $plain_http_test() {
+            let e = $builder.base_url("http://api.example.com").build().unwrap_err().to_string();
+            assert!(e.contains("ConfigBuilder::base_url") && e.contains("allow_insecure_http"), "{e}");
+            let c = $builder.base_url("http://api.example.com").allow_insecure_http(true).build().unwrap();
+            assert_eq!(c.base_url(), "http://api.example.com");
+            for loopback in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9"] {
+                let c = $builder.base_url(loopback).build();
+                assert!(c.is_ok(), "{loopback}: {c:?}");
+            }
+            assert!($builder.base_url("https://api.example.com").build().is_ok());
+        }
+
+        #[test]
+        fn http_options_are_set_one_by_one_or_at_once() {
+            use ::std::time::Duration;
+            let retry = $crate::RetryPolicy::new(1, Duration::from_millis(10), Duration::from_millis(20));
+            let c = $builder
+                .connect_timeout(Duration::from_secs(1))
+                .timeout(Duration::from_secs(2))
+                .retry(retry)
+                .max_response_bytes(3)
+                .build()
+                .unwrap();
+            let h = c.http_options();
+            assert_eq!(
+                (h.connect_timeout, h.timeout, h.retry, h.max_response_bytes),
+                (Duration::from_secs(1), Duration::from_secs(2), retry, 3)
+            );
+            let mut all = $crate::HttpOptions::default();
+            all.timeout = Duration::from_secs(7);
+            let c = $builder.max_response_bytes(3).http_options(all).build().unwrap();
+            assert_eq!(c.http_options(), &all);
         }
     };
 }

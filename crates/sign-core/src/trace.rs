@@ -22,6 +22,9 @@
 //! (no reliance on the subscriber tracking the current span); [`CallSpan::finish`] records the
 //! outcome and the duration. An async loop makes the same calls, with its future wrapped by
 //! [`CallSpan::instrument`] instead of `in_scope`.
+//!
+//! A callback verifier runs inside [`verify_callback`], which opens the [`CallbackSpan`] and
+//! records the verdict its error type names ([`CallbackError`]).
 
 use std::time::Duration;
 
@@ -35,10 +38,7 @@ const TARGET: &str = "paykit";
 /// The span of one call: the attempts, the final HTTP status, the outcome and the duration.
 #[must_use = "a call span records nothing until it is finished"]
 pub struct CallSpan {
-    #[cfg(feature = "tracing")]
-    span: tracing::Span,
-    #[cfg(feature = "tracing")]
-    start: std::time::Instant,
+    timed: Timed,
 }
 
 impl CallSpan {
@@ -48,19 +48,19 @@ impl CallSpan {
         #[cfg(not(feature = "tracing"))]
         let _ = (provider, endpoint);
         Self {
-            #[cfg(feature = "tracing")]
-            span: tracing::info_span!(
-                target: TARGET,
-                "call",
-                provider,
-                endpoint,
-                attempts = tracing::field::Empty,
-                http_status = tracing::field::Empty,
-                outcome = tracing::field::Empty,
-                duration_us = tracing::field::Empty,
+            timed: Timed::new(
+                #[cfg(feature = "tracing")]
+                tracing::info_span!(
+                    target: TARGET,
+                    "call",
+                    provider,
+                    endpoint,
+                    attempts = tracing::field::Empty,
+                    http_status = tracing::field::Empty,
+                    outcome = tracing::field::Empty,
+                    duration_us = tracing::field::Empty,
+                ),
             ),
-            #[cfg(feature = "tracing")]
-            start: std::time::Instant::now(),
         }
     }
 
@@ -68,27 +68,24 @@ impl CallSpan {
     /// called on its own): retry events are still emitted, in whatever span is current.
     pub fn disabled() -> Self {
         Self {
-            #[cfg(feature = "tracing")]
-            span: tracing::Span::none(),
-            #[cfg(feature = "tracing")]
-            start: std::time::Instant::now(),
+            timed: Timed::new(
+                #[cfg(feature = "tracing")]
+                tracing::Span::none(),
+            ),
         }
     }
 
     /// Runs the blocking call `f` inside the span (entered: the events of code below it, a token
     /// refresh for example, are its children).
     pub fn in_scope<R>(&self, f: impl FnOnce() -> R) -> R {
-        #[cfg(feature = "tracing")]
-        return self.span.in_scope(f);
-        #[cfg(not(feature = "tracing"))]
-        f()
+        self.timed.in_scope(f)
     }
 
     /// The async call `future` inside the span (entered at each poll): the async twin of
     /// [`in_scope`](Self::in_scope), without a `cfg` at the call site.
     pub fn instrument<F: std::future::Future>(&self, future: F) -> impl std::future::Future<Output = F::Output> {
         #[cfg(feature = "tracing")]
-        return tracing::Instrument::instrument(future, self.span.clone());
+        return tracing::Instrument::instrument(future, self.timed.span.clone());
         #[cfg(not(feature = "tracing"))]
         future
     }
@@ -96,16 +93,16 @@ impl CallSpan {
     /// The span itself.
     #[cfg(feature = "tracing")]
     pub fn span(&self) -> &tracing::Span {
-        &self.span
+        &self.timed.span
     }
 
     /// Records attempt number `attempt` (1 for the first) and its HTTP status, if it got one.
     pub fn attempt(&self, attempt: u32, result: &Result<HttpResponse, TransportError>) {
         #[cfg(feature = "tracing")]
         {
-            self.span.record("attempts", attempt);
+            self.timed.span.record("attempts", attempt);
             if let Ok(response) = result {
-                self.span.record("http_status", response.status);
+                self.timed.span.record("http_status", response.status);
             }
         }
         #[cfg(not(feature = "tracing"))]
@@ -119,7 +116,7 @@ impl CallSpan {
         {
             let backoff_ms = u64::try_from(backoff.as_millis()).unwrap_or(u64::MAX);
             // The span as explicit parent: a subscriber need not track which span is current.
-            let parent = self.span.id();
+            let parent = self.timed.span.id();
             match (result, parent) {
                 (Ok(response), Some(parent)) => {
                     let http_status = response.status;
@@ -145,10 +142,7 @@ impl CallSpan {
     /// Closes the span with the call's result: `None` for success, else the error's outcome.
     pub fn finish(self, error: Option<Outcome>) {
         #[cfg(feature = "tracing")]
-        {
-            self.span.record("outcome", outcome_name(error));
-            self.span.record("duration_us", micros(self.start.elapsed()));
-        }
+        self.timed.close("outcome", outcome_name(error));
         #[cfg(not(feature = "tracing"))]
         let _ = error;
     }
@@ -176,13 +170,37 @@ pub enum CallbackVerdict {
     Error,
 }
 
+/// A callback verifier's error type: which of its errors are a replay and which the rejection,
+/// so that [`verify_callback`] can name the verdict (any other error is [`CallbackVerdict::Error`]).
+pub trait CallbackError {
+    /// Whether this is the replay guard's verdict: verified, but seen before.
+    fn is_replayed(&self) -> bool;
+    /// Whether this is the verifier's rejection: forged, altered, stale or malformed.
+    fn is_rejected(&self) -> bool;
+}
+
+/// Runs the callback verification `verify` of `provider` (the provider crate's name) inside a
+/// [`CallbackSpan`] and closes it with the verdict: [`CallbackVerdict::Accepted`] for `Ok`, else
+/// the one its [`CallbackError`] names. The result is handed back unchanged.
+pub fn verify_callback<T, E: CallbackError>(
+    provider: &'static str,
+    verify: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
+    let span = CallbackSpan::start(provider);
+    let result = span.in_scope(verify);
+    span.finish(match &result {
+        Ok(_) => CallbackVerdict::Accepted,
+        Err(e) if e.is_replayed() => CallbackVerdict::Replayed,
+        Err(e) if e.is_rejected() => CallbackVerdict::Rejected,
+        Err(_) => CallbackVerdict::Error,
+    });
+    result
+}
+
 /// The span of one callback verification.
 #[must_use = "a callback span records nothing until it is finished"]
 pub struct CallbackSpan {
-    #[cfg(feature = "tracing")]
-    span: tracing::Span,
-    #[cfg(feature = "tracing")]
-    start: std::time::Instant,
+    timed: Timed,
 }
 
 impl CallbackSpan {
@@ -191,25 +209,22 @@ impl CallbackSpan {
         #[cfg(not(feature = "tracing"))]
         let _ = provider;
         Self {
-            #[cfg(feature = "tracing")]
-            span: tracing::info_span!(
-                target: TARGET,
-                "callback",
-                provider,
-                verdict = tracing::field::Empty,
-                duration_us = tracing::field::Empty,
+            timed: Timed::new(
+                #[cfg(feature = "tracing")]
+                tracing::info_span!(
+                    target: TARGET,
+                    "callback",
+                    provider,
+                    verdict = tracing::field::Empty,
+                    duration_us = tracing::field::Empty,
+                ),
             ),
-            #[cfg(feature = "tracing")]
-            start: std::time::Instant::now(),
         }
     }
 
     /// Runs the verification `f` inside the span.
     pub fn in_scope<R>(&self, f: impl FnOnce() -> R) -> R {
-        #[cfg(feature = "tracing")]
-        return self.span.in_scope(f);
-        #[cfg(not(feature = "tracing"))]
-        f()
+        self.timed.in_scope(f)
     }
 
     /// Closes the span with the verdict.
@@ -222,11 +237,44 @@ impl CallbackSpan {
                 CallbackVerdict::Rejected => "rejected",
                 CallbackVerdict::Error => "error",
             };
-            self.span.record("verdict", name);
-            self.span.record("duration_us", micros(self.start.elapsed()));
+            self.timed.close("verdict", name);
         }
         #[cfg(not(feature = "tracing"))]
         let _ = verdict;
+    }
+}
+
+/// A span and when it was opened: what [`CallSpan`] and [`CallbackSpan`] share. Without the
+/// feature it holds nothing.
+struct Timed {
+    #[cfg(feature = "tracing")]
+    span: tracing::Span,
+    #[cfg(feature = "tracing")]
+    start: std::time::Instant,
+}
+
+impl Timed {
+    fn new(#[cfg(feature = "tracing")] span: tracing::Span) -> Self {
+        Self {
+            #[cfg(feature = "tracing")]
+            span,
+            #[cfg(feature = "tracing")]
+            start: std::time::Instant::now(),
+        }
+    }
+
+    fn in_scope<R>(&self, f: impl FnOnce() -> R) -> R {
+        #[cfg(feature = "tracing")]
+        return self.span.in_scope(f);
+        #[cfg(not(feature = "tracing"))]
+        f()
+    }
+
+    /// Records the result `field` as `value`, and the duration since the span opened.
+    #[cfg(feature = "tracing")]
+    fn close(&self, field: &str, value: &str) {
+        self.span.record(field, value);
+        self.span.record("duration_us", micros(self.start.elapsed()));
     }
 }
 

@@ -25,8 +25,8 @@ use std::time::Duration;
 use sandbox_server::SandboxServer;
 use vip_charge::sandbox::Sandbox;
 use vip_charge::{
-    BusinessBalanceRequest, Client, Config, OrderInfoRequest, ProductListRequest, SignType, StatusCallback,
-    VipChargeRequest, VipChargeResponse,
+    BusinessBalanceRequest, BusinessBalanceResponse, Client, Config, OrderInfoRequest, OrderInfoResponse,
+    ProductListRequest, ProductListResponse, SignType, StatusCallback, VipChargeRequest, VipChargeResponse,
 };
 
 /// Any failure of the quickstart.
@@ -56,17 +56,45 @@ pub struct Outcome {
     pub callback: Option<StatusCallback>,
 }
 
-/// The main flow against any server: product list → balance → charge order → order info.
-fn flow(
-    client: &Client,
-    merchant_id: &str,
-    product_code: Option<String>,
-    account: &str,
-    callback_url: Option<String>,
-) -> Result<VipChargeResponse, BoxError> {
-    let business_id = client.config().business_id().to_owned();
+/// What the flow orders: at which merchant, which product (`None`: the first one listed), for
+/// which account, and where the status callback goes.
+pub struct Order {
+    /// The merchant id.
+    pub merchant_id: String,
+    /// The product code, or `None` for the first product listed.
+    pub product_code: Option<String>,
+    /// The account to charge.
+    pub account: String,
+    /// The order's `callbackUrl`.
+    pub callback_url: Option<String>,
+}
 
+impl Order {
+    /// The sandbox's order: its merchant, the first product, a demo account.
+    pub fn sandbox(sandbox: &Sandbox, callback_url: String) -> Self {
+        let merchant_id = sandbox.merchant_id().to_owned();
+        Self { merchant_id, product_code: None, account: "demo-account-001".into(), callback_url: Some(callback_url) }
+    }
+}
+
+/// The main flow against any server: product list → balance → charge order → order info.
+fn flow(client: &Client, order: Order) -> Result<VipChargeResponse, BoxError> {
+    let (business_id, merchant_id) = (client.config().business_id().to_owned(), order.merchant_id.as_str());
     let products = client.product_list(&ProductListRequest::new(merchant_id))?;
+    let product_code = show_products(&products, order.product_code.clone())?;
+    show_balance(&client.business_balance(&BusinessBalanceRequest::new(merchant_id, business_id.as_str()))?);
+    let request = charge_request(&order, &business_id, &product_code)?;
+    let order = client.vip_charge(&request)?;
+    show_order(&order, &request);
+    show_info(&client.order_info(&OrderInfoRequest::by_order_code(order.order_code.as_str()))?);
+    Ok(order)
+}
+
+/// Step 1: prints the product list; the product to order is `product_code`, else the first listed.
+///
+/// # Errors
+/// No product code given and an empty list.
+pub fn show_products(products: &ProductListResponse, product_code: Option<String>) -> Result<String, BoxError> {
     println!("1. product list: {} product(s)", products.products.len());
     for p in products.products.iter().take(5) {
         println!(
@@ -76,43 +104,57 @@ fn flow(
             p.settlement_price.map(|d| d.to_string()).unwrap_or_else(|| "?".into())
         );
     }
-    let product_code = match product_code {
-        Some(code) => code,
-        None => products.products.first().and_then(|p| p.product_code.clone()).ok_or("the product list is empty")?,
-    };
+    match product_code {
+        Some(code) => Ok(code),
+        None => {
+            Ok(products.products.first().and_then(|p| p.product_code.clone()).ok_or("the product list is empty")?)
+        }
+    }
+}
 
-    let balance = client.business_balance(&BusinessBalanceRequest::new(merchant_id, business_id.as_str()))?;
+/// Step 2: prints the business balance.
+pub fn show_balance(balance: &BusinessBalanceResponse) {
     match balance.balance {
         Some(b) => println!("2. balance: {b}"),
         None => println!("2. balance (unrecognised shape): {}", balance.raw),
     }
+}
 
+/// The charge order of `product_code` for `order`'s account, with a fresh `bizCode`.
+///
+/// # Errors
+/// A value the request refuses.
+pub fn charge_request(order: &Order, business_id: &str, product_code: &str) -> Result<VipChargeRequest, BoxError> {
     let biz_code = format!("QS{}", vip_charge::sign_core::clock::random_nonce(16));
     let mut builder = VipChargeRequest::builder()
-        .merchant_id(merchant_id)
-        .business_id(business_id.as_str())
-        .product_code(product_code.as_str())
-        .account(account)
+        .merchant_id(order.merchant_id.as_str())
+        .business_id(business_id)
+        .product_code(product_code)
+        .account(order.account.as_str())
         .biz_code(biz_code);
-    if let Some(url) = callback_url {
-        builder = builder.callback_url(url);
+    if let Some(url) = &order.callback_url {
+        builder = builder.callback_url(url.as_str());
     }
-    let request = builder.build()?;
-    let order = client.vip_charge(&request)?;
+    Ok(builder.build()?)
+}
+
+/// Step 3: prints the order placed.
+pub fn show_order(order: &VipChargeResponse, request: &VipChargeRequest) {
     println!(
         "3. charge order placed: orderCode {} (bizCode {}), settlement price {}",
         order.order_code,
         request.biz_code,
         order.settlement_price.map(|d| d.to_string()).unwrap_or_else(|| "?".into())
     );
+}
 
-    let info = client.order_info(&OrderInfoRequest::by_order_code(order.order_code.as_str()))?;
+/// Step 4: prints the order looked up.
+pub fn show_info(info: &OrderInfoResponse) {
     println!(
         "4. order info: orderCode {}, account {}",
         info.order_code.as_deref().unwrap_or("?"),
         info.account.as_deref().unwrap_or("?")
     );
-    Ok(order)
 }
 
 /// Runs the flow against a fresh sandbox, with a local server receiving the status callback.
@@ -121,15 +163,28 @@ pub fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
     let sandbox = Sandbox::start()?;
     // One client places the orders and verifies the callbacks.
     let client = Client::new(sandbox.config_builder_with_sign_type(sign_type).build()?);
+    let (_receiver, callbacks, callback_url) = callback_receiver(client.clone())?;
+    let order = flow(&client, Order::sandbox(&sandbox, callback_url))?;
+    let callback = callbacks.recv_timeout(Duration::from_secs(20)).map_err(|_| "no status callback arrived")?;
+    show_callback(order, callback, client.notification_reply())
+}
 
-    // The merchant's callback endpoint: verify, act once per orderCode (the platform retries, each
-    // retry signed afresh), reply SUCCESS every time; a delivery seen before is CallbackReplayed:
-    // reply SUCCESS without acting.
-    let verifier = client.clone();
+/// The merchant's callback endpoint, on a local server, and its URL: verify with `verifier` (sans-IO:
+/// the async example passes its client's `sans_io()`), act once per orderCode (the platform
+/// retries, each retry signed afresh: the first one verified goes to the channel), reply `SUCCESS`
+/// every time; a delivery seen before is `CallbackReplayed`: reply without acting. Anything else
+/// is refused.
+///
+/// # Errors
+/// The server does not start.
+pub fn callback_receiver(
+    verifier: Client,
+) -> Result<(SandboxServer, mpsc::Receiver<StatusCallback>, String), BoxError> {
     let (tx, rx) = mpsc::channel::<StatusCallback>();
     let handled = Mutex::new((tx, HashSet::<String>::new()));
-    let receiver =
-        SandboxServer::start(move |request| match verifier.verify_notification(&request.headers, &request.body) {
+    let receiver = SandboxServer::start(move |request| {
+        let reply = verifier.notification_reply().as_bytes().to_vec();
+        match verifier.verify_notification(&request.headers, &request.body) {
             Ok(callback) => {
                 if let Ok(mut handled) = handled.lock() {
                     let (tx, seen) = &mut *handled;
@@ -137,23 +192,24 @@ pub fn run_sandbox(sign_type: SignType) -> Result<Outcome, BoxError> {
                         let _ = tx.send(callback);
                     }
                 }
-                vip_charge::HttpResponse::new(200, verifier.notification_reply().as_bytes().to_vec())
+                vip_charge::HttpResponse::new(200, reply)
             }
-            Err(vip_charge::Error::CallbackReplayed(_)) => {
-                vip_charge::HttpResponse::new(200, verifier.notification_reply().as_bytes().to_vec())
-            }
+            Err(vip_charge::Error::CallbackReplayed(_)) => vip_charge::HttpResponse::new(200, reply),
             Err(_) => vip_charge::HttpResponse::new(401, b"FAIL".to_vec()),
-        })?;
-
+        }
+    })?;
     let callback_url = format!("{}/vip-charge/notify", receiver.base_url());
-    let order = flow(&client, sandbox.merchant_id(), None, "demo-account-001", Some(callback_url))?;
+    Ok((receiver, rx, callback_url))
+}
 
-    let callback = rx.recv_timeout(Duration::from_secs(20)).map_err(|_| "no status callback arrived")?;
+/// Step 5 against the sandbox: prints the verified callback of `order`.
+///
+/// # Errors
+/// The callback reports another order.
+pub fn show_callback(order: VipChargeResponse, callback: StatusCallback, reply: &str) -> Result<Outcome, BoxError> {
     println!(
-        "5. status callback verified: orderCode {}, body {}; replied {}",
-        callback.notification.order_code,
-        callback.raw,
-        client.notification_reply()
+        "5. status callback verified: orderCode {}, body {}; replied {reply}",
+        callback.notification.order_code, callback.raw
     );
     if callback.notification.order_code != order.order_code {
         return Err("the callback reported another order".into());
@@ -189,6 +245,18 @@ pub struct RealServer {
     pub callback_url: Option<String>,
 }
 
+impl RealServer {
+    /// What to order there.
+    pub fn order(&self) -> Order {
+        Order {
+            merchant_id: self.merchant_id.clone(),
+            product_code: Some(self.product_code.clone()),
+            account: self.account.clone(),
+            callback_url: self.callback_url.clone(),
+        }
+    }
+}
+
 /// Reads the server to run against from the environment (the caller checked that
 /// `VIPCHARGE_BASE_URL` is set).
 ///
@@ -222,14 +290,26 @@ pub fn real_server_from_env() -> Result<RealServer, BoxError> {
 
 /// Runs the flow against the server named by `VIPCHARGE_BASE_URL`.
 fn run_real_server() -> Result<(), BoxError> {
-    let RealServer { config, base_url, merchant_id, product_code, account, sign_type, success_status, callback_url } =
-        real_server_from_env()?;
-    println!("== {base_url}, signType {sign_type}, success status {success_status} ==");
-    let client = Client::new(config);
-    flow(&client, &merchant_id, Some(product_code), &account, callback_url)?;
-    println!(
-        "5. status callbacks go to your callback URL: verify them with Client::verify_notification and reply {}",
-        client.notification_reply()
-    );
+    let server = real_server()?;
+    let client = Client::new(server.config.clone());
+    flow(&client, server.order())?;
+    show_real_server_end(client.notification_reply());
     Ok(())
+}
+
+/// The server named by the `VIPCHARGE_*` variables, announced.
+///
+/// # Errors
+/// As [`real_server_from_env`].
+pub fn real_server() -> Result<RealServer, BoxError> {
+    let server = real_server_from_env()?;
+    println!("== {}, signType {}, success status {} ==", server.base_url, server.sign_type, server.success_status);
+    Ok(server)
+}
+
+/// The last line against a real server: where the callbacks go and what to reply.
+pub fn show_real_server_end(reply: &str) {
+    println!(
+        "5. status callbacks go to your callback URL: verify them with Client::verify_notification and reply {reply}"
+    );
 }

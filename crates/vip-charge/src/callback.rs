@@ -65,16 +65,7 @@ impl Client {
         I: IntoIterator,
         I::Item: HeaderPair,
     {
-        use sign_core::trace::{CallbackSpan, CallbackVerdict};
-        let span = CallbackSpan::start(env!("CARGO_PKG_NAME"));
-        let result = span.in_scope(|| self.check_notification(headers, body));
-        span.finish(match &result {
-            Ok(_) => CallbackVerdict::Accepted,
-            Err(Error::CallbackReplayed(_)) => CallbackVerdict::Replayed,
-            Err(Error::CallbackRejected) => CallbackVerdict::Rejected,
-            Err(_) => CallbackVerdict::Error,
-        });
-        result
+        sign_core::trace::verify_callback(env!("CARGO_PKG_NAME"), || self.check_notification(headers, body))
     }
 
     /// [`verify_notification`](Self::verify_notification) without its tracing span.
@@ -147,6 +138,18 @@ impl Client {
     /// with HTTP status 200). Anything else makes the platform send the callback again.
     pub fn notification_reply(&self) -> &str {
         REPLY_SUCCESS
+    }
+}
+
+/// Which errors are the verdicts `replayed` and `rejected` in the `callback` span of
+/// [`Client::verify_notification`].
+impl sign_core::trace::CallbackError for Error {
+    fn is_replayed(&self) -> bool {
+        matches!(self, Self::CallbackReplayed(_))
+    }
+
+    fn is_rejected(&self) -> bool {
+        matches!(self, Self::CallbackRejected)
     }
 }
 

@@ -58,22 +58,6 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client over sign-core's blocking ureq transport, with the config's timeouts and response
-    /// size limit. The client itself repeats calls as the config's retry policy allows, signing
-    /// every attempt afresh (a new nonce and timestamp).
-    #[cfg(feature = "ureq")]
-    pub fn new(config: Config) -> Self {
-        let transport = config.http_options().ureq_transport(concat!("paykit-vip-charge/", env!("CARGO_PKG_VERSION")));
-        Self::with_transport(config, Arc::new(transport))
-    }
-
-    /// A sans-IO client: [`prepare`](Self::prepare) and [`parse`](Self::parse) work, and nothing is
-    /// ever sent ([`call`](Self::call) fails with outcome [`NotSent`](sign_core::Outcome::NotSent)).
-    /// For async code or your own HTTP client; available without the `ureq` feature.
-    pub fn sans_io(config: Config) -> Self {
-        Self::with_transport(config, Arc::new(sign_core::NoTransport))
-    }
-
     /// A client sending through `transport` (any HTTP client, a test double, the sandbox).
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Self {
@@ -96,30 +80,16 @@ impl Client {
         Self { inner: Arc::new(inner) }
     }
 
-    /// The configuration.
-    pub fn config(&self) -> &Config {
-        &self.inner.config
-    }
-
     /// The clock requests and callbacks are timed with.
     pub(crate) fn clock(&self) -> &dyn Clock {
         &*self.inner.clock
     }
 
-    sign_core::client_call_methods!(Error);
+    sign_core::client_shell!(Error);
 
     /// Every endpoint of this platform has a published path.
     fn endpoint_path<E: Endpoint>(&self) -> Result<&str, Error> {
         Ok(E::PATH)
-    }
-
-    fn transport(&self) -> &dyn Transport {
-        &*self.inner.transport
-    }
-
-    /// How [`call`](Self::call) repeats a failed attempt; each repeat is signed afresh.
-    fn retry_policy(&self) -> sign_core::RetryPolicy {
-        self.inner.config.http_options().retry
     }
 
     /// The envelope's `data` as `T` (see [`envelope`]), under the configured size cap.

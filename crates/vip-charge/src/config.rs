@@ -394,7 +394,6 @@ pub(crate) fn header_safe(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sign_core::RetryPolicy;
     use std::time::Duration;
 
     fn base() -> ConfigBuilder {
@@ -490,25 +489,6 @@ mod tests {
     }
 
     #[test]
-    fn plain_http_is_refused_except_to_loopback_or_when_allowed() {
-        // Fails before issue 13: http:// to any host was accepted.
-        let refused = base().base_url("http://api.example.com").md5_secret_key("s").build();
-        match refused {
-            Err(Error::Config(m)) => {
-                assert!(m.contains("ConfigBuilder::base_url") && m.contains("allow_insecure_http"), "{m}")
-            }
-            other => panic!("{other:?}"),
-        }
-        let allowed = base().base_url("http://api.example.com").md5_secret_key("s").allow_insecure_http(true).build();
-        assert_eq!(allowed.unwrap().base_url(), "http://api.example.com");
-        for loopback in ["http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:80"] {
-            let c = base().base_url(loopback).md5_secret_key("s").build();
-            assert!(c.is_ok(), "{loopback}: {c:?}");
-        }
-        assert!(base().base_url("https://api.example.com").md5_secret_key("s").build().is_ok());
-    }
-
-    #[test]
     fn keys_come_from_text_parsed_or_file() {
         let dir = env!("CARGO_MANIFEST_DIR");
         let from_file =
@@ -568,25 +548,11 @@ mod tests {
         assert!(!c.sends_sign_type());
     }
 
-    #[test]
-    fn http_options_are_set_one_by_one_or_at_once() {
-        let retry = RetryPolicy::new(1, Duration::from_millis(10), Duration::from_millis(20));
-        let c = base()
-            .md5_secret_key("s")
-            .connect_timeout(Duration::from_secs(1))
-            .timeout(Duration::from_secs(2))
-            .retry(retry)
-            .max_response_bytes(3)
-            .build()
-            .unwrap();
-        let h = c.http_options();
-        assert_eq!(
-            (h.connect_timeout, h.timeout, h.retry, h.max_response_bytes),
-            (Duration::from_secs(1), Duration::from_secs(2), retry, 3)
-        );
-        let mut all = HttpOptions::default();
-        all.timeout = Duration::from_secs(7);
-        let c = base().md5_secret_key("s").max_response_bytes(3).http_options(all).build().unwrap();
-        assert_eq!(c.http_options(), &all);
-    }
+    // Fails before issue 13 (the plain-http test): http:// to any host was accepted.
+    sign_core::http_options_builder_tests!(base().md5_secret_key("s") =>
+        #[test]
+        fn proxy_from_env_is_off_unless_asked,
+        #[test]
+        fn plain_http_is_refused_except_to_loopback_or_when_allowed,
+    );
 }

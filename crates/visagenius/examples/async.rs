@@ -17,12 +17,13 @@ use std::process::ExitCode;
 
 use visagenius::{AsyncClient, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest};
 
-/// The quickstart's environment reading (`target`) and output helpers, shared rather than copied.
+/// The quickstart's environment reading (`target`), printing and exit status, shared rather than
+/// copied: only the calls (awaited here) differ.
 #[allow(dead_code)]
 #[path = "quickstart.rs"]
 pub mod quickstart;
 
-use quickstart::{BoxError, Target, address_line};
+use quickstart::{BoxError, Target, exit_code, show_detail, show_paid, show_products};
 
 /// The flow against `target` with the async client, reporting each step to `out` exactly as the
 /// blocking quickstart does.
@@ -33,34 +34,12 @@ pub async fn run(target: &Target, out: &mut (impl Write + Send)) -> Result<(), B
     let Target { client, order_id, pay_amount, server, .. } = target;
     let client = AsyncClient::new(client.config().clone());
     writeln!(out, "server: {server}")?;
-
     writeln!(out, "1. product_brief_query (商品列表查询)")?;
-    let list = client.product_brief_query(&ProductBriefQueryRequest::new()).await?;
-    let products = list.products();
-    writeln!(out, "   {} products in total, {} returned", list.total_count, products.len())?;
-    let first = products.first().ok_or("the product list is empty")?;
-    let product_id = first.product_id.ok_or("the first product has no product_id")?;
-    writeln!(out, "   first: #{product_id} {}", first.product_name.as_deref().unwrap_or("(no name)"))?;
-
+    let product_id = show_products(out, &client.product_brief_query(&ProductBriefQueryRequest::new()).await?)?;
     writeln!(out, "2. product_query (商品详情查询) #{product_id}")?;
-    let detail = client.product_query(&ProductQueryRequest::new(product_id)).await?;
-    writeln!(
-        out,
-        "   {} | price {} | country {} | stay {} | validity {}",
-        detail.product_name.as_deref().unwrap_or("(no name)"),
-        detail.price.map_or_else(|| "(none)".to_owned(), |p| p.to_string()),
-        detail.country_code.as_deref().unwrap_or("?"),
-        detail.stay_duration_unit.as_deref().unwrap_or("?"),
-        detail.validity_period_unit.as_deref().unwrap_or("?"),
-    )?;
-
+    show_detail(out, &client.product_query(&ProductQueryRequest::new(product_id)).await?)?;
     writeln!(out, "3. order_pay (订单支付) order {order_id}, {pay_amount}")?;
-    let paid = client.order_pay(&OrderPayRequest::new(*order_id, *pay_amount)).await?;
-    match paid.express_address.as_ref().map(address_line).filter(|line| !line.is_empty()) {
-        Some(line) => writeln!(out, "   paid; send the documents to {line}")?,
-        None => writeln!(out, "   paid; no address returned (nothing to mail, e.g. an e-visa)")?,
-    }
-    Ok(())
+    show_paid(out, &client.order_pay(&OrderPayRequest::new(*order_id, *pay_amount)).await?)
 }
 
 #[tokio::main]
@@ -69,11 +48,5 @@ async fn main() -> ExitCode {
         Ok(target) => run(&target, &mut std::io::stdout()).await,
         Err(e) => Err(e),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("async quickstart failed: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    exit_code(result, "async quickstart")
 }

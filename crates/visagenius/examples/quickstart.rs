@@ -15,7 +15,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use visagenius::sandbox::{SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, Sandbox};
-use visagenius::{Client, Config, ExpressAddress, Fen, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest};
+use visagenius::{
+    Client, Config, ExpressAddress, Fen, OrderPayRequest, OrderPayResponse, ProductBriefQueryRequest,
+    ProductBriefQueryResponse, ProductQueryRequest, ProductQueryResponse,
+};
 
 /// Any failure of the quickstart, printed as it is.
 pub type BoxError = Box<dyn std::error::Error>;
@@ -71,17 +74,32 @@ pub fn target(var: impl Fn(&str) -> Option<String>) -> Result<Target, BoxError> 
 pub fn run(target: &Target, out: &mut impl Write) -> Result<(), BoxError> {
     let Target { client, order_id, pay_amount, server, .. } = target;
     writeln!(out, "server: {server}")?;
-
     writeln!(out, "1. product_brief_query (商品列表查询)")?;
-    let list = client.product_brief_query(&ProductBriefQueryRequest::new())?;
+    let product_id = show_products(out, &client.product_brief_query(&ProductBriefQueryRequest::new())?)?;
+    writeln!(out, "2. product_query (商品详情查询) #{product_id}")?;
+    show_detail(out, &client.product_query(&ProductQueryRequest::new(product_id))?)?;
+    writeln!(out, "3. order_pay (订单支付) order {order_id}, {pay_amount}")?;
+    show_paid(out, &client.order_pay(&OrderPayRequest::new(*order_id, *pay_amount))?)
+}
+
+/// Step 1's answer: the count and the first product, whose id it returns.
+///
+/// # Errors
+/// An empty list, a first product without an id, or `out` failing.
+pub fn show_products(out: &mut dyn Write, list: &ProductBriefQueryResponse) -> Result<i64, BoxError> {
     let products = list.products();
     writeln!(out, "   {} products in total, {} returned", list.total_count, products.len())?;
     let first = products.first().ok_or("the product list is empty")?;
     let product_id = first.product_id.ok_or("the first product has no product_id")?;
     writeln!(out, "   first: #{product_id} {}", first.product_name.as_deref().unwrap_or("(no name)"))?;
+    Ok(product_id)
+}
 
-    writeln!(out, "2. product_query (商品详情查询) #{product_id}")?;
-    let detail = client.product_query(&ProductQueryRequest::new(product_id))?;
+/// Step 2's answer: the product's detail.
+///
+/// # Errors
+/// `out` fails.
+pub fn show_detail(out: &mut dyn Write, detail: &ProductQueryResponse) -> Result<(), BoxError> {
     writeln!(
         out,
         "   {} | price {} | country {} | stay {} | validity {}",
@@ -91,14 +109,30 @@ pub fn run(target: &Target, out: &mut impl Write) -> Result<(), BoxError> {
         detail.stay_duration_unit.as_deref().unwrap_or("?"),
         detail.validity_period_unit.as_deref().unwrap_or("?"),
     )?;
+    Ok(())
+}
 
-    writeln!(out, "3. order_pay (订单支付) order {order_id}, {pay_amount}")?;
-    let paid = client.order_pay(&OrderPayRequest::new(*order_id, *pay_amount))?;
+/// Step 3's answer: where to send the documents.
+///
+/// # Errors
+/// `out` fails.
+pub fn show_paid(out: &mut dyn Write, paid: &OrderPayResponse) -> Result<(), BoxError> {
     match paid.express_address.as_ref().map(address_line).filter(|line| !line.is_empty()) {
         Some(line) => writeln!(out, "   paid; send the documents to {line}")?,
         None => writeln!(out, "   paid; no address returned (nothing to mail, e.g. an e-visa)")?,
     }
     Ok(())
+}
+
+/// The exit status of a run: success, or the error printed after `name`.
+pub fn exit_code(result: Result<(), BoxError>, name: &str) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{name} failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// The supplier's address on one line, from whichever of its fields the provider sent (every one
@@ -119,11 +153,6 @@ pub fn address_line(a: &ExpressAddress) -> String {
 }
 
 fn main() -> ExitCode {
-    match target(|name| std::env::var(name).ok()).and_then(|target| run(&target, &mut std::io::stdout())) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("quickstart failed: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    let result = target(|name| std::env::var(name).ok()).and_then(|target| run(&target, &mut std::io::stdout()));
+    exit_code(result, "quickstart")
 }

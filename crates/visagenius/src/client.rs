@@ -39,23 +39,6 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client over sign-core's blocking ureq transport, with the timeouts, retry policy and
-    /// body limit of `config` (validated when it was built, so this cannot fail).
-    #[cfg(feature = "ureq")]
-    pub fn new(config: Config) -> Self {
-        let transport = config.http_options().ureq_transport(concat!("paykit-visagenius/", env!("CARGO_PKG_VERSION")));
-        Self::with_transport(config, Arc::new(transport))
-    }
-
-    /// A sans-IO client, with no transport: [`prepare`](Client::prepare) builds the exact request,
-    /// you send it with your own HTTP client (async or not), and [`parse`](Client::parse) reads the
-    /// answer. Nothing is ever sent: `call` and the endpoint methods fail with an error whose
-    /// [`outcome`](crate::Error::outcome) is [`Outcome::NotSent`](sign_core::Outcome::NotSent)
-    /// (sign-core's [`NoTransport`](sign_core::NoTransport)). Available without the `ureq` feature.
-    pub fn sans_io(config: Config) -> Self {
-        Self::with_transport(config, Arc::new(sign_core::NoTransport))
-    }
-
     /// A client sending through `transport` (another HTTP client, a test double, the sandbox).
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Self { inner: Arc::new(Inner { config, transport, clock: Arc::new(SystemClock) }) }
@@ -68,12 +51,7 @@ impl Client {
         Self { inner: Arc::new(inner) }
     }
 
-    /// The configuration.
-    pub fn config(&self) -> &Config {
-        &self.inner.config
-    }
-
-    sign_core::client_call_methods!(Error);
+    sign_core::client_shell!(Error);
 
     /// The published path of `E` (every VisaGenius endpoint in the docs has one).
     fn endpoint_path<E: Endpoint>(&self) -> Result<&str, Error> {
@@ -86,14 +64,6 @@ impl Client {
     /// The envelope's `body` decoded as `T` (see [`envelope`]), under the configured size cap.
     fn read_response<T: DeserializeOwned>(&self, response: &HttpResponse, context: &str) -> Result<T, Error> {
         envelope::parse(response, self.inner.config.http_options().max_response_bytes, context)
-    }
-
-    fn transport(&self) -> &dyn Transport {
-        &*self.inner.transport
-    }
-
-    fn retry_policy(&self) -> sign_core::RetryPolicy {
-        self.inner.config.http_options().retry
     }
 
     /// The provider's signing rule (see [`auth`]) over `body`: `X-Date` and `Date`, `X-Appid` and

@@ -42,6 +42,12 @@ pub const NOT_IDEMPOTENT: &str =
 
 /// The file, or `None` when every endpoint's method is hand-written.
 pub fn render(dir: &str, docs: &[Doc]) -> Option<String> {
+    render_with(CLIENT_FILE, METHOD, dir, docs)
+}
+
+/// `file` with one `method` per endpoint without `client: ext` (sorted by name), or `None` when
+/// there is none: the blocking client's file, and with its own templates the async client's.
+pub fn render_with(file: &str, method: &str, dir: &str, docs: &[Doc]) -> Option<String> {
     let mut endpoints: Vec<&Endpoint> =
         docs.iter().filter_map(|d| d.endpoint.as_ref()).filter(|e| !e.client_ext).collect();
     if endpoints.is_empty() {
@@ -53,14 +59,14 @@ pub fn render(dir: &str, docs: &[Doc]) -> Option<String> {
         types.insert(e.request.clone());
         types.insert(e.response_type());
     }
-    let methods: String = endpoints.iter().map(|e| format!("\n{}", method(dir, e))).collect();
+    let methods: String = endpoints.iter().map(|e| format!("\n{}", fill_method(method, dir, e))).collect();
     let types = types.into_iter().collect::<Vec<_>>().join(", ");
-    Some(fill(CLIENT_FILE, &[("dir", dir), ("types", &types), ("methods", &methods)]))
+    Some(fill(file, &[("dir", dir), ("types", &types), ("methods", &methods)]))
 }
 
-fn method(dir: &str, e: &Endpoint) -> String {
+fn fill_method(method: &str, dir: &str, e: &Endpoint) -> String {
     fill(
-        METHOD,
+        method,
         &[
             ("summary", &doc::doc_text(doc::summary(&e.summary))),
             ("target", &endpoint::target(e)),
