@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use acqra_gateway::sandbox::{self, Sandbox, SandboxGateway, SandboxOptions, codes};
+use acqra_gateway::sandbox::{self, Sandbox, SandboxGateway, SandboxOptions, codes, poll_until};
 use acqra_gateway::{
     CancelRequest, CaptureRequest, CashierOrderRequest, Client, Decimal, Error, MitPaymentRequest, OrderStatus,
     PaymentMethodType, QueryRequest, RefundQueryRequest, RefundRequest, RefundStatus, ShipmentDirection,
@@ -16,6 +16,10 @@ use acqra_gateway::{
 };
 use common::*;
 use sign_core::{FixedClock, HttpRequest, Method};
+
+/// How long a test waits for what a sandbox does in the background (a handler still running after
+/// its client gave up on a delayed answer): far longer than it takes, so a busy machine cannot fail it.
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
 fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
@@ -307,20 +311,7 @@ fn a_late_answer_past_the_timeout_is_outcome_unknown() {
     let e = pay(&client, "ORD-FLT004").unwrap_err();
     assert!(e.outcome_unknown(), "{e:?}");
     // Looked up with a client of the default timeout, which the delayed handler cannot hold up.
-    assert!(eventually(|| order_status(&patient, "ORD-FLT004") == Some(OrderStatus::Authorized)));
-}
-
-/// Waits (at most 10 s) until `done`: a client that gave up on its call can get there before a
-/// busy machine has run the sandbox's handler, which processes the request and only then delays.
-fn eventually(mut done: impl FnMut() -> bool) -> bool {
-    let give_up = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !done() {
-        if std::time::Instant::now() > give_up {
-            return false;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    true
+    assert!(poll_until(PATIENCE, || order_status(&patient, "ORD-FLT004") == Some(OrderStatus::Authorized)));
 }
 
 #[test]

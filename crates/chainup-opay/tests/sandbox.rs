@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::{Arc, Mutex};
 
-use chainup_opay::sandbox::{Sandbox, SandboxError, SandboxKeys};
+use chainup_opay::sandbox::{Sandbox, SandboxError, SandboxKeys, poll_until};
 use chainup_opay::{
     CancelOrderRequest, Client, CreateThirdOrderRequest, Error, MerchantBillingDayRequest, OrderDetailRequest,
     OrderStatus, PayNotification, Payer,
@@ -13,6 +13,10 @@ use chainup_opay::{
 use common::*;
 use sandbox_server::SandboxServer;
 use sign_core::{HttpRequest, HttpResponse, Method};
+
+/// How long a test waits for what a sandbox does in the background (a handler still running after
+/// its client gave up on a delayed answer): far longer than it takes, so a busy machine cannot fail it.
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
 fn sandbox() -> Sandbox {
     let keys = SandboxKeys::new(
@@ -505,18 +509,5 @@ fn a_delay_past_the_client_timeout_is_outcome_unknown() {
     sandbox.faults().on_path(CREATE, Fault::Delay(Duration::from_secs(2)));
     let err = client.create_third_order(&order("D-1", "https://m.example/n")).unwrap_err();
     assert!(err.outcome_unknown(), "{err:?}");
-    assert!(eventually(|| sandbox.order("10000000001").is_some()), "processed, answered too late");
-}
-
-/// Waits (at most 10 s) until `done`: a client that gave up on its call can get there before a
-/// busy machine has run the sandbox's handler, which processes the request and only then delays.
-fn eventually(mut done: impl FnMut() -> bool) -> bool {
-    let give_up = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !done() {
-        if std::time::Instant::now() > give_up {
-            return false;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    true
+    assert!(poll_until(PATIENCE, || sandbox.order("10000000001").is_some()), "processed, answered too late");
 }

@@ -3,9 +3,13 @@
 
 #![cfg(feature = "sandbox")]
 
-use mall_pay::sandbox::{STARTING_POINTS, Sandbox};
+use mall_pay::sandbox::{STARTING_POINTS, Sandbox, poll_until};
 use mall_pay::{BodyEncoding, Client, Error, Freight, OrderPayRequest, PayOrder, PayParam, PayWith, Points, Yuan};
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};
+
+/// How long a test waits for what a sandbox does in the background (a handler still running after
+/// its client gave up on a delayed answer): far longer than it takes, so a busy machine cannot fail it.
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
 fn raw_pay(sandbox: &Sandbox, token: Option<&SecretString>, body: &str) -> HttpResponse {
     let url = format!("{}{}", sandbox.base_url(), Sandbox::PAY_PATH);
@@ -295,20 +299,7 @@ fn order_pay_fault_delay_past_the_client_timeout_is_outcome_unknown() {
     let client = Client::new(sandbox.config_builder().timeout(std::time::Duration::from_millis(150)).build().unwrap());
     let err = pay_points(&client, 5004).unwrap_err();
     assert!(err.outcome_unknown(), "{err:?}");
-    assert!(eventually(|| sandbox.paid_order(5004).is_some()), "a delay processes the request");
-}
-
-/// Waits (at most 10 s) until `done`: a client that gave up on its call can get there before a
-/// busy machine has run the sandbox's handler, which processes the request and only then delays.
-fn eventually(mut done: impl FnMut() -> bool) -> bool {
-    let give_up = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !done() {
-        if std::time::Instant::now() > give_up {
-            return false;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    true
+    assert!(poll_until(PATIENCE, || sandbox.paid_order(5004).is_some()), "a delay processes the request");
 }
 
 /// Review finding I7: the sandbox reads `pay_price` from the JSON number's own text, never

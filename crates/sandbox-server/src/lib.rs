@@ -531,6 +531,22 @@ pub fn wait_for<'a, T>(
     }
 }
 
+/// Polls `done` every few milliseconds until it holds or `within` passes (any `Duration`), and
+/// says whether it held: for what a sandbox does in the background, such as a handler still running
+/// after its client gave up on a delayed answer, or a callback on its way.
+pub fn poll_until(within: Duration, mut done: impl FnMut() -> bool) -> bool {
+    let deadline = deadline_after(within);
+    loop {
+        if done() {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// `timeout` from now, or as far as the clock goes.
 fn deadline_after(timeout: Duration) -> Instant {
     let now = Instant::now();
@@ -792,6 +808,17 @@ fn reason(status: u16) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn polling_stops_when_done_or_at_the_deadline() {
+        let mut calls = 0;
+        assert!(poll_until(Duration::MAX, || {
+            calls += 1;
+            calls == 3
+        }));
+        assert_eq!(calls, 3);
+        assert!(!poll_until(Duration::ZERO, || false));
+    }
 
     #[test]
     fn waiting_for_deliveries_takes_any_timeout_and_wakes_on_a_change() {

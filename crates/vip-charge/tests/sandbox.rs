@@ -9,11 +9,15 @@ use std::time::Duration;
 use sandbox_server::SandboxServer;
 use sign_core::rsa::PrivateKey;
 use sign_core::{DecimalNumber, FixedClock, HttpResponse, RetryPolicy, TransportError, TransportErrorKind};
-use vip_charge::sandbox::{DeliveryOutcome, Fault, Sandbox};
+use vip_charge::sandbox::{DeliveryOutcome, Fault, Sandbox, poll_until};
 use vip_charge::{
     BatchOrderItem, BatchOrderRequest, BusinessBalanceRequest, Client, Error, OrderInfoRequest, ProductListRequest,
     SignType, StatusCallback, VipChargeRequest,
 };
+
+/// How long a test waits for what a sandbox does in the background (a handler still running after
+/// its client gave up on a delayed answer): far longer than it takes, so a busy machine cannot fail it.
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
 fn merchant_key() -> PrivateKey {
     PrivateKey::parse(include_str!("../testdata/merchant_private_key.pem")).unwrap()
@@ -489,21 +493,8 @@ fn a_late_answer_past_the_client_timeout_is_outcome_unknown() {
     let c = Client::new(config);
     let e = c.vip_charge(&charge(&sb, "87103", "acc", "late-1")).unwrap_err();
     assert!(e.outcome_unknown(), "{e:?}");
-    assert!(eventually(|| sb.order_count() == 1), "the order went through");
+    assert!(poll_until(PATIENCE, || sb.order_count() == 1), "the order went through");
     assert_eq!(sb.order_count(), 1, "once");
-}
-
-/// Waits (at most 10 s) until `done`: a client that gave up on its call can get there before a
-/// busy machine has run the sandbox's handler, which processes the request and only then delays.
-fn eventually(mut done: impl FnMut() -> bool) -> bool {
-    let give_up = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !done() {
-        if std::time::Instant::now() > give_up {
-            return false;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    true
 }
 
 /// Review §4 ("can panic"): a batch whose total overflows the decimal type (an absurd configured

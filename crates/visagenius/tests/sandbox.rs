@@ -10,11 +10,15 @@ use sign_core::{FixedClock, HttpRequest, Method};
 use time::macros::datetime;
 use visagenius::sandbox::{
     SANDBOX_APPID, SANDBOX_EVISA_ORDER_ID, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_ORDER_WITH_ADDRESS_ID,
-    SANDBOX_PAID_ORDER_ID, SANDBOX_PRODUCT_IDS, Sandbox,
+    SANDBOX_PAID_ORDER_ID, SANDBOX_PRODUCT_IDS, Sandbox, poll_until,
 };
 use visagenius::{
     Client, Error, Fen, OrderExpressAddress, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest,
 };
+
+/// How long a test waits for what a sandbox does in the background (a handler still running after
+/// its client gave up on a delayed answer): far longer than it takes, so a busy machine cannot fail it.
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
 fn api_msg(result: Result<impl std::fmt::Debug, Error>) -> (u16, String) {
     match result {
@@ -343,21 +347,8 @@ fn order_pay_fault_delay_past_the_client_timeout_is_outcome_unknown() {
     let config = sandbox.config_builder().timeout(std::time::Duration::from_millis(150)).build().unwrap();
     let err = pay_sandbox_order(&visagenius::Client::new(config)).unwrap_err();
     assert!(err.outcome_unknown(), "{err:?}");
-    let paid = eventually(|| sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid));
+    let paid = poll_until(PATIENCE, || sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid));
     assert!(paid, "a delay processes the request");
-}
-
-/// Waits (at most 10 s) until `done`: a client that gave up on its call can get there before a
-/// busy machine has run the sandbox's handler, which processes the request and only then delays.
-fn eventually(mut done: impl FnMut() -> bool) -> bool {
-    let give_up = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !done() {
-        if std::time::Instant::now() > give_up {
-            return false;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    true
 }
 
 #[test]

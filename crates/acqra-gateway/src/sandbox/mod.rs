@@ -35,7 +35,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use sandbox_server::hooks::masked;
-pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+pub use sandbox_server::{Fault, Faults, Hooks, Listen, poll_until};
 use sandbox_server::{SandboxServer, refuse_because};
 use serde_json::{Value, json};
 use sign_core::{Clock, HttpRequest, HttpResponse, Method, SecretString, SystemClock};

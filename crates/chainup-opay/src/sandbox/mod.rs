@@ -60,7 +60,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use rsa::{RsaPrivateKey, RsaPublicKey};
-pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+pub use sandbox_server::{Fault, Faults, Hooks, Listen, poll_until};
 use sandbox_server::{SandboxServer, refuse_because};
 use serde_json::{Value, json};
 use sign_core::decimal::rust_decimal;

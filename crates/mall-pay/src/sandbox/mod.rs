@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+pub use sandbox_server::{Fault, Faults, Hooks, Listen, poll_until};
 use sandbox_server::{SandboxServer, refuse_because};
 use serde_json::value::RawValue;
 use sign_core::{HttpRequest, HttpResponse, Method, SecretString};

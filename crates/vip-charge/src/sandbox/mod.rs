@@ -67,7 +67,7 @@ use sign_core::rsa::{PrivateKey, PublicKey};
 use sign_core::{Clock, DecimalNumber, HttpRequest, HttpResponse, Method, SecretString, SystemClock};
 
 pub use notify::{CallbackDelivery, DeliveryOutcome, RETRY_SCHEDULE};
-pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+pub use sandbox_server::{Fault, Faults, Hooks, Listen, poll_until};
 
 use crate::auth::SignType;
 use crate::{Client, ConfigBuilder, Error};

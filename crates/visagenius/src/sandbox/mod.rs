@@ -47,7 +47,7 @@ mod verify;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-pub use sandbox_server::{Fault, Faults, Hooks, Listen};
+pub use sandbox_server::{Fault, Faults, Hooks, Listen, poll_until};
 use sandbox_server::{SandboxServer, is_lost_answer, refuse_because};
 use serde_json::{Value, json};
 use sign_core::{
