@@ -34,6 +34,7 @@
 pub mod async_transport;
 pub mod call;
 pub mod check;
+mod client_macros;
 pub mod clock;
 pub mod currency;
 #[cfg(feature = "decimal")]
