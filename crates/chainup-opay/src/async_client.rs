@@ -8,33 +8,14 @@ use std::sync::Arc;
 
 use sign_core::Clock;
 
-use crate::Error;
-
 sign_core::async_client! {
     /// An opay client for async code: `client.order_detail(&request).await`.
+    callbacks: crate::PayNotification
 }
 
 impl AsyncClient {
     /// The same client reading the time from `clock` (see [`Client::with_clock`](crate::Client::with_clock)). For tests.
     pub fn with_clock(self, clock: Arc<dyn Clock>) -> Self {
         Self { client: self.client.with_clock(clock), ..self }
-    }
-
-    /// Verifies a callback: [`Client::verify_notification`](crate::Client::verify_notification) (sans-IO, nothing to await), with this
-    /// client's configuration and replay guard.
-    ///
-    /// # Errors
-    /// As [`Client::verify_notification`](crate::Client::verify_notification).
-    pub fn verify_notification<I>(&self, headers: I, body: &[u8]) -> Result<crate::PayNotification, Error>
-    where
-        I: IntoIterator,
-        I::Item: sign_core::HeaderPair,
-    {
-        self.client.verify_notification(headers, body)
-    }
-
-    /// The exact body to answer an accepted callback with ([`Client::notification_reply`](crate::Client::notification_reply)).
-    pub fn notification_reply(&self) -> &str {
-        self.client.notification_reply()
     }
 }

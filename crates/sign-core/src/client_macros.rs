@@ -303,6 +303,32 @@ macro_rules! client_shell {
 #[allow(clippy::crate_in_macro_def)]
 #[macro_export]
 macro_rules! async_client {
+    // A provider that calls back: the blocking client's callback verification, forwarded (sans-IO,
+    // nothing to await).
+    ($(#[$meta:meta])* callbacks: $notification:ty) => {
+        $crate::async_client! { $(#[$meta])* }
+
+        impl AsyncClient {
+            /// Verifies a callback: [`Client::verify_notification`](crate::Client::verify_notification)
+            /// (sans-IO, nothing to await), with this client's configuration and replay guard.
+            ///
+            /// # Errors
+            /// As [`Client::verify_notification`](crate::Client::verify_notification).
+            pub fn verify_notification<I>(&self, headers: I, body: &[u8]) -> ::core::result::Result<$notification, crate::Error>
+            where
+                I: ::core::iter::IntoIterator,
+                I::Item: $crate::HeaderPair,
+            {
+                self.client.verify_notification(headers, body)
+            }
+
+            /// The exact body to answer an accepted callback with
+            /// ([`Client::notification_reply`](crate::Client::notification_reply)).
+            pub fn notification_reply(&self) -> &str {
+                self.client.notification_reply()
+            }
+        }
+    };
     ($(#[$meta:meta])*) => {
         $(#[$meta])*
         ///

@@ -8,10 +8,9 @@ use std::sync::Arc;
 
 use sign_core::Clock;
 
-use crate::Error;
-
 sign_core::async_client! {
     /// A VIP charge client for async code: `client.product_list(&request).await`.
+    callbacks: crate::StatusCallback
 }
 
 impl AsyncClient {
@@ -23,23 +22,5 @@ impl AsyncClient {
     /// The same client taking nonces from `nonces` (see [`Client::with_nonce_source`](crate::Client::with_nonce_source)).
     pub fn with_nonce_source(self, nonces: Arc<dyn crate::NonceSource>) -> Self {
         Self { client: self.client.with_nonce_source(nonces), ..self }
-    }
-
-    /// Verifies a callback: [`Client::verify_notification`](crate::Client::verify_notification) (sans-IO, nothing to await), with this
-    /// client's configuration and replay guard.
-    ///
-    /// # Errors
-    /// As [`Client::verify_notification`](crate::Client::verify_notification).
-    pub fn verify_notification<I>(&self, headers: I, body: &[u8]) -> Result<crate::StatusCallback, Error>
-    where
-        I: IntoIterator,
-        I::Item: sign_core::HeaderPair,
-    {
-        self.client.verify_notification(headers, body)
-    }
-
-    /// The exact body to answer an accepted callback with ([`Client::notification_reply`](crate::Client::notification_reply)).
-    pub fn notification_reply(&self) -> &str {
-        self.client.notification_reply()
     }
 }

@@ -401,3 +401,31 @@ fn headers_of_an_http_request_work_as_they_are() {
         .with_header("sign", C1);
     md5_verifier().verify_notification(&request.headers, BODY).unwrap();
 }
+
+/// A transport for a client that must not send anything.
+struct NoNetwork;
+
+impl sign_core::AsyncTransport for NoNetwork {
+    fn send<'a>(
+        &'a self,
+        _: &'a sign_core::HttpRequest,
+    ) -> sign_core::async_transport::BoxFuture<'a, Result<sign_core::HttpResponse, sign_core::TransportError>> {
+        unreachable!("verifying a callback sends nothing")
+    }
+
+    fn sleep(&self, _: Duration) -> sign_core::async_transport::BoxFuture<'static, ()> {
+        unreachable!("verifying a callback sends nothing")
+    }
+}
+
+#[test]
+fn the_async_client_verifies_callbacks_like_the_blocking_one_with_its_own_replay_guard() {
+    let client = vip_charge::AsyncClient::with_transport(md5_base().build().unwrap(), Arc::new(NoNetwork))
+        .with_clock(clock_at(TS));
+    let cb = client.verify_notification(headers("cbnonce1", C1), BODY).unwrap();
+    assert_eq!(cb.notification.order_code, "OC1");
+    assert!(matches!(client.verify_notification(headers("cbnonce1", C1), BODY), Err(Error::CallbackReplayed(_))));
+    let forged = client.verify_notification(headers("cbnonce2", C1), BODY).unwrap_err();
+    assert!(matches!(forged, Error::CallbackRejected), "{forged:?}");
+    assert_eq!(client.notification_reply(), REPLY_SUCCESS);
+}
