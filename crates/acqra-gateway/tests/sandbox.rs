@@ -535,3 +535,67 @@ fn an_absurd_token_lifetime_is_a_token_that_never_expires() {
         .with_body(br#"{"orderNo":"ORD-000001","paymentMethodType":"card"}"#.to_vec());
     assert_eq!(gw.handle(&query).status, 200, "the token is accepted");
 }
+
+/// The schema's required fields of the nested blocks a payment or checkout may carry (`Shipping`:
+/// address, firstName, lastName, phone; `ProductInfo`: price, productName, quantity, sku;
+/// `ThreeDsData`: dsVersion, eci, xid) are checked by the sandbox, as the gateway would, when
+/// the block is sent (a raw call can leave them out; the typed requests cannot).
+#[test]
+fn nested_blocks_missing_a_required_field_are_refused() {
+    let gw = SandboxGateway::default();
+    let token =
+        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
+            r#"{{"appId":"{}","secret":"{}"}}"#,
+            sandbox::APP_ID,
+            sandbox::SECRET
+        )));
+    let token: serde_json::Value = serde_json::from_slice(&token.body).unwrap();
+    let token = token["accessToken"].as_str().unwrap().to_owned();
+    let post = |path: &str, body: &serde_json::Value| {
+        let r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
+            .with_header("Content-Type", "application/json")
+            .with_header("Authorization", token.as_str())
+            .with_body(body.to_string());
+        let answer: serde_json::Value = serde_json::from_slice(&gw.handle(&r).body).unwrap();
+        (answer["respCode"].as_str().unwrap_or_default().to_owned(), answer["respMsg"].clone())
+    };
+    let address =
+        serde_json::json!({"city": "Seattle", "country": "HK", "line1": "l1", "postcode": "98102", "state": "WA"});
+    let shipping =
+        serde_json::json!({"address": address, "firstName": "Si", "lastName": "Li", "phone": {"number": "1"}});
+    let product = serde_json::json!({"price": "1.00", "productName": "P", "quantity": "1", "sku": "S1"});
+    let three_ds = serde_json::json!({"dsVersion": "2.2.0", "eci": "05", "xid": "x"});
+    let wallet = |order_no: &str| {
+        serde_json::json!({
+            "amount": "1.00", "currency": "USD", "orderNo": order_no, "paymentMethodType": "wechat",
+            "wechat": {"productType": "qr-code"},
+            "deviceInfo": {"browser": {"userAgent": "ua"}, "clientIp": "10.1.1.1", "language": "en"},
+            "shipping": shipping, "productInfo": [product], "threeDsData": three_ds,
+        })
+    };
+    let cashier = |order_no: &str| serde_json::json!({"amount": "1.00", "currency": "USD", "orderNo": order_no, "shipping": shipping, "productInfo": [product]});
+    // Complete blocks are accepted.
+    assert_eq!(post("payment", &wallet("ORD-NEST00")).0, codes::SUCCESS);
+    assert_eq!(post("cashier/order", &cashier("CS-NEST00")).0, codes::SUCCESS);
+    let cases = [
+        ("/shipping/firstName", "shipping.firstName"),
+        ("/shipping/phone", "shipping.phone"),
+        ("/shipping/address/city", "shipping.address.city"),
+        ("/productInfo/0/sku", "productInfo[0].sku"),
+        ("/productInfo/0/price", "productInfo[0].price"),
+        ("/threeDsData/eci", "threeDsData.eci"),
+    ];
+    for (i, (pointer, named)) in cases.into_iter().enumerate() {
+        let mut body = wallet(&format!("ORD-NEST{i:02}A"));
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        body.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+        let (code, msg) = post("payment", &body);
+        assert_eq!(code, codes::BAD_PARAMETER, "payment without {pointer}: {msg}");
+        assert!(msg.as_str().unwrap().contains(named), "{msg}");
+        if !pointer.starts_with("/threeDsData") {
+            let mut body = cashier(&format!("CS-NEST{i:02}A"));
+            body.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+            assert_eq!(post("cashier/order", &body).0, codes::BAD_PARAMETER, "cashier order without {pointer}");
+        }
+    }
+}

@@ -252,6 +252,31 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
 }
 
 #[test]
+fn the_sandbox_serves_the_documented_paths_only() {
+    // createThirdOrder, orderDetail and merchantBillingDay are documented under
+    // /platformapi/chainup/open/opay/ only (cancelOrder under both, see below): a client pointed
+    // at the unprefixed path must fail here as it would against the platform, not pass.
+    let sandbox = sandbox();
+    let notify = "https://merchant.example.com/n";
+    let moved = |name: &str, path: &str| Client::new(sandbox.config_builder().path(name, path).build().unwrap());
+    let created = moved("create_third_order", "/opay/createThirdOrder").create_third_order(&order("U-1", notify));
+    assert!(matches!(created, Err(Error::HttpStatus { status: 404, .. })), "{created:?}");
+    assert!(sandbox.orders().is_empty(), "nothing was created under an undocumented path");
+    let order_num = client_for(&sandbox).create_third_order(&order("U-2", notify)).unwrap().order_num;
+    let detail =
+        moved("order_detail", "/opay/orderDetail").order_detail(&OrderDetailRequest::new(APP_KEY, order_num.clone()));
+    assert!(matches!(detail, Err(Error::HttpStatus { status: 404, .. })), "{detail:?}");
+    let statement = moved("merchant_billing_day", "/opay/merchantBillingDay")
+        .merchant_billing_day(&MerchantBillingDayRequest::new());
+    assert!(matches!(statement, Err(Error::HttpStatus { status: 404, .. })), "{statement:?}");
+    // The documented paths still answer.
+    assert_eq!(
+        client_for(&sandbox).order_detail(&OrderDetailRequest::new(APP_KEY, order_num)).unwrap().order_status,
+        OrderStatus::Pending
+    );
+}
+
+#[test]
 fn cancel_order_works_under_both_documented_paths_and_merchant_billing_day_filters() {
     let sandbox = sandbox();
     let default_client = client_for(&sandbox);

@@ -91,6 +91,9 @@ pub(crate) fn fail(code: &'static str, message: impl Into<String>) -> Fail {
     Fail { code, message: message.into() }
 }
 
+/// The fields of an `Address` the schema marks required.
+const ADDRESS_REQUIRED: [&str; 5] = ["city", "country", "line1", "postcode", "state"];
+
 fn bad(msg: impl Into<String>) -> Fail {
     fail(codes::BAD_PARAMETER, msg)
 }
@@ -408,6 +411,7 @@ impl Ledger {
         let amount = amount(v, "amount")?;
         let currency = currency(v)?.to_owned();
         let order_no = self.check_new_order_no(v)?.to_owned();
+        Self::check_nested_blocks(v)?;
         let minutes = match str_field(v, "expiryTime") {
             Some(t) => t.parse::<u32>().map_err(|_| bad("expiryTime must be whole minutes"))?,
             None => 1440,
@@ -478,6 +482,40 @@ impl Ledger {
         ))
     }
 
+    /// The nested blocks of a payment or checkout, when sent, with the fields their schemas mark
+    /// required: `shipping` (`Shipping`), each `productInfo` item (`ProductInfo`) and
+    /// `threeDsData` (`ThreeDsData`). A value is present when it is neither missing, `null` nor
+    /// blank text (a number counts: the sandbox reads requests leniently).
+    fn check_nested_blocks(v: &Value) -> Result<(), Fail> {
+        fn present(block: &Value, key: &str) -> bool {
+            match block.get(key) {
+                None | Some(Value::Null) => false,
+                Some(Value::String(s)) => !s.trim().is_empty(),
+                Some(_) => true,
+            }
+        }
+        fn need(block: &Value, name: &str, keys: &[&str]) -> Result<(), Fail> {
+            match keys.iter().find(|k| !present(block, k)) {
+                Some(k) => Err(bad(format!("{name}.{k} is required"))),
+                None => Ok(()),
+            }
+        }
+        if let Some(shipping) = v.get("shipping").filter(|s| !s.is_null()) {
+            need(shipping, "shipping", &["address", "firstName", "lastName", "phone"])?;
+            need(&shipping["address"], "shipping.address", &ADDRESS_REQUIRED)?;
+        }
+        if let Some(items) = v.get("productInfo").filter(|p| !p.is_null()) {
+            let items = items.as_array().ok_or_else(|| bad("productInfo must be a list"))?;
+            for (i, item) in items.iter().enumerate() {
+                need(item, &format!("productInfo[{i}]"), &["price", "productName", "quantity", "sku"])?;
+            }
+        }
+        if let Some(three_ds) = v.get("threeDsData").filter(|t| !t.is_null()) {
+            need(three_ds, "threeDsData", &["dsVersion", "eci", "xid"])?;
+        }
+        Ok(())
+    }
+
     fn check_device_info(v: &Value, required_here: bool) -> Result<Option<String>, Fail> {
         let Some(d) = v.get("deviceInfo").filter(|d| !d.is_null()) else {
             return if required_here { Err(bad("deviceInfo is required")) } else { Ok(None) };
@@ -495,6 +533,7 @@ impl Ledger {
         let currency = currency(v)?.to_owned();
         let order_no = self.check_new_order_no(v)?.to_owned();
         let client_ip = Self::check_device_info(v, !mit)?;
+        Self::check_nested_blocks(v)?;
         let method = if mit { "card".to_owned() } else { required(v, "paymentMethodType")?.to_owned() };
         let billing = v.get("billing").filter(|b| !b.is_null()).cloned();
         if mit && billing.is_none() {
@@ -502,7 +541,7 @@ impl Ledger {
         }
         if let Some(b) = &billing {
             let a = b.get("address").ok_or_else(|| bad("billing.address is required"))?;
-            for k in ["city", "country", "line1", "postcode", "state"] {
+            for k in ADDRESS_REQUIRED {
                 required(a, k).map_err(|_| bad(format!("billing.address.{k} is required")))?;
             }
         }

@@ -742,15 +742,18 @@ impl Core {
         if path == crate::PAYMENT_PAGE_PATH {
             return self.payment_page(request);
         }
-        let endpoint = path.strip_prefix(PREFIX).unwrap_or(path);
-        let endpoint = match endpoint {
-            "/opay/createThirdOrder" | "/opay/orderDetail" | "/opay/merchantBillingDay" | "/opay/cancelOrder" => {
-                &endpoint["/opay/".len()..]
-            }
+        // The documented paths: three under the prefix only, cancelOrder as listed (`/opay/cancelOrder`)
+        // and, for deployments that keep the common prefix, under it too.
+        let endpoint = match path.strip_prefix(PREFIX) {
+            Some("/opay/createThirdOrder") => "createThirdOrder",
+            Some("/opay/orderDetail") => "orderDetail",
+            Some("/opay/merchantBillingDay") => "merchantBillingDay",
+            Some("/opay/cancelOrder") => "cancelOrder",
+            None if path == "/opay/cancelOrder" => "cancelOrder",
             _ => {
                 refuse_because(format!(
                     "no endpoint {path}: the sandbox serves {PREFIX}/opay/{{createThirdOrder,orderDetail,\
-                     merchantBillingDay,cancelOrder}} and {}",
+                     merchantBillingDay,cancelOrder}}, /opay/cancelOrder and {}",
                     crate::PAYMENT_PAGE_PATH
                 ));
                 return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>");
