@@ -574,4 +574,18 @@ mod tests {
         let bad = HttpResponse::json(200, r#"{"respCode":"4001","respMsg":"invalid secret"}"#);
         assert_eq!(parse_token_response(&bad, LIMIT).unwrap_err().api_code(), Some("4001"));
     }
+
+    #[test]
+    fn a_token_answer_without_resp_msg_is_still_a_token() {
+        // The schema marks `respMsg` required here (in 2 of its 10 responses only); a gateway that
+        // leaves it out, or sends null, on success must not make every call fail.
+        for body in [
+            r#"{"accessToken":"tk-9","expiresIn":3600,"respCode":"0000"}"#,
+            r#"{"accessToken":"tk-9","expiresIn":3600,"respCode":"0000","respMsg":null}"#,
+        ] {
+            let t =
+                parse_token_response(&HttpResponse::json(200, body), LIMIT).unwrap_or_else(|e| panic!("{body}: {e}"));
+            assert_eq!(t.secret().expose(), "tk-9");
+        }
+    }
 }

@@ -418,7 +418,7 @@ fn secrets_never_appear_in_debug_output() {
                 .with_transaction_identifier(TXN_ID)
         ),
         format!("{:?}", TokenRequest::new("app", APP_SECRET)),
-        format!("{:?}", TokenResponse::new("0000", "ok").with_access_token(TOKEN)),
+        format!("{:?}", TokenResponse::new("0000").with_resp_msg("ok").with_access_token(TOKEN)),
         format!(
             "{:?}",
             PaymentResponse::new(sign_core::Decimal::from_minor(1, 2), acqra_gateway::Currency::USD, "o1", "t1")

@@ -43,7 +43,7 @@ fn no_public_type_prints_a_secret() {
     let sub_resp = SubscriptionPaymentResponse::new(Decimal::from(1), acqra_gateway::Currency::USD, "ORD-RED003", "T3")
         .with_transaction_identifier(CREDENTIAL);
     let token_req = TokenRequest::new("app", APP_SECRET);
-    let token_resp = TokenResponse::new("0000", "ok").with_access_token(TOKEN);
+    let token_resp = TokenResponse::new("0000").with_resp_msg("ok").with_access_token(TOKEN);
     let prepared = client.prepare(&payment, &token).unwrap();
 
     for shown in [

@@ -232,14 +232,18 @@ pub struct RefundResponse {
     /// 应答码 (response code)
     #[serde(rename = "respCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub resp_code: String,
-    /// 应答描述 (response message)
-    #[serde(rename = "respMsg", deserialize_with = "sign_core::lenient::deserialize")]
-    pub resp_msg: String,
+    /// 应答描述 (response message; the schema marks it required here only, in 2 of 10 responses: read as optional, a gateway that leaves it out on success must not fail the call)
+    #[serde(
+        rename = "respMsg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub resp_msg: Option<String>,
 }
 
 impl RefundResponse {
     /// Creates a `RefundResponse` from its required fields; optional fields start unset (set them with `with_*`).
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
         amount: impl Into<sign_core::Decimal>,
         currency: impl Into<sign_core::Currency>,
@@ -248,7 +252,6 @@ impl RefundResponse {
         refund_status: impl Into<RefundStatus>,
         refund_trade_no: impl Into<String>,
         resp_code: impl Into<String>,
-        resp_msg: impl Into<String>,
     ) -> Self {
         Self {
             amount: amount.into(),
@@ -260,7 +263,7 @@ impl RefundResponse {
             refund_status: refund_status.into(),
             refund_trade_no: refund_trade_no.into(),
             resp_code: resp_code.into(),
-            resp_msg: resp_msg.into(),
+            resp_msg: None,
         }
     }
 
@@ -275,6 +278,13 @@ impl RefundResponse {
     #[must_use]
     pub fn with_finish_time(mut self, value: impl Into<String>) -> Self {
         self.finish_time = Some(value.into());
+        self
+    }
+
+    /// Sets `respMsg`.
+    #[must_use]
+    pub fn with_resp_msg(mut self, value: impl Into<String>) -> Self {
+        self.resp_msg = Some(value.into());
         self
     }
 }

@@ -107,15 +107,20 @@ pub struct TokenResponse {
     /// 应答码 (response code)
     #[serde(rename = "respCode", deserialize_with = "sign_core::lenient::deserialize")]
     pub resp_code: String,
-    /// 应答描述 (response message)
-    #[serde(rename = "respMsg", deserialize_with = "sign_core::lenient::deserialize")]
-    pub resp_msg: String,
+    /// 应答描述 (response message; the schema marks it required here only, in 2 of 10 responses: read as optional, a gateway that leaves it out on success must not fail the call)
+    #[serde(
+        rename = "respMsg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::deserialize"
+    )]
+    pub resp_msg: Option<String>,
 }
 
 impl TokenResponse {
     /// Creates a `TokenResponse` from its required fields; optional fields start unset (set them with `with_*`).
-    pub fn new(resp_code: impl Into<String>, resp_msg: impl Into<String>) -> Self {
-        Self { access_token: None, expires_in: None, resp_code: resp_code.into(), resp_msg: resp_msg.into() }
+    pub fn new(resp_code: impl Into<String>) -> Self {
+        Self { access_token: None, expires_in: None, resp_code: resp_code.into(), resp_msg: None }
     }
 
     /// Sets `accessToken`.
@@ -129,6 +134,13 @@ impl TokenResponse {
     #[must_use]
     pub fn with_expires_in(mut self, value: impl Into<i64>) -> Self {
         self.expires_in = Some(value.into());
+        self
+    }
+
+    /// Sets `respMsg`.
+    #[must_use]
+    pub fn with_resp_msg(mut self, value: impl Into<String>) -> Self {
+        self.resp_msg = Some(value.into());
         self
     }
 }
