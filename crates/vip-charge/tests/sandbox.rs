@@ -97,6 +97,21 @@ fn signatures_are_checked_exactly() {
 }
 
 #[test]
+fn an_empty_sign_type_header_is_the_default_sha256_rsa() {
+    // The platform drops empty header values from the string to sign and defaults signType to
+    // SHA256-RSA: an empty signType is the same as none, not an unknown sign type.
+    let sb = sandbox();
+    let c = Client::new(sb.config_builder().send_sign_type_header(false).build().unwrap());
+    let mut request = c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap();
+    request.headers.push(("signType".to_owned(), String::new()));
+    assert_eq!(envelope(&sb.handle(&request)).0, 0);
+    // An unknown non-empty sign type is still refused.
+    let mut request = c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap();
+    request.headers.push(("signType".to_owned(), "RSA".to_owned()));
+    assert_eq!(envelope(&sb.handle(&request)), (2, "不支持的签名方式".to_owned()));
+}
+
+#[test]
 fn replayed_nonces_and_stale_timestamps_are_rejected() {
     let sb = sandbox();
     let c = sb.client_with_sign_type(SignType::Sha256Rsa).unwrap();

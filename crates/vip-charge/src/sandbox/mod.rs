@@ -838,7 +838,8 @@ impl Shared {
             refuse_because(format!("businessId {business_id:?} is not the sandbox's {:?}", self.business_id));
             return Err(fail(SIGNATURE, "业务不存在"));
         }
-        let sign_type_header = header("signType");
+        // An empty value is no value: the string to sign drops it, and signType defaults to SHA256-RSA.
+        let sign_type_header = header("signType").filter(|t| !t.is_empty());
         let sign_type = match sign_type_header.as_deref() {
             None | Some("SHA256-RSA") => SignType::Sha256Rsa,
             Some("MD5") => SignType::Md5,
