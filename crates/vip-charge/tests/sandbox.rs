@@ -101,6 +101,21 @@ fn signatures_are_checked_exactly() {
 }
 
 #[test]
+fn an_empty_sign_type_header_is_the_default_sha256_rsa() {
+    // The platform drops empty header values from the string to sign and defaults signType to
+    // SHA256-RSA: an empty signType is the same as none, not an unknown sign type.
+    let sb = sandbox();
+    let c = Client::new(sb.config_builder().send_sign_type_header(false).build().unwrap());
+    let mut request = c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap();
+    request.headers.push(("signType".to_owned(), String::new()));
+    assert_eq!(envelope(&sb.handle(&request)).0, 0);
+    // An unknown non-empty sign type is still refused.
+    let mut request = c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap();
+    request.headers.push(("signType".to_owned(), "RSA".to_owned()));
+    assert_eq!(envelope(&sb.handle(&request)), (2, "不支持的签名方式".to_owned()));
+}
+
+#[test]
 fn replayed_nonces_and_stale_timestamps_are_rejected() {
     let sb = sandbox();
     let c = sb.client_with_sign_type(SignType::Sha256Rsa).unwrap();
@@ -438,6 +453,30 @@ fn callbacks_to_an_unreachable_url_are_recorded_as_failed() {
     let log = sb.wait_for_deliveries(Duration::from_secs(30), |d| d.len() >= 2);
     assert!(log.len() >= 2, "{log:?}");
     assert!(log.iter().all(|d| d.outcome == DeliveryOutcome::Failed && d.url == "http://127.0.0.1:9/notify"));
+}
+
+#[test]
+fn an_empty_callback_url_falls_back_to_the_default_one() {
+    // "callbackUrl: 为空则使用开户时设置的地址": an empty callbackUrl means the account's default URL.
+    let default_url = "http://127.0.0.1:9/notify";
+    let sb = Sandbox::builder()
+        .merchant_key(merchant_key())
+        .platform_key(platform_key())
+        .default_callback_url(default_url)
+        .start()
+        .unwrap();
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    let order = c.vip_charge(&charge(&sb, "87103", "acc", "cb-empty").with_callback_url("")).unwrap();
+    let items = vec![BatchOrderItem::new("cb-empty-b", "acc")];
+    let batch = BatchOrderRequest::new(sb.merchant_id(), sb.business_id(), "batch-cb-empty", "87103", items)
+        .with_callback_url(" ");
+    c.batch_order(&batch).unwrap();
+    let log = sb.wait_for_deliveries(Duration::from_secs(30), |d| {
+        d.iter().any(|d| d.order_code == order.order_code) && d.iter().any(|d| d.order_code != order.order_code)
+    });
+    let codes: std::collections::BTreeSet<&str> = log.iter().map(|d| d.order_code.as_str()).collect();
+    assert_eq!(codes.len(), 2, "{log:?}");
+    assert!(log.iter().all(|d| d.url == default_url), "{log:?}");
 }
 
 const CHARGE_PATH: &str = "/v1/openapi/order/VIPCharge";

@@ -5,7 +5,8 @@
 //!   refusing the request).
 //! - `ret == 0` ([`RET_OK`]) is success and `body` is the payload (`ret` and `msg` are read
 //!   whether the server writes them as numbers or strings: `"0"` is success too) (a missing or `null` body
-//!   decodes as JSON `null`, which suits `serde_json::Value`, `()` and `Option<_>`).
+//!   decodes as JSON `null`, which suits `serde_json::Value`, `()` and `Option<_>`; a type that refuses
+//!   `null`, or a body `[]`, is decoded from `{}`, so a response of optional fields is a success).
 //! - Any other `ret` is the provider's refusal, [`Error::Api`] with `ret` and `msg`, whether it came
 //!   with HTTP 200 ("接口异常"), 400 or 503.
 //!
@@ -78,12 +79,27 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, max_body_bytes: u64, 
     let decoded = read_envelope(response, max_body_bytes, |body| {
         let envelope: BorrowedEnvelope<'_> = serde_json::from_slice(body).ok()?;
         Some(if envelope.ret == RET_OK {
-            Envelope::Success(decode_json::<T>(context, envelope.body.map_or("null", RawValue::get).as_bytes()))
+            Envelope::Success(decode_body::<T>(context, envelope.body))
         } else {
             Envelope::refused(envelope.ret, envelope.msg.unwrap_or_default())
         })
     })?;
     Ok(decoded?)
+}
+
+/// The success payload as `T`. A missing or `null` body is decoded from `null` (which suits
+/// `serde_json::Value`, `()` and `Option<_>`); when `T` refuses that, or the body is `[]` (how PHP's
+/// `json_encode` writes an empty payload), it is decoded from `{}`, so a success whose fields are all
+/// optional (an `order_pay` with nothing to mail) is not reported as an unreadable answer.
+fn decode_body<T: DeserializeOwned>(context: &str, body: Option<&RawValue>) -> Result<T, sign_core::DecodeError> {
+    let text = body.map_or("null", |raw| raw.get().trim());
+    let decoded = decode_json::<T>(context, text.as_bytes());
+    if decoded.is_err() && matches!(text, "null" | "[]") {
+        if let Ok(empty) = decode_json::<T>(context, b"{}") {
+            return Ok(empty);
+        }
+    }
+    decoded
 }
 
 #[cfg(test)]
@@ -110,6 +126,23 @@ mod tests {
         assert_eq!(v, Value::Null);
         let v: Value = parse(&resp(200, r#"{"ret":0,"msg":"ok","body":null}"#), LIMIT, "t").unwrap();
         assert_eq!(v, Value::Null);
+    }
+
+    #[test]
+    fn a_success_without_a_body_is_a_response_of_optional_fields() {
+        // `ret: 0` is the provider's success: an e-visa payment with nothing to mail may come with no
+        // body, `null`, or PHP's empty array, and must not be reported as an unreadable answer.
+        for body in
+            [r#"{"ret":0,"msg":"ok"}"#, r#"{"ret":0,"msg":"ok","body":null}"#, r#"{"ret":0,"msg":"ok","body":[]}"#]
+        {
+            let paid: crate::OrderPayResponse = parse(&resp(200, body), LIMIT, "order_pay").unwrap();
+            assert_eq!(paid.express_address, None, "{body}");
+        }
+        // A required field is still required, and untyped JSON still sees what was sent.
+        assert!(matches!(parse::<Body>(&resp(200, r#"{"ret":0,"body":[]}"#), LIMIT, "t"), Err(Error::Decode(_))));
+        assert!(matches!(parse::<Body>(&resp(200, r#"{"ret":0}"#), LIMIT, "t"), Err(Error::Decode(_))));
+        let v: Value = parse(&resp(200, r#"{"ret":0,"body":[]}"#), LIMIT, "t").unwrap();
+        assert_eq!(v, serde_json::json!([]));
     }
 
     #[test]

@@ -25,10 +25,11 @@
 //! - State: a balance (10 000.00 by default), three products, orders by `orderCode` and `bizCode`.
 //!   A charge order debits the product's price; an account starting with `fail` makes the order
 //!   fail (and the price is refunded), any other succeeds at once.
-//! - After an order, a status callback goes to its `callbackUrl` (or the sandbox's default), signed
-//!   with the sign type the order was placed with, retried on anything but a `SUCCESS` reply with
-//!   the platform's schedule divided by [`SandboxBuilder::time_scale`] (1000 by default: 15 ms,
-//!   30 ms, 180 ms, ...). Attempts are recorded: see [`Sandbox::deliveries`].
+//! - After an order, a status callback goes to its `callbackUrl` (or, when that is absent or empty,
+//!   the sandbox's default), signed with the sign type the order was placed with, retried on
+//!   anything but a `SUCCESS` reply with the platform's schedule divided by
+//!   [`SandboxBuilder::time_scale`] (1000 by default: 15 ms, 30 ms, 180 ms, ...). Attempts are
+//!   recorded: see [`Sandbox::deliveries`].
 //! - Faults on purpose ([`Sandbox::faults`]): a lost or late answer after the order was placed,
 //!   an HTTP status, or the platform's failure envelope, for the next request or the next request
 //!   to a path.
@@ -838,7 +839,8 @@ impl Shared {
             refuse_because(format!("businessId {business_id:?} is not the sandbox's {:?}", self.business_id));
             return Err(fail(SIGNATURE, "业务不存在"));
         }
-        let sign_type_header = header("signType");
+        // An empty value is no value: the string to sign drops it, and signType defaults to SHA256-RSA.
+        let sign_type_header = header("signType").filter(|t| !t.is_empty());
         let sign_type = match sign_type_header.as_deref() {
             None | Some("SHA256-RSA") => SignType::Sha256Rsa,
             Some("MD5") => SignType::Md5,
@@ -930,7 +932,7 @@ impl Shared {
         let product_code = required(body, "productCode")?;
         let account = required(body, "account")?;
         let biz_code = required(body, "bizCode")?;
-        let callback_url = optional(body, "callbackUrl")?;
+        let callback_url = callback_url(body)?;
         let order = {
             let mut state = lock(&self.state);
             let price = state.price_of(&product_code)?;
@@ -1039,7 +1041,7 @@ impl Shared {
         self.check_ids(body, true)?;
         let batch_biz_code = required(body, "batchBizCode")?;
         let product_code = required(body, "productCode")?;
-        let callback_url = optional(body, "callbackUrl")?;
+        let callback_url = callback_url(body)?;
         let Some(items) = body.get("itemList").and_then(Value::as_array).filter(|a| !a.is_empty()) else {
             return Err(fail(BAD_REQUEST, "参数错误: itemList不能为空"));
         };
@@ -1089,6 +1091,12 @@ impl State {
             .map(|p| p.settlement_price.value())
             .ok_or_else(|| fail(UNKNOWN_PRODUCT, "产品不存在"))
     }
+}
+
+/// `callbackUrl`: "为空则使用开户时设置的地址", so an empty (or blank) one is none, and the account's
+/// default URL is used.
+fn callback_url(body: &Value) -> Result<Option<String>, HttpResponse> {
+    Ok(optional(body, "callbackUrl")?.filter(|url| !url.trim().is_empty()))
 }
 
 /// A required string field (the platform's names are case-sensitive).
