@@ -40,7 +40,7 @@ fn visagenius_flow(sandbox: &visagenius::sandbox::Sandbox) {
     let client = sandbox.client().expect("visagenius client");
 
     let list = client.product_brief_query(&ProductBriefQueryRequest::new()).expect("product list");
-    assert_eq!(list.total_count, SANDBOX_PRODUCT_IDS.len() as i64);
+    assert_eq!(list.total_count, Some(SANDBOX_PRODUCT_IDS.len() as i64));
     let ids: Vec<i64> = list.products().iter().filter_map(|p| p.product_id).collect();
     assert_eq!(ids, SANDBOX_PRODUCT_IDS);
 

@@ -56,7 +56,7 @@ fn provider_main(provider: &str) -> &'static str {
         .build()?;
     let client = visagenius::Client::new(config);
     match client.product_brief_query(&visagenius::ProductBriefQueryRequest::new()) {
-        Ok(list) => println!("{} products", list.total_count),
+        Ok(list) => println!("{:?} products", list.total_count),
         Err(e) => println!("{e}"),
     }
     Ok(())

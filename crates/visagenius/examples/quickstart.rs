@@ -88,7 +88,10 @@ pub fn run(target: &Target, out: &mut impl Write) -> Result<(), BoxError> {
 /// An empty list, a first product without an id, or `out` failing.
 pub fn show_products(out: &mut dyn Write, list: &ProductBriefQueryResponse) -> Result<i64, BoxError> {
     let products = list.products();
-    writeln!(out, "   {} products in total, {} returned", list.total_count, products.len())?;
+    match list.total_count {
+        Some(total) => writeln!(out, "   {total} products in total, {} returned", products.len())?,
+        None => writeln!(out, "   {} products returned (no total given)", products.len())?,
+    }
     let first = products.first().ok_or("the product list is empty")?;
     let product_id = first.product_id.ok_or("the first product has no product_id")?;
     writeln!(out, "   first: #{product_id} {}", first.product_name.as_deref().unwrap_or("(no name)"))?;

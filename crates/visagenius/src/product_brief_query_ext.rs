@@ -22,4 +22,11 @@ mod tests {
         let ids: Vec<_> = some.products().iter().filter_map(|p| p.product_id).collect();
         assert_eq!(ids, [1, 2]);
     }
+
+    #[test]
+    fn a_list_without_total_count_is_still_a_list() {
+        // Only the provider's notes show `total_count`; a list answer without it is read, not refused.
+        let list: ProductBriefQueryResponse = serde_json::from_str(r#"{"data":[{"product_id":7}]}"#).unwrap();
+        assert_eq!((list.total_count, list.products().len()), (None, 1));
+    }
 }

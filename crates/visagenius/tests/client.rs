@@ -146,12 +146,12 @@ fn product_brief_query_sends_exact_bodies_and_reads_every_item_field() {
     let got = c
         .product_brief_query(&ProductBriefQueryRequest::new().with_country_name("韩国").with_province_code("110000"))
         .unwrap();
-    assert_eq!(got.total_count, 87);
+    assert_eq!(got.total_count, Some(87));
     let first = &got.data.as_ref().unwrap()[0];
     assert_eq!((first.product_id, first.price, first.visa_type_id), (Some(10106), Some(Fen(36900)), Some(4)));
     assert_eq!(first.validity_period_unit.as_deref(), Some("0个月"));
     let none = c.product_brief_query(&ProductBriefQueryRequest::new()).unwrap();
-    assert_eq!((none.total_count, none.data), (0, None));
+    assert_eq!((none.total_count, none.data), (Some(0), None));
     list.assert();
     empty.assert();
 }
@@ -189,7 +189,7 @@ fn product_query_and_list_read_numbers_sent_as_strings() {
                 "visa_type_id":"4","need_return_material":""},{"product_id":10107,"price":45000}]}}"#,
         ))
         .unwrap();
-    assert_eq!(list.total_count, 2);
+    assert_eq!(list.total_count, Some(2));
     let ids: Vec<_> = list.products().iter().map(|p| (p.product_id, p.price, p.need_return_material)).collect();
     assert_eq!(ids, [(Some(10106), Some(Fen(36900)), None), (Some(10107), Some(Fen(45000)), None)]);
     let paid = c

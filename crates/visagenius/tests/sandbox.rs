@@ -35,7 +35,7 @@ fn quickstart_flow_list_detail_pay() {
     let sandbox = Sandbox::start().unwrap();
     let client = sandbox.client().unwrap();
     let list = client.product_brief_query(&ProductBriefQueryRequest::new()).unwrap();
-    assert_eq!(list.total_count, 3);
+    assert_eq!(list.total_count, Some(3));
     let first = list.data.unwrap()[0].product_id.unwrap();
     assert_eq!(first, SANDBOX_PRODUCT_IDS[0]);
     let detail = client.product_query(&ProductQueryRequest::new(first)).unwrap();
@@ -59,14 +59,14 @@ fn product_brief_query_filters_and_product_query_refuses_an_unknown_product() {
     let sandbox = Sandbox::start().unwrap();
     let client = sandbox.client().unwrap();
     let kr = client.product_brief_query(&ProductBriefQueryRequest::new().with_country_name("韩国")).unwrap();
-    assert_eq!(kr.total_count, 1);
+    assert_eq!(kr.total_count, Some(1));
     let sh = client.product_brief_query(&ProductBriefQueryRequest::new().with_province_code("310000")).unwrap();
     let ids: Vec<_> = sh.data.unwrap().iter().filter_map(|p| p.product_id).collect();
     assert_eq!(ids, vec![10107, 10108]);
     let th = client.product_brief_query(&ProductBriefQueryRequest::new().with_country_code("th")).unwrap();
-    assert_eq!(th.total_count, 1);
+    assert_eq!(th.total_count, Some(1));
     let none = client.product_brief_query(&ProductBriefQueryRequest::new().with_country_code("US")).unwrap();
-    assert_eq!(none.total_count, 0);
+    assert_eq!(none.total_count, Some(0));
     let (_, msg) = api_msg(client.product_query(&ProductQueryRequest::new(1)));
     assert!(msg.contains("商品不存在"), "{msg}");
     let e = client.product_query(&ProductQueryRequest::new(10108)).unwrap();

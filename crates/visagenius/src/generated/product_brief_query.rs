@@ -60,12 +60,12 @@ impl sign_core::Endpoint for ProductBriefQueryRequest {
 }
 
 /// `ProductBriefQueryResponse`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductBriefQueryResponse {
-    /// 商品总数
-    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
-    pub total_count: i64,
+    /// 商品总数 (the list answer is shown only in the provider's notes, never in its document: read as optional)
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
+    pub total_count: Option<i64>,
     /// 商品信息
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<ProductBrief>>,
@@ -73,8 +73,15 @@ pub struct ProductBriefQueryResponse {
 
 impl ProductBriefQueryResponse {
     /// Creates a `ProductBriefQueryResponse` from its required fields; optional fields start unset (set them with `with_*`).
-    pub fn new(total_count: impl Into<i64>) -> Self {
-        Self { total_count: total_count.into(), data: None }
+    pub fn new() -> Self {
+        Self { total_count: None, data: None }
+    }
+
+    /// Sets `total_count`.
+    #[must_use]
+    pub fn with_total_count(mut self, value: impl Into<i64>) -> Self {
+        self.total_count = Some(value.into());
+        self
     }
 
     /// Sets `data`.

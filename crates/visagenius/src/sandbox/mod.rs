@@ -36,7 +36,7 @@
 //! let sandbox = Sandbox::start()?;
 //! let client = sandbox.client()?;
 //! let list = client.product_brief_query(&ProductBriefQueryRequest::new())?;
-//! assert!(list.total_count > 0);
+//! assert!(list.total_count > Some(0));
 //! client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT))?;
 //! assert!(sandbox.order(SANDBOX_ORDER_ID).is_some_and(|o| o.paid));
 //! # Ok(()) }
