@@ -212,6 +212,26 @@ fn order_pay_sandbox_reads_a_form_by_its_own_rules() {
 }
 
 #[test]
+fn a_zero_in_a_field_the_method_does_not_use_is_none() {
+    // A PHP backend reading `pay_integral` with a default of 0 sees 0 as "none" (the document says
+    // nothing): WeChat with `pay_integral=0`, points with `pay_price=0` go through; where the method
+    // uses the field, zero is still refused.
+    let sandbox = Sandbox::start().unwrap();
+    let t = sandbox.token();
+    let wechat =
+        raw_form(&sandbox, &t, "order_id=11&pay_method=1&pay_price=0.10&pay_integral=0&address_id=1&freight_mode=1");
+    assert_eq!(envelope(&wechat)["status"], 200, "{}", envelope(&wechat));
+    let points =
+        raw_form(&sandbox, &t, "order_id=12&pay_method=3&pay_price=0.00&pay_integral=5&address_id=1&freight_mode=1");
+    // (The sandbox answers some successes with `"status":"200"`, as the platform's PHP does.)
+    assert_eq!(envelope(&points)["status"].to_string().trim_matches('"'), "200", "{}", envelope(&points));
+    assert_eq!(sandbox.paid_order(12).unwrap().pay_price, None);
+    let mixed =
+        raw_form(&sandbox, &t, "order_id=13&pay_method=4&pay_price=0.10&pay_integral=0&address_id=1&freight_mode=1");
+    assert_eq!(failure_msg(&mixed), "参数错误: pay_integral");
+}
+
+#[test]
 fn order_pay_form_encoded_every_method_end_to_end() {
     // The client's form against the sandbox's own form reader, over loopback HTTP.
     let sandbox = Sandbox::start().unwrap();

@@ -526,8 +526,6 @@ fn pay(state: &mut State, request: &HttpRequest) -> Result<String, String> {
     let pay_method = required_int(&fields, "pay_method")?;
     let address_id = required_int(&fields, "address_id")?;
     let freight_mode = required_int(&fields, "freight_mode")?;
-    let pay_price = price(&fields)?;
-    let pay_integral = positive_int(&fields, "pay_integral")?;
     let key = match raw(&fields, "freight_json_arr_key") {
         None | Some("0") => 0,
         Some(_) => required_int(&fields, "freight_json_arr_key")?,
@@ -539,6 +537,13 @@ fn pay(state: &mut State, request: &HttpRequest) -> Result<String, String> {
         4 | 5 => (true, true),
         _ => return Err("支付方式错误".into()),
     };
+    // A zero in a field the method does not use is "none", as a PHP backend reading it with a
+    // default of 0 sees it (the document is silent); where the method uses it, zero stays an error.
+    let zero =
+        |name: &str| raw(&fields, name).is_some_and(|t| t.contains('0') && t.bytes().all(|b| b == b'0' || b == b'.'));
+    let pay_price = if !needs_price && zero("pay_price") { None } else { price(&fields)? };
+    let pay_integral =
+        if !needs_points && zero("pay_integral") { None } else { positive_int(&fields, "pay_integral")? };
     match (needs_price, pay_price.is_some()) {
         (true, false) => return Err("请输入支付金额".into()),
         (false, true) => return Err("积分支付不需要支付金额".into()),
