@@ -706,12 +706,24 @@ impl Core {
     /// delivery is recorded as failed instead of a panic (the order is already settled; the admin
     /// interface can fire the callback again).
     fn spawn_delivery(self: &Arc<Self>, order_num: String, request: HttpRequest) {
+        self.start_delivery(order_num, request, |deliver| {
+            std::thread::Builder::new().name("chainup-notify".into()).spawn(deliver).map(drop)
+        });
+    }
+
+    /// [`spawn_delivery`](Self::spawn_delivery) with the thread's start given (a test makes it fail).
+    fn start_delivery(
+        self: &Arc<Self>,
+        order_num: String,
+        request: HttpRequest,
+        start: impl FnOnce(Box<dyn FnOnce() + Send>) -> std::io::Result<()>,
+    ) {
         let core = Arc::clone(self);
         let failed_order = order_num.clone();
-        let started = std::thread::Builder::new().name("chainup-notify".into()).spawn(move || {
+        let started = start(Box::new(move || {
             let result = core.send_callback(&request).map_err(|e| e.to_string());
             core.record_delivery(BackgroundDelivery { order_num, result });
-        });
+        }));
         if started.is_err() {
             let result = Err("not sent: the sandbox could not start a delivery thread".to_owned());
             self.record_delivery(BackgroundDelivery { order_num: failed_order, result });
@@ -748,5 +760,21 @@ impl Core {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_callback_whose_thread_cannot_start_is_a_failed_delivery_not_a_panic() {
+        let sandbox = Sandbox::start().unwrap();
+        let request = HttpRequest::new(Method::Post, "http://127.0.0.1:9/notify");
+        sandbox.core.start_delivery("10000000001".into(), request, |_| Err(std::io::ErrorKind::OutOfMemory.into()));
+        let deliveries = sandbox.wait_for_deliveries(Duration::ZERO, |d| !d.is_empty());
+        assert_eq!(deliveries.len(), 1, "{deliveries:?}");
+        assert_eq!(deliveries[0].order_num, "10000000001");
+        assert!(deliveries[0].result.as_ref().is_err_and(|e| e.contains("could not start")), "{deliveries:?}");
     }
 }
