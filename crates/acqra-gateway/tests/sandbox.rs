@@ -470,14 +470,7 @@ fn refunds_near_the_decimal_limit_are_refused_not_a_panic() {
 #[test]
 fn amounts_a_float_would_round_keep_every_digit() {
     let gw = SandboxGateway::default();
-    let token =
-        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
-            r#"{{"appId":"{}","secret":"{}"}}"#,
-            sandbox::APP_ID,
-            sandbox::SECRET
-        )));
-    let token: serde_json::Value = serde_json::from_slice(&token.body).unwrap();
-    let token = token["accessToken"].as_str().unwrap().to_owned();
+    let token = token_of(&gw);
     let post = |path: &str, body: &str| {
         let r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
             .with_header("Authorization", token.as_str())
@@ -543,14 +536,7 @@ fn an_absurd_token_lifetime_is_a_token_that_never_expires() {
 #[test]
 fn nested_blocks_missing_a_required_field_are_refused() {
     let gw = SandboxGateway::default();
-    let token =
-        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
-            r#"{{"appId":"{}","secret":"{}"}}"#,
-            sandbox::APP_ID,
-            sandbox::SECRET
-        )));
-    let token: serde_json::Value = serde_json::from_slice(&token.body).unwrap();
-    let token = token["accessToken"].as_str().unwrap().to_owned();
+    let token = token_of(&gw);
     let post = |path: &str, body: &serde_json::Value| {
         let r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
             .with_header("Content-Type", "application/json")
@@ -598,4 +584,16 @@ fn nested_blocks_missing_a_required_field_are_refused() {
             assert_eq!(post("cashier/order", &body).0, codes::BAD_PARAMETER, "cashier order without {pointer}");
         }
     }
+}
+
+/// A token from `gw`'s token endpoint, asked for with the sandbox's credentials.
+fn token_of(gw: &SandboxGateway) -> String {
+    let answer =
+        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
+            r#"{{"appId":"{}","secret":"{}"}}"#,
+            sandbox::APP_ID,
+            sandbox::SECRET
+        )));
+    let answer: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    answer["accessToken"].as_str().unwrap().to_owned()
 }
