@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use sign_core::options::check_base_url;
+use sign_core::options::check_builder_base_url;
 use sign_core::{HttpOptions, SecretString};
 
 use crate::error::Error;
@@ -260,8 +260,7 @@ impl ConfigBuilder {
         let base_url =
             self.base_url.ok_or_else(|| Error::Config("base_url is required (ConfigBuilder::base_url)".into()))?;
         // https, or http to a loopback host, or http anywhere only when asked for by name.
-        let base = check_base_url(&base_url, &self.http)
-            .map_err(|m| Error::Config(format!("{m} (ConfigBuilder::base_url, ConfigBuilder::allow_insecure_http)")))?;
+        let base = check_builder_base_url(&base_url, &self.http).map_err(Error::Config)?;
         let app_id = self.app_id.filter(|a| !a.trim().is_empty());
         let app_id = app_id.ok_or_else(|| Error::Config("app_id is required (ConfigBuilder::app_id)".into()))?;
         let secret = self.secret.filter(|s| !s.is_empty());

@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sign_core::options::check_base_url;
+use sign_core::options::{check_base_url, check_builder_base_url};
 use sign_core::replay::{ReplayGuard, ReplaySetting, ReplayStore};
 use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 use sign_core::{Endpoint, HttpOptions};
@@ -344,8 +344,7 @@ impl ConfigBuilder {
     pub fn build(self) -> Result<Config, Error> {
         let missing = |setter: &str| Error::Config(format!("{setter} is required (ConfigBuilder::{setter})"));
         let base_url = self.base_url.ok_or_else(|| missing("base_url"))?;
-        let base = check_base_url(&base_url, &self.http)
-            .map_err(|e| Error::Config(format!("{e} (ConfigBuilder::base_url)")))?;
+        let base = check_builder_base_url(&base_url, &self.http).map_err(Error::Config)?;
         let payment_page_base_url = match &self.payment_page_base_url {
             None => None,
             Some(url) => Some(check_base_url(url, &self.http).map_err(|e| {

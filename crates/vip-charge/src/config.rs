@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use sign_core::options::{check_base_url, is_header_safe};
+use sign_core::options::{check_builder_base_url, is_header_safe};
 use sign_core::replay::{ReplayGuard, ReplaySetting, ReplayStore};
 use sign_core::rsa::{KeySource, PrivateKey, PublicKey};
 use sign_core::{HttpOptions, SecretString};
@@ -288,8 +288,7 @@ impl ConfigBuilder {
         if base_url.is_empty() {
             return Err(Error::Config("base_url is required (ConfigBuilder::base_url)".into()));
         }
-        let base_url = check_base_url(&base_url, &self.http)
-            .map_err(|e| Error::Config(format!("{e} (ConfigBuilder::base_url)")))?;
+        let base_url = check_builder_base_url(&base_url, &self.http).map_err(Error::Config)?;
         let business_id = self.business_id.map(|s| s.trim().to_owned()).unwrap_or_default();
         if business_id.is_empty() {
             return Err(Error::Config("business_id is required (ConfigBuilder::business_id)".into()));
