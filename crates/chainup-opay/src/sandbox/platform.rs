@@ -56,7 +56,7 @@ impl Core {
     }
 
     /// Checks the envelope and returns the decrypted, verified business JSON.
-    pub(super) fn open_envelope(&self, body: &[u8]) -> Result<Value, HttpResponse> {
+    fn open_envelope(&self, body: &[u8]) -> Result<Value, HttpResponse> {
         let envelope: Value = serde_json::from_slice(body).map_err(|_| {
             refuse_because("the body is not JSON: send {app_id, data, sign, time}");
             failure("1001", "request body is not JSON")
@@ -98,7 +98,7 @@ impl Core {
         Ok(params)
     }
 
-    pub(super) fn success(&self, payload: &Value) -> HttpResponse {
+    fn success(&self, payload: &Value) -> HttpResponse {
         let plaintext = payload.to_string();
         match crypto::seal(plaintext.as_bytes(), &self.keys.merchant_public, &self.keys.platform_private) {
             Ok((data, sign)) => {
@@ -108,7 +108,7 @@ impl Core {
         }
     }
 
-    pub(super) fn create_third_order(&self, p: &Value) -> Result<Value, HttpResponse> {
+    fn create_third_order(&self, p: &Value) -> Result<Value, HttpResponse> {
         let required = |name: &str| text(p, name).ok_or_else(|| failure("1004", &format!("{name} is required")));
         let app_order_id = required("appOrderId")?;
         let amount_text = required("orderAmount")?;
@@ -164,7 +164,7 @@ impl Core {
         Ok(json!({ "orderNum": id_value(&order_num, numeric(&order_num)) }))
     }
 
-    pub(super) fn order_detail(&self, p: &Value) -> Result<Value, HttpResponse> {
+    fn order_detail(&self, p: &Value) -> Result<Value, HttpResponse> {
         if text(p, "appKey").as_deref() != Some(self.app_key.as_str()) {
             return Err(failure("1004", "appKey is missing or wrong"));
         }
@@ -200,7 +200,7 @@ impl Core {
         Ok(detail)
     }
 
-    pub(super) fn merchant_billing_day(&self, p: &Value) -> Result<Value, HttpResponse> {
+    fn merchant_billing_day(&self, p: &Value) -> Result<Value, HttpResponse> {
         let order_type = text(p, "orderType");
         if let Some(t) = &order_type {
             if t != "1" && t != "11" {
@@ -273,7 +273,7 @@ impl Core {
         Ok(json!({ "count": count, "list": page }))
     }
 
-    pub(super) fn cancel_order(&self, p: &Value) -> Result<Value, HttpResponse> {
+    fn cancel_order(&self, p: &Value) -> Result<Value, HttpResponse> {
         let order_num = text(p, "orderNum").ok_or_else(|| failure("1004", "orderNum is required"))?;
         let mut state = self.lock();
         let o = state.orders.get_mut(&order_num).ok_or_else(|| failure("1005", "order not found"))?;
@@ -285,7 +285,7 @@ impl Core {
         Ok(json!({ "orderNum": id_value(&o.order_num, n), "orderStatus": status_value(&o.status, n) }))
     }
 
-    pub(super) fn payment_page(&self, request: &HttpRequest) -> HttpResponse {
+    fn payment_page(&self, request: &HttpRequest) -> HttpResponse {
         let query = request.path_and_query().split_once('?').map(|(_, q)| q).unwrap_or("");
         let params: BTreeMap<String, String> = query
             .split('&')
@@ -318,11 +318,11 @@ impl Core {
     }
 }
 
-pub(super) fn html_escape(s: &str) -> String {
+fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-pub(super) fn percent_decode(s: &str) -> String {
+fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -48,7 +48,7 @@ impl Shared {
     }
 
     /// Checks the auth headers and the signature; records the nonce.
-    pub(super) fn authenticate(&self, request: &HttpRequest) -> Result<SignType, HttpResponse> {
+    fn authenticate(&self, request: &HttpRequest) -> Result<SignType, HttpResponse> {
         let header = |name: &str| request.header(name).map(str::to_owned);
         let (Some(business_id), Some(nonce), Some(timestamp), Some(sign)) =
             (header("businessId"), header("nonce"), header("timestamp"), header("sign"))
@@ -142,7 +142,7 @@ impl Shared {
         Ok(sign_type)
     }
 
-    pub(super) fn check_ids(&self, body: &Value, with_business: bool) -> Result<(), HttpResponse> {
+    fn check_ids(&self, body: &Value, with_business: bool) -> Result<(), HttpResponse> {
         if required(body, "merchantId")? != self.merchant_id {
             return Err(fail(BAD_REQUEST, "商家不存在"));
         }
@@ -152,11 +152,7 @@ impl Shared {
         Ok(())
     }
 
-    pub(super) fn vip_charge(
-        self: &Arc<Self>,
-        body: &Value,
-        sign_type: SignType,
-    ) -> Result<HttpResponse, HttpResponse> {
+    fn vip_charge(self: &Arc<Self>, body: &Value, sign_type: SignType) -> Result<HttpResponse, HttpResponse> {
         self.check_ids(body, true)?;
         let product_code = required(body, "productCode")?;
         let account = required(body, "account")?;
@@ -183,7 +179,7 @@ impl Shared {
     }
 
     /// Places an order already checked: debits (and for a failing account, refunds) the balance.
-    pub(super) fn place(
+    fn place(
         &self,
         state: &mut State,
         biz_code: String,
@@ -226,7 +222,7 @@ impl Shared {
         notify::spawn(Arc::clone(self), job);
     }
 
-    pub(super) fn order_info(&self, body: &Value) -> Result<HttpResponse, HttpResponse> {
+    fn order_info(&self, body: &Value) -> Result<HttpResponse, HttpResponse> {
         let order_code = optional(body, "orderCode")?.filter(|s| !s.is_empty());
         let biz_code = optional(body, "bizCode")?.filter(|s| !s.is_empty());
         let state = lock(&self.state);
@@ -241,7 +237,7 @@ impl Shared {
         }
     }
 
-    pub(super) fn product_list(&self, body: &Value) -> Result<HttpResponse, HttpResponse> {
+    fn product_list(&self, body: &Value) -> Result<HttpResponse, HttpResponse> {
         self.check_ids(body, false)?;
         let state = lock(&self.state);
         let list: Vec<ProductView<'_>> = state
@@ -256,7 +252,7 @@ impl Shared {
         Ok(self.ok(&list))
     }
 
-    pub(super) fn business_balance(&self, body: &Value) -> Result<HttpResponse, HttpResponse> {
+    fn business_balance(&self, body: &Value) -> Result<HttpResponse, HttpResponse> {
         self.check_ids(body, true)?;
         let balance = lock(&self.state).balance.to_string();
         Ok(self.ok_text_status(&BalanceView {
@@ -266,11 +262,7 @@ impl Shared {
         }))
     }
 
-    pub(super) fn batch_order(
-        self: &Arc<Self>,
-        body: &Value,
-        sign_type: SignType,
-    ) -> Result<HttpResponse, HttpResponse> {
+    fn batch_order(self: &Arc<Self>, body: &Value, sign_type: SignType) -> Result<HttpResponse, HttpResponse> {
         self.check_ids(body, true)?;
         let batch_biz_code = required(body, "batchBizCode")?;
         let product_code = required(body, "productCode")?;
@@ -317,7 +309,7 @@ impl Shared {
 }
 
 impl State {
-    pub(super) fn price_of(&self, product_code: &str) -> Result<RustDecimal, HttpResponse> {
+    fn price_of(&self, product_code: &str) -> Result<RustDecimal, HttpResponse> {
         self.products
             .iter()
             .find(|p| p.product_code == product_code)
@@ -328,19 +320,19 @@ impl State {
 
 /// `callbackUrl`: "为空则使用开户时设置的地址", so an empty (or blank) one is none, and the account's
 /// default URL is used.
-pub(super) fn callback_url(body: &Value) -> Result<Option<String>, HttpResponse> {
+fn callback_url(body: &Value) -> Result<Option<String>, HttpResponse> {
     Ok(optional(body, "callbackUrl")?.filter(|url| !url.trim().is_empty()))
 }
 
 /// A required string field (the platform's names are case-sensitive).
-pub(super) fn required(body: &Value, name: &str) -> Result<String, HttpResponse> {
+fn required(body: &Value, name: &str) -> Result<String, HttpResponse> {
     match body.get(name) {
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
         _ => Err(fail(BAD_REQUEST, &format!("参数错误: {name}不能为空"))),
     }
 }
 
-pub(super) fn optional(body: &Value, name: &str) -> Result<Option<String>, HttpResponse> {
+fn optional(body: &Value, name: &str) -> Result<Option<String>, HttpResponse> {
     match body.get(name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
