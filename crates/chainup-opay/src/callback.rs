@@ -45,6 +45,8 @@ pub const MAX_CALLBACK_BODY_BYTES: usize = 16 * 1024;
 
 #[derive(Deserialize)]
 struct CallbackEnvelope {
+    /// A String in the table; read from a number too (an all-digit AppKey from a Java backend).
+    #[serde(deserialize_with = "sign_core::lenient::deserialize")]
     app_id: String,
     data: String,
     sign: String,

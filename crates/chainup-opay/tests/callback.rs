@@ -120,3 +120,19 @@ fn the_reply_is_configurable() {
     assert_eq!(client.notification_reply(), "SUCCESS");
     assert_eq!(offline_client().notification_reply(), chainup_opay::DEFAULT_CALLBACK_REPLY);
 }
+
+#[test]
+fn an_all_digit_app_id_sent_as_a_json_number_is_read() {
+    // The table says String, but a Java backend may write an all-digit AppKey as a number; `app_id`
+    // is not signed, so only its value matters (a different value is still refused).
+    let merchant_pub = sign_core::rsa::PublicKey::parse(&testdata("merchant_public.b64")).unwrap();
+    let platform = sign_core::rsa::PrivateKey::parse(&testdata("platform_private.pem")).unwrap();
+    let payload = br#"{"outOrderId":"1","orderNum":"2","orderStatus":"3","payAmount":"200","returnUrl":"https://r"}"#;
+    let (data, sign) = chainup_opay::auth::seal(payload, &merchant_pub, &platform).unwrap();
+    let client = Client::new(builder("https://s.example").app_key("20230001").build().unwrap());
+    let body = json!({"app_id": 20230001, "data": data, "sign": sign, "time": NOW_MS.to_string()}).to_string();
+    let n = client.verify_notification(NO_HEADERS, body.as_bytes()).unwrap();
+    assert_eq!(n.order_num, "2");
+    let other = json!({"app_id": 20230002, "data": data, "sign": sign, "time": NOW_MS.to_string()}).to_string();
+    assert!(matches!(client.verify_notification(NO_HEADERS, other.as_bytes()), Err(Error::CallbackRejected)));
+}

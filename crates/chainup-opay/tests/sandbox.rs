@@ -400,15 +400,11 @@ fn the_sandbox_answers_in_both_shapes_and_the_client_reads_both() {
         assert_eq!(detail.order_amount.unwrap().to_string(), "10.5");
         assert_eq!(detail.total_account.is_some(), !numeric);
 
+        // Callbacks have the documented shape for both (see the test below).
         let callback = sandbox.notification_request(num).unwrap();
-        let raw = opened(&callback.body);
-        assert_eq!(raw["orderStatus"].is_number(), numeric, "{raw}");
-        assert_eq!(raw["payAmount"].is_number(), numeric, "{raw}");
-        assert_eq!(raw.get("returnUrl").is_some(), !numeric, "{raw}");
         let n = client.verify_notification(&callback.headers, &callback.body).unwrap();
         assert_eq!((n.order_num.as_str(), n.order_status), (num, OrderStatus::Paid));
         assert_eq!(n.pay_amount.to_string(), "10.5");
-        assert_eq!(n.return_url.is_some(), !numeric);
     }
 
     let http = client.prepare(&MerchantBillingDayRequest::new()).unwrap();
@@ -535,4 +531,59 @@ fn a_delay_past_the_client_timeout_is_outcome_unknown() {
     let err = client.create_third_order(&order("D-1", "https://m.example/n")).unwrap_err();
     assert!(err.outcome_unknown(), "{err:?}");
     assert!(poll_until(PATIENCE, || sandbox.order("10000000001").is_some()), "processed, answered too late");
+}
+
+/// The document's "Payment result callback interface": `POST notifyPage`, `Content-Type:
+/// application/json`, a body of `app_id*`, `sign*`, `data*`, `time*` (all String), and inside
+/// `data` the five parameters `outOrderId`, `orderNum`, `orderStatus`, `payAmount`, `returnUrl`,
+/// each String and required ("YES"). The sandbox is the platform here, so every callback it sends
+/// has that shape, whatever shape its API answers take: a merchant endpoint written from the
+/// document must be able to read it.
+#[test]
+fn every_callback_the_sandbox_sends_has_the_documented_fields_all_strings() {
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    let notify = "http://127.0.0.1:9/n";
+    let mut nums = Vec::new();
+    for id in ["D-1", "D-2"] {
+        let http = client.prepare(&order(id, notify)).unwrap();
+        let response = sandbox.handle(&http);
+        nums.push(client.parse::<CreateThirdOrderRequest>(&response).unwrap().order_num);
+    }
+    // The first order number is odd (the sandbox's API answers for it carry numbers), the next even.
+    assert_eq!(nums, ["10000000001", "10000000002"]);
+    assert!(matches!(sandbox.pay(&nums[0]), Err(SandboxError::Delivery(_))));
+    assert!(matches!(sandbox.fail(&nums[1]), Err(SandboxError::Delivery(_))));
+    for (num, id, status) in [(&nums[0], "D-1", "3"), (&nums[1], "D-2", "2")] {
+        let callback = sandbox.notification_request(num).unwrap();
+        assert_eq!(callback.method, Method::Post);
+        assert_eq!(callback.url, notify);
+        let content_type = callback.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type"));
+        assert_eq!(content_type.map(|(_, v)| v.as_str()), Some("application/json"));
+        let envelope: serde_json::Value = serde_json::from_slice(&callback.body).unwrap();
+        let mut keys: Vec<_> = envelope.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        assert_eq!(keys, ["app_id", "data", "sign", "time"], "{envelope}");
+        assert!(envelope.as_object().unwrap().values().all(serde_json::Value::is_string), "{envelope}");
+        assert_eq!(envelope["app_id"], APP_KEY);
+        let time = envelope["time"].as_str().unwrap();
+        assert!(time.len() >= 13 && time.bytes().all(|b| b.is_ascii_digit()), "time in milliseconds: {time}");
+        let business = opened(&callback.body);
+        assert_eq!(
+            business,
+            serde_json::json!({
+                "outOrderId": id,
+                "orderNum": num,
+                "orderStatus": status,
+                "payAmount": "10.5",
+                "returnUrl": "https://merchant.example.com/paid",
+            }),
+            "{business}"
+        );
+        let n = client.verify_notification(&callback.headers, &callback.body).unwrap();
+        assert_eq!(
+            (n.order_num.as_str(), n.return_url.as_deref()),
+            (num.as_str(), Some("https://merchant.example.com/paid"))
+        );
+    }
 }

@@ -36,11 +36,12 @@
 //!
 //! The provider publishes no response types, and its servers (Java) may send numbers where the
 //! tables say String. The sandbox answers in both shapes, by order number, so that every flow meets
-//! both: for an order with an **odd** number, `createThirdOrder`, `orderDetail`, `cancelOrder`,
-//! statement records and callbacks carry ids, statuses, amounts and times as JSON numbers and leave
+//! both: for an order with an **odd** number, `createThirdOrder`, `orderDetail`, `cancelOrder`
+//! and statement records carry ids, statuses, amounts and times as JSON numbers and leave
 //! out the optional fields (`userId`, `showPrecision`, `googleStatus`, `isOpenMobileCheck`,
-//! `totalAccount`, the callback's `returnUrl`); for an **even** number they carry every field as a
-//! string. The first order of a sandbox is odd (`10000000001`).
+//! `totalAccount`); for an **even** number they carry every field as a string. The first order of a
+//! sandbox is odd (`10000000001`). Callbacks are the exception: their table is published (every
+//! field a required String, `time` too), so every callback has all five fields as strings.
 //!
 //! It reads requests leniently too: numbers where strings are documented, and `appKey` in
 //! `createThirdOrder` when sent (it must then be the merchant's app key).
@@ -670,24 +671,26 @@ impl Sandbox {
     }
 
     /// The callback for the order's current state, encrypted and signed, without sending it.
+    ///
+    /// Always in the document's shape, whatever the order number (the "both shapes" of the API
+    /// answers are for answers only, whose types are not published): the callback's table gives
+    /// every field, `time` and the five business parameters, as a required String, and a merchant
+    /// endpoint written from it must be able to read what the sandbox sends.
     pub fn notification_request(&self, order_num: &str) -> Result<HttpRequest, SandboxError> {
         let order = self.order(order_num).ok_or(SandboxError::UnknownOrder)?;
-        let n = numeric(&order.order_num);
-        let mut business = json!({
+        let business = json!({
             "outOrderId": order.app_order_id,
-            "orderNum": id_value(&order.order_num, n),
-            "orderStatus": status_value(&order.status, n),
-            "payAmount": amount_value(&order.order_amount, n),
+            "orderNum": order.order_num,
+            "orderStatus": status_value(&order.status, false),
+            "payAmount": amount_value(&order.order_amount, false),
+            "returnUrl": order.return_page,
         });
-        if !n {
-            business["returnUrl"] = Value::from(order.return_page.clone());
-        }
         let plaintext = business.to_string();
         let (data, sign) =
             crypto::seal(plaintext.as_bytes(), &self.core.keys.merchant_public, &self.core.keys.platform_private)
                 .map_err(SandboxError::Seal)?;
-        let body =
-            json!({ "app_id": self.core.app_key, "data": data, "sign": sign, "time": self.core.clock.unix_millis() });
+        let time = self.core.clock.unix_millis().to_string();
+        let body = json!({ "app_id": self.core.app_key, "data": data, "sign": sign, "time": time });
         let url = self.core.notify_override.clone().unwrap_or(order.notify_page);
         Ok(HttpRequest::new(Method::Post, url)
             .with_header("Content-Type", "application/json")
