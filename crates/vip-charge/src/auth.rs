@@ -201,7 +201,8 @@ pub(crate) fn verify(key: &VerifyingKey, headers: &AuthHeaders<'_>, body: &[u8],
 
 /// Checks `sign` with each of `keys` (several during a key rotation): `Ok` when any of them
 /// verifies. Every MD5 secret is tried (no early exit), so the time taken does not say which one
-/// matched; RSA verification works on public data only.
+/// matched; RSA verification works on public data only. When `headers` carry a `signType`, only
+/// the keys of that type are tried: the sender named its method.
 pub(crate) fn verify_any(
     keys: &[VerifyingKey],
     headers: &AuthHeaders<'_>,
@@ -209,7 +210,7 @@ pub(crate) fn verify_any(
     sign: &str,
 ) -> Result<(), Error> {
     let mut verified = false;
-    for key in keys {
+    for key in keys.iter().filter(|key| headers.sign_type.is_none_or(|named| named == key.sign_type())) {
         let ok = verify(key, headers, body, sign).is_ok();
         verified |= ok;
         if verified && matches!(key, VerifyingKey::Sha256Rsa(_)) {

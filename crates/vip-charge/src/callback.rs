@@ -7,7 +7,7 @@
 //! ```
 //!
 //! The platform POSTs JSON to the order's `callbackUrl` with the headers `businessId`, `nonce`,
-//! `timestamp` and `sign` (no `signType`). [`Client::verify_notification`] takes the raw headers and
+//! `timestamp` and `sign` (no `signType`; one that is sent is signed too, as on requests). [`Client::verify_notification`] takes the raw headers and
 //! the raw body bytes and checks them with the callback settings of the [`Config`](crate::Config);
 //! answer a verified and handled callback with [`Client::notification_reply`].
 //!
@@ -23,7 +23,7 @@
 use sign_core::{DecodeError, HeaderPair};
 
 use crate::ChargeStatusNotification;
-use crate::auth::{self, AuthHeaders, header};
+use crate::auth::{self, AuthHeaders, SignType, header};
 use crate::client::Client;
 use crate::error::Error;
 
@@ -89,6 +89,7 @@ impl Client {
         let mut nonce = None;
         let mut timestamp = None;
         let mut sign = None;
+        let mut sign_type = None;
         for pair in headers {
             let (name, value) = (pair.name(), pair.value());
             let slot = match name.trim() {
@@ -96,6 +97,7 @@ impl Client {
                 n if n.eq_ignore_ascii_case(header::NONCE) => &mut nonce,
                 n if n.eq_ignore_ascii_case(header::TIMESTAMP) => &mut timestamp,
                 n if n.eq_ignore_ascii_case(header::SIGN) => &mut sign,
+                n if n.eq_ignore_ascii_case(header::SIGN_TYPE) => &mut sign_type,
                 _ => continue,
             };
             if slot.is_some() {
@@ -120,7 +122,13 @@ impl Client {
         if now.abs_diff(timestamp_millis) > window_millis {
             return Err(Error::CallbackRejected);
         }
-        let signed = AuthHeaders { business_id: &business_id, nonce: &nonce, timestamp: &timestamp, sign_type: None };
+        // The platform sends no `signType` on callbacks; one that is sent is signed, as on every
+        // request ("signType only if it is sent"; an empty value is dropped), and names the method.
+        let sign_type = match sign_type.as_deref() {
+            None | Some("") => None,
+            Some(named) => Some(named.parse::<SignType>().map_err(|_| Error::CallbackRejected)?),
+        };
+        let signed = AuthHeaders { business_id: &business_id, nonce: &nonce, timestamp: &timestamp, sign_type };
         auth::verify_any(&config.callback_keys, &signed, body, &sign)?;
         let raw: serde_json::Value = serde_json::from_slice(body).map_err(|e| Error::Decode(DecodeError::from(e)))?;
         let notification: ChargeStatusNotification =

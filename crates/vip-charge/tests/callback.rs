@@ -429,3 +429,44 @@ fn the_async_client_verifies_callbacks_like_the_blocking_one_with_its_own_replay
     assert!(matches!(forged, Error::CallbackRejected), "{forged:?}");
     assert_eq!(client.notification_reply(), REPLY_SUCCESS);
 }
+
+/// C7: md5sum, C8: openssl dgst -sha256 -sign platform_private_key.pem (testdata/README.md): the
+/// same callback with a `signType` header, signed as the rule says ("signType only if it is sent").
+const C7: &str = "106E68A2346EAB88E798ED8A03DB0420";
+const C8: &str = "iGqQULY6WFvaKDyNmAMwmXuRcLVvq3h7y0vca1z/ZcuPtjSsZ+C7IU+mnbe8Da/Y41PrAzqKsXM6xy9z4nVyA74wWcZeJAbzdVKrYDW7nuUgz6f3isoOHZyssMhJtEYjlk+xPQfvLyNB5SSUtjDbcPpGh2wDPkV4RlA0qXCAe19lJzNwMtw8phvvcIfpN+0RVtjMxxY5rMeZKijbhJOM7xq/849t3CQVNVuuPn+0I3sLdeBBN7mcRjgAIewGQ8aMEVRRj1/BJbvtuQSaMx9Zmfa6X4QHt62aYSL/5j2Nch6qeuBYbLJ1M0uKZN6tlZ9k8/bbdFSXCMzsmNlZ0GEvxw==";
+
+fn with_sign_type(nonce: &str, sign: &str, sign_type: &str) -> Vec<(String, String)> {
+    let mut h = headers(nonce, sign);
+    h.push(("signType".into(), sign_type.into()));
+    h
+}
+
+#[test]
+fn a_sign_type_header_is_part_of_the_signed_string_when_sent() {
+    // The platform documents callbacks without `signType`; one that carries it signs it, as every
+    // request does ("signType only if it is sent").
+    let cb = md5_verifier().verify_notification(with_sign_type("cbnonce7", C7, "MD5"), BODY).unwrap();
+    assert_eq!(cb.notification.order_code, "OC1");
+    let cb = rsa_verifier().verify_notification(with_sign_type("cbnonce8", C8, "SHA256-RSA"), BODY).unwrap();
+    assert_eq!(cb.notification.order_code, "OC1");
+    // An empty one is dropped like any empty value: the documented string without it.
+    md5_verifier().verify_notification(with_sign_type("cbnonce1", C1, ""), BODY).unwrap();
+    // A sent `signType` the signature does not cover, an unknown one, one contradicting the
+    // signature, or two of them: refused.
+    for h in [
+        with_sign_type("cbnonce1", C1, "MD5"),
+        with_sign_type("cbnonce7", C7, "md5x"),
+        with_sign_type("cbnonce7", C7, "SHA256-RSA"),
+        {
+            let mut h = with_sign_type("cbnonce7", C7, "MD5");
+            h.push(("SignType".into(), "MD5".into()));
+            h
+        },
+    ] {
+        assert!(matches!(md5_verifier().verify_notification(h.clone(), BODY), Err(Error::CallbackRejected)), "{h:?}");
+    }
+    assert!(matches!(
+        rsa_verifier().verify_notification(with_sign_type("cbnonce8", C8, "MD5"), BODY),
+        Err(Error::CallbackRejected)
+    ));
+}
