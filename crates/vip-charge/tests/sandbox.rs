@@ -553,3 +553,71 @@ fn a_batch_total_too_large_to_represent_is_refused_not_a_panic() {
     assert!(matches!(r, Err(Error::Api { status: 3, .. })), "{r:?}");
     assert_eq!(sb.order_count(), 0);
 }
+
+/// The sandbox's callback on the wire, checked against the platform's description and not with the
+/// client's verifier: `POST` to `callbackUrl`, JSON, the headers `businessId`, `nonce`,
+/// `timestamp` (milliseconds) and `sign` and no `signType`, signed over
+/// `businessId=..&nonce=..&timestamp=..` followed by the raw body (MD5: the secret appended,
+/// uppercase hex; SHA256-RSA: the platform key, standard Base64), the body starting with
+/// `orderCode`, `bizCode`; the plain text `SUCCESS` ends the deliveries.
+#[test]
+fn the_callback_on_the_wire_is_the_documented_one() {
+    for sign_type in [SignType::Md5, SignType::Sha256Rsa] {
+        let sb = sandbox();
+        let seen: Arc<Mutex<Vec<sign_core::HttpRequest>>> = Arc::default();
+        let store = Arc::clone(&seen);
+        let server = SandboxServer::start(move |request| {
+            store.lock().unwrap().push(request);
+            HttpResponse::new(200, b"SUCCESS".to_vec())
+        })
+        .unwrap();
+        let c = sb.client_with_sign_type(sign_type).unwrap();
+        let req = charge(&sb, "87103", "acc", "wire-1").with_callback_url(format!("{}/notify", server.base_url()));
+        let order = c.vip_charge(&req).unwrap();
+        let log = sb.wait_for_deliveries(Duration::from_secs(30), |d| !d.is_empty());
+        assert_eq!(log.len(), 1, "{log:?}");
+        assert_eq!(log[0].outcome, DeliveryOutcome::Acknowledged);
+        let request = seen.lock().unwrap().pop().unwrap();
+        assert_eq!(request.method, sign_core::Method::Post);
+        assert!(request.url.ends_with("/notify"), "{}", request.url);
+        let header = |name: &str| {
+            let mut values = request.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case(name));
+            let value = values.next().map(|(_, v)| v.clone());
+            assert!(values.next().is_none(), "one {name} header");
+            value
+        };
+        assert!(header("content-type").unwrap().starts_with("application/json"));
+        assert_eq!(header("signType"), None, "callbacks carry no signType");
+        let (business_id, nonce, timestamp, sign) = (
+            header("businessId").unwrap(),
+            header("nonce").unwrap(),
+            header("timestamp").unwrap(),
+            header("sign").unwrap(),
+        );
+        assert_eq!(business_id, sb.business_id());
+        assert!(!nonce.is_empty());
+        assert!(timestamp.len() == 13 && timestamp.bytes().all(|b| b.is_ascii_digit()), "milliseconds: {timestamp}");
+        let mut signed = format!("businessId={business_id}&nonce={nonce}&timestamp={timestamp}").into_bytes();
+        signed.extend_from_slice(&request.body);
+        match sign_type {
+            SignType::Md5 => {
+                let mut with_key = signed.clone();
+                with_key.extend_from_slice(sb.md5_secret_key().expose().as_bytes());
+                let hex: String = sign_core::digest::md5(&with_key).iter().map(|b| format!("{b:02X}")).collect();
+                assert_eq!(sign, hex);
+            }
+            _ => {
+                assert!(sign.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)), "standard Base64");
+                let signature = sign_core::encoding::base64_decode_lenient(&sign).unwrap();
+                sb.platform_public_key().verify_sha256(&signed, &signature).unwrap();
+            }
+        }
+        // "The body starts with orderCode, bizCode": checked on the bytes (a parsed map may sort keys).
+        let text = String::from_utf8(request.body.clone()).unwrap();
+        let rest = text.strip_prefix(r#"{"orderCode":"#).unwrap_or_else(|| panic!("{text}"));
+        assert!(rest.split_once(',').is_some_and(|(_, next)| next.starts_with(r#""bizCode":"#)), "{text}");
+        let body: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(body["orderCode"].to_string().trim_matches('"'), order.order_code);
+        assert_eq!(body["bizCode"], "wire-1");
+    }
+}
