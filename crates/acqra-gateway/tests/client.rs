@@ -50,6 +50,8 @@ fn token_then_call_with_exact_headers_and_bodies() {
     let token = server
         .mock("POST", TOKEN_PATH)
         .match_header("content-type", "application/json")
+        // Every request sample in the provider's document sends `Accept: */*`.
+        .match_header("accept", "*/*")
         .match_header("authorization", Matcher::Missing)
         // The exact bytes: {"appId":"app-42","secret":"app-secret-XYZ-987"}
         .match_body(Matcher::Exact(format!(r#"{{"appId":"app-42","secret":"{SECRET}"}}"#)))
@@ -60,6 +62,7 @@ fn token_then_call_with_exact_headers_and_bodies() {
         .mock("POST", "/gateway/v1/capture")
         .match_header("authorization", "tok-abc")
         .match_header("content-type", "application/json")
+        .match_header("accept", "*/*")
         .match_body(Matcher::Exact(r#"{"captureAmount":"100.55","orderNo":"ORD-0001"}"#.into()))
         .with_body(
             r#"{"amount":"100.55","currency":"USD","orderNo":"ORD-0001","tradeNo":"T1","orderStatus":"successed",
@@ -107,7 +110,7 @@ fn token_request_carries_the_configured_static_header() {
     let token = server
         .mock("POST", TOKEN_PATH)
         .match_header("authorization", "API_KEY-777")
-        .match_header("accept", "*/*")
+        .match_header("accept", "application/json")
         .match_header("x-tenant", "hk-01")
         .match_body(Matcher::Exact(format!(r#"{{"appId":"app-42","secret":"{SECRET}"}}"#)))
         .with_body(token_body("tok-h"))
@@ -116,7 +119,7 @@ fn token_request_carries_the_configured_static_header() {
     let call = server
         .mock("POST", "/gateway/v1/query")
         .match_header("authorization", "tok-h")
-        .match_header("accept", "application/json")
+        .match_header("accept", "*/*")
         .match_header("x-tenant", Matcher::Missing)
         .with_body(QUERY_OK)
         .expect(1)
@@ -126,7 +129,7 @@ fn token_request_carries_the_configured_static_header() {
         .app_id("app-42")
         .secret(SECRET)
         .token_request_header("Authorization", "API_KEY-777")
-        .token_request_header("Accept", "*/*")
+        .token_request_header("Accept", "application/json")
         .token_request_header("X-Tenant", "hk-01")
         .build()
         .unwrap();
@@ -941,6 +944,7 @@ fn on_the_wire<T>(path: &str, body: &str, answer: &str, call: impl FnOnce(&Clien
         .mock("POST", path)
         .match_header("authorization", "tok-w")
         .match_header("content-type", "application/json")
+        .match_header("accept", "*/*")
         .match_body(Matcher::Exact(body.to_owned()))
         .with_body(answer)
         .expect(1)
