@@ -79,7 +79,8 @@ fn create_third_order_sends_the_exact_envelope_and_reads_the_order_number() {
     let mock = server
         .mock("POST", CREATE_PATH)
         .match_header("content-type", "application/json")
-        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(5), "time": NOW_MS})))
+        // `time* String` in the document's table: the milliseconds as a JSON string.
+        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(5), "time": NOW_MS.to_string()})))
         .with_status(200)
         .with_body(fixtures()["response_short"]["body"].as_str().unwrap())
         .create();
@@ -218,16 +219,16 @@ fn merchant_billing_day_sends_the_python_signature_and_reads_the_records() {
 }
 
 #[test]
-fn cancel_order_path_is_configurable_and_time_can_be_a_string() {
+fn cancel_order_path_is_configurable_and_time_can_be_a_number() {
     let mut server = mockito::Server::new();
     let mock = server
         .mock("POST", "/platformapi/chainup/open/opay/cancelOrder")
-        .match_body(Matcher::PartialJson(json!({"sign": vector_sign(0), "time": NOW_MS.to_string()})))
+        .match_body(Matcher::PartialJson(json!({"sign": vector_sign(0), "time": NOW_MS})))
         .with_body(r#"{"code":"0","msg":"succ"}"#)
         .create();
     let config = builder(&server.url())
         .path("cancel_order", "/platformapi/chainup/open/opay/cancelOrder")
-        .time_format(TimeFormat::String)
+        .time_format(TimeFormat::Number)
         .build()
         .unwrap();
     let client = Client::new(config).with_clock(Arc::new(FixedClock::from_unix_millis(NOW_MS)));
@@ -502,7 +503,8 @@ fn create_third_order_is_sealed_afresh_when_repeated_after_a_refused_connection(
     assert_eq!(seen.len(), 2);
     let (first, second) = (sent_json(&seen[0]), sent_json(&seen[1]));
     // A new envelope, not the same bytes: a fresh time and a fresh encryption of the same order.
-    assert_eq!((first["time"].as_i64(), second["time"].as_i64()), (Some(NOW_MS), Some(NOW_MS + 1000)));
+    let (t1, t2) = (NOW_MS.to_string(), (NOW_MS + 1000).to_string());
+    assert_eq!((first["time"].as_str(), second["time"].as_str()), (Some(t1.as_str()), Some(t2.as_str())));
     assert_ne!(first["data"], second["data"]);
     assert_ne!(seen[0].body, seen[1].body);
     assert_eq!(open_request(&seen[0]), open_request(&seen[1]));
@@ -632,7 +634,7 @@ fn raw_calls_are_signed_the_same_way() {
     let mock = server
         .mock("POST", "/platformapi/chainup/open/opay/someUnmodelledQuery")
         .match_header("content-type", "application/json")
-        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(0), "time": NOW_MS})))
+        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(0), "time": NOW_MS.to_string()})))
         .with_body(platform_response(r#"{"anything":["goes",1]}"#))
         .expect(2)
         .create();
