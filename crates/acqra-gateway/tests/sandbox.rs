@@ -202,7 +202,7 @@ fn the_sandbox_checks_the_token_itself() {
     let gw = SandboxGateway::default();
     let query = br#"{"orderNo":"ORD-000001","paymentMethodType":"card"}"#.to_vec();
     let req = |auth: Option<&str>| {
-        let r = HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/query").with_body(query.clone());
+        let r = HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/query").with_header("Content-Type", "application/json").with_body(query.clone());
         match auth {
             Some(a) => r.with_header("Authorization", a),
             None => r,
@@ -211,7 +211,7 @@ fn the_sandbox_checks_the_token_itself() {
     assert_eq!(gw.handle(&req(None)).status, 401);
     assert_eq!(gw.handle(&req(Some("made-up"))).status, 401);
     let token =
-        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
+        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_header("Content-Type", "application/json").with_body(format!(
             r#"{{"appId":"{}","secret":"{}"}}"#,
             sandbox::APP_ID,
             sandbox::SECRET
@@ -227,7 +227,7 @@ fn the_sandbox_checks_the_token_itself() {
     assert_eq!(v["respCode"], codes::NOT_FOUND);
     // Wrong secret.
     let bad = gw.handle(
-        &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token")
+        &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_header("Content-Type", "application/json")
             .with_body(format!(r#"{{"appId":"{}","secret":"wrong"}}"#, sandbox::APP_ID)),
     );
     let v: serde_json::Value = serde_json::from_slice(&bad.body).unwrap();
@@ -235,11 +235,41 @@ fn the_sandbox_checks_the_token_itself() {
     // Unknown path and a body that is not JSON (never echoed back: it could hold a card number).
     assert_eq!(gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/nope")).status, 404);
     let junk = gw.handle(
-        &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/payment")
+        &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/payment").with_header("Content-Type", "application/json")
             .with_header("Authorization", t)
             .with_body(b"cardNo=4111111111111111".to_vec()),
     );
     assert!(!String::from_utf8_lossy(&junk.body).contains("4111"));
+}
+
+/// Every request sample sends `Content-Type: application/json`, and the gateway reads a JSON body:
+/// another media type (or none) is HTTP 415, as a Spring `@RequestBody` endpoint answers, for the
+/// token request too; a charset parameter or another spelling of the type is still JSON.
+#[test]
+fn requests_that_are_not_declared_json_are_unsupported_media_types() {
+    let gw = SandboxGateway::default();
+    let token = token_of(&gw);
+    let query = br#"{"orderNo":"ORD-000001","paymentMethodType":"card"}"#;
+    let credentials = format!(r#"{{"appId":"{}","secret":"{}"}}"#, sandbox::APP_ID, sandbox::SECRET);
+    let send = |path: &str, content_type: Option<&str>, body: &[u8]| {
+        let mut r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
+            .with_header("Authorization", token.as_str())
+            .with_body(body.to_vec());
+        if let Some(t) = content_type {
+            r = r.with_header("Content-Type", t);
+        }
+        gw.handle(&r).status
+    };
+    for content_type in [None, Some("text/plain"), Some("application/x-www-form-urlencoded"), Some("")] {
+        assert_eq!(send("query", content_type, query), 415, "{content_type:?}");
+        assert_eq!(send("connect/token", content_type, credentials.as_bytes()), 415, "{content_type:?}");
+    }
+    let issued = gw.tokens_issued();
+    for content_type in ["application/json", "application/json;charset=UTF-8", "Application/JSON ; charset=utf-8"] {
+        assert_eq!(send("query", Some(content_type), query), 200, "{content_type}");
+        assert_eq!(send("connect/token", Some(content_type), credentials.as_bytes()), 200, "{content_type}");
+    }
+    assert_eq!(gw.tokens_issued(), issued + 3);
 }
 
 #[test]
@@ -473,6 +503,7 @@ fn amounts_a_float_would_round_keep_every_digit() {
     let token = token_of(&gw);
     let post = |path: &str, body: &str| {
         let r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
+            .with_header("Content-Type", "application/json")
             .with_header("Authorization", token.as_str())
             .with_body(body.as_bytes().to_vec());
         String::from_utf8(gw.handle(&r).body.to_vec()).unwrap()
@@ -515,7 +546,7 @@ fn the_client_never_reads_back_a_rounded_amount() {
 fn an_absurd_token_lifetime_is_a_token_that_never_expires() {
     let gw = SandboxGateway::new(SandboxOptions::default().with_token_lifetime(Duration::MAX));
     let answer =
-        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
+        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_header("Content-Type", "application/json").with_body(format!(
             r#"{{"appId":"{}","secret":"{}"}}"#,
             sandbox::APP_ID,
             sandbox::SECRET
@@ -523,7 +554,7 @@ fn an_absurd_token_lifetime_is_a_token_that_never_expires() {
     assert_eq!(answer.status, 200);
     let v: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
     let token = v["accessToken"].as_str().unwrap();
-    let query = HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/query")
+    let query = HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/query").with_header("Content-Type", "application/json")
         .with_header("Authorization", token)
         .with_body(br#"{"orderNo":"ORD-000001","paymentMethodType":"card"}"#.to_vec());
     assert_eq!(gw.handle(&query).status, 200, "the token is accepted");
@@ -589,7 +620,7 @@ fn nested_blocks_missing_a_required_field_are_refused() {
 /// A token from `gw`'s token endpoint, asked for with the sandbox's credentials.
 fn token_of(gw: &SandboxGateway) -> String {
     let answer =
-        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
+        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_header("Content-Type", "application/json").with_body(format!(
             r#"{{"appId":"{}","secret":"{}"}}"#,
             sandbox::APP_ID,
             sandbox::SECRET
