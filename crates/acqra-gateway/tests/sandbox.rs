@@ -358,7 +358,7 @@ fn subscription_payment_by_stored_credential_or_card_number() {
     assert_eq!(r.order_status, Some(OrderStatus::Successed));
     assert_eq!(r.currency, acqra_gateway::Currency::USD);
     let unknown =
-        SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("0000");
+        SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("00000");
     assert_eq!(code(client.subscription_payment(&unknown).unwrap_err()), codes::NOT_FOUND);
     // By card number instead of the credential (the schema allows either): the same stored card.
     let by_card =
