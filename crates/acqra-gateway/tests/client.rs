@@ -875,8 +875,10 @@ fn amounts_have_at_most_two_decimals_and_fit_the_currency() {
 #[test]
 fn documented_lengths_and_formats_are_checked_before_sending() {
     use acqra_gateway::{Address, Billing, Phone, ProductInfo, Shipping, Wechat, WechatProductType};
-    let pay = || PaymentRequest::new(Decimal::from(1), Currency::USD, device(), "ORD-0001", PaymentMethodType::Card)
-        .with_card(card(CARD_NO));
+    let pay = || {
+        PaymentRequest::new(Decimal::from(1), Currency::USD, device(), "ORD-0001", PaymentMethodType::Card)
+            .with_card(card(CARD_NO))
+    };
     let address = || Address::new("Seattle", "HK", "1 Main St", "98102", "WA");
     let shipping = |first: &str| Shipping::new(address(), first, "Li", Phone::new().with_number("18510775231"));
     let x = |n: usize| "x".repeat(n);

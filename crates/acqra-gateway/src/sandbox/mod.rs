@@ -14,6 +14,10 @@
 //!   to the captured amount less earlier refunds; impossible transitions (capture after void, void
 //!   after capture, refund of an uncaptured payment) are refused with the envelope;
 //! - `query` and `refundQuery` report that state, shipping trackings are kept per order;
+//! - the text fields of payments, checkouts and subscription payments must have the lengths and
+//!   formats their schemas give (`description` 1 to 50 characters, addresses, names, emails, phones,
+//!   product texts, wallet ids, `birthday` `yyyy-MM-dd`, `country` two upper-case letters,
+//!   `transactionIdentifier` 5 to 64), else [`codes::BAD_PARAMETER`];
 //! - a request whose `Content-Type` is not `application/json` (parameters such as a charset
 //!   allowed) is HTTP 415, the token request included.
 //!
