@@ -247,6 +247,35 @@ fn invalid_requests_are_refused_before_sending() {
     assert_eq!(Error::InvalidRequest(String::new()).outcome(), Outcome::NotSent);
 }
 
+/// `day` is `yyyy-MM-dd` ("does not match the format parameter exception"), the paging parameters
+/// and the order scene type are numbers written as strings: another shape is refused before sending.
+#[test]
+fn documented_formats_are_checked_before_sending() {
+    let client = offline_client();
+    let billing = MerchantBillingDayRequest::new;
+    assert!(client.prepare(&billing().with_day("2099-01-01").with_page_num("1").with_page_size("2000")).is_ok());
+    for bad in [
+        billing().with_day("2099/01/01"),
+        billing().with_day("2099-1-1"),
+        billing().with_page_num("first"),
+        billing().with_page_size("-1"),
+    ] {
+        let e = client.prepare(&bad).unwrap_err();
+        assert!(matches!(&e, Error::InvalidRequest(m) if m.starts_with("merchant_billing_day:")), "{e:?}");
+    }
+    let create = CreateThirdOrderRequest::for_payer(
+        Payer::UserId("22033390".into()),
+        "11321",
+        sign_core::Decimal::from(10),
+        "BTC",
+        "https://r",
+        "https://n",
+    );
+    assert!(client.prepare(&create.clone().with_order_scene_type("1000011")).is_ok());
+    let e = client.prepare(&create.with_order_scene_type("scene-1")).unwrap_err();
+    assert!(matches!(&e, Error::InvalidRequest(m) if m.contains("orderSceneType")), "{e:?}");
+}
+
 #[test]
 fn order_detail_needs_an_order_number() {
     let e = Endpoint::validate(&OrderDetailRequest::new("k", " ")).unwrap_err();
