@@ -201,6 +201,15 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
         true,
     );
     assert_eq!(api_code(raw.unwrap_err()), "1004");
+    // `orderSceneType` is a "numerical enumeration": a number or digits pass, a word does not.
+    let scene = |value: serde_json::Value, app_order_id: &str| -> Result<serde_json::Value, Error> {
+        let body = serde_json::json!({"appOrderId": app_order_id, "userId": "22033390", "orderAmount": "1",
+            "payCoinSymbol": "USDT", "returnPage": "https://r", "notifyPage": notify, "orderSceneType": value});
+        client.raw_call("/platformapi/chainup/open/opay/createThirdOrder", &body, false)
+    };
+    assert_eq!(api_code(scene(serde_json::json!("scene"), "D-S1").unwrap_err()), "1004");
+    assert!(scene(serde_json::json!("1000011"), "D-S2").is_ok());
+    assert!(scene(serde_json::json!(1000011), "D-S3").is_ok());
     let too_big = MerchantBillingDayRequest::new().with_page_size("2001");
     assert_eq!(api_code(client.merchant_billing_day(&too_big).unwrap_err()), "1004");
     let lower = CreateThirdOrderRequest::for_payer(
