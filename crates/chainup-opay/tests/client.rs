@@ -80,7 +80,9 @@ fn create_third_order_sends_the_exact_envelope_and_reads_the_order_number() {
         .mock("POST", CREATE_PATH)
         .match_header("content-type", "application/json")
         // `time* String` in the document's table: the milliseconds as a JSON string.
-        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(5), "time": NOW_MS.to_string()})))
+        .match_body(Matcher::PartialJson(
+            json!({"app_id": APP_KEY, "sign": vector_sign(5), "time": NOW_MS.to_string()}),
+        ))
         .with_status(200)
         .with_body(fixtures()["response_short"]["body"].as_str().unwrap())
         .create();
@@ -663,7 +665,9 @@ fn raw_calls_are_signed_the_same_way() {
     let mock = server
         .mock("POST", "/platformapi/chainup/open/opay/someUnmodelledQuery")
         .match_header("content-type", "application/json")
-        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(0), "time": NOW_MS.to_string()})))
+        .match_body(Matcher::PartialJson(
+            json!({"app_id": APP_KEY, "sign": vector_sign(0), "time": NOW_MS.to_string()}),
+        ))
         .with_body(platform_response(r#"{"anything":["goes",1]}"#))
         .expect(2)
         .create();

@@ -153,7 +153,8 @@ fn header_names_keep_their_spelling_on_the_wire() {
         .with_body(b"{}".to_vec());
     assert_eq!(UreqTransport::builder().build().send(&request).unwrap().status, 200);
     let head = server.join().unwrap();
-    for line in ["\r\nbusinessId: 55\r\n", "\r\nsignType: MD5\r\n", "\r\nX-Date: Fri, 21 Oct 2022", "\r\ntoken: t\r\n"] {
+    for line in ["\r\nbusinessId: 55\r\n", "\r\nsignType: MD5\r\n", "\r\nX-Date: Fri, 21 Oct 2022", "\r\ntoken: t\r\n"]
+    {
         assert!(head.contains(line), "{line:?} not in {head:?}");
     }
 }

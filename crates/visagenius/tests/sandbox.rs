@@ -9,8 +9,8 @@ use serde_json::json;
 use sign_core::{FixedClock, HttpRequest, Method, SecretString};
 use time::macros::datetime;
 use visagenius::sandbox::{
-    SANDBOX_ACCESS_KEY, SANDBOX_APPID, SANDBOX_EVISA_ORDER_ID, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_ORDER_WITH_ADDRESS_ID,
-    SANDBOX_PAID_ORDER_ID, SANDBOX_PRODUCT_IDS, SANDBOX_SECRET_KEY, Sandbox, poll_until,
+    SANDBOX_ACCESS_KEY, SANDBOX_APPID, SANDBOX_EVISA_ORDER_ID, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID,
+    SANDBOX_ORDER_WITH_ADDRESS_ID, SANDBOX_PAID_ORDER_ID, SANDBOX_PRODUCT_IDS, SANDBOX_SECRET_KEY, Sandbox, poll_until,
 };
 use visagenius::{
     Client, Error, Fen, OrderExpressAddress, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest,
