@@ -677,6 +677,16 @@ fn documented_lengths_and_formats_are_refused_by_the_sandbox() {
         assert_eq!(code, codes::BAD_PARAMETER, "{field}: {msg}");
         assert!(msg.starts_with(field), "{field}: {msg}");
     }
+    // The card's expiry: "两位数字" and "四位数字", exactly.
+    let card = |month: &str, year: &str| {
+        serde_json::json!({"paymentMethodType": "card", "card": {"cardNo": "4111111111111111", "expiryMonth": month,
+            "expiryYear": year, "firstName": "Si", "lastName": "Li"}})
+    };
+    assert_eq!(wallet(card("06", "2099")).0, "0000");
+    for (month, year) in [("6", "2099"), ("006", "2099"), ("06", "99"), ("06", "02099"), ("13", "2099")] {
+        let (code, msg) = wallet(card(month, year));
+        assert_eq!(code, codes::BAD_PARAMETER, "{month}/{year}: {msg}");
+    }
     let session = serde_json::json!({"amount": "1.00", "currency": "USD", "orderNo": "LEN-S001", "frontUrl": "ab"});
     assert_eq!(post("cashier/order", &session).0, codes::BAD_PARAMETER);
     let sub = serde_json::json!({"amount": "1.00", "orderNo": "LEN-B001", "expiryMonth": "06", "expiryYear": "2099",

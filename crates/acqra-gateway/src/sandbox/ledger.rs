@@ -578,8 +578,14 @@ impl Ledger {
         {
             return Err(bad("cvc must be 3 or 4 digits"));
         }
-        let month: u32 = required(card, "expiryMonth")?.parse().map_err(|_| bad("expiryMonth must be 01 to 12"))?;
-        let year: u32 = required(card, "expiryYear")?.parse().map_err(|_| bad("expiryYear must be four digits"))?;
+        // "卡到期月份的两位数字" / "卡到期年份的四位数字": exactly two and four digits.
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let month = required(card, "expiryMonth")?;
+        let month: u32 =
+            month.parse().ok().filter(|_| digits(month, 2)).ok_or_else(|| bad("expiryMonth must be 01 to 12"))?;
+        let year = required(card, "expiryYear")?;
+        let year: u32 =
+            year.parse().ok().filter(|_| digits(year, 4)).ok_or_else(|| bad("expiryYear must be four digits"))?;
         if !(1..=12).contains(&month) || !(1000..=9999).contains(&year) {
             return Err(bad("card expiry is malformed"));
         }
