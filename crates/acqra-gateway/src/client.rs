@@ -23,6 +23,10 @@ use crate::envelope;
 use crate::error::Error;
 use crate::token_ext::{AccessToken, TokenCache};
 
+/// The `Accept` header of every request: `*/*`, as in every request sample of the provider's
+/// document (its responses are declared `*/*` too), not `application/json`.
+pub(crate) const ACCEPT: &str = "*/*";
+
 struct Inner {
     config: Config,
     transport: Arc<dyn Transport>,
@@ -171,7 +175,7 @@ impl Client {
     ) -> HttpRequest {
         let request = HttpRequest::new(method, sign_core::http::join_url(self.inner.config.base_url(), path))
             .with_header("Content-Type", "application/json")
-            .with_header("Accept", "application/json")
+            .with_header("Accept", ACCEPT)
             .with_body(body)
             .with_idempotent(idempotent);
         auth::authorize(request, self.inner.config.auth_header(), token)

@@ -74,7 +74,7 @@ pub(crate) fn token_request(config: &Config, body: &TokenRequest) -> Result<Http
     let mut request =
         HttpRequest::new(TokenRequest::METHOD, sign_core::http::join_url(config.base_url(), TokenRequest::PATH))
             .with_header("Content-Type", "application/json")
-            .with_header("Accept", "application/json")
+            .with_header("Accept", crate::client::ACCEPT)
             .with_body(body)
             .with_idempotent(TokenRequest::IDEMPOTENT);
     for (name, value) in config.token_request_headers() {
@@ -561,6 +561,9 @@ mod tests {
         assert_eq!(req.url, "https://gw.example.com/gateway/v1/connect/token");
         assert_eq!(req.body, br#"{"appId":"app-1","secret":"top-secret"}"#);
         assert!(req.header("Authorization").is_none());
+        // The headers of every request sample in the provider's document.
+        assert_eq!(req.header("Content-Type"), Some("application/json"));
+        assert_eq!(req.header("Accept"), Some("*/*"));
         assert!(!format!("{req:?}").contains("top-secret"));
         let ok = HttpResponse::json(200, r#"{"accessToken":"tk-9","expiresIn":3600,"respCode":"0000","respMsg":"ok"}"#);
         let t = parse_token_response(&ok, LIMIT).unwrap();

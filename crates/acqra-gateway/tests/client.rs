@@ -50,6 +50,8 @@ fn token_then_call_with_exact_headers_and_bodies() {
     let token = server
         .mock("POST", TOKEN_PATH)
         .match_header("content-type", "application/json")
+        // Every request sample in the provider's document sends `Accept: */*`.
+        .match_header("accept", "*/*")
         .match_header("authorization", Matcher::Missing)
         // The exact bytes: {"appId":"app-42","secret":"app-secret-XYZ-987"}
         .match_body(Matcher::Exact(format!(r#"{{"appId":"app-42","secret":"{SECRET}"}}"#)))
@@ -60,6 +62,7 @@ fn token_then_call_with_exact_headers_and_bodies() {
         .mock("POST", "/gateway/v1/capture")
         .match_header("authorization", "tok-abc")
         .match_header("content-type", "application/json")
+        .match_header("accept", "*/*")
         .match_body(Matcher::Exact(r#"{"captureAmount":"100.55","orderNo":"ORD-0001"}"#.into()))
         .with_body(
             r#"{"amount":"100.55","currency":"USD","orderNo":"ORD-0001","tradeNo":"T1","orderStatus":"successed",
@@ -107,7 +110,7 @@ fn token_request_carries_the_configured_static_header() {
     let token = server
         .mock("POST", TOKEN_PATH)
         .match_header("authorization", "API_KEY-777")
-        .match_header("accept", "*/*")
+        .match_header("accept", "application/json")
         .match_header("x-tenant", "hk-01")
         .match_body(Matcher::Exact(format!(r#"{{"appId":"app-42","secret":"{SECRET}"}}"#)))
         .with_body(token_body("tok-h"))
@@ -116,7 +119,7 @@ fn token_request_carries_the_configured_static_header() {
     let call = server
         .mock("POST", "/gateway/v1/query")
         .match_header("authorization", "tok-h")
-        .match_header("accept", "application/json")
+        .match_header("accept", "*/*")
         .match_header("x-tenant", Matcher::Missing)
         .with_body(QUERY_OK)
         .expect(1)
@@ -126,7 +129,7 @@ fn token_request_carries_the_configured_static_header() {
         .app_id("app-42")
         .secret(SECRET)
         .token_request_header("Authorization", "API_KEY-777")
-        .token_request_header("Accept", "*/*")
+        .token_request_header("Accept", "application/json")
         .token_request_header("X-Tenant", "hk-01")
         .build()
         .unwrap();
@@ -866,6 +869,66 @@ fn amounts_have_at_most_two_decimals_and_fit_the_currency() {
     assert!(matches!(e, Error::InvalidRequest(_)) && e.outcome().is_not_sent(), "{e:?}");
 }
 
+/// The lengths and formats the document's schemas give (`string[1..50]`, `<= 50 characters`,
+/// `[yyyy-MM-dd]`, ISO 3166-1 alpha-2 upper case, `[O,min5~max64]`, ...) are checked before sending,
+/// in nested blocks too, at their bounds: a request the gateway's validation would refuse never leaves.
+#[test]
+fn documented_lengths_and_formats_are_checked_before_sending() {
+    use acqra_gateway::{Address, Billing, Phone, ProductInfo, Shipping, Wechat, WechatProductType};
+    let pay = || {
+        PaymentRequest::new(Decimal::from(1), Currency::USD, device(), "ORD-0001", PaymentMethodType::Card)
+            .with_card(card(CARD_NO))
+    };
+    let address = || Address::new("Seattle", "HK", "1 Main St", "98102", "WA");
+    let shipping = |first: &str| Shipping::new(address(), first, "Li", Phone::new().with_number("18510775231"));
+    let x = |n: usize| "x".repeat(n);
+    // At the bounds: accepted.
+    assert!(pay().with_description(x(50)).with_front_url(x(128)).with_billing_desc(x(18)).validate().is_ok());
+    assert!(pay().with_shipping(shipping(&x(64))).validate().is_ok());
+    assert!(pay().with_billing(billing().with_birthday("2022-08-01").with_email("a@b")).validate().is_ok());
+    // One past them, or malformed: refused, naming the field and never the value.
+    let cases: Vec<(PaymentRequest, &str)> = vec![
+        (pay().with_description(x(51)), "payment: description must be 1 to 50 characters"),
+        (pay().with_description(""), "payment: description must be 1 to 50 characters"),
+        (pay().with_billing_desc(x(19)), "payment: billingDesc must be 1 to 18 characters"),
+        (pay().with_front_url("ab"), "payment: frontUrl must be 3 to 128 characters"),
+        (pay().with_shipping(shipping(&x(65))), "payment: shipping.firstName must be 1 to 64 characters"),
+        (pay().with_billing(billing().with_birthday("2022/08/01")), "payment: billing.birthday"),
+        (pay().with_billing(billing().with_email("ab")), "payment: billing.email must be 3 to 255 characters"),
+        (
+            pay().with_billing(Billing::new(Address::new("Seattle", "hk", "1 Main St", "98102", "WA"))),
+            "payment: billing.address.country",
+        ),
+        (pay().with_billing(Billing::new(Address::new(x(51), "HK", "l1", "98102", "WA"))), "billing.address.city"),
+        (
+            pay().with_product_info(vec![ProductInfo::new(Decimal::from(1), x(513), "1", "SKU-1")]),
+            "payment: productInfo[0].productName must be 1 to 512 characters",
+        ),
+        (
+            pay().with_wechat(Wechat::new(WechatProductType::QrCode).with_attach(x(51))),
+            "payment: wechat.attach must be 1 to 50 characters",
+        ),
+    ];
+    for (request, message) in cases {
+        let got = refused(&request);
+        assert!(got.starts_with(message) || got.contains(message), "{got} / {message}");
+        assert!(!got.contains(&x(50)), "{got}");
+    }
+    let session = CashierOrderRequest::new(Decimal::from(1), Currency::USD, "CS-0001");
+    assert_eq!(refused(&session.clone().with_front_url("ab")), "cashier_order: frontUrl must be 3 to 128 characters");
+    assert!(refused(&session.clone().with_expiry_time("14400m")).starts_with("cashier_order: expiryTime"));
+    assert!(session.with_expiry_time("14400").validate().is_ok());
+    let sub = SubscriptionPaymentRequest::new(Decimal::from(1), "12", "2099", "SUB-0001");
+    assert_eq!(
+        refused(&sub.clone().with_transaction_identifier("1234")),
+        "subscription_payment: transactionIdentifier must be 5 to 64 characters"
+    );
+    assert_eq!(
+        refused(&sub.with_transaction_identifier("12345").with_description(x(51))),
+        "subscription_payment: description must be 1 to 50 characters"
+    );
+}
+
 #[test]
 fn mit_payment_checks_amount_currency_and_order_number() {
     let mit = |amount: i64, currency: &str, order_no: &str| {
@@ -886,7 +949,7 @@ fn mit_payment_checks_amount_currency_and_order_number() {
 fn subscription_payment_checks_amount_order_number_and_the_credential() {
     let sub = |amount: i64, order_no: &str| {
         SubscriptionPaymentRequest::new(Decimal::from(amount), "06", "2099", order_no)
-            .with_transaction_identifier("0005")
+            .with_transaction_identifier("00005")
     };
     assert!(sub(1, "SUB-0001").validate().is_ok());
     assert_eq!(refused(&sub(0, "SUB-0001")), "subscription_payment: amount must be greater than zero");
@@ -904,7 +967,7 @@ fn subscription_payment_checks_amount_order_number_and_the_credential() {
 fn subscription_payment_accepts_the_card_number_instead_of_the_credential() {
     let by_card = SubscriptionPaymentRequest::new(Decimal::from(1), "06", "2099", "SUB-0001").with_card_no(CARD_NO);
     assert!(by_card.validate().is_ok());
-    let both = by_card.clone().with_transaction_identifier("0005");
+    let both = by_card.clone().with_transaction_identifier("00005");
     assert!(both.validate().is_ok());
     let r = on_the_wire(
         "/gateway/v1/subscriptionPayment",
@@ -941,6 +1004,7 @@ fn on_the_wire<T>(path: &str, body: &str, answer: &str, call: impl FnOnce(&Clien
         .mock("POST", path)
         .match_header("authorization", "tok-w")
         .match_header("content-type", "application/json")
+        .match_header("accept", "*/*")
         .match_body(Matcher::Exact(body.to_owned()))
         .with_body(answer)
         .expect(1)

@@ -202,7 +202,9 @@ fn the_sandbox_checks_the_token_itself() {
     let gw = SandboxGateway::default();
     let query = br#"{"orderNo":"ORD-000001","paymentMethodType":"card"}"#.to_vec();
     let req = |auth: Option<&str>| {
-        let r = HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/query").with_body(query.clone());
+        let r = HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/query")
+            .with_header("Content-Type", "application/json")
+            .with_body(query.clone());
         match auth {
             Some(a) => r.with_header("Authorization", a),
             None => r,
@@ -210,12 +212,11 @@ fn the_sandbox_checks_the_token_itself() {
     };
     assert_eq!(gw.handle(&req(None)).status, 401);
     assert_eq!(gw.handle(&req(Some("made-up"))).status, 401);
-    let token =
-        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
-            r#"{{"appId":"{}","secret":"{}"}}"#,
-            sandbox::APP_ID,
-            sandbox::SECRET
-        )));
+    let token = gw.handle(
+        &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token")
+            .with_header("Content-Type", "application/json")
+            .with_body(format!(r#"{{"appId":"{}","secret":"{}"}}"#, sandbox::APP_ID, sandbox::SECRET)),
+    );
     let v: serde_json::Value = serde_json::from_slice(&token.body).unwrap();
     let t = v["accessToken"].as_str().unwrap();
     assert_eq!(v["expiresIn"], 3600);
@@ -228,6 +229,7 @@ fn the_sandbox_checks_the_token_itself() {
     // Wrong secret.
     let bad = gw.handle(
         &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token")
+            .with_header("Content-Type", "application/json")
             .with_body(format!(r#"{{"appId":"{}","secret":"wrong"}}"#, sandbox::APP_ID)),
     );
     let v: serde_json::Value = serde_json::from_slice(&bad.body).unwrap();
@@ -236,10 +238,41 @@ fn the_sandbox_checks_the_token_itself() {
     assert_eq!(gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/nope")).status, 404);
     let junk = gw.handle(
         &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/payment")
+            .with_header("Content-Type", "application/json")
             .with_header("Authorization", t)
             .with_body(b"cardNo=4111111111111111".to_vec()),
     );
     assert!(!String::from_utf8_lossy(&junk.body).contains("4111"));
+}
+
+/// Every request sample sends `Content-Type: application/json`, and the gateway reads a JSON body:
+/// another media type (or none) is HTTP 415, as a Spring `@RequestBody` endpoint answers, for the
+/// token request too; a charset parameter or another spelling of the type is still JSON.
+#[test]
+fn requests_that_are_not_declared_json_are_unsupported_media_types() {
+    let gw = SandboxGateway::default();
+    let token = token_of(&gw);
+    let query = br#"{"orderNo":"ORD-000001","paymentMethodType":"card"}"#;
+    let credentials = format!(r#"{{"appId":"{}","secret":"{}"}}"#, sandbox::APP_ID, sandbox::SECRET);
+    let send = |path: &str, content_type: Option<&str>, body: &[u8]| {
+        let mut r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
+            .with_header("Authorization", token.as_str())
+            .with_body(body.to_vec());
+        if let Some(t) = content_type {
+            r = r.with_header("Content-Type", t);
+        }
+        gw.handle(&r).status
+    };
+    for content_type in [None, Some("text/plain"), Some("application/x-www-form-urlencoded"), Some("")] {
+        assert_eq!(send("query", content_type, query), 415, "{content_type:?}");
+        assert_eq!(send("connect/token", content_type, credentials.as_bytes()), 415, "{content_type:?}");
+    }
+    let issued = gw.tokens_issued();
+    for content_type in ["application/json", "application/json;charset=UTF-8", "Application/JSON ; charset=utf-8"] {
+        assert_eq!(send("query", Some(content_type), query), 200, "{content_type}");
+        assert_eq!(send("connect/token", Some(content_type), credentials.as_bytes()), 200, "{content_type}");
+    }
+    assert_eq!(gw.tokens_issued(), issued + 3);
 }
 
 #[test]
@@ -328,7 +361,7 @@ fn subscription_payment_by_stored_credential_or_card_number() {
     assert_eq!(r.order_status, Some(OrderStatus::Successed));
     assert_eq!(r.currency, acqra_gateway::Currency::USD);
     let unknown =
-        SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("0000");
+        SubscriptionPaymentRequest::new(dec("9.99"), "06", "2099", "ORD-SUB003").with_transaction_identifier("00000");
     assert_eq!(code(client.subscription_payment(&unknown).unwrap_err()), codes::NOT_FOUND);
     // By card number instead of the credential (the schema allows either): the same stored card.
     let by_card =
@@ -473,6 +506,7 @@ fn amounts_a_float_would_round_keep_every_digit() {
     let token = token_of(&gw);
     let post = |path: &str, body: &str| {
         let r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
+            .with_header("Content-Type", "application/json")
             .with_header("Authorization", token.as_str())
             .with_body(body.as_bytes().to_vec());
         String::from_utf8(gw.handle(&r).body.to_vec()).unwrap()
@@ -514,16 +548,16 @@ fn the_client_never_reads_back_a_rounded_amount() {
 #[test]
 fn an_absurd_token_lifetime_is_a_token_that_never_expires() {
     let gw = SandboxGateway::new(SandboxOptions::default().with_token_lifetime(Duration::MAX));
-    let answer =
-        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
-            r#"{{"appId":"{}","secret":"{}"}}"#,
-            sandbox::APP_ID,
-            sandbox::SECRET
-        )));
+    let answer = gw.handle(
+        &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token")
+            .with_header("Content-Type", "application/json")
+            .with_body(format!(r#"{{"appId":"{}","secret":"{}"}}"#, sandbox::APP_ID, sandbox::SECRET)),
+    );
     assert_eq!(answer.status, 200);
     let v: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
     let token = v["accessToken"].as_str().unwrap();
     let query = HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/query")
+        .with_header("Content-Type", "application/json")
         .with_header("Authorization", token)
         .with_body(br#"{"orderNo":"ORD-000001","paymentMethodType":"card"}"#.to_vec());
     assert_eq!(gw.handle(&query).status, 200, "the token is accepted");
@@ -586,14 +620,101 @@ fn nested_blocks_missing_a_required_field_are_refused() {
     }
 }
 
+/// The lengths and formats the schemas give (`string[1..50]`, `<= 50 characters`, `[yyyy-MM-dd]`,
+/// ISO 3166-1 alpha-2 upper case, `[O,min5~max64]`, ...) are the sandbox's own rules, checked on
+/// hand-written bodies (`1002`), in nested blocks and list items too; the bounds themselves pass.
+#[test]
+fn documented_lengths_and_formats_are_refused_by_the_sandbox() {
+    let gw = SandboxGateway::default();
+    let token = token_of(&gw);
+    let post = |path: &str, body: &serde_json::Value| {
+        let r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
+            .with_header("Content-Type", "application/json")
+            .with_header("Authorization", token.as_str())
+            .with_body(body.to_string());
+        let answer: serde_json::Value = serde_json::from_slice(&gw.handle(&r).body).unwrap();
+        (
+            answer["respCode"].as_str().unwrap_or_default().to_owned(),
+            answer["respMsg"].as_str().unwrap_or("").to_owned(),
+        )
+    };
+    let x = |n: usize| "x".repeat(n);
+    let mut n = 0;
+    let mut wallet = |patch: serde_json::Value| {
+        n += 1;
+        let mut body = serde_json::json!({
+            "amount": "1.00", "currency": "USD", "orderNo": format!("LEN-{n:04}"), "paymentMethodType": "wechat",
+            "wechat": {"productType": "qr-code"},
+            "deviceInfo": {"browser": {"userAgent": "ua"}, "clientIp": "10.1.1.1", "language": "en"},
+            "billing": {"address": {"city": "Seattle", "country": "HK", "line1": "l1", "postcode": "98102", "state": "WA"}},
+        });
+        json_patch(&mut body, &patch);
+        post("payment", &body)
+    };
+    let at_bounds = serde_json::json!({
+        "description": x(50), "billingDesc": x(18), "frontUrl": x(128), "wechat": {"attach": x(50)},
+        "billing": {"birthday": "2022-08-01", "email": "a@b", "address": {"city": x(50), "line1": x(128)}},
+        "productInfo": [{"price": "1.00", "productName": x(512), "quantity": "1", "sku": "S1"}],
+    });
+    assert_eq!(wallet(at_bounds).0, "0000");
+    for (patch, field) in [
+        (serde_json::json!({"description": x(51)}), "description"),
+        (serde_json::json!({"description": ""}), "description"),
+        (serde_json::json!({"billingDesc": x(19)}), "billingDesc"),
+        (serde_json::json!({"frontUrl": "ab"}), "frontUrl"),
+        (serde_json::json!({"wechat": {"storeId": x(31)}}), "wechat.storeId"),
+        (serde_json::json!({"billing": {"email": "ab"}}), "billing.email"),
+        (serde_json::json!({"billing": {"birthday": "2022/08/01"}}), "billing.birthday"),
+        (serde_json::json!({"billing": {"address": {"city": x(51)}}}), "billing.address.city"),
+        (serde_json::json!({"billing": {"address": {"country": "hk"}}}), "billing.address.country"),
+        (
+            serde_json::json!({"productInfo": [{"price": "1", "productName": "p", "quantity": "1", "sku": "s"},
+                {"price": "1", "productName": x(513), "quantity": "1", "sku": "s"}]}),
+            "productInfo[1].productName",
+        ),
+    ] {
+        let (code, msg) = wallet(patch);
+        assert_eq!(code, codes::BAD_PARAMETER, "{field}: {msg}");
+        assert!(msg.starts_with(field), "{field}: {msg}");
+    }
+    // The card's expiry: "两位数字" and "四位数字", exactly.
+    let card = |month: &str, year: &str| {
+        serde_json::json!({"paymentMethodType": "card", "card": {"cardNo": "4111111111111111", "expiryMonth": month,
+            "expiryYear": year, "firstName": "Si", "lastName": "Li"}})
+    };
+    assert_eq!(wallet(card("06", "2099")).0, "0000");
+    for (month, year) in [("6", "2099"), ("006", "2099"), ("06", "99"), ("06", "02099"), ("13", "2099")] {
+        let (code, msg) = wallet(card(month, year));
+        assert_eq!(code, codes::BAD_PARAMETER, "{month}/{year}: {msg}");
+    }
+    let session = serde_json::json!({"amount": "1.00", "currency": "USD", "orderNo": "LEN-S001", "frontUrl": "ab"});
+    assert_eq!(post("cashier/order", &session).0, codes::BAD_PARAMETER);
+    let sub = serde_json::json!({"amount": "1.00", "orderNo": "LEN-B001", "expiryMonth": "06", "expiryYear": "2099",
+        "transactionIdentifier": "1234"});
+    let (code, msg) = post("subscriptionPayment", &sub);
+    assert_eq!(code, codes::BAD_PARAMETER, "{msg}");
+    assert!(msg.starts_with("transactionIdentifier"), "{msg}");
+}
+
+/// Merges `patch` into `body`, objects key by key.
+fn json_patch(body: &mut serde_json::Value, patch: &serde_json::Value) {
+    match (body, patch) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(p)) => {
+            for (k, v) in p {
+                json_patch(b.entry(k.clone()).or_insert(serde_json::Value::Null), v);
+            }
+        }
+        (b, p) => *b = p.clone(),
+    }
+}
+
 /// A token from `gw`'s token endpoint, asked for with the sandbox's credentials.
 fn token_of(gw: &SandboxGateway) -> String {
-    let answer =
-        gw.handle(&HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token").with_body(format!(
-            r#"{{"appId":"{}","secret":"{}"}}"#,
-            sandbox::APP_ID,
-            sandbox::SECRET
-        )));
+    let answer = gw.handle(
+        &HttpRequest::new(Method::Post, "http://sandbox/gateway/v1/connect/token")
+            .with_header("Content-Type", "application/json")
+            .with_body(format!(r#"{{"appId":"{}","secret":"{}"}}"#, sandbox::APP_ID, sandbox::SECRET)),
+    );
     let answer: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
     answer["accessToken"].as_str().unwrap().to_owned()
 }

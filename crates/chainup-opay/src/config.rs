@@ -41,13 +41,17 @@ pub const DEFAULT_MAX_RESPONSE_BLOCKS: usize = 4096;
 pub const DEFAULT_CALLBACK_REPLAY_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// How the envelope's `time` (milliseconds since the epoch) is written.
+///
+/// The provider's document types `time` as a `String` in every request table (`time* String`);
+/// its Java demo sends a number, which a server coercing types accepts as well. The document's
+/// type is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum TimeFormat {
-    /// A JSON number, as the provider's Java demo sends it (the default).
-    #[default]
+    /// A JSON number, as the provider's Java demo sends it.
     Number,
-    /// A JSON string, as the provider's parameter table types it.
+    /// A JSON string of digits, as the provider's parameter tables type it (the default).
+    #[default]
     String,
 }
 
@@ -303,7 +307,8 @@ impl ConfigBuilder {
         self
     }
 
-    /// How `time` is written (default: a JSON number, as the provider's demo does).
+    /// How `time` is written (default: a JSON string of digits, as the provider's tables type it;
+    /// [`TimeFormat::Number`] writes a JSON number, as the provider's demo does).
     pub fn time_format(mut self, format: TimeFormat) -> Self {
         self.time_format = format;
         self

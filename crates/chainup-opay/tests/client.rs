@@ -79,7 +79,10 @@ fn create_third_order_sends_the_exact_envelope_and_reads_the_order_number() {
     let mock = server
         .mock("POST", CREATE_PATH)
         .match_header("content-type", "application/json")
-        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(5), "time": NOW_MS})))
+        // `time* String` in the document's table: the milliseconds as a JSON string.
+        .match_body(Matcher::PartialJson(
+            json!({"app_id": APP_KEY, "sign": vector_sign(5), "time": NOW_MS.to_string()}),
+        ))
         .with_status(200)
         .with_body(fixtures()["response_short"]["body"].as_str().unwrap())
         .create();
@@ -218,16 +221,16 @@ fn merchant_billing_day_sends_the_python_signature_and_reads_the_records() {
 }
 
 #[test]
-fn cancel_order_path_is_configurable_and_time_can_be_a_string() {
+fn cancel_order_path_is_configurable_and_time_can_be_a_number() {
     let mut server = mockito::Server::new();
     let mock = server
         .mock("POST", "/platformapi/chainup/open/opay/cancelOrder")
-        .match_body(Matcher::PartialJson(json!({"sign": vector_sign(0), "time": NOW_MS.to_string()})))
+        .match_body(Matcher::PartialJson(json!({"sign": vector_sign(0), "time": NOW_MS})))
         .with_body(r#"{"code":"0","msg":"succ"}"#)
         .create();
     let config = builder(&server.url())
         .path("cancel_order", "/platformapi/chainup/open/opay/cancelOrder")
-        .time_format(TimeFormat::String)
+        .time_format(TimeFormat::Number)
         .build()
         .unwrap();
     let client = Client::new(config).with_clock(Arc::new(FixedClock::from_unix_millis(NOW_MS)));
@@ -244,6 +247,35 @@ fn invalid_requests_are_refused_before_sending() {
     assert!(matches!(client.prepare(&CancelOrderRequest::new(" ")), Err(Error::InvalidRequest(_))));
     assert!(matches!(client.prepare(&OrderDetailRequest::new(APP_KEY, "")), Err(Error::InvalidRequest(_))));
     assert_eq!(Error::InvalidRequest(String::new()).outcome(), Outcome::NotSent);
+}
+
+/// `day` is `yyyy-MM-dd` ("does not match the format parameter exception"), the paging parameters
+/// and the order scene type are numbers written as strings: another shape is refused before sending.
+#[test]
+fn documented_formats_are_checked_before_sending() {
+    let client = offline_client();
+    let billing = MerchantBillingDayRequest::new;
+    assert!(client.prepare(&billing().with_day("2099-01-01").with_page_num("1").with_page_size("2000")).is_ok());
+    for bad in [
+        billing().with_day("2099/01/01"),
+        billing().with_day("2099-1-1"),
+        billing().with_page_num("first"),
+        billing().with_page_size("-1"),
+    ] {
+        let e = client.prepare(&bad).unwrap_err();
+        assert!(matches!(&e, Error::InvalidRequest(m) if m.starts_with("merchant_billing_day:")), "{e:?}");
+    }
+    let create = CreateThirdOrderRequest::for_payer(
+        Payer::UserId("22033390".into()),
+        "11321",
+        sign_core::Decimal::from(10),
+        "BTC",
+        "https://r",
+        "https://n",
+    );
+    assert!(client.prepare(&create.clone().with_order_scene_type("1000011")).is_ok());
+    let e = client.prepare(&create.with_order_scene_type("scene-1")).unwrap_err();
+    assert!(matches!(&e, Error::InvalidRequest(m) if m.contains("orderSceneType")), "{e:?}");
 }
 
 #[test]
@@ -502,7 +534,8 @@ fn create_third_order_is_sealed_afresh_when_repeated_after_a_refused_connection(
     assert_eq!(seen.len(), 2);
     let (first, second) = (sent_json(&seen[0]), sent_json(&seen[1]));
     // A new envelope, not the same bytes: a fresh time and a fresh encryption of the same order.
-    assert_eq!((first["time"].as_i64(), second["time"].as_i64()), (Some(NOW_MS), Some(NOW_MS + 1000)));
+    let (t1, t2) = (NOW_MS.to_string(), (NOW_MS + 1000).to_string());
+    assert_eq!((first["time"].as_str(), second["time"].as_str()), (Some(t1.as_str()), Some(t2.as_str())));
     assert_ne!(first["data"], second["data"]);
     assert_ne!(seen[0].body, seen[1].body);
     assert_eq!(open_request(&seen[0]), open_request(&seen[1]));
@@ -632,7 +665,9 @@ fn raw_calls_are_signed_the_same_way() {
     let mock = server
         .mock("POST", "/platformapi/chainup/open/opay/someUnmodelledQuery")
         .match_header("content-type", "application/json")
-        .match_body(Matcher::PartialJson(json!({"app_id": APP_KEY, "sign": vector_sign(0), "time": NOW_MS})))
+        .match_body(Matcher::PartialJson(
+            json!({"app_id": APP_KEY, "sign": vector_sign(0), "time": NOW_MS.to_string()}),
+        ))
         .with_body(platform_response(r#"{"anything":["goes",1]}"#))
         .expect(2)
         .create();

@@ -139,7 +139,7 @@ fn crate_request_matches_python_signature_and_decrypts_textbook() {
     assert_eq!(http.header("content-type"), Some("application/json"));
     let body: serde_json::Value = serde_json::from_slice(&http.body).unwrap();
     assert_eq!(body["app_id"], APP_KEY);
-    assert_eq!(body["time"], NOW_MS);
+    assert_eq!(body["time"], NOW_MS.to_string(), "`time* String` in the document");
     // The Python vector for this exact plaintext.
     assert_eq!(body["sign"], fixtures()["sign_vectors"][0]["sign"]);
     let data = body["data"].as_str().unwrap();

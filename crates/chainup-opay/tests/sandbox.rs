@@ -192,8 +192,24 @@ fn the_sandbox_answers_with_its_failure_envelopes() {
     assert_eq!(api_code(client.order_detail(&OrderDetailRequest::new(APP_KEY, "404")).unwrap_err()), "1005");
     assert_eq!(api_code(client.order_detail(&OrderDetailRequest::new("other", "1")).unwrap_err()), "1004");
     assert_eq!(api_code(client.cancel_order(&CancelOrderRequest::new("404")).unwrap_err()), "1005");
+    // The client refuses a malformed day before sending; sent anyway (a raw call), the sandbox does.
     let bad_day = MerchantBillingDayRequest::new().with_day("22/11/2026");
-    assert_eq!(api_code(client.merchant_billing_day(&bad_day).unwrap_err()), "1004");
+    assert!(matches!(client.merchant_billing_day(&bad_day), Err(Error::InvalidRequest(_))));
+    let raw: Result<serde_json::Value, Error> = client.raw_call(
+        "/platformapi/chainup/open/opay/merchantBillingDay",
+        &serde_json::json!({"day": "22/11/2026"}),
+        true,
+    );
+    assert_eq!(api_code(raw.unwrap_err()), "1004");
+    // `orderSceneType` is a "numerical enumeration": a number or digits pass, a word does not.
+    let scene = |value: serde_json::Value, app_order_id: &str| -> Result<serde_json::Value, Error> {
+        let body = serde_json::json!({"appOrderId": app_order_id, "userId": "22033390", "orderAmount": "1",
+            "payCoinSymbol": "USDT", "returnPage": "https://r", "notifyPage": notify, "orderSceneType": value});
+        client.raw_call("/platformapi/chainup/open/opay/createThirdOrder", &body, false)
+    };
+    assert_eq!(api_code(scene(serde_json::json!("scene"), "D-S1").unwrap_err()), "1004");
+    assert!(scene(serde_json::json!("1000011"), "D-S2").is_ok());
+    assert!(scene(serde_json::json!(1000011), "D-S3").is_ok());
     let too_big = MerchantBillingDayRequest::new().with_page_size("2001");
     assert_eq!(api_code(client.merchant_billing_day(&too_big).unwrap_err()), "1004");
     let lower = CreateThirdOrderRequest::for_payer(

@@ -137,7 +137,7 @@ fn order_pay_sandbox_checks_token_and_rules() {
         ),
         (
             Some(&t),
-            r#"{"order_id":1,"pay_method":1,"pay_price":"1","address_id":1,"freight_mode":1}"#,
+            r#"{"order_id":1,"pay_method":1,"pay_price":"1.","address_id":1,"freight_mode":1}"#,
             "支付金额格式错误",
         ),
         (Some(&t), r#"{"order_id":1,"pay_method":2,"address_id":1,"freight_mode":1}"#, "请输入支付金额"),
@@ -209,6 +209,30 @@ fn order_pay_sandbox_reads_a_form_by_its_own_rules() {
     let paid = sandbox.paid_order(7).unwrap();
     assert_eq!((paid.pay_method, paid.pay_price.as_deref(), paid.address_id), (2, Some("0.10"), 1));
     assert!(sandbox.paid_order(9).is_none());
+}
+
+#[test]
+fn order_pay_sandbox_reads_json_numbers_sent_as_strings() {
+    // The document types the fields (`int`, `float`), not their JSON shape, and the mall is PHP: a
+    // client writing `"order_id":"21"` or `"pay_price":"0.10"` is read as one writing the numbers.
+    let sandbox = Sandbox::start().unwrap();
+    let t = sandbox.token();
+    let body = r#"{"order_id":"21","pay_method":"5","pay_price":"0.10","pay_integral":"5","address_id":"3",
+        "freight_mode":"2","freight_json_arr_key":"2"}"#;
+    let ok = raw_pay(&sandbox, Some(&t), body);
+    assert_eq!(envelope(&ok)["status"], 200, "{}", envelope(&ok));
+    let paid = sandbox.paid_order(21).unwrap();
+    assert_eq!((paid.pay_method, paid.pay_price.as_deref(), paid.pay_integral), (5, Some("0.10"), Some(5)));
+    assert_eq!((paid.address_id, paid.freight_mode, paid.freight_json_arr_key), (3, 2, 2));
+    // Still the same rules for the text inside the quotes.
+    for (body, msg) in [
+        (r#"{"order_id":"2x","pay_method":1,"pay_price":1,"address_id":1,"freight_mode":1}"#, "参数错误: order_id"),
+        (r#"{"order_id":22,"pay_method":1,"pay_price":"0.101","address_id":1,"freight_mode":1}"#, "支付金额格式错误"),
+        (r#"{"order_id":22,"pay_method":1,"pay_price":true,"address_id":1,"freight_mode":1}"#, "支付金额格式错误"),
+    ] {
+        assert_eq!(failure_msg(&raw_pay(&sandbox, Some(&t), body)), msg, "{body}");
+    }
+    assert!(sandbox.paid_order(22).is_none());
 }
 
 #[test]

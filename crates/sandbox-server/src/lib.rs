@@ -7,9 +7,9 @@
 //! A sandbox is a plain function from [`HttpRequest`] to [`HttpResponse`] (sans-IO, so it can be
 //! tested without sockets); this module only puts it behind a real socket on `127.0.0.1`. One
 //! request per connection (`Connection: close`), a thread per connection, bodies by
-//! `Content-Length` up to 10 MiB (`Expect: 100-continue` answered): enough for SDK clients and
-//! curl, and small enough to own outright. Dropping the server closes its port before `drop`
-//! returns.
+//! `Content-Length` or chunked up to 10 MiB (`Expect: 100-continue` answered): enough for SDK
+//! clients, curl and Node's `http.request`, and small enough to own outright. Dropping the server
+//! closes its port before `drop` returns.
 //!
 //! ## Faults on purpose
 //!
@@ -33,9 +33,10 @@
 //!   [`InvalidInput`](std::io::ErrorKind::InvalidInput) error before binding anything; serving
 //!   beyond this machine takes [`SandboxOptions::allow_non_loopback`].
 //! - **Requests**: a head over 64 KiB, a request not delivered within the read timeout (*option*,
-//!   10 s; a deadline for the whole request, so trickling bytes does not extend it), a chunked
-//!   body or a malformed request line or header is answered with a 4xx status and never reaches
-//!   the handler. Writing an answer may block for at most 10 s.
+//!   10 s; a deadline for the whole request, so trickling bytes does not extend it), a malformed
+//!   request line, header or chunked body, or both `Content-Length` and `Transfer-Encoding`, is
+//!   answered with a 4xx status (another transfer coding too) and never reaches the handler.
+//!   Writing an answer may block for at most 10 s.
 //! - **Handler time** (*option*, 30 s): the handler runs on a thread of its own and the
 //!   connection waits for it at most that long, then answers `504`. A handler cannot be stopped
 //!   from outside, so an overrunning handler's thread is *abandoned*: it runs on until the
@@ -739,8 +740,30 @@ fn read_request<R: Read>(
         }
         request.headers.push((name.to_owned(), value.to_owned()));
     }
-    if request.header("transfer-encoding").is_some() {
-        return Err(411);
+    // `Transfer-Encoding: chunked` alone (Node's `http.request` without a length, streaming
+    // clients) is read; with a `Content-Length` too (a smuggling shape, RFC 9112 6.1) or with any
+    // other coding, refused.
+    let codings: Vec<&str> = request
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("transfer-encoding"))
+        .flat_map(|(_, v)| v.split(','))
+        .map(str::trim)
+        .collect();
+    if !codings.is_empty() {
+        if request.header("content-length").is_some() {
+            return Err(400);
+        }
+        // Another coding (gzip, identity, a list) is a bad request here: every answer to a request
+        // the reader cannot take is a 4xx.
+        if codings.len() != 1 || !codings[0].eq_ignore_ascii_case("chunked") {
+            return Err(400);
+        }
+        if request.header("expect").is_some_and(|v| v.eq_ignore_ascii_case("100-continue")) {
+            send_continue();
+        }
+        request.body = read_chunked(reader)?;
+        return Ok(request);
     }
     let mut length = None;
     for (_, value) in request.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("content-length")) {
@@ -771,6 +794,53 @@ fn read_request<R: Read>(
     Ok(request)
 }
 
+/// A chunked body (RFC 9112 7.1): hex sizes (chunk extensions ignored), each chunk followed by
+/// CRLF, a last chunk of size 0, trailer lines up to an empty line. Over [`MAX_BODY`] in total is
+/// 413, a line over 4 KiB or anything malformed 400, a read cut by the deadline 408.
+fn read_chunked<R: Read>(reader: &mut BufReader<R>) -> Result<Vec<u8>, u16> {
+    const MAX_LINE: u64 = 4096;
+    let read_line = |reader: &mut BufReader<R>| -> Result<String, u16> {
+        let mut line = String::new();
+        let n = reader.by_ref().take(MAX_LINE).read_line(&mut line).map_err(|e| match e.kind() {
+            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => 408u16,
+            _ => 400,
+        })?;
+        match line.strip_suffix("\r\n") {
+            Some(text) if n > 0 => Ok(text.to_owned()),
+            _ => Err(400),
+        }
+    };
+    let mut body = Vec::new();
+    loop {
+        let line = read_line(reader)?;
+        let size = line.split(';').next().unwrap_or_default().trim_end_matches([' ', '\t']);
+        if size.is_empty() || size.len() > 8 || !size.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(400);
+        }
+        let size = usize::from_str_radix(size, 16).map_err(|_| 400u16)?;
+        if size == 0 {
+            break;
+        }
+        if body.len() + size > MAX_BODY {
+            return Err(413);
+        }
+        let start = body.len();
+        reader.by_ref().take(size as u64).read_to_end(&mut body).map_err(|_| 400u16)?;
+        if body.len() - start != size || !read_line(reader)?.is_empty() {
+            return Err(400);
+        }
+    }
+    // Trailer fields are read and dropped, up to the empty line.
+    let mut trailers = 0;
+    while !read_line(reader)?.is_empty() {
+        trailers += 1;
+        if trailers > 64 {
+            return Err(431);
+        }
+    }
+    Ok(body)
+}
+
 fn write_response(out: &mut impl Write, response: &HttpResponse) -> std::io::Result<()> {
     let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
     for (name, value) in &response.headers {
@@ -797,6 +867,7 @@ fn reason(status: u16) -> &'static str {
         408 => "Request Timeout",
         411 => "Length Required",
         413 => "Content Too Large",
+        415 => "Unsupported Media Type",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
         503 => "Service Unavailable",

@@ -101,12 +101,46 @@ fn oversized_and_chunked_requests_are_refused() {
     assert_eq!(status_of(&exchange(&server, &many)), 431);
     // A body announced over 10 MiB is refused from the head alone.
     assert_eq!(status_of(&exchange(&server, b"POST / HTTP/1.1\r\nContent-Length: 10485761\r\n\r\n")), 413);
-    // Chunked bodies are not supported: refused rather than misread.
-    let chunked = b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
-    assert_eq!(status_of(&exchange(&server, chunked)), 411);
-    let both = b"POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
-    assert_eq!(status_of(&exchange(&server, both)), 411);
+    // Chunked bodies over 10 MiB in total are refused as they arrive.
+    let mut big = b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+    for _ in 0..11 {
+        big.extend_from_slice(b"100000\r\n");
+        big.extend(std::iter::repeat_n(b'a', 0x10_0000));
+        big.extend_from_slice(b"\r\n");
+    }
+    big.extend_from_slice(b"0\r\n\r\n");
+    assert_eq!(status_of(&exchange(&server, &big)), 413);
     assert_eq!(calls.load(Ordering::SeqCst), 0);
+}
+
+/// A chunked body (Node's `http.request` writing without a length, streaming clients) is read
+/// whole; a chunked request that also has a `Content-Length` (a smuggling shape), another transfer
+/// coding, or malformed chunks never reach the handler.
+#[test]
+fn chunked_bodies_are_read_and_malformed_ones_refused() {
+    let (server, calls) = echo_server();
+    let chunked =
+        b"POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\nX-T: 1\r\n\r\n";
+    let answer = exchange(&server, chunked);
+    assert_eq!(status_of(&answer), 200, "{answer}");
+    assert!(answer.ends_with(&format!("POST {}/c 11", server.base_url())), "{answer}");
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    let cases: &[(&[u8], u16)] = &[
+        (b"POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: identity\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloX\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nhello\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nfffffffff\r\n", 400),
+    ];
+    for (raw, want) in cases {
+        let answer = exchange(&server, raw);
+        assert_eq!(status_of(&answer), *want, "{:?} -> {answer:?}", String::from_utf8_lossy(raw));
+    }
+    assert_eq!(calls.load(Ordering::SeqCst), 1, "a malformed chunked request reached the handler");
 }
 
 #[test]

@@ -79,7 +79,9 @@ impl UreqTransport {
     fn send_once(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
         let mut builder = ureq::http::Request::builder().method(request.method.as_str()).uri(request.url.as_str());
         for (name, value) in &request.headers {
-            builder = builder.header(name.as_str(), value.as_str());
+            // `header_raw` keeps the name's spelling on the wire (`businessId`); `header` would send
+            // `http`'s lower case. HTTP names are case-insensitive, but a provider's server may not be.
+            builder = ureq_proto::client::header_raw(builder, name.as_str(), value.as_bytes());
         }
         let http_request = builder
             // The message names the URL, never a header value.

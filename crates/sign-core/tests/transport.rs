@@ -120,6 +120,45 @@ fn sends_method_headers_and_body_and_returns_non_2xx_as_response() {
     mock.assert();
 }
 
+/// Header names leave as the request spells them (`businessId`, `signType`, `X-Date`, `token`):
+/// HTTP compares names case-insensitively, but a platform whose document spells a header one way
+/// may not, so the bytes on the wire keep the provider's spelling.
+#[test]
+fn header_names_keep_their_spelling_on_the_wire() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/v1/openapi/order/info", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                break;
+            }
+            head.push_str(&line);
+        }
+        let mut body = [0u8; 2];
+        reader.read_exact(&mut body).unwrap();
+        let mut stream = reader.into_inner();
+        stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}").unwrap();
+        head
+    });
+    let request = HttpRequest::new(Method::Post, url)
+        .with_header("Content-Type", "application/json; charset=utf-8")
+        .with_header("businessId", "55")
+        .with_header("signType", "MD5")
+        .with_header("X-Date", "Fri, 21 Oct 2022 07:28:00 GMT")
+        .with_header("token", "t")
+        .with_body(b"{}".to_vec());
+    assert_eq!(UreqTransport::builder().build().send(&request).unwrap().status, 200);
+    let head = server.join().unwrap();
+    for line in ["\r\nbusinessId: 55\r\n", "\r\nsignType: MD5\r\n", "\r\nX-Date: Fri, 21 Oct 2022", "\r\ntoken: t\r\n"]
+    {
+        assert!(head.contains(line), "{line:?} not in {head:?}");
+    }
+}
+
 #[test]
 fn a_500_on_a_non_idempotent_request_is_not_retried() {
     let mut server = mockito::Server::new();

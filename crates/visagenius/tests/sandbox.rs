@@ -6,11 +6,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::json;
-use sign_core::{FixedClock, HttpRequest, Method};
+use sign_core::{FixedClock, HttpRequest, Method, SecretString};
 use time::macros::datetime;
 use visagenius::sandbox::{
-    SANDBOX_APPID, SANDBOX_EVISA_ORDER_ID, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID, SANDBOX_ORDER_WITH_ADDRESS_ID,
-    SANDBOX_PAID_ORDER_ID, SANDBOX_PRODUCT_IDS, Sandbox, poll_until,
+    SANDBOX_ACCESS_KEY, SANDBOX_APPID, SANDBOX_EVISA_ORDER_ID, SANDBOX_ORDER_AMOUNT, SANDBOX_ORDER_ID,
+    SANDBOX_ORDER_WITH_ADDRESS_ID, SANDBOX_PAID_ORDER_ID, SANDBOX_PRODUCT_IDS, SANDBOX_SECRET_KEY, Sandbox, poll_until,
 };
 use visagenius::{
     Client, Error, Fen, OrderExpressAddress, OrderPayRequest, ProductBriefQueryRequest, ProductQueryRequest,
@@ -178,6 +178,32 @@ fn sandbox_accepts_date_or_x_date_and_refuses_two_that_disagree() {
         let v: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
         assert_eq!(v["ret"], -1);
         assert!(v["msg"].as_str().unwrap().contains("不一致"), "{v}");
+    }
+}
+
+/// The document asks for a GMT date like `Wed, 21 Oct 2022 07:28:00 GMT`; RFC 1123 lets the day
+/// have one digit, and Java's `DateTimeFormatter.RFC_1123_DATE_TIME` writes it so
+/// (`Tue, 3 Nov 2026 01:00:00 GMT`). A request dated that way and signed over that very string is
+/// accepted; a three-digit day is not a date.
+#[test]
+fn sandbox_accepts_a_one_digit_day_as_java_writes_it() {
+    let now = datetime!(2026-11-03 01:00:00 UTC);
+    let sandbox = Sandbox::start_with_clock(Arc::new(FixedClock::new(now))).unwrap();
+    let client = sandbox.client().unwrap().with_clock(Arc::new(FixedClock::new(now)));
+    let signed = client.prepare(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[0])).unwrap();
+    assert_eq!(signed.header("X-Date"), Some("Tue, 03 Nov 2026 01:00:00 GMT"));
+    for (date, status) in [("Tue, 3 Nov 2026 01:00:00 GMT", 200), ("Tue, 003 Nov 2026 01:00:00 GMT", 400)] {
+        let mut request = signed.clone();
+        request.headers.retain(|(name, _)| !matches!(name.as_str(), "Date" | "X-Date" | "Authorization"));
+        let authorization = visagenius::auth::authorization(
+            &SecretString::from(SANDBOX_ACCESS_KEY),
+            &SecretString::from(SANDBOX_SECRET_KEY),
+            sandbox.appid(),
+            date,
+        );
+        request.headers.push(("X-Date".to_owned(), date.to_owned()));
+        request.headers.push(("Authorization".to_owned(), authorization));
+        assert_eq!(sandbox.handle(&request).status, status, "{date}");
     }
 }
 

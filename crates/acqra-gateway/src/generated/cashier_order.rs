@@ -295,7 +295,21 @@ impl CashierOrderRequest {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
         sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
         sign_core::check::minor_units(context, &sign_core::check::at(path, "amount"), self.amount, &self.currency)?;
+        if let Some(v) = &self.expiry_time {
+            sign_core::check::digits(context, &sign_core::check::at(path, "expiryTime"), v.as_str())?;
+        }
+        if let Some(v) = &self.front_url {
+            sign_core::check::len(context, &sign_core::check::at(path, "frontUrl"), v.as_str(), 3, 128)?;
+        }
         sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
+        if let Some(v) = &self.product_info {
+            for (i0, item) in v.iter().enumerate() {
+                item.validate_fields(context, &format!("{path}productInfo[{i0}]."))?;
+            }
+        }
+        if let Some(v) = &self.shipping {
+            v.validate_fields(context, &format!("{path}shipping."))?;
+        }
         Ok(())
     }
 }

@@ -156,6 +156,33 @@ impl AddressBuilder {
     }
 }
 
+impl Address {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/common.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        sign_core::check::len(context, &sign_core::check::at(path, "city"), self.city.as_str(), 1, 50)?;
+        sign_core::check::len(context, &sign_core::check::at(path, "country"), self.country.as_str(), 2, 2)?;
+        sign_core::check::upper(context, &sign_core::check::at(path, "country"), self.country.as_str())?;
+        sign_core::check::len(context, &sign_core::check::at(path, "line1"), self.line1.as_str(), 1, 128)?;
+        if let Some(v) = &self.line2 {
+            sign_core::check::len(context, &sign_core::check::at(path, "line2"), v.as_str(), 1, 128)?;
+        }
+        if let Some(v) = &self.line3 {
+            sign_core::check::len(context, &sign_core::check::at(path, "line3"), v.as_str(), 1, 128)?;
+        }
+        sign_core::check::len(context, &sign_core::check::at(path, "postcode"), self.postcode.as_str(), 1, 50)?;
+        sign_core::check::len(context, &sign_core::check::at(path, "state"), self.state.as_str(), 1, 50)?;
+        Ok(())
+    }
+}
+
 /// `Phone`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -191,6 +218,27 @@ impl Phone {
     pub fn with_number(mut self, value: impl Into<String>) -> Self {
         self.number = Some(value.into());
         self
+    }
+}
+
+impl Phone {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/common.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        if let Some(v) = &self.country_code {
+            sign_core::check::len(context, &sign_core::check::at(path, "countryCode"), v.as_str(), 1, 7)?;
+        }
+        if let Some(v) = &self.number {
+            sign_core::check::len(context, &sign_core::check::at(path, "number"), v.as_str(), 1, 26)?;
+        }
+        Ok(())
     }
 }
 
@@ -267,6 +315,36 @@ impl Billing {
     pub fn with_storedcredentials(mut self, value: impl Into<StoredCredentials>) -> Self {
         self.storedcredentials = Some(value.into());
         self
+    }
+}
+
+impl Billing {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/common.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        self.address.validate_fields(context, &format!("{path}address."))?;
+        if let Some(v) = &self.birthday {
+            sign_core::check::pattern(
+                context,
+                &sign_core::check::at(path, "birthday"),
+                v.as_str(),
+                "[0-9]{4}[-][0-9]{2}[-][0-9]{2}",
+            )?;
+        }
+        if let Some(v) = &self.email {
+            sign_core::check::len(context, &sign_core::check::at(path, "email"), v.as_str(), 3, 255)?;
+        }
+        if let Some(v) = &self.phone {
+            v.validate_fields(context, &format!("{path}phone."))?;
+        }
+        Ok(())
     }
 }
 
@@ -432,6 +510,28 @@ impl ShippingBuilder {
     }
 }
 
+impl Shipping {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/common.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        self.address.validate_fields(context, &format!("{path}address."))?;
+        if let Some(v) = &self.email {
+            sign_core::check::len(context, &sign_core::check::at(path, "email"), v.as_str(), 3, 255)?;
+        }
+        sign_core::check::len(context, &sign_core::check::at(path, "firstName"), self.first_name.as_str(), 1, 64)?;
+        sign_core::check::len(context, &sign_core::check::at(path, "lastName"), self.last_name.as_str(), 1, 50)?;
+        self.phone.validate_fields(context, &format!("{path}phone."))?;
+        Ok(())
+    }
+}
+
 /// `ProductInfo`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -571,6 +671,28 @@ impl ProductInfoBuilder {
             sku: self.sku.ok_or_else(|| sign_core::InvalidRequest::field("ProductInfo", "sku", "must be set"))?,
             url: self.url,
         })
+    }
+}
+
+impl ProductInfo {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/common.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        if let Some(v) = &self.image_url {
+            sign_core::check::len(context, &sign_core::check::at(path, "imageUrl"), v.as_str(), 1, 512)?;
+        }
+        sign_core::check::len(context, &sign_core::check::at(path, "productName"), self.product_name.as_str(), 1, 512)?;
+        if let Some(v) = &self.url {
+            sign_core::check::len(context, &sign_core::check::at(path, "url"), v.as_str(), 1, 512)?;
+        }
+        Ok(())
     }
 }
 

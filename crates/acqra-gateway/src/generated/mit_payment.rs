@@ -182,7 +182,11 @@ impl MitPaymentRequest {
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
         sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
         sign_core::check::minor_units(context, &sign_core::check::at(path, "amount"), self.amount, &self.currency)?;
+        self.billing.validate_fields(context, &format!("{path}billing."))?;
         self.card.validate_fields(context, &format!("{path}card."))?;
+        if let Some(v) = &self.description {
+            sign_core::check::len(context, &sign_core::check::at(path, "description"), v.as_str(), 1, 50)?;
+        }
         sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
         Ok(())
     }

@@ -568,13 +568,45 @@ impl PaymentRequest {
     /// never its value.
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        if let Some(v) = &self.alipay {
+            v.validate_fields(context, &format!("{path}alipay."))?;
+        }
+        if let Some(v) = &self.alipay_plus {
+            v.validate_fields(context, &format!("{path}alipayPlus."))?;
+        }
         sign_core::check::positive(context, &sign_core::check::at(path, "amount"), self.amount)?;
         sign_core::check::scale(context, &sign_core::check::at(path, "amount"), self.amount, 2)?;
         sign_core::check::minor_units(context, &sign_core::check::at(path, "amount"), self.amount, &self.currency)?;
+        if let Some(v) = &self.billing {
+            v.validate_fields(context, &format!("{path}billing."))?;
+        }
+        if let Some(v) = &self.billing_desc {
+            sign_core::check::len(context, &sign_core::check::at(path, "billingDesc"), v.as_str(), 1, 18)?;
+        }
         if let Some(v) = &self.card {
             v.validate_fields(context, &format!("{path}card."))?;
         }
+        if let Some(v) = &self.description {
+            sign_core::check::len(context, &sign_core::check::at(path, "description"), v.as_str(), 1, 50)?;
+        }
+        if let Some(v) = &self.front_url {
+            sign_core::check::len(context, &sign_core::check::at(path, "frontUrl"), v.as_str(), 3, 128)?;
+        }
         sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
+        if let Some(v) = &self.product_info {
+            for (i0, item) in v.iter().enumerate() {
+                item.validate_fields(context, &format!("{path}productInfo[{i0}]."))?;
+            }
+        }
+        if let Some(v) = &self.shipping {
+            v.validate_fields(context, &format!("{path}shipping."))?;
+        }
+        if let Some(v) = &self.upay {
+            v.validate_fields(context, &format!("{path}upay."))?;
+        }
+        if let Some(v) = &self.wechat {
+            v.validate_fields(context, &format!("{path}wechat."))?;
+        }
         Ok(())
     }
 }
@@ -1049,6 +1081,36 @@ impl Alipay {
     }
 }
 
+impl Alipay {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/payment.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        if let Some(v) = &self.auth_code {
+            sign_core::check::len(context, &sign_core::check::at(path, "authCode"), v.as_str(), 1, 64)?;
+        }
+        if let Some(v) = &self.limit_pay_method {
+            sign_core::check::len(context, &sign_core::check::at(path, "limitPayMethod"), v.as_str(), 1, 32)?;
+        }
+        if let Some(v) = &self.open_id {
+            sign_core::check::len(context, &sign_core::check::at(path, "openId"), v.as_str(), 1, 64)?;
+        }
+        if let Some(v) = &self.store_id {
+            sign_core::check::len(context, &sign_core::check::at(path, "storeId"), v.as_str(), 1, 30)?;
+        }
+        if let Some(v) = &self.sub_app_id {
+            sign_core::check::len(context, &sign_core::check::at(path, "subAppId"), v.as_str(), 1, 64)?;
+        }
+        Ok(())
+    }
+}
+
 /// `AlipayPlus`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -1144,6 +1206,36 @@ impl AlipayPlus {
     pub fn with_sub_app_id(mut self, value: impl Into<String>) -> Self {
         self.sub_app_id = Some(value.into());
         self
+    }
+}
+
+impl AlipayPlus {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/payment.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        if let Some(v) = &self.auth_code {
+            sign_core::check::len(context, &sign_core::check::at(path, "authCode"), v.as_str(), 1, 64)?;
+        }
+        if let Some(v) = &self.limit_pay_method {
+            sign_core::check::len(context, &sign_core::check::at(path, "limitPayMethod"), v.as_str(), 1, 32)?;
+        }
+        if let Some(v) = &self.open_id {
+            sign_core::check::len(context, &sign_core::check::at(path, "openId"), v.as_str(), 1, 64)?;
+        }
+        if let Some(v) = &self.store_id {
+            sign_core::check::len(context, &sign_core::check::at(path, "storeId"), v.as_str(), 1, 30)?;
+        }
+        if let Some(v) = &self.sub_app_id {
+            sign_core::check::len(context, &sign_core::check::at(path, "subAppId"), v.as_str(), 1, 64)?;
+        }
+        Ok(())
     }
 }
 
@@ -1268,6 +1360,27 @@ impl Upay {
     }
 }
 
+impl Upay {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/payment.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        if let Some(v) = &self.auth_code {
+            sign_core::check::len(context, &sign_core::check::at(path, "authCode"), v.as_str(), 1, 64)?;
+        }
+        if let Some(v) = &self.store_id {
+            sign_core::check::len(context, &sign_core::check::at(path, "storeId"), v.as_str(), 1, 30)?;
+        }
+        Ok(())
+    }
+}
+
 /// `Wechat`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -1374,6 +1487,39 @@ impl Wechat {
     pub fn with_sub_app_id(mut self, value: impl Into<String>) -> Self {
         self.sub_app_id = Some(value.into());
         self
+    }
+}
+
+impl Wechat {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/payment.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        if let Some(v) = &self.attach {
+            sign_core::check::len(context, &sign_core::check::at(path, "attach"), v.as_str(), 1, 50)?;
+        }
+        if let Some(v) = &self.auth_code {
+            sign_core::check::len(context, &sign_core::check::at(path, "authCode"), v.as_str(), 1, 64)?;
+        }
+        if let Some(v) = &self.limit_pay_method {
+            sign_core::check::len(context, &sign_core::check::at(path, "limitPayMethod"), v.as_str(), 1, 32)?;
+        }
+        if let Some(v) = &self.open_id {
+            sign_core::check::len(context, &sign_core::check::at(path, "openId"), v.as_str(), 1, 64)?;
+        }
+        if let Some(v) = &self.store_id {
+            sign_core::check::len(context, &sign_core::check::at(path, "storeId"), v.as_str(), 1, 30)?;
+        }
+        if let Some(v) = &self.sub_app_id {
+            sign_core::check::len(context, &sign_core::check::at(path, "subAppId"), v.as_str(), 1, 64)?;
+        }
+        Ok(())
     }
 }
 

@@ -199,6 +199,27 @@ impl QueryResponse {
     }
 }
 
+impl QueryResponse {
+    /// Checks the rules of the constraints column of `docs/acqra-gateway/query.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        if let Some(v) = &self.billing {
+            v.validate_fields(context, &format!("{path}billing."))?;
+        }
+        if let Some(v) = &self.shipping {
+            v.validate_fields(context, &format!("{path}shipping."))?;
+        }
+        Ok(())
+    }
+}
+
 /// `OrderInfoModel`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]

@@ -267,7 +267,13 @@ impl SubscriptionPaymentRequest {
             sign_core::check::len(context, &sign_core::check::at(path, "cardNo"), v.expose(), 13, 19)?;
             sign_core::check::digits(context, &sign_core::check::at(path, "cardNo"), v.expose())?;
         }
+        if let Some(v) = &self.description {
+            sign_core::check::len(context, &sign_core::check::at(path, "description"), v.as_str(), 1, 50)?;
+        }
         sign_core::check::len(context, &sign_core::check::at(path, "orderNo"), self.order_no.as_str(), 5, 64)?;
+        if let Some(v) = &self.transaction_identifier {
+            sign_core::check::len(context, &sign_core::check::at(path, "transactionIdentifier"), v.expose(), 5, 64)?;
+        }
         Ok(())
     }
 }

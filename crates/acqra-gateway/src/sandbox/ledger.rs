@@ -94,6 +94,112 @@ pub(crate) fn fail(code: &'static str, message: impl Into<String>) -> Fail {
 /// The fields of an `Address` the schema marks required.
 const ADDRESS_REQUIRED: [&str; 5] = ["city", "country", "line1", "postcode", "state"];
 
+/// The lengths (in characters) the schemas give for text fields, `(path, min, max)`: a path is
+/// dotted, `[]` stepping into each item of a list. Checked when the field is sent as text.
+const PAYMENT_LENGTHS: &[(&str, usize, usize)] = &[
+    ("billingDesc", 1, 18),
+    ("description", 1, 50),
+    ("frontUrl", 3, 128),
+    ("billing.email", 3, 255),
+    ("shipping.email", 3, 255),
+    ("shipping.firstName", 1, 64),
+    ("shipping.lastName", 1, 50),
+    ("billing.phone.countryCode", 1, 7),
+    ("billing.phone.number", 1, 26),
+    ("shipping.phone.countryCode", 1, 7),
+    ("shipping.phone.number", 1, 26),
+    ("productInfo[].imageUrl", 1, 512),
+    ("productInfo[].productName", 1, 512),
+    ("productInfo[].url", 1, 512),
+    ("wechat.attach", 1, 50),
+    ("wechat.authCode", 1, 64),
+    ("wechat.limitPayMethod", 1, 32),
+    ("wechat.openId", 1, 64),
+    ("wechat.productType", 1, 16),
+    ("wechat.storeId", 1, 30),
+    ("wechat.subAppId", 1, 64),
+    ("alipay.authCode", 1, 64),
+    ("alipay.limitPayMethod", 1, 32),
+    ("alipay.openId", 1, 64),
+    ("alipay.storeId", 1, 30),
+    ("alipay.subAppId", 1, 64),
+    ("alipayPlus.authCode", 1, 64),
+    ("alipayPlus.limitPayMethod", 1, 32),
+    ("alipayPlus.openId", 1, 64),
+    ("alipayPlus.storeId", 1, 30),
+    ("alipayPlus.subAppId", 1, 64),
+    ("upay.authCode", 1, 64),
+    ("upay.storeId", 1, 30),
+];
+
+/// `MitPayment`'s: its `description` and its `Billing` block.
+const MIT_PAYMENT_LENGTHS: &[(&str, usize, usize)] = &[
+    ("description", 1, 50),
+    ("billing.email", 3, 255),
+    ("billing.phone.countryCode", 1, 7),
+    ("billing.phone.number", 1, 26),
+];
+
+/// `Address` (`<= 50` / `<= 128 characters`), under `billing` and `shipping`.
+const ADDRESS_LENGTHS: &[(&str, usize, usize)] =
+    &[("city", 1, 50), ("line1", 1, 128), ("line2", 1, 128), ("line3", 1, 128), ("postcode", 1, 50), ("state", 1, 50)];
+
+/// The text values at `path` in `v` (several under a `[]` step), with their full names.
+fn texts_at<'a>(v: &'a Value, path: &str, name: String, out: &mut Vec<(String, &'a str)>) {
+    let (head, rest) = path.split_once('.').map_or((path, None), |(h, r)| (h, Some(r)));
+    let (key, each) = head.strip_suffix("[]").map_or((head, false), |k| (k, true));
+    let Some(value) = v.get(key) else { return };
+    let name = if name.is_empty() { key.to_owned() } else { format!("{name}.{key}") };
+    let items: Vec<(String, &Value)> = match (each, value) {
+        (true, Value::Array(items)) => items.iter().enumerate().map(|(i, x)| (format!("{name}[{i}]"), x)).collect(),
+        (true, _) => Vec::new(),
+        (false, x) => vec![(name, x)],
+    };
+    for (name, item) in items {
+        match (rest, item) {
+            (Some(rest), _) => texts_at(item, rest, name, out),
+            (None, Value::String(s)) => out.push((name, s.as_str())),
+            _ => {}
+        }
+    }
+}
+
+/// The documented lengths and formats of a payment's or checkout's text fields, as the gateway's
+/// validation would refuse them (`1002`).
+fn check_documented_formats(v: &Value, lengths: &[(&str, usize, usize)]) -> Result<(), Fail> {
+    let mut rules: Vec<(String, usize, usize)> = lengths.iter().map(|(p, a, b)| ((*p).to_owned(), *a, *b)).collect();
+    for block in ["billing", "shipping"] {
+        rules.extend(ADDRESS_LENGTHS.iter().map(|(f, a, b)| (format!("{block}.address.{f}"), *a, *b)));
+    }
+    for (path, min, max) in &rules {
+        let mut found = Vec::new();
+        texts_at(v, path, String::new(), &mut found);
+        if let Some((name, _)) = found.iter().find(|(_, s)| !(*min..=*max).contains(&s.chars().count())) {
+            return Err(bad(format!("{name} must be {min} to {max} characters")));
+        }
+    }
+    for block in ["billing", "shipping"] {
+        let mut found = Vec::new();
+        texts_at(v, &format!("{block}.address.country"), String::new(), &mut found);
+        if found.iter().any(|(_, c)| !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))) {
+            return Err(bad(format!("{block}.address.country must be an upper-case ISO 3166-1 alpha-2 code")));
+        }
+    }
+    let mut birthday = Vec::new();
+    texts_at(v, "billing.birthday", String::new(), &mut birthday);
+    let date_like = |s: &str| {
+        let b = s.as_bytes();
+        b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    };
+    if birthday.iter().any(|(_, s)| !date_like(s)) {
+        return Err(bad("billing.birthday must be yyyy-MM-dd"));
+    }
+    Ok(())
+}
+
 fn bad(msg: impl Into<String>) -> Fail {
     fail(codes::BAD_PARAMETER, msg)
 }
@@ -412,6 +518,20 @@ impl Ledger {
         let currency = currency(v)?.to_owned();
         let order_no = self.check_new_order_no(v)?.to_owned();
         Self::check_nested_blocks(v)?;
+        check_documented_formats(
+            v,
+            &[
+                ("frontUrl", 3, 128),
+                ("productInfo[].imageUrl", 1, 512),
+                ("productInfo[].productName", 1, 512),
+                ("productInfo[].url", 1, 512),
+                ("shipping.email", 3, 255),
+                ("shipping.firstName", 1, 64),
+                ("shipping.lastName", 1, 50),
+                ("shipping.phone.countryCode", 1, 7),
+                ("shipping.phone.number", 1, 26),
+            ],
+        )?;
         let minutes = match str_field(v, "expiryTime") {
             Some(t) => t.parse::<u32>().map_err(|_| bad("expiryTime must be whole minutes"))?,
             None => 1440,
@@ -458,8 +578,14 @@ impl Ledger {
         {
             return Err(bad("cvc must be 3 or 4 digits"));
         }
-        let month: u32 = required(card, "expiryMonth")?.parse().map_err(|_| bad("expiryMonth must be 01 to 12"))?;
-        let year: u32 = required(card, "expiryYear")?.parse().map_err(|_| bad("expiryYear must be four digits"))?;
+        // "卡到期月份的两位数字" / "卡到期年份的四位数字": exactly two and four digits.
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let month = required(card, "expiryMonth")?;
+        let month: u32 =
+            month.parse().ok().filter(|_| digits(month, 2)).ok_or_else(|| bad("expiryMonth must be 01 to 12"))?;
+        let year = required(card, "expiryYear")?;
+        let year: u32 =
+            year.parse().ok().filter(|_| digits(year, 4)).ok_or_else(|| bad("expiryYear must be four digits"))?;
         if !(1..=12).contains(&month) || !(1000..=9999).contains(&year) {
             return Err(bad("card expiry is malformed"));
         }
@@ -534,6 +660,7 @@ impl Ledger {
         let order_no = self.check_new_order_no(v)?.to_owned();
         let client_ip = Self::check_device_info(v, !mit)?;
         Self::check_nested_blocks(v)?;
+        check_documented_formats(v, if mit { MIT_PAYMENT_LENGTHS } else { PAYMENT_LENGTHS })?;
         let method = if mit { "card".to_owned() } else { required(v, "paymentMethodType")?.to_owned() };
         let billing = v.get("billing").filter(|b| !b.is_null()).cloned();
         if mit && billing.is_none() {
@@ -628,6 +755,7 @@ impl Ledger {
         required(v, "expiryMonth")?;
         required(v, "expiryYear")?;
         Self::check_device_info(v, false)?;
+        check_documented_formats(v, &[("description", 1, 50), ("transactionIdentifier", 5, 64)])?;
         let card_no = str_field(v, "cardNo");
         if let Some(no) = card_no
             && !((13..=19).contains(&no.len()) && no.bytes().all(|b| b.is_ascii_digit()))

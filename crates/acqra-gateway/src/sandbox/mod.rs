@@ -13,7 +13,13 @@
 //!   makes them `canceled`; automatic capture goes straight to `successed`; refunds are accepted up
 //!   to the captured amount less earlier refunds; impossible transitions (capture after void, void
 //!   after capture, refund of an uncaptured payment) are refused with the envelope;
-//! - `query` and `refundQuery` report that state, shipping trackings are kept per order.
+//! - `query` and `refundQuery` report that state, shipping trackings are kept per order;
+//! - the text fields of payments, checkouts and subscription payments must have the lengths and
+//!   formats their schemas give (`description` 1 to 50 characters, addresses, names, emails, phones,
+//!   product texts, wallet ids, `birthday` `yyyy-MM-dd`, `country` two upper-case letters,
+//!   `transactionIdentifier` 5 to 64), else [`codes::BAD_PARAMETER`];
+//! - a request whose `Content-Type` is not `application/json` (parameters such as a charset
+//!   allowed) is HTTP 415, the token request included.
 //!
 //! Where the provider's examples and schemas disagree, the sandbox takes and sends both shapes, so
 //! clients (and the quickstart) meet them: `matedata` is read as an object or a string,
@@ -279,6 +285,17 @@ impl SandboxGateway {
         }
         if request.method != Method::Post {
             return HttpResponse::new(405, "").with_header("Allow", "POST");
+        }
+        // Every request sample sends `Content-Type: application/json`; a body declared as anything
+        // else (or not declared) is 415, as a Spring `@RequestBody` endpoint answers.
+        let media_type = request.header("Content-Type").and_then(|v| v.split(';').next()).map(str::trim);
+        if !media_type.is_some_and(|t| t.eq_ignore_ascii_case("application/json")) {
+            refuse_because(format!(
+                "Content-Type {:?} is not application/json",
+                request.header("Content-Type").unwrap_or_default()
+            ));
+            let error = json!({ "status": 415, "error": "Unsupported Media Type", "path": path });
+            return reply(415, error);
         }
         let mut body: Value = match serde_json::from_slice(&request.body) {
             Ok(v) => v,

@@ -281,6 +281,9 @@ impl CreateThirdOrderRequest {
             sign_core::check::given(self.user_id.as_deref()),
         )?;
         sign_core::check::positive(context, &sign_core::check::at(path, "orderAmount"), self.order_amount)?;
+        if let Some(v) = &self.order_scene_type {
+            sign_core::check::digits(context, &sign_core::check::at(path, "orderSceneType"), v.as_str())?;
+        }
         sign_core::check::not_blank(
             context,
             &sign_core::check::at(path, "payCoinSymbol"),

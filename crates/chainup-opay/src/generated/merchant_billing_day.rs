@@ -124,12 +124,46 @@ impl MerchantBillingDayRequest {
     }
 }
 
+impl MerchantBillingDayRequest {
+    /// Checks the rules of the constraints column of `docs/chainup-opay/merchant_billing_day.md`, in this type and in the doc
+    /// types it holds. `context` (the endpoint's name) starts every message; `path` is where this
+    /// value sits in the request (`""` at the top, `"items[2]."` inside a list), put before each
+    /// field name.
+    ///
+    /// # Errors
+    /// The first rule broken, as an [`InvalidRequest`](sign_core::InvalidRequest) naming the field,
+    /// never its value.
+    #[doc(hidden)]
+    pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
+        if let Some(v) = &self.day {
+            sign_core::check::pattern(
+                context,
+                &sign_core::check::at(path, "day"),
+                v.as_str(),
+                "[0-9]{4}[-][0-9]{2}[-][0-9]{2}",
+            )?;
+        }
+        if let Some(v) = &self.page_num {
+            sign_core::check::digits(context, &sign_core::check::at(path, "pageNum"), v.as_str())?;
+        }
+        if let Some(v) = &self.page_size {
+            sign_core::check::digits(context, &sign_core::check::at(path, "pageSize"), v.as_str())?;
+        }
+        Ok(())
+    }
+}
+
 impl sign_core::Endpoint for MerchantBillingDayRequest {
     type Response = MerchantBillingDayResponse;
     const NAME: &'static str = "merchant_billing_day";
     const METHOD: sign_core::Method = sign_core::Method::Post;
     const PATH: &'static str = "/platformapi/chainup/open/opay/merchantBillingDay";
     const IDEMPOTENT: bool = true;
+
+    /// The rules of the doc's constraints column.
+    fn validate(&self) -> Result<(), sign_core::InvalidRequest> {
+        self.validate_fields(Self::NAME, "")
+    }
 }
 
 /// `MerchantBillingDayResponse`.

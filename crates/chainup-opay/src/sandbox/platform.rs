@@ -128,6 +128,10 @@ impl Core {
         if coin != coin.to_uppercase() {
             return Err(failure("1004", "payCoinSymbol must be upper case"));
         }
+        // "Scene type of the order, numerical enumeration".
+        if text(p, "orderSceneType").is_some_and(|t| !t.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(failure("1004", "orderSceneType must be a number"));
+        }
         if let Some(goods) = text(p, "goods") {
             if serde_json::from_str::<Value>(&goods).is_err() {
                 return Err(failure("1004", "goods is not valid JSON"));

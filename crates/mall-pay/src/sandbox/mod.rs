@@ -421,8 +421,10 @@ fn envelope(status: &str, msg: &str, data: &str) -> HttpResponse {
     HttpResponse::json(200, format!(r#"{{"status":{status},"msg":{msg},"data":{data}}}"#))
 }
 
-/// The request's fields, each value's text as sent: a JSON value's own text (a string keeps its
-/// quotes, so `"1"` is not the number 1), or a form field's decoded text.
+/// The request's fields, each value's text as sent: a JSON number's own digits, a JSON string's
+/// content (a PHP backend sees `"1001"` and `1001` alike, as it sees a form field's text: the
+/// document gives types, not JSON shapes), another JSON value's own text, or a form field's
+/// decoded text.
 type Fields = BTreeMap<String, String>;
 
 /// A field's text, if present (a JSON `null` counts as absent).
@@ -434,7 +436,11 @@ fn raw<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
 fn json_fields(body: &[u8]) -> Option<Fields> {
     let object: BTreeMap<String, Box<RawValue>> = serde_json::from_slice(body).ok()?;
     let present = object.into_iter().filter(|(_, v)| v.get().trim() != "null");
-    Some(present.map(|(k, v)| (k, v.get().trim().to_owned())).collect())
+    let text = |v: &RawValue| match serde_json::from_str::<String>(v.get()) {
+        Ok(content) => content,
+        Err(_) => v.get().trim().to_owned(),
+    };
+    Some(present.map(|(k, v)| (k, text(&v))).collect())
 }
 
 /// The fields of an `application/x-www-form-urlencoded` body (`+` is a space, `%XX` a byte, the

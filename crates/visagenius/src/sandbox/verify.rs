@@ -105,14 +105,15 @@ pub(crate) fn check(request: &HttpRequest, creds: &Credentials<'_>, now: OffsetD
     }
 }
 
-/// Parses `Fri, 21 Oct 2022 07:28:00 GMT` strictly: two-digit day, English abbreviations, a
+/// Parses `Fri, 21 Oct 2022 07:28:00 GMT` strictly: a one- or two-digit day, English abbreviations, a
 /// weekday that matches the date, and the literal `GMT`.
 pub(crate) fn parse_gmt_date(s: &str) -> Option<OffsetDateTime> {
     let parts: Vec<&str> = s.split(' ').collect();
     let [weekday, day, month, year, clock, zone] = parts.as_slice() else {
         return None;
     };
-    if *zone != "GMT" || day.len() != 2 || year.len() != 4 || clock.len() != 8 {
+    // RFC 1123 lets the day have one or two digits: Java's `RFC_1123_DATE_TIME` writes `3 Nov`.
+    if *zone != "GMT" || !(1..=2).contains(&day.len()) || year.len() != 4 || clock.len() != 8 {
         return None;
     }
     let weekday = match weekday.strip_suffix(',')? {
@@ -167,11 +168,15 @@ mod tests {
     fn parses_strict_gmt_dates() {
         let t = parse_gmt_date("Fri, 21 Oct 2022 07:28:00 GMT").unwrap();
         assert_eq!(t.unix_timestamp(), 1_666_337_280); // python3: datetime(2022,10,21,7,28,tzinfo=utc).timestamp()
+        // One digit, as Java's RFC_1123_DATE_TIME writes days 1 to 9.
+        let one = parse_gmt_date("Sat, 1 Oct 2022 07:28:00 GMT").unwrap();
+        assert_eq!(one, parse_gmt_date("Sat, 01 Oct 2022 07:28:00 GMT").unwrap());
         for bad in [
             "Wed, 21 Oct 2022 07:28:00 GMT", // the provider's own example has the wrong weekday
             "Fri, 21 Oct 2022 07:28:00 UTC",
             "Fri, 21 Oct 2022 07:28:00 +0000",
-            "Fri, 1 Oct 2022 07:28:00 GMT",
+            "Fri, 1 Oct 2022 07:28:00 GMT", // a Saturday
+            "Sat, 001 Oct 2022 07:28:00 GMT",
             "Fri 21 Oct 2022 07:28:00 GMT",
             "Fri, 21 Okt 2022 07:28:00 GMT",
             "Fri, 21 Oct 2022 7:28:00 GMT",
