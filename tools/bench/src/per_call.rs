@@ -126,7 +126,8 @@ fn raw_send(agent: &Agent, base: &str, request: &RecordedRequest) -> Result<(), 
     let mut builder = ureq::http::Request::builder().method(request.method.as_str()).uri(url);
     for (name, value) in &request.headers {
         if !WRITTEN_BY_UREQ.iter().any(|w| name.eq_ignore_ascii_case(w)) {
-            builder = builder.header(name.as_str(), value.as_str());
+            // As sign-core's transport does: the name keeps its spelling on the wire.
+            builder = ureq_proto::client::header_raw(builder, name.as_str(), value.as_bytes());
         }
     }
     let http = builder.body(request.body.as_slice()).map_err(|e| e.to_string())?;
