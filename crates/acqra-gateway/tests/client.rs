@@ -489,6 +489,27 @@ fn every_bad_answer_is_a_typed_error() {
     }
 }
 
+/// A failure envelope is a definite refusal only when nothing in it says the payment may have been
+/// made: under a 5xx status, or with a message saying the gateway failed or is still processing,
+/// it keeps its code and message but its outcome is unknown.
+#[test]
+fn payment_refusals_under_a_5xx_or_saying_processing_are_outcome_unknown() {
+    for (status, body, unknown) in [
+        (500, r#"{"respCode":"9999","respMsg":"card declined"}"#, true),
+        (503, r#"{"respCode":"9999","respMsg":"service unavailable"}"#, true),
+        (200, r#"{"respCode":"9999","respMsg":"系统异常"}"#, true),
+        (200, r#"{"respCode":"3002","respMsg":"Transaction is processing"}"#, true),
+        (200, r#"{"respCode":"3001","respMsg":"card declined"}"#, false),
+        (400, r#"{"respCode":"1002","respMsg":"orderNo is required"}"#, false),
+    ] {
+        let transport = Arc::new(Scripted::new(vec![token_ok("t0", 3600), Ok(HttpResponse::json(status, body))]));
+        let client = Client::with_transport(config("http://127.0.0.1:9"), transport);
+        let e = client.payment(&card_payment("ORD-5XX", "42.00", CARD_NO)).unwrap_err();
+        assert!(matches!(&e, Error::Api { status: s, .. } if *s == status), "{body}: {e:?}");
+        assert_eq!(e.outcome_unknown(), unknown, "{status} {body}");
+    }
+}
+
 /// The schema marks `respCode` optional in 8 of its 10 responses: a 2xx answer without it (or with
 /// `null`, `""` or a backend's integer `0`) is the response when it decodes as one and holds one of
 /// its fields.

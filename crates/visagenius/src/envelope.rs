@@ -8,7 +8,8 @@
 //!   decodes as JSON `null`, which suits `serde_json::Value`, `()` and `Option<_>`; a type that refuses
 //!   `null`, or a body `[]`, is decoded from `{}`, so a response of optional fields is a success).
 //! - Any other `ret` is the provider's refusal, [`Error::Api`] with `ret` and `msg`, whether it came
-//!   with HTTP 200 ("接口异常"), 400 or 503.
+//!   with HTTP 200 ("接口异常"), 400 or 503 (under 503, or with a `msg` saying the server failed,
+//!   its outcome is unknown: [`Error::outcome`]).
 //!
 //! Everything else (a 400/503 whose body is not the envelope, a success envelope under an error
 //! status, an unreadable 2xx body, a body over the size limit, the cut of a long `msg`) follows

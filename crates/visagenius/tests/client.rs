@@ -334,6 +334,38 @@ fn failure_envelopes_are_api_errors_with_ret_msg_and_status() {
     }
 }
 
+/// The document lists "200接口异常" and "503服务异常" beside the refusal "400参数不正确": a service
+/// or interface exception may come after the order was paid, so it is no definite refusal.
+#[test]
+fn order_pay_service_and_interface_exceptions_are_outcome_unknown() {
+    let mut server = Server::new();
+    let c = client(&server);
+    for (status, body, unknown) in [
+        (503, r#"{"ret":-1,"msg":"服务异常","body":null}"#, true),
+        (503, r#"{"ret":-1,"msg":"余额不足"}"#, true),
+        (200, r#"{"ret":-1,"msg":"接口异常"}"#, true),
+        (200, r#"{"ret":-1,"msg":"订单支付处理中"}"#, true),
+        (200, r#"{"ret":-1,"msg":"订单不存在"}"#, false),
+        (400, r#"{"ret":-1,"msg":"参数不正确"}"#, false),
+    ] {
+        let _m = server.mock("POST", "/openvisa/order_pay").with_status(status).with_body(body).create();
+        let err = c.order_pay(&OrderPayRequest::new(1, Fen(1))).unwrap_err();
+        assert!(matches!(err, Error::Api { ret: -1, .. }), "{body}: {err:?}");
+        assert_eq!(err.outcome_unknown(), unknown, "{status} {body}");
+    }
+}
+
+#[test]
+fn order_pay_success_after_a_byte_order_mark_is_read() {
+    let mut server = Server::new();
+    let c = client(&server);
+    let body = [&b"\xEF\xBB\xBF"[..], br#"{"ret":0,"msg":"ok","body":{"express_address":{"id":7}}}"#].concat();
+    let _m =
+        server.mock("POST", "/openvisa/order_pay").with_header("content-type", "text/html").with_body(body).create();
+    let paid = c.order_pay(&OrderPayRequest::new(1, Fen(1))).unwrap();
+    assert_eq!(paid.express_address.and_then(|a| a.id), Some(7));
+}
+
 #[test]
 fn non_envelope_errors_are_http_status_errors() {
     let mut server = Server::new();
