@@ -353,7 +353,7 @@ mod tests {
         let long = "x".repeat(10_000);
         let body = format!(r#"{{"status":5,"message":"{long}"}}"#);
         match parse::<serde_json::Value>(&ok(&body), 0) {
-            Err(Error::Api { status: 5, message }) => {
+            Err(Error::Api { status: 5, message, .. }) => {
                 // The shared truncation: 512 characters and an ellipsis.
                 assert_eq!(message.chars().count(), MAX_PROVIDER_TEXT_CHARS + 1);
                 assert!(message.ends_with('…'), "{message}");
