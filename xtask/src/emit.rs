@@ -254,6 +254,10 @@ mod generate_tests {
             assert!(client.contains(&squash(want)), "missing `{want}` in\n{}", out[3].1);
         }
         assert!(out[1].1.starts_with("// @generated from docs/p/pay.md by `cargo xtask codegen`; do not edit.\n"));
+        // An optional amount reads a backend's `""` as absent.
+        let want =
+            "deserialize_with = \"sign_core::lenient::optional_value\")] pub rate: Option<sign_core::DecimalNumber>,";
+        assert!(squash(&out[0].1).contains(&squash(want)), "missing `{want}` in\n{}", out[0].1);
         assert!(mod_rs.contains("mod common; mod pay;"), "{mod_rs}");
         assert!(mod_rs.contains("pub use pay::{Code, Kind, Node, PayRequest, PayResponse};"), "{mod_rs}");
         for want in [

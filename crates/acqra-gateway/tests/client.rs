@@ -1291,3 +1291,24 @@ fn many_threads_one_token_from_the_sandbox() {
     }
     assert_eq!(sandbox.gateway().tokens_issued(), 2);
 }
+
+/// A Java or PHP backend writes an absent amount or currency as `""` (or PHP's `[]`): a query of an
+/// unpaid order must still be read (it is how a caller reconciles an unknown outcome).
+#[test]
+fn query_reads_an_empty_amount_or_currency_as_absent() {
+    let client = Client::sans_io(config("https://gateway.example"));
+    for absent in [r#""""#, "null", "[]", r#"" ""#] {
+        let body = format!(
+            r#"{{"respCode":"0000","order":{{"orderNo":"ORD-1","payAmount":{absent},"tradeCurrency":{absent}}},"refund":[{{"amount":{absent},"refundStatus":"accepted"}}]}}"#
+        );
+        let answer = client.parse::<QueryRequest>(&HttpResponse::json(200, body.clone())).unwrap();
+        let order = answer.order.unwrap_or_else(|| panic!("{body}"));
+        assert_eq!((order.pay_amount, order.trade_currency), (None, None), "{body}");
+        assert_eq!(answer.refund.unwrap()[0].amount, None, "{body}");
+    }
+    let body = r#"{"respCode":"0000","order":{"orderNo":"ORD-1","payAmount":"100.99"}}"#;
+    let order = client.parse::<QueryRequest>(&HttpResponse::json(200, body)).unwrap().order.unwrap();
+    assert_eq!(order.pay_amount.map(|a| a.to_string()), Some("100.99".to_owned()));
+    let body = r#"{"respCode":"0000","order":{"orderNo":"ORD-1","payAmount":"1x"}}"#;
+    assert!(matches!(client.parse::<QueryRequest>(&HttpResponse::json(200, body)), Err(Error::Decode(_))));
+}

@@ -163,6 +163,10 @@ fn order_detail_reads_numbers_for_ids_statuses_and_times_and_tolerates_missing_f
         .unwrap();
     assert_eq!(minimal.order_status, OrderStatus::Unknown("9".into()));
     assert_eq!((minimal.app_order_id, minimal.total_account, minimal.order_amount), (None, None, None));
+    // A Java or PHP backend's absent amount: `""` or `[]`, read as absent.
+    let empty = r#"{"orderNum":"7","orderStatus":"1","orderAmount":"","totalAccount":[{"accountBalance":[]}]}"#;
+    let d = client.parse::<OrderDetailRequest>(&HttpResponse::json(200, platform_response(empty))).unwrap();
+    assert_eq!((d.order_amount, d.total_account.unwrap()[0].account_balance), (None, None));
     // Without a status the answer says nothing: outcome unknown, not a refusal.
     let e = client
         .parse::<OrderDetailRequest>(&HttpResponse::json(200, platform_response(r#"{"orderNum":"7"}"#)))

@@ -235,6 +235,110 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalObject<T> {
     }
 }
 
+/// The `deserialize_with` function of an optional field whose type reads its own value (an amount,
+/// a currency): `null`, `""` (or blanks) and `[]` are `None`, as a Java or PHP backend writes an
+/// absent amount; anything else is read as `T`, by `T`'s own rules.
+///
+/// ```
+/// use serde::Deserialize;
+/// use sign_core::DecimalNumber;
+///
+/// #[derive(Deserialize)]
+/// struct Order {
+///     #[serde(default, deserialize_with = "sign_core::lenient::optional_value")]
+///     pay_amount: Option<DecimalNumber>,
+/// }
+///
+/// for absent in [r#"{}"#, r#"{"pay_amount":null}"#, r#"{"pay_amount":""}"#, r#"{"pay_amount":" "}"#, r#"{"pay_amount":[]}"#] {
+///     assert!(serde_json::from_str::<Order>(absent).unwrap().pay_amount.is_none(), "{absent}");
+/// }
+/// for (json, want) in [(r#"{"pay_amount":100.99}"#, "100.99"), (r#"{"pay_amount":"100.99"}"#, "100.99")] {
+///     assert_eq!(serde_json::from_str::<Order>(json).unwrap().pay_amount.unwrap().to_string(), want);
+/// }
+/// assert!(serde_json::from_str::<Order>(r#"{"pay_amount":"12x"}"#).is_err());
+/// assert!(serde_json::from_str::<Order>(r#"{"pay_amount":[1]}"#).is_err());
+/// ```
+///
+/// # Errors
+/// For a non-empty list, or a value that is not a `T`.
+pub fn optional_value<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    deserializer.deserialize_any(OptionalValue(PhantomData))
+}
+
+struct OptionalValue<T>(PhantomData<T>);
+
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalValue<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value, null, an empty text or an empty list")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Option<T>, E> {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        T::deserialize(de::value::BorrowedStrDeserializer::new(v)).map(Some)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        T::deserialize(de::value::StrDeserializer::new(v)).map(Some)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<T>, E> {
+        T::deserialize(de::value::I64Deserializer::new(v)).map(Some)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<T>, E> {
+        T::deserialize(de::value::U64Deserializer::new(v)).map(Some)
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Option<T>, E> {
+        T::deserialize(de::value::I128Deserializer::new(v)).map(Some)
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Option<T>, E> {
+        T::deserialize(de::value::U128Deserializer::new(v)).map(Some)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<T>, E> {
+        T::deserialize(de::value::F64Deserializer::new(v)).map(Some)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Option<T>, E> {
+        T::deserialize(de::value::BoolDeserializer::new(v)).map(Some)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
+        match seq.next_element::<de::IgnoredAny>()? {
+            None => Ok(None),
+            Some(_) => Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
+        }
+    }
+
+    /// An object, or a number under serde_json's `arbitrary_precision` (a one-entry map): `T`'s.
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
+}
+
 /// The `deserialize_with` function of every lenient field: `String`, `i64`, `bool`, and `Option`
 /// and `Vec` of them (see the [module docs](self)).
 ///

@@ -369,6 +369,16 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_settlement_price_is_absent() {
+        // A Java or PHP backend's absent amount: the charge went through, its price is unknown.
+        for absent in [r#""""#, "null", "[]"] {
+            let body = format!(r#"{{"status":0,"data":{{"orderCode":"OC1","settlementPrice":{absent}}}}}"#);
+            let order: VipChargeResponse = parse(&ok(&body), 0).unwrap_or_else(|e| panic!("{body}: {e}"));
+            assert_eq!(order.settlement_price, None, "{body}");
+        }
+    }
+
+    #[test]
     fn string_status_and_long_messages() {
         let v: serde_json::Value = parse(&ok(r#"{"status":"0","data":{"a":1}}"#), 0).unwrap();
         assert_eq!(v["a"], 1);

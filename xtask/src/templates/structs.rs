@@ -86,6 +86,8 @@ fn field(f: &Field, boxed: bool, object: bool) -> String {
         attrs.push("deserialize_with = \"sign_core::lenient::deserialize\"".into());
     } else if object && !f.required {
         attrs.push("deserialize_with = \"sign_core::lenient::optional_object\"".into());
+    } else if self_read(&f.ty) && !f.required {
+        attrs.push("deserialize_with = \"sign_core::lenient::optional_value\"".into());
     }
     if f.ty == Ty::Secret {
         let with =
@@ -112,6 +114,13 @@ fn lenient(ty: &Ty) -> bool {
         Ty::Array(t) => lenient(t),
         _ => false,
     }
+}
+
+/// Whether an optional field of this type is read with `sign_core::lenient::optional_value`: an
+/// amount or a currency reads its own value, and `""`, `null` or `[]` is an absent one (a Java or
+/// PHP backend's empty amount).
+fn self_read(ty: &Ty) -> bool {
+    matches!(ty, Ty::Decimal | Ty::DecimalNumber | Ty::Currency)
 }
 
 /// The field's line in `new`: required fields come from the arguments, optional ones start unset.
