@@ -172,7 +172,12 @@ fn type_source(d: &Doc, t: &TypeDef, p: &Provider<'_>) -> String {
         TypeKind::Struct(fields) => {
             let boxed =
                 |f: &Field| matches!(&f.ty, Ty::Named(n) if reaches(n, &t.name, &p.types, &mut BTreeSet::new()));
-            let object = |f: &Field| matches!(&f.ty, Ty::Named(n) if matches!(p.types.get(n.as_str()).map(|t| &t.kind), Some(TypeKind::Struct(_))));
+            let is_struct = |ty: &Ty| matches!(ty, Ty::Named(n) if matches!(p.types.get(n.as_str()).map(|t| &t.kind), Some(TypeKind::Struct(_))));
+            // A doc struct, or a list of them.
+            let object = |f: &Field| match &f.ty {
+                Ty::Array(item) => is_struct(item),
+                ty => is_struct(ty),
+            };
             let mut s = templates::structs::render(&t.name, &doc, fields, boxed, object);
             if p.sent.contains(t.name.as_str()) && templates::builder::wanted(fields) {
                 s.push('\n');
@@ -279,7 +284,9 @@ mod generate_tests {
             // An optional doc struct reads PHP's `[]` and `""` as absent.
             "#[serde(default, skip_serializing_if = \"Option::is_none\", deserialize_with = \"sign_core::lenient::optional_object\")] \
              pub parent: Option<Box<Node>>,",
-            "pub kids: Option<Vec<Node>>,",
+            // An optional list of doc structs reads `""` as absent and one object as a list of one.
+            "#[serde(default, skip_serializing_if = \"Option::is_none\", deserialize_with = \"sign_core::lenient::optional_list\")] \
+             pub kids: Option<Vec<Node>>,",
             "self.parent = Some(Box::new(value.into()));",
             // Structs without required fields also get Default (clippy: new_without_default).
             "#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)] #[non_exhaustive] pub struct Node",

@@ -1312,3 +1312,15 @@ fn query_reads_an_empty_amount_or_currency_as_absent() {
     let body = r#"{"respCode":"0000","order":{"orderNo":"ORD-1","payAmount":"1x"}}"#;
     assert!(matches!(client.parse::<QueryRequest>(&HttpResponse::json(200, body)), Err(Error::Decode(_))));
 }
+
+/// The refunds of a query are a list in the schema; a backend may write an empty one as `""` and a
+/// list of one as its only item.
+#[test]
+fn query_reads_refunds_written_as_one_object_or_an_empty_text() {
+    let client = Client::sans_io(config("https://gateway.example"));
+    let one = r#"{"respCode":"0000","order":{"orderNo":"ORD-1"},"refund":{"amount":"1.50","refundStatus":"accepted"}}"#;
+    let refunds = client.parse::<QueryRequest>(&HttpResponse::json(200, one)).unwrap().refund.unwrap();
+    assert_eq!((refunds.len(), refunds[0].refund_status.clone()), (1, Some(RefundStatus::Accepted)));
+    let none = r#"{"respCode":"0000","order":{"orderNo":"ORD-1"},"refund":""}"#;
+    assert_eq!(client.parse::<QueryRequest>(&HttpResponse::json(200, none)).unwrap().refund, None);
+}

@@ -235,6 +235,74 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalObject<T> {
     }
 }
 
+/// The `deserialize_with` function of an optional list of objects: an array is read as a list of
+/// `T`; `null` and `""` are `None`; a single object is a list of one (a backend that writes a list
+/// of one as its item).
+///
+/// ```
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, Deserialize)]
+/// struct Refund { amount: String }
+/// #[derive(Deserialize)]
+/// struct Order {
+///     #[serde(default, deserialize_with = "sign_core::lenient::optional_list")]
+///     refunds: Option<Vec<Refund>>,
+/// }
+///
+/// for absent in [r#"{}"#, r#"{"refunds":null}"#, r#"{"refunds":""}"#] {
+///     assert!(serde_json::from_str::<Order>(absent).unwrap().refunds.is_none(), "{absent}");
+/// }
+/// let one: Order = serde_json::from_str(r#"{"refunds":{"amount":"1.00"}}"#).unwrap();
+/// assert_eq!(one.refunds.unwrap()[0].amount, "1.00");
+/// let two: Order = serde_json::from_str(r#"{"refunds":[{"amount":"1"},{"amount":"2"}]}"#).unwrap();
+/// assert_eq!(two.refunds.unwrap().len(), 2);
+/// assert!(serde_json::from_str::<Order>(r#"{"refunds":[]}"#).unwrap().refunds.unwrap().is_empty());
+/// assert!(serde_json::from_str::<Order>(r#"{"refunds":"x"}"#).is_err());
+/// ```
+///
+/// # Errors
+/// For a non-empty text, a number, or an item that is not a `T`.
+pub fn optional_list<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<T>>, D::Error> {
+    deserializer.deserialize_any(OptionalList(PhantomData))
+}
+
+struct OptionalList<T>(PhantomData<T>);
+
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalList<T> {
+    type Value = Option<Vec<T>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list, an object, null or an empty text")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.trim().is_empty() { Ok(None) } else { Err(E::invalid_type(de::Unexpected::Str("(text)"), &self)) }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        <Vec<T> as de::Deserialize>::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Some)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|one| Some(vec![one]))
+    }
+}
+
 /// The `deserialize_with` function of an optional field whose type reads its own value (an amount,
 /// a currency): `null`, `""` (or blanks) and `[]` are `None`, as a Java or PHP backend writes an
 /// absent amount; anything else is read as `T`, by `T`'s own rules.

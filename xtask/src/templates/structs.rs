@@ -43,7 +43,8 @@ pub fn with_{{name}}(mut self, value: impl Into<{{ty}}>) -> Self {
 /// A struct named `name` with `fields`; `doc` is its doc text, `boxed` tells the fields that hold
 /// their own type inline (they are boxed).
 /// `object` tells the optional fields holding a doc struct (read with
-/// `sign_core::lenient::optional_object`, so PHP's `[]` and `""` are `None`).
+/// `sign_core::lenient::optional_object`, so PHP's `[]` and `""` are `None`) or a list of them
+/// (read with `sign_core::lenient::optional_list`: `""` is `None`, one object a list of one).
 pub fn render(
     name: &str,
     doc: &str,
@@ -84,6 +85,8 @@ fn field(f: &Field, boxed: bool, object: bool) -> String {
     }
     if lenient(&f.ty) {
         attrs.push("deserialize_with = \"sign_core::lenient::deserialize\"".into());
+    } else if object && !f.required && matches!(f.ty, Ty::Array(_)) {
+        attrs.push("deserialize_with = \"sign_core::lenient::optional_list\"".into());
     } else if object && !f.required {
         attrs.push("deserialize_with = \"sign_core::lenient::optional_object\"".into());
     } else if self_read(&f.ty) && !f.required {

@@ -111,7 +111,12 @@ pub struct PaymentRequest {
     )]
     pub paypal: Option<PayPal>,
     /// 商品信息 (product information)
-    #[serde(rename = "productInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "productInfo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_list"
+    )]
     pub product_info: Option<Vec<ProductInfo>>,
     /// 收货信息 (shipping details)
     #[serde(

@@ -116,7 +116,7 @@ pub struct QueryResponse {
     )]
     pub order: Option<OrderInfoModel>,
     /// refund
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_list")]
     pub refund: Option<Vec<RefundLogModel>>,
     /// 响应码 (response code)
     #[serde(

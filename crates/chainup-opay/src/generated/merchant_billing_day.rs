@@ -140,7 +140,7 @@ pub struct MerchantBillingDayResponse {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub count: Option<i64>,
     /// Records
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_list")]
     pub list: Option<Vec<BillingRecord>>,
 }
 

@@ -202,7 +202,12 @@ pub struct OrderDetailResponse {
     )]
     pub is_open_mobile_check: Option<String>,
     /// Accounts
-    #[serde(rename = "totalAccount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "totalAccount",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_list"
+    )]
     pub total_account: Option<Vec<TotalAccount>>,
 }
 

@@ -67,7 +67,7 @@ pub struct ProductBriefQueryResponse {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub total_count: Option<i64>,
     /// 商品信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_list")]
     pub data: Option<Vec<ProductBrief>>,
 }
 
