@@ -450,6 +450,7 @@ pub enum ResponseError {
 /// |---|---|
 /// | body over `max_body_bytes` (the transport's limit) | 2xx: [`ResponseError::Decode`]; otherwise [`ResponseError::HttpStatus`] |
 /// | a UTF-8 byte order mark before the body | skipped: the rest is read |
+/// | a JSON string holding a JSON object (the envelope encoded twice) | the object inside is read |
 /// | not the envelope, non-2xx | [`ResponseError::HttpStatus`] |
 /// | not the envelope, 2xx, blank body | [`ResponseError::Decode`] ("empty response body") |
 /// | not the envelope, 2xx | [`ResponseError::Decode`] |
@@ -479,6 +480,10 @@ pub fn read_envelope<P>(
     // A UTF-8 byte order mark before the JSON (a PHP source file saved with one prints it first)
     // is no part of the answer.
     let body = response.body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&response.body);
+    // The envelope JSON-encoded once more (`"{\"code\":0,...}"`: a Java controller returning its
+    // JSON as a `String` through a JSON converter) is read inside its quotes.
+    let unquoted = double_encoded(body);
+    let body = unquoted.as_deref().map_or(body, str::as_bytes);
     match read(body) {
         None if !ok_status => Err(ResponseError::HttpStatus { status }),
         None if body.iter().all(u8::is_ascii_whitespace) => {
@@ -492,6 +497,16 @@ pub fn read_envelope<P>(
         Some(Envelope::Success(_)) if !ok_status => Err(ResponseError::HttpStatus { status }),
         Some(Envelope::Success(payload)) => Ok(payload),
     }
+}
+
+/// The text of `body` when it is a JSON string holding a JSON object (`"{\"ret\":0}"`).
+fn double_encoded(body: &[u8]) -> Option<String> {
+    let start = body.iter().position(|b| !b.is_ascii_whitespace())?;
+    if body[start] != b'"' {
+        return None;
+    }
+    let text: String = serde_json::from_slice(body).ok()?;
+    text.trim_start().starts_with('{').then_some(text)
 }
 
 /// A JSON value read and checked exactly as a [`serde_json::Value`] would be (UTF-8, escapes, number
@@ -661,6 +676,20 @@ mod tests {
             read_envelope(&bom(200, ""), limit, read),
             Err(ResponseError::Decode(DecodeError::new("empty response body")))
         );
+    }
+
+    #[test]
+    fn an_envelope_encoded_twice_is_read_inside_its_quotes() {
+        let limit = 1024;
+        let twice = |status, inner: &str| resp(status, &serde_json::Value::String(inner.to_owned()).to_string());
+        assert_eq!(read_envelope(&twice(200, r#"{"code":0,"data":3}"#), limit, read), Ok(serde_json::json!(3)));
+        assert_eq!(
+            read_envelope(&twice(200, r#"{"code":7,"msg":"bad"}"#), limit, read),
+            Err(ResponseError::Refused { code: "7".into(), message: "bad".into(), status: 200 })
+        );
+        // A string that holds no object is no envelope.
+        assert!(matches!(read_envelope(&twice(200, "ok"), limit, read), Err(ResponseError::Decode(_))));
+        assert_eq!(read_envelope(&twice(502, "<html/>"), limit, read), Err(ResponseError::HttpStatus { status: 502 }));
     }
 
     #[test]

@@ -367,6 +367,18 @@ fn order_pay_success_after_a_byte_order_mark_is_read() {
 }
 
 #[test]
+fn order_pay_success_encoded_twice_is_read() {
+    // A Java controller returning its JSON as a String through a JSON converter quotes it again.
+    let mut server = Server::new();
+    let c = client(&server);
+    let inner = r#"{"ret":0,"msg":"ok","body":{"express_address":{"id":8}}}"#;
+    let body = serde_json::Value::String(inner.to_owned()).to_string();
+    let _m = server.mock("POST", "/openvisa/order_pay").with_body(body).create();
+    let paid = c.order_pay(&OrderPayRequest::new(1, Fen(1))).unwrap();
+    assert_eq!(paid.express_address.and_then(|a| a.id), Some(8));
+}
+
+#[test]
 fn non_envelope_errors_are_http_status_errors() {
     let mut server = Server::new();
     let c = client(&server);
