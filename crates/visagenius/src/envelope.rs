@@ -73,6 +73,18 @@ pub fn read(body: &[u8]) -> Option<Envelope<Option<Box<RawValue>>>> {
 /// # Errors
 /// See the [module documentation](self).
 pub fn parse<T: DeserializeOwned>(response: &HttpResponse, max_body_bytes: u64, context: &str) -> Result<T, Error> {
+    parse_scrubbed(response, max_body_bytes, context, &[])
+}
+
+/// [`parse`], with each of `secrets` (the access key and the secret key) replaced by `[REDACTED]`
+/// in a refusal's `msg` before it is cut and put into [`Error::Api`]: a server may echo the string
+/// it signed, which starts with the access key.
+pub(crate) fn parse_scrubbed<T: DeserializeOwned>(
+    response: &HttpResponse,
+    max_body_bytes: u64,
+    context: &str,
+    secrets: &[&str],
+) -> Result<T, Error> {
     if !carries_envelope(response.status) {
         return Err(Error::HttpStatus { status: response.status });
     }
@@ -82,7 +94,12 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, max_body_bytes: u64, 
         Some(if envelope.ret == RET_OK {
             Envelope::Success(decode_body::<T>(context, envelope.body))
         } else {
-            Envelope::refused(envelope.ret, envelope.msg.unwrap_or_default())
+            let msg = envelope.msg.unwrap_or_default();
+            let msg = secrets
+                .iter()
+                .filter(|s| !s.is_empty())
+                .fold(msg, |text, secret| text.replace(secret, sign_core::secret::REDACTED));
+            Envelope::refused(envelope.ret, msg)
         })
     })?;
     Ok(decoded?)

@@ -6,7 +6,8 @@ use sign_core::{DecodeError, Outcome, TransportError};
 /// Everything a VisaGenius call can fail with.
 ///
 /// No variant ever holds a credential: messages are written by this crate, and the provider's
-/// `msg` is the only text copied from a response.
+/// `msg` is the only text copied from a response (with the access key and the secret key replaced
+/// by `[REDACTED]` should the server echo them, and card numbers masked).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
