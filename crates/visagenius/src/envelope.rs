@@ -107,12 +107,12 @@ pub(crate) fn parse_scrubbed<T: DeserializeOwned>(
 
 /// The success payload as `T`. A missing or `null` body is decoded from `null` (which suits
 /// `serde_json::Value`, `()` and `Option<_>`); when `T` refuses that, or the body is `[]` (how PHP's
-/// `json_encode` writes an empty payload), it is decoded from `{}`, so a success whose fields are all
+/// `json_encode` writes an empty payload) or `""`, it is decoded from `{}`, so a success whose fields are all
 /// optional (an `order_pay` with nothing to mail) is not reported as an unreadable answer.
 fn decode_body<T: DeserializeOwned>(context: &str, body: Option<&RawValue>) -> Result<T, sign_core::DecodeError> {
     let text = body.map_or("null", |raw| raw.get().trim());
     let decoded = decode_json::<T>(context, text.as_bytes());
-    if decoded.is_err() && matches!(text, "null" | "[]") {
+    if decoded.is_err() && matches!(text, "null" | "[]" | "\"\"") {
         if let Ok(empty) = decode_json::<T>(context, b"{}") {
             return Ok(empty);
         }
@@ -150,9 +150,12 @@ mod tests {
     fn a_success_without_a_body_is_a_response_of_optional_fields() {
         // `ret: 0` is the provider's success: an e-visa payment with nothing to mail may come with no
         // body, `null`, or PHP's empty array, and must not be reported as an unreadable answer.
-        for body in
-            [r#"{"ret":0,"msg":"ok"}"#, r#"{"ret":0,"msg":"ok","body":null}"#, r#"{"ret":0,"msg":"ok","body":[]}"#]
-        {
+        for body in [
+            r#"{"ret":0,"msg":"ok"}"#,
+            r#"{"ret":0,"msg":"ok","body":null}"#,
+            r#"{"ret":0,"msg":"ok","body":[]}"#,
+            r#"{"ret":0,"msg":"ok","body":""}"#,
+        ] {
             let paid: crate::OrderPayResponse = parse(&resp(200, body), LIMIT, "order_pay").unwrap();
             assert_eq!(paid.express_address, None, "{body}");
         }
