@@ -173,9 +173,9 @@ fn type_source(d: &Doc, t: &TypeDef, p: &Provider<'_>) -> String {
             let boxed =
                 |f: &Field| matches!(&f.ty, Ty::Named(n) if reaches(n, &t.name, &p.types, &mut BTreeSet::new()));
             let is_struct = |ty: &Ty| matches!(ty, Ty::Named(n) if matches!(p.types.get(n.as_str()).map(|t| &t.kind), Some(TypeKind::Struct(_))));
-            // A doc struct, or a list of them.
+            // A doc struct, or a list of them (or of JSON values).
             let object = |f: &Field| match &f.ty {
-                Ty::Array(item) => is_struct(item),
+                Ty::Array(item) => is_struct(item) || **item == Ty::Json,
                 ty => is_struct(ty),
             };
             let mut s = templates::structs::render(&t.name, &doc, fields, boxed, object);

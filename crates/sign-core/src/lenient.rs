@@ -235,9 +235,10 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalObject<T> {
     }
 }
 
-/// The `deserialize_with` function of an optional list of objects: an array is read as a list of
-/// `T`; `null` and `""` are `None`; a single object is a list of one (a backend that writes a list
-/// of one as its item).
+/// The `deserialize_with` function of an optional list of objects (or of any JSON): an array is
+/// read as a list of `T`; `null` and `""` are `None`; a single value (an object, or for
+/// `T = serde_json::Value` any value) is a list of one (a backend that writes a list of one as its
+/// item).
 ///
 /// ```
 /// use serde::Deserialize;
@@ -259,6 +260,15 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalObject<T> {
 /// assert_eq!(two.refunds.unwrap().len(), 2);
 /// assert!(serde_json::from_str::<Order>(r#"{"refunds":[]}"#).unwrap().refunds.unwrap().is_empty());
 /// assert!(serde_json::from_str::<Order>(r#"{"refunds":"x"}"#).is_err());
+/// assert!(serde_json::from_str::<Order>(r#"{"refunds":7}"#).is_err());
+///
+/// #[derive(Deserialize)]
+/// struct Product {
+///     #[serde(default, deserialize_with = "sign_core::lenient::optional_list")]
+///     cover_province: Option<Vec<serde_json::Value>>,
+/// }
+/// let p: Product = serde_json::from_str(r#"{"cover_province":"110000"}"#).unwrap();
+/// assert_eq!(p.cover_province.unwrap(), [serde_json::json!("110000")]);
 /// ```
 ///
 /// # Errors
@@ -291,7 +301,29 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalList<T> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        if v.trim().is_empty() { Ok(None) } else { Err(E::invalid_type(de::Unexpected::Str("(text)"), &self)) }
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        // A text is one item only where an item may be a text (JSON values): never quoted back.
+        T::deserialize(de::value::StrDeserializer::<E>::new(v))
+            .map(|one| Some(vec![one]))
+            .map_err(|_| E::invalid_type(de::Unexpected::Str("(text)"), &self))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        T::deserialize(de::value::I64Deserializer::new(v)).map(|one| Some(vec![one]))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        T::deserialize(de::value::U64Deserializer::new(v)).map(|one| Some(vec![one]))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        T::deserialize(de::value::F64Deserializer::new(v)).map(|one| Some(vec![one]))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        T::deserialize(de::value::BoolDeserializer::new(v)).map(|one| Some(vec![one]))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {

@@ -520,3 +520,17 @@ impl Transport for TimesOut {
         Err(TransportError::new(TransportErrorKind::Timeout, "response timed out"))
     }
 }
+
+/// A Java or PHP backend writes an absent price as `""` and a list of one as its only item (or a
+/// bare code): the product detail is still read.
+#[test]
+fn product_query_reads_an_empty_price_and_a_single_cover_province() {
+    let c = Client::sans_io(config("https://vg.example"));
+    let parse = |body: &str| c.parse::<ProductQueryRequest>(&HttpResponse::json(200, body.as_bytes().to_vec()));
+    let d = parse(r#"{"ret":0,"body":{"product_id":1,"price":"","cover_province":{"code":"110000"}}}"#).unwrap();
+    assert_eq!(d.price, None);
+    assert_eq!(d.cover_province.unwrap(), [serde_json::json!({"code": "110000"})]);
+    let d = parse(r#"{"ret":0,"body":{"product_id":1,"price":"36900","cover_province":"110000"}}"#).unwrap();
+    assert_eq!((d.price, d.cover_province.unwrap()), (Some(Fen(36900)), vec![serde_json::json!("110000")]));
+    assert!(matches!(parse(r#"{"ret":0,"body":{"product_id":1,"price":"369.5"}}"#), Err(Error::Decode(_))));
+}

@@ -120,10 +120,11 @@ fn lenient(ty: &Ty) -> bool {
 }
 
 /// Whether an optional field of this type is read with `sign_core::lenient::optional_value`: an
-/// amount or a currency reads its own value, and `""`, `null` or `[]` is an absent one (a Java or
+/// amount, a currency or a hand-written type reads its own value, and `""`, `null` or `[]` is an absent one (a Java or
 /// PHP backend's empty amount).
 fn self_read(ty: &Ty) -> bool {
-    matches!(ty, Ty::Decimal | Ty::DecimalNumber | Ty::Currency)
+    // Hand-written types (an amount in fen, metadata) read their own value too.
+    matches!(ty, Ty::Decimal | Ty::DecimalNumber | Ty::Currency | Ty::Hand(_))
 }
 
 /// The field's line in `new`: required fields come from the arguments, optional ones start unset.

@@ -1190,7 +1190,7 @@ impl PayNow {
 #[non_exhaustive]
 pub struct PayPal {
     /// 元数据 (metadata)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_value")]
     pub metadata: Option<crate::Metadata>,
     /// 产品编码 (product code)
     #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]

@@ -103,7 +103,7 @@ pub struct ProductBrief {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_name: Option<String>,
     /// 售价,单位分 (inferred from the product detail)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_value")]
     pub price: Option<crate::Fen>,
     /// 国家二字编码 (added 2024-08-26)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
