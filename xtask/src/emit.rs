@@ -172,7 +172,12 @@ fn type_source(d: &Doc, t: &TypeDef, p: &Provider<'_>) -> String {
         TypeKind::Struct(fields) => {
             let boxed =
                 |f: &Field| matches!(&f.ty, Ty::Named(n) if reaches(n, &t.name, &p.types, &mut BTreeSet::new()));
-            let object = |f: &Field| matches!(&f.ty, Ty::Named(n) if matches!(p.types.get(n.as_str()).map(|t| &t.kind), Some(TypeKind::Struct(_))));
+            let is_struct = |ty: &Ty| matches!(ty, Ty::Named(n) if matches!(p.types.get(n.as_str()).map(|t| &t.kind), Some(TypeKind::Struct(_))));
+            // A doc struct, or a list of them (or of JSON values).
+            let object = |f: &Field| match &f.ty {
+                Ty::Array(item) => is_struct(item) || **item == Ty::Json,
+                ty => is_struct(ty),
+            };
             let mut s = templates::structs::render(&t.name, &doc, fields, boxed, object);
             if p.sent.contains(t.name.as_str()) && templates::builder::wanted(fields) {
                 s.push('\n');
@@ -254,6 +259,10 @@ mod generate_tests {
             assert!(client.contains(&squash(want)), "missing `{want}` in\n{}", out[3].1);
         }
         assert!(out[1].1.starts_with("// @generated from docs/p/pay.md by `cargo xtask codegen`; do not edit.\n"));
+        // An optional amount reads a backend's `""` as absent.
+        let want =
+            "deserialize_with = \"sign_core::lenient::optional_value\")] pub rate: Option<sign_core::DecimalNumber>,";
+        assert!(squash(&out[0].1).contains(&squash(want)), "missing `{want}` in\n{}", out[0].1);
         assert!(mod_rs.contains("mod common; mod pay;"), "{mod_rs}");
         assert!(mod_rs.contains("pub use pay::{Code, Kind, Node, PayRequest, PayResponse};"), "{mod_rs}");
         for want in [
@@ -275,7 +284,9 @@ mod generate_tests {
             // An optional doc struct reads PHP's `[]` and `""` as absent.
             "#[serde(default, skip_serializing_if = \"Option::is_none\", deserialize_with = \"sign_core::lenient::optional_object\")] \
              pub parent: Option<Box<Node>>,",
-            "pub kids: Option<Vec<Node>>,",
+            // An optional list of doc structs reads `""` as absent and one object as a list of one.
+            "#[serde(default, skip_serializing_if = \"Option::is_none\", deserialize_with = \"sign_core::lenient::optional_list\")] \
+             pub kids: Option<Vec<Node>>,",
             "self.parent = Some(Box::new(value.into()));",
             // Structs without required fields also get Default (clippy: new_without_default).
             "#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)] #[non_exhaustive] pub struct Node",

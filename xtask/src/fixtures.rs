@@ -12,8 +12,7 @@ request: PayRequest\nresponse: PayResponse\n```\n\n## PayRequest\n\n\
 ## Node\n\n| field | type | required | description |\n|---|---|---|---|\n| parent | Node | no | |\n| kids | [Node] | no | |\n\n\
 ## Kind (enum string)\n\n| value | variant | description |\n|---|---|---|\n| a | A | 甲 |\n\n\
 ## Code (enum integer)\n\n| value | variant | description |\n|---|---|---|\n| -1 | Fail | |\n";
-pub const COMMON: &str =
-    "## Item\n\n| field | type | required | description |\n|---|---|---|---|\n| sku | string | yes | |\n";
+pub const COMMON: &str = "## Item\n\n| field | type | required | description |\n|---|---|---|---|\n| sku | string | yes | |\n| rate | decimal-number | no | |\n";
 
 pub fn docs() -> Vec<Doc> {
     vec![parse_doc("docs/p/pay.md", "pay", PAY).unwrap(), parse_doc("docs/p/common.md", "common", COMMON).unwrap()]

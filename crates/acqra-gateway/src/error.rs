@@ -48,7 +48,9 @@ pub enum Error {
         /// The HTTP status code.
         status: u16,
     },
-    /// The gateway's failure envelope: `respCode` was not `"0000"`.
+    /// The gateway's failure envelope: `respCode` was not `"0000"`. A definite refusal, unless it
+    /// came under a 5xx status or `respMsg` says the gateway failed or is still processing
+    /// (`系统异常`, `processing`, `timeout`, ...): then [`Error::outcome`] is unknown.
     #[error("Acqra API error {code}: {message}")]
     Api {
         /// `respCode`, the gateway's response code (card numbers masked, cut to 512 characters).
@@ -108,7 +110,9 @@ impl Error {
             // No documented meaning: a proxy may answer 401 after the gateway processed the call.
             Self::Unauthorized => Outcome::Unknown,
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
-            Self::Api { .. } => Outcome::Definite,
+            // A refusal under a 5xx, or one saying the gateway failed or is still processing,
+            // may come after the payment was made.
+            Self::Api { message, status, .. } => Outcome::of_refusal(*status, message),
             Self::Decode(_) => Outcome::Unknown,
         }
     }
@@ -160,6 +164,10 @@ mod tests {
         use sign_core::TransportErrorKind as K;
         let api = Error::Api { code: "9999".into(), message: "x".into(), status: 200 };
         assert_eq!(api.outcome(), Outcome::Definite);
+        let at_5xx = Error::Api { code: "9999".into(), message: "x".into(), status: 502 };
+        assert_eq!(at_5xx.outcome(), Outcome::Unknown);
+        let processing = Error::Api { code: "9999".into(), message: "Transaction processing".into(), status: 200 };
+        assert_eq!(processing.outcome(), Outcome::Unknown);
         assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
         assert_eq!(Error::HttpStatus { status: 503 }.outcome(), Outcome::Unknown);
         assert_eq!(Error::Unauthorized.outcome(), Outcome::Unknown);

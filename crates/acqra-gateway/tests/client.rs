@@ -492,6 +492,27 @@ fn every_bad_answer_is_a_typed_error() {
     }
 }
 
+/// A failure envelope is a definite refusal only when nothing in it says the payment may have been
+/// made: under a 5xx status, or with a message saying the gateway failed or is still processing,
+/// it keeps its code and message but its outcome is unknown.
+#[test]
+fn payment_refusals_under_a_5xx_or_saying_processing_are_outcome_unknown() {
+    for (status, body, unknown) in [
+        (500, r#"{"respCode":"9999","respMsg":"card declined"}"#, true),
+        (503, r#"{"respCode":"9999","respMsg":"service unavailable"}"#, true),
+        (200, r#"{"respCode":"9999","respMsg":"系统异常"}"#, true),
+        (200, r#"{"respCode":"3002","respMsg":"Transaction is processing"}"#, true),
+        (200, r#"{"respCode":"3001","respMsg":"card declined"}"#, false),
+        (400, r#"{"respCode":"1002","respMsg":"orderNo is required"}"#, false),
+    ] {
+        let transport = Arc::new(Scripted::new(vec![token_ok("t0", 3600), Ok(HttpResponse::json(status, body))]));
+        let client = Client::with_transport(config("http://127.0.0.1:9"), transport);
+        let e = client.payment(&card_payment("ORD-5XX", "42.00", CARD_NO)).unwrap_err();
+        assert!(matches!(&e, Error::Api { status: s, .. } if *s == status), "{body}: {e:?}");
+        assert_eq!(e.outcome_unknown(), unknown, "{status} {body}");
+    }
+}
+
 /// The schema marks `respCode` optional in 8 of its 10 responses: a 2xx answer without it (or with
 /// `null`, `""` or a backend's integer `0`) is the response when it decodes as one and holds one of
 /// its fields.
@@ -1333,4 +1354,37 @@ fn many_threads_one_token_from_the_sandbox() {
         h.join().unwrap().unwrap();
     }
     assert_eq!(sandbox.gateway().tokens_issued(), 2);
+}
+
+/// A Java or PHP backend writes an absent amount or currency as `""` (or PHP's `[]`): a query of an
+/// unpaid order must still be read (it is how a caller reconciles an unknown outcome).
+#[test]
+fn query_reads_an_empty_amount_or_currency_as_absent() {
+    let client = Client::sans_io(config("https://gateway.example"));
+    for absent in [r#""""#, "null", "[]", r#"" ""#] {
+        let body = format!(
+            r#"{{"respCode":"0000","order":{{"orderNo":"ORD-1","payAmount":{absent},"tradeCurrency":{absent}}},"refund":[{{"amount":{absent},"refundStatus":"accepted"}}]}}"#
+        );
+        let answer = client.parse::<QueryRequest>(&HttpResponse::json(200, body.clone())).unwrap();
+        let order = answer.order.unwrap_or_else(|| panic!("{body}"));
+        assert_eq!((order.pay_amount, order.trade_currency), (None, None), "{body}");
+        assert_eq!(answer.refund.unwrap()[0].amount, None, "{body}");
+    }
+    let body = r#"{"respCode":"0000","order":{"orderNo":"ORD-1","payAmount":"100.99"}}"#;
+    let order = client.parse::<QueryRequest>(&HttpResponse::json(200, body)).unwrap().order.unwrap();
+    assert_eq!(order.pay_amount.map(|a| a.to_string()), Some("100.99".to_owned()));
+    let body = r#"{"respCode":"0000","order":{"orderNo":"ORD-1","payAmount":"1x"}}"#;
+    assert!(matches!(client.parse::<QueryRequest>(&HttpResponse::json(200, body)), Err(Error::Decode(_))));
+}
+
+/// The refunds of a query are a list in the schema; a backend may write an empty one as `""` and a
+/// list of one as its only item.
+#[test]
+fn query_reads_refunds_written_as_one_object_or_an_empty_text() {
+    let client = Client::sans_io(config("https://gateway.example"));
+    let one = r#"{"respCode":"0000","order":{"orderNo":"ORD-1"},"refund":{"amount":"1.50","refundStatus":"accepted"}}"#;
+    let refunds = client.parse::<QueryRequest>(&HttpResponse::json(200, one)).unwrap().refund.unwrap();
+    assert_eq!((refunds.len(), refunds[0].refund_status.clone()), (1, Some(RefundStatus::Accepted)));
+    let none = r#"{"respCode":"0000","order":{"orderNo":"ORD-1"},"refund":""}"#;
+    assert_eq!(client.parse::<QueryRequest>(&HttpResponse::json(200, none)).unwrap().refund, None);
 }

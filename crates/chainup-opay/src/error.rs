@@ -21,13 +21,17 @@ pub enum Error {
         /// The HTTP status code.
         status: u16,
     },
-    /// The provider's failure envelope: `code` other than `"0"`.
+    /// The provider's failure envelope: `code` other than `"0"`. A definite refusal, unless it
+    /// came under an HTTP 5xx or `msg` says the platform failed or is still processing
+    /// (`系统异常`, `系统繁忙`, `processing`, `timeout`: [`Error::outcome`] is then unknown).
     #[error("opay API error {code}: {msg}")]
     Api {
         /// The provider's `code` (a number sent as a string, kept as text).
         code: String,
         /// The provider's `msg`.
         msg: String,
+        /// The HTTP status the envelope came with (200 normally).
+        status: u16,
     },
     /// An envelope that is neither a success nor a plain refusal: a `code` other than `"0"` that
     /// comes with a sealed payload (`data` and `sign`) or a success message (`succ`,
@@ -88,7 +92,7 @@ pub enum Error {
     InvalidRequest(String),
 }
 
-sign_core::shared_error_conversions!(Error, |code, message, _status| Self::Api { code, msg: message });
+sign_core::shared_error_conversions!(Error, |code, message, status| Self::Api { code, msg: message, status });
 
 impl From<KeyError> for Error {
     fn from(e: KeyError) -> Self {
@@ -112,7 +116,9 @@ impl Error {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
-            Self::Api { .. } | Self::CallbackRejected | Self::CallbackReplayed(_) => Outcome::Definite,
+            // A server's failure may come after the order was created or cancelled.
+            Self::Api { msg, status, .. } => Outcome::of_refusal(*status, msg),
+            Self::CallbackRejected | Self::CallbackReplayed(_) => Outcome::Definite,
             Self::Decode(_) | Self::ResponseUnverified | Self::UnclassifiedResponse { .. } => Outcome::Unknown,
             Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
         }
@@ -155,7 +161,9 @@ mod tests {
         assert!(Error::Decode(DecodeError::new("x")).outcome_unknown());
         assert!(Error::ResponseUnverified.outcome_unknown());
         assert!(Error::UnclassifiedResponse { code: "200".into(), msg: "success".into() }.outcome_unknown());
-        assert_eq!(Error::Api { code: "1004".into(), msg: "x".into() }.outcome(), Outcome::Definite);
+        assert_eq!(Error::Api { code: "1004".into(), msg: "x".into(), status: 200 }.outcome(), Outcome::Definite);
+        assert_eq!(Error::Api { code: "1004".into(), msg: "x".into(), status: 503 }.outcome(), Outcome::Unknown);
+        assert_eq!(Error::Api { code: "500".into(), msg: "系统异常".into(), status: 200 }.outcome(), Outcome::Unknown);
         for e in [Error::Config("x".into()), Error::InvalidRequest("x".into())] {
             assert_eq!(e.outcome(), Outcome::NotSent, "{e:?}");
         }
@@ -165,7 +173,7 @@ mod tests {
     #[test]
     fn refusals_become_api_errors() {
         let e = Error::from(ResponseError::Refused { code: "1003".into(), message: "m".into(), status: 200 });
-        assert!(matches!(&e, Error::Api { code, msg } if code == "1003" && msg == "m"), "{e:?}");
+        assert!(matches!(&e, Error::Api { code, msg, status: 200 } if code == "1003" && msg == "m"), "{e:?}");
         assert_eq!(e.api_code(), Some("1003"));
         assert_eq!(Error::from(ResponseError::HttpStatus { status: 502 }).api_code(), None);
     }

@@ -166,6 +166,10 @@ fn order_detail_reads_numbers_for_ids_statuses_and_times_and_tolerates_missing_f
         .unwrap();
     assert_eq!(minimal.order_status, OrderStatus::Unknown("9".into()));
     assert_eq!((minimal.app_order_id, minimal.total_account, minimal.order_amount), (None, None, None));
+    // A Java or PHP backend's absent amount: `""` or `[]`, read as absent.
+    let empty = r#"{"orderNum":"7","orderStatus":"1","orderAmount":"","totalAccount":[{"accountBalance":[]}]}"#;
+    let d = client.parse::<OrderDetailRequest>(&HttpResponse::json(200, platform_response(empty))).unwrap();
+    assert_eq!((d.order_amount, d.total_account.unwrap()[0].account_balance), (None, None));
     // Without a status the answer says nothing: outcome unknown, not a refusal.
     let e = client
         .parse::<OrderDetailRequest>(&HttpResponse::json(200, platform_response(r#"{"orderNum":"7"}"#)))
@@ -301,13 +305,33 @@ fn parse(status: u16, body: impl Into<Vec<u8>>) -> Error {
 #[test]
 fn failure_envelopes_are_typed_api_errors() {
     match parse(200, r#"{"code":"1003","msg":"sign verify failed","data":null}"#) {
-        Error::Api { code, msg } => assert_eq!((code.as_str(), msg.as_str()), ("1003", "sign verify failed")),
+        Error::Api { code, msg, .. } => assert_eq!((code.as_str(), msg.as_str()), ("1003", "sign verify failed")),
         e => panic!("{e:?}"),
     }
-    // A numeric code, a Chinese message and an error status still carry the provider's envelope.
+    // A numeric code, a Chinese message and an error status still carry the provider's envelope,
+    // but a server's failure is no definite refusal: the order may have been created.
     match parse(500, r#"{"code":500,"msg":"系统繁忙"}"#) {
-        Error::Api { code, msg } => assert_eq!((code.as_str(), msg.as_str()), ("500", "系统繁忙")),
+        ref e @ Error::Api { ref code, ref msg, status: 500 } => {
+            assert_eq!((code.as_str(), msg.as_str()), ("500", "系统繁忙"));
+            assert!(e.outcome_unknown(), "{e:?}");
+        }
         e => panic!("{e:?}"),
+    }
+}
+
+#[test]
+fn refusals_under_a_5xx_or_saying_the_platform_failed_are_outcome_unknown() {
+    for (http, body, unknown) in [
+        (502, r#"{"code":"1004","msg":"orderAmount must be positive"}"#, true),
+        (200, r#"{"code":"500","msg":"系统异常"}"#, true),
+        (200, r#"{"code":"9999","msg":"order is processing"}"#, true),
+        (200, r#"{"code":"9999","msg":"Read timed out"}"#, true),
+        (200, r#"{"code":"1004","msg":"orderAmount must be positive"}"#, false),
+        (400, r#"{"code":"1003","msg":"sign verify failed"}"#, false),
+    ] {
+        let e = parse(http, body);
+        assert!(matches!(&e, Error::Api { status, .. } if *status == http), "{body}: {e:?}");
+        assert_eq!(e.outcome_unknown(), unknown, "{http} {body}");
     }
 }
 
@@ -358,7 +382,7 @@ fn huge_failure_texts_are_cut() {
         format!(r#"{{"code":"{long}","msg":"m"}}"#),
     ] {
         match parse(200, body) {
-            Error::Api { code, msg } => {
+            Error::Api { code, msg, .. } => {
                 assert!(code.chars().count() <= 513 && msg.chars().count() <= 513, "{} {}", code.len(), msg.len());
                 assert!(!code.is_empty() && !msg.is_empty());
                 // The shared cut: 512 characters and an ellipsis.

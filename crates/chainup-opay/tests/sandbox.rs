@@ -531,7 +531,7 @@ fn a_503_is_outcome_unknown_and_a_provider_error_is_a_definite_api_error() {
 
     sandbox.faults().next_call(Fault::provider_error("2001", "merchant is frozen"));
     let err = client.create_third_order(&order("U-2", "https://m.example/n")).unwrap_err();
-    assert!(matches!(&err, Error::Api { code, msg } if code == "2001" && msg == "merchant is frozen"), "{err:?}");
+    assert!(matches!(&err, Error::Api { code, msg, .. } if code == "2001" && msg == "merchant is frozen"), "{err:?}");
     assert_eq!(err.outcome(), chainup_opay::Outcome::Definite);
     assert_eq!(sandbox.faults().pending(), 0);
 }

@@ -72,7 +72,7 @@ fn debug_and_display_never_show_secrets() {
     let errors = [
         Error::ResponseUnverified,
         Error::CallbackRejected,
-        Error::Api { code: "1".into(), msg: "m".into() },
+        Error::Api { code: "1".into(), msg: "m".into(), status: 200 },
         builder("https://s.example")
             .merchant_private_key("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----")
             .build()

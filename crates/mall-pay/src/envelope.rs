@@ -1,7 +1,7 @@
 //! The provider's envelope facts: `{"status": int, "msg": string, "data": ...}`.
 //!
-//! `status == 200` is success and `data` holds the payload (`[]`, `null` or a missing `data` are
-//! read as `{}`: PHP encodes an empty payload as `[]`); any other `status` is a failure whose `msg`
+//! `status == 200` is success and `data` holds the payload (`[]`, `""`, `null` or a missing `data`
+//! are read as `{}`: PHP encodes an empty payload as `[]`); any other `status` is a failure whose `msg`
 //! says why: `0` is the provider's documented refusal, any other value an undocumented failure
 //! whose outcome is unknown (see [`Error::outcome`](crate::Error::outcome)). The decision table (HTTP statuses, empty and oversized
 //! bodies, truncation) is sign-core's [`read_envelope`](sign_core::call::read_envelope); this
@@ -70,7 +70,8 @@ pub(crate) fn read_with<P>(body: &[u8], token: &str, decode: impl FnOnce(&str) -
         return Some(Envelope::refused(status, message));
     }
     let data = match envelope.data.map(RawValue::get).map(str::trim) {
-        None | Some("null") | Some("[]") => "{}",
+        // PHP's empty payloads: `[]` from `json_encode([])`, `""` from an empty string.
+        None | Some("null") | Some("[]") | Some("\"\"") => "{}",
         Some(raw) => raw,
     };
     Some(Envelope::Success(decode(data)))
@@ -207,7 +208,12 @@ mod tests {
             read(r#"{"status":200,"msg":"下单成功","data":{"a":1}}"#, "t"),
             Some(Envelope::Success(r#"{"a":1}"#.to_owned()))
         );
-        for body in [r#"{"status":200,"msg":"ok","data":[]}"#, r#"{"status":200,"data":null}"#, r#"{"status":200}"#] {
+        for body in [
+            r#"{"status":200,"msg":"ok","data":[]}"#,
+            r#"{"status":200,"data":null}"#,
+            r#"{"status":200}"#,
+            r#"{"status":200,"msg":"下单成功","data":""}"#,
+        ] {
             assert_eq!(read(body, "tok-1234"), Some(Envelope::Success("{}".to_owned())), "{body}");
         }
     }

@@ -39,15 +39,20 @@ pub enum Error {
     },
     /// The provider's failure envelope (`status != 200`, e.g. `{"status": 0, "msg": "...", "data": []}`).
     ///
-    /// `status` 0 is the documented refusal: nothing was done. Any other status is not documented
-    /// (a framework's `500`, a `-1`): the mall may have processed the request, so
-    /// [`Error::outcome_unknown`] is true; check the order before paying again.
+    /// `status` 0 is the documented refusal: nothing was done, unless it came under an HTTP 5xx or
+    /// its `msg` says the mall failed or is still processing (`系统异常`, `处理中`: sign-core's
+    /// [`Outcome::of_refusal`]). Any other status is not documented (a framework's `500`, a `-1`):
+    /// the mall may have processed the request. In those cases [`Error::outcome_unknown`] is true;
+    /// check the order before paying again.
     #[error("mall API error (status {status}): {message}")]
     Api {
         /// The envelope's `status` (0 for every failure the provider documents).
         status: i64,
         /// The envelope's `msg`.
         message: String,
+        /// The HTTP status the envelope came with (200 normally; under a 5xx even the documented
+        /// refusal's outcome is unknown).
+        http_status: u16,
     },
     /// A response (or other input) could not be decoded.
     #[error(transparent)]
@@ -72,12 +77,12 @@ pub enum Error {
 
 // The mall says a token expired only in its message; the reader only refuses with an integer
 // status.
-sign_core::shared_error_conversions!(Error, |code, message, _status| {
+sign_core::shared_error_conversions!(Error, |code, message, http_status| {
     if envelope::is_token_expired_message(&message) {
         return Self::TokenExpired { message };
     }
     match code.parse() {
-        Ok(status) => Self::Api { status, message },
+        Ok(status) => Self::Api { status, message, http_status },
         Err(_) => Self::Decode(DecodeError::new("envelope status is not an integer")),
     }
 });
@@ -90,13 +95,16 @@ impl Error {
     /// [`Error::UnexpectedPayParam`] is [`Outcome::Unknown`]: the mall accepted something, but not
     /// what was asked, so the order may be awaiting payment. [`Error::Api`] is
     /// [`Outcome::Definite`] with the documented refusal status `0`
-    /// ([`envelope::STATUS_REFUSED`]) and [`Outcome::Unknown`] with any other: an undocumented
+    /// ([`envelope::STATUS_REFUSED`]) under a status below 500 and a `msg` that does not say the
+    /// mall failed ([`Outcome::of_refusal`]), and [`Outcome::Unknown`] otherwise: an undocumented
     /// failure status never counts as a definite refusal.
     pub fn outcome(&self) -> Outcome {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
-            Self::Api { status, .. } if *status == envelope::STATUS_REFUSED => Outcome::Definite,
+            Self::Api { status, message, http_status } if *status == envelope::STATUS_REFUSED => {
+                Outcome::of_refusal(*http_status, message)
+            }
             Self::Api { .. } => Outcome::Unknown,
             Self::Decode(_) | Self::UnexpectedPayParam { .. } => Outcome::Unknown,
             Self::TokenExpired { .. } | Self::InvalidRequest(_) | Self::Config(_) => Outcome::NotSent,
@@ -249,10 +257,16 @@ mod tests {
         assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
         assert_eq!(Error::Decode(DecodeError::new("x")).outcome(), Outcome::Unknown);
         assert_eq!(Error::UnexpectedPayParam { expected: "wechat", got: "alipay" }.outcome(), Outcome::Unknown);
-        assert_eq!(Error::Api { status: 0, message: "x".into() }.outcome(), Outcome::Definite);
+        assert_eq!(Error::Api { status: 0, message: "x".into(), http_status: 200 }.outcome(), Outcome::Definite);
+        assert_eq!(Error::Api { status: 0, message: "x".into(), http_status: 502 }.outcome(), Outcome::Unknown);
+        assert_eq!(Error::Api { status: 0, message: "系统异常".into(), http_status: 200 }.outcome(), Outcome::Unknown);
         // Only status 0 is a documented refusal: another one may hide a processed payment.
         for status in [-1, 1, 500] {
-            assert_eq!(Error::Api { status, message: "x".into() }.outcome(), Outcome::Unknown, "{status}");
+            assert_eq!(
+                Error::Api { status, message: "x".into(), http_status: 200 }.outcome(),
+                Outcome::Unknown,
+                "{status}"
+            );
         }
         assert_eq!(Error::TokenExpired { message: "token过期".into() }.outcome(), Outcome::NotSent);
         assert_eq!(Error::from(RequestError::PointsNotPositive(0)).outcome(), Outcome::NotSent);
@@ -269,7 +283,7 @@ mod tests {
         let e = Error::from(refused("0", "token过期"));
         assert!(matches!(&e, Error::TokenExpired { message } if message == "token过期"), "{e:?}");
         let e = Error::from(refused("-1", "积分不足"));
-        assert!(matches!(&e, Error::Api { status: -1, message } if message == "积分不足"), "{e:?}");
+        assert!(matches!(&e, Error::Api { status: -1, message, http_status: 200 } if message == "积分不足"), "{e:?}");
         assert!(matches!(Error::from(ResponseError::HttpStatus { status: 502 }), Error::HttpStatus { status: 502 }));
     }
 

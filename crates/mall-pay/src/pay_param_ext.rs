@@ -2,8 +2,9 @@
 //! what the app hands to the WeChat or Alipay SDK to finish paying.
 //!
 //! The provider sends an object for WeChat (`appid, partnerid, prepayid, package, noncestr,
-//! timestamp, sign`, spelled as WeChat's app SDK expects them) and a string for Alipay (the
-//! signed order string for the Alipay app SDK, to be passed on byte for byte).
+//! timestamp, sign`, spelled as WeChat's app SDK expects them; that object written as JSON text is
+//! read too) and a string for Alipay (the signed order string for the Alipay app SDK, to be passed
+//! on byte for byte).
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -72,6 +73,14 @@ impl<'de> Deserialize<'de> for PayParam {
         match value {
             None | Some(serde_json::Value::Null) => Ok(Self::Empty),
             Some(serde_json::Value::String(s)) if s.is_empty() => Ok(Self::Empty),
+            // The WeChat object JSON-encoded once more (a PHP SDK that returns its app config as
+            // JSON text): an Alipay order string is `key=value&...` and never starts with `{`.
+            Some(serde_json::Value::String(s)) if s.trim_start().starts_with('{') => {
+                match serde_json::from_str::<WechatAppPayParam>(&s) {
+                    Ok(wechat) => Ok(Self::Wechat(wechat)),
+                    Err(_) => Ok(Self::Alipay(s)),
+                }
+            }
             Some(serde_json::Value::String(s)) => Ok(Self::Alipay(s)),
             Some(serde_json::Value::Array(a)) if a.is_empty() => Ok(Self::Empty),
             Some(serde_json::Value::Object(o)) if o.is_empty() => Ok(Self::Empty),
@@ -142,6 +151,17 @@ mod tests {
         let data: OrderPayResponse = serde_json::from_str(&body).unwrap();
         assert_eq!(data.pay_param.alipay(), Some(ALIPAY_STRING));
         assert_eq!(data.pay_param.kind(), "alipay");
+    }
+
+    #[test]
+    fn wechat_object_sent_as_json_text_is_read_as_wechat() {
+        let text: serde_json::Value = serde_json::from_str(WECHAT).unwrap();
+        let body = serde_json::json!({ "pay_param": text["pay_param"].to_string() }).to_string();
+        let data: OrderPayResponse = serde_json::from_str(&body).unwrap();
+        assert_eq!(data.pay_param.wechat().map(|w| w.prepayid.as_str()), Some("wx11102746130494c056cec7991228043100"));
+        // Text that only looks like an object stays the string it is.
+        let data: OrderPayResponse = serde_json::from_str(r#"{"pay_param":"{not json"}"#).unwrap();
+        assert_eq!(data.pay_param.alipay(), Some("{not json"));
     }
 
     #[test]

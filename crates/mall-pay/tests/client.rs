@@ -164,7 +164,10 @@ fn order_pay_failure_envelopes_are_api_errors() {
     ] {
         let mock = server.mock("POST", PATH).with_body(body).expect(1).create();
         let err = client_for(&server.url()).order_pay(&wechat_order()).unwrap_err();
-        assert!(matches!(&err, Error::Api { status: s, message } if *s == status && message == msg), "{body}: {err:?}");
+        assert!(
+            matches!(&err, Error::Api { status: s, message, .. } if *s == status && message == msg),
+            "{body}: {err:?}"
+        );
         assert_eq!(err.outcome(), Outcome::Definite);
         mock.assert();
         mock.remove();
@@ -186,6 +189,30 @@ fn order_pay_undocumented_failure_status_is_outcome_unknown() {
         assert!(matches!(&err, Error::Api { status: s, .. } if *s == status), "{body}: {err:?}");
         assert_eq!(err.outcome(), Outcome::Unknown, "{body}");
         assert!(err.outcome_unknown());
+        mock.assert();
+        mock.remove();
+    }
+}
+
+#[test]
+fn order_pay_documented_refusal_under_a_5xx_or_saying_the_server_failed_is_outcome_unknown() {
+    // `status: 0` is the documented refusal, but not when the HTTP status is a server error or the
+    // message says the mall failed or is still processing: the points may already be taken.
+    let mut server = mockito::Server::new();
+    for (http, body, unknown) in [
+        (500, r#"{"status":0,"msg":"库存不足","data":[]}"#, true),
+        (503, r#"{"status":0,"msg":"","data":[]}"#, true),
+        (200, r#"{"status":0,"msg":"系统异常","data":[]}"#, true),
+        (200, r#"{"status":0,"msg":"订单支付处理中","data":[]}"#, true),
+        (200, r#"{"status":0,"msg":"库存不足","data":[]}"#, false),
+    ] {
+        let mock = server.mock("POST", PATH).with_status(http).with_body(body).expect(1).create();
+        let err = client_for(&server.url()).order_pay(&points_order()).unwrap_err();
+        assert!(
+            matches!(&err, Error::Api { status: 0, http_status, .. } if usize::from(*http_status) == http),
+            "{body}: {err:?}"
+        );
+        assert_eq!(err.outcome_unknown(), unknown, "{http} {body}");
         mock.assert();
         mock.remove();
     }

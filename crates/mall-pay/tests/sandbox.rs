@@ -82,7 +82,7 @@ fn order_pay_every_method_gets_the_right_pay_param() {
     // Paying an order twice is refused by the provider (our sandbox's wording).
     let again = PayOrder::new(2000, 1, PayWith::wechat(price), Freight::Free).unwrap();
     assert!(
-        matches!(client.order_pay(&again.into()), Err(Error::Api { status: 0, message }) if message == "订单已支付")
+        matches!(client.order_pay(&again.into()), Err(Error::Api { status: 0, message, .. }) if message == "订单已支付")
     );
 }
 
@@ -330,7 +330,7 @@ fn order_pay_fault_provider_error_is_a_definite_api_error() {
     let sandbox = Sandbox::start().unwrap();
     sandbox.faults().on_path(Sandbox::PAY_PATH, mall_pay::sandbox::Fault::provider_error("0", "库存不足"));
     let err = pay_points(&fault_client(&sandbox), 5003).unwrap_err();
-    assert!(matches!(&err, Error::Api { status: 0, message } if message == "库存不足"), "{err:?}");
+    assert!(matches!(&err, Error::Api { status: 0, message, .. } if message == "库存不足"), "{err:?}");
     assert_eq!(err.outcome(), mall_pay::Outcome::Definite);
     assert!(sandbox.paid_order(5003).is_none());
 }

@@ -48,6 +48,7 @@ use crate::retry::RetryPolicy;
 /// | the provider refused the credentials before processing (acqra's token request failed or refused, mall-pay token expired) | [`NotSent`](Outcome::NotSent) |
 /// | an HTTP 401 to a call the provider gives 401 no meaning for (acqra: a proxy may answer 401 after the gateway processed a payment) | [`Unknown`](Outcome::Unknown) |
 /// | the provider's failure envelope (a refusal with its code and message) | [`Definite`](Outcome::Definite) |
+/// | the failure envelope under a 5xx status, or saying "processing" or "server error" ([`Outcome::of_refusal`]) | [`Unknown`](Outcome::Unknown) |
 /// | an HTTP status below 500 without the envelope (404, 403, a redirect) | [`Definite`](Outcome::Definite) |
 /// | a callback refused by verification (no request of ours: nothing to reconcile) | [`Definite`](Outcome::Definite) |
 /// | a response timeout, an I/O error once sent, a body over the size limit | [`Unknown`](Outcome::Unknown) |
@@ -105,6 +106,82 @@ impl Outcome {
     pub fn of_http_status(status: u16) -> Self {
         if status >= 500 { Self::Unknown } else { Self::Definite }
     }
+
+    /// The outcome of a provider's refusal (its failure envelope) that came with HTTP `status`
+    /// and `message`: definite, unless the refusal itself leaves the request's fate open. That is
+    /// a 5xx status (a server error, e.g. visagenius's documented "503 服务异常": the failure may
+    /// come after the provider processed the request), or a message that says the request is
+    /// still being processed or that the server failed ([`message_leaves_outcome_open`]).
+    ///
+    /// ```
+    /// use sign_core::Outcome;
+    /// assert_eq!(Outcome::of_refusal(200, "余额不足"), Outcome::Definite);
+    /// assert_eq!(Outcome::of_refusal(503, "余额不足"), Outcome::Unknown);
+    /// assert_eq!(Outcome::of_refusal(200, "订单处理中"), Outcome::Unknown);
+    /// assert_eq!(Outcome::of_refusal(200, "系统异常"), Outcome::Unknown);
+    /// ```
+    pub fn of_refusal(status: u16, message: &str) -> Self {
+        if status >= 500 || message_leaves_outcome_open(message) { Self::Unknown } else { Self::Definite }
+    }
+}
+
+/// Words of a refusal's message that say the request is still being processed (`处理中`,
+/// `processing`, `pending`), or that the server failed rather than refused (`系统异常`,
+/// `接口异常`, `系统繁忙`, `timeout`, `internal error`): Java and PHP backends answer an unhandled
+/// exception with their failure envelope and such a message, whatever the request had done by then.
+const OUTCOME_OPEN_WORDS: &[&str] = &[
+    "处理中",
+    "受理中",
+    "进行中",
+    "支付中",
+    "充值中",
+    "交易中",
+    "processing",
+    "being processed",
+    "in progress",
+    "pending",
+    "系统异常",
+    "系统错误",
+    "系统繁忙",
+    "服务异常",
+    "服务错误",
+    "服务繁忙",
+    "服务器异常",
+    "服务器错误",
+    "服务器繁忙",
+    "内部错误",
+    "接口异常",
+    "网络异常",
+    "未知错误",
+    "未知异常",
+    "请求超时",
+    "处理超时",
+    "响应超时",
+    "timeout",
+    "timed out",
+    "exception",
+    "internal error",
+    "server error",
+    "system error",
+    "system busy",
+];
+
+/// Whether a provider's refusal message leaves open whether the request was processed: it says
+/// the request is still in progress (`订单处理中`, `processing`, `pending`), or that the server
+/// failed (`系统异常`, `服务异常`, `接口异常`, `系统繁忙`, `请求超时`, `internal error`,
+/// `exception`, `timeout`), case-insensitive. Such a refusal is no definite answer: see
+/// [`Outcome::of_refusal`].
+///
+/// ```
+/// use sign_core::call::message_leaves_outcome_open;
+/// assert!(message_leaves_outcome_open("订单处理中,请稍后查询"));
+/// assert!(message_leaves_outcome_open("Internal Error"));
+/// assert!(!message_leaves_outcome_open("余额不足"));
+/// assert!(!message_leaves_outcome_open("验签失败"));
+/// ```
+pub fn message_leaves_outcome_open(message: &str) -> bool {
+    let lower = message.to_lowercase();
+    OUTCOME_OPEN_WORDS.iter().any(|word| lower.contains(word))
 }
 
 /// The longest provider text (a code or a message) kept in an error, in characters. A longer one
@@ -372,6 +449,8 @@ pub enum ResponseError {
 /// | response | result |
 /// |---|---|
 /// | body over `max_body_bytes` (the transport's limit) | 2xx: [`ResponseError::Decode`]; otherwise [`ResponseError::HttpStatus`] |
+/// | a UTF-8 byte order mark before the body | skipped: the rest is read |
+/// | a JSON string holding a JSON object (the envelope encoded twice) | the object inside is read |
 /// | not the envelope, non-2xx | [`ResponseError::HttpStatus`] |
 /// | not the envelope, 2xx, blank body | [`ResponseError::Decode`] ("empty response body") |
 /// | not the envelope, 2xx | [`ResponseError::Decode`] |
@@ -398,9 +477,16 @@ pub fn read_envelope<P>(
             ResponseError::HttpStatus { status }
         });
     }
-    match read(&response.body) {
+    // A UTF-8 byte order mark before the JSON (a PHP source file saved with one prints it first)
+    // is no part of the answer.
+    let body = response.body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&response.body);
+    // The envelope JSON-encoded once more (`"{\"code\":0,...}"`: a Java controller returning its
+    // JSON as a `String` through a JSON converter) is read inside its quotes.
+    let unquoted = double_encoded(body);
+    let body = unquoted.as_deref().map_or(body, str::as_bytes);
+    match read(body) {
         None if !ok_status => Err(ResponseError::HttpStatus { status }),
-        None if response.body.iter().all(u8::is_ascii_whitespace) => {
+        None if body.iter().all(u8::is_ascii_whitespace) => {
             Err(ResponseError::Decode(DecodeError::new("empty response body")))
         }
         None => Err(ResponseError::Decode(DecodeError::new("the response is not the provider's envelope"))),
@@ -411,6 +497,16 @@ pub fn read_envelope<P>(
         Some(Envelope::Success(_)) if !ok_status => Err(ResponseError::HttpStatus { status }),
         Some(Envelope::Success(payload)) => Ok(payload),
     }
+}
+
+/// The text of `body` when it is a JSON string holding a JSON object (`"{\"ret\":0}"`).
+fn double_encoded(body: &[u8]) -> Option<String> {
+    let start = body.iter().position(|b| !b.is_ascii_whitespace())?;
+    if body[start] != b'"' {
+        return None;
+    }
+    let text: String = serde_json::from_slice(body).ok()?;
+    text.trim_start().starts_with('{').then_some(text)
 }
 
 /// A JSON value read and checked exactly as a [`serde_json::Value`] would be (UTF-8, escapes, number
@@ -564,6 +660,62 @@ mod tests {
             ),
         ] {
             assert_eq!(read_envelope(&resp(status, body), limit, read), Err(want), "{status} {body}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_body_is_skipped() {
+        let limit = 1024;
+        let bom = |status, body: &str| HttpResponse::json(status, [&b"\xEF\xBB\xBF"[..], body.as_bytes()].concat());
+        assert_eq!(read_envelope(&bom(200, r#"{"code":0,"data":3}"#), limit, read), Ok(serde_json::json!(3)));
+        assert_eq!(
+            read_envelope(&bom(200, r#"{"code":7,"msg":"bad"}"#), limit, read),
+            Err(ResponseError::Refused { code: "7".into(), message: "bad".into(), status: 200 })
+        );
+        assert_eq!(
+            read_envelope(&bom(200, ""), limit, read),
+            Err(ResponseError::Decode(DecodeError::new("empty response body")))
+        );
+    }
+
+    #[test]
+    fn an_envelope_encoded_twice_is_read_inside_its_quotes() {
+        let limit = 1024;
+        let twice = |status, inner: &str| resp(status, &serde_json::Value::String(inner.to_owned()).to_string());
+        assert_eq!(read_envelope(&twice(200, r#"{"code":0,"data":3}"#), limit, read), Ok(serde_json::json!(3)));
+        assert_eq!(
+            read_envelope(&twice(200, r#"{"code":7,"msg":"bad"}"#), limit, read),
+            Err(ResponseError::Refused { code: "7".into(), message: "bad".into(), status: 200 })
+        );
+        // A string that holds no object is no envelope.
+        assert!(matches!(read_envelope(&twice(200, "ok"), limit, read), Err(ResponseError::Decode(_))));
+        assert_eq!(read_envelope(&twice(502, "<html/>"), limit, read), Err(ResponseError::HttpStatus { status: 502 }));
+    }
+
+    #[test]
+    fn refusals_that_leave_the_outcome_open() {
+        for (status, message) in [
+            (503, "余额不足"),
+            (500, ""),
+            (200, "订单处理中,请稍后查询"),
+            (200, "充值中"),
+            (200, "Order is PENDING"),
+            (200, "request is being processed"),
+            (200, "系统异常,请联系管理员"),
+            (200, "接口异常"),
+            (400, "服务异常"),
+            (200, "系统繁忙,请稍后再试"),
+            (200, "请求超时"),
+            (200, "Read timed out"),
+            (200, "java.lang.NullPointerException"),
+            (200, "Internal Server Error"),
+        ] {
+            assert_eq!(Outcome::of_refusal(status, message), Outcome::Unknown, "{status} {message}");
+        }
+        for (status, message) in
+            [(200, "余额不足"), (400, "参数不正确"), (200, "验签失败"), (200, "token过期"), (404, "")]
+        {
+            assert_eq!(Outcome::of_refusal(status, message), Outcome::Definite, "{status} {message}");
         }
     }
 

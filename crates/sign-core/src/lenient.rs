@@ -235,6 +235,210 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalObject<T> {
     }
 }
 
+/// The `deserialize_with` function of an optional list of objects (or of any JSON): an array is
+/// read as a list of `T`; `null` and `""` are `None`; a single value (an object, or for
+/// `T = serde_json::Value` any value) is a list of one (a backend that writes a list of one as its
+/// item).
+///
+/// ```
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, Deserialize)]
+/// struct Refund { amount: String }
+/// #[derive(Deserialize)]
+/// struct Order {
+///     #[serde(default, deserialize_with = "sign_core::lenient::optional_list")]
+///     refunds: Option<Vec<Refund>>,
+/// }
+///
+/// for absent in [r#"{}"#, r#"{"refunds":null}"#, r#"{"refunds":""}"#] {
+///     assert!(serde_json::from_str::<Order>(absent).unwrap().refunds.is_none(), "{absent}");
+/// }
+/// let one: Order = serde_json::from_str(r#"{"refunds":{"amount":"1.00"}}"#).unwrap();
+/// assert_eq!(one.refunds.unwrap()[0].amount, "1.00");
+/// let two: Order = serde_json::from_str(r#"{"refunds":[{"amount":"1"},{"amount":"2"}]}"#).unwrap();
+/// assert_eq!(two.refunds.unwrap().len(), 2);
+/// assert!(serde_json::from_str::<Order>(r#"{"refunds":[]}"#).unwrap().refunds.unwrap().is_empty());
+/// assert!(serde_json::from_str::<Order>(r#"{"refunds":"x"}"#).is_err());
+/// assert!(serde_json::from_str::<Order>(r#"{"refunds":7}"#).is_err());
+///
+/// #[derive(Deserialize)]
+/// struct Product {
+///     #[serde(default, deserialize_with = "sign_core::lenient::optional_list")]
+///     cover_province: Option<Vec<serde_json::Value>>,
+/// }
+/// let p: Product = serde_json::from_str(r#"{"cover_province":"110000"}"#).unwrap();
+/// assert_eq!(p.cover_province.unwrap(), [serde_json::json!("110000")]);
+/// ```
+///
+/// # Errors
+/// For a non-empty text, a number, or an item that is not a `T`.
+pub fn optional_list<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<T>>, D::Error> {
+    deserializer.deserialize_any(OptionalList(PhantomData))
+}
+
+struct OptionalList<T>(PhantomData<T>);
+
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalList<T> {
+    type Value = Option<Vec<T>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list, an object, null or an empty text")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        // A text is one item only where an item may be a text (JSON values): never quoted back.
+        T::deserialize(de::value::StrDeserializer::<E>::new(v))
+            .map(|one| Some(vec![one]))
+            .map_err(|_| E::invalid_type(de::Unexpected::Str("(text)"), &self))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        T::deserialize(de::value::I64Deserializer::new(v)).map(|one| Some(vec![one]))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        T::deserialize(de::value::U64Deserializer::new(v)).map(|one| Some(vec![one]))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        T::deserialize(de::value::F64Deserializer::new(v)).map(|one| Some(vec![one]))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        T::deserialize(de::value::BoolDeserializer::new(v)).map(|one| Some(vec![one]))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        <Vec<T> as de::Deserialize>::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Some)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|one| Some(vec![one]))
+    }
+}
+
+/// The `deserialize_with` function of an optional field whose type reads its own value (an amount,
+/// a currency): `null`, `""` (or blanks) and `[]` are `None`, as a Java or PHP backend writes an
+/// absent amount; anything else is read as `T`, by `T`'s own rules.
+///
+/// ```
+/// use serde::Deserialize;
+/// use sign_core::DecimalNumber;
+///
+/// #[derive(Deserialize)]
+/// struct Order {
+///     #[serde(default, deserialize_with = "sign_core::lenient::optional_value")]
+///     pay_amount: Option<DecimalNumber>,
+/// }
+///
+/// for absent in [r#"{}"#, r#"{"pay_amount":null}"#, r#"{"pay_amount":""}"#, r#"{"pay_amount":" "}"#, r#"{"pay_amount":[]}"#] {
+///     assert!(serde_json::from_str::<Order>(absent).unwrap().pay_amount.is_none(), "{absent}");
+/// }
+/// for (json, want) in [(r#"{"pay_amount":100.99}"#, "100.99"), (r#"{"pay_amount":"100.99"}"#, "100.99")] {
+///     assert_eq!(serde_json::from_str::<Order>(json).unwrap().pay_amount.unwrap().to_string(), want);
+/// }
+/// assert!(serde_json::from_str::<Order>(r#"{"pay_amount":"12x"}"#).is_err());
+/// assert!(serde_json::from_str::<Order>(r#"{"pay_amount":[1]}"#).is_err());
+/// ```
+///
+/// # Errors
+/// For a non-empty list, or a value that is not a `T`.
+pub fn optional_value<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    deserializer.deserialize_any(OptionalValue(PhantomData))
+}
+
+struct OptionalValue<T>(PhantomData<T>);
+
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OptionalValue<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value, null, an empty text or an empty list")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Option<T>, E> {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        T::deserialize(de::value::BorrowedStrDeserializer::new(v)).map(Some)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        T::deserialize(de::value::StrDeserializer::new(v)).map(Some)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<T>, E> {
+        T::deserialize(de::value::I64Deserializer::new(v)).map(Some)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<T>, E> {
+        T::deserialize(de::value::U64Deserializer::new(v)).map(Some)
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Option<T>, E> {
+        T::deserialize(de::value::I128Deserializer::new(v)).map(Some)
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Option<T>, E> {
+        T::deserialize(de::value::U128Deserializer::new(v)).map(Some)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<T>, E> {
+        T::deserialize(de::value::F64Deserializer::new(v)).map(Some)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Option<T>, E> {
+        T::deserialize(de::value::BoolDeserializer::new(v)).map(Some)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
+        match seq.next_element::<de::IgnoredAny>()? {
+            None => Ok(None),
+            Some(_) => Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
+        }
+    }
+
+    /// An object, or a number under serde_json's `arbitrary_precision` (a one-entry map): `T`'s.
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
+}
+
 /// The `deserialize_with` function of every lenient field: `String`, `i64`, `bool`, and `Option`
 /// and `Vec` of them (see the [module docs](self)).
 ///

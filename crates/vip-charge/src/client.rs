@@ -95,7 +95,7 @@ impl Client {
     /// The envelope's `data` as `T` (see [`envelope`]), under the configured size cap.
     fn read_response<T: DeserializeOwned>(&self, response: &HttpResponse, _context: &str) -> Result<T, Error> {
         let config = &self.inner.config;
-        envelope::parse(response, config.success_status, config.http.max_response_bytes)
+        envelope::parse_scrubbed(response, config.success_status, config.http.max_response_bytes, &config.md5_secrets())
     }
 
     /// Signs `body` (the exact bytes that will be sent) and builds the request.

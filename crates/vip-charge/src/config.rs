@@ -118,6 +118,20 @@ impl Config {
     pub fn http_options(&self) -> &HttpOptions {
         &self.http
     }
+
+    /// The MD5 secret keys (signing and callback ones), scrubbed from the platform's messages
+    /// before they go into an error: the platform could echo the string it signed, secret included.
+    pub(crate) fn md5_secrets(&self) -> Vec<&str> {
+        let signing = match &self.signing_key {
+            SigningKey::Md5(secret) => Some(secret.expose()),
+            SigningKey::Sha256Rsa(_) => None,
+        };
+        let callback = self.callback_keys.iter().filter_map(|key| match key {
+            VerifyingKey::Md5(secret) => Some(secret.expose()),
+            VerifyingKey::Sha256Rsa(_) => None,
+        });
+        signing.into_iter().chain(callback).filter(|s| !s.is_empty()).collect()
+    }
 }
 
 /// Builder for [`Config`]: every value has a setter; [`build`](Self::build) checks them and loads the

@@ -37,7 +37,7 @@ pub enum Payload {
 /// is not the envelope.
 pub fn read(body: &[u8], success_status: i64) -> Option<Envelope<Payload>> {
     let fields = Fields::of(body)?;
-    match fields.classify(success_status)? {
+    match fields.classify(success_status, &[])? {
         Class::Success => Some(Envelope::Success(Payload::Data(fields.data_value()?))),
         Class::Other(envelope) => Some(envelope),
     }
@@ -69,7 +69,8 @@ impl<'a> Fields<'a> {
         serde_json::from_slice(body).ok()
     }
 
-    fn classify(&self, success_status: i64) -> Option<Class> {
+    /// The envelope's class; `secrets` are replaced by `[REDACTED]` in the message it keeps.
+    fn classify(&self, success_status: i64, secrets: &[&str]) -> Option<Class> {
         // `status` is an int32 in the document; a numeric string is accepted too (sign-core's lenient rule).
         let status = sign_core::lenient::integer(self.status.as_ref()?).ok()?;
         if status == success_status {
@@ -81,9 +82,10 @@ impl<'a> Fields<'a> {
         };
         let data = self.data.map(|raw| serde_json::from_str::<Value>(raw.get())).transpose().ok()?;
         if success_message(message) || data.as_ref().is_some_and(holds_an_order) {
-            return Some(Class::Other(Envelope::Success(Payload::Unconfirmed { status, message: message.to_owned() })));
+            let message = scrub(message, secrets);
+            return Some(Class::Other(Envelope::Success(Payload::Unconfirmed { status, message })));
         }
-        Some(Class::Other(Envelope::refused(status, message)))
+        Some(Class::Other(Envelope::refused(status, scrub(message, secrets))))
     }
 
     /// `data` as a [`Value`] (`null` when absent); `None` when a [`Value`] cannot hold it.
@@ -163,6 +165,15 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
+/// `message` with each of `secrets` replaced by `[REDACTED]`, before anything cuts it (a secret cut
+/// in half would no longer be found).
+fn scrub(message: &str, secrets: &[&str]) -> String {
+    secrets
+        .iter()
+        .filter(|s| !s.is_empty())
+        .fold(message.to_owned(), |text, secret| text.replace(secret, sign_core::secret::REDACTED))
+}
+
 /// Whether a message reads as a success (`success`, `Success!`, `ok`, `下单成功`), and not as a
 /// failure (`unsuccessful`, `failed`, `不成功`, `失败`).
 fn success_message(message: &str) -> bool {
@@ -200,10 +211,21 @@ pub fn parse<T: DeserializeOwned>(
     success_status: i64,
     max_body_bytes: u64,
 ) -> Result<T, Error> {
+    parse_scrubbed(response, success_status, max_body_bytes, &[])
+}
+
+/// [`parse`], with each of `secrets` (the MD5 secret keys) replaced by `[REDACTED]` in the
+/// platform's message before it goes into an error.
+pub(crate) fn parse_scrubbed<T: DeserializeOwned>(
+    response: &HttpResponse,
+    success_status: i64,
+    max_body_bytes: u64,
+    secrets: &[&str],
+) -> Result<T, Error> {
     // The envelope read once; a success's `data` decoded straight into `T`, never into a `Value`.
     let decoded = read_envelope(response, max_body_bytes, |body| {
         let fields = Fields::of(body)?;
-        Some(match fields.classify(success_status)? {
+        Some(match fields.classify(success_status, secrets)? {
             Class::Success => Envelope::Success(Ok(fields.data_as::<T>())),
             Class::Other(Envelope::Success(payload)) => Envelope::Success(Err(payload)),
             Class::Other(Envelope::Refused { code, message }) => Envelope::Refused { code, message },
@@ -347,13 +369,23 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_settlement_price_is_absent() {
+        // A Java or PHP backend's absent amount: the charge went through, its price is unknown.
+        for absent in [r#""""#, "null", "[]"] {
+            let body = format!(r#"{{"status":0,"data":{{"orderCode":"OC1","settlementPrice":{absent}}}}}"#);
+            let order: VipChargeResponse = parse(&ok(&body), 0).unwrap_or_else(|e| panic!("{body}: {e}"));
+            assert_eq!(order.settlement_price, None, "{body}");
+        }
+    }
+
+    #[test]
     fn string_status_and_long_messages() {
         let v: serde_json::Value = parse(&ok(r#"{"status":"0","data":{"a":1}}"#), 0).unwrap();
         assert_eq!(v["a"], 1);
         let long = "x".repeat(10_000);
         let body = format!(r#"{{"status":5,"message":"{long}"}}"#);
         match parse::<serde_json::Value>(&ok(&body), 0) {
-            Err(Error::Api { status: 5, message }) => {
+            Err(Error::Api { status: 5, message, .. }) => {
                 // The shared truncation: 512 characters and an ellipsis.
                 assert_eq!(message.chars().count(), MAX_PROVIDER_TEXT_CHARS + 1);
                 assert!(message.ends_with('…'), "{message}");

@@ -25,7 +25,9 @@ pub enum Error {
     },
     /// The platform's failure envelope: `status` is not the configured success status and nothing
     /// in the answer looks like a success (otherwise it is [`Error::UnconfirmedSuccess`]).
-    /// [`Error::is_signature_rejected`] tells a rejected signature (`status` 2) apart.
+    /// [`Error::is_signature_rejected`] tells a rejected signature (`status` 2) apart. A definite
+    /// refusal, unless it came under an HTTP 5xx or its `message` says the platform failed or the
+    /// charge is still processing (`系统异常`, `充值中`: [`Error::outcome`] is then unknown).
     #[error("API error: status {status}: {message}")]
     Api {
         /// The envelope's `status`.
@@ -33,6 +35,8 @@ pub enum Error {
         /// The envelope's `message` (the provider's own wording, e.g. `验签失败`), cut to 512
         /// characters and `…`.
         message: String,
+        /// The HTTP status the envelope came with (200 normally).
+        http_status: u16,
     },
     /// The envelope's `status` is not the configured success status, yet the answer looks like a
     /// success: its `message` reads as one (`success`, `成功`) or its `data` holds an order
@@ -86,8 +90,8 @@ pub enum Error {
 }
 
 // The code is the envelope's integer `status`, written out by `envelope::read`.
-sign_core::shared_error_conversions!(Error, |code, message, _status| match code.parse() {
-    Ok(status) => Self::Api { status, message },
+sign_core::shared_error_conversions!(Error, |code, message, http_status| match code.parse() {
+    Ok(status) => Self::Api { status, message, http_status },
     Err(_) => Self::Decode(DecodeError::new("the envelope's status is not an integer")),
 });
 
@@ -101,7 +105,9 @@ impl Error {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
             Self::Decode(_) | Self::UnconfirmedSuccess { .. } => Outcome::Unknown,
-            Self::Api { .. } | Self::CallbackRejected | Self::CallbackReplayed(_) => Outcome::Definite,
+            // A server's failure, or a charge still processing, may have been placed.
+            Self::Api { message, http_status, .. } => Outcome::of_refusal(*http_status, message),
+            Self::CallbackRejected | Self::CallbackReplayed(_) => Outcome::Definite,
             Self::Crypto(_) | Self::Key(_) | Self::Config(_) | Self::InvalidRequest(_) => Outcome::NotSent,
         }
     }
@@ -111,9 +117,11 @@ impl Error {
     /// again.
     ///
     /// True after a response timeout, an I/O failure once the request was (partly) sent, a
-    /// response body over the size limit, a 5xx status without the envelope, a response that
-    /// arrived but could not be decoded (it may hide a success), and an answer that looks like a
-    /// success under another status ([`Error::UnconfirmedSuccess`]).
+    /// response body over the size limit, a 5xx status with or without the envelope, a failure
+    /// envelope whose `message` says the platform failed or the request is still processing
+    /// ([`Outcome::of_refusal`]), a response that arrived but could not be decoded (it may hide a
+    /// success), and an answer that looks like a success under another status
+    /// ([`Error::UnconfirmedSuccess`]).
     pub fn outcome_unknown(&self) -> bool {
         self.outcome().is_unknown()
     }
@@ -160,8 +168,11 @@ mod tests {
         let unconfirmed = Error::UnconfirmedSuccess { status: 961, message: "success".into(), success_status: 0 };
         assert!(unconfirmed.outcome_unknown());
         assert!(!unconfirmed.is_signature_rejected());
-        assert!(!Error::Api { status: 3, message: "x".into() }.outcome_unknown());
-        assert_eq!(Error::Api { status: 3, message: "x".into() }.outcome(), Outcome::Definite);
+        let api = |message: &str, http_status| Error::Api { status: 3, message: message.into(), http_status };
+        assert!(!api("x", 200).outcome_unknown());
+        assert_eq!(api("x", 200).outcome(), Outcome::Definite);
+        assert_eq!(api("x", 502).outcome(), Outcome::Unknown);
+        assert_eq!(api("充值处理中", 200).outcome(), Outcome::Unknown);
         assert!(!Error::CallbackRejected.outcome_unknown());
         assert!(!Error::Config("x".into()).outcome_unknown());
         assert!(!Error::InvalidRequest("x".into()).outcome_unknown());
@@ -170,16 +181,18 @@ mod tests {
 
     #[test]
     fn signature_rejection_is_recognised() {
-        let e = Error::Api { status: 2, message: "验签失败".into() };
+        let e = Error::Api { status: 2, message: "验签失败".into(), http_status: 200 };
         assert!(e.is_signature_rejected());
-        assert!(!Error::Api { status: 3, message: "x".into() }.is_signature_rejected());
+        assert!(!Error::Api { status: 3, message: "x".into(), http_status: 200 }.is_signature_rejected());
         assert!(!Error::CallbackRejected.is_signature_rejected());
     }
 
     #[test]
     fn response_errors_convert() {
         let refused = ResponseError::Refused { code: "5".into(), message: "dup".into(), status: 200 };
-        assert!(matches!(Error::from(refused), Error::Api { status: 5, ref message } if message == "dup"));
+        assert!(
+            matches!(Error::from(refused), Error::Api { status: 5, ref message, http_status: 200 } if message == "dup")
+        );
         assert!(matches!(Error::from(ResponseError::HttpStatus { status: 502 }), Error::HttpStatus { status: 502 }));
         assert!(matches!(Error::from(ResponseError::Decode(DecodeError::new("x"))), Error::Decode(_)));
     }

@@ -222,6 +222,26 @@ fn failure_envelopes_are_api_errors() {
     assert_eq!(refused.outcome(), sign_core::Outcome::Definite);
 }
 
+/// A charge refused under an HTTP 5xx (a Spring error handler's answer), or with a message saying
+/// the platform failed or the charge is still processing, may have been placed: outcome unknown,
+/// the envelope's status and message kept.
+#[test]
+fn vip_charge_refusals_under_a_5xx_or_saying_processing_are_outcome_unknown() {
+    for (http, body, unknown) in [
+        (500, r#"{"status":500,"message":"系统异常"}"#, true),
+        (503, r#"{"status":3,"message":"余额不足"}"#, true),
+        (200, r#"{"status":500,"message":"系统繁忙,请稍后再试"}"#, true),
+        (200, r#"{"status":1001,"message":"订单充值中"}"#, true),
+        (200, r#"{"status":1,"message":"java.lang.NullPointerException"}"#, true),
+        (200, r#"{"status":3,"message":"余额不足"}"#, false),
+        (400, r#"{"status":2,"message":"验签失败"}"#, false),
+    ] {
+        let e = answer(http, body).unwrap_err();
+        assert!(matches!(&e, Error::Api { http_status, .. } if usize::from(*http_status) == http), "{body}: {e:?}");
+        assert_eq!(e.outcome_unknown(), unknown, "{http} {body}");
+    }
+}
+
 #[test]
 fn vip_charge_success_under_an_unconfigured_status_is_outcome_unknown() {
     // The document's example: status 961, message "success", an order in data. Under the default

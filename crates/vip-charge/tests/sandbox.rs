@@ -131,7 +131,7 @@ fn replayed_nonces_and_stale_timestamps_are_rejected() {
     let stale =
         sb.client_with_sign_type(SignType::Md5).unwrap().with_clock(Arc::new(FixedClock::from_unix_millis(past)));
     match stale.product_list(&ProductListRequest::new(sb.merchant_id())) {
-        Err(Error::Api { status: 2, message }) => assert!(message.contains("过期"), "{message}"),
+        Err(Error::Api { status: 2, message, .. }) => assert!(message.contains("过期"), "{message}"),
         other => panic!("{other:?}"),
     }
     let future = sb
@@ -516,7 +516,7 @@ fn a_planned_provider_error_is_the_api_error_and_definite() {
     let c = sb.client_with_sign_type(SignType::Md5).unwrap();
     let e = c.vip_charge(&charge(&sb, "87103", "acc", "refused-1")).unwrap_err();
     match &e {
-        Error::Api { status: 3, message } => assert_eq!(message, "余额不足"),
+        Error::Api { status: 3, message, .. } => assert_eq!(message, "余额不足"),
         other => panic!("{other:?}"),
     }
     assert_eq!(e.outcome(), vip_charge::Outcome::Definite);

@@ -84,3 +84,37 @@ fn the_sandbox_is_redacted() {
     assert_clean("Sandbox config", &format!("{:?}", sandbox.config_builder()));
     assert_clean("Sandbox key", &format!("{:?} {}", sandbox.md5_secret_key(), sandbox.md5_secret_key()));
 }
+
+/// A platform that echoes what it signed (`businessId=..&nonce=..&timestamp=..{body}{secret}` for
+/// MD5) in its failure `message` must not put the MD5 secret into an error: it is replaced before
+/// the message is cut, wherever it sits.
+#[test]
+fn an_echoed_md5_secret_never_reaches_an_error() {
+    let config = Config::builder()
+        .base_url("https://h.example")
+        .business_id("55")
+        .md5_secret_key(SECRET)
+        .additional_md5_secret_key("old-Md5-Secret-987654")
+        .build()
+        .unwrap();
+    let client = Client::sans_io(config);
+    let near_the_cut = "x".repeat(500);
+    for message in [
+        format!("验签失败, 待签名串: businessId=55&nonce=n&timestamp=1{{}}{SECRET}"),
+        format!("{near_the_cut}{SECRET}"),
+        "old key old-Md5-Secret-987654 retired".to_owned(),
+    ] {
+        // A refusal, and a success-looking answer under another status (which keeps its message).
+        for body in [
+            serde_json::json!({"status": 2, "message": message}),
+            serde_json::json!({"status": 961, "message": format!("success {message}"), "data": {"orderCode": "OC1"}}),
+        ] {
+            let response = sign_core::HttpResponse::json(200, body.to_string().into_bytes());
+            let err = client.parse::<vip_charge::VipChargeRequest>(&response).unwrap_err();
+            let text = format!("{err} {err:?}");
+            assert_clean("Error::Api", &text);
+            assert!(!text.contains("old-Md5-Secret"), "{text}");
+            assert!(text.contains("[RED"), "replaced, not dropped (cut at 512 characters): {text}");
+        }
+    }
+}

@@ -63,7 +63,9 @@ impl Client {
 
     /// The envelope's `body` decoded as `T` (see [`envelope`]), under the configured size cap.
     fn read_response<T: DeserializeOwned>(&self, response: &HttpResponse, context: &str) -> Result<T, Error> {
-        envelope::parse(response, self.inner.config.http_options().max_response_bytes, context)
+        let config = &self.inner.config;
+        let secrets = [config.access_key.expose(), config.secret_key.expose()];
+        envelope::parse_scrubbed(response, config.http_options().max_response_bytes, context, &secrets)
     }
 
     /// The provider's signing rule (see [`auth`]) over `body`: `X-Date` and `Date`, `X-Appid` and

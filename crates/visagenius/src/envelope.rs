@@ -8,7 +8,8 @@
 //!   decodes as JSON `null`, which suits `serde_json::Value`, `()` and `Option<_>`; a type that refuses
 //!   `null`, or a body `[]`, is decoded from `{}`, so a response of optional fields is a success).
 //! - Any other `ret` is the provider's refusal, [`Error::Api`] with `ret` and `msg`, whether it came
-//!   with HTTP 200 ("接口异常"), 400 or 503.
+//!   with HTTP 200 ("接口异常"), 400 or 503 (under 503, or with a `msg` saying the server failed,
+//!   its outcome is unknown: [`Error::outcome`]).
 //!
 //! Everything else (a 400/503 whose body is not the envelope, a success envelope under an error
 //! status, an unreadable 2xx body, a body over the size limit, the cut of a long `msg`) follows
@@ -72,6 +73,18 @@ pub fn read(body: &[u8]) -> Option<Envelope<Option<Box<RawValue>>>> {
 /// # Errors
 /// See the [module documentation](self).
 pub fn parse<T: DeserializeOwned>(response: &HttpResponse, max_body_bytes: u64, context: &str) -> Result<T, Error> {
+    parse_scrubbed(response, max_body_bytes, context, &[])
+}
+
+/// [`parse`], with each of `secrets` (the access key and the secret key) replaced by `[REDACTED]`
+/// in a refusal's `msg` before it is cut and put into [`Error::Api`]: a server may echo the string
+/// it signed, which starts with the access key.
+pub(crate) fn parse_scrubbed<T: DeserializeOwned>(
+    response: &HttpResponse,
+    max_body_bytes: u64,
+    context: &str,
+    secrets: &[&str],
+) -> Result<T, Error> {
     if !carries_envelope(response.status) {
         return Err(Error::HttpStatus { status: response.status });
     }
@@ -81,7 +94,12 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, max_body_bytes: u64, 
         Some(if envelope.ret == RET_OK {
             Envelope::Success(decode_body::<T>(context, envelope.body))
         } else {
-            Envelope::refused(envelope.ret, envelope.msg.unwrap_or_default())
+            let msg = envelope.msg.unwrap_or_default();
+            let msg = secrets
+                .iter()
+                .filter(|s| !s.is_empty())
+                .fold(msg, |text, secret| text.replace(secret, sign_core::secret::REDACTED));
+            Envelope::refused(envelope.ret, msg)
         })
     })?;
     Ok(decoded?)
@@ -89,12 +107,12 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, max_body_bytes: u64, 
 
 /// The success payload as `T`. A missing or `null` body is decoded from `null` (which suits
 /// `serde_json::Value`, `()` and `Option<_>`); when `T` refuses that, or the body is `[]` (how PHP's
-/// `json_encode` writes an empty payload), it is decoded from `{}`, so a success whose fields are all
+/// `json_encode` writes an empty payload) or `""`, it is decoded from `{}`, so a success whose fields are all
 /// optional (an `order_pay` with nothing to mail) is not reported as an unreadable answer.
 fn decode_body<T: DeserializeOwned>(context: &str, body: Option<&RawValue>) -> Result<T, sign_core::DecodeError> {
     let text = body.map_or("null", |raw| raw.get().trim());
     let decoded = decode_json::<T>(context, text.as_bytes());
-    if decoded.is_err() && matches!(text, "null" | "[]") {
+    if decoded.is_err() && matches!(text, "null" | "[]" | "\"\"") {
         if let Ok(empty) = decode_json::<T>(context, b"{}") {
             return Ok(empty);
         }
@@ -132,9 +150,12 @@ mod tests {
     fn a_success_without_a_body_is_a_response_of_optional_fields() {
         // `ret: 0` is the provider's success: an e-visa payment with nothing to mail may come with no
         // body, `null`, or PHP's empty array, and must not be reported as an unreadable answer.
-        for body in
-            [r#"{"ret":0,"msg":"ok"}"#, r#"{"ret":0,"msg":"ok","body":null}"#, r#"{"ret":0,"msg":"ok","body":[]}"#]
-        {
+        for body in [
+            r#"{"ret":0,"msg":"ok"}"#,
+            r#"{"ret":0,"msg":"ok","body":null}"#,
+            r#"{"ret":0,"msg":"ok","body":[]}"#,
+            r#"{"ret":0,"msg":"ok","body":""}"#,
+        ] {
             let paid: crate::OrderPayResponse = parse(&resp(200, body), LIMIT, "order_pay").unwrap();
             assert_eq!(paid.express_address, None, "{body}");
         }

@@ -6,7 +6,8 @@ use sign_core::{DecodeError, Outcome, TransportError};
 /// Everything a VisaGenius call can fail with.
 ///
 /// No variant ever holds a credential: messages are written by this crate, and the provider's
-/// `msg` is the only text copied from a response.
+/// `msg` is the only text copied from a response (with the access key and the secret key replaced
+/// by `[REDACTED]` should the server echo them, and card numbers masked).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -25,7 +26,9 @@ pub enum Error {
         /// The HTTP status code.
         status: u16,
     },
-    /// The provider answered with its envelope and `ret != 0`: the request was refused.
+    /// The provider answered with its envelope and `ret != 0`: the request was refused, unless
+    /// the status is 5xx ("503服务异常") or `msg` says the server failed or is still processing
+    /// (then [`Error::outcome`] is unknown: the order may have been paid).
     #[error("VisaGenius error ret={ret}: {msg} (HTTP {status})")]
     Api {
         /// The provider's `ret` code (`0` is success, so never `0` here; `-1` is the usual failure).
@@ -65,14 +68,18 @@ impl Error {
     /// Not sent: DNS, connect and connect-timeout failures, configuration and invalid-request
     /// errors. Definite: the provider's failure envelope ([`Error::Api`]) and a status below 500
     /// without it. Unknown: a response timeout, an I/O failure once the request was (partly) sent,
-    /// a response body over the size limit, a 5xx status without the envelope, and a response that
-    /// arrived but could not be decoded (it may hide a success).
+    /// a response body over the size limit, a 5xx status with or without the envelope (the
+    /// document's "503服务异常"), a failure envelope whose `msg` says the server failed or the
+    /// request is still processing (`接口异常`, `系统异常`, `处理中`: see
+    /// [`Outcome::of_refusal`]), and a response that arrived but could not be decoded (it may hide
+    /// a success).
     pub fn outcome(&self) -> Outcome {
         match self {
             Self::Transport(e) | Self::Timeout(e) => Outcome::of_transport(e),
             // A gateway error page may come after the provider processed the request.
             Self::HttpStatus { status } => Outcome::of_http_status(*status),
-            Self::Api { .. } => Outcome::Definite,
+            // "503服务异常", "200接口异常": a failure that may come after the order was paid.
+            Self::Api { msg, status, .. } => Outcome::of_refusal(*status, msg),
             Self::Decode(_) => Outcome::Unknown,
             Self::InvalidRequest(_) | Self::Config(_) => Outcome::NotSent,
         }
@@ -119,7 +126,9 @@ mod tests {
         assert_eq!(t(TransportErrorKind::BodyTooLarge), Outcome::Unknown);
         assert_eq!(Error::HttpStatus { status: 404 }.outcome(), Outcome::Definite);
         assert_eq!(Error::HttpStatus { status: 503 }.outcome(), Outcome::Unknown);
-        assert_eq!(Error::Api { ret: -1, msg: "x".into(), status: 503 }.outcome(), Outcome::Definite);
+        assert_eq!(Error::Api { ret: -1, msg: "x".into(), status: 400 }.outcome(), Outcome::Definite);
+        assert_eq!(Error::Api { ret: -1, msg: "x".into(), status: 503 }.outcome(), Outcome::Unknown);
+        assert_eq!(Error::Api { ret: -1, msg: "接口异常".into(), status: 200 }.outcome(), Outcome::Unknown);
         assert_eq!(Error::Decode(DecodeError::new("x")).outcome(), Outcome::Unknown);
         assert_eq!(Error::InvalidRequest("x".into()).outcome(), Outcome::NotSent);
         assert_eq!(Error::Config("x".into()).outcome(), Outcome::NotSent);

@@ -334,6 +334,50 @@ fn failure_envelopes_are_api_errors_with_ret_msg_and_status() {
     }
 }
 
+/// The document lists "200接口异常" and "503服务异常" beside the refusal "400参数不正确": a service
+/// or interface exception may come after the order was paid, so it is no definite refusal.
+#[test]
+fn order_pay_service_and_interface_exceptions_are_outcome_unknown() {
+    let mut server = Server::new();
+    let c = client(&server);
+    for (status, body, unknown) in [
+        (503, r#"{"ret":-1,"msg":"服务异常","body":null}"#, true),
+        (503, r#"{"ret":-1,"msg":"余额不足"}"#, true),
+        (200, r#"{"ret":-1,"msg":"接口异常"}"#, true),
+        (200, r#"{"ret":-1,"msg":"订单支付处理中"}"#, true),
+        (200, r#"{"ret":-1,"msg":"订单不存在"}"#, false),
+        (400, r#"{"ret":-1,"msg":"参数不正确"}"#, false),
+    ] {
+        let _m = server.mock("POST", "/openvisa/order_pay").with_status(status).with_body(body).create();
+        let err = c.order_pay(&OrderPayRequest::new(1, Fen(1))).unwrap_err();
+        assert!(matches!(err, Error::Api { ret: -1, .. }), "{body}: {err:?}");
+        assert_eq!(err.outcome_unknown(), unknown, "{status} {body}");
+    }
+}
+
+#[test]
+fn order_pay_success_after_a_byte_order_mark_is_read() {
+    let mut server = Server::new();
+    let c = client(&server);
+    let body = [&b"\xEF\xBB\xBF"[..], br#"{"ret":0,"msg":"ok","body":{"express_address":{"id":7}}}"#].concat();
+    let _m =
+        server.mock("POST", "/openvisa/order_pay").with_header("content-type", "text/html").with_body(body).create();
+    let paid = c.order_pay(&OrderPayRequest::new(1, Fen(1))).unwrap();
+    assert_eq!(paid.express_address.and_then(|a| a.id), Some(7));
+}
+
+#[test]
+fn order_pay_success_encoded_twice_is_read() {
+    // A Java controller returning its JSON as a String through a JSON converter quotes it again.
+    let mut server = Server::new();
+    let c = client(&server);
+    let inner = r#"{"ret":0,"msg":"ok","body":{"express_address":{"id":8}}}"#;
+    let body = serde_json::Value::String(inner.to_owned()).to_string();
+    let _m = server.mock("POST", "/openvisa/order_pay").with_body(body).create();
+    let paid = c.order_pay(&OrderPayRequest::new(1, Fen(1))).unwrap();
+    assert_eq!(paid.express_address.and_then(|a| a.id), Some(8));
+}
+
 #[test]
 fn non_envelope_errors_are_http_status_errors() {
     let mut server = Server::new();
@@ -475,4 +519,18 @@ impl Transport for TimesOut {
     fn send(&self, _: &HttpRequest) -> Result<HttpResponse, TransportError> {
         Err(TransportError::new(TransportErrorKind::Timeout, "response timed out"))
     }
+}
+
+/// A Java or PHP backend writes an absent price as `""` and a list of one as its only item (or a
+/// bare code): the product detail is still read.
+#[test]
+fn product_query_reads_an_empty_price_and_a_single_cover_province() {
+    let c = Client::sans_io(config("https://vg.example"));
+    let parse = |body: &str| c.parse::<ProductQueryRequest>(&HttpResponse::json(200, body.as_bytes().to_vec()));
+    let d = parse(r#"{"ret":0,"body":{"product_id":1,"price":"","cover_province":{"code":"110000"}}}"#).unwrap();
+    assert_eq!(d.price, None);
+    assert_eq!(d.cover_province.unwrap(), [serde_json::json!({"code": "110000"})]);
+    let d = parse(r#"{"ret":0,"body":{"product_id":1,"price":"36900","cover_province":"110000"}}"#).unwrap();
+    assert_eq!((d.price, d.cover_province.unwrap()), (Some(Fen(36900)), vec![serde_json::json!("110000")]));
+    assert!(matches!(parse(r#"{"ret":0,"body":{"product_id":1,"price":"369.5"}}"#), Err(Error::Decode(_))));
 }

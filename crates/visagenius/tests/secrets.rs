@@ -77,3 +77,24 @@ fn card_numbers_in_a_refusal_are_masked() {
     assert!(matches!(e, Error::Api { .. }) && !shown.contains("400005665566"), "{shown}");
     assert!(shown.contains("************5556"), "{shown}");
 }
+
+/// A server that echoes the string it signed (`access_key \n appid \n date`) in `msg` must not put
+/// the credential into `Error::Api`: it is replaced before the message is cut.
+#[test]
+fn an_echoed_access_key_never_reaches_an_error() {
+    let config =
+        Config::builder().base_url("https://vg.example").appid("app").access_key(ACCESS_KEY).secret_key(SECRET_KEY);
+    let client = Client::sans_io(config.build().unwrap());
+    let near_the_cut = "x".repeat(500);
+    for msg in [
+        format!("Authorization签名错误, 待签名串: {ACCESS_KEY}\\napp\\nFri, 21 Oct 2022 07:28:00 GMT"),
+        format!("{near_the_cut}{ACCESS_KEY}"),
+        format!("bad key {SECRET_KEY}"),
+    ] {
+        let body = serde_json::json!({"ret": -1, "msg": msg}).to_string();
+        let e = client.parse::<OrderPayRequest>(&HttpResponse::json(400, body.into_bytes())).unwrap_err();
+        let shown = format!("{e} {e:?}");
+        assert_clean("Error::Api", &shown);
+        assert!(shown.contains("[RED"), "replaced, not dropped: {shown}");
+    }
+}

@@ -43,7 +43,8 @@ pub fn with_{{name}}(mut self, value: impl Into<{{ty}}>) -> Self {
 /// A struct named `name` with `fields`; `doc` is its doc text, `boxed` tells the fields that hold
 /// their own type inline (they are boxed).
 /// `object` tells the optional fields holding a doc struct (read with
-/// `sign_core::lenient::optional_object`, so PHP's `[]` and `""` are `None`).
+/// `sign_core::lenient::optional_object`, so PHP's `[]` and `""` are `None`) or a list of them
+/// (read with `sign_core::lenient::optional_list`: `""` is `None`, one object a list of one).
 pub fn render(
     name: &str,
     doc: &str,
@@ -84,8 +85,12 @@ fn field(f: &Field, boxed: bool, object: bool) -> String {
     }
     if lenient(&f.ty) {
         attrs.push("deserialize_with = \"sign_core::lenient::deserialize\"".into());
+    } else if object && !f.required && matches!(f.ty, Ty::Array(_)) {
+        attrs.push("deserialize_with = \"sign_core::lenient::optional_list\"".into());
     } else if object && !f.required {
         attrs.push("deserialize_with = \"sign_core::lenient::optional_object\"".into());
+    } else if self_read(&f.ty) && !f.required {
+        attrs.push("deserialize_with = \"sign_core::lenient::optional_value\"".into());
     }
     if f.ty == Ty::Secret {
         let with =
@@ -112,6 +117,14 @@ fn lenient(ty: &Ty) -> bool {
         Ty::Array(t) => lenient(t),
         _ => false,
     }
+}
+
+/// Whether an optional field of this type is read with `sign_core::lenient::optional_value`: an
+/// amount, a currency or a hand-written type reads its own value, and `""`, `null` or `[]` is an absent one (a Java or
+/// PHP backend's empty amount).
+fn self_read(ty: &Ty) -> bool {
+    // Hand-written types (an amount in fen, metadata) read their own value too.
+    matches!(ty, Ty::Decimal | Ty::DecimalNumber | Ty::Currency | Ty::Hand(_))
 }
 
 /// The field's line in `new`: required fields come from the arguments, optional ones start unset.

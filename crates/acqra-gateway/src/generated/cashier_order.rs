@@ -49,7 +49,12 @@ pub struct CashierOrderRequest {
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]
     pub order_no: String,
     /// 商品信息 (product information)
-    #[serde(rename = "productInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "productInfo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_list"
+    )]
     pub product_info: Option<Vec<ProductInfo>>,
     /// 收货地址信息 (shipping address)
     #[serde(

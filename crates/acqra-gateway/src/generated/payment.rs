@@ -111,7 +111,12 @@ pub struct PaymentRequest {
     )]
     pub paypal: Option<PayPal>,
     /// 商品信息 (product information)
-    #[serde(rename = "productInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "productInfo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_list"
+    )]
     pub product_info: Option<Vec<ProductInfo>>,
     /// 收货信息 (shipping details)
     #[serde(
@@ -1277,7 +1282,7 @@ impl PayNow {
 #[non_exhaustive]
 pub struct PayPal {
     /// 元数据 (metadata)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_value")]
     pub metadata: Option<crate::Metadata>,
     /// 产品编码 (product code)
     #[serde(rename = "productType", deserialize_with = "sign_core::lenient::deserialize")]

@@ -116,7 +116,7 @@ pub struct QueryResponse {
     )]
     pub order: Option<OrderInfoModel>,
     /// refund
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_list")]
     pub refund: Option<Vec<RefundLogModel>>,
     /// 响应码 (response code)
     #[serde(
@@ -274,7 +274,12 @@ pub struct OrderInfoModel {
     )]
     pub order_status_desc: Option<String>,
     /// payAmount
-    #[serde(rename = "payAmount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payAmount",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_value"
+    )]
     pub pay_amount: Option<sign_core::DecimalNumber>,
     /// payName
     #[serde(
@@ -312,7 +317,12 @@ pub struct OrderInfoModel {
     )]
     pub trade_comments: Option<String>,
     /// tradeCurrency (currency of the payment)
-    #[serde(rename = "tradeCurrency", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tradeCurrency",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_value"
+    )]
     pub trade_currency: Option<sign_core::Currency>,
     /// tradeFinishTime
     #[serde(
@@ -745,7 +755,7 @@ impl ThreeDsInfoDTO {
 #[non_exhaustive]
 pub struct RefundLogModel {
     /// amount
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_value")]
     pub amount: Option<sign_core::DecimalNumber>,
     /// completeTime
     #[serde(
@@ -756,7 +766,7 @@ pub struct RefundLogModel {
     )]
     pub complete_time: Option<String>,
     /// currency (currency of the refund)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_value")]
     pub currency: Option<sign_core::Currency>,
     /// desc
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]

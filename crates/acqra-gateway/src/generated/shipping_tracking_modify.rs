@@ -18,7 +18,7 @@ pub struct ShippingTrackingModifyRequest {
     /// iterms
     pub iterms: Vec<TrackingIterm>,
     /// 元数据K-V (metadata, key-value)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_value")]
     pub matedata: Option<crate::Metadata>,
     /// 商户订单编号(orderNo和tradeNo二选一)
     #[serde(rename = "orderNo", deserialize_with = "sign_core::lenient::deserialize")]

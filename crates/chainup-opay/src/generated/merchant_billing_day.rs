@@ -174,7 +174,7 @@ pub struct MerchantBillingDayResponse {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub count: Option<i64>,
     /// Records
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_list")]
     pub list: Option<Vec<BillingRecord>>,
 }
 
@@ -228,7 +228,12 @@ pub struct BillingRecord {
     )]
     pub pay_coin_symbol: Option<String>,
     /// Order amount
-    #[serde(rename = "orderAmount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderAmount",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_value"
+    )]
     pub order_amount: Option<sign_core::Decimal>,
     /// Order type (1=payment order; 11=transfer order)
     #[serde(rename = "orderType", default, skip_serializing_if = "Option::is_none")]

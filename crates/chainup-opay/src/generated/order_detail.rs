@@ -143,7 +143,12 @@ pub struct OrderDetailResponse {
     #[serde(rename = "orderStatus")]
     pub order_status: OrderStatus,
     /// Order amount
-    #[serde(rename = "orderAmount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "orderAmount",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_value"
+    )]
     pub order_amount: Option<sign_core::Decimal>,
     /// Payment currency
     #[serde(
@@ -197,7 +202,12 @@ pub struct OrderDetailResponse {
     )]
     pub is_open_mobile_check: Option<String>,
     /// Accounts
-    #[serde(rename = "totalAccount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "totalAccount",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_list"
+    )]
     pub total_account: Option<Vec<TotalAccount>>,
 }
 
@@ -312,7 +322,12 @@ pub struct TotalAccount {
     )]
     pub account_type: Option<String>,
     /// Account balance
-    #[serde(rename = "accountBalance", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "accountBalance",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_value"
+    )]
     pub account_balance: Option<sign_core::Decimal>,
 }
 

@@ -18,7 +18,7 @@ pub struct OrderPayRequest {
     /// 支付方式,1=微信支付,2=支付宝支付,3=积分,4=微信和积分支付,5支付宝和积分支付(说明:当积分足够购买商品时,不能选择api支付,当积分不足时,要选择api支付)
     pub pay_method: PayMethod,
     /// 支付金额 (yuan, a JSON number; required for API pay: methods 1, 2, 4, 5)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_value")]
     pub pay_price: Option<sign_core::DecimalNumber>,
     /// 支付积分 (required for points: methods 3, 4, 5)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]

@@ -118,7 +118,12 @@ pub struct OrderInfoResponse {
     )]
     pub product_code: Option<String>,
     /// 结算金额
-    #[serde(rename = "settlementPrice", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "settlementPrice",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_value"
+    )]
     pub settlement_price: Option<sign_core::DecimalNumber>,
 }
 

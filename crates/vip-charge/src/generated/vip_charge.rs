@@ -223,7 +223,12 @@ pub struct VipChargeResponse {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub account: Option<String>,
     /// 结算金额
-    #[serde(rename = "settlementPrice", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "settlementPrice",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sign_core::lenient::optional_value"
+    )]
     pub settlement_price: Option<sign_core::DecimalNumber>,
 }
 

@@ -67,7 +67,7 @@ pub struct ProductBriefQueryResponse {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub total_count: Option<i64>,
     /// 商品信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_list")]
     pub data: Option<Vec<ProductBrief>>,
 }
 
@@ -103,7 +103,7 @@ pub struct ProductBrief {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub product_name: Option<String>,
     /// 售价,单位分 (inferred from the product detail)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_value")]
     pub price: Option<crate::Fen>,
     /// 国家二字编码 (added 2024-08-26)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]

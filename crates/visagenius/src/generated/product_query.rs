@@ -49,7 +49,7 @@ pub struct ProductQueryResponse {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub country_code: Option<String>,
     /// 覆盖省份 (objects of two fields that are not public)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_list")]
     pub cover_province: Option<Vec<serde_json::Value>>,
     /// 签证类型 (enumeration 1..30; meanings not public)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
@@ -64,7 +64,7 @@ pub struct ProductQueryResponse {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
     pub validity_period_unit: Option<String>,
     /// 售价,单位分 (price in fen)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::optional_value")]
     pub price: Option<crate::Fen>,
     /// 更新时间 (provider's text, kept verbatim)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "sign_core::lenient::deserialize")]
