@@ -789,19 +789,32 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         201 => "Created",
+        202 => "Accepted",
+        204 => "No Content",
         400 => "Bad Request",
         401 => "Unauthorized",
+        402 => "Payment Required",
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         408 => "Request Timeout",
+        409 => "Conflict",
         411 => "Length Required",
         413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
+        502 => "Bad Gateway",
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
-        _ => "Status",
+        // Any other status the sandboxes or a planned fault answer: the class's name, not a wrong one.
+        100..=199 => "Informational",
+        200..=299 => "Success",
+        300..=399 => "Redirection",
+        400..=499 => "Client Error",
+        _ => "Server Error",
     }
 }
 
@@ -894,6 +907,22 @@ mod tests {
         }
         backoff.reset();
         assert_eq!(backoff.next_pause(), ACCEPT_BACKOFF_MIN);
+    }
+
+    #[test]
+    fn the_status_line_names_the_status_answered() {
+        // The admin interface's 409, the cashier page's 402, chainup's 415, a planned 502.
+        for (status, name) in
+            [(409, "Conflict"), (402, "Payment Required"), (415, "Unsupported Media Type"), (502, "Bad Gateway")]
+        {
+            let mut out = Vec::new();
+            write_response(&mut out, &HttpResponse::new(status, "x")).unwrap();
+            let head = String::from_utf8(out).unwrap();
+            assert!(head.starts_with(&format!("HTTP/1.1 {status} {name}\r\n")), "{head}");
+        }
+        let mut out = Vec::new();
+        write_response(&mut out, &HttpResponse::new(599, "x")).unwrap();
+        assert!(out.starts_with(b"HTTP/1.1 599 Server Error\r\n"));
     }
 
     #[test]
