@@ -10,11 +10,12 @@ use std::sync::Arc;
 
 use sandbox_server::{Faults, Hooks, Listen};
 use serde_json::{Value, json};
+use sign_core::HttpRequest;
 use sign_core::rsa::PrivateKey;
-use sign_core::{HttpRequest, HttpResponse};
 
 use crate::Provider;
 use crate::args::Args;
+use crate::pages::Answered;
 
 /// What the admin interface can ask of an order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,8 +61,8 @@ pub trait Served: Send + Sync {
     fn export_state(&self) -> Value;
     /// Restores the state from a `--state` file.
     fn import_state(&self, state: &Value) -> Result<(), String>;
-    /// The page a payer sees at this path, if the provider has one there.
-    fn page(&self, request: &HttpRequest) -> Option<HttpResponse>;
+    /// The page a payer sees at this path, if the provider has one there, with its verdict.
+    fn page(&self, request: &HttpRequest) -> Option<Answered>;
 }
 
 /// The parts of a sandbox's HTTP server the admin interface reaches.
@@ -80,7 +81,7 @@ struct Glue<S> {
     orders: fn(&S) -> Value,
     act: fn(&S, &str, Action) -> Result<String, Refusal>,
     kept: Kept<S>,
-    page: fn(&S, &HttpRequest) -> Option<HttpResponse>,
+    page: fn(&S, &HttpRequest) -> Option<Answered>,
 }
 
 /// The state a `--state` file keeps of a sandbox `S`: reset, exported, imported.
@@ -124,7 +125,7 @@ impl<S: Send + Sync> Served for Running<S> {
     fn import_state(&self, state: &Value) -> Result<(), String> {
         (self.glue.kept.import)(&self.sandbox, state)
     }
-    fn page(&self, request: &HttpRequest) -> Option<HttpResponse> {
+    fn page(&self, request: &HttpRequest) -> Option<Answered> {
         (self.glue.page)(&self.sandbox, request)
     }
 }
@@ -195,7 +196,7 @@ fn parse_private_key(option: &str, path: &str) -> Result<PrivateKey, String> {
 }
 
 /// The providers without a payer's page.
-fn no_page<S>(_: &S, _: &HttpRequest) -> Option<HttpResponse> {
+fn no_page<S>(_: &S, _: &HttpRequest) -> Option<Answered> {
     None
 }
 
@@ -300,7 +301,8 @@ fn acqra_act(sandbox: &acqra_gateway::sandbox::Sandbox, order: &str, action: Act
         Action::Closed => "canceled",
         Action::Callback => return Err(not_here("the Acqra gateway sends no callbacks")),
     };
-    sandbox.gateway().settle(order, status).map_err(|e| (409, e))?;
+    // An unknown order is a 404, as on the other providers; what the order's state forbids, a 409.
+    sandbox.gateway().settle(order, status).map_err(|e| if e.starts_with("no order") { (404, e) } else { (409, e) })?;
     Ok(format!("order {order} is now {status}"))
 }
 
