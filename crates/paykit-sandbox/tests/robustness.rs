@@ -201,3 +201,32 @@ fn generated_keys_go_to_a_new_directory_only_their_owner_can_read() {
     assert_eq!(mode, 0o600, "{} has mode {mode:o}", key.display());
     drop(running);
 }
+
+#[test]
+fn a_chunked_body_is_served_as_node_and_java_clients_send_it() {
+    use std::io::{Read, Write};
+
+    let running = Running::start(&["mall-pay", "--base-port", "0"]);
+    let base = running.var("MALLPAY_BASE_URL");
+    let token = running.var("MALLPAY_TOKEN");
+    let body = r#"{"order_id":3001,"pay_method":3,"pay_price":0,"pay_integral":100,"address_id":1,"freight_mode":1}"#;
+    let (first, rest) = body.split_at(40);
+    // Node's `http.request` with `write()` then `end()`: no Content-Length, the body in chunks.
+    let request = format!(
+        "POST {} HTTP/1.1\r\nHost: sandbox\r\nContent-Type: application/json\r\ntoken: {token}\r\n\
+         Transfer-Encoding: chunked\r\n\r\n{:x}\r\n{first}\r\n{:x}\r\n{rest}\r\n0\r\n\r\n",
+        running.var("MALLPAY_PAY_PATH"),
+        first.len(),
+        rest.len()
+    );
+    let mut stream = std::net::TcpStream::connect(base.trim_start_matches("http://")).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
+    assert!(answer.contains("支付成功"), "paid: {answer}");
+    let line = running.out.wait_for(|l| l.starts_with("[mall-pay] POST /sandbox/order/pay -> 200 accepted"));
+    assert!(line.is_some(), "{:?}", running.log_lines());
+    let (_, orders) = get(&format!("{base}/__sandbox/orders"));
+    assert!(orders.contains("\"order_id\":3001"), "{orders}");
+}

@@ -7,7 +7,7 @@
 //! A sandbox is a plain function from [`HttpRequest`] to [`HttpResponse`] (sans-IO, so it can be
 //! tested without sockets); this module only puts it behind a real socket on `127.0.0.1`. One
 //! request per connection (`Connection: close`), a thread per connection, bodies by
-//! `Content-Length` up to 10 MiB (`Expect: 100-continue` answered): enough for SDK clients and
+//! `Content-Length` or chunked up to 10 MiB (`Expect: 100-continue` answered): enough for SDK clients and
 //! curl, and small enough to own outright. Dropping the server closes its port before `drop`
 //! returns.
 //!
@@ -33,9 +33,11 @@
 //!   [`InvalidInput`](std::io::ErrorKind::InvalidInput) error before binding anything; serving
 //!   beyond this machine takes [`SandboxOptions::allow_non_loopback`].
 //! - **Requests**: a head over 64 KiB, a request not delivered within the read timeout (*option*,
-//!   10 s; a deadline for the whole request, so trickling bytes does not extend it), a chunked
-//!   body or a malformed request line or header is answered with a 4xx status and never reaches
-//!   the handler. Writing an answer may block for at most 10 s.
+//!   10 s; a deadline for the whole request, so trickling bytes does not extend it), a body over
+//!   10 MiB (by `Content-Length` or `Transfer-Encoding: chunked`; another transfer coding is a
+//!   `501`, a length beside a coding a `400`) or a malformed request line, header or chunk is
+//!   answered with a 4xx status and never reaches the handler. Writing an answer may block for at
+//!   most 10 s.
 //! - **Handler time** (*option*, 30 s): the handler runs on a thread of its own and the
 //!   connection waits for it at most that long, then answers `504`. A handler cannot be stopped
 //!   from outside, so an overrunning handler's thread is *abandoned*: it runs on until the
@@ -739,8 +741,26 @@ fn read_request<R: Read>(
         }
         request.headers.push((name.to_owned(), value.to_owned()));
     }
-    if request.header("transfer-encoding").is_some() {
-        return Err(411);
+    // `Transfer-Encoding: chunked` is how many clients send a body whose length they do not state
+    // (Node's `http.request` written then ended, Java's chunked streaming mode, Go's `io.Reader`
+    // bodies): read it. Any other coding is not served (501); a length beside it is the shape of
+    // request smuggling (RFC 9112 6.1): refused, never guessed.
+    let mut codings = request.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("transfer-encoding"));
+    let chunked = match (codings.next(), codings.next()) {
+        (None, _) => false,
+        (Some((_, coding)), None) if coding.eq_ignore_ascii_case("chunked") => true,
+        (Some(_), None) => return Err(501),
+        (Some(_), Some(_)) => return Err(400),
+    };
+    if chunked {
+        if request.header("content-length").is_some() {
+            return Err(400);
+        }
+        if request.header("expect").is_some_and(|v| v.eq_ignore_ascii_case("100-continue")) {
+            send_continue();
+        }
+        request.body = read_chunked(reader)?;
+        return Ok(request);
     }
     let mut length = None;
     for (_, value) in request.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("content-length")) {
@@ -769,6 +789,69 @@ fn read_request<R: Read>(
     }
     request.body = body;
     Ok(request)
+}
+
+/// The longest chunk-size line (the size in hex and any chunk extensions) and trailer section read.
+const MAX_CHUNK_LINE: u64 = 4096;
+
+/// Reads a chunked body (RFC 9112 7.1): chunks up to the zero-size one, then the trailer fields,
+/// which are read and dropped. At most [`MAX_BODY`] bytes of data (413 beyond); anything malformed
+/// is a 400, a client too slow for the request's deadline a 408.
+fn read_chunked<R: Read>(reader: &mut BufReader<R>) -> Result<Vec<u8>, u16> {
+    fn line<R: Read>(reader: &mut BufReader<R>, max: u64) -> Result<Vec<u8>, u16> {
+        let mut line = Vec::new();
+        let n = reader.by_ref().take(max).read_until(b'\n', &mut line).map_err(|e| match e.kind() {
+            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => 408u16,
+            _ => 400,
+        })?;
+        // Cut short by the bound, or by the end of the input: not a whole line. A bare LF ends a
+        // line too, as in the head.
+        if n == 0 || line.pop() != Some(b'\n') {
+            return Err(400);
+        }
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        Ok(line)
+    }
+    let mut body = Vec::new();
+    loop {
+        let size_line = line(reader, MAX_CHUNK_LINE)?;
+        // The size, then optional `;name=value` extensions (ignored).
+        let end = size_line.iter().position(|b| *b == b';').unwrap_or(size_line.len());
+        let size = std::str::from_utf8(&size_line[..end]).map_err(|_| 400u16)?.trim_end_matches([' ', '\t']);
+        if size.is_empty() || !size.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(400);
+        }
+        // Too many digits for a u64 is too big for the body as well.
+        let size = u64::from_str_radix(size, 16).map_err(|_| 413u16)?;
+        if size == 0 {
+            break;
+        }
+        if body.len() as u64 + size > MAX_BODY as u64 {
+            return Err(413);
+        }
+        let before = body.len();
+        reader.by_ref().take(size).read_to_end(&mut body).map_err(|e| match e.kind() {
+            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => 408u16,
+            _ => 400,
+        })?;
+        if (body.len() - before) as u64 != size || !line(reader, 2)?.is_empty() {
+            return Err(400);
+        }
+    }
+    // Trailer fields up to the empty line, bounded like a head.
+    let mut trailers = 0;
+    loop {
+        let field = line(reader, MAX_CHUNK_LINE)?;
+        if field.is_empty() {
+            return Ok(body);
+        }
+        trailers += field.len();
+        if trailers > MAX_HEAD {
+            return Err(431);
+        }
+    }
 }
 
 fn write_response(out: &mut impl Write, response: &HttpResponse) -> std::io::Result<()> {
@@ -806,6 +889,7 @@ fn reason(status: u16) -> &'static str {
         429 => "Too Many Requests",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
+        501 => "Not Implemented",
         502 => "Bad Gateway",
         503 => "Service Unavailable",
         504 => "Gateway Timeout",

@@ -1,5 +1,5 @@
 //! The loopback server fed by a hostile client over a raw `TcpStream`: garbage, oversized,
-//! chunked, truncated and smuggling-shaped requests get a 4xx answer (never a handler call with
+//! malformed chunked, truncated and smuggling-shaped requests get a 4xx answer (never a handler call with
 //! a mangled request, never a hung or dead server), and a panicking handler is a 500.
 
 use std::io::{Read, Write};
@@ -85,7 +85,7 @@ fn garbage_and_malformed_heads_are_400_and_never_reach_the_handler() {
 }
 
 #[test]
-fn oversized_and_chunked_requests_are_refused() {
+fn oversized_requests_are_refused() {
     let (server, calls) = echo_server();
     // A head over 64 KiB.
     let mut big_head = b"GET / HTTP/1.1\r\nX-Big: ".to_vec();
@@ -101,12 +101,48 @@ fn oversized_and_chunked_requests_are_refused() {
     assert_eq!(status_of(&exchange(&server, &many)), 431);
     // A body announced over 10 MiB is refused from the head alone.
     assert_eq!(status_of(&exchange(&server, b"POST / HTTP/1.1\r\nContent-Length: 10485761\r\n\r\n")), 413);
-    // Chunked bodies are not supported: refused rather than misread.
-    let chunked = b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
-    assert_eq!(status_of(&exchange(&server, chunked)), 411);
-    let both = b"POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
-    assert_eq!(status_of(&exchange(&server, both)), 411);
+    // A chunked body over 10 MiB, refused at the chunk that passes the bound.
+    let huge = b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\na00001\r\n";
+    assert_eq!(status_of(&exchange(&server, huge)), 413);
+    assert_eq!(
+        status_of(&exchange(&server, b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n")),
+        413
+    );
     assert_eq!(calls.load(Ordering::SeqCst), 0);
+}
+
+#[test]
+fn chunked_bodies_reach_the_handler_whole_and_malformed_ones_do_not() {
+    let (server, calls) = echo_server();
+    // How Node's `http.request` sends a body written then ended, and Java's chunked streaming mode.
+    let chunked = b"POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nX-Trailer: t\r\n\r\n";
+    let answer = exchange(&server, chunked);
+    assert_eq!(status_of(&answer), 200, "{answer}");
+    assert!(answer.ends_with(&format!("POST {}/c 12", server.base_url())), "{answer}");
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    let lf_only = b"POST /c HTTP/1.1\nTransfer-Encoding: Chunked\n\n3\nabc\n0\n\n";
+    assert!(exchange(&server, lf_only).ends_with(" 3"));
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+
+    let cases: &[(&[u8], u16)] = &[
+        // A length beside the coding (smuggling-shaped), the coding twice, another coding.
+        (b"POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501),
+        // Sizes that are not hex, a chunk longer or shorter than its size, no last chunk, no end.
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n+5\r\nhello\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nhello\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n", 400),
+    ];
+    for (raw, want) in cases {
+        let answer = exchange(&server, raw);
+        assert_eq!(status_of(&answer), *want, "{:?} -> {answer:?}", String::from_utf8_lossy(raw));
+    }
+    assert_eq!(calls.load(Ordering::SeqCst), 2, "a malformed chunked request reached the handler");
 }
 
 #[test]
