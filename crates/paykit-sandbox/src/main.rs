@@ -130,7 +130,11 @@ fn run(args: &Args) -> Result<(), String> {
         } else {
             format!("{bind}:{port}")
         };
-        let common = Common { listen: Listen::new(addr).options(options.clone()), keys_dir: &keys_dir };
+        // What the server answers itself (a malformed request, a method not served) never reaches
+        // the sandbox's log: said here, in the same form.
+        let name = provider.name();
+        let options = options.clone().on_refused(move |line| say!("[{name}] {line}"));
+        let common = Common { listen: Listen::new(addr).options(options), keys_dir: &keys_dir };
         let started = match provider {
             Provider::Visagenius => providers::start_visagenius(args, &common),
             Provider::Acqra => providers::start_acqra(args, &common),

@@ -230,3 +230,16 @@ fn a_chunked_body_is_served_as_node_and_java_clients_send_it() {
     let (_, orders) = get(&format!("{base}/__sandbox/orders"));
     assert!(orders.contains("\"order_id\":3001"), "{orders}");
 }
+
+#[test]
+fn a_request_refused_before_the_provider_is_logged_too() {
+    let running = Running::start(&["mall-pay", "--base-port", "0"]);
+    let base = running.var("MALLPAY_BASE_URL");
+    // `curl -I`: a method no sandbox serves, answered by the server before the provider.
+    let response = agent().head(format!("{base}/sandbox/order/pay?token=abc")).call().unwrap();
+    assert_eq!(response.status().as_u16(), 405);
+    let line = running.out.wait_for(|l| l.starts_with("[mall-pay] HEAD /sandbox/order/pay -> 405 refused"));
+    let line = line.unwrap_or_else(|| panic!("no line for the HEAD request: {:?}", running.log_lines()));
+    assert!(line.ends_with("method HEAD is not served: the sandboxes take GET, POST, PUT and DELETE"), "{line}");
+    assert!(!line.contains("abc"), "no query in the log: {line}");
+}

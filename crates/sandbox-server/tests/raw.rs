@@ -174,3 +174,45 @@ fn a_panicking_handler_is_a_500_and_the_server_lives_on() {
     assert_eq!(status_of(&answer), 200, "{answer}");
     assert_eq!(calls.load(Ordering::SeqCst), 2);
 }
+
+#[test]
+fn what_the_server_refuses_itself_is_said_with_its_reason() {
+    let said = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let sink = Arc::clone(&said);
+    let options =
+        sandbox_server::SandboxOptions::default().on_refused(move |line| sink.lock().unwrap().push(line.to_owned()));
+    let server = SandboxServer::start_with("127.0.0.1:0", options, |_| HttpResponse::new(200, "ok")).unwrap();
+    // Said before the answer is written: once the answer is read, the line is there.
+    let cases: &[(&[u8], &str)] = &[
+        (b"HEAD /x?secret=1 HTTP/1.1\r\n\r\n", "HEAD /x -> 405 refused before any handler: method HEAD is not served"),
+        (b"garbage\r\n\r\n", "(unreadable request) -> 400 refused before any handler: the request line is not"),
+        (b"\xff\xfe\r\n\r\n", "(unreadable request) -> 400 refused before any handler: the request head is not UTF-8"),
+        (
+            b"POST /p HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc",
+            "POST /p -> 400 refused before any handler: the body ended after 3 of its Content-Length 10 bytes",
+        ),
+        (
+            b"POST /p HTTP/1.1\r\nContent-Length: 10485761\r\n\r\n",
+            "POST /p -> 413 refused before any handler: the body is over 10 MiB",
+        ),
+        (
+            b"POST /p HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+            "POST /p -> 400 refused before any handler: malformed chunked body: a chunk size is not hexadecimal",
+        ),
+    ];
+    for (i, (raw, want)) in cases.iter().enumerate() {
+        let answer = exchange(&server, raw);
+        assert!(answer.starts_with("HTTP/1.1 4"), "{answer}");
+        let lines = said.lock().unwrap().clone();
+        assert_eq!(lines.len(), i + 1, "{lines:?}");
+        assert!(lines[i].starts_with(want), "{:?} said {:?}, want {want:?}", String::from_utf8_lossy(raw), lines[i]);
+        assert!(!lines[i].contains("secret"), "no query in the line: {}", lines[i]);
+    }
+    // A connection closed without a byte (a port probe) is no request: nothing said.
+    let answer = exchange(&server, b"");
+    assert_eq!(status_of(&answer), 400);
+    assert_eq!(said.lock().unwrap().len(), cases.len(), "{:?}", said.lock().unwrap());
+    // A request served is the handler's to log, not this.
+    assert_eq!(status_of(&exchange(&server, b"GET / HTTP/1.1\r\n\r\n")), 200);
+    assert_eq!(said.lock().unwrap().len(), cases.len());
+}
