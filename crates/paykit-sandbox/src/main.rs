@@ -133,7 +133,7 @@ fn run(args: &Args) -> Result<(), String> {
         // What the server answers itself (a malformed request, a method not served) never reaches
         // the sandbox's log: said here, in the same form.
         let name = provider.name();
-        let options = options.clone().on_refused(move |line| say!("[{name}] {line}"));
+        let options = options.clone().on_refused(move |line| say!("[{name}] {}", one_line(line)));
         let common = Common { listen: Listen::new(addr).options(options), keys_dir: &keys_dir };
         let started = match provider {
             Provider::Visagenius => providers::start_visagenius(args, &common),
@@ -189,6 +189,11 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// `text` with its control characters escaped (`\n`, `\u{1b}`), so that it stays one line.
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() }).collect()
+}
+
 /// A new directory under the system temp dir for the generated keys, readable by its owner only.
 /// Created here, not found: a directory of that name made by someone else (a shared `/tmp`, a
 /// process id used again) would hold the private keys.
@@ -220,7 +225,9 @@ fn new_keys_dir() -> Result<PathBuf, String> {
 /// Prints each logged exchange, and serves the admin interface in front of the provider.
 fn install_hooks(served: &Arc<dyn Served>) {
     let name = served.provider().name();
-    served.hooks().on_logged(move |entry| say!("[{name}] {entry}"));
+    // One line per request, whatever a client put in what the line quotes (a callback URL from a
+    // request body): control characters are escaped, so no request can forge a line.
+    served.hooks().on_logged(move |entry| say!("[{name}] {}", one_line(&entry.to_string())));
     // A weak handle: the server owns this closure, and the sandbox owns the server.
     let weak = Arc::downgrade(served);
     served.hooks().set_front(move |request| {
@@ -230,7 +237,8 @@ fn install_hooks(served: &Arc<dyn Served>) {
             None => ("page", served.page(request)?),
         };
         // The same line as a provider request's: what was asked, the status, the verdict in words.
-        say!("[{name}] {kind} {} {} -> {} {verdict}", request.method.as_str(), request.path(), response.status);
+        let line = format!("{kind} {} {} -> {} {verdict}", request.method.as_str(), request.path(), response.status);
+        say!("[{name}] {}", one_line(&line));
         Some(response)
     });
 }

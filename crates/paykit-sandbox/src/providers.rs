@@ -160,6 +160,22 @@ fn credential(given: Option<String>, len: usize) -> String {
     given.unwrap_or_else(|| sign_core::clock::random_nonce(len))
 }
 
+/// A URL option where callbacks go: an `http://` or `https://` URL with a host, checked at start.
+/// The sandboxes send nothing to anything else, so a URL without its scheme would mean callbacks
+/// that silently never come.
+fn callback_url_option(args: &Args, option: &str) -> Result<Option<String>, String> {
+    let Some(url) = args.value(option) else { return Ok(None) };
+    let url = url.trim().to_owned();
+    let rest = url.strip_prefix("http://").or_else(|| url.strip_prefix("https://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    if host.is_none_or(str::is_empty) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "--{option}: {url:?} is not an http:// or https:// URL with a host (for example http://127.0.0.1:9000/notify)"
+        ));
+    }
+    Ok(Some(url))
+}
+
 fn read_key_file(option: &str, path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("--{option}: cannot read {path}: {e}"))
 }
@@ -320,6 +336,8 @@ static VIP_CHARGE: Glue<vip_charge::sandbox::Sandbox> = Glue {
 
 pub fn start_vip_charge(args: &Args, common: &Common<'_>) -> Result<Started, String> {
     use vip_charge::sandbox::Sandbox;
+    // Checked before the (slow) key generation.
+    let callback_url = callback_url_option(args, "vip-charge-callback-url")?;
     let md5_secret = credential(args.value("vip-charge-md5-secret"), 32);
     let mut builder = Sandbox::builder().md5_secret_key(md5_secret.as_str()).listen(common.listen.clone());
     let merchant_file = args.value("vip-charge-merchant-key");
@@ -338,7 +356,6 @@ pub fn start_vip_charge(args: &Args, common: &Common<'_>) -> Result<Started, Str
     if let Some(scale) = args.parsed::<u32>("vip-charge-time-scale")? {
         builder = builder.time_scale(scale);
     }
-    let callback_url = args.value("vip-charge-callback-url");
     if let Some(url) = &callback_url {
         builder = builder.default_callback_url(url.as_str());
     }
@@ -454,6 +471,7 @@ static CHAINUP: Glue<chainup_opay::sandbox::Sandbox> = Glue {
 
 pub fn start_chainup(args: &Args, common: &Common<'_>) -> Result<Started, String> {
     use chainup_opay::sandbox::{Sandbox, SandboxKeys};
+    let notify = callback_url_option(args, "chainup-notify-url")?;
     let app_key = credential(args.value("chainup-app-key"), 24);
     let platform_file = args.value("chainup-platform-key");
     let merchant_file = args.value("chainup-merchant-key");
@@ -482,7 +500,6 @@ pub fn start_chainup(args: &Args, common: &Common<'_>) -> Result<Started, String
             .map_err(|e| format!("chainup: unreadable key: {e}"))?
     };
     let mut builder = Sandbox::builder().app_key(app_key.as_str()).keys(keys).listen(common.listen.clone());
-    let notify = args.value("chainup-notify-url");
     if let Some(url) = &notify {
         builder = builder.notify_url_override(url.as_str());
     }

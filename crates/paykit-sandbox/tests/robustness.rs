@@ -243,3 +243,81 @@ fn a_request_refused_before_the_provider_is_logged_too() {
     assert!(line.ends_with("method HEAD is not served: the sandboxes take GET, POST, PUT and DELETE"), "{line}");
     assert!(!line.contains("abc"), "no query in the log: {line}");
 }
+
+#[test]
+fn a_callback_url_that_is_not_http_is_refused_at_start_not_ignored() {
+    for option in ["--vip-charge-callback-url", "--chainup-notify-url"] {
+        for url in ["127.0.0.1:9000/notify", "ftp://merchant.example/notify", "http://"] {
+            let mut spawned = Spawned(Some(
+                Command::new(env!("CARGO_BIN_EXE_paykit-sandbox"))
+                    .args(["vip-charge", "chainup", "--base-port", "0", option, url])
+                    .env_remove("PAYKIT_SANDBOX_PROVIDERS")
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap(),
+            ));
+            let stdout = BufReader::new(spawned.child().stdout.take().unwrap());
+            for line in stdout.lines().map_while(Result::ok) {
+                assert!(!line.starts_with("# ready"), "{option} {url}: it started, and its callbacks would never come");
+            }
+            let output = spawned.0.take().unwrap().wait_with_output().unwrap();
+            assert!(!output.status.success(), "{option} {url}: {:?}", output.status);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                stderr.contains(&format!("{option}: {url:?} is not an http:// or https:// URL")),
+                "{option} {url}: {stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_callback_the_platform_cannot_send_is_logged_on_one_line() {
+    let keys = ScratchDir::new("unsendable-keys");
+    let running = Running::serving(&["vip-charge"], &keys, &[]);
+    let client = vip_charge::Client::new(
+        vip_charge::Config::builder()
+            .base_url(running.var("VIPCHARGE_BASE_URL"))
+            .business_id(running.var("VIPCHARGE_BUSINESS_ID"))
+            .sign_type(vip_charge::SignType::Md5)
+            .md5_secret_key(running.var("VIPCHARGE_SECRET_KEY"))
+            .build()
+            .unwrap(),
+    );
+    let order = |biz_code: &str, callback_url: &str| {
+        let mut request = vip_charge::VipChargeRequest::builder()
+            .merchant_id(running.var("VIPCHARGE_MERCHANT_ID"))
+            .business_id(running.var("VIPCHARGE_BUSINESS_ID"))
+            .product_code(running.var("VIPCHARGE_PRODUCT_CODE"))
+            .account("13800000000")
+            .biz_code(biz_code)
+            .build()
+            .unwrap();
+        request.callback_url = Some(callback_url.to_owned());
+        client.vip_charge(&request).unwrap();
+    };
+    // The seed's own example callbackUrl has no scheme: the order is placed, the callback cannot go,
+    // and the log says so instead of nothing.
+    order("NOSCHEME-1", "merchant.example.com/notify");
+    let line = running.out.wait_for(|l| l.starts_with("[vip-charge] callback POST merchant.example.com/notify"));
+    let line = line.unwrap_or_else(|| panic!("no line for the unsent callback: {:?}", running.log_lines()));
+    assert!(
+        line.ends_with(
+            "-> 0 refused: not sent: the callback URL \"merchant.example.com/notify\" is not an http:// or https:// URL"
+        ),
+        "{line}"
+    );
+
+    // A URL from a request body with a line break cannot forge a log line.
+    order("FORGE-1", "http://127.0.0.1:9/x\n[vip-charge] POST /forged -> 200 accepted");
+    let line = running
+        .out
+        .wait_for(|l| l.starts_with("[vip-charge] callback POST http://127.0.0.1:9/x\\n[vip-charge] POST /forged"));
+    assert!(line.is_some(), "{:?}", running.log_lines());
+    assert!(
+        !running.log_lines().iter().any(|l| l.starts_with("[vip-charge] POST /forged")),
+        "{:?}",
+        running.log_lines()
+    );
+}
