@@ -162,7 +162,7 @@ fn run(args: &Args) -> Result<(), String> {
             say!("# {note}");
         }
         for (name, value) in &started.env {
-            say!("{name}={value}");
+            say!("{name}={}", shell_value(value));
         }
     }
     let served: Vec<Arc<dyn Served>> = running.iter().map(|s| Arc::clone(&s.served)).collect();
@@ -187,6 +187,18 @@ fn run(args: &Args) -> Result<(), String> {
     drop(running);
     say!("# stopped");
     Ok(())
+}
+
+/// `value` as the right side of `NAME=value` in a shell or `.env` file: as it is when it holds only
+/// characters no shell reads specially, else single-quoted (a given secret with a space or `$`, a
+/// keys directory with a space), so that `. banner.env` sets exactly the value.
+fn shell_value(value: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-.,:/@%+=".contains(c);
+    if !value.is_empty() && value.chars().all(plain) {
+        value.into()
+    } else {
+        format!("'{}'", value.replace('\'', r"'\''")).into()
+    }
 }
 
 /// `text` with its control characters escaped (`\n`, `\u{1b}`), so that it stays one line.

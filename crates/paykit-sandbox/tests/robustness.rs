@@ -321,3 +321,22 @@ fn a_callback_the_platform_cannot_send_is_logged_on_one_line() {
         running.log_lines()
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_banner_is_a_shell_file_even_for_values_a_shell_reads_specially() {
+    let dir = ScratchDir::new("banner");
+    std::fs::create_dir_all(&*dir).unwrap();
+    let token = "tok en$HOME'\"`x`;#";
+    let running = Running::start(&["mall-pay", "--base-port", "0", "--mall-pay-token", token]);
+    let banner: Vec<String> = running.out.lines().into_iter().take_while(|l| !l.starts_with("# ready")).collect();
+    let file = dir.join("banner.env");
+    std::fs::write(&file, banner.join("\n")).unwrap();
+    // What a shell (or a docker-compose env_file) reads back is the value given, byte for byte.
+    let script = format!(". '{}' && printf %s \"$MALLPAY_TOKEN\"", file.display());
+    let output = Command::new("sh").args(["-c", &script]).env_remove("MALLPAY_TOKEN").output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), token, "{banner:?}");
+    // Plain values stay plain.
+    assert!(banner.iter().any(|l| l.starts_with("MALLPAY_BASE_URL=http://127.0.0.1:")), "{banner:?}");
+}
