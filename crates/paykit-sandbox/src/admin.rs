@@ -67,8 +67,19 @@ fn fault_from(body: &Value) -> Result<(Fault, Option<String>), String> {
     Ok((fault, path))
 }
 
-/// Serves an admin request, or `None` when `request` is not one.
-pub fn route(served: &dyn Served, request: &HttpRequest) -> Option<HttpResponse> {
+/// The verdict of an admin answer for the log line: `accepted` (with what was done), or `refused`
+/// and why, as the JSON answer says.
+fn verdict(response: &HttpResponse) -> String {
+    let body: Value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
+    match (body.get("error").and_then(Value::as_str), body.get("ok").and_then(Value::as_str)) {
+        (Some(why), _) => format!("refused: {why}"),
+        (None, Some(done)) => format!("accepted: {done}"),
+        (None, None) => "accepted".to_owned(),
+    }
+}
+
+/// Serves an admin request with its verdict for the log, or `None` when `request` is not one.
+pub fn route(served: &dyn Served, request: &HttpRequest) -> Option<(HttpResponse, String)> {
     let rest = request.path().strip_prefix(ADMIN_PREFIX).or_else(|| (request.path() == "/__sandbox").then_some(""))?;
     let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
     let response = match (request.method, parts.as_slice()) {
@@ -113,14 +124,8 @@ pub fn route(served: &dyn Served, request: &HttpRequest) -> Option<HttpResponse>
             format!("no admin endpoint {} {}: GET {ADMIN_PREFIX} lists them", request.method.as_str(), request.path()),
         ),
     };
-    println!(
-        "[{}] admin {} {} -> {}",
-        served.provider().name(),
-        request.method.as_str(),
-        request.path(),
-        response.status
-    );
-    Some(response)
+    let verdict = verdict(&response);
+    Some((response, verdict))
 }
 
 fn index(served: &dyn Served) -> Value {
@@ -136,6 +141,7 @@ fn index(served: &dyn Served) -> Value {
             "POST   /__sandbox/orders/{id}/closed        close it (and send its callback)",
             "POST   /__sandbox/orders/{id}/callback      send its callback again",
             "POST   /__sandbox/faults                    the next call fails: {\"status\":503} | {\"code\":\"..\",\"message\":\"..\"} | {\"lose_answer\":true} | {\"delay_ms\":N}, optional \"path\"",
+            "GET    /__sandbox/faults                    how many planned faults wait",
             "DELETE /__sandbox/faults                    forget planned faults",
             "POST   /__sandbox/reset                     fresh state, no faults, empty log",
         ],

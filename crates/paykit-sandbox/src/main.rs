@@ -62,6 +62,15 @@ impl Provider {
 
 const DEFAULT_BASE_PORT: u16 = 8101;
 
+/// Prints a line on stdout. A closed stdout (the reader of a pipe gone, `| head`) is not a reason to
+/// stop serving: `println!` would panic there, in a request's handler a `500` for every request.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let args = match Args::parse(std::env::args_os().skip(1), std::env::vars()) {
         Ok(args) => args,
@@ -71,11 +80,11 @@ fn main() -> ExitCode {
         }
     };
     if args.flag("help") {
-        print!("{}", args::help());
+        say!("{}", args::help().trim_end());
         return ExitCode::SUCCESS;
     }
     if args.flag("version") {
-        println!("paykit-sandbox {}", env!("CARGO_PKG_VERSION"));
+        say!("paykit-sandbox {}", env!("CARGO_PKG_VERSION"));
         return ExitCode::SUCCESS;
     }
     if args.providers.is_empty() {
@@ -104,7 +113,9 @@ fn run(args: &Args) -> Result<(), String> {
     let base_port = args.parsed::<u16>("base-port")?.unwrap_or(DEFAULT_BASE_PORT);
     let keys_dir = match args.value("keys-dir") {
         Some(dir) => PathBuf::from(dir),
-        None => std::env::temp_dir().join(format!("paykit-sandbox-keys-{}", std::process::id())),
+        None if args.providers.iter().any(|p| matches!(p, Provider::VipCharge | Provider::Chainup)) => new_keys_dir()?,
+        // No provider writes a key: no directory to create.
+        None => std::env::temp_dir(),
     };
 
     let mut running: Vec<Started> = Vec::new();
@@ -119,7 +130,11 @@ fn run(args: &Args) -> Result<(), String> {
         } else {
             format!("{bind}:{port}")
         };
-        let common = Common { listen: Listen::new(addr).options(options.clone()), keys_dir: &keys_dir };
+        // What the server answers itself (a malformed request, a method not served) never reaches
+        // the sandbox's log: said here, in the same form.
+        let name = provider.name();
+        let options = options.clone().on_refused(move |line| say!("[{name}] {}", one_line(line)));
+        let common = Common { listen: Listen::new(addr).options(options), keys_dir: &keys_dir };
         let started = match provider {
             Provider::Visagenius => providers::start_visagenius(args, &common),
             Provider::Acqra => providers::start_acqra(args, &common),
@@ -132,11 +147,11 @@ fn run(args: &Args) -> Result<(), String> {
     }
 
     // The banner is a valid shell / .env file: comments, then NAME=value lines.
-    println!("# paykit-sandbox {}: {} provider(s)", env!("CARGO_PKG_VERSION"), running.len());
-    println!("# These credentials are printed once, here; the request log never shows them.");
+    say!("# paykit-sandbox {}: {} provider(s)", env!("CARGO_PKG_VERSION"), running.len());
+    say!("# These credentials are printed once, here; the request log never shows them.");
     for started in &running {
         let served = &started.served;
-        println!(
+        say!(
             "\n# == {} at {} (admin: {}{})",
             served.provider().name(),
             served.base_url(),
@@ -144,10 +159,10 @@ fn run(args: &Args) -> Result<(), String> {
             admin::ADMIN_PREFIX
         );
         for note in &started.notes {
-            println!("# {note}");
+            say!("# {note}");
         }
         for (name, value) in &started.env {
-            println!("{name}={value}");
+            say!("{name}={}", shell_value(value));
         }
     }
     let served: Vec<Arc<dyn Served>> = running.iter().map(|s| Arc::clone(&s.served)).collect();
@@ -155,33 +170,87 @@ fn run(args: &Args) -> Result<(), String> {
         Some(file) => {
             let file = PathBuf::from(file);
             let restored = state::restore(&file, &served)?;
-            println!("\n# state kept in {}{}", file.display(), if restored { " (restored)" } else { "" });
-            Some(state::Saver::start(file, served.clone()))
+            say!("\n# state kept in {}{}", file.display(), if restored { " (restored)" } else { "" });
+            Some(state::Saver::start(file, served.clone())?)
         }
         None => None,
     };
-    println!("\n# ready: one line per request follows; Ctrl-C or SIGTERM stops the server");
+    say!("\n# ready: one line per request follows; Ctrl-C or SIGTERM stops the server");
 
     let _ = stop_rx.recv();
-    println!("# stopping");
+    say!("# stopping");
     if let Some(saver) = saver {
         saver.stop()?;
     }
     drop(served);
     // Dropping a sandbox closes its port and stops its callback senders.
     drop(running);
-    println!("# stopped");
+    say!("# stopped");
     Ok(())
+}
+
+/// `value` as the right side of `NAME=value` in a shell or `.env` file: as it is when it holds only
+/// characters no shell reads specially, else single-quoted (a given secret with a space or `$`, a
+/// keys directory with a space), so that `. banner.env` sets exactly the value.
+fn shell_value(value: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-.,:/@%+=".contains(c);
+    if !value.is_empty() && value.chars().all(plain) {
+        value.into()
+    } else {
+        format!("'{}'", value.replace('\'', r"'\''")).into()
+    }
+}
+
+/// `text` with its control characters escaped (`\n`, `\u{1b}`), so that it stays one line.
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() }).collect()
+}
+
+/// A new directory under the system temp dir for the generated keys, readable by its owner only.
+/// Created here, not found: a directory of that name made by someone else (a shared `/tmp`, a
+/// process id used again) would hold the private keys.
+fn new_keys_dir() -> Result<PathBuf, String> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    let mut last = None;
+    for _ in 0..8 {
+        let suffix = sign_core::clock::random_nonce(8);
+        let dir = std::env::temp_dir().join(format!("paykit-sandbox-keys-{}-{suffix}", std::process::id()));
+        match builder.create(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => {
+                return Err(format!(
+                    "cannot create a directory for the keys in {}: {e}",
+                    std::env::temp_dir().display()
+                ));
+            }
+        }
+    }
+    Err(format!("cannot create a new directory for the keys: {}", last.map(|e| e.to_string()).unwrap_or_default()))
 }
 
 /// Prints each logged exchange, and serves the admin interface in front of the provider.
 fn install_hooks(served: &Arc<dyn Served>) {
     let name = served.provider().name();
-    served.hooks().on_logged(move |entry| println!("[{name}] {entry}"));
+    // One line per request, whatever a client put in what the line quotes (a callback URL from a
+    // request body): control characters are escaped, so no request can forge a line.
+    served.hooks().on_logged(move |entry| say!("[{name}] {}", one_line(&entry.to_string())));
     // A weak handle: the server owns this closure, and the sandbox owns the server.
     let weak = Arc::downgrade(served);
     served.hooks().set_front(move |request| {
         let served = weak.upgrade()?;
-        admin::route(served.as_ref(), request).or_else(|| served.page(request))
+        let (kind, (response, verdict)) = match admin::route(served.as_ref(), request) {
+            Some(answered) => ("admin", answered),
+            None => ("page", served.page(request)?),
+        };
+        // The same line as a provider request's: what was asked, the status, the verdict in words.
+        let line = format!("{kind} {} {} -> {} {verdict}", request.method.as_str(), request.path(), response.status);
+        say!("[{name}] {}", one_line(&line));
+        Some(response)
     });
 }

@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 use serde_json::json;
 use sign_core::{HttpRequest, HttpResponse, Method};
 
+/// A page and its verdict for the log line: `accepted` and what was done, or `refused` and why.
+pub type Answered = (HttpResponse, String);
+
 /// Acqra's cashier path (the `redirectUrl` of a checkout session).
 pub const ACQRA_CASHIER_PATH: &str = "/h5/zh-cn/cashier.html";
 
@@ -63,16 +66,20 @@ fn result(status: u16, title: &str, message: &str) -> HttpResponse {
 
 /// Acqra's cashier page: GET shows the checkout session and a card form; POST pays it with the
 /// card (the gateway's test-card rules) or fails it.
-pub fn acqra_cashier(gateway: &acqra_gateway::sandbox::SandboxGateway, request: &HttpRequest) -> Option<HttpResponse> {
+pub fn acqra_cashier(gateway: &acqra_gateway::sandbox::SandboxGateway, request: &HttpRequest) -> Option<Answered> {
     if request.path() != ACQRA_CASHIER_PATH {
         return None;
     }
     let order_no = query(request).get("orderNo").cloned().unwrap_or_default();
     let Some(order) = gateway.order(&order_no) else {
-        return Some(result(404, "Checkout", &format!("No checkout session {order_no:?}.")));
+        let why = format!("no checkout session {order_no:?}: create one with /gateway/v1/cashier/order");
+        return Some((
+            result(404, "Checkout", &format!("No checkout session {order_no:?}.")),
+            format!("refused: {why}"),
+        ));
     };
     let status = order["orderStatus"].as_str().unwrap_or("?").to_owned();
-    let response = match request.method {
+    match request.method {
         Method::Get => {
             let summary = format!(
                 "<p>Order <b id=\"order-no\">{}</b>: <b id=\"amount\">{} {}</b>, <span id=\"status\">{}</span>.</p>",
@@ -81,8 +88,9 @@ pub fn acqra_cashier(gateway: &acqra_gateway::sandbox::SandboxGateway, request: 
                 escape(order["currency"].as_str().unwrap_or("?")),
                 escape(&status)
             );
+            let shown = format!("accepted: checkout session {order_no} shown ({status})");
             if status != "pending" {
-                return Some(page(200, "Checkout", &summary));
+                return Some((page(200, "Checkout", &summary), shown));
             }
             let action = escape(request.path_and_query());
             let body = format!(
@@ -100,14 +108,17 @@ pub fn acqra_cashier(gateway: &acqra_gateway::sandbox::SandboxGateway, request: 
                 acqra_gateway::sandbox::APPROVED_CARD,
                 acqra_gateway::sandbox::DECLINED_CARD
             );
-            page(200, "Checkout", &body)
+            Some((page(200, "Checkout", &body), shown))
         }
         Method::Post => {
             let fields = form(&String::from_utf8_lossy(&request.body));
-            match fields.get("action").map(String::as_str) {
+            Some(match fields.get("action").map(String::as_str) {
                 Some("fail") => match gateway.settle(&order_no, "failed") {
-                    Ok(()) => result(200, "Payment failed", &format!("Order {order_no} failed.")),
-                    Err(e) => result(409, "Checkout", &e),
+                    Ok(()) => (
+                        result(200, "Payment failed", &format!("Order {order_no} failed.")),
+                        format!("accepted: checkout session {order_no} failed by the payer"),
+                    ),
+                    Err(e) => (result(409, "Checkout", &e), format!("refused: {e}")),
                 },
                 _ => {
                     let card = json!({
@@ -119,34 +130,40 @@ pub fn acqra_cashier(gateway: &acqra_gateway::sandbox::SandboxGateway, request: 
                         "lastName": fields.get("lastName"),
                     });
                     match gateway.pay_checkout_with_card(&order_no, &card) {
-                        Ok(()) => result(200, "Payment successful", &format!("Order {order_no} is paid.")),
+                        Ok(()) => (
+                            result(200, "Payment successful", &format!("Order {order_no} is paid.")),
+                            format!("accepted: checkout session {order_no} paid by card"),
+                        ),
                         // The gateway's message never holds the card number.
-                        Err(fail) => result(402, "Payment refused", &format!("{} ({})", fail.message, fail.code)),
+                        Err(fail) => {
+                            let why = format!("{} ({})", fail.message, fail.code);
+                            (result(402, "Payment refused", &why), format!("refused: {why}"))
+                        }
                     }
                 }
-            }
+            })
         }
-        _ => return None,
-    };
-    println!("[acqra-gateway] page {} {} -> {}", request.method.as_str(), request.path(), response.status);
-    Some(response)
+        _ => None,
+    }
 }
 
 /// Chainup's payment page: GET (checked by the sandbox's own rules: app key, order, payer) shows
 /// the order with buttons to pay or fail it; POST does so and the callback follows.
-pub fn chainup_payment(sandbox: &chainup_opay::sandbox::Sandbox, request: &HttpRequest) -> Option<HttpResponse> {
+pub fn chainup_payment(sandbox: &chainup_opay::sandbox::Sandbox, request: &HttpRequest) -> Option<Answered> {
     if request.path() != chainup_opay::PAYMENT_PAGE_PATH {
         return None;
     }
-    // The sandbox's own page answers 200 only for a valid app key, order and payer.
+    // The sandbox's own page answers 200 only for a valid app key, order and payer; its refusal
+    // (plain text) is shown to the payer as a page, and said in the log.
     let check = sandbox.handle(&HttpRequest::new(Method::Get, request.url.clone()));
     if !check.is_success() {
-        return Some(check);
+        let why = String::from_utf8_lossy(&check.body).trim().to_owned();
+        return Some((result(check.status, "opay payment", &why), format!("refused: {why}")));
     }
     let order_num = query(request).get("orderNum").cloned().unwrap_or_default();
     let order = sandbox.order(&order_num)?;
     let pending = order.status == chainup_opay::OrderStatus::Pending;
-    let response = match request.method {
+    match request.method {
         Method::Get => {
             let mut body = format!(
                 "<p>Order <b id=\"order-num\">{}</b> ({}): <b id=\"amount\">{} {}</b>, <span id=\"status\">{:?}</span>.</p>",
@@ -163,15 +180,16 @@ pub fn chainup_payment(sandbox: &chainup_opay::sandbox::Sandbox, request: &HttpR
                     escape(request.path_and_query())
                 ));
             }
-            page(200, "opay payment", &body)
+            let shown = format!("accepted: order {order_num} shown ({:?})", order.status);
+            Some((page(200, "opay payment", &body), shown))
         }
         Method::Post => {
             let fields = form(&String::from_utf8_lossy(&request.body));
-            let (done, title) = match fields.get("action").map(String::as_str) {
-                Some("fail") => (sandbox.fail_in_background(&order_num), "Payment failed"),
-                _ => (sandbox.pay_in_background(&order_num), "Payment successful"),
+            let (done, title, what) = match fields.get("action").map(String::as_str) {
+                Some("fail") => (sandbox.fail_in_background(&order_num), "Payment failed", "failed"),
+                _ => (sandbox.pay_in_background(&order_num), "Payment successful", "paid"),
             };
-            match done {
+            Some(match done {
                 Ok(()) => {
                     let body = format!(
                         "<p id=\"result\" class=\"result\">{}: the merchant is notified.</p>\
@@ -179,15 +197,15 @@ pub fn chainup_payment(sandbox: &chainup_opay::sandbox::Sandbox, request: &HttpR
                         escape(title),
                         escape(&order.return_page)
                     );
-                    page(200, title, &body)
+                    let verdict =
+                        format!("accepted: order {order_num} {what} by the payer; its callback is on its way");
+                    (page(200, title, &body), verdict)
                 }
-                Err(e) => result(409, "opay payment", &e.to_string()),
-            }
+                Err(e) => (result(409, "opay payment", &e.to_string()), format!("refused: {e}")),
+            })
         }
-        _ => return None,
-    };
-    println!("[chainup-opay] page {} {} -> {}", request.method.as_str(), request.path(), response.status);
-    Some(response)
+        _ => None,
+    }
 }
 
 #[cfg(test)]

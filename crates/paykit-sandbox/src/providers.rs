@@ -10,11 +10,12 @@ use std::sync::Arc;
 
 use sandbox_server::{Faults, Hooks, Listen};
 use serde_json::{Value, json};
+use sign_core::HttpRequest;
 use sign_core::rsa::PrivateKey;
-use sign_core::{HttpRequest, HttpResponse};
 
 use crate::Provider;
 use crate::args::Args;
+use crate::pages::Answered;
 
 /// What the admin interface can ask of an order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,8 +61,8 @@ pub trait Served: Send + Sync {
     fn export_state(&self) -> Value;
     /// Restores the state from a `--state` file.
     fn import_state(&self, state: &Value) -> Result<(), String>;
-    /// The page a payer sees at this path, if the provider has one there.
-    fn page(&self, request: &HttpRequest) -> Option<HttpResponse>;
+    /// The page a payer sees at this path, if the provider has one there, with its verdict.
+    fn page(&self, request: &HttpRequest) -> Option<Answered>;
 }
 
 /// The parts of a sandbox's HTTP server the admin interface reaches.
@@ -80,7 +81,7 @@ struct Glue<S> {
     orders: fn(&S) -> Value,
     act: fn(&S, &str, Action) -> Result<String, Refusal>,
     kept: Kept<S>,
-    page: fn(&S, &HttpRequest) -> Option<HttpResponse>,
+    page: fn(&S, &HttpRequest) -> Option<Answered>,
 }
 
 /// The state a `--state` file keeps of a sandbox `S`: reset, exported, imported.
@@ -124,7 +125,7 @@ impl<S: Send + Sync> Served for Running<S> {
     fn import_state(&self, state: &Value) -> Result<(), String> {
         (self.glue.kept.import)(&self.sandbox, state)
     }
-    fn page(&self, request: &HttpRequest) -> Option<HttpResponse> {
+    fn page(&self, request: &HttpRequest) -> Option<Answered> {
         (self.glue.page)(&self.sandbox, request)
     }
 }
@@ -157,6 +158,22 @@ pub struct Common<'a> {
 /// A credential given, or a generated one.
 fn credential(given: Option<String>, len: usize) -> String {
     given.unwrap_or_else(|| sign_core::clock::random_nonce(len))
+}
+
+/// A URL option where callbacks go: an `http://` or `https://` URL with a host, checked at start.
+/// The sandboxes send nothing to anything else, so a URL without its scheme would mean callbacks
+/// that silently never come.
+fn callback_url_option(args: &Args, option: &str) -> Result<Option<String>, String> {
+    let Some(url) = args.value(option) else { return Ok(None) };
+    let url = url.trim().to_owned();
+    let rest = url.strip_prefix("http://").or_else(|| url.strip_prefix("https://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    if host.is_none_or(str::is_empty) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "--{option}: {url:?} is not an http:// or https:// URL with a host (for example http://127.0.0.1:9000/notify)"
+        ));
+    }
+    Ok(Some(url))
 }
 
 fn read_key_file(option: &str, path: &str) -> Result<String, String> {
@@ -195,7 +212,7 @@ fn parse_private_key(option: &str, path: &str) -> Result<PrivateKey, String> {
 }
 
 /// The providers without a payer's page.
-fn no_page<S>(_: &S, _: &HttpRequest) -> Option<HttpResponse> {
+fn no_page<S>(_: &S, _: &HttpRequest) -> Option<Answered> {
     None
 }
 
@@ -300,7 +317,8 @@ fn acqra_act(sandbox: &acqra_gateway::sandbox::Sandbox, order: &str, action: Act
         Action::Closed => "canceled",
         Action::Callback => return Err(not_here("the Acqra gateway sends no callbacks")),
     };
-    sandbox.gateway().settle(order, status).map_err(|e| (409, e))?;
+    // An unknown order is a 404, as on the other providers; what the order's state forbids, a 409.
+    sandbox.gateway().settle(order, status).map_err(|e| if e.starts_with("no order") { (404, e) } else { (409, e) })?;
     Ok(format!("order {order} is now {status}"))
 }
 
@@ -318,6 +336,8 @@ static VIP_CHARGE: Glue<vip_charge::sandbox::Sandbox> = Glue {
 
 pub fn start_vip_charge(args: &Args, common: &Common<'_>) -> Result<Started, String> {
     use vip_charge::sandbox::Sandbox;
+    // Checked before the (slow) key generation.
+    let callback_url = callback_url_option(args, "vip-charge-callback-url")?;
     let md5_secret = credential(args.value("vip-charge-md5-secret"), 32);
     let mut builder = Sandbox::builder().md5_secret_key(md5_secret.as_str()).listen(common.listen.clone());
     let merchant_file = args.value("vip-charge-merchant-key");
@@ -336,7 +356,6 @@ pub fn start_vip_charge(args: &Args, common: &Common<'_>) -> Result<Started, Str
     if let Some(scale) = args.parsed::<u32>("vip-charge-time-scale")? {
         builder = builder.time_scale(scale);
     }
-    let callback_url = args.value("vip-charge-callback-url");
     if let Some(url) = &callback_url {
         builder = builder.default_callback_url(url.as_str());
     }
@@ -452,6 +471,7 @@ static CHAINUP: Glue<chainup_opay::sandbox::Sandbox> = Glue {
 
 pub fn start_chainup(args: &Args, common: &Common<'_>) -> Result<Started, String> {
     use chainup_opay::sandbox::{Sandbox, SandboxKeys};
+    let notify = callback_url_option(args, "chainup-notify-url")?;
     let app_key = credential(args.value("chainup-app-key"), 24);
     let platform_file = args.value("chainup-platform-key");
     let merchant_file = args.value("chainup-merchant-key");
@@ -480,7 +500,6 @@ pub fn start_chainup(args: &Args, common: &Common<'_>) -> Result<Started, String
             .map_err(|e| format!("chainup: unreadable key: {e}"))?
     };
     let mut builder = Sandbox::builder().app_key(app_key.as_str()).keys(keys).listen(common.listen.clone());
-    let notify = args.value("chainup-notify-url");
     if let Some(url) = &notify {
         builder = builder.notify_url_override(url.as_str());
     }

@@ -63,19 +63,31 @@ pub struct Saver {
 }
 
 impl Saver {
-    pub fn start(file: PathBuf, served: Vec<Arc<dyn Served>>) -> Saver {
+    /// Writes the state at once, so that a file that cannot be written stops the start instead of
+    /// losing every change made while the server runs; then writes it again when it changes.
+    pub fn start(file: PathBuf, served: Vec<Arc<dyn Served>>) -> Result<Saver, String> {
+        let mut last = snapshot(&served);
+        write(&file, &last)?;
         let (stop, stopped) = mpsc::channel();
         let thread = std::thread::spawn(move || {
-            let mut last = Value::Null;
+            let mut failing: Option<String> = None;
             loop {
                 let done = !matches!(stopped.recv_timeout(EVERY), Err(mpsc::RecvTimeoutError::Timeout));
                 let now = snapshot(&served);
                 if now != last {
                     match write(&file, &now) {
-                        Ok(()) => last = now,
-                        // Said once per failure and tried again: a full disk may clear.
+                        Ok(()) => {
+                            last = now;
+                            failing = None;
+                        }
                         Err(e) if done => return Err(e),
-                        Err(e) => eprintln!("paykit-sandbox: {e}"),
+                        // Said once per failure, not every second, and tried again: a full disk may clear.
+                        Err(e) => {
+                            if failing.as_ref() != Some(&e) {
+                                eprintln!("paykit-sandbox: {e}");
+                                failing = Some(e);
+                            }
+                        }
                     }
                 }
                 if done {
@@ -83,7 +95,7 @@ impl Saver {
                 }
             }
         });
-        Saver { stop, thread }
+        Ok(Saver { stop, thread })
     }
 
     /// Writes the state a last time and stops.

@@ -215,7 +215,9 @@ fn payers_pay_and_fail_on_the_pages_in_a_headless_browser() {
     assert_eq!((paid.order_num, paid.order_status), (order_num, chainup_opay::OrderStatus::Paid));
 
     // The card numbers typed on the page reached no log line; the page requests were logged.
-    let page_line = running.out.wait_for(|l| l == "[acqra-gateway] page POST /h5/zh-cn/cashier.html -> 200");
+    let page_line = running.out.wait_for(|l| {
+        l.starts_with("[acqra-gateway] page POST /h5/zh-cn/cashier.html -> 200 accepted: checkout session")
+    });
     let log = running.log_lines();
     assert!(page_line.is_some(), "{log:?}");
     assert!(log.iter().all(|l| !l.contains("4111") && !l.contains(acqra_gateway::sandbox::DECLINED_CARD)), "{log:?}");

@@ -1,5 +1,5 @@
 //! The loopback server fed by a hostile client over a raw `TcpStream`: garbage, oversized,
-//! chunked, truncated and smuggling-shaped requests get a 4xx answer (never a handler call with
+//! malformed chunked, truncated and smuggling-shaped requests get a 4xx answer (never a handler call with
 //! a mangled request, never a hung or dead server), and a panicking handler is a 500.
 
 use std::io::{Read, Write};
@@ -85,7 +85,7 @@ fn garbage_and_malformed_heads_are_400_and_never_reach_the_handler() {
 }
 
 #[test]
-fn oversized_and_chunked_requests_are_refused() {
+fn oversized_requests_are_refused() {
     let (server, calls) = echo_server();
     // A head over 64 KiB.
     let mut big_head = b"GET / HTTP/1.1\r\nX-Big: ".to_vec();
@@ -101,46 +101,48 @@ fn oversized_and_chunked_requests_are_refused() {
     assert_eq!(status_of(&exchange(&server, &many)), 431);
     // A body announced over 10 MiB is refused from the head alone.
     assert_eq!(status_of(&exchange(&server, b"POST / HTTP/1.1\r\nContent-Length: 10485761\r\n\r\n")), 413);
-    // Chunked bodies over 10 MiB in total are refused as they arrive.
-    let mut big = b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
-    for _ in 0..11 {
-        big.extend_from_slice(b"100000\r\n");
-        big.extend(std::iter::repeat_n(b'a', 0x10_0000));
-        big.extend_from_slice(b"\r\n");
-    }
-    big.extend_from_slice(b"0\r\n\r\n");
-    assert_eq!(status_of(&exchange(&server, &big)), 413);
+    // A chunked body over 10 MiB, refused at the chunk that passes the bound.
+    let huge = b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\na00001\r\n";
+    assert_eq!(status_of(&exchange(&server, huge)), 413);
+    assert_eq!(
+        status_of(&exchange(&server, b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n")),
+        413
+    );
     assert_eq!(calls.load(Ordering::SeqCst), 0);
 }
 
-/// A chunked body (Node's `http.request` writing without a length, streaming clients) is read
-/// whole; a chunked request that also has a `Content-Length` (a smuggling shape), another transfer
-/// coding, or malformed chunks never reach the handler.
 #[test]
-fn chunked_bodies_are_read_and_malformed_ones_refused() {
+fn chunked_bodies_reach_the_handler_whole_and_malformed_ones_do_not() {
     let (server, calls) = echo_server();
-    let chunked =
-        b"POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\nX-T: 1\r\n\r\n";
+    // How Node's `http.request` sends a body written then ended, and Java's chunked streaming mode.
+    let chunked = b"POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nX-Trailer: t\r\n\r\n";
     let answer = exchange(&server, chunked);
     assert_eq!(status_of(&answer), 200, "{answer}");
-    assert!(answer.ends_with(&format!("POST {}/c 11", server.base_url())), "{answer}");
+    assert!(answer.ends_with(&format!("POST {}/c 12", server.base_url())), "{answer}");
     assert_eq!(calls.load(Ordering::SeqCst), 1);
+    let lf_only = b"POST /c HTTP/1.1\nTransfer-Encoding: Chunked\n\n3\nabc\n0\n\n";
+    assert!(exchange(&server, lf_only).ends_with(" 3"));
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+
     let cases: &[(&[u8], u16)] = &[
+        // A length beside the coding (smuggling-shaped), the coding twice, another coding.
         (b"POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
-        (b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 400),
-        (b"POST / HTTP/1.1\r\nTransfer-Encoding: identity\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501),
+        // Sizes that are not hex, a chunk longer or shorter than its size, no last chunk, no end.
         (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n", 400),
-        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloX\r\n0\r\n\r\n", 400),
-        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nhello\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n+5\r\nhello\r\n0\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nhello\r\n0\r\n\r\n", 400),
         (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel", 400),
-        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n", 400),
-        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nfffffffff\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n", 400),
     ];
     for (raw, want) in cases {
         let answer = exchange(&server, raw);
         assert_eq!(status_of(&answer), *want, "{:?} -> {answer:?}", String::from_utf8_lossy(raw));
     }
-    assert_eq!(calls.load(Ordering::SeqCst), 1, "a malformed chunked request reached the handler");
+    assert_eq!(calls.load(Ordering::SeqCst), 2, "a malformed chunked request reached the handler");
 }
 
 #[test]
@@ -171,4 +173,46 @@ fn a_panicking_handler_is_a_500_and_the_server_lives_on() {
     let answer = exchange(&server, b"GET /after HTTP/1.1\r\n\r\n");
     assert_eq!(status_of(&answer), 200, "{answer}");
     assert_eq!(calls.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn what_the_server_refuses_itself_is_said_with_its_reason() {
+    let said = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let sink = Arc::clone(&said);
+    let options =
+        sandbox_server::SandboxOptions::default().on_refused(move |line| sink.lock().unwrap().push(line.to_owned()));
+    let server = SandboxServer::start_with("127.0.0.1:0", options, |_| HttpResponse::new(200, "ok")).unwrap();
+    // Said before the answer is written: once the answer is read, the line is there.
+    let cases: &[(&[u8], &str)] = &[
+        (b"HEAD /x?secret=1 HTTP/1.1\r\n\r\n", "HEAD /x -> 405 refused before any handler: method HEAD is not served"),
+        (b"garbage\r\n\r\n", "(unreadable request) -> 400 refused before any handler: the request line is not"),
+        (b"\xff\xfe\r\n\r\n", "(unreadable request) -> 400 refused before any handler: the request head is not UTF-8"),
+        (
+            b"POST /p HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc",
+            "POST /p -> 400 refused before any handler: the body ended after 3 of its Content-Length 10 bytes",
+        ),
+        (
+            b"POST /p HTTP/1.1\r\nContent-Length: 10485761\r\n\r\n",
+            "POST /p -> 413 refused before any handler: the body is over 10 MiB",
+        ),
+        (
+            b"POST /p HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+            "POST /p -> 400 refused before any handler: malformed chunked body: a chunk size is not hexadecimal",
+        ),
+    ];
+    for (i, (raw, want)) in cases.iter().enumerate() {
+        let answer = exchange(&server, raw);
+        assert!(answer.starts_with("HTTP/1.1 4"), "{answer}");
+        let lines = said.lock().unwrap().clone();
+        assert_eq!(lines.len(), i + 1, "{lines:?}");
+        assert!(lines[i].starts_with(want), "{:?} said {:?}, want {want:?}", String::from_utf8_lossy(raw), lines[i]);
+        assert!(!lines[i].contains("secret"), "no query in the line: {}", lines[i]);
+    }
+    // A connection closed without a byte (a port probe) is no request: nothing said.
+    let answer = exchange(&server, b"");
+    assert_eq!(status_of(&answer), 400);
+    assert_eq!(said.lock().unwrap().len(), cases.len(), "{:?}", said.lock().unwrap());
+    // A request served is the handler's to log, not this.
+    assert_eq!(status_of(&exchange(&server, b"GET / HTTP/1.1\r\n\r\n")), 200);
+    assert_eq!(said.lock().unwrap().len(), cases.len());
 }

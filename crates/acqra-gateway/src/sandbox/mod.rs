@@ -280,10 +280,12 @@ impl SandboxGateway {
     pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
         let path = request.path().to_owned();
         if !path.starts_with("/gateway/v1/") {
+            refuse_because(format!("no endpoint {path}: the gateway's endpoints are under /gateway/v1/"));
             return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>")
                 .with_header("Content-Type", "text/html");
         }
         if request.method != Method::Post {
+            refuse_because(format!("method {} not allowed: every endpoint takes POST", request.method.as_str()));
             return HttpResponse::new(405, "").with_header("Allow", "POST");
         }
         // Every request sample sends `Content-Type: application/json`; a body declared as anything
@@ -342,6 +344,7 @@ impl SandboxGateway {
             "/gateway/v1/shipping/tracking-batch" => l.shipping_tracking_batch(&body),
             "/gateway/v1/shipping/tracking-modify" => l.shipping_tracking_modify(&body),
             _ => {
+                refuse_because(format!("no endpoint {path}: see the gateway's endpoints in the crate docs"));
                 return HttpResponse::new(404, "<html><body><h1>404 Not Found</h1></body></html>")
                     .with_header("Content-Type", "text/html");
             }

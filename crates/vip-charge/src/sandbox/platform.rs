@@ -211,6 +211,9 @@ impl Shared {
     pub(super) fn notify(self: &Arc<Self>, order: &Order, callback_url: Option<String>, sign_type: SignType) {
         let Some(url) = callback_url.or_else(|| self.default_callback_url.clone()) else { return };
         if !(url.starts_with("http://") || url.starts_with("https://")) {
+            // Not sent, and said: a callbackUrl without its scheme is an easy mistake to miss.
+            let why = format!("not sent: the callback URL {url:?} is not an http:// or https:// URL");
+            self.hooks.record_callback(&url, 0, Err(why));
             return;
         }
         let job = notify::Job {
