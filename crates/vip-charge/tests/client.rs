@@ -526,3 +526,40 @@ fn vip_charge_builder_names_every_field_and_the_missing_one() {
     let missing = VipChargeRequest::builder().merchant_id("166").business_id("55").account("a").biz_code("b").build();
     assert_eq!(missing.unwrap_err().message(), "VipChargeRequest: productCode must be set");
 }
+
+/// The header names leave spelled as the platform's document spells them (`businessId`,
+/// `nonce`, `timestamp`, `signType`, `sign`), not in `http`'s lower case: a platform whose
+/// document spells a header one way may look it up that way. Read from the raw bytes, since
+/// mockito compares names case-insensitively.
+#[test]
+fn header_names_leave_spelled_as_the_document_spells_them() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                break;
+            }
+            head.push_str(&line);
+        }
+        let length = head
+            .lines()
+            .find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case("content-length")))
+            .map_or(0, |(_, v)| v.trim().parse::<usize>().unwrap());
+        reader.by_ref().take(length as u64).read_to_end(&mut Vec::new()).unwrap();
+        let body = ok_order();
+        let answer = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+        reader.into_inner().write_all(answer.as_bytes()).unwrap();
+        head
+    });
+    client(md5_config(&base)).vip_charge(&charge()).unwrap();
+    let head = server.join().unwrap();
+    for name in ["businessId", "nonce", "timestamp", "signType", "sign"] {
+        assert!(head.contains(&format!("\r\n{name}: ")), "{name:?} not spelled so in {head:?}");
+    }
+}
