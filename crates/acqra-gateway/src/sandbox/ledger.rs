@@ -303,7 +303,7 @@ fn as_number(id: &str) -> Value {
 
 fn order_no(v: &Value) -> Result<&str, Fail> {
     let o = required(v, "orderNo")?;
-    if (5..=64).contains(&o.chars().count()) { Ok(o) } else { Err(bad("orderNo must be 5 to 64 characters")) }
+    if (5..=64).contains(&o.encode_utf16().count()) { Ok(o) } else { Err(bad("orderNo must be 5 to 64 characters")) }
 }
 
 fn currency(v: &Value) -> Result<&str, Fail> {
