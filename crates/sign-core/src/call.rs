@@ -164,6 +164,10 @@ const OUTCOME_OPEN_WORDS: &[&str] = &[
     "server error",
     "system error",
     "system busy",
+    // A database's failure, whatever else its exception's name says (`InvalidDataAccess...`).
+    "sqlexception",
+    "dataaccess",
+    "jdbc",
 ];
 
 /// Words that say the server failed (`java.lang.NullPointerException`, `Read timed out`) only
@@ -181,7 +185,13 @@ const INPUT_WORDS: &[&str] = &[
     "format",
     "格式",
     "parse",
-    "valid",
+    "invalid",
+    "not valid",
+    "validat",
+    "violation",
+    "must be",
+    "must not",
+    "不能为空",
     "sign",
     "签名",
     "token",
@@ -736,6 +746,8 @@ mod tests {
             (200, "请求超时"),
             (200, "Read timed out"),
             (200, "java.lang.NullPointerException"),
+            (200, "org.springframework.dao.InvalidDataAccessApiUsageException"),
+            (200, "java.sql.SQLException: Lock wait timeout exceeded"),
             (200, "Internal Server Error"),
         ] {
             assert_eq!(Outcome::of_refusal(status, message), Outcome::Unknown, "{status} {message}");
@@ -749,6 +761,7 @@ mod tests {
             // chainup's document: a `day` in another format is a "parameter exception".
             (200, "does not match the format parameter exception"),
             (200, "java.lang.IllegalArgumentException: pageSize"),
+            (200, "ConstraintViolationException: orderNo: size must be between 5 and 64"),
             (200, "token timeout"),
             // An order's state named in a refusal: the refusal is definite.
             (200, "order is not pending"),
