@@ -50,7 +50,7 @@ pub enum Error {
     },
     /// The gateway's failure envelope: `respCode` was not `"0000"`. A definite refusal, unless it
     /// came under a 5xx status or `respMsg` says the gateway failed or is still processing
-    /// (`系统异常`, `processing`, `timeout`, ...): then [`Error::outcome`] is unknown.
+    /// (`系统异常`, `processing`, `timeout` naming no parameter, ...): then [`Error::outcome`] is unknown.
     #[error("Acqra API error {code}: {message}")]
     Api {
         /// `respCode`, the gateway's response code (card numbers masked, cut to 512 characters).

@@ -935,6 +935,16 @@ fn documented_lengths_and_formats_are_checked_before_sending() {
         assert!(got.starts_with(message) || got.contains(message), "{got} / {message}");
         assert!(!got.contains(&x(50)), "{got}");
     }
+    // What the document leaves open passes: an address field's minimum ("<= 128 characters", a Hong
+    // Kong address has no postcode, line2 is often left empty).
+    let hong_kong = Address::new("Central", "HK", "1 Queen's Road", "", "").with_line2("").with_line3("");
+    assert!(pay().with_billing(Billing::new(hong_kong.clone())).validate().is_ok());
+    assert!(pay().with_shipping(Shipping::new(hong_kong, "Si", "Li", Phone::new())).validate().is_ok());
+    // Lengths are counted as the gateway's Java counts them (String.length(), UTF-16 units): one per
+    // Chinese character, two per emoji.
+    assert!(pay().with_description("支".repeat(50)).validate().is_ok());
+    assert!(pay().with_description("😀".repeat(25)).validate().is_ok());
+    assert_eq!(refused(&pay().with_description("😀".repeat(26))), "payment: description must be 1 to 50 characters");
     let session = CashierOrderRequest::new(Decimal::from(1), Currency::USD, "CS-0001");
     assert_eq!(refused(&session.clone().with_front_url("ab")), "cashier_order: frontUrl must be 3 to 128 characters");
     assert!(refused(&session.clone().with_expiry_time("14400m")).starts_with("cashier_order: expiryTime"));

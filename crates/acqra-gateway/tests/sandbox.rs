@@ -677,6 +677,14 @@ fn documented_lengths_and_formats_are_refused_by_the_sandbox() {
         assert_eq!(code, codes::BAD_PARAMETER, "{field}: {msg}");
         assert!(msg.starts_with(field), "{field}: {msg}");
     }
+    // What the document leaves open passes: an optional address line's minimum ("<= 128
+    // characters": an empty line2). Lengths count as Java's String.length() does.
+    let open = serde_json::json!({"billing": {"address": {"line2": "", "line3": ""}},
+        "description": "支".repeat(50)});
+    let (code, msg) = wallet(open);
+    assert_eq!(code, "0000", "{msg}");
+    assert_eq!(wallet(serde_json::json!({"description": "😀".repeat(25)})).0, "0000");
+    assert_eq!(wallet(serde_json::json!({"description": "😀".repeat(26)})).0, codes::BAD_PARAMETER);
     // The card's expiry: "两位数字" and "四位数字", exactly.
     let card = |month: &str, year: &str| {
         serde_json::json!({"paymentMethodType": "card", "card": {"cardNo": "4111111111111111", "expiryMonth": month,

@@ -23,7 +23,8 @@ pub enum Error {
     },
     /// The provider's failure envelope: `code` other than `"0"`. A definite refusal, unless it
     /// came under an HTTP 5xx or `msg` says the platform failed or is still processing
-    /// (`系统异常`, `系统繁忙`, `processing`, `timeout`: [`Error::outcome`] is then unknown).
+    /// (`系统异常`, `系统繁忙`, `processing`, a `timeout` or `exception` naming no parameter: [`Error::outcome`]
+    /// is then unknown; the document's "format parameter exception" stays definite).
     #[error("opay API error {code}: {msg}")]
     Api {
         /// The provider's `code` (a number sent as a string, kept as text).

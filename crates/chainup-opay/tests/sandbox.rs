@@ -536,6 +536,28 @@ fn a_503_is_outcome_unknown_and_a_provider_error_is_a_definite_api_error() {
     assert_eq!(sandbox.faults().pending(), 0);
 }
 
+/// Refusals that name the order's state or a parameter's format are definite: the sandbox's
+/// `1006` "order is not pending" (cancelling a paid or closed order) and the document's own
+/// wording for a `day` in another format ("does not match the format parameter exception") said
+/// nothing about the request still running, yet their words `pending` and `exception` made them
+/// outcome unknown.
+#[test]
+fn state_and_parameter_refusals_are_definite() {
+    use chainup_opay::sandbox::Fault;
+    let sandbox = sandbox();
+    let client = client_for(&sandbox);
+    let num = client.create_third_order(&order("D-1", "https://m.example/n")).unwrap().order_num;
+    client.cancel_order(&CancelOrderRequest::new(num.clone())).unwrap();
+    let err = client.cancel_order(&CancelOrderRequest::new(num)).unwrap_err();
+    assert!(matches!(&err, Error::Api { code, .. } if code == "1006"), "{err:?}");
+    assert_eq!(err.outcome(), chainup_opay::Outcome::Definite, "{err:?}");
+
+    sandbox.faults().next_call(Fault::provider_error("1004", "day does not match the format parameter exception"));
+    let err = client.merchant_billing_day(&MerchantBillingDayRequest::new()).unwrap_err();
+    assert!(matches!(&err, Error::Api { code, .. } if code == "1004"), "{err:?}");
+    assert_eq!(err.outcome(), chainup_opay::Outcome::Definite, "{err:?}");
+}
+
 #[test]
 fn a_delay_past_the_client_timeout_is_outcome_unknown() {
     use chainup_opay::sandbox::Fault;

@@ -126,9 +126,13 @@ impl Outcome {
 }
 
 /// Words of a refusal's message that say the request is still being processed (`处理中`,
-/// `processing`, `pending`), or that the server failed rather than refused (`系统异常`,
-/// `接口异常`, `系统繁忙`, `timeout`, `internal error`): Java and PHP backends answer an unhandled
-/// exception with their failure envelope and such a message, whatever the request had done by then.
+/// `processing`), or that the server failed rather than refused (`系统异常`, `接口异常`,
+/// `系统繁忙`, `internal error`): Java and PHP backends answer an unhandled exception with their
+/// failure envelope and such a message, whatever the request had done by then.
+///
+/// Not `pending`: it names an order's state in the providers' own words (chainup's "1 Pending
+/// payment", acqra's `pending`), so a refusal quoting it ("order is not pending", "cannot
+/// capture an order that is pending") is about that state, and definite.
 const OUTCOME_OPEN_WORDS: &[&str] = &[
     "处理中",
     "受理中",
@@ -139,7 +143,6 @@ const OUTCOME_OPEN_WORDS: &[&str] = &[
     "processing",
     "being processed",
     "in progress",
-    "pending",
     "系统异常",
     "系统错误",
     "系统繁忙",
@@ -157,31 +160,67 @@ const OUTCOME_OPEN_WORDS: &[&str] = &[
     "请求超时",
     "处理超时",
     "响应超时",
-    "timeout",
-    "timed out",
-    "exception",
     "internal error",
     "server error",
     "system error",
     "system busy",
+    // A database's failure, whatever else its exception's name says (`InvalidDataAccess...`).
+    "sqlexception",
+    "dataaccess",
+    "jdbc",
+];
+
+/// Words that say the server failed (`java.lang.NullPointerException`, `Read timed out`) only
+/// when the message names no bad input: a Java backend words a refused parameter as an exception
+/// too, as chainup's document does ("does not match the format parameter exception"), and an
+/// expired credential as a timeout ("token timeout").
+const SERVER_FAILURE_HINTS: &[&str] = &["exception", "timeout", "timed out"];
+
+/// Words that name the request's own input (a parameter, its format, the signature, the
+/// credentials) as the cause of a refusal.
+const INPUT_WORDS: &[&str] = &[
+    "param",
+    "参数",
+    "argument",
+    "format",
+    "格式",
+    "parse",
+    "invalid",
+    "not valid",
+    "validat",
+    "violation",
+    "must be",
+    "must not",
+    "不能为空",
+    "sign",
+    "签名",
+    "token",
+    "timestamp",
+    "时间戳",
+    "过期",
+    "expired",
 ];
 
 /// Whether a provider's refusal message leaves open whether the request was processed: it says
-/// the request is still in progress (`订单处理中`, `processing`, `pending`), or that the server
-/// failed (`系统异常`, `服务异常`, `接口异常`, `系统繁忙`, `请求超时`, `internal error`,
-/// `exception`, `timeout`), case-insensitive. Such a refusal is no definite answer: see
-/// [`Outcome::of_refusal`].
+/// the request is still in progress (`订单处理中`, `processing`), or that the server failed
+/// (`系统异常`, `服务异常`, `接口异常`, `系统繁忙`, `请求超时`, `internal error`; `exception`,
+/// `timeout` when the message names no parameter, format, signature or credential),
+/// case-insensitive. Such a refusal is no definite answer: see [`Outcome::of_refusal`].
 ///
 /// ```
 /// use sign_core::call::message_leaves_outcome_open;
 /// assert!(message_leaves_outcome_open("订单处理中,请稍后查询"));
 /// assert!(message_leaves_outcome_open("Internal Error"));
+/// assert!(message_leaves_outcome_open("java.lang.NullPointerException"));
 /// assert!(!message_leaves_outcome_open("余额不足"));
 /// assert!(!message_leaves_outcome_open("验签失败"));
+/// assert!(!message_leaves_outcome_open("does not match the format parameter exception"));
+/// assert!(!message_leaves_outcome_open("order is not pending"));
 /// ```
 pub fn message_leaves_outcome_open(message: &str) -> bool {
     let lower = message.to_lowercase();
-    OUTCOME_OPEN_WORDS.iter().any(|word| lower.contains(word))
+    let has = |words: &[&str]| words.iter().any(|word| lower.contains(word));
+    has(OUTCOME_OPEN_WORDS) || (has(SERVER_FAILURE_HINTS) && !has(INPUT_WORDS))
 }
 
 /// The longest provider text (a code or a message) kept in an error, in characters. A longer one
@@ -699,7 +738,6 @@ mod tests {
             (500, ""),
             (200, "订单处理中,请稍后查询"),
             (200, "充值中"),
-            (200, "Order is PENDING"),
             (200, "request is being processed"),
             (200, "系统异常,请联系管理员"),
             (200, "接口异常"),
@@ -708,13 +746,27 @@ mod tests {
             (200, "请求超时"),
             (200, "Read timed out"),
             (200, "java.lang.NullPointerException"),
+            (200, "org.springframework.dao.InvalidDataAccessApiUsageException"),
+            (200, "java.sql.SQLException: Lock wait timeout exceeded"),
             (200, "Internal Server Error"),
         ] {
             assert_eq!(Outcome::of_refusal(status, message), Outcome::Unknown, "{status} {message}");
         }
-        for (status, message) in
-            [(200, "余额不足"), (400, "参数不正确"), (200, "验签失败"), (200, "token过期"), (404, "")]
-        {
+        for (status, message) in [
+            (200, "余额不足"),
+            (400, "参数不正确"),
+            (200, "验签失败"),
+            (200, "token过期"),
+            (404, ""),
+            // chainup's document: a `day` in another format is a "parameter exception".
+            (200, "does not match the format parameter exception"),
+            (200, "java.lang.IllegalArgumentException: pageSize"),
+            (200, "ConstraintViolationException: orderNo: size must be between 5 and 64"),
+            (200, "token timeout"),
+            // An order's state named in a refusal: the refusal is definite.
+            (200, "order is not pending"),
+            (200, "cannot capture an order that is pending"),
+        ] {
             assert_eq!(Outcome::of_refusal(status, message), Outcome::Definite, "{status} {message}");
         }
     }

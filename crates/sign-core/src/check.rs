@@ -42,13 +42,15 @@ fn bounds(min: usize, max: usize, unit: &str) -> String {
     }
 }
 
-/// `value` has `min` to `max` characters (Unicode scalar values); `max` may be `usize::MAX`.
+/// `value` has `min` to `max` characters; `max` may be `usize::MAX`. Characters are counted as
+/// the providers' Java backends count them (`String.length()`, UTF-16 code units): one for each
+/// Chinese character or other character of the Basic Multilingual Plane, two for an emoji.
 ///
 /// # Errors
 /// `"<context>: <field> must be 5 to 64 characters"` (or `3 characters`, `at most 64 characters`,
 /// `at least 5 characters`).
 pub fn len(context: &str, field: &str, value: &str, min: usize, max: usize) -> Result<(), InvalidRequest> {
-    let n = value.chars().count();
+    let n = value.encode_utf16().count();
     if (min..=max).contains(&n) {
         Ok(())
     } else {
@@ -318,6 +320,9 @@ mod tests {
     fn lengths_count_characters_and_say_the_bounds() {
         assert!(len("pay", "orderNo", "12345", 5, 64).is_ok());
         assert!(len("pay", "name", "张三丰", 1, 3).is_ok(), "characters, not bytes");
+        // Java's String.length(): an emoji is two UTF-16 units.
+        assert!(len("pay", "name", "😀", 2, 2).is_ok());
+        assert!(len("pay", "name", "😀😀", 1, 3).is_err());
         assert_eq!(message(len("pay", "orderNo", "1234", 5, 64), "1234"), "pay: orderNo must be 5 to 64 characters");
         assert_eq!(message(len("pay", "currency", "EURO", 3, 3), "EURO"), "pay: currency must be 3 characters");
         assert_eq!(message(len("pay", "x", "toolong", 0, 4), "toolong"), "pay: x must be at most 4 characters");

@@ -167,18 +167,18 @@ impl Address {
     /// never its value.
     #[doc(hidden)]
     pub fn validate_fields(&self, context: &str, path: &str) -> Result<(), sign_core::InvalidRequest> {
-        sign_core::check::len(context, &sign_core::check::at(path, "city"), self.city.as_str(), 1, 50)?;
+        sign_core::check::len(context, &sign_core::check::at(path, "city"), self.city.as_str(), 0, 50)?;
         sign_core::check::len(context, &sign_core::check::at(path, "country"), self.country.as_str(), 2, 2)?;
         sign_core::check::upper(context, &sign_core::check::at(path, "country"), self.country.as_str())?;
-        sign_core::check::len(context, &sign_core::check::at(path, "line1"), self.line1.as_str(), 1, 128)?;
+        sign_core::check::len(context, &sign_core::check::at(path, "line1"), self.line1.as_str(), 0, 128)?;
         if let Some(v) = &self.line2 {
-            sign_core::check::len(context, &sign_core::check::at(path, "line2"), v.as_str(), 1, 128)?;
+            sign_core::check::len(context, &sign_core::check::at(path, "line2"), v.as_str(), 0, 128)?;
         }
         if let Some(v) = &self.line3 {
-            sign_core::check::len(context, &sign_core::check::at(path, "line3"), v.as_str(), 1, 128)?;
+            sign_core::check::len(context, &sign_core::check::at(path, "line3"), v.as_str(), 0, 128)?;
         }
-        sign_core::check::len(context, &sign_core::check::at(path, "postcode"), self.postcode.as_str(), 1, 50)?;
-        sign_core::check::len(context, &sign_core::check::at(path, "state"), self.state.as_str(), 1, 50)?;
+        sign_core::check::len(context, &sign_core::check::at(path, "postcode"), self.postcode.as_str(), 0, 50)?;
+        sign_core::check::len(context, &sign_core::check::at(path, "state"), self.state.as_str(), 0, 50)?;
         Ok(())
     }
 }

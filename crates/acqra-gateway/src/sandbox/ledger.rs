@@ -94,7 +94,7 @@ pub(crate) fn fail(code: &'static str, message: impl Into<String>) -> Fail {
 /// The fields of an `Address` the schema marks required.
 const ADDRESS_REQUIRED: [&str; 5] = ["city", "country", "line1", "postcode", "state"];
 
-/// The lengths (in characters) the schemas give for text fields, `(path, min, max)`: a path is
+/// The lengths (in characters, as Java's `String.length()` counts them) the schemas give for text fields, `(path, min, max)`: a path is
 /// dotted, `[]` stepping into each item of a list. Checked when the field is sent as text.
 const PAYMENT_LENGTHS: &[(&str, usize, usize)] = &[
     ("billingDesc", 1, 18),
@@ -140,9 +140,10 @@ const MIT_PAYMENT_LENGTHS: &[(&str, usize, usize)] = &[
     ("billing.phone.number", 1, 26),
 ];
 
-/// `Address` (`<= 50` / `<= 128 characters`), under `billing` and `shipping`.
+/// `Address` (`<= 50` / `<= 128 characters`: no minimum, a Hong Kong address has no postcode),
+/// under `billing` and `shipping`.
 const ADDRESS_LENGTHS: &[(&str, usize, usize)] =
-    &[("city", 1, 50), ("line1", 1, 128), ("line2", 1, 128), ("line3", 1, 128), ("postcode", 1, 50), ("state", 1, 50)];
+    &[("city", 0, 50), ("line1", 0, 128), ("line2", 0, 128), ("line3", 0, 128), ("postcode", 0, 50), ("state", 0, 50)];
 
 /// The text values at `path` in `v` (several under a `[]` step), with their full names.
 fn texts_at<'a>(v: &'a Value, path: &str, name: String, out: &mut Vec<(String, &'a str)>) {
@@ -174,8 +175,13 @@ fn check_documented_formats(v: &Value, lengths: &[(&str, usize, usize)]) -> Resu
     for (path, min, max) in &rules {
         let mut found = Vec::new();
         texts_at(v, path, String::new(), &mut found);
-        if let Some((name, _)) = found.iter().find(|(_, s)| !(*min..=*max).contains(&s.chars().count())) {
-            return Err(bad(format!("{name} must be {min} to {max} characters")));
+        // Counted as the gateway's Java counts (`String.length()`, UTF-16 units).
+        if let Some((name, _)) = found.iter().find(|(_, s)| !(*min..=*max).contains(&s.encode_utf16().count())) {
+            return Err(bad(if *min == 0 {
+                format!("{name} must be at most {max} characters")
+            } else {
+                format!("{name} must be {min} to {max} characters")
+            }));
         }
     }
     for block in ["billing", "shipping"] {
@@ -297,7 +303,7 @@ fn as_number(id: &str) -> Value {
 
 fn order_no(v: &Value) -> Result<&str, Fail> {
     let o = required(v, "orderNo")?;
-    if (5..=64).contains(&o.chars().count()) { Ok(o) } else { Err(bad("orderNo must be 5 to 64 characters")) }
+    if (5..=64).contains(&o.encode_utf16().count()) { Ok(o) } else { Err(bad("orderNo must be 5 to 64 characters")) }
 }
 
 fn currency(v: &Value) -> Result<&str, Fail> {
