@@ -257,6 +257,25 @@ fn the_sandbox_sends_the_variants_and_the_client_reads_them() {
     assert!(json["data"].get("settlementPrice").is_none(), "{json}");
     let info = c.parse::<OrderInfoRequest>(&response).unwrap();
     assert_eq!((info.order_code.as_deref(), info.settlement_price), (Some(failed.order_code.as_str()), None));
+    // The failed order's status callback: the order code as a JSON number, no settlement price;
+    // the client's verifier reads it.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let store = Arc::clone(&seen);
+    let server = SandboxServer::start(move |request| {
+        store.lock().unwrap().push(request);
+        HttpResponse::new(200, b"SUCCESS".to_vec())
+    })
+    .unwrap();
+    let url = format!("{}/notify", server.base_url());
+    let failed = c.vip_charge(&charge(&sb, "87103", "fail-acc", "variants-3").with_callback_url(url.as_str())).unwrap();
+    sb.wait_for_deliveries(Duration::from_secs(30), |d| {
+        d.iter().any(|x| x.order_code == failed.order_code && x.outcome == DeliveryOutcome::Acknowledged)
+    });
+    let callback = seen.lock().unwrap().first().cloned().expect("the callback");
+    let raw: serde_json::Value = serde_json::from_slice(&callback.body).unwrap();
+    assert!(raw["orderCode"].is_u64() && raw.get("settlementPrice").is_none(), "{raw}");
+    let verified = c.verify_notification(&callback.headers, &callback.body).unwrap();
+    assert_eq!(verified.notification.order_code, failed.order_code);
 }
 
 /// A transport double in front of the sandbox (sans-IO): the first attempt fails as `first` says,

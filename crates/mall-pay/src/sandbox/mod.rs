@@ -644,7 +644,7 @@ fn wechat_data(order_id: i64, variants: bool) -> String {
     let to_sign = format!("{}&key={WECHAT_SANDBOX_KEY}", to_sign.join("&"));
     pairs.push(("sign", sign_core::digest::md5_hex_upper(to_sign.as_bytes())));
     // PHP writes `time()` and a numeric merchant id as JSON numbers: the documentation shows
-    // strings, a real backend may not.
+    // strings (the default here), a real backend may not (the variant shapes).
     let numeric = |k: &str| variants && (k == "timestamp" || k == "partnerid");
     let object: serde_json::Map<String, serde_json::Value> = pairs
         .into_iter()
