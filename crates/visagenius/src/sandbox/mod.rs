@@ -513,13 +513,14 @@ impl Core {
                 })
             })
             .map(|p| {
-                let quoted = |v: &Value| if self.variant_shapes { quoted(v) } else { v.clone() };
+                // Integers as the document types them, or quoted with the variant shapes.
+                let shaped = |v: &Value| if self.variant_shapes { quoted(v) } else { v.clone() };
                 json!({
-                    "product_id": quoted(&p["product_id"]),
+                    "product_id": shaped(&p["product_id"]),
                     "product_name": p["product_name"],
-                    "price": quoted(&p["price"]),
+                    "price": shaped(&p["price"]),
                     "country_code": p["country_code"],
-                    "visa_type_id": quoted(&p["visa_type_id"]),
+                    "visa_type_id": shaped(&p["visa_type_id"]),
                     "visa_form": p["visa_form"],
                     "need_return_material": p["need_delivery"],
                     "validity_period_unit": p["validity_period_unit"],
