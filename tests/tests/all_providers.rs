@@ -62,7 +62,7 @@ fn visagenius_flow(sandbox: &visagenius::sandbox::Sandbox) {
     assert!(!sandbox.order(SANDBOX_ORDER_ID).expect("order").paid);
 
     let paid = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).expect("order_pay");
-    // The sandbox sends a partial address (only some fields), as an e-visa backend may.
+    // The sandbox sends the supplier's address (a partial one only with `variant_shapes(true)`).
     let address = paid.express_address.expect("an address for a delivered visa");
     assert!(address.detail_address.is_some_and(|d| !d.is_empty()));
     assert!(sandbox.order(SANDBOX_ORDER_ID).expect("order").paid);

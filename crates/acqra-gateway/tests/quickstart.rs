@@ -9,7 +9,7 @@ mod quickstart;
 use std::sync::{Arc, Mutex};
 
 use acqra_gateway::Client;
-use acqra_gateway::sandbox::Sandbox;
+use acqra_gateway::sandbox::{Sandbox, SandboxOptions};
 use sign_core::{HttpRequest, HttpResponse, Transport, TransportError};
 
 /// Answers with the sandbox (in process) and records each request's path and the `respCode`
@@ -33,7 +33,8 @@ impl Transport for Recording {
 
 #[test]
 fn quickstart_runs_the_main_flow_in_order_and_every_step_succeeds() {
-    let sandbox = Sandbox::start().unwrap();
+    // With the variants, so that the quickstart's code meets the shapes a real gateway may send.
+    let sandbox = Sandbox::start_with(SandboxOptions::default().variant_shapes(true)).unwrap();
     let config = sandbox.config_builder().build().unwrap();
     let recording = Arc::new(Recording { sandbox, log: Mutex::new(Vec::new()) });
     let client = Client::with_transport(config, recording.clone());

@@ -78,12 +78,12 @@ fn quickstart_flow() {
     assert_eq!(sandbox.gateway().tokens_issued(), 1);
 }
 
-/// The sandbox answers with the shapes the documents leave open, so every client and the quickstart
-/// meet them: no `respCode` on a capture, numeric trade numbers, `trackings` as one string. The
-/// client reads each (sans-IO here, to see the raw answers).
+/// With `variant_shapes` the sandbox answers with the shapes the documents leave open, so the
+/// client and the quickstart meet them: no `respCode` on a capture, numeric trade numbers,
+/// `trackings` as one string. The client reads each (sans-IO here, to see the raw answers).
 #[test]
 fn the_sandbox_answers_with_the_providers_variants() {
-    let gateway = SandboxGateway::default();
+    let gateway = SandboxGateway::new(SandboxOptions::default().variant_shapes(true));
     let config = acqra_gateway::Config::builder().base_url("https://sandbox.invalid").app_id(sandbox::APP_ID);
     let client = Client::with_transport(config.secret(sandbox::SECRET).build().unwrap(), Arc::new(Scripted::default()));
     let token = client.parse_token_response(&gateway.handle(&client.prepare_token_request().unwrap())).unwrap();
@@ -106,6 +106,70 @@ fn the_sandbox_answers_with_the_providers_variants() {
     let q = client.parse::<QueryRequest>(&answer).unwrap();
     assert_eq!(q.order.unwrap().trade_no.as_deref(), Some(paid.trade_no.as_str()));
     assert_eq!(q.refund.unwrap()[0].trade_no.as_deref(), Some(refunded.refund_trade_no.as_str()));
+}
+
+/// By default every answer has the types of the document's schemas, read as raw JSON (apart
+/// from the client's tolerant reader): `respCode` a string in every success, trade numbers
+/// strings, `trackings` an array of strings.
+#[test]
+fn default_answers_have_exactly_the_documented_types() {
+    let gateway = SandboxGateway::default();
+    let config = acqra_gateway::Config::builder().base_url("https://sandbox.invalid").app_id(sandbox::APP_ID);
+    let client = Client::with_transport(config.secret(sandbox::SECRET).build().unwrap(), Arc::new(Scripted::default()));
+    let token = client.parse_token_response(&gateway.handle(&client.prepare_token_request().unwrap())).unwrap();
+    let raw = |answer: &sign_core::HttpResponse| {
+        let json = serde_json::from_slice::<serde_json::Value>(&answer.body).unwrap();
+        assert_eq!(json["respCode"], codes::SUCCESS, "{json}");
+        assert!(json["respMsg"].is_string(), "{json}");
+        json
+    };
+    let string = |json: &serde_json::Value, field: &serde_json::Value| assert!(field.is_string(), "{json}");
+
+    let paid = gateway.handle(&client.prepare(&card_payment("ORD-DOC001", "20.00", CARD_NO), &token).unwrap());
+    let json = raw(&paid);
+    string(&json, &json["tradeNo"]);
+    let trade_no = json["tradeNo"].as_str().unwrap().to_owned();
+    let capture = CaptureRequest::new(dec("20.00")).with_trade_no(&trade_no);
+    let json = raw(&gateway.handle(&client.prepare(&capture, &token).unwrap()));
+    string(&json, &json["tradeNo"]);
+    let refund = RefundRequest::new(dec("5.00"), "10.1.1.1", "r", "RF-DOC001").with_trade_no(&trade_no);
+    let json = raw(&gateway.handle(&client.prepare(&refund, &token).unwrap()));
+    string(&json, &json["refundTradeNo"]);
+    let by_refund = RefundQueryRequest::new(PaymentMethodType::Card).with_order_no("RF-DOC001");
+    let json = raw(&gateway.handle(&client.prepare(&by_refund, &token).unwrap()));
+    string(&json, &json["refundTradeNo"]);
+    let query = QueryRequest::new(PaymentMethodType::Card).with_trade_no(&trade_no);
+    let json = raw(&gateway.handle(&client.prepare(&query, &token).unwrap()));
+    string(&json, &json["order"]["tradeNo"]);
+    string(&json, &json["refund"][0]["tradeNo"]);
+    assert!(json["order"]["payAmount"].is_number() && json["refund"][0]["amount"].is_number(), "{json}");
+
+    let other = gateway.handle(&client.prepare(&card_payment("ORD-DOC002", "20.00", CARD_NO), &token).unwrap());
+    let cancel = CancelRequest::new().with_trade_no(raw(&other)["tradeNo"].as_str().unwrap());
+    raw(&gateway.handle(&client.prepare(&cancel, &token).unwrap()));
+
+    let tracking = ShippingTrackingRequest::new(
+        "FEDEX",
+        "ORD-DOC001",
+        "2025-06-09",
+        ShipmentDirection::Forward,
+        ShippingStatus::Shipped,
+        "TRK-DOC1",
+        TrackingNumberType::CarrierProvided,
+    );
+    let modify = ShippingTrackingModifyRequest::new(
+        vec![TrackingIterm::new().with_op(TrackingOp::Replace).with_path("/status").with_value("DELIVERED")],
+        "ORD-DOC001",
+        "TRK-DOC1",
+    );
+    for answer in [
+        gateway.handle(&client.prepare(&tracking, &token).unwrap()),
+        gateway.handle(&client.prepare(&modify, &token).unwrap()),
+    ] {
+        let json = raw(&answer);
+        let trackings = json["trackings"].as_array().unwrap_or_else(|| panic!("{json}"));
+        assert!(trackings.len() == 1 && trackings[0].is_string(), "{json}");
+    }
 }
 
 #[test]
@@ -425,7 +489,9 @@ fn checkout_sessions_become_paid_orders() {
 
 #[test]
 fn shipping_tracking_lifecycle() {
-    let (_sandbox, client) = started();
+    // With the variants: `tracking-modify` answers the example's one string.
+    let sandbox = Sandbox::start_with(SandboxOptions::default().variant_shapes(true)).unwrap();
+    let client = sandbox.client().unwrap();
     for o in ["ORD-SHIP01", "ORD-SHIP02", "ORD-SHIP03"] {
         client.payment(&card_payment(o, "20.00", CARD_NO)).unwrap();
     }
@@ -464,7 +530,7 @@ fn shipping_tracking_lifecycle() {
         "ORD-SHIP02",
         "TRK-2",
     );
-    // The sandbox answers this one with `"trackings": "<id>"`, the shape of the provider's example.
+    // The sandbox answers this one with `"trackings": "<id>"` (with the variants), the shape of the provider's example.
     let modified = client.shipping_tracking_modify(&cancel.clone().with_matedata("K-V")).unwrap();
     assert!(modified.trackings.is_some_and(|t| t.len() == 1 && t[0].starts_with("TRK")));
     assert_eq!(client.shipping_retrieve(&retrieve).unwrap().shipping_status, ShippingStatus::Cancelled);

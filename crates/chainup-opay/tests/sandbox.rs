@@ -18,14 +18,17 @@ use sign_core::{HttpRequest, HttpResponse, Method};
 /// its client gave up on a delayed answer): far longer than it takes, so a busy machine cannot fail it.
 const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
-fn sandbox() -> Sandbox {
-    let keys = SandboxKeys::new(
+fn keys() -> SandboxKeys {
+    SandboxKeys::new(
         &testdata("platform_private.pem"),
         &testdata("merchant_public.b64"),
         Some(&testdata("merchant_private.pem")),
     )
-    .unwrap();
-    Sandbox::start_with(APP_KEY, keys).unwrap()
+    .unwrap()
+}
+
+fn sandbox() -> Sandbox {
+    Sandbox::start_with(APP_KEY, keys()).unwrap()
 }
 
 fn client_for(sandbox: &Sandbox) -> Client {
@@ -386,7 +389,8 @@ fn opened(body: &[u8]) -> serde_json::Value {
 
 #[test]
 fn the_sandbox_answers_in_both_shapes_and_the_client_reads_both() {
-    let sandbox = sandbox();
+    let sandbox = Sandbox::builder().app_key(APP_KEY).keys(keys()).variant_shapes(true).start().unwrap();
+    assert!(sandbox.variant_shapes());
     let client = client_for(&sandbox);
     // Paying delivers the callback to a closed loopback port (no merchant needed here).
     let notify = "http://127.0.0.1:9/n";
@@ -438,6 +442,44 @@ fn the_sandbox_answers_in_both_shapes_and_the_client_reads_both() {
     let http = client.prepare(&CancelOrderRequest::new(third.as_str())).unwrap();
     let raw = opened(&sandbox.handle(&http).body);
     assert_eq!(raw, serde_json::json!({"orderNum": 10000000003_u64, "orderStatus": 0}));
+}
+
+/// By default every answer has the document's shape whatever the order number, read as raw JSON
+/// (apart from the client's tolerant reader): every id, status, amount and time a string, and
+/// `orderDetail` with every listed field.
+#[test]
+fn default_answers_have_exactly_the_documented_types() {
+    let sandbox = sandbox();
+    assert!(!sandbox.variant_shapes());
+    let client = client_for(&sandbox);
+    let notify = "http://127.0.0.1:9/n";
+    let mut nums = Vec::new();
+    for id in ["S-1", "S-2", "S-3"] {
+        let raw = opened(&sandbox.handle(&client.prepare(&order(id, notify)).unwrap()).body);
+        assert!(raw["orderNum"].is_string(), "{raw}");
+        nums.push(raw["orderNum"].as_str().unwrap().to_owned());
+    }
+    for num in &nums[..2] {
+        assert!(matches!(sandbox.pay(num), Err(SandboxError::Delivery(_))));
+        let raw = opened(&sandbox.handle(&client.prepare(&OrderDetailRequest::new(APP_KEY, num)).unwrap()).body);
+        for field in ["appOrderId", "orderNum", "orderStatus", "orderAmount", "payCoinSymbol", "ctime", "appKey"] {
+            assert!(raw[field].is_string(), "{field} in {raw}");
+        }
+        for field in ["userId", "showPrecision", "googleStatus", "isOpenMobileCheck"] {
+            assert!(raw[field].is_string(), "{field} in {raw}");
+        }
+        let accounts = raw["totalAccount"].as_array().unwrap_or_else(|| panic!("{raw}"));
+        assert!(accounts.iter().all(|a| a.as_object().unwrap().values().all(|v| v.is_string())), "{raw}");
+    }
+    let raw = opened(&sandbox.handle(&client.prepare(&MerchantBillingDayRequest::new()).unwrap()).body);
+    let list = raw["list"].as_array().unwrap();
+    assert_eq!(list.len(), 2, "{raw}");
+    for record in list {
+        assert!(record.as_object().unwrap().values().all(|v| v.is_string()), "{record}");
+        assert!(record["payTime"].as_str().is_some_and(|t| t.contains(':')), "{record}");
+    }
+    let raw = opened(&sandbox.handle(&client.prepare(&CancelOrderRequest::new(nums[2].as_str())).unwrap()).body);
+    assert_eq!(raw, serde_json::json!({"orderNum": nums[2], "orderStatus": "0"}));
 }
 
 // ---- issue 18: background delivery and faults --------------------------------------------------
@@ -588,7 +630,8 @@ fn every_callback_the_sandbox_sends_has_the_documented_fields_all_strings() {
         let response = sandbox.handle(&http);
         nums.push(client.parse::<CreateThirdOrderRequest>(&response).unwrap().order_num);
     }
-    // The first order number is odd (the sandbox's API answers for it carry numbers), the next even.
+    // The first order number is odd (with the variant shapes its API answers carry numbers), the
+    // next even.
     assert_eq!(nums, ["10000000001", "10000000002"]);
     assert!(matches!(sandbox.pay(&nums[0]), Err(SandboxError::Delivery(_))));
     assert!(matches!(sandbox.fail(&nums[1]), Err(SandboxError::Delivery(_))));

@@ -35,7 +35,8 @@ fn failure_msg(r: &HttpResponse) -> String {
 
 #[test]
 fn order_pay_every_method_gets_the_right_pay_param() {
-    let sandbox = Sandbox::start().unwrap();
+    // With the variants, so that the client's tolerant reader meets them end to end.
+    let sandbox = Sandbox::builder().variant_shapes(true).start().unwrap();
     let client = Client::new(sandbox.config_builder().build().unwrap());
     let price = Yuan::from_fen(2999).unwrap();
     let pts = Points::new(10).unwrap();
@@ -59,8 +60,8 @@ fn order_pay_every_method_gets_the_right_pay_param() {
             assert_eq!(w.sign.len(), 32);
         }
     }
-    // The WeChat answer writes `timestamp` and `partnerid` as numbers, as PHP does; the client
-    // above read them as text.
+    // With the variants the WeChat answer writes `timestamp` and `partnerid` as numbers, as PHP
+    // does; the client above read them as text.
     let wechat = raw_pay(
         &sandbox,
         Some(&sandbox.token()),
@@ -69,7 +70,8 @@ fn order_pay_every_method_gets_the_right_pay_param() {
     let param = &envelope(&wechat)["data"]["pay_param"];
     assert!(param["timestamp"].is_u64() && param["partnerid"].is_u64(), "{param}");
     assert!(param["prepayid"].is_string(), "{param}");
-    // The points-only answer quotes its status, as a loosely typed backend may: still a success.
+    // With the variants the points-only answer quotes its status, as a loosely typed backend may:
+    // still a success.
     let points = raw_pay(
         &sandbox,
         Some(&sandbox.token()),
@@ -84,6 +86,39 @@ fn order_pay_every_method_gets_the_right_pay_param() {
     assert!(
         matches!(client.order_pay(&again.into()), Err(Error::Api { status: 0, message, .. }) if message == "订单已支付")
     );
+}
+
+/// By default every answer has the document's types, read as raw JSON (apart from the client's
+/// tolerant reader): `status` the number 200, every WeChat `pay_param` field a string, the Alipay
+/// `pay_param` a string.
+#[test]
+fn default_answers_have_exactly_the_documented_types() {
+    let sandbox = Sandbox::start().unwrap();
+    let token = sandbox.token();
+    let bodies = [
+        (1, r#"{"order_id":3001,"pay_method":1,"pay_price":0.5,"address_id":1,"freight_mode":1}"#),
+        (2, r#"{"order_id":3002,"pay_method":2,"pay_price":0.5,"address_id":1,"freight_mode":1}"#),
+        (3, r#"{"order_id":3003,"pay_method":3,"pay_integral":1,"address_id":1,"freight_mode":1}"#),
+        (4, r#"{"order_id":3004,"pay_method":4,"pay_price":0.5,"pay_integral":1,"address_id":1,"freight_mode":1}"#),
+        (5, r#"{"order_id":3005,"pay_method":5,"pay_price":0.5,"pay_integral":1,"address_id":1,"freight_mode":1}"#),
+    ];
+    for (method, body) in bodies {
+        let answer = envelope(&raw_pay(&sandbox, Some(&token), body));
+        assert!(answer["status"].is_i64() && answer["status"] == 200, "{answer}");
+        assert!(answer["msg"].is_string(), "{answer}");
+        let param = &answer["data"]["pay_param"];
+        match method {
+            1 | 4 => {
+                let fields = ["appid", "partnerid", "prepayid", "package", "noncestr", "timestamp", "sign"];
+                for field in fields {
+                    assert!(param[field].is_string(), "{field} in {answer}");
+                }
+                assert_eq!(param.as_object().map(|o| o.len()), Some(fields.len()), "{answer}");
+            }
+            2 | 5 => assert!(param.is_string(), "{answer}"),
+            _ => assert_eq!(answer["data"], serde_json::json!([]), "{answer}"),
+        }
+    }
 }
 
 #[test]
@@ -247,7 +282,8 @@ fn a_zero_in_a_field_the_method_does_not_use_is_none() {
     assert_eq!(envelope(&wechat)["status"], 200, "{}", envelope(&wechat));
     let points =
         raw_form(&sandbox, &t, "order_id=12&pay_method=3&pay_price=0.00&pay_integral=5&address_id=1&freight_mode=1");
-    // (The sandbox answers some successes with `"status":"200"`, as the platform's PHP does.)
+    // (With the variants the sandbox answers some successes with `"status":"200"`, as the
+    // platform's PHP may.)
     assert_eq!(envelope(&points)["status"].to_string().trim_matches('"'), "200", "{}", envelope(&points));
     assert_eq!(sandbox.paid_order(12).unwrap().pay_price, None);
     let mixed =

@@ -45,6 +45,11 @@ pub const VALUE_OPTIONS: &[(&str, &str)] = &[
 pub const FLAGS: &[(&str, &str)] = &[
     ("all", "serve all five providers"),
     ("allow-non-loopback", "allow --bind to an address reachable from other machines"),
+    (
+        "variant-shapes",
+        "answer with the undocumented variant shapes (numbers as strings, fields left out) that exercise a \
+         tolerant client, instead of the documents' shapes",
+    ),
     ("help", "print this help"),
     ("version", "print the version"),
 ];

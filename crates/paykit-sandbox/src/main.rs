@@ -134,7 +134,11 @@ fn run(args: &Args) -> Result<(), String> {
         // the sandbox's log: said here, in the same form.
         let name = provider.name();
         let options = options.clone().on_refused(move |line| say!("[{name}] {}", one_line(line)));
-        let common = Common { listen: Listen::new(addr).options(options), keys_dir: &keys_dir };
+        let common = Common {
+            listen: Listen::new(addr).options(options),
+            keys_dir: &keys_dir,
+            variant_shapes: args.flag("variant-shapes"),
+        };
         let started = match provider {
             Provider::Visagenius => providers::start_visagenius(args, &common),
             Provider::Acqra => providers::start_acqra(args, &common),

@@ -153,6 +153,8 @@ pub struct Started {
 pub struct Common<'a> {
     pub listen: Listen,
     pub keys_dir: &'a Path,
+    /// `--variant-shapes`: answer with the undocumented variants instead of the documents' shapes.
+    pub variant_shapes: bool,
 }
 
 /// A credential given, or a generated one.
@@ -233,8 +235,11 @@ pub fn start_visagenius(args: &Args, common: &Common<'_>) -> Result<Started, Str
     let appid = credential(args.value("visagenius-appid"), 16);
     let access_key = credential(args.value("visagenius-access-key"), 24);
     let secret_key = credential(args.value("visagenius-secret-key"), 32);
-    let builder =
-        Sandbox::builder().appid(appid.as_str()).access_key(access_key.as_str()).secret_key(secret_key.as_str());
+    let builder = Sandbox::builder()
+        .appid(appid.as_str())
+        .access_key(access_key.as_str())
+        .secret_key(secret_key.as_str())
+        .variant_shapes(common.variant_shapes);
     let sandbox = VISAGENIUS.listening(common, builder.listen(common.listen.clone()).start())?;
     let env = vec![
         ("VISAGENIUS_BASE_URL", sandbox.base_url().to_owned()),
@@ -293,8 +298,10 @@ pub fn start_acqra(args: &Args, common: &Common<'_>) -> Result<Started, String> 
     use acqra_gateway::sandbox::{Sandbox, SandboxOptions};
     let app_id = credential(args.value("acqra-app-id"), 16);
     let secret = credential(args.value("acqra-secret"), 32);
-    let mut options =
-        SandboxOptions::default().with_credentials(app_id.as_str(), secret.as_str()).with_listen(common.listen.clone());
+    let mut options = SandboxOptions::default()
+        .with_credentials(app_id.as_str(), secret.as_str())
+        .with_listen(common.listen.clone())
+        .variant_shapes(common.variant_shapes);
     if let Some(seconds) = args.parsed::<u64>("acqra-token-lifetime")? {
         options = options.with_token_lifetime(std::time::Duration::from_secs(seconds));
     }
@@ -339,7 +346,10 @@ pub fn start_vip_charge(args: &Args, common: &Common<'_>) -> Result<Started, Str
     // Checked before the (slow) key generation.
     let callback_url = callback_url_option(args, "vip-charge-callback-url")?;
     let md5_secret = credential(args.value("vip-charge-md5-secret"), 32);
-    let mut builder = Sandbox::builder().md5_secret_key(md5_secret.as_str()).listen(common.listen.clone());
+    let mut builder = Sandbox::builder()
+        .md5_secret_key(md5_secret.as_str())
+        .listen(common.listen.clone())
+        .variant_shapes(common.variant_shapes);
     let merchant_file = args.value("vip-charge-merchant-key");
     let merchant_key = match &merchant_file {
         Some(path) => parse_private_key("vip-charge-merchant-key", path)?,
@@ -424,7 +434,7 @@ static MALL_PAY: Glue<mall_pay::sandbox::Sandbox> = Glue {
 
 pub fn start_mall_pay(args: &Args, common: &Common<'_>) -> Result<Started, String> {
     use mall_pay::sandbox::Sandbox;
-    let mut builder = Sandbox::builder().listen(common.listen.clone());
+    let mut builder = Sandbox::builder().listen(common.listen.clone()).variant_shapes(common.variant_shapes);
     if let Some(token) = args.value("mall-pay-token") {
         builder = builder.token(token);
     }
@@ -499,7 +509,11 @@ pub fn start_chainup(args: &Args, common: &Common<'_>) -> Result<Started, String
         SandboxKeys::new(&platform, &merchant_public, merchant_private.as_deref())
             .map_err(|e| format!("chainup: unreadable key: {e}"))?
     };
-    let mut builder = Sandbox::builder().app_key(app_key.as_str()).keys(keys).listen(common.listen.clone());
+    let mut builder = Sandbox::builder()
+        .app_key(app_key.as_str())
+        .keys(keys)
+        .listen(common.listen.clone())
+        .variant_shapes(common.variant_shapes);
     if let Some(url) = &notify {
         builder = builder.notify_url_override(url.as_str());
     }

@@ -340,3 +340,33 @@ fn the_banner_is_a_shell_file_even_for_values_a_shell_reads_specially() {
     // Plain values stay plain.
     assert!(banner.iter().any(|l| l.starts_with("MALLPAY_BASE_URL=http://127.0.0.1:")), "{banner:?}");
 }
+
+/// The documents' shapes by default; `--variant-shapes` (or its variable) switches every sandbox
+/// to the undocumented variants. Seen on mall-pay's points-only success: `"status": 200` as the
+/// document shows it, `"status": "200"` with the flag.
+#[test]
+fn answers_have_the_documented_shape_unless_variant_shapes_is_given() {
+    use std::io::{Read, Write};
+
+    for (more, status) in [(None, serde_json::json!(200)), (Some("--variant-shapes"), serde_json::json!("200"))] {
+        let mut args = vec!["mall-pay", "--base-port", "0"];
+        args.extend(more);
+        let running = Running::start(&args);
+        let base = running.var("MALLPAY_BASE_URL");
+        let body = r#"{"order_id":3101,"pay_method":3,"pay_integral":100,"address_id":1,"freight_mode":1}"#;
+        let request = format!(
+            "POST {} HTTP/1.1\r\nHost: sandbox\r\nContent-Type: application/json\r\ntoken: {}\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            running.var("MALLPAY_PAY_PATH"),
+            running.var("MALLPAY_TOKEN"),
+            body.len()
+        );
+        let mut stream = std::net::TcpStream::connect(base.trim_start_matches("http://")).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        let (_, json) = answer.split_once("\r\n\r\n").unwrap_or_else(|| panic!("{answer}"));
+        let json: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {answer}"));
+        assert_eq!(json["status"], status, "{more:?}: {json}");
+    }
+}

@@ -153,12 +153,78 @@ fn amounts_go_on_the_wire_with_their_own_digits() {
     assert!(text.contains(r#""settlementPrice":19.90"#), "{text}");
     let response = sb.handle(&c.prepare(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap());
     let text = String::from_utf8(response.into_body()).unwrap();
-    assert!(text.contains(r#""balance":"10000.00""#), "{text}");
+    assert!(text.contains(r#""balance":10000.00"#), "{text}");
+}
+
+/// By default every answer and callback has the document's types (read as raw JSON, apart from
+/// the client's tolerant reader): `status` a number, codes and accounts strings, amounts numbers,
+/// `settlementPrice` present even for a failed order.
+#[test]
+fn default_answers_have_exactly_the_documented_types() {
+    let sb = sandbox();
+    assert!(!sb.variant_shapes());
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    let wire = |request: vip_charge::HttpRequest| -> serde_json::Value {
+        let json: serde_json::Value = serde_json::from_slice(&sb.handle(&request).body).unwrap();
+        assert!(json["status"].is_i64() && json["message"].is_string(), "{json}");
+        json
+    };
+    let balance = wire(c.prepare(&BusinessBalanceRequest::new(sb.merchant_id(), sb.business_id())).unwrap());
+    assert_eq!(balance["status"], 0);
+    assert!(balance["data"]["balance"].is_number(), "{balance}");
+    let list = wire(c.prepare(&ProductListRequest::new(sb.merchant_id())).unwrap());
+    for product in list["data"].as_array().unwrap() {
+        assert!(product["productCode"].is_string() && product["productName"].is_string(), "{product}");
+        assert!(product["settlementPrice"].is_number(), "{product}");
+    }
+    // The charge answer, field by field as the document's table types it.
+    let (seen, server) = {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let store = Arc::clone(&seen);
+        let server = SandboxServer::start(move |request| {
+            store.lock().unwrap().push(request.body.clone());
+            HttpResponse::new(200, b"SUCCESS".to_vec())
+        })
+        .unwrap();
+        (seen, server)
+    };
+    let url = format!("{}/notify", server.base_url());
+    for (account, biz) in [("acc", "doc-1"), ("fail-acc", "doc-2")] {
+        let charged = wire(c.prepare(&charge(&sb, "87103", account, biz).with_callback_url(url.as_str())).unwrap());
+        let data = &charged["data"];
+        for field in ["orderCode", "bizCode", "account"] {
+            assert!(data[field].is_string(), "{field} in {charged}");
+        }
+        assert!(data["settlementPrice"].is_number(), "{charged}");
+        // Order info and the callback carry the same types, failed order or not.
+        let info = wire(c.prepare(&OrderInfoRequest::by_biz_code(biz)).unwrap());
+        for field in ["orderCode", "bizCode", "account", "productCode", "status"] {
+            assert!(info["data"][field].is_string(), "{field} in {info}");
+        }
+        assert!(info["data"]["settlementPrice"].is_number(), "{info}");
+    }
+    sb.wait_for_deliveries(Duration::from_secs(30), |d| {
+        d.iter().filter(|x| x.outcome == DeliveryOutcome::Acknowledged).count() >= 2
+    });
+    let bodies = seen.lock().unwrap().clone();
+    assert_eq!(bodies.len(), 2);
+    for body in bodies {
+        let callback: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        for field in ["orderCode", "bizCode", "account", "productCode", "status"] {
+            assert!(callback[field].is_string(), "{field} in {callback}");
+        }
+        assert!(callback["settlementPrice"].is_number(), "{callback}");
+    }
 }
 
 #[test]
 fn the_sandbox_sends_the_variants_and_the_client_reads_them() {
-    let sb = sandbox();
+    let sb = Sandbox::builder()
+        .merchant_key(merchant_key())
+        .platform_key(platform_key())
+        .variant_shapes(true)
+        .start()
+        .unwrap();
     let c = sb.client_with_sign_type(SignType::Md5).unwrap();
     let wire = |request: vip_charge::HttpRequest| -> (HttpResponse, serde_json::Value) {
         let response = sb.handle(&request);
@@ -191,6 +257,25 @@ fn the_sandbox_sends_the_variants_and_the_client_reads_them() {
     assert!(json["data"].get("settlementPrice").is_none(), "{json}");
     let info = c.parse::<OrderInfoRequest>(&response).unwrap();
     assert_eq!((info.order_code.as_deref(), info.settlement_price), (Some(failed.order_code.as_str()), None));
+    // The failed order's status callback: the order code as a JSON number, no settlement price;
+    // the client's verifier reads it.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let store = Arc::clone(&seen);
+    let server = SandboxServer::start(move |request| {
+        store.lock().unwrap().push(request);
+        HttpResponse::new(200, b"SUCCESS".to_vec())
+    })
+    .unwrap();
+    let url = format!("{}/notify", server.base_url());
+    let failed = c.vip_charge(&charge(&sb, "87103", "fail-acc", "variants-3").with_callback_url(url.as_str())).unwrap();
+    sb.wait_for_deliveries(Duration::from_secs(30), |d| {
+        d.iter().any(|x| x.order_code == failed.order_code && x.outcome == DeliveryOutcome::Acknowledged)
+    });
+    let callback = seen.lock().unwrap().first().cloned().expect("the callback");
+    let raw: serde_json::Value = serde_json::from_slice(&callback.body).unwrap();
+    assert!(raw["orderCode"].is_u64() && raw.get("settlementPrice").is_none(), "{raw}");
+    let verified = c.verify_notification(&callback.headers, &callback.body).unwrap();
+    assert_eq!(verified.notification.order_code, failed.order_code);
 }
 
 /// A transport double in front of the sandbox (sans-IO): the first attempt fails as `first` says,

@@ -43,10 +43,10 @@ fn quickstart_flow_list_detail_pay() {
     assert_eq!(detail.price, Some(Fen(36900)));
     assert!(!sandbox.order(SANDBOX_ORDER_ID).unwrap().paid);
     let paid = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).unwrap();
-    // The quickstart's order answers with a partial address.
+    // By default the answer has the document's shape: the supplier's full address.
     let address = paid.express_address.unwrap();
     assert_eq!(address.id, Some(10116));
-    assert_eq!((address.mobile_phone, address.province_name), (None, None));
+    assert_eq!(address.mobile_phone.as_deref(), Some("15071097990"));
     assert!(sandbox.order(SANDBOX_ORDER_ID).unwrap().paid);
     // Paying twice is refused, and the order stays paid.
     let (status, msg) = api_msg(client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)));
@@ -116,7 +116,7 @@ fn order_pay_checks_amount_order_and_fields() {
 
 #[test]
 fn order_pay_sandbox_answers_a_partial_a_full_or_no_address() {
-    let sandbox = Sandbox::start().unwrap();
+    let sandbox = Sandbox::builder().variant_shapes(true).start().unwrap();
     let client = sandbox.client().unwrap();
     let partial = client.order_pay(&OrderPayRequest::new(SANDBOX_ORDER_ID, SANDBOX_ORDER_AMOUNT)).unwrap();
     let partial = partial.express_address.unwrap();
@@ -134,7 +134,7 @@ fn order_pay_sandbox_answers_a_partial_a_full_or_no_address() {
 
 #[test]
 fn product_query_sandbox_answers_carry_numbers_as_strings_and_the_client_reads_them() {
-    let sandbox = Sandbox::start().unwrap();
+    let sandbox = Sandbox::builder().variant_shapes(true).start().unwrap();
     let client = sandbox.client().unwrap();
     // What the sandbox writes, read raw: strings where the documents say integer.
     let raw =
@@ -153,6 +153,49 @@ fn product_query_sandbox_answers_carry_numbers_as_strings_and_the_client_reads_t
     assert_eq!((first.product_id, first.price, first.visa_type_id), (Some(10106), Some(Fen(36900)), Some(4)));
     let detail = client.product_query(&ProductQueryRequest::new(SANDBOX_PRODUCT_IDS[0])).unwrap();
     assert_eq!((detail.visa_type_id, detail.need_interview, detail.need_delivery), (Some(4), Some(0), Some(1)));
+}
+
+/// By default every answer has the types of the document's response tables, read as raw JSON
+/// (not through the client, whose reader tolerates more): a client written strictly from the
+/// document reads it.
+#[test]
+fn default_answers_have_exactly_the_documented_types() {
+    let sandbox = Sandbox::start().unwrap();
+    assert!(!sandbox.variant_shapes());
+    let client = sandbox.client().unwrap();
+    let raw =
+        |request: &HttpRequest| -> serde_json::Value { serde_json::from_slice(&sandbox.handle(request).body).unwrap() };
+    let list = raw(&client.prepare(&ProductBriefQueryRequest::new()).unwrap());
+    assert!(list["ret"].is_i64() && list["msg"].is_string(), "{list}");
+    assert!(list["body"]["total_count"].is_i64(), "{list}");
+    let data = list["body"]["data"].as_array().unwrap();
+    assert_eq!(data.len(), 3);
+    for item in data {
+        for field in ["product_id", "price", "visa_type_id", "visa_form", "need_return_material"] {
+            assert!(item[field].is_i64(), "{field} in {item}");
+        }
+        for field in ["product_name", "country_code", "validity_period_unit"] {
+            assert!(item[field].is_string(), "{field} in {item}");
+        }
+    }
+    for id in SANDBOX_PRODUCT_IDS {
+        let detail = raw(&client.prepare(&ProductQueryRequest::new(id)).unwrap());
+        let body = &detail["body"];
+        for field in ["product_id", "visa_type_id", "visa_form", "price", "need_interview", "need_delivery"] {
+            assert!(body[field].is_i64(), "{field} in {body}");
+        }
+    }
+    for (order, amount) in
+        [(SANDBOX_ORDER_ID, 2000), (SANDBOX_ORDER_WITH_ADDRESS_ID, 45000), (SANDBOX_EVISA_ORDER_ID, 23000)]
+    {
+        let paid = raw(&client.prepare(&OrderPayRequest::new(order, Fen(amount))).unwrap());
+        assert_eq!(paid["ret"], json!(0), "{paid}");
+        let address = &paid["body"]["express_address"];
+        assert!(address["id"].is_i64(), "order {order}: {paid}");
+        for field in ["addressee", "mobile_phone", "province_code", "city_code", "county_code", "detail_address"] {
+            assert!(address[field].is_string(), "order {order}: {field} in {paid}");
+        }
+    }
 }
 
 #[test]

@@ -296,11 +296,6 @@ impl Serialize for ExactJson<'_> {
     }
 }
 
-/// A numeric id as a JSON number (the sandbox's trade numbers are digits), otherwise as text.
-fn as_number(id: &str) -> Value {
-    id.parse::<u64>().map_or_else(|_| json!(id), |n| json!(n))
-}
-
 fn order_no(v: &Value) -> Result<&str, Fail> {
     let o = required(v, "orderNo")?;
     if (5..=64).contains(&o.encode_utf16().count()) { Ok(o) } else { Err(bad("orderNo must be 5 to 64 characters")) }
@@ -918,8 +913,7 @@ impl Ledger {
             "currency": r.currency,
             "mercId": MERCHANT_ID,
             "refundOrderNo": r.refund_number,
-            // A number, as a Java backend with a numeric id would send it (the table says string).
-            "refundTradeNo": as_number(&r.refund_trade_no),
+            "refundTradeNo": r.refund_trade_no,
             "refundStatus": status,
             "finishTime": r.time,
         })
@@ -956,7 +950,7 @@ impl Ledger {
                     "amount": money_number(r.amount),
                     "currency": r.currency,
                     "orderNo": r.refund_number,
-                    "tradeNo": as_number(&r.refund_trade_no),
+                    "tradeNo": r.refund_trade_no,
                     "refundStatus": "accepted",
                     "refundTime": r.time,
                     "completeTime": r.time,
@@ -965,7 +959,7 @@ impl Ledger {
             .collect();
         let mut order = json!({
             "orderNo": o.order_no,
-            "tradeNo": as_number(&o.trade_no),
+            "tradeNo": o.trade_no,
             "orderStatus": o.status,
             "payAmount": money_number(o.amount),
             "tradeCurrency": o.currency,
@@ -1122,8 +1116,9 @@ impl Ledger {
         }
         let id = updated.id.clone();
         *t = updated;
-        // One string here, like the provider's example ("trackings": "ids"); an array elsewhere.
-        Ok(json!({ "trackings": id, "desc": "updated" }))
+        // An array, as the schema types it (`[string]`); the variant shapes send the example's
+        // one string (`"trackings": "ids"`).
+        Ok(json!({ "trackings": [id], "desc": "updated" }))
     }
 }
 

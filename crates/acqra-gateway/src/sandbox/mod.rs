@@ -21,13 +21,17 @@
 //! - a request whose `Content-Type` is not `application/json` (parameters such as a charset
 //!   allowed) is HTTP 415, the token request included.
 //!
-//! Where the provider's examples and schemas disagree, the sandbox takes and sends both shapes, so
-//! clients (and the quickstart) meet them: `matedata` is read as an object or a string,
-//! `shipping/tracking-modify` answers `trackings` as one string (the example's shape) where the other
-//! tracking calls answer an array (the schema's), successful `capture` and `cancel` answers carry
-//! no `respCode` (optional in their schemas; failures always carry one), and trade numbers are JSON
-//! numbers where a Java backend's numeric ids would be (`refundTradeNo` of refunds, `tradeNo` in
-//! `query` answers; strings elsewhere).
+//! Where the provider's examples and schemas disagree, the sandbox takes both shapes
+//! (`matedata` is read as an object or a string) but answers, by default, in the schemas' types:
+//! every trade number a string, `trackings` an array, `respCode` in every answer. A client written
+//! strictly from the document reads every answer.
+//!
+//! With [`SandboxOptions::variant_shapes`] it answers instead in the variants a real gateway may
+//! send, so that a tolerant client (and the quickstart) meets them: `shipping/tracking-modify`
+//! answers `trackings` as one string (the example's shape), successful `capture` and `cancel`
+//! answers carry no `respCode` (optional in their schemas; failures always carry one), and trade
+//! numbers are JSON numbers where a Java backend's numeric ids would be (`refundTradeNo` of
+//! refunds, `tradeNo` in `query` answers and their refunds).
 //!
 //! Failures use the gateway's envelope with the sandbox's codes in [`codes`] (the gateway's own
 //! codes are not published). Test cards: a number of 13 to 19 digits that passes the Luhn check is
@@ -74,6 +78,7 @@ pub struct SandboxOptions {
     app_id: String,
     secret: SecretString,
     listen: Listen,
+    variant_shapes: bool,
 }
 
 impl Default for SandboxOptions {
@@ -84,6 +89,7 @@ impl Default for SandboxOptions {
             app_id: APP_ID.to_owned(),
             secret: SecretString::new(SECRET),
             listen: Listen::default(),
+            variant_shapes: false,
         }
     }
 }
@@ -112,6 +118,19 @@ impl SandboxOptions {
     pub fn with_listen(mut self, listen: Listen) -> Self {
         self.listen = listen;
         self
+    }
+
+    /// Whether the answers carry the undocumented variants listed in the
+    /// [module documentation](self) (default `false`: the schemas' types everywhere). For
+    /// exercising a tolerant reader; a client written strictly from the document would refuse them.
+    pub fn variant_shapes(mut self, on: bool) -> Self {
+        self.variant_shapes = on;
+        self
+    }
+
+    /// Whether the answers carry the undocumented variants ([`variant_shapes`](Self::variant_shapes)).
+    pub fn has_variant_shapes(&self) -> bool {
+        self.variant_shapes
     }
 
     /// The `appId` the sandbox accepts.
@@ -349,9 +368,13 @@ impl SandboxGateway {
                     .with_header("Content-Type", "text/html");
             }
         };
-        // The schema marks respCode optional here: these successes come without it.
+        if !self.options.variant_shapes {
+            return envelope(outcome);
+        }
+        // The schema marks respCode optional here: with the variants these successes come
+        // without it.
         let with_code = !matches!(path.as_str(), "/gateway/v1/capture" | "/gateway/v1/cancel");
-        envelope_with(outcome, with_code)
+        envelope_with(outcome.map(|body| variant_shape(&path, body)), with_code)
     }
 
     fn issue_token(&self, body: &Value) -> HttpResponse {
@@ -395,6 +418,35 @@ impl SandboxGateway {
         let now = self.now();
         self.lock().tokens.iter().any(|(t, exp)| *t == presented && now < *exp)
     }
+}
+
+/// The variant shapes of a success answer: trade numbers as JSON numbers where a Java backend's
+/// numeric ids would be (the tables say string), and `trackings` of `tracking-modify` as the
+/// example's one string (the schema says an array).
+fn variant_shape(path: &str, mut body: Value) -> Value {
+    fn as_number(id: Option<&mut Value>) {
+        if let Some(id) = id
+            && let Some(n) = id.as_str().and_then(|s| s.parse::<u64>().ok())
+        {
+            *id = json!(n);
+        }
+    }
+    match path {
+        "/gateway/v1/refund" | "/gateway/v1/refundQuery" => as_number(body.get_mut("refundTradeNo")),
+        "/gateway/v1/query" => {
+            as_number(body.get_mut("order").and_then(|o| o.get_mut("tradeNo")));
+            if let Some(refunds) = body.get_mut("refund").and_then(Value::as_array_mut) {
+                refunds.iter_mut().for_each(|r| as_number(r.get_mut("tradeNo")));
+            }
+        }
+        "/gateway/v1/shipping/tracking-modify" => {
+            if let Some(id) = body["trackings"].get(0).cloned() {
+                body["trackings"] = id;
+            }
+        }
+        _ => {}
+    }
+    body
 }
 
 /// `None` for a success (`respCode` 0000, or a 2xx answer without one), else the gateway's

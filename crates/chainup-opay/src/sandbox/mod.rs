@@ -32,16 +32,21 @@
 //!
 //! Dates in statements are UTC.
 //!
-//! ## Answers in both shapes
+//! ## Answers in the document's shape, or in both shapes on request
 //!
-//! The provider publishes no response types, and its servers (Java) may send numbers where the
-//! tables say String. The sandbox answers in both shapes, by order number, so that every flow meets
-//! both: for an order with an **odd** number, `createThirdOrder`, `orderDetail`, `cancelOrder`
-//! and statement records carry ids, statuses, amounts and times as JSON numbers and leave
-//! out the optional fields (`userId`, `showPrecision`, `googleStatus`, `isOpenMobileCheck`,
-//! `totalAccount`); for an **even** number they carry every field as a string. The first order of a
-//! sandbox is odd (`10000000001`). Callbacks are the exception: their table is published (every
-//! field a required String, `time` too), so every callback has all five fields as strings.
+//! The provider publishes no response types, and its tables say String. By default the sandbox
+//! answers as they do: `createThirdOrder`, `orderDetail`, `cancelOrder` and statement records
+//! carry ids, statuses, amounts and times as strings, and `orderDetail` every field the
+//! documents list (`userId` when the order has one, `showPrecision`, `googleStatus`,
+//! `isOpenMobileCheck`, `totalAccount`). Callbacks have their published table's shape: all five
+//! fields required Strings, `time` too.
+//!
+//! Its servers (Java) may send numbers where the tables say String. With
+//! [`SandboxBuilder::variant_shapes`] the sandbox answers in both shapes, by order number, so that
+//! every flow meets both: for an order with an **odd** number the answers above carry ids,
+//! statuses, amounts and times as JSON numbers and leave out the optional fields; for an
+//! **even** number they keep the document's shape. The first order of a sandbox is odd
+//! (`10000000001`). Callbacks keep their table's shape either way.
 //!
 //! It reads requests leniently too: numbers where strings are documented, and `appKey` in
 //! `createThirdOrder` when sent (it must then be the merchant's app key).
@@ -207,6 +212,8 @@ struct Core {
     hooks: Hooks,
     /// Where every callback goes instead of the order's `notifyPage`, if set.
     notify_override: Option<String>,
+    /// Whether answers come in both shapes by order number ([`SandboxBuilder::variant_shapes`]).
+    variant_shapes: bool,
     keys: SandboxKeys,
     state: Mutex<State>,
     deliveries_changed: Condvar,
@@ -263,8 +270,9 @@ fn parse_ms(text: &str, with_time: bool) -> Option<i64> {
     Some((t.assume_utc().unix_timestamp_nanos() / 1_000_000) as i64)
 }
 
-/// Whether the sandbox answers about `order_num` with numbers and without optional fields (odd
-/// order numbers) or with strings and every field (even ones). See the module docs.
+/// With the variant shapes, whether the sandbox answers about `order_num` with numbers and without
+/// optional fields (odd order numbers) or with strings and every field (even ones). See the
+/// module docs.
 fn numeric(order_num: &str) -> bool {
     order_num.bytes().last().is_some_and(|b| b.is_ascii_digit() && (b - b'0') % 2 == 1)
 }
@@ -342,6 +350,7 @@ pub struct SandboxBuilder {
     keys: Option<SandboxKeys>,
     listen: Listen,
     notify_override: Option<String>,
+    variant_shapes: bool,
 }
 
 impl SandboxBuilder {
@@ -370,6 +379,15 @@ impl SandboxBuilder {
         self
     }
 
+    /// Whether the answers come in both shapes, by order number (default `false`: every answer
+    /// in the document's shape). With `true`, answers about an odd order number carry numbers
+    /// where the tables say String and leave out the optional fields, as a Java backend may: what
+    /// a tolerant client must read, and a client written strictly from the document would not.
+    pub fn variant_shapes(mut self, on: bool) -> Self {
+        self.variant_shapes = on;
+        self
+    }
+
     /// Starts the sandbox.
     ///
     /// # Errors
@@ -384,6 +402,7 @@ impl SandboxBuilder {
             keys,
             &self.listen,
             self.notify_override,
+            self.variant_shapes,
         )
     }
 }
@@ -401,7 +420,7 @@ impl Sandbox {
 
     /// Starts a sandbox accepting `app_key` with the given keys.
     pub fn start_with(app_key: &str, keys: SandboxKeys) -> std::io::Result<Self> {
-        Self::start_core(app_key, keys, &Listen::default(), None)
+        Self::start_core(app_key, keys, &Listen::default(), None, false)
     }
 
     fn start_core(
@@ -409,11 +428,13 @@ impl Sandbox {
         keys: SandboxKeys,
         listen: &Listen,
         notify_override: Option<String>,
+        variant_shapes: bool,
     ) -> std::io::Result<Self> {
         let core = Arc::new(Core {
             app_key: app_key.to_owned(),
             hooks: Hooks::new(),
             notify_override,
+            variant_shapes,
             keys,
             state: Mutex::new(State {
                 orders: BTreeMap::new(),
@@ -435,6 +456,11 @@ impl Sandbox {
     /// the socket and every callback is logged with its verdict.
     pub fn hooks(&self) -> &Hooks {
         &self.core.hooks
+    }
+
+    /// Whether answers come in both shapes by order number ([`SandboxBuilder::variant_shapes`]).
+    pub fn variant_shapes(&self) -> bool {
+        self.core.variant_shapes
     }
 
     /// The app key the sandbox accepts.
@@ -705,6 +731,12 @@ impl Sandbox {
 }
 
 impl Core {
+    /// Whether the answer about `order_num` carries numbers and leaves out optional fields: only
+    /// with the variant shapes, for an odd order number.
+    fn numeric(&self, order_num: &str) -> bool {
+        self.variant_shapes && numeric(order_num)
+    }
+
     /// Sends the callback on a thread of its own. When the OS has no thread to give, the
     /// delivery is recorded as failed instead of a panic (the order is already settled; the admin
     /// interface can fire the callback again).

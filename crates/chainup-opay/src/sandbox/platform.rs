@@ -165,7 +165,7 @@ impl Core {
                 paid_ms: None,
             },
         );
-        Ok(json!({ "orderNum": id_value(&order_num, numeric(&order_num)) }))
+        Ok(json!({ "orderNum": id_value(&order_num, self.numeric(&order_num)) }))
     }
 
     fn order_detail(&self, p: &Value) -> Result<Value, HttpResponse> {
@@ -175,7 +175,7 @@ impl Core {
         let order_num = text(p, "orderNum").ok_or_else(|| failure("1004", "orderNum is required"))?;
         let state = self.lock();
         let o = state.orders.get(&order_num).ok_or_else(|| failure("1005", "order not found"))?;
-        let n = numeric(&o.order_num);
+        let n = self.numeric(&o.order_num);
         let mut detail = json!({
             "appOrderId": o.app_order_id,
             "orderNum": id_value(&o.order_num, n),
@@ -248,7 +248,7 @@ impl Core {
             .filter(|_| order_type.as_deref().is_none_or(|t| t == "1"))
             .filter(|o| user_id.is_none() || o.user_id == user_id)
             .map(|o| {
-                let n = numeric(&o.order_num);
+                let n = self.numeric(&o.order_num);
                 let mut record = json!({
                     "merchantUserId": self.app_key,
                     "appOrderId": o.app_order_id,
@@ -285,7 +285,7 @@ impl Core {
             return Err(failure("1006", "order is not pending"));
         }
         o.status = OrderStatus::Closed;
-        let n = numeric(&o.order_num);
+        let n = self.numeric(&o.order_num);
         Ok(json!({ "orderNum": id_value(&o.order_num, n), "orderStatus": status_value(&o.status, n) }))
     }
 

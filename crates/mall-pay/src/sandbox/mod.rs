@@ -8,10 +8,15 @@
 //! its own code (written apart from the client's, reading each value's text as sent so that a
 //! float-mangled `pay_price` such as `0.10000000000000001` is caught), keeps
 //! state (tokens issued and expired, orders paid, the user's points balance), and answers with the
-//! provider's envelopes: WeChat parameters for methods 1 and 4 (`timestamp` and `partnerid` as JSON
-//! numbers, as PHP writes them, where the documentation shows strings), an Alipay order string for 2 and 5,
-//! `data: []` with a quoted `"status": "200"` for points only (a variant a loosely typed backend
-//! may send), and `{"status": 0, "msg": "token过期", "data": []}` for an expired token.
+//! provider's envelopes, in the document's types: `"status": 200` (a number), WeChat parameters for
+//! methods 1 and 4 (every field a string, `timestamp` and `partnerid` included), an Alipay order
+//! string for 2 and 5, `data: []` for points only (nothing for the app to pay), and
+//! `{"status": 0, "msg": "token过期", "data": []}` for an expired token.
+//!
+//! With [`SandboxBuilder::variant_shapes`] it answers instead with the variants a loosely typed
+//! PHP backend may send, to exercise a tolerant reader: WeChat's `timestamp` and `partnerid` as
+//! JSON numbers (as PHP writes `time()` and a numeric id), and the points-only success with a
+//! quoted `"status": "200"`.
 //!
 //! Only `token过期` is the provider's own wording; the sandbox's other failure messages are ours.
 //! The WeChat `sign` and Alipay `sign` it returns are made with sandbox keys and will not be
@@ -72,6 +77,8 @@ struct State {
 #[derive(Clone)]
 pub struct SandboxHandler {
     state: Arc<Mutex<State>>,
+    /// Whether answers carry the undocumented variants ([`SandboxBuilder::variant_shapes`]).
+    variant_shapes: bool,
 }
 
 impl std::fmt::Debug for SandboxHandler {
@@ -107,6 +114,7 @@ pub struct Sandbox {
 pub struct SandboxBuilder {
     token: Option<SecretString>,
     listen: Listen,
+    variant_shapes: bool,
 }
 
 impl SandboxBuilder {
@@ -122,12 +130,21 @@ impl SandboxBuilder {
         self
     }
 
+    /// Whether the answers carry the undocumented variants a loosely typed backend may send
+    /// (default `false`: the document's types). With `true`, WeChat's `timestamp` and `partnerid`
+    /// come as JSON numbers and the points-only success as `"status": "200"`: what a tolerant
+    /// client must read, and a client written strictly from the document would not.
+    pub fn variant_shapes(mut self, on: bool) -> Self {
+        self.variant_shapes = on;
+        self
+    }
+
     /// Starts the sandbox with one logged-in user.
     ///
     /// # Errors
     /// When the socket cannot be opened.
     pub fn start(self) -> std::io::Result<Sandbox> {
-        let handler = SandboxHandler::new();
+        let handler = SandboxHandler::new().variant_shapes(self.variant_shapes);
         let token = match self.token {
             Some(token) => {
                 handler.add_token(&token);
@@ -339,7 +356,18 @@ impl Sandbox {
 impl SandboxHandler {
     /// A sandbox with no tokens, no paid orders and [`STARTING_POINTS`] points.
     pub fn new() -> Self {
-        Self { state: Arc::new(Mutex::new(State { points: STARTING_POINTS, ..State::default() })) }
+        Self {
+            state: Arc::new(Mutex::new(State { points: STARTING_POINTS, ..State::default() })),
+            variant_shapes: false,
+        }
+    }
+
+    /// Whether the answers carry the undocumented variants (see
+    /// [`SandboxBuilder::variant_shapes`]; default `false`).
+    #[must_use]
+    pub fn variant_shapes(mut self, on: bool) -> Self {
+        self.variant_shapes = on;
+        self
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
@@ -395,10 +423,11 @@ impl SandboxHandler {
         }
         let mut state = self.state();
         state.requests += 1;
-        match pay(&mut state, request) {
-            // A loosely typed PHP backend may quote its numbers: the points-only answer (nothing
-            // for the app, `data: []`) comes with `"status": "200"`.
-            Ok(data) if data == "[]" => envelope("\"200\"", "支付成功", &data),
+        match pay(&mut state, request, self.variant_shapes) {
+            // A loosely typed PHP backend may quote its numbers: with the variants, the points-only
+            // answer (nothing for the app, `data: []`) comes with `"status": "200"`.
+            Ok(data) if data == "[]" && self.variant_shapes => envelope("\"200\"", "支付成功", &data),
+            Ok(data) if data == "[]" => envelope("200", "支付成功", &data),
             Ok(data) => envelope("200", "下单成功", &data),
             Err(msg) => envelope("0", &msg, "[]"),
         }
@@ -499,7 +528,7 @@ fn price(fields: &Fields) -> Result<Option<String>, String> {
     if well_formed && non_zero { Ok(Some(text.to_owned())) } else { Err("支付金额格式错误".into()) }
 }
 
-fn pay(state: &mut State, request: &HttpRequest) -> Result<String, String> {
+fn pay(state: &mut State, request: &HttpRequest, variants: bool) -> Result<String, String> {
     let token = request.header("token").map(str::trim).unwrap_or_default();
     if token.is_empty() {
         refuse_because("no `token` header: send the logged-in user's token (printed at start)");
@@ -576,7 +605,7 @@ fn pay(state: &mut State, request: &HttpRequest) -> Result<String, String> {
     }
 
     let data = match pay_method {
-        1 | 4 => wechat_data(order_id),
+        1 | 4 => wechat_data(order_id, variants),
         2 | 5 => alipay_data(order_id, pay_price.as_deref().unwrap_or("0")),
         _ => "[]".to_owned(),
     };
@@ -597,8 +626,9 @@ fn pay(state: &mut State, request: &HttpRequest) -> Result<String, String> {
 }
 
 /// WeChat app-pay parameters, signed by WeChat's APP rule: MD5 of the sorted `k=v&` pairs plus
-/// `&key=<merchant key>`, upper-case hex.
-fn wechat_data(order_id: i64) -> String {
+/// `&key=<merchant key>`, upper-case hex. Every value a string as the document shows, or with
+/// `variants` `timestamp` and `partnerid` as JSON numbers.
+fn wechat_data(order_id: i64, variants: bool) -> String {
     let prepayid = format!("wx{}{}", order_id, sign_core::clock::random_nonce(20).to_ascii_lowercase());
     let noncestr = sign_core::clock::random_nonce(32).to_ascii_lowercase();
     let timestamp = time::OffsetDateTime::now_utc().unix_timestamp().to_string();
@@ -614,8 +644,8 @@ fn wechat_data(order_id: i64) -> String {
     let to_sign = format!("{}&key={WECHAT_SANDBOX_KEY}", to_sign.join("&"));
     pairs.push(("sign", sign_core::digest::md5_hex_upper(to_sign.as_bytes())));
     // PHP writes `time()` and a numeric merchant id as JSON numbers: the documentation shows
-    // strings, a real backend may not.
-    let numeric = |k: &str| k == "timestamp" || k == "partnerid";
+    // strings (the default here), a real backend may not (the variant shapes).
+    let numeric = |k: &str| variants && (k == "timestamp" || k == "partnerid");
     let object: serde_json::Map<String, serde_json::Value> = pairs
         .into_iter()
         .map(|(k, v)| {

@@ -34,9 +34,17 @@
 //!   an HTTP status, or the platform's failure envelope, for the next request or the next request
 //!   to a path.
 //!
-//! # Variants it sends
-//! The platform runs a Java backend and its document says little about shapes, so some answers
-//! use the variants a real server plausibly sends, and a client must read them:
+//! # The shapes it answers in
+//! By default every answer and callback has the document's types: the envelope's `status` an
+//! int32 JSON number, `orderCode`, `bizCode`, `account` and `productCode` strings, amounts
+//! (`settlementPrice`, the balance's `balance`) JSON numbers written with their own digits, and
+//! `settlementPrice` present in every order (order info, callbacks), failed or not. A client
+//! written strictly from the document reads them.
+//!
+//! # Variants it sends on request
+//! The platform runs a Java backend and its document says little about shapes. With
+//! [`SandboxBuilder::variant_shapes`] some answers use instead the variants a real server
+//! plausibly sends, which a tolerant client must read:
 //! - business balance: the envelope's `status` as a numeric string (`"0"`), `balance` as a decimal
 //!   string;
 //! - product list: an all-digit `productCode` as a JSON number (`87103`);
@@ -112,6 +120,7 @@ pub struct SandboxBuilder {
     default_callback_url: Option<String>,
     clock: Arc<dyn Clock>,
     listen: Listen,
+    variant_shapes: bool,
 }
 
 impl Default for SandboxBuilder {
@@ -132,6 +141,7 @@ impl Default for SandboxBuilder {
             default_callback_url: None,
             clock: Arc::new(SystemClock),
             listen: Listen::default(),
+            variant_shapes: false,
         }
     }
 }
@@ -204,6 +214,14 @@ impl SandboxBuilder {
         self
     }
 
+    /// Whether answers and callbacks carry the undocumented variants listed in the
+    /// [module documentation](self) (default `false`: the document's types everywhere). For
+    /// exercising a tolerant reader; a client written strictly from the document would refuse them.
+    pub fn variant_shapes(mut self, on: bool) -> Self {
+        self.variant_shapes = on;
+        self
+    }
+
     /// Starts the sandbox (on a free port of `127.0.0.1` unless [`listen`](Self::listen) says
     /// otherwise).
     pub fn start(self) -> std::io::Result<Sandbox> {
@@ -237,6 +255,7 @@ impl SandboxBuilder {
             success_status: self.success_status,
             window_millis: i64::try_from(self.time_window.as_millis()).unwrap_or(i64::MAX),
             time_scale: self.time_scale,
+            variant_shapes: self.variant_shapes,
             default_callback_url: self.default_callback_url,
             clock: self.clock,
             initial: (self.balance.value(), self.products.clone()),
@@ -408,6 +427,12 @@ impl Sandbox {
         &self.shared.hooks
     }
 
+    /// Whether answers and callbacks carry the undocumented variants
+    /// ([`SandboxBuilder::variant_shapes`]).
+    pub fn variant_shapes(&self) -> bool {
+        self.shared.variant_shapes
+    }
+
     /// Where callbacks go for orders placed without a `callbackUrl`, if anywhere.
     pub fn default_callback_url(&self) -> Option<&str> {
         self.shared.default_callback_url.as_deref()
@@ -419,7 +444,7 @@ impl Sandbox {
         let state = lock(&self.shared.state);
         let mut orders: Vec<&Order> = state.orders.values().collect();
         orders.sort_by(|a, b| a.order_code.cmp(&b.order_code));
-        orders.into_iter().filter_map(|o| serde_json::to_value(o.view()).ok()).collect()
+        orders.into_iter().filter_map(|o| serde_json::to_value(o.view(self.shared.variant_shapes)).ok()).collect()
     }
 
     /// Sets an order's status as the platform would on its own (`SUCCESS` or `FAILED`; a
@@ -574,25 +599,27 @@ struct Order {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct OrderView<'a> {
-    /// A JSON number (the codes are all digits): the document says string.
+    /// A string as the document says, or with the variants a JSON number (the codes are all
+    /// digits).
     order_code: Value,
     biz_code: &'a str,
     account: &'a str,
     product_code: &'a str,
-    /// Left out for a failed order.
+    /// Left out for a failed order with the variants.
     #[serde(skip_serializing_if = "Option::is_none")]
     settlement_price: Option<DecimalNumber>,
     status: &'a str,
 }
 
 impl Order {
-    fn view(&self) -> OrderView<'_> {
+    /// The order in the document's shape, or with `variants` in the variant shapes.
+    fn view(&self, variants: bool) -> OrderView<'_> {
         OrderView {
-            order_code: id_value(&self.order_code),
+            order_code: if variants { id_value(&self.order_code) } else { Value::from(self.order_code.as_str()) },
             biz_code: &self.biz_code,
             account: &self.account,
             product_code: &self.product_code,
-            settlement_price: (self.status != "FAILED").then_some(DecimalNumber(self.price)),
+            settlement_price: (!variants || self.status != "FAILED").then_some(DecimalNumber(self.price)),
             status: self.status,
         }
     }
@@ -604,14 +631,28 @@ struct ChargeView<'a> {
     order_code: &'a str,
     biz_code: &'a str,
     account: &'a str,
-    /// A decimal string (`"19.90"`): the document says number.
-    settlement_price: String,
+    /// A JSON number as the document says, or with the variants a decimal string (`"19.90"`).
+    settlement_price: Amount,
+}
+
+/// An amount as a JSON number with its own digits, or as a decimal string (a variant).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Amount {
+    Number(DecimalNumber),
+    Text(String),
+}
+
+impl Amount {
+    fn of(value: RustDecimal, variants: bool) -> Self {
+        if variants { Self::Text(value.to_string()) } else { Self::Number(DecimalNumber(value)) }
+    }
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ProductView<'a> {
-    /// A JSON number for an all-digit code: the document says string.
+    /// A string as the document says, or with the variants a JSON number for an all-digit code.
     product_code: Value,
     product_name: &'a str,
     settlement_price: DecimalNumber,
@@ -622,8 +663,8 @@ struct ProductView<'a> {
 struct BalanceView<'a> {
     merchant_id: &'a str,
     business_id: &'a str,
-    /// A decimal string (`"10000.00"`).
-    balance: String,
+    /// A JSON number, or with the variants a decimal string (`"10000.00"`).
+    balance: Amount,
 }
 
 #[derive(Serialize)]
@@ -663,6 +704,8 @@ pub(crate) struct Shared {
     success_status: i64,
     window_millis: i64,
     time_scale: u32,
+    /// Whether answers carry the undocumented variants ([`SandboxBuilder::variant_shapes`]).
+    variant_shapes: bool,
     default_callback_url: Option<String>,
     clock: Arc<dyn Clock>,
     /// The starting balance and products, for [`Sandbox::reset`].
@@ -753,9 +796,12 @@ impl Shared {
         envelope(Value::from(self.success_status), "success", Some(data))
     }
 
-    /// A success whose `status` is a numeric string (`"0"`), a variant the document's int32 does
-    /// not rule out for a PHP or Java backend.
+    /// A success whose `status` is, with the variants, a numeric string (`"0"`), a variant the
+    /// document's int32 does not rule out for a PHP or Java backend; else as [`ok`](Self::ok).
     fn ok_text_status<T: Serialize>(&self, data: &T) -> HttpResponse {
+        if !self.variant_shapes {
+            return self.ok(data);
+        }
         envelope(Value::from(self.success_status.to_string()), "success", Some(data))
     }
 

@@ -174,7 +174,7 @@ impl Shared {
             order_code: &order.order_code,
             biz_code: &order.biz_code,
             account: &order.account,
-            settlement_price: order.price.to_string(),
+            settlement_price: Amount::of(order.price, self.variant_shapes),
         }))
     }
 
@@ -219,7 +219,7 @@ impl Shared {
         let job = notify::Job {
             order_code: order.order_code.clone(),
             url,
-            body: serde_json::to_vec(&order.view()).unwrap_or_default(),
+            body: serde_json::to_vec(&order.view(self.variant_shapes)).unwrap_or_default(),
             sign_type,
         };
         notify::spawn(Arc::clone(self), job);
@@ -235,7 +235,7 @@ impl Shared {
             (None, None) => return Err(fail(BAD_REQUEST, "orderCode和bizCode不能同时为空")),
         };
         match code.and_then(|c| state.orders.get(&c)) {
-            Some(order) => Ok(self.ok(&order.view())),
+            Some(order) => Ok(self.ok(&order.view(self.variant_shapes))),
             None => Err(fail(NOT_FOUND, "订单不存在")),
         }
     }
@@ -247,7 +247,11 @@ impl Shared {
             .products
             .iter()
             .map(|p| ProductView {
-                product_code: id_value(&p.product_code),
+                product_code: if self.variant_shapes {
+                    id_value(&p.product_code)
+                } else {
+                    Value::from(p.product_code.as_str())
+                },
                 product_name: &p.product_name,
                 settlement_price: p.settlement_price,
             })
@@ -257,7 +261,7 @@ impl Shared {
 
     fn business_balance(&self, body: &Value) -> Result<HttpResponse, HttpResponse> {
         self.check_ids(body, true)?;
-        let balance = lock(&self.state).balance.to_string();
+        let balance = Amount::of(lock(&self.state).balance, self.variant_shapes);
         Ok(self.ok_text_status(&BalanceView {
             merchant_id: &self.merchant_id,
             business_id: &self.business_id,

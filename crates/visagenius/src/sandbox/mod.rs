@@ -13,14 +13,18 @@
 //!   ([`SANDBOX_PRODUCT_IDS`]);
 //! - `order_pay` pays the preset orders ([`SANDBOX_ORDER_ID`] and others, or your own with
 //!   [`Sandbox::add_order`]) and refuses an unknown order, an already paid order and an amount
-//!   that differs from the order's (HTTP 200, `ret: -1`). It answers the way a real server may
-//!   where the provider's documentation is vague: [`SANDBOX_ORDER_ID`] gets a partial supplier
-//!   address (the fields of the address appear only in an example), [`SANDBOX_EVISA_ORDER_ID`]
-//!   (an e-visa, nothing to mail) none at all, the other orders the full address;
-//! - the answers carry the variants a Java or PHP backend sends where the documents say integer:
-//!   the product list's `product_id`, `price` and `visa_type_id`, the detail's `visa_type_id`,
-//!   `need_interview` and `need_delivery`, and the partial address's `id` are strings holding the
-//!   number (`"10106"`);
+//!   that differs from the order's (HTTP 200, `ret: -1`); its success carries the supplier's full
+//!   `express_address` (the document marks it required);
+//! - by default every answer has the document's shape: integers are JSON numbers, required
+//!   fields are present, so a client written from the document can read it strictly;
+//! - with [`SandboxBuilder::variant_shapes`] it answers instead the way a real server may where
+//!   the documentation is vague, to exercise a tolerant reader: [`SANDBOX_ORDER_ID`] gets a
+//!   partial supplier address (no phone, no names; the fields appear only in an example),
+//!   [`SANDBOX_EVISA_ORDER_ID`] (an e-visa, nothing to mail) none at all, and where the documents
+//!   say integer the answers carry the strings a Java or PHP backend may send: the product
+//!   list's `product_id`, `price` and `visa_type_id`, the detail's `visa_type_id`,
+//!   `need_interview` and `need_delivery`, and the partial address's `id` hold the number as a
+//!   string (`"10106"`);
 //! - a body that is not JSON or lacks a required field is HTTP 400 `ret: -1` (参数不正确);
 //! - any other path is HTTP 404 with `ret: -1` (the client reports it as
 //!   [`crate::Error::HttpStatus`]).
@@ -102,6 +106,8 @@ struct Core {
     appid: String,
     access_key: SecretString,
     secret_key: SecretString,
+    /// Whether the answers carry the undocumented variants ([`SandboxBuilder::variant_shapes`]).
+    variant_shapes: bool,
     state: Mutex<State>,
 }
 
@@ -136,6 +142,7 @@ pub struct SandboxBuilder {
     access_key: SecretString,
     secret_key: SecretString,
     listen: Listen,
+    variant_shapes: bool,
 }
 
 impl Default for SandboxBuilder {
@@ -146,6 +153,7 @@ impl Default for SandboxBuilder {
             access_key: SecretString::from(SANDBOX_ACCESS_KEY),
             secret_key: SecretString::from(SANDBOX_SECRET_KEY),
             listen: Listen::default(),
+            variant_shapes: false,
         }
     }
 }
@@ -181,6 +189,16 @@ impl SandboxBuilder {
         self
     }
 
+    /// Whether the answers carry the undocumented variants a real backend may send (default
+    /// `false`: every answer has the document's shape). With `true`, numbers the document types
+    /// integer come as strings in the product answers, and `order_pay` answers
+    /// [`SANDBOX_ORDER_ID`] with a partial address and [`SANDBOX_EVISA_ORDER_ID`] with none: what a
+    /// tolerant client must read, and a client written strictly from the document would not.
+    pub fn variant_shapes(mut self, on: bool) -> Self {
+        self.variant_shapes = on;
+        self
+    }
+
     /// Starts the sandbox.
     ///
     /// # Errors
@@ -193,6 +211,7 @@ impl SandboxBuilder {
             appid: self.appid,
             access_key: self.access_key,
             secret_key: self.secret_key,
+            variant_shapes: self.variant_shapes,
             state: Mutex::new(State { products: catalogue(), orders: preset_orders() }),
         });
         let faults = Arc::new(Faults::new());
@@ -231,6 +250,11 @@ impl Sandbox {
     /// the socket is logged with its verdict.
     pub fn hooks(&self) -> &Hooks {
         &self.core.hooks
+    }
+
+    /// Whether the answers carry the undocumented variants ([`SandboxBuilder::variant_shapes`]).
+    pub fn variant_shapes(&self) -> bool {
+        self.core.variant_shapes
     }
 
     /// The app id the sandbox accepts.
@@ -489,12 +513,14 @@ impl Core {
                 })
             })
             .map(|p| {
+                // Integers as the document types them, or quoted with the variant shapes.
+                let shaped = |v: &Value| if self.variant_shapes { quoted(v) } else { v.clone() };
                 json!({
-                    "product_id": quoted(&p["product_id"]),
+                    "product_id": shaped(&p["product_id"]),
                     "product_name": p["product_name"],
-                    "price": quoted(&p["price"]),
+                    "price": shaped(&p["price"]),
                     "country_code": p["country_code"],
-                    "visa_type_id": quoted(&p["visa_type_id"]),
+                    "visa_type_id": shaped(&p["visa_type_id"]),
                     "visa_form": p["visa_form"],
                     "need_return_material": p["need_delivery"],
                     "validity_period_unit": p["validity_period_unit"],
@@ -512,8 +538,10 @@ impl Core {
         match state.products.iter().find(|p| p["product_id"] == product_id) {
             Some(product) => {
                 let mut detail = product.clone();
-                for field in ["visa_type_id", "need_interview", "need_delivery"] {
-                    detail[field] = quoted(&detail[field]);
+                if self.variant_shapes {
+                    for field in ["visa_type_id", "need_interview", "need_delivery"] {
+                        detail[field] = quoted(&detail[field]);
+                    }
                 }
                 envelope(200, 0, "ok", detail)
             }
@@ -562,6 +590,7 @@ impl Core {
             order.express_address = address;
         }
         let body = match order_id {
+            _ if !self.variant_shapes => json!({ "express_address": supplier_address() }),
             // Nothing to mail for an e-visa: no address at all.
             SANDBOX_EVISA_ORDER_ID => json!({}),
             // Only the example shows the address's fields: a real server may send fewer.
