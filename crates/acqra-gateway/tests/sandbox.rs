@@ -637,14 +637,7 @@ fn an_absurd_token_lifetime_is_a_token_that_never_expires() {
 fn nested_blocks_missing_a_required_field_are_refused() {
     let gw = SandboxGateway::default();
     let token = token_of(&gw);
-    let post = |path: &str, body: &serde_json::Value| {
-        let r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
-            .with_header("Content-Type", "application/json")
-            .with_header("Authorization", token.as_str())
-            .with_body(body.to_string());
-        let answer: serde_json::Value = serde_json::from_slice(&gw.handle(&r).body).unwrap();
-        (answer["respCode"].as_str().unwrap_or_default().to_owned(), answer["respMsg"].clone())
-    };
+    let post = |path: &str, body: &serde_json::Value| code_and_message(&gw, &token, path, body);
     let address =
         serde_json::json!({"city": "Seattle", "country": "HK", "line1": "l1", "postcode": "98102", "state": "WA"});
     let shipping =
@@ -677,7 +670,7 @@ fn nested_blocks_missing_a_required_field_are_refused() {
         body.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
         let (code, msg) = post("payment", &body);
         assert_eq!(code, codes::BAD_PARAMETER, "payment without {pointer}: {msg}");
-        assert!(msg.as_str().unwrap().contains(named), "{msg}");
+        assert!(msg.contains(named), "{msg}");
         if !pointer.starts_with("/threeDsData") {
             let mut body = cashier(&format!("CS-NEST{i:02}A"));
             body.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
@@ -693,17 +686,7 @@ fn nested_blocks_missing_a_required_field_are_refused() {
 fn documented_lengths_and_formats_are_refused_by_the_sandbox() {
     let gw = SandboxGateway::default();
     let token = token_of(&gw);
-    let post = |path: &str, body: &serde_json::Value| {
-        let r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
-            .with_header("Content-Type", "application/json")
-            .with_header("Authorization", token.as_str())
-            .with_body(body.to_string());
-        let answer: serde_json::Value = serde_json::from_slice(&gw.handle(&r).body).unwrap();
-        (
-            answer["respCode"].as_str().unwrap_or_default().to_owned(),
-            answer["respMsg"].as_str().unwrap_or("").to_owned(),
-        )
-    };
+    let post = |path: &str, body: &serde_json::Value| code_and_message(&gw, &token, path, body);
     let x = |n: usize| "x".repeat(n);
     let mut n = 0;
     let mut wallet = |patch: serde_json::Value| {
@@ -791,4 +774,15 @@ fn token_of(gw: &SandboxGateway) -> String {
     );
     let answer: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
     answer["accessToken"].as_str().unwrap().to_owned()
+}
+
+/// `body` posted to `gw`'s `path` with `token`: the answer's `respCode` and `respMsg` (empty when
+/// absent).
+fn code_and_message(gw: &SandboxGateway, token: &str, path: &str, body: &serde_json::Value) -> (String, String) {
+    let r = HttpRequest::new(Method::Post, format!("http://sandbox/gateway/v1/{path}"))
+        .with_header("Content-Type", "application/json")
+        .with_header("Authorization", token)
+        .with_body(body.to_string());
+    let answer: serde_json::Value = serde_json::from_slice(&gw.handle(&r).body).unwrap();
+    (answer["respCode"].as_str().unwrap_or_default().to_owned(), answer["respMsg"].as_str().unwrap_or("").to_owned())
 }
