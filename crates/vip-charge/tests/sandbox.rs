@@ -40,6 +40,27 @@ fn envelope(response: &HttpResponse) -> (i64, String) {
     (v["status"].as_i64().unwrap(), v["message"].as_str().unwrap_or_default().to_owned())
 }
 
+/// The header names reach the platform spelled as the document spells them (`businessId`,
+/// `nonce`, `timestamp`, `signType`, `sign`), not in `http`'s lower case: a platform whose
+/// document spells a header one way may look it up that way. The sandbox's server keeps names as
+/// they came over the socket; mockito would compare them case-insensitively.
+#[test]
+fn header_names_leave_spelled_as_the_document_spells_them() {
+    let sb = sandbox();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let names = Arc::clone(&seen);
+    sb.hooks().set_front(move |request| {
+        names.lock().unwrap().extend(request.headers.iter().map(|(name, _)| name.clone()));
+        None
+    });
+    let c = sb.client_with_sign_type(SignType::Md5).unwrap();
+    c.vip_charge(&charge(&sb, "87103", "names-001", "NAMES-001")).unwrap();
+    let seen = seen.lock().unwrap();
+    for name in ["businessId", "nonce", "timestamp", "signType", "sign"] {
+        assert!(seen.iter().any(|n| n == name), "{name:?} not spelled so in {seen:?}");
+    }
+}
+
 #[test]
 fn both_sign_types_are_accepted() {
     let sb = sandbox();
