@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
 
+use sandbox_server::hooks::one_line;
 use sandbox_server::{Listen, SandboxOptions};
 
 use crate::args::Args;
@@ -203,11 +204,6 @@ fn shell_value(value: &str) -> std::borrow::Cow<'_, str> {
     } else {
         format!("'{}'", value.replace('\'', r"'\''")).into()
     }
-}
-
-/// `text` with its control characters escaped (`\n`, `\u{1b}`), so that it stays one line.
-fn one_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() }).collect()
 }
 
 /// A new directory under the system temp dir for the generated keys, readable by its owner only.

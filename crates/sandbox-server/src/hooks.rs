@@ -258,12 +258,23 @@ pub fn shortened(signature: &str) -> String {
 
 /// Text a log may show whole: at most `max` characters, control characters escaped.
 pub fn excerpt(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for c in text.chars().take(max) {
-        if c.is_control() { out.extend(c.escape_debug()) } else { out.push(c) }
-    }
+    let mut out = escaped(text.chars().take(max));
     if text.chars().count() > max {
         out.push_str("...");
+    }
+    out
+}
+
+/// `text` with its control characters escaped (`\n`, `\u{1b}`), so that it stays one line of a
+/// log whatever a request carried.
+pub fn one_line(text: &str) -> String {
+    escaped(text.chars())
+}
+
+fn escaped(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    for c in chars {
+        if c.is_control() { out.extend(c.escape_debug()) } else { out.push(c) }
     }
     out
 }
